@@ -1,0 +1,99 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react';
+import type { ReactNode } from 'react';
+import { useT } from '~/i18n';
+
+type TextFieldProps = {
+  meta: FieldMetadata<string>;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'tel';
+  autoComplete?: string;
+  description?: string;
+  required?: boolean;
+};
+
+/** A labelled text input with its description and error, linked for screen readers. */
+export function TextField({ meta, label, type = 'text', autoComplete, description, required = true }: TextFieldProps) {
+  const t = useT();
+  const descriptionId = description ? `${meta.id}-description` : undefined;
+  const errorId = meta.errors?.length ? meta.errorId : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: describedBy });
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text${errorId ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={meta.id}>
+          {label}
+          {required ? <span className="pa-required"> ({t('form.required')})</span> : null}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      ) : null}
+      {errorId ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
+          {meta.errors?.join(' ')}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          key={key}
+          {...input}
+          required={undefined}
+          aria-required={required || undefined}
+          autoComplete={autoComplete}
+          className={`utrecht-textbox utrecht-textbox--html-input${errorId ? ' utrecht-textbox--invalid' : ''}`}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Form-level message (e.g. "wrong email or password"), announced to screen readers. */
+export function FormAlert({ id, messages, kind = 'error' }: { id?: string; messages?: string[] | null; kind?: 'error' | 'ok' | 'info' }) {
+  if (!messages?.length) return null;
+  return (
+    <div id={id} className={`utrecht-alert utrecht-alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      <div className="utrecht-alert__message">
+        {messages.map((m) => (
+          <p className="utrecht-paragraph" key={m}>
+            {m}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function Notice({ children, kind = 'ok' }: { children: ReactNode; kind?: 'ok' | 'info' | 'warning' }) {
+  return (
+    <div className={`utrecht-alert utrecht-alert--${kind}`} role="status">
+      <div className="utrecht-alert__message">
+        <p className="utrecht-paragraph">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A field people never see, for bots that fill in every field. Hidden with CSS (display: none), so it
+ * is out of the keyboard order and the accessibility tree too.
+ */
+export function Honeypot() {
+  const t = useT();
+  return (
+    <div className="pa-hp" aria-hidden="true">
+      <label htmlFor="pa-website">{t('form.honeypot')}</label>
+      <input id="pa-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+  return (
+    <button type="submit" name={name} value={value} className="utrecht-button utrecht-button--primary-action">
+      {children}
+    </button>
+  );
+}

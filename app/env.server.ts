@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    APP_URL: z.url({ message: 'must be a full URL such as https://politiekactief.nl' }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default('Politiek Actief <noreply@politiekactief.example>'),
+    EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    WORKER_IN_WEB: z.string().optional(),
+    DEMO_DATA: z.string().optional(),
+    TRUST_PROXY: bool(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env) => {
+    const embedded = !env.DATABASE_URL;
+    const flag = (value: string | undefined, fallback: boolean) =>
+      value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value);
+    return {
+      ...env,
+      embedded,
+      isProduction: env.NODE_ENV === 'production',
+      host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+      appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      // With the embedded database there is one process, so the worker must run inside it.
+      workerInWeb: embedded ? true : flag(env.WORKER_IN_WEB, true),
+      demoData: flag(env.DEMO_DATA, embedded),
+    };
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Validates an environment; throws an EnvError listing every problem in one readable message. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment, checked once (the server calls this at start-up). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,227 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { users } from '~db/schema';
+import { getEnv } from '~/env.server';
+import type { Locale } from '~/i18n';
+import { now, HOUR, MINUTE } from '../clock.server';
+import { enqueueEmail } from '../email/outbox.server';
+import { hit, hitAll, rules } from '../security/rate-limit.server';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server';
+import { invalidateAllSessions } from './session.server';
+import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tokens.server';
+
+/** Email addresses are one account each, compared trimmed and case-insensitively. */
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+const link = (path: string) => `${getEnv().appUrl}${path}`;
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return user ?? null;
+}
+
+export type RateLimited = { status: 'rate-limited'; retryAfterSeconds: number };
+
+/**
+ * Registers an account. The answer is the same whether the address was free or not: a new address
+ * gets a verification link, a known one an email saying it already has an account.
+ */
+export async function registerAccount(
+  db: Db,
+  input: { email: string; name: string; password: string; locale: Locale; ip: string },
+): Promise<{ status: 'check-email' } | RateLimited> {
+  const limit = await hit(db, rules.registerPerIp, input.ip);
+  if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ email, name: input.name.trim(), passwordHash, locale: input.locale, createdAt: now(), updatedAt: now() })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (created) {
+      const token = await issueToken(tx, created.id, 'verify-email');
+      await enqueueEmail(tx, {
+        template: 'verify-email',
+        to: email,
+        userId: created.id,
+        props: { locale: input.locale, url: link(`/verifieren/${token}`), expiresInHours: tokenLifetimes['verify-email'] / HOUR },
+      });
+    } else {
+      const existing = await findUserByEmail(tx, email);
+      const accountLimit = await hit(tx, rules.emailLinkPerAccount, email);
+      if (existing && accountLimit.allowed) {
+        await enqueueEmail(tx, {
+          template: 'account-exists',
+          to: email,
+          userId: existing.id,
+          props: { locale: existing.locale, loginUrl: link('/inloggen'), resetUrl: link('/wachtwoord-vergeten') },
+        });
+      }
+    }
+  });
+  return { status: 'check-email' };
+}
+
+/** Confirms an email address with the link from the verification email. */
+export async function verifyEmail(db: Db, token: string): Promise<TokenCheck> {
+  return db.transaction(async (tx) => {
+    const result = await consumeToken(tx, token, 'verify-email');
+    if (result.ok) await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, result.userId));
+    return result;
+  });
+}
+
+export type LoginResult =
+  | { status: 'ok'; userId: string }
+  | { status: 'invalid' }
+  | { status: 'unverified' }
+  | RateLimited;
+
+/**
+ * Password login. Unknown address and wrong password give the same answer and take the same time.
+ * An account whose address is not confirmed yet gets a fresh verification link instead.
+ */
+export async function loginWithPassword(db: Db, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const email = normalizeEmail(input.email);
+  const limit = await hitAll(db, [
+    [rules.loginPerIp, input.ip],
+    [rules.loginPerAccount, email],
+  ]);
+  if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await findUserByEmail(db, email);
+  if (!user || !user.passwordHash) {
+    await burnPasswordCheck(input.password);
+    return { status: 'invalid' };
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) return { status: 'invalid' };
+  if (!user.emailVerifiedAt) {
+    await db.transaction(async (tx) => {
+      const token = await issueToken(tx, user.id, 'verify-email');
+      await enqueueEmail(tx, {
+        template: 'verify-email',
+        to: user.email,
+        userId: user.id,
+        props: { locale: user.locale, url: link(`/verifieren/${token}`), expiresInHours: tokenLifetimes['verify-email'] / HOUR },
+      });
+    });
+    return { status: 'unverified' };
+  }
+  return { status: 'ok', userId: user.id };
+}
+
+/** Emails a one-time login link when the address has an account; the answer never tells which. */
+export async function requestLoginLink(db: Db, input: { email: string; ip: string }): Promise<{ status: 'sent' } | RateLimited> {
+  const email = normalizeEmail(input.email);
+  const limit = await hitAll(db, [
+    [rules.emailLinkPerIp, input.ip],
+    [rules.emailLinkPerAccount, email],
+  ]);
+  if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await findUserByEmail(db, email);
+  if (user) {
+    await db.transaction(async (tx) => {
+      const token = await issueToken(tx, user.id, 'login-link');
+      await enqueueEmail(tx, {
+        template: 'login-link',
+        to: user.email,
+        userId: user.id,
+        props: { locale: user.locale, url: link(`/inloggen/link/${token}`), expiresInMinutes: tokenLifetimes['login-link'] / MINUTE },
+      });
+    });
+  }
+  return { status: 'sent' };
+}
+
+/** Uses a login link. Following it also proves the address is theirs. */
+export async function consumeLoginLink(db: Db, token: string): Promise<TokenCheck> {
+  return db.transaction(async (tx) => {
+    const result = await consumeToken(tx, token, 'login-link');
+    if (result.ok) {
+      const [user] = await tx.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, result.userId));
+      if (user && !user.verified) await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, result.userId));
+    }
+    return result;
+  });
+}
+
+/** Emails a password-reset link when the address has an account; the answer never tells which. */
+export async function requestPasswordReset(db: Db, input: { email: string; ip: string }): Promise<{ status: 'sent' } | RateLimited> {
+  const email = normalizeEmail(input.email);
+  const limit = await hitAll(db, [
+    [rules.emailLinkPerIp, input.ip],
+    [rules.emailLinkPerAccount, email],
+  ]);
+  if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await findUserByEmail(db, email);
+  if (user) {
+    await db.transaction(async (tx) => {
+      const token = await issueToken(tx, user.id, 'password-reset');
+      await enqueueEmail(tx, {
+        template: 'password-reset',
+        to: user.email,
+        userId: user.id,
+        props: { locale: user.locale, url: link(`/wachtwoord-herstellen/${token}`), expiresInMinutes: tokenLifetimes['password-reset'] / MINUTE },
+      });
+    });
+  }
+  return { status: 'sent' };
+}
+
+function formatMoment(locale: Locale, date: Date) {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+/** Sets a new password, ends every session of the account and tells the owner by email. */
+async function setPassword(tx: Db, userId: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  const [user] = await tx
+    .update(users)
+    .set({ passwordHash, updatedAt: now() })
+    .where(eq(users.id, userId))
+    .returning({ email: users.email, locale: users.locale, verified: users.emailVerifiedAt });
+  if (!user) throw new Error(`user ${userId} disappeared`);
+  await invalidateAllSessions(tx, userId);
+  await enqueueEmail(tx, {
+    template: 'password-changed',
+    to: user.email,
+    userId,
+    props: { locale: user.locale, changedAt: formatMoment(user.locale, now()), resetUrl: link('/wachtwoord-vergeten') },
+  });
+  return user;
+}
+
+/** Resets the password with the emailed link (which also proves the address is theirs). */
+export async function resetPassword(db: Db, token: string, password: string): Promise<TokenCheck> {
+  return db.transaction(async (tx) => {
+    const result = await consumeToken(tx, token, 'password-reset');
+    if (!result.ok) return result;
+    const user = await setPassword(tx, result.userId, password);
+    if (!user.verified) await tx.update(users).set({ emailVerifiedAt: now() }).where(eq(users.id, result.userId));
+    return result;
+  });
+}
+
+/** Changes the password of a logged-in person who knows the current one. */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+): Promise<{ status: 'ok' } | { status: 'wrong-password' }> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, current))) return { status: 'wrong-password' };
+  await db.transaction((tx) => setPassword(tx, userId, next));
+  return { status: 'ok' };
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: Locale) {
+  await db.update(users).set({ locale, updatedAt: now() }).where(eq(users.id, userId));
+}

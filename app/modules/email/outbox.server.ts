@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
+import type { Db } from '~db/client.server';
+import { emailMessages } from '~db/schema';
+import { getBoss, jobsIn, queues } from '../jobs/boss.server';
+import { now } from '../clock.server';
+
+export type EnqueueEmail<N extends EmailTemplateName> = {
+  template: N;
+  to: string;
+  userId?: string | null;
+  props: EmailTemplates[N];
+  sendAfter?: Date;
+  headers?: Record<string, string>;
+};
+
+/**
+ * Records an email and enqueues the job that delivers it, both on `tx`: call it inside the
+ * transaction of the change that causes the email, so that both commit or neither does.
+ */
+export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: EnqueueEmail<N>): Promise<string> {
+  const { subject, html, text } = await renderEmail(email.template, email.props);
+  const id = randomUUID();
+  const sendAfter = email.sendAfter ?? now();
+  await tx.insert(emailMessages).values({
+    id,
+    template: email.template,
+    recipient: email.to,
+    userId: email.userId ?? null,
+    locale: email.props.locale,
+    subject,
+    html,
+    textBody: text,
+    headers: email.headers ?? null,
+    idempotencyKey: `email/${id}`,
+    sendAfter,
+    createdAt: now(),
+    updatedAt: now(),
+  });
+  await getBoss().send(queues.emailSend, { messageId: id }, { db: jobsIn(tx), startAfter: sendAfter });
+  return id;
+}

@@ -1,0 +1,104 @@
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle, Db } from '~db/client.server';
+
+/** The queues this application uses. pg-boss 10 wants each queue created before use. */
+export const queues = {
+  emailSend: 'email-send',
+  maintenance: 'maintenance',
+} as const;
+
+type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+// pg-boss passes undefined for absent options and plain objects for job data; both drivers need
+// NULL and JSON text instead (drizzle replaces postgres.js's own JSON serialisation).
+function toSqlValues(values: unknown[] | undefined): unknown[] {
+  return (values ?? []).map((v) => {
+    if (v === undefined) return null;
+    if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) return JSON.stringify(v);
+    return v;
+  });
+}
+
+type PgliteLike = {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  exec(text: string): Promise<Array<{ rows: unknown[] }>>;
+};
+type PostgresLike = { unsafe(text: string, values?: unknown[]): Promise<unknown> };
+
+function pgliteRunner(client: PgliteLike): SqlRunner {
+  return {
+    async executeSql(text, values) {
+      // pg-boss sends its install script as one multi-statement text without parameters.
+      if (!values || values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return client.query(text, toSqlValues(values));
+    },
+  };
+}
+
+function postgresRunner(client: PostgresLike): SqlRunner {
+  return {
+    async executeSql(text, values) {
+      const rows = (await client.unsafe(text, toSqlValues(values) as never[])) as unknown[];
+      return { rows: Array.from(rows) };
+    },
+  };
+}
+
+/**
+ * Lets pg-boss insert a job on the connection of a drizzle transaction, so the job exists exactly
+ * when the transaction commits (ADR 004).
+ */
+export function jobsIn(tx: Db): SqlRunner {
+  const client = (tx as unknown as { _: { session: { client: unknown } } })._.session.client;
+  if (typeof (client as PostgresLike).unsafe === 'function') return postgresRunner(client as PostgresLike);
+  return pgliteRunner(client as PgliteLike);
+}
+
+export type BossOptions = { supervise?: boolean; schedule?: boolean; pollingIntervalSeconds?: number };
+
+/** pg-boss in the application's database: its own `pg` pool for PostgreSQL, an adapter for PGlite. */
+export function createBoss(handle: DatabaseHandle, options: BossOptions = {}): PgBoss {
+  const common = {
+    schema: 'pgboss',
+    supervise: options.supervise ?? true,
+    schedule: options.schedule ?? true,
+    migrate: true,
+  };
+  if (handle.kind === 'postgres') {
+    return new PgBoss({ ...common, connectionString: handle.url, max: 4 });
+  }
+  return new PgBoss({ ...common, db: pgliteRunner(handle.pglite as unknown as PgliteLike) });
+}
+
+const BOSS = Symbol.for('politiek-actief.boss');
+type GlobalWithBoss = typeof globalThis & { [BOSS]?: PgBoss };
+
+export function setBoss(boss: PgBoss | undefined) {
+  (globalThis as GlobalWithBoss)[BOSS] = boss;
+}
+
+export function getBoss(): PgBoss {
+  const boss = (globalThis as GlobalWithBoss)[BOSS];
+  if (!boss) throw new Error('pg-boss is not started: call startJobs() at start-up.');
+  return boss;
+}
+
+export type QueueSettings = { retryLimit: number; retryDelaySeconds: number };
+
+/** Starts pg-boss (installing or migrating its schema) and makes sure every queue exists. */
+export async function startBoss(handle: DatabaseHandle, settings: QueueSettings, options: BossOptions = {}) {
+  const boss = createBoss(handle, options);
+  boss.on('error', (error) => console.error('[jobs]', error));
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  for (const name of Object.values(queues)) {
+    const policy = { name, retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true };
+    if (existing.has(name)) await boss.updateQueue(name, policy);
+    else await boss.createQueue(name, policy);
+  }
+  setBoss(boss);
+  return boss;
+}

@@ -1,0 +1,46 @@
+import type PgBoss from 'pg-boss';
+import type { Db } from '~db/client.server';
+import type { Env } from '~/env.server';
+import { deliverEmail } from '../email/delivery.server';
+import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
+import { pruneExpiredAuthData } from '../auth/cleanup.server';
+import { pruneRateLimits } from '../security/rate-limit.server';
+import { queues } from './boss.server';
+
+export function emailProviderFor(env: Env): EmailProvider {
+  return env.RESEND_API_KEY ? resendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL) : mailboxProvider;
+}
+
+type EmailJob = { messageId: string };
+
+/** Handles a batch of email jobs: each message is delivered on its own, failures retried on their own. */
+export function emailJobHandler(db: Db, boss: PgBoss, provider: EmailProvider, from: string) {
+  return async (jobs: PgBoss.JobWithMetadata<EmailJob>[]) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await deliverEmail(db, job.data.messageId, provider, { from, finalAttempt: job.retryCount >= job.retryLimit });
+        } catch (error) {
+          await boss.fail(queues.emailSend, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
+  };
+}
+
+/** Registers every worker of the application on this process's pg-boss. */
+export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { pollingIntervalSeconds?: number } = {}) {
+  const provider = emailProviderFor(env);
+  await boss.work<EmailJob>(
+    queues.emailSend,
+    { batchSize: 10, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+    emailJobHandler(db, boss, provider, env.EMAIL_FROM),
+  );
+  await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
+    await pruneExpiredAuthData(db);
+    await pruneRateLimits(db);
+  });
+  // Hourly housekeeping; pg-boss's scheduler makes sure one process runs it, however many run workers.
+  await boss.schedule(queues.maintenance, '17 * * * *');
+  return provider;
+}

@@ -1,0 +1,102 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
+import themeCss from './styles/theme.css?url';
+import appCss from './styles/app.css?url';
+import { useNonce } from './components/nonce';
+import { SiteLayout } from './components/site-layout';
+import { getCurrent } from './modules/auth/session.server';
+import { getEnv } from './env.server';
+import { localeFromRequest, translator, type Locale, useT } from './i18n';
+
+export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'stylesheet', href: utrechtCss },
+  { rel: 'stylesheet', href: themeCss },
+  { rel: 'stylesheet', href: appCss },
+];
+
+export const meta: MetaFunction = () => [{ title: 'Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = localeFromRequest(request);
+  const current = await getCurrent(request);
+  const user = current
+    ? { name: current.user.name, isAdmin: current.user.isAdmin, verified: Boolean(current.user.emailVerifiedAt) }
+    : null;
+  const payload = { locale, user, showMailbox: !getEnv().isProduction };
+  // Sliding sessions: when the server extended the session, the cookie is extended with it.
+  return current?.renewedCookie ? data(payload, { headers: { 'Set-Cookie': current.renewedCookie } }) : payload;
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>> extends infer R ? (R extends { data: infer D } ? D : R) : never;
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
+  const t = translator(locale);
+  return (
+    <html lang={locale} className="pa-theme utrecht-theme--media-query">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t('meta.description')} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-document utrecht-document--surface">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root') as RootData | undefined;
+  const locale = data?.locale ?? 'nl';
+  return (
+    <Document locale={locale}>
+      <SiteLayout user={data?.user ?? null} showMailbox={data?.showMailbox ?? false}>
+        {children}
+      </SiteLayout>
+    </Document>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t('notFound.title'), t('notFound.body')]
+      : status === 403
+        ? [t('error.forbidden.title'), t('error.forbidden.body')]
+        : [t('error.title'), t('error.body')];
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{title}</h1>
+      <p className="utrecht-paragraph">{body}</p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href="/">
+          {t('notFound.home')}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { MetaFunction } from '@remix-run/node';
+import { HomeIntro } from '~/content/home';
+import { useLocale, useT } from '~/i18n';
+
+export const meta: MetaFunction = () => [{ title: 'Politiek Actief' }];
+
+export default function Home() {
+  const t = useT();
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('home.title')}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('home.lead')}</p>
+      <HomeIntro locale={useLocale()} />
+    </>
+  );
+}

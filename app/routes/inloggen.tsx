@@ -1,0 +1,130 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Honeypot, Notice, SubmitButton, TextField } from '~/components/form';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { clientIp } from '~/load-context';
+import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.server';
+import { emailOnlySchema, passwordLoginSchema, type EmailOnlyFields, type PasswordLoginFields } from '~/modules/auth/schemas';
+import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~/modules/auth/session.server';
+import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+
+export const meta: MetaFunction = () => [{ title: 'Inloggen — Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const t = translator(localeFromRequest(request));
+  const formData = await request.formData();
+  const intent = formData.get('intent') === 'link' ? 'link' : 'password';
+  const db = getDb();
+  const ip = clientIp(context);
+
+  if (intent === 'link') {
+    const submission = parseWithZod(formData, { schema: emailOnlySchema(t) });
+    if (submission.status !== 'success') return data({ intent, sent: false, result: submission.reply() }, { status: 400 });
+    if (honeypotFilled(formData)) return { intent, sent: true, result: submission.reply({ resetForm: true }) };
+    const outcome = await requestLoginLink(db, { email: submission.value.email, ip });
+    if (outcome.status === 'rate-limited') {
+      const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+      return data({ intent, sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
+    }
+    return { intent, sent: true, result: submission.reply({ resetForm: true }) };
+  }
+
+  const submission = parseWithZod(formData, { schema: passwordLoginSchema(t) });
+  if (submission.status !== 'success') {
+    return data({ intent, sent: false, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+  }
+  if (honeypotFilled(formData)) {
+    return data({ intent, sent: false, result: submission.reply({ formErrors: [t('login.invalid')], hideFields: ['password'] }) }, { status: 400 });
+  }
+  const outcome = await loginWithPassword(db, { ...submission.value, ip });
+  if (outcome.status === 'ok') {
+    const cookie = await startSession(db, outcome.userId, getSessionToken(request));
+    const back = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+    return redirect(back, { headers: { 'Set-Cookie': cookie } });
+  }
+  const message =
+    outcome.status === 'rate-limited'
+      ? t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) })
+      : outcome.status === 'unverified'
+        ? t('login.unverified')
+        : t('login.invalid');
+  return data(
+    { intent, sent: false, result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+    { status: outcome.status === 'rate-limited' ? 429 : 400 },
+  );
+}
+
+export default function Login() {
+  const t = useT();
+  const [params] = useSearchParams();
+  const acted = useActionData<typeof action>();
+  const [passwordForm, passwordFields] = useForm<PasswordLoginFields>({
+    id: 'login-password',
+    lastResult: acted?.intent === 'password' ? acted.result : undefined,
+    shouldRevalidate: 'onBlur',
+  });
+  const [linkForm, linkFields] = useForm<EmailOnlyFields>({
+    id: 'login-link',
+    lastResult: acted?.intent === 'link' ? acted.result : undefined,
+    shouldRevalidate: 'onBlur',
+  });
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('login.title')}</h1>
+      {params.get('uitgelogd') ? <Notice>{t('login.loggedOut')}</Notice> : null}
+      {params.get('hersteld') ? <Notice>{t('login.passwordReset')}</Notice> : null}
+
+      <section aria-labelledby="login-password-heading" className="pa-section">
+        <h2 className="utrecht-heading-2" id="login-password-heading">
+          {t('login.password.heading')}
+        </h2>
+        <Form method="post" {...getFormProps(passwordForm)}>
+          <FormAlert id={passwordForm.errorId} messages={passwordForm.errors} />
+          <TextField meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
+          <TextField meta={passwordFields.password} label={t('login.password')} type="password" autoComplete="current-password" />
+          <Honeypot />
+          <SubmitButton name="intent" value="password">
+            {t('login.submit')}
+          </SubmitButton>
+        </Form>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/wachtwoord-vergeten">
+            {t('login.forgot')}
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="login-link-heading" className="pa-section">
+        <h2 className="utrecht-heading-2" id="login-link-heading">
+          {t('login.link.heading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('login.link.intro')}</p>
+        {acted?.intent === 'link' && acted.sent ? <Notice>{t('login.link.sent')}</Notice> : null}
+        <Form method="post" {...getFormProps(linkForm)}>
+          <FormAlert id={linkForm.errorId} messages={linkForm.errors} />
+          <TextField meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />
+          <SubmitButton name="intent" value="link">
+            {t('login.link.submit')}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <p className="utrecht-paragraph">
+        {t('login.noAccount')}{' '}
+        <Link className="utrecht-link" to="/registreren">
+          {t('login.registerInstead')}
+        </Link>
+      </p>
+    </div>
+  );
+}

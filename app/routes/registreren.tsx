@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { clientIp } from '~/load-context';
+import { registerAccount } from '~/modules/auth/accounts.server';
+import { registerSchema, type RegisterFields } from '~/modules/auth/schemas';
+import { requireAnonymous } from '~/modules/auth/session.server';
+import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+
+export const meta: MetaFunction = () => [{ title: 'Account maken — Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const formData = await request.formData();
+  if (honeypotFilled(formData)) return redirect('/registreren/verstuurd');
+  const submission = parseWithZod(formData, { schema: registerSchema(t) });
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 });
+  const result = await registerAccount(getDb(), { ...submission.value, locale, ip: clientIp(context) });
+  if (result.status === 'rate-limited') {
+    return data(
+      submission.reply({ formErrors: [t('form.rateLimited', { minutes: minutesFrom(result.retryAfterSeconds) })], hideFields: ['password'] }),
+      { status: 429 },
+    );
+  }
+  return redirect('/registreren/verstuurd');
+}
+
+export default function Register() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<RegisterFields>({ id: 'register', lastResult, shouldRevalidate: 'onBlur' });
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('register.title')}</h1>
+      <p className="utrecht-paragraph">{t('register.intro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors} />
+        <TextField meta={fields.name} label={t('register.name')} autoComplete="name" />
+        <TextField meta={fields.email} label={t('register.email')} type="email" autoComplete="email" />
+        <TextField
+          meta={fields.password}
+          label={t('register.password')}
+          type="password"
+          autoComplete="new-password"
+          description={t('register.passwordHint')}
+        />
+        <Honeypot />
+        <SubmitButton>{t('register.submit')}</SubmitButton>
+      </Form>
+      <p className="utrecht-paragraph">
+        {t('register.haveAccount')}{' '}
+        <Link className="utrecht-link" to="/inloggen">
+          {t('register.loginInstead')}
+        </Link>
+      </p>
+    </div>
+  );
+}

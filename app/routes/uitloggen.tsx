@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { SubmitButton } from '~/components/form';
+import { useT } from '~/i18n';
+import { clearSessionCookie, getSessionToken, invalidateSession, requireUser } from '~/modules/auth/session.server';
+
+export const meta: MetaFunction = () => [{ title: 'Uitloggen — Politiek Actief' }];
+
+// Logging out changes state, so it is a POST; the page only offers the button.
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const token = getSessionToken(request);
+  if (token) await invalidateSession(getDb(), token);
+  return redirect('/inloggen?uitgelogd=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
+}
+
+export default function Logout() {
+  const t = useT();
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('logout.title')}</h1>
+      <p className="utrecht-paragraph">{t('logout.body')}</p>
+      <Form method="post">
+        <SubmitButton>{t('logout.submit')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

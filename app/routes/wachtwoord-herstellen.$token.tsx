@@ -1,0 +1,60 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, SubmitButton, TextField } from '~/components/form';
+import { TokenProblem } from '~/components/token-problem';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { resetPassword } from '~/modules/auth/accounts.server';
+import { resetPasswordSchema, type ResetPasswordFields } from '~/modules/auth/schemas';
+import { clearSessionCookie } from '~/modules/auth/session.server';
+import { checkToken } from '~/modules/auth/tokens.server';
+
+export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const check = await checkToken(getDb(), params.token ?? '', 'password-reset');
+  return check.ok ? { problem: null } : data({ problem: check.problem }, { status: check.problem === 'invalid' ? 404 : 410 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const t = translator(localeFromRequest(request));
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: resetPasswordSchema(t) });
+  if (submission.status !== 'success') {
+    return data({ problem: null, result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
+  }
+  const outcome = await resetPassword(getDb(), params.token ?? '', submission.value.password);
+  if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: outcome.problem === 'invalid' ? 404 : 410 });
+  // Every session of the account ended, this browser's too: log in again with the new password.
+  return redirect('/inloggen?hersteld=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
+}
+
+export default function ResetPassword() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const [form, fields] = useForm<ResetPasswordFields>({ id: 'reset', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const problem = acted?.problem ?? loaded.problem;
+  if (problem) return <TokenProblem problem={problem} retry="reset" />;
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('reset.title')}</h1>
+      <p className="utrecht-paragraph">{t('reset.note')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors} />
+        <TextField
+          meta={fields.password}
+          label={t('reset.password')}
+          type="password"
+          autoComplete="new-password"
+          description={t('register.passwordHint')}
+        />
+        <TextField meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" />
+        <SubmitButton>{t('reset.submit')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

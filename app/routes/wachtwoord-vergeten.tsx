@@ -1,0 +1,47 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, useActionData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Honeypot, Notice, SubmitButton, TextField } from '~/components/form';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { clientIp } from '~/load-context';
+import { requestPasswordReset } from '~/modules/auth/accounts.server';
+import { emailOnlySchema, type EmailOnlyFields } from '~/modules/auth/schemas';
+import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+
+export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten — Politiek Actief' }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const t = translator(localeFromRequest(request));
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: emailOnlySchema(t) });
+  if (submission.status !== 'success') return data({ sent: false, result: submission.reply() }, { status: 400 });
+  if (honeypotFilled(formData)) return { sent: true, result: submission.reply({ resetForm: true }) };
+  const outcome = await requestPasswordReset(getDb(), { email: submission.value.email, ip: clientIp(context) });
+  if (outcome.status === 'rate-limited') {
+    const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+    return data({ sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
+  }
+  return { sent: true, result: submission.reply({ resetForm: true }) };
+}
+
+export default function ForgotPassword() {
+  const t = useT();
+  const acted = useActionData<typeof action>();
+  const [form, fields] = useForm<EmailOnlyFields>({ id: 'forgot', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('forgot.title')}</h1>
+      <p className="utrecht-paragraph">{t('forgot.intro')}</p>
+      {acted?.sent ? <Notice>{t('forgot.sent')}</Notice> : null}
+      <Form method="post" {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors} />
+        <TextField meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />
+        <Honeypot />
+        <SubmitButton>{t('forgot.submit')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const emailStatuses = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
+export type EmailStatus = (typeof emailStatuses)[number];
+
+/**
+ * Every email the platform sends, and at the same time the transactional outbox: a row is written in
+ * the same database transaction as the change that causes the email, and a job delivers it.
+ * Bodies are kept until the provider accepted the message (the local mailbox keeps them for display).
+ */
+export const emailMessages = pgTable(
+  'email_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    template: text('template').notNull(),
+    recipient: text('recipient').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    locale: text('locale', { enum: ['nl', 'en'] }).notNull(),
+    subject: text('subject').notNull(),
+    html: text('html'),
+    textBody: text('text_body'),
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    status: text('status', { enum: emailStatuses }).notNull().default('queued'),
+    provider: text('provider', { enum: ['resend', 'mailbox'] }),
+    providerId: text('provider_id'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sendAfter: timestamptz('send_after').notNull().defaultNow(),
+    lockedUntil: timestamptz('locked_until'),
+    enqueuedAt: timestamptz('enqueued_at'),
+    sentAt: timestamptz('sent_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('email_messages_idempotency_key').on(t.idempotencyKey),
+    index('email_messages_status_idx').on(t.status, t.sendAfter),
+    index('email_messages_user_idx').on(t.userId),
+    index('email_messages_recipient_idx').on(t.recipient),
+  ],
+);

@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './email';
+export * from './municipalities';
+export * from './organisations';

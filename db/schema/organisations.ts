@@ -1,0 +1,39 @@
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const organisationKinds = ['association', 'academy-provider', 'party', 'other'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** An association or academy owner. Everything a coordinator manages belongs to exactly one. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: organisationKinds }).notNull(),
+    contactEmail: text('contact_email'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],
+);
+
+export const membershipRoles = ['coordinator'] as const;
+
+/** A user is a coordinator of an organisation by having a membership; roles are not a user column. */
+export const organisationMemberships = pgTable(
+  'organisation_memberships',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: membershipRoles }).notNull().default('coordinator'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('organisation_memberships_user_idx').on(t.userId)],
+);

@@ -1,0 +1,95 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { EnvError, getEnv } from '../app/env.server';
+import { startApplication } from './app';
+import { createLogger } from './logger';
+import { securityHeaders, refuseForeignOrigins } from './security';
+
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const log = createLogger(env.LOG_LEVEL);
+const dev = env.NODE_ENV === 'development';
+
+const running = await startApplication(env, log, { web: true, worker: env.workerInWeb });
+
+const viteDevServer = dev
+  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+const app = express();
+app.disable('x-powered-by');
+app.set('trust proxy', env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.locals.requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
+  res.locals.nonce = randomBytes(16).toString('base64');
+  res.setHeader('X-Request-Id', res.locals.requestId);
+  next();
+});
+app.use(securityHeaders({ production: env.isProduction, dev }));
+app.use(refuseForeignOrigins);
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  // Fingerprinted assets can be cached for ever; everything else briefly.
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('build/client', { maxAge: '1h' }));
+}
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  : ((await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild);
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      nonce: res.locals.nonce as string,
+      requestId: res.locals.requestId as string,
+      ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    }),
+  }),
+);
+
+app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  log.error({ err: error, requestId: res.locals.requestId, path: req.path }, 'request failed');
+  if (!res.headersSent) res.status(500).send('Internal Server Error');
+});
+
+const server = app.listen(env.PORT, env.host, () => {
+  log.info(`Politiek Actief listens on http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.PORT} (${running.handle.kind})`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: finishing requests in flight');
+  server.close();
+  server.closeIdleConnections();
+  const force = setTimeout(() => process.exit(1), 25_000);
+  force.unref();
+  await viteDevServer?.close();
+  await running.stop();
+  log.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
