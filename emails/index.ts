@@ -64,6 +64,8 @@ const plainTextSelectors = ['h1', 'h2', 'h3'].map((selector) => ({
   options: { uppercase: false },
 }));
 
+const stripNul = (value: string) => value.replaceAll('\u0000', '');
+
 export async function renderEmail<N extends EmailTemplateName>(
   name: N,
   props: EmailTemplates[N],
@@ -77,5 +79,7 @@ export async function renderEmail<N extends EmailTemplateName>(
     { plainText: true, htmlToTextOptions: { selectors: plainTextSelectors } },
   );
 
-  return { subject: template.subject(props), html, text: text.trim() };
+  // React Email pads the preview text with invisible characters, among them U+0000, which
+  // PostgreSQL cannot store in text and mail clients do not need.
+  return { subject: template.subject(props), html: stripNul(html), text: stripNul(text).trim() };
 }

@@ -1,0 +1,50 @@
+// Starts the built app for the end-to-end tests (playwright.config.ts runs this as its webServer).
+// - With DATABASE_URL set, that database is used as it is (demo data is seeded when it is empty).
+// - Otherwise a fresh embedded database in .data/e2e/pglite, deleted and recreated on every run.
+// NODE_ENV=test serves the production build (no Vite) but keeps /dev/mailbox, where every email
+// lands because no email provider is configured.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+if (!existsSync(path.join(root, 'build/server/index.js'))) {
+  console.error('e2e/serve.mjs: build/server/index.js is missing. Run `npm run build` first (npm run test:e2e does).');
+  process.exit(1);
+}
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  PORT: '3100',
+  HOST: '127.0.0.1',
+  DEMO_DATA: 'true',
+  APP_URL: 'http://127.0.0.1:3100',
+  EMAIL_RETRY_DELAY_SECONDS: '1',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+};
+// The tests read every email in /dev/mailbox: never send through a real provider.
+delete env.RESEND_API_KEY;
+delete env.RESEND_BASE_URL;
+
+if (env.DATABASE_URL) {
+  delete env.PGLITE_DIR;
+} else {
+  const dataDir = path.join(root, '.data/e2e/pglite');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  env.PGLITE_DIR = dataDir;
+}
+
+const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+const child = spawn(process.execPath, [tsx, 'server/main.ts'], { env, stdio: 'inherit' });
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
