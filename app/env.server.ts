@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
-    .optional()
-    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'must be true or false' })
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
 
 const schema = z
   .object({
@@ -22,26 +21,34 @@ const schema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default('Politiek Actief <noreply@politiekactief.example>'),
-    EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
+    // 10 retries from 15 s, doubling: the last one within about 4–9 hours, well inside the 24 hours
+    // in which Resend recognises an idempotency key.
+    EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(10),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
-    WORKER_IN_WEB: z.string().optional(),
-    DEMO_DATA: z.string().optional(),
-    TRUST_PROXY: bool(false),
+    WORKER_IN_WEB: flag,
+    DEMO_DATA: flag,
+    DEV_MAILBOX: flag,
+    TRUST_PROXY: flag.transform((v) => v ?? false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;
-    const flag = (value: string | undefined, fallback: boolean) =>
-      value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value);
+    const isProduction = env.NODE_ENV === 'production';
+    const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     return {
       ...env,
       embedded,
-      isProduction: env.NODE_ENV === 'production',
-      host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
-      appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      isProduction,
+      host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+      appUrl,
+      // Secure cookies wherever the site is served over HTTPS; a demo on http://localhost is not.
+      secureCookies: appUrl.startsWith('https://') || (isProduction && !/^http:\/\/(localhost|127\.0\.0\.1)[:/]?/.test(appUrl)),
       // With the embedded database there is one process, so the worker must run inside it.
-      workerInWeb: embedded ? true : flag(env.WORKER_IN_WEB, true),
-      demoData: flag(env.DEMO_DATA, embedded),
+      workerInWeb: embedded ? true : (env.WORKER_IN_WEB ?? true),
+      demoData: env.DEMO_DATA ?? embedded,
+      // Emails are captured in the database when no provider is configured. The page that shows
+      // them exists outside production, and in the embedded demo (which runs the production build).
+      mailbox: !env.RESEND_API_KEY && (env.DEV_MAILBOX ?? (!isProduction || embedded)),
     };
   });
 

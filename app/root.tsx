@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = current
     ? { name: current.user.name, isAdmin: current.user.isAdmin, verified: Boolean(current.user.emailVerifiedAt) }
     : null;
-  const payload = { locale, user, showMailbox: !getEnv().isProduction };
+  const payload = { locale, user, showMailbox: getEnv().mailbox };
   // Sliding sessions: when the server extended the session, the cookie is extended with it.
   return current?.renewedCookie ? data(payload, { headers: { 'Set-Cookie': current.renewedCookie } }) : payload;
 }

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../test/database';
+import { setupTestDatabase } from '../test/database';
 import { parseCsv, readMunicipalityData } from './migrate.server';
 import { municipalities, municipalityNeighbours } from './schema';
 
 describe('municipality reference data', () => {
-  const t = useTestDatabase();
+  const t = setupTestDatabase();
 
   it('parses quoted fields with commas and doubled quotes', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi"""\r\nz,w\n')).toEqual([

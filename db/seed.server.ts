@@ -32,8 +32,16 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
   await db.transaction(async (tx) => {
     const emails = Object.values(demoAccounts).map((a) => a.email);
     await tx.delete(users).where(inArray(users.email, emails));
-    await tx.delete(organisations).where(inArray(organisations.slug, demoOrganisations.map((o) => o.slug)));
-    const orgs = await tx.insert(organisations).values([...demoOrganisations]).returning();
+    await tx.delete(organisations).where(
+      inArray(
+        organisations.slug,
+        demoOrganisations.map((o) => o.slug),
+      ),
+    );
+    const orgs = await tx
+      .insert(organisations)
+      .values([...demoOrganisations])
+      .returning();
     const verified = new Date();
     const created = await tx
       .insert(users)

@@ -12,11 +12,7 @@ export type RunningApplication = { handle: DatabaseHandle; stop(): Promise<void>
  * Opens the database, migrates it, seeds the demo data once (when asked), starts pg-boss and,
  * when this process is also a worker, the workers. Shared by the web server and `npm run worker`.
  */
-export async function startApplication(
-  env: Env,
-  log: Logger,
-  role: { web: boolean; worker: boolean },
-): Promise<RunningApplication> {
+export async function startApplication(env: Env, log: Logger, role: { web: boolean; worker: boolean }): Promise<RunningApplication> {
   const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR, maxConnections: env.DB_POOL_SIZE });
   setDatabaseHandle(handle);
   await migrateDatabase(handle);

@@ -14,10 +14,7 @@ export function createLogger(level: string) {
     redact: { paths: ['email', '*.email', 'name', '*.name', 'password', '*.password'], censor: '[masked]' },
     hooks: {
       logMethod(args, method) {
-        method.apply(
-          this,
-          args.map((a) => (typeof a === 'string' ? maskPersonalData(a) : a)) as Parameters<typeof method>,
-        );
+        method.apply(this, args.map((a) => (typeof a === 'string' ? maskPersonalData(a) : a)) as Parameters<typeof method>);
       },
     },
   });

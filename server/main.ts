@@ -25,9 +25,7 @@ const dev = env.NODE_ENV === 'development';
 
 const running = await startApplication(env, log, { web: true, worker: env.workerInWeb });
 
-const viteDevServer = dev
-  ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
-  : undefined;
+const viteDevServer = dev ? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } })) : undefined;
 
 const app = express();
 app.disable('x-powered-by');

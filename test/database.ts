@@ -51,7 +51,7 @@ export type TestDatabase = { handle: DatabaseHandle; boss: PgBoss };
  * Gives the test file its own database (and pg-boss on it, without workers), installed as the
  * application's database so that routes and modules use it.
  */
-export function useTestDatabase(): TestDatabase {
+export function setupTestDatabase(): TestDatabase {
   const ctx = {} as TestDatabase;
   let opened: Awaited<ReturnType<typeof openTestDatabase>>;
   beforeAll(async () => {

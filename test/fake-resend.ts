@@ -26,8 +26,14 @@ export async function startFakeResend() {
     };
     if (req.method !== 'POST' || req.url !== '/emails') return reply(404, { name: 'not_found', message: 'Not found', statusCode: 404 });
     const scripted = scripts.get(String(body.to))?.shift();
-    if (scripted && scripted.status >= 300) return reply(scripted.status, scripted.body ?? { name: 'application_error', message: 'Scripted failure', statusCode: scripted.status }, scripted.headers);
-    if (req.headers.authorization !== 'Bearer re_test_key') return reply(401, { name: 'missing_api_key', message: 'Bad key', statusCode: 401 });
+    if (scripted && scripted.status >= 300)
+      return reply(
+        scripted.status,
+        scripted.body ?? { name: 'application_error', message: 'Scripted failure', statusCode: scripted.status },
+        scripted.headers,
+      );
+    if (req.headers.authorization !== 'Bearer re_test_key')
+      return reply(401, { name: 'missing_api_key', message: 'Bad key', statusCode: 401 });
     const key = req.headers['idempotency-key'];
     if (typeof key === 'string' && delivered.has(key)) return reply(200, { id: delivered.get(key)!.id });
     const id = `fake-${++counter}`;

@@ -43,7 +43,9 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteTemplateFile', '');
     return async () => {
       // Drop the template and any test database a crashed run left behind.
-      const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`pa_test_${process.pid}_%`}`;
+      const leftovers = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`pa_test_${process.pid}_%`}`;
       for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
       await admin.unsafe(`drop database if exists ${template} with (force)`);
       await admin.end();

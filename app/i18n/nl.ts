@@ -49,7 +49,8 @@ export const nl = {
   'register.haveAccount': 'Heb je al een account?',
   'register.loginInstead': 'Log dan in',
   'register.sent.title': 'Kijk in je mailbox',
-  'register.sent.body': 'We hebben een e-mail gestuurd naar het adres dat je opgaf. Klik op de link in die e-mail om je account te activeren.',
+  'register.sent.body':
+    'We hebben een e-mail gestuurd naar het adres dat je opgaf. Klik op de link in die e-mail om je account te activeren.',
   'register.sent.spam': 'Geen e-mail gekregen? Kijk ook bij ongewenste e-mail (spam). Of vraag op de inlogpagina een nieuwe link aan.',
 
   'verify.title': 'E-mailadres bevestigen',

@@ -59,7 +59,9 @@ export const verificationTokens = pgTable(
   (t) => [
     uniqueIndex('verification_tokens_hash_key').on(t.tokenHash),
     index('verification_tokens_user_idx').on(t.userId, t.purpose),
-    index('verification_tokens_expires_idx').on(t.expiresAt).where(sql`${t.usedAt} is null`),
+    index('verification_tokens_expires_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.usedAt} is null`),
   ],
 );
 

@@ -18,7 +18,10 @@ export function normalizeEmail(email: string) {
 const link = (path: string) => `${getEnv().appUrl}${path}`;
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return user ?? null;
 }
 
@@ -75,11 +78,7 @@ export async function verifyEmail(db: Db, token: string): Promise<TokenCheck> {
   });
 }
 
-export type LoginResult =
-  | { status: 'ok'; userId: string }
-  | { status: 'invalid' }
-  | { status: 'unverified' }
-  | RateLimited;
+export type LoginResult = { status: 'ok'; userId: string } | { status: 'invalid' } | { status: 'unverified' } | RateLimited;
 
 /**
  * Password login. Unknown address and wrong password give the same answer and take the same time.
@@ -142,7 +141,8 @@ export async function consumeLoginLink(db: Db, token: string): Promise<TokenChec
     const result = await consumeToken(tx, token, 'login-link');
     if (result.ok) {
       const [user] = await tx.select({ verified: users.emailVerifiedAt }).from(users).where(eq(users.id, result.userId));
-      if (user && !user.verified) await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, result.userId));
+      if (user && !user.verified)
+        await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, result.userId));
     }
     return result;
   });
@@ -164,7 +164,11 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
         template: 'password-reset',
         to: user.email,
         userId: user.id,
-        props: { locale: user.locale, url: link(`/wachtwoord-herstellen/${token}`), expiresInMinutes: tokenLifetimes['password-reset'] / MINUTE },
+        props: {
+          locale: user.locale,
+          url: link(`/wachtwoord-herstellen/${token}`),
+          expiresInMinutes: tokenLifetimes['password-reset'] / MINUTE,
+        },
       });
     });
   }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailMessages, sessions, users, verificationTokens } from '~db/schema';
-import { useTestDatabase } from '../../../test/database';
+import { setupTestDatabase } from '../../../test/database';
 import { advanceClock, MINUTE, DAY, setClock } from '../clock.server';
 import {
   changePassword,
@@ -15,7 +15,7 @@ import {
 } from './accounts.server';
 import { createSession, validateSessionToken } from './session.server';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 let counter = 0;
 const unique = () => `person${++counter}-${Date.now()}@example.nl`;
 const ip = () => `10.0.${counter % 250}.${(counter * 7) % 250}`;
@@ -201,7 +201,9 @@ describe('password reset and change', () => {
   it('changes the password only with the current one', async () => {
     const { email, password } = await register();
     const [user] = await t.handle.db.select().from(users).where(eq(users.email, email));
-    expect(await changePassword(t.handle.db, user!.id, 'verkeerd wachtwoord', 'nieuw wachtwoord 123')).toEqual({ status: 'wrong-password' });
+    expect(await changePassword(t.handle.db, user!.id, 'verkeerd wachtwoord', 'nieuw wachtwoord 123')).toEqual({
+      status: 'wrong-password',
+    });
     const session = await createSession(t.handle.db, user!.id);
     expect(await changePassword(t.handle.db, user!.id, password, 'nieuw wachtwoord 123')).toEqual({ status: 'ok' });
     expect(await validateSessionToken(t.handle.db, session.token)).toBeNull();

@@ -18,7 +18,10 @@ export const newPasswordField = (t: Translate) =>
     .max(200, t('form.errors.passwordTooLong'));
 
 const currentPasswordField = (t: Translate) =>
-  z.string({ error: t('form.errors.passwordRequired') }).min(1, t('form.errors.passwordRequired')).max(200, t('form.errors.passwordTooLong'));
+  z
+    .string({ error: t('form.errors.passwordRequired') })
+    .min(1, t('form.errors.passwordRequired'))
+    .max(200, t('form.errors.passwordTooLong'));
 
 export const registerSchema = (t: Translate) =>
   z.object({
@@ -31,8 +34,7 @@ export const registerSchema = (t: Translate) =>
     password: newPasswordField(t),
   });
 
-export const passwordLoginSchema = (t: Translate) =>
-  z.object({ email: emailField(t), password: currentPasswordField(t) });
+export const passwordLoginSchema = (t: Translate) => z.object({ email: emailField(t), password: currentPasswordField(t) });
 
 export const emailOnlySchema = (t: Translate) => z.object({ email: emailField(t) });
 
@@ -46,9 +48,7 @@ export const resetPasswordSchema = (t: Translate) =>
   z.object({ password: newPasswordField(t), confirm: confirmField(t) }).refine(...samePasswords(t));
 
 export const changePasswordSchema = (t: Translate) =>
-  z
-    .object({ current: currentPasswordField(t), password: newPasswordField(t), confirm: confirmField(t) })
-    .refine(...samePasswords(t));
+  z.object({ current: currentPasswordField(t), password: newPasswordField(t), confirm: confirmField(t) }).refine(...samePasswords(t));
 
 export type RegisterFields = z.input<ReturnType<typeof registerSchema>>;
 export type PasswordLoginFields = z.input<ReturnType<typeof passwordLoginSchema>>;

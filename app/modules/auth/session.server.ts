@@ -7,7 +7,7 @@ import { now, DAY } from '../clock.server';
 import { generateToken, hashToken } from '../security/tokens.server';
 
 // Sessions per the Lucia guide: a random token in the cookie, its SHA-256 in the database,
-// 30 days that slide forward when fewer than 15 remain. See docs/decisions/003-sessions.md.
+// 30 days that slide forward when fewer than 15 remain. See docs/decisions/003-sessions-per-lucia-guide.md.
 export const SESSION_COOKIE = 'pa_session';
 export const SESSION_TTL_MS = 30 * DAY;
 const RENEW_WHEN_LEFT_MS = 15 * DAY;
@@ -67,13 +67,13 @@ export async function invalidateAllSessions(db: Db, userId: string) {
 }
 
 export function sessionCookie(token: string, expiresAt: Date) {
-  const secure = getEnv().isProduction ? '; Secure' : '';
+  const secure = getEnv().secureCookies ? '; Secure' : '';
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now().getTime()) / 1000));
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }
 
 export function clearSessionCookie() {
-  const secure = getEnv().isProduction ? '; Secure' : '';
+  const secure = getEnv().secureCookies ? '; Secure' : '';
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
 }
 

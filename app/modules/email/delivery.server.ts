@@ -27,10 +27,7 @@ export async function deliverEmail(
     .where(
       and(
         eq(emailMessages.id, messageId),
-        or(
-          eq(emailMessages.status, 'queued'),
-          and(eq(emailMessages.status, 'sending'), lt(emailMessages.lockedUntil, t)),
-        ),
+        or(eq(emailMessages.status, 'queued'), and(eq(emailMessages.status, 'sending'), lt(emailMessages.lockedUntil, t))),
       ),
     )
     .returning();

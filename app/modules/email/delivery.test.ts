@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailMessages } from '~db/schema';
 import { rowsOf } from '~db/client.server';
 import { startFakeResend } from '../../../test/fake-resend';
-import { useTestDatabase } from '../../../test/database';
+import { setupTestDatabase } from '../../../test/database';
 import { queues } from '../jobs/boss.server';
 import { emailJobHandler } from '../jobs/worker.server';
 import { deliverEmail } from './delivery.server';
 import { enqueueEmail } from './outbox.server';
 import { ProviderError, resendProvider, type EmailProvider } from './providers.server';
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 let fake: Awaited<ReturnType<typeof startFakeResend>>;
 let provider: EmailProvider;
 const FROM = 'Politiek Actief <noreply@politiekactief.example>';
@@ -24,12 +24,18 @@ afterAll(() => fake.close());
 let n = 0;
 async function enqueueLoginLink(to = `ontvanger${++n}@example.nl`) {
   return t.handle.db.transaction((tx) =>
-    enqueueEmail(tx, { template: 'login-link', to, props: { locale: 'nl', url: `https://pa.example/inloggen/link/${n}`, expiresInMinutes: 15 } }),
+    enqueueEmail(tx, {
+      template: 'login-link',
+      to,
+      props: { locale: 'nl', url: `https://pa.example/inloggen/link/${n}`, expiresInMinutes: 15 },
+    }),
   );
 }
 const messageById = async (id: string) => (await t.handle.db.select().from(emailMessages).where(eq(emailMessages.id, id)))[0]!;
 const jobCount = async (id: string) =>
-  Number(rowsOf<{ n: number }>(await t.handle.db.execute(sql`select count(*)::int as n from pgboss.job where data->>'messageId' = ${id}`))[0]?.n);
+  Number(
+    rowsOf<{ n: number }>(await t.handle.db.execute(sql`select count(*)::int as n from pgboss.job where data->>'messageId' = ${id}`))[0]?.n,
+  );
 const requestsFor = (to: string) => fake.requests.filter((r) => r.body.to === to || (Array.isArray(r.body.to) && r.body.to.includes(to)));
 
 async function waitFor<T>(check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
@@ -53,7 +59,11 @@ describe('enqueueing in the transaction of the change', () => {
     let id = '';
     await expect(
       t.handle.db.transaction(async (tx) => {
-        id = await enqueueEmail(tx, { template: 'login-link', to: 'terug@example.nl', props: { locale: 'en', url: 'https://pa.example/x', expiresInMinutes: 15 } });
+        id = await enqueueEmail(tx, {
+          template: 'login-link',
+          to: 'terug@example.nl',
+          props: { locale: 'en', url: 'https://pa.example/x', expiresInMinutes: 15 },
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -89,7 +99,11 @@ describe('delivery through the Resend SDK', () => {
     );
     try {
       const to = 'retry@example.nl';
-      fake.failNext(to, { status: 500 }, { status: 429, headers: { 'retry-after': '1' }, body: { name: 'rate_limit_exceeded', message: 'Slow down', statusCode: 429 } });
+      fake.failNext(
+        to,
+        { status: 500 },
+        { status: 429, headers: { 'retry-after': '1' }, body: { name: 'rate_limit_exceeded', message: 'Slow down', statusCode: 429 } },
+      );
       const id = await enqueueLoginLink(to);
       const message = await messageById(id);
       const sent = await waitFor(async () => {
@@ -138,7 +152,10 @@ describe('delivery through the Resend SDK', () => {
   });
 
   it('gives up at once on an error that will not pass, and marks the message failed', async () => {
-    fake.failNext('invalid@example.nl', { status: 422, body: { name: 'validation_error', message: 'Invalid `to` field', statusCode: 422 } });
+    fake.failNext('invalid@example.nl', {
+      status: 422,
+      body: { name: 'validation_error', message: 'Invalid `to` field', statusCode: 422 },
+    });
     const id = await enqueueLoginLink('invalid@example.nl');
     expect(await deliverEmail(t.handle.db, id, provider, { from: FROM, finalAttempt: false })).toBe('failed');
     expect(await messageById(id)).toMatchObject({ status: 'failed', attempts: 1 });

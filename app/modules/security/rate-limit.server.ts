@@ -44,7 +44,11 @@ export async function hitAll(db: Db, checks: Array<[RateLimitRule, string]>): Pr
   const results = await Promise.all(checks.map(([rule, subject]) => hit(db, rule, subject)));
   const blocked = results.filter((r) => !r.allowed);
   if (blocked.length === 0) return { allowed: true, hits: Math.max(...results.map((r) => r.hits)), retryAfterSeconds: 0 };
-  return { allowed: false, hits: Math.max(...blocked.map((r) => r.hits)), retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)) };
+  return {
+    allowed: false,
+    hits: Math.max(...blocked.map((r) => r.hits)),
+    retryAfterSeconds: Math.max(...blocked.map((r) => r.retryAfterSeconds)),
+  };
 }
 
 /** Removes counters of windows that ended (run by a scheduled job). */

@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { emailMessages, users } from '~db/schema';
+import { setupTestDatabase } from '../../test/database';
+import { action as registerAction } from './registreren';
+import { action as loginAction } from './inloggen';
+import { action as resetAction, loader as resetLoader } from './wachtwoord-herstellen.$token';
+import { loader as adminLoader } from './admin._index';
+import { createSession } from '~/modules/auth/session.server';
+
+const t = setupTestDatabase();
+
+function post(path: string, fields: Record<string, string>, cookie?: string) {
+  return new Request(`http://localhost${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { ip: '203.0.113.5' } });
+
+type Reply = { status?: string; initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null };
+function asData(result: unknown): { status: number; data: Reply & Record<string, unknown> } {
+  const r = result as { type?: string; data?: unknown; init?: { status?: number } | null };
+  if (r && r.type === 'DataWithResponseInit') return { status: r.init?.status ?? 200, data: r.data as Reply };
+  return { status: 200, data: result as Reply };
+}
+
+describe('forms answer bad input with field errors and keep what was typed', () => {
+  it('registration: 400, a message per field, the name and email kept, the password not', async () => {
+    const { status, data } = asData(await registerAction(args(post('/registreren', { name: 'Sanne', email: 'geen-adres', password: 'kort' }))));
+    expect(status).toBe(400);
+    expect(data.error?.email?.[0]).toMatch(/geldig e-mailadres/);
+    expect(data.error?.password?.[0]).toMatch(/minstens 10 tekens/);
+    expect(data.error?.name).toBeUndefined();
+    expect(data.initialValue).toMatchObject({ name: 'Sanne', email: 'geen-adres' });
+    expect(data.initialValue).not.toHaveProperty('password');
+  });
+
+  it('speaks English when the language cookie says so', async () => {
+    const request = post('/registreren', { name: '', email: '', password: '' });
+    request.headers.set('Cookie', 'pa_lang=en');
+    const { data } = asData(await registerAction(args(request)));
+    expect(data.error?.name?.[0]).toBe('Enter your name.');
+    expect(data.error?.email?.[0]).toBe('Enter your email address.');
+  });
+
+  it('a 1 MB name is refused with a message, not a crash', async () => {
+    const { status, data } = asData(await registerAction(args(post('/registreren', { name: 'x'.repeat(1_000_000), email: 'a@b.nl', password: 'lang genoeg wachtwoord' }))));
+    expect(status).toBe(400);
+    expect(data.error?.name?.[0]).toMatch(/100 tekens/);
+  });
+
+  it('a filled-in honeypot looks like success but creates nothing', async () => {
+    const response = (await registerAction(
+      args(post('/registreren', { name: 'Bot', email: 'bot@example.nl', password: 'wachtwoord van een bot', website: 'https://spam.example' })),
+    )) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('/registreren/verstuurd');
+    expect(await t.handle.db.select().from(users).where(eq(users.email, 'bot@example.nl'))).toHaveLength(0);
+  });
+
+  it('login: the same message for an unknown address and a wrong password', async () => {
+    const response = (await registerAction(args(post('/registreren', { name: 'Piet', email: 'piet@example.nl', password: 'piet zijn wachtwoord' })))) as Response;
+    expect(response.status).toBe(302);
+    const unknown = asData(await loginAction(args(post('/inloggen', { intent: 'password', email: 'niemand@example.nl', password: 'iets' }))));
+    const known = asData(await loginAction(args(post('/inloggen', { intent: 'password', email: 'piet@example.nl', password: 'iets' }))));
+    expect(unknown.status).toBe(400);
+    expect((unknown.data.result as Reply).error?.['']).toEqual((known.data.result as Reply).error?.['']);
+    expect((known.data.result as Reply).initialValue).not.toHaveProperty('password');
+  });
+
+  it('a login link request answers the same for known and unknown addresses', async () => {
+    const known = asData(await loginAction(args(post('/inloggen', { intent: 'link', email: 'piet@example.nl' }))));
+    const unknown = asData(await loginAction(args(post('/inloggen', { intent: 'link', email: 'onbekend@example.nl' }))));
+    expect(known.status).toBe(200);
+    expect(known.data.sent).toBe(true);
+    expect(unknown.data).toEqual(known.data);
+    const mails = await t.handle.db.select().from(emailMessages).where(eq(emailMessages.recipient, 'onbekend@example.nl'));
+    expect(mails).toHaveLength(0);
+  });
+});
+
+describe('token pages', () => {
+  it('a forged reset link gets a clear page (404) and changes nothing', async () => {
+    const loaded = asData(await resetLoader(args(new Request('http://localhost/wachtwoord-herstellen/abc'), { token: 'abc' })));
+    expect(loaded.status).toBe(404);
+    expect(loaded.data).toEqual({ problem: 'invalid' });
+    const acted = asData(
+      await resetAction(args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'een nieuw wachtwoord' }), { token: 'abc' })),
+    );
+    expect(acted.status).toBe(404);
+  });
+
+  it('different passwords are a field error on the confirmation', async () => {
+    const acted = asData(await resetAction(args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'iets anders' }), { token: 'abc' })));
+    expect(acted.status).toBe(400);
+    expect((acted.data.result as Reply).error?.confirm?.[0]).toMatch(/niet gelijk/);
+  });
+});
+
+describe('guards', () => {
+  it('the admin pages send visitors to the login page and refuse non-admins with 403', async () => {
+    const anonymous = await adminLoader(args(new Request('http://localhost/admin'))).catch((r: Response) => r);
+    expect((anonymous as Response).status).toBe(302);
+    expect((anonymous as Response).headers.get('Location')).toBe('/inloggen?redirectTo=%2Fadmin');
+    const [piet] = await t.handle.db.select().from(users).where(eq(users.email, 'piet@example.nl'));
+    const { token } = await createSession(t.handle.db, piet!.id);
+    const refused = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } }))).catch((r: Response) => r);
+    expect((refused as Response).status).toBe(403);
+    await t.handle.db.update(users).set({ isAdmin: true }).where(eq(users.id, piet!.id));
+    const allowed = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } })));
+    expect(Array.isArray(allowed.organisations)).toBe(true);
+  });
+});

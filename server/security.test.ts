@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refuseForeignOrigins, securityHeaders } from './security';
+
+let base = '';
+let close: () => void;
+
+beforeAll(async () => {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.nonce = 'abc123';
+    next();
+  });
+  app.use(securityHeaders({ production: true, dev: false }));
+  app.use(refuseForeignOrigins);
+  app.all('*', (_req, res) => {
+    res.send('ok');
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => server.close();
+});
+afterAll(() => close());
+
+describe('security headers', () => {
+  it('enforces a CSP with the request nonce and no inline scripts, and forbids framing', async () => {
+    const response = await fetch(`${base}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'nonce-abc123'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+  });
+
+  it('lets the mailbox email frame set its own policy', async () => {
+    const response = await fetch(`${base}/dev/mailbox/0b4f1e5e-8a38-4d4b-9a57-0f2f7e8f0c11/html`);
+    expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+});
+
+describe('cross-origin form posts', () => {
+  it('refuses a POST whose Origin is another site', async () => {
+    const response = await fetch(`${base}/inloggen`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('accepts a POST from the same origin, and one without an Origin header', async () => {
+    expect((await fetch(`${base}/inloggen`, { method: 'POST', headers: { Origin: base } })).status).toBe(200);
+    expect((await fetch(`${base}/inloggen`, { method: 'POST' })).status).toBe(200);
+  });
+});
