@@ -39,7 +39,8 @@ const schema = z
       ...env,
       embedded,
       isProduction,
-      host: env.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+      // Listen on all interfaces only for a production deployment; a local demo stays on this machine.
+      host: env.HOST ?? (isProduction && !embedded ? '0.0.0.0' : '127.0.0.1'),
       appUrl,
       // Secure cookies wherever the site is served over HTTPS; a demo on http://localhost is not.
       secureCookies: appUrl.startsWith('https://') || (isProduction && !/^http:\/\/(localhost|127\.0\.0\.1)[:/]?/.test(appUrl)),

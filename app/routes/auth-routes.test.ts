@@ -7,6 +7,8 @@ import { action as loginAction } from './inloggen';
 import { action as resetAction, loader as resetLoader } from './wachtwoord-herstellen.$token';
 import { loader as adminLoader } from './admin._index';
 import { createSession } from '~/modules/auth/session.server';
+import { advanceClock, DAY, setClock } from '~/modules/clock.server';
+import { loader as rootLoader } from '../root';
 
 const t = setupTestDatabase();
 
@@ -28,7 +30,9 @@ function asData(result: unknown): { status: number; data: Reply & Record<string,
 
 describe('forms answer bad input with field errors and keep what was typed', () => {
   it('registration: 400, a message per field, the name and email kept, the password not', async () => {
-    const { status, data } = asData(await registerAction(args(post('/registreren', { name: 'Sanne', email: 'geen-adres', password: 'kort' }))));
+    const { status, data } = asData(
+      await registerAction(args(post('/registreren', { name: 'Sanne', email: 'geen-adres', password: 'kort' }))),
+    );
     expect(status).toBe(400);
     expect(data.error?.email?.[0]).toMatch(/geldig e-mailadres/);
     expect(data.error?.password?.[0]).toMatch(/minstens 10 tekens/);
@@ -46,14 +50,20 @@ describe('forms answer bad input with field errors and keep what was typed', () 
   });
 
   it('a 1 MB name is refused with a message, not a crash', async () => {
-    const { status, data } = asData(await registerAction(args(post('/registreren', { name: 'x'.repeat(1_000_000), email: 'a@b.nl', password: 'lang genoeg wachtwoord' }))));
+    const { status, data } = asData(
+      await registerAction(
+        args(post('/registreren', { name: 'x'.repeat(1_000_000), email: 'a@b.nl', password: 'lang genoeg wachtwoord' })),
+      ),
+    );
     expect(status).toBe(400);
     expect(data.error?.name?.[0]).toMatch(/100 tekens/);
   });
 
   it('a filled-in honeypot looks like success but creates nothing', async () => {
     const response = (await registerAction(
-      args(post('/registreren', { name: 'Bot', email: 'bot@example.nl', password: 'wachtwoord van een bot', website: 'https://spam.example' })),
+      args(
+        post('/registreren', { name: 'Bot', email: 'bot@example.nl', password: 'wachtwoord van een bot', website: 'https://spam.example' }),
+      ),
     )) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/registreren/verstuurd');
@@ -61,9 +71,13 @@ describe('forms answer bad input with field errors and keep what was typed', () 
   });
 
   it('login: the same message for an unknown address and a wrong password', async () => {
-    const response = (await registerAction(args(post('/registreren', { name: 'Piet', email: 'piet@example.nl', password: 'piet zijn wachtwoord' })))) as Response;
+    const response = (await registerAction(
+      args(post('/registreren', { name: 'Piet', email: 'piet@example.nl', password: 'piet zijn wachtwoord' })),
+    )) as Response;
     expect(response.status).toBe(302);
-    const unknown = asData(await loginAction(args(post('/inloggen', { intent: 'password', email: 'niemand@example.nl', password: 'iets' }))));
+    const unknown = asData(
+      await loginAction(args(post('/inloggen', { intent: 'password', email: 'niemand@example.nl', password: 'iets' }))),
+    );
     const known = asData(await loginAction(args(post('/inloggen', { intent: 'password', email: 'piet@example.nl', password: 'iets' }))));
     expect(unknown.status).toBe(400);
     expect((unknown.data.result as Reply).error?.['']).toEqual((known.data.result as Reply).error?.['']);
@@ -87,13 +101,19 @@ describe('token pages', () => {
     expect(loaded.status).toBe(404);
     expect(loaded.data).toEqual({ problem: 'invalid' });
     const acted = asData(
-      await resetAction(args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'een nieuw wachtwoord' }), { token: 'abc' })),
+      await resetAction(
+        args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'een nieuw wachtwoord' }), { token: 'abc' }),
+      ),
     );
     expect(acted.status).toBe(404);
   });
 
   it('different passwords are a field error on the confirmation', async () => {
-    const acted = asData(await resetAction(args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'iets anders' }), { token: 'abc' })));
+    const acted = asData(
+      await resetAction(
+        args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'iets anders' }), { token: 'abc' }),
+      ),
+    );
     expect(acted.status).toBe(400);
     expect((acted.data.result as Reply).error?.confirm?.[0]).toMatch(/niet gelijk/);
   });
@@ -106,10 +126,32 @@ describe('guards', () => {
     expect((anonymous as Response).headers.get('Location')).toBe('/inloggen?redirectTo=%2Fadmin');
     const [piet] = await t.handle.db.select().from(users).where(eq(users.email, 'piet@example.nl'));
     const { token } = await createSession(t.handle.db, piet!.id);
-    const refused = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } }))).catch((r: Response) => r);
+    const refused = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } }))).catch(
+      (r: Response) => r,
+    );
     expect((refused as Response).status).toBe(403);
     await t.handle.db.update(users).set({ isAdmin: true }).where(eq(users.id, piet!.id));
     const allowed = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } })));
     expect(Array.isArray(allowed.organisations)).toBe(true);
+  });
+});
+
+describe('sliding sessions', () => {
+  it('extends the cookie together with the session once it is past half-way', async () => {
+    const [piet] = await t.handle.db.select().from(users).where(eq(users.email, 'piet@example.nl'));
+    setClock(new Date('2027-01-10T12:00:00Z'));
+    const { token } = await createSession(t.handle.db, piet!.id);
+    const request = () => new Request('http://localhost/', { headers: { Cookie: `pa_session=${token}` } });
+    const fresh = await rootLoader(args(request()));
+    expect(fresh).not.toHaveProperty('init');
+    advanceClock(16 * DAY);
+    const renewed = (await rootLoader(args(request()))) as unknown as {
+      data: { user: unknown };
+      init: { headers: Record<string, string> };
+    };
+    expect(renewed.data.user).toMatchObject({ name: 'Piet' });
+    expect(renewed.init.headers['Set-Cookie']).toMatch(new RegExp(`^pa_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`));
+    // Extended once; the next request has nothing to extend.
+    expect(await rootLoader(args(request()))).not.toHaveProperty('init');
   });
 });
