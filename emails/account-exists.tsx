@@ -1,11 +1,4 @@
-import {
-  EmailButton,
-  EmailHeading,
-  EmailLayout,
-  Paragraph,
-  resolveLocale,
-  type Locale,
-} from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
 
 export type AccountExistsProps = {
   locale: Locale;
@@ -17,8 +10,7 @@ const nl = {
   subject: 'Je hebt al een account bij Politiek Actief',
   preview: 'Iemand wilde een account maken met dit e-mailadres. Maar dat account bestaat al.',
   heading: 'Je hebt al een account',
-  intro:
-    'Iemand wilde een nieuw account maken met dit e-mailadres. Maar je hebt al een account bij Politiek Actief.',
+  intro: 'Iemand wilde een nieuw account maken met dit e-mailadres. Maar je hebt al een account bij Politiek Actief.',
   login: 'Was jij dit? Log dan in met je bestaande account.',
   loginButton: 'Inloggen',
   reset: 'Weet je je wachtwoord niet meer? Kies dan een nieuw wachtwoord.',
@@ -30,8 +22,7 @@ const en: typeof nl = {
   subject: 'You already have an account on Politiek Actief',
   preview: 'Someone tried to create an account with this email address. But that account already exists.',
   heading: 'You already have an account',
-  intro:
-    'Someone tried to create a new account with this email address. But you already have an account on Politiek Actief.',
+  intro: 'Someone tried to create a new account with this email address. But you already have an account on Politiek Actief.',
   login: 'Was this you? Then log in with your existing account.',
   loginButton: 'Log in',
   reset: 'Forgot your password? Then choose a new password.',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emailTemplateNames,
-  renderEmail,
-  type EmailTemplateName,
-  type EmailTemplates,
-  type Locale,
-} from './index';
+import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale } from './index';
 
 const locales: Locale[] = ['nl', 'en'];
 
@@ -39,9 +33,7 @@ function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTe
 }
 
 function urlsOf(name: EmailTemplateName): string[] {
-  return Object.values(samples[name]).filter(
-    (value): value is string => typeof value === 'string' && value.startsWith('https://'),
-  );
+  return Object.values(samples[name]).filter((value): value is string => typeof value === 'string' && value.startsWith('https://'));
 }
 
 const escapeHtml = (value: string) => value.replaceAll('&', '&amp;');

@@ -1,29 +1,14 @@
 import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
-import AccountExists, {
-  subject as accountExistsSubject,
-  type AccountExistsProps,
-} from './account-exists';
+import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
 import { EmailRenderModeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
-import PasswordChanged, {
-  subject as passwordChangedSubject,
-  type PasswordChangedProps,
-} from './password-changed';
-import PasswordReset, {
-  subject as passwordResetSubject,
-  type PasswordResetProps,
-} from './password-reset';
+import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
+import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 
 export type { Locale } from './layout';
-export type {
-  AccountExistsProps,
-  LoginLinkProps,
-  PasswordChangedProps,
-  PasswordResetProps,
-  VerifyEmailProps,
-};
+export type { AccountExistsProps, LoginLinkProps, PasswordChangedProps, PasswordResetProps, VerifyEmailProps };
 
 /**
  * Every template, by name, with its props. To add a template: create
@@ -66,18 +51,15 @@ const plainTextSelectors = ['h1', 'h2', 'h3'].map((selector) => ({
 
 const stripNul = (value: string) => value.replaceAll('\u0000', '');
 
-export async function renderEmail<N extends EmailTemplateName>(
-  name: N,
-  props: EmailTemplates[N],
-): Promise<RenderedEmail> {
+export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailTemplates[N]): Promise<RenderedEmail> {
   const template: EmailTemplate<EmailTemplates[N]> = emailTemplates[name];
   const element = createElement(template.Component, props);
 
   const html = await render(element);
-  const text = await render(
-    createElement(EmailRenderModeContext.Provider, { value: 'text' }, element),
-    { plainText: true, htmlToTextOptions: { selectors: plainTextSelectors } },
-  );
+  const text = await render(createElement(EmailRenderModeContext.Provider, { value: 'text' }, element), {
+    plainText: true,
+    htmlToTextOptions: { selectors: plainTextSelectors },
+  });
 
   // React Email pads the preview text with invisible characters, among them U+0000, which
   // PostgreSQL cannot store in text and mail clients do not need.

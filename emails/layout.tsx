@@ -1,16 +1,4 @@
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from '@react-email/components';
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
 import { createContext, useContext, type CSSProperties, type ReactNode } from 'react';
 
 export type Locale = 'nl' | 'en';
@@ -41,8 +29,7 @@ export const colors = {
   border: '#d6d6d6',
 } as const;
 
-const fontFamily =
-  "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Helvetica, Arial, sans-serif";
+const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
 const styles = {
   body: {
@@ -123,16 +110,14 @@ const layoutCopy = {
     brand: 'Politiek Actief',
     footer:
       'Politiek Actief — je ontvangt deze e-mail omdat iemand dit e-mailadres gebruikte op Politiek Actief. Was jij dit niet? Dan kun je deze e-mail negeren.',
-    footerAccount:
-      'Politiek Actief — je ontvangt deze e-mail omdat er iets is veranderd aan je account op Politiek Actief.',
+    footerAccount: 'Politiek Actief — je ontvangt deze e-mail omdat er iets is veranderd aan je account op Politiek Actief.',
     buttonFallback: 'Werkt de knop niet? Kopieer dan deze link en plak hem in je browser:',
   },
   en: {
     brand: 'Politiek Actief',
     footer:
       'Politiek Actief — you are receiving this email because someone used this email address on Politiek Actief. Was this not you? Then you can ignore this email.',
-    footerAccount:
-      'Politiek Actief — you are receiving this email because something changed in your account on Politiek Actief.',
+    footerAccount: 'Politiek Actief — you are receiving this email because something changed in your account on Politiek Actief.',
     buttonFallback: 'Is the button not working? Copy this link and paste it into your browser:',
   },
 } satisfies Record<Locale, Record<string, string>>;

@@ -1,12 +1,4 @@
-import {
-  EmailButton,
-  EmailHeading,
-  EmailLayout,
-  Paragraph,
-  formatDuration,
-  resolveLocale,
-  type Locale,
-} from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, type Locale } from './layout';
 
 export type LoginLinkProps = {
   locale: Locale;
@@ -20,10 +12,8 @@ const nl = {
   heading: 'Inloggen bij Politiek Actief',
   intro: 'Je hebt gevraagd om een inloglink. Gebruik de link hieronder om in te loggen.',
   button: 'Inloggen',
-  validity: (duration: string) =>
-    `De link werkt ${duration} en je kunt hem maar één keer gebruiken.`,
-  notYou:
-    'Heb jij niet om deze link gevraagd? Dan kun je deze e-mail negeren. Niemand kan inloggen zonder deze link.',
+  validity: (duration: string) => `De link werkt ${duration} en je kunt hem maar één keer gebruiken.`,
+  notYou: 'Heb jij niet om deze link gevraagd? Dan kun je deze e-mail negeren. Niemand kan inloggen zonder deze link.',
 };
 
 const en: typeof nl = {
@@ -32,10 +22,8 @@ const en: typeof nl = {
   heading: 'Log in to Politiek Actief',
   intro: 'You asked for a login link. Use the link below to log in.',
   button: 'Log in',
-  validity: (duration: string) =>
-    `The link works for ${duration} and you can only use it once.`,
-  notYou:
-    'Did you not ask for this link? Then you can ignore this email. Nobody can log in without this link.',
+  validity: (duration: string) => `The link works for ${duration} and you can only use it once.`,
+  notYou: 'Did you not ask for this link? Then you can ignore this email. Nobody can log in without this link.',
 };
 
 const copy: Record<Locale, typeof nl> = { nl, en };

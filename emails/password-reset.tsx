@@ -1,12 +1,4 @@
-import {
-  EmailButton,
-  EmailHeading,
-  EmailLayout,
-  Paragraph,
-  formatDuration,
-  resolveLocale,
-  type Locale,
-} from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, type Locale } from './layout';
 
 export type PasswordResetProps = {
   locale: Locale;
@@ -18,13 +10,10 @@ const nl = {
   subject: 'Kies een nieuw wachtwoord',
   preview: 'Gebruik de link in deze e-mail om een nieuw wachtwoord te kiezen.',
   heading: 'Kies een nieuw wachtwoord',
-  intro:
-    'Je hebt gevraagd om een nieuw wachtwoord. Gebruik de link hieronder om een nieuw wachtwoord te kiezen.',
+  intro: 'Je hebt gevraagd om een nieuw wachtwoord. Gebruik de link hieronder om een nieuw wachtwoord te kiezen.',
   button: 'Nieuw wachtwoord kiezen',
-  validity: (duration: string) =>
-    `De link werkt ${duration} en je kunt hem maar één keer gebruiken.`,
-  notYou:
-    'Heb jij dit niet gevraagd? Dan kun je deze e-mail negeren. Je wachtwoord blijft dan hetzelfde.',
+  validity: (duration: string) => `De link werkt ${duration} en je kunt hem maar één keer gebruiken.`,
+  notYou: 'Heb jij dit niet gevraagd? Dan kun je deze e-mail negeren. Je wachtwoord blijft dan hetzelfde.',
 };
 
 const en: typeof nl = {
@@ -33,10 +22,8 @@ const en: typeof nl = {
   heading: 'Choose a new password',
   intro: 'You asked for a new password. Use the link below to choose a new password.',
   button: 'Choose a new password',
-  validity: (duration: string) =>
-    `The link works for ${duration} and you can only use it once.`,
-  notYou:
-    'Did you not ask for this? Then you can ignore this email. Your password will stay the same.',
+  validity: (duration: string) => `The link works for ${duration} and you can only use it once.`,
+  notYou: 'Did you not ask for this? Then you can ignore this email. Your password will stay the same.',
 };
 
 const copy: Record<Locale, typeof nl> = { nl, en };
