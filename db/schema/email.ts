@@ -3,6 +3,9 @@ import { users } from './accounts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** A file sent with an email; content is base64. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
 export const emailStatuses = ['queued', 'sending', 'sent', 'failed', 'suppressed'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
@@ -19,10 +22,13 @@ export const emailMessages = pgTable(
     recipient: text('recipient').notNull(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     locale: text('locale', { enum: ['nl', 'en'] }).notNull(),
-    subject: text('subject').notNull(),
+    // Template props until delivery (rendering happens in the worker, not in the request).
+    props: jsonb('props').$type<Record<string, unknown>>(),
+    subject: text('subject'),
     html: text('html'),
     textBody: text('text_body'),
     headers: jsonb('headers').$type<Record<string, string>>(),
+    attachments: jsonb('attachments').$type<EmailAttachment[]>(),
     status: text('status', { enum: emailStatuses }).notNull().default('queued'),
     provider: text('provider', { enum: ['resend', 'mailbox'] }),
     providerId: text('provider_id'),

@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './email';
 export * from './municipalities';
 export * from './organisations';
+export * from './courses';

@@ -14,6 +14,7 @@ import {
   verifyEmail,
 } from './accounts.server';
 import { createSession, validateSessionToken } from './session.server';
+import { renderStored } from '../email/delivery.server';
 
 const t = setupTestDatabase();
 let counter = 0;
@@ -28,7 +29,9 @@ async function linkFromEmail(to: string, template: string) {
     .where(and(eq(emailMessages.recipient, to), eq(emailMessages.template, template)))
     .orderBy(sql`${emailMessages.createdAt} desc`)
     .limit(1);
-  const url = message?.textBody?.match(/https?:\/\/\S+/)?.[0];
+  // The worker renders emails when it delivers them; render it here as it would.
+  const text = message ? (await renderStored(message)).text : '';
+  const url = text.match(/https?:\/\/\S+/)?.[0];
   if (!url) throw new Error(`no ${template} email with a link to ${to}`);
   return new URL(url);
 }

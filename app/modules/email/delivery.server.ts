@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { emailMessages } from '~db/schema';
+import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
 import { now, MINUTE } from '../clock.server';
 import { ProviderError, type EmailProvider } from './providers.server';
 
@@ -39,14 +40,27 @@ export async function deliverEmail(
     throw new RetryLater('message is being sent by another worker');
   }
 
+  let content: { subject: string; html: string; text: string };
+  try {
+    content = await renderStored(message);
+  } catch (error) {
+    // A template that cannot render will not render next time either: a bug to fix, not to retry.
+    await db
+      .update(emailMessages)
+      .set({ status: 'failed', lockedUntil: null, lastError: `render: ${String(error)}`.slice(0, 1000), updatedAt: now() })
+      .where(eq(emailMessages.id, messageId));
+    return 'failed';
+  }
+
   try {
     const { providerId } = await provider.send({
       from: options.from,
       to: message.recipient,
-      subject: message.subject,
-      html: message.html ?? '',
-      text: message.textBody ?? '',
+      subject: content.subject,
+      html: content.html,
+      text: content.text,
       headers: message.headers ?? undefined,
+      attachments: message.attachments ?? undefined,
       idempotencyKey: message.idempotencyKey,
     });
     await db
@@ -59,8 +73,11 @@ export async function deliverEmail(
         lockedUntil: null,
         lastError: null,
         updatedAt: now(),
-        // Once the provider has it, we drop the bodies: they may hold single-use links.
-        ...(provider.name === 'mailbox' ? {} : { html: null, textBody: null }),
+        // Once the provider has it, we drop the content: it may hold single-use links. The local
+        // mailbox keeps the rendered message, since showing it is its whole purpose.
+        ...(provider.name === 'mailbox'
+          ? { subject: content.subject, html: content.html, textBody: content.text, props: null }
+          : { subject: content.subject, html: null, textBody: null, props: null, attachments: null }),
       })
       .where(eq(emailMessages.id, messageId));
     return 'sent';
@@ -83,6 +100,26 @@ export async function deliverEmail(
 }
 
 export class RetryLater extends Error {}
+
+type StoredMessage = {
+  template: string;
+  props: Record<string, unknown> | null;
+  subject: string | null;
+  html: string | null;
+  textBody: string | null;
+};
+
+/** The message's subject and bodies: rendered from its template and props (or as stored already). */
+export async function renderStored(message: StoredMessage) {
+  if (message.subject && message.html !== null && message.textBody !== null) {
+    return { subject: message.subject, html: message.html, text: message.textBody };
+  }
+  if (!emailTemplateNames.includes(message.template as EmailTemplateName) || !message.props) {
+    throw new Error(`unknown template ${message.template} or no props`);
+  }
+  const name = message.template as EmailTemplateName;
+  return renderEmail(name, message.props as unknown as EmailTemplates[typeof name]);
+}
 
 /** Messages that are still waiting, for health checks and tests. */
 export async function countPendingEmails(db: Db) {

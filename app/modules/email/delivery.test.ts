@@ -81,10 +81,11 @@ describe('delivery through the Resend SDK', () => {
     const sent = requestsFor(message.recipient);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.headers['idempotency-key']).toBe(message.idempotencyKey);
-    expect(sent[0]!.body).toMatchObject({ from: FROM, subject: message.subject });
+    expect(sent[0]!.body).toMatchObject({ from: FROM, subject: 'Je inloglink voor Politiek Actief' });
     expect(String(sent[0]!.body.text)).toContain('https://pa.example/inloggen/link/');
     const after = await messageById(id);
-    expect(after).toMatchObject({ status: 'sent', provider: 'resend', attempts: 1, html: null, textBody: null });
+    expect(after).toMatchObject({ status: 'sent', provider: 'resend', attempts: 1, html: null, textBody: null, props: null });
+    expect(after.subject).toBe('Je inloglink voor Politiek Actief');
     expect(after.providerId).toMatch(/^fake-/);
     // Running the job again (a duplicate job, a retry after a crash) sends nothing.
     expect(await deliverEmail(t.handle.db, id, provider, { from: FROM, finalAttempt: false })).toBe('already-done');

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { emailMessages } from '~db/schema';
 import { getEnv } from '~/env.server';
@@ -13,7 +13,7 @@ export async function listMailbox(db: Db, limit = 200) {
     .select({
       id: emailMessages.id,
       recipient: emailMessages.recipient,
-      subject: emailMessages.subject,
+      subject: sql<string>`coalesce(${emailMessages.subject}, ${emailMessages.template})`,
       template: emailMessages.template,
       status: emailMessages.status,
       createdAt: emailMessages.createdAt,

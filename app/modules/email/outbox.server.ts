@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
+import type { EmailTemplateName, EmailTemplates } from '~emails/index';
 import type { Db } from '~db/client.server';
-import { emailMessages } from '~db/schema';
+import { emailMessages, type EmailAttachment } from '~db/schema';
 import { getBoss, jobsIn, queues } from '../jobs/boss.server';
 import { now } from '../clock.server';
 
@@ -12,14 +12,16 @@ export type EnqueueEmail<N extends EmailTemplateName> = {
   props: EmailTemplates[N];
   sendAfter?: Date;
   headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
 };
 
 /**
  * Records an email and enqueues the job that delivers it, both on `tx`: call it inside the
  * transaction of the change that causes the email, so that both commit or neither does.
+ * Only the template's props are stored; the worker renders the message when it delivers it,
+ * which keeps transactions (and the row locks they may hold) short.
  */
 export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: EnqueueEmail<N>): Promise<string> {
-  const { subject, html, text } = await renderEmail(email.template, email.props);
   const id = randomUUID();
   const sendAfter = email.sendAfter ?? now();
   await tx.insert(emailMessages).values({
@@ -28,10 +30,9 @@ export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: E
     recipient: email.to,
     userId: email.userId ?? null,
     locale: email.props.locale,
-    subject,
-    html,
-    textBody: text,
+    props: email.props as unknown as Record<string, unknown>,
     headers: email.headers ?? null,
+    attachments: email.attachments?.length ? email.attachments : null,
     idempotencyKey: `email/${id}`,
     sendAfter,
     createdAt: now(),

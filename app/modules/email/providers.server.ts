@@ -7,6 +7,7 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string }[];
   idempotencyKey: string;
 };
 
@@ -32,7 +33,15 @@ export function resendProvider(apiKey: string, baseUrl?: string): EmailProvider 
     name: 'resend',
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text, headers: email.headers },
+        {
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          headers: email.headers,
+          attachments: email.attachments,
+        },
         { idempotencyKey: email.idempotencyKey },
       );
       if (error) {

@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { municipalities } from './municipalities';
+import { organisations } from './organisations';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const courseFormats = ['in-person', 'online', 'hybrid'] as const;
+export type CourseFormat = (typeof courseFormats)[number];
+export const courseStatuses = ['draft', 'published', 'cancelled'] as const;
+export type CourseStatus = (typeof courseStatuses)[number];
+
+/** A 'Politiek Actief' course run by one organisation. Published courses are public. */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    format: text('format', { enum: courseFormats }).notNull(),
+    locationName: text('location_name').notNull().default(''),
+    address: text('address').notNull().default(''),
+    accessibilityInfo: text('accessibility_info').notNull().default(''),
+    onlineUrl: text('online_url'),
+    language: text('language', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
+    costCents: integer('cost_cents').notNull().default(0),
+    capacity: integer('capacity').notNull(),
+    registrationOpensAt: timestamptz('registration_opens_at'),
+    registrationClosesAt: timestamptz('registration_closes_at'),
+    cancellationDeadline: timestamptz('cancellation_deadline'),
+    claimWindowHours: integer('claim_window_hours').notNull().default(48),
+    reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
+    completionThreshold: integer('completion_threshold'),
+    status: text('status', { enum: courseStatuses }).notNull().default('draft'),
+    publishedAt: timestamptz('published_at'),
+    cancelledAt: timestamptz('cancelled_at'),
+    followUpSentAt: timestamptz('follow_up_sent_at'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('courses_organisation_idx').on(t.organisationId), index('courses_public_idx').on(t.status, t.municipalityCode)],
+);
+
+/** One meeting of a course. `sequence` grows with every change, for calendar updates. */
+export const courseSessions = pgTable(
+  'course_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
+    location: text('location').notNull().default(''),
+    sequence: integer('sequence').notNull().default(0),
+  },
+  (t) => [index('course_sessions_course_idx').on(t.courseId, t.startsAt)],
+);
+
+export const questionKinds = ['text', 'choice', 'yes-no'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+/** A course's own question on the sign-up form. */
+export const courseQuestions = pgTable(
+  'course_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+    kind: text('kind', { enum: questionKinds }).notNull(),
+    label: text('label').notNull(),
+    options: jsonb('options').$type<string[]>().notNull().default([]),
+    required: boolean('required').notNull().default(false),
+  },
+  (t) => [index('course_questions_course_idx').on(t.courseId, t.position)],
+);
+
+export const registrationStatuses = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const;
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+
+/**
+ * A person on a course. Confirmed and offered registrations hold a seat; their number never exceeds
+ * the capacity (enforced under a row lock on the course). Waitlisted ones queue by `waitlistSeq`.
+ */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    phone: text('phone'),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    accessibilityNeeds: text('accessibility_needs'),
+    source: text('source'),
+    utm: jsonb('utm').$type<Record<string, string>>(),
+    locale: text('locale', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
+    privacyVersion: text('privacy_version').notNull(),
+    consentedAt: timestamptz('consented_at').notNull(),
+    status: text('status', { enum: registrationStatuses }).notNull(),
+    waitlistSeq: bigserial('waitlist_seq', { mode: 'number' }).notNull(),
+    offerExpiresAt: timestamptz('offer_expires_at'),
+    reminderSentAt: timestamptz('reminder_sent_at'),
+    followUpSentAt: timestamptz('follow_up_sent_at'),
+    confirmedAt: timestamptz('confirmed_at'),
+    cancelledAt: timestamptz('cancelled_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One active registration per email per course.
+    uniqueIndex('registrations_active_email_key')
+      .on(t.courseId, t.email)
+      .where(sql`${t.status} <> 'cancelled'`),
+    index('registrations_course_status_idx').on(t.courseId, t.status, t.waitlistSeq),
+    index('registrations_user_idx').on(t.userId),
+    index('registrations_email_idx').on(t.email),
+  ],
+);
+
+/** Who attended which session; "completed" follows from it and the course's threshold. */
+export const sessionAttendance = pgTable(
+  'session_attendance',
+  {
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+    attended: boolean('attended').notNull(),
+    markedAt: timestamptz('marked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index('session_attendance_session_idx').on(t.sessionId)],
+);
+
+/**
+ * Links that let the holder see and cancel one registration without logging in. Every email mints
+ * its own token (we keep only hashes, so an old link cannot be re-sent); all stay valid while the
+ * registration lasts.
+ */
+export const registrationLinks = pgTable(
+  'registration_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('registration_links_registration_idx').on(t.registrationId)],
+);
