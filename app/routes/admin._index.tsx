@@ -19,25 +19,37 @@ export default function AdminHome() {
     <>
       <h1 className="utrecht-heading-1">{t('admin.title')}</h1>
       <p className="utrecht-paragraph">{t('admin.intro')}</p>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption">{t('admin.table.caption')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">{t('admin.table.name')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('admin.table.kind')}</th>
-            <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('admin.table.coordinators')}</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {organisations.map((o) => (
-            <tr className="utrecht-table__row" key={o.id}>
-              <th className="utrecht-table__header-cell" scope="row">{o.name}</th>
-              <td className="utrecht-table__cell">{t(`org.kind.${o.kind}`)}</td>
-              <td className="utrecht-table__cell utrecht-table__cell--numeric">{o.coordinators}</td>
+      <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="organisations-caption">
+        <table className="utrecht-table">
+          <caption className="utrecht-table__caption" id="organisations-caption">
+            {t('admin.table.caption')}
+          </caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('admin.table.name')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('admin.table.kind')}
+              </th>
+              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                {t('admin.table.coordinators')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {organisations.map((o) => (
+              <tr className="utrecht-table__row" key={o.id}>
+                <th className="utrecht-table__header-cell" scope="row">
+                  {o.name}
+                </th>
+                <td className="utrecht-table__cell">{t(`org.kind.${o.kind}`)}</td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{o.coordinators}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

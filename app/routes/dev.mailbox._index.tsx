@@ -15,7 +15,11 @@ export default function Mailbox() {
   const t = useT();
   const locale = useLocale();
   const { messages } = useLoaderData<typeof loader>();
-  const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
+  const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Amsterdam',
+  });
   return (
     <>
       <h1 className="utrecht-heading-1">{t('mailbox.title')}</h1>
@@ -23,15 +27,25 @@ export default function Mailbox() {
       {messages.length === 0 ? (
         <p className="utrecht-paragraph">{t('mailbox.empty')}</p>
       ) : (
-        <div className="pa-table-scroll">
+        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="mailbox-caption">
           <table className="utrecht-table">
-            <caption className="utrecht-table__caption">{t('mailbox.caption')}</caption>
+            <caption className="utrecht-table__caption" id="mailbox-caption">
+              {t('mailbox.caption')}
+            </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('mailbox.when')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('mailbox.to')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('mailbox.subject')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('mailbox.status')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('mailbox.when')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('mailbox.to')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('mailbox.subject')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('mailbox.status')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
