@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale } from './index';
+import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale, type SessionLine } from './index';
 
 const locales: Locale[] = ['nl', 'en'];
+
+const sessions: SessionLine[] = [
+  { date: 'di 12 januari 2027', time: '19:30–21:30', location: 'Stadhuis Zwolle' },
+  { date: 'di 19 januari 2027', time: '19:30–21:30', location: 'Bibliotheek Zwolle' },
+];
+const sessionLines = ['di 12 januari 2027, 19:30–21:30 — Stadhuis Zwolle', 'di 19 januari 2027, 19:30–21:30 — Bibliotheek Zwolle'];
 
 // The `&` checks that URLs with query strings survive HTML escaping in the
 // html part and come out unescaped in the text part.
@@ -26,15 +32,112 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     loginUrl: 'https://politiekactief.example/auth/login',
     resetUrl: 'https://politiekactief.example/auth/forgot-password?email=hint',
   },
+  'registration-confirmed': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    organisationName: 'Stichting Samen Zwolle',
+    sessions,
+    venue: 'Stadhuis Zwolle, Grote Kerkplein 15',
+    onlineUrl: 'https://meet.example/zwolle?room=1&pw=x',
+    accessibilityInfo: 'Er is een lift en een ringleiding.',
+    manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc&actie=bekijken',
+    cancellationDeadline: 'ma 11 januari 2027, 12:00',
+  },
+  'registration-waitlisted': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    position: 3,
+    manageUrl: 'https://politiekactief.example/aanmelding/r2?token=def',
+  },
+  'seat-offered': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    sessions,
+    claimUrl: 'https://politiekactief.example/aanmelding/r2/plek?token=ghi&bron=email',
+    expiresAt: 'vr 8 januari 2027, 12:00',
+  },
+  'offer-expired': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    coursesUrl: 'https://politiekactief.example/cursussen?plaats=zwolle',
+  },
+  'registration-cancelled': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    coursesUrl: 'https://politiekactief.example/cursussen',
+  },
+  'course-reminder': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    sessions,
+    venue: 'Stadhuis Zwolle, Grote Kerkplein 15',
+    onlineUrl: 'https://meet.example/zwolle?room=1&pw=x',
+    manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
+  },
+  'sessions-changed': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    sessions,
+    venue: 'Bibliotheek Zwolle, Diezerkade 1',
+    manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
+  },
+  'course-cancelled': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    organisationName: 'Stichting Samen Zwolle',
+    coursesUrl: 'https://politiekactief.example/cursussen',
+  },
+  'follow-up-attended': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    completed: true,
+    mentoringUrl: 'https://politiekactief.example/mentor?bron=cursus&id=1',
+    coursesUrl: 'https://politiekactief.example/cursussen',
+  },
+  'follow-up-no-show': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    nearbyCourses: [
+      {
+        title: 'Politiek Actief Kampen',
+        date: 'di 9 maart 2027',
+        url: 'https://politiekactief.example/cursussen/kampen?jaar=2027&ref=mail',
+      },
+      { title: 'Politiek Actief Deventer', date: 'do 18 maart 2027', url: 'https://politiekactief.example/cursussen/deventer' },
+    ],
+    coursesUrl: 'https://politiekactief.example/cursussen',
+  },
+  'registration-exists': {
+    courseTitle: 'Politiek Actief Zwolle',
+    manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc&actie=bekijken',
+  },
+  'coordinator-message': {
+    name: 'Fatima',
+    courseTitle: 'Politiek Actief Zwolle',
+    organisationName: 'Stichting Samen Zwolle',
+    subject: 'Andere ingang',
+    body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
+    manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
   return { ...samples[name], locale } as EmailTemplates[N];
 }
 
+/** Every URL in a template's sample props, also inside arrays and objects (e.g. nearby courses). */
 function urlsOf(name: EmailTemplateName): string[] {
-  return Object.values(samples[name]).filter((value): value is string => typeof value === 'string' && value.startsWith('https://'));
+  const urls: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string' && value.startsWith('https://')) urls.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(samples[name]);
+  return urls;
 }
+
+const templatesWithSessions = emailTemplateNames.filter((name) => 'sessions' in samples[name]);
 
 const escapeHtml = (value: string) => value.replaceAll('&', '&amp;');
 
@@ -45,6 +148,27 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'password-reset': { nl: ['wachtwoord', '30 minuten'], en: ['password', '30 minutes'] },
   'password-changed': { nl: ['wachtwoord', 'uitgelogd'], en: ['password', 'logged you out'] },
   'account-exists': { nl: ['al een account'], en: ['already have an account'] },
+  'registration-confirmed': {
+    nl: ['je bent aangemeld', 'agendabestand (.ics)', 'afmelden kan tot'],
+    en: ['you are registered', 'calendar file (.ics)', 'you can cancel until'],
+  },
+  'registration-waitlisted': { nl: ['wachtlijst', 'nummer 3'], en: ['waiting list', 'number 3'] },
+  'seat-offered': { nl: ['plek bevestigen', 'vóór vr 8 januari 2027, 12:00'], en: ['confirm my seat', 'before vr 8 januari 2027, 12:00'] },
+  'offer-expired': { nl: ['niet op tijd bevestigd'], en: ['did not confirm it in time'] },
+  'registration-cancelled': { nl: ['je bent afgemeld'], en: ['has been cancelled'] },
+  'course-reminder': { nl: ['begint binnenkort', 'online meedoen'], en: ['starts soon', 'join online'] },
+  'sessions-changed': { nl: ['nieuwe rooster', 'agendabestand (.ics)'], en: ['new schedule', 'calendar file (.ics)'] },
+  'course-cancelled': { nl: ['gaat niet door', 'stichting samen zwolle'], en: ['has been cancelled', 'stichting samen zwolle'] },
+  'follow-up-attended': {
+    nl: ['gefeliciteerd', 'publieke tribune', 'mentor vragen'],
+    en: ['congratulations', 'public gallery', 'ask for a mentor'],
+  },
+  'follow-up-no-show': { nl: ['we hebben je gemist', 'begint di 9 maart 2027'], en: ['we missed you', 'starts di 9 maart 2027'] },
+  'registration-exists': { nl: ['al aangemeld', 'negeren'], en: ['already registered', 'ignore'] },
+  'coordinator-message': {
+    nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
+    en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
+  },
 };
 
 describe('email templates', () => {
@@ -111,5 +235,80 @@ describe('email templates', () => {
     const { html, subject } = await renderEmail('login-link', props);
     expect(html).toContain('lang="nl"');
     expect(subject).toBe((await renderEmail('login-link', propsFor('login-link', 'nl'))).subject);
+  });
+
+  describe.each(templatesWithSessions)('%s lists the sessions', (name) => {
+    it.each(locales)('one a line in the plain text (%s)', async (locale) => {
+      const { html, text } = await renderEmail(name, propsFor(name, locale));
+      const lines = text.split('\n').map((line) => line.trim());
+      for (const line of sessionLines) {
+        expect(lines).toContain(line);
+      }
+      expect(html).toContain('<li');
+    });
+  });
+
+  it('gives the email subjects the course title on one line', async () => {
+    const props = { ...propsFor('coordinator-message', 'nl'), courseTitle: 'Politiek Actief\r\nZwolle', subject: '  Andere\ningang  ' };
+    const { subject } = await renderEmail('coordinator-message', props);
+    expect(subject).toBe('Bericht over Politiek Actief Zwolle: Andere ingang');
+    const en = await renderEmail('coordinator-message', { ...props, locale: 'en' });
+    expect(en.subject).toBe('Message about Politiek Actief Zwolle: Andere ingang');
+  });
+
+  it('escapes markup in a coordinator message and keeps its paragraphs and line breaks', async () => {
+    const props = {
+      ...propsFor('coordinator-message', 'nl'),
+      subject: '<b>Let op</b>',
+      body: 'Eerste regel\r\ntweede regel\n\n\n<script>alert(1)</script>\n  \nLaatste & "beste"',
+    };
+    const { html, text, subject } = await renderEmail('coordinator-message', props);
+
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;Let op&lt;/b&gt;');
+    expect(html).toMatch(/Eerste regel<br\/?>tweede regel/);
+
+    // Plain text is not interpreted, so the message reads exactly as typed.
+    expect(text).toContain('Eerste regel\ntweede regel\n\n<script>alert(1)</script>\n\nLaatste & "beste"');
+    expect(subject).toBe('Bericht over Politiek Actief Zwolle: <b>Let op</b>');
+  });
+
+  it('leaves out what a confirmation does not have', async () => {
+    for (const locale of locales) {
+      const props = { ...propsFor('registration-confirmed', locale), onlineUrl: null, accessibilityInfo: '  ', cancellationDeadline: null };
+      const { text } = await renderEmail('registration-confirmed', props);
+      expect(text).not.toMatch(/online|toegankelijkheid|accessibility|afmelden kan tot|cancel until/i);
+      expect(text).toContain(props.manageUrl);
+    }
+  });
+
+  it('only congratulates people who completed the course', async () => {
+    for (const locale of locales) {
+      const props = { ...propsFor('follow-up-attended', locale), completed: false };
+      const { text } = await renderEmail('follow-up-attended', props);
+      expect(text).not.toMatch(/gefeliciteerd|congratulations|bewijs van deelname|certificate/i);
+      expect(text).toContain(props.mentoringUrl);
+    }
+  });
+
+  it('points to the catalogue when there are no courses nearby', async () => {
+    for (const locale of locales) {
+      const props = { ...propsFor('follow-up-no-show', locale), nearbyCourses: [] };
+      const { html, text } = await renderEmail('follow-up-no-show', props);
+      expect(html).not.toContain('<li');
+      expect(text).toContain(props.coursesUrl);
+      expect(text).not.toContain('Kampen');
+    }
+  });
+
+  it('does not tell course participants to ignore their course emails', async () => {
+    for (const name of emailTemplateNames.filter((name) => name !== 'registration-exists' && 'courseTitle' in samples[name])) {
+      for (const locale of locales) {
+        const { text } = await renderEmail(name, propsFor(name, locale));
+        expect(text).not.toMatch(/negeren|ignore/i);
+      }
+    }
   });
 });

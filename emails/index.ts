@@ -1,14 +1,49 @@
 import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
+import CoordinatorMessage, { subject as coordinatorMessageSubject, type CoordinatorMessageProps } from './coordinator-message';
+import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelledProps } from './course-cancelled';
+import CourseReminder, { subject as courseReminderSubject, type CourseReminderProps } from './course-reminder';
+import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAttendedProps } from './follow-up-attended';
+import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
+import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
+import RegistrationCancelled, { subject as registrationCancelledSubject, type RegistrationCancelledProps } from './registration-cancelled';
+import RegistrationConfirmed, { subject as registrationConfirmedSubject, type RegistrationConfirmedProps } from './registration-confirmed';
+import RegistrationExists, { subject as registrationExistsSubject, type RegistrationExistsProps } from './registration-exists';
+import RegistrationWaitlisted, {
+  subject as registrationWaitlistedSubject,
+  type RegistrationWaitlistedProps,
+} from './registration-waitlisted';
+import SeatOffered, { subject as seatOfferedSubject, type SeatOfferedProps } from './seat-offered';
+import SessionsChanged, { subject as sessionsChangedSubject, type SessionsChangedProps } from './sessions-changed';
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 
 export type { Locale } from './layout';
-export type { AccountExistsProps, LoginLinkProps, PasswordChangedProps, PasswordResetProps, VerifyEmailProps };
+export type { SessionLine } from './course-parts';
+export type { NearbyCourse } from './follow-up-no-show';
+export type {
+  AccountExistsProps,
+  CoordinatorMessageProps,
+  CourseCancelledProps,
+  CourseReminderProps,
+  FollowUpAttendedProps,
+  FollowUpNoShowProps,
+  LoginLinkProps,
+  OfferExpiredProps,
+  PasswordChangedProps,
+  PasswordResetProps,
+  RegistrationCancelledProps,
+  RegistrationConfirmedProps,
+  RegistrationExistsProps,
+  RegistrationWaitlistedProps,
+  SeatOfferedProps,
+  SessionsChangedProps,
+  VerifyEmailProps,
+};
 
 /**
  * Every template, by name, with its props. To add a template: create
@@ -22,6 +57,18 @@ export type EmailTemplates = {
   'password-reset': PasswordResetProps;
   'password-changed': PasswordChangedProps;
   'account-exists': AccountExistsProps;
+  'registration-confirmed': RegistrationConfirmedProps;
+  'registration-waitlisted': RegistrationWaitlistedProps;
+  'seat-offered': SeatOfferedProps;
+  'offer-expired': OfferExpiredProps;
+  'registration-cancelled': RegistrationCancelledProps;
+  'course-reminder': CourseReminderProps;
+  'sessions-changed': SessionsChangedProps;
+  'course-cancelled': CourseCancelledProps;
+  'follow-up-attended': FollowUpAttendedProps;
+  'follow-up-no-show': FollowUpNoShowProps;
+  'registration-exists': RegistrationExistsProps;
+  'coordinator-message': CoordinatorMessageProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -37,6 +84,18 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'password-reset': { Component: PasswordReset, subject: passwordResetSubject },
   'password-changed': { Component: PasswordChanged, subject: passwordChangedSubject },
   'account-exists': { Component: AccountExists, subject: accountExistsSubject },
+  'registration-confirmed': { Component: RegistrationConfirmed, subject: registrationConfirmedSubject },
+  'registration-waitlisted': { Component: RegistrationWaitlisted, subject: registrationWaitlistedSubject },
+  'seat-offered': { Component: SeatOffered, subject: seatOfferedSubject },
+  'offer-expired': { Component: OfferExpired, subject: offerExpiredSubject },
+  'registration-cancelled': { Component: RegistrationCancelled, subject: registrationCancelledSubject },
+  'course-reminder': { Component: CourseReminder, subject: courseReminderSubject },
+  'sessions-changed': { Component: SessionsChanged, subject: sessionsChangedSubject },
+  'course-cancelled': { Component: CourseCancelled, subject: courseCancelledSubject },
+  'follow-up-attended': { Component: FollowUpAttended, subject: followUpAttendedSubject },
+  'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
+  'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
+  'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -111,6 +111,7 @@ const layoutCopy = {
     footer:
       'Politiek Actief — je ontvangt deze e-mail omdat iemand dit e-mailadres gebruikte op Politiek Actief. Was jij dit niet? Dan kun je deze e-mail negeren.',
     footerAccount: 'Politiek Actief — je ontvangt deze e-mail omdat er iets is veranderd aan je account op Politiek Actief.',
+    footerCourse: 'Politiek Actief — je ontvangt deze e-mail omdat je je via Politiek Actief hebt aangemeld voor een cursus.',
     buttonFallback: 'Werkt de knop niet? Kopieer dan deze link en plak hem in je browser:',
   },
   en: {
@@ -118,6 +119,7 @@ const layoutCopy = {
     footer:
       'Politiek Actief — you are receiving this email because someone used this email address on Politiek Actief. Was this not you? Then you can ignore this email.',
     footerAccount: 'Politiek Actief — you are receiving this email because something changed in your account on Politiek Actief.',
+    footerCourse: 'Politiek Actief — you are receiving this email because you signed up for a course through Politiek Actief.',
     buttonFallback: 'Is the button not working? Copy this link and paste it into your browser:',
   },
 } satisfies Record<Locale, Record<string, string>>;
@@ -132,14 +134,17 @@ export type EmailLayoutProps = {
    * 'ignore' (default): the "was this not you? ignore this email" footer.
    * 'account': a neutral footer, for security notices where ignoring the
    * email is the wrong advice (e.g. "your password was changed").
+   * 'course': a neutral footer for people who signed up for a course (their
+   * registration, waiting list, reminders, follow-up).
    */
-  footer?: 'ignore' | 'account';
+  footer?: 'ignore' | 'account' | 'course';
   children: ReactNode;
 };
 
 export function EmailLayout({ locale, preview, title, footer = 'ignore', children }: EmailLayoutProps) {
   const lang = resolveLocale(locale);
   const t = layoutCopy[lang];
+  const footerText = { ignore: t.footer, account: t.footerAccount, course: t.footerCourse };
   return (
     <Html lang={lang} dir="ltr">
       <Head>
@@ -158,7 +163,7 @@ export function EmailLayout({ locale, preview, title, footer = 'ignore', childre
             <Section>{children}</Section>
             <Hr style={styles.hr} />
             <Section>
-              <Text style={styles.footer}>{footer === 'account' ? t.footerAccount : t.footer}</Text>
+              <Text style={styles.footer}>{footerText[footer]}</Text>
             </Section>
           </Container>
         </LocaleContext.Provider>

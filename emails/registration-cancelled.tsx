@@ -1,0 +1,58 @@
+import { Greeting, oneLine } from './course-parts';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+
+export type RegistrationCancelledProps = {
+  locale: Locale;
+  name: string;
+  courseTitle: string;
+  coursesUrl: string;
+};
+
+const nl = {
+  subject: (course: string) => `Je bent afgemeld voor ${course}`,
+  preview: (course: string) => `Je afmelding voor ${course} is gelukt.`,
+  heading: 'Je bent afgemeld',
+  intro: (course: string) => `Je bent afgemeld voor ${course}. Stond je op de wachtlijst? Dan sta je daar nu ook niet meer op.`,
+  thanks: 'Bedankt dat je het hebt laten weten. Zo kan iemand anders je plek krijgen.',
+  other: 'Wil je later toch een cursus volgen? Kijk dan welke cursussen er zijn.',
+  button: 'Cursussen bekijken',
+};
+
+const en: typeof nl = {
+  subject: (course: string) => `You are no longer registered for ${course}`,
+  preview: (course: string) => `Your registration for ${course} has been cancelled.`,
+  heading: 'Your registration has been cancelled',
+  intro: (course: string) =>
+    `Your registration for ${course} has been cancelled. Were you on the waiting list? Then you are no longer on it either.`,
+  thanks: 'Thank you for letting us know. This way someone else can have your seat.',
+  other: 'Would you like to take a course later after all? Then see which courses there are.',
+  button: 'View courses',
+};
+
+const copy: Record<Locale, typeof nl> = { nl, en };
+
+export function subject({ locale, courseTitle }: RegistrationCancelledProps): string {
+  return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
+}
+
+export default function RegistrationCancelled({ locale, name, courseTitle, coursesUrl }: RegistrationCancelledProps) {
+  const lang = resolveLocale(locale);
+  const t = copy[lang];
+  return (
+    <EmailLayout locale={lang} preview={t.preview(courseTitle)} title={t.subject(oneLine(courseTitle))} footer="course">
+      <EmailHeading>{t.heading}</EmailHeading>
+      <Greeting locale={lang} name={name} />
+      <Paragraph>{t.intro(courseTitle)}</Paragraph>
+      <Paragraph>{t.thanks}</Paragraph>
+      <Paragraph>{t.other}</Paragraph>
+      <EmailButton href={coursesUrl}>{t.button}</EmailButton>
+    </EmailLayout>
+  );
+}
+
+RegistrationCancelled.PreviewProps = {
+  locale: 'nl',
+  name: 'Fatima',
+  courseTitle: 'Politiek Actief Zwolle',
+  coursesUrl: 'https://politiekactief.example/cursussen',
+} satisfies RegistrationCancelledProps;
