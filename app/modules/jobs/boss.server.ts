@@ -5,6 +5,7 @@ import type { DatabaseHandle, Db } from '~db/client.server';
 export const queues = {
   emailSend: 'email-send',
   maintenance: 'maintenance',
+  courseDueWork: 'course-due-work',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

@@ -5,6 +5,7 @@ import { deliverEmail } from '../email/delivery.server';
 import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
+import { runDueCourseWork } from '../courses/lifecycle.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -40,7 +41,13 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
     await pruneExpiredAuthData(db);
     await pruneRateLimits(db);
   });
-  // Hourly housekeeping; pg-boss's scheduler makes sure one process runs it, however many run workers.
+  // Reminders, offer expiry and follow-ups: each run does what is due at that moment, so a run that
+  // is late or repeated does no harm.
+  await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
+    await runDueCourseWork(db);
+  });
+  // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
+  await boss.schedule(queues.courseDueWork, '* * * * *');
   return provider;
 }

@@ -234,7 +234,7 @@ export function parseInstance(json: unknown): PreparedInstance {
       }
       if (edge < 0) fail(`pinned[${i}]: there is no edge between mentee ${show(mentee)} and mentor ${show(mentor)}`);
       const used = pinsOfMentor[m]! + 1;
-      if (used > capacity[m]!) fail(`pinned[${i}]: mentor ${show(mentor)} has capacity ${capacity[m]} but is pinned ${used} times`);
+      if (used > capacity[m]!) fail(`pinned[${i}]: more pins than capacity for mentor ${show(mentor)} (capacity ${capacity[m]})`);
       pinsOfMentor[m] = used;
       pinOfMentee[e] = i;
       pinEdge[i] = edge;

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { rateLimits } from '~db/schema';
 import type { Db } from '~db/client.server';
 import { now } from '../clock.server';
@@ -53,5 +53,5 @@ export async function hitAll(db: Db, checks: Array<[RateLimitRule, string]>): Pr
 
 /** Removes counters of windows that ended (run by a scheduled job). */
 export async function pruneRateLimits(db: Db, olderThanMs = 24 * 60 * 60_000) {
-  await db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${new Date(now().getTime() - olderThanMs)}`);
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now().getTime() - olderThanMs)));
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '~db/client.server';
 import { setupTestDatabase } from '../../../test/database';
 import { setClock } from '../clock.server';
-import { hit } from './rate-limit.server';
+import { hit, pruneRateLimits } from './rate-limit.server';
+import { rateLimits } from '~db/schema';
 
 const t = setupTestDatabase();
 const rule = { name: 'test', limit: 20, windowMs: 60_000 };
@@ -30,5 +31,18 @@ describe('rate limits in the database', () => {
     expect((await hit(t.handle.db, rule, 'b')).allowed).toBe(true);
     setClock(new Date('2027-02-01T09:06:00Z'));
     expect(await hit(t.handle.db, rule, 'a')).toMatchObject({ allowed: true, hits: 1 });
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes counters of windows that ended long ago, and only those', async () => {
+    setClock(new Date('2027-02-01T09:00:00Z'));
+    await hit(t.handle.db, rule, 'old');
+    setClock(new Date('2027-02-03T09:00:00Z'));
+    await hit(t.handle.db, rule, 'recent');
+    await pruneRateLimits(t.handle.db);
+    const keys = (await t.handle.db.select().from(rateLimits)).map((r) => r.key);
+    expect(keys).toContain('test:recent');
+    expect(keys).not.toContain('test:old');
   });
 });

@@ -1,0 +1,314 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { registrationLinks, registrations } from '~db/schema';
+import type { Locale } from '~/i18n';
+import { now, HOUR } from '../clock.server';
+import { enqueueEmail } from '../email/outbox.server';
+import { normalizeEmail } from '../auth/accounts.server';
+import { hashToken } from '../security/tokens.server';
+import { formatMoment } from './format.server';
+import {
+  appLink,
+  calendarFor,
+  emailDetails,
+  loadCourseContext,
+  mintManageLink,
+  registrationWindow,
+  type CourseContext,
+  type RegistrationWindow,
+} from './context.server';
+
+export type Registration = typeof registrations.$inferSelect;
+
+export type SignUpInput = {
+  name: string;
+  email: string;
+  municipalityCode: string;
+  phone?: string | null;
+  answers?: Record<string, string>;
+  accessibilityNeeds?: string | null;
+  source?: string | null;
+  utm?: Record<string, string> | null;
+  locale: Locale;
+  privacyVersion: string;
+  userId?: string | null;
+};
+
+export type SignUpResult =
+  | { status: 'confirmed'; registrationId: string }
+  | { status: 'waitlisted'; registrationId: string; position: number }
+  | { status: 'duplicate' }
+  | { status: 'not-found' }
+  | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };
+
+const SEAT_HOLDING = ['confirmed', 'offered'] as const;
+
+async function seatsTaken(tx: Db, courseId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.courseId, courseId), inArray(registrations.status, [...SEAT_HOLDING])));
+  return Number(row?.n ?? 0);
+}
+
+/** A waitlisted registration's place in the queue (1 = next to be offered a seat). */
+export async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq'>) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.courseId, registration.courseId),
+        eq(registrations.status, 'waitlisted'),
+        lte(registrations.waitlistSeq, registration.waitlistSeq),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+async function sendConfirmation(tx: Db, ctx: CourseContext, registration: Registration) {
+  const details = emailDetails(ctx, registration.locale);
+  await enqueueEmail(tx, {
+    template: 'registration-confirmed',
+    to: registration.email,
+    userId: registration.userId,
+    props: {
+      locale: registration.locale,
+      name: registration.name,
+      ...details,
+      onlineUrl: ctx.course.format === 'in-person' ? null : ctx.course.onlineUrl,
+      accessibilityInfo: ctx.course.accessibilityInfo,
+      manageUrl: await mintManageLink(tx, registration.id),
+    },
+    attachments: [calendarFor(ctx)],
+  });
+}
+
+/**
+ * Signs a person up: confirmed while seats are left, waitlisted otherwise. Every sign-up for a course
+ * takes the course's row lock first, so the seat count it reads cannot change before it writes:
+ * confirmed registrations never exceed capacity, however many requests and processes run at once.
+ */
+export async function signUp(db: Db, courseId: string, input: SignUpInput): Promise<SignUpResult> {
+  const email = normalizeEmail(input.email);
+  return db.transaction(async (tx) => {
+    const ctx = await loadCourseContext(tx, courseId, { lock: true });
+    if (!ctx || ctx.course.status === 'draft') return { status: 'not-found' as const };
+    const window = registrationWindow(ctx.course, ctx.sessions, now());
+    if (window === 'draft') return { status: 'not-found' as const };
+    if (window !== 'open') return { status: 'closed' as const, reason: window };
+
+    const [existing] = await tx
+      .select({ id: registrations.id, locale: registrations.locale })
+      .from(registrations)
+      .where(and(eq(registrations.courseId, courseId), eq(registrations.email, email), sql`${registrations.status} <> 'cancelled'`));
+    if (existing) {
+      // Tell the address's owner (not the form): the manage link goes by email only.
+      await enqueueEmail(tx, {
+        template: 'registration-exists',
+        to: email,
+        props: { locale: input.locale, courseTitle: ctx.course.title, manageUrl: await mintManageLink(tx, existing.id) },
+      });
+      return { status: 'duplicate' as const };
+    }
+
+    const status = (await seatsTaken(tx, courseId)) < ctx.course.capacity ? 'confirmed' : 'waitlisted';
+    const t = now();
+    const [registration] = await tx
+      .insert(registrations)
+      .values({
+        courseId,
+        userId: input.userId ?? null,
+        name: input.name.trim(),
+        email,
+        municipalityCode: input.municipalityCode,
+        phone: input.phone || null,
+        answers: input.answers ?? {},
+        accessibilityNeeds: input.accessibilityNeeds || null,
+        source: input.source || null,
+        utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
+        locale: input.locale,
+        privacyVersion: input.privacyVersion,
+        consentedAt: t,
+        status,
+        confirmedAt: status === 'confirmed' ? t : null,
+        createdAt: t,
+        updatedAt: t,
+      })
+      .returning();
+    if (!registration) throw new Error('insert returned nothing');
+
+    if (status === 'confirmed') {
+      await sendConfirmation(tx, ctx, registration);
+      return { status: 'confirmed' as const, registrationId: registration.id };
+    }
+    const position = await waitlistPosition(tx, registration);
+    await enqueueEmail(tx, {
+      template: 'registration-waitlisted',
+      to: email,
+      userId: registration.userId,
+      props: {
+        locale: registration.locale,
+        name: registration.name,
+        courseTitle: ctx.course.title,
+        position,
+        manageUrl: await mintManageLink(tx, registration.id),
+      },
+    });
+    return { status: 'waitlisted' as const, registrationId: registration.id, position };
+  });
+}
+
+/**
+ * Offers every free seat to the waitlist, first come first served. With a claim window of 0 the
+ * seat is confirmed at once; otherwise the person has that many hours to claim it. Offered seats
+ * count as taken, so a seat is never offered to two people at once. Call with the course locked.
+ */
+export async function offerFreeSeats(tx: Db, ctx: CourseContext) {
+  if (registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return 0;
+  const free = ctx.course.capacity - (await seatsTaken(tx, ctx.course.id));
+  if (free <= 0) return 0;
+  const next = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.courseId, ctx.course.id), eq(registrations.status, 'waitlisted')))
+    .orderBy(asc(registrations.waitlistSeq))
+    .limit(free);
+  for (const person of next) {
+    const t = now();
+    if (ctx.course.claimWindowHours === 0) {
+      const [confirmed] = await tx
+        .update(registrations)
+        .set({ status: 'confirmed', confirmedAt: t, updatedAt: t })
+        .where(eq(registrations.id, person.id))
+        .returning();
+      await sendConfirmation(tx, ctx, confirmed!);
+      continue;
+    }
+    const offerExpiresAt = new Date(t.getTime() + ctx.course.claimWindowHours * HOUR);
+    await tx.update(registrations).set({ status: 'offered', offerExpiresAt, updatedAt: t }).where(eq(registrations.id, person.id));
+    await enqueueEmail(tx, {
+      template: 'seat-offered',
+      to: person.email,
+      userId: person.userId,
+      props: {
+        locale: person.locale,
+        name: person.name,
+        courseTitle: ctx.course.title,
+        sessions: emailDetails(ctx, person.locale).sessions,
+        claimUrl: await mintManageLink(tx, person.id),
+        expiresAt: formatMoment(person.locale, offerExpiresAt),
+      },
+    });
+  }
+  return next.length;
+}
+
+export type CancelResult = { status: 'cancelled' } | { status: 'already-cancelled' } | { status: 'too-late' } | { status: 'not-found' };
+
+/**
+ * Cancels a registration (or leaves the waitlist) and offers the freed seat to the next person.
+ * People can cancel until the course's cancellation deadline (or its start); coordinators always.
+ */
+export async function cancelRegistration(
+  db: Db,
+  registrationId: string,
+  by: 'participant' | 'coordinator' | 'system',
+): Promise<CancelResult> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ courseId: registrations.courseId }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!found) return { status: 'not-found' as const };
+    const ctx = (await loadCourseContext(tx, found.courseId, { lock: true }))!;
+    const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!registration) return { status: 'not-found' as const };
+    if (registration.status === 'cancelled') return { status: 'already-cancelled' as const };
+    if (by === 'participant' && !canStillCancel(ctx, now())) return { status: 'too-late' as const };
+    const t = now();
+    await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: t, offerExpiresAt: null, updatedAt: t })
+      .where(eq(registrations.id, registrationId));
+    await enqueueEmail(tx, {
+      template: 'registration-cancelled',
+      to: registration.email,
+      userId: registration.userId,
+      props: { locale: registration.locale, name: registration.name, courseTitle: ctx.course.title, coursesUrl: appLink('/cursussen') },
+    });
+    if (registration.status !== 'waitlisted') await offerFreeSeats(tx, ctx);
+    return { status: 'cancelled' as const };
+  });
+}
+
+export function canStillCancel(ctx: CourseContext, at: Date) {
+  const first = ctx.sessions[0]?.startsAt;
+  const deadline = ctx.course.cancellationDeadline ?? first;
+  return !deadline || deadline.getTime() > at.getTime();
+}
+
+export type ClaimResult = { status: 'confirmed' } | { status: 'expired' } | { status: 'not-offered' };
+
+/** The waitlisted person takes the seat they were offered, within the claim window. */
+export async function claimOffer(db: Db, registrationId: string): Promise<ClaimResult> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ courseId: registrations.courseId }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!found) return { status: 'not-offered' as const };
+    const ctx = (await loadCourseContext(tx, found.courseId, { lock: true }))!;
+    const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!registration || registration.status !== 'offered') return { status: 'not-offered' as const };
+    const t = now();
+    if (!registration.offerExpiresAt || registration.offerExpiresAt.getTime() <= t.getTime()) return { status: 'expired' as const };
+    const [confirmed] = await tx
+      .update(registrations)
+      .set({ status: 'confirmed', confirmedAt: t, offerExpiresAt: null, updatedAt: t })
+      .where(eq(registrations.id, registrationId))
+      .returning();
+    await sendConfirmation(tx, ctx, confirmed!);
+    return { status: 'confirmed' as const };
+  });
+}
+
+/** Offers whose claim window passed go back, with an email; the seat moves to the next person. */
+export async function expireOffers(db: Db) {
+  const due = await db
+    .selectDistinct({ courseId: registrations.courseId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now())));
+  let expired = 0;
+  for (const { courseId } of due) {
+    await db.transaction(async (tx) => {
+      const ctx = (await loadCourseContext(tx, courseId, { lock: true }))!;
+      const t = now();
+      const lapsed = await tx
+        .update(registrations)
+        .set({ status: 'cancelled', cancelledAt: t, updatedAt: t })
+        .where(and(eq(registrations.courseId, courseId), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, t)))
+        .returning();
+      for (const person of lapsed) {
+        await enqueueEmail(tx, {
+          template: 'offer-expired',
+          to: person.email,
+          userId: person.userId,
+          props: { locale: person.locale, name: person.name, courseTitle: ctx.course.title, coursesUrl: appLink('/cursussen') },
+        });
+      }
+      expired += lapsed.length;
+      await offerFreeSeats(tx, ctx);
+    });
+  }
+  return expired;
+}
+
+/** The registration a manage link belongs to, with its course; null for a forged link. */
+export async function findRegistrationByLink(db: Db, token: string) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null;
+  const [link] = await db
+    .select({ registrationId: registrationLinks.registrationId })
+    .from(registrationLinks)
+    .where(eq(registrationLinks.tokenHash, hashToken(token)));
+  if (!link) return null;
+  const [registration] = await db.select().from(registrations).where(eq(registrations.id, link.registrationId));
+  if (!registration) return null;
+  const ctx = (await loadCourseContext(db, registration.courseId))!;
+  const position = registration.status === 'waitlisted' ? await waitlistPosition(db, registration) : null;
+  return { registration, ctx, position };
+}
