@@ -1,7 +1,11 @@
 import type { MessageKey } from './nl';
+import * as courses from './areas/courses';
+import * as manageCourses from './areas/manage-courses';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
+  ...courses.en,
+  ...manageCourses.en,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

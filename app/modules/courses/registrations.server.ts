@@ -20,6 +20,8 @@ import {
 
 export type Registration = typeof registrations.$inferSelect;
 
+const tokenOf = (manageUrl: string) => manageUrl.slice(manageUrl.lastIndexOf('/') + 1);
+
 export type SignUpInput = {
   name: string;
   email: string;
@@ -35,8 +37,8 @@ export type SignUpInput = {
 };
 
 export type SignUpResult =
-  | { status: 'confirmed'; registrationId: string }
-  | { status: 'waitlisted'; registrationId: string; position: number }
+  | { status: 'confirmed'; registrationId: string; manageToken: string }
+  | { status: 'waitlisted'; registrationId: string; position: number; manageToken: string }
   | { status: 'duplicate' }
   | { status: 'not-found' }
   | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };
@@ -138,9 +140,11 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput): Prom
       .returning();
     if (!registration) throw new Error('insert returned nothing');
 
+    // The person's own browser goes on to the registration's page with a link of its own.
+    const manageToken = tokenOf(await mintManageLink(tx, registration.id));
     if (status === 'confirmed') {
       await sendConfirmation(tx, ctx, registration);
-      return { status: 'confirmed' as const, registrationId: registration.id };
+      return { status: 'confirmed' as const, registrationId: registration.id, manageToken };
     }
     const position = await waitlistPosition(tx, registration);
     await enqueueEmail(tx, {
@@ -155,7 +159,7 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput): Prom
         manageUrl: await mintManageLink(tx, registration.id),
       },
     });
-    return { status: 'waitlisted' as const, registrationId: registration.id, position };
+    return { status: 'waitlisted' as const, registrationId: registration.id, position, manageToken };
   });
 }
 

@@ -11,6 +11,8 @@ export const rules = {
   emailLinkPerIp: { name: 'email-link-ip', limit: 20, windowMs: 60 * 60_000 },
   emailLinkPerAccount: { name: 'email-link-account', limit: 5, windowMs: 60 * 60_000 },
   registerPerIp: { name: 'register-ip', limit: 20, windowMs: 60 * 60_000 },
+  // Generous: a whole class may sign up from one school or library network.
+  signupPerIp: { name: 'signup-ip', limit: 60, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; hits: number; retryAfterSeconds: number };
