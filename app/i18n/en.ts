@@ -154,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   'mailbox.status': 'Status',
   'mailbox.when': 'Time',
   'mailbox.links': 'Links in this email',
+  'mailbox.attachments': 'Attachments',
   'mailbox.text': 'Text version',
   'mailbox.html': 'HTML version',
   'mailbox.back': 'Back to the mailbox',

@@ -154,6 +154,7 @@ export const nl = {
   'mailbox.status': 'Status',
   'mailbox.when': 'Tijd',
   'mailbox.links': 'Links in deze e-mail',
+  'mailbox.attachments': 'Bijlagen',
   'mailbox.text': 'Tekstversie',
   'mailbox.html': 'HTML-versie',
   'mailbox.back': 'Terug naar de mailbox',

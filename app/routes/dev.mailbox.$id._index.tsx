@@ -18,6 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     status: message.status,
     text: message.textBody,
     hasHtml: Boolean(message.html),
+    attachments: (message.attachments ?? []).map((a) => a.filename),
     links: extractLinks(message.textBody),
   };
 }
@@ -51,12 +52,31 @@ export default function MailboxMessage() {
           </li>
         ))}
       </ul>
+      {m.attachments.length ? (
+        <>
+          <h2 className="utrecht-heading-2">{t('mailbox.attachments')}</h2>
+          <ul className="utrecht-unordered-list">
+            {m.attachments.map((name, index) => (
+              <li className="utrecht-unordered-list__item" key={`${index}-${name}`}>
+                <a className="utrecht-link" href={`/dev/mailbox/${m.id}/bijlage/${index}`} download={name}>
+                  {name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 className="utrecht-heading-2">{t('mailbox.text')}</h2>
       <pre className="pa-mail-text">{m.text}</pre>
       {m.hasHtml ? (
         <>
           <h2 className="utrecht-heading-2">{t('mailbox.html')}</h2>
-          <iframe className="pa-mail-html" title={`${t('mailbox.html')}: ${m.subject}`} src={`/dev/mailbox/${m.id}/html`} sandbox="allow-popups allow-top-navigation-by-user-activation" />
+          <iframe
+            className="pa-mail-html"
+            title={`${t('mailbox.html')}: ${m.subject}`}
+            src={`/dev/mailbox/${m.id}/html`}
+            sandbox="allow-popups allow-top-navigation-by-user-activation"
+          />
         </>
       ) : null}
     </>
