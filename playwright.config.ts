@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end tests against the production build (`npm run build` first; `npm run test:e2e` does both),
 // served by e2e/serve.mjs with NODE_ENV=test so that /dev/mailbox exists, on a fresh database.
 
-const PORT = 3100;
+// E2E_PORT lets two suites run side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium on the project's machines (Playwright cannot download its own browser there);

@@ -11,8 +11,8 @@ function focused(page: Page): Promise<Focused> {
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-    const labels = (el as HTMLInputElement).labels;
-    const name = el.getAttribute('aria-label') ?? (labels?.length ? labels[0].textContent : el.textContent) ?? '';
+    const label = (el as HTMLInputElement).labels?.[0];
+    const name = el.getAttribute('aria-label') ?? (label ? label.textContent : el.textContent) ?? '';
     return {
       tag: el.tagName.toLowerCase(),
       name: name.replace(/\s+/g, ' ').trim(),

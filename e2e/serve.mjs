@@ -4,10 +4,11 @@
 // NODE_ENV=test serves the production build (no Vite) but keeps /dev/mailbox, where every email
 // lands because no email provider is configured.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const port = Number(process.env.E2E_PORT ?? 3100);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
@@ -19,12 +20,12 @@ if (!existsSync(path.join(root, 'build/server/index.js'))) {
 const env = {
   ...process.env,
   NODE_ENV: 'test',
-  PORT: '3100',
+  PORT: String(port),
   HOST: '127.0.0.1',
   DEMO_DATA: 'true',
-  APP_URL: 'http://127.0.0.1:3100',
+  APP_URL: `http://127.0.0.1:${port}`,
   EMAIL_RETRY_DELAY_SECONDS: '1',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 };
 // The tests read every email in /dev/mailbox: never send through a real provider.
 delete env.RESEND_API_KEY;
@@ -39,12 +40,27 @@ if (env.DATABASE_URL) {
   env.PGLITE_DIR = dataDir;
 }
 
+// The server's output goes to .data/e2e/server.log (and its errors to the terminal as well).
+mkdirSync(path.join(root, '.data/e2e'), { recursive: true });
+const log = createWriteStream(path.join(root, '.data/e2e/server.log'));
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-const child = spawn(process.execPath, [tsx, 'server/main.ts'], { env, stdio: 'inherit' });
+const child = spawn(process.execPath, [tsx, 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+child.stdout.pipe(log, { end: false });
+child.stderr.on('data', (chunk) => {
+  log.write(chunk);
+  process.stderr.write(chunk);
+});
 
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
+    stopping = true;
     if (child.exitCode === null) child.kill(signal);
   });
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => {
+  const line = `e2e/serve.mjs: the server exited (${signal ?? `code ${code}`})${stopping ? ' as asked' : ''}\n`;
+  // An exit nobody asked for is what makes every later test fail with ERR_CONNECTION_REFUSED.
+  if (!stopping) process.stderr.write(`${line}See .data/e2e/server.log.\n`);
+  log.end(line, () => process.exit(stopping ? 0 : (code ?? 1)));
+});

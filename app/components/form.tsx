@@ -16,8 +16,9 @@ export function TextField({ meta, label, type = 'text', autoComplete, descriptio
   const t = useT();
   const descriptionId = description ? `${meta.id}-description` : undefined;
   const errorId = meta.errors?.length ? meta.errorId : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
-  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: describedBy });
+  // Conform itself puts the error's id first in aria-describedby when the field is invalid; passing it
+  // here too listed it twice.
+  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: descriptionId });
   return (
     <div className={`utrecht-form-field utrecht-form-field--text${errorId ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
