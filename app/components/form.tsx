@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '~/i18n';
 
 type TextFieldProps = {
@@ -9,10 +9,12 @@ type TextFieldProps = {
   autoComplete?: string;
   description?: string;
   required?: boolean;
+  /** Changes when the field must start empty again (see useSubmitRound). */
+  resetKey?: number;
 };
 
 /** A labelled text input with its description and error, linked for screen readers. */
-export function TextField({ meta, label, type = 'text', autoComplete, description, required = true }: TextFieldProps) {
+export function TextField({ meta, label, type = 'text', autoComplete, description, required = true, resetKey = 0 }: TextFieldProps) {
   const t = useT();
   const descriptionId = description ? `${meta.id}-description` : undefined;
   const errorId = meta.errors?.length ? meta.errorId : undefined;
@@ -39,7 +41,7 @@ export function TextField({ meta, label, type = 'text', autoComplete, descriptio
       ) : null}
       <div className="utrecht-form-field__input">
         <input
-          key={key}
+          key={`${key}-${resetKey}`}
           {...input}
           required={undefined}
           aria-required={required || undefined}
@@ -49,6 +51,22 @@ export function TextField({ meta, label, type = 'text', autoComplete, descriptio
       </div>
     </div>
   );
+}
+
+/**
+ * Counts the submissions the server refused. Password fields take it as their resetKey, so they come
+ * back empty after a refused submission with JavaScript on too (without JavaScript the page is new
+ * and they are empty anyway). Conform's validate-on-blur replies carry no status and do not count.
+ */
+export function useSubmitRound(lastResult: { status?: string } | null | undefined) {
+  const [round, setRound] = useState(0);
+  const seen = useRef(lastResult);
+  useEffect(() => {
+    if (lastResult === seen.current) return;
+    seen.current = lastResult;
+    if (lastResult?.status === 'error') setRound((r) => r + 1);
+  }, [lastResult]);
+  return round;
 }
 
 /** Form-level message (e.g. "wrong email or password"), announced to screen readers. */

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
+import { FormAlert, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
 import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/schemas';
@@ -39,7 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ changed: false, result: submission.reply(hide) }, { status: 400 });
   const outcome = await changePassword(db, user.id, submission.value.current, submission.value.password);
   if (outcome.status === 'wrong-password') {
-    return data({ changed: false, result: submission.reply({ ...hide, fieldErrors: { current: [t('account.password.wrong')] } }) }, { status: 400 });
+    return data(
+      { changed: false, result: submission.reply({ ...hide, fieldErrors: { current: [t('account.password.wrong')] } }) },
+      { status: 400 },
+    );
   }
   // Every session ended with the change; this browser gets a fresh one.
   const cookie = await startSession(db, user.id, null);
@@ -52,6 +55,7 @@ export default function Account() {
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm<ChangePasswordFields>({ id: 'change-password', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const round = useSubmitRound(acted?.result);
   return (
     <>
       <h1 className="utrecht-heading-1">{t('account.title')}</h1>
@@ -94,15 +98,28 @@ export default function Account() {
         {acted?.changed ? <Notice>{t('account.password.changed')}</Notice> : null}
         <Form method="post" {...getFormProps(form)}>
           <FormAlert id={form.errorId} messages={form.errors} />
-          <TextField meta={fields.current} label={t('account.password.current')} type="password" autoComplete="current-password" />
+          <TextField
+            meta={fields.current}
+            label={t('account.password.current')}
+            type="password"
+            autoComplete="current-password"
+            resetKey={round}
+          />
           <TextField
             meta={fields.password}
             label={t('account.password.new')}
             type="password"
             autoComplete="new-password"
             description={t('register.passwordHint')}
+            resetKey={round}
           />
-          <TextField meta={fields.confirm} label={t('account.password.confirm')} type="password" autoComplete="new-password" />
+          <TextField
+            meta={fields.confirm}
+            label={t('account.password.confirm')}
+            type="password"
+            autoComplete="new-password"
+            resetKey={round}
+          />
           <SubmitButton name="intent" value="change-password">
             {t('account.password.submit')}
           </SubmitButton>

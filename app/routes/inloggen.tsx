@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Honeypot, Notice, SubmitButton, TextField } from '~/components/form';
+import { FormAlert, Honeypot, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.server';
@@ -44,7 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ intent, sent: false, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
   if (honeypotFilled(formData)) {
-    return data({ intent, sent: false, result: submission.reply({ formErrors: [t('login.invalid')], hideFields: ['password'] }) }, { status: 400 });
+    return data(
+      { intent, sent: false, result: submission.reply({ formErrors: [t('login.invalid')], hideFields: ['password'] }) },
+      { status: 400 },
+    );
   }
   const outcome = await loginWithPassword(db, { ...submission.value, ip });
   if (outcome.status === 'ok') {
@@ -73,6 +76,7 @@ export default function Login() {
     lastResult: acted?.intent === 'password' ? acted.result : undefined,
     shouldRevalidate: 'onBlur',
   });
+  const passwordRound = useSubmitRound(acted?.intent === 'password' ? acted.result : undefined);
   const [linkForm, linkFields] = useForm<EmailOnlyFields>({
     id: 'login-link',
     lastResult: acted?.intent === 'link' ? acted.result : undefined,
@@ -91,7 +95,13 @@ export default function Login() {
         <Form method="post" {...getFormProps(passwordForm)}>
           <FormAlert id={passwordForm.errorId} messages={passwordForm.errors} />
           <TextField meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
-          <TextField meta={passwordFields.password} label={t('login.password')} type="password" autoComplete="current-password" />
+          <TextField
+            meta={passwordFields.password}
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            resetKey={passwordRound}
+          />
           <Honeypot />
           <SubmitButton name="intent" value="password">
             {t('login.submit')}

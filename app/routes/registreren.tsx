@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
+import { FormAlert, Honeypot, SubmitButton, TextField, useSubmitRound } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { registerAccount } from '~/modules/auth/accounts.server';
@@ -30,7 +30,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await registerAccount(getDb(), { ...submission.value, locale, ip: clientIp(context) });
   if (result.status === 'rate-limited') {
     return data(
-      submission.reply({ formErrors: [t('form.rateLimited', { minutes: minutesFrom(result.retryAfterSeconds) })], hideFields: ['password'] }),
+      submission.reply({
+        formErrors: [t('form.rateLimited', { minutes: minutesFrom(result.retryAfterSeconds) })],
+        hideFields: ['password'],
+      }),
       { status: 429 },
     );
   }
@@ -41,6 +44,7 @@ export default function Register() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<RegisterFields>({ id: 'register', lastResult, shouldRevalidate: 'onBlur' });
+  const round = useSubmitRound(lastResult);
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('register.title')}</h1>
@@ -55,6 +59,7 @@ export default function Register() {
           type="password"
           autoComplete="new-password"
           description={t('register.passwordHint')}
+          resetKey={round}
         />
         <Honeypot />
         <SubmitButton>{t('register.submit')}</SubmitButton>

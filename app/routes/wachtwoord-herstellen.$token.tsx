@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton, TextField } from '~/components/form';
+import { FormAlert, SubmitButton, TextField, useSubmitRound } from '~/components/form';
 import { TokenProblem } from '~/components/token-problem';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { resetPassword } from '~/modules/auth/accounts.server';
@@ -37,6 +37,7 @@ export default function ResetPassword() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [form, fields] = useForm<ResetPasswordFields>({ id: 'reset', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const round = useSubmitRound(acted?.result);
   const problem = acted?.problem ?? loaded.problem;
   if (problem) return <TokenProblem problem={problem} retry="reset" />;
   return (
@@ -51,8 +52,9 @@ export default function ResetPassword() {
           type="password"
           autoComplete="new-password"
           description={t('register.passwordHint')}
+          resetKey={round}
         />
-        <TextField meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" />
+        <TextField meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" resetKey={round} />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
       </Form>
     </div>
