@@ -1,43 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { SubmitButton } from '~/components/form';
-import { TokenProblem } from '~/components/token-problem';
+import { TokenConfirmPage } from '~/components/token-confirm';
 import { useT } from '~/i18n';
 import { verifyEmail } from '~/modules/auth/accounts.server';
 import { getSessionToken, startSession } from '~/modules/auth/session.server';
-import { checkToken } from '~/modules/auth/tokens.server';
+import { loadTokenPage, tokenProblemResponse } from '~/modules/auth/token-page.server';
 
 export const meta: MetaFunction = () => [{ title: 'E-mailadres bevestigen — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
 
-// Opening the link changes nothing (mail scanners open links too); the button does.
-export async function loader({ params }: LoaderFunctionArgs) {
-  const check = await checkToken(getDb(), params.token ?? '', 'verify-email');
-  return check.ok ? { problem: null } : data({ problem: check.problem }, { status: check.problem === 'invalid' ? 404 : 410 });
-}
+export const loader = ({ params }: LoaderFunctionArgs) => loadTokenPage(params.token, 'verify-email');
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const result = await verifyEmail(db, params.token ?? '');
-  if (!result.ok) return data({ problem: result.problem }, { status: result.problem === 'invalid' ? 404 : 410 });
+  if (!result.ok) return tokenProblemResponse(result);
   const cookie = await startSession(db, result.userId, getSessionToken(request));
   return redirect('/account?bevestigd=1', { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function VerifyEmail() {
   const t = useT();
-  const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
+  const loaded = useLoaderData<typeof loader>();
   const problem = acted?.problem ?? loaded.problem;
-  if (problem) return <TokenProblem problem={problem} retry="login" />;
-  return (
-    <div className="pa-narrow">
-      <h1 className="utrecht-heading-1">{t('verify.title')}</h1>
-      <p className="utrecht-paragraph">{t('verify.body')}</p>
-      <Form method="post">
-        <SubmitButton>{t('verify.submit')}</SubmitButton>
-      </Form>
-    </div>
-  );
+  return <TokenConfirmPage problem={problem} title={t('verify.title')} body={t('verify.body')} submit={t('verify.submit')} />;
 }

@@ -10,14 +10,11 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { resetPassword } from '~/modules/auth/accounts.server';
 import { resetPasswordSchema, type ResetPasswordFields } from '~/modules/auth/schemas';
 import { clearSessionCookie } from '~/modules/auth/session.server';
-import { checkToken } from '~/modules/auth/tokens.server';
+import { loadTokenPage } from '~/modules/auth/token-page.server';
 
 export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const check = await checkToken(getDb(), params.token ?? '', 'password-reset');
-  return check.ok ? { problem: null } : data({ problem: check.problem }, { status: check.problem === 'invalid' ? 404 : 410 });
-}
+export const loader = ({ params }: LoaderFunctionArgs) => loadTokenPage(params.token, 'password-reset');
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { users } from '~db/schema';
+import { users, type TokenPurpose } from '~db/schema';
 import { getEnv } from '~/env.server';
 import type { Locale } from '~/i18n';
 import { now, HOUR, MINUTE } from '../clock.server';
@@ -16,6 +16,31 @@ export function normalizeEmail(email: string) {
 }
 
 const link = (path: string) => `${getEnv().appUrl}${path}`;
+
+const tokenPaths: Record<TokenPurpose, string> = {
+  'verify-email': '/verifieren/',
+  'login-link': '/inloggen/link/',
+  'password-reset': '/wachtwoord-herstellen/',
+};
+
+/** Issues a single-use token and enqueues the email that carries its link, on the caller's transaction. */
+async function emailToken(tx: Db, user: { id: string; email: string; locale: Locale }, purpose: TokenPurpose) {
+  const url = link(tokenPaths[purpose] + (await issueToken(tx, user.id, purpose)));
+  const base = { to: user.email, userId: user.id };
+  if (purpose === 'verify-email') {
+    await enqueueEmail(tx, {
+      ...base,
+      template: purpose,
+      props: { locale: user.locale, url, expiresInHours: tokenLifetimes[purpose] / HOUR },
+    });
+  } else {
+    await enqueueEmail(tx, {
+      ...base,
+      template: purpose,
+      props: { locale: user.locale, url, expiresInMinutes: tokenLifetimes[purpose] / MINUTE },
+    });
+  }
+}
 
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db
@@ -46,13 +71,7 @@ export async function registerAccount(
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (created) {
-      const token = await issueToken(tx, created.id, 'verify-email');
-      await enqueueEmail(tx, {
-        template: 'verify-email',
-        to: email,
-        userId: created.id,
-        props: { locale: input.locale, url: link(`/verifieren/${token}`), expiresInHours: tokenLifetimes['verify-email'] / HOUR },
-      });
+      await emailToken(tx, { id: created.id, email, locale: input.locale }, 'verify-email');
     } else {
       const existing = await findUserByEmail(tx, email);
       const accountLimit = await hit(tx, rules.emailLinkPerAccount, email);
@@ -98,22 +117,18 @@ export async function loginWithPassword(db: Db, input: { email: string; password
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) return { status: 'invalid' };
   if (!user.emailVerifiedAt) {
-    await db.transaction(async (tx) => {
-      const token = await issueToken(tx, user.id, 'verify-email');
-      await enqueueEmail(tx, {
-        template: 'verify-email',
-        to: user.email,
-        userId: user.id,
-        props: { locale: user.locale, url: link(`/verifieren/${token}`), expiresInHours: tokenLifetimes['verify-email'] / HOUR },
-      });
-    });
+    await db.transaction((tx) => emailToken(tx, user, 'verify-email'));
     return { status: 'unverified' };
   }
   return { status: 'ok', userId: user.id };
 }
 
-/** Emails a one-time login link when the address has an account; the answer never tells which. */
-export async function requestLoginLink(db: Db, input: { email: string; ip: string }): Promise<{ status: 'sent' } | RateLimited> {
+/** Emails a link of `purpose` when the address has an account; the answer never tells which. */
+async function emailLinkToKnownAddress(
+  db: Db,
+  input: { email: string; ip: string },
+  purpose: 'login-link' | 'password-reset',
+): Promise<{ status: 'sent' } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limit = await hitAll(db, [
     [rules.emailLinkPerIp, input.ip],
@@ -121,19 +136,15 @@ export async function requestLoginLink(db: Db, input: { email: string; ip: strin
   ]);
   if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
   const user = await findUserByEmail(db, email);
-  if (user) {
-    await db.transaction(async (tx) => {
-      const token = await issueToken(tx, user.id, 'login-link');
-      await enqueueEmail(tx, {
-        template: 'login-link',
-        to: user.email,
-        userId: user.id,
-        props: { locale: user.locale, url: link(`/inloggen/link/${token}`), expiresInMinutes: tokenLifetimes['login-link'] / MINUTE },
-      });
-    });
-  }
+  if (user) await db.transaction((tx) => emailToken(tx, user, purpose));
   return { status: 'sent' };
 }
+
+/** Emails a one-time login link when the address has an account; the answer never tells which. */
+export const requestLoginLink = (db: Db, input: { email: string; ip: string }) => emailLinkToKnownAddress(db, input, 'login-link');
+
+/** Emails a password-reset link when the address has an account; the answer never tells which. */
+export const requestPasswordReset = (db: Db, input: { email: string; ip: string }) => emailLinkToKnownAddress(db, input, 'password-reset');
 
 /** Uses a login link. Following it also proves the address is theirs. */
 export async function consumeLoginLink(db: Db, token: string): Promise<TokenCheck> {
@@ -146,33 +157,6 @@ export async function consumeLoginLink(db: Db, token: string): Promise<TokenChec
     }
     return result;
   });
-}
-
-/** Emails a password-reset link when the address has an account; the answer never tells which. */
-export async function requestPasswordReset(db: Db, input: { email: string; ip: string }): Promise<{ status: 'sent' } | RateLimited> {
-  const email = normalizeEmail(input.email);
-  const limit = await hitAll(db, [
-    [rules.emailLinkPerIp, input.ip],
-    [rules.emailLinkPerAccount, email],
-  ]);
-  if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
-  const user = await findUserByEmail(db, email);
-  if (user) {
-    await db.transaction(async (tx) => {
-      const token = await issueToken(tx, user.id, 'password-reset');
-      await enqueueEmail(tx, {
-        template: 'password-reset',
-        to: user.email,
-        userId: user.id,
-        props: {
-          locale: user.locale,
-          url: link(`/wachtwoord-herstellen/${token}`),
-          expiresInMinutes: tokenLifetimes['password-reset'] / MINUTE,
-        },
-      });
-    });
-  }
-  return { status: 'sent' };
 }
 
 function formatMoment(locale: Locale, date: Date) {
