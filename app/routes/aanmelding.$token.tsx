@@ -1,0 +1,234 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { Banner, SessionsTable } from '~/components/course-parts';
+import { localeFromRequest, useT } from '~/i18n';
+import { now } from '~/modules/clock.server';
+import { venueOf } from '~/modules/courses/context.server';
+import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data && 'found' in data && data.found ? `${data.courseTitle} — Politiek Actief` : 'Politiek Actief' },
+  // The address is a key to one person's registration: keep it out of search engines.
+  { name: 'robots', content: 'noindex' },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await findRegistrationByLink(getDb(), params.token ?? '');
+  if (!found) return data({ found: false as const }, { status: 404 });
+  const { registration, ctx, position } = found;
+  const locale = localeFromRequest(request);
+  const at = now();
+  const venue = venueOf(ctx.course);
+  const offerOpen = registration.status === 'offered' && Boolean(registration.offerExpiresAt && registration.offerExpiresAt > at);
+  return {
+    found: true as const,
+    courseId: ctx.course.id,
+    courseTitle: ctx.course.title,
+    courseCancelled: ctx.course.status === 'cancelled',
+    organisationName: ctx.organisationName,
+    name: registration.name,
+    status: registration.status,
+    position,
+    offerOpen,
+    offerExpiresAt: registration.offerExpiresAt ? formatMoment(locale, registration.offerExpiresAt) : null,
+    canCancel: registration.status !== 'cancelled' && canStillCancel(ctx, at),
+    cancellationDeadline: formatDeadline(locale, ctx.course.cancellationDeadline ?? ctx.sessions[0]?.startsAt ?? null),
+    sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
+  };
+}
+
+function formatDeadline(locale: ReturnType<typeof localeFromRequest>, date: Date | null) {
+  return date ? formatMoment(locale, date) : null;
+}
+
+type ActionResult = { outcome: 'confirm-cancel' | 'too-late' | 'already-cancelled' | 'expired' | 'not-offered' };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDb();
+  const token = params.token ?? '';
+  const found = await findRegistrationByLink(db, token);
+  if (!found) return data({ found: false as const }, { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const here = `/aanmelding/${token}`;
+
+  if (intent === 'cancel') {
+    // The first press asks "are you sure?"; only the second, with confirm=yes, cancels.
+    if (formData.get('confirm') !== 'yes') return { outcome: 'confirm-cancel' } satisfies ActionResult;
+    const result = await cancelRegistration(db, found.registration.id, 'participant');
+    if (result.status === 'cancelled') return redirect(`${here}?afgemeld=1`, 303);
+    if (result.status === 'too-late') return data({ outcome: 'too-late' } satisfies ActionResult, { status: 409 });
+    return { outcome: 'already-cancelled' } satisfies ActionResult;
+  }
+  if (intent === 'claim') {
+    const result = await claimOffer(db, found.registration.id);
+    if (result.status === 'confirmed') return redirect(`${here}?bevestigd=1`, 303);
+    return data({ outcome: result.status } satisfies ActionResult, { status: 409 });
+  }
+  return data({ outcome: 'not-offered' } satisfies ActionResult, { status: 400 });
+}
+
+function NotFoundPage() {
+  const t = useT();
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('courses.manage.notFound.title')}</h1>
+      <p className="utrecht-paragraph">{t('courses.manage.notFound.body')}</p>
+      <p className="utrecht-paragraph">{t('courses.manage.notFound.email')}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/cursussen">
+          {t('courses.manage.toCatalogue')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export default function ManageRegistration() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  if (!loaded.found) return <NotFoundPage />;
+  const r = loaded;
+  const outcome = acted && 'outcome' in acted ? acted.outcome : null;
+  const isNew = params.get('nieuw') === '1';
+
+  return (
+    <div className="pa-prose">
+      <h1 className="utrecht-heading-1">{t('courses.manage.title')}</h1>
+
+      {isNew && r.status === 'confirmed' ? (
+        <Banner kind="ok" title={t('courses.manage.new.confirmed')}>
+          <p className="utrecht-paragraph">{t('courses.manage.new.confirmedBody')}</p>
+        </Banner>
+      ) : null}
+      {isNew && r.status === 'waitlisted' ? (
+        <Banner kind="ok" title={t('courses.manage.new.waitlisted', { position: r.position ?? 0 })}>
+          <p className="utrecht-paragraph">{t('courses.manage.new.waitlistedBody')}</p>
+        </Banner>
+      ) : null}
+      {params.get('afgemeld') === '1' && r.status === 'cancelled' ? (
+        <Banner kind="ok" title={t('courses.manage.cancelled.done')}>
+          <p className="utrecht-paragraph">{t('courses.manage.cancelled.doneBody')}</p>
+        </Banner>
+      ) : null}
+      {params.get('bevestigd') === '1' && r.status === 'confirmed' ? (
+        <Banner kind="ok" title={t('courses.manage.claimed')}>
+          <p className="utrecht-paragraph">{t('courses.manage.new.confirmedBody')}</p>
+        </Banner>
+      ) : null}
+      {outcome && outcome !== 'confirm-cancel' ? (
+        <Banner kind={outcome === 'already-cancelled' ? 'info' : 'error'} role="alert" title={t(`courses.manage.outcome.${outcome}`)} />
+      ) : null}
+
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        {t('courses.manage.for', { name: r.name })}{' '}
+        <Link className="utrecht-link" to={`/cursussen/${r.courseId}`}>
+          {r.courseTitle}
+        </Link>
+      </p>
+
+      <section aria-labelledby="status-heading">
+        <h2 className="utrecht-heading-2" id="status-heading">
+          {t('courses.manage.status')}
+        </h2>
+        {r.courseCancelled ? <Banner kind="warning" role="none" title={t('courses.closed.cancelled')} /> : null}
+        {r.status === 'confirmed' ? (
+          <p className="utrecht-paragraph pa-reg-status">
+            <strong>{t('courses.manage.status.confirmed')}</strong> {t('courses.manage.status.confirmedBody')}
+          </p>
+        ) : null}
+        {r.status === 'waitlisted' ? (
+          <p className="utrecht-paragraph pa-reg-status">
+            <strong>{t('courses.manage.status.waitlisted', { position: r.position ?? 0 })}</strong>{' '}
+            {t('courses.manage.status.waitlistedBody')}
+          </p>
+        ) : null}
+        {r.status === 'offered' ? (
+          r.offerOpen ? (
+            <Banner kind="info" role="none" title={t('courses.manage.status.offered')}>
+              <p className="utrecht-paragraph">{t('courses.manage.status.offeredBody', { date: r.offerExpiresAt ?? '' })}</p>
+              <Form method="post">
+                <button type="submit" name="intent" value="claim" className="utrecht-button utrecht-button--primary-action">
+                  {t('courses.manage.claim')}
+                </button>
+              </Form>
+            </Banner>
+          ) : (
+            <p className="utrecht-paragraph pa-reg-status">
+              <strong>{t('courses.manage.outcome.expired')}</strong>
+            </p>
+          )
+        ) : null}
+        {r.status === 'cancelled' ? (
+          <p className="utrecht-paragraph pa-reg-status">
+            <strong>{t('courses.manage.status.cancelled')}</strong>{' '}
+            <Link className="utrecht-link" to="/cursussen">
+              {t('courses.page.otherCourses')}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 className="utrecht-heading-2" id="sessions-heading">
+          {t('courses.page.sessions')}
+        </h2>
+        <SessionsTable
+          id="manage-sessions-caption"
+          caption={r.sessions.length === 1 ? t('courses.sessions.captionOne') : t('courses.sessions.caption', { count: r.sessions.length })}
+          sessions={r.sessions}
+        />
+      </section>
+
+      {r.status !== 'cancelled' ? (
+        <section aria-labelledby="cancel-heading">
+          <h2 className="utrecht-heading-2" id="cancel-heading">
+            {r.status === 'waitlisted' ? t('courses.manage.cancel.headingWaitlist') : t('courses.manage.cancel.heading')}
+          </h2>
+          {!r.canCancel ? (
+            <p className="utrecht-paragraph">{t('courses.manage.cancel.tooLate', { organisation: r.organisationName })}</p>
+          ) : outcome === 'confirm-cancel' ? (
+            <Banner kind="warning" role="alert" title={t('courses.manage.cancel.sure')}>
+              <p className="utrecht-paragraph">
+                {r.status === 'waitlisted' ? t('courses.manage.cancel.sureWaitlist') : t('courses.manage.cancel.sureBody')}
+              </p>
+              <Form method="post" className="pa-actions">
+                <input type="hidden" name="confirm" value="yes" />
+                <button type="submit" name="intent" value="cancel" className="utrecht-button utrecht-button--primary-action">
+                  {t('courses.manage.cancel.yes')}
+                </button>
+                <Link
+                  className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                  to={location.pathname}
+                >
+                  {t('courses.manage.cancel.no')}
+                </Link>
+              </Form>
+            </Banner>
+          ) : (
+            <>
+              <p className="utrecht-paragraph">
+                {r.cancellationDeadline
+                  ? t('courses.manage.cancel.until', { date: r.cancellationDeadline })
+                  : t('courses.manage.cancel.body')}
+              </p>
+              <Form method="post">
+                <button type="submit" name="intent" value="cancel" className="utrecht-button utrecht-button--secondary-action">
+                  {r.status === 'waitlisted' ? t('courses.manage.cancel.buttonWaitlist') : t('courses.manage.cancel.button')}
+                </button>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <p className="utrecht-paragraph pa-note">{t('courses.manage.keepLink')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { Banner, CourseErrorBoundary, PlainText, SessionsTable } from '~/components/course-parts';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { now } from '~/modules/clock.server';
+import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
+import { formatMoment, formatSession } from '~/modules/courses/format.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.course.title} — Politiek Actief` : 'Politiek Actief' },
+];
+
+/** utm_* parameters of this page travel on to the sign-up form, so attribution survives the click. */
+function utmQuery(url: URL) {
+  const params = new URLSearchParams();
+  for (const name of ['utm_source', 'utm_medium', 'utm_campaign']) {
+    const value = url.searchParams.get(name);
+    if (value) params.set(name, value.slice(0, 100));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const course = await getPublicCourse(getDb(), params.id ?? '', now());
+  if (!course) throw new Response('Not Found', { status: 404 });
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const venue = course.format === 'online' ? t('courses.format.online') : [course.locationName, course.address].filter(Boolean).join(', ');
+  return {
+    course: {
+      id: course.id,
+      title: course.title,
+      description: course.description,
+      organisationName: course.organisationName,
+      format: course.format,
+      formatLabel: t(`courses.format.${course.format}`),
+      venue,
+      municipality: course.municipalityName ? `${course.municipalityName} (${course.province})` : '',
+      accessibilityInfo: course.accessibilityInfo,
+      language: t(`courses.language.${course.language}`),
+      cost: costText(t, locale, course.costCents),
+      capacity: course.capacity,
+      seatsLeft: course.seatsLeft,
+      availability: course.availability,
+      opensAt: course.registrationOpensAt ? formatMoment(locale, course.registrationOpensAt) : null,
+      registrationDeadline: course.registrationDeadline ? formatMoment(locale, course.registrationDeadline) : null,
+      cancellationDeadline: course.cancellationDeadline ? formatMoment(locale, course.cancellationDeadline) : null,
+      sessions: course.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
+    },
+    signUpHref: `/cursussen/${course.id}/aanmelden${utmQuery(new URL(request.url))}`,
+  };
+}
+
+function SignUpBox({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const t = useT();
+  const { course } = data;
+  const button = (label: string) => (
+    <p className="utrecht-paragraph">
+      <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={data.signUpHref}>
+        {label}
+      </Link>
+    </p>
+  );
+  switch (course.availability) {
+    case 'open':
+      return (
+        <Banner
+          kind="info"
+          role="none"
+          title={course.seatsLeft === 1 ? t('courses.card.oneSeatLeft') : t('courses.card.seatsLeft', { count: course.seatsLeft })}
+        >
+          {course.registrationDeadline ? (
+            <p className="utrecht-paragraph">{t('courses.page.signUpUntil', { date: course.registrationDeadline })}</p>
+          ) : null}
+          {button(t('courses.page.signUp'))}
+        </Banner>
+      );
+    case 'full':
+      return (
+        <Banner kind="warning" role="none" title={t('courses.card.full')}>
+          <p className="utrecht-paragraph">{t('courses.page.fullBody')}</p>
+          {button(t('courses.page.joinWaitlist'))}
+        </Banner>
+      );
+    case 'not-yet-open':
+      return (
+        <Banner kind="info" role="none" title={t('courses.page.notYetOpen')}>
+          <p className="utrecht-paragraph">{t('courses.page.opensAt', { date: course.opensAt ?? '' })}</p>
+        </Banner>
+      );
+    default:
+      return (
+        <Banner kind="warning" role="none" title={t(`courses.closed.${course.availability}`)}>
+          <p className="utrecht-paragraph">
+            {t('courses.page.closedBody')}{' '}
+            <Link className="utrecht-link" to="/cursussen">
+              {t('courses.page.otherCourses')}
+            </Link>
+          </p>
+        </Banner>
+      );
+  }
+}
+
+export default function CoursePage() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const { course } = data;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/cursussen">
+          {t('courses.page.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{course.title}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('courses.page.by', { organisation: course.organisationName })}</p>
+      <div className="pa-course-layout">
+        <div className="pa-course-layout__main pa-prose">
+          <SignUpBox data={data} />
+          {course.description ? (
+            <section aria-labelledby="about-heading">
+              <h2 className="utrecht-heading-2" id="about-heading">
+                {t('courses.page.about')}
+              </h2>
+              <PlainText text={course.description} />
+            </section>
+          ) : null}
+          <section aria-labelledby="sessions-heading">
+            <h2 className="utrecht-heading-2" id="sessions-heading">
+              {t('courses.page.sessions')}
+            </h2>
+            {course.sessions.length ? (
+              <SessionsTable
+                id="sessions-caption"
+                caption={
+                  course.sessions.length === 1
+                    ? t('courses.sessions.captionOne')
+                    : t('courses.sessions.caption', { count: course.sessions.length })
+                }
+                sessions={course.sessions}
+              />
+            ) : (
+              <p className="utrecht-paragraph">{t('courses.sessions.none')}</p>
+            )}
+            {course.format !== 'in-person' ? <p className="utrecht-paragraph">{t('courses.page.onlineLinkLater')}</p> : null}
+          </section>
+          <section aria-labelledby="access-heading">
+            <h2 className="utrecht-heading-2" id="access-heading">
+              {t('courses.page.accessibility')}
+            </h2>
+            {course.accessibilityInfo ? (
+              <PlainText text={course.accessibilityInfo} />
+            ) : (
+              <p className="utrecht-paragraph">{t('courses.page.accessibilityUnknown')}</p>
+            )}
+            <p className="utrecht-paragraph">{t('courses.page.accessibilityAsk')}</p>
+          </section>
+        </div>
+        <section aria-labelledby="facts-heading" className="pa-course-layout__aside">
+          <h2 className="utrecht-heading-2" id="facts-heading">
+            {t('courses.page.facts')}
+          </h2>
+          <dl className="pa-details pa-details--stacked">
+            <dt>{t('courses.card.organiser')}</dt>
+            <dd>{course.organisationName}</dd>
+            <dt>{t('courses.card.format')}</dt>
+            <dd>{course.formatLabel}</dd>
+            <dt>{t('courses.page.venue')}</dt>
+            <dd>{course.venue || t('courses.page.venueUnknown')}</dd>
+            {course.municipality ? (
+              <>
+                <dt>{t('courses.page.municipality')}</dt>
+                <dd>{course.municipality}</dd>
+              </>
+            ) : null}
+            <dt>{t('courses.page.language')}</dt>
+            <dd>{course.language}</dd>
+            <dt>{t('courses.card.cost')}</dt>
+            <dd>{course.cost}</dd>
+            <dt>{t('courses.page.seats')}</dt>
+            <dd>{t('courses.page.seatsOf', { left: course.seatsLeft, capacity: course.capacity })}</dd>
+            {course.registrationDeadline ? (
+              <>
+                <dt>{t('courses.page.registrationDeadline')}</dt>
+                <dd>{course.registrationDeadline}</dd>
+              </>
+            ) : null}
+            {course.cancellationDeadline ? (
+              <>
+                <dt>{t('courses.page.cancellationDeadline')}</dt>
+                <dd>{course.cancellationDeadline}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <CourseErrorBoundary />;
+}

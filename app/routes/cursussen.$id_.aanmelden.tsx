@@ -1,0 +1,351 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { getDb, type Db } from '~db/client.server';
+import { privacyVersion } from '~/content/privacy';
+import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '~/components/course-fields';
+import { Banner, CourseErrorBoundary } from '~/components/course-parts';
+import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
+import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
+import { clientIp } from '~/load-context';
+import { emailField } from '~/modules/auth/schemas';
+import { getUser } from '~/modules/auth/session.server';
+import { now } from '~/modules/clock.server';
+import {
+  getPublicCourseWithContext,
+  listMunicipalities,
+  listProvinces,
+  municipalityExists,
+  placeText,
+  type PublicCourse,
+} from '~/modules/courses/catalogue.server';
+import { formatSession } from '~/modules/courses/format.server';
+import { signUp } from '~/modules/courses/registrations.server';
+import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { hit, rules } from '~/modules/security/rate-limit.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Politiek Actief` : 'Politiek Actief' }];
+
+const SOURCES = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
+const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
+const PHONE = /^[0-9+\-() ]{8,20}$/;
+
+type Question = NonNullable<PublicCourse>['questions'][number];
+
+/** The sign-up form's schema: fixed fields plus the course's own questions under `q.<id>`. */
+function signUpSchema(t: Translate, questions: Question[], db: Db) {
+  const answers: Record<string, z.ZodType<string | undefined>> = {};
+  for (const question of questions) {
+    const requiredMessage = question.kind === 'text' ? t('courses.signup.errors.answerRequired') : t('courses.signup.errors.chooseOne');
+    let field: z.ZodType<string>;
+    if (question.kind === 'text') {
+      field = z.string({ error: requiredMessage }).trim().min(1, requiredMessage).max(1000, t('courses.signup.errors.max1000'));
+    } else {
+      const allowed = question.kind === 'yes-no' ? ['yes', 'no'] : question.options;
+      field = z.string({ error: requiredMessage }).refine((value) => allowed.includes(value), t('courses.signup.errors.notAnOption'));
+    }
+    answers[question.id] = question.required ? field : field.optional();
+  }
+  return z.object({
+    name: z
+      .string({ error: t('form.errors.nameRequired') })
+      .trim()
+      .min(1, t('form.errors.nameRequired'))
+      .max(100, t('form.errors.nameTooLong')),
+    email: emailField(t),
+    municipality: z
+      .string({ error: t('courses.signup.errors.municipalityRequired') })
+      .refine((code) => municipalityExists(db, code), t('courses.signup.errors.municipalityUnknown')),
+    phone: z
+      .string()
+      .trim()
+      .refine((value) => PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 8, t('courses.signup.errors.phone'))
+      .optional(),
+    // With questions, a missing `q` must still fail on the required ones.
+    q: questions.length ? z.object(answers) : z.object({}).optional(),
+    accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
+    source: z.enum(SOURCES, { error: t('courses.signup.errors.notAnOption') }).optional(),
+    utm_source: z.string().optional(),
+    utm_medium: z.string().optional(),
+    utm_campaign: z.string().optional(),
+    consent: z.boolean({ error: t('courses.signup.errors.consent') }).refine((v) => v, t('courses.signup.errors.consent')),
+  });
+}
+
+type SignUpFields = {
+  name: string;
+  email: string;
+  municipality: string;
+  phone: string;
+  q: Record<string, string>;
+  accessibilityNeeds: string;
+  source: string;
+  utm_source: string;
+  utm_medium: string;
+  utm_campaign: string;
+  consent: boolean;
+};
+
+async function loadCourse(id: string | undefined) {
+  const found = await getPublicCourseWithContext(getDb(), id ?? '', now());
+  if (!found) throw new Response('Not Found', { status: 404 });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { course } = await loadCourse(params.id);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const db = getDb();
+  const [municipalities, provinces, user] = await Promise.all([listMunicipalities(db), listProvinces(db), getUser(request)]);
+  const url = new URL(request.url);
+  const utm = Object.fromEntries(UTM_FIELDS.map((name) => [name, (url.searchParams.get(name) ?? '').slice(0, 100)]));
+  const venue = placeText(t, course);
+  const first = course.sessions[0] ? formatSession(locale, course.sessions[0], venue) : null;
+  return {
+    id: course.id,
+    title: course.title,
+    when: first
+      ? course.sessions.length === 1
+        ? t('courses.signup.whenOne', { date: first.date, time: first.time })
+        : t('courses.signup.when', { date: first.date, time: first.time, count: course.sessions.length })
+      : '',
+    place: venue,
+    availability: course.availability,
+    seatsLeft: course.seatsLeft,
+    questions: course.questions,
+    municipalityGroups: provinces.map((p) => ({
+      label: p.name,
+      options: municipalities.filter((m) => m.provinceCode === p.code).map((m) => ({ value: m.code, label: m.name })),
+    })),
+    prefill: { name: user?.name ?? '', email: user?.email ?? '', ...utm },
+    loggedIn: Boolean(user),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { course, ctx } = await loadCourse(params.id);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const db = getDb();
+  const formData = await request.formData();
+  // A bot filled in the hidden field: nothing is stored, and it is sent back to the course page.
+  if (honeypotFilled(formData)) return redirect(`/cursussen/${course.id}`, 303);
+
+  const submission = await parseWithZod(formData, { schema: signUpSchema(t, course.questions, db), async: true });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+
+  const limit = await hit(db, rules.signupPerIp, clientIp(context));
+  if (!limit.allowed) {
+    return data(submission.reply({ formErrors: [t('form.rateLimited', { minutes: minutesFrom(limit.retryAfterSeconds) })] }), {
+      status: 429,
+    });
+  }
+
+  const value = submission.value;
+  const user = await getUser(request);
+  const utm = Object.fromEntries(
+    UTM_FIELDS.flatMap((name) => {
+      const v = value[name]?.trim().slice(0, 100);
+      return v ? [[name.slice(4), v]] : [];
+    }),
+  );
+  const answers = Object.fromEntries(Object.entries(value.q ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const result = await signUp(
+    db,
+    course.id,
+    {
+      name: value.name,
+      email: value.email,
+      municipalityCode: value.municipality,
+      phone: value.phone ?? null,
+      answers,
+      accessibilityNeeds: value.accessibilityNeeds ?? null,
+      source: value.source ?? null,
+      utm,
+      locale,
+      privacyVersion,
+      userId: user?.id ?? null,
+    },
+    ctx,
+  );
+  switch (result.status) {
+    case 'confirmed':
+    case 'waitlisted':
+      return redirect(`/aanmelding/${result.manageToken}?nieuw=1`, 303);
+    case 'duplicate':
+      return data(submission.reply({ formErrors: [t('courses.signup.duplicate')] }), { status: 409 });
+    case 'closed':
+      return data(submission.reply({ formErrors: [t(closedKey(result.reason)), t('courses.signup.closedBody')] }), {
+        status: 409,
+      });
+    default:
+      throw new Response('Not Found', { status: 404 });
+  }
+}
+
+/** The heading that says why sign-up is closed. */
+function closedKey(reason: string): MessageKey {
+  switch (reason) {
+    case 'not-yet-open':
+      return 'courses.page.notYetOpen';
+    case 'deadline-passed':
+    case 'started':
+    case 'ended':
+    case 'cancelled':
+      return `courses.closed.${reason}`;
+    default:
+      return 'courses.page.closedBody';
+  }
+}
+
+const sourceKeys: Record<(typeof SOURCES)[number], MessageKey> = {
+  'social-media': 'courses.signup.source.social-media',
+  'friend-family': 'courses.signup.source.friend-family',
+  party: 'courses.signup.source.party',
+  municipality: 'courses.signup.source.municipality',
+  newsletter: 'courses.signup.source.newsletter',
+  other: 'courses.signup.source.other',
+};
+
+export default function SignUp() {
+  const t = useT();
+  const course = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<SignUpFields>({
+    id: 'course-signup',
+    lastResult,
+    defaultValue: course.prefill,
+    shouldRevalidate: 'onBlur',
+  });
+  const answers = fields.q.getFieldset();
+  const open = course.availability === 'open' || course.availability === 'full';
+  return (
+    <div className="pa-narrow pa-signup">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/cursussen/${course.id}`}>
+          {t('courses.signup.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('courses.signup.title')}</h1>
+      <div className="pa-card pa-signup__course">
+        <p className="utrecht-paragraph pa-signup__course-title">{course.title}</p>
+        {course.when ? <p className="utrecht-paragraph">{course.when}</p> : null}
+        {course.place ? <p className="utrecht-paragraph">{course.place}</p> : null}
+        {open ? (
+          <p className={`pa-seats${course.availability === 'full' ? ' pa-seats--full' : ''}`}>
+            {course.availability === 'full'
+              ? t('courses.signup.fullNote')
+              : course.seatsLeft === 1
+                ? t('courses.card.oneSeatLeft')
+                : t('courses.card.seatsLeft', { count: course.seatsLeft })}
+          </p>
+        ) : null}
+      </div>
+
+      {!open ? (
+        <Banner kind="warning" title={t(closedKey(course.availability))}>
+          <p className="utrecht-paragraph">
+            {t('courses.signup.closedBody')}{' '}
+            <Link className="utrecht-link" to="/cursussen">
+              {t('courses.page.otherCourses')}
+            </Link>
+          </p>
+        </Banner>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="pa-course-form">
+          <FormAlert id={form.errorId} messages={form.errors} />
+          {form.status === 'error' && !form.errors?.length ? <FormAlert messages={[t('form.errorSummary')]} /> : null}
+          <p className="utrecht-paragraph">{course.loggedIn ? t('courses.signup.introLoggedIn') : t('courses.signup.intro')}</p>
+
+          <h2 className="utrecht-heading-2">{t('courses.signup.you')}</h2>
+          <TextField meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />
+          <TextField
+            meta={fields.email}
+            label={t('courses.signup.email')}
+            type="email"
+            autoComplete="email"
+            description={t('courses.signup.emailHint')}
+          />
+          <SelectField
+            meta={fields.municipality}
+            label={t('courses.signup.municipality')}
+            description={t('courses.signup.municipalityHint')}
+            placeholder={t('courses.signup.chooseMunicipality')}
+            groups={course.municipalityGroups}
+            required
+          />
+          <TextField
+            meta={fields.phone}
+            label={t('courses.signup.phone')}
+            type="tel"
+            autoComplete="tel"
+            description={t('courses.signup.phoneHint')}
+            required={false}
+          />
+
+          {course.questions.length ? (
+            <>
+              <h2 className="utrecht-heading-2">{t('courses.signup.questions')}</h2>
+              {course.questions.map((question) => {
+                const meta = answers[question.id]!;
+                if (question.kind === 'text') {
+                  return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
+                }
+                const options =
+                  question.kind === 'yes-no'
+                    ? [
+                        { value: 'yes', label: t('courses.signup.yes') },
+                        { value: 'no', label: t('courses.signup.no') },
+                      ]
+                    : question.options.map((o) => ({ value: o, label: o }));
+                return (
+                  <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />
+                );
+              })}
+            </>
+          ) : null}
+
+          <h2 className="utrecht-heading-2">{t('courses.signup.more')}</h2>
+          <TextAreaField
+            meta={fields.accessibilityNeeds}
+            label={t('courses.signup.accessibilityNeeds')}
+            description={t('courses.signup.accessibilityNeedsHint')}
+          />
+          <SelectField
+            meta={fields.source}
+            label={t('courses.signup.source')}
+            placeholder={t('courses.signup.sourceNone')}
+            options={SOURCES.map((s) => ({ value: s, label: t(sourceKeys[s]) }))}
+          />
+          {UTM_FIELDS.map((name) => (
+            <input key={name} type="hidden" name={name} defaultValue={fields[name].initialValue ?? ''} />
+          ))}
+
+          <CheckboxField
+            meta={fields.consent}
+            required
+            label={
+              <>
+                {t('courses.signup.consentBefore')}{' '}
+                <a className="utrecht-link" href="/privacy">
+                  {t('courses.signup.consentLink')}
+                </a>
+                {t('courses.signup.consentAfter')}
+              </>
+            }
+          />
+          <Honeypot />
+          <SubmitButton>{course.availability === 'full' ? t('courses.signup.submitWaitlist') : t('courses.signup.submit')}</SubmitButton>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <CourseErrorBoundary />;
+}

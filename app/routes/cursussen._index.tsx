@@ -1,0 +1,352 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import type { CourseFormat } from '~db/schema';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { now } from '~/modules/clock.server';
+import {
+  catalogueQuery,
+  costText,
+  listCatalogue,
+  listMunicipalities,
+  listProvinces,
+  monthLabel,
+  parseCatalogueFilters,
+  placeText,
+  upcomingMonths,
+} from '~/modules/courses/catalogue.server';
+import { formatSession } from '~/modules/courses/format.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? 'Cursussen — Politiek Actief' }];
+
+const formatKeys: Record<CourseFormat, MessageKey> = {
+  'in-person': 'courses.format.in-person',
+  online: 'courses.format.online',
+  hybrid: 'courses.format.hybrid',
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const db = getDb();
+  const at = now();
+  const filters = parseCatalogueFilters(new URL(request.url).searchParams);
+  const [catalogue, municipalities, provinces] = await Promise.all([
+    listCatalogue(db, filters, at),
+    listMunicipalities(db),
+    listProvinces(db),
+  ]);
+  const chosenMunicipality = municipalities.find((m) => m.code === filters.municipality);
+  const months = upcomingMonths(locale, at);
+  if (filters.month && !months.some((m) => m.value === filters.month))
+    months.unshift({ value: filters.month, label: monthLabel(locale, filters.month) });
+  const items = catalogue.items.map((item) => {
+    const first = formatSession(locale, { startsAt: item.firstSessionStart, endsAt: item.firstSessionStart, location: '' }, '');
+    return {
+      id: item.id,
+      title: item.title,
+      organisationName: item.organisationName,
+      date: first.date,
+      sessions: item.sessionCount === 1 ? t('courses.card.oneSession') : t('courses.card.sessions', { count: item.sessionCount }),
+      place: placeText(t, item),
+      format: t(formatKeys[item.format]),
+      cost: costText(t, locale, item.costCents),
+      availability:
+        item.window === 'started'
+          ? t('courses.card.started')
+          : item.window === 'open' || item.window === 'not-yet-open'
+            ? item.full
+              ? t('courses.card.full')
+              : item.seatsLeft === 1
+                ? t('courses.card.oneSeatLeft')
+                : t('courses.card.seatsLeft', { count: item.seatsLeft })
+            : t('courses.card.closed'),
+      full: item.full && item.window === 'open',
+      closed: item.window !== 'open' && item.window !== 'not-yet-open',
+      nearness:
+        item.nearness === 'in'
+          ? t('courses.near.in', { municipality: chosenMunicipality?.name ?? item.municipalityName })
+          : item.nearness === 'nearby'
+            ? t('courses.near.nearby', { municipality: item.municipalityName })
+            : item.nearness === 'online'
+              ? t('courses.near.online')
+              : null,
+    };
+  });
+  const { page, ...rest } = filters;
+  const activeFilters = Object.keys(rest).length > 0;
+  return {
+    pageTitle: `${t('courses.title')} — Politiek Actief`,
+    filters: {
+      q: filters.q ?? '',
+      province: filters.province ?? '',
+      municipality: filters.municipality ?? '',
+      format: filters.format ?? '',
+      month: filters.month ?? '',
+    },
+    query: catalogueQuery(filters),
+    activeFilters,
+    chosenMunicipality: chosenMunicipality?.name ?? null,
+    page: catalogue.page,
+    pageCount: catalogue.pageCount,
+    total: catalogue.total,
+    requestedPage: page ?? 1,
+    items,
+    provinces,
+    municipalities,
+    months,
+  };
+}
+
+/** Page numbers to show: the first, the last, and two either side of the current one. */
+function pageNumbers(page: number, count: number) {
+  const numbers: Array<number | 'gap'> = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - page) <= 2) numbers.push(n);
+    else if (numbers.at(-1) !== 'gap') numbers.push('gap');
+  }
+  return numbers;
+}
+
+function Pagination({ page, count, query }: { page: number; count: number; query: string }) {
+  const t = useT();
+  if (count <= 1) return null;
+  const href = (n: number) => {
+    const params = new URLSearchParams(query);
+    if (n > 1) params.set('page', String(n));
+    else params.delete('page');
+    const qs = params.toString();
+    return `/cursussen${qs ? `?${qs}` : ''}`;
+  };
+  return (
+    <nav className="utrecht-pagination pa-pagination" aria-label={t('courses.pagination.label')}>
+      <ul className="pa-pagination__list">
+        {page > 1 ? (
+          <li>
+            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" to={href(page - 1)}>
+              {t('courses.pagination.previous')}
+            </Link>
+          </li>
+        ) : null}
+        {pageNumbers(page, count).map((n, i) =>
+          n === 'gap' ? (
+            <li key={`gap-${i}`} aria-hidden="true" className="pa-pagination__gap">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <Link
+                className={`utrecht-pagination__page-link${n === page ? ' utrecht-pagination__page-link--current' : ''}`}
+                to={href(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={t('courses.pagination.page', { page: n })}
+              >
+                {n}
+              </Link>
+            </li>
+          ),
+        )}
+        {page < count ? (
+          <li>
+            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" to={href(page + 1)}>
+              {t('courses.pagination.next')}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function FilterSelect({
+  name,
+  label,
+  value,
+  all,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  all: string;
+  children: React.ReactNode;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      <div className="utrecht-form-field__input">
+        <select id={id} name={name} defaultValue={value} className="utrecht-select utrecht-select--html-select pa-select">
+          <option value="">{all}</option>
+          {children}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export default function Catalogue() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const { filters } = data;
+  const provinceGroups = data.provinces.map((p) => ({
+    ...p,
+    municipalities: data.municipalities.filter((m) => m.provinceCode === p.code),
+  }));
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('courses.title')}</h1>
+      <p className="utrecht-paragraph utrecht-paragraph--lead pa-prose">{t('courses.catalogue.intro')}</p>
+
+      <section aria-labelledby="filters-heading" className="pa-filters">
+        <h2 className="utrecht-heading-2" id="filters-heading">
+          {t('courses.filters.heading')}
+        </h2>
+        {/* key: after a search without JavaScript or with it, the fields show the URL's values. */}
+        <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query}>
+          <div className="utrecht-form-field utrecht-form-field--text pa-filters__field pa-filters__field--wide">
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label" htmlFor="filter-q">
+                {t('courses.filters.q')}
+              </label>
+            </div>
+            <div className="utrecht-form-field__description utrecht-form-field-description" id="filter-q-description">
+              {t('courses.filters.qHint')}
+            </div>
+            <div className="utrecht-form-field__input">
+              <input
+                id="filter-q"
+                name="q"
+                type="search"
+                defaultValue={filters.q}
+                aria-describedby="filter-q-description"
+                className="utrecht-textbox utrecht-textbox--html-input"
+              />
+            </div>
+          </div>
+          <FilterSelect
+            name="province"
+            label={t('courses.filters.province')}
+            value={filters.province}
+            all={t('courses.filters.allProvinces')}
+          >
+            {data.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            name="municipality"
+            label={t('courses.filters.municipality')}
+            value={filters.municipality}
+            all={t('courses.filters.allMunicipalities')}
+          >
+            {provinceGroups.map((p) => (
+              <optgroup key={p.code} label={p.name}>
+                {p.municipalities.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </FilterSelect>
+          <FilterSelect name="format" label={t('courses.filters.format')} value={filters.format} all={t('courses.filters.allFormats')}>
+            <option value="in-person">{t('courses.format.in-person')}</option>
+            <option value="online">{t('courses.format.online')}</option>
+            <option value="hybrid">{t('courses.format.hybrid')}</option>
+          </FilterSelect>
+          <FilterSelect name="month" label={t('courses.filters.month')} value={filters.month} all={t('courses.filters.allMonths')}>
+            {data.months.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
+          </FilterSelect>
+          <div className="pa-filters__actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action">
+              {t('courses.filters.submit')}
+            </button>
+            {data.activeFilters ? (
+              <Link className="utrecht-link" to="/cursussen">
+                {t('courses.filters.clear')}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+        <p className="utrecht-paragraph pa-filters__note">{t('courses.filters.municipalityNote')}</p>
+      </section>
+
+      <section aria-labelledby="results-heading">
+        <h2 className="utrecht-heading-2" id="results-heading">
+          {data.total === 1
+            ? t('courses.results.one')
+            : data.total === 0
+              ? t('courses.results.none')
+              : t('courses.results.count', { count: data.total })}
+        </h2>
+        {data.chosenMunicipality && data.total > 0 ? (
+          <p className="utrecht-paragraph">{t('courses.results.nearOrder', { municipality: data.chosenMunicipality })}</p>
+        ) : null}
+        {data.items.length > 0 ? (
+          <>
+            {data.pageCount > 1 ? (
+              <p className="utrecht-paragraph">{t('courses.results.page', { page: data.page, pages: data.pageCount })}</p>
+            ) : null}
+            <ul className="pa-cards pa-course-list">
+              {data.items.map((item) => (
+                <li className="pa-card pa-course-card" key={item.id}>
+                  {item.nearness ? <p className="pa-course-card__near">{item.nearness}</p> : null}
+                  <h3 className="utrecht-heading-3 pa-course-card__title">
+                    <Link className="utrecht-link" to={`/cursussen/${item.id}`}>
+                      {item.title}
+                    </Link>
+                  </h3>
+                  <dl className="pa-course-card__facts">
+                    <dt>{t('courses.card.when')}</dt>
+                    <dd>
+                      {item.date} · {item.sessions}
+                    </dd>
+                    <dt>{t('courses.card.where')}</dt>
+                    <dd>{item.place}</dd>
+                    <dt>{t('courses.card.format')}</dt>
+                    <dd>{item.format}</dd>
+                    <dt>{t('courses.card.cost')}</dt>
+                    <dd>{item.cost}</dd>
+                    <dt>{t('courses.card.organiser')}</dt>
+                    <dd>{item.organisationName}</dd>
+                  </dl>
+                  <p className={`pa-seats${item.full ? ' pa-seats--full' : item.closed ? ' pa-seats--closed' : ''}`}>{item.availability}</p>
+                </li>
+              ))}
+            </ul>
+            <Pagination page={data.page} count={data.pageCount} query={data.query} />
+          </>
+        ) : data.total > 0 ? (
+          <p className="utrecht-paragraph">
+            {t('courses.results.pastEnd')}{' '}
+            <Link className="utrecht-link" to={`/cursussen${data.query}`}>
+              {t('courses.results.firstPage')}
+            </Link>
+          </p>
+        ) : (
+          <div className="pa-prose">
+            <p className="utrecht-paragraph">{data.activeFilters ? t('courses.empty.filtered') : t('courses.empty.none')}</p>
+            {data.activeFilters ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/cursussen">
+                  {t('courses.empty.showAll')}
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
