@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -30,6 +30,11 @@ export default function ManageHome() {
               </li>
             ))}
           </ul>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to="/beheer/cursussen">
+              {t('manageCourses.title')}
+            </Link>
+          </p>
         </>
       )}
     </>

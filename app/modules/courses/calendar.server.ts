@@ -1,6 +1,14 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
-export type CalendarSession = { id: string; startsAt: Date; endsAt: Date; location: string; sequence: number };
+export type CalendarSession = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  sequence: number;
+  /** A session that was removed: sent once more as CANCELLED, so calendars drop it. */
+  cancelled?: boolean;
+};
 
 /**
  * A calendar file with one event per session. UIDs are stable per session and SEQUENCE grows with
@@ -14,14 +22,17 @@ export function courseCalendar(
 ) {
   const calendar = ical({ name: course.title, prodId: { company: 'Politiek Actief', product: 'cursussen', language: 'NL' } });
   calendar.method(ICalCalendarMethod.PUBLISH);
-  sessions.forEach((session, index) => {
+  const held = sessions.filter((session) => !session.cancelled);
+  sessions.forEach((session) => {
+    const index = held.indexOf(session);
     calendar.createEvent({
       id: `${session.id}@politiekactief`,
       sequence: session.sequence,
       start: session.startsAt,
       end: session.endsAt,
       stamp,
-      summary: sessions.length > 1 ? `${course.title} (${index + 1}/${sessions.length})` : course.title,
+      ...(session.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+      summary: held.length > 1 && index >= 0 ? `${course.title} (${index + 1}/${held.length})` : course.title,
       description: course.description,
       location: session.location || course.location,
       url: course.url,

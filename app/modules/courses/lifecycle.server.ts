@@ -180,13 +180,18 @@ export async function sendDueFollowUps(db: Db) {
   return sent;
 }
 
-/** Tells confirmed people that sessions moved, with an updated calendar file (same UIDs, higher SEQUENCE). */
-export async function notifySessionsChanged(tx: Db, ctx: CourseContext) {
+/**
+ * Tells confirmed people that sessions moved, with an updated calendar file (same UIDs, higher SEQUENCE).
+ * Sessions that were removed (pass them with their SEQUENCE raised) go in the file as cancelled events.
+ */
+export async function notifySessionsChanged(tx: Db, ctx: CourseContext, removed: CourseContext['sessions'] = []) {
   const people = await tx
     .select()
     .from(registrations)
     .where(and(eq(registrations.courseId, ctx.course.id), inArray(registrations.status, ['confirmed', 'offered'])));
-  const calendar = calendarFor(ctx);
+  const calendar = calendarFor(
+    removed.length ? { ...ctx, sessions: [...ctx.sessions, ...removed.map((s) => ({ ...s, cancelled: true }))] } : ctx,
+  );
   for (const person of people) {
     const details = emailDetails(ctx, person.locale);
     await enqueueEmail(tx, {

@@ -1,0 +1,450 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
+import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { translator, useLocale, useT, type Locale, type MessageKey, type Translate } from '~/i18n';
+
+// Form fields and small pieces shared by the coordinators' course pages (/beheer/cursussen).
+// Validation happens on the server; these render what it answered, linked for screen readers.
+
+type FieldShell = { id: string; label: string; description?: string; required?: boolean; errors?: string[]; errorId: string };
+
+function Shell({ id, label, description, required, errors, errorId, kind, children }: FieldShell & { kind: string; children: ReactNode }) {
+  const t = useT();
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+          {required ? <span className="pa-required"> ({t('form.required')})</span> : null}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+          {description}
+        </div>
+      ) : null}
+      {invalid ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
+          {errors!.join(' ')}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">{children}</div>
+    </div>
+  );
+}
+
+type InputFieldProps = {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'time' | 'datetime-local';
+  description?: string;
+  required?: boolean;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'decimal';
+  className?: string;
+};
+
+/** A labelled input of any text-like type. */
+export function InputField({
+  meta,
+  label,
+  type = 'text',
+  description,
+  required = false,
+  autoComplete,
+  inputMode,
+  className,
+}: InputFieldProps) {
+  const invalid = Boolean(meta.errors?.length);
+  const { key, ...input } = getInputProps(meta as FieldMetadata<string>, {
+    type,
+    ariaDescribedBy: description ? `${meta.id}-description` : undefined,
+  });
+  return (
+    <Shell id={meta.id} label={label} description={description} required={required} errors={meta.errors} errorId={meta.errorId} kind="text">
+      <input
+        key={key}
+        {...input}
+        required={undefined}
+        aria-required={required || undefined}
+        autoComplete={autoComplete ?? 'off'}
+        inputMode={inputMode}
+        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${className ? ` ${className}` : ''}`}
+      />
+    </Shell>
+  );
+}
+
+export function TextAreaField({
+  meta,
+  label,
+  description,
+  required = false,
+  rows = 5,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  description?: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  const invalid = Boolean(meta.errors?.length);
+  const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
+  return (
+    <Shell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="textarea"
+    >
+      <textarea
+        key={key}
+        {...textarea}
+        required={undefined}
+        aria-required={required || undefined}
+        rows={rows}
+        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+      />
+    </Shell>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  description,
+  required = false,
+  placeholder,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  options: Option[];
+  description?: string;
+  required?: boolean;
+  placeholder?: string;
+}) {
+  const invalid = Boolean(meta.errors?.length);
+  const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
+  return (
+    <Shell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="select"
+    >
+      <select
+        key={key}
+        {...select}
+        required={undefined}
+        aria-required={required || undefined}
+        className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+/** A checkbox with its label beside it: a large touch target, also for the attendance lists. */
+export function CheckboxField({
+  meta,
+  label,
+  description,
+}: {
+  meta: FieldMetadata<boolean | undefined>;
+  label: ReactNode;
+  description?: string;
+}) {
+  const invalid = Boolean(meta.errors?.length);
+  const { key, ...input } = getInputProps(meta, {
+    type: 'checkbox',
+    ariaDescribedBy: description ? `${meta.id}-description` : undefined,
+  });
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--checkbox${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+      {invalid ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={meta.errorId}>
+          {meta.errors!.join(' ')}
+        </div>
+      ) : null}
+      <label className="pa-check" htmlFor={meta.id}>
+        <input key={key} {...input} required={undefined} className="utrecht-checkbox utrecht-checkbox--html-input" />
+        <span>{label}</span>
+      </label>
+      {description ? (
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${meta.id}-description`}>
+          {description}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Text for screen readers only (e.g. which question a "move up" button moves). */
+export function Hidden({ children }: { children: ReactNode }) {
+  return <span className="pa-visually-hidden">{children}</span>;
+}
+
+/** A button in a form of its own (publish, remove, move up): posts `intent` and optional hidden fields. */
+export function ActionButton({
+  intent,
+  fields = {},
+  children,
+  kind = 'secondary-action',
+}: {
+  intent: string;
+  fields?: Record<string, string>;
+  children: ReactNode;
+  kind?: 'primary-action' | 'secondary-action' | 'subtle';
+}) {
+  return (
+    <Form method="post" className="pa-inline-form">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={`utrecht-button utrecht-button--${kind}`}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+export const STATUS_KEYS = {
+  draft: 'manageCourses.courseStatus.draft',
+  published: 'manageCourses.courseStatus.published',
+  cancelled: 'manageCourses.courseStatus.cancelled',
+} as const satisfies Record<string, MessageKey>;
+
+export function CourseStatus({ status }: { status: keyof typeof STATUS_KEYS }) {
+  const t = useT();
+  return <span className={`pa-status pa-status--${status}`}>{t(STATUS_KEYS[status])}</span>;
+}
+
+const tag = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
+const TZ = 'Europe/Amsterdam';
+
+/** Date and time formatting in Dutch time, the same on the server and in the browser. */
+export function useDates() {
+  const locale = useLocale();
+  const moment = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ });
+  const day = new Intl.DateTimeFormat(tag(locale), { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+  const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+  return {
+    moment: (d: Date | string) => moment.format(new Date(d)),
+    day: (d: Date | string) => day.format(new Date(d)),
+    times: (start: Date | string, end: Date | string) => `${time.format(new Date(start))}–${time.format(new Date(end))}`,
+  };
+}
+
+type MetaMatch = { id: string; data: unknown };
+
+/** "<page> — <course> — Politiek Actief", in the visitor's language, for the pages of one course. */
+export function courseMetaTitle(matches: MetaMatch[], key: MessageKey) {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
+  const layout = matches.find((m) => m.id === 'routes/beheer.cursussen.$id')?.data as { course?: { title: string } } | undefined;
+  const t: Translate = translator(root?.locale ?? 'nl');
+  return [{ title: [t(key), layout?.course?.title, 'Politiek Actief'].filter(Boolean).join(' — ') }];
+}
+
+/** The page title of a page outside one course. */
+export function metaTitle(matches: MetaMatch[], key: MessageKey) {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
+  return [{ title: `${translator(root?.locale ?? 'nl')(key)} — Politiek Actief` }];
+}
+
+type CourseFieldsMeta = {
+  organisationId?: FieldMetadata<string | undefined>;
+  title: FieldMetadata<string | undefined>;
+  description: FieldMetadata<string | undefined>;
+  municipalityCode: FieldMetadata<string | undefined>;
+  format: FieldMetadata<string | undefined>;
+  locationName: FieldMetadata<string | undefined>;
+  address: FieldMetadata<string | undefined>;
+  onlineUrl: FieldMetadata<string | undefined>;
+  language: FieldMetadata<string | undefined>;
+  cost: FieldMetadata<string | undefined>;
+  capacity: FieldMetadata<number | undefined>;
+  registrationOpensAt: FieldMetadata<string | undefined>;
+  registrationClosesAt: FieldMetadata<string | undefined>;
+  cancellationDeadline: FieldMetadata<string | undefined>;
+  claimWindowHours: FieldMetadata<number | undefined>;
+  reminderDaysBefore: FieldMetadata<number | undefined>;
+  completionThreshold: FieldMetadata<number | undefined>;
+  accessibilityInfo: FieldMetadata<string | undefined>;
+};
+
+/** Every field of a course, in groups (new and edit pages). */
+export function CourseFormFields({
+  fields,
+  municipalities,
+  organisations,
+}: {
+  fields: CourseFieldsMeta;
+  municipalities: { code: string; name: string }[];
+  organisations?: { id: string; name: string }[];
+}) {
+  const t = useT();
+  return (
+    <>
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('manageCourses.form.about')}
+        </legend>
+        {organisations && fields.organisationId ? (
+          organisations.length > 1 ? (
+            <SelectField
+              meta={fields.organisationId}
+              label={t('manageCourses.form.organisation')}
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              placeholder={t('manageCourses.form.choose')}
+              required
+            />
+          ) : (
+            <input type="hidden" name={fields.organisationId.name} value={organisations[0]?.id ?? ''} />
+          )
+        ) : null}
+        <InputField meta={fields.title} label={t('manageCourses.form.title')} required />
+        <TextAreaField
+          meta={fields.description}
+          label={t('manageCourses.form.description')}
+          description={t('manageCourses.form.descriptionHint')}
+          rows={6}
+        />
+        <SelectField
+          meta={fields.language}
+          label={t('manageCourses.form.language')}
+          options={[
+            { value: 'nl', label: t('manageCourses.language.nl') },
+            { value: 'en', label: t('manageCourses.language.en') },
+          ]}
+          required
+        />
+        <InputField
+          meta={fields.cost}
+          label={t('manageCourses.form.cost')}
+          description={t('manageCourses.form.costHint')}
+          inputMode="decimal"
+          className="pa-textbox--short"
+        />
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('manageCourses.form.where')}
+        </legend>
+        <SelectField
+          meta={fields.format}
+          label={t('manageCourses.form.format')}
+          options={(['in-person', 'online', 'hybrid'] as const).map((f) => ({ value: f, label: t(`manageCourses.format.${f}`) }))}
+          required
+        />
+        <SelectField
+          meta={fields.municipalityCode}
+          label={t('manageCourses.form.municipality')}
+          description={t('manageCourses.form.municipalityHint')}
+          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+          placeholder={t('manageCourses.form.choose')}
+          required
+        />
+        <InputField
+          meta={fields.locationName}
+          label={t('manageCourses.form.locationName')}
+          description={t('manageCourses.form.locationNameHint')}
+        />
+        <InputField meta={fields.address} label={t('manageCourses.form.address')} />
+        <InputField
+          meta={fields.onlineUrl}
+          label={t('manageCourses.form.onlineUrl')}
+          description={t('manageCourses.form.onlineUrlHint')}
+          type="url"
+        />
+        <TextAreaField
+          meta={fields.accessibilityInfo}
+          label={t('manageCourses.form.accessibility')}
+          description={t('manageCourses.form.accessibilityHint')}
+          rows={4}
+        />
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('manageCourses.form.seats')}
+        </legend>
+        <InputField
+          meta={fields.capacity}
+          label={t('manageCourses.form.capacity')}
+          description={t('manageCourses.form.capacityHint')}
+          type="number"
+          inputMode="numeric"
+          className="pa-textbox--short"
+          required
+        />
+        <InputField
+          meta={fields.registrationOpensAt}
+          label={t('manageCourses.form.opens')}
+          description={t('manageCourses.form.opensHint')}
+          type="datetime-local"
+        />
+        <InputField
+          meta={fields.registrationClosesAt}
+          label={t('manageCourses.form.closes')}
+          description={t('manageCourses.form.closesHint')}
+          type="datetime-local"
+        />
+        <InputField
+          meta={fields.cancellationDeadline}
+          label={t('manageCourses.form.cancellationDeadline')}
+          description={t('manageCourses.form.cancellationDeadlineHint')}
+          type="datetime-local"
+        />
+        <InputField
+          meta={fields.claimWindowHours}
+          label={t('manageCourses.form.claimWindow')}
+          description={t('manageCourses.form.claimWindowHint')}
+          type="number"
+          inputMode="numeric"
+          className="pa-textbox--short"
+          required
+        />
+      </fieldset>
+
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {t('manageCourses.form.emailAndCompletion')}
+        </legend>
+        <InputField
+          meta={fields.reminderDaysBefore}
+          label={t('manageCourses.form.reminderDays')}
+          description={t('manageCourses.form.reminderDaysHint')}
+          type="number"
+          inputMode="numeric"
+          className="pa-textbox--short"
+          required
+        />
+        <InputField
+          meta={fields.completionThreshold}
+          label={t('manageCourses.form.threshold')}
+          description={t('manageCourses.form.thresholdHint')}
+          type="number"
+          inputMode="numeric"
+          className="pa-textbox--short"
+        />
+      </fieldset>
+    </>
+  );
+}

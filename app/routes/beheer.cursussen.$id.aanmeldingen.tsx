@@ -1,0 +1,362 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
+import { courseMetaTitle, Hidden, SelectField, useDates } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import {
+  addRegistrationByCoordinator,
+  cancelRegistrationByCoordinator,
+  courseRegistrations,
+  manualAddSchema,
+  municipalityCodes,
+  municipalityOptions,
+  registrationOfCourse,
+  type ManualAddFields,
+} from '~/modules/courses/manage.server';
+import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.registrations');
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const coordinator = await requireCourseOfCoordinator(request, params.id);
+  const db = getDb();
+  const scope = scopeOf(coordinator);
+  const found = (await courseRegistrations(db, scope, coordinator.course.id))!;
+  const url = new URL(request.url);
+  const cancelId = url.searchParams.get('afmelden');
+  const toCancel = cancelId ? await registrationOfCourse(db, scope, coordinator.course.id, cancelId) : null;
+  return {
+    course: { id: found.course.id, status: found.course.status, capacity: found.course.capacity, language: found.course.language },
+    questions: found.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind })),
+    people: found.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      phone: p.phone,
+      municipalityName: p.municipalityName,
+      status: p.status,
+      position: p.position,
+      createdAt: p.createdAt,
+      cancelledAt: p.cancelledAt,
+      offerExpiresAt: p.offerExpiresAt,
+      answers: p.answers,
+      accessibilityNeeds: p.accessibilityNeeds,
+      byCoordinator: p.source === 'coordinator',
+    })),
+    toCancel:
+      toCancel && toCancel.status !== 'cancelled'
+        ? { id: toCancel.id, name: toCancel.name, email: toCancel.email, status: toCancel.status }
+        : null,
+    municipalities: await municipalityOptions(db),
+    notice: url.searchParams.get('melding'),
+    position: Number(url.searchParams.get('plek')) || 0,
+  };
+}
+
+const addProblems: Record<string, MessageKey> = {
+  duplicate: 'manageCourses.add.duplicate',
+  full: 'manageCourses.add.full',
+  'not-published': 'manageCourses.add.notPublished',
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const coordinator = await requireCourseOfCoordinator(request, params.id);
+  const db = getDb();
+  const scope = scopeOf(coordinator);
+  const id = coordinator.course.id;
+  const t = translator(localeFromRequest(request));
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const base = `/beheer/cursussen/${id}/aanmeldingen`;
+
+  if (intent === 'cancel-registration') {
+    const outcome = await cancelRegistrationByCoordinator(db, scope, id, String(formData.get('registrationId') ?? ''));
+    if (outcome.status === 'not-found') throw notFound();
+    return redirect(`${base}?melding=${outcome.status === 'cancelled' ? 'afgemeld' : 'al-afgemeld'}`);
+  }
+  if (intent === 'add') {
+    const submission = parseWithZod(formData, { schema: manualAddSchema(t, await municipalityCodes(db)) });
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+    const outcome = await addRegistrationByCoordinator(db, scope, id, submission.value);
+    if (outcome.status === 'not-found') throw notFound();
+    if (outcome.status === 'confirmed') return redirect(`${base}?melding=toegevoegd`);
+    if (outcome.status === 'waitlisted') return redirect(`${base}?melding=wachtlijst&plek=${outcome.position}`);
+    const message = t(addProblems[outcome.status]!);
+    return data(submission.reply(outcome.status === 'duplicate' ? { fieldErrors: { email: [message] } } : { formErrors: [message] }), {
+      status: 400,
+    });
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+const notices: Record<string, MessageKey> = {
+  afgemeld: 'manageCourses.notice.registrationCancelled',
+  'al-afgemeld': 'manageCourses.notice.alreadyCancelled',
+  toegevoegd: 'manageCourses.notice.added',
+  wachtlijst: 'manageCourses.notice.addedToWaitlist',
+};
+
+type Person = ReturnType<typeof useLoaderData<typeof loader>>['people'][number];
+
+export default function Registrations() {
+  const t = useT();
+  const dates = useDates();
+  const { course, questions, people, toCancel, municipalities, notice, position } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<ManualAddFields>({ id: 'add-person', lastResult, defaultValue: { locale: course.language } });
+  const seated = people.filter((p) => p.status === 'confirmed' || p.status === 'offered');
+  const waiting = people.filter((p) => p.status === 'waitlisted');
+  const cancelled = people.filter((p) => p.status === 'cancelled');
+  const confirmed = seated.filter((p) => p.status === 'confirmed').length;
+  const noticeKey = notice ? notices[notice] : undefined;
+  const base = `/beheer/cursussen/${course.id}/aanmeldingen`;
+
+  const answersOf = (p: Person) => {
+    const items = questions
+      .map((q) => ({ q, value: p.answers[q.id] ?? p.answers[q.label] }))
+      .filter((a) => a.value !== undefined && a.value !== '');
+    if (!items.length) return null;
+    return (
+      <ul className="pa-plain-list">
+        {items.map(({ q, value }) => (
+          <li key={q.id}>
+            <span className="pa-label">{/[?:.!]$/.test(q.label) ? q.label : `${q.label}:`}</span>{' '}
+            {q.kind === 'yes-no' ? yesNo(value!, t) : value}
+          </li>
+        ))}
+      </ul>
+    );
+  };
+  const cancelLink = (p: Person) => (
+    <Link className="utrecht-link" to={`${base}?afmelden=${p.id}#afmelden`}>
+      {t('manageCourses.registrations.cancel')}
+      <Hidden> {p.name}</Hidden>
+    </Link>
+  );
+
+  return (
+    <>
+      <h2 className="utrecht-heading-2">{t('manageCourses.registrations.heading')}</h2>
+      {noticeKey ? <Notice>{t(noticeKey, { position })}</Notice> : null}
+
+      {toCancel ? (
+        <section className="pa-action pa-action--danger" id="afmelden" aria-labelledby="cancel-heading">
+          <h3 className="utrecht-heading-3" id="cancel-heading">
+            {t('manageCourses.registrations.confirmHeading', { name: toCancel.name })}
+          </h3>
+          <p className="utrecht-paragraph">
+            {t(
+              toCancel.status === 'waitlisted' ? 'manageCourses.registrations.confirmWaitlist' : 'manageCourses.registrations.confirmSeat',
+              {
+                name: toCancel.name,
+                email: toCancel.email,
+              },
+            )}
+          </p>
+          <Form method="post" className="pa-button-row">
+            <input type="hidden" name="registrationId" value={toCancel.id} />
+            <SubmitButton name="intent" value="cancel-registration">
+              {t('manageCourses.registrations.confirmSubmit')}
+            </SubmitButton>
+            <Link className="utrecht-link" to={base}>
+              {t('manageCourses.registrations.keep')}
+            </Link>
+          </Form>
+        </section>
+      ) : null}
+
+      <p className="utrecht-paragraph">
+        {t('manageCourses.registrations.summary', {
+          confirmed,
+          capacity: course.capacity,
+          offered: seated.length - confirmed,
+          waiting: waiting.length,
+          cancelled: cancelled.length,
+        })}
+      </p>
+      <p className="utrecht-paragraph">
+        <a className="utrecht-link" href={`/beheer/cursussen/${course.id}/export.csv`} download>
+          {t('manageCourses.registrations.export')}
+        </a>
+      </p>
+
+      <section className="pa-section" aria-labelledby="seated-caption">
+        {seated.length === 0 ? (
+          <>
+            <h3 className="utrecht-heading-3" id="seated-caption">
+              {t('manageCourses.registrations.seated')}
+            </h3>
+            <p className="utrecht-paragraph">{t('manageCourses.registrations.noneSeated')}</p>
+          </>
+        ) : (
+          <Table
+            captionId="seated-caption"
+            caption={t('manageCourses.registrations.seated')}
+            headers={[
+              t('manageCourses.csv.name'),
+              t('manageCourses.registrations.contact'),
+              t('manageCourses.csv.municipality'),
+              t('manageCourses.csv.status'),
+              t('manageCourses.csv.registeredAt'),
+              ...(questions.length ? [t('manageCourses.registrations.answers')] : []),
+              t('manageCourses.csv.accessibility'),
+              t('manageCourses.registrations.action'),
+            ]}
+          >
+            {seated.map((p) => (
+              <tr className="utrecht-table__row" key={p.id}>
+                <th className="utrecht-table__header-cell" scope="row">
+                  {p.name}
+                </th>
+                <td className="utrecht-table__cell">
+                  {p.email}
+                  {p.phone ? (
+                    <>
+                      <br />
+                      {p.phone}
+                    </>
+                  ) : null}
+                </td>
+                <td className="utrecht-table__cell">{p.municipalityName}</td>
+                <td className="utrecht-table__cell">
+                  {t(`manageCourses.status.${p.status}`)}
+                  {p.status === 'offered' && p.offerExpiresAt
+                    ? ` ${t('manageCourses.registrations.until', { date: dates.moment(p.offerExpiresAt) })}`
+                    : ''}
+                  {p.byCoordinator ? ` ${t('manageCourses.registrations.byCoordinator')}` : ''}
+                </td>
+                <td className="utrecht-table__cell">{dates.moment(p.createdAt)}</td>
+                {questions.length ? <td className="utrecht-table__cell">{answersOf(p)}</td> : null}
+                <td className="utrecht-table__cell pa-pre-line">{p.accessibilityNeeds}</td>
+                <td className="utrecht-table__cell">{cancelLink(p)}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+
+      <section className="pa-section" aria-labelledby="waitlist-caption">
+        {waiting.length === 0 ? (
+          <>
+            <h3 className="utrecht-heading-3" id="waitlist-caption">
+              {t('manageCourses.registrations.waitlist')}
+            </h3>
+            <p className="utrecht-paragraph">{t('manageCourses.registrations.noneWaiting')}</p>
+          </>
+        ) : (
+          <Table
+            captionId="waitlist-caption"
+            caption={t('manageCourses.registrations.waitlist')}
+            headers={[
+              t('manageCourses.csv.position'),
+              t('manageCourses.csv.name'),
+              t('manageCourses.csv.email'),
+              t('manageCourses.csv.municipality'),
+              t('manageCourses.csv.registeredAt'),
+              ...(questions.length ? [t('manageCourses.registrations.answers')] : []),
+              t('manageCourses.registrations.action'),
+            ]}
+          >
+            {waiting.map((p) => (
+              <tr className="utrecht-table__row" key={p.id}>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">{p.position}</td>
+                <th className="utrecht-table__header-cell" scope="row">
+                  {p.name}
+                </th>
+                <td className="utrecht-table__cell">{p.email}</td>
+                <td className="utrecht-table__cell">{p.municipalityName}</td>
+                <td className="utrecht-table__cell">{dates.moment(p.createdAt)}</td>
+                {questions.length ? <td className="utrecht-table__cell">{answersOf(p)}</td> : null}
+                <td className="utrecht-table__cell">{cancelLink(p)}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+
+      {cancelled.length ? (
+        <details className="pa-disclosure">
+          <summary>{t('manageCourses.registrations.cancelledList', { count: cancelled.length })}</summary>
+          <ul className="utrecht-unordered-list">
+            {cancelled.map((p) => (
+              <li className="utrecht-unordered-list__item" key={p.id}>
+                {p.name} ({p.email}){p.cancelledAt ? `, ${dates.moment(p.cancelledAt)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      <section className="pa-section pa-narrow" aria-labelledby="add-heading">
+        <h3 className="utrecht-heading-3" id="add-heading">
+          {t('manageCourses.add.heading')}
+        </h3>
+        {course.status !== 'published' ? (
+          <p className="utrecht-paragraph">{t('manageCourses.add.notPublished')}</p>
+        ) : (
+          <>
+            <p className="utrecht-paragraph">{t('manageCourses.add.intro')}</p>
+            <Form method="post" {...getFormProps(form)}>
+              <FormAlert id={form.errorId} messages={form.errors} />
+              <TextField meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
+              <TextField meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
+              <SelectField
+                meta={fields.municipalityCode}
+                label={t('manageCourses.form.municipality')}
+                options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+                placeholder={t('manageCourses.form.choose')}
+                required
+              />
+              <SelectField
+                meta={fields.locale}
+                label={t('manageCourses.add.locale')}
+                description={t('manageCourses.add.localeHint')}
+                options={[
+                  { value: 'nl', label: t('manageCourses.language.nl') },
+                  { value: 'en', label: t('manageCourses.language.en') },
+                ]}
+                required
+              />
+              <SubmitButton name="intent" value="add">
+                {t('manageCourses.add.submit')}
+              </SubmitButton>
+            </Form>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function yesNo(value: string, t: ReturnType<typeof useT>) {
+  if (['yes', 'ja', 'true', 'on'].includes(value)) return t('manageCourses.yes');
+  if (['no', 'nee', 'false', 'off'].includes(value)) return t('manageCourses.no');
+  return value;
+}
+
+function Table({ captionId, caption, headers, children }: { captionId: string; caption: string; headers: string[]; children: ReactNode }) {
+  return (
+    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption" id={captionId}>
+          {caption}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {headers.map((h) => (
+              <th className="utrecht-table__header-cell" scope="col" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import { useEffect } from 'react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
+import { courseMetaTitle, TextAreaField, useDates } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { courseOverview, messageBatches, messageConfirmed, messageSchema, type MessageFields } from '~/modules/courses/manage.server';
+import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.message');
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const coordinator = await requireCourseOfCoordinator(request, params.id);
+  const db = getDb();
+  const scope = scopeOf(coordinator);
+  const overview = (await courseOverview(db, scope, coordinator.course.id))!;
+  const batches = (await messageBatches(db, scope, coordinator.course.id))!;
+  return { confirmed: overview.counts.confirmed, batches };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const coordinator = await requireCourseOfCoordinator(request, params.id);
+  const t = translator(localeFromRequest(request));
+  const submission = parseWithZod(await request.formData(), { schema: messageSchema(t) });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const outcome = await messageConfirmed(getDb(), scopeOf(coordinator), coordinator.course.id, submission.value);
+  if (outcome.status === 'not-found') throw notFound();
+  if (outcome.status === 'nobody') return data(submission.reply({ formErrors: [t('manageCourses.message.nobody')] }), { status: 400 });
+  return redirect(`/beheer/cursussen/${coordinator.course.id}/bericht?verstuurd=${outcome.count}`);
+}
+
+/** While emails of a message wait in the queue, the page checks again every few seconds (with JavaScript). */
+function useProgress(waiting: boolean) {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!waiting || state !== 'idle') return;
+    const timer = setTimeout(revalidate, 3000);
+    return () => clearTimeout(timer);
+  }, [waiting, state, revalidate]);
+}
+
+export default function MessageParticipants() {
+  const t = useT();
+  const dates = useDates();
+  const { confirmed, batches } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const queued = Number(params.get('verstuurd')) || 0;
+  const [form, fields] = useForm<MessageFields>({ id: 'message', lastResult });
+  useProgress(batches.some((b) => b.waiting > 0));
+
+  return (
+    <>
+      <h2 className="utrecht-heading-2">{t('manageCourses.message.heading')}</h2>
+      {queued ? <Notice>{t('manageCourses.message.queued', { count: queued })}</Notice> : null}
+      <div className="pa-narrow">
+        <p className="utrecht-paragraph">{t('manageCourses.message.intro', { count: confirmed })}</p>
+        {confirmed === 0 ? (
+          <p className="utrecht-paragraph">{t('manageCourses.message.nobody')}</p>
+        ) : (
+          <Form method="post" {...getFormProps(form)}>
+            <FormAlert id={form.errorId} messages={form.errors} />
+            <TextField meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
+            <TextAreaField
+              meta={fields.body}
+              label={t('manageCourses.message.body')}
+              description={t('manageCourses.message.bodyHint')}
+              rows={10}
+              required
+            />
+            <SubmitButton>{t('manageCourses.message.submit', { count: confirmed })}</SubmitButton>
+          </Form>
+        )}
+      </div>
+
+      <section className="pa-section" aria-labelledby="batches-caption">
+        {batches.length === 0 ? (
+          <>
+            <h3 className="utrecht-heading-3" id="batches-caption">
+              {t('manageCourses.message.earlier')}
+            </h3>
+            <p className="utrecht-paragraph">{t('manageCourses.message.none')}</p>
+          </>
+        ) : (
+          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="batches-caption">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption" id="batches-caption">
+                {t('manageCourses.message.earlier')}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('manageCourses.message.when')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('manageCourses.message.subject')}
+                  </th>
+                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                    {t('manageCourses.message.sent')}
+                  </th>
+                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                    {t('manageCourses.message.waiting')}
+                  </th>
+                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                    {t('manageCourses.message.failed')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {batches.map((b) => (
+                  <tr className="utrecht-table__row" key={b.batch}>
+                    <td className="utrecht-table__cell">{dates.moment(b.createdAt)}</td>
+                    <th className="utrecht-table__header-cell" scope="row">
+                      {b.subject}
+                    </th>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                      {t('manageCourses.message.ofTotal', { count: b.sent, total: b.total })}
+                    </td>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{b.waiting}</td>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{b.failed}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { CourseFormFields, metaTitle } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import {
+  createCourseDraft,
+  municipalityCodes,
+  municipalityOptions,
+  newCourseSchema,
+  type CourseFields,
+} from '~/modules/courses/manage.server';
+import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'manageCourses.new.title');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const coordinator = await requireCoordinator(request);
+  const chosen = new URL(request.url).searchParams.get('organisatie');
+  const organisation = chosen ? requireOwnOrganisation(coordinator, chosen) : null;
+  return {
+    organisations: coordinator.organisations.map((o) => ({ id: o.id, name: o.name })),
+    organisationId: organisation?.id ?? (coordinator.organisations.length === 1 ? coordinator.organisations[0]!.id : ''),
+    municipalities: await municipalityOptions(getDb()),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const coordinator = await requireCoordinator(request);
+  const t = translator(localeFromRequest(request));
+  const db = getDb();
+  const scope = scopeOf(coordinator);
+  const schema = newCourseSchema(t, await municipalityCodes(db), scope.organisationIds);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const { organisationId, ...input } = submission.value;
+  const id = await createCourseDraft(db, scope, organisationId, coordinator.user.id, input);
+  if (!id) return data(submission.reply({ fieldErrors: { organisationId: [t('manageCourses.errors.organisation')] } }), { status: 400 });
+  return redirect(`/beheer/cursussen/${id}?melding=aangemaakt`);
+}
+
+export default function NewCourse() {
+  const t = useT();
+  const { organisations, organisationId, municipalities } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<CourseFields>({
+    id: 'new-course',
+    lastResult,
+    defaultValue: {
+      organisationId,
+      language: 'nl',
+      format: 'in-person',
+      capacity: 20,
+      claimWindowHours: 48,
+      reminderDaysBefore: 2,
+    },
+  });
+  return (
+    <div className="pa-manage pa-prose">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/beheer/cursussen">
+          {t('manageCourses.backToList')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('manageCourses.new.title')}</h1>
+      <p className="utrecht-paragraph">{t('manageCourses.new.intro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+        <CourseFormFields fields={fields} municipalities={municipalities} organisations={organisations} />
+        <SubmitButton>{t('manageCourses.new.submit')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}
