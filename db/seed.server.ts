@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../app/modules/auth/password.server';
+import { now } from '../app/modules/clock.server';
 import type { Db } from './client.server';
-import { organisationMemberships, organisations, users } from './schema';
+import { courses, organisationMemberships, organisations, users } from './schema';
+import { insertCoursePlans, planDemoCourses } from './seed-courses';
 
 /** The demo accounts; the README prints the same list. Never use these outside a demo. */
 export const demoAccounts = {
@@ -18,8 +21,10 @@ const demoOrganisations = [
 ] as const;
 
 /**
- * Puts the demo organisations and accounts in place. With onlyIfEmpty it does nothing when an
+ * Puts the demo organisations, accounts and course catalogue in place (see db/seed-courses.ts: about
+ * fifty courses over all provinces, dated relative to now). With onlyIfEmpty it does nothing when an
  * organisation already exists (so `npm start` seeds once); otherwise it resets the demo rows.
+ * No email is queued for the seeded people: their registrations are inserted as they stand.
  */
 export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): Promise<boolean> {
   if (options.onlyIfEmpty) {
@@ -31,13 +36,15 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
   );
   await db.transaction(async (tx) => {
     const emails = Object.values(demoAccounts).map((a) => a.email);
+    const slugs = demoOrganisations.map((o) => o.slug);
+    // The demo courses go first (with their sessions, questions and registrations, by cascade).
+    await tx
+      .delete(courses)
+      .where(
+        inArray(courses.organisationId, tx.select({ id: organisations.id }).from(organisations).where(inArray(organisations.slug, slugs))),
+      );
     await tx.delete(users).where(inArray(users.email, emails));
-    await tx.delete(organisations).where(
-      inArray(
-        organisations.slug,
-        demoOrganisations.map((o) => o.slug),
-      ),
-    );
+    await tx.delete(organisations).where(inArray(organisations.slug, slugs));
     const orgs = await tx
       .insert(organisations)
       .values([...demoOrganisations])
@@ -62,6 +69,45 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
       { organisationId: nvr.id, userId: coordinator.id },
       { organisationId: klpp.id, userId: coordinator.id },
     ]);
+
+    const at = now();
+    const plans = planDemoCourses({
+      at,
+      organisations: orgs.map((o) => ({ id: o.id, slug: o.slug })),
+      coordinatorId: coordinator.id,
+      coordinatorOrganisations: ['nvr', 'klpp'],
+    });
+    // The demo candidate has a seat on an upcoming course, so /account shows a registration.
+    const candidate = created.find((u) => u.email === demoAccounts.candidate.email)!;
+    const open = plans.find(
+      (p) =>
+        p.course.status === 'published' &&
+        !p.course.registrationClosesAt &&
+        !p.course.registrationOpensAt &&
+        p.sessions[0]!.startsAt.getTime() > at.getTime() + 7 * 24 * 3600_000 &&
+        p.registrations.filter((r) => r.status === 'confirmed').length < p.course.capacity - 1 &&
+        p.questions.length === 0,
+    );
+    if (open) {
+      const signedUp = new Date(at.getTime() - 24 * 3600_000);
+      open.registrations.push({
+        id: randomUUID(),
+        courseId: open.course.id,
+        userId: candidate.id,
+        name: candidate.name,
+        email: candidate.email,
+        municipalityCode: open.course.municipalityCode,
+        answers: {},
+        locale: 'nl',
+        privacyVersion: '1.0',
+        consentedAt: signedUp,
+        status: 'confirmed',
+        confirmedAt: signedUp,
+        createdAt: signedUp,
+        updatedAt: signedUp,
+      });
+    }
+    await insertCoursePlans(tx, plans);
   });
   return true;
 }

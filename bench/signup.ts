@@ -1,0 +1,418 @@
+// npm run bench:signup — N concurrent sign-ups for one course through the whole stack (production
+// build, two web processes, PostgreSQL), then the same work as a bare postgres.js loop, and the ratio.
+//
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:signup -- --n=500 --seats=20
+//
+// Options (argv `--name=value` or env BENCH_NAME): n (500), seats (20), duplicates (5), bare-pool (20),
+// build (auto | always | never). The bench creates its own database pa_bench_<timestamp> next to the
+// one DATABASE_URL names, and drops it at the end, also when something fails.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { openDatabase } from '../db/client.server';
+import { migrateDatabase, readMunicipalityData } from '../db/migrate.server';
+import { courseSessions, courses, organisations } from '../db/schema';
+import { createBoss } from '../app/modules/jobs/boss.server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+function option(name: string, fallback: string) {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (arg) return arg.slice(name.length + 3);
+  return process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
+}
+const N = Number(option('n', '500'));
+const SEATS = Number(option('seats', '20'));
+const DUPLICATES = Math.min(Number(option('duplicates', '5')), Math.floor(N / 2));
+const BARE_POOL = Number(option('bare-pool', '20'));
+const BUILD = option('build', 'auto');
+const PORTS = [3411, 3412];
+const DAY = 24 * 3600_000;
+
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(SEATS) || SEATS < 1) {
+  console.error('n and seats must be positive integers');
+  process.exit(2);
+}
+const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
+  console.error(
+    'bench:signup needs PostgreSQL: set DATABASE_URL to a server it may create a database on,\n' +
+      'e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:signup',
+  );
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up, whatever happens
+
+const cleanups: Array<() => Promise<void>> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error('clean-up step failed:', error);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping servers and dropping the bench database…`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN;
+
+type Outcome = 'confirmed' | 'waitlisted' | 'accepted' | 'duplicate' | 'error';
+type RunResult = { label: string; outcomes: Outcome[]; latencies: number[]; seconds: number; statuses: Map<string, number> };
+
+/** Starts N tasks at once and times each one and the whole. */
+async function fireAll(label: string, tasks: Array<() => Promise<{ outcome: Outcome; status: string }>>): Promise<RunResult> {
+  const latencies: number[] = [];
+  const outcomes: Outcome[] = [];
+  const statuses = new Map<string, number>();
+  const started = performance.now();
+  await Promise.all(
+    tasks.map(async (task) => {
+      const t0 = performance.now();
+      let result: { outcome: Outcome; status: string };
+      try {
+        result = await task();
+      } catch (error) {
+        result = { outcome: 'error', status: (error as Error).message.slice(0, 80) };
+      }
+      latencies.push(performance.now() - t0);
+      outcomes.push(result.outcome);
+      statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { label, outcomes, latencies, seconds, statuses };
+}
+
+/** Other work on the machine skews every figure: say how busy it was. */
+const machine = () =>
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`;
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+type Server = { port: number; child: ChildProcess; output: string[]; exited: Promise<number | null> };
+
+function startServer(port: number, databaseUrl: string): Server {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: root,
+    detached: true, // its own process group, so tsx and the node process under it stop together
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: `http://127.0.0.1:${port}`,
+      WORKER_IN_WEB: 'false',
+      DEMO_DATA: 'false',
+      TRUST_PROXY: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { port, child, output, exited };
+}
+
+async function stopServer(server: Server) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  try {
+    process.kill(-server.child.pid!, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
+  if ((await Promise.race([server.exited, timeout])) === 'timeout') {
+    try {
+      process.kill(-server.child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function waitForHealth(server: Server, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`server on ${server.port} exited:\n${server.output.join('')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server on ${server.port} did not become healthy in ${timeoutMs / 1000} s:\n${server.output.join('')}`);
+}
+
+function ensureBuild() {
+  if (BUILD === 'never') return;
+  if (BUILD === 'always' || !existsSync('build/server/index.js')) {
+    console.log('Building the app (npx remix vite:build)…');
+    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' });
+    return;
+  }
+  // Same rule as `npm start`: rebuild when app/ or emails/ changed since the last build.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bench
+
+type Figures = { confirmed: number; waitlisted: number; duplicates: number; errors: number; rps: number; p50: number; p99: number };
+
+async function main() {
+  console.log(`Machine: ${machine()}`);
+  ensureBuild();
+
+  const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  cleanups.push(() => admin.end({ timeout: 5 }));
+  const dbName = `pa_bench_${Date.now()}`;
+  await admin.unsafe(`create database ${dbName}`);
+  cleanups.push(async () => {
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    console.log(`Dropped database ${dbName}.`);
+  });
+  const benchUrl = withDatabase(adminUrl!, dbName);
+  console.log(`Database ${dbName} created; migrating…`);
+
+  const handle = await openDatabase({ url: benchUrl, maxConnections: 4 });
+  cleanups.push(() => handle.close());
+  if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  await migrateDatabase(handle);
+  // Install pg-boss's schema once here, so the two servers do not race to do it.
+  const boss = createBoss(handle, { supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
+
+  const place = [...readMunicipalityData().rows].sort((a, b) => b.inhabitants - a.inhabitants)[0]!;
+  const [organisation] = await handle.db
+    .insert(organisations)
+    .values({ name: 'Benchmarkvereniging', slug: 'bench', kind: 'association' })
+    .returning();
+  const makeCourse = async (title: string) => {
+    const [course] = await handle.db
+      .insert(courses)
+      .values({
+        organisationId: organisation!.id,
+        title,
+        description: 'Benchmark',
+        municipalityCode: place.code,
+        format: 'in-person',
+        locationName: 'Stadhuis',
+        address: `Markt 1, ${place.name}`,
+        capacity: SEATS,
+        status: 'published',
+        publishedAt: new Date(),
+      })
+      .returning();
+    const first = Date.now() + 30 * DAY;
+    await handle.db.insert(courseSessions).values(
+      [0, 1, 2].map((i) => ({
+        courseId: course!.id,
+        startsAt: new Date(first + i * 7 * DAY),
+        endsAt: new Date(first + i * 7 * DAY + 2 * 3600_000),
+      })),
+    );
+    return course!;
+  };
+  const stackCourse = await makeCourse('Politiek Actief (benchmark, HTTP)');
+  const bareCourse = await makeCourse('Politiek Actief (benchmark, bare)');
+
+  // Who signs up: N requests, the last DUPLICATES of them reusing an address from the start.
+  const emails = Array.from({ length: N }, (_, i) =>
+    i >= N - DUPLICATES ? `deelnemer-${i - (N - DUPLICATES)}@example.nl` : `deelnemer-${i}@example.nl`,
+  );
+
+  // --- Through the stack -------------------------------------------------------------------
+  const servers = PORTS.map((port) => startServer(port, benchUrl));
+  for (const s of servers) cleanups.push(() => stopServer(s));
+  await Promise.all(servers.map((s) => waitForHealth(s)));
+  console.log(`Two web processes up on ports ${PORTS.join(' and ')} (production build, WORKER_IN_WEB=false).`);
+
+  let stack: Figures | undefined;
+  let stackOk = false;
+  const formUrl = (port: number) => `http://127.0.0.1:${port}/cursussen/${stackCourse.id}/aanmelden`;
+  const probe = await fetch(formUrl(PORTS[0]!), { headers: { 'X-Forwarded-For': '198.51.100.1' } });
+  await probe.arrayBuffer();
+  if (probe.status !== 200) {
+    console.error(
+      `\nGET /cursussen/:id/aanmelden answered ${probe.status}: the sign-up route is missing from the build` +
+        ` (app/routes/cursussen.$id_.aanmelden.tsx ${existsSync('app/routes/cursussen.$id_.aanmelden.tsx') ? 'exists: rebuild' : 'does not exist yet'}).` +
+        ' Skipping the HTTP part.\n',
+    );
+  } else {
+    // Warm up: every process renders the form a few times (route modules, pools, JIT).
+    await Promise.all(
+      PORTS.flatMap((port) =>
+        Array.from({ length: 10 }, async (_, i) => {
+          const res = await fetch(formUrl(port), { headers: { 'X-Forwarded-For': `198.51.100.${i + 2}` } });
+          await res.arrayBuffer();
+        }),
+      ),
+    );
+
+    const result = await fireAll(
+      'stack',
+      emails.map((email, i) => async () => {
+        const port = PORTS[i % PORTS.length]!;
+        const body = new URLSearchParams({
+          name: `Deelnemer ${i}`,
+          email,
+          municipality: place.code,
+          phone: i % 3 === 0 ? '0612345678' : '',
+          source: 'other',
+          consent: 'on',
+          website: '',
+        });
+        const res = await fetch(formUrl(port), {
+          method: 'POST',
+          body,
+          redirect: 'manual',
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'text/html',
+            // A distinct client address per request: the sign-up limit counts per IP (60 an hour).
+            'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+          },
+        });
+        await res.arrayBuffer();
+        const location = res.headers.get('location') ?? '';
+        if (res.status >= 300 && res.status < 400 && /\/aanmelding\/[^/]+$/.test(location))
+          return { outcome: 'accepted', status: String(res.status) };
+        if (res.status === 409) return { outcome: 'duplicate', status: '409' };
+        return { outcome: 'error', status: `${res.status}${location ? ` → ${location}` : ''}` };
+      }),
+    );
+    const [counts] = await handle.sql<{ confirmed: number; waitlisted: number; offered: number }[]>`
+      select count(*) filter (where status = 'confirmed')::int as confirmed,
+             count(*) filter (where status = 'waitlisted')::int as waitlisted,
+             count(*) filter (where status = 'offered')::int as offered
+      from registrations where course_id = ${stackCourse.id}`;
+    stack = figures(result, counts!.confirmed, counts!.waitlisted);
+    const accepted = result.outcomes.filter((o) => o === 'accepted').length;
+    printStatuses(result);
+    stackOk =
+      counts!.confirmed === Math.min(SEATS, N - DUPLICATES) && counts!.offered === 0 && accepted === counts!.confirmed + counts!.waitlisted;
+    console.log(
+      `Database check (stack): ${counts!.confirmed} confirmed for ${SEATS} seats, ${counts!.waitlisted} waitlisted, ${accepted} redirects to /aanmelding/… → ${
+        stackOk ? 'OK, confirmed == seats exactly' : 'FAILED'
+      }`,
+    );
+  }
+  for (const s of servers) await stopServer(s);
+
+  // --- Bare postgres.js ------------------------------------------------------------------
+  const bare = postgres(benchUrl, { max: BARE_POOL, onnotice: () => {} });
+  cleanups.push(() => bare.end({ timeout: 5 }));
+  await Promise.all(Array.from({ length: BARE_POOL }, () => bare`select 1`)); // open the pool
+  const bareResult = await fireAll(
+    'bare',
+    emails.map((email, i) => async () => {
+      const outcome = await bare.begin(async (tx) => {
+        const [course] = await tx<{ capacity: number }[]>`select capacity from courses where id = ${bareCourse.id} for update`;
+        const [existing] =
+          await tx`select 1 from registrations where course_id = ${bareCourse.id} and email = ${email} and status <> 'cancelled'`;
+        if (existing) return 'duplicate' as const;
+        const [seats] = await tx<{ taken: number }[]>`
+          select count(*)::int as taken from registrations where course_id = ${bareCourse.id} and status in ('confirmed', 'offered')`;
+        const status = seats!.taken < course!.capacity ? 'confirmed' : 'waitlisted';
+        await tx`
+          insert into registrations (course_id, name, email, municipality_code, locale, privacy_version, consented_at, status, confirmed_at)
+          values (${bareCourse.id}, ${`Deelnemer ${i}`}, ${email}, ${place.code}, 'nl', '1.0', now(), ${status},
+                  ${status === 'confirmed' ? new Date() : null})`;
+        return status;
+      });
+      return { outcome: outcome as Outcome, status: outcome };
+    }),
+  );
+  const [bareCounts] = await handle.sql<{ confirmed: number; waitlisted: number }[]>`
+    select count(*) filter (where status = 'confirmed')::int as confirmed,
+           count(*) filter (where status = 'waitlisted')::int as waitlisted
+    from registrations where course_id = ${bareCourse.id}`;
+  const bareFigures = figures(bareResult, bareCounts!.confirmed, bareCounts!.waitlisted);
+  const bareOk = bareCounts!.confirmed === Math.min(SEATS, N - DUPLICATES);
+  console.log(`Database check (bare): ${bareCounts!.confirmed} confirmed for ${SEATS} seats → ${bareOk ? 'OK' : 'FAILED'}`);
+
+  // --- Report ------------------------------------------------------------------------------
+  console.log(`\n${N} concurrent sign-ups (${DUPLICATES} of them reusing an address), ${SEATS} seats\n`);
+  const rows: Array<[string, (f: Figures) => string]> = [
+    ['confirmed', (f) => String(f.confirmed)],
+    ['waitlisted', (f) => String(f.waitlisted)],
+    ['errors', (f) => String(f.errors)],
+    ['duplicates (409)', (f) => String(f.duplicates)],
+    ['requests/s', (f) => f.rps.toFixed(0)],
+    ['p50 latency (ms)', (f) => f.p50.toFixed(0)],
+    ['p99 latency (ms)', (f) => f.p99.toFixed(0)],
+  ];
+  console.log(`${''.padEnd(18)}${'stack (HTTP, 2 web)'.padStart(22)}${`bare postgres.js (pool ${BARE_POOL})`.padStart(30)}`);
+  for (const [label, value] of rows) {
+    console.log(`${label.padEnd(18)}${(stack ? value(stack) : '—').padStart(22)}${value(bareFigures).padStart(30)}`);
+  }
+  if (stack) {
+    console.log(`\nratio stack/bare: ${(stack.rps / bareFigures.rps).toFixed(2)} of the bare rate (aim: at least 0.50)`);
+  }
+  console.log(`Machine after the run: ${machine()}`);
+  const ok = stackOk && bareOk && (stack?.errors ?? 1) === 0;
+  if (!ok) process.exitCode = 1;
+}
+
+function figures(result: RunResult, confirmed: number, waitlisted: number): Figures {
+  return {
+    confirmed,
+    waitlisted,
+    duplicates: result.outcomes.filter((o) => o === 'duplicate').length,
+    errors: result.outcomes.filter((o) => o === 'error').length,
+    rps: result.outcomes.length / result.seconds,
+    p50: percentile(result.latencies, 50),
+    p99: percentile(result.latencies, 99),
+  };
+}
+
+function printStatuses(result: RunResult) {
+  const list = [...result.statuses.entries()].sort((a, b) => b[1] - a[1]);
+  console.log(`HTTP statuses: ${list.map(([s, n]) => `${s} ×${n}`).join(', ')}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
