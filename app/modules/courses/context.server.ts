@@ -15,20 +15,20 @@ export const appLink = (path: string) => `${getEnv().appUrl}${path}`;
 
 /** A course with its sessions (in time order) and organisation name: what every course email needs. */
 export async function loadCourseContext(db: Db, courseId: string, options: { lock?: boolean } = {}) {
-  const query = db.select().from(courses).where(eq(courses.id, courseId));
-  // The row lock on the course serialises every change of its seats (ADR 007).
-  const [course] = options.lock ? await query.for('update') : await query;
-  if (!course) return null;
-  const sessions = await db
-    .select()
-    .from(courseSessions)
-    .where(eq(courseSessions.courseId, courseId))
-    .orderBy(asc(courseSessions.startsAt));
-  const [organisation] = await db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, course.organisationId));
-  return { course, sessions, organisationName: organisation?.name ?? '' };
+  const courseQuery = db
+    .select({ course: courses, organisationName: organisations.name })
+    .from(courses)
+    .innerJoin(organisations, eq(organisations.id, courses.organisationId))
+    .where(eq(courses.id, courseId));
+  const sessionsQuery = () =>
+    db.select().from(courseSessions).where(eq(courseSessions.courseId, courseId)).orderBy(asc(courseSessions.startsAt));
+  // The row lock on the course serialises every change of its seats (ADR 007); sessions are read
+  // after it is granted. Without a lock both queries go out at once.
+  const [[row], sessions] = options.lock
+    ? [await courseQuery.for('update', { of: courses }), await sessionsQuery()]
+    : await Promise.all([courseQuery, sessionsQuery()]);
+  if (!row) return null;
+  return { course: row.course, sessions, organisationName: row.organisationName };
 }
 export type CourseContext = NonNullable<Awaited<ReturnType<typeof loadCourseContext>>>;
 
@@ -63,11 +63,17 @@ export function calendarFor(ctx: CourseContext) {
   return calendarAttachment(content);
 }
 
-/** A new link for the holder to see and cancel a registration (only its hash is stored). */
-export async function mintManageLink(tx: Db, registrationId: string) {
+/** A fresh link to see and cancel a registration: the token, its hash (what we store) and the URL. */
+export function newManageLink() {
   const token = generateToken();
-  await tx.insert(registrationLinks).values({ tokenHash: hashToken(token), registrationId, createdAt: now() });
-  return appLink(`/aanmelding/${token}`);
+  return { token, hash: hashToken(token), url: appLink(`/aanmelding/${token}`) };
+}
+
+/** Stores a new link for the holder to see and cancel a registration, and returns its URL. */
+export async function mintManageLink(tx: Db, registrationId: string) {
+  const link = newManageLink();
+  await tx.insert(registrationLinks).values({ tokenHash: link.hash, registrationId, createdAt: now() });
+  return link.url;
 }
 
 export type RegistrationWindow = 'open' | 'not-yet-open' | 'deadline-passed' | 'started' | 'cancelled' | 'draft';

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { registrationLinks, registrations } from '~db/schema';
+import { courses, registrationLinks, registrations } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -13,14 +14,13 @@ import {
   emailDetails,
   loadCourseContext,
   mintManageLink,
+  newManageLink,
   registrationWindow,
   type CourseContext,
   type RegistrationWindow,
 } from './context.server';
 
 export type Registration = typeof registrations.$inferSelect;
-
-const tokenOf = (manageUrl: string) => manageUrl.slice(manageUrl.lastIndexOf('/') + 1);
 
 export type SignUpInput = {
   name: string;
@@ -90,76 +90,109 @@ async function sendConfirmation(tx: Db, ctx: CourseContext, registration: Regist
  * Signs a person up: confirmed while seats are left, waitlisted otherwise. Every sign-up for a course
  * takes the course's row lock first, so the seat count it reads cannot change before it writes:
  * confirmed registrations never exceed capacity, however many requests and processes run at once.
+ * Everything that does not depend on the seat count (course details, the calendar file, link tokens)
+ * is prepared before the lock, so the lock is held for a handful of short statements.
  */
-export async function signUp(db: Db, courseId: string, input: SignUpInput): Promise<SignUpResult> {
+export async function signUp(db: Db, courseId: string, input: SignUpInput, loaded?: CourseContext | null): Promise<SignUpResult> {
   const email = normalizeEmail(input.email);
+  // A caller that has just read the course (the sign-up page) may pass it; the lock re-reads it.
+  const prepared = loaded?.course.id === courseId ? loaded : await loadCourseContext(db, courseId);
+  if (!prepared || prepared.course.status === 'draft') return { status: 'not-found' };
+  const calendar = calendarFor(prepared);
+  const details = emailDetails(prepared, input.locale);
+  const pageLink = newManageLink();
+  const emailLink = newManageLink();
+
   return db.transaction(async (tx) => {
-    const ctx = await loadCourseContext(tx, courseId, { lock: true });
-    if (!ctx || ctx.course.status === 'draft') return { status: 'not-found' as const };
-    const window = registrationWindow(ctx.course, ctx.sessions, now());
+    // The lock, and the course as it is now (a coordinator may have changed it meanwhile).
+    const [course] = await tx.select().from(courses).where(eq(courses.id, courseId)).for('update');
+    if (!course || course.status === 'draft') return { status: 'not-found' as const };
+    const window = registrationWindow(course, prepared.sessions, now());
     if (window === 'draft') return { status: 'not-found' as const };
     if (window !== 'open') return { status: 'closed' as const, reason: window };
 
-    const [existing] = await tx
-      .select({ id: registrations.id, locale: registrations.locale })
+    // One statement for the seats held, the queue length and whether the address is on the course.
+    const [counts] = await tx
+      .select({
+        seats: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
+        waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+        existing: sql<
+          string | null
+        >`(array_agg(${registrations.id}) filter (where ${registrations.email} = ${email} and ${registrations.status} <> 'cancelled'))[1]`,
+      })
       .from(registrations)
-      .where(and(eq(registrations.courseId, courseId), eq(registrations.email, email), sql`${registrations.status} <> 'cancelled'`));
-    if (existing) {
+      .where(eq(registrations.courseId, courseId));
+    const t = now();
+
+    if (counts?.existing) {
       // Tell the address's owner (not the form): the manage link goes by email only.
-      await enqueueEmail(tx, {
-        template: 'registration-exists',
-        to: email,
-        props: { locale: input.locale, courseTitle: ctx.course.title, manageUrl: await mintManageLink(tx, existing.id) },
-      });
+      await Promise.all([
+        tx.insert(registrationLinks).values({ tokenHash: emailLink.hash, registrationId: counts.existing, createdAt: t }),
+        enqueueEmail(tx, {
+          template: 'registration-exists',
+          to: email,
+          props: { locale: input.locale, courseTitle: course.title, manageUrl: emailLink.url },
+        }),
+      ]);
       return { status: 'duplicate' as const };
     }
 
-    const status = (await seatsTaken(tx, courseId)) < ctx.course.capacity ? 'confirmed' : 'waitlisted';
-    const t = now();
-    const [registration] = await tx
-      .insert(registrations)
-      .values({
-        courseId,
-        userId: input.userId ?? null,
-        name: input.name.trim(),
-        email,
-        municipalityCode: input.municipalityCode,
-        phone: input.phone || null,
-        answers: input.answers ?? {},
-        accessibilityNeeds: input.accessibilityNeeds || null,
-        source: input.source || null,
-        utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
-        locale: input.locale,
-        privacyVersion: input.privacyVersion,
-        consentedAt: t,
-        status,
-        confirmedAt: status === 'confirmed' ? t : null,
-        createdAt: t,
-        updatedAt: t,
-      })
-      .returning();
-    if (!registration) throw new Error('insert returned nothing');
-
-    // The person's own browser goes on to the registration's page with a link of its own.
-    const manageToken = tokenOf(await mintManageLink(tx, registration.id));
-    if (status === 'confirmed') {
-      await sendConfirmation(tx, ctx, registration);
-      return { status: 'confirmed' as const, registrationId: registration.id, manageToken };
-    }
-    const position = await waitlistPosition(tx, registration);
-    await enqueueEmail(tx, {
-      template: 'registration-waitlisted',
-      to: email,
-      userId: registration.userId,
-      props: {
-        locale: registration.locale,
-        name: registration.name,
-        courseTitle: ctx.course.title,
-        position,
-        manageUrl: await mintManageLink(tx, registration.id),
-      },
-    });
-    return { status: 'waitlisted' as const, registrationId: registration.id, position, manageToken };
+    const status = Number(counts?.seats ?? 0) < course.capacity ? 'confirmed' : 'waitlisted';
+    const registration = {
+      id: randomUUID(),
+      courseId,
+      userId: input.userId ?? null,
+      name: input.name.trim(),
+      email,
+      municipalityCode: input.municipalityCode,
+      phone: input.phone || null,
+      answers: input.answers ?? {},
+      accessibilityNeeds: input.accessibilityNeeds || null,
+      source: input.source || null,
+      utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
+      locale: input.locale,
+      privacyVersion: input.privacyVersion,
+      consentedAt: t,
+      status,
+      confirmedAt: status === 'confirmed' ? t : null,
+      createdAt: t,
+      updatedAt: t,
+    } as const;
+    const position = Number(counts?.waiting ?? 0) + 1;
+    // The rest goes out in one round trip (postgres.js pipelines statements on the transaction's
+    // connection): the registration, its two links (one for the browser, one for the email) and the
+    // email with its job. The partial unique index on (course, email) backs up the duplicate check.
+    await Promise.all([
+      tx.insert(registrations).values(registration),
+      tx.insert(registrationLinks).values([
+        { tokenHash: pageLink.hash, registrationId: registration.id, createdAt: t },
+        { tokenHash: emailLink.hash, registrationId: registration.id, createdAt: t },
+      ]),
+      status === 'confirmed'
+        ? enqueueEmail(tx, {
+            template: 'registration-confirmed',
+            to: email,
+            userId: registration.userId,
+            props: {
+              locale: registration.locale,
+              name: registration.name,
+              ...details,
+              onlineUrl: course.format === 'in-person' ? null : course.onlineUrl,
+              accessibilityInfo: course.accessibilityInfo,
+              manageUrl: emailLink.url,
+            },
+            attachments: [calendar],
+          })
+        : enqueueEmail(tx, {
+            template: 'registration-waitlisted',
+            to: email,
+            userId: registration.userId,
+            props: { locale: registration.locale, name: registration.name, courseTitle: course.title, position, manageUrl: emailLink.url },
+          }),
+    ]);
+    return status === 'confirmed'
+      ? { status: 'confirmed' as const, registrationId: registration.id, manageToken: pageLink.token }
+      : { status: 'waitlisted' as const, registrationId: registration.id, position, manageToken: pageLink.token };
   });
 }
 

@@ -24,20 +24,23 @@ export type EnqueueEmail<N extends EmailTemplateName> = {
 export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: EnqueueEmail<N>): Promise<string> {
   const id = randomUUID();
   const sendAfter = email.sendAfter ?? now();
-  await tx.insert(emailMessages).values({
-    id,
-    template: email.template,
-    recipient: email.to,
-    userId: email.userId ?? null,
-    locale: email.props.locale,
-    props: email.props as unknown as Record<string, unknown>,
-    headers: email.headers ?? null,
-    attachments: email.attachments?.length ? email.attachments : null,
-    idempotencyKey: `email/${id}`,
-    sendAfter,
-    createdAt: now(),
-    updatedAt: now(),
-  });
-  await getBoss().send(queues.emailSend, { messageId: id }, { db: jobsIn(tx), startAfter: sendAfter });
+  // Both statements go out together (postgres.js pipelines them on the transaction's connection).
+  await Promise.all([
+    tx.insert(emailMessages).values({
+      id,
+      template: email.template,
+      recipient: email.to,
+      userId: email.userId ?? null,
+      locale: email.props.locale,
+      props: email.props as unknown as Record<string, unknown>,
+      headers: email.headers ?? null,
+      attachments: email.attachments?.length ? email.attachments : null,
+      idempotencyKey: `email/${id}`,
+      sendAfter,
+      createdAt: now(),
+      updatedAt: now(),
+    }),
+    getBoss().send(queues.emailSend, { messageId: id }, { db: jobsIn(tx), startAfter: sendAfter }),
+  ]);
   return id;
 }
