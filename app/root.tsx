@@ -1,15 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from '@remix-run/react';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import themeCss from './styles/theme.css?url';
 import appCss from './styles/app.css?url';
@@ -31,9 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Politiek Actief' }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   const current = await getCurrent(request);
-  const user = current
-    ? { name: current.user.name, isAdmin: current.user.isAdmin, verified: Boolean(current.user.emailVerifiedAt) }
-    : null;
+  const user = current ? { name: current.user.name, isAdmin: current.user.isAdmin, verified: Boolean(current.user.emailVerifiedAt) } : null;
   const payload = { locale, user, showMailbox: getEnv().mailbox };
   // Sliding sessions: when the server extended the session, the cookie is extended with it.
   return current?.renewedCookie ? data(payload, { headers: { 'Set-Cookie': current.renewedCookie } }) : payload;

@@ -77,15 +77,7 @@ function DataPurpose({
   );
 }
 
-function RetentionTable({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: [string, string];
-  rows: Array<[string, string]>;
-}) {
+function RetentionTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: Array<[string, string]> }) {
   return (
     <table className="utrecht-table">
       <caption className="utrecht-table__caption">{caption}</caption>
@@ -118,31 +110,25 @@ function PrivacyNl() {
   return (
     <>
       <P>
-        In deze verklaring lees je welke persoonsgegevens Politiek Actief bewaart, waarom we dat
-        doen en welke rechten je hebt. We houden ons aan de Algemene verordening
-        gegevensbescherming (AVG). Dat is de Europese wet over privacy.
+        In deze verklaring lees je welke persoonsgegevens Politiek Actief bewaart, waarom we dat doen en welke rechten je hebt. We houden
+        ons aan de Algemene verordening gegevensbescherming (AVG). Dat is de Europese wet over privacy.
       </P>
       <P>
-        Versie {privacyVersion}, laatst gewijzigd op{' '}
-        <time dateTime={privacyLastChanged}>28 november 2026</time>.
+        Versie {privacyVersion}, laatst gewijzigd op <time dateTime={privacyLastChanged}>28 november 2026</time>.
       </P>
 
       <H2>In het kort</H2>
       <UL>
         <LI>We vragen alleen gegevens die we echt nodig hebben.</LI>
         <LI>We verkopen je gegevens nooit. We volgen je niet en we tonen geen reclame.</LI>
-        <LI>
-          Gegevens over een beperking bewaren we alleen als je daar apart toestemming voor geeft.
-          Mentoren zien die gegevens nooit.
-        </LI>
+        <LI>Gegevens over een beperking bewaren we alleen als je daar apart toestemming voor geeft. Mentoren zien die gegevens nooit.</LI>
         <LI>Je kunt al je gegevens downloaden en je account zelf verwijderen.</LI>
       </UL>
 
       <H2>Wie is verantwoordelijk?</H2>
       <P>
-        Politiek Actief is open-source software. Verschillende organisaties kunnen de software
-        gebruiken. De organisatie die deze website beheert, is verantwoordelijk voor je gegevens.
-        In de AVG heet dat de verwerkingsverantwoordelijke.
+        Politiek Actief is open-source software. Verschillende organisaties kunnen de software gebruiken. De organisatie die deze website
+        beheert, is verantwoordelijk voor je gegevens. In de AVG heet dat de verwerkingsverantwoordelijke.
       </P>
       <P>
         Heb je een vraag over privacy? Mail dan naar <MailLink />.
@@ -150,23 +136,19 @@ function PrivacyNl() {
 
       <H2>Welke gegevens bewaren we en waarom?</H2>
       <P>
-        Hieronder lees je per soort gegevens wat we bewaren en waarvoor we het gebruiken. Je leest
-        ook op welke grond dat mag. De AVG noemt dat de grondslag. Wij gebruiken deze drie
-        grondslagen:
+        Hieronder lees je per soort gegevens wat we bewaren en waarvoor we het gebruiken. Je leest ook op welke grond dat mag. De AVG noemt
+        dat de grondslag. Wij gebruiken deze drie grondslagen:
       </P>
       <UL>
         <LI>
-          <strong>Toestemming.</strong> Je hebt ons zelf toestemming gegeven. Je kunt die altijd
-          weer intrekken.
+          <strong>Toestemming.</strong> Je hebt ons zelf toestemming gegeven. Je kunt die altijd weer intrekken.
         </LI>
         <LI>
-          <strong>Nodig voor wat je vraagt.</strong> We hebben de gegevens nodig om te doen wat je
-          aan ons vraagt, bijvoorbeeld je aanmelden voor een cursus. In de AVG heet dit: uitvoering
-          van een overeenkomst.
+          <strong>Nodig voor wat je vraagt.</strong> We hebben de gegevens nodig om te doen wat je aan ons vraagt, bijvoorbeeld je aanmelden
+          voor een cursus. In de AVG heet dit: uitvoering van een overeenkomst.
         </LI>
         <LI>
-          <strong>Gerechtvaardigd belang.</strong> We hebben de gegevens nodig om de website
-          veilig te houden.
+          <strong>Gerechtvaardigd belang.</strong> We hebben de gegevens nodig om de website veilig te houden.
         </LI>
       </UL>
 
@@ -175,10 +157,9 @@ function PrivacyNl() {
         labels={labels}
         what={
           <>
-            je e-mailadres, je naam en je wachtwoord. Je wachtwoord bewaren we alleen als hash. Dat
-            is een onleesbare code: ook wij kunnen je wachtwoord daar niet uit halen. Log je in met
-            een link per e-mail? Dan hebben we geen wachtwoord van je. We bewaren ook waarvoor je
-            toestemming gaf, bij welke versie van de tekst en wanneer.
+            je e-mailadres, je naam en je wachtwoord. Je wachtwoord bewaren we alleen als hash. Dat is een onleesbare code: ook wij kunnen
+            je wachtwoord daar niet uit halen. Log je in met een link per e-mail? Dan hebben we geen wachtwoord van je. We bewaren ook
+            waarvoor je toestemming gaf, bij welke versie van de tekst en wanneer.
           </>
         }
         why="zodat je kunt inloggen en je aanmeldingen, aanvragen en koppelingen kunt zien."
@@ -201,8 +182,7 @@ function PrivacyNl() {
         basis="nodig voor wat je vraagt. Je telefoonnummer en wat je nodig hebt om mee te doen, geef je alleen als je wilt. Daarvoor is de grondslag je toestemming."
       />
       <P>
-        Tip: schrijf op <em>wat</em> je nodig hebt, niet <em>waarom</em>. Dan hoef je niets over
-        je gezondheid te vertellen.
+        Tip: schrijf op <em>wat</em> je nodig hebt, niet <em>waarom</em>. Dan hoef je niets over je gezondheid te vertellen.
       </P>
 
       <H3>Een mentor aanvragen</H3>
@@ -210,20 +190,17 @@ function PrivacyNl() {
         labels={labels}
         what={
           <>
-            je gemeente, je thema&apos;s en doelen, je partij of &apos;nog geen partij&apos;, hoe en
-            in welke taal je wilt afspreken, je wensen voor een mentor (bijvoorbeeld een mentor van
-            hetzelfde geslacht) en wat je nodig hebt om goed mee te doen. Als je wilt ook of je
-            jezelf rekent tot een doelgroep: vrouwen, mensen met een beperking of praktisch
-            opgeleide mensen. Krijg je een mentor? Dan bewaren we ook die koppeling en de
-            gesprekken die jullie vastleggen.
+            je gemeente, je thema&apos;s en doelen, je partij of &apos;nog geen partij&apos;, hoe en in welke taal je wilt afspreken, je
+            wensen voor een mentor (bijvoorbeeld een mentor van hetzelfde geslacht) en wat je nodig hebt om goed mee te doen. Als je wilt
+            ook of je jezelf rekent tot een doelgroep: vrouwen, mensen met een beperking of praktisch opgeleide mensen. Krijg je een mentor?
+            Dan bewaren we ook die koppeling en de gesprekken die jullie vastleggen.
           </>
         }
         why="om een mentor te vinden die bij je past, om te volgen hoe het gaat en om te tellen hoeveel mensen uit elke doelgroep meedoen."
         basis={
           <>
-            nodig voor wat je vraagt. Voor de doelgroep is de grondslag je toestemming. Voor een
-            beperking en voor je partij vragen we uitdrukkelijke toestemming. Lees daarover meer
-            bij <A href={`#${SPECIAL_SECTION_ID}`}>bijzondere persoonsgegevens</A>.
+            nodig voor wat je vraagt. Voor de doelgroep is de grondslag je toestemming. Voor een beperking en voor je partij vragen we
+            uitdrukkelijke toestemming. Lees daarover meer bij <A href={`#${SPECIAL_SECTION_ID}`}>bijzondere persoonsgegevens</A>.
           </>
         }
       />
@@ -244,10 +221,8 @@ function PrivacyNl() {
         basis="nodig voor wat je vraagt."
       />
       <P>
-        Sommige e-mails zijn niet strikt nodig, zoals de e-mail na een cursus met tips voor een
-        volgende stap. Die kun je uitzetten in je{' '}
-        <A href={ACCOUNT_EMAIL_PATH}>e-mailinstellingen</A> of met de afmeldlink onder in de
-        e-mail.
+        Sommige e-mails zijn niet strikt nodig, zoals de e-mail na een cursus met tips voor een volgende stap. Die kun je uitzetten in je{' '}
+        <A href={ACCOUNT_EMAIL_PATH}>e-mailinstellingen</A> of met de afmeldlink onder in de e-mail.
       </P>
 
       <H3>Beveiliging</H3>
@@ -259,38 +234,29 @@ function PrivacyNl() {
       />
 
       <H2 id={SPECIAL_SECTION_ID}>Bijzondere persoonsgegevens</H2>
-      <P>
-        Sommige gegevens zijn extra gevoelig. De AVG noemt dat bijzondere persoonsgegevens. Daar
-        gaan we extra voorzichtig mee om.
-      </P>
+      <P>Sommige gegevens zijn extra gevoelig. De AVG noemt dat bijzondere persoonsgegevens. Daar gaan we extra voorzichtig mee om.</P>
 
       <H3>Een beperking</H3>
-      <P>
-        Of je een beperking hebt, zegt iets over je gezondheid. Daarom gelden deze regels:
-      </P>
+      <P>Of je een beperking hebt, zegt iets over je gezondheid. Daarom gelden deze regels:</P>
       <UL>
         <LI>
-          We bewaren het alleen als je daar apart en uitdrukkelijk toestemming voor geeft, alleen
-          voor dit doel. Het is niet verplicht.
+          We bewaren het alleen als je daar apart en uitdrukkelijk toestemming voor geeft, alleen voor dit doel. Het is niet verplicht.
         </LI>
         <LI>We gebruiken het alleen om je te helpen bij een netwerk dat bij je past, en om te tellen.</LI>
         <LI>Mentoren zien het nooit.</LI>
+        <LI>Je kunt je toestemming op elk moment intrekken. Dan wissen we het gegeven meteen.</LI>
         <LI>
-          Je kunt je toestemming op elk moment intrekken. Dan wissen we het gegeven meteen.
-        </LI>
-        <LI>
-          In verslagen staan alleen totalen. Is een groep kleiner dan 5 mensen? Dan staat er
-          &apos;&lt;5&apos;, zodat niemand te herkennen is.
+          In verslagen staan alleen totalen. Is een groep kleiner dan 5 mensen? Dan staat er &apos;&lt;5&apos;, zodat niemand te herkennen
+          is.
         </LI>
       </UL>
 
       <H3>Je politieke partij</H3>
       <P>
-        Je partij zegt iets over je politieke mening. Ook dat is een bijzonder persoonsgegeven. Je
-        hoeft geen partij in te vullen: je kunt ook &apos;nog geen partij&apos; kiezen. Vul je wel
-        een partij in, dan gebruiken we die alleen om een passende mentor te zoeken. De grondslag
-        is je uitdrukkelijke toestemming. Je kunt je partij altijd weer weghalen. Als mentor kies
-        je zelf of je je partij laat zien.
+        Je partij zegt iets over je politieke mening. Ook dat is een bijzonder persoonsgegeven. Je hoeft geen partij in te vullen: je kunt
+        ook &apos;nog geen partij&apos; kiezen. Vul je wel een partij in, dan gebruiken we die alleen om een passende mentor te zoeken. De
+        grondslag is je uitdrukkelijke toestemming. Je kunt je partij altijd weer weghalen. Als mentor kies je zelf of je je partij laat
+        zien.
       </P>
 
       <H2>Hoe lang bewaren we je gegevens?</H2>
@@ -302,54 +268,39 @@ function PrivacyNl() {
             'Account, aanmeldingen, aanvragen, mentorprofiel en koppelingen',
             'Tot je je account verwijdert. Of tot je 2 jaar niet actief bent geweest (zie hieronder).',
           ],
-          [
-            'Gegevens over een beperking',
-            'Tot je je toestemming intrekt. Dan wissen we ze meteen.',
-          ],
+          ['Gegevens over een beperking', 'Tot je je toestemming intrekt. Dan wissen we ze meteen.'],
           ['Sessies (ingelogd blijven)', 'Een sessie verloopt na 30 dagen zonder gebruik.'],
-          [
-            'Links om in te loggen of je wachtwoord te herstellen',
-            'Ze werken 15 tot 60 minuten, en maar één keer.',
-          ],
+          ['Links om in te loggen of je wachtwoord te herstellen', 'Ze werken 15 tot 60 minuten, en maar één keer.'],
           ['Logboek van e-mails', '1 jaar.'],
           ['Tellers voor beveiliging (per IP-adres)', 'Maximaal 1 uur.'],
         ]}
       />
       <P>
-        Heb je 2 jaar geen cursus gevolgd en geen mentorkoppeling gehad? Dan sturen we je eerst
-        een e-mail als waarschuwing. Daarna verwijderen we je gegevens.
+        Heb je 2 jaar geen cursus gevolgd en geen mentorkoppeling gehad? Dan sturen we je eerst een e-mail als waarschuwing. Daarna
+        verwijderen we je gegevens.
       </P>
       <P>
-        Als we gegevens verwijderen, houden we alleen anonieme aantallen over. Bijvoorbeeld
-        hoeveel mensen een cursus hebben gevolgd. Die aantallen zijn niet naar jou terug te
-        leiden.
+        Als we gegevens verwijderen, houden we alleen anonieme aantallen over. Bijvoorbeeld hoeveel mensen een cursus hebben gevolgd. Die
+        aantallen zijn niet naar jou terug te leiden.
       </P>
 
       <H2>Wie krijgt je gegevens?</H2>
       <UL>
         <LI>
-          De coördinatoren van de organisatie die de cursus of het netwerk organiseert waar je aan
-          meedoet. Zij zien alleen de gegevens van hun eigen cursussen en netwerken.
+          De coördinatoren van de organisatie die de cursus of het netwerk organiseert waar je aan meedoet. Zij zien alleen de gegevens van
+          hun eigen cursussen en netwerken.
         </LI>
         <LI>
-          De mentor die we je voorstellen. Die ziet wat nodig is voor een goede koppeling, zoals
-          je gemeente, thema&apos;s en doelen. Nooit gegevens over een beperking. Zegt de mentor
-          ja? Dan krijgen jullie allebei een e-mail om kennis te maken.
+          De mentor die we je voorstellen. Die ziet wat nodig is voor een goede koppeling, zoals je gemeente, thema&apos;s en doelen. Nooit
+          gegevens over een beperking. Zegt de mentor ja? Dan krijgen jullie allebei een e-mail om kennis te maken.
         </LI>
         <LI>
-          De e-maildienst die onze e-mails verstuurt. Dat is een verwerker: een bedrijf dat je
-          gegevens alleen in onze opdracht gebruikt. Daar hebben we afspraken over gemaakt in een
-          verwerkersovereenkomst.
+          De e-maildienst die onze e-mails verstuurt. Dat is een verwerker: een bedrijf dat je gegevens alleen in onze opdracht gebruikt.
+          Daar hebben we afspraken over gemaakt in een verwerkersovereenkomst.
         </LI>
-        <LI>
-          De subsidiegever krijgt alleen totalen, zonder namen. Groepen kleiner dan 5 mensen staan
-          er als &apos;&lt;5&apos;.
-        </LI>
+        <LI>De subsidiegever krijgt alleen totalen, zonder namen. Groepen kleiner dan 5 mensen staan er als &apos;&lt;5&apos;.</LI>
       </UL>
-      <P>
-        We verkopen je gegevens nooit. We gebruiken geen advertenties en geen trackers. We volgen
-        niet wat je op internet doet.
-      </P>
+      <P>We verkopen je gegevens nooit. We gebruiken geen advertenties en geen trackers. We volgen niet wat je op internet doet.</P>
 
       <H2>Cookies</H2>
       <P>We gebruiken maar twee cookies. Allebei zijn ze nodig om de website te laten werken:</P>
@@ -358,15 +309,14 @@ function PrivacyNl() {
         <LI>een taalcookie, zodat de website onthoudt of je Nederlands of Engels wilt.</LI>
       </UL>
       <P>
-        We gebruiken geen cookies voor statistieken, reclame of tracking. Voor cookies die nodig
-        zijn om de website te laten werken, hoeven we geen toestemming te vragen. Daarom zie je bij
-        ons geen cookiemelding.
+        We gebruiken geen cookies voor statistieken, reclame of tracking. Voor cookies die nodig zijn om de website te laten werken, hoeven
+        we geen toestemming te vragen. Daarom zie je bij ons geen cookiemelding.
       </P>
 
       <H2>Waar staan je gegevens?</H2>
       <P>
-        Je gegevens staan op servers in de Europese Unie. De verbinding met de website is
-        versleuteld. Alleen mensen die de gegevens voor hun taak nodig hebben, kunnen erbij.
+        Je gegevens staan op servers in de Europese Unie. De verbinding met de website is versleuteld. Alleen mensen die de gegevens voor
+        hun taak nodig hebben, kunnen erbij.
       </P>
 
       <H2>Je rechten</H2>
@@ -380,37 +330,31 @@ function PrivacyNl() {
           <A href={ACCOUNT_PRIVACY_PATH}>de privacypagina van je account</A>.
         </LI>
         <LI>
-          <strong>Correctie.</strong> Klopt er iets niet? Pas het aan in je account of vraag het
-          ons.
+          <strong>Correctie.</strong> Klopt er iets niet? Pas het aan in je account of vraag het ons.
         </LI>
         <LI>
-          <strong>Verwijdering.</strong> Je kunt je account zelf verwijderen op de privacypagina
-          van je account. We verwijderen of anonimiseren dan je gegevens overal.
+          <strong>Verwijdering.</strong> Je kunt je account zelf verwijderen op de privacypagina van je account. We verwijderen of
+          anonimiseren dan je gegevens overal.
         </LI>
         <LI>
-          <strong>Bezwaar.</strong> Je kunt bezwaar maken als we gegevens gebruiken op grond van
-          gerechtvaardigd belang.
+          <strong>Bezwaar.</strong> Je kunt bezwaar maken als we gegevens gebruiken op grond van gerechtvaardigd belang.
         </LI>
         <LI>
-          <strong>Toestemming intrekken.</strong> Dat kan altijd. Het is net zo makkelijk als
-          toestemming geven.
+          <strong>Toestemming intrekken.</strong> Dat kan altijd. Het is net zo makkelijk als toestemming geven.
         </LI>
         <LI>
-          <strong>Klacht.</strong> Ben je het niet eens met hoe wij met je gegevens omgaan? Dan kun
-          je een klacht indienen bij de{' '}
+          <strong>Klacht.</strong> Ben je het niet eens met hoe wij met je gegevens omgaan? Dan kun je een klacht indienen bij de{' '}
           <A href="https://www.autoriteitpersoonsgegevens.nl">Autoriteit Persoonsgegevens</A>.
         </LI>
       </UL>
       <P>
-        Heb je geen account, omdat je je alleen voor een cursus hebt aangemeld? Of lukt iets niet?
-        Mail dan naar <MailLink />. Je krijgt binnen een maand antwoord. Een aanmelding voor een
-        cursus kun je altijd annuleren met de link in je bevestigingsmail.
+        Heb je geen account, omdat je je alleen voor een cursus hebt aangemeld? Of lukt iets niet? Mail dan naar <MailLink />. Je krijgt
+        binnen een maand antwoord. Een aanmelding voor een cursus kun je altijd annuleren met de link in je bevestigingsmail.
       </P>
 
       <H2>Wijzigingen</H2>
       <P>
-        Als we deze verklaring veranderen, zie je dat aan het versienummer en de datum. Dit is
-        versie {privacyVersion}, laatst gewijzigd op{' '}
+        Als we deze verklaring veranderen, zie je dat aan het versienummer en de datum. Dit is versie {privacyVersion}, laatst gewijzigd op{' '}
         <time dateTime={privacyLastChanged}>28 november 2026</time>.
       </P>
     </>
@@ -422,31 +366,25 @@ function PrivacyEn() {
   return (
     <>
       <P>
-        This statement explains which personal data Politiek Actief stores, why we do that and
-        what rights you have. We follow the General Data Protection Regulation (GDPR, in Dutch:
-        AVG). That is the European law on privacy.
+        This statement explains which personal data Politiek Actief stores, why we do that and what rights you have. We follow the General
+        Data Protection Regulation (GDPR, in Dutch: AVG). That is the European law on privacy.
       </P>
       <P>
-        Version {privacyVersion}, last changed on{' '}
-        <time dateTime={privacyLastChanged}>28 November 2026</time>.
+        Version {privacyVersion}, last changed on <time dateTime={privacyLastChanged}>28 November 2026</time>.
       </P>
 
       <H2>In short</H2>
       <UL>
         <LI>We only ask for data we really need.</LI>
         <LI>We never sell your data. We do not track you and we show no advertising.</LI>
-        <LI>
-          We only store data about a disability if you give separate consent for it. Mentors never
-          see that data.
-        </LI>
+        <LI>We only store data about a disability if you give separate consent for it. Mentors never see that data.</LI>
         <LI>You can download all your data and delete your account yourself.</LI>
       </UL>
 
       <H2>Who is responsible?</H2>
       <P>
-        Politiek Actief is open-source software. Different organisations can use it. The
-        organisation that runs this website is responsible for your data. The GDPR calls this the
-        controller.
+        Politiek Actief is open-source software. Different organisations can use it. The organisation that runs this website is responsible
+        for your data. The GDPR calls this the controller.
       </P>
       <P>
         Do you have a question about privacy? Email <MailLink />.
@@ -454,17 +392,16 @@ function PrivacyEn() {
 
       <H2>What data do we store and why?</H2>
       <P>
-        Below you can read, for each kind of data, what we store and what we use it for. You can
-        also read why we are allowed to. The GDPR calls this the legal basis. We use these three
-        legal bases:
+        Below you can read, for each kind of data, what we store and what we use it for. You can also read why we are allowed to. The GDPR
+        calls this the legal basis. We use these three legal bases:
       </P>
       <UL>
         <LI>
           <strong>Consent.</strong> You gave us permission yourself. You can always withdraw it.
         </LI>
         <LI>
-          <strong>Needed for what you asked.</strong> We need the data to do what you asked us,
-          for example to sign you up for a course. The GDPR calls this performance of a contract.
+          <strong>Needed for what you asked.</strong> We need the data to do what you asked us, for example to sign you up for a course. The
+          GDPR calls this performance of a contract.
         </LI>
         <LI>
           <strong>Legitimate interest.</strong> We need the data to keep the website safe.
@@ -476,9 +413,8 @@ function PrivacyEn() {
         labels={labels}
         what={
           <>
-            your email address, your name and your password. We only store your password as a
-            hash. That is an unreadable code: not even we can get your password back from it. Do
-            you log in with a link by email? Then we have no password of yours. We also store what
+            your email address, your name and your password. We only store your password as a hash. That is an unreadable code: not even we
+            can get your password back from it. Do you log in with a link by email? Then we have no password of yours. We also store what
             you consented to, which version of the text that was and when.
           </>
         }
@@ -502,8 +438,7 @@ function PrivacyEn() {
         basis="needed for what you asked. Your phone number and what you need to take part are up to you. For those, the legal basis is your consent."
       />
       <P>
-        Tip: write down <em>what</em> you need, not <em>why</em>. Then you do not have to tell us
-        anything about your health.
+        Tip: write down <em>what</em> you need, not <em>why</em>. Then you do not have to tell us anything about your health.
       </P>
 
       <H3>Applying for a mentor</H3>
@@ -511,20 +446,17 @@ function PrivacyEn() {
         labels={labels}
         what={
           <>
-            your municipality, your themes and goals, your party or &apos;no party yet&apos;, how
-            and in which language you want to meet, your wishes for a mentor (for example a mentor
-            of the same gender) and what you need to take part well. If you want, also whether you
-            count yourself as part of a target group: women, people with a disability or
-            practically educated people. Do you get a mentor? Then we also store that match and
-            the meetings you both record.
+            your municipality, your themes and goals, your party or &apos;no party yet&apos;, how and in which language you want to meet,
+            your wishes for a mentor (for example a mentor of the same gender) and what you need to take part well. If you want, also
+            whether you count yourself as part of a target group: women, people with a disability or practically educated people. Do you get
+            a mentor? Then we also store that match and the meetings you both record.
           </>
         }
         why="to find a mentor who suits you, to follow how it goes and to count how many people from each target group take part."
         basis={
           <>
-            needed for what you asked. For the target group, the legal basis is your consent. For
-            a disability and for your party, we ask for explicit consent. Read more about this
-            under <A href={`#${SPECIAL_SECTION_ID}`}>special categories of personal data</A>.
+            needed for what you asked. For the target group, the legal basis is your consent. For a disability and for your party, we ask
+            for explicit consent. Read more about this under <A href={`#${SPECIAL_SECTION_ID}`}>special categories of personal data</A>.
           </>
         }
       />
@@ -545,9 +477,8 @@ function PrivacyEn() {
         basis="needed for what you asked."
       />
       <P>
-        Some emails are not strictly needed, such as the email after a course with tips for a next
-        step. You can turn those off in your <A href={ACCOUNT_EMAIL_PATH}>email settings</A> or
-        with the unsubscribe link at the bottom of the email.
+        Some emails are not strictly needed, such as the email after a course with tips for a next step. You can turn those off in your{' '}
+        <A href={ACCOUNT_EMAIL_PATH}>email settings</A> or with the unsubscribe link at the bottom of the email.
       </P>
 
       <H3>Security</H3>
@@ -559,34 +490,23 @@ function PrivacyEn() {
       />
 
       <H2 id={SPECIAL_SECTION_ID}>Special categories of personal data</H2>
-      <P>
-        Some data is extra sensitive. The GDPR calls this special categories of personal data. We
-        handle it with extra care.
-      </P>
+      <P>Some data is extra sensitive. The GDPR calls this special categories of personal data. We handle it with extra care.</P>
 
       <H3>A disability</H3>
       <P>Whether you have a disability says something about your health. So these rules apply:</P>
       <UL>
-        <LI>
-          We only store it if you give separate, explicit consent for it, for this purpose only.
-          It is not required.
-        </LI>
+        <LI>We only store it if you give separate, explicit consent for it, for this purpose only. It is not required.</LI>
         <LI>We only use it to help you into a network that suits you, and for counting.</LI>
         <LI>Mentors never see it.</LI>
         <LI>You can withdraw your consent at any time. We then erase the data at once.</LI>
-        <LI>
-          Reports only show totals. Is a group smaller than 5 people? Then it says
-          &apos;&lt;5&apos;, so nobody can be recognised.
-        </LI>
+        <LI>Reports only show totals. Is a group smaller than 5 people? Then it says &apos;&lt;5&apos;, so nobody can be recognised.</LI>
       </UL>
 
       <H3>Your political party</H3>
       <P>
-        Your party says something about your political opinion. That is also special category
-        data. You do not have to fill in a party: you can also choose &apos;no party yet&apos;. If
-        you do fill in a party, we only use it to find a suitable mentor. The legal basis is your
-        explicit consent. You can always remove your party again. As a mentor, you decide yourself
-        whether you show your party.
+        Your party says something about your political opinion. That is also special category data. You do not have to fill in a party: you
+        can also choose &apos;no party yet&apos;. If you do fill in a party, we only use it to find a suitable mentor. The legal basis is
+        your explicit consent. You can always remove your party again. As a mentor, you decide yourself whether you show your party.
       </P>
 
       <H2>How long do we keep your data?</H2>
@@ -598,53 +518,39 @@ function PrivacyEn() {
             'Account, registrations, applications, mentor profile and matches',
             'Until you delete your account. Or until you have been inactive for 2 years (see below).',
           ],
-          [
-            'Data about a disability',
-            'Until you withdraw your consent. We then erase it at once.',
-          ],
+          ['Data about a disability', 'Until you withdraw your consent. We then erase it at once.'],
           ['Sessions (staying logged in)', 'A session expires after 30 days without use.'],
-          [
-            'Links to log in or to reset your password',
-            'They work for 15 to 60 minutes, and only once.',
-          ],
+          ['Links to log in or to reset your password', 'They work for 15 to 60 minutes, and only once.'],
           ['Email log', '1 year.'],
           ['Security counters (per IP address)', '1 hour at most.'],
         ]}
       />
       <P>
-        Have you not taken a course or had a mentor match for 2 years? Then we first send you a
-        warning email. After that, we delete your data.
+        Have you not taken a course or had a mentor match for 2 years? Then we first send you a warning email. After that, we delete your
+        data.
       </P>
       <P>
-        When we delete data, we only keep anonymous numbers. For example, how many people took a
-        course. Those numbers cannot be traced back to you.
+        When we delete data, we only keep anonymous numbers. For example, how many people took a course. Those numbers cannot be traced back
+        to you.
       </P>
 
       <H2>Who receives your data?</H2>
       <UL>
         <LI>
-          The coordinators of the organisation that runs the course or network you join. They only
-          see the data of their own courses and networks.
+          The coordinators of the organisation that runs the course or network you join. They only see the data of their own courses and
+          networks.
         </LI>
         <LI>
-          The mentor we propose to you. They see what is needed for a good match, such as your
-          municipality, themes and goals. Never data about a disability. Does the mentor say yes?
-          Then you both get an email to get to know each other.
+          The mentor we propose to you. They see what is needed for a good match, such as your municipality, themes and goals. Never data
+          about a disability. Does the mentor say yes? Then you both get an email to get to know each other.
         </LI>
         <LI>
-          The email service that sends our emails. This is a processor: a company that only uses
-          your data on our instructions. We have made agreements about this in a data processing
-          agreement.
+          The email service that sends our emails. This is a processor: a company that only uses your data on our instructions. We have made
+          agreements about this in a data processing agreement.
         </LI>
-        <LI>
-          The funder only receives totals, without names. Groups smaller than 5 people are shown
-          as &apos;&lt;5&apos;.
-        </LI>
+        <LI>The funder only receives totals, without names. Groups smaller than 5 people are shown as &apos;&lt;5&apos;.</LI>
       </UL>
-      <P>
-        We never sell your data. We use no advertising and no trackers. We do not follow what you
-        do on the internet.
-      </P>
+      <P>We never sell your data. We use no advertising and no trackers. We do not follow what you do on the internet.</P>
 
       <H2>Cookies</H2>
       <P>We only use two cookies. Both are needed to make the website work:</P>
@@ -653,15 +559,14 @@ function PrivacyEn() {
         <LI>a language cookie, so the website remembers whether you want Dutch or English.</LI>
       </UL>
       <P>
-        We use no cookies for statistics, advertising or tracking. We do not need to ask consent
-        for cookies that are needed to make the website work. That is why you see no cookie banner
-        here.
+        We use no cookies for statistics, advertising or tracking. We do not need to ask consent for cookies that are needed to make the
+        website work. That is why you see no cookie banner here.
       </P>
 
       <H2>Where is your data stored?</H2>
       <P>
-        Your data is stored on servers in the European Union. The connection to the website is
-        encrypted. Only people who need the data for their work can access it.
+        Your data is stored on servers in the European Union. The connection to the website is encrypted. Only people who need the data for
+        their work can access it.
       </P>
 
       <H2>Your rights</H2>
@@ -671,44 +576,36 @@ function PrivacyEn() {
           <strong>Access.</strong> You may know which data we have about you.
         </LI>
         <LI>
-          <strong>Taking your data with you.</strong> You can download all your data as a JSON file
-          on <A href={ACCOUNT_PRIVACY_PATH}>the privacy page of your account</A>.
+          <strong>Taking your data with you.</strong> You can download all your data as a JSON file on{' '}
+          <A href={ACCOUNT_PRIVACY_PATH}>the privacy page of your account</A>.
         </LI>
         <LI>
           <strong>Correction.</strong> Is something wrong? Change it in your account or ask us.
         </LI>
         <LI>
-          <strong>Deletion.</strong> You can delete your account yourself on the privacy page of
-          your account. We then delete or anonymise your data everywhere.
+          <strong>Deletion.</strong> You can delete your account yourself on the privacy page of your account. We then delete or anonymise
+          your data everywhere.
         </LI>
         <LI>
-          <strong>Objection.</strong> You can object when we use data based on legitimate
-          interest.
+          <strong>Objection.</strong> You can object when we use data based on legitimate interest.
         </LI>
         <LI>
-          <strong>Withdrawing consent.</strong> You can always do this. It is just as easy as
-          giving consent.
+          <strong>Withdrawing consent.</strong> You can always do this. It is just as easy as giving consent.
         </LI>
         <LI>
-          <strong>Complaint.</strong> Do you disagree with how we handle your data? Then you can
-          file a complaint with the{' '}
-          <A href="https://www.autoriteitpersoonsgegevens.nl/en">
-            Autoriteit Persoonsgegevens (Dutch Data Protection Authority)
-          </A>
-          .
+          <strong>Complaint.</strong> Do you disagree with how we handle your data? Then you can file a complaint with the{' '}
+          <A href="https://www.autoriteitpersoonsgegevens.nl/en">Autoriteit Persoonsgegevens (Dutch Data Protection Authority)</A>.
         </LI>
       </UL>
       <P>
-        Do you have no account, because you only signed up for a course? Or does something not
-        work? Then email <MailLink />. You will get an answer within one month. You can always
-        cancel a course registration with the link in your confirmation email.
+        Do you have no account, because you only signed up for a course? Or does something not work? Then email <MailLink />. You will get
+        an answer within one month. You can always cancel a course registration with the link in your confirmation email.
       </P>
 
       <H2>Changes</H2>
       <P>
-        When we change this statement, you can see that from the version number and the date. This
-        is version {privacyVersion}, last changed on{' '}
-        <time dateTime={privacyLastChanged}>28 November 2026</time>.
+        When we change this statement, you can see that from the version number and the date. This is version {privacyVersion}, last changed
+        on <time dateTime={privacyLastChanged}>28 November 2026</time>.
       </P>
     </>
   );
