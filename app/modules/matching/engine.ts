@@ -11,7 +11,7 @@
  * several assignments are optimal, which one is returned depends on input order (earlier mentees
  * and earlier edges are tried first); it does not depend on anything else.
  */
-import { solveMinCostMaxFlow } from './flow';
+import { solveMinCostMaxFlow, type SearchDirection } from './flow';
 import { parseInstance, type MatchingInstance, type PreparedInstance } from './instance';
 
 export {
@@ -60,14 +60,30 @@ export interface MatchingResult {
   /** In mentee input order; includes the pinned pairs. */
   assignments: MatchingAssignment[];
   certificate?: MatchingCertificate;
-  stats?: { rounds: number; phases: number };
+  stats?: MatchingStats;
+}
+
+/** How much work the solver did (see ./flow.ts). */
+export interface MatchingStats {
+  /** Shortest-path rounds (= distinct augmenting path lengths). */
+  rounds: number;
+  /** Of those, rounds where the search from the mentees finished first (the rest came from the mentors' side). */
+  forwardRounds: number;
+  /** Augmenting passes over the admissible arcs (at least one per round). */
+  passes: number;
 }
 
 export interface SolveOptions {
   /** Also return the dual potentials (`result.certificate`). */
   certificate?: boolean;
-  /** Also return the number of Dijkstra rounds and blocking-flow phases (`result.stats`). */
+  /** Also return counts of the solver's work (`result.stats`). */
   stats?: boolean;
+  /**
+   * Which side the shortest-path searches start from (see ./flow.ts). Any choice gives an optimal
+   * result; the default runs both each round and uses the one that finishes first. Only for tests
+   * and benchmarks.
+   */
+  search?: SearchDirection;
 }
 
 /** Per mentee: the edge it is assigned along (pins only), and per mentor: capacity left. */
@@ -133,7 +149,7 @@ export function solveAssignment(instance: MatchingInstance | PreparedInstance, o
   const capacity = new Int32Array(m);
   for (let j = 0; j < m; j++) capacity[j] = Math.min(capacityLeft[j]!, inDegree[j]! + 1);
 
-  const solution = solveMinCostMaxFlow({ menteeCount: n, mentorCount: m, arcStart, arcHead, arcScore, capacity });
+  const solution = solveMinCostMaxFlow({ menteeCount: n, mentorCount: m, arcStart, arcHead, arcScore, capacity }, options.search);
   for (let i = 0; i < n; i++) {
     const a = solution.matchArc[i]!;
     if (a >= 0) menteeEdge[i] = arcEdge[a]!;
@@ -144,13 +160,13 @@ export function solveAssignment(instance: MatchingInstance | PreparedInstance, o
     const pinned = applyPins(p).menteeEdge;
     const pot = solution.potential;
     result.certificate = {
-      source: 0,
+      source: pot[n + m + 1]!,
       sink: pot[n + m]!,
       mentees: Array.from({ length: n }, (_, i) => (pinned[i]! >= 0 ? null : pot[i]!)),
       mentors: Array.from({ length: m }, (_, j) => pot[n + j]!),
     };
   }
-  if (options.stats) result.stats = { rounds: solution.rounds, phases: solution.phases };
+  if (options.stats) result.stats = { rounds: solution.rounds, forwardRounds: solution.forwardRounds, passes: solution.passes };
   return result;
 }
 

@@ -2,7 +2,7 @@
  * Seeded random instances for tests and the benchmark. Same seed → same instance, on every
  * machine (mulberry32 uses only 32-bit integer arithmetic).
  */
-import type { MatchingEdgeTriple, MatchingInstance } from './instance';
+import type { MatchingEdgeTriple, MatchingMentee, MatchingMentor } from './instance';
 
 /** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -35,7 +35,11 @@ export interface RandomInstanceOptions {
  * Each mentee is compatible with a uniformly random subset of mentors (sampled without repeats),
  * scores uniform 0–100. Edges are triples, sharing the id strings, to keep big instances small.
  */
-export function randomInstance(o: RandomInstanceOptions): MatchingInstance & { edges: MatchingEdgeTriple[] } {
+export function randomInstance(o: RandomInstanceOptions): {
+  mentors: MatchingMentor[];
+  mentees: MatchingMentee[];
+  edges: MatchingEdgeTriple[];
+} {
   const random = mulberry32(o.seed);
   const mentorIds = Array.from({ length: o.mentors }, (_, j) => `m${j + 1}`);
   const menteeIds = Array.from({ length: o.mentees }, (_, i) => `e${i + 1}`);

@@ -144,19 +144,8 @@ export function parseInstance(json: unknown): PreparedInstance {
   const edgeList = readArray(json, 'edges', false)!;
   const pinList = readArray(json, 'pinned', true);
 
-  const mentorIndex = new Map<string, number>();
-  const mentorIds = readIds(mentorList, 'mentors', mentorIndex);
-  const capacity = new Float64Array(mentorIds.length);
-  for (let i = 0; i < mentorIds.length; i++) {
-    const c = (mentorList[i] as Record<string, unknown>).capacity;
-    if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) {
-      fail(`mentors[${i}].capacity: expected an integer ≥ 0, got ${show(c)}`);
-    }
-    capacity[i] = c;
-  }
-
-  const menteeIndex = new Map<string, number>();
-  const menteeIds = readIds(menteeList, 'mentees', menteeIndex);
+  const header = readPeople(mentorList, menteeList);
+  const { mentorIndex, menteeIndex } = header;
 
   const edgeCount = edgeList.length;
   const edgeMentee = new Int32Array(edgeCount);
@@ -193,6 +182,46 @@ export function parseInstance(json: unknown): PreparedInstance {
     edgeScore[i] = score;
   }
 
+  return finishInstance(header, edgeMentee, edgeMentor, edgeScore, pinList);
+}
+
+/** Mentors and mentees, validated, with id → index maps. (Shared with ./read-json.ts.) */
+export interface People {
+  mentorIds: string[];
+  mentorIndex: Map<string, number>;
+  capacity: Float64Array;
+  menteeIds: string[];
+  menteeIndex: Map<string, number>;
+}
+
+export function readPeople(mentorList: readonly unknown[], menteeList: readonly unknown[]): People {
+  const mentorIndex = new Map<string, number>();
+  const mentorIds = readIds(mentorList, 'mentors', mentorIndex);
+  const capacity = new Float64Array(mentorIds.length);
+  for (let i = 0; i < mentorIds.length; i++) {
+    const c = (mentorList[i] as Record<string, unknown>).capacity;
+    if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) {
+      fail(`mentors[${i}].capacity: expected an integer ≥ 0, got ${show(c)}`);
+    }
+    capacity[i] = c;
+  }
+  const menteeIndex = new Map<string, number>();
+  const menteeIds = readIds(menteeList, 'mentees', menteeIndex);
+  return { mentorIds, mentorIndex, capacity, menteeIds, menteeIndex };
+}
+
+/**
+ * The checks that need all edges (duplicates) and the pins, then the prepared instance. The edge
+ * arrays must already hold valid indices and scores. (Shared with ./read-json.ts.)
+ */
+export function finishInstance(
+  people: People,
+  edgeMentee: Int32Array,
+  edgeMentor: Int32Array,
+  edgeScore: Uint8Array,
+  pinList: readonly unknown[] | undefined,
+): PreparedInstance {
+  const { menteeIds, mentorIds, menteeIndex, mentorIndex, capacity } = people;
   const { start: menteeStart, order: menteeEdges } = groupBy(edgeMentee, menteeIds.length);
   checkDuplicateEdges(menteeStart, menteeEdges, edgeMentor, mentorIds.length, (i, first) => {
     fail(
