@@ -11,6 +11,7 @@ const publicPages: PublicPage[] = [
   { path: '/inloggen', status: 200, nl: /^Inloggen$/, en: /^Log in$/ },
   { path: '/registreren', status: 200, nl: /^Account maken$/, en: /^Create an account$/ },
   { path: '/wachtwoord-vergeten', status: 200, nl: /^Wachtwoord vergeten$/, en: /^Forgot your password$/ },
+  { path: '/mentoraat', status: 200, nl: /^Mentoraat$/, en: /^Mentoring$/ },
   { path: '/dev/mailbox', status: 200, nl: /^Testmailbox$/, en: /^Test mailbox$/ },
   { path: '/bestaat-niet', status: 404, nl: /^Deze pagina bestaat niet$/, en: /^This page does not exist$/ },
 ];

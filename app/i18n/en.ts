@@ -1,11 +1,13 @@
 import type { MessageKey } from './nl';
 import * as courses from './areas/courses';
 import * as manageCourses from './areas/manage-courses';
+import * as mentoring from './areas/mentoring';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
   ...courses.en,
   ...manageCourses.en,
+  ...mentoring.en,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',
