@@ -170,6 +170,21 @@ test.describe('logged-in pages', () => {
     await checkA11y(page);
   });
 
+  test('the candidate sees their course sign-up on the account page, and the cancel question', async ({ page, checkA11y }) => {
+    await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
+    await expect(page).toHaveURL('/account');
+    const table = page.getByRole('table', { name: 'Cursussen waarvoor je je hebt aangemeld' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    await expect(table.getByRole('cell', { name: 'Aangemeld' })).toBeVisible();
+    await checkA11y(page);
+    await table.getByRole('link', { name: /^Afmelden voor / }).click();
+    await expect(page.getByText(/Weet je zeker dat je je wilt afmelden/)).toBeVisible();
+    await checkA11y(page);
+    // Keep the seat: the demo data stays as it is for the other tests.
+    await page.getByRole('link', { name: 'Nee, ik blijf aangemeld' }).click();
+    await expect(page.getByText(/Weet je zeker/)).toHaveCount(0);
+  });
+
   test('the admin sees the admin page', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
     await expect(page).toHaveURL('/account');

@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
@@ -10,15 +10,22 @@ import { changePassword } from '~/modules/auth/accounts.server';
 import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/schemas';
 import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } from '~/modules/auth/session.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
+import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
+import { formatDate } from '~/modules/courses/format.server';
 
 export const meta: MetaFunction = () => [{ title: 'Mijn account — Politiek Actief' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const organisations = await organisationsCoordinatedBy(getDb(), user.id);
+  const locale = localeFromRequest(request);
+  const [organisations, registrations] = await Promise.all([
+    organisationsCoordinatedBy(getDb(), user.id),
+    registrationsOfUser(getDb(), user),
+  ]);
   return {
     user: { name: user.name, email: user.email, verified: Boolean(user.emailVerifiedAt), isAdmin: user.isAdmin },
     organisations: organisations.map((o) => o.name),
+    registrations: registrations.map((r) => ({ ...r, firstStart: r.firstStart ? formatDate(locale, r.firstStart) : '' })),
   };
 }
 
@@ -27,6 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get('intent');
+
+  if (intent === 'cancel-registration') {
+    const outcome = await cancelOwnRegistration(db, user, String(formData.get('registrationId') ?? ''));
+    if (outcome.status === 'not-found') throw new Response('Not Found', { status: 404 });
+    return data({ changed: false, result: undefined, cancel: outcome.status }, { status: outcome.status === 'too-late' ? 409 : 200 });
+  }
 
   if (intent === 'logout-everywhere') {
     await invalidateAllSessions(db, user.id);
@@ -51,9 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { user, organisations } = useLoaderData<typeof loader>();
+  const { user, organisations, registrations } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const confirming = registrations.find((r) => r.id === params.get('afmelden') && r.canCancel);
+  const cancelOutcome = acted && 'cancel' in acted ? acted.cancel : null;
   const [form, fields] = useForm<ChangePasswordFields>({ id: 'change-password', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
   const round = useSubmitRound(acted?.result);
   return (
@@ -74,6 +89,98 @@ export default function Account() {
             {user.email} ({user.verified ? t('account.verified') : t('account.notVerified')})
           </dd>
         </dl>
+      </section>
+
+      <section className="pa-section" aria-labelledby="registrations-heading" id="aanmeldingen">
+        <h2 className="utrecht-heading-2" id="registrations-heading">
+          {t('account.registrations.heading')}
+        </h2>
+        {cancelOutcome === 'cancelled' || cancelOutcome === 'already-cancelled' ? (
+          <Notice>{t('account.registrations.cancelledNotice')}</Notice>
+        ) : null}
+        {cancelOutcome === 'too-late' ? <FormAlert messages={[t('account.registrations.tooLate')]} /> : null}
+        {confirming && !cancelOutcome ? (
+          <div className="utrecht-alert utrecht-alert--warning" role="status">
+            <div className="utrecht-alert__message">
+              <p className="utrecht-paragraph">{t('account.registrations.confirmQuestion', { course: confirming.courseTitle })}</p>
+              <Form method="post" className="pa-inline-actions">
+                <input type="hidden" name="registrationId" value={confirming.id} />
+                <SubmitButton name="intent" value="cancel-registration">
+                  {t('account.registrations.confirmCancel')}
+                </SubmitButton>{' '}
+                <Link className="utrecht-link" to="/account#aanmeldingen">
+                  {t('account.registrations.keep')}
+                </Link>
+              </Form>
+            </div>
+          </div>
+        ) : null}
+        {registrations.length === 0 ? (
+          <p className="utrecht-paragraph">
+            {t('account.registrations.none')}{' '}
+            <Link className="utrecht-link" to="/cursussen">
+              {t('account.registrations.find')}
+            </Link>
+          </p>
+        ) : (
+          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="registrations-caption">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption" id="registrations-caption">
+                {t('account.registrations.caption')}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('account.registrations.course')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('account.registrations.date')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('account.registrations.status')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('account.registrations.action')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {registrations.map((r) => (
+                  <tr className="utrecht-table__row" key={r.id}>
+                    <th className="utrecht-table__header-cell" scope="row">
+                      <Link className="utrecht-link" to={`/cursussen/${r.courseId}`}>
+                        {r.courseTitle}
+                      </Link>
+                    </th>
+                    <td className="utrecht-table__cell">{r.firstStart}</td>
+                    <td className="utrecht-table__cell">
+                      {r.courseCancelled
+                        ? t('account.registrations.courseCancelled')
+                        : r.status === 'waitlisted'
+                          ? t('account.registrations.waitlisted', { position: r.position ?? '' })
+                          : r.status === 'offered'
+                            ? t('account.registrations.offered')
+                            : r.status === 'confirmed'
+                              ? t('account.registrations.confirmed')
+                              : t('account.registrations.cancelledStatus')}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {r.canCancel ? (
+                        <Link
+                          className="utrecht-link"
+                          to={`/account?afmelden=${r.id}#aanmeldingen`}
+                          aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
+                        >
+                          {t('account.registrations.cancel')}
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section className="pa-section" aria-labelledby="roles-heading">

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courses, registrationLinks, registrations } from '~db/schema';
+import { courseSessions, courses, registrationLinks, registrations } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -348,4 +348,59 @@ export async function findRegistrationByLink(db: Db, token: string) {
   const ctx = (await loadCourseContext(db, registration.courseId))!;
   const position = registration.status === 'waitlisted' ? await waitlistPosition(db, registration) : null;
   return { registration, ctx, position };
+}
+
+/**
+ * A person's registrations, newest course first: those linked to the account, and (once the address
+ * is verified) those made with its email before the account existed.
+ */
+export async function registrationsOfUser(db: Db, user: { id: string; email: string; emailVerifiedAt: Date | null }) {
+  const mine = user.emailVerifiedAt
+    ? or(eq(registrations.userId, user.id), eq(registrations.email, normalizeEmail(user.email)))
+    : eq(registrations.userId, user.id);
+  const firstStart = sql<Date | null>`(select min(${courseSessions.startsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
+  const rows = await db
+    .select({
+      id: registrations.id,
+      status: registrations.status,
+      waitlistSeq: registrations.waitlistSeq,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      courseStatus: courses.status,
+      cancellationDeadline: courses.cancellationDeadline,
+      firstStart,
+      position: sql<
+        number | null
+      >`case when ${registrations.status} = 'waitlisted' then (select count(*)::int from ${registrations} r2 where r2.course_id = ${registrations.courseId} and r2.status = 'waitlisted' and r2.waitlist_seq <= ${registrations.waitlistSeq}) end`,
+    })
+    .from(registrations)
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(mine)
+    .orderBy(sql`${firstStart} desc nulls last`);
+  const t = now().getTime();
+  return rows.map((r) => {
+    const first = r.firstStart ? new Date(r.firstStart) : null;
+    const deadline = r.cancellationDeadline ?? first;
+    return {
+      id: r.id,
+      status: r.status,
+      courseId: r.courseId,
+      courseTitle: r.courseTitle,
+      courseCancelled: r.courseStatus === 'cancelled',
+      firstStart: first,
+      position: r.position === null ? null : Number(r.position),
+      canCancel: r.status !== 'cancelled' && r.courseStatus === 'published' && (!deadline || deadline.getTime() > t),
+    };
+  });
+}
+
+/** Cancels a registration from the account page, only if it is one of the person's own. */
+export async function cancelOwnRegistration(
+  db: Db,
+  user: { id: string; email: string; emailVerifiedAt: Date | null },
+  registrationId: string,
+) {
+  const own = await registrationsOfUser(db, user);
+  if (!own.some((r) => r.id === registrationId)) return { status: 'not-found' as const };
+  return cancelRegistration(db, registrationId, 'participant');
 }
