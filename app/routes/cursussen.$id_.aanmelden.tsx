@@ -15,7 +15,8 @@ import { emailField } from '~/modules/auth/schemas';
 import { getUser } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import {
-  getPublicCourseWithContext,
+  getPublicCourse,
+  getSignUpCourse,
   listMunicipalities,
   listProvinces,
   municipalityExists,
@@ -90,13 +91,13 @@ type SignUpFields = {
 };
 
 async function loadCourse(id: string | undefined) {
-  const found = await getPublicCourseWithContext(getDb(), id ?? '', now());
-  if (!found) throw new Response('Not Found', { status: 404 });
-  return found;
+  const course = await getPublicCourse(getDb(), id ?? '', now());
+  if (!course) throw new Response('Not Found', { status: 404 });
+  return course;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { course } = await loadCourse(params.id);
+  const course = await loadCourse(params.id);
   const locale = localeFromRequest(request);
   const t = translator(locale);
   const db = getDb();
@@ -127,7 +128,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { course, ctx } = await loadCourse(params.id);
+  // The action reads only what a sign-up needs; signUp re-checks the course under its lock.
+  const found = await getSignUpCourse(getDb(), params.id ?? '');
+  if (!found) throw new Response('Not Found', { status: 404 });
+  const { ctx, questions } = found;
+  const course = { id: ctx.course.id, questions };
   const locale = localeFromRequest(request);
   const t = translator(locale);
   const db = getDb();

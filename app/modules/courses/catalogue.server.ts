@@ -298,16 +298,36 @@ export type CourseAvailability = 'open' | 'full' | 'not-yet-open' | 'deadline-pa
 
 export type PublicCourse = NonNullable<Awaited<ReturnType<typeof getPublicCourse>>>;
 
+function courseQuestionsOf(db: Db, courseId: string) {
+  return db
+    .select({
+      id: courseQuestions.id,
+      kind: courseQuestions.kind,
+      label: courseQuestions.label,
+      options: courseQuestions.options,
+      required: courseQuestions.required,
+    })
+    .from(courseQuestions)
+    .where(eq(courseQuestions.courseId, courseId))
+    .orderBy(asc(courseQuestions.position), asc(courseQuestions.id));
+}
+
+/**
+ * What a sign-up needs and nothing more (the form's action): the course context and its questions,
+ * read at once. Null for drafts, unknown and malformed ids.
+ */
+export async function getSignUpCourse(db: Db, id: string) {
+  if (!UUID.test(id)) return null;
+  const [ctx, questions] = await Promise.all([loadCourseContext(db, id), courseQuestionsOf(db, id)]);
+  if (!ctx || ctx.course.status === 'draft') return null;
+  return { ctx, questions };
+}
+
 /**
  * A course as anyone may see it: published or cancelled (drafts and unknown ids are null, as is an
  * id that is not a UUID). The online link is left out: only confirmed people get it, by email.
  */
 export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
-  return (await getPublicCourseWithContext(db, id, at))?.course ?? null;
-}
-
-/** The public course, and the full context it was made from (for the server only: it holds the online link). */
-export async function getPublicCourseWithContext(db: Db, id: string, at: Date = now()) {
   if (!UUID.test(id)) return null;
   const ctx = await loadCourseContext(db, id);
   if (!ctx || ctx.course.status === 'draft') return null;
@@ -317,17 +337,7 @@ export async function getPublicCourseWithContext(db: Db, id: string, at: Date = 
       .select({ taken: sql<number>`count(*)::int` })
       .from(registrations)
       .where(and(eq(registrations.courseId, id), inArray(registrations.status, ['confirmed', 'offered']))),
-    db
-      .select({
-        id: courseQuestions.id,
-        kind: courseQuestions.kind,
-        label: courseQuestions.label,
-        options: courseQuestions.options,
-        required: courseQuestions.required,
-      })
-      .from(courseQuestions)
-      .where(eq(courseQuestions.courseId, id))
-      .orderBy(asc(courseQuestions.position), asc(courseQuestions.id)),
+    courseQuestionsOf(db, id),
     db
       .select({ name: municipalities.name, province: municipalities.province })
       .from(municipalities)
@@ -373,7 +383,7 @@ export async function getPublicCourseWithContext(db: Db, id: string, at: Date = 
     sessions: sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location })),
     questions,
   };
-  return { course: publicCourse, ctx };
+  return publicCourse;
 }
 
 /** "Gratis" or "€ 25,00", in the reader's language. */
