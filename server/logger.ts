@@ -19,3 +19,14 @@ export function createLogger(level: string) {
     },
   });
 }
+
+// Emailed links carry single-use tokens in their path; logs keep only their shape.
+const TOKEN_SEGMENT = /^[a-z2-7]{32}$/;
+
+/** A request path fit for logs: token segments replaced by ":token". */
+export function maskPath(path: string) {
+  return path
+    .split('/')
+    .map((segment) => (TOKEN_SEGMENT.test(segment) ? ':token' : segment))
+    .join('/');
+}

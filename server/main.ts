@@ -7,7 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { EnvError, getEnv } from '../app/env.server';
 import { startApplication } from './app';
-import { createLogger } from './logger';
+import { createLogger, maskPath } from './logger';
 import { securityHeaders, refuseForeignOrigins } from './security';
 
 let env;
@@ -36,6 +36,17 @@ app.use((req, res, next) => {
   res.locals.requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
   res.locals.nonce = randomBytes(16).toString('base64');
   res.setHeader('X-Request-Id', res.locals.requestId);
+  next();
+});
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info(
+      { requestId: res.locals.requestId, method: req.method, path: maskPath(req.path), status: res.statusCode, ms: Math.round(ms) },
+      'request',
+    );
+  });
   next();
 });
 app.use(securityHeaders({ production: env.isProduction, dev }));
