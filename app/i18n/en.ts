@@ -1,13 +1,13 @@
 import type { MessageKey } from './nl';
-import * as courses from './areas/courses';
-import * as manageCourses from './areas/manage-courses';
-import * as mentoring from './areas/mentoring';
+import { en as courses } from './areas/courses.en';
+import { en as manageCourses } from './areas/manage-courses.en';
+import { en as mentoring } from './areas/mentoring.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
-  ...courses.en,
-  ...manageCourses.en,
-  ...mentoring.en,
+  ...courses,
+  ...manageCourses,
+  ...mentoring,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

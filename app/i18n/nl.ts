@@ -1,12 +1,12 @@
 // Dutch (B1): the default language. Keys are shared with en.ts, which must have every key.
-import * as courses from './areas/courses';
-import * as manageCourses from './areas/manage-courses';
-import * as mentoring from './areas/mentoring';
+import { nl as courses } from './areas/courses.nl';
+import { nl as manageCourses } from './areas/manage-courses.nl';
+import { nl as mentoring } from './areas/mentoring.nl';
 
 export const nl = {
-  ...courses.nl,
-  ...manageCourses.nl,
-  ...mentoring.nl,
+  ...courses,
+  ...manageCourses,
+  ...mentoring,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',
