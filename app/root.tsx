@@ -8,7 +8,7 @@ import { useNonce } from './components/nonce';
 import { SiteLayout } from './components/site-layout';
 import { getCurrent } from './modules/auth/session.server';
 import { getEnv } from './env.server';
-import { localeFromRequest, translator, type Locale, useT } from './i18n';
+import { localeFromRequest, messagesJson, MESSAGES_ELEMENT_ID, translator, type Locale, useT } from './i18n';
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
@@ -44,6 +44,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       </head>
       <body className="utrecht-document utrecht-document--surface">
         {children}
+        {/* Data, not code: the browser does not run it, and CSP does not apply to it. */}
+        <script id={MESSAGES_ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: messagesJson(locale) }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

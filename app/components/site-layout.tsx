@@ -28,7 +28,7 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
           <a className="pa-logo" href="/">
             Politiek Actief
           </a>
-          <Form method="post" action="/taal" className="pa-language">
+          <Form method="post" action="/taal" className="pa-language" reloadDocument>
             <input type="hidden" name="redirectTo" value={here} />
             <button
               className="utrecht-button utrecht-button--secondary-action pa-language__button"

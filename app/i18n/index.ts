@@ -1,6 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { en } from './en';
-import { nl, type MessageKey } from './nl';
+import type { MessageKey } from './nl';
 
 export type { MessageKey } from './nl';
 export const locales = ['nl', 'en'] as const;
@@ -8,7 +7,23 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nl';
 export const LOCALE_COOKIE = 'pa_lang';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { nl, en };
+export type Dictionary = Record<MessageKey, string>;
+
+// The server registers both languages (app/i18n/all.ts). A page carries only its own language, as a
+// JSON data block that entry.client.tsx registers before hydration: no page ships both languages as
+// JavaScript, and nothing is loaded asynchronously before hydration.
+const dictionaries: Partial<Record<Locale, Dictionary>> = {};
+
+export function registerDictionary(locale: Locale, dictionary: Dictionary) {
+  dictionaries[locale] = dictionary;
+}
+
+export const MESSAGES_ELEMENT_ID = 'pa-messages';
+
+/** The language's messages as JSON that is safe inside a <script type="application/json">. */
+export function messagesJson(locale: Locale) {
+  return JSON.stringify(dictionaries[locale] ?? {}).replace(/</g, '\\u003c');
+}
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'nl' || value === 'en';
@@ -18,9 +33,9 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 
 /** A translate function for one language; `{name}` placeholders are filled from vars. */
 export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
+  const dictionary = dictionaries[locale] ?? dictionaries[defaultLocale];
   return (key, vars) => {
-    const text = dictionary[key] ?? nl[key] ?? key;
+    const text = dictionary?.[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };
 }
