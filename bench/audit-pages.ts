@@ -13,26 +13,33 @@
 //
 // It is a report: the exit code is 0 when targets are missed, and non-zero only when the run itself
 // failed (no build, the server did not start, Chromium or Lighthouse failed on a page).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import type { Config, Flags, Result } from 'lighthouse';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  ensureBuild,
+  kb,
+  machine,
+  onCleanUp,
+  option as benchOption,
+  pageJavaScript,
+  root,
+  startServer,
+  stopServer,
+  waitForHealth,
+} from './lib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const option = (name: string, fallback: string) => benchOption(name, fallback, 'AUDIT');
+
 process.chdir(root);
+cleanUpOnSignals('stopping Chromium and the server, removing the temporary folder');
 
-function option(name: string, fallback: string) {
-  if (process.argv.includes(`--${name}`)) return 'true';
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg) return arg.slice(name.length + 3);
-  return process.env[`AUDIT_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
-}
 const PORT = Number(option('port', '3431'));
 const BUILD = option('build', 'auto');
 const DESKTOP = option('desktop', 'false') === 'true';
@@ -63,142 +70,13 @@ const TARGETS: Record<Category, { min: number; text: string }> = {
 const CATALOGUE_JS_LIMIT = 100 * 1024; // gzip bytes
 
 // ---------------------------------------------------------------------------------------------
-// Clean-up, whatever happens
-
-const cleanups: Array<() => Promise<void> | void> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('clean-up step failed:', error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping Chromium and the server, removing the temporary folder…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Build and server
-
-function ensureBuild() {
-  if (BUILD === 'never') {
-    if (!existsSync('build/server/index.js')) throw new Error('--build=never but there is no build/server/index.js');
-    return;
-  }
-  if (BUILD === 'always' || !existsSync('build/server/index.js')) {
-    console.log('Building the app (npx remix vite:build)…');
-    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' });
-  }
-}
-
-type Server = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
-
-function startServer(dataDir: string): Server {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    APP_URL: base,
-    PGLITE_DIR: dataDir,
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL; // always the embedded database, fresh, seeded with the demo data
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: root,
-    detached: true, // its own process group, so tsx and the node process under it stop together
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  try {
-    process.kill(-server.child.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000).unref());
-  if ((await Promise.race([server.exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-server.child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function waitForHealth(server: Server, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output.join('')}`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not become healthy in ${timeoutMs / 1000} s:\n${server.output.join('')}`);
-}
 
 async function getHtml(pagePath: string) {
   const res = await fetch(`${base}${pagePath}`, { headers: { Accept: 'text/html' } });
   const html = await res.text();
   if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}`);
   return html;
-}
-
-// ---------------------------------------------------------------------------------------------
-// JavaScript a page loads, measured without a browser: the files the HTML names, gzip -9 with zlib
-
-async function htmlJavaScript(pagePath: string) {
-  const html = await getHtml(pagePath);
-  const urls = new Set<string>();
-  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*>/g)) {
-    const href = m[0].match(/\bhref="([^"]+)"/)?.[1];
-    if (href) urls.add(href);
-  }
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = m[1]!.match(/\bsrc="([^"]+)"/)?.[1];
-    if (src) urls.add(src);
-    for (const imp of m[2]!.matchAll(/import\s*(?:\(\s*)?["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
-    for (const imp of m[2]!.matchAll(/from\s*["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
-  }
-  let raw = 0;
-  let gzip = 0;
-  const files: Array<{ url: string; raw: number; gzip: number }> = [];
-  for (const url of [...urls].sort()) {
-    const res = await fetch(new URL(url.replaceAll('&amp;', '&'), base), { headers: { 'Accept-Encoding': 'identity' } });
-    if (!res.ok) throw new Error(`${url} (named by ${pagePath}) answered ${res.status}`);
-    const body = Buffer.from(await res.arrayBuffer());
-    const file = { url, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-    files.push(file);
-    raw += file.raw;
-    gzip += file.gzip;
-  }
-  return { files, raw, gzip };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,14 +117,9 @@ async function runLighthouse(url: string, desktop: boolean): Promise<Result> {
 // ---------------------------------------------------------------------------------------------
 // Printing
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const score = (s: number | null | undefined) => (s === null || s === undefined ? '  –  ' : s.toFixed(2));
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
-const machine = () =>
-  `${cpus().length} CPUs, load average ${loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ')}`;
 
 type PageResult = {
   name: string;
@@ -398,15 +271,16 @@ function auditLine(lhr: Result, id: string) {
 async function main() {
   console.log(`Machine: ${machine()}`);
   if (!existsSync(CHROME)) throw new Error(`no Chromium at ${CHROME} (apt-get install -y chromium, or set CHROME_PATH)`);
-  ensureBuild();
+  ensureBuild(BUILD);
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'pa-audit-'));
-  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  onCleanUp(() => rmSync(tmp, { recursive: true, force: true }));
   console.log(`Starting the production server on ${base} (fresh PGlite in ${tmp}, demo data)…`);
   const started = performance.now();
-  const server = startServer(path.join(tmp, 'pglite'));
-  cleanups.push(() => stopServer(server));
-  await waitForHealth(server);
+  // Always the embedded database, fresh, seeded with the demo data.
+  const server = startServer(PORT, { PGLITE_DIR: path.join(tmp, 'pglite'), DEMO_DATA: 'true', DATABASE_URL: undefined });
+  onCleanUp(() => stopServer(server, 20_000));
+  await waitForHealth(server, 180_000);
   console.log(`  healthy after ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const catalogueHtml = await getHtml('/cursussen');
@@ -421,10 +295,15 @@ async function main() {
   // Every page answers 200 and is warm (first-request work off the measured loads).
   for (const p of pages) for (let i = 0; i < 3; i++) await getHtml(p.path);
 
-  const htmlJs = new Map<string, Awaited<ReturnType<typeof htmlJavaScript>>>();
-  for (const p of pages) htmlJs.set(p.path, await htmlJavaScript(p.path));
+  const htmlJs = new Map<string, Awaited<ReturnType<typeof pageJavaScript>>>();
+  for (const p of pages) {
+    const js = await pageJavaScript(base, p.path);
+    const missing = js.files.find((f) => f.status !== 200);
+    if (missing) throw new Error(`${missing.url} (named by ${p.path}) answered ${missing.status}`);
+    htmlJs.set(p.path, js);
+  }
 
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     if (chrome) await chrome.kill();
   });
   if (JSON_DIR) mkdirSync(JSON_DIR, { recursive: true });

@@ -6,26 +6,34 @@
 //
 // Options (argv `--name=value` or env BENCH_NAME): courses (1000), requests (300 per scenario),
 // concurrency (10), warmup (20 per scenario), build (auto | always | never).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../db/client.server';
 import { migrateDatabase, readMunicipalityData } from '../db/migrate.server';
 import { organisations } from '../db/schema';
 import { insertCoursePlans, planBulkCourses } from '../db/seed-courses';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  ensureBuild,
+  kb,
+  machine,
+  onCleanUp,
+  option,
+  pageJavaScript,
+  percentile,
+  root,
+  startServer,
+  stopServer,
+  waitForHealth,
+  withDatabase,
+} from './lib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+cleanUpOnSignals('stopping the server and removing the bench database');
 
-function option(name: string, fallback: string) {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg) return arg.slice(name.length + 3);
-  return process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
-}
 const COURSES = Number(option('courses', '1000'));
 const REQUESTS = Number(option('requests', '300'));
 const CONCURRENCY = Number(option('concurrency', '10'));
@@ -34,114 +42,6 @@ const BUILD = option('build', 'auto');
 const PORT = Number(option('port', '3421'));
 const adminUrl = process.env.DATABASE_URL || undefined;
 const base = `http://127.0.0.1:${PORT}`;
-
-// ---------------------------------------------------------------------------------------------
-// Clean-up, whatever happens
-
-const cleanups: Array<() => Promise<void> | void> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('clean-up step failed:', error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server and removing the bench database…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN;
-
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function ensureBuild() {
-  if (BUILD === 'never') return;
-  if (BUILD === 'always' || !existsSync('build/server/index.js')) {
-    console.log('Building the app (npx remix vite:build)…');
-    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' });
-    return;
-  }
-  // Same rule as `npm start`: rebuild when app/ or emails/ changed since the last build.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
-}
-
-type Server = { child: ChildProcess; output: string[]; exited: Promise<number | null> };
-
-function startServer(env: Record<string, string>): Server {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: root,
-    detached: true, // its own process group, so tsx and the node process under it stop together
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      APP_URL: base,
-      DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  try {
-    process.kill(-server.child.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
-  if ((await Promise.race([server.exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-server.child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function waitForHealth(server: Server, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output.join('')}`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not become healthy in ${timeoutMs / 1000} s:\n${server.output.join('')}`);
-}
 
 type Measured = { latencies: number[]; seconds: number; statuses: Map<number, number>; bytes: number; results: string };
 
@@ -178,57 +78,22 @@ function resultCount(html: string) {
   return found ? found[1]! : '?';
 }
 
-/** The JavaScript a page loads: module scripts, modulepreloads and imports inside inline module scripts. */
-async function pageJavaScript(pagePath: string) {
-  const html = await (await fetch(`${base}${pagePath}`)).text();
-  const urls = new Set<string>();
-  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*>/g)) {
-    const href = m[0].match(/\bhref="([^"]+)"/)?.[1];
-    if (href) urls.add(href);
-  }
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const src = m[1]!.match(/\bsrc="([^"]+)"/)?.[1];
-    if (src) urls.add(src);
-    for (const imp of m[2]!.matchAll(/import\s*(?:\(\s*)?["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
-    for (const imp of m[2]!.matchAll(/from\s*["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
-  }
-  const files: Array<{ url: string; raw: number; gzip: number }> = [];
-  for (const url of [...urls].sort()) {
-    const res = await fetch(new URL(url.replaceAll('&amp;', '&'), base), { headers: { 'Accept-Encoding': 'identity' } });
-    if (!res.ok) {
-      files.push({ url: `${url} (HTTP ${res.status})`, raw: 0, gzip: 0 });
-      continue;
-    }
-    const body = Buffer.from(await res.arrayBuffer());
-    files.push({ url, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
-  }
-  return files;
-}
-
-/** Other work on the machine skews every figure: say how busy it was. */
-const machine = () =>
-  `${cpus().length} CPUs, load average ${loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ')}`;
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-
 // ---------------------------------------------------------------------------------------------
 // The bench
 
 async function main() {
   console.log(`Machine: ${machine()}`);
-  ensureBuild();
+  ensureBuild(BUILD);
 
   // A database of its own: PostgreSQL next to DATABASE_URL's, or PGlite in a temporary folder.
   let serverEnv: Record<string, string>;
   let handle: DatabaseHandle;
   if (adminUrl) {
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    cleanups.push(() => admin.end({ timeout: 5 }));
+    onCleanUp(() => admin.end({ timeout: 5 }));
     const dbName = `pa_bench_cat_${Date.now()}`;
     await admin.unsafe(`create database ${dbName}`);
-    cleanups.push(async () => {
+    onCleanUp(async () => {
       await admin.unsafe(`drop database if exists ${dbName} with (force)`);
       console.log(`Dropped database ${dbName}.`);
     });
@@ -238,7 +103,7 @@ async function main() {
     console.log(`PostgreSQL database ${dbName} created; migrating and seeding ${COURSES} courses…`);
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'pa-bench-catalogue-'));
-    cleanups.push(() => {
+    onCleanUp(() => {
       rmSync(dir, { recursive: true, force: true });
       console.log(`Removed ${dir}.`);
     });
@@ -247,7 +112,7 @@ async function main() {
     console.log(`PGlite data folder ${dir} created; migrating and seeding ${COURSES} courses…`);
   }
   let open = true;
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     if (open) await handle.close();
   });
 
@@ -276,8 +141,8 @@ async function main() {
   await handle.close();
   open = false;
 
-  const server = startServer(serverEnv);
-  cleanups.push(() => stopServer(server));
+  const server = startServer(PORT, serverEnv);
+  onCleanUp(() => stopServer(server));
   await waitForHealth(server);
   console.log(`Web process up on ${base} (production build, ${adminUrl ? 'PostgreSQL' : 'PGlite'}).`);
 
@@ -313,7 +178,7 @@ async function main() {
 
   // The JavaScript first, while build/ surely matches the running server (a rebuild during the run
   // would replace the fingerprinted files under it).
-  const files = await pageJavaScript('/cursussen');
+  const { files, raw, gzip } = await pageJavaScript(base, '/cursussen');
 
   console.log(`Warming up (${WARMUP} requests per view)…`);
   for (const [, url] of scenarios) await measure(`${base}${url}`, WARMUP, CONCURRENCY);
@@ -338,10 +203,8 @@ async function main() {
 
   console.log(`\nJavaScript loaded by /cursussen (${files.length} files; gzip -9 with zlib):`);
   for (const f of files) console.log(`  ${f.url.padEnd(60)}${kb(f.raw).padStart(10)}${kb(f.gzip).padStart(10)}`);
-  const raw = files.reduce((n, f) => n + f.raw, 0);
-  const gzip = files.reduce((n, f) => n + f.gzip, 0);
   console.log(`  ${'total'.padEnd(60)}${kb(raw).padStart(10)}${kb(gzip).padStart(10)}`);
-  if (files.some((f) => f.raw === 0)) {
+  if (files.some((f) => f.status !== 200)) {
     console.log('  Some files were missing: was build/ rebuilt while the server ran? Run again.');
     failed = true;
   }

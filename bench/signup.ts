@@ -6,25 +6,29 @@
 // Options (argv `--name=value` or env BENCH_NAME): n (500), seats (20), duplicates (5), bare-pool (20),
 // build (auto | always | never). The bench creates its own database pa_bench_<timestamp> next to the
 // one DATABASE_URL names, and drops it at the end, also when something fails.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../db/client.server';
 import { migrateDatabase, readMunicipalityData } from '../db/migrate.server';
 import { courseSessions, courses, organisations } from '../db/schema';
 import { createBoss } from '../app/modules/jobs/boss.server';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  ensureBuild,
+  machine,
+  onCleanUp,
+  option,
+  percentile,
+  root,
+  startServer,
+  stopServer,
+  waitForHealth,
+  withDatabase,
+} from './lib';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
+cleanUpOnSignals('stopping servers and dropping the bench database');
 
-function option(name: string, fallback: string) {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg) return arg.slice(name.length + 3);
-  return process.env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
-}
 const N = Number(option('n', '500'));
 const SEATS = Number(option('seats', '20'));
 const DUPLICATES = Math.min(Number(option('duplicates', '5')), Math.floor(N / 2));
@@ -47,34 +51,7 @@ if (!adminUrl || !/^postgres(ql)?:\/\//.test(adminUrl)) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Clean-up, whatever happens
-
-const cleanups: Array<() => Promise<void>> = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('clean-up step failed:', error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping servers and dropping the bench database…`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Helpers
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN;
 
 type Outcome = 'confirmed' | 'waitlisted' | 'accepted' | 'duplicate' | 'error';
 type RunResult = { label: string; outcomes: Outcome[]; latencies: number[]; seconds: number; statuses: Map<string, number> };
@@ -104,92 +81,6 @@ async function fireAll(label: string, tasks: Array<() => Promise<{ outcome: Outc
   return { label, outcomes, latencies, seconds, statuses };
 }
 
-/** Other work on the machine skews every figure: say how busy it was. */
-const machine = () =>
-  `${cpus().length} CPUs, load average ${loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ')}`;
-
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-type Server = { port: number; child: ChildProcess; output: string[]; exited: Promise<number | null> };
-
-function startServer(port: number, databaseUrl: string): Server {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
-    cwd: root,
-    detached: true, // its own process group, so tsx and the node process under it stop together
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      APP_URL: `http://127.0.0.1:${port}`,
-      WORKER_IN_WEB: 'false',
-      DEMO_DATA: 'false',
-      TRUST_PROXY: 'true',
-      LOG_LEVEL: 'warn',
-    },
-  });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { port, child, output, exited };
-}
-
-async function stopServer(server: Server) {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  try {
-    process.kill(-server.child.pid!, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
-  if ((await Promise.race([server.exited, timeout])) === 'timeout') {
-    try {
-      process.kill(-server.child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function waitForHealth(server: Server, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server on ${server.port} exited:\n${server.output.join('')}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server on ${server.port} did not become healthy in ${timeoutMs / 1000} s:\n${server.output.join('')}`);
-}
-
-function ensureBuild() {
-  if (BUILD === 'never') return;
-  if (BUILD === 'always' || !existsSync('build/server/index.js')) {
-    console.log('Building the app (npx remix vite:build)…');
-    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit' });
-    return;
-  }
-  // Same rule as `npm start`: rebuild when app/ or emails/ changed since the last build.
-  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The bench
 
@@ -197,13 +88,13 @@ type Figures = { confirmed: number; waitlisted: number; duplicates: number; erro
 
 async function main() {
   console.log(`Machine: ${machine()}`);
-  ensureBuild();
+  ensureBuild(BUILD);
 
   const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
-  cleanups.push(() => admin.end({ timeout: 5 }));
+  onCleanUp(() => admin.end({ timeout: 5 }));
   const dbName = `pa_bench_${Date.now()}`;
   await admin.unsafe(`create database ${dbName}`);
-  cleanups.push(async () => {
+  onCleanUp(async () => {
     await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     console.log(`Dropped database ${dbName}.`);
   });
@@ -211,7 +102,7 @@ async function main() {
   console.log(`Database ${dbName} created; migrating…`);
 
   const handle = await openDatabase({ url: benchUrl, maxConnections: 4 });
-  cleanups.push(() => handle.close());
+  onCleanUp(() => handle.close());
   if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
   await migrateDatabase(handle);
   // Install pg-boss's schema once here, so the two servers do not race to do it.
@@ -259,9 +150,9 @@ async function main() {
   );
 
   // --- Through the stack -------------------------------------------------------------------
-  const servers = PORTS.map((port) => startServer(port, benchUrl));
-  for (const s of servers) cleanups.push(() => stopServer(s));
-  await Promise.all(servers.map((s) => waitForHealth(s)));
+  const servers = PORTS.map((port) => startServer(port, { DATABASE_URL: benchUrl, WORKER_IN_WEB: 'false', TRUST_PROXY: 'true' }));
+  for (const s of servers) onCleanUp(() => stopServer(s));
+  await Promise.all(servers.map((s) => waitForHealth(s, 90_000)));
   console.log(`Two web processes up on ports ${PORTS.join(' and ')} (production build, WORKER_IN_WEB=false).`);
 
   let stack: Figures | undefined;
@@ -271,8 +162,7 @@ async function main() {
   await probe.arrayBuffer();
   if (probe.status !== 200) {
     console.error(
-      `\nGET /cursussen/:id/aanmelden answered ${probe.status}: the sign-up route is missing from the build` +
-        ` (app/routes/cursussen.$id_.aanmelden.tsx ${existsSync('app/routes/cursussen.$id_.aanmelden.tsx') ? 'exists: rebuild' : 'does not exist yet'}).` +
+      `\nGET /cursussen/:id/aanmelden answered ${probe.status}: is the sign-up route in the build (--build=always)?` +
         ' Skipping the HTTP part.\n',
     );
   } else {
@@ -338,7 +228,7 @@ async function main() {
 
   // --- Bare postgres.js ------------------------------------------------------------------
   const bare = postgres(benchUrl, { max: BARE_POOL, onnotice: () => {} });
-  cleanups.push(() => bare.end({ timeout: 5 }));
+  onCleanUp(() => bare.end({ timeout: 5 }));
   await Promise.all(Array.from({ length: BARE_POOL }, () => bare`select 1`)); // open the pool
   const bareResult = await fireAll(
     'bare',

@@ -1,0 +1,188 @@
+// What the benchmarks share: options, clean-up on any exit, the build, a production web process of
+// the app, and measuring the JavaScript a page loads.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `--name=value` (or a bare `--name` for true), else `<PREFIX>_NAME` from the environment, else the fallback. */
+export function option(name: string, fallback: string, envPrefix = 'BENCH') {
+  if (process.argv.includes(`--${name}`)) return 'true';
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (arg) return arg.slice(name.length + 3);
+  return process.env[`${envPrefix}_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up, whatever happens: steps run in reverse order, once, also on Ctrl-C.
+
+const cleanups: Array<() => Promise<void> | void> = [];
+let cleaning: Promise<void> | undefined;
+
+export function onCleanUp(step: () => Promise<void> | void) {
+  cleanups.push(step);
+}
+
+export function cleanUp() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error('clean-up step failed:', error);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+/** Ctrl-C or SIGTERM: say what is being cleaned up, clean up, exit 130. */
+export function cleanUpOnSignals(what: string) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: ${what}…`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN;
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+/** Other work on the machine skews every figure: say how busy it was. */
+export const machine = () =>
+  `${cpus().length} CPUs, load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`;
+
+export function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app
+
+/** `always` builds, `never` uses build/ as it is, `auto` rebuilds like `npm start` (when the source changed). */
+export function ensureBuild(mode: string) {
+  if (mode === 'never') {
+    if (!existsSync(path.join(root, 'build/server/index.js'))) throw new Error('--build=never but there is no build/server/index.js');
+    return;
+  }
+  if (mode === 'always' || !existsSync(path.join(root, 'build/server/index.js'))) {
+    console.log('Building the app (npx remix vite:build)…');
+    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit', cwd: root });
+    return;
+  }
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit', cwd: root });
+}
+
+export type Server = { port: number; child: ChildProcess; output: string[]; exited: Promise<number | null> };
+
+/**
+ * One production web process of the app on 127.0.0.1:port. `env` adds to (or, with undefined,
+ * removes from) the environment; without DATABASE_URL it uses the embedded database.
+ */
+export function startServer(port: number, env: Record<string, string | undefined>): Server {
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    APP_URL: `http://127.0.0.1:${port}`,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+  };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: root,
+    detached: true, // its own process group, so tsx and the node process under it stop together
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: merged,
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { port, child, output, exited };
+}
+
+/** SIGTERM (the app finishes what it is doing), SIGKILL after the timeout. */
+export async function stopServer(server: Server, timeoutMs = 30_000) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  try {
+    process.kill(-server.child.pid!, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
+  if ((await Promise.race([server.exited, timeout])) === 'timeout') {
+    try {
+      process.kill(-server.child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export async function waitForHealth(server: Server, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`the server on ${server.port} exited:\n${server.output.join('')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server on ${server.port} did not become healthy in ${timeoutMs / 1000} s:\n${server.output.join('')}`);
+}
+
+export type ScriptFile = { url: string; status: number; raw: number; gzip: number };
+
+/**
+ * The JavaScript a page loads, measured without a browser: module scripts, modulepreloads and imports
+ * inside inline module scripts, each fetched and gzipped at level 9.
+ */
+export async function pageJavaScript(base: string, pagePath: string) {
+  const res = await fetch(`${base}${pagePath}`, { headers: { Accept: 'text/html' } });
+  if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}`);
+  const html = await res.text();
+  const urls = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*>/g)) {
+    const href = m[0].match(/\bhref="([^"]+)"/)?.[1];
+    if (href) urls.add(href);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = m[1]!.match(/\bsrc="([^"]+)"/)?.[1];
+    if (src) urls.add(src);
+    for (const imp of m[2]!.matchAll(/import\s*(?:\(\s*)?["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
+    for (const imp of m[2]!.matchAll(/from\s*["']([^"']+\.js)["']/g)) urls.add(imp[1]!);
+  }
+  const files: ScriptFile[] = [];
+  for (const url of [...urls].sort()) {
+    const file = await fetch(new URL(url.replaceAll('&amp;', '&'), base), { headers: { 'Accept-Encoding': 'identity' } });
+    const body = file.ok ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    files.push({ url, status: file.status, raw: body.length, gzip: file.ok ? gzipSync(body, { level: 9 }).length : 0 });
+  }
+  return { files, raw: files.reduce((n, f) => n + f.raw, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
+}
