@@ -1,6 +1,7 @@
 import { getCollectionProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
+import { FieldShell } from './form';
 
 // Form fields the course sign-up needs beside TextField (components/form.tsx): select, text area,
 // radio group and checkbox, each with its label, description and error linked for screen readers.
@@ -47,73 +48,67 @@ export function SelectField({
   required = false,
 }: Described & { meta: FieldMetadata<string>; label: string; placeholder: string; options?: SelectOption[]; groups?: SelectGroup[] }) {
   const invalid = Boolean(meta.errors?.length);
-  const descriptionId = description ? `${meta.id}-description` : undefined;
-  const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: descriptionId });
+  const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
   return (
-    <div className={fieldClass('select', invalid)}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-          <RequiredMark required={required} />
-        </label>
-      </div>
-      <Description id={descriptionId} text={description} />
-      <ErrorMessage meta={meta} />
-      <div className="utrecht-form-field__input">
-        <select
-          key={key}
-          {...select}
-          required={undefined}
-          aria-required={required || undefined}
-          className={`utrecht-select utrecht-select--html-select pa-select${invalid ? ' utrecht-select--invalid' : ''}`}
-        >
-          <option value="">{placeholder}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-          {groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
-    </div>
+    <FieldShell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="select"
+    >
+      <select
+        key={key}
+        {...select}
+        required={undefined}
+        aria-required={required || undefined}
+        className={`utrecht-select utrecht-select--html-select pa-select${invalid ? ' utrecht-select--invalid' : ''}`}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </FieldShell>
   );
 }
 
 /** A labelled text area (its maximum length is the server's to check, with a message). */
 export function TextAreaField({ meta, label, description, required = false }: Described & { meta: FieldMetadata<string>; label: string }) {
   const invalid = Boolean(meta.errors?.length);
-  const descriptionId = description ? `${meta.id}-description` : undefined;
-  const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: descriptionId });
+  const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
   return (
-    <div className={fieldClass('textarea', invalid)}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-          <RequiredMark required={required} />
-        </label>
-      </div>
-      <Description id={descriptionId} text={description} />
-      <ErrorMessage meta={meta} />
-      <div className="utrecht-form-field__input">
-        <textarea
-          key={key}
-          {...textarea}
-          required={undefined}
-          aria-required={required || undefined}
-          rows={4}
-          className={`utrecht-textarea utrecht-textarea--html-textarea pa-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-        />
-      </div>
-    </div>
+    <FieldShell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="textarea"
+    >
+      <textarea
+        key={key}
+        {...textarea}
+        required={undefined}
+        aria-required={required || undefined}
+        rows={4}
+        className={`utrecht-textarea utrecht-textarea--html-textarea pa-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+      />
+    </FieldShell>
   );
 }
 

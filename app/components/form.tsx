@@ -13,43 +13,73 @@ type TextFieldProps = {
   resetKey?: number;
 };
 
-/** A labelled text input with its description and error, linked for screen readers. */
-export function TextField({ meta, label, type = 'text', autoComplete, description, required = true, resetKey = 0 }: TextFieldProps) {
+export type FieldShellProps = {
+  id: string;
+  label: string;
+  description?: string;
+  required?: boolean;
+  errors?: string[];
+  errorId: string;
+  /** The utrecht-form-field modifier: text, textarea, select, … */
+  kind: string;
+  children: ReactNode;
+};
+
+/**
+ * Label, description, error message and input of one form field, in that order. The description's
+ * id is `<id>-description`; inputs name it and the error in aria-describedby.
+ */
+export function FieldShell({ id, label, description, required, errors, errorId, kind, children }: FieldShellProps) {
   const t = useT();
-  const descriptionId = description ? `${meta.id}-description` : undefined;
-  const errorId = meta.errors?.length ? meta.errorId : undefined;
-  // Conform itself puts the error's id first in aria-describedby when the field is invalid; passing it
-  // here too listed it twice.
-  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: descriptionId });
+  const invalid = Boolean(errors?.length);
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${errorId ? ' utrecht-form-field--invalid' : ''}`}>
+    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
+        <label className="utrecht-form-label" htmlFor={id}>
           {label}
           {required ? <span className="pa-required"> ({t('form.required')})</span> : null}
         </label>
       </div>
       {description ? (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
+        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
           {description}
         </div>
       ) : null}
-      {errorId ? (
+      {invalid ? (
         <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
-          {meta.errors?.join(' ')}
+          {errors!.join(' ')}
         </div>
       ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          key={`${key}-${resetKey}`}
-          {...input}
-          required={undefined}
-          aria-required={required || undefined}
-          autoComplete={autoComplete}
-          className={`utrecht-textbox utrecht-textbox--html-input${errorId ? ' utrecht-textbox--invalid' : ''}`}
-        />
-      </div>
+      <div className="utrecht-form-field__input">{children}</div>
     </div>
+  );
+}
+
+/** A labelled text input with its description and error, linked for screen readers. */
+export function TextField({ meta, label, type = 'text', autoComplete, description, required = true, resetKey = 0 }: TextFieldProps) {
+  const invalid = Boolean(meta.errors?.length);
+  // Conform itself puts the error's id first in aria-describedby when the field is invalid; passing it
+  // here too listed it twice.
+  const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: description ? `${meta.id}-description` : undefined });
+  return (
+    <FieldShell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="text"
+    >
+      <input
+        key={`${key}-${resetKey}`}
+        {...input}
+        required={undefined}
+        aria-required={required || undefined}
+        autoComplete={autoComplete}
+        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+      />
+    </FieldShell>
   );
 }
 

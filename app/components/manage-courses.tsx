@@ -2,37 +2,10 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { translator, useLocale, useT, type Locale, type MessageKey, type Translate } from '~/i18n';
+import { FieldShell } from './form';
 
 // Form fields and small pieces shared by the coordinators' course pages (/beheer/cursussen).
 // Validation happens on the server; these render what it answered, linked for screen readers.
-
-type FieldShell = { id: string; label: string; description?: string; required?: boolean; errors?: string[]; errorId: string };
-
-function Shell({ id, label, description, required, errors, errorId, kind, children }: FieldShell & { kind: string; children: ReactNode }) {
-  const t = useT();
-  const invalid = Boolean(errors?.length);
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-          {required ? <span className="pa-required"> ({t('form.required')})</span> : null}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      ) : null}
-      {invalid ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId}>
-          {errors!.join(' ')}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </div>
-  );
-}
 
 type InputFieldProps = {
   meta: FieldMetadata<string | number | undefined | null>;
@@ -62,7 +35,15 @@ export function InputField({
     ariaDescribedBy: description ? `${meta.id}-description` : undefined,
   });
   return (
-    <Shell id={meta.id} label={label} description={description} required={required} errors={meta.errors} errorId={meta.errorId} kind="text">
+    <FieldShell
+      id={meta.id}
+      label={label}
+      description={description}
+      required={required}
+      errors={meta.errors}
+      errorId={meta.errorId}
+      kind="text"
+    >
       <input
         key={key}
         {...input}
@@ -72,7 +53,7 @@ export function InputField({
         inputMode={inputMode}
         className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${className ? ` ${className}` : ''}`}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -92,7 +73,7 @@ export function TextAreaField({
   const invalid = Boolean(meta.errors?.length);
   const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
   return (
-    <Shell
+    <FieldShell
       id={meta.id}
       label={label}
       description={description}
@@ -109,7 +90,7 @@ export function TextAreaField({
         rows={rows}
         className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -133,7 +114,7 @@ export function SelectField({
   const invalid = Boolean(meta.errors?.length);
   const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
   return (
-    <Shell
+    <FieldShell
       id={meta.id}
       label={label}
       description={description}
@@ -156,7 +137,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 
