@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { DatabaseHandle, Db } from './client.server';
-import { municipalities, municipalityNeighbours } from './schema';
+import { elections, municipalities, municipalityNeighbours } from './schema';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 const dataFolder = fileURLToPath(new URL('./data', import.meta.url));
@@ -20,6 +20,7 @@ export async function migrateDatabase(handle: DatabaseHandle) {
       await reserved`select pg_advisory_lock(727274)`;
       await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
       await loadMunicipalities(handle.db);
+      await loadElections(handle.db);
     } finally {
       await reserved`select pg_advisory_unlock(727274)`;
       reserved.release();
@@ -27,6 +28,7 @@ export async function migrateDatabase(handle: DatabaseHandle) {
   } else {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     await loadMunicipalities(handle.db);
+    await loadElections(handle.db);
   }
 }
 
@@ -95,4 +97,35 @@ export async function loadMunicipalities(db: Db) {
       });
     await tx.insert(municipalityNeighbours).values(neighbours).onConflictDoNothing();
   });
+}
+
+type ElectionKind = (typeof elections.$inferInsert)['kind'];
+
+/** The elections in the calendar, from db/data/verkiezingen.csv (data, not code). */
+export function readElectionData() {
+  return readCsv('verkiezingen.csv').map(([id, kind, nameNl, nameEn, listDeadline, electionDate]) => ({
+    id: id!,
+    kind: kind as ElectionKind,
+    nameNl: nameNl!,
+    nameEn: nameEn!,
+    listDeadline: listDeadline!,
+    electionDate: electionDate!,
+  }));
+}
+
+/** Upserts the election calendar. */
+export async function loadElections(db: Db) {
+  await db
+    .insert(elections)
+    .values(readElectionData())
+    .onConflictDoUpdate({
+      target: elections.id,
+      set: {
+        kind: sql`excluded.kind`,
+        nameNl: sql`excluded.name_nl`,
+        nameEn: sql`excluded.name_en`,
+        listDeadline: sql`excluded.list_deadline`,
+        electionDate: sql`excluded.election_date`,
+      },
+    });
 }

@@ -16,6 +16,9 @@ export const users = pgTable(
     locale: text('locale', { enum: ['nl', 'en'] })
       .notNull()
       .default('nl'),
+    /** When the retention job warned that the account will be deleted for inactivity. */
+    retentionWarnedAt: timestamptz('retention_warned_at'),
+    lastLoginAt: timestamptz('last_login_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

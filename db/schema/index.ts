@@ -3,3 +3,5 @@ export * from './email';
 export * from './municipalities';
 export * from './organisations';
 export * from './courses';
+export * from './mentoring';
+export * from './privacy';

@@ -1,0 +1,371 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { municipalities } from './municipalities';
+import { academies, organisations } from './organisations';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const focusGroups = ['women', 'disability', 'practically-educated', 'open'] as const;
+export type FocusGroup = (typeof focusGroups)[number];
+export const regionKinds = ['national', 'provinces', 'municipalities'] as const;
+export type RegionKind = (typeof regionKinds)[number];
+export const offices = ['council-member', 'alderman', 'mayor', 'provincial', 'former'] as const;
+export const meetingModes = ['in-person', 'online'] as const;
+export const genders = ['woman', 'man', 'non-binary'] as const;
+
+/** An intake question of a network, asked on the application form. */
+export type IntakeQuestion = { id: string; label: string; kind: 'text' | 'choice' | 'yes-no'; options: string[]; required: boolean };
+
+/** Matching weights per network (see app/modules/matching/scoring.ts `Weights`). */
+export type NetworkWeights = Record<string, number>;
+
+/** A subsidised mentor network of one organisation. */
+export const networks = pgTable(
+  'networks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    academyId: uuid('academy_id').references(() => academies.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    focusGroup: text('focus_group', { enum: focusGroups }).notNull().default('open'),
+    regionKind: text('region_kind', { enum: regionKinds }).notNull().default('national'),
+    /** Province codes (PV..) for `provinces`, CBS municipality codes (GM..) for `municipalities`. */
+    regionCodes: text('region_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
+    applicationsOpen: boolean('applications_open').notNull().default(false),
+    intakeQuestions: jsonb('intake_questions').$type<IntakeQuestion[]>().notNull().default([]),
+    weights: jsonb('weights').$type<NetworkWeights>(),
+    proposalReminderDays: integer('proposal_reminder_days').notNull().default(5),
+    proposalAlertDays: integer('proposal_alert_days').notNull().default(10),
+    proposalExpiryDays: integer('proposal_expiry_days').notNull().default(14),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('networks_organisation_idx').on(t.organisationId), index('networks_open_idx').on(t.applicationsOpen)],
+);
+
+/**
+ * One per person, whatever the number of networks: a mayor mentoring in two networks has one
+ * capacity. Membership of networks is `network_mentors`.
+ */
+export const mentorProfiles = pgTable(
+  'mentor_profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    office: text('office', { enum: offices }).notNull().default('council-member'),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    party: text('party'),
+    gender: text('gender', { enum: genders }),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{nl}'::text[]`),
+    meetingModes: text('meeting_modes')
+      .array()
+      .notNull()
+      .default(sql`'{in-person,online}'::text[]`),
+    capacity: integer('capacity').notNull().default(1),
+    /** Weekday-part slots such as `tue-evening`. */
+    availability: text('availability')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    bio: text('bio').notNull().default(''),
+    phone: text('phone'),
+    pausedUntil: date('paused_until', { mode: 'string' }),
+    /** Set once the mentor saved the profile form; until then they are not proposed. */
+    completedAt: timestamptz('completed_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mentor_profiles_user_key').on(t.userId)],
+);
+
+export const networkMentors = pgTable(
+  'network_mentors',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    mentorProfileId: uuid('mentor_profile_id')
+      .notNull()
+      .references(() => mentorProfiles.id, { onDelete: 'cascade' }),
+    joinedAt: timestamptz('joined_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.mentorProfileId] }), index('network_mentors_mentor_idx').on(t.mentorProfileId)],
+);
+
+/** Email invitation of a mentor to a network; single use, expiring, stored as a hash. */
+export const mentorInvitations = pgTable(
+  'mentor_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mentor_invitations_token_key').on(t.tokenHash), index('mentor_invitations_network_idx').on(t.networkId)],
+);
+
+export const applicationStatuses = ['waiting', 'proposed', 'matched', 'withdrawn', 'closed'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+
+export type MustHaves = { onlineOnly?: boolean; mentorGender?: string; sameParty?: boolean };
+
+/**
+ * A candidate asks a network for a mentor. `disability` is special-category (health) data: it is
+ * set only with an explicit consent for that purpose (`disabilityConsentId`) and is cleared when that
+ * consent is withdrawn. It is never shown to mentors.
+ */
+export const menteeApplications = pgTable(
+  'mentee_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    goals: text('goals')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    goalsText: text('goals_text').notNull().default(''),
+    /** `null`: no party yet. */
+    party: text('party'),
+    meetingModes: text('meeting_modes')
+      .array()
+      .notNull()
+      .default(sql`'{in-person,online}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{nl}'::text[]`),
+    availability: text('availability')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    mustHaves: jsonb('must_haves').$type<MustHaves>().notNull().default({}),
+    accessibilityNeeds: text('accessibility_needs'),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    /** Self-identification with the non-special focus groups (women, practically educated). */
+    focusGroups: text('focus_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Special-category: only with `disabilityConsentId`. */
+    disability: boolean('disability'),
+    disabilityConsentId: uuid('disability_consent_id'),
+    phone: text('phone'),
+    source: text('source'),
+    utm: jsonb('utm').$type<Record<string, string>>(),
+    status: text('status', { enum: applicationStatuses }).notNull().default('waiting'),
+    withdrawnAt: timestamptz('withdrawn_at'),
+    matchedAt: timestamptz('matched_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mentee_applications_open_key')
+      .on(t.networkId, t.userId)
+      .where(sql`${t.status} in ('waiting', 'proposed', 'matched')`),
+    index('mentee_applications_network_idx').on(t.networkId, t.status),
+    index('mentee_applications_user_idx').on(t.userId),
+  ],
+);
+
+export const runStatuses = ['queued', 'running', 'draft', 'published', 'failed', 'discarded'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export type RunStats = {
+  mentees: number;
+  mentors: number;
+  edges: number;
+  matched: number;
+  totalScore: number;
+  greedyMatched: number;
+  greedyTotalScore: number;
+  unmatched: { applicationId: string; reason: string }[];
+  millis: number;
+};
+
+/** A coordinator's run over a network; its pairs are `matches` with status `draft` until published. */
+export const matchingRuns = pgTable(
+  'matching_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: runStatuses }).notNull().default('queued'),
+    /** 0–100, shown while the job works. */
+    progress: smallint('progress').notNull().default(0),
+    progressLabel: text('progress_label'),
+    weights: jsonb('weights').$type<NetworkWeights>().notNull(),
+    stats: jsonb('stats').$type<RunStats>(),
+    error: text('error'),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
+    publishedAt: timestamptz('published_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('matching_runs_network_idx').on(t.networkId, t.createdAt)],
+);
+
+export const matchStatuses = ['draft', 'proposed', 'declined', 'expired', 'active', 'completed', 'ended', 'discarded'] as const;
+export type MatchStatus = (typeof matchStatuses)[number];
+
+export type MatchReason = { id: string; points: number; nl: string; en: string };
+
+/** A mentor and a mentee in a network, from draft (in a run) to proposed, active and completed or ended. */
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => menteeApplications.id, { onDelete: 'cascade' }),
+    mentorProfileId: uuid('mentor_profile_id')
+      .notNull()
+      .references(() => mentorProfiles.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => matchingRuns.id, { onDelete: 'set null' }),
+    status: text('status', { enum: matchStatuses }).notNull(),
+    source: text('source', { enum: ['run', 'hand'] })
+      .notNull()
+      .default('run'),
+    pinned: boolean('pinned').notNull().default(false),
+    score: integer('score').notNull(),
+    reasons: jsonb('reasons').$type<MatchReason[]>().notNull().default([]),
+    proposedAt: timestamptz('proposed_at'),
+    reminderSentAt: timestamptz('reminder_sent_at'),
+    alertSentAt: timestamptz('alert_sent_at'),
+    respondedAt: timestamptz('responded_at'),
+    declineReason: text('decline_reason'),
+    acceptedAt: timestamptz('accepted_at'),
+    lastCheckInAt: timestamptz('last_check_in_at'),
+    nudgeSentAt: timestamptz('nudge_sent_at'),
+    fourWeekMailSentAt: timestamptz('four_week_mail_sent_at'),
+    endMailSentAt: timestamptz('end_mail_sent_at'),
+    endedAt: timestamptz('ended_at'),
+    endedBy: text('ended_by', { enum: ['mentor', 'mentee', 'coordinator', 'system'] }),
+    endReason: text('end_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('matches_network_idx').on(t.networkId, t.status),
+    index('matches_application_idx').on(t.applicationId),
+    index('matches_mentor_idx').on(t.mentorProfileId, t.status),
+    index('matches_run_idx').on(t.runId),
+    // One live (proposed or active) match per application.
+    uniqueIndex('matches_live_application_key')
+      .on(t.applicationId)
+      .where(sql`${t.status} in ('proposed', 'active')`),
+  ],
+);
+
+/** A coordinator's rule for one pair in a network: keep it in every run, or never propose it. */
+export const pairRules = pgTable(
+  'pair_rules',
+  {
+    networkId: uuid('network_id')
+      .notNull()
+      .references(() => networks.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => menteeApplications.id, { onDelete: 'cascade' }),
+    mentorProfileId: uuid('mentor_profile_id')
+      .notNull()
+      .references(() => mentorProfiles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['pin', 'forbid'] }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.mentorProfileId] }), index('pair_rules_network_idx').on(t.networkId)],
+);
+
+export const checkInModes = ['in-person', 'online', 'phone', 'message'] as const;
+
+/** A meeting or note logged in an active match by the mentor or the mentee. */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    happenedOn: date('happened_on', { mode: 'string' }).notNull(),
+    mode: text('mode', { enum: checkInModes }).notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('check_ins_match_idx').on(t.matchId, t.happenedOn)],
+);
+
+/** The short feedback form at 4 weeks and at the end of the programme period. */
+export const matchFeedback = pgTable(
+  'match_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    moment: text('moment', { enum: ['four-weeks', 'end'] }).notNull(),
+    rating: smallint('rating').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('match_feedback_once_key').on(t.matchId, t.userId, t.moment)],
+);
