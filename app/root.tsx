@@ -8,6 +8,8 @@ import { useNonce } from './components/nonce';
 import { SiteLayout } from './components/site-layout';
 import { getCurrent } from './modules/auth/session.server';
 import { getEnv } from './env.server';
+import { mentoringMenu } from './modules/mentoring/menu.server';
+import { getDb } from '~db/client.server';
 import { localeFromRequest, messagesJson, MESSAGES_ELEMENT_ID, translator, type Locale, useT } from './i18n';
 
 export const links: LinksFunction = () => [
@@ -23,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   const current = await getCurrent(request);
   const user = current ? { name: current.user.name, isAdmin: current.user.isAdmin, verified: Boolean(current.user.emailVerifiedAt) } : null;
-  const payload = { locale, user, showMailbox: getEnv().mailbox };
+  const menu = current ? await mentoringMenu(getDb(), current.user.id) : null;
+  const payload = { locale, user: user && { ...user, ...menu }, showMailbox: getEnv().mailbox };
   // Sliding sessions: when the server extended the session, the cookie is extended with it.
   return current?.renewedCookie ? data(payload, { headers: { 'Set-Cookie': current.renewedCookie } }) : payload;
 }

@@ -119,6 +119,14 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
     manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
   },
+  'mentor-invitation': {
+    name: 'Fatima',
+    networkName: 'Vrouwen in de raad',
+    organisationName: 'Nederlandse Vereniging voor Raadsleden',
+    invitedBy: 'Cor Coördinator',
+    url: 'https://politiekactief.example/mentor/uitnodiging/abc?ref=mail&x=1',
+    expiresInDays: 14,
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -169,6 +177,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
   },
+  'mentor-invitation': { nl: ['mentor te worden', '14 dagen'], en: ['to be a mentor', '14 days'] },
 };
 
 describe('email templates', () => {

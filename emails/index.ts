@@ -7,6 +7,7 @@ import CourseReminder, { subject as courseReminderSubject, type CourseReminderPr
 import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAttendedProps } from './follow-up-attended';
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
+import MentorInvitation, { subject as mentorInvitationSubject, type MentorInvitationProps } from './mentor-invitation';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
@@ -33,6 +34,7 @@ export type {
   FollowUpAttendedProps,
   FollowUpNoShowProps,
   LoginLinkProps,
+  MentorInvitationProps,
   OfferExpiredProps,
   PasswordChangedProps,
   PasswordResetProps,
@@ -69,6 +71,7 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'mentor-invitation': MentorInvitationProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +99,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'mentor-invitation': { Component: MentorInvitation, subject: mentorInvitationSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -2,7 +2,7 @@ import { Form, NavLink, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
 
-type LayoutUser = { name: string; isAdmin: boolean } | null;
+type LayoutUser = { name: string; isAdmin: boolean; isCoordinator?: boolean; isMentor?: boolean } | null;
 
 function MenuLink({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -51,6 +51,8 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
               <>
                 <MenuLink to="/account">{t('layout.nav.account')}</MenuLink>
                 <MenuLink to="/beheer">{t('layout.nav.manage')}</MenuLink>
+                {user.isCoordinator ? <MenuLink to="/beheer/netwerken">{t('networks.nav.menu')}</MenuLink> : null}
+                {user.isMentor ? <MenuLink to="/mentor">{t('networks.nav.mentorMenu')}</MenuLink> : null}
                 {user.isAdmin ? <MenuLink to="/admin">{t('layout.nav.admin')}</MenuLink> : null}
                 <li className="pa-nav__item">
                   <Form method="post" action="/uitloggen">

@@ -35,6 +35,11 @@ export default function ManageHome() {
               {t('manageCourses.title')}
             </Link>
           </p>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to="/beheer/netwerken">
+              {t('networks.list.title')}
+            </Link>
+          </p>
         </>
       )}
     </>

@@ -1,0 +1,114 @@
+import { Link, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useDates } from './manage-courses';
+import { useT, type MessageKey } from '~/i18n';
+
+// The top of every page of one network (/beheer/netwerken/:id/…): back link, name, organisation and
+// the links between the network's pages. There is no layout route, so each page renders this itself
+// (the run, matches and applications pages may use it too).
+
+const pages: { to: string; key: MessageKey }[] = [
+  { to: '', key: 'networks.nav.overview' },
+  { to: 'bewerken', key: 'networks.nav.edit' },
+  { to: 'mentoren', key: 'networks.nav.mentors' },
+  { to: 'aanvragen', key: 'networks.nav.applications' },
+  { to: 'koppelen', key: 'networks.nav.run' },
+  { to: 'koppelingen', key: 'networks.nav.matches' },
+];
+
+export function NetworkHeader({ network }: { network: { id: string; name: string; organisationName: string } }) {
+  const t = useT();
+  const base = `/beheer/netwerken/${network.id}`;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/beheer/netwerken">
+          {t('networks.backToList')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{network.name}</h1>
+      <p className="utrecht-paragraph">{network.organisationName}</p>
+      <nav aria-label={t('networks.nav.label')} className="pa-subnav">
+        <ul className="pa-subnav__list">
+          {pages.map((p) => (
+            <li key={p.key}>
+              <NavLink className="pa-subnav__link" to={p.to ? `${base}/${p.to}` : base} end>
+                {t(p.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+export type MentorRow = {
+  profileId: string;
+  name: string;
+  office: 'council-member' | 'alderman' | 'mayor' | 'provincial' | 'former';
+  municipalityName: string | null;
+  capacity: number;
+  used: number;
+  pausedUntil: string | null;
+  paused: boolean;
+  completedAt: string | Date | null;
+};
+
+export function MentorTable({ mentors, actions }: { mentors: MentorRow[]; actions?: (mentor: MentorRow) => ReactNode }) {
+  const t = useT();
+  const dates = useDates();
+  return (
+    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="mentor-table-caption">
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption" id="mentor-table-caption">
+          {t('networks.mentors.caption')}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('networks.mentors.name')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('networks.profile.office')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('networks.profile.municipality')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('networks.mentors.capacity')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('networks.mentors.state')}
+            </th>
+            {actions ? (
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('networks.mentors.actions')}
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {mentors.map((m) => (
+            <tr className="utrecht-table__row" key={m.profileId}>
+              <th className="utrecht-table__header-cell" scope="row">
+                {m.name}
+              </th>
+              <td className="utrecht-table__cell">{t(`networks.office.${m.office}`)}</td>
+              <td className="utrecht-table__cell">{m.municipalityName ?? '—'}</td>
+              <td className="utrecht-table__cell">{t('networks.mentors.used', { used: m.used, capacity: m.capacity })}</td>
+              <td className="utrecht-table__cell">
+                {!m.completedAt
+                  ? t('networks.mentors.incomplete')
+                  : m.paused && m.pausedUntil
+                    ? t('networks.mentors.paused', { date: dates.day(`${m.pausedUntil}T12:00:00Z`) })
+                    : t('networks.mentors.available')}
+              </td>
+              {actions ? <td className="utrecht-table__cell">{actions(m)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { ActionButton, Hidden, metaTitle, useDates } from '~/components/manage-courses';
+import { FormErrors, Input, type Errors, type Values } from '~/components/network-fields';
+import { MentorTable, NetworkHeader } from '~/components/network-nav';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
+import {
+  formValues,
+  inviteMentor,
+  inviteSchema,
+  mentorsOfNetwork,
+  parseForm,
+  pendingInvitations,
+  removeMentor,
+  resendInvitation,
+  revokeInvitation,
+} from '~/modules/mentoring/networks.server';
+import { notFound } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.nav.mentors');
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);
+  const db = getDb();
+  const [mentors, invitations] = await Promise.all([mentorsOfNetwork(db, network.id), pendingInvitations(db, network.id)]);
+  const url = new URL(request.url);
+  return {
+    network: { id: network.id, name: network.name, organisationName: organisation.name },
+    mentors,
+    invitations,
+    notice: url.searchParams.get('melding'),
+    who: url.searchParams.get('wie'),
+  };
+}
+
+type Answer = { intent: string; values: Values; errors: Errors; message?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { network, organisation, user } = await requireNetworkOfCoordinator(request, params.id);
+  const db = getDb();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const values = formValues(await request.formData());
+  const intent = typeof values.intent === 'string' ? values.intent : '';
+  const id = typeof values.id === 'string' ? values.id : '';
+  const ctx = {
+    network: { id: network.id, name: network.name },
+    organisationName: organisation.name,
+    invitedBy: { id: user.id, name: user.name },
+    locale,
+  };
+  const done = (notice: string, who?: string) =>
+    redirect(`/beheer/netwerken/${network.id}/mentoren?melding=${notice}${who ? `&wie=${encodeURIComponent(who)}` : ''}`);
+  const refuse = (value: Answer) => data(value, { status: 400 });
+
+  switch (intent) {
+    case 'invite': {
+      const parsed = parseForm(inviteSchema(t), values);
+      if (!parsed.ok) return refuse({ intent, values: parsed.values, errors: parsed.errors });
+      const outcome = await inviteMentor(db, ctx, parsed.value);
+      if (outcome.status === 'already-mentor') return refuse({ intent, values, errors: { email: [t('networks.errors.alreadyMentor')] } });
+      if (outcome.status === 'already-invited') return refuse({ intent, values, errors: { email: [t('networks.errors.alreadyInvited')] } });
+      return done('uitgenodigd', parsed.value.email);
+    }
+    case 'resend': {
+      if ((await resendInvitation(db, ctx, id)) === 'not-found') throw notFound();
+      return done('opnieuw-verstuurd');
+    }
+    case 'revoke': {
+      if ((await revokeInvitation(db, network.id, id)) === 'not-found') throw notFound();
+      return done('ingetrokken');
+    }
+    case 'remove-mentor': {
+      const outcome = await removeMentor(db, network.id, id);
+      if (outcome === 'not-found') throw notFound();
+      if (outcome === 'live-matches') return refuse({ intent, values: {}, errors: {}, message: t('networks.errors.liveMatches') });
+      return done('verwijderd');
+    }
+  }
+  return refuse({ intent, values: {}, errors: {}, message: t('networks.errors.unknownAction') });
+}
+
+const notices: Record<string, MessageKey> = {
+  uitgenodigd: 'networks.notice.invited',
+  'opnieuw-verstuurd': 'networks.notice.resent',
+  ingetrokken: 'networks.notice.revoked',
+  verwijderd: 'networks.notice.mentorRemoved',
+};
+
+export default function NetworkMentors() {
+  const t = useT();
+  const dates = useDates();
+  const { network, mentors, invitations, notice, who } = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const noticeKey = notice ? notices[notice] : undefined;
+  const inviting = acted?.intent === 'invite' ? acted : undefined;
+  return (
+    <div className="pa-manage">
+      <NetworkHeader network={network} />
+      {noticeKey ? <Notice>{t(noticeKey, { email: who ?? '' })}</Notice> : null}
+      {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
+
+      <section className="pa-section pa-prose" aria-labelledby="invite-heading">
+        <h2 className="utrecht-heading-2" id="invite-heading">
+          {t('networks.mentors.invite')}
+        </h2>
+        <p className="utrecht-paragraph">{t('networks.mentors.inviteIntro')}</p>
+        <Form method="post" noValidate>
+          <FormErrors errors={inviting?.errors} />
+          <Input
+            name="name"
+            label={t('networks.mentors.name')}
+            values={inviting?.values ?? {}}
+            errors={inviting?.errors ?? {}}
+            required
+            autoComplete="off"
+          />
+          <Input
+            name="email"
+            type="email"
+            label={t('networks.mentors.email')}
+            values={inviting?.values ?? {}}
+            errors={inviting?.errors ?? {}}
+            required
+            autoComplete="off"
+          />
+          <SubmitButton name="intent" value="invite">
+            {t('networks.mentors.inviteSubmit')}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      <section className="pa-section" aria-labelledby="pending-heading">
+        <h2 className="utrecht-heading-2" id="pending-heading">
+          {t('networks.overview.invitations', { count: invitations.length })}
+        </h2>
+        {invitations.length === 0 ? (
+          <p className="utrecht-paragraph">{t('networks.mentors.noInvitations')}</p>
+        ) : (
+          <ul className="pa-item-list">
+            {invitations.map((i) => {
+              return (
+                <li className="pa-item" key={i.id}>
+                  <p className="utrecht-paragraph pa-item__title">
+                    {i.name} ({i.email})
+                  </p>
+                  <p className="utrecht-paragraph">
+                    {i.expired
+                      ? t('networks.mentors.expired', { date: dates.moment(i.expiresAt) })
+                      : t('networks.mentors.expires', { date: dates.moment(i.expiresAt) })}
+                  </p>
+                  <div className="pa-button-row">
+                    <ActionButton intent="resend" fields={{ id: i.id }}>
+                      {t('networks.mentors.resend')}
+                      <Hidden> {i.email}</Hidden>
+                    </ActionButton>
+                    <ActionButton intent="revoke" fields={{ id: i.id }} kind="subtle">
+                      {t('networks.mentors.revoke')}
+                      <Hidden> {i.email}</Hidden>
+                    </ActionButton>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="pa-section" aria-labelledby="mentors-heading">
+        <h2 className="utrecht-heading-2" id="mentors-heading">
+          {t('networks.overview.mentors', { count: mentors.length })}
+        </h2>
+        <p className="utrecht-paragraph">{t('networks.overview.capacityHint')}</p>
+        {mentors.length === 0 ? (
+          <p className="utrecht-paragraph">{t('networks.mentors.none')}</p>
+        ) : (
+          <MentorTable
+            mentors={mentors}
+            actions={(m) => (
+              <ActionButton intent="remove-mentor" fields={{ id: m.profileId }} kind="subtle">
+                {t('networks.mentors.remove')}
+                <Hidden> {m.name}</Hidden>
+              </ActionButton>
+            )}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { FormErrors, Input, type Errors, type Values } from '~/components/network-fields';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { findUserByEmail } from '~/modules/auth/accounts.server';
+import { getSessionToken, getUser, startSession } from '~/modules/auth/session.server';
+import {
+  acceptInvitation,
+  acceptWithNewAccount,
+  checkInvitation,
+  formValues,
+  newMentorAccountSchema,
+  parseForm,
+  type InvitationProblem,
+} from '~/modules/mentoring/networks.server';
+
+// The page behind the link in a mentor invitation. GET only shows it (mail scanners open links too);
+// the POST accepts: for the logged-in invited person, or with a new account for the invited address.
+
+export const meta: MetaFunction = () => [{ title: 'Uitnodiging als mentor — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+
+const statusOf = (problem: InvitationProblem) => (problem === 'invalid' ? 404 : 410);
+type Mode = 'accept' | 'other-account' | 'login' | 'create';
+
+async function stateOf(request: Request, token: string) {
+  const db = getDb();
+  const check = await checkInvitation(db, token);
+  if (!check.ok) return { problem: check.problem } as const;
+  const user = await getUser(request);
+  const { invitation } = check;
+  let mode: Mode;
+  if (user) mode = user.email === invitation.email ? 'accept' : 'other-account';
+  else mode = (await findUserByEmail(db, invitation.email)) ? 'login' : 'create';
+  return {
+    problem: null,
+    mode,
+    invitation: {
+      name: invitation.name,
+      email: invitation.email,
+      networkName: invitation.networkName,
+      networkDescription: invitation.networkDescription,
+      organisationName: invitation.organisationName,
+    },
+    loginUrl: `/inloggen?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`,
+  } as const;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const state = await stateOf(request, params.token ?? '');
+  if (state.problem) return data(state, { status: statusOf(state.problem) });
+  return state;
+}
+
+type Answer = { problem?: InvitationProblem; values?: Values; errors?: Errors; message?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? '';
+  const db = getDb();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const values = formValues(await request.formData());
+  const user = await getUser(request);
+  const refuse = (answer: Answer, status = 400) => data(answer, { status });
+
+  if (values.intent === 'accept') {
+    if (!user) return redirect(`/inloggen?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
+    const outcome = await acceptInvitation(db, token, user);
+    if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
+    if (outcome.status !== 'accepted') return refuse({ message: t('networks.invitation.otherAccount', { email: '' }) }, 403);
+    return redirect('/mentor/profiel?melding=welkom');
+  }
+
+  if (values.intent === 'create') {
+    if (user) return refuse({ message: t('networks.invitation.logOutFirst') });
+    const parsed = parseForm(newMentorAccountSchema(t), values);
+    if (!parsed.ok) return refuse({ values: { name: parsed.values.name ?? '' }, errors: parsed.errors });
+    const outcome = await acceptWithNewAccount(db, token, { ...parsed.value, locale });
+    if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
+    if (outcome.status === 'account-exists') return refuse({ message: t('networks.invitation.accountExists') }, 409);
+    if (outcome.status !== 'accepted') return refuse({ message: t('networks.errors.unknownAction') });
+    const cookie = await startSession(db, outcome.userId, getSessionToken(request));
+    return redirect('/mentor/profiel?melding=welkom', { headers: { 'Set-Cookie': cookie } });
+  }
+  return refuse({ message: t('networks.errors.unknownAction') });
+}
+
+export default function MentorInvitation() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>() as Answer | undefined;
+  const problem = acted?.problem ?? loaded.problem;
+  if (problem || !('invitation' in loaded) || !loaded.invitation) {
+    const key = problem ?? 'invalid';
+    return (
+      <div className="pa-narrow">
+        <h1 className="utrecht-heading-1">{t(`networks.invitation.${key}.title`)}</h1>
+        <p className="utrecht-paragraph">{t(`networks.invitation.${key}.body`)}</p>
+      </div>
+    );
+  }
+  const { invitation, mode, loginUrl } = loaded;
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('networks.invitation.title')}</h1>
+      <p className="utrecht-paragraph">
+        {t('networks.invitation.intro', { organisation: invitation.organisationName, network: invitation.networkName })}
+      </p>
+      {invitation.networkDescription ? <p className="utrecht-paragraph pa-pre-line">{invitation.networkDescription}</p> : null}
+      <p className="utrecht-paragraph">{t('networks.invitation.what')}</p>
+      {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
+      {mode === 'accept' ? (
+        <Form method="post">
+          <SubmitButton name="intent" value="accept">
+            {t('networks.invitation.accept')}
+          </SubmitButton>
+        </Form>
+      ) : mode === 'other-account' ? (
+        <p className="utrecht-paragraph">{t('networks.invitation.otherAccount', { email: invitation.email })}</p>
+      ) : mode === 'login' ? (
+        <>
+          <p className="utrecht-paragraph">{t('networks.invitation.login', { email: invitation.email })}</p>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={loginUrl}>
+              {t('networks.invitation.loginButton')}
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 className="utrecht-heading-2">{t('networks.invitation.createHeading')}</h2>
+          <p className="utrecht-paragraph">{t('networks.invitation.create', { email: invitation.email })}</p>
+          <Form method="post" noValidate>
+            <FormErrors errors={acted?.errors} />
+            <Input
+              name="name"
+              label={t('networks.invitation.name')}
+              values={acted?.values ?? { name: invitation.name }}
+              errors={acted?.errors ?? {}}
+              required
+              autoComplete="name"
+            />
+            <Input
+              name="password"
+              type="password"
+              label={t('networks.invitation.password')}
+              description={t('networks.invitation.passwordHint')}
+              values={{}}
+              errors={acted?.errors ?? {}}
+              required
+              autoComplete="new-password"
+            />
+            <SubmitButton name="intent" value="create">
+              {t('networks.invitation.createSubmit')}
+            </SubmitButton>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
