@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
+import ApplicationReceived, { subject as applicationReceivedSubject, type ApplicationReceivedProps } from './application-received';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
 import CoordinatorMessage, { subject as coordinatorMessageSubject, type CoordinatorMessageProps } from './coordinator-message';
 import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelledProps } from './course-cancelled';
@@ -26,6 +27,7 @@ export type { Locale } from './layout';
 export type { SessionLine } from './course-parts';
 export type { NearbyCourse } from './follow-up-no-show';
 export type {
+  ApplicationReceivedProps,
   AccountExistsProps,
   CoordinatorMessageProps,
   CourseCancelledProps,
@@ -69,6 +71,7 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'application-received': ApplicationReceivedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +99,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'application-received': { Component: ApplicationReceived, subject: applicationReceivedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
