@@ -106,6 +106,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
       { title: 'Politiek Actief Deventer', date: 'do 18 maart 2027', url: 'https://politiekactief.example/cursussen/deventer' },
     ],
     coursesUrl: 'https://politiekactief.example/cursussen',
+    mentoringUrl: 'https://politiekactief.example/mentoraat?bron=cursus-opvolging&utm_medium=email',
   },
   'registration-exists': {
     courseTitle: 'Politiek Actief Zwolle',
@@ -126,6 +127,11 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     invitedBy: 'Cor Coördinator',
     url: 'https://politiekactief.example/mentor/uitnodiging/abc?ref=mail&x=1',
     expiresInDays: 14,
+  'application-received': {
+    name: 'Fatima',
+    networkName: 'Vrouwen in de raad',
+    organisationName: 'Nederlandse Vereniging voor Raadsleden',
+    accountUrl: 'https://politiekactief.example/account/mentoraat?van=mail&x=1',
   },
 };
 
@@ -173,6 +179,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   },
   'follow-up-no-show': { nl: ['we hebben je gemist', 'begint di 9 maart 2027'], en: ['we missed you', 'starts di 9 maart 2027'] },
   'registration-exists': { nl: ['al aangemeld', 'negeren'], en: ['already registered', 'ignore'] },
+  'application-received': { nl: ['je aanvraag is binnen', 'intrekken'], en: ['your application is in', 'withdraw'] },
   'coordinator-message': {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],

@@ -88,6 +88,6 @@ FollowUpAttended.PreviewProps = {
   name: 'Fatima',
   courseTitle: 'Politiek Actief Zwolle',
   completed: true,
-  mentoringUrl: 'https://politiekactief.example/mentor',
+  mentoringUrl: 'https://politiekactief.example/mentoraat?bron=cursus-opvolging',
   coursesUrl: 'https://politiekactief.example/cursussen',
 } satisfies FollowUpAttendedProps;

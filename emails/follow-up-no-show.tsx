@@ -16,6 +16,8 @@ export type FollowUpNoShowProps = {
   /** Upcoming courses near the participant; may be empty. */
   nearbyCourses: NearbyCourse[];
   coursesUrl: string;
+  /** /mentoraat, with where the link came from; without it the email says nothing about mentors. */
+  mentoringUrl?: string;
 };
 
 const nl = {
@@ -29,6 +31,8 @@ const nl = {
   allCourses: 'Of bekijk alle cursussen.',
   button: 'Cursussen bekijken',
   startsOn: (date: string) => `begint ${date}`,
+  mentor: 'Wil je liever meteen verder met iemand die al in de politiek zit? Vraag dan een mentor aan.',
+  mentorButton: 'Een mentor vragen',
 };
 
 const en: typeof nl = {
@@ -42,6 +46,8 @@ const en: typeof nl = {
   allCourses: 'Or view all courses.',
   button: 'View courses',
   startsOn: (date: string) => `starts ${date}`,
+  mentor: 'Would you rather go on straight away with someone who is already in politics? Then ask for a mentor.',
+  mentorButton: 'Ask for a mentor',
 };
 
 const copy: Record<Locale, typeof nl> = { nl, en };
@@ -52,7 +58,7 @@ export function subject({ locale, courseTitle }: FollowUpNoShowProps): string {
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function FollowUpNoShow({ locale, name, courseTitle, nearbyCourses, coursesUrl }: FollowUpNoShowProps) {
+export default function FollowUpNoShow({ locale, name, courseTitle, nearbyCourses, coursesUrl, mentoringUrl }: FollowUpNoShowProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
@@ -85,6 +91,12 @@ export default function FollowUpNoShow({ locale, name, courseTitle, nearbyCourse
         <Paragraph>{t.noNearby}</Paragraph>
       )}
       <EmailButton href={coursesUrl}>{t.button}</EmailButton>
+      {mentoringUrl ? (
+        <>
+          <Paragraph>{t.mentor}</Paragraph>
+          <EmailButton href={mentoringUrl}>{t.mentorButton}</EmailButton>
+        </>
+      ) : null}
     </EmailLayout>
   );
 }
@@ -98,4 +110,5 @@ FollowUpNoShow.PreviewProps = {
     { title: 'Politiek Actief Deventer', date: 'do 18 maart 2027', url: 'https://politiekactief.example/cursussen/deventer-2027' },
   ],
   coursesUrl: 'https://politiekactief.example/cursussen',
+  mentoringUrl: 'https://politiekactief.example/mentoraat?bron=cursus-opvolging',
 } satisfies FollowUpNoShowProps;

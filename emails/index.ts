@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
+import ApplicationReceived, { subject as applicationReceivedSubject, type ApplicationReceivedProps } from './application-received';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
 import CoordinatorMessage, { subject as coordinatorMessageSubject, type CoordinatorMessageProps } from './coordinator-message';
 import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelledProps } from './course-cancelled';
@@ -27,6 +28,7 @@ export type { Locale } from './layout';
 export type { SessionLine } from './course-parts';
 export type { NearbyCourse } from './follow-up-no-show';
 export type {
+  ApplicationReceivedProps,
   AccountExistsProps,
   CoordinatorMessageProps,
   CourseCancelledProps,
@@ -72,6 +74,7 @@ export type EmailTemplates = {
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
   'mentor-invitation': MentorInvitationProps;
+  'application-received': ApplicationReceivedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -100,6 +103,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
   'mentor-invitation': { Component: MentorInvitation, subject: mentorInvitationSubject },
+  'application-received': { Component: ApplicationReceived, subject: applicationReceivedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -3,6 +3,7 @@ import { en as courses } from './areas/courses.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
 import { en as networks } from './areas/networks.en';
+import { en as applications } from './areas/applications.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...manageCourses,
   ...mentoring,
   ...networks,
+  ...applications,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

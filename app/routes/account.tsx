@@ -183,6 +183,17 @@ export default function Account() {
         )}
       </section>
 
+      <section className="pa-section" aria-labelledby="mentoring-heading">
+        <h2 className="utrecht-heading-2" id="mentoring-heading">
+          {t('mentoring.title')}
+        </h2>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/mentoraat">
+            {t('applications.mine.accountLink')}
+          </Link>
+        </p>
+      </section>
+
       <section className="pa-section" aria-labelledby="roles-heading">
         <h2 className="utrecht-heading-2" id="roles-heading">
           {t('account.roles.heading')}

@@ -6,6 +6,7 @@ import { enqueueEmail } from '../email/outbox.server';
 import { formatDate } from './format.server';
 import { appLink, calendarFor, emailDetails, loadCourseContext, mintManageLink, type CourseContext } from './context.server';
 import { expireOffers } from './registrations.server';
+import { followUpMentoringLink } from '../mentoring/applications.server';
 
 /** After the last session ends without a coordinator closing the course, the follow-up goes anyway. */
 export const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;
@@ -138,7 +139,7 @@ export async function sendCourseFollowUp(db: Db, courseId: string) {
             name: person.name,
             courseTitle: ctx.course.title,
             completed: count >= threshold,
-            mentoringUrl: appLink(`/mentoraat?bron=cursus-${courseId}`),
+            mentoringUrl: followUpMentoringLink('attended'),
             coursesUrl: appLink('/cursussen'),
           },
         });
@@ -158,6 +159,7 @@ export async function sendCourseFollowUp(db: Db, courseId: string) {
               url: appLink(`/cursussen/${c.id}`),
             })),
             coursesUrl: appLink('/cursussen'),
+            mentoringUrl: followUpMentoringLink('no-show'),
           },
         });
       }

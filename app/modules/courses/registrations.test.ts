@@ -173,6 +173,8 @@ describe('after the course', () => {
     expect(propsOf(all!).completed).toBe(true);
     expect(propsOf(one!).completed).toBe(false);
     expect(String(propsOf(all!).mentoringUrl)).toContain('/mentoraat');
+    // Both follow-ups link to /mentoraat saying where the visitor came from (the application records it).
+    for (const mail of [all!, none!]) expect(String(propsOf(mail).mentoringUrl)).toMatch(/\/mentoraat\?bron=cursus-opvolging&utm_source=/);
     const suggestions = propsOf(none!).nearbyCourses as { url: string }[];
     expect(suggestions.some((s) => s.url.endsWith(`/cursussen/${nearby.course.id}`))).toBe(true);
   });

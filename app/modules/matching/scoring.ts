@@ -232,6 +232,9 @@ const themeWordsTable: Record<string, Explanation> = {
   democratie: { nl: 'democratie', en: 'democracy' },
 };
 
+/** The theme ids the forms offer (mentor profile, mentee application), in this order. */
+export const themeIds: readonly string[] = Object.freeze(Object.keys(themeWordsTable));
+
 /** A theme id in words; unknown themes are shown as they are. */
 export function themeWords(theme: string): Explanation {
   return themeWordsTable[norm(theme)] ?? { nl: theme, en: theme };

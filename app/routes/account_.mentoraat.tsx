@@ -1,0 +1,193 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { localeFromRequest, useT } from '~/i18n';
+import { requireUser } from '~/modules/auth/session.server';
+import { formatDate } from '~/modules/courses/format.server';
+import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } from '~/modules/mentoring/applications.server';
+import { isUuid, notFound } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = () => [{ title: 'Mijn aanvragen voor een mentor — Politiek Actief' }];
+
+// The person's applications for a mentor: status, withdraw an application, withdraw the consent for
+// special-category data (which erases it). Both act only after a confirmation step, by POST.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = localeFromRequest(request);
+  const url = new URL(request.url);
+  const applications = await applicationsOfUser(getDb(), user.id);
+  const pick = (param: string) => applications.find((a) => a.id === url.searchParams.get(param)) ?? null;
+  const toWithdraw = pick('intrekken');
+  const consentOf = pick('toestemming');
+  return {
+    applications: applications.map((a) => ({
+      id: a.id,
+      networkName: a.networkName,
+      organisationName: a.organisationName,
+      status: a.status,
+      createdAt: formatDate(locale, a.createdAt),
+      sharesDisability: a.sharesDisability,
+      canWithdraw: a.canWithdraw,
+    })),
+    isNew: Boolean(pick('nieuw')),
+    confirmWithdraw: toWithdraw?.canWithdraw ? { id: toWithdraw.id, networkName: toWithdraw.networkName } : null,
+    confirmConsent: consentOf?.sharesDisability ? { id: consentOf.id, networkName: consentOf.networkName } : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const applicationId = formData.get('applicationId');
+  if (!isUuid(applicationId)) throw notFound();
+  const db = getDb();
+  if (intent === 'withdraw-application') {
+    const outcome = await withdrawApplication(db, user.id, applicationId);
+    if (outcome.status === 'not-found') throw notFound();
+    return data({ done: outcome.status }, { status: outcome.status === 'not-possible' ? 409 : 200 });
+  }
+  if (intent === 'withdraw-consent') {
+    const outcome = await withdrawDisabilityConsent(db, user.id, applicationId);
+    if (outcome.status === 'not-found') throw notFound();
+    return data({ done: 'consent-withdrawn' as const });
+  }
+  return data({ done: 'unknown' as const }, { status: 400 });
+}
+
+export default function MyApplications() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const done = acted?.done;
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/account">
+          {t('applications.mine.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('applications.mine.title')}</h1>
+      {page.isNew && !done ? <Notice>{t('applications.mine.new')}</Notice> : null}
+      {done === 'withdrawn' || done === 'already-withdrawn' ? <Notice>{t('applications.mine.withdrawn')}</Notice> : null}
+      {done === 'consent-withdrawn' ? <Notice>{t('applications.mine.consentWithdrawn')}</Notice> : null}
+      {done === 'not-possible' ? <FormAlert messages={[t('applications.mine.notPossible')]} /> : null}
+
+      {page.confirmWithdraw && !done ? (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <div className="utrecht-alert__message">
+            <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
+            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
+              <input type="hidden" name="applicationId" value={page.confirmWithdraw.id} />
+              <SubmitButton name="intent" value="withdraw-application">
+                {t('applications.mine.withdrawConfirm')}
+              </SubmitButton>{' '}
+              <Link className="utrecht-link" to="/account/mentoraat">
+                {t('applications.mine.keep')}
+              </Link>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+      {page.confirmConsent && !done ? (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <div className="utrecht-alert__message">
+            <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
+            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
+              <input type="hidden" name="applicationId" value={page.confirmConsent.id} />
+              <SubmitButton name="intent" value="withdraw-consent">
+                {t('applications.mine.consentConfirm')}
+              </SubmitButton>{' '}
+              <Link className="utrecht-link" to="/account/mentoraat">
+                {t('applications.mine.keep')}
+              </Link>
+            </Form>
+          </div>
+        </div>
+      ) : null}
+
+      {page.applications.length === 0 ? (
+        <p className="utrecht-paragraph">
+          {t('applications.mine.none')}{' '}
+          <Link className="utrecht-link" to="/mentoraat">
+            {t('applications.mine.find')}
+          </Link>
+        </p>
+      ) : (
+        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="applications-caption">
+          <table className="utrecht-table">
+            <caption className="utrecht-table__caption" id="applications-caption">
+              {t('applications.mine.caption')}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('applications.mine.network')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('applications.mine.date')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('applications.mine.status')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('applications.mine.actions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {page.applications.map((a) => (
+                <tr className="utrecht-table__row" key={a.id}>
+                  <th className="utrecht-table__header-cell" scope="row">
+                    {a.networkName}
+                    <br />
+                    <span>{a.organisationName}</span>
+                  </th>
+                  <td className="utrecht-table__cell">{a.createdAt}</td>
+                  <td className="utrecht-table__cell">
+                    {t(`applications.status.${a.status}`)}
+                    {a.sharesDisability ? (
+                      <>
+                        <br />
+                        {t('applications.mine.sharesDisability')}
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <ul className="pa-plain-list">
+                      {a.canWithdraw ? (
+                        <li>
+                          <Link
+                            className="utrecht-link"
+                            to={`/account/mentoraat?intrekken=${a.id}`}
+                            aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
+                          >
+                            {t('applications.mine.withdraw')}
+                          </Link>
+                        </li>
+                      ) : null}
+                      {a.sharesDisability ? (
+                        <li>
+                          <Link
+                            className="utrecht-link"
+                            to={`/account/mentoraat?toestemming=${a.id}`}
+                            aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
+                          >
+                            {t('applications.mine.withdrawConsent')}
+                          </Link>
+                        </li>
+                      ) : null}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

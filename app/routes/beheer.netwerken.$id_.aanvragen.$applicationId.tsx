@@ -1,0 +1,153 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { Banner } from '~/components/course-parts';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { formatDate } from '~/modules/courses/format.server';
+import { slotWords, themeWords } from '~/modules/matching/scoring';
+import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
+import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
+import { isUuid, notFound } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Aanvraag van ${data.application.name} — Politiek Actief` : 'Politiek Actief' },
+];
+
+// One application, for the coordinators of its network's organisation. Disability shows only as the
+// person's consented self-identification; readApplicationForCoordinator records every such read.
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, network, organisations } = await requireNetworkOfCoordinator(request, params.id);
+  if (!isUuid(params.applicationId)) throw notFound();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const found = await readApplicationForCoordinator(
+    getDb(),
+    { userId: user.id, organisationIds: organisations.map((o) => o.id) },
+    network.id,
+    params.applicationId,
+  );
+  if (!found) throw notFound();
+  const label = (key: string) => t(key as MessageKey);
+  const mustHaves = [
+    found.mustHaves.onlineOnly ? t('applications.manage.mustHave.onlineOnly') : null,
+    found.mustHaves.mentorGender
+      ? t('applications.manage.mustHave.mentorGender', { gender: label(`applications.gender.${found.mustHaves.mentorGender}`) })
+      : null,
+    found.mustHaves.sameParty ? t('applications.manage.mustHave.sameParty') : null,
+  ].filter((m): m is string => m !== null);
+  const questions = new Map(network.intakeQuestions.map((q) => [q.id, q]));
+  return {
+    network: { id: network.id, name: network.name },
+    application: {
+      name: found.name,
+      email: found.email,
+      phone: found.phone,
+      municipalityName: found.municipalityName,
+      status: found.status,
+      createdAt: formatDate(locale, found.createdAt),
+      themes: found.themes.map((theme) => themeWords(theme)[locale]).join(', '),
+      goals: found.goals.map((goal) => label(`applications.goal.${goal}`)),
+      goalsText: found.goalsText,
+      party: found.party,
+      meetingModes: found.meetingModes.map((m) => label(`applications.mode.${m}`)).join(', '),
+      languages: found.languages.map((l) => label(`applications.language.${l}`)).join(', '),
+      availability: found.availability.map((s) => slotWords(s)[locale]).join(', '),
+      mustHaves,
+      accessibilityNeeds: found.accessibilityNeeds,
+      answers: Object.entries(found.answers).map(([id, answer]) => {
+        const q = questions.get(id);
+        const shown = q?.kind === 'yes-no' ? (answer === 'yes' ? t('applications.form.yes') : t('applications.form.no')) : answer;
+        return { id, question: q?.label ?? id, answer: shown };
+      }),
+      selfIdentification: [
+        ...found.selfIdentification.focusGroups.map((g) => label(`applications.focus.${g}`)),
+        ...(found.selfIdentification.disability ? [t('applications.manage.disabilityConsented')] : []),
+      ],
+      disabilityShown: found.selfIdentification.disability,
+      source: found.source,
+      utm: found.utm ? Object.entries(found.utm).map(([k, v]) => `${k}=${v}`) : [],
+    },
+  };
+}
+
+export default function NetworkApplication() {
+  const t = useT();
+  const { network, application: a } = useLoaderData<typeof loader>();
+  const none = t('applications.manage.none-given');
+  return (
+    <div className="pa-manage pa-narrow">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/beheer/netwerken/${network.id}/aanvragen`}>
+          {t('applications.manage.backToList')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('applications.manage.detailTitle', { name: a.name })}</h1>
+      <p className="utrecht-paragraph">
+        {network.name} · {t(`applications.status.${a.status}`)} · {a.createdAt}
+      </p>
+
+      <h2 className="utrecht-heading-2">{t('applications.manage.contact')}</h2>
+      <dl className="pa-details">
+        <dt>{t('applications.manage.email')}</dt>
+        <dd>{a.email}</dd>
+        <dt>{t('applications.manage.phone')}</dt>
+        <dd>{a.phone ?? none}</dd>
+        <dt>{t('applications.manage.municipality')}</dt>
+        <dd>{a.municipalityName}</dd>
+      </dl>
+
+      <h2 className="utrecht-heading-2">{t('applications.manage.wishes')}</h2>
+      <dl className="pa-details">
+        <dt>{t('applications.manage.themes')}</dt>
+        <dd>{a.themes || none}</dd>
+        <dt>{t('applications.manage.goals')}</dt>
+        <dd>{a.goals.length ? a.goals.join(', ') : none}</dd>
+        <dt>{t('applications.manage.goalsText')}</dt>
+        <dd>{a.goalsText || none}</dd>
+        <dt>{t('applications.manage.party')}</dt>
+        <dd>{a.party ?? t('applications.manage.noParty')}</dd>
+        <dt>{t('applications.manage.meetingModes')}</dt>
+        <dd>{a.meetingModes || none}</dd>
+        <dt>{t('applications.manage.languages')}</dt>
+        <dd>{a.languages || none}</dd>
+        <dt>{t('applications.manage.availability')}</dt>
+        <dd>{a.availability || none}</dd>
+        <dt>{t('applications.manage.mustHaves')}</dt>
+        <dd>{a.mustHaves.length ? a.mustHaves.join(', ') : none}</dd>
+        <dt>{t('applications.manage.accessibilityNeeds')}</dt>
+        <dd>{a.accessibilityNeeds ?? none}</dd>
+      </dl>
+
+      {a.answers.length ? (
+        <>
+          <h2 className="utrecht-heading-2">{t('applications.manage.answers')}</h2>
+          <dl className="pa-details">
+            {a.answers.map((answer) => (
+              <div key={answer.id}>
+                <dt>{answer.question}</dt>
+                <dd>{answer.answer}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+
+      <h2 className="utrecht-heading-2">{t('applications.manage.selfIdentification')}</h2>
+      <p className="utrecht-paragraph">{a.selfIdentification.length ? a.selfIdentification.join(', ') : none}</p>
+      {a.disabilityShown ? (
+        <Banner kind="warning" role="none">
+          <p className="utrecht-paragraph">{t('applications.manage.disabilityAudit')}</p>
+        </Banner>
+      ) : null}
+
+      <h2 className="utrecht-heading-2">{t('applications.manage.origin')}</h2>
+      <dl className="pa-details">
+        <dt>{t('applications.manage.source')}</dt>
+        <dd>{a.source ?? t('applications.manage.sourceNone')}</dd>
+        <dt>{t('applications.manage.utm')}</dt>
+        <dd>{a.utm.length ? a.utm.join(', ') : none}</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,369 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { genders, meetingModes } from '~db/schema';
+import { CheckboxGroupField } from '~/components/application-fields';
+import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '~/components/course-fields';
+import { Banner } from '~/components/course-parts';
+import { FormAlert, SubmitButton, TextField } from '~/components/form';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { getUser, requireUser } from '~/modules/auth/session.server';
+import { listMunicipalities, listProvinces } from '~/modules/courses/catalogue.server';
+import { themeIds, themeWords } from '~/modules/matching/scoring';
+import {
+  applicationInput,
+  applicationSchema,
+  availabilitySlots,
+  dayParts,
+  days,
+  defaultMunicipalityOf,
+  describeNetwork,
+  goalIds,
+  languageIds,
+  networkOpenForApplications,
+  openApplicationOf,
+  selfIdentifiableGroups,
+  sourceOf,
+  sourceQuery,
+  submitApplication,
+  utmFields,
+} from '~/modules/mentoring/applications.server';
+import { isUuid } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.network.name} — Mentoraat — Politiek Actief` : 'Mentoraat — Politiek Actief' },
+];
+
+/** The network, when it takes applications now; anything else is a 404 (with the way back to the list). */
+async function openNetwork(networkId: string | undefined) {
+  const found = isUuid(networkId) ? await networkOpenForApplications(getDb(), networkId) : null;
+  if (!found) throw new Response('Not Found', { status: 404 });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { network, summary } = await openNetwork(params.networkId);
+  const db = getDb();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const url = new URL(request.url);
+  const user = await getUser(request);
+  const source = sourceOf(url.searchParams);
+  const base = {
+    network: { id: network.id, name: network.name, description: network.description, organisationName: summary.organisationName },
+    facts: describeNetwork(t, locale, summary),
+    query: sourceQuery(source),
+  };
+  if (!user) {
+    return { ...base, loggedIn: false as const, loginUrl: `/inloggen?redirectTo=${encodeURIComponent(url.pathname + url.search)}` };
+  }
+  const [existing, municipalities, provinces, municipality] = await Promise.all([
+    openApplicationOf(db, user.id, network.id),
+    listMunicipalities(db),
+    listProvinces(db),
+    defaultMunicipalityOf(db, user),
+  ]);
+  return {
+    ...base,
+    loggedIn: true as const,
+    existing: Boolean(existing),
+    questions: network.intakeQuestions,
+    municipalityGroups: provinces.map((p) => ({
+      label: p.name,
+      options: municipalities.filter((m) => m.provinceCode === p.code).map((m) => ({ value: m.code, label: m.name })),
+    })),
+    themes: themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] })),
+    prefill: {
+      municipality: municipality ?? '',
+      languages: [locale === 'en' ? 'en' : 'nl'],
+      meetingModes: [...meetingModes],
+      bron: source.source ?? '',
+      ...Object.fromEntries(Object.entries(source.utm ?? {}).map(([k, v]) => [`utm_${k}`, v])),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { network } = await openNetwork(params.networkId);
+  const db = getDb();
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const formData = await request.formData();
+  const submission = await parseWithZod(formData, { schema: applicationSchema(t, db, network), async: true });
+  if (submission.status !== 'success') return data({ result: submission.reply(), existing: false }, { status: 400 });
+  const outcome = await submitApplication(db, user, network.id, applicationInput(submission.value, network.intakeQuestions), locale);
+  switch (outcome.status) {
+    case 'created':
+      return redirect(`/account/mentoraat?nieuw=${outcome.applicationId}`, 303);
+    case 'duplicate':
+      return data({ result: submission.reply({ formErrors: [t('applications.duplicate')] }), existing: true }, { status: 409 });
+    default:
+      throw new Response('Not Found', { status: 404 });
+  }
+}
+
+type Fields = {
+  municipality: string;
+  phone: string;
+  themes: string[];
+  goals: string[];
+  goalsText: string;
+  party: string;
+  noParty: boolean;
+  meetingModes: string[];
+  languages: string[];
+  availability: string[];
+  onlineOnly: boolean;
+  mentorGender: string;
+  sameParty: boolean;
+  accessibilityNeeds: string;
+  q: Record<string, string>;
+  focusGroups: string[];
+  disability: boolean;
+  disabilityConsent: boolean;
+  bron: string;
+  utm_source: string;
+  utm_medium: string;
+  utm_campaign: string;
+  utm_content: string;
+  utm_term: string;
+};
+
+function NetworkCard({ network, facts }: { network: { name: string; organisationName: string }; facts: Record<string, string> }) {
+  const t = useT();
+  return (
+    <div className="pa-card">
+      <p className="utrecht-paragraph pa-signup__course-title">{network.name}</p>
+      <dl className="pa-details">
+        <dt>{t('mentoring.card.for')}</dt>
+        <dd>{facts.focusGroup}</dd>
+        <dt>{t('mentoring.card.organisation')}</dt>
+        <dd>{network.organisationName}</dd>
+        <dt>{t('mentoring.card.region')}</dt>
+        <dd>{facts.region}</dd>
+        <dt>{t('mentoring.card.period')}</dt>
+        <dd>{facts.period}</dd>
+      </dl>
+    </div>
+  );
+}
+
+export default function Apply() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  return (
+    <div className="pa-narrow pa-signup">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/mentoraat${page.query}`}>
+          {t('applications.form.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('applications.form.title')}</h1>
+      <NetworkCard network={page.network} facts={page.facts} />
+      {page.loggedIn ? (
+        page.existing ? (
+          <Banner kind="info" title={t('applications.form.existingTitle')}>
+            <p className="utrecht-paragraph">
+              {t('applications.form.existingBody')}{' '}
+              <Link className="utrecht-link" to="/account/mentoraat">
+                {t('applications.form.existingLink')}
+              </Link>
+            </p>
+          </Banner>
+        ) : (
+          <ApplicationForm />
+        )
+      ) : (
+        <Banner kind="info" title={t('applications.form.loginTitle')}>
+          <p className="utrecht-paragraph">{t('applications.form.loginBody')}</p>
+          <p className="utrecht-paragraph pa-inline-actions">
+            <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={page.loginUrl}>
+              {t('applications.form.login')}
+            </Link>{' '}
+            <Link className="utrecht-link" to="/registreren">
+              {t('applications.form.register')}
+            </Link>
+          </p>
+          <p className="utrecht-paragraph">{t('applications.form.registerNote')}</p>
+        </Banner>
+      )}
+    </div>
+  );
+}
+
+function ApplicationForm() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const [form, fields] = useForm<Fields>({
+    id: 'mentor-application',
+    lastResult: acted?.result,
+    defaultValue: page.loggedIn ? page.prefill : {},
+    shouldRevalidate: 'onBlur',
+  });
+  if (!page.loggedIn) return null;
+  const answers = fields.q.getFieldset();
+  const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}` as MessageKey) });
+  return (
+    <Form method="post" {...getFormProps(form)} className="pa-course-form pa-application-form">
+      <FormAlert id={form.errorId} messages={form.errors} />
+      {acted?.existing ? (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/mentoraat">
+            {t('applications.form.existingLink')}
+          </Link>
+        </p>
+      ) : null}
+      {form.status === 'error' && !form.errors?.length ? <FormAlert messages={[t('form.errorSummary')]} /> : null}
+      <p className="utrecht-paragraph">{t('applications.form.intro')}</p>
+
+      <h2 className="utrecht-heading-2">{t('applications.form.you')}</h2>
+      <SelectField
+        meta={fields.municipality}
+        label={t('applications.form.municipality')}
+        description={t('applications.form.municipalityHint')}
+        placeholder={t('applications.form.chooseMunicipality')}
+        groups={page.municipalityGroups}
+        required
+      />
+      <TextField
+        meta={fields.phone}
+        label={t('applications.form.phone')}
+        type="tel"
+        autoComplete="tel"
+        description={t('applications.form.phoneHint')}
+        required={false}
+      />
+
+      <h2 className="utrecht-heading-2">{t('applications.form.learn')}</h2>
+      <CheckboxGroupField
+        meta={fields.themes}
+        legend={t('applications.form.themes')}
+        description={t('applications.form.themesHint')}
+        options={page.themes}
+        required
+      />
+      <CheckboxGroupField
+        meta={fields.goals}
+        legend={t('applications.form.goals')}
+        description={t('applications.form.goalsHint')}
+        options={goalIds.map(option('applications.goal'))}
+        required
+      />
+      <TextAreaField meta={fields.goalsText} label={t('applications.form.goalsText')} />
+
+      <h2 className="utrecht-heading-2">{t('applications.form.party')}</h2>
+      <TextField meta={fields.party} label={t('applications.form.partyName')} required={false} />
+      <CheckboxField meta={fields.noParty} label={t('applications.form.noParty')} />
+
+      <h2 className="utrecht-heading-2">{t('applications.form.meet')}</h2>
+      <CheckboxGroupField
+        meta={fields.meetingModes}
+        legend={t('applications.form.meetingModes')}
+        options={meetingModes.map(option('applications.mode'))}
+        required
+      />
+      <CheckboxGroupField
+        meta={fields.languages}
+        legend={t('applications.form.languages')}
+        options={languageIds.map(option('applications.language'))}
+        required
+      />
+      <CheckboxGroupField
+        meta={fields.availability}
+        legend={t('applications.form.availability')}
+        description={t('applications.form.availabilityHint')}
+        options={availabilitySlots.map((slot) => {
+          const [day, part] = slot.split('-') as [string, string];
+          return { value: slot, label: `${t(`applications.day.${day}` as MessageKey)} ${t(`applications.dayPart.${part}` as MessageKey)}` };
+        })}
+        groups={days.map((day) => ({ label: t(`applications.day.${day}`), values: dayParts.map((part) => `${day}-${part}`) }))}
+      />
+
+      <h2 className="utrecht-heading-2">{t('applications.form.mustHaves')}</h2>
+      <p className="utrecht-paragraph">{t('applications.form.mustHavesHint')}</p>
+      <CheckboxField meta={fields.onlineOnly} label={t('applications.form.onlineOnly')} />
+      <RadioGroupField
+        meta={fields.mentorGender}
+        legend={t('applications.form.mentorGender')}
+        options={[{ value: '', label: t('applications.gender.any') }, ...genders.map(option('applications.gender'))]}
+      />
+      <CheckboxField meta={fields.sameParty} label={t('applications.form.sameParty')} />
+
+      <h2 className="utrecht-heading-2">{t('applications.form.accessibility')}</h2>
+      <TextAreaField
+        meta={fields.accessibilityNeeds}
+        label={t('applications.form.accessibilityNeeds')}
+        description={t('applications.form.accessibilityNeedsHint')}
+      />
+
+      {page.questions.length ? (
+        <>
+          <h2 className="utrecht-heading-2">{t('applications.form.questions')}</h2>
+          {page.questions.map((question) => {
+            const meta = answers[question.id]!;
+            if (question.kind === 'text') {
+              return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
+            }
+            const options =
+              question.kind === 'yes-no'
+                ? [
+                    { value: 'yes', label: t('applications.form.yes') },
+                    { value: 'no', label: t('applications.form.no') },
+                  ]
+                : question.options.map((o) => ({ value: o, label: o }));
+            return <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />;
+          })}
+        </>
+      ) : null}
+
+      <h2 className="utrecht-heading-2">{t('applications.form.identity')}</h2>
+      <CheckboxGroupField
+        meta={fields.focusGroups}
+        legend={t('applications.form.identityLegend')}
+        description={t('applications.form.identityHint')}
+        options={selfIdentifiableGroups.map(option('applications.form.identity'))}
+      />
+
+      <section className="pa-special-category" aria-labelledby="disability-heading">
+        <h2 className="utrecht-heading-2" id="disability-heading">
+          {t('applications.form.disabilityHeading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('applications.form.disabilityWhat')}</p>
+        <ul className="utrecht-unordered-list">
+          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityUse')}</li>
+          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityNeverMentor')}</li>
+          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityWithdraw')}</li>
+        </ul>
+        <CheckboxField meta={fields.disability} label={t('applications.form.disability')} />
+        <CheckboxField meta={fields.disabilityConsent} label={t('applications.form.disabilityConsent')} />
+      </section>
+
+      {['bron', ...utmFields].map((name) => (
+        <input key={name} type="hidden" name={name} defaultValue={fields[name as keyof Fields].initialValue?.toString() ?? ''} />
+      ))}
+      <SubmitButton>{t('applications.form.submit')}</SubmitButton>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{notFound ? t('notFound.title') : t('error.title')}</h1>
+      <p className="utrecht-paragraph">{notFound ? t('applications.form.closed') : t('error.body')}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/mentoraat">
+          {t('applications.form.back')}
+        </Link>
+      </p>
+    </div>
+  );
+}
