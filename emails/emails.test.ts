@@ -119,6 +119,15 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
     manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
   },
+  'match-proposed': {
+    name: 'Henk',
+    menteeFirstName: 'Fatima',
+    municipality: 'Zwolle',
+    networkName: 'Vrouwen in de raad',
+    reasons: ['Jullie wonen allebei in Zwolle', "2 gedeelde thema's: zorg en onderwijs"],
+    proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=email&x=1',
+    expiresInDays: 14,
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -168,6 +177,10 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'coordinator-message': {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
+  },
+  'match-proposed': {
+    nl: ['stelt voor dat jij de mentor wordt', 'Jullie wonen allebei in Zwolle'],
+    en: ['proposes that you become the mentor', 'Jullie wonen allebei in Zwolle'],
   },
 };
 

@@ -8,6 +8,7 @@ import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAtte
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
+import MatchProposed, { subject as matchProposedSubject, type MatchProposedProps } from './match-proposed';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -33,6 +34,7 @@ export type {
   FollowUpAttendedProps,
   FollowUpNoShowProps,
   LoginLinkProps,
+  MatchProposedProps,
   OfferExpiredProps,
   PasswordChangedProps,
   PasswordResetProps,
@@ -69,6 +71,7 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'match-proposed': MatchProposedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +99,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'match-proposed': { Component: MatchProposed, subject: matchProposedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
