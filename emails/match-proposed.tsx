@@ -62,7 +62,12 @@ export default function MatchProposed({
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
-    <EmailLayout locale={lang} preview={t.preview(menteeFirstName, municipality)} title={t.subject(oneLine(menteeFirstName))} footer="account">
+    <EmailLayout
+      locale={lang}
+      preview={t.preview(menteeFirstName, municipality)}
+      title={t.subject(oneLine(menteeFirstName))}
+      footer="account"
+    >
       <EmailHeading>{t.heading}</EmailHeading>
       <Greeting locale={lang} name={name} />
       <Paragraph>{t.intro(menteeFirstName, municipality, networkName)}</Paragraph>

@@ -171,7 +171,12 @@ export async function moveOptions(db: Db, networkId: string, run: MatchingRun, a
     const loaded = { ...mentor, activeMatches: mentor.activeMatches + (load.get(mentor.id) ?? 0) };
     if (!compatibility(mentee, loaded, { at: instance.at, rules: instance.rules, sameNetwork: true }).ok) continue;
     const { score, reasons } = matchReasons(mentee, mentor, weights, instance.geography);
-    options.push({ mentorProfileId: mentor.id, name: names.get(mentor.id) ?? '', score, reasons: reasons.map((r) => ({ nl: r.nl, en: r.en })) });
+    options.push({
+      mentorProfileId: mentor.id,
+      name: names.get(mentor.id) ?? '',
+      score,
+      reasons: reasons.map((r) => ({ nl: r.nl, en: r.en })),
+    });
   }
   options.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'nl'));
   return { current, options };
@@ -222,8 +227,18 @@ export async function forbidPair(db: Db, networkId: string, runId: string, match
     if (!match) return { status: 'not-found' };
     await tx
       .insert(pairRules)
-      .values({ networkId, applicationId: match.applicationId, mentorProfileId: match.mentorProfileId, kind: 'forbid', createdBy: userId, createdAt: now() })
-      .onConflictDoUpdate({ target: [pairRules.applicationId, pairRules.mentorProfileId], set: { kind: 'forbid', createdBy: userId, createdAt: now() } });
+      .values({
+        networkId,
+        applicationId: match.applicationId,
+        mentorProfileId: match.mentorProfileId,
+        kind: 'forbid',
+        createdBy: userId,
+        createdAt: now(),
+      })
+      .onConflictDoUpdate({
+        target: [pairRules.applicationId, pairRules.mentorProfileId],
+        set: { kind: 'forbid', createdBy: userId, createdAt: now() },
+      });
     await tx.update(matches).set({ status: 'discarded', pinned: false, updatedAt: now() }).where(eq(matches.id, match.id));
     return { status: 'ok' };
   });
@@ -345,7 +360,8 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
 
     const mentorIds = [...new Set(draft.map((d) => d.mentorProfileId))];
     // Lock the mentors' profiles so that another network's publication cannot fill the same places.
-    if (mentorIds.length > 0) await tx.select({ id: mentorProfiles.id }).from(mentorProfiles).where(inArray(mentorProfiles.id, mentorIds)).for('update');
+    if (mentorIds.length > 0)
+      await tx.select({ id: mentorProfiles.id }).from(mentorProfiles).where(inArray(mentorProfiles.id, mentorIds)).for('update');
     const liveRows =
       mentorIds.length === 0
         ? []
@@ -395,7 +411,9 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
       // A pin has done its work once the pair is proposed; a declined pair must not come back.
       await tx
         .delete(pairRules)
-        .where(and(eq(pairRules.applicationId, d.applicationId), eq(pairRules.mentorProfileId, d.mentorProfileId), eq(pairRules.kind, 'pin')));
+        .where(
+          and(eq(pairRules.applicationId, d.applicationId), eq(pairRules.mentorProfileId, d.mentorProfileId), eq(pairRules.kind, 'pin')),
+        );
       proposed++;
     }
     if (skippedIds.length > 0) {
@@ -424,4 +442,3 @@ export function draftTotals(stats: RunStats | null, pairs: { score: number }[]) 
     millis: stats?.millis ?? 0,
   };
 }
-

@@ -35,7 +35,6 @@ import { greedyAssignment, parseInstance, solveAssignment, type MatchingResult }
 import { loadGeography } from '../matching/geography.server';
 import {
   buildEdges,
-  compatibility,
   defaultWeights,
   pairKey,
   scorePair,
