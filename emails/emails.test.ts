@@ -132,6 +132,14 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     networkName: 'Vrouwen in de raad',
     organisationName: 'Nederlandse Vereniging voor Raadsleden',
     accountUrl: 'https://politiekactief.example/account/mentoraat?van=mail&x=1',
+  'match-proposed': {
+    name: 'Henk',
+    menteeFirstName: 'Fatima',
+    municipality: 'Zwolle',
+    networkName: 'Vrouwen in de raad',
+    reasons: ['Jullie wonen allebei in Zwolle', "2 gedeelde thema's: zorg en onderwijs"],
+    proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=email&x=1',
+    expiresInDays: 14,
   },
 };
 
@@ -185,6 +193,10 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
   },
   'mentor-invitation': { nl: ['mentor te worden', '14 dagen'], en: ['to be a mentor', '14 days'] },
+  'match-proposed': {
+    nl: ['stelt voor dat jij de mentor wordt', 'Jullie wonen allebei in Zwolle'],
+    en: ['proposes that you become the mentor', 'Jullie wonen allebei in Zwolle'],
+  },
 };
 
 describe('email templates', () => {

@@ -10,6 +10,7 @@ import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowPr
 import { EmailRenderModeContext, type Locale } from './layout';
 import MentorInvitation, { subject as mentorInvitationSubject, type MentorInvitationProps } from './mentor-invitation';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
+import MatchProposed, { subject as matchProposedSubject, type MatchProposedProps } from './match-proposed';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -37,6 +38,7 @@ export type {
   FollowUpNoShowProps,
   LoginLinkProps,
   MentorInvitationProps,
+  MatchProposedProps,
   OfferExpiredProps,
   PasswordChangedProps,
   PasswordResetProps,
@@ -75,6 +77,7 @@ export type EmailTemplates = {
   'coordinator-message': CoordinatorMessageProps;
   'mentor-invitation': MentorInvitationProps;
   'application-received': ApplicationReceivedProps;
+  'match-proposed': MatchProposedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -104,6 +107,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
   'mentor-invitation': { Component: MentorInvitation, subject: mentorInvitationSubject },
   'application-received': { Component: ApplicationReceived, subject: applicationReceivedSubject },
+  'match-proposed': { Component: MatchProposed, subject: matchProposedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

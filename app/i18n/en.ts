@@ -4,6 +4,7 @@ import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
 import { en as networks } from './areas/networks.en';
 import { en as applications } from './areas/applications.en';
+import { en as matchingRuns } from './areas/matching-runs.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...mentoring,
   ...networks,
   ...applications,
+  ...matchingRuns,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -4,6 +4,7 @@ import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
 import { nl as networks } from './areas/networks.nl';
 import { nl as applications } from './areas/applications.nl';
+import { nl as matchingRuns } from './areas/matching-runs.nl';
 
 export const nl = {
   ...courses,
@@ -11,6 +12,7 @@ export const nl = {
   ...mentoring,
   ...networks,
   ...applications,
+  ...matchingRuns,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -6,6 +6,7 @@ import { mailboxProvider, resendProvider, type EmailProvider } from '../email/pr
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { processMatchingRun } from '../mentoring/runs.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -45,6 +46,10 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // is late or repeated does no harm.
   await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueCourseWork(db);
+  });
+  // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
+  await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await processMatchingRun(db, job.data.runId);
   });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');

@@ -1,0 +1,444 @@
+/**
+ * The coordinator's work on a run's draft (issue 4 item 9): what the page shows, the hand changes
+ * (pin, forbid, move, remove a rule) and publishing. Every function takes the network id the guard
+ * returned, and every query carries it, so nothing of another network is read or changed.
+ *
+ * Special-category data (disability, accessibility needs, focus groups) is never read here.
+ */
+import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import {
+  matches,
+  matchingRuns,
+  menteeApplications,
+  mentorProfiles,
+  municipalities,
+  networks,
+  pairRules,
+  users,
+  type RunStats,
+} from '~db/schema';
+import { now } from '../clock.server';
+import { enqueueEmail } from '../email/outbox.server';
+import { getEnv } from '~/env.server';
+import { compatibility } from '../matching/scoring';
+import { latestRun, liveMatchStatuses, loadNetworkInstance, matchReasons, networkWeights, type UnmatchedReason } from './runs.server';
+
+type MatchingRun = typeof matchingRuns.$inferSelect;
+
+const menteeUsers = aliasedTable(users, 'mentee_users');
+const mentorUsers = aliasedTable(users, 'mentor_users');
+
+export type DraftUnmatchedReason = UnmatchedReason | 'removed-by-hand' | 'new-since-run';
+
+export type DraftView = Awaited<ReturnType<typeof loadDraftView>>;
+
+/** The first word of a name, for emails to mentors before the mentee's details are shared. */
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+/** The network's latest run and, when it is a draft, its pairs, unmatched mentees and rules. */
+export async function loadDraftView(db: Db, networkId: string) {
+  const run = await latestRun(db, networkId);
+  const rules = await db
+    .select({
+      applicationId: pairRules.applicationId,
+      mentorProfileId: pairRules.mentorProfileId,
+      kind: pairRules.kind,
+      menteeName: menteeUsers.name,
+      mentorName: mentorUsers.name,
+    })
+    .from(pairRules)
+    .innerJoin(menteeApplications, eq(menteeApplications.id, pairRules.applicationId))
+    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+    .innerJoin(mentorProfiles, eq(mentorProfiles.id, pairRules.mentorProfileId))
+    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .where(and(eq(pairRules.networkId, networkId), eq(menteeApplications.status, 'waiting')))
+    .orderBy(asc(pairRules.kind), asc(menteeUsers.name), asc(mentorUsers.name));
+
+  if (!run || run.status !== 'draft') return { run, rules, pairs: [], unmatched: [], droppedPins: [] };
+
+  const pairs = await db
+    .select({
+      matchId: matches.id,
+      applicationId: matches.applicationId,
+      mentorProfileId: matches.mentorProfileId,
+      score: matches.score,
+      reasons: matches.reasons,
+      pinned: matches.pinned,
+      source: matches.source,
+      menteeName: menteeUsers.name,
+      municipality: municipalities.name,
+      mentorName: mentorUsers.name,
+    })
+    .from(matches)
+    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+    .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+    .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .where(and(eq(matches.runId, run.id), eq(matches.networkId, networkId), eq(matches.status, 'draft')))
+    .orderBy(asc(menteeUsers.name), asc(matches.id));
+
+  const waiting = await db
+    .select({
+      applicationId: menteeApplications.id,
+      name: menteeUsers.name,
+      municipality: municipalities.name,
+      createdAt: menteeApplications.createdAt,
+    })
+    .from(menteeApplications)
+    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+    .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+    .where(and(eq(menteeApplications.networkId, networkId), eq(menteeApplications.status, 'waiting')))
+    .orderBy(asc(menteeUsers.name), asc(menteeApplications.id));
+
+  const inDraft = new Set(pairs.map((p) => p.applicationId));
+  const reasonOf = new Map((run.stats?.unmatched ?? []).map((u) => [u.applicationId, u.reason as UnmatchedReason]));
+  const runStart = (run.startedAt ?? run.createdAt).getTime();
+  const unmatched = waiting
+    .filter((w) => !inDraft.has(w.applicationId))
+    .map((w) => ({
+      applicationId: w.applicationId,
+      name: w.name,
+      municipality: w.municipality,
+      reason: (w.createdAt.getTime() > runStart
+        ? 'new-since-run'
+        : (reasonOf.get(w.applicationId) ?? 'removed-by-hand')) as DraftUnmatchedReason,
+    }));
+
+  const drafted = new Set(pairs.map((p) => `${p.applicationId}:${p.mentorProfileId}`));
+  const droppedPins = rules.filter((r) => r.kind === 'pin' && !drafted.has(`${r.applicationId}:${r.mentorProfileId}`));
+
+  return { run, rules, pairs, unmatched, droppedPins };
+}
+
+/** The network's draft run by id, or null (another network's run, or no longer a draft). */
+async function draftRun(db: Db, networkId: string, runId: string, lock = false) {
+  const query = db
+    .select()
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.id, runId), eq(matchingRuns.networkId, networkId), eq(matchingRuns.status, 'draft')));
+  const [run] = lock ? await query.for('update') : await query;
+  return run ?? null;
+}
+
+async function lockNetwork(tx: Db, networkId: string) {
+  const [network] = await tx.select().from(networks).where(eq(networks.id, networkId)).for('update');
+  return network!;
+}
+
+export type MoveOption = { mentorProfileId: string; name: string; score: number; reasons: { nl: string; en: string }[] };
+
+/**
+ * The mentors a waiting mentee can be moved to by hand: compatible (all hard rules) and with room
+ * left after their live matches and this draft's other pairs; best score first. `null` when the
+ * application is not waiting in this network.
+ */
+export async function moveOptions(db: Db, networkId: string, run: MatchingRun, applicationId: string) {
+  const weights = networkWeights(run.weights);
+  const instance = await loadNetworkInstance(db, networkId, { weights, onlyApplication: applicationId });
+  const mentee = instance.mentees[0];
+  if (!mentee) return null;
+  const draft = await db
+    .select({ mentor: matches.mentorProfileId, applicationId: matches.applicationId })
+    .from(matches)
+    .where(and(eq(matches.runId, run.id), eq(matches.status, 'draft')));
+  const load = new Map<string, number>();
+  let current: string | null = null;
+  for (const d of draft) {
+    if (d.applicationId === applicationId) current = d.mentor;
+    else load.set(d.mentor, (load.get(d.mentor) ?? 0) + 1);
+  }
+  const names = new Map(
+    instance.mentors.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: mentorProfiles.id, name: users.name })
+            .from(mentorProfiles)
+            .innerJoin(users, eq(users.id, mentorProfiles.userId))
+            .where(
+              inArray(
+                mentorProfiles.id,
+                instance.mentors.map((m) => m.id),
+              ),
+            )
+        ).map((r) => [r.id, r.name]),
+  );
+  const options: MoveOption[] = [];
+  for (const mentor of instance.mentors) {
+    if (mentor.id === current) continue;
+    const loaded = { ...mentor, activeMatches: mentor.activeMatches + (load.get(mentor.id) ?? 0) };
+    if (!compatibility(mentee, loaded, { at: instance.at, rules: instance.rules, sameNetwork: true }).ok) continue;
+    const { score, reasons } = matchReasons(mentee, mentor, weights, instance.geography);
+    options.push({
+      mentorProfileId: mentor.id,
+      name: names.get(mentor.id) ?? '',
+      score,
+      reasons: reasons.map((r) => ({ nl: r.nl, en: r.en })),
+    });
+  }
+  options.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'nl'));
+  return { current, options };
+}
+
+export type HandOutcome = { status: 'ok' } | { status: 'not-found' } | { status: 'not-possible' };
+
+/** Replaces the application's pins with one on this pair. */
+async function pinPairRule(tx: Db, networkId: string, applicationId: string, mentorProfileId: string, userId: string | null) {
+  await tx.delete(pairRules).where(and(eq(pairRules.applicationId, applicationId), eq(pairRules.kind, 'pin')));
+  await tx
+    .insert(pairRules)
+    .values({ networkId, applicationId, mentorProfileId, kind: 'pin', createdBy: userId, createdAt: now() })
+    .onConflictDoUpdate({
+      target: [pairRules.applicationId, pairRules.mentorProfileId],
+      set: { kind: 'pin', createdBy: userId, createdAt: now() },
+    });
+}
+
+/** A draft pair of the run in this network, or null. */
+async function draftPair(tx: Db, networkId: string, runId: string, matchId: string) {
+  const [match] = await tx
+    .select()
+    .from(matches)
+    .where(and(eq(matches.id, matchId), eq(matches.runId, runId), eq(matches.networkId, networkId), eq(matches.status, 'draft')));
+  return match ?? null;
+}
+
+/** Keeps a draft pair in every re-run (until the pin is removed). */
+export async function pinPair(db: Db, networkId: string, runId: string, matchId: string, userId: string | null): Promise<HandOutcome> {
+  return db.transaction(async (tx) => {
+    await lockNetwork(tx, networkId);
+    if (!(await draftRun(tx, networkId, runId))) return { status: 'not-found' };
+    const match = await draftPair(tx, networkId, runId, matchId);
+    if (!match) return { status: 'not-found' };
+    await pinPairRule(tx, networkId, match.applicationId, match.mentorProfileId, userId);
+    await tx.update(matches).set({ pinned: true, updatedAt: now() }).where(eq(matches.id, match.id));
+    return { status: 'ok' };
+  });
+}
+
+/** Never proposes this pair again in this network; the pair leaves the draft. */
+export async function forbidPair(db: Db, networkId: string, runId: string, matchId: string, userId: string | null): Promise<HandOutcome> {
+  return db.transaction(async (tx) => {
+    await lockNetwork(tx, networkId);
+    if (!(await draftRun(tx, networkId, runId))) return { status: 'not-found' };
+    const match = await draftPair(tx, networkId, runId, matchId);
+    if (!match) return { status: 'not-found' };
+    await tx
+      .insert(pairRules)
+      .values({
+        networkId,
+        applicationId: match.applicationId,
+        mentorProfileId: match.mentorProfileId,
+        kind: 'forbid',
+        createdBy: userId,
+        createdAt: now(),
+      })
+      .onConflictDoUpdate({
+        target: [pairRules.applicationId, pairRules.mentorProfileId],
+        set: { kind: 'forbid', createdBy: userId, createdAt: now() },
+      });
+    await tx.update(matches).set({ status: 'discarded', pinned: false, updatedAt: now() }).where(eq(matches.id, match.id));
+    return { status: 'ok' };
+  });
+}
+
+/**
+ * Moves a waiting mentee to another mentor by hand: only to one of `moveOptions` (checked again in
+ * the transaction). The new pair is pinned, so re-runs keep it.
+ */
+export async function moveMentee(
+  db: Db,
+  networkId: string,
+  runId: string,
+  applicationId: string,
+  mentorProfileId: string,
+  userId: string | null,
+): Promise<HandOutcome> {
+  return db.transaction(async (tx) => {
+    await lockNetwork(tx, networkId);
+    const run = await draftRun(tx, networkId, runId);
+    if (!run) return { status: 'not-found' };
+    const found = await moveOptions(tx, networkId, run, applicationId);
+    if (!found) return { status: 'not-found' };
+    const option = found.options.find((o) => o.mentorProfileId === mentorProfileId);
+    if (!option) return { status: 'not-possible' };
+    const weights = networkWeights(run.weights);
+    const instance = await loadNetworkInstance(tx, networkId, { weights, onlyApplication: applicationId });
+    const mentor = instance.mentors.find((m) => m.id === mentorProfileId)!;
+    const { score, reasons } = matchReasons(instance.mentees[0]!, mentor, weights, instance.geography);
+    const at = now();
+    await tx
+      .update(matches)
+      .set({ status: 'discarded', pinned: false, updatedAt: at })
+      .where(and(eq(matches.runId, runId), eq(matches.applicationId, applicationId), eq(matches.status, 'draft')));
+    await tx.insert(matches).values({
+      networkId,
+      applicationId,
+      mentorProfileId,
+      runId,
+      status: 'draft',
+      source: 'hand',
+      pinned: true,
+      score,
+      reasons,
+      createdBy: userId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await pinPairRule(tx, networkId, applicationId, mentorProfileId, userId);
+    return { status: 'ok' };
+  });
+}
+
+/** Removes a pin or forbid of this network; a removed pin also unpins the pair in the draft. */
+export async function removeRule(db: Db, networkId: string, applicationId: string, mentorProfileId: string): Promise<HandOutcome> {
+  return db.transaction(async (tx) => {
+    await lockNetwork(tx, networkId);
+    const [rule] = await tx
+      .delete(pairRules)
+      .where(
+        and(eq(pairRules.networkId, networkId), eq(pairRules.applicationId, applicationId), eq(pairRules.mentorProfileId, mentorProfileId)),
+      )
+      .returning();
+    if (!rule) return { status: 'not-found' };
+    if (rule.kind === 'pin') {
+      await tx
+        .update(matches)
+        .set({ pinned: false, updatedAt: now() })
+        .where(
+          and(
+            eq(matches.networkId, networkId),
+            eq(matches.applicationId, applicationId),
+            eq(matches.mentorProfileId, mentorProfileId),
+            eq(matches.status, 'draft'),
+          ),
+        );
+    }
+    return { status: 'ok' };
+  });
+}
+
+export type PublishOutcome = { status: 'published'; proposed: number; skipped: number } | { status: 'not-draft' };
+
+/**
+ * Publishes the draft in one transaction: each pair still possible becomes a proposal
+ * (`proposedAt` = now), its application `proposed`, and its mentor gets the `match-proposed` email.
+ * A pair that is no longer possible (application no longer waiting, mentor paused or full since the
+ * run) is discarded and counted as skipped. A run is published once.
+ */
+export async function publishRun(db: Db, networkId: string, runId: string): Promise<PublishOutcome> {
+  return db.transaction(async (tx) => {
+    const network = await lockNetwork(tx, networkId);
+    const run = await draftRun(tx, networkId, runId, true);
+    if (!run) return { status: 'not-draft' };
+    const at = now();
+    const draft = await tx
+      .select({
+        matchId: matches.id,
+        applicationId: matches.applicationId,
+        mentorProfileId: matches.mentorProfileId,
+        reasons: matches.reasons,
+        menteeName: menteeUsers.name,
+        municipality: municipalities.name,
+        mentorUserId: mentorUsers.id,
+        mentorName: mentorUsers.name,
+        mentorEmail: mentorUsers.email,
+        mentorLocale: mentorUsers.locale,
+        capacity: mentorProfiles.capacity,
+        pausedUntil: mentorProfiles.pausedUntil,
+      })
+      .from(matches)
+      .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+      .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+      .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+      .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+      .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+      .where(and(eq(matches.runId, runId), eq(matches.status, 'draft')))
+      .orderBy(asc(matches.createdAt), asc(matches.id));
+
+    const mentorIds = [...new Set(draft.map((d) => d.mentorProfileId))];
+    // Lock the mentors' profiles so that another network's publication cannot fill the same places.
+    if (mentorIds.length > 0)
+      await tx.select({ id: mentorProfiles.id }).from(mentorProfiles).where(inArray(mentorProfiles.id, mentorIds)).for('update');
+    const liveRows =
+      mentorIds.length === 0
+        ? []
+        : await tx
+            .select({ mentor: matches.mentorProfileId, count: sql<number>`count(*)::int`.mapWith(Number) })
+            .from(matches)
+            .where(and(inArray(matches.mentorProfileId, mentorIds), inArray(matches.status, [...liveMatchStatuses])))
+            .groupBy(matches.mentorProfileId);
+    const live = new Map(liveRows.map((r) => [r.mentor, r.count]));
+    const today = at.toISOString().slice(0, 10);
+
+    const appUrl = getEnv().appUrl;
+    let proposed = 0;
+    const skippedIds: string[] = [];
+    for (const d of draft) {
+      const used = live.get(d.mentorProfileId) ?? 0;
+      const paused = d.pausedUntil !== null && d.pausedUntil > today;
+      const [application] =
+        used < d.capacity && !paused
+          ? await tx
+              .update(menteeApplications)
+              .set({ status: 'proposed', updatedAt: at })
+              .where(and(eq(menteeApplications.id, d.applicationId), eq(menteeApplications.status, 'waiting')))
+              .returning({ id: menteeApplications.id })
+          : [];
+      if (!application) {
+        skippedIds.push(d.matchId);
+        continue;
+      }
+      live.set(d.mentorProfileId, used + 1);
+      await tx.update(matches).set({ status: 'proposed', proposedAt: at, updatedAt: at }).where(eq(matches.id, d.matchId));
+      await enqueueEmail(tx, {
+        template: 'match-proposed',
+        to: d.mentorEmail,
+        userId: d.mentorUserId,
+        props: {
+          locale: d.mentorLocale,
+          name: d.mentorName,
+          menteeFirstName: firstName(d.menteeName),
+          municipality: d.municipality,
+          networkName: network.name,
+          reasons: d.reasons.map((r) => (d.mentorLocale === 'en' ? r.en : r.nl)),
+          proposalUrl: `${appUrl}/mentor/voorstellen/${d.matchId}`,
+          expiresInDays: network.proposalExpiryDays,
+        },
+      });
+      // A pin has done its work once the pair is proposed; a declined pair must not come back.
+      await tx
+        .delete(pairRules)
+        .where(
+          and(eq(pairRules.applicationId, d.applicationId), eq(pairRules.mentorProfileId, d.mentorProfileId), eq(pairRules.kind, 'pin')),
+        );
+      proposed++;
+    }
+    if (skippedIds.length > 0) {
+      await tx.update(matches).set({ status: 'discarded', pinned: false, updatedAt: at }).where(inArray(matches.id, skippedIds));
+    }
+    await tx.update(matchingRuns).set({ status: 'published', publishedAt: at }).where(eq(matchingRuns.id, runId));
+    return { status: 'published', proposed, skipped: skippedIds.length };
+  });
+}
+
+/** A draft run of this network by id (for the page's actions), or null. */
+export const findDraftRun = (db: Db, networkId: string, runId: string) => draftRun(db, networkId, runId);
+
+/** Totals of the draft as it is now (hand changes included) beside the run's own numbers. */
+export function draftTotals(stats: RunStats | null, pairs: { score: number }[]) {
+  return {
+    matched: pairs.length,
+    totalScore: pairs.reduce((sum, p) => sum + p.score, 0),
+    runMatched: stats?.matched ?? 0,
+    runTotalScore: stats?.totalScore ?? 0,
+    greedyMatched: stats?.greedyMatched ?? 0,
+    greedyTotalScore: stats?.greedyTotalScore ?? 0,
+    mentees: stats?.mentees ?? 0,
+    mentors: stats?.mentors ?? 0,
+    edges: stats?.edges ?? 0,
+    millis: stats?.millis ?? 0,
+  };
+}

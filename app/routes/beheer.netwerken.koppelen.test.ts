@@ -1,0 +1,289 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emailMessages, matches, matchingRuns, menteeApplications, organisationMemberships, pairRules } from '~db/schema';
+import { setupTestDatabase } from '../../test/database';
+import { createApplication, createMentor, createNetwork, createUser } from '../../test/mentoring';
+import { createSession } from '~/modules/auth/session.server';
+import { processMatchingRun } from '~/modules/mentoring/runs.server';
+import * as page from './beheer.netwerken.$id_.koppelen';
+
+const t = setupTestDatabase();
+const db = () => t.handle.db;
+
+type Args = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
+type Handler = (args: Args) => Promise<unknown>;
+
+const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+  new Request(`http://localhost${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+  });
+const call = (handler: Handler, request: Request, params: Record<string, string>) =>
+  handler({ request, params, context: {} }).catch((thrown: unknown) => thrown);
+const statusOf = (result: unknown) => {
+  if (result instanceof Response) return result.status;
+  const r = result as { type?: string; init?: { status?: number } | null };
+  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
+};
+const dataOf = <T = Record<string, unknown>>(result: unknown) => {
+  const r = result as { type?: string; data?: unknown };
+  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
+};
+type PageData = Awaited<ReturnType<typeof page.loader>>;
+
+async function sessionOf(userId: string) {
+  const { token } = await createSession(db(), userId);
+  return `pa_session=${token}`;
+}
+
+let network: Awaited<ReturnType<typeof createNetwork>>;
+let path = '';
+let params: Record<string, string> = {};
+let coordinator = '';
+let otherCoordinator = '';
+let candidate = '';
+let mentorCookie = '';
+let mila: Awaited<ReturnType<typeof createMentor>>;
+let noor: Awaited<ReturnType<typeof createMentor>>;
+let ada = '';
+let ben = '';
+
+const load = async (query = '') => dataOf<PageData>(await call(page.loader as Handler, get(`${path}${query}`, coordinator), params));
+const act = (fields: Record<string, string>, cookie = coordinator, query = '') =>
+  call(page.action as Handler, post(`${path}${query}`, fields, cookie), params);
+const runAndProcess = async () => {
+  const result = await act({ intent: 'start' });
+  expect(statusOf(result)).toBe(302);
+  const [queued] = await db()
+    .select()
+    .from(matchingRuns)
+    .where(and(eq(matchingRuns.networkId, network.id), eq(matchingRuns.status, 'queued')));
+  await processMatchingRun(db(), queued!.id);
+  return queued!.id;
+};
+
+beforeAll(async () => {
+  network = await createNetwork(db());
+  path = `/beheer/netwerken/${network.id}/koppelen`;
+  params = { id: network.id };
+  const me = await createUser(db(), { name: 'Cora Coördinator' });
+  await db().insert(organisationMemberships).values({ organisationId: network.organisationId, userId: me.id });
+  coordinator = await sessionOf(me.id);
+  const elsewhere = await createNetwork(db());
+  const them = await createUser(db());
+  await db().insert(organisationMemberships).values({ organisationId: elsewhere.organisationId, userId: them.id });
+  otherCoordinator = await sessionOf(them.id);
+
+  // Greedy would give Mila to Ada (both Zwolle) and leave Ben (English only) without a mentor.
+  mila = await createMentor(
+    db(),
+    [network.id],
+    { capacity: 1, languages: ['nl', 'en'] },
+    { name: 'Mila Mentor', email: 'mila@example.nl' },
+  );
+  noor = await createMentor(
+    db(),
+    [network.id],
+    { capacity: 1, municipalityCode: 'GM0935', themes: [] },
+    { name: 'Noor Mentor', email: 'noor@example.nl', locale: 'en' },
+  );
+  mentorCookie = await sessionOf(mila.user.id);
+  ada = (await createApplication(db(), network.id, {}, { name: 'Ada Aanvrager' })).application.id;
+  const benApplication = await createApplication(
+    db(),
+    network.id,
+    { languages: ['en'], municipalityCode: 'GM0363' },
+    { name: 'Ben Aanvrager' },
+  );
+  ben = benApplication.application.id;
+  candidate = await sessionOf(benApplication.user.id);
+});
+
+describe('access', () => {
+  it('sends visitors to the login page', async () => {
+    const result = await call(page.loader as Handler, get(path), params);
+    expect(statusOf(result)).toBe(302);
+    expect((result as Response).headers.get('Location')).toMatch(/^\/inloggen/);
+    expect(statusOf(await call(page.action as Handler, post(path, { intent: 'start' }), params))).toBe(302);
+  });
+
+  it('answers 404 to candidates, mentors and other organisations’ coordinators, on the page and every action', async () => {
+    const [someMatch] = await db().select().from(matches).limit(1);
+    const anyId = someMatch?.id ?? network.id;
+    const intents: Record<string, string>[] = [
+      { intent: 'start' },
+      { intent: 'publish', runId: network.id },
+      { intent: 'pin', runId: network.id, matchId: anyId },
+      { intent: 'forbid', runId: network.id, matchId: anyId },
+      { intent: 'move', runId: network.id, applicationId: ada, mentorProfileId: noor.profile.id },
+      { intent: 'remove-rule', applicationId: ada, mentorProfileId: noor.profile.id },
+    ];
+    for (const cookie of [candidate, mentorCookie, otherCoordinator]) {
+      expect(statusOf(await call(page.loader as Handler, get(path, cookie), params))).toBe(404);
+      for (const fields of intents) expect(statusOf(await act(fields, cookie))).toBe(404);
+    }
+    expect(await db().select().from(matchingRuns).where(eq(matchingRuns.networkId, network.id))).toEqual([]);
+    // An unknown or malformed network id is a 404 for the coordinator too.
+    expect(statusOf(await call(page.loader as Handler, get(path, coordinator), { id: 'nope' }))).toBe(404);
+  });
+});
+
+describe('a run from start to publication', () => {
+  let runId = '';
+
+  it('shows no run, then the progress while queued, then the draft with reasons and the greedy comparison', async () => {
+    expect((await load()).run).toBeNull();
+    const started = await act({ intent: 'start' });
+    expect(statusOf(started)).toBe(302);
+    const queued = await load();
+    expect(queued.run).toMatchObject({ status: 'queued' });
+    runId = queued.run!.id;
+    // Starting again while it is queued is refused politely.
+    expect(statusOf(await act({ intent: 'start' }))).toBe(409);
+
+    await processMatchingRun(db(), runId);
+    const view = await load();
+    expect(view.run).toMatchObject({ status: 'draft', progress: 100 });
+    expect(view.totals).toMatchObject({ matched: 2, runMatched: 2, greedyMatched: 1 });
+    const byMentee = new Map(view.pairs.map((p) => [p.applicationId, p]));
+    expect(byMentee.get(ben)).toMatchObject({ mentorName: 'Mila Mentor', menteeName: 'Ben Aanvrager', municipality: 'Amsterdam' });
+    expect(byMentee.get(ada)).toMatchObject({ mentorName: 'Noor Mentor', municipality: 'Zwolle' });
+    expect(byMentee.get(ben)!.reasons.map((r) => r.nl)).toContain('1 gedeeld thema: zorg');
+    expect(view.unmatched).toEqual([]);
+    // No special-category data on the page.
+    expect(JSON.stringify(view)).not.toMatch(/disability|accessibility/i);
+  });
+
+  it('moves a mentee by hand to a compatible mentor with room, showing the new score; the pair is pinned', async () => {
+    // Only mentors with room count: both are full in the draft, so Ada has no choice yet.
+    let view = await load(`?verplaats=${ada}`);
+    expect(view.move).toMatchObject({ applicationId: ada, currentMentor: 'Noor Mentor', options: [] });
+
+    // Forbid Ben–Mila: Ben leaves the draft, Mila has room again.
+    const benPair = view.pairs.find((p) => p.applicationId === ben)!;
+    expect(statusOf(await act({ intent: 'forbid', runId, matchId: benPair.matchId }))).toBe(302);
+    view = await load();
+    expect(view.pairs.map((p) => p.applicationId)).toEqual([ada]);
+    expect(view.unmatched).toMatchObject([{ applicationId: ben, reason: 'removed-by-hand' }]);
+    expect(view.rules).toMatchObject([{ applicationId: ben, mentorProfileId: mila.profile.id, kind: 'forbid' }]);
+
+    // Ben cannot go to Mila (forbidden) nor Noor (no shared language): nothing to choose.
+    expect((await load(`?verplaats=${ben}`)).move?.options).toEqual([]);
+    // Ada can go to Mila now, with Mila's score for Ada.
+    view = await load(`?verplaats=${ada}`);
+    expect(view.move!.options.map((o) => o.mentorProfileId)).toEqual([mila.profile.id]);
+    const option = view.move!.options[0]!;
+    expect(option.score).toBeGreaterThan(view.pairs[0]!.score);
+
+    // Choosing nobody, or an impossible mentor, is a 400 and changes nothing.
+    expect(statusOf(await act({ intent: 'move', runId, applicationId: ada }, coordinator, `?verplaats=${ada}`))).toBe(400);
+    expect(statusOf(await act({ intent: 'move', runId, applicationId: ben, mentorProfileId: mila.profile.id }))).toBe(400);
+
+    expect(statusOf(await act({ intent: 'move', runId, applicationId: ada, mentorProfileId: mila.profile.id }))).toBe(302);
+    view = await load();
+    expect(view.pairs).toMatchObject([{ applicationId: ada, mentorName: 'Mila Mentor', score: option.score, pinned: true, byHand: true }]);
+    const [rule] = await db()
+      .select()
+      .from(pairRules)
+      .where(and(eq(pairRules.applicationId, ada), eq(pairRules.kind, 'pin')));
+    expect(rule).toMatchObject({ mentorProfileId: mila.profile.id });
+    const drafts = await db()
+      .select()
+      .from(matches)
+      .where(and(eq(matches.runId, runId), eq(matches.applicationId, ada)));
+    expect(drafts.map((m) => [m.mentorProfileId, m.status, m.source]).sort()).toEqual(
+      [
+        [mila.profile.id, 'draft', 'hand'],
+        [noor.profile.id, 'discarded', 'run'],
+      ].sort(),
+    );
+  });
+
+  it('re-runs keeping pins and forbids; removing the forbid lets the next run use the pair again', async () => {
+    const second = await runAndProcess();
+    let view = await load();
+    expect(view.run!.id).toBe(second);
+    // Ada stays with Mila (pinned, though it leaves Ben out), Ben–Mila stays forbidden.
+    expect(view.pairs.map((p) => [p.applicationId, p.mentorName, p.pinned])).toEqual([[ada, 'Mila Mentor', true]]);
+    expect(view.unmatched).toMatchObject([{ applicationId: ben, reason: 'no-compatible-mentor' }]);
+    expect((await db().select().from(matchingRuns).where(eq(matchingRuns.id, runId)))[0]!.status).toBe('discarded');
+
+    // Remove both rules and run again: back to the optimum.
+    for (const mentee of [ada, ben]) {
+      expect(statusOf(await act({ intent: 'remove-rule', applicationId: mentee, mentorProfileId: mila.profile.id }))).toBe(302);
+    }
+    expect(await db().select().from(pairRules).where(eq(pairRules.networkId, network.id))).toEqual([]);
+    runId = await runAndProcess();
+    view = await load();
+    expect(view.pairs.map((p) => [p.applicationId, p.mentorName]).sort()).toEqual(
+      [
+        [ada, 'Noor Mentor'],
+        [ben, 'Mila Mentor'],
+      ].sort(),
+    );
+  });
+
+  it('pins a pair', async () => {
+    const view = await load();
+    const pair = view.pairs.find((p) => p.applicationId === ada)!;
+    expect(statusOf(await act({ intent: 'pin', runId, matchId: pair.matchId }))).toBe(302);
+    expect((await load()).pairs.find((p) => p.applicationId === ada)!.pinned).toBe(true);
+    expect(await db().select().from(pairRules).where(eq(pairRules.networkId, network.id))).toMatchObject([
+      { applicationId: ada, mentorProfileId: noor.profile.id, kind: 'pin' },
+    ]);
+  });
+
+  it('publishes once: proposals, applications proposed, an email to each mentor; re-runs leave them alone', async () => {
+    const result = await act({ intent: 'publish', runId });
+    expect(statusOf(result)).toBe(302);
+    expect((result as Response).headers.get('Location')).toContain('voorgesteld=2');
+
+    const published = await db().select().from(matches).where(eq(matches.runId, runId));
+    expect(published.map((m) => m.status)).toEqual(['proposed', 'proposed']);
+    expect(published.every((m) => m.proposedAt instanceof Date)).toBe(true);
+    const applications = await db()
+      .select()
+      .from(menteeApplications)
+      .where(inArray(menteeApplications.id, [ada, ben]));
+    expect(applications.map((a) => a.status)).toEqual(['proposed', 'proposed']);
+    expect((await db().select().from(matchingRuns).where(eq(matchingRuns.id, runId)))[0]).toMatchObject({ status: 'published' });
+    // The pin did its work.
+    expect(await db().select().from(pairRules).where(eq(pairRules.networkId, network.id))).toEqual([]);
+
+    const emails = await db().select().from(emailMessages).where(eq(emailMessages.template, 'match-proposed'));
+    expect(emails.map((e) => [e.recipient, e.locale]).sort()).toEqual([
+      ['mila@example.nl', 'nl'],
+      ['noor@example.nl', 'en'],
+    ]);
+    const toMila = emails.find((e) => e.recipient === 'mila@example.nl')!.props as Record<string, unknown>;
+    const benMatch = published.find((m) => m.applicationId === ben)!;
+    expect(toMila).toMatchObject({
+      menteeFirstName: 'Ben',
+      municipality: 'Amsterdam',
+      proposalUrl: expect.stringMatching(new RegExp(`/mentor/voorstellen/${benMatch.id}$`)),
+    });
+    expect(toMila.reasons).toContain('1 gedeeld thema: zorg');
+    const toNoor = emails.find((e) => e.recipient === 'noor@example.nl')!.props as Record<string, unknown>;
+    expect(toNoor).toMatchObject({ menteeFirstName: 'Ada', municipality: 'Zwolle' });
+
+    // A second publication of the same run is refused; nothing more is sent.
+    expect(statusOf(await act({ intent: 'publish', runId }))).toBe(409);
+    expect(await db().select().from(emailMessages).where(eq(emailMessages.template, 'match-proposed'))).toHaveLength(2);
+
+    // The published run shows as such; a new run finds nobody waiting and changes no proposal.
+    expect((await load()).run).toMatchObject({ status: 'published' });
+    const third = await runAndProcess();
+    const view = await load();
+    expect(view.run).toMatchObject({ id: third, status: 'draft' });
+    expect(view.pairs).toEqual([]);
+    expect((await db().select().from(matchingRuns).where(eq(matchingRuns.id, third)))[0]!.stats).toMatchObject({ mentees: 0 });
+    expect((await db().select().from(matches).where(eq(matches.runId, runId))).map((m) => m.status)).toEqual(['proposed', 'proposed']);
+
+    // A newcomer in the network: mentors' places are used by the proposals, so "all full".
+    const { application: cas } = await createApplication(db(), network.id, {}, { name: 'Cas Aanvrager' });
+    await runAndProcess();
+    expect((await load()).unmatched).toMatchObject([{ applicationId: cas.id, reason: 'all-compatible-mentors-full' }]);
+  });
+});
