@@ -8,6 +8,12 @@ import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAtte
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
+import MatchAlert, { subject as matchAlertSubject, type MatchAlertProps } from './match-alert';
+import MatchEnded, { subject as matchEndedSubject, type MatchEndedProps } from './match-ended';
+import MatchFeedbackRequest, { subject as matchFeedbackRequestSubject, type MatchFeedbackRequestProps } from './match-feedback-request';
+import MatchIntroduction, { subject as matchIntroductionSubject, type MatchIntroductionProps } from './match-introduction';
+import MatchNudge, { subject as matchNudgeSubject, type MatchNudgeProps } from './match-nudge';
+import MatchReminder, { subject as matchReminderSubject, type MatchReminderProps } from './match-reminder';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -33,6 +39,12 @@ export type {
   FollowUpAttendedProps,
   FollowUpNoShowProps,
   LoginLinkProps,
+  MatchAlertProps,
+  MatchEndedProps,
+  MatchFeedbackRequestProps,
+  MatchIntroductionProps,
+  MatchNudgeProps,
+  MatchReminderProps,
   OfferExpiredProps,
   PasswordChangedProps,
   PasswordResetProps,
@@ -69,6 +81,12 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'match-introduction': MatchIntroductionProps;
+  'match-reminder': MatchReminderProps;
+  'match-alert': MatchAlertProps;
+  'match-nudge': MatchNudgeProps;
+  'match-feedback-request': MatchFeedbackRequestProps;
+  'match-ended': MatchEndedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +114,12 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'match-introduction': { Component: MatchIntroduction, subject: matchIntroductionSubject },
+  'match-reminder': { Component: MatchReminder, subject: matchReminderSubject },
+  'match-alert': { Component: MatchAlert, subject: matchAlertSubject },
+  'match-nudge': { Component: MatchNudge, subject: matchNudgeSubject },
+  'match-feedback-request': { Component: MatchFeedbackRequest, subject: matchFeedbackRequestSubject },
+  'match-ended': { Component: MatchEnded, subject: matchEndedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -6,6 +6,7 @@ import { mailboxProvider, resendProvider, type EmailProvider } from '../email/pr
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { runDueMentoringWork } from '../mentoring/due.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -46,8 +47,13 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueCourseWork(db);
   });
+  // Proposal reminders, alerts and expiry; quiet-match nudges; feedback emails (same rules as above).
+  await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
+    await runDueMentoringWork(db);
+  });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
+  await boss.schedule(queues.mentoringDueWork, '* * * * *');
   return provider;
 }
