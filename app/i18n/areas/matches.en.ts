@@ -84,7 +84,7 @@ export const en: Record<keyof typeof nl, string> = {
     'Would you like to stop? Write briefly why. Only the coordinator reads the reason. {name} gets an email that the match has ended, without the reason. Would you like a mentor again later? Then you can apply again.',
   'matches.end.reason': 'Why are you stopping?',
   'matches.end.submit': 'End the match',
-  'matches.notice.accepted': "You are now the mentor of {name}. You both get an email with each other's contact details.",
+  'matches.notice.accepted': "You said yes. You both get an email with each other's contact details.",
   'matches.notice.declined': 'You declined the proposal. Thank you for your answer.',
   'matches.notice.checkIn': 'The meeting has been saved.',
   'matches.notice.ended': 'The match has ended.',

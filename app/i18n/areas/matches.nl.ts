@@ -82,7 +82,7 @@ export const nl = {
     'Wil je stoppen? Schrijf kort waarom. Alleen de coördinator leest de reden. {name} krijgt een e-mail dat de koppeling is gestopt, zonder de reden. Wil je later weer een mentor? Dan kun je opnieuw een aanvraag doen.',
   'matches.end.reason': 'Waarom stop je?',
   'matches.end.submit': 'Koppeling stoppen',
-  'matches.notice.accepted': 'Je bent nu mentor van {name}. Jullie krijgen allebei een e-mail met elkaars contactgegevens.',
+  'matches.notice.accepted': 'Je hebt ja gezegd. Jullie krijgen allebei een e-mail met elkaars contactgegevens.',
   'matches.notice.declined': 'Je hebt het voorstel afgewezen. Dank je voor je antwoord.',
   'matches.notice.checkIn': 'De afspraak is opgeslagen.',
   'matches.notice.ended': 'De koppeling is gestopt.',
