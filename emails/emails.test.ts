@@ -140,6 +140,52 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     reasons: ['Jullie wonen allebei in Zwolle', "2 gedeelde thema's: zorg en onderwijs"],
     proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=email&x=1',
     expiresInDays: 14,
+  'match-introduction': {
+    name: 'Fatima',
+    role: 'mentee',
+    otherName: 'Jan de Vries',
+    otherEmail: 'jan@example.org',
+    otherPhone: '06 12345678',
+    networkName: 'Vrouwen in de raad',
+    matchUrl: 'https://politiekactief.example/koppeling/m1?bron=mail&x=1',
+  },
+  'match-reminder': {
+    name: 'Jan de Vries',
+    menteeFirstName: 'Fatima',
+    networkName: 'Vrouwen in de raad',
+    proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=mail&x=1',
+    expiresOn: '15 maart 2027',
+  },
+  'match-alert': {
+    name: 'Coördinator',
+    networkName: 'Vrouwen in de raad',
+    mentorName: 'Jan de Vries',
+    menteeFirstName: 'Fatima',
+    daysWaiting: 10,
+    expiresOn: '15 maart 2027',
+    matchesUrl: 'https://politiekactief.example/beheer/netwerken/n1/koppelingen?x=1&y=2',
+  },
+  'match-nudge': {
+    name: 'Fatima',
+    otherName: 'Jan de Vries',
+    weeks: 6,
+    matchUrl: 'https://politiekactief.example/koppeling/m1?bron=mail&x=1',
+  },
+  'match-feedback-request': {
+    name: 'Fatima',
+    otherName: 'Jan de Vries',
+    moment: 'four-weeks',
+    networkName: 'Vrouwen in de raad',
+    feedbackUrl: 'https://politiekactief.example/koppeling/m1/feedback?moment=four-weeks&x=1',
+  },
+  'match-ended': {
+    name: 'Fatima',
+    role: 'mentee',
+    otherName: 'Jan de Vries',
+    endedBy: 'mentor',
+    networkName: 'Vrouwen in de raad',
+    backInPool: true,
+    accountUrl: 'https://politiekactief.example/account/koppelingen?x=1&y=2',
   },
 };
 
@@ -197,6 +243,15 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     nl: ['stelt voor dat jij de mentor wordt', 'Jullie wonen allebei in Zwolle'],
     en: ['proposes that you become the mentor', 'Jullie wonen allebei in Zwolle'],
   },
+  'match-introduction': {
+    nl: ['jullie zijn gekoppeld', 'jan@example.org', '06 12345678'],
+    en: ['you have been matched', 'jan@example.org', '06 12345678'],
+  },
+  'match-reminder': { nl: ['wachten op je antwoord', 'vóór 15 maart 2027'], en: ['waiting for your answer', 'before 15 maart 2027'] },
+  'match-alert': { nl: ['10 dagen geleden', 'jan de vries'], en: ['10 days ago', 'jan de vries'] },
+  'match-nudge': { nl: ['al 6 weken'], en: ['for 6 weeks'] },
+  'match-feedback-request': { nl: ['vier weken gekoppeld', 'cijfer van 1 tot 5'], en: ['for four weeks now', 'score from 1 to 5'] },
+  'match-ended': { nl: ['heeft de koppeling gestopt', 'nieuwe mentor'], en: ['has ended the match', 'new mentor'] },
 };
 
 describe('email templates', () => {

@@ -11,6 +11,12 @@ import { EmailRenderModeContext, type Locale } from './layout';
 import MentorInvitation, { subject as mentorInvitationSubject, type MentorInvitationProps } from './mentor-invitation';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
 import MatchProposed, { subject as matchProposedSubject, type MatchProposedProps } from './match-proposed';
+import MatchAlert, { subject as matchAlertSubject, type MatchAlertProps } from './match-alert';
+import MatchEnded, { subject as matchEndedSubject, type MatchEndedProps } from './match-ended';
+import MatchFeedbackRequest, { subject as matchFeedbackRequestSubject, type MatchFeedbackRequestProps } from './match-feedback-request';
+import MatchIntroduction, { subject as matchIntroductionSubject, type MatchIntroductionProps } from './match-introduction';
+import MatchNudge, { subject as matchNudgeSubject, type MatchNudgeProps } from './match-nudge';
+import MatchReminder, { subject as matchReminderSubject, type MatchReminderProps } from './match-reminder';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -39,6 +45,12 @@ export type {
   LoginLinkProps,
   MentorInvitationProps,
   MatchProposedProps,
+  MatchAlertProps,
+  MatchEndedProps,
+  MatchFeedbackRequestProps,
+  MatchIntroductionProps,
+  MatchNudgeProps,
+  MatchReminderProps,
   OfferExpiredProps,
   PasswordChangedProps,
   PasswordResetProps,
@@ -78,6 +90,12 @@ export type EmailTemplates = {
   'mentor-invitation': MentorInvitationProps;
   'application-received': ApplicationReceivedProps;
   'match-proposed': MatchProposedProps;
+  'match-introduction': MatchIntroductionProps;
+  'match-reminder': MatchReminderProps;
+  'match-alert': MatchAlertProps;
+  'match-nudge': MatchNudgeProps;
+  'match-feedback-request': MatchFeedbackRequestProps;
+  'match-ended': MatchEndedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -108,6 +126,12 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'mentor-invitation': { Component: MentorInvitation, subject: mentorInvitationSubject },
   'application-received': { Component: ApplicationReceived, subject: applicationReceivedSubject },
   'match-proposed': { Component: MatchProposed, subject: matchProposedSubject },
+  'match-introduction': { Component: MatchIntroduction, subject: matchIntroductionSubject },
+  'match-reminder': { Component: MatchReminder, subject: matchReminderSubject },
+  'match-alert': { Component: MatchAlert, subject: matchAlertSubject },
+  'match-nudge': { Component: MatchNudge, subject: matchNudgeSubject },
+  'match-feedback-request': { Component: MatchFeedbackRequest, subject: matchFeedbackRequestSubject },
+  'match-ended': { Component: MatchEnded, subject: matchEndedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -5,6 +5,7 @@ import { nl as mentoring } from './areas/mentoring.nl';
 import { nl as networks } from './areas/networks.nl';
 import { nl as applications } from './areas/applications.nl';
 import { nl as matchingRuns } from './areas/matching-runs.nl';
+import { nl as matches } from './areas/matches.nl';
 
 export const nl = {
   ...courses,
@@ -13,6 +14,7 @@ export const nl = {
   ...networks,
   ...applications,
   ...matchingRuns,
+  ...matches,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

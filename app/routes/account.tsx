@@ -192,6 +192,11 @@ export default function Account() {
             {t('applications.mine.accountLink')}
           </Link>
         </p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/koppelingen">
+            {t('matches.account.link')}
+          </Link>
+        </p>
       </section>
 
       <section className="pa-section" aria-labelledby="roles-heading">

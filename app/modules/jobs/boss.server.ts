@@ -7,6 +7,7 @@ export const queues = {
   maintenance: 'maintenance',
   courseDueWork: 'course-due-work',
   matchingRun: 'matching-run',
+  mentoringDueWork: 'mentoring-due-work',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

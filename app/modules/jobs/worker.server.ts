@@ -7,6 +7,7 @@ import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
 import { processMatchingRun } from '../mentoring/runs.server';
+import { runDueMentoringWork } from '../mentoring/due.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -50,9 +51,13 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
   await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await processMatchingRun(db, job.data.runId);
+  // Proposal reminders, alerts and expiry; quiet-match nudges; feedback emails (same rules as above).
+  await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
+    await runDueMentoringWork(db);
   });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
+  await boss.schedule(queues.mentoringDueWork, '* * * * *');
   return provider;
 }

@@ -1,0 +1,283 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useT } from '~/i18n';
+import { RadioGroupField, TextAreaField } from './course-fields';
+import { FieldShell, FormAlert, SubmitButton } from './form';
+
+// Building blocks of the match pages (/mentor, /mentor/voorstellen/:id, /koppeling/:id, the
+// coordinator's list). Props are plain data the loaders already put in the reader's language.
+
+export type MenteeProfile = {
+  firstName: string;
+  municipality: string;
+  themes: string[];
+  goals: string[];
+  goalsText: string;
+  meetingModes: string[];
+  languages: string[];
+  availability: string[];
+};
+
+export type Proposal = {
+  id: string;
+  networkName: string;
+  score: number;
+  reasons: string[];
+  answerBy: string | null;
+  mentee: MenteeProfile;
+};
+
+/** An action's answer to one of several forms on a page: which form, and conform's result. */
+export type FormReply = { form: string; result: SubmissionResult<string[]> };
+
+export const replyFor = (reply: unknown, form: string) => {
+  const r = reply as FormReply | undefined;
+  return r && typeof r === 'object' && 'form' in r && r.form === form ? r.result : undefined;
+};
+
+function List({ items }: { items: string[] }) {
+  const t = useT();
+  return items.length ? <>{items.join(', ')}</> : <>{t('matches.field.none')}</>;
+}
+
+export function MenteeDetails({ mentee }: { mentee: MenteeProfile }) {
+  const t = useT();
+  return (
+    <dl className="pa-details">
+      <dt>{t('matches.field.municipality')}</dt>
+      <dd>{mentee.municipality}</dd>
+      <dt>{t('matches.field.themes')}</dt>
+      <dd>
+        <List items={mentee.themes} />
+      </dd>
+      <dt>{t('matches.field.goals', { name: mentee.firstName })}</dt>
+      <dd>
+        <List items={mentee.goals} />
+      </dd>
+      {mentee.goalsText ? (
+        <>
+          <dt>{t('matches.field.goalsText')}</dt>
+          <dd className="pa-plain-text">{mentee.goalsText}</dd>
+        </>
+      ) : null}
+      <dt>{t('matches.field.meetingModes')}</dt>
+      <dd>
+        <List items={mentee.meetingModes} />
+      </dd>
+      <dt>{t('matches.field.languages')}</dt>
+      <dd>
+        <List items={mentee.languages} />
+      </dd>
+      <dt>{t('matches.field.availability')}</dt>
+      <dd>
+        <List items={mentee.availability} />
+      </dd>
+    </dl>
+  );
+}
+
+export function ProposalReasons({ id, reasons, score, level = 3 }: { id: string; reasons: string[]; score: number; level?: 2 | 3 | 4 }) {
+  const t = useT();
+  const Heading = `h${level}` as const;
+  return (
+    <>
+      <Heading className={`utrecht-heading-${level}`} id={id}>
+        {t('matches.proposal.why')}
+      </Heading>
+      {reasons.length ? (
+        <ul className="utrecht-unordered-list" aria-labelledby={id}>
+          {reasons.map((r) => (
+            <li className="utrecht-unordered-list__item" key={r}>
+              {r}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="utrecht-paragraph">{t('matches.proposal.noReasons')}</p>
+      )}
+      <p className="utrecht-paragraph pa-note">{t('matches.proposal.score', { score })}</p>
+    </>
+  );
+}
+
+/** A form with one required reason (decline, end), its own id so several can share a page. */
+export function ReasonForm({
+  id,
+  intent,
+  matchId,
+  label,
+  submit,
+  lastResult,
+  action,
+}: {
+  id: string;
+  intent: string;
+  matchId: string;
+  label: string;
+  submit: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  action?: string;
+}) {
+  const [form, fields] = useForm<{ reason: string }>({ id, lastResult, shouldRevalidate: 'onBlur' });
+  return (
+    <Form method="post" action={action} {...getFormProps(form)}>
+      <FormAlert id={form.errorId} messages={form.errors} />
+      <input type="hidden" name="matchId" value={matchId} />
+      <TextAreaField meta={fields.reason} label={label} required />
+      <SubmitButton name="intent" value={intent}>
+        {submit}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export function AcceptForm({ matchId, name, action }: { matchId: string; name: string; action?: string }) {
+  const t = useT();
+  return (
+    <Form method="post" action={action}>
+      <input type="hidden" name="matchId" value={matchId} />
+      <SubmitButton name="intent" value="accept">
+        {t('matches.proposal.accept', { name })}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export type CheckIn = { id: string; happenedOn: string; mode: string; note: string; authorName: string | null };
+
+export function CheckInTable({ id, caption, rows }: { id: string; caption: string; rows: CheckIn[] }) {
+  const t = useT();
+  if (rows.length === 0) return <p className="utrecht-paragraph">{t('matches.checkIns.none')}</p>;
+  return (
+    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption" id={id}>
+          {caption}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('matches.checkIns.date')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('matches.checkIns.mode')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('matches.checkIns.note')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('matches.checkIns.by')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((r) => (
+            <tr className="utrecht-table__row" key={r.id}>
+              <th className="utrecht-table__header-cell" scope="row">
+                {r.happenedOn}
+              </th>
+              <td className="utrecht-table__cell">{r.mode}</td>
+              <td className="utrecht-table__cell pa-plain-text">{r.note}</td>
+              <td className="utrecht-table__cell">{r.authorName ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type CheckInFields = { happenedOn: string; mode: string; note: string };
+
+export function CheckInForm({
+  id,
+  matchId,
+  today,
+  lastResult,
+  action,
+  headingLevel = 3,
+}: {
+  id: string;
+  matchId: string;
+  today: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  action?: string;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<CheckInFields>({ id, lastResult, defaultValue: { happenedOn: today }, shouldRevalidate: 'onBlur' });
+  const Heading = `h${headingLevel}` as const;
+  const date = fields.happenedOn;
+  const invalid = Boolean(date.errors?.length);
+  const { key, ...dateInput } = getInputProps(date, { type: 'date' });
+  const modes = ['in-person', 'online', 'phone', 'message'] as const;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <Heading className={`utrecht-heading-${headingLevel}`} id={`${id}-heading`}>
+        {t('matches.checkIns.formHeading')}
+      </Heading>
+      <p className="utrecht-paragraph">{t('matches.checkIns.formIntro')}</p>
+      <Form method="post" action={action} {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors} />
+        <input type="hidden" name="matchId" value={matchId} />
+        <FieldShell id={date.id} label={t('matches.checkIns.happenedOn')} required errors={date.errors} errorId={date.errorId} kind="text">
+          <input
+            key={key}
+            {...dateInput}
+            required={undefined}
+            aria-required
+            max={today}
+            className={`utrecht-textbox utrecht-textbox--html-input pa-textbox--short${invalid ? ' utrecht-textbox--invalid' : ''}`}
+          />
+        </FieldShell>
+        <RadioGroupField
+          meta={fields.mode}
+          legend={t('matches.checkIns.modeLegend')}
+          options={modes.map((m) => ({ value: m, label: t(`matches.mode.${m}`) }))}
+          required
+        />
+        <TextAreaField meta={fields.note} label={t('matches.checkIns.noteLabel')} description={t('matches.checkIns.noteHint')} />
+        <SubmitButton name="intent" value="check-in">
+          {t('matches.checkIns.submit')}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export function ContactDetails({ email, phone }: { email: string; phone: string | null }) {
+  const t = useT();
+  return (
+    <dl className="pa-details">
+      <dt>{t('matches.field.email')}</dt>
+      <dd>
+        <a className="utrecht-link" href={`mailto:${email}`}>
+          {email}
+        </a>
+      </dd>
+      {phone ? (
+        <>
+          <dt>{t('matches.field.phone')}</dt>
+          <dd>
+            <a className="utrecht-link" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+              {phone}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function Section({ id, title, children, level = 2 }: { id: string; title: string; children: ReactNode; level?: 2 | 3 }) {
+  const Heading = `h${level}` as const;
+  return (
+    <section className="pa-section" aria-labelledby={id}>
+      <Heading className={`utrecht-heading-${level}`} id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}

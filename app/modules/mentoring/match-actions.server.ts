@@ -1,0 +1,87 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect } from '@remix-run/node';
+import type { Db } from '~db/client.server';
+import { localeFromRequest, translator, type MessageKey } from '~/i18n';
+import { isUuid, notFound } from '../organisations/guards.server';
+import {
+  acceptProposal,
+  checkInSchema,
+  declineProposal,
+  endMatch,
+  endSchema,
+  logCheckIn,
+  matchOfParticipant,
+  declineSchema,
+} from './matches.server';
+
+// The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
+// Every change re-checks who may make it; a match of someone else answers 404.
+
+export const notices: Record<string, MessageKey> = {
+  ja: 'matches.notice.accepted',
+  nee: 'matches.notice.declined',
+  afspraak: 'matches.notice.checkIn',
+  gestopt: 'matches.notice.ended',
+  'niet-mogelijk': 'matches.notice.notPossible',
+};
+
+const withNotice = (path: string, notice: keyof typeof notices, hash = '') =>
+  redirect(`${path}${path.includes('?') ? '&' : '?'}melding=${notice}${hash}`);
+
+/**
+ * Handles one posted match form for the logged-in user. `back` is the page to return to; after an
+ * acceptance the user goes to `afterAccept(matchId)` when given.
+ */
+export async function handleMatchForm(
+  db: Db,
+  request: Request,
+  user: { id: string },
+  mentorProfileId: string | null,
+  back: string,
+  afterAccept?: (matchId: string) => string,
+) {
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const matchId = formData.get('matchId');
+  if (!isUuid(matchId)) throw notFound();
+  const t = translator(localeFromRequest(request));
+
+  if (intent === 'accept' || intent === 'decline') {
+    if (!mentorProfileId) throw notFound();
+    if (intent === 'accept') {
+      const outcome = await acceptProposal(db, matchId, mentorProfileId);
+      if (outcome.status === 'not-found') throw notFound();
+      if (outcome.status === 'not-possible') return withNotice(back, 'niet-mogelijk');
+      return withNotice(afterAccept ? afterAccept(matchId) : back, 'ja');
+    }
+    const submission = parseWithZod(formData, { schema: declineSchema(t) });
+    if (submission.status !== 'success') {
+      // Only the mentor of the proposal learns that the form was incomplete.
+      const mine = await matchOfParticipant(db, matchId, user.id);
+      if (!mine || mine.role !== 'mentor') throw notFound();
+      return data({ form: `decline-${matchId}`, result: submission.reply() }, { status: 400 });
+    }
+    const outcome = await declineProposal(db, matchId, mentorProfileId, submission.value.reason);
+    if (outcome.status === 'not-found') throw notFound();
+    return withNotice(back, outcome.status === 'declined' ? 'nee' : 'niet-mogelijk');
+  }
+
+  if (intent === 'check-in' || intent === 'end') {
+    const mine = await matchOfParticipant(db, matchId, user.id);
+    if (!mine) throw notFound();
+    if (intent === 'check-in') {
+      const submission = parseWithZod(formData, { schema: checkInSchema(t) });
+      if (submission.status !== 'success') return data({ form: `check-in-${matchId}`, result: submission.reply() }, { status: 400 });
+      const outcome = await logCheckIn(db, matchId, user.id, submission.value);
+      if (outcome.status === 'not-found') throw notFound();
+      return withNotice(back, outcome.status === 'logged' ? 'afspraak' : 'niet-mogelijk');
+    }
+    const submission = parseWithZod(formData, { schema: endSchema(t) });
+    if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
+    const outcome = await endMatch(db, matchId, { role: mine.role, userId: user.id }, submission.value.reason);
+    if (outcome.status === 'not-found') throw notFound();
+    return withNotice(back, outcome.status === 'ended' ? 'gestopt' : 'niet-mogelijk');
+  }
+
+  throw new Response('Bad Request', { status: 400 });
+}

@@ -1,0 +1,455 @@
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import type { Db } from '~db/client.server';
+import {
+  checkIns,
+  checkInModes,
+  matches,
+  matchFeedback,
+  menteeApplications,
+  mentorProfiles,
+  municipalities,
+  networks,
+  organisationMemberships,
+  users,
+  type MatchStatus,
+} from '~db/schema';
+import type { Translate } from '~/i18n';
+import { now } from '../clock.server';
+import { enqueueEmail } from '../email/outbox.server';
+import { getEnv } from '~/env.server';
+
+// The life of a match after a run proposed it (issue 4, items 10–11): the mentor accepts or declines,
+// both log check-ins, either of them or the coordinator ends it. Contact details cross over only when
+// the mentor accepts; special-category data of the application (disability, focus groups) is never
+// read here at all, so no page built on this module can show it to a mentor.
+
+export const appLink = (path: string) => `${getEnv().appUrl}${path}`;
+
+/** Matches a run drafted or a coordinator threw away are not there for the people in them. */
+const hiddenStatuses: MatchStatus[] = ['draft', 'discarded'];
+
+const menteeUser = alias(users, 'mentee_user');
+const mentorUser = alias(users, 'mentor_user');
+
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+/** Today's date in the Netherlands, as YYYY-MM-DD (what `date` columns hold). */
+export function dutchToday(at: Date = now()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * One match with what the pages and emails about it need. The application's columns are picked one
+ * by one: its disability and focus-group columns never leave the database through here.
+ */
+function matchQuery(db: Db, options: { lock?: boolean } = {}) {
+  const query = db
+    .select({
+      match: matches,
+      network: {
+        id: networks.id,
+        name: networks.name,
+        organisationId: networks.organisationId,
+        periodEnd: networks.periodEnd,
+        proposalReminderDays: networks.proposalReminderDays,
+        proposalAlertDays: networks.proposalAlertDays,
+        proposalExpiryDays: networks.proposalExpiryDays,
+      },
+      application: {
+        id: menteeApplications.id,
+        userId: menteeApplications.userId,
+        status: menteeApplications.status,
+        municipalityCode: menteeApplications.municipalityCode,
+        themes: menteeApplications.themes,
+        goals: menteeApplications.goals,
+        goalsText: menteeApplications.goalsText,
+        meetingModes: menteeApplications.meetingModes,
+        languages: menteeApplications.languages,
+        availability: menteeApplications.availability,
+        phone: menteeApplications.phone,
+      },
+      municipalityName: municipalities.name,
+      mentee: { id: menteeUser.id, name: menteeUser.name, email: menteeUser.email, locale: menteeUser.locale },
+      mentor: {
+        id: mentorUser.id,
+        name: mentorUser.name,
+        email: mentorUser.email,
+        locale: mentorUser.locale,
+        profileId: mentorProfiles.id,
+        phone: mentorProfiles.phone,
+        office: mentorProfiles.office,
+      },
+    })
+    .from(matches)
+    .innerJoin(networks, eq(networks.id, matches.networkId))
+    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+    .innerJoin(menteeUser, eq(menteeUser.id, menteeApplications.userId))
+    .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+    .innerJoin(mentorUser, eq(mentorUser.id, mentorProfiles.userId))
+    .leftJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+    .$dynamic();
+  return options.lock ? query.for('update', { of: matches }) : query;
+}
+
+export type MatchContext = Awaited<ReturnType<typeof loadMatch>> & {};
+
+export async function loadMatch(db: Db, matchId: string, options: { lock?: boolean } = {}) {
+  const [row] = await matchQuery(db, options).where(eq(matches.id, matchId));
+  return row ?? null;
+}
+
+/** A match of this mentor (any status people may see), or null: another mentor's match is not there. */
+export async function matchOfMentor(db: Db, matchId: string, mentorProfileId: string) {
+  const [row] = await matchQuery(db).where(
+    and(eq(matches.id, matchId), eq(matches.mentorProfileId, mentorProfileId), notInArray(matches.status, hiddenStatuses)),
+  );
+  return row ?? null;
+}
+
+/** A match in which this user is the mentee or the mentor, with their role; null for anyone else. */
+export async function matchOfParticipant(db: Db, matchId: string, userId: string) {
+  const [row] = await matchQuery(db).where(
+    and(
+      eq(matches.id, matchId),
+      notInArray(matches.status, hiddenStatuses),
+      sql`(${menteeApplications.userId} = ${userId} or ${mentorProfiles.userId} = ${userId})`,
+    ),
+  );
+  if (!row) return null;
+  const role: 'mentor' | 'mentee' = row.mentor.id === userId ? 'mentor' : 'mentee';
+  return { ...row, role };
+}
+
+/** The check-ins of some matches, newest first, with the author's name. */
+export async function checkInsOf(db: Db, matchIds: string[]) {
+  if (matchIds.length === 0) return [];
+  return db
+    .select({
+      id: checkIns.id,
+      matchId: checkIns.matchId,
+      happenedOn: checkIns.happenedOn,
+      mode: checkIns.mode,
+      note: checkIns.note,
+      authorUserId: checkIns.authorUserId,
+      authorName: users.name,
+    })
+    .from(checkIns)
+    .leftJoin(users, eq(users.id, checkIns.authorUserId))
+    .where(inArray(checkIns.matchId, matchIds))
+    .orderBy(desc(checkIns.happenedOn), desc(checkIns.createdAt));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+const reasonField = (t: Translate) =>
+  z
+    .string({ error: t('matches.errors.reasonRequired') })
+    .trim()
+    .min(1, t('matches.errors.reasonRequired'))
+    .max(1000, t('matches.errors.tooLong', { max: 1000 }));
+
+export function declineSchema(t: Translate) {
+  return z.object({ reason: reasonField(t) });
+}
+export function endSchema(t: Translate) {
+  return z.object({ reason: reasonField(t) });
+}
+
+export function checkInSchema(t: Translate) {
+  return z.object({
+    happenedOn: z
+      .string({ error: t('matches.errors.dateRequired') })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, t('matches.errors.dateRequired'))
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)), t('matches.errors.dateRequired'))
+      .refine((d) => d <= dutchToday(), t('matches.errors.dateFuture')),
+    mode: z.enum(checkInModes, { error: t('matches.errors.modeRequired') }),
+    note: z
+      .string()
+      .trim()
+      .max(1000, t('matches.errors.tooLong', { max: 1000 }))
+      .optional()
+      .transform((v) => v ?? ''),
+  });
+}
+
+export const feedbackMoments = ['four-weeks', 'end'] as const;
+export type FeedbackMoment = (typeof feedbackMoments)[number];
+
+export function feedbackSchema(t: Translate) {
+  return z.object({
+    rating: z.coerce
+      .number({ error: t('matches.errors.ratingRequired') })
+      .int(t('matches.errors.ratingRequired'))
+      .min(1, t('matches.errors.ratingRequired'))
+      .max(5, t('matches.errors.ratingRequired')),
+    comment: z
+      .string()
+      .trim()
+      .max(2000, t('matches.errors.tooLong', { max: 2000 }))
+      .optional()
+      .transform((v) => v ?? ''),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes
+
+type Outcome<S extends string> = { status: S | 'not-found' | 'not-possible' };
+
+const matchUrl = (matchId: string) => appLink(`/koppeling/${matchId}`);
+
+/**
+ * The mentor says yes: the match becomes active, the application matched, and both get the
+ * introduction with each other's contact details, all in one transaction.
+ */
+export async function acceptProposal(db: Db, matchId: string, mentorProfileId: string): Promise<Outcome<'accepted'>> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadMatch(tx, matchId, { lock: true });
+    if (!ctx || ctx.match.mentorProfileId !== mentorProfileId || hiddenStatuses.includes(ctx.match.status)) return { status: 'not-found' };
+    if (ctx.match.status !== 'proposed') return { status: 'not-possible' };
+    const t = now();
+    await tx.update(matches).set({ status: 'active', acceptedAt: t, respondedAt: t, updatedAt: t }).where(eq(matches.id, matchId));
+    await tx
+      .update(menteeApplications)
+      .set({ status: 'matched', matchedAt: t, updatedAt: t })
+      .where(eq(menteeApplications.id, ctx.application.id));
+    await enqueueEmail(tx, {
+      template: 'match-introduction',
+      to: ctx.mentor.email,
+      userId: ctx.mentor.id,
+      props: {
+        locale: ctx.mentor.locale,
+        name: ctx.mentor.name,
+        role: 'mentor',
+        otherName: ctx.mentee.name,
+        otherEmail: ctx.mentee.email,
+        otherPhone: ctx.application.phone,
+        networkName: ctx.network.name,
+        matchUrl: matchUrl(matchId),
+      },
+    });
+    await enqueueEmail(tx, {
+      template: 'match-introduction',
+      to: ctx.mentee.email,
+      userId: ctx.mentee.id,
+      props: {
+        locale: ctx.mentee.locale,
+        name: ctx.mentee.name,
+        role: 'mentee',
+        otherName: ctx.mentor.name,
+        otherEmail: ctx.mentor.email,
+        otherPhone: ctx.mentor.phone,
+        networkName: ctx.network.name,
+        matchUrl: matchUrl(matchId),
+      },
+    });
+    return { status: 'accepted' };
+  });
+}
+
+/**
+ * The mentor says no, with a reason (for the coordinator; the mentee never sees it). The mentee goes
+ * back to the pool; the matching run reads declined pairs and never proposes this one again.
+ */
+export async function declineProposal(db: Db, matchId: string, mentorProfileId: string, reason: string): Promise<Outcome<'declined'>> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadMatch(tx, matchId, { lock: true });
+    if (!ctx || ctx.match.mentorProfileId !== mentorProfileId || hiddenStatuses.includes(ctx.match.status)) return { status: 'not-found' };
+    if (ctx.match.status !== 'proposed') return { status: 'not-possible' };
+    const t = now();
+    await tx
+      .update(matches)
+      .set({ status: 'declined', respondedAt: t, declineReason: reason, updatedAt: t })
+      .where(eq(matches.id, matchId));
+    await backToPool(tx, ctx.application.id);
+    return { status: 'declined' };
+  });
+}
+
+/** The application waits for the next run again (only when a live proposal or match held it). */
+async function backToPool(tx: Db, applicationId: string) {
+  await tx
+    .update(menteeApplications)
+    .set({ status: 'waiting', matchedAt: null, updatedAt: now() })
+    .where(and(eq(menteeApplications.id, applicationId), inArray(menteeApplications.status, ['proposed', 'matched'])));
+}
+
+export type CheckInFields = { happenedOn: string; mode: (typeof checkInModes)[number]; note: string };
+
+/** Either person of an active match logs a meeting; it resets the quiet-period clock. */
+export async function logCheckIn(db: Db, matchId: string, userId: string, fields: CheckInFields): Promise<Outcome<'logged'>> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadMatch(tx, matchId, { lock: true });
+    if (!ctx || (ctx.mentee.id !== userId && ctx.mentor.id !== userId) || hiddenStatuses.includes(ctx.match.status)) {
+      return { status: 'not-found' };
+    }
+    if (ctx.match.status !== 'active') return { status: 'not-possible' };
+    const t = now();
+    await tx
+      .insert(checkIns)
+      .values({ matchId, authorUserId: userId, happenedOn: fields.happenedOn, mode: fields.mode, note: fields.note, createdAt: t });
+    await tx.update(matches).set({ lastCheckInAt: t, updatedAt: t }).where(eq(matches.id, matchId));
+    return { status: 'logged' };
+  });
+}
+
+export type Ender = { role: 'mentor' | 'mentee'; userId: string } | { role: 'coordinator'; organisationIds: string[] };
+
+/**
+ * Ends an active match. The reason is stored for the coordinator; the email to the other person
+ * (both, when the coordinator ends it) says only that it ended. When the mentor or the coordinator
+ * ends it, the mentee goes back to the pool for a new mentor; when the mentee ends it, the
+ * application closes (they can apply again whenever they like).
+ */
+export async function endMatch(db: Db, matchId: string, by: Ender, reason: string): Promise<Outcome<'ended'>> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadMatch(tx, matchId, { lock: true });
+    const allowed =
+      ctx &&
+      !hiddenStatuses.includes(ctx.match.status) &&
+      (by.role === 'coordinator'
+        ? by.organisationIds.includes(ctx.network.organisationId)
+        : by.role === 'mentor'
+          ? ctx.mentor.id === by.userId
+          : ctx.mentee.id === by.userId);
+    if (!ctx || !allowed) return { status: 'not-found' };
+    if (ctx.match.status !== 'active') return { status: 'not-possible' };
+    const t = now();
+    await tx
+      .update(matches)
+      .set({ status: 'ended', endedAt: t, endedBy: by.role, endReason: reason, updatedAt: t })
+      .where(eq(matches.id, matchId));
+    const backInPool = by.role !== 'mentee';
+    if (backInPool) await backToPool(tx, ctx.application.id);
+    else {
+      await tx
+        .update(menteeApplications)
+        .set({ status: 'closed', updatedAt: t })
+        .where(and(eq(menteeApplications.id, ctx.application.id), eq(menteeApplications.status, 'matched')));
+    }
+    const recipients =
+      by.role === 'mentor' ? ['mentee' as const] : by.role === 'mentee' ? ['mentor' as const] : (['mentor', 'mentee'] as const);
+    for (const who of recipients) {
+      const person = who === 'mentor' ? ctx.mentor : ctx.mentee;
+      const other = who === 'mentor' ? ctx.mentee : ctx.mentor;
+      await enqueueEmail(tx, {
+        template: 'match-ended',
+        to: person.email,
+        userId: person.id,
+        props: {
+          locale: person.locale,
+          name: person.name,
+          role: who,
+          otherName: other.name,
+          endedBy: by.role,
+          networkName: ctx.network.name,
+          backInPool,
+          accountUrl: appLink(who === 'mentor' ? '/mentor' : '/account/koppelingen'),
+        },
+      });
+    }
+    return { status: 'ended' };
+  });
+}
+
+/** Stores one person's feedback for one moment of a match; a second answer for the same moment is refused. */
+export async function saveFeedback(
+  db: Db,
+  matchId: string,
+  userId: string,
+  moment: FeedbackMoment,
+  fields: { rating: number; comment: string },
+): Promise<Outcome<'saved' | 'already'>> {
+  return db.transaction(async (tx) => {
+    const ctx = await loadMatch(tx, matchId);
+    if (!ctx || (ctx.mentee.id !== userId && ctx.mentor.id !== userId) || hiddenStatuses.includes(ctx.match.status)) {
+      return { status: 'not-found' };
+    }
+    if (ctx.match.acceptedAt === null) return { status: 'not-possible' };
+    const inserted = await tx
+      .insert(matchFeedback)
+      .values({ matchId, userId, moment, rating: fields.rating, comment: fields.comment, createdAt: now() })
+      .onConflictDoNothing()
+      .returning({ id: matchFeedback.id });
+    return { status: inserted.length ? 'saved' : 'already' };
+  });
+}
+
+export async function feedbackGiven(db: Db, matchId: string, userId: string, moment: FeedbackMoment) {
+  const [row] = await db
+    .select({ id: matchFeedback.id })
+    .from(matchFeedback)
+    .where(and(eq(matchFeedback.matchId, matchId), eq(matchFeedback.userId, userId), eq(matchFeedback.moment, moment)));
+  return Boolean(row);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+/** Everything on the mentor's page: proposals waiting for an answer, active and earlier matches. */
+export async function matchesOfMentor(db: Db, mentorProfileId: string) {
+  const rows = await matchQuery(db)
+    .where(and(eq(matches.mentorProfileId, mentorProfileId), notInArray(matches.status, hiddenStatuses)))
+    .orderBy(desc(matches.proposedAt), desc(matches.createdAt));
+  const active = rows.filter((r) => r.match.status === 'active');
+  const notes = await checkInsOf(
+    db,
+    active.map((r) => r.match.id),
+  );
+  return {
+    proposals: rows.filter((r) => r.match.status === 'proposed'),
+    active: active.map((r) => ({ ...r, checkIns: notes.filter((c) => c.matchId === r.match.id) })),
+    earlier: rows.filter((r) => r.match.status !== 'proposed' && r.match.status !== 'active'),
+  };
+}
+
+/** The matches in which the user is the mentee (any network), newest first. */
+export async function matchesOfMentee(db: Db, userId: string) {
+  return matchQuery(db)
+    .where(and(eq(menteeApplications.userId, userId), notInArray(matches.status, hiddenStatuses)))
+    .orderBy(desc(matches.proposedAt), desc(matches.createdAt));
+}
+
+/** A network's matches for its coordinator, with the date of the last check-in of each. */
+export async function matchesOfNetwork(db: Db, networkId: string) {
+  const rows = await matchQuery(db)
+    .where(and(eq(matches.networkId, networkId), notInArray(matches.status, hiddenStatuses)))
+    .orderBy(desc(matches.proposedAt), desc(matches.createdAt));
+  const lastDates = rows.length
+    ? await db
+        .select({ matchId: checkIns.matchId, last: sql<string>`max(${checkIns.happenedOn})::text` })
+        .from(checkIns)
+        .where(
+          inArray(
+            checkIns.matchId,
+            rows.map((r) => r.match.id),
+          ),
+        )
+        .groupBy(checkIns.matchId)
+    : [];
+  const last = new Map(lastDates.map((r) => [r.matchId, r.last]));
+  return rows.map((r) => ({ ...r, lastCheckInOn: last.get(r.match.id) ?? null }));
+}
+
+/** The coordinators of an organisation (for the alert about an unanswered proposal). */
+export async function coordinatorsOf(db: Db, organisationId: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(organisationMemberships)
+    .innerJoin(users, eq(users.id, organisationMemberships.userId))
+    .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.role, 'coordinator')));
+}
+
+/** Whether the user is a mentee in any visible match (for the link on /account). */
+export async function hasMatches(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: matches.id })
+    .from(matches)
+    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+    .where(and(eq(menteeApplications.userId, userId), ne(matches.status, 'draft'), ne(matches.status, 'discarded')))
+    .limit(1);
+  return Boolean(row);
+}

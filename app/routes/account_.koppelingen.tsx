@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { localeFromRequest, useT, type MessageKey } from '~/i18n';
+import { requireUser } from '~/modules/auth/session.server';
+import { mentorProfileOf } from '~/modules/mentoring/guards.server';
+import { matchesOfMentee } from '~/modules/mentoring/matches.server';
+import { dateText } from '~/modules/mentoring/views.server';
+
+// The person's matches as a mentee (mentors have /mentor for theirs).
+
+export const meta: MetaFunction = () => [{ title: 'Mijn koppelingen — Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = localeFromRequest(request);
+  const rows = await matchesOfMentee(getDb(), user.id);
+  return {
+    isMentor: (await mentorProfileOf(user.id)) !== null,
+    // A proposal that did not go ahead is not news for the mentee: they are simply waiting again.
+    matches: rows
+      .filter((r) => r.match.status !== 'declined' && r.match.status !== 'expired')
+      .map((r) => ({
+        id: r.match.id,
+        mentorName: r.mentor.name,
+        networkName: r.network.name,
+        status: r.match.status,
+        date: dateText(locale, r.match.acceptedAt ?? r.match.proposedAt),
+      })),
+  };
+}
+
+export default function MyMatches() {
+  const t = useT();
+  const { matches, isMentor } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('matches.account.title')}</h1>
+      <p className="utrecht-paragraph">{t('matches.account.intro')}</p>
+      {matches.length === 0 ? (
+        <p className="utrecht-paragraph">
+          {t('matches.account.none')}{' '}
+          <Link className="utrecht-link" to="/mentoraat">
+            {t('matches.account.apply')}
+          </Link>
+        </p>
+      ) : (
+        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="matches-caption">
+          <table className="utrecht-table">
+            <caption className="utrecht-table__caption" id="matches-caption">
+              {t('matches.account.caption')}
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('matches.field.mentor')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('matches.field.network')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('matches.field.status')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('matches.manage.date')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {matches.map((m) => (
+                <tr className="utrecht-table__row" key={m.id}>
+                  <th className="utrecht-table__header-cell" scope="row">
+                    <Link
+                      className="utrecht-link"
+                      to={`/koppeling/${m.id}`}
+                      aria-label={t('matches.account.openFor', { name: m.mentorName })}
+                    >
+                      {m.mentorName}
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{m.networkName}</td>
+                  <td className="utrecht-table__cell">{t(`matches.status.${m.status}` as MessageKey)}</td>
+                  <td className="utrecht-table__cell">{m.date}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {isMentor ? (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/mentor">
+            {t('matches.account.mentorLink')}
+          </Link>
+        </p>
+      ) : null}
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/account">
+          {t('layout.nav.account')}
+        </Link>
+      </p>
+    </>
+  );
+}

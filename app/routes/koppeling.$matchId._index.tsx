@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { Notice } from '~/components/form';
+import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { requireUser } from '~/modules/auth/session.server';
+import { handleMatchForm, notices } from '~/modules/mentoring/match-actions.server';
+import { checkInsOf, dutchToday, feedbackGiven, firstName, matchOfParticipant } from '~/modules/mentoring/matches.server';
+import { checkInRows, dateText } from '~/modules/mentoring/views.server';
+import { isUuid, notFound } from '~/modules/organisations/guards.server';
+
+// One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.
+
+export const meta: MetaFunction = () => [{ title: 'Koppeling — Politiek Actief' }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!isUuid(params.matchId)) throw notFound();
+  const db = getDb();
+  const ctx = await matchOfParticipant(db, params.matchId, user.id);
+  if (!ctx) throw notFound();
+  const { match } = ctx;
+  if (ctx.role === 'mentor' && match.status === 'proposed') throw redirect(`/mentor/voorstellen/${match.id}`);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const accepted = match.acceptedAt !== null;
+  const other = ctx.role === 'mentee' ? ctx.mentor : ctx.mentee;
+  const otherPhone = ctx.role === 'mentee' ? ctx.mentor.phone : ctx.application.phone;
+  const notice = new URL(request.url).searchParams.get('melding');
+  const feedback = [];
+  if (match.fourWeekMailSentAt && !(await feedbackGiven(db, match.id, user.id, 'four-weeks'))) feedback.push('four-weeks');
+  if (match.endMailSentAt && !(await feedbackGiven(db, match.id, user.id, 'end'))) feedback.push('end');
+  return {
+    id: match.id,
+    role: ctx.role,
+    status: match.status,
+    networkName: ctx.network.name,
+    otherName: ctx.role === 'mentor' && !accepted ? firstName(other.name) : other.name,
+    contact: match.status === 'active' ? { email: other.email, phone: otherPhone } : null,
+    since: dateText(locale, match.acceptedAt),
+    endedOn: dateText(locale, match.endedAt),
+    checkIns: accepted ? checkInRows(await checkInsOf(db, [match.id]), locale, t) : [],
+    feedback,
+    today: dutchToday(),
+    notice: notice && notice in notices ? notice : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  if (!isUuid(params.matchId)) throw notFound();
+  return handleMatchForm(getDb(), request, user, null, `/koppeling/${params.matchId}`);
+}
+
+export default function MatchPage() {
+  const t = useT();
+  const m = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={m.role === 'mentor' ? '/mentor' : '/account/koppelingen'}>
+          {m.role === 'mentor' ? t('matches.proposal.backToMentor') : t('matches.match.allMatches')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('matches.match.title', { name: m.otherName })}</h1>
+      {m.notice ? <Notice kind={m.notice === 'niet-mogelijk' ? 'warning' : 'ok'}>{t(notices[m.notice] as MessageKey)}</Notice> : null}
+
+      {m.status === 'proposed' ? (
+        <>
+          <p className="utrecht-paragraph">{t('matches.match.proposedMentee', { name: m.otherName, network: m.networkName })}</p>
+          <p className="utrecht-paragraph">{t('matches.contact.later')}</p>
+        </>
+      ) : m.status === 'declined' || m.status === 'expired' ? (
+        <p className="utrecht-paragraph">{m.role === 'mentee' ? t('matches.match.gone') : t(`matches.status.${m.status}` as MessageKey)}</p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">
+            {m.role === 'mentee'
+              ? t('matches.match.roleMentee', { name: m.otherName, network: m.networkName })
+              : t('matches.match.roleMentor', { name: m.otherName, network: m.networkName })}{' '}
+            {t('matches.field.since')}: {m.since}.
+          </p>
+          {m.status !== 'active' ? (
+            <p className="utrecht-paragraph">
+              {m.endedOn ? t('matches.match.ended', { date: m.endedOn }) : t(`matches.status.${m.status}` as MessageKey)}
+            </p>
+          ) : null}
+        </>
+      )}
+
+      {m.feedback.length ? (
+        <ul className="utrecht-unordered-list">
+          {m.feedback.map((moment) => (
+            <li className="utrecht-unordered-list__item" key={moment}>
+              <Link className="utrecht-link" to={`/koppeling/${m.id}/feedback?moment=${moment}`}>
+                {moment === 'end' ? t('matches.feedback.titleEnd') : t('matches.match.feedbackLink')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {m.contact ? (
+        <Section id="contact-heading" title={t('matches.contact.heading', { name: m.otherName })}>
+          <ContactDetails email={m.contact.email} phone={m.contact.phone} />
+        </Section>
+      ) : null}
+
+      {m.since ? (
+        <Section id="check-ins-heading" title={t('matches.checkIns.heading')}>
+          <CheckInTable id="check-ins-caption" caption={t('matches.checkIns.caption', { name: m.otherName })} rows={m.checkIns} />
+          {m.status === 'active' ? (
+            <div className="pa-narrow">
+              <CheckInForm id={`check-in-${m.id}`} matchId={m.id} today={m.today} lastResult={replyFor(reply, `check-in-${m.id}`)} />
+            </div>
+          ) : null}
+        </Section>
+      ) : null}
+
+      {m.status === 'active' ? (
+        <section className="pa-section pa-narrow" aria-labelledby="end-heading">
+          <h2 className="utrecht-heading-2" id="end-heading">
+            {t('matches.end.heading')}
+          </h2>
+          <p className="utrecht-paragraph">
+            {m.role === 'mentor'
+              ? t('matches.end.introMentor', { name: m.otherName })
+              : t('matches.end.introMentee', { name: m.otherName })}
+          </p>
+          <ReasonForm
+            id={`end-${m.id}`}
+            intent="end"
+            matchId={m.id}
+            label={t('matches.end.reason')}
+            submit={t('matches.end.submit')}
+            lastResult={replyFor(reply, `end-${m.id}`)}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
