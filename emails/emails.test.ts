@@ -119,6 +119,16 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
     manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
   },
+  'coordinator-invitation': {
+    organisation: 'Stichting Samen Zwolle',
+    url: 'https://politiekactief.example/beheer/uitnodiging/abc?bron=email&x=1',
+    expiresInDays: 14,
+  },
+  'coordinator-appointed': {
+    name: 'Fatima',
+    organisation: 'Stichting Samen Zwolle',
+    url: 'https://politiekactief.example/beheer?organisatie=o1&bron=email',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -169,6 +179,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
   },
+  'coordinator-invitation': { nl: ['uitgenodigd', '14 dagen'], en: ['invited', '14 days'] },
+  'coordinator-appointed': { nl: ['coördinator gemaakt', 'beste fatima'], en: ['made you a coordinator', 'dear fatima'] },
 };
 
 describe('email templates', () => {

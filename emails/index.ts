@@ -1,6 +1,8 @@
 import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
+import CoordinatorAppointed, { subject as coordinatorAppointedSubject, type CoordinatorAppointedProps } from './coordinator-appointed';
+import CoordinatorInvitation, { subject as coordinatorInvitationSubject, type CoordinatorInvitationProps } from './coordinator-invitation';
 import CoordinatorMessage, { subject as coordinatorMessageSubject, type CoordinatorMessageProps } from './coordinator-message';
 import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelledProps } from './course-cancelled';
 import CourseReminder, { subject as courseReminderSubject, type CourseReminderProps } from './course-reminder';
@@ -43,6 +45,8 @@ export type {
   SeatOfferedProps,
   SessionsChangedProps,
   VerifyEmailProps,
+  CoordinatorInvitationProps,
+  CoordinatorAppointedProps,
 };
 
 /**
@@ -69,6 +73,8 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'coordinator-invitation': CoordinatorInvitationProps;
+  'coordinator-appointed': CoordinatorAppointedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +102,8 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'coordinator-invitation': { Component: CoordinatorInvitation, subject: coordinatorInvitationSubject },
+  'coordinator-appointed': { Component: CoordinatorAppointed, subject: coordinatorAppointedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
