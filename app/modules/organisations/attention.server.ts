@@ -11,8 +11,12 @@ export const FILLING_UP_SHARE = 0.8;
 /** An active match without a check-in (or since it was accepted) for this long is quiet. */
 export const QUIET_AFTER_MS = 42 * DAY;
 
+// Drizzle leaves columns unqualified in the select list of a one-table query, so a correlated
+// subquery there must name the outer column in full.
+const outerCourseId = sql.raw('"courses"."id"');
+
 const count = (status: 'confirmed' | 'offered' | 'waitlisted') =>
-  sql`(select count(*) from ${registrations} where ${registrations.courseId} = ${courses.id} and ${registrations.status} = ${status})`.mapWith(
+  sql`(select count(*) from ${registrations} where ${registrations.courseId} = ${outerCourseId} and ${registrations.status} = ${status})`.mapWith(
     Number,
   );
 
@@ -20,8 +24,8 @@ export async function attentionFor(db: Db, organisationId: string) {
   const t = now();
   const at = sql`${t.toISOString()}::timestamptz`;
   // Courses that are not over: a session still to end (or no sessions planned yet).
-  const notOver = sql`not exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})
-    or exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.endsAt} > ${at})`;
+  const notOver = sql`(not exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})
+    or exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.endsAt} > ${at}))`;
 
   const [courseRows, offers, proposals, quiet, waiting] = await Promise.all([
     db
