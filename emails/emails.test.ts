@@ -186,6 +186,15 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     networkName: 'Vrouwen in de raad',
     backInPool: true,
     accountUrl: 'https://politiekactief.example/account/koppelingen?x=1&y=2',
+  'coordinator-invitation': {
+    organisation: 'Stichting Samen Zwolle',
+    url: 'https://politiekactief.example/beheer/uitnodiging/abc?bron=email&x=1',
+    expiresInDays: 14,
+  },
+  'coordinator-appointed': {
+    name: 'Fatima',
+    organisation: 'Stichting Samen Zwolle',
+    url: 'https://politiekactief.example/beheer?organisatie=o1&bron=email',
   },
 };
 
@@ -252,6 +261,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'match-nudge': { nl: ['al 6 weken'], en: ['for 6 weeks'] },
   'match-feedback-request': { nl: ['vier weken gekoppeld', 'cijfer van 1 tot 5'], en: ['for four weeks now', 'score from 1 to 5'] },
   'match-ended': { nl: ['heeft de koppeling gestopt', 'nieuwe mentor'], en: ['has ended the match', 'new mentor'] },
+  'coordinator-invitation': { nl: ['uitgenodigd', '14 dagen'], en: ['invited', '14 days'] },
+  'coordinator-appointed': { nl: ['coördinator gemaakt', 'beste fatima'], en: ['made you a coordinator', 'dear fatima'] },
 };
 
 describe('email templates', () => {

@@ -2,6 +2,8 @@ import { render } from '@react-email/render';
 import { createElement, type ReactElement } from 'react';
 import ApplicationReceived, { subject as applicationReceivedSubject, type ApplicationReceivedProps } from './application-received';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
+import CoordinatorAppointed, { subject as coordinatorAppointedSubject, type CoordinatorAppointedProps } from './coordinator-appointed';
+import CoordinatorInvitation, { subject as coordinatorInvitationSubject, type CoordinatorInvitationProps } from './coordinator-invitation';
 import CoordinatorMessage, { subject as coordinatorMessageSubject, type CoordinatorMessageProps } from './coordinator-message';
 import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelledProps } from './course-cancelled';
 import CourseReminder, { subject as courseReminderSubject, type CourseReminderProps } from './course-reminder';
@@ -61,6 +63,8 @@ export type {
   SeatOfferedProps,
   SessionsChangedProps,
   VerifyEmailProps,
+  CoordinatorInvitationProps,
+  CoordinatorAppointedProps,
 };
 
 /**
@@ -96,6 +100,8 @@ export type EmailTemplates = {
   'match-nudge': MatchNudgeProps;
   'match-feedback-request': MatchFeedbackRequestProps;
   'match-ended': MatchEndedProps;
+  'coordinator-invitation': CoordinatorInvitationProps;
+  'coordinator-appointed': CoordinatorAppointedProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -132,6 +138,8 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'match-nudge': { Component: MatchNudge, subject: matchNudgeSubject },
   'match-feedback-request': { Component: MatchFeedbackRequest, subject: matchFeedbackRequestSubject },
   'match-ended': { Component: MatchEnded, subject: matchEndedSubject },
+  'coordinator-invitation': { Component: CoordinatorInvitation, subject: coordinatorInvitationSubject },
+  'coordinator-appointed': { Component: CoordinatorAppointed, subject: coordinatorAppointedSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

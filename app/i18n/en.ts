@@ -6,6 +6,7 @@ import { en as networks } from './areas/networks.en';
 import { en as applications } from './areas/applications.en';
 import { en as matchingRuns } from './areas/matching-runs.en';
 import { en as matches } from './areas/matches.en';
+import { en as admin } from './areas/admin.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...applications,
   ...matchingRuns,
   ...matches,
+  ...admin,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

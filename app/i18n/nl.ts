@@ -6,6 +6,7 @@ import { nl as networks } from './areas/networks.nl';
 import { nl as applications } from './areas/applications.nl';
 import { nl as matchingRuns } from './areas/matching-runs.nl';
 import { nl as matches } from './areas/matches.nl';
+import { nl as admin } from './areas/admin.nl';
 
 export const nl = {
   ...courses,
@@ -15,6 +16,7 @@ export const nl = {
   ...applications,
   ...matchingRuns,
   ...matches,
+  ...admin,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -1,47 +1,185 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
+import { Notice } from '~/components/form';
+import { metaTitle, useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
+import { attentionFor } from '~/modules/organisations/attention.server';
+import { notFound, requireOwnOrganisation } from '~/modules/organisations/guards.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 
-export const meta: MetaFunction = () => [{ title: 'Beheer — Politiek Actief' }];
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'manage.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { organisations: await organisationsCoordinatedBy(getDb(), user.id) };
+  const organisations = await organisationsCoordinatedBy(getDb(), user.id);
+  const asked = new URL(request.url).searchParams.get('organisatie');
+  // Logged-in people who coordinate nothing see how to become a coordinator; asking for any
+  // organisation (another's, unknown, nonsense) is a 404, as everywhere in /beheer.
+  if (organisations.length === 0) {
+    if (asked !== null) throw notFound();
+    return { organisations: [], chosen: null, attention: null };
+  }
+  const chosen = asked !== null ? requireOwnOrganisation({ user, organisations }, asked) : organisations[0]!;
+  return {
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    chosen: { id: chosen.id, name: chosen.name, kind: chosen.kind },
+    attention: await attentionFor(getDb(), chosen.id),
+  };
 }
 
 export default function ManageHome() {
   const t = useT();
-  const { organisations } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <h1 className="utrecht-heading-1">{t('manage.title')}</h1>
-      {organisations.length === 0 ? (
+  const dates = useDates();
+  const { organisations, chosen, attention } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  if (!chosen || !attention) {
+    return (
+      <>
+        <h1 className="utrecht-heading-1">{t('manage.title')}</h1>
         <p className="utrecht-paragraph">{t('manage.none')}</p>
-      ) : (
-        <>
-          <p className="utrecht-paragraph">{t('manage.intro')}</p>
-          <ul className="utrecht-unordered-list">
+      </>
+    );
+  }
+  const q = `organisatie=${chosen.id}`;
+  return (
+    <div className="pa-manage">
+      <h1 className="utrecht-heading-1">{t('manage.title')}</h1>
+      {params.get('melding') === 'welkom' ? <Notice>{t('admin.home.welcome', { organisation: chosen.name })}</Notice> : null}
+      {organisations.length > 1 ? (
+        <nav aria-label={t('admin.home.switcher')} className="pa-subnav">
+          <ul className="pa-subnav__list">
             {organisations.map((o) => (
-              <li className="utrecht-unordered-list__item" key={o.id}>
-                {o.name} ({t(`org.kind.${o.kind}`)})
+              <li key={o.id}>
+                <Link className="pa-subnav__link" to={`/beheer?organisatie=${o.id}`} aria-current={o.id === chosen.id ? 'page' : undefined}>
+                  {o.name}
+                </Link>
               </li>
             ))}
           </ul>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to="/beheer/cursussen">
-              {t('manageCourses.title')}
-            </Link>
-          </p>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to="/beheer/netwerken">
-              {t('networks.list.title')}
-            </Link>
-          </p>
-        </>
-      )}
-    </>
+        </nav>
+      ) : null}
+      <h2 className="utrecht-heading-2">{chosen.name}</h2>
+      <p className="utrecht-paragraph">
+        {t('admin.home.youCoordinate', { organisation: chosen.name, kind: t(`org.kind.${chosen.kind}`) })}
+      </p>
+      <ul className="pa-plain-list pa-button-row">
+        <li>
+          <Link className="utrecht-link" to="/beheer/cursussen">
+            {t('manageCourses.title')}
+          </Link>
+        </li>
+        <li>
+          <Link className="utrecht-link" to="/beheer/netwerken">
+            {t('networks.list.title')}
+          </Link>
+        </li>
+        <li>
+          <Link className="utrecht-link" to={`/beheer/academies?${q}`}>
+            {t('admin.academies.title')}
+          </Link>
+        </li>
+      </ul>
+
+      <section className="pa-section" aria-labelledby="attention-heading">
+        <h2 className="utrecht-heading-2" id="attention-heading">
+          {t('admin.home.attention')}
+        </h2>
+        {attention.total === 0 ? <p className="utrecht-paragraph">{t('admin.home.nothing')}</p> : null}
+
+        {attention.filling.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.home.filling')}</h3>
+            <ul className="pa-item-list">
+              {attention.filling.map((c) => (
+                <li className="pa-item" key={c.id}>
+                  <Link className="utrecht-link pa-item__title" to={`/beheer/cursussen/${c.id}`}>
+                    {c.title}
+                  </Link>
+                  <p className="utrecht-paragraph">
+                    {c.full
+                      ? t('admin.home.full', { taken: c.taken, capacity: c.capacity, waitlisted: c.waitlisted })
+                      : t('admin.home.fillingLine', { taken: c.taken, capacity: c.capacity })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {attention.offers.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.home.offers')}</h3>
+            <ul className="pa-item-list">
+              {attention.offers.map((c) => (
+                <li className="pa-item" key={c.id}>
+                  <Link className="utrecht-link pa-item__title" to={`/beheer/cursussen/${c.id}/aanmeldingen`}>
+                    {c.title}
+                  </Link>
+                  <p className="utrecht-paragraph">
+                    {c.firstExpiry
+                      ? t('admin.home.offersLine', { count: c.offered, until: dates.moment(c.firstExpiry) })
+                      : t('admin.home.offersCount', { count: c.offered })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {attention.proposals.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.home.proposals')}</h3>
+            <ul className="pa-item-list">
+              {attention.proposals.map((n) => (
+                <li className="pa-item" key={n.id}>
+                  <Link className="utrecht-link pa-item__title" to={`/beheer/netwerken/${n.id}/koppelingen`}>
+                    {n.name}
+                  </Link>
+                  <p className="utrecht-paragraph">{t('admin.home.proposalsLine', { count: n.overdue, days: n.alertDays })}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {attention.quiet.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.home.quiet')}</h3>
+            <ul className="pa-item-list">
+              {attention.quiet.map((n) => (
+                <li className="pa-item" key={n.id}>
+                  <Link className="utrecht-link pa-item__title" to={`/beheer/netwerken/${n.id}/koppelingen`}>
+                    {n.name}
+                  </Link>
+                  <p className="utrecht-paragraph">{t('admin.home.quietLine', { count: n.quiet })}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+
+        {attention.waiting.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.home.waiting')}</h3>
+            <ul className="pa-item-list">
+              {attention.waiting.map((n) => (
+                <li className="pa-item" key={n.id}>
+                  <Link className="utrecht-link pa-item__title" to={`/beheer/netwerken/${n.id}`}>
+                    {n.name}
+                  </Link>
+                  <p className="utrecht-paragraph">{t('admin.home.waitingLine', { count: n.waiting })}</p>
+                  <Link className="utrecht-link" to={`/beheer/netwerken/${n.id}/koppelen`}>
+                    {t('admin.home.runMatching')}
+                    <span className="pa-visually-hidden"> {n.name}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+    </div>
   );
 }

@@ -137,10 +137,13 @@ export async function requireAnonymous(request: Request) {
   if (await getUser(request)) throw redirect('/account');
 }
 
-/** Guards administrator pages: 403 for logged-in people who are not administrators. */
+/**
+ * Guards administrator pages: 404 for logged-in people who are not administrators, as for every page
+ * someone may not see (nobody learns which organisations exist).
+ */
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!user.isAdmin) throw new Response('Forbidden', { status: 403, statusText: 'Forbidden' });
+  if (!user.isAdmin) throw new Response('Not Found', { status: 404, statusText: 'Not Found' });
   return user;
 }
 

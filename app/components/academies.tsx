@@ -1,0 +1,138 @@
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
+import { Form } from '@remix-run/react';
+import { useT } from '~/i18n';
+import { FormAlert, SubmitButton } from './form';
+import { InputField, TextAreaField } from './manage-courses';
+
+// The academy form of /beheer/academies (new and edit): name, description, period, and which of the
+// organisation's courses and networks belong to it (checkbox lists; without JavaScript too).
+
+export type AttachableItem = { id: string; name: string; academyId: string | null; academyName: string | null };
+
+type Values = {
+  name?: string;
+  description?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  courseIds?: string[];
+  networkIds?: string[];
+};
+
+function selectedOf(meta: FieldMetadata<string[] | undefined>, fallback: string[]) {
+  const value = meta.initialValue as unknown;
+  if (value === undefined) return fallback;
+  return [value].flat().filter((v): v is string => typeof v === 'string');
+}
+
+function CheckList({
+  meta,
+  legend,
+  empty,
+  items,
+  academyId,
+}: {
+  meta: FieldMetadata<string[] | undefined>;
+  legend: string;
+  empty: string;
+  items: AttachableItem[];
+  academyId: string | null;
+}) {
+  const t = useT();
+  const selected = new Set(
+    selectedOf(
+      meta,
+      items.filter((i) => academyId && i.academyId === academyId).map((i) => i.id),
+    ),
+  );
+  const invalid = Boolean(meta.errors?.length);
+  return (
+    <fieldset
+      className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset"
+      aria-describedby={invalid ? meta.errorId : undefined}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      {invalid ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={meta.errorId}>
+          {meta.errors!.join(' ')}
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="utrecht-paragraph">{empty}</p>
+      ) : (
+        <ul className="pa-check-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <label className="pa-check" htmlFor={`${meta.id}-${item.id}`}>
+                <input
+                  id={`${meta.id}-${item.id}`}
+                  type="checkbox"
+                  name={meta.name}
+                  value={item.id}
+                  defaultChecked={selected.has(item.id)}
+                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                />
+                <span>
+                  {item.name}
+                  {item.academyId && item.academyId !== academyId ? (
+                    <span> ({t('admin.academies.nowIn', { academy: item.academyName ?? '' })})</span>
+                  ) : null}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+export function AcademyForm({
+  id,
+  lastResult,
+  defaultValue,
+  courses,
+  networks,
+  academyId,
+  organisationId,
+  submit,
+}: {
+  id: string;
+  lastResult: SubmissionResult<string[]> | null | undefined;
+  defaultValue: Values;
+  courses: AttachableItem[];
+  networks: AttachableItem[];
+  academyId: string | null;
+  organisationId?: string;
+  submit: string;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<Values>({ id, lastResult, defaultValue });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+      {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
+      <InputField meta={fields.name} label={t('admin.academies.name')} description={t('admin.academies.nameHint')} required />
+      <TextAreaField meta={fields.description} label={t('admin.academies.description')} rows={4} />
+      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('admin.academies.period')}</legend>
+        <InputField meta={fields.periodStart} label={t('admin.academies.periodStart')} type="date" />
+        <InputField meta={fields.periodEnd} label={t('admin.academies.periodEnd')} type="date" />
+      </fieldset>
+      <CheckList
+        meta={fields.courseIds}
+        legend={t('admin.academies.courses')}
+        empty={t('admin.academies.noCourses')}
+        items={courses}
+        academyId={academyId}
+      />
+      <CheckList
+        meta={fields.networkIds}
+        legend={t('admin.academies.networks')}
+        empty={t('admin.academies.noNetworks')}
+        items={networks}
+        academyId={academyId}
+      />
+      <SubmitButton>{submit}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { courseSessions, courses, matches, menteeApplications, networks, registrations } from '~db/schema';
+import { DAY, now } from '../clock.server';
+
+// What needs a coordinator's attention in one organisation, for the /beheer home page. Every query
+// takes the organisation id, so nothing of another organisation is ever read.
+
+/** A course is "filling up" from this share of its seats taken. */
+export const FILLING_UP_SHARE = 0.8;
+/** An active match without a check-in (or since it was accepted) for this long is quiet. */
+export const QUIET_AFTER_MS = 42 * DAY;
+
+// Drizzle leaves columns unqualified in the select list of a one-table query, so a correlated
+// subquery there must name the outer column in full.
+const outerCourseId = sql.raw('"courses"."id"');
+
+const count = (status: 'confirmed' | 'offered' | 'waitlisted') =>
+  sql`(select count(*) from ${registrations} where ${registrations.courseId} = ${outerCourseId} and ${registrations.status} = ${status})`.mapWith(
+    Number,
+  );
+
+export async function attentionFor(db: Db, organisationId: string) {
+  const t = now();
+  const at = sql`${t.toISOString()}::timestamptz`;
+  // Courses that are not over: a session still to end (or no sessions planned yet).
+  const notOver = sql`(not exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})
+    or exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.endsAt} > ${at}))`;
+
+  const [courseRows, offers, proposals, quiet, waiting] = await Promise.all([
+    db
+      .select({
+        id: courses.id,
+        title: courses.title,
+        capacity: courses.capacity,
+        confirmed: count('confirmed'),
+        offered: count('offered'),
+        waitlisted: count('waitlisted'),
+      })
+      .from(courses)
+      .where(and(eq(courses.organisationId, organisationId), eq(courses.status, 'published'), notOver))
+      .orderBy(asc(courses.title)),
+    db
+      .select({
+        id: courses.id,
+        title: courses.title,
+        offered: sql`count(*)`.mapWith(Number),
+        firstExpiry: sql`min(${registrations.offerExpiresAt})`.mapWith(registrations.offerExpiresAt),
+      })
+      .from(registrations)
+      .innerJoin(courses, eq(courses.id, registrations.courseId))
+      .where(and(eq(courses.organisationId, organisationId), eq(registrations.status, 'offered')))
+      .groupBy(courses.id, courses.title)
+      .orderBy(asc(courses.title)),
+    db
+      .select({
+        id: networks.id,
+        name: networks.name,
+        alertDays: networks.proposalAlertDays,
+        overdue: sql`count(*)`.mapWith(Number),
+      })
+      .from(matches)
+      .innerJoin(networks, eq(networks.id, matches.networkId))
+      .where(
+        and(
+          eq(networks.organisationId, organisationId),
+          eq(matches.status, 'proposed'),
+          sql`${matches.proposedAt} < ${at} - make_interval(days => ${networks.proposalAlertDays})`,
+        ),
+      )
+      .groupBy(networks.id, networks.name, networks.proposalAlertDays)
+      .orderBy(asc(networks.name)),
+    db
+      .select({ id: networks.id, name: networks.name, quiet: sql`count(*)`.mapWith(Number) })
+      .from(matches)
+      .innerJoin(networks, eq(networks.id, matches.networkId))
+      .where(
+        and(
+          eq(networks.organisationId, organisationId),
+          eq(matches.status, 'active'),
+          lt(
+            sql`coalesce(${matches.lastCheckInAt}, ${matches.acceptedAt}, ${matches.createdAt})`,
+            sql`${new Date(t.getTime() - QUIET_AFTER_MS).toISOString()}::timestamptz`,
+          ),
+        ),
+      )
+      .groupBy(networks.id, networks.name)
+      .orderBy(asc(networks.name)),
+    db
+      .select({ id: networks.id, name: networks.name, waiting: sql`count(*)`.mapWith(Number) })
+      .from(menteeApplications)
+      .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+      .where(and(eq(networks.organisationId, organisationId), eq(menteeApplications.status, 'waiting')))
+      .groupBy(networks.id, networks.name)
+      .orderBy(asc(networks.name)),
+  ]);
+
+  const filling = courseRows
+    .map((c) => ({ ...c, taken: c.confirmed + c.offered }))
+    .filter((c) => c.capacity > 0 && c.taken >= FILLING_UP_SHARE * c.capacity)
+    .map(({ id, title, capacity, taken, waitlisted }) => ({ id, title, capacity, taken, waitlisted, full: taken >= capacity }));
+
+  return {
+    filling,
+    offers,
+    proposals,
+    quiet,
+    waiting,
+    total: filling.length + offers.length + proposals.length + quiet.length + waiting.length,
+  };
+}
+
+/** The organisation's course and network counts, for the short summary at the top. */
+export async function organisationCounts(db: Db, organisationIds: string[]) {
+  if (organisationIds.length === 0) return { courses: 0, networks: 0 };
+  const [c] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(courses)
+    .where(inArray(courses.organisationId, organisationIds));
+  const [n] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(networks)
+    .where(inArray(networks.organisationId, organisationIds));
+  return { courses: c?.n ?? 0, networks: n?.n ?? 0 };
+}

@@ -1,0 +1,227 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
+import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
+import { requireAdmin } from '~/modules/auth/session.server';
+import {
+  appointCoordinator,
+  appointSchema,
+  coordinatorsOf,
+  getOrganisation,
+  removeCoordinator,
+  withdrawInvitation,
+  type AppointFields,
+} from '~/modules/organisations/admin.server';
+import { isUuid, notFound } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
+  const t = translator(root?.locale ?? 'nl');
+  return [{ title: [data?.organisation.name, t('admin.title'), 'Politiek Actief'].filter(Boolean).join(' — ') }];
+};
+
+async function organisationOf(request: Request, id: string | undefined) {
+  const admin = await requireAdmin(request);
+  const organisation = isUuid(id) ? await getOrganisation(getDb(), id) : null;
+  if (!organisation) throw notFound();
+  return { admin, organisation };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation } = await organisationOf(request, params.id);
+  const { coordinators, invitations } = await coordinatorsOf(getDb(), organisation.id);
+  return {
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      kind: organisation.kind,
+      slug: organisation.slug,
+      contactEmail: organisation.contactEmail,
+    },
+    coordinators,
+    invitations,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { admin, organisation } = await organisationOf(request, params.id);
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const back = (notice: string) => redirect(`/admin/organisaties/${organisation.id}?melding=${notice}`);
+
+  if (intent === 'remove') {
+    const userId = formData.get('userId');
+    if (!isUuid(userId) || !(await removeCoordinator(db, organisation.id, userId))) throw notFound();
+    return back('verwijderd');
+  }
+  if (intent === 'withdraw') {
+    const invitationId = formData.get('invitationId');
+    if (!isUuid(invitationId) || !(await withdrawInvitation(db, organisation.id, invitationId))) throw notFound();
+    return back('ingetrokken');
+  }
+  if (intent !== 'appoint') return data({ result: undefined, problem: 'intent' as const }, { status: 400 });
+  const submission = parseWithZod(formData, { schema: appointSchema(t) });
+  if (submission.status !== 'success') return data({ result: submission.reply(), problem: null }, { status: 400 });
+  const outcome = await appointCoordinator(db, {
+    organisationId: organisation.id,
+    email: submission.value.email,
+    invitedBy: admin.id,
+    locale,
+  });
+  return back({ appointed: 'benoemd', already: 'al-coordinator', invited: 'uitgenodigd' }[outcome.status]);
+}
+
+const notices: Record<string, MessageKey> = {
+  aangemaakt: 'admin.org.created',
+  opgeslagen: 'admin.org.saved',
+  benoemd: 'admin.org.appointed',
+  'al-coordinator': 'admin.org.already',
+  uitgenodigd: 'admin.org.invited',
+  verwijderd: 'admin.org.removed',
+  ingetrokken: 'admin.org.withdrawn',
+};
+
+export default function AdminOrganisation() {
+  const t = useT();
+  const dates = useDates();
+  const { organisation, coordinators, invitations } = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = notices[params.get('melding') ?? ''];
+  const removing = coordinators.find((c) => c.id === params.get('verwijderen'));
+  const [form, fields] = useForm<AppointFields>({ id: 'appoint', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  return (
+    <div className="pa-manage">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/admin">
+          {t('admin.backToList')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{organisation.name}</h1>
+      {notice ? <Notice>{t(notice)}</Notice> : null}
+
+      <section className="pa-section" aria-labelledby="details-heading">
+        <h2 className="utrecht-heading-2" id="details-heading">
+          {t('admin.org.details')}
+        </h2>
+        <dl className="pa-details">
+          <dt>{t('admin.orgs.kind')}</dt>
+          <dd>{t(`org.kind.${organisation.kind}`)}</dd>
+          <dt>{t('admin.orgs.contactEmail')}</dt>
+          <dd>{organisation.contactEmail ?? t('admin.org.noContact')}</dd>
+          <dt>{t('admin.orgs.slug')}</dt>
+          <dd>{organisation.slug}</dd>
+        </dl>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={`/admin/organisaties/${organisation.id}/bewerken`}>
+            {t('admin.org.edit')}
+          </Link>
+        </p>
+      </section>
+
+      <section className="pa-section" aria-labelledby="coordinators-heading">
+        <h2 className="utrecht-heading-2" id="coordinators-heading">
+          {t('admin.org.coordinators')}
+        </h2>
+        {removing ? (
+          <div className="pa-action pa-action--danger" role="group" aria-labelledby="remove-question">
+            <p className="utrecht-paragraph" id="remove-question">
+              {t('admin.org.removeQuestion', { name: removing.name, organisation: organisation.name })}
+            </p>
+            <div className="pa-button-row">
+              <ActionButton intent="remove" fields={{ userId: removing.id }} kind="primary-action">
+                {t('admin.org.removeConfirm')}
+              </ActionButton>
+              <Link className="utrecht-link" to={`/admin/organisaties/${organisation.id}`}>
+                {t('admin.org.removeKeep')}
+              </Link>
+            </div>
+          </div>
+        ) : null}
+        {coordinators.length === 0 ? (
+          <p className="utrecht-paragraph">{t('admin.org.noCoordinators')}</p>
+        ) : (
+          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="coordinators-caption">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption" id="coordinators-caption">
+                {t('admin.org.coordinatorsCaption', { organisation: organisation.name })}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('admin.table.name')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('admin.org.email')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('admin.org.since')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('admin.org.action')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {coordinators.map((c) => (
+                  <tr className="utrecht-table__row" key={c.id}>
+                    <th className="utrecht-table__header-cell" scope="row">
+                      {c.name}
+                    </th>
+                    <td className="utrecht-table__cell">{c.email}</td>
+                    <td className="utrecht-table__cell">{dates.day(c.since)}</td>
+                    <td className="utrecht-table__cell">
+                      <Link className="utrecht-link" to={`?verwijderen=${c.id}`}>
+                        {t('admin.org.remove')}
+                        <Hidden> {c.name}</Hidden>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        {invitations.length > 0 ? (
+          <>
+            <h3 className="utrecht-heading-3">{t('admin.org.invitations')}</h3>
+            <ul className="pa-item-list">
+              {invitations.map((i) => (
+                <li className="pa-item" key={i.id}>
+                  <p className="utrecht-paragraph">{t('admin.org.invitationLine', { email: i.email, until: dates.day(i.expiresAt) })}</p>
+                  <ActionButton intent="withdraw" fields={{ invitationId: i.id }}>
+                    {t('admin.org.withdraw')}
+                    <Hidden> {i.email}</Hidden>
+                  </ActionButton>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="pa-section pa-prose" aria-labelledby="appoint-heading">
+        <h2 className="utrecht-heading-2" id="appoint-heading">
+          {t('admin.org.appoint')}
+        </h2>
+        <p className="utrecht-paragraph">{t('admin.org.appointIntro')}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <FormAlert id={form.errorId} messages={form.errors} />
+          <TextField meta={fields.email} label={t('admin.org.email')} type="email" autoComplete="off" />
+          <SubmitButton name="intent" value="appoint">
+            {t('admin.org.appointSubmit')}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

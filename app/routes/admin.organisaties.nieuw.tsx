@@ -1,0 +1,54 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { OrganisationFormFields } from '~/components/admin';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { metaTitle } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { requireAdmin } from '~/modules/auth/session.server';
+import { createOrganisation, nameInUse, organisationSchema, type OrganisationFields } from '~/modules/organisations/admin.server';
+
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.orgs.newTitle');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const t = translator(localeFromRequest(request));
+  const db = getDb();
+  const submission = parseWithZod(await request.formData(), { schema: organisationSchema(t) });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  if (await nameInUse(db, submission.value.name)) {
+    return data(submission.reply({ fieldErrors: { name: [t('admin.errors.nameTaken')] } }), { status: 400 });
+  }
+  const { id } = await createOrganisation(db, submission.value);
+  return redirect(`/admin/organisaties/${id}?melding=aangemaakt`);
+}
+
+export default function NewOrganisation() {
+  const t = useT();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<OrganisationFields>({ id: 'new-organisation', lastResult, defaultValue: { kind: 'association' } });
+  return (
+    <div className="pa-manage pa-prose">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/admin">
+          {t('admin.backToList')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('admin.orgs.newTitle')}</h1>
+      <p className="utrecht-paragraph">{t('admin.orgs.newIntro')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+        <OrganisationFormFields fields={fields} />
+        <SubmitButton>{t('admin.orgs.create')}</SubmitButton>
+      </Form>
+    </div>
+  );
+}

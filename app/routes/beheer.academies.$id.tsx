@@ -1,0 +1,84 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { AcademyForm } from '~/components/academies';
+import { metaTitle } from '~/components/manage-courses';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { academyOf, academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
+import { notFound, requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+
+export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.academies.editTitle');
+
+/** The academy when it belongs to one of the coordinator's organisations; 404 for every other id. */
+async function academyOfCoordinator(request: Request, id: string | undefined) {
+  const coordinator = await requireCoordinator(request);
+  const academy = await academyOf(getDb(), scopeOf(coordinator).organisationIds, id ?? '');
+  if (!academy) throw notFound();
+  const organisation = coordinator.organisations.find((o) => o.id === academy.organisationId)!;
+  return { academy, organisation };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { academy, organisation } = await academyOfCoordinator(request, params.id);
+  const { courses, networks } = await attachable(getDb(), organisation.id);
+  return {
+    academy: {
+      id: academy.id,
+      name: academy.name,
+      description: academy.description,
+      periodStart: academy.periodStart ?? '',
+      periodEnd: academy.periodEnd ?? '',
+    },
+    organisation: { id: organisation.id, name: organisation.name },
+    courses,
+    networks,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { academy, organisation } = await academyOfCoordinator(request, params.id);
+  const t = translator(localeFromRequest(request));
+  const submission = parseWithZod(await request.formData(), { schema: academySchema(t) });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const result = await saveAcademy(getDb(), organisation.id, academy.id, submission.value);
+  if (result.status === 'not-found') throw notFound();
+  if (result.status === 'foreign-ids') {
+    return data(submission.reply({ formErrors: [t('admin.academies.errors.unknown')] }), { status: 400 });
+  }
+  return redirect(`/beheer/academies?organisatie=${organisation.id}&melding=opgeslagen`);
+}
+
+export default function EditAcademy() {
+  const t = useT();
+  const { academy, organisation, courses, networks } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="pa-manage pa-prose">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/beheer/academies?organisatie=${organisation.id}`}>
+          {t('admin.academies.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{academy.name}</h1>
+      <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
+      <AcademyForm
+        id="edit-academy"
+        lastResult={lastResult}
+        defaultValue={{
+          name: academy.name,
+          description: academy.description,
+          periodStart: academy.periodStart,
+          periodEnd: academy.periodEnd,
+          courseIds: courses.filter((c) => c.academyId === academy.id).map((c) => c.id),
+          networkIds: networks.filter((n) => n.academyId === academy.id).map((n) => n.id),
+        }}
+        courses={courses}
+        networks={networks}
+        academyId={academy.id}
+        submit={t('admin.academies.save')}
+      />
+    </div>
+  );
+}
