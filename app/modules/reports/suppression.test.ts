@@ -4,6 +4,7 @@ import {
   showCell,
   suppressCount,
   suppressFigures,
+  suppressRow,
   suppressTable,
   type Cell,
   type Line,
@@ -194,6 +195,26 @@ describe('tables', () => {
         const n = [...line.parts, line.total].filter((i) => hidden[i]).length;
         expect(n === 0 || n >= 2, `seed ${seed}`).toBe(true);
       }
+    }
+  });
+});
+
+describe('tables under a published summary', () => {
+  it('property: keeping the summary fixed, each breakdown still leaks nothing and agrees with the summary', () => {
+    const rowLines: Line[] = [{ parts: [1, 2, 3], total: 0 }];
+    for (let seed = 1; seed <= 1500; seed++) {
+      const rand = random(seed * 65537);
+      const rows = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+        const a = count(rand);
+        const n = count(rand);
+        const s = rand() < 0.5 ? 0 : count(rand);
+        return [a + n + s, a, n, s];
+      });
+      const totals = rows[0]!.map((_, c) => rows.reduce((sum, r) => sum + r[c]!, 0));
+      const summary = suppressRow(totals, { rowLines, lockedColumns: [3] });
+      const table = suppressTable(rows, { rowLines, lockedColumns: [3], fixedTotals: summary });
+      expect(table.columnTotals, `seed ${seed}`).toEqual(summary);
+      expect(attack(table, rowLines).length, `seed ${seed}: ${JSON.stringify(rows)}`).toBe(0);
     }
   });
 });

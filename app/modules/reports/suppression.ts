@@ -45,8 +45,13 @@ export type Line = { parts: number[]; total: number };
  * Hides small figures and, secondarily, as many others as needed so that no line has exactly one
  * hidden figure. Returns a flag per figure. `locked` figures are never hidden.
  */
-export function suppressFigures(values: readonly number[], lines: readonly Line[], locked: ReadonlySet<number> = new Set()): boolean[] {
-  const hidden = values.map((v, i) => !locked.has(i) && isSmall(v));
+export function suppressFigures(
+  values: readonly number[],
+  lines: readonly Line[],
+  locked: ReadonlySet<number> = new Set(),
+  alreadyHidden: ReadonlySet<number> = new Set(),
+): boolean[] {
+  const hidden = values.map((v, i) => alreadyHidden.has(i) || (!locked.has(i) && isSmall(v)));
   let changed = true;
   while (changed) {
     changed = false;
@@ -81,6 +86,13 @@ export type SuppressedTable = {
   grandTotal: Cell | null;
 };
 
+/** One row of related figures on its own (a summary), with relations inside it. */
+export function suppressRow(row: readonly number[], options: { rowLines?: readonly Line[]; lockedColumns?: readonly number[] } = {}) {
+  const locked = new Set(options.lockedColumns ?? []);
+  const hidden = suppressFigures(row, options.rowLines ?? [], locked);
+  return row.map((value, i): Cell => ({ value, suppressed: hidden[i]! }));
+}
+
 /**
  * A table of counts with a total under each column (the rows partition the people), and, when
  * `rowTotals` is set, a total after each row (the columns partition them too) and a grand total.
@@ -89,7 +101,17 @@ export type SuppressedTable = {
  */
 export function suppressTable(
   rows: readonly (readonly number[])[],
-  options: { rowTotals?: boolean; rowLines?: readonly Line[]; lockedColumns?: readonly number[] } = {},
+  options: {
+    rowTotals?: boolean;
+    rowLines?: readonly Line[];
+    lockedColumns?: readonly number[];
+    /**
+     * The column totals as already published elsewhere (e.g. the summary above several breakdowns of
+     * the same people): kept exactly as they are, so that two tables never show a figure one of them
+     * hides.
+     */
+    fixedTotals?: readonly Cell[];
+  } = {},
 ): SuppressedTable {
   const width = rows[0]?.length ?? 0;
   const height = rows.length;
@@ -123,7 +145,13 @@ export function suppressTable(
   }
   const locked = new Set<number>();
   for (const c of options.lockedColumns ?? []) for (let r = 0; r <= height; r++) locked.add(at(r, c));
-  const hidden = suppressFigures(values, lines, locked);
+  const alreadyHidden = new Set<number>();
+  options.fixedTotals?.forEach((fixed, c) => {
+    if (fixed.value !== columnTotals[c]) throw new Error('suppressTable: fixed total does not match the rows');
+    if (fixed.suppressed) alreadyHidden.add(at(height, c));
+    else locked.add(at(height, c));
+  });
+  const hidden = suppressFigures(values, lines, locked, alreadyHidden);
   const cell = (i: number): Cell => ({ value: values[i]!, suppressed: hidden[i]! });
   return {
     cells: rows.map((_, r) => Array.from({ length: width }, (_, c) => cell(at(r, c)))),
