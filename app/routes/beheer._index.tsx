@@ -35,6 +35,11 @@ export default function ManageHome() {
               {t('manageCourses.title')}
             </Link>
           </p>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to="/beheer/rapportage">
+              {t('reports.manageLink')}
+            </Link>
+          </p>
         </>
       )}
     </>
