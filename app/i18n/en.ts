@@ -7,6 +7,7 @@ import { en as applications } from './areas/applications.en';
 import { en as matchingRuns } from './areas/matching-runs.en';
 import { en as matches } from './areas/matches.en';
 import { en as admin } from './areas/admin.en';
+import { en as reports } from './areas/reports.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...matchingRuns,
   ...matches,
   ...admin,
+  ...reports,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

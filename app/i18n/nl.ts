@@ -7,6 +7,7 @@ import { nl as applications } from './areas/applications.nl';
 import { nl as matchingRuns } from './areas/matching-runs.nl';
 import { nl as matches } from './areas/matches.nl';
 import { nl as admin } from './areas/admin.nl';
+import { nl as reports } from './areas/reports.nl';
 
 export const nl = {
   ...courses,
@@ -17,6 +18,7 @@ export const nl = {
   ...matchingRuns,
   ...matches,
   ...admin,
+  ...reports,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

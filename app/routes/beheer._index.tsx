@@ -76,6 +76,11 @@ export default function ManageHome() {
           </Link>
         </li>
         <li>
+          <Link className="utrecht-link" to="/beheer/rapportage">
+            {t('reports.manageLink')}
+          </Link>
+        </li>
+        <li>
           <Link className="utrecht-link" to={`/beheer/academies?${q}`}>
             {t('admin.academies.title')}
           </Link>

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
@@ -22,6 +21,7 @@ import { normalizeEmail } from '../auth/accounts.server';
 import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { isUuid } from '../organisations/guards.server';
+import { excelCsv } from '../csv.server';
 import { calendarFor, emailDetails, loadCourseContext, mintManageLink, registrationWindow } from './context.server';
 import { cancelCourse, completionThreshold, notifySessionsChanged, sendCourseFollowUp } from './lifecycle.server';
 import { cancelRegistration, offerFreeSeats, signUp } from './registrations.server';
@@ -1061,10 +1061,7 @@ export async function messageBatches(db: Db, scope: Scope, courseId: string) {
 // ---------------------------------------------------------------------------------------------
 // CSV export
 
-/** Cells that Excel would read as a formula get a leading apostrophe (CSV injection). */
-export function guardCell(value: string) {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { guardCell } from '../csv.server';
 
 export function slugify(text: string) {
   const slug = text
@@ -1136,13 +1133,5 @@ export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof cou
     p.status === 'confirmed' ? String(p.sessionsAttended) : '',
     p.status === 'confirmed' ? (p.completed ? t('manageCourses.yes') : t('manageCourses.no')) : '',
   ]);
-  return stringify(
-    [header, ...rows].map((row) => row.map(guardCell)),
-    {
-      bom: true,
-      delimiter: ';',
-      record_delimiter: '\r\n',
-      quoted_match: /[\n\r]/,
-    },
-  );
+  return excelCsv([header, ...rows]);
 }

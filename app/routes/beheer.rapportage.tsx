@@ -1,0 +1,217 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { ChartWithTable } from '~/components/report-figures';
+import { localeFromRequest, translator, useT } from '~/i18n';
+import { buildReport, summaryTables } from '~/modules/reports/figures.server';
+import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+
+export const meta: MetaFunction = () => [{ title: 'Rapportage — Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const db = getDb();
+  const t = translator(localeFromRequest(request));
+  const r = await readReportRequest(request, db, t);
+  const base = {
+    organisations: r.coordinator.organisations.map((o) => ({ id: o.id, name: o.name })),
+    organisationId: r.organisation.id,
+    academies: r.academies,
+    academyId: r.academy?.id ?? '',
+    input: r.input,
+    cohort: r.cohort,
+    errors: r.errors,
+  };
+  if (r.errors) return data({ ...base, report: null, summaries: null, csvUrl: null }, { status: 400 });
+  const report = await buildReport(db, t, r.scope, r.cohort);
+  return { ...base, report, summaries: summaryTables(t, report), csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}` };
+}
+
+function DateField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: string[] }) {
+  const t = useT();
+  const id = `report-${name}`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text pa-filters__field${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
+        {t('reports.filters.dateHint')}
+      </div>
+      {invalid ? (
+        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          {errors!.join(' ')}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          id={id}
+          name={name}
+          type="date"
+          defaultValue={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-description ${id}-error` : `${id}-description`}
+          className="utrecht-textbox utrecht-textbox--html-input"
+        />
+      </div>
+    </div>
+  );
+}
+
+export default function Reports() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const report = d.report;
+  return (
+    <div className="pa-manage">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/beheer">
+          {t('manageCourses.backToManage')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('reports.title')}</h1>
+      <p className="utrecht-paragraph pa-prose">{t('reports.intro')}</p>
+
+      <section aria-labelledby="report-filters-heading" className="pa-filters">
+        <h2 className="utrecht-heading-2" id="report-filters-heading">
+          {t('reports.filters.legend')}
+        </h2>
+        <Form method="get" action="/beheer/rapportage" className="pa-filters__form" key={JSON.stringify(d.input) + d.organisationId}>
+          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label" htmlFor="report-organisatie">
+                {t('reports.filters.organisation')}
+              </label>
+            </div>
+            <div className="utrecht-form-field__input">
+              <select
+                id="report-organisatie"
+                name="organisatie"
+                defaultValue={d.organisationId}
+                className="utrecht-select utrecht-select--html-select pa-select"
+              >
+                {d.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label" htmlFor="report-academie">
+                {t('reports.filters.academy')}
+              </label>
+            </div>
+            <div className="utrecht-form-field__input">
+              <select
+                id="report-academie"
+                name="academie"
+                defaultValue={d.academyId}
+                className="utrecht-select utrecht-select--html-select pa-select"
+              >
+                <option value="">{t('reports.filters.allAcademies')}</option>
+                {d.academies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <DateField name="van" label={t('reports.filters.from')} value={d.input.from} errors={d.errors?.from} />
+          <DateField name="tot" label={t('reports.filters.to')} value={d.input.to} errors={d.errors?.to} />
+          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
+            <div className="utrecht-form-field__label">
+              <label className="utrecht-form-label" htmlFor="report-groep">
+                {t('reports.filters.cohort')}
+              </label>
+            </div>
+            <div className="utrecht-form-field__input">
+              <select
+                id="report-groep"
+                name="groep"
+                defaultValue={d.cohort === 'academy' ? 'academie' : 'maand'}
+                className="utrecht-select utrecht-select--html-select pa-select"
+              >
+                <option value="maand">{t('reports.filters.cohortMonth')}</option>
+                <option value="academie">{t('reports.filters.cohortAcademy')}</option>
+              </select>
+            </div>
+          </div>
+          <div className="pa-filters__actions">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action">
+              {t('reports.filters.submit')}
+            </button>
+          </div>
+        </Form>
+        <p className="utrecht-paragraph pa-filters__note">{t('reports.filters.period')}</p>
+      </section>
+
+      {report && d.summaries ? (
+        <>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={d.csvUrl!} download>
+              {t('reports.csv.download')}
+            </a>
+          </p>
+          <p className="utrecht-paragraph pa-prose">{t('reports.suppressionNote')}</p>
+
+          <section className="pa-section" aria-labelledby="report-courses-heading">
+            <h2 className="utrecht-heading-2" id="report-courses-heading">
+              {t('reports.courses.heading')}
+            </h2>
+            <p className="utrecht-paragraph pa-prose">{t('reports.courses.explain')}</p>
+            <ChartWithTable table={d.summaries[0]!} chart="total-row" />
+            <ChartWithTable table={report.courses.byProvince} />
+            <ChartWithTable table={report.courses.bySource} />
+          </section>
+
+          <section className="pa-section" aria-labelledby="report-mentoring-heading">
+            <h2 className="utrecht-heading-2" id="report-mentoring-heading">
+              {t('reports.mentoring.heading')}
+            </h2>
+            <ChartWithTable table={d.summaries[1]!} chart="total-row" />
+            <ChartWithTable table={report.mentoring.byProvince} />
+            <p className="utrecht-paragraph pa-prose">{t('reports.mentoring.focusNote')}</p>
+            <ChartWithTable table={report.mentoring.byFocus} />
+            <ChartWithTable table={report.mentoring.bySource} />
+            <h3 className="utrecht-heading-3">{t('reports.mentoring.other')}</h3>
+            <dl className="pa-details">
+              <dt>{t('reports.mentoring.medianDays')}</dt>
+              <dd>
+                {report.mentoring.medianDays.days === null
+                  ? t('reports.tooFew')
+                  : t('reports.mentoring.days', { days: report.mentoring.medianDays.days })}
+              </dd>
+              <dt>{t('reports.mentoring.capacityUsed')}</dt>
+              <dd>
+                {t('reports.mentoring.capacity', {
+                  used: report.mentoring.capacity.used.suppressed ? '<5' : report.mentoring.capacity.used.value,
+                  capacity: report.mentoring.capacity.capacity,
+                  mentors: report.mentoring.capacity.mentors,
+                })}
+              </dd>
+            </dl>
+          </section>
+
+          <section className="pa-section" aria-labelledby="report-funnel-heading">
+            <h2 className="utrecht-heading-2" id="report-funnel-heading">
+              {t('reports.funnel.heading')}
+            </h2>
+            <p className="utrecht-paragraph pa-prose">{t('reports.funnel.intro')}</p>
+            {report.funnel.rows.length === 0 ? (
+              <p className="utrecht-paragraph">{t('reports.empty')}</p>
+            ) : (
+              <ChartWithTable table={report.funnel} chart="total-row" />
+            )}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
