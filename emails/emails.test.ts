@@ -119,6 +119,18 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
     manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
   },
+  'retention-warning': {
+    name: 'Noor',
+    deleteOn: '1 februari 2027',
+    loginUrl: 'https://politiekactief.example/inloggen',
+    privacyUrl: 'https://politiekactief.example/privacy',
+  },
+  'match-partner-left': {
+    name: 'Sanne',
+    partnerRole: 'mentee',
+    networkName: 'Mentornetwerk Overijssel',
+    mentoringUrl: 'https://politiekactief.example/mentoraat',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -169,6 +181,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
   },
+  'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
+  'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
 };
 
 describe('email templates', () => {

@@ -6,7 +6,7 @@ import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelle
 import CourseReminder, { subject as courseReminderSubject, type CourseReminderProps } from './course-reminder';
 import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAttendedProps } from './follow-up-attended';
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
-import { EmailRenderModeContext, type Locale } from './layout';
+import { EmailRenderModeContext, UnsubscribeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
@@ -20,6 +20,8 @@ import RegistrationWaitlisted, {
 } from './registration-waitlisted';
 import SeatOffered, { subject as seatOfferedSubject, type SeatOfferedProps } from './seat-offered';
 import SessionsChanged, { subject as sessionsChangedSubject, type SessionsChangedProps } from './sessions-changed';
+import RetentionWarning, { subject as retentionWarningSubject, type RetentionWarningProps } from './retention-warning';
+import MatchPartnerLeft, { subject as matchPartnerLeftSubject, type MatchPartnerLeftProps } from './match-partner-left';
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 
 export type { Locale } from './layout';
@@ -43,6 +45,8 @@ export type {
   SeatOfferedProps,
   SessionsChangedProps,
   VerifyEmailProps,
+  RetentionWarningProps,
+  MatchPartnerLeftProps,
 };
 
 /**
@@ -69,6 +73,8 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'retention-warning': RetentionWarningProps;
+  'match-partner-left': MatchPartnerLeftProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +102,8 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'retention-warning': { Component: RetentionWarning, subject: retentionWarningSubject },
+  'match-partner-left': { Component: MatchPartnerLeft, subject: matchPartnerLeftSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
@@ -110,9 +118,18 @@ const plainTextSelectors = ['h1', 'h2', 'h3'].map((selector) => ({
 
 const stripNul = (value: string) => value.replaceAll('\u0000', '');
 
-export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailTemplates[N]): Promise<RenderedEmail> {
+export async function renderEmail<N extends EmailTemplateName>(
+  name: N,
+  props: EmailTemplates[N],
+  options: { unsubscribeUrl?: string | null } = {},
+): Promise<RenderedEmail> {
   const template: EmailTemplate<EmailTemplates[N]> = emailTemplates[name];
-  const element = createElement(template.Component, props);
+  // Non-transactional mail shows an unsubscribe link in its footer (the layout reads it).
+  const element = createElement(
+    UnsubscribeContext.Provider,
+    { value: options.unsubscribeUrl ?? null },
+    createElement(template.Component, props),
+  );
 
   const html = await render(element);
   const text = await render(createElement(EmailRenderModeContext.Provider, { value: 'text' }, element), {

@@ -6,6 +6,7 @@ import { mailboxProvider, resendProvider, type EmailProvider } from '../email/pr
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { runRetentionWork } from '../privacy/retention.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -46,8 +47,13 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueCourseWork(db);
   });
+  // Retention: warn people inactive for too long, delete them 30 days later (daily).
+  await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetentionWork(db);
+  });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
+  await boss.schedule(queues.privacyRetention, '23 3 * * *');
   return provider;
 }
