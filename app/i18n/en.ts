@@ -2,12 +2,14 @@ import type { MessageKey } from './nl';
 import { en as courses } from './areas/courses.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
+import { en as privacy } from './areas/privacy.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
   ...courses,
   ...manageCourses,
   ...mentoring,
+  ...privacy,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -2,11 +2,13 @@
 import { nl as courses } from './areas/courses.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
+import { nl as privacy } from './areas/privacy.nl';
 
 export const nl = {
   ...courses,
   ...manageCourses,
   ...mentoring,
+  ...privacy,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { users } from '~db/schema';
+import { emailMessages, users } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
@@ -9,6 +9,8 @@ import { deleteAccount } from './deletion.server';
 
 /** Days between the warning email and the deletion. */
 export const RETENTION_GRACE_DAYS = 30;
+/** Days the email log is kept. */
+export const EMAIL_LOG_DAYS = 365;
 
 /**
  * The last moment a person was active: their last login, the account's creation, the end of the
@@ -95,5 +97,10 @@ export async function runRetentionWork(db: Db, options: { inactiveDays?: number 
   for (const person of toDelete) {
     if (await deleteAccount(db, person.id)) deleted++;
   }
+  // The email log is kept for a year (privacy statement); mail still waiting to go out stays.
+  const logCutoff = new Date(t.getTime() - EMAIL_LOG_DAYS * DAY);
+  await db
+    .delete(emailMessages)
+    .where(and(lt(emailMessages.createdAt, logCutoff), notInArray(emailMessages.status, ['queued', 'sending'])));
   return { warned, deleted, cancelled };
 }
