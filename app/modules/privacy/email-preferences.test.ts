@@ -60,7 +60,11 @@ describe('email categories and unsubscribe headers', () => {
 
   it('leaves transactional mail without unsubscribe headers or link', async () => {
     const id = await t.handle.db.transaction((tx) =>
-      enqueueEmail(tx, { template: 'login-link', to: 'trans@example.nl', props: { locale: 'nl', url: 'https://pa.example/x', expiresInMinutes: 15 } }),
+      enqueueEmail(tx, {
+        template: 'login-link',
+        to: 'trans@example.nl',
+        props: { locale: 'nl', url: 'https://pa.example/x', expiresInMinutes: 15 },
+      }),
     );
     expect((await message(id)).headers).toBeNull();
     expect(await deliver(id)).toBe('sent');
@@ -88,7 +92,11 @@ describe('delivery skips what people switched off and suppressed addresses', () 
     expect(await deliver(reminder)).toBe('suppressed');
     expect((await message(reminder)).status).toBe('suppressed');
     const login = await t.handle.db.transaction((tx) =>
-      enqueueEmail(tx, { template: 'login-link', to: 'uit@example.nl', props: { locale: 'nl', url: 'https://pa.example/x', expiresInMinutes: 15 } }),
+      enqueueEmail(tx, {
+        template: 'login-link',
+        to: 'uit@example.nl',
+        props: { locale: 'nl', url: 'https://pa.example/x', expiresInMinutes: 15 },
+      }),
     );
     expect(await deliver(login)).toBe('sent');
   });
@@ -120,9 +128,9 @@ describe('Resend webhooks', () => {
     const wrongKey = `whsec_${Buffer.from('een-andere-sleutel').toString('base64')}`;
     expect(verifyWebhookSignature(wrongKey, { id: 'msg_1', timestamp: String(ts), signature }, body)).toBe(false);
     const old = ts - 6 * 60;
-    expect(verifyWebhookSignature(secret, { id: 'msg_1', timestamp: String(old), signature: signWebhook(secret, 'msg_1', old, body) }, body)).toBe(
-      false,
-    );
+    expect(
+      verifyWebhookSignature(secret, { id: 'msg_1', timestamp: String(old), signature: signWebhook(secret, 'msg_1', old, body) }, body),
+    ).toBe(false);
   });
 
   it('a bounce suppresses the address: later mail, even transactional, is not sent', async () => {
@@ -150,7 +158,11 @@ describe('consent withdrawal', () => {
     const network = await createNetwork(t.handle.db);
     const user = await createUser(t.handle.db);
     const consentId = await giveConsent(t.handle.db, user.id, 'special-category', 'application');
-    const { application } = await createApplication(t.handle.db, network.id, { userId: user.id, disability: true, disabilityConsentId: consentId });
+    const { application } = await createApplication(t.handle.db, network.id, {
+      userId: user.id,
+      disability: true,
+      disabilityConsentId: consentId,
+    });
     const other = await createUser(t.handle.db);
     expect(await withdrawConsent(t.handle.db, other.id, consentId)).toEqual({ status: 'not-found' });
     expect(await withdrawConsent(t.handle.db, user.id, consentId)).toEqual({ status: 'withdrawn', purpose: 'special-category' });
@@ -165,8 +177,14 @@ describe('consent withdrawal', () => {
 describe('retention', () => {
   it('warns after the inactive period, deletes 30 days later; logging in cancels it; admins stay', async () => {
     setClock(new Date('2030-01-01T10:00:00Z'));
-    const idle = await createUser(t.handle.db, { createdAt: new Date('2027-01-01T00:00:00Z'), lastLoginAt: new Date('2027-06-01T00:00:00Z') });
-    const back = await createUser(t.handle.db, { createdAt: new Date('2027-01-01T00:00:00Z'), lastLoginAt: new Date('2027-06-01T00:00:00Z') });
+    const idle = await createUser(t.handle.db, {
+      createdAt: new Date('2027-01-01T00:00:00Z'),
+      lastLoginAt: new Date('2027-06-01T00:00:00Z'),
+    });
+    const back = await createUser(t.handle.db, {
+      createdAt: new Date('2027-01-01T00:00:00Z'),
+      lastLoginAt: new Date('2027-06-01T00:00:00Z'),
+    });
     const fresh = await createUser(t.handle.db, { createdAt: new Date('2029-06-01T00:00:00Z') });
     const admin = await createUser(t.handle.db, { isAdmin: true, createdAt: new Date('2020-01-01T00:00:00Z') });
 
