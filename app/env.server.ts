@@ -25,6 +25,10 @@ const schema = z
     // in which Resend recognises an idempotency key.
     EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(10),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    // Privacy: signing unsubscribe links, verifying Resend's webhooks, and the retention period.
+    UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
+    RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     WORKER_IN_WEB: flag,
     DEMO_DATA: flag,
     DEV_MAILBOX: flag,

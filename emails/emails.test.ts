@@ -195,6 +195,17 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     name: 'Fatima',
     organisation: 'Stichting Samen Zwolle',
     url: 'https://politiekactief.example/beheer?organisatie=o1&bron=email',
+  'retention-warning': {
+    name: 'Noor',
+    deleteOn: '1 februari 2027',
+    loginUrl: 'https://politiekactief.example/inloggen',
+    privacyUrl: 'https://politiekactief.example/privacy',
+  },
+  'match-partner-left': {
+    name: 'Sanne',
+    partnerRole: 'mentee',
+    networkName: 'Mentornetwerk Overijssel',
+    mentoringUrl: 'https://politiekactief.example/mentoraat',
   },
 };
 
@@ -263,6 +274,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'match-ended': { nl: ['heeft de koppeling gestopt', 'nieuwe mentor'], en: ['has ended the match', 'new mentor'] },
   'coordinator-invitation': { nl: ['uitgenodigd', '14 dagen'], en: ['invited', '14 days'] },
   'coordinator-appointed': { nl: ['coördinator gemaakt', 'beste fatima'], en: ['made you a coordinator', 'dear fatima'] },
+  'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
+  'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
 };
 
 describe('email templates', () => {

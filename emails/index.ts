@@ -11,6 +11,7 @@ import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAtte
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
 import MentorInvitation, { subject as mentorInvitationSubject, type MentorInvitationProps } from './mentor-invitation';
+import { EmailRenderModeContext, UnsubscribeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
 import MatchProposed, { subject as matchProposedSubject, type MatchProposedProps } from './match-proposed';
 import MatchAlert, { subject as matchAlertSubject, type MatchAlertProps } from './match-alert';
@@ -31,6 +32,8 @@ import RegistrationWaitlisted, {
 } from './registration-waitlisted';
 import SeatOffered, { subject as seatOfferedSubject, type SeatOfferedProps } from './seat-offered';
 import SessionsChanged, { subject as sessionsChangedSubject, type SessionsChangedProps } from './sessions-changed';
+import RetentionWarning, { subject as retentionWarningSubject, type RetentionWarningProps } from './retention-warning';
+import MatchPartnerLeft, { subject as matchPartnerLeftSubject, type MatchPartnerLeftProps } from './match-partner-left';
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from './verify-email';
 
 export type { Locale } from './layout';
@@ -65,6 +68,8 @@ export type {
   VerifyEmailProps,
   CoordinatorInvitationProps,
   CoordinatorAppointedProps,
+  RetentionWarningProps,
+  MatchPartnerLeftProps,
 };
 
 /**
@@ -102,6 +107,8 @@ export type EmailTemplates = {
   'match-ended': MatchEndedProps;
   'coordinator-invitation': CoordinatorInvitationProps;
   'coordinator-appointed': CoordinatorAppointedProps;
+  'retention-warning': RetentionWarningProps;
+  'match-partner-left': MatchPartnerLeftProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -140,6 +147,8 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'match-ended': { Component: MatchEnded, subject: matchEndedSubject },
   'coordinator-invitation': { Component: CoordinatorInvitation, subject: coordinatorInvitationSubject },
   'coordinator-appointed': { Component: CoordinatorAppointed, subject: coordinatorAppointedSubject },
+  'retention-warning': { Component: RetentionWarning, subject: retentionWarningSubject },
+  'match-partner-left': { Component: MatchPartnerLeft, subject: matchPartnerLeftSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
@@ -154,9 +163,18 @@ const plainTextSelectors = ['h1', 'h2', 'h3'].map((selector) => ({
 
 const stripNul = (value: string) => value.replaceAll('\u0000', '');
 
-export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailTemplates[N]): Promise<RenderedEmail> {
+export async function renderEmail<N extends EmailTemplateName>(
+  name: N,
+  props: EmailTemplates[N],
+  options: { unsubscribeUrl?: string | null } = {},
+): Promise<RenderedEmail> {
   const template: EmailTemplate<EmailTemplates[N]> = emailTemplates[name];
-  const element = createElement(template.Component, props);
+  // Non-transactional mail shows an unsubscribe link in its footer (the layout reads it).
+  const element = createElement(
+    UnsubscribeContext.Provider,
+    { value: options.unsubscribeUrl ?? null },
+    createElement(template.Component, props),
+  );
 
   const html = await render(element);
   const text = await render(createElement(EmailRenderModeContext.Provider, { value: 'text' }, element), {

@@ -20,6 +20,9 @@ export const EmailRenderModeContext = createContext<EmailRenderMode>('html');
 
 const LocaleContext = createContext<Locale>(defaultLocale);
 
+/** The unsubscribe link of a non-transactional message (set by `renderEmail`), shown in the footer. */
+export const UnsubscribeContext = createContext<string | null>(null);
+
 export const colors = {
   text: '#1a1a1a',
   muted: '#4d4d4d', // 8.4:1 on white
@@ -113,6 +116,8 @@ const layoutCopy = {
     footerAccount: 'Politiek Actief — je ontvangt deze e-mail omdat er iets is veranderd aan je account op Politiek Actief.',
     footerCourse: 'Politiek Actief — je ontvangt deze e-mail omdat je je via Politiek Actief hebt aangemeld voor een cursus.',
     buttonFallback: 'Werkt de knop niet? Kopieer dan deze link en plak hem in je browser:',
+    unsubscribe: 'Wil je deze soort e-mails niet meer krijgen?',
+    unsubscribeLink: 'Afmelden',
   },
   en: {
     brand: 'Politiek Actief',
@@ -121,6 +126,8 @@ const layoutCopy = {
     footerAccount: 'Politiek Actief — you are receiving this email because something changed in your account on Politiek Actief.',
     footerCourse: 'Politiek Actief — you are receiving this email because you signed up for a course through Politiek Actief.',
     buttonFallback: 'Is the button not working? Copy this link and paste it into your browser:',
+    unsubscribe: 'Do you no longer want emails of this kind?',
+    unsubscribeLink: 'Unsubscribe',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -145,6 +152,7 @@ export function EmailLayout({ locale, preview, title, footer = 'ignore', childre
   const lang = resolveLocale(locale);
   const t = layoutCopy[lang];
   const footerText = { ignore: t.footer, account: t.footerAccount, course: t.footerCourse };
+  const unsubscribeUrl = useContext(UnsubscribeContext);
   return (
     <Html lang={lang} dir="ltr">
       <Head>
@@ -164,6 +172,14 @@ export function EmailLayout({ locale, preview, title, footer = 'ignore', childre
             <Hr style={styles.hr} />
             <Section>
               <Text style={styles.footer}>{footerText[footer]}</Text>
+              {unsubscribeUrl ? (
+                <Text style={styles.footer}>
+                  {t.unsubscribe}{' '}
+                  <Link href={unsubscribeUrl} style={styles.fallbackLink}>
+                    {t.unsubscribeLink}
+                  </Link>
+                </Text>
+              ) : null}
             </Section>
           </Container>
         </LocaleContext.Provider>

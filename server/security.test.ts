@@ -54,3 +54,14 @@ describe('cross-origin form posts', () => {
     expect((await fetch(`${base}/inloggen`, { method: 'POST' })).status).toBe(200);
   });
 });
+
+describe('foreign POSTs allowed by design', () => {
+  it('lets a mail client’s one-click unsubscribe and the provider’s webhook through, and nothing next to them', async () => {
+    const foreign = { method: 'POST', headers: { Origin: 'https://mail.example' } };
+    expect((await fetch(`${base}/e-mail/afmelden/bm9vckBleGFtcGxlLm5s.news.abcDEF_-123`, foreign)).status).toBe(200);
+    expect((await fetch(`${base}/webhooks/resend`, foreign)).status).toBe(200);
+    expect((await fetch(`${base}/e-mail/afmelden/x.news.y/meer`, foreign)).status).toBe(403);
+    expect((await fetch(`${base}/webhooks/resend-extra`, foreign)).status).toBe(403);
+    expect((await fetch(`${base}/account/privacy`, foreign)).status).toBe(403);
+  });
+});

@@ -276,8 +276,10 @@ function PrivacyNl() {
         ]}
       />
       <P>
-        Heb je 2 jaar geen cursus gevolgd en geen mentorkoppeling gehad? Dan sturen we je eerst een e-mail als waarschuwing. Daarna
-        verwijderen we je gegevens.
+        Ben je 2 jaar niet actief geweest? Dat wil zeggen: 2 jaar na je laatste cursusbijeenkomst, het einde van je laatste mentorkoppeling
+        en je laatste keer inloggen. Dan sturen we je eerst een e-mail als waarschuwing. Log je binnen 30 dagen daarna in, dan blijft je
+        account bestaan. Doe je niets, dan verwijderen we je account en je gegevens na die 30 dagen. Dat doet een programma dat elke nacht
+        draait.
       </P>
       <P>
         Als we gegevens verwijderen, houden we alleen anonieme aantallen over. Bijvoorbeeld hoeveel mensen een cursus hebben gevolgd. Die
@@ -341,6 +343,11 @@ function PrivacyNl() {
         </LI>
         <LI>
           <strong>Toestemming intrekken.</strong> Dat kan altijd. Het is net zo makkelijk als toestemming geven.
+        </LI>
+        <LI>
+          <strong>E-mail kiezen.</strong> Herinneringen, berichten na een cursus, vragen over verkiezingen en nieuws kun je elk uitzetten op{' '}
+          <A href="/account/e-mail">je e-mail instellingen</A>, of met de afmeldlink onder zo'n e-mail. Berichten over je account en
+          aanmeldingen krijg je altijd.
         </LI>
         <LI>
           <strong>Klacht.</strong> Ben je het niet eens met hoe wij met je gegevens omgaan? Dan kun je een klacht indienen bij de{' '}
@@ -526,8 +533,9 @@ function PrivacyEn() {
         ]}
       />
       <P>
-        Have you not taken a course or had a mentor match for 2 years? Then we first send you a warning email. After that, we delete your
-        data.
+        Have you been inactive for 2 years? That means: 2 years after your last course session, the end of your last mentor match and your
+        last login. Then we first send you a warning email. If you log in within 30 days after that, your account stays. If you do nothing,
+        we delete your account and your data after those 30 days. A program that runs every night does this.
       </P>
       <P>
         When we delete data, we only keep anonymous numbers. For example, how many people took a course. Those numbers cannot be traced back
@@ -591,6 +599,11 @@ function PrivacyEn() {
         </LI>
         <LI>
           <strong>Withdrawing consent.</strong> You can always do this. It is just as easy as giving consent.
+        </LI>
+        <LI>
+          <strong>Choosing your email.</strong> Reminders, messages after a course, questions about elections and news can each be switched
+          off in <A href="/account/e-mail">your email settings</A>, or with the unsubscribe link below such an email. Messages about your
+          account and sign-ups always come.
         </LI>
         <LI>
           <strong>Complaint.</strong> Do you disagree with how we handle your data? Then you can file a complaint with the{' '}

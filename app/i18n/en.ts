@@ -8,6 +8,7 @@ import { en as matchingRuns } from './areas/matching-runs.en';
 import { en as matches } from './areas/matches.en';
 import { en as admin } from './areas/admin.en';
 import { en as reports } from './areas/reports.en';
+import { en as privacy } from './areas/privacy.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...matches,
   ...admin,
   ...reports,
+  ...privacy,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

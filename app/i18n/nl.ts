@@ -8,6 +8,7 @@ import { nl as matchingRuns } from './areas/matching-runs.nl';
 import { nl as matches } from './areas/matches.nl';
 import { nl as admin } from './areas/admin.nl';
 import { nl as reports } from './areas/reports.nl';
+import { nl as privacy } from './areas/privacy.nl';
 
 export const nl = {
   ...courses,
@@ -19,6 +20,7 @@ export const nl = {
   ...matches,
   ...admin,
   ...reports,
+  ...privacy,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

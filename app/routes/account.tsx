@@ -89,6 +89,15 @@ export default function Account() {
             {user.email} ({user.verified ? t('account.verified') : t('account.notVerified')})
           </dd>
         </dl>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/privacy">
+            {t('privacy.account.link')}
+          </Link>{' '}
+          ·{' '}
+          <Link className="utrecht-link" to="/account/e-mail">
+            {t('privacy.account.emailLink')}
+          </Link>
+        </p>
       </section>
 
       <section className="pa-section" aria-labelledby="registrations-heading" id="aanmeldingen">

@@ -123,6 +123,8 @@ export const registrations = pgTable(
     followUpSentAt: timestamptz('follow_up_sent_at'),
     confirmedAt: timestamptz('confirmed_at'),
     cancelledAt: timestamptz('cancelled_at'),
+    /** Set when the person was deleted: name, address, phone and answers blanked, user reference cut. */
+    anonymisedAt: timestamptz('anonymised_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -74,9 +74,8 @@ export const mentorProfiles = pgTable(
   'mentor_profiles',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `null` once the mentor deleted their account (the profile stays, anonymised, for report counts). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     office: text('office', { enum: offices }).notNull().default('council-member'),
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     party: text('party'),
@@ -104,6 +103,8 @@ export const mentorProfiles = pgTable(
     pausedUntil: date('paused_until', { mode: 'string' }),
     /** Set once the mentor saved the profile form; until then they are not proposed. */
     completedAt: timestamptz('completed_at'),
+    /** Set when the person was deleted: personal fields blanked, user reference cut. */
+    anonymisedAt: timestamptz('anonymised_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -161,9 +162,8 @@ export const menteeApplications = pgTable(
     networkId: uuid('network_id')
       .notNull()
       .references(() => networks.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `null` once the person deleted their account (the row stays, anonymised, for report counts). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     municipalityCode: text('municipality_code')
       .notNull()
       .references(() => municipalities.code),
@@ -207,6 +207,8 @@ export const menteeApplications = pgTable(
     status: text('status', { enum: applicationStatuses }).notNull().default('waiting'),
     withdrawnAt: timestamptz('withdrawn_at'),
     matchedAt: timestamptz('matched_at'),
+    /** Set when the person was deleted: personal fields blanked, user reference cut. */
+    anonymisedAt: timestamptz('anonymised_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -151,5 +151,7 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
 export async function startSession(db: Db, userId: string, previousToken: string | null) {
   if (previousToken) await invalidateSession(db, previousToken);
   const { token, expiresAt } = await createSession(db, userId);
+  // Privacy retention counts from the last login; logging in cancels a pending deletion warning.
+  await db.update(users).set({ lastLoginAt: now(), retentionWarnedAt: null }).where(eq(users.id, userId));
   return sessionCookie(token, expiresAt);
 }

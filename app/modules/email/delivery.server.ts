@@ -4,8 +4,9 @@ import { emailMessages } from '~db/schema';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
 import { now, MINUTE } from '../clock.server';
 import { ProviderError, type EmailProvider } from './providers.server';
+import { suppressionReason, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
 
-export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed';
+export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed' | 'suppressed';
 
 const LOCK_MS = 2 * MINUTE;
 
@@ -38,6 +39,16 @@ export async function deliverEmail(
     if (!current || current.status !== 'sending') return 'already-done';
     // Another worker holds it right now: try again after its lock ends.
     throw new RetryLater('message is being sent by another worker');
+  }
+
+  // Privacy: a bounced or complained address, or a category the person switched off, is not sent.
+  const suppressed = await suppressionReason(db, message.recipient, message.template);
+  if (suppressed) {
+    await db
+      .update(emailMessages)
+      .set({ status: 'suppressed', lockedUntil: null, lastError: suppressed, props: null, attachments: null, updatedAt: now() })
+      .where(eq(emailMessages.id, messageId));
+    return 'suppressed';
   }
 
   let content: { subject: string; html: string; text: string };
@@ -103,6 +114,7 @@ export class RetryLater extends Error {}
 
 type StoredMessage = {
   template: string;
+  headers?: Record<string, string> | null;
   props: Record<string, unknown> | null;
   subject: string | null;
   html: string | null;
@@ -118,7 +130,9 @@ export async function renderStored(message: StoredMessage) {
     throw new Error(`unknown template ${message.template} or no props`);
   }
   const name = message.template as EmailTemplateName;
-  return renderEmail(name, message.props as unknown as EmailTemplates[typeof name]);
+  return renderEmail(name, message.props as unknown as EmailTemplates[typeof name], {
+    unsubscribeUrl: unsubscribeLinkFromHeaders(message.headers),
+  });
 }
 
 /** Messages that are still waiting, for health checks and tests. */

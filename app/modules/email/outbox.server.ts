@@ -4,6 +4,7 @@ import type { Db } from '~db/client.server';
 import { emailMessages, type EmailAttachment } from '~db/schema';
 import { getBoss, jobsIn, queues } from '../jobs/boss.server';
 import { now } from '../clock.server';
+import { unsubscribeHeaders } from '../privacy/email-preferences.server';
 
 export type EnqueueEmail<N extends EmailTemplateName> = {
   template: N;
@@ -33,7 +34,8 @@ export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: E
       userId: email.userId ?? null,
       locale: email.props.locale,
       props: email.props as unknown as Record<string, unknown>,
-      headers: email.headers ?? null,
+      // Non-transactional mail carries List-Unsubscribe headers (and, from them, a footer link).
+      headers: withUnsubscribe(email.template, email.to, email.headers),
       attachments: email.attachments?.length ? email.attachments : null,
       idempotencyKey: `email/${id}`,
       sendAfter,
@@ -43,4 +45,9 @@ export async function enqueueEmail<N extends EmailTemplateName>(tx: Db, email: E
     getBoss().send(queues.emailSend, { messageId: id }, { db: jobsIn(tx), startAfter: sendAfter }),
   ]);
   return id;
+}
+
+function withUnsubscribe(template: string, to: string, headers: Record<string, string> | undefined) {
+  const unsubscribe = unsubscribeHeaders(template, to);
+  return unsubscribe || headers ? { ...unsubscribe, ...headers } : null;
 }

@@ -8,6 +8,7 @@ export const queues = {
   courseDueWork: 'course-due-work',
   matchingRun: 'matching-run',
   mentoringDueWork: 'mentoring-due-work',
+  privacyRetention: 'privacy-retention',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

@@ -8,6 +8,7 @@ import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
 import { processMatchingRun } from '../mentoring/runs.server';
 import { runDueMentoringWork } from '../mentoring/due.server';
+import { runRetentionWork } from '../privacy/retention.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -54,10 +55,14 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // Proposal reminders, alerts and expiry; quiet-match nudges; feedback emails (same rules as above).
   await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueMentoringWork(db);
+  // Retention: warn people inactive for too long, delete them 30 days later (daily).
+  await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
+    await runRetentionWork(db);
   });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
   await boss.schedule(queues.mentoringDueWork, '* * * * *');
+  await boss.schedule(queues.privacyRetention, '23 3 * * *');
   return provider;
 }

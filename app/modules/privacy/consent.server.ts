@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { consents, type ConsentPurpose } from '~db/schema';
+import { consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
+import { setPreferences } from './email-preferences.server';
 
 /**
  * The versions of the consent texts people see. When a text changes, raise its version: every
@@ -28,4 +29,52 @@ export async function activeConsents(db: Db, userId: string, purpose: ConsentPur
     .select()
     .from(consents)
     .where(and(eq(consents.userId, userId), eq(consents.purpose, purpose), isNull(consents.withdrawnAt)));
+}
+
+export type WithdrawResult = { status: 'withdrawn'; purpose: ConsentPurpose } | { status: 'not-found' };
+
+/**
+ * Withdraws one of the person's consents, at once: withdrawing the special-category consent erases
+ * the disability answers it covered in the same transaction; withdrawing the marketing consent
+ * switches news email off.
+ */
+export async function withdrawConsent(db: Db, userId: string, consentId: string): Promise<WithdrawResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(consents)
+      .set({ withdrawnAt: now() })
+      .where(and(eq(consents.id, consentId), eq(consents.userId, userId), isNull(consents.withdrawnAt)))
+      .returning();
+    if (!row) return { status: 'not-found' as const };
+    if (row.purpose === 'special-category') {
+      // Covered data: the applications recorded with this consent (or all of theirs for a general one).
+      const covered = row.subject ? eq(menteeApplications.disabilityConsentId, row.id) : eq(menteeApplications.userId, userId);
+      await tx
+        .update(menteeApplications)
+        .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
+        .where(and(covered, eq(menteeApplications.userId, userId)));
+    }
+    if (row.purpose === 'marketing') {
+      const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+      if (user) await setPreferences(tx, user.email, userId, { news: false });
+    }
+    return { status: 'withdrawn' as const, purpose: row.purpose };
+  });
+}
+
+/** Switches news email on or off for an account, giving or withdrawing the marketing consent with it. */
+export async function setNewsConsent(db: Db, userId: string, on: boolean) {
+  await db.transaction(async (tx) => {
+    const active = await activeConsents(tx, userId, 'marketing');
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!user) return;
+    if (on && active.length === 0) await giveConsent(tx, userId, 'marketing');
+    if (!on && active.length > 0) {
+      await tx
+        .update(consents)
+        .set({ withdrawnAt: now() })
+        .where(and(eq(consents.userId, userId), eq(consents.purpose, 'marketing'), isNull(consents.withdrawnAt)));
+    }
+    await setPreferences(tx, user.email, userId, { news: on });
+  });
 }

@@ -1,0 +1,100 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { emailMessages, matches, menteeApplications, mentorProfiles, registrations, sessionAttendance, users } from '~db/schema';
+import { setupTestDatabase } from '../../../test/database';
+import { createFullPerson, findStrings } from '../../../test/privacy';
+import { loginWithPassword } from '../auth/accounts.server';
+import { deleteAccount } from './deletion.server';
+
+const t = setupTestDatabase();
+
+describe('deleting an account', () => {
+  it('leaves no trace of the person in any text column of any table, and keeps anonymous counts', async () => {
+    const db = t.handle.db;
+    const p = await createFullPerson(db, 'wis');
+    const needles = Object.values(p.secrets);
+    // The fixture really put the strings everywhere (else the scan below proves nothing).
+    const before = await findStrings(db, needles);
+    for (const place of [
+      'users.name',
+      'users.email',
+      'registrations.name',
+      'registrations.phone',
+      'registrations.answers',
+      'mentee_applications.goals_text',
+      'mentee_applications.accessibility_needs',
+      'mentor_profiles.bio',
+      'check_ins.note',
+      'match_feedback.comment',
+      'matches.decline_reason',
+      'mentor_invitations.email',
+      'coordinator_invitations.email',
+      'audit_events.detail',
+      'email_preferences.email',
+      'email_suppressions.email',
+      'email_messages.recipient',
+      'email_messages.html',
+      'rate_limits.key',
+    ]) {
+      expect(
+        before.some((f) => f.startsWith(`${place}:`)),
+        place,
+      ).toBe(true);
+    }
+    const counts = async () => ({
+      registrations: (await db.select().from(registrations)).length,
+      attendance: (await db.select().from(sessionAttendance)).length,
+      applications: (await db.select().from(menteeApplications)).length,
+      matches: (await db.select().from(matches)).length,
+      profiles: (await db.select().from(mentorProfiles)).length,
+    });
+    const countsBefore = await counts();
+
+    const summary = await deleteAccount(db, p.user.id);
+    expect(summary).toMatchObject({ registrationsCancelled: 2, registrationsAnonymised: 3, matchesEnded: 2, applicationsAnonymised: 1 });
+
+    expect(await findStrings(db, needles)).toEqual([]);
+    expect(await db.select().from(users).where(eq(users.id, p.user.id))).toHaveLength(0);
+    // Anonymous rows stay for the reports.
+    expect(await counts()).toEqual(countsBefore);
+    const anonymous = await db.select().from(registrations).where(isNull(registrations.userId));
+    expect(anonymous.filter((r) => r.anonymisedAt)).toHaveLength(3);
+    const [application] = await db.select().from(menteeApplications).where(eq(menteeApplications.id, p.application.id));
+    expect(application).toMatchObject({ userId: null, disability: null, phone: null, goalsText: '', status: 'matched' });
+
+    // The waiting list moved up (through the courses module, with its email).
+    const [waiting] = await db.select().from(registrations).where(eq(registrations.id, p.waitingRegistrationId));
+    expect(waiting!.status).toBe('offered');
+    const offer = await db
+      .select()
+      .from(emailMessages)
+      .where(and(eq(emailMessages.recipient, 'deelnemer-wacht-wis@example.nl'), eq(emailMessages.template, 'seat-offered')));
+    expect(offer).toHaveLength(1);
+
+    // Both matches ended; the other people heard it, without a reason and without the name.
+    const ended = await db
+      .select()
+      .from(matches)
+      .where(inArray(matches.id, [p.activeMatch.id, p.proposedMatch.id]));
+    expect(ended.map((m) => m.status)).toEqual(['ended', 'ended']);
+    for (const other of [p.mentor.user, p.mentee.user]) {
+      const [mail] = await db
+        .select()
+        .from(emailMessages)
+        .where(and(eq(emailMessages.recipient, other.email), eq(emailMessages.template, 'match-partner-left')));
+      expect(mail, other.email).toBeDefined();
+      expect(JSON.stringify(mail!.props)).not.toContain(p.secrets.name);
+    }
+    const [menteeNow] = await db.select().from(menteeApplications).where(eq(menteeApplications.id, p.mentee.application.id));
+    expect(menteeNow!.disability).toBe(true); // the other person's data is theirs, untouched
+
+    // They can no longer log in.
+    expect(await loginWithPassword(db, { email: p.secrets.email, password: 'een lang wachtwoord 123', ip: '192.0.2.1' })).toEqual({
+      status: 'invalid',
+    });
+  }, 120_000);
+
+  it('returns null for an unknown account and changes nothing', async () => {
+    expect(await deleteAccount(t.handle.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+});

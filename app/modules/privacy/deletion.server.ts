@@ -1,0 +1,234 @@
+import { and, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import {
+  auditEvents,
+  checkIns,
+  coordinatorInvitations,
+  courseSessions,
+  courses,
+  emailMessages,
+  emailPreferences,
+  emailSuppressions,
+  matches,
+  matchFeedback,
+  menteeApplications,
+  mentorInvitations,
+  mentorProfiles,
+  networkMentors,
+  networks,
+  rateLimits,
+  registrationLinks,
+  registrations,
+  users,
+} from '~db/schema';
+import { now } from '../clock.server';
+import { normalizeEmail } from '../auth/accounts.server';
+import { cancelRegistration } from '../courses/registrations.server';
+import { appLink } from '../courses/context.server';
+import { enqueueEmail } from '../email/outbox.server';
+
+export type DeletionSummary = {
+  registrationsCancelled: number;
+  registrationsAnonymised: number;
+  matchesEnded: number;
+  applicationsAnonymised: number;
+  emailsDeleted: number;
+};
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Deletes a person, in one transaction. Their registrations for courses that have not ended are
+ * cancelled (the waitlist moves up, with its emails); live matches end and the other person is told
+ * (without the reason); open applications are withdrawn. What reports count (registrations,
+ * attendance, applications, matches, mentor profiles) stays as anonymous rows: personal columns
+ * blanked, the reference to the person cut. Everything else about them is deleted, including the
+ * emails sent to them and the bodies of sent emails that named them.
+ */
+export async function deleteAccount(db: Db, userId: string): Promise<DeletionSummary | null> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user) return null;
+    const email = normalizeEmail(user.email);
+    const t = now();
+    const summary: DeletionSummary = {
+      registrationsCancelled: 0,
+      registrationsAnonymised: 0,
+      matchesEnded: 0,
+      applicationsAnonymised: 0,
+      emailsDeleted: 0,
+    };
+
+    // 1. Registrations: cancel those for courses still to come (the courses module promotes the
+    //    waitlist and sends its emails), then anonymise all of them.
+    const mine = or(eq(registrations.userId, userId), eq(registrations.email, email));
+    const lastSession = sql<
+      string | null
+    >`(select max(${courseSessions.endsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
+    const live = await tx
+      .select({ id: registrations.id, lastSession })
+      .from(registrations)
+      .innerJoin(courses, eq(courses.id, registrations.courseId))
+      .where(and(mine, ne(registrations.status, 'cancelled'), ne(courses.status, 'cancelled')));
+    for (const registration of live) {
+      if (registration.lastSession && new Date(registration.lastSession).getTime() < t.getTime()) continue;
+      const outcome = await cancelRegistration(tx, registration.id, 'system');
+      if (outcome.status === 'cancelled') summary.registrationsCancelled++;
+    }
+    const anonymised = await tx
+      .update(registrations)
+      .set({
+        userId: null,
+        name: '',
+        email: sql`'anoniem-' || ${registrations.id}::text`,
+        phone: null,
+        answers: {},
+        accessibilityNeeds: null,
+        anonymisedAt: t,
+        updatedAt: t,
+      })
+      .where(mine)
+      .returning({ id: registrations.id });
+    summary.registrationsAnonymised = anonymised.length;
+    if (anonymised.length) {
+      await tx.delete(registrationLinks).where(
+        inArray(
+          registrationLinks.registrationId,
+          anonymised.map((r) => r.id),
+        ),
+      );
+    }
+
+    // 2. Matches in either role: live ones end, the other person hears it (no reason given).
+    const [profile] = await tx.select().from(mentorProfiles).where(eq(mentorProfiles.userId, userId));
+    const applicationIds = (
+      await tx.select({ id: menteeApplications.id }).from(menteeApplications).where(eq(menteeApplications.userId, userId))
+    ).map((a) => a.id);
+    const inMatch = or(
+      applicationIds.length ? inArray(matches.applicationId, applicationIds) : sql`false`,
+      profile ? eq(matches.mentorProfileId, profile.id) : sql`false`,
+    );
+    const myMatches = await tx
+      .select({
+        id: matches.id,
+        status: matches.status,
+        network: networks.name,
+        menteeUserId: menteeApplications.userId,
+        mentorUserId: mentorProfiles.userId,
+      })
+      .from(matches)
+      .innerJoin(networks, eq(networks.id, matches.networkId))
+      .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+      .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+      .where(inMatch);
+    for (const match of myMatches) {
+      if (match.status === 'draft') {
+        await tx.update(matches).set({ status: 'discarded', updatedAt: t }).where(eq(matches.id, match.id));
+        continue;
+      }
+      if (match.status !== 'proposed' && match.status !== 'active') continue;
+      await tx
+        .update(matches)
+        .set({ status: 'ended', endedAt: t, endedBy: 'system', endReason: null, updatedAt: t })
+        .where(eq(matches.id, match.id));
+      summary.matchesEnded++;
+      const partnerId = match.menteeUserId === userId ? match.mentorUserId : match.menteeUserId;
+      if (!partnerId) continue;
+      const [partner] = await tx.select().from(users).where(eq(users.id, partnerId));
+      if (!partner) continue;
+      await enqueueEmail(tx, {
+        template: 'match-partner-left',
+        to: partner.email,
+        userId: partner.id,
+        props: {
+          locale: partner.locale,
+          name: partner.name,
+          partnerRole: match.menteeUserId === userId ? 'mentee' : 'mentor',
+          networkName: match.network,
+          mentoringUrl: appLink('/mentoraat'),
+        },
+      });
+    }
+    if (myMatches.length) {
+      const ids = myMatches.map((m) => m.id);
+      // Free text on their matches may name them; what they wrote goes.
+      await tx.update(matches).set({ declineReason: null, endReason: null }).where(inArray(matches.id, ids));
+    }
+    await tx.update(checkIns).set({ note: '', authorUserId: null }).where(eq(checkIns.authorUserId, userId));
+    await tx.update(matchFeedback).set({ comment: '', userId: null }).where(eq(matchFeedback.userId, userId));
+
+    // 3. Applications: open ones withdrawn; all anonymised (special-category data erased).
+    if (applicationIds.length) {
+      await tx
+        .update(menteeApplications)
+        .set({ status: 'withdrawn', withdrawnAt: t })
+        .where(and(inArray(menteeApplications.id, applicationIds), inArray(menteeApplications.status, ['waiting', 'proposed'])));
+      await tx
+        .update(menteeApplications)
+        .set({
+          userId: null,
+          goalsText: '',
+          party: null,
+          mustHaves: {},
+          accessibilityNeeds: null,
+          answers: {},
+          disability: null,
+          disabilityConsentId: null,
+          phone: null,
+          anonymisedAt: t,
+          updatedAt: t,
+        })
+        .where(inArray(menteeApplications.id, applicationIds));
+      summary.applicationsAnonymised = applicationIds.length;
+    }
+
+    // 4. Mentor profile: out of every network, anonymised.
+    if (profile) {
+      await tx.delete(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id));
+      await tx
+        .update(mentorProfiles)
+        .set({ userId: null, party: null, gender: null, bio: '', phone: null, completedAt: null, anonymisedAt: t, updatedAt: t })
+        .where(eq(mentorProfiles.id, profile.id));
+    }
+
+    // 5. Invitations, preferences, suppressions, audit, rate limits.
+    await tx.delete(mentorInvitations).where(or(eq(mentorInvitations.email, email), eq(mentorInvitations.acceptedBy, userId)));
+    await tx.delete(coordinatorInvitations).where(eq(coordinatorInvitations.email, email));
+    await tx.delete(emailPreferences).where(or(eq(emailPreferences.email, email), eq(emailPreferences.userId, userId)));
+    await tx.delete(emailSuppressions).where(eq(emailSuppressions.email, email));
+    await tx.update(auditEvents).set({ subjectUserId: null, detail: null }).where(eq(auditEvents.subjectUserId, userId));
+    await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%${escapeLike(email)}%`}`);
+
+    // 6. Email: everything sent to them goes; sent mail to others that names them loses its body
+    //    (mail still waiting to go out keeps its content, so that it can be delivered).
+    const deleted = await tx
+      .delete(emailMessages)
+      .where(or(eq(emailMessages.userId, userId), eq(emailMessages.recipient, email)))
+      .returning({ id: emailMessages.id });
+    summary.emailsDeleted = deleted.length;
+    const needles = [email, user.name.trim()].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
+    for (const needle of needles) {
+      await tx
+        .update(emailMessages)
+        .set({ html: null, textBody: null, props: null, attachments: null, updatedAt: t })
+        .where(
+          and(
+            notInArray(emailMessages.status, ['queued', 'sending']),
+            or(
+              sql`${emailMessages.html} ilike ${needle}`,
+              sql`${emailMessages.textBody} ilike ${needle}`,
+              and(isNotNull(emailMessages.props), sql`${emailMessages.props}::text ilike ${needle}`),
+            ),
+          ),
+        );
+      await tx
+        .update(emailMessages)
+        .set({ subject: null })
+        .where(and(notInArray(emailMessages.status, ['queued', 'sending']), sql`${emailMessages.subject} ilike ${needle}`));
+    }
+
+    // 7. The account itself (sessions, tokens, consents, memberships and outcomes go with it).
+    await tx.delete(users).where(eq(users.id, userId));
+    return summary;
+  });
+}

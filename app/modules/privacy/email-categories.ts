@@ -1,0 +1,29 @@
+import type { EmailCategory } from '~db/schema';
+
+/**
+ * Which emails people can switch off. Transactional email (account security, a registration's
+ * confirmation, changes to a course they are on, a match's proposal) always goes out; the other
+ * categories each have a switch on /account/e-mail and an unsubscribe link in every message.
+ * A template that is not listed here is transactional.
+ */
+export const emailTemplateCategories: Record<string, EmailCategory> = {
+  'course-reminder': 'reminders',
+  'follow-up-attended': 'follow-ups',
+  'follow-up-no-show': 'follow-ups',
+  // Add new non-transactional templates here (mentoring nudges and feedback requests: 'follow-ups';
+  // candidacy outcome questions: 'outcomes'; newsletters: 'news').
+};
+
+export type EmailKind = EmailCategory | 'transactional';
+
+export function categoryOfTemplate(template: string): EmailKind {
+  return emailTemplateCategories[template] ?? 'transactional';
+}
+
+/** Column of `email_preferences` per category, and its value when the address has no row. */
+export const categoryDefaults: Record<EmailCategory, boolean> = {
+  reminders: true,
+  'follow-ups': true,
+  outcomes: true,
+  news: false,
+};

@@ -1,0 +1,122 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { emailCategories, emailPreferences, emailSuppressions, type EmailCategory } from '~db/schema';
+import { getEnv } from '~/env.server';
+import { now } from '../clock.server';
+import { categoryDefaults, categoryOfTemplate } from './email-categories';
+
+const normal = (email: string) => email.trim().toLowerCase();
+
+function secret() {
+  const env = getEnv();
+  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
+  // Without a configured secret: one derived from the provider key, else a fixed development value.
+  return createHash('sha256')
+    .update(`politiek-actief/unsubscribe/${env.RESEND_API_KEY ?? 'development'}`)
+    .digest('hex');
+}
+
+function signature(email: string, category: EmailCategory) {
+  return createHmac('sha256', secret())
+    .update(`${normal(email)}\n${category}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/**
+ * A token for an unsubscribe link: the address and category in the clear (base64url), signed with
+ * HMAC-SHA256, so that the link works without login and cannot be made for another address.
+ */
+export function unsubscribeToken(email: string, category: EmailCategory) {
+  const address = Buffer.from(normal(email), 'utf8').toString('base64url');
+  return `${address}.${category}.${signature(email, category)}`;
+}
+
+export function verifyUnsubscribeToken(token: string): { email: string; category: EmailCategory } | null {
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [address, category, given] = parts as [string, string, string];
+  if (!(emailCategories as readonly string[]).includes(category)) return null;
+  const email = Buffer.from(address, 'base64url').toString('utf8');
+  if (!email.includes('@')) return null;
+  const expected = Buffer.from(signature(email, category as EmailCategory));
+  const actual = Buffer.from(given);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  return { email: normal(email), category: category as EmailCategory };
+}
+
+export function unsubscribeUrl(email: string, category: EmailCategory) {
+  return `${getEnv().appUrl}/e-mail/afmelden/${unsubscribeToken(email, category)}`;
+}
+
+/**
+ * RFC 2369 / RFC 8058 headers for a non-transactional template; `null` for transactional mail.
+ * The https link accepts a one-click POST without login.
+ */
+export function unsubscribeHeaders(template: string, to: string): Record<string, string> | null {
+  const category = categoryOfTemplate(template);
+  if (category === 'transactional') return null;
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl(to, category)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
+/** The unsubscribe link from a stored message's headers, to show in its footer. */
+export function unsubscribeLinkFromHeaders(headers: Record<string, string> | null | undefined) {
+  const value = headers?.['List-Unsubscribe'];
+  const match = value ? /<(https?:\/\/[^>]+)>/.exec(value) : null;
+  return match ? match[1]! : null;
+}
+
+export type Preferences = Record<EmailCategory, boolean>;
+
+export async function preferencesFor(db: Db, email: string): Promise<Preferences> {
+  const [row] = await db
+    .select()
+    .from(emailPreferences)
+    .where(eq(emailPreferences.email, normal(email)));
+  if (!row) return { ...categoryDefaults };
+  return { reminders: row.reminders, 'follow-ups': row.followUps, outcomes: row.outcomes, news: row.news };
+}
+
+/** Saves switches for an address (only those given change). */
+export async function setPreferences(db: Db, email: string, userId: string | null, changes: Partial<Preferences>) {
+  const current = await preferencesFor(db, email);
+  const next = { ...current, ...changes };
+  const values = { reminders: next.reminders, followUps: next['follow-ups'], outcomes: next.outcomes, news: next.news, updatedAt: now() };
+  await db
+    .insert(emailPreferences)
+    .values({ email: normal(email), userId, ...values })
+    .onConflictDoUpdate({ target: emailPreferences.email, set: userId ? { ...values, userId } : values });
+  return next;
+}
+
+export async function isSuppressed(db: Db, email: string) {
+  const [row] = await db
+    .select({ email: emailSuppressions.email })
+    .from(emailSuppressions)
+    .where(eq(emailSuppressions.email, normal(email)));
+  return Boolean(row);
+}
+
+/** Records a hard bounce or complaint: nothing is sent to the address any more. */
+export async function suppressAddress(db: Db, email: string, reason: 'bounce' | 'complaint', providerEventId: string | null) {
+  await db
+    .insert(emailSuppressions)
+    .values({ email: normal(email), reason, providerEventId, createdAt: now() })
+    .onConflictDoNothing({ target: emailSuppressions.email });
+}
+
+/**
+ * Why a message must not be sent, or null: the address bounced or complained, or the person
+ * switched the template's category off. Transactional mail is stopped only by a suppression.
+ */
+export async function suppressionReason(db: Db, recipient: string, template: string): Promise<string | null> {
+  if (await isSuppressed(db, recipient)) return 'address suppressed (bounce or complaint)';
+  const category = categoryOfTemplate(template);
+  if (category === 'transactional') return null;
+  const preferences = await preferencesFor(db, recipient);
+  return preferences[category] ? null : `category ${category} switched off`;
+}

@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { rowsOf, type Db } from '~db/client.server';
+import { setupTestDatabase } from '../../../test/database';
+import { createFullPerson } from '../../../test/privacy';
+import { exportPersonalData, personalDataTables } from './export.server';
+
+const t = setupTestDatabase();
+
+/**
+ * Tables that can hold personal data, read from the database itself: a foreign key to `users`, or a
+ * column named `email`, `*_email`, `user_id` or `*_user_id`.
+ */
+async function personalTables(db: Db) {
+  const rows = rowsOf<{ table_name: string }>(
+    await db.execute(sql`
+      select distinct tc.table_name from information_schema.table_constraints tc
+      join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.constraint_schema = tc.constraint_schema
+      where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public' and ccu.table_name = 'users'
+      union
+      select distinct c.table_name from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+        and (c.column_name in ('email', 'user_id') or c.column_name like '%\\_email' or c.column_name like '%\\_user\\_id')`),
+  );
+  return rows.map((r) => r.table_name).sort();
+}
+
+describe('the export covers every table with personal data', () => {
+  it('handles every table the database says can hold personal data', async () => {
+    const tables = await personalTables(t.handle.db);
+    expect(tables).toContain('registrations');
+    expect(tables).toContain('mentee_applications');
+    expect(tables.filter((name) => !(name in personalDataTables))).toEqual([]);
+  });
+
+  it('names only tables that exist (no stale entries)', async () => {
+    const existing = rowsOf<{ table_name: string }>(
+      await t.handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`),
+    ).map((r) => r.table_name);
+    expect(Object.keys(personalDataTables).filter((name) => !existing.includes(name))).toEqual([]);
+  });
+
+  it('fails for a new table with a user reference until it is handled', async () => {
+    await t.handle.db.execute(sql`create table mentor_notes (id serial primary key, author_user_id uuid references users(id), body text)`);
+    await t.handle.db.execute(sql`create table newsletter_signups (id serial primary key, contact_email text)`);
+    try {
+      const tables = await personalTables(t.handle.db);
+      expect(tables.filter((name) => !(name in personalDataTables))).toEqual(['mentor_notes', 'newsletter_signups']);
+    } finally {
+      await t.handle.db.execute(sql`drop table mentor_notes, newsletter_signups`);
+    }
+  });
+});
+
+describe('exporting a person’s data', () => {
+  it('holds account, registrations by account and by address, mentoring, consents, emails and the audit', async () => {
+    const p = await createFullPerson(t.handle.db, 'export');
+    const exported = (await exportPersonalData(t.handle.db, p.user.id))!;
+    const json = JSON.stringify(exported);
+    expect(exported.account).toMatchObject({ email: p.secrets.email, name: p.secrets.name, hasPassword: true });
+    expect(json).not.toContain('passwordHash');
+    expect(json).not.toMatch(/\$argon2|\$scrypt|\$2[aby]\$/);
+
+    expect(exported.registrations).toHaveLength(3);
+    expect(exported.registrations.filter((r) => r.email === p.secrets.email)).toHaveLength(3);
+    const past = exported.registrations.find((r) => r.attendance.length > 0)!;
+    expect(past.attendance[0]!.attended).toBe(true);
+    expect(exported.registrations.some((r) => r.answers.motivatie === p.secrets.story && r.phone === p.secrets.phone)).toBe(true);
+
+    expect(exported.applications).toHaveLength(1);
+    expect(exported.applications[0]).toMatchObject({ goalsText: p.secrets.goals, disability: true, accessibilityNeeds: p.secrets.access });
+    expect(exported.mentorProfile).toMatchObject({ bio: p.secrets.bio });
+
+    expect(exported.matches.map((m) => m.role).sort()).toEqual(['mentee', 'mentor']);
+    expect(exported.matches.find((m) => m.role === 'mentee')!.otherPerson).toBe(p.mentor.user.name);
+    expect(exported.matches.find((m) => m.role === 'mentor')!.otherPerson).toBe(p.mentee.user.name);
+    // Never the other person's special-category or personal details.
+    expect(json).not.toContain('Gebarentolk nodig');
+    expect(json).not.toContain(p.mentee.user.email);
+
+    expect(exported.checkIns.map((c) => c.note)).toEqual([p.secrets.note]);
+    expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
+    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'special-category']);
+    expect(exported.consents[0]!.textVersion).toBeTruthy();
+    expect(exported.candidacyOutcomes).toHaveLength(1);
+    expect(exported.emailPreferences).toMatchObject({ reminders: false, news: true });
+    expect(exported.emailSuppression).toMatchObject({ reason: 'complaint' });
+    expect(exported.coordinatorOf).toHaveLength(1);
+    expect(exported.coordinatorInvitations).toHaveLength(1);
+    expect(exported.mentorInvitations).toHaveLength(1);
+    expect(exported.emails.map((e) => e.template)).toEqual(expect.arrayContaining(['registration-confirmed']));
+    expect(exported.emails.every((e) => e.template !== 'coordinator-message')).toBe(true);
+    expect(exported.specialDataAccess).toEqual([
+      expect.objectContaining({ action: 'read', entity: 'mentee_application', actor: p.coordinator.name }),
+    ]);
+  });
+});

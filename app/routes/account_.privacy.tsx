@@ -1,0 +1,299 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { desc, eq } from 'drizzle-orm';
+import { getDb } from '~db/client.server';
+import { consents, users } from '~db/schema';
+import { FieldShell, FormAlert, Notice, SubmitButton } from '~/components/form';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { verifyPassword } from '~/modules/auth/password.server';
+import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
+import { formatMoment } from '~/modules/courses/format.server';
+import { withdrawConsent } from '~/modules/privacy/consent.server';
+import { deleteAccount } from '~/modules/privacy/deletion.server';
+import { specialDataAccess } from '~/modules/privacy/export.server';
+
+export const meta: MetaFunction = () => [{ title: 'Privacy — Mijn account — Politiek Actief' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const locale = localeFromRequest(request);
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  const [mine, access] = await Promise.all([
+    db.select().from(consents).where(eq(consents.userId, user.id)).orderBy(desc(consents.givenAt)),
+    specialDataAccess(db, user.id, 100),
+  ]);
+  return {
+    hasPassword: Boolean(account?.passwordHash),
+    consents: mine.map((c) => ({
+      id: c.id,
+      purpose: c.purpose,
+      textVersion: c.textVersion,
+      givenAt: formatMoment(locale, c.givenAt),
+      withdrawnAt: c.withdrawnAt ? formatMoment(locale, c.withdrawnAt) : null,
+    })),
+    access: access.map((a) => ({
+      at: formatMoment(locale, a.at),
+      action: a.action,
+      entity: a.entity,
+      actor: a.actor,
+      organisation: a.organisation,
+    })),
+  };
+}
+
+type ActionResult = { kind: 'withdrawn'; purpose: string } | { kind: 'withdraw-not-found' } | { kind: 'delete'; errors: string[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const t = translator(localeFromRequest(request));
+  const form = await request.formData();
+  const intent = form.get('intent');
+
+  if (intent === 'withdraw') {
+    const outcome = await withdrawConsent(db, user.id, String(form.get('consentId') ?? ''));
+    if (outcome.status === 'not-found') return data({ kind: 'withdraw-not-found' } satisfies ActionResult, { status: 404 });
+    return { kind: 'withdrawn', purpose: outcome.purpose } satisfies ActionResult;
+  }
+
+  if (intent === 'delete') {
+    const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    if (account?.passwordHash) {
+      const password = String(form.get('password') ?? '');
+      if (!password)
+        return data({ kind: 'delete', errors: [t('privacy.delete.passwordRequired')] } satisfies ActionResult, { status: 400 });
+      if (!(await verifyPassword(account.passwordHash, password))) {
+        return data({ kind: 'delete', errors: [t('privacy.delete.passwordWrong')] } satisfies ActionResult, { status: 400 });
+      }
+    }
+    await deleteAccount(db, user.id);
+    return redirect('/account/verwijderd', { status: 303, headers: { 'Set-Cookie': clearSessionCookie() } });
+  }
+
+  return data({ kind: 'withdraw-not-found' } satisfies ActionResult, { status: 400 });
+}
+
+export default function PrivacyPage() {
+  const t = useT();
+  const { hasPassword, consents, access } = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>() as ActionResult | undefined;
+  const [params] = useSearchParams();
+  const deleteErrors = acted?.kind === 'delete' ? acted.errors : null;
+  const confirming = params.get('verwijderen') === '1' || Boolean(deleteErrors);
+  const purposeLabel = (purpose: string) => t(`privacy.purpose.${purpose}` as MessageKey);
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">{t('privacy.page.title')}</h1>
+      <p className="utrecht-paragraph">{t('privacy.page.lead')}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/account">
+          {t('privacy.page.back')}
+        </Link>{' '}
+        ·{' '}
+        <Link className="utrecht-link" to="/privacy">
+          {t('privacy.page.statement')}
+        </Link>{' '}
+        ·{' '}
+        <Link className="utrecht-link" to="/account/e-mail">
+          {t('privacy.account.emailLink')}
+        </Link>
+      </p>
+
+      <section className="pa-section" aria-labelledby="consents-heading" id="toestemmingen">
+        <h2 className="utrecht-heading-2" id="consents-heading">
+          {t('privacy.consents.heading')}
+        </h2>
+        {acted?.kind === 'withdrawn' ? (
+          <Notice>
+            {acted.purpose === 'special-category'
+              ? t('privacy.consents.withdrawnSpecial')
+              : acted.purpose === 'marketing'
+                ? t('privacy.consents.withdrawnMarketing')
+                : t('privacy.consents.withdrawn')}
+          </Notice>
+        ) : null}
+        {acted?.kind === 'withdraw-not-found' ? <FormAlert messages={[t('privacy.consents.notFound')]} /> : null}
+        {consents.length === 0 ? (
+          <p className="utrecht-paragraph">{t('privacy.consents.none')}</p>
+        ) : (
+          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="consents-caption">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption" id="consents-caption">
+                {t('privacy.consents.caption')}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.consents.purpose')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.consents.version')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.consents.given')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.consents.status')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {consents.map((c) => (
+                  <tr className="utrecht-table__row" key={c.id}>
+                    <td className="utrecht-table__cell">{purposeLabel(c.purpose)}</td>
+                    <td className="utrecht-table__cell">{c.textVersion}</td>
+                    <td className="utrecht-table__cell">{c.givenAt}</td>
+                    <td className="utrecht-table__cell">
+                      {c.withdrawnAt ? (
+                        t('privacy.consents.withdrawnOn', { date: c.withdrawnAt })
+                      ) : (
+                        <Form method="post" className="pa-inline-actions">
+                          <input type="hidden" name="consentId" value={c.id} />
+                          {t('privacy.consents.active')}{' '}
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="withdraw"
+                            className="utrecht-button utrecht-button--secondary-action"
+                            aria-label={t('privacy.consents.withdrawLabel', { purpose: purposeLabel(c.purpose), date: c.givenAt })}
+                          >
+                            {t('privacy.consents.withdraw')}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="pa-section" aria-labelledby="access-heading" id="inzage">
+        <h2 className="utrecht-heading-2" id="access-heading">
+          {t('privacy.access.heading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('privacy.access.lead')}</p>
+        {access.length === 0 ? (
+          <p className="utrecht-paragraph">{t('privacy.access.none')}</p>
+        ) : (
+          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="access-caption">
+            <table className="utrecht-table">
+              <caption className="utrecht-table__caption" id="access-caption">
+                {t('privacy.access.caption')}
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.access.when')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.access.who')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.access.organisation')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('privacy.access.what')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {access.map((a, i) => (
+                  <tr className="utrecht-table__row" key={i}>
+                    <td className="utrecht-table__cell">{a.at}</td>
+                    <td className="utrecht-table__cell">{a.actor ?? t('privacy.access.system')}</td>
+                    <td className="utrecht-table__cell">{a.organisation ?? ''}</td>
+                    <td className="utrecht-table__cell">
+                      {t(`privacy.access.action.${a.action}` as MessageKey)} ({a.entity})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="pa-section" aria-labelledby="export-heading" id="downloaden">
+        <h2 className="utrecht-heading-2" id="export-heading">
+          {t('privacy.export.heading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('privacy.export.body')}</p>
+        <p className="utrecht-paragraph">
+          <a
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            href="/account/privacy/export.json"
+            download
+          >
+            {t('privacy.export.button')}
+          </a>
+        </p>
+      </section>
+
+      <section className="pa-section" aria-labelledby="delete-heading" id="verwijderen">
+        <h2 className="utrecht-heading-2" id="delete-heading">
+          {t('privacy.delete.heading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('privacy.delete.body')}</p>
+        {confirming ? (
+          <div className="utrecht-alert utrecht-alert--warning" role="region" aria-labelledby="delete-confirm-heading">
+            <div className="utrecht-alert__message">
+              <h3 className="utrecht-heading-3" id="delete-confirm-heading">
+                {t('privacy.delete.confirmHeading')}
+              </h3>
+              <p className="utrecht-paragraph">{t('privacy.delete.confirmBody')}</p>
+              <Form method="post" noValidate>
+                {hasPassword ? (
+                  <FieldShell
+                    id="delete-password"
+                    label={t('privacy.delete.password')}
+                    description={t('privacy.delete.passwordHelp')}
+                    required
+                    errors={deleteErrors ?? undefined}
+                    errorId="delete-password-error"
+                    kind="text"
+                  >
+                    <input
+                      id="delete-password"
+                      name="password"
+                      type="password"
+                      autoComplete="current-password"
+                      aria-required
+                      aria-invalid={deleteErrors ? true : undefined}
+                      aria-describedby={deleteErrors ? 'delete-password-error delete-password-description' : 'delete-password-description'}
+                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the person just asked for this step
+                      autoFocus={Boolean(deleteErrors)}
+                      className={`utrecht-textbox utrecht-textbox--html-input${deleteErrors ? ' utrecht-textbox--invalid' : ''}`}
+                    />
+                  </FieldShell>
+                ) : null}
+                <p className="pa-inline-actions">
+                  <SubmitButton name="intent" value="delete">
+                    {t('privacy.delete.confirm')}
+                  </SubmitButton>{' '}
+                  <Link className="utrecht-link" to="/account/privacy#verwijderen">
+                    {t('privacy.delete.cancel')}
+                  </Link>
+                </p>
+              </Form>
+            </div>
+          </div>
+        ) : (
+          <p className="utrecht-paragraph">
+            <Link
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              to="/account/privacy?verwijderen=1#verwijderen"
+            >
+              {t('privacy.delete.start')}
+            </Link>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

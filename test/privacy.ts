@@ -1,0 +1,259 @@
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../db/client.server';
+import {
+  candidacyOutcomes,
+  checkIns,
+  coordinatorInvitations,
+  elections,
+  emailMessages,
+  matches,
+  matchFeedback,
+  mentorInvitations,
+  mentorProfiles,
+  networkMentors,
+  organisationMemberships,
+  rateLimits,
+  registrations,
+  sessionAttendance,
+} from '../db/schema';
+import { hashPassword } from '../app/modules/auth/password.server';
+import { createSession } from '../app/modules/auth/session.server';
+import { issueToken } from '../app/modules/auth/tokens.server';
+import { DAY, now } from '../app/modules/clock.server';
+import { signUp } from '../app/modules/courses/registrations.server';
+import { deliverEmail } from '../app/modules/email/delivery.server';
+import { enqueueEmail } from '../app/modules/email/outbox.server';
+import { mailboxProvider } from '../app/modules/email/providers.server';
+import { recordAudit } from '../app/modules/privacy/audit.server';
+import { giveConsent } from '../app/modules/privacy/consent.server';
+import { setPreferences, suppressAddress } from '../app/modules/privacy/email-preferences.server';
+import { createCourse, person } from './courses';
+import { createApplication, createMentor, createNetwork, createUser } from './mentoring';
+
+/** Strings that identify the person everywhere: none may survive their deletion. */
+export function secretsOf(tag: string) {
+  return {
+    name: `Zwaantje Oosterbeek-${tag}`,
+    email: `zwaantje.${tag}@voorbeeld.nl`,
+    phone: `06-1357${tag.length}${tag.length}246`,
+    story: `Mijn verhaal over de stoep bij de Kerkstraat ${tag}`,
+    goals: `Ik wil wethouder worden in Wezep ${tag}`,
+    note: `We spraken over haar zus in Hattem ${tag}`,
+    feedback: `Fijne mentor, ik mis de koffie ${tag}`,
+    bio: `Oud-raadslid in Kampen ${tag}`,
+    access: `Rolstoel, drempelvrij ${tag}`,
+  };
+}
+
+export type Secrets = ReturnType<typeof secretsOf>;
+
+/**
+ * A person with data in every table that can hold personal data: an account with a password and
+ * sessions, course registrations (past with attendance, future with a waiting list behind them, and
+ * one made with the address only), a mentee application with special-category data and an active
+ * match, a mentor profile with a proposed match, check-ins, feedback, consents, audit events, email
+ * preferences, a suppression, a candidacy outcome, invitations, rate-limit counters and emails.
+ */
+export async function createFullPerson(db: Db, tag: string) {
+  const s = secretsOf(tag);
+  const user = await createUser(db, { name: s.name, email: s.email, passwordHash: await hashPassword('een lang wachtwoord 123') });
+  await createSession(db, user.id);
+  await db.transaction((tx) => issueToken(tx, user.id, 'password-reset'));
+  await db.insert(rateLimits).values({ key: `login-account:${s.email}`, windowStart: now(), hits: 1 });
+
+  // Courses: a future one with one seat (someone waits behind them), a past one with attendance.
+  const future = await createCourse(db, { capacity: 1 });
+  const signed = await signUp(db, future.course.id, {
+    ...person(tag),
+    name: s.name,
+    email: s.email,
+    phone: s.phone,
+    userId: user.id,
+    answers: { motivatie: s.story },
+    accessibilityNeeds: s.access,
+  });
+  const waiting = await signUp(db, future.course.id, person(`wacht-${tag}`));
+  const byAddress = await createCourse(db);
+  await signUp(db, byAddress.course.id, { ...person(`adres-${tag}`), name: s.name, email: s.email });
+  const past = await createCourse(db, { startsInDays: -60, sessionCount: 1 });
+  const [pastRegistration] = await db
+    .insert(registrations)
+    .values({
+      courseId: past.course.id,
+      userId: user.id,
+      name: s.name,
+      email: s.email,
+      phone: s.phone,
+      answers: { motivatie: s.story },
+      privacyVersion: '1.0',
+      consentedAt: new Date(now().getTime() - 70 * DAY),
+      status: 'confirmed',
+      confirmedAt: new Date(now().getTime() - 70 * DAY),
+    })
+    .returning();
+  await db.insert(sessionAttendance).values({ registrationId: pastRegistration!.id, sessionId: past.sessions[0]!.id, attended: true });
+
+  // Mentoring as mentee: special-category data with consent, an active match, a check-in each.
+  const network = await createNetwork(db, { organisationId: future.organisation.id });
+  const mentor = await createMentor(db, [network.id]);
+  const consentId = await giveConsent(db, user.id, 'special-category', 'application');
+  await giveConsent(db, user.id, 'privacy-statement');
+  const { application } = await createApplication(db, network.id, {
+    userId: user.id,
+    goalsText: s.goals,
+    phone: s.phone,
+    party: `Lijst ${tag}`,
+    accessibilityNeeds: s.access,
+    answers: { waarom: s.story },
+    disability: true,
+    disabilityConsentId: consentId,
+    status: 'matched',
+  });
+  const [active] = await db
+    .insert(matches)
+    .values({
+      networkId: network.id,
+      applicationId: application.id,
+      mentorProfileId: mentor.profile.id,
+      status: 'active',
+      score: 80,
+      source: 'hand',
+      proposedAt: now(),
+      acceptedAt: now(),
+      declineReason: `Eerst niet, ${s.name} had het druk`,
+    })
+    .returning();
+  await db.insert(checkIns).values([
+    { matchId: active!.id, authorUserId: user.id, happenedOn: '2026-10-01', mode: 'online', note: s.note },
+    { matchId: active!.id, authorUserId: mentor.user.id, happenedOn: '2026-10-08', mode: 'in-person', note: 'Goed gesprek gehad.' },
+  ]);
+  await db.insert(matchFeedback).values({ matchId: active!.id, userId: user.id, moment: 'four-weeks', rating: 5, comment: s.feedback });
+
+  // Mentoring as mentor: a profile in another network with a proposed match to someone else.
+  const network2 = await createNetwork(db);
+  const [profile] = await db
+    .insert(mentorProfiles)
+    .values({ userId: user.id, bio: s.bio, phone: s.phone, party: `Lijst ${tag}`, completedAt: now() })
+    .returning();
+  await db.insert(networkMentors).values({ networkId: network2.id, mentorProfileId: profile!.id });
+  const mentee = await createApplication(db, network2.id, {
+    status: 'proposed',
+    accessibilityNeeds: `Gebarentolk nodig ${tag}`,
+    disability: true,
+  });
+  const [proposed] = await db
+    .insert(matches)
+    .values({
+      networkId: network2.id,
+      applicationId: mentee.application.id,
+      mentorProfileId: profile!.id,
+      status: 'proposed',
+      score: 60,
+      proposedAt: now(),
+    })
+    .returning();
+  await db
+    .insert(checkIns)
+    .values({ matchId: proposed!.id, authorUserId: mentee.user.id, happenedOn: '2026-10-02', mode: 'phone', note: 'Kennismaking.' });
+  await db.insert(mentorInvitations).values({
+    networkId: network2.id,
+    email: s.email,
+    name: s.name,
+    tokenHash: `hash-${tag}`,
+    expiresAt: new Date(now().getTime() + 7 * DAY),
+    acceptedAt: now(),
+    acceptedBy: user.id,
+  });
+
+  // Coordinator of the course organisation, invited by address.
+  await db.insert(organisationMemberships).values({ organisationId: past.organisation.id, userId: user.id });
+  await db.insert(coordinatorInvitations).values({
+    organisationId: past.organisation.id,
+    email: s.email,
+    tokenHash: `coord-${tag}`,
+    expiresAt: new Date(now().getTime() + 7 * DAY),
+  });
+
+  // Someone else read their special-category data; the event names them in its detail.
+  const coordinator = await createUser(db);
+  await recordAudit(db, {
+    actorUserId: coordinator.id,
+    subjectUserId: user.id,
+    action: 'read',
+    entity: 'mentee_application',
+    entityId: application.id,
+    organisationId: network.organisationId,
+    detail: { name: s.name },
+  });
+
+  await setPreferences(db, s.email, user.id, { reminders: false, news: true });
+  await suppressAddress(db, s.email, 'complaint', `evt-${tag}`);
+  const [election] = await db.select().from(elections).limit(1);
+  await db.insert(candidacyOutcomes).values({ userId: user.id, electionId: election!.id, onList: true, answeredAt: now() });
+
+  // Emails: theirs (already delivered to the mailbox, bodies kept) and a sent one to a coordinator naming them.
+  const message = await db.transaction((tx) =>
+    enqueueEmail(tx, {
+      template: 'coordinator-message',
+      to: 'coordinator-elders@voorbeeld.nl',
+      props: {
+        locale: 'nl',
+        name: 'Coördinator',
+        courseTitle: future.course.title,
+        organisationName: future.organisation.name,
+        subject: 'Over een deelnemer',
+        body: `${s.name} (${s.email}) belde over de cursus.`,
+        manageUrl: 'https://pa.example/beheer',
+      },
+    }),
+  );
+  const pending = await db.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.status, 'queued'));
+  for (const { id } of pending) {
+    await deliverEmail(db, id, mailboxProvider, { from: 'Politiek Actief <noreply@pa.example>', finalAttempt: true });
+  }
+
+  return {
+    user,
+    secrets: s,
+    futureCourse: future.course,
+    waitingRegistrationId: (waiting as { registrationId: string }).registrationId,
+    ownRegistrationId: (signed as { registrationId: string }).registrationId,
+    application,
+    activeMatch: active!,
+    proposedMatch: proposed!,
+    mentor,
+    mentee,
+    coordinator,
+    coordinatorMessageId: message,
+  };
+}
+
+/** Every text, varchar, jsonb and array column of every table in the public schema. */
+export async function textColumns(db: Db) {
+  return rowsOf<{ table_name: string; column_name: string }>(
+    await db.execute(sql`
+      select c.table_name, c.column_name from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+        and (c.data_type in ('text', 'character varying', 'character', 'jsonb', 'json') or c.data_type = 'ARRAY')
+      order by c.table_name, c.column_name`),
+  );
+}
+
+/** Where (table.column) any of the strings still occurs, case-insensitively. */
+export async function findStrings(db: Db, needles: string[]) {
+  const found: string[] = [];
+  const list = sql.join(
+    needles.map((n) => sql`${n}`),
+    sql`, `,
+  );
+  for (const { table_name, column_name } of await textColumns(db)) {
+    const rows = rowsOf<{ n: string }>(
+      await db.execute(
+        sql`select n from unnest(array[${list}]::text[]) as n where exists (select 1 from ${sql.identifier(table_name)} x where strpos(lower(x.${sql.identifier(column_name)}::text), lower(n)) > 0)`,
+      ),
+    );
+    for (const row of rows) found.push(`${table_name}.${column_name}: ${row.n}`);
+  }
+  return found;
+}
