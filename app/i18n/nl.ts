@@ -2,11 +2,13 @@
 import { nl as courses } from './areas/courses.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
+import { nl as security } from './areas/security.nl';
 
 export const nl = {
   ...courses,
   ...manageCourses,
   ...mentoring,
+  ...security,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',
@@ -40,7 +42,7 @@ export const nl = {
   'form.errors.nameRequired': 'Vul je naam in.',
   'form.errors.nameTooLong': 'Je naam mag hoogstens 100 tekens lang zijn.',
   'form.errors.passwordRequired': 'Vul je wachtwoord in.',
-  'form.errors.passwordTooShort': 'Kies een wachtwoord van minstens 10 tekens.',
+  'form.errors.passwordTooShort': 'Kies een wachtwoord van minstens 12 tekens.',
   'form.errors.passwordTooLong': 'Kies een wachtwoord van hoogstens 200 tekens.',
   'form.errors.passwordsDiffer': 'De twee wachtwoorden zijn niet gelijk.',
   'form.errors.tooLong': 'Dit is te lang.',
@@ -51,7 +53,7 @@ export const nl = {
   'register.name': 'Naam',
   'register.email': 'E-mailadres',
   'register.password': 'Wachtwoord',
-  'register.passwordHint': 'Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
+  'register.passwordHint': 'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
   'register.submit': 'Account maken',
   'register.haveAccount': 'Heb je al een account?',
   'register.loginInstead': 'Log dan in',
