@@ -1,10 +1,11 @@
 import { Transform } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { NonceContext } from './components/nonce';
+import { getLog } from './modules/log.server';
 import './i18n/all';
 
 export const streamTimeout = 5_000;
@@ -16,6 +17,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  noStoreWhenPersonal(request, responseHeaders);
   const nonce = typeof loadContext.nonce === 'string' ? loadContext.nonce : undefined;
   // Bots and crawlers get the whole page at once; people get it streamed.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '');
@@ -40,7 +42,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors after the shell was sent are logged here; before that, Remix's handleError logs them.
-          if (shellRendered) console.error(error);
+          if (shellRendered) getLog().error({ err: error, url: new URL(request.url).pathname }, 'render failed');
         },
       },
     );
@@ -60,4 +62,28 @@ export function dropNulBytes() {
       callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
     },
   });
+}
+
+/**
+ * Errors thrown by loaders and actions (not the Responses they throw on purpose): logged once, here,
+ * with their stack, on the request's logger (so with its request id). Aborted requests are not errors.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  getLog().error({ err: error, method: request.method, path: new URL(request.url).pathname }, 'request error');
+};
+
+/** Data requests (client-side navigation) follow the same caching rule as documents. */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  noStoreWhenPersonal(request, response.headers);
+  return response;
+};
+
+/**
+ * Pages seen while logged in, and responses that set a cookie, may hold personal data: no cache
+ * (browser, proxy or CDN) may keep them (ASVS 8.2.1).
+ */
+export function noStoreWhenPersonal(request: Request, headers: Headers) {
+  const loggedIn = /(?:^|;\s*)pa_session=/.test(request.headers.get('Cookie') ?? '');
+  if (loggedIn || headers.has('Set-Cookie')) headers.set('Cache-Control', 'private, no-store');
 }

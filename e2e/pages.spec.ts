@@ -103,7 +103,7 @@ test.describe('registration form errors', () => {
     await submit.click();
     const response = await short;
     expect(response.status()).toBe(400);
-    await expectFieldError(page, /^Wachtwoord/, 'Kies een wachtwoord van minstens 10 tekens.');
+    await expectFieldError(page, /^Wachtwoord/, 'Kies een wachtwoord van minstens 12 tekens.');
     await expectFieldValid(page, /^Naam/);
     await expectFieldValid(page, /^E-mailadres/);
     await expect(page.getByLabel(/^Naam/)).toHaveValue('Korte Wachtwoord');
@@ -136,7 +136,7 @@ test.describe('registration form errors', () => {
       await page.getByLabel(/^Wachtwoord/).fill('kort');
       const [short] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), submit.click()]);
       expect(short.status()).toBe(400);
-      await expectFieldError(page, /^Wachtwoord/, 'Kies een wachtwoord van minstens 10 tekens.');
+      await expectFieldError(page, /^Wachtwoord/, 'Kies een wachtwoord van minstens 12 tekens.');
       await expectFieldValid(page, /^Naam/);
       await expectFieldValid(page, /^E-mailadres/);
       await expect(page.getByLabel(/^Naam/)).toHaveValue('Zonder Script');

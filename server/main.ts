@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
@@ -7,7 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { EnvError, getEnv } from '../app/env.server';
 import { startApplication } from './app';
-import { createLogger, maskPath } from './logger';
+import { createLogger, getLog, requestLogging, setBaseLogger } from './logger';
 import { securityHeaders, refuseForeignOrigins } from './security';
 
 let env;
@@ -21,6 +21,7 @@ try {
   throw error;
 }
 const log = createLogger(env.LOG_LEVEL);
+setBaseLogger(log);
 const dev = env.NODE_ENV === 'development';
 
 const running = await startApplication(env, log, { web: true, worker: env.workerInWeb });
@@ -32,21 +33,9 @@ app.disable('x-powered-by');
 app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 
-app.use((req, res, next) => {
-  res.locals.requestId = (req.get('x-request-id') ?? '').slice(0, 64) || randomUUID();
+app.use(requestLogging(log));
+app.use((_req, res, next) => {
   res.locals.nonce = randomBytes(16).toString('base64');
-  res.setHeader('X-Request-Id', res.locals.requestId);
-  next();
-});
-app.use((req, res, next) => {
-  const started = process.hrtime.bigint();
-  res.on('finish', () => {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info(
-      { requestId: res.locals.requestId, method: req.method, path: maskPath(req.path), status: res.statusCode, ms: Math.round(ms) },
-      'request',
-    );
-  });
   next();
 });
 app.use(securityHeaders({ production: env.isProduction, dev }));
@@ -78,7 +67,7 @@ app.all(
 );
 
 app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-  log.error({ err: error, requestId: res.locals.requestId, path: req.path }, 'request failed');
+  getLog().error({ err: error, path: req.path }, 'request failed');
   if (!res.headersSent) res.status(500).send('Internal Server Error');
 });
 

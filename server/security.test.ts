@@ -43,10 +43,66 @@ describe('security headers', () => {
   });
 });
 
+describe('HSTS only in production', () => {
+  async function headersOf(options: { production: boolean; dev: boolean }) {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.locals.nonce = 'n0nce';
+      next();
+    });
+    app.use(securityHeaders(options));
+    app.get('*', (_req, res) => void res.send('ok'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    try {
+      return (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)).headers;
+    } finally {
+      server.close();
+    }
+  }
+
+  it('sends Strict-Transport-Security for a year with subdomains in production', async () => {
+    expect((await headersOf({ production: true, dev: false })).get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+  });
+
+  it('sends no HSTS outside production (a local demo on http://localhost), but still the other headers', async () => {
+    const headers = await headersOf({ production: false, dev: false });
+    expect(headers.get('strict-transport-security')).toBeNull();
+    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('denies every browser feature the app does not use', async () => {
+    const policy = (await headersOf({ production: true, dev: false })).get('permissions-policy') ?? '';
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'fullscreen', 'browsing-topics']) {
+      expect(policy).toContain(`${feature}=()`);
+    }
+    expect(policy).not.toMatch(/=\(self|=\*/);
+  });
+
+  it('has no unsafe sources in the CSP at all', async () => {
+    const csp = (await headersOf({ production: true, dev: false })).get('content-security-policy') ?? '';
+    expect(csp).not.toMatch(/unsafe-(inline|eval|hashes)/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).toContain("form-action 'self'");
+  });
+});
+
 describe('cross-origin form posts', () => {
   it('refuses a POST whose Origin is another site', async () => {
     const response = await fetch(`${base}/inloggen`, { method: 'POST', headers: { Origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin on every state-changing method, and a malformed one', async () => {
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      expect((await fetch(`${base}/x`, { method, headers: { Origin: 'https://evil.example' } })).status).toBe(403);
+    }
+    expect((await fetch(`${base}/x`, { method: 'POST', headers: { Origin: 'null' } })).status).toBe(403);
   });
 
   it('accepts a POST from the same origin, and one without an Origin header', async () => {

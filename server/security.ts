@@ -17,6 +17,34 @@ export function contentSecurityPolicy(nonce: string) {
   ].join('; ');
 }
 
+// Browser features the app never uses, all denied (to itself and to any frame).
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
 // Paths that set their own policy (the development mailbox shows email HTML in a sandboxed frame).
 const ownPolicy = /^\/dev\/mailbox\/[^/]+\/html$/;
 
@@ -24,7 +52,7 @@ export function securityHeaders(options: { production: boolean; dev: boolean }) 
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (options.production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Vite's development server injects inline scripts and a websocket: no CSP there.

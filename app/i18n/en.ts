@@ -9,6 +9,7 @@ import { en as matches } from './areas/matches.en';
 import { en as admin } from './areas/admin.en';
 import { en as reports } from './areas/reports.en';
 import { en as privacy } from './areas/privacy.en';
+import { en as security } from './areas/security.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...admin,
   ...reports,
   ...privacy,
+  ...security,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',
@@ -55,7 +57,7 @@ export const en: Record<MessageKey, string> = {
   'form.errors.nameRequired': 'Enter your name.',
   'form.errors.nameTooLong': 'Your name can be at most 100 characters long.',
   'form.errors.passwordRequired': 'Enter your password.',
-  'form.errors.passwordTooShort': 'Choose a password of at least 10 characters.',
+  'form.errors.passwordTooShort': 'Choose a password of at least 12 characters.',
   'form.errors.passwordTooLong': 'Choose a password of at most 200 characters.',
   'form.errors.passwordsDiffer': 'The two passwords are not the same.',
   'form.errors.tooLong': 'This is too long.',
@@ -66,7 +68,7 @@ export const en: Record<MessageKey, string> = {
   'register.name': 'Name',
   'register.email': 'Email address',
   'register.password': 'Password',
-  'register.passwordHint': 'At least 10 characters. A sentence of a few words is strong and easy to remember.',
+  'register.passwordHint': 'At least 12 characters. A sentence of a few words is strong and easy to remember.',
   'register.submit': 'Create account',
   'register.haveAccount': 'Already have an account?',
   'register.loginInstead': 'Log in instead',

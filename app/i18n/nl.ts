@@ -9,6 +9,7 @@ import { nl as matches } from './areas/matches.nl';
 import { nl as admin } from './areas/admin.nl';
 import { nl as reports } from './areas/reports.nl';
 import { nl as privacy } from './areas/privacy.nl';
+import { nl as security } from './areas/security.nl';
 
 export const nl = {
   ...courses,
@@ -21,6 +22,7 @@ export const nl = {
   ...admin,
   ...reports,
   ...privacy,
+  ...security,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',
@@ -54,7 +56,7 @@ export const nl = {
   'form.errors.nameRequired': 'Vul je naam in.',
   'form.errors.nameTooLong': 'Je naam mag hoogstens 100 tekens lang zijn.',
   'form.errors.passwordRequired': 'Vul je wachtwoord in.',
-  'form.errors.passwordTooShort': 'Kies een wachtwoord van minstens 10 tekens.',
+  'form.errors.passwordTooShort': 'Kies een wachtwoord van minstens 12 tekens.',
   'form.errors.passwordTooLong': 'Kies een wachtwoord van hoogstens 200 tekens.',
   'form.errors.passwordsDiffer': 'De twee wachtwoorden zijn niet gelijk.',
   'form.errors.tooLong': 'Dit is te lang.',
@@ -65,7 +67,7 @@ export const nl = {
   'register.name': 'Naam',
   'register.email': 'E-mailadres',
   'register.password': 'Wachtwoord',
-  'register.passwordHint': 'Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
+  'register.passwordHint': 'Minstens 12 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.',
   'register.submit': 'Account maken',
   'register.haveAccount': 'Heb je al een account?',
   'register.loginInstead': 'Log dan in',

@@ -35,7 +35,7 @@ describe('forms answer bad input with field errors and keep what was typed', () 
     );
     expect(status).toBe(400);
     expect(data.error?.email?.[0]).toMatch(/geldig e-mailadres/);
-    expect(data.error?.password?.[0]).toMatch(/minstens 10 tekens/);
+    expect(data.error?.password?.[0]).toMatch(/minstens 12 tekens/);
     expect(data.error?.name).toBeUndefined();
     expect(data.initialValue).toMatchObject({ name: 'Sanne', email: 'geen-adres' });
     expect(data.initialValue).not.toHaveProperty('password');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Translate } from '~/i18n';
+import { isCommonPassword } from './common-passwords';
 
 // Form schemas take the request's translate function, so every message is in the chosen language.
 
@@ -14,8 +15,9 @@ export const emailField = (t: Translate) =>
 export const newPasswordField = (t: Translate) =>
   z
     .string({ error: t('form.errors.passwordRequired') })
-    .min(10, t('form.errors.passwordTooShort'))
-    .max(200, t('form.errors.passwordTooLong'));
+    .min(12, t('security.passwordTooShort'))
+    .max(128, t('security.passwordTooLong'))
+    .refine((password) => !isCommonPassword(password), t('security.passwordCommon'));
 
 const currentPasswordField = (t: Translate) =>
   z

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle, Db } from '~db/client.server';
+import { getLog } from '../log.server';
 
 /** The queues this application uses. pg-boss 10 wants each queue created before use. */
 export const queues = {
@@ -95,7 +96,7 @@ export type QueueSettings = { retryLimit: number; retryDelaySeconds: number };
 /** Starts pg-boss (installing or migrating its schema) and makes sure every queue exists. */
 export async function startBoss(handle: DatabaseHandle, settings: QueueSettings, options: BossOptions = {}) {
   const boss = createBoss(handle, options);
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => getLog().error({ err: error }, 'pg-boss error'));
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
   for (const name of Object.values(queues)) {
