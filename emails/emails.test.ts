@@ -127,11 +127,13 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     invitedBy: 'Cor Coördinator',
     url: 'https://politiekactief.example/mentor/uitnodiging/abc?ref=mail&x=1',
     expiresInDays: 14,
+  },
   'application-received': {
     name: 'Fatima',
     networkName: 'Vrouwen in de raad',
     organisationName: 'Nederlandse Vereniging voor Raadsleden',
     accountUrl: 'https://politiekactief.example/account/mentoraat?van=mail&x=1',
+  },
   'match-proposed': {
     name: 'Henk',
     menteeFirstName: 'Fatima',
@@ -140,6 +142,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     reasons: ['Jullie wonen allebei in Zwolle', "2 gedeelde thema's: zorg en onderwijs"],
     proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=email&x=1',
     expiresInDays: 14,
+  },
   'match-introduction': {
     name: 'Fatima',
     role: 'mentee',
@@ -186,6 +189,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     networkName: 'Vrouwen in de raad',
     backInPool: true,
     accountUrl: 'https://politiekactief.example/account/koppelingen?x=1&y=2',
+  },
   'coordinator-invitation': {
     organisation: 'Stichting Samen Zwolle',
     url: 'https://politiekactief.example/beheer/uitnodiging/abc?bron=email&x=1',
@@ -195,6 +199,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     name: 'Fatima',
     organisation: 'Stichting Samen Zwolle',
     url: 'https://politiekactief.example/beheer?organisatie=o1&bron=email',
+  },
   'retention-warning': {
     name: 'Noor',
     deleteOn: '1 februari 2027',

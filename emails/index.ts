@@ -9,7 +9,6 @@ import CourseCancelled, { subject as courseCancelledSubject, type CourseCancelle
 import CourseReminder, { subject as courseReminderSubject, type CourseReminderProps } from './course-reminder';
 import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAttendedProps } from './follow-up-attended';
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
-import { EmailRenderModeContext, type Locale } from './layout';
 import MentorInvitation, { subject as mentorInvitationSubject, type MentorInvitationProps } from './mentor-invitation';
 import { EmailRenderModeContext, UnsubscribeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';

@@ -52,9 +52,11 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
   await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await processMatchingRun(db, job.data.runId);
+  });
   // Proposal reminders, alerts and expiry; quiet-match nudges; feedback emails (same rules as above).
   await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueMentoringWork(db);
+  });
   // Retention: warn people inactive for too long, delete them 30 days later (daily).
   await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
     await runRetentionWork(db);

@@ -608,7 +608,7 @@ export async function readApplicationForCoordinator(
   if (!row) return null;
   const { disability, disabilityConsentId, ...application } = row.application;
   const consented = disability === true && disabilityConsentId !== null;
-  if (consented) {
+  if (consented && application.userId !== null) {
     await recordAudit(db, {
       actorUserId: reader.userId,
       subjectUserId: application.userId,

@@ -144,7 +144,7 @@ export async function loadNetworkInstance(
     .orderBy(asc(networkMentors.joinedAt), asc(mentorProfiles.id));
 
   const mentorIds = mentorRows.map((m) => m.id);
-  const menteeUserIds = [...new Set(menteeRows.map((m) => m.userId))];
+  const menteeUserIds = [...new Set(menteeRows.flatMap((m) => (m.userId === null ? [] : [m.userId])))];
 
   const [liveCounts, history, rules, geography] = await Promise.all([
     mentorIds.length === 0
@@ -176,33 +176,38 @@ export async function loadNetworkInstance(
   ]);
 
   const live = new Map(liveCounts.map((r) => [r.mentor, r.count]));
-  const mentors: InstanceMentor[] = mentorRows.map((m) => ({
-    id: m.id,
-    userId: m.userId,
-    municipalityCode: m.municipalityCode ?? '',
-    office: m.office,
-    party: m.party,
-    gender: m.gender,
-    themes: m.themes,
-    languages: m.languages,
-    meetingModes: m.meetingModes as MeetingMode[],
-    capacity: m.capacity,
-    activeMatches: live.get(m.id) ?? 0,
-    pausedUntil: startOfDay(m.pausedUntil),
-    availability: m.availability,
-  }));
-  const mentees: InstanceMentee[] = menteeRows.map((m) => ({
-    id: m.id,
-    userId: m.userId,
-    municipalityCode: m.municipalityCode,
-    themes: m.themes,
-    goals: m.goals,
-    party: m.party,
-    meetingModes: m.meetingModes as MeetingMode[],
-    languages: m.languages,
-    mustHaves: (m.mustHaves ?? {}) as MustHaves,
-    availability: m.availability,
-  }));
+  // Anonymised (deleted) people have no user id any more and take part in no run.
+  const mentors: InstanceMentor[] = mentorRows
+    .flatMap((m) => (m.userId === null ? [] : [{ ...m, userId: m.userId }]))
+    .map((m) => ({
+      id: m.id,
+      userId: m.userId,
+      municipalityCode: m.municipalityCode ?? '',
+      office: m.office,
+      party: m.party,
+      gender: m.gender,
+      themes: m.themes,
+      languages: m.languages,
+      meetingModes: m.meetingModes as MeetingMode[],
+      capacity: m.capacity,
+      activeMatches: live.get(m.id) ?? 0,
+      pausedUntil: startOfDay(m.pausedUntil),
+      availability: m.availability,
+    }));
+  const mentees: InstanceMentee[] = menteeRows
+    .flatMap((m) => (m.userId === null ? [] : [{ ...m, userId: m.userId }]))
+    .map((m) => ({
+      id: m.id,
+      userId: m.userId,
+      municipalityCode: m.municipalityCode,
+      themes: m.themes,
+      goals: m.goals,
+      party: m.party,
+      meetingModes: m.meetingModes as MeetingMode[],
+      languages: m.languages,
+      mustHaves: (m.mustHaves ?? {}) as MustHaves,
+      availability: m.availability,
+    }));
 
   // "Never again" is about people: the same mentee (whatever the application) and mentor.
   const neverAgain = new Set(history.map((h) => `${h.userId}:${h.mentor}`));

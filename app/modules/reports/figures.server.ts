@@ -313,6 +313,7 @@ async function funnel(db: Db, t: Translate, scope: ReportScope, rows: CourseRow[
       .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
       .where(and(eq(networks.organisationId, scope.organisationId), inArray(menteeApplications.userId, userIds)));
     for (const a of apps) {
+      if (a.userId === null) continue;
       applied.add(a.userId);
       if (a.matched === true || String(a.matched) === 'true') matched.add(a.userId);
     }
