@@ -2,9 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
-import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { menteeApplications, mentorProfiles, networkMentors, users } from '~db/schema';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
@@ -13,6 +11,8 @@ import {
   findDraftRun,
   forbidPair,
   loadDraftView,
+  menteeName,
+  networkCounts,
   moveMentee,
   moveOptions,
   pinPair,
@@ -35,17 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
   const db = getDb();
   const view = await loadDraftView(db, network.id);
-  const [[waiting], [mentors]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(menteeApplications)
-      .where(and(eq(menteeApplications.networkId, network.id), eq(menteeApplications.status, 'waiting'))),
-    db
-      .select({ n: count() })
-      .from(networkMentors)
-      .innerJoin(mentorProfiles, eq(mentorProfiles.id, networkMentors.mentorProfileId))
-      .where(and(eq(networkMentors.networkId, network.id), sql`${mentorProfiles.completedAt} is not null`)),
-  ]);
+  const counts = await networkCounts(db, network.id);
 
   // "Move by hand" for one mentee at a time (?verplaats=<application id>), so the page stays small.
   const moveId = new URL(request.url).searchParams.get('verplaats');
@@ -53,20 +43,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (view.run?.status === 'draft' && isUuid(moveId)) {
     const found = await moveOptions(db, network.id, view.run, moveId);
     if (found) {
-      const [mentee] = await db
-        .select({ name: users.name })
-        .from(menteeApplications)
-        .innerJoin(users, eq(users.id, menteeApplications.userId))
-        .where(eq(menteeApplications.id, moveId));
       const current = view.pairs.find((p) => p.applicationId === moveId);
-      move = { applicationId: moveId, menteeName: mentee?.name ?? '', currentMentor: current?.mentorName ?? null, options: found.options };
+      move = {
+        applicationId: moveId,
+        menteeName: await menteeName(db, network.id, moveId),
+        currentMentor: current?.mentorName ?? null,
+        options: found.options,
+      };
     }
   }
 
   const run = view.run;
   return {
     network: { id: network.id, name: network.name },
-    counts: { waiting: Number(waiting?.n ?? 0), mentors: Number(mentors?.n ?? 0) },
+    counts,
     run: run
       ? {
           id: run.id,
