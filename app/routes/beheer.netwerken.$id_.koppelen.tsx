@@ -20,7 +20,8 @@ import {
   removeRule,
 } from '~/modules/mentoring/draft.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { startRun } from '~/modules/mentoring/runs.server';
+import { now } from '~/modules/clock.server';
+import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -33,6 +34,7 @@ const pagePath = (networkId: string) => `/beheer/netwerken/${networkId}/koppelen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
+  const t = translator(localeFromRequest(request));
   const db = getDb();
   const view = await loadDraftView(db, network.id);
   const counts = await networkCounts(db, network.id);
@@ -54,16 +56,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 
   const run = view.run;
+  // A run that never finished (its worker died) shows as failed; a new run may then start.
+  const lost = (run?.status === 'queued' || run?.status === 'running') && now().getTime() - run.createdAt.getTime() > STALE_RUN_MS;
   return {
     network: { id: network.id, name: network.name },
     counts,
     run: run
       ? {
           id: run.id,
-          status: run.status,
+          status: lost ? ('failed' as const) : run.status,
           progress: run.progress,
           progressLabel: run.progressLabel,
-          error: run.error,
+          error: lost ? t('matchingRuns.failed.lost') : run.error,
           createdAt: run.createdAt,
           publishedAt: run.publishedAt,
         }
@@ -183,7 +187,7 @@ export default function MatchingRunPage() {
       </h1>
       <p className="utrecht-paragraph">{t('matchingRuns.intro')}</p>
       <p className="utrecht-paragraph">{t('matchingRuns.waiting', { mentees: counts.waiting, mentors: counts.mentors })}</p>
-      {notice && !working ? <Notice>{notice}</Notice> : null}
+      {notice && (gedaan !== 'started' || working) ? <Notice>{notice}</Notice> : null}
       {acted ? <FormAlert messages={[acted.message]} /> : null}
 
       {working ? (

@@ -28,6 +28,7 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.failed.heading': 'The search failed',
   'matchingRuns.failed.body':
     'Something went wrong while looking for matches. Please try again. If it fails again, contact the administrator.',
+  'matchingRuns.failed.lost': 'The search took too long and was stopped.',
   'matchingRuns.failed.detail': 'Error: {error}',
 
   'matchingRuns.published.heading': 'Draft sent',

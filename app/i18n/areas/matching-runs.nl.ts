@@ -26,6 +26,7 @@ export const nl = {
   'matchingRuns.failed.heading': 'Het zoeken is mislukt',
   'matchingRuns.failed.body':
     'Er ging iets mis bij het zoeken naar koppelingen. Probeer het opnieuw. Lukt het weer niet? Neem dan contact op met de beheerder.',
+  'matchingRuns.failed.lost': 'Het zoeken duurde te lang en is gestopt.',
   'matchingRuns.failed.detail': 'Foutmelding: {error}',
 
   'matchingRuns.published.heading': 'Voorstel verstuurd',
