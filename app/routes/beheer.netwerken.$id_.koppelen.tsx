@@ -2,9 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
-import { and, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { menteeApplications, mentorProfiles, networkMentors, users } from '~db/schema';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
@@ -13,6 +11,8 @@ import {
   findDraftRun,
   forbidPair,
   loadDraftView,
+  menteeName,
+  networkCounts,
   moveMentee,
   moveOptions,
   pinPair,
@@ -20,7 +20,8 @@ import {
   removeRule,
 } from '~/modules/mentoring/draft.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { startRun } from '~/modules/mentoring/runs.server';
+import { now } from '~/modules/clock.server';
+import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -33,19 +34,10 @@ const pagePath = (networkId: string) => `/beheer/netwerken/${networkId}/koppelen
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
+  const t = translator(localeFromRequest(request));
   const db = getDb();
   const view = await loadDraftView(db, network.id);
-  const [[waiting], [mentors]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(menteeApplications)
-      .where(and(eq(menteeApplications.networkId, network.id), eq(menteeApplications.status, 'waiting'))),
-    db
-      .select({ n: count() })
-      .from(networkMentors)
-      .innerJoin(mentorProfiles, eq(mentorProfiles.id, networkMentors.mentorProfileId))
-      .where(and(eq(networkMentors.networkId, network.id), sql`${mentorProfiles.completedAt} is not null`)),
-  ]);
+  const counts = await networkCounts(db, network.id);
 
   // "Move by hand" for one mentee at a time (?verplaats=<application id>), so the page stays small.
   const moveId = new URL(request.url).searchParams.get('verplaats');
@@ -53,27 +45,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (view.run?.status === 'draft' && isUuid(moveId)) {
     const found = await moveOptions(db, network.id, view.run, moveId);
     if (found) {
-      const [mentee] = await db
-        .select({ name: users.name })
-        .from(menteeApplications)
-        .innerJoin(users, eq(users.id, menteeApplications.userId))
-        .where(eq(menteeApplications.id, moveId));
       const current = view.pairs.find((p) => p.applicationId === moveId);
-      move = { applicationId: moveId, menteeName: mentee?.name ?? '', currentMentor: current?.mentorName ?? null, options: found.options };
+      move = {
+        applicationId: moveId,
+        menteeName: await menteeName(db, network.id, moveId),
+        currentMentor: current?.mentorName ?? null,
+        options: found.options,
+      };
     }
   }
 
   const run = view.run;
+  // A run that never finished (its worker died) shows as failed; a new run may then start.
+  const lost = (run?.status === 'queued' || run?.status === 'running') && now().getTime() - run.createdAt.getTime() > STALE_RUN_MS;
   return {
     network: { id: network.id, name: network.name },
-    counts: { waiting: Number(waiting?.n ?? 0), mentors: Number(mentors?.n ?? 0) },
+    counts,
     run: run
       ? {
           id: run.id,
-          status: run.status,
+          status: lost ? ('failed' as const) : run.status,
           progress: run.progress,
           progressLabel: run.progressLabel,
-          error: run.error,
+          error: lost ? t('matchingRuns.failed.lost') : run.error,
           createdAt: run.createdAt,
           publishedAt: run.publishedAt,
         }
@@ -193,7 +187,7 @@ export default function MatchingRunPage() {
       </h1>
       <p className="utrecht-paragraph">{t('matchingRuns.intro')}</p>
       <p className="utrecht-paragraph">{t('matchingRuns.waiting', { mentees: counts.waiting, mentors: counts.mentors })}</p>
-      {notice && !working ? <Notice>{notice}</Notice> : null}
+      {notice && (gedaan !== 'started' || working) ? <Notice>{notice}</Notice> : null}
       {acted ? <FormAlert messages={[acted.message]} /> : null}
 
       {working ? (

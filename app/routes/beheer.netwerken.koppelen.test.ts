@@ -5,6 +5,7 @@ import { setupTestDatabase } from '../../test/database';
 import { createApplication, createMentor, createNetwork, createUser } from '../../test/mentoring';
 import { createSession } from '~/modules/auth/session.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
+import { advanceClock, MINUTE } from '~/modules/clock.server';
 import * as page from './beheer.netwerken.$id_.koppelen';
 
 const t = setupTestDatabase();
@@ -285,5 +286,15 @@ describe('a run from start to publication', () => {
     const { application: cas } = await createApplication(db(), network.id, {}, { name: 'Cas Aanvrager' });
     await runAndProcess();
     expect((await load()).unmatched).toMatchObject([{ applicationId: cas.id, reason: 'all-compatible-mentors-full' }]);
+  });
+
+  it('shows a run that never finished as failed after 15 minutes, and lets a new one start', async () => {
+    expect(statusOf(await act({ intent: 'start' }))).toBe(302);
+    expect((await load()).run).toMatchObject({ status: 'queued' });
+    expect(statusOf(await act({ intent: 'start' }))).toBe(409);
+    advanceClock(16 * MINUTE);
+    expect((await load()).run).toMatchObject({ status: 'failed', error: expect.stringContaining('te lang') });
+    expect(statusOf(await act({ intent: 'start' }))).toBe(302);
+    expect((await load()).run).toMatchObject({ status: 'queued' });
   });
 });

@@ -28,6 +28,7 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.failed.heading': 'The search failed',
   'matchingRuns.failed.body':
     'Something went wrong while looking for matches. Please try again. If it fails again, contact the administrator.',
+  'matchingRuns.failed.lost': 'The search took too long and was stopped.',
   'matchingRuns.failed.detail': 'Error: {error}',
 
   'matchingRuns.published.heading': 'Draft sent',
@@ -121,8 +122,8 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.done.forbidden': 'These two will never be matched again in this network.',
   'matchingRuns.done.moved': 'The mentee has been matched with another mentor by hand.',
   'matchingRuns.done.removed': 'The rule has been removed.',
-  'matchingRuns.done.published': 'The draft has been sent: {proposed} mentors get an email.',
+  'matchingRuns.done.published': 'The draft has been sent: the mentors have been emailed about {proposed} matches.',
   'matchingRuns.done.publishedSkipped':
-    'The draft has been sent: {proposed} mentors get an email. {skipped} matches were no longer possible (the mentee is no longer waiting or the mentor has no room).',
+    'The draft has been sent: the mentors have been emailed about {proposed} matches. {skipped} matches were no longer possible (the mentee is no longer waiting or the mentor has no room).',
   'matchingRuns.errors.unknown': 'This is not possible. Refresh the page and try again.',
 };

@@ -26,6 +26,7 @@ export const nl = {
   'matchingRuns.failed.heading': 'Het zoeken is mislukt',
   'matchingRuns.failed.body':
     'Er ging iets mis bij het zoeken naar koppelingen. Probeer het opnieuw. Lukt het weer niet? Neem dan contact op met de beheerder.',
+  'matchingRuns.failed.lost': 'Het zoeken duurde te lang en is gestopt.',
   'matchingRuns.failed.detail': 'Foutmelding: {error}',
 
   'matchingRuns.published.heading': 'Voorstel verstuurd',
@@ -122,8 +123,8 @@ export const nl = {
   'matchingRuns.done.forbidden': 'Deze twee worden nooit meer aan elkaar gekoppeld in dit netwerk.',
   'matchingRuns.done.moved': 'De mentee is met de hand gekoppeld aan een andere mentor.',
   'matchingRuns.done.removed': 'De regel is weggehaald.',
-  'matchingRuns.done.published': 'Het voorstel is verstuurd: {proposed} mentoren krijgen een e-mail.',
+  'matchingRuns.done.published': 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {proposed} koppelingen.',
   'matchingRuns.done.publishedSkipped':
-    'Het voorstel is verstuurd: {proposed} mentoren krijgen een e-mail. {skipped} koppelingen konden niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
+    'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {proposed} koppelingen. {skipped} koppelingen konden niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
   'matchingRuns.errors.unknown': 'Dit kan niet. Vernieuw de pagina en probeer het opnieuw.',
 } as const;

@@ -5,7 +5,7 @@
  *
  * Special-category data (disability, accessibility needs, focus groups) is never read here.
  */
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   matches,
@@ -13,6 +13,7 @@ import {
   menteeApplications,
   mentorProfiles,
   municipalities,
+  networkMentors,
   networks,
   pairRules,
   users,
@@ -441,4 +442,30 @@ export function draftTotals(stats: RunStats | null, pairs: { score: number }[]) 
     edges: stats?.edges ?? 0,
     millis: stats?.millis ?? 0,
   };
+}
+
+/** How many applications wait in the network, and how many of its mentors completed their profile. */
+export async function networkCounts(db: Db, networkId: string) {
+  const [[waiting], [mentors]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(menteeApplications)
+      .where(and(eq(menteeApplications.networkId, networkId), eq(menteeApplications.status, 'waiting'))),
+    db
+      .select({ n: count() })
+      .from(networkMentors)
+      .innerJoin(mentorProfiles, eq(mentorProfiles.id, networkMentors.mentorProfileId))
+      .where(and(eq(networkMentors.networkId, networkId), sql`${mentorProfiles.completedAt} is not null`)),
+  ]);
+  return { waiting: Number(waiting?.n ?? 0), mentors: Number(mentors?.n ?? 0) };
+}
+
+/** The name of the person behind an application of this network. */
+export async function menteeName(db: Db, networkId: string, applicationId: string) {
+  const [row] = await db
+    .select({ name: users.name })
+    .from(menteeApplications)
+    .innerJoin(users, eq(users.id, menteeApplications.userId))
+    .where(and(eq(menteeApplications.id, applicationId), eq(menteeApplications.networkId, networkId)));
+  return row?.name ?? '';
 }

@@ -448,7 +448,9 @@ export async function processMatchingRun(db: Db, runId: string): Promise<void> {
         .where(eq(matchingRuns.id, runId));
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // drizzle wraps database errors in "Failed query: <sql>"; the coordinator needs the cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const message = cause instanceof Error ? cause.message : String(cause);
     console.error('[matching-run]', runId, error);
     await db
       .update(matchingRuns)

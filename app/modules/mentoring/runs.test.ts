@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '~db/client.server';
-import { matches, matchingRuns, menteeApplications, pairRules } from '~db/schema';
+import { matches, matchingRuns, pairRules } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createApplication, createMentor, createNetwork } from '../../../test/mentoring';
 import { DAY, now } from '../clock.server';
@@ -188,28 +188,43 @@ describe('the matching-run job', () => {
     ).toHaveLength(2);
   });
 
-  it('marks the run failed with the error', async () => {
+  it('marks the run failed with the error, writing nothing and keeping the previous draft', async () => {
     const network = await createNetwork(db());
     await createMentor(db(), [network.id]);
-    const { application } = await createApplication(db(), network.id);
-    // Damaged data (a NULL inside the themes) makes scoring throw.
-    await db()
-      .update(menteeApplications)
-      .set({ themes: sql`array[null]::text[]` })
-      .where(eq(menteeApplications.id, application.id));
-    const started = await startRun(db(), network.id, null);
+    await createApplication(db(), network.id);
+    const first = await startRun(db(), network.id, null);
+    await processMatchingRun(db(), first.runId);
+
+    // The database refuses to save the next draft.
+    await db().execute(
+      sql.raw(
+        `create function refuse_matches() returns trigger language plpgsql as $$ begin raise exception 'no room to save (test)'; end $$`,
+      ),
+    );
+    await db().execute(sql.raw('create trigger refuse_matches before insert on matches for each row execute function refuse_matches()'));
+    const second = await startRun(db(), network.id, null);
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      await processMatchingRun(db(), started.runId);
+      await processMatchingRun(db(), second.runId);
     } finally {
       console.error = original;
+      await db().execute(sql.raw('drop trigger refuse_matches on matches'));
+      await db().execute(sql.raw('drop function refuse_matches()'));
     }
-    const [run] = await db().select().from(matchingRuns).where(eq(matchingRuns.id, started.runId));
+    const [run] = await db().select().from(matchingRuns).where(eq(matchingRuns.id, second.runId));
     expect(run!.status).toBe('failed');
-    expect(run!.error).toBeTruthy();
+    expect(run!.error).toContain('no room to save (test)');
     expect(errors).toHaveLength(1);
-    expect(await db().select().from(matches).where(eq(matches.runId, started.runId))).toEqual([]);
+    expect(await db().select().from(matches).where(eq(matches.runId, second.runId))).toEqual([]);
+    const [previous] = await db().select().from(matchingRuns).where(eq(matchingRuns.id, first.runId));
+    expect(previous!.status).toBe('draft');
+    expect(
+      await db()
+        .select()
+        .from(matches)
+        .where(and(eq(matches.runId, first.runId), eq(matches.status, 'draft'))),
+    ).toHaveLength(1);
   });
 });
