@@ -149,7 +149,7 @@ test.describe('registration form errors', () => {
 });
 
 test.describe('logged-in pages', () => {
-  test('the coordinator sees account and beheer, and gets 403 on admin', async ({ page, checkA11y }) => {
+  test('the coordinator sees account and beheer, and gets 404 on admin', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
     await expect(page).toHaveURL('/account');
     await expect(page.getByText(`Welkom, ${demo.coordinator.name}.`)).toBeVisible();
@@ -165,8 +165,8 @@ test.describe('logged-in pages', () => {
     // No admin item in the menu, and the page itself refuses.
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Admin' })).toHaveCount(0);
     const admin = await page.goto('/admin');
-    expect(admin?.status()).toBe(403);
-    await expect(page.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
+    expect(admin?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' })).toBeVisible();
     await checkA11y(page);
   });
 

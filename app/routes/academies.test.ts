@@ -82,7 +82,9 @@ describe('academies', () => {
 
   it('editing detaches what was unticked', async () => {
     const [academy] = await db().select().from(academies).where(eq(academies.name, 'Raadsledenacademie 2027'));
-    const loaded = dataOf<{ academy: { name: string } }>(await call(edit.loader, get(`/beheer/academies/${academy!.id}`, alice), { id: academy!.id }));
+    const loaded = dataOf<{ academy: { name: string } }>(
+      await call(edit.loader, get(`/beheer/academies/${academy!.id}`, alice), { id: academy!.id }),
+    );
     expect(loaded.academy.name).toBe('Raadsledenacademie 2027');
     const result = await call(
       edit.action,
@@ -98,7 +100,12 @@ describe('academies', () => {
 
   it('another organisation’s course or network is never attached: the whole save is refused with 400', async () => {
     const before = (await db().select().from(academies)).length;
-    for (const extra of [{ courseIds: [mine.course.id, theirs.course.id] }, { networkIds: theirNetwork }, { courseIds: 'not-a-uuid' }]) {
+    const forgeries: Record<string, string | string[]>[] = [
+      { courseIds: [mine.course.id, theirs.course.id] },
+      { networkIds: theirNetwork },
+      { courseIds: 'not-a-uuid' },
+    ];
+    for (const extra of forgeries) {
       const result = await call(create.action, post('/beheer/academies/nieuw', fields({ name: 'Vals', ...extra }), alice));
       expect(statusOf(result), JSON.stringify(extra)).toBe(400);
     }
@@ -119,7 +126,11 @@ describe('academies', () => {
   it('a coordinator of several organisations cannot attach one organisation’s course to the other’s academy', async () => {
     const result = await call(
       create.action,
-      post('/beheer/academies/nieuw', fields({ organisationId: theirs.organisation.id, name: 'Gemengd', courseIds: mine.course.id }), multi),
+      post(
+        '/beheer/academies/nieuw',
+        fields({ organisationId: theirs.organisation.id, name: 'Gemengd', courseIds: mine.course.id }),
+        multi,
+      ),
     );
     expect(statusOf(result)).toBe(400);
     expect((await db().select().from(academies).where(eq(academies.name, 'Gemengd'))).length).toBe(0);
@@ -132,7 +143,10 @@ describe('academies', () => {
     const reply = dataOf<Reply>(result);
     expect(Object.keys(reply.error).sort()).toEqual(['name', 'periodStart']);
     expect(reply.initialValue.description).toBe('Alles voor nieuwe raadsleden.');
-    const backwards = await call(create.action, post('/beheer/academies/nieuw', fields({ periodStart: '2027-06-01', periodEnd: '2027-01-01' }), alice));
+    const backwards = await call(
+      create.action,
+      post('/beheer/academies/nieuw', fields({ periodStart: '2027-06-01', periodEnd: '2027-01-01' }), alice),
+    );
     expect(statusOf(backwards)).toBe(400);
     expect(Object.keys(dataOf<Reply>(backwards).error)).toEqual(['periodEnd']);
   });
@@ -140,7 +154,9 @@ describe('academies', () => {
   it('another organisation’s academy is a 404 (page and save); forging the organisation is a 404', async () => {
     const [academy] = await db().select().from(academies).where(eq(academies.organisationId, mine.organisation.id));
     expect(statusOf(await call(edit.loader, get(`/beheer/academies/${academy!.id}`, bob), { id: academy!.id }))).toBe(404);
-    const saved = await call(edit.action, post(`/beheer/academies/${academy!.id}`, fields({ name: 'Overgenomen' }), bob), { id: academy!.id });
+    const saved = await call(edit.action, post(`/beheer/academies/${academy!.id}`, fields({ name: 'Overgenomen' }), bob), {
+      id: academy!.id,
+    });
     expect(statusOf(saved)).toBe(404);
     expect((await db().select().from(academies).where(eq(academies.name, 'Overgenomen'))).length).toBe(0);
     const forged = await call(create.action, post('/beheer/academies/nieuw', fields({ name: 'Van Bob' }), bob));
@@ -155,10 +171,14 @@ describe('academies', () => {
   });
 
   it('with several organisations the new page asks which one first', async () => {
-    const loaded = dataOf<{ organisation: unknown; choices: { id: string }[] }>(await call(create.loader, get('/beheer/academies/nieuw', multi)));
+    const loaded = dataOf<{ organisation: unknown; choices: { id: string }[] }>(
+      await call(create.loader, get('/beheer/academies/nieuw', multi)),
+    );
     expect(loaded.organisation).toBeNull();
     expect(loaded.choices.map((c) => c.id).sort()).toEqual([mine.organisation.id, theirs.organisation.id].sort());
-    const chosen = dataOf<{ courses: { id: string }[] }>(await call(create.loader, get(`/beheer/academies/nieuw?organisatie=${theirs.organisation.id}`, multi)));
+    const chosen = dataOf<{ courses: { id: string }[] }>(
+      await call(create.loader, get(`/beheer/academies/nieuw?organisatie=${theirs.organisation.id}`, multi)),
+    );
     const ids = chosen.courses.map((c) => c.id);
     const rows = await db().select().from(courses).where(inArray(courses.id, ids));
     expect(rows.every((r) => r.organisationId === theirs.organisation.id)).toBe(true);
