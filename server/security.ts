@@ -71,7 +71,11 @@ const foreignPostAllowed = /^\/(e-mail\/afmelden\/[A-Za-z0-9_-]+\.[a-z-]+\.[A-Za
 /** Refuses state-changing requests sent from another site's page (a second line behind SameSite=Lax). */
 export function refuseForeignOrigins(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-  if (req.method === 'POST' && foreignPostAllowed.test(req.path)) return next();
+  if (req.method === 'POST' && foreignPostAllowed.test(req.path)) {
+    // Remix refuses actions whose Origin differs from the host too: drop the header for these paths.
+    delete req.headers.origin;
+    return next();
+  }
   const origin = req.get('origin');
   if (!origin) return next();
   let host: string | null = null;

@@ -266,7 +266,6 @@ export default function PrivacyPage() {
                       aria-required
                       aria-invalid={deleteErrors ? true : undefined}
                       aria-describedby={deleteErrors ? 'delete-password-error delete-password-description' : 'delete-password-description'}
-                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the person just asked for this step
                       autoFocus={Boolean(deleteErrors)}
                       className={`utrecht-textbox utrecht-textbox--html-input${deleteErrors ? ' utrecht-textbox--invalid' : ''}`}
                     />

@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { consents, emailSuppressions, menteeApplications, users } from '~db/schema';
+import { setupTestDatabase } from '../../test/database';
+import { createApplication, createNetwork, createUser } from '../../test/mentoring';
+import { resetEnvCache } from '~/env.server';
+import { hashPassword } from '~/modules/auth/password.server';
+import { createSession } from '~/modules/auth/session.server';
+import { now } from '~/modules/clock.server';
+import { recordAudit } from '~/modules/privacy/audit.server';
+import { giveConsent } from '~/modules/privacy/consent.server';
+import { preferencesFor, unsubscribeToken } from '~/modules/privacy/email-preferences.server';
+import { signWebhook } from '~/modules/privacy/webhooks.server';
+import * as privacyPage from './account_.privacy';
+import * as exportRoute from './account_.privacy_.export[.json]';
+import * as emailSettings from './account_.e-mail';
+import * as unsubscribe from './e-mail.afmelden.$token';
+import * as webhook from './webhooks.resend';
+
+const t = setupTestDatabase();
+
+async function member(fields: Partial<typeof users.$inferInsert> = {}) {
+  const user = await createUser(t.handle.db, fields);
+  const { token } = await createSession(t.handle.db, user.id);
+  return { user, cookie: `pa_session=${token}` };
+}
+const args = (url: string, init: RequestInit = {}, params: Record<string, string> = {}) => ({
+  request: new Request(`http://localhost${url}`, init),
+  params,
+  context: {},
+});
+const form = (cookie: string, fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return { method: 'POST', body, headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' } };
+};
+const status = async (p: Promise<unknown>) => {
+  try {
+    const r = await p;
+    return r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200);
+  } catch (thrown) {
+    return (thrown as Response).status;
+  }
+};
+
+describe('/account/privacy', () => {
+  it('sends anonymous visitors to the login page, for the page, the export and the settings', async () => {
+    for (const load of [privacyPage.loader, exportRoute.loader, emailSettings.loader]) {
+      const thrown = (await load(args('/account/privacy')).catch((r: Response) => r)) as Response;
+      expect(thrown.status).toBe(302);
+      expect(thrown.headers.get('Location')).toMatch(/^\/inloggen/);
+    }
+  });
+
+  it('shows consents and who viewed the special-category data; withdrawing erases the disability answer', async () => {
+    const { user, cookie } = await member();
+    const network = await createNetwork(t.handle.db);
+    const consentId = await giveConsent(t.handle.db, user.id, 'special-category', 'application');
+    const { application } = await createApplication(t.handle.db, network.id, {
+      userId: user.id,
+      disability: true,
+      disabilityConsentId: consentId,
+    });
+    const coordinator = await createUser(t.handle.db, { name: 'Coördinator Kees' });
+    await recordAudit(t.handle.db, { actorUserId: coordinator.id, subjectUserId: user.id, action: 'read', entity: 'mentee_application' });
+    await recordAudit(t.handle.db, { actorUserId: user.id, subjectUserId: user.id, action: 'read', entity: 'mentee_application' });
+
+    const page = await privacyPage.loader(args('/account/privacy', { headers: { Cookie: cookie } }));
+    expect(page.consents).toEqual([expect.objectContaining({ id: consentId, purpose: 'special-category', withdrawnAt: null })]);
+    expect(page.access).toEqual([expect.objectContaining({ actor: 'Coördinator Kees', action: 'read' })]);
+
+    const other = await member();
+    expect(await status(privacyPage.action(args('/account/privacy', form(other.cookie, { intent: 'withdraw', consentId }))))).toBe(404);
+    const done = await privacyPage.action(args('/account/privacy', form(cookie, { intent: 'withdraw', consentId })));
+    expect(done).toEqual({ kind: 'withdrawn', purpose: 'special-category' });
+    const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
+    expect(after!.disability).toBeNull();
+    const [consent] = await t.handle.db.select().from(consents).where(eq(consents.id, consentId));
+    expect(consent!.withdrawnAt).not.toBeNull();
+  });
+
+  it('downloads the person’s data as a JSON file that is not cached', async () => {
+    const { user, cookie } = await member({ name: 'Download Dirk' });
+    const response = await exportRoute.loader(args('/account/privacy/export.json', { headers: { Cookie: cookie } }));
+    expect(response.headers.get('Content-Type')).toContain('application/json');
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="politiek-actief-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const body = (await response.json()) as { account: { id: string; name: string } };
+    expect(body.account).toMatchObject({ id: user.id, name: 'Download Dirk' });
+  });
+
+  it('deletes the account only with the right password, then logs out', async () => {
+    const { user, cookie } = await member({ passwordHash: await hashPassword('geheim wachtwoord 42') });
+    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete' }))))).toBe(400);
+    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete', password: 'fout' }))))).toBe(400);
+    expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
+    const done = (await privacyPage.action(
+      args('/account/privacy', form(cookie, { intent: 'delete', password: 'geheim wachtwoord 42' })),
+    )) as Response;
+    expect(done.status).toBe(303);
+    expect(done.headers.get('Location')).toBe('/account/verwijderd');
+    expect(done.headers.get('Set-Cookie')).toMatch(/pa_session=;/);
+    expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
+    // The old session no longer works.
+    expect(await status(privacyPage.loader(args('/account/privacy', { headers: { Cookie: cookie } })))).toBe(302);
+  });
+
+  it('deletes an account without a password after the confirm step alone', async () => {
+    const { user, cookie } = await member({ passwordHash: null });
+    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete' }))))).toBe(303);
+    expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
+  });
+});
+
+describe('/account/e-mail', () => {
+  it('saves each switch; news goes with the marketing consent', async () => {
+    const { user, cookie } = await member();
+    expect((await emailSettings.loader(args('/account/e-mail', { headers: { Cookie: cookie } }))).preferences).toEqual({
+      reminders: true,
+      'follow-ups': true,
+      outcomes: true,
+      news: false,
+    });
+    await emailSettings.action(args('/account/e-mail', form(cookie, { on: ['reminders', 'news'] })));
+    expect(await preferencesFor(t.handle.db, user.email)).toEqual({ reminders: true, 'follow-ups': false, outcomes: false, news: true });
+    const marketing = await t.handle.db.select().from(consents).where(eq(consents.userId, user.id));
+    expect(marketing.map((c) => [c.purpose, c.withdrawnAt])).toEqual([['marketing', null]]);
+  });
+});
+
+describe('/e-mail/afmelden/:token', () => {
+  it('asks on GET, unsubscribes on a one-click POST without login, and refuses a forged token', async () => {
+    const token = unsubscribeToken('zonder-account@example.nl', 'follow-ups');
+    const page = await unsubscribe.loader(args(`/e-mail/afmelden/${token}`, {}, { token }));
+    expect(page).toEqual({ valid: true, email: 'zonder-account@example.nl', category: 'follow-ups' });
+    expect((await preferencesFor(t.handle.db, 'zonder-account@example.nl'))['follow-ups']).toBe(true);
+    const oneClick = {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    };
+    expect(await unsubscribe.action(args(`/e-mail/afmelden/${token}`, oneClick, { token }))).toEqual({ done: true });
+    expect(await preferencesFor(t.handle.db, 'zonder-account@example.nl')).toMatchObject({ 'follow-ups': false, reminders: true });
+
+    const forged = token.replace('follow-ups', 'reminders');
+    expect(await status(unsubscribe.loader(args(`/e-mail/afmelden/${forged}`, {}, { token: forged })))).toBe(404);
+    expect(await status(unsubscribe.action(args(`/e-mail/afmelden/${forged}`, oneClick, { token: forged })))).toBe(404);
+    expect((await preferencesFor(t.handle.db, 'zonder-account@example.nl')).reminders).toBe(true);
+  });
+});
+
+describe('POST /webhooks/resend', () => {
+  const secret = `whsec_${Buffer.from('webhook-geheim-voor-de-test-1234').toString('base64')}`;
+  afterAll(() => {
+    delete process.env.RESEND_WEBHOOK_SECRET;
+    resetEnvCache();
+  });
+  const post = (body: string, headers: Record<string, string>) =>
+    webhook.action(args('/webhooks/resend', { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } }));
+
+  it('answers 503 while no secret is configured', async () => {
+    delete process.env.RESEND_WEBHOOK_SECRET;
+    resetEnvCache();
+    expect((await post('{}', {})).status).toBe(503);
+  });
+
+  it('refuses missing (400) and bad (401) signatures; a signed complaint suppresses the address', async () => {
+    process.env.RESEND_WEBHOOK_SECRET = secret;
+    resetEnvCache();
+    const body = JSON.stringify({ type: 'email.complained', data: { to: ['klacht@example.nl'] } });
+    const ts = Math.floor(now().getTime() / 1000);
+    expect((await post(body, {})).status).toBe(400);
+    expect((await post(body, { 'svix-id': 'msg_9', 'svix-timestamp': String(ts), 'svix-signature': 'v1,bm9wZQ==' })).status).toBe(401);
+    const stale = ts - 600;
+    expect(
+      (
+        await post(body, {
+          'svix-id': 'msg_9',
+          'svix-timestamp': String(stale),
+          'svix-signature': signWebhook(secret, 'msg_9', stale, body),
+        })
+      ).status,
+    ).toBe(401);
+    expect(await t.handle.db.select().from(emailSuppressions)).toHaveLength(0);
+    const ok = await post(body, {
+      'svix-id': 'msg_9',
+      'svix-timestamp': String(ts),
+      'svix-signature': signWebhook(secret, 'msg_9', ts, body),
+    });
+    expect(ok.status).toBe(200);
+    const [row] = await t.handle.db.select().from(emailSuppressions);
+    expect(row).toMatchObject({ email: 'klacht@example.nl', reason: 'complaint' });
+  });
+});
