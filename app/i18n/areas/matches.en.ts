@@ -16,7 +16,7 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.mentor.openMatch': 'Open the match',
   'matches.proposal.title': 'Proposal: {name}',
   'matches.proposal.heading': 'Would you like to mentor {name}?',
-  'matches.proposal.network': 'Network: {network}',
+  'matches.proposal.network': 'Network: {network}.',
   'matches.proposal.answerBy': 'Please say yes or no before {date}.',
   'matches.proposal.about': 'About {name}',
   'matches.proposal.why': 'Why the two of you?',
@@ -161,5 +161,5 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.manage.endSubmit': 'End the match',
   'matches.manage.keep': 'Do not end',
   'matches.manage.ended': 'The match has ended. The mentee is back on the list.',
-  'matches.manage.summary': '{proposed} proposals without an answer, {active} active matches, {finished} declined, expired or ended.',
+  'matches.manage.summary': 'Without an answer: {proposed}. Active: {active}. Declined, expired or ended: {finished}.',
 };

@@ -14,7 +14,7 @@ export const nl = {
   'matches.mentor.openMatch': 'Koppeling openen',
   'matches.proposal.title': 'Voorstel: {name}',
   'matches.proposal.heading': 'Wil je mentor worden van {name}?',
-  'matches.proposal.network': 'Netwerk: {network}',
+  'matches.proposal.network': 'Netwerk: {network}.',
   'matches.proposal.answerBy': 'Zeg ja of nee vóór {date}.',
   'matches.proposal.about': 'Over {name}',
   'matches.proposal.why': 'Waarom jullie?',
