@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
@@ -441,15 +441,4 @@ export async function coordinatorsOf(db: Db, organisationId: string) {
     .from(organisationMemberships)
     .innerJoin(users, eq(users.id, organisationMemberships.userId))
     .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.role, 'coordinator')));
-}
-
-/** Whether the user is a mentee in any visible match (for the link on /account). */
-export async function hasMatches(db: Db, userId: string) {
-  const [row] = await db
-    .select({ id: matches.id })
-    .from(matches)
-    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-    .where(and(eq(menteeApplications.userId, userId), ne(matches.status, 'draft'), ne(matches.status, 'discarded')))
-    .limit(1);
-  return Boolean(row);
 }
