@@ -265,6 +265,7 @@ describe('coordinator', () => {
     );
     expect(page.active.map((a) => a.id)).toEqual([proposal.match.id]);
     expect(page.finished).toMatchObject([{ id: other.match.id, status: 'declined', reason: 'Te ver weg' }]);
+    expect(page.feedback).toMatchObject([{ name: 'Fatima El Amrani', moment: 'four-weeks', rating: 4, comment: 'Fijn' }]);
   });
 
   it('ends an active match with a reason: the mentee is back in the pool; other tenants cannot', async () => {

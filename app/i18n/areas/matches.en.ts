@@ -162,4 +162,12 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.manage.keep': 'Do not end',
   'matches.manage.ended': 'The match has ended. The mentee is back on the list.',
   'matches.manage.summary': 'Without an answer: {proposed}. Active: {active}. Declined, expired or ended: {finished}.',
+  'matches.manage.feedback': 'Feedback from mentors and mentees',
+  'matches.manage.noFeedback': 'No feedback yet.',
+  'matches.manage.from': 'From',
+  'matches.manage.moment': 'Moment',
+  'matches.manage.rating': 'Score (1–5)',
+  'matches.manage.comment': 'Comment',
+  'matches.manage.momentFourWeeks': 'After 4 weeks',
+  'matches.manage.momentEnd': 'End of the period',
 };

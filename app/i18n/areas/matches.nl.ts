@@ -161,4 +161,12 @@ export const nl = {
   'matches.manage.ended': 'De koppeling is gestopt. De mentee staat weer op de lijst.',
   'matches.manage.summary':
     '{proposed} voorstellen zonder antwoord, {active} actieve koppelingen, {finished} afgewezen, verlopen of gestopt.',
+  'matches.manage.feedback': 'Feedback van mentoren en mentees',
+  'matches.manage.noFeedback': 'Nog geen feedback.',
+  'matches.manage.from': 'Van',
+  'matches.manage.moment': 'Moment',
+  'matches.manage.rating': 'Cijfer (1–5)',
+  'matches.manage.comment': 'Toelichting',
+  'matches.manage.momentFourWeeks': 'Na 4 weken',
+  'matches.manage.momentEnd': 'Einde van de periode',
 } as const;

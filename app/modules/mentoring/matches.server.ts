@@ -442,3 +442,22 @@ export async function coordinatorsOf(db: Db, organisationId: string) {
     .innerJoin(users, eq(users.id, organisationMemberships.userId))
     .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.role, 'coordinator')));
 }
+
+/** The feedback given in a network's matches, newest first, for its coordinators. */
+export async function feedbackOfNetwork(db: Db, networkId: string) {
+  return db
+    .select({
+      id: matchFeedback.id,
+      matchId: matchFeedback.matchId,
+      name: users.name,
+      moment: matchFeedback.moment,
+      rating: matchFeedback.rating,
+      comment: matchFeedback.comment,
+      createdAt: matchFeedback.createdAt,
+    })
+    .from(matchFeedback)
+    .innerJoin(matches, eq(matches.id, matchFeedback.matchId))
+    .leftJoin(users, eq(users.id, matchFeedback.userId))
+    .where(eq(matches.networkId, networkId))
+    .orderBy(desc(matchFeedback.createdAt));
+}
