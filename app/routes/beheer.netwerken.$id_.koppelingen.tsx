@@ -10,7 +10,7 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { DAY, now } from '~/modules/clock.server';
 import { QUIET_AFTER_DAYS } from '~/modules/mentoring/due.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { endMatch, endSchema, matchesOfNetwork } from '~/modules/mentoring/matches.server';
+import { endMatch, endSchema, feedbackOfNetwork, matchesOfNetwork } from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 
@@ -68,7 +68,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endedBy: r.match.endedBy,
     }));
   const toEnd = ending ? active.find((a) => a.id === ending) : undefined;
+  const feedback = (await feedbackOfNetwork(getDb(), network.id)).map((f) => ({
+    id: f.id,
+    name: f.name ?? '',
+    moment: f.moment,
+    rating: f.rating,
+    comment: f.comment,
+    date: dateText(locale, f.createdAt),
+  }));
   return {
+    feedback,
     network: { id: network.id, name: network.name, expiryDays: network.proposalExpiryDays },
     proposed,
     active,
@@ -130,7 +139,7 @@ const RowHead = ({ children }: { children: ReactNode }) => (
 
 export default function NetworkMatches() {
   const t = useT();
-  const { network, proposed, active, finished, toEnd, ended } = useLoaderData<typeof loader>();
+  const { network, proposed, active, finished, feedback, toEnd, ended } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const base = `/beheer/netwerken/${network.id}/koppelingen`;
   return (
@@ -268,6 +277,36 @@ export default function NetworkMatches() {
                     {f.status === 'expired' ? t('matches.manage.noAnswer', { days: network.expiryDays }) : f.reason}
                   </span>
                 </Cell>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Section>
+
+      <Section id="feedback-heading" title={t('matches.manage.feedback')}>
+        {feedback.length === 0 ? (
+          <p className="utrecht-paragraph">{t('matches.manage.noFeedback')}</p>
+        ) : (
+          <Table
+            id="feedback-caption"
+            caption={t('matches.manage.feedback')}
+            headers={[
+              t('matches.manage.from'),
+              t('matches.manage.moment'),
+              t('matches.manage.rating'),
+              t('matches.manage.comment'),
+              t('matches.manage.date'),
+            ]}
+          >
+            {feedback.map((f) => (
+              <tr className="utrecht-table__row" key={f.id}>
+                <RowHead>{f.name}</RowHead>
+                <Cell>{f.moment === 'end' ? t('matches.manage.momentEnd') : t('matches.manage.momentFourWeeks')}</Cell>
+                <Cell>{f.rating}</Cell>
+                <Cell>
+                  <span className="pa-plain-text">{f.comment}</span>
+                </Cell>
+                <Cell>{f.date}</Cell>
               </tr>
             ))}
           </Table>

@@ -15,7 +15,8 @@ import {
 } from '~/components/matches';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { handleMatchForm, notices } from '~/modules/mentoring/match-actions.server';
+import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
+import { notices } from '~/modules/mentoring/notices';
 import { dutchToday, firstName, matchesOfMentor } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText, proposalView } from '~/modules/mentoring/views.server';
 

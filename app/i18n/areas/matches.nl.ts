@@ -14,7 +14,7 @@ export const nl = {
   'matches.mentor.openMatch': 'Koppeling openen',
   'matches.proposal.title': 'Voorstel: {name}',
   'matches.proposal.heading': 'Wil je mentor worden van {name}?',
-  'matches.proposal.network': 'Netwerk: {network}',
+  'matches.proposal.network': 'Netwerk: {network}.',
   'matches.proposal.answerBy': 'Zeg ja of nee vóór {date}.',
   'matches.proposal.about': 'Over {name}',
   'matches.proposal.why': 'Waarom jullie?',
@@ -161,4 +161,12 @@ export const nl = {
   'matches.manage.ended': 'De koppeling is gestopt. De mentee staat weer op de lijst.',
   'matches.manage.summary':
     '{proposed} voorstellen zonder antwoord, {active} actieve koppelingen, {finished} afgewezen, verlopen of gestopt.',
+  'matches.manage.feedback': 'Feedback van mentoren en mentees',
+  'matches.manage.noFeedback': 'Nog geen feedback.',
+  'matches.manage.from': 'Van',
+  'matches.manage.moment': 'Moment',
+  'matches.manage.rating': 'Cijfer (1–5)',
+  'matches.manage.comment': 'Toelichting',
+  'matches.manage.momentFourWeeks': 'Na 4 weken',
+  'matches.manage.momentEnd': 'Einde van de periode',
 } as const;

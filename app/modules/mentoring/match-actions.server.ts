@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from '@remix-run/node';
 import type { Db } from '~db/client.server';
-import { localeFromRequest, translator, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator } from '~/i18n';
 import { isUuid, notFound } from '../organisations/guards.server';
 import {
   acceptProposal,
@@ -17,15 +17,7 @@ import {
 // The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
 // Every change re-checks who may make it; a match of someone else answers 404.
 
-export const notices: Record<string, MessageKey> = {
-  ja: 'matches.notice.accepted',
-  nee: 'matches.notice.declined',
-  afspraak: 'matches.notice.checkIn',
-  gestopt: 'matches.notice.ended',
-  'niet-mogelijk': 'matches.notice.notPossible',
-};
-
-const withNotice = (path: string, notice: keyof typeof notices, hash = '') =>
+const withNotice = (path: string, notice: 'ja' | 'nee' | 'afspraak' | 'gestopt' | 'niet-mogelijk', hash = '') =>
   redirect(`${path}${path.includes('?') ? '&' : '?'}melding=${notice}${hash}`);
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
@@ -443,13 +443,21 @@ export async function coordinatorsOf(db: Db, organisationId: string) {
     .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.role, 'coordinator')));
 }
 
-/** Whether the user is a mentee in any visible match (for the link on /account). */
-export async function hasMatches(db: Db, userId: string) {
-  const [row] = await db
-    .select({ id: matches.id })
-    .from(matches)
-    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-    .where(and(eq(menteeApplications.userId, userId), ne(matches.status, 'draft'), ne(matches.status, 'discarded')))
-    .limit(1);
-  return Boolean(row);
+/** The feedback given in a network's matches, newest first, for its coordinators. */
+export async function feedbackOfNetwork(db: Db, networkId: string) {
+  return db
+    .select({
+      id: matchFeedback.id,
+      matchId: matchFeedback.matchId,
+      name: users.name,
+      moment: matchFeedback.moment,
+      rating: matchFeedback.rating,
+      comment: matchFeedback.comment,
+      createdAt: matchFeedback.createdAt,
+    })
+    .from(matchFeedback)
+    .innerJoin(matches, eq(matches.id, matchFeedback.matchId))
+    .leftJoin(users, eq(users.id, matchFeedback.userId))
+    .where(eq(matches.networkId, networkId))
+    .orderBy(desc(matchFeedback.createdAt));
 }

@@ -1,0 +1,293 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkIns, matches, matchFeedback, menteeApplications } from '~db/schema';
+import { setupTestDatabase } from '../../test/database';
+import { createCoordinator, createProposal } from '../../test/matches';
+import { createNetwork, createUser } from '../../test/mentoring';
+import { createSession } from '~/modules/auth/session.server';
+import { dutchToday } from '~/modules/mentoring/matches.server';
+import * as mentorHome from './mentor._index';
+import * as proposalPage from './mentor_.voorstellen.$matchId';
+import * as matchPage from './koppeling.$matchId._index';
+import * as feedbackPage from './koppeling.$matchId.feedback';
+import * as myMatches from './account_.koppelingen';
+import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+
+const t = setupTestDatabase();
+const db = () => t.handle.db;
+
+type Args = { request: Request; params: Record<string, string>; context: { ip: string } };
+type Handler = (args: Args) => Promise<unknown>;
+
+const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+  new Request(`http://localhost${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
+  });
+const call = (handler: unknown, request: Request, params: Record<string, string> = {}) =>
+  (handler as Handler)({ request, params, context: { ip: '203.0.113.9' } }).catch((thrown: unknown) => thrown);
+const statusOf = (result: unknown) => {
+  if (result instanceof Response) return result.status;
+  const r = result as { type?: string; init?: { status?: number } | null };
+  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
+};
+const dataOf = <T = Record<string, unknown>>(result: unknown) => {
+  const r = result as { type?: string; data?: unknown };
+  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
+};
+const location = (result: unknown) => (result as Response).headers.get('Location');
+
+async function login(userId: string, lang?: 'en') {
+  const { token } = await createSession(db(), userId);
+  return `pa_session=${token}${lang ? `; pa_lang=${lang}` : ''}`;
+}
+
+let proposal: Awaited<ReturnType<typeof createProposal>>;
+let other: Awaited<ReturnType<typeof createProposal>>;
+let mentor = '';
+let otherMentor = '';
+let mentee = '';
+let candidate = '';
+let coordinator = '';
+let strangerCoordinator = '';
+
+beforeAll(async () => {
+  proposal = await createProposal(db());
+  other = await createProposal(db(), { network: proposal.network });
+  mentor = await login(proposal.mentor.user.id);
+  otherMentor = await login(other.mentor.user.id);
+  mentee = await login(proposal.mentee.user.id);
+  candidate = await login((await createUser(db())).id);
+  coordinator = await login((await createCoordinator(db(), proposal.network.organisationId)).id);
+  const elsewhere = await createNetwork(db());
+  strangerCoordinator = await login((await createCoordinator(db(), elsewhere.organisationId)).id);
+});
+
+describe('/mentor before acceptance', () => {
+  it('visitors log in first; people without a mentor profile get 404', async () => {
+    const visitor = await call(mentorHome.loader, get('/mentor'));
+    expect(statusOf(visitor)).toBe(302);
+    expect(location(visitor)).toContain('/inloggen');
+    expect(statusOf(await call(mentorHome.loader, get('/mentor', candidate)))).toBe(404);
+    expect(statusOf(await call(mentorHome.loader, get('/mentor', mentee)))).toBe(404);
+  });
+
+  it('shows the mentor only their own proposal: first name, answers and reasons, no contact or special-category data', async () => {
+    const result = await call(mentorHome.loader, get('/mentor', mentor));
+    const page = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(result);
+    expect(page.proposals.map((p) => p.id)).toEqual([proposal.match.id]);
+    const [p] = page.proposals;
+    expect(p!.mentee.firstName).toBe('Fatima');
+    expect(p!.mentee.municipality).toBe('Zwolle');
+    expect(p!.mentee.themes).toEqual(['zorg']);
+    expect(p!.mentee.goals).toEqual(['Raadslid worden']);
+    expect(p!.mentee.languages).toEqual(['Nederlands']);
+    expect(p!.mentee.availability).toEqual(['dinsdagavond']);
+    expect(p!.reasons).toEqual(['Jullie wonen allebei in Zwolle.', '1 gedeeld thema: zorg.']);
+    const json = JSON.stringify(page);
+    for (const secret of [
+      proposal.mentee.user.email,
+      '06 33334444',
+      'El Amrani',
+      'Rolstoel',
+      'disability',
+      'women',
+      other.mentee.user.email,
+    ]) {
+      expect(json).not.toContain(secret);
+    }
+    expect(page.active).toEqual([]);
+  });
+
+  it('gives the reasons in the page language', async () => {
+    const page = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(
+      await call(mentorHome.loader, get('/mentor', await login(proposal.mentor.user.id, 'en'))),
+    );
+    expect(page.proposals[0]!.reasons).toEqual(['You both live in Zwolle.', '1 shared theme: care.']);
+    expect(page.proposals[0]!.mentee.themes).toEqual(['care']);
+  });
+
+  it('the proposal page answers only its own mentor', async () => {
+    const id = proposal.match.id;
+    const own = await call(proposalPage.loader, get(`/mentor/voorstellen/${id}`, mentor), { matchId: id });
+    expect(statusOf(own)).toBe(200);
+    expect(JSON.stringify(dataOf(own))).not.toContain(proposal.mentee.user.email);
+    expect(statusOf(await call(proposalPage.loader, get(`/mentor/voorstellen/${id}`), { matchId: id }))).toBe(302);
+    for (const cookie of [otherMentor, candidate, mentee, coordinator]) {
+      expect(statusOf(await call(proposalPage.loader, get(`/mentor/voorstellen/${id}`, cookie), { matchId: id }))).toBe(404);
+    }
+    expect(statusOf(await call(proposalPage.loader, get('/mentor/voorstellen/nope', mentor), { matchId: 'nope' }))).toBe(404);
+  });
+
+  it('the mentee sees who was asked, but no contact details yet; others get 404', async () => {
+    const id = proposal.match.id;
+    const page = dataOf(await call(matchPage.loader, get(`/koppeling/${id}`, mentee), { matchId: id }));
+    expect(page).toMatchObject({ role: 'mentee', status: 'proposed', otherName: 'Jan de Mentor', contact: null });
+    expect(JSON.stringify(page)).not.toContain(proposal.mentor.user.email);
+    expect(JSON.stringify(page)).not.toContain('06 11112222');
+    for (const cookie of [otherMentor, candidate, coordinator]) {
+      expect(statusOf(await call(matchPage.loader, get(`/koppeling/${id}`, cookie), { matchId: id }))).toBe(404);
+    }
+    // The mentor of a proposal answers it on the proposal page.
+    const own = await call(matchPage.loader, get(`/koppeling/${id}`, mentor), { matchId: id });
+    expect(location(own)).toBe(`/mentor/voorstellen/${id}`);
+  });
+
+  it('another mentor cannot answer the proposal', async () => {
+    const id = proposal.match.id;
+    const result = await call(mentorHome.action, post('/mentor', { intent: 'accept', matchId: id }, otherMentor));
+    expect(statusOf(result)).toBe(404);
+    const declined = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'x' }, otherMentor));
+    expect(statusOf(declined)).toBe(404);
+    expect(statusOf(await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: '' }, otherMentor)))).toBe(404);
+    const [row] = await db().select().from(matches).where(eq(matches.id, id));
+    expect(row!.status).toBe('proposed');
+  });
+});
+
+describe('answering', () => {
+  it('decline needs a reason (400, nothing changes); with one the mentee is back in the pool', async () => {
+    const id = other.match.id;
+    const empty = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: '  ' }, otherMentor));
+    expect(statusOf(empty)).toBe(400);
+    expect(dataOf<{ form: string; result: { error: Record<string, string[]> } }>(empty)).toMatchObject({
+      form: `decline-${id}`,
+      result: { error: { reason: ['Schrijf kort de reden op.'] } },
+    });
+    expect((await db().select().from(matches).where(eq(matches.id, id)))[0]!.status).toBe('proposed');
+
+    const done = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'Te ver weg' }, otherMentor));
+    expect(location(done)).toBe('/mentor?melding=nee');
+    expect((await db().select().from(matches).where(eq(matches.id, id)))[0]).toMatchObject({
+      status: 'declined',
+      declineReason: 'Te ver weg',
+    });
+    expect((await db().select().from(menteeApplications).where(eq(menteeApplications.id, other.mentee.application.id)))[0]!.status).toBe(
+      'waiting',
+    );
+  });
+
+  it('accept from the proposal page: contact details appear for both', async () => {
+    const id = proposal.match.id;
+    const result = await call(proposalPage.action, post(`/mentor/voorstellen/${id}`, { intent: 'accept', matchId: id }, mentor), {
+      matchId: id,
+    });
+    expect(location(result)).toBe('/mentor?melding=ja');
+
+    const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
+    expect(home.proposals).toEqual([]);
+    expect(home.active).toHaveLength(1);
+    expect(home.active[0]).toMatchObject({ name: 'Fatima El Amrani', email: proposal.mentee.user.email, phone: '06 33334444' });
+    expect(JSON.stringify(home)).not.toContain('Rolstoel');
+
+    const page = dataOf(await call(matchPage.loader, get(`/koppeling/${id}`, mentee), { matchId: id }));
+    expect(page).toMatchObject({ status: 'active', contact: { email: proposal.mentor.user.email, phone: '06 11112222' } });
+
+    const mine = dataOf<Awaited<ReturnType<typeof myMatches.loader>>>(await call(myMatches.loader, get('/account/koppelingen', mentee)));
+    expect(mine.matches.map((m) => m.id)).toEqual([id]);
+    // The declined proposal of the other mentee is not in their list.
+    const theirs = dataOf<Awaited<ReturnType<typeof myMatches.loader>>>(
+      await call(myMatches.loader, get('/account/koppelingen', await login(other.mentee.user.id))),
+    );
+    expect(theirs.matches).toEqual([]);
+  });
+
+  it('check-ins: validated, logged by either person, refused to others', async () => {
+    const id = proposal.match.id;
+    const future = await call(
+      matchPage.action,
+      post(`/koppeling/${id}`, { intent: 'check-in', matchId: id, happenedOn: '2999-01-01', mode: 'online' }, mentee),
+      {
+        matchId: id,
+      },
+    );
+    expect(statusOf(future)).toBe(400);
+    const noMode = await call(mentorHome.action, post('/mentor', { intent: 'check-in', matchId: id, happenedOn: dutchToday() }, mentor));
+    expect(statusOf(noMode)).toBe(400);
+    expect(dataOf<{ form: string }>(noMode).form).toBe(`check-in-${id}`);
+    const stranger = await call(
+      matchPage.action,
+      post(`/koppeling/${id}`, { intent: 'check-in', matchId: id, happenedOn: dutchToday(), mode: 'online' }, otherMentor),
+      {
+        matchId: id,
+      },
+    );
+    expect(statusOf(stranger)).toBe(404);
+    expect(await db().select().from(checkIns).where(eq(checkIns.matchId, id))).toHaveLength(0);
+
+    const ok = await call(
+      matchPage.action,
+      post(
+        `/koppeling/${id}`,
+        { intent: 'check-in', matchId: id, happenedOn: dutchToday(), mode: 'in-person', note: 'Koffie in het stadhuis' },
+        mentee,
+      ),
+      { matchId: id },
+    );
+    expect(location(ok)).toBe(`/koppeling/${id}?melding=afspraak`);
+    const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
+    expect(home.active[0]!.checkIns).toMatchObject([
+      { mode: 'Op locatie', note: 'Koffie in het stadhuis', authorName: 'Fatima El Amrani' },
+    ]);
+  });
+
+  it('feedback form: only the two people; score 1–5', async () => {
+    const id = proposal.match.id;
+    const path = `/koppeling/${id}/feedback?moment=four-weeks`;
+    for (const cookie of [otherMentor, candidate, coordinator]) {
+      expect(statusOf(await call(feedbackPage.loader, get(path, cookie), { matchId: id }))).toBe(404);
+      expect(statusOf(await call(feedbackPage.action, post(path, { rating: '5' }, cookie), { matchId: id }))).toBe(404);
+    }
+    expect(dataOf(await call(feedbackPage.loader, get(path, mentee), { matchId: id }))).toMatchObject({ moment: 'four-weeks', done: null });
+    expect(statusOf(await call(feedbackPage.action, post(path, { rating: '6' }, mentee), { matchId: id }))).toBe(400);
+    expect(statusOf(await call(feedbackPage.action, post(path, { comment: 'Fijn' }, mentee), { matchId: id }))).toBe(400);
+    expect(dataOf(await call(feedbackPage.action, post(path, { rating: '4', comment: 'Fijn' }, mentee), { matchId: id }))).toMatchObject({
+      done: 'saved',
+    });
+    expect(dataOf(await call(feedbackPage.action, post(path, { rating: '1' }, mentee), { matchId: id }))).toMatchObject({
+      done: 'already',
+    });
+    const rows = await db().select().from(matchFeedback).where(eq(matchFeedback.matchId, id));
+    expect(rows).toMatchObject([{ rating: 4, comment: 'Fijn', moment: 'four-weeks' }]);
+  });
+});
+
+describe('coordinator', () => {
+  it('other tenants, candidates and mentors get 404; the network’s coordinator sees everything with reasons', async () => {
+    const id = proposal.network.id;
+    for (const cookie of [strangerCoordinator, candidate, mentor]) {
+      expect(statusOf(await call(networkMatches.loader, get(`/beheer/netwerken/${id}/koppelingen`, cookie), { id }))).toBe(404);
+    }
+    const page = dataOf<Awaited<ReturnType<typeof networkMatches.loader>>>(
+      await call(networkMatches.loader, get(`/beheer/netwerken/${id}/koppelingen`, coordinator), { id }),
+    );
+    expect(page.active.map((a) => a.id)).toEqual([proposal.match.id]);
+    expect(page.finished).toMatchObject([{ id: other.match.id, status: 'declined', reason: 'Te ver weg' }]);
+    expect(page.feedback).toMatchObject([{ name: 'Fatima El Amrani', moment: 'four-weeks', rating: 4, comment: 'Fijn' }]);
+  });
+
+  it('ends an active match with a reason: the mentee is back in the pool; other tenants cannot', async () => {
+    const id = proposal.network.id;
+    const matchId = proposal.match.id;
+    const path = `/beheer/netwerken/${id}/koppelingen`;
+    expect(
+      statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'x' }, strangerCoordinator), { id })),
+    ).toBe(404);
+    expect(statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '' }, coordinator), { id }))).toBe(400);
+    const done = await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id });
+    expect(location(done)).toBe(`${path}?melding=gestopt`);
+    expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]).toMatchObject({
+      status: 'ended',
+      endedBy: 'coordinator',
+      endReason: 'Klikte niet',
+    });
+    expect((await db().select().from(menteeApplications).where(eq(menteeApplications.id, proposal.mentee.application.id)))[0]!.status).toBe(
+      'waiting',
+    );
+    // Contact details are gone from the mentee's page once it ended.
+    const page = dataOf(await call(matchPage.loader, get(`/koppeling/${matchId}`, mentee), { matchId }));
+    expect(page).toMatchObject({ status: 'ended', contact: null });
+  });
+});
