@@ -111,6 +111,7 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
     const myMatches = await tx
       .select({
         id: matches.id,
+        applicationId: matches.applicationId,
         status: matches.status,
         network: networks.name,
         menteeUserId: menteeApplications.userId,
@@ -132,6 +133,13 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
         .set({ status: 'ended', endedAt: t, endedBy: 'system', endReason: null, updatedAt: t })
         .where(eq(matches.id, match.id));
       summary.matchesEnded++;
+      if (match.menteeUserId !== userId) {
+        // Their mentor left: the mentee goes back into the pool for the next run.
+        await tx
+          .update(menteeApplications)
+          .set({ status: 'waiting', matchedAt: null, updatedAt: t })
+          .where(and(eq(menteeApplications.id, match.applicationId), inArray(menteeApplications.status, ['proposed', 'matched'])));
+      }
       const partnerId = match.menteeUserId === userId ? match.mentorUserId : match.menteeUserId;
       if (!partnerId) continue;
       const [partner] = await tx.select().from(users).where(eq(users.id, partnerId));

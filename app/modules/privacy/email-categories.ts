@@ -10,8 +10,12 @@ export const emailTemplateCategories: Record<string, EmailCategory> = {
   'course-reminder': 'reminders',
   'follow-up-attended': 'follow-ups',
   'follow-up-no-show': 'follow-ups',
-  // Add new non-transactional templates here (mentoring nudges and feedback requests: 'follow-ups';
-  // candidacy outcome questions: 'outcomes'; newsletters: 'news').
+  // A quiet match's nudge and the short feedback forms: helpful, not needed to take part.
+  'match-nudge': 'reminders',
+  'match-feedback-request': 'follow-ups',
+  // "Are you on a list? Were you elected?"
+  'outcome-question': 'outcomes',
+  // Add new non-transactional templates here (newsletters: 'news').
 };
 
 export type EmailKind = EmailCategory | 'transactional';
