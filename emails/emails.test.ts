@@ -119,6 +119,15 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     body: 'Hoi allemaal,\n\nDinsdag is de hoofdingang dicht.\nGebruik de achteringang.\n\nTot dinsdag!',
     manageUrl: 'https://politiekactief.example/aanmelding/r1?token=abc',
   },
+  'outcome-question': {
+    name: 'Fatima',
+    question: 'list',
+    electionName: 'Gemeenteraadsverkiezingen 2026',
+    yesUrl: 'https://politiekactief.example/uitslag/abc.def?antwoord=ja&x=1',
+    noUrl: 'https://politiekactief.example/uitslag/abc.def?antwoord=nee&x=1',
+    accountUrl: 'https://politiekactief.example/account/kandidaat',
+    preferencesUrl: 'https://politiekactief.example/account/e-mail',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -169,6 +178,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],
     en: ['sends you this message', 'dinsdag is de hoofdingang dicht.'],
   },
+  'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
 };
 
 describe('email templates', () => {

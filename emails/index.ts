@@ -8,6 +8,7 @@ import FollowUpAttended, { subject as followUpAttendedSubject, type FollowUpAtte
 import FollowUpNoShow, { subject as followUpNoShowSubject, type FollowUpNoShowProps } from './follow-up-no-show';
 import { EmailRenderModeContext, type Locale } from './layout';
 import LoginLink, { subject as loginLinkSubject, type LoginLinkProps } from './login-link';
+import OutcomeQuestion, { subject as outcomeQuestionSubject, type OutcomeQuestionProps } from './outcome-question';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -34,6 +35,7 @@ export type {
   FollowUpNoShowProps,
   LoginLinkProps,
   OfferExpiredProps,
+  OutcomeQuestionProps,
   PasswordChangedProps,
   PasswordResetProps,
   RegistrationCancelledProps,
@@ -69,6 +71,7 @@ export type EmailTemplates = {
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
   'coordinator-message': CoordinatorMessageProps;
+  'outcome-question': OutcomeQuestionProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -96,6 +99,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
+  'outcome-question': { Component: OutcomeQuestion, subject: outcomeQuestionSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

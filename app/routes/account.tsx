@@ -183,6 +183,12 @@ export default function Account() {
         )}
       </section>
 
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/account/kandidaat">
+          {t('reports.candidate.link')}
+        </Link>
+      </p>
+
       <section className="pa-section" aria-labelledby="roles-heading">
         <h2 className="utrecht-heading-2" id="roles-heading">
           {t('account.roles.heading')}

@@ -31,7 +31,11 @@ const statusOf = (result: unknown) => {
   const r = result as { type?: string; init?: { status?: number } | null };
   return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
 };
-type PageData = Awaited<ReturnType<typeof page.loader>> & { report: Report };
+type PageData = {
+  report: Report;
+  errors: { from?: string[]; to?: string[] } | null;
+  input: { from: string; to: string };
+};
 const dataOf = (result: unknown) => {
   const r = result as { type?: string; data?: unknown };
   return (r?.type === 'DataWithResponseInit' ? r.data : result) as PageData;

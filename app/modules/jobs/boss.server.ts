@@ -6,6 +6,7 @@ export const queues = {
   emailSend: 'email-send',
   maintenance: 'maintenance',
   courseDueWork: 'course-due-work',
+  outcomeDueWork: 'outcome-due-work',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

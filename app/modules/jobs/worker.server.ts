@@ -6,6 +6,7 @@ import { mailboxProvider, resendProvider, type EmailProvider } from '../email/pr
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { runOutcomeWork } from '../reports/outcomes.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -46,8 +47,13 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueCourseWork(db);
   });
+  // Candidacy outcome questions after list deadlines and election days (once per person and question).
+  await boss.work(queues.outcomeDueWork, { pollingIntervalSeconds: 30 }, async () => {
+    await runOutcomeWork(db);
+  });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
+  await boss.schedule(queues.outcomeDueWork, '7 9 * * *');
   return provider;
 }
