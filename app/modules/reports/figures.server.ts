@@ -471,7 +471,7 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
       byFocus: mentoringByFocus,
       bySource: mentoringBySource,
       medianDays,
-      capacity: { mentors: capacity.mentors, capacity: capacity.capacity, used: suppressCount(capacity.used) },
+      capacity: { mentors: suppressCount(capacity.mentors), capacity: capacity.capacity, used: suppressCount(capacity.used) },
     },
     funnel: funnelTable,
   };
