@@ -23,8 +23,8 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
   });
 
   await test.step('choose an organisation and a wider period (GET form)', async () => {
-    await page.getByLabel('Organisatie').selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });
-    await page.getByLabel('Van').fill('2020-01-01');
+    await page.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });
+    await page.getByLabel('Van', { exact: true }).fill('2020-01-01');
     await page.getByRole('button', { name: 'Cijfers tonen' }).click();
     await expect(page).toHaveURL(/van=2020-01-01/);
     await expect(page.getByRole('table', { name: 'Cursussen per provincie (woonplaats van de deelnemer)' })).toBeVisible();

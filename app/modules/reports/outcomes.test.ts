@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidacyOutcomes, emailPreferences, registrations, users } from '~db/schema';
+import { candidacyOutcomes, emailPreferences, registrations, type users } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, emailsTo } from '../../../test/courses';
 import { createApplication, createNetwork, createUser } from '../../../test/mentoring';
