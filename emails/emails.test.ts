@@ -211,6 +211,14 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     partnerRole: 'mentee',
     networkName: 'Mentornetwerk Overijssel',
     mentoringUrl: 'https://politiekactief.example/mentoraat',
+  'outcome-question': {
+    name: 'Fatima',
+    question: 'list',
+    electionName: 'Gemeenteraadsverkiezingen 2026',
+    yesUrl: 'https://politiekactief.example/uitslag/abc.def?antwoord=ja&x=1',
+    noUrl: 'https://politiekactief.example/uitslag/abc.def?antwoord=nee&x=1',
+    accountUrl: 'https://politiekactief.example/account/kandidaat',
+    preferencesUrl: 'https://politiekactief.example/account/e-mail',
   },
 };
 
@@ -281,6 +289,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'coordinator-appointed': { nl: ['coördinator gemaakt', 'beste fatima'], en: ['made you a coordinator', 'dear fatima'] },
   'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
   'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
+  'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
 };
 
 describe('email templates', () => {

@@ -19,6 +19,7 @@ import MatchFeedbackRequest, { subject as matchFeedbackRequestSubject, type Matc
 import MatchIntroduction, { subject as matchIntroductionSubject, type MatchIntroductionProps } from './match-introduction';
 import MatchNudge, { subject as matchNudgeSubject, type MatchNudgeProps } from './match-nudge';
 import MatchReminder, { subject as matchReminderSubject, type MatchReminderProps } from './match-reminder';
+import OutcomeQuestion, { subject as outcomeQuestionSubject, type OutcomeQuestionProps } from './outcome-question';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
 import PasswordReset, { subject as passwordResetSubject, type PasswordResetProps } from './password-reset';
@@ -56,6 +57,7 @@ export type {
   MatchNudgeProps,
   MatchReminderProps,
   OfferExpiredProps,
+  OutcomeQuestionProps,
   PasswordChangedProps,
   PasswordResetProps,
   RegistrationCancelledProps,
@@ -108,6 +110,7 @@ export type EmailTemplates = {
   'coordinator-appointed': CoordinatorAppointedProps;
   'retention-warning': RetentionWarningProps;
   'match-partner-left': MatchPartnerLeftProps;
+  'outcome-question': OutcomeQuestionProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplates;
@@ -148,6 +151,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'coordinator-appointed': { Component: CoordinatorAppointed, subject: coordinatorAppointedSubject },
   'retention-warning': { Component: RetentionWarning, subject: retentionWarningSubject },
   'match-partner-left': { Component: MatchPartnerLeft, subject: matchPartnerLeftSubject },
+  'outcome-question': { Component: OutcomeQuestion, subject: outcomeQuestionSubject },
 };
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

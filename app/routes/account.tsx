@@ -206,6 +206,11 @@ export default function Account() {
             {t('matches.account.link')}
           </Link>
         </p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/kandidaat">
+            {t('reports.candidate.link')}
+          </Link>
+        </p>
       </section>
 
       <section className="pa-section" aria-labelledby="roles-heading">

@@ -193,7 +193,7 @@ export default function Reports() {
                 {t('reports.mentoring.capacity', {
                   used: report.mentoring.capacity.used.suppressed ? '<5' : report.mentoring.capacity.used.value,
                   capacity: report.mentoring.capacity.capacity,
-                  mentors: report.mentoring.capacity.mentors,
+                  mentors: report.mentoring.capacity.mentors.suppressed ? '<5' : report.mentoring.capacity.mentors.value,
                 })}
               </dd>
             </dl>

@@ -10,6 +10,7 @@ export const queues = {
   matchingRun: 'matching-run',
   mentoringDueWork: 'mentoring-due-work',
   privacyRetention: 'privacy-retention',
+  outcomeDueWork: 'outcome-due-work',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

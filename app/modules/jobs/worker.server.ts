@@ -9,6 +9,7 @@ import { runDueCourseWork } from '../courses/lifecycle.server';
 import { processMatchingRun } from '../mentoring/runs.server';
 import { runDueMentoringWork } from '../mentoring/due.server';
 import { runRetentionWork } from '../privacy/retention.server';
+import { runOutcomeWork } from '../reports/outcomes.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -60,11 +61,15 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // Retention: warn people inactive for too long, delete them 30 days later (daily).
   await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
     await runRetentionWork(db);
+  // Candidacy outcome questions after list deadlines and election days (once per person and question).
+  await boss.work(queues.outcomeDueWork, { pollingIntervalSeconds: 30 }, async () => {
+    await runOutcomeWork(db);
   });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
   await boss.schedule(queues.mentoringDueWork, '* * * * *');
   await boss.schedule(queues.privacyRetention, '23 3 * * *');
+  await boss.schedule(queues.outcomeDueWork, '7 9 * * *');
   return provider;
 }

@@ -284,7 +284,8 @@ async function mentorCapacity(db: Db, scope: ReportScope) {
     .select({
       mentors: sql<number>`count(*)`.mapWith(Number),
       capacity: sql<number>`coalesce(sum(${mentorProfiles.capacity}), 0)`.mapWith(Number),
-      used: sql<number>`coalesce(sum((select count(*) from ${matches} where ${matches.mentorProfileId} = ${mentorProfiles.id} and ${matches.status} = 'active')), 0)`.mapWith(
+      // Spelled out: drizzle leaves columns unqualified in a one-table select, and "id" would be the match's.
+      used: sql<number>`coalesce(sum((select count(*) from matches m where m.mentor_profile_id = mentor_profiles.id and m.status = 'active')), 0)`.mapWith(
         Number,
       ),
     })
@@ -336,34 +337,50 @@ async function funnel(db: Db, t: Translate, scope: ReportScope, rows: CourseRow[
   if (cohort === 'month') groups.sort((a, b) => a.key.localeCompare(b.key));
   const counts = groups.map((g) => {
     // A person counts once per cohort, however many courses of it they took.
-    const people = new Map<string, { attended: boolean; completed: boolean; userId: string | null }>();
+    const people = new Map<
+      string,
+      { confirmed: boolean; attended: boolean; completed: boolean; started: boolean; userId: string | null }
+    >();
     for (const r of g.rows) {
       const key = r.userId ?? `registration:${r.id}`;
-      const p = people.get(key) ?? { attended: false, completed: false, userId: r.userId };
+      const p = people.get(key) ?? { confirmed: false, attended: false, completed: false, started: false, userId: r.userId };
+      p.confirmed ||= r.confirmed;
       p.attended ||= r.hasAttended;
       p.completed ||= r.completed;
+      p.started ||= r.confirmed && r.started;
       people.set(key, p);
     }
     const list = [...people.values()];
     const has = (set: Set<string>) => list.filter((p) => p.userId && set.has(p.userId)).length;
+    const count = (test: (p: (typeof list)[number]) => boolean) => list.filter(test).length;
     return [
       list.length,
-      list.filter((p) => p.attended).length,
-      list.filter((p) => p.completed).length,
+      count((p) => p.attended),
+      count((p) => p.completed),
       has(applied),
       has(matched),
       has(onList),
       has(elected),
+      // Not shown, but tied to the course figures: confirmed (published there) = attended + no-shows
+      // (secret when small) + not started (known from the dates). Without this relation, the funnel's
+      // "attended" next to the courses' "confirmed" would give the no-shows away.
+      count((p) => p.confirmed),
+      count((p) => p.confirmed && !p.attended && p.started),
+      count((p) => p.confirmed && !p.attended && !p.started),
     ];
   });
-  const table = suppressTable(counts.length ? counts : [funnelStages.map(() => 0)]);
+  const width = funnelStages.length;
+  const table = suppressTable(counts.length ? counts : [Array.from({ length: width + 3 }, () => 0)], {
+    rowLines: [{ parts: [1, width + 1, width + 2], total: width }],
+    lockedColumns: [width, width + 2],
+  });
   return {
     id: 'funnel',
     caption: t(cohort === 'academy' ? 'reports.funnel.captionAcademy' : 'reports.funnel.captionMonth'),
     rowHeader: t(cohort === 'academy' ? 'reports.funnel.academy' : 'reports.funnel.month'),
     columns: funnelStages.map((s) => ({ key: s, label: t(`reports.funnel.${s}`) })),
-    rows: groups.map((g, i) => ({ key: g.key, label: g.label, cells: table.cells[i]! })),
-    total: counts.length ? table.columnTotals : null,
+    rows: groups.map((g, i) => ({ key: g.key, label: g.label, cells: table.cells[i]!.slice(0, width) })),
+    total: counts.length ? table.columnTotals.slice(0, width) : null,
   };
 }
 
@@ -455,7 +472,7 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
       byFocus: mentoringByFocus,
       bySource: mentoringBySource,
       medianDays,
-      capacity: { mentors: capacity.mentors, capacity: capacity.capacity, used: suppressCount(capacity.used) },
+      capacity: { mentors: suppressCount(capacity.mentors), capacity: capacity.capacity, used: suppressCount(capacity.used) },
     },
     funnel: funnelTable,
   };

@@ -113,7 +113,7 @@ export function suppressTable(
     fixedTotals?: readonly Cell[];
   } = {},
 ): SuppressedTable {
-  const width = rows[0]?.length ?? 0;
+  const width = rows[0]?.length ?? options.fixedTotals?.length ?? 0;
   const height = rows.length;
   const values: number[] = [];
   const at = (r: number, c: number) => r * width + c;
@@ -147,7 +147,8 @@ export function suppressTable(
   for (const c of options.lockedColumns ?? []) for (let r = 0; r <= height; r++) locked.add(at(r, c));
   const alreadyHidden = new Set<number>();
   options.fixedTotals?.forEach((fixed, c) => {
-    if (fixed.value !== columnTotals[c]) throw new Error('suppressTable: fixed total does not match the rows');
+    if (fixed.value !== columnTotals[c])
+      throw new Error(`suppressTable: fixed total does not match the rows (${c}: ${fixed.value} vs ${columnTotals[c]})`);
     if (fixed.suppressed) alreadyHidden.add(at(height, c));
     else locked.add(at(height, c));
   });

@@ -1,0 +1,114 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { eq } from 'drizzle-orm';
+import { getDb } from '~db/client.server';
+import { users } from '~db/schema';
+import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { localeFromRequest, useT } from '~/i18n';
+import { findElection, readOutcomeToken, recordOutcome } from '~/modules/reports/outcomes.server';
+
+// /uitslag/:token — the one-click answer to an outcome question. GET only shows the answer with a
+// button (mail scanners open links too); POST records it.
+
+export const meta: MetaFunction = () => [{ title: 'Verkiezingsuitslag — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+
+async function readLink(token: string | undefined) {
+  const link = readOutcomeToken(token);
+  if (!link) return null;
+  const db = getDb();
+  const [election, [user]] = await Promise.all([
+    findElection(db, link.electionId),
+    db.select({ id: users.id }).from(users).where(eq(users.id, link.userId)),
+  ]);
+  if (!election || !user) return null;
+  return { link, election };
+}
+
+const parseAnswer = (value: unknown) => (value === 'ja' ? true : value === 'nee' ? false : null);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await readLink(params.token);
+  if (!found) return data({ valid: false as const }, { status: 404 });
+  const locale = localeFromRequest(request);
+  const answer = parseAnswer(new URL(request.url).searchParams.get('antwoord'));
+  return {
+    valid: true as const,
+    question: found.link.question,
+    election: locale === 'en' ? found.election.nameEn : found.election.nameNl,
+    answer: answer === null ? null : answer ? ('ja' as const) : ('nee' as const),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const found = await readLink(params.token);
+  if (!found) return data({ saved: false, invalid: true, missing: false }, { status: 404 });
+  const answer = parseAnswer((await request.formData()).get('antwoord'));
+  if (answer === null) return data({ saved: false, invalid: false, missing: true }, { status: 400 });
+  await recordOutcome(getDb(), found.link.userId, found.link.electionId, found.link.question, answer);
+  return { saved: true, invalid: false, missing: false };
+}
+
+export default function OutcomeAnswer() {
+  const t = useT();
+  const d = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  if (!d.valid || acted?.invalid) {
+    return (
+      <div className="pa-narrow">
+        <h1 className="utrecht-heading-1">{t('reports.outcome.title')}</h1>
+        <p className="utrecht-paragraph">{t('reports.outcome.invalid')}</p>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/kandidaat">
+            {t('reports.outcome.toAccount')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  const question =
+    d.question === 'list'
+      ? t('reports.outcome.listQuestion', { election: d.election })
+      : t('reports.outcome.electedQuestion', { election: d.election });
+  return (
+    <div className="pa-narrow">
+      <h1 className="utrecht-heading-1">{t('reports.outcome.title')}</h1>
+      {acted?.saved ? (
+        <>
+          <Notice>{t('reports.outcome.thanks')}</Notice>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to="/account/kandidaat">
+              {t('reports.outcome.toAccount')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">
+            <strong>{question}</strong>
+          </p>
+          {acted?.missing ? <FormAlert messages={[t('reports.outcome.chooseAnswer')]} /> : null}
+          {d.answer ? (
+            <>
+              <p className="utrecht-paragraph">{d.answer === 'ja' ? t('reports.outcome.confirmYes') : t('reports.outcome.confirmNo')}</p>
+              <p className="utrecht-paragraph">{t('reports.outcome.confirmIntro')}</p>
+              <Form method="post">
+                <input type="hidden" name="antwoord" value={d.answer} />
+                <SubmitButton>{t('reports.outcome.submit')}</SubmitButton>
+              </Form>
+            </>
+          ) : (
+            <Form method="post" className="pa-inline-actions">
+              <SubmitButton name="antwoord" value="ja">
+                {t('reports.outcome.yes')}
+              </SubmitButton>{' '}
+              <SubmitButton name="antwoord" value="nee">
+                {t('reports.outcome.no')}
+              </SubmitButton>
+            </Form>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { demo, expect, logInWithPassword, test } from './fixtures';
+
+// Journey 6: the coordinator opens the funder report, reads a chart with its table, changes the
+// period, and downloads the same figures as CSV for Excel, with small numbers shown as "<5".
+
+test('coordinator: open the report and download the CSV', async ({ page, checkA11y }) => {
+  test.setTimeout(120_000);
+
+  await test.step('log in and open the report from /beheer', async () => {
+    await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+    await expect(page).toHaveURL('/account');
+    await page.goto('/beheer');
+    await page.getByRole('link', { name: 'Rapportage' }).click();
+    await expect(page).toHaveURL('/beheer/rapportage');
+    await expect(page.getByRole('heading', { level: 1, name: 'Rapportage' })).toBeVisible();
+    // Every chart has a table beside it with a caption and headers.
+    const table = page.getByRole('table', { name: 'Cursussen: alle aanmeldingen' });
+    await expect(table.getByRole('columnheader', { name: 'Aanmeldingen' })).toBeVisible();
+    await expect(table.getByRole('rowheader', { name: 'Iedereen' })).toBeVisible();
+    await expect(page.locator('svg.pa-chart').first()).toHaveAttribute('aria-hidden', 'true');
+    await checkA11y(page);
+  });
+
+  await test.step('choose an organisation and a wider period (GET form)', async () => {
+    await page.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });
+    await page.getByLabel('Van', { exact: true }).fill('2020-01-01');
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+    await expect(page).toHaveURL(/van=2020-01-01/);
+    await expect(page.getByRole('table', { name: 'Cursussen per provincie (woonplaats van de deelnemer)' })).toBeVisible();
+  });
+
+  await test.step('a date that is not a date is explained at the field', async () => {
+    await page.goto('/beheer/rapportage?van=morgen');
+    await expect(page.getByText('Vul een datum in zoals 2026-01-31.')).toBeVisible();
+    await checkA11y(page);
+    await page.goBack();
+  });
+
+  await test.step('download the CSV with the same filters', async () => {
+    await page.goto('/beheer/rapportage?van=2020-01-01');
+    const screenTotal = await page
+      .getByRole('table', { name: 'Cursussen: alle aanmeldingen' })
+      .getByRole('row', { name: /Iedereen/ })
+      .getByRole('cell')
+      .allTextContents();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als CSV (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^rapportage-2020-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('\r\n');
+    expect(text).toContain('Cursussen per provincie (woonplaats van de deelnemer)');
+    // The same figures as on the screen, suppressed the same way.
+    expect(text).toContain(`\r\nIedereen;${screenTotal.join(';')}\r\n`);
+    // Small numbers are never printed: every figure is 0, ≥ 5 or "<5".
+    const figures = text
+      .split('\r\n')
+      .filter(
+        (line) => /^[^;]+(;(\d+|<5))+$/.test(line) && !line.startsWith('Mediaan') && !line.startsWith('Plekken bij mentoren in totaal'),
+      )
+      .flatMap((line) => line.split(';').slice(1));
+    expect(figures.length).toBeGreaterThan(10);
+    for (const f of figures) expect(f === '<5' || f === '0' || Number(f) >= 5, f).toBe(true);
+  });
+});
