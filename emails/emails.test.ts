@@ -211,6 +211,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     partnerRole: 'mentee',
     networkName: 'Mentornetwerk Overijssel',
     mentoringUrl: 'https://politiekactief.example/mentoraat',
+  },
   'outcome-question': {
     name: 'Fatima',
     question: 'list',

@@ -61,6 +61,7 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // Retention: warn people inactive for too long, delete them 30 days later (daily).
   await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
     await runRetentionWork(db);
+  });
   // Candidacy outcome questions after list deadlines and election days (once per person and question).
   await boss.work(queues.outcomeDueWork, { pollingIntervalSeconds: 30 }, async () => {
     await runOutcomeWork(db);
