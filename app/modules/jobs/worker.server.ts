@@ -41,11 +41,15 @@ const emailBatchSize = () => Math.min(100, Math.max(1, Number(process.env.EMAIL_
 /** Registers every worker of the application on this process's pg-boss. */
 export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { pollingIntervalSeconds?: number } = {}) {
   const provider = emailProviderFor(env);
-  await boss.work<EmailJob>(
-    queues.emailSend,
-    { batchSize: emailBatchSize(), includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    emailJobHandler(db, boss, provider, env.EMAIL_FROM),
-  );
+  // Two fetch loops per process: one batch renders while the other waits for the provider.
+  const loops = Math.max(1, Number(process.env.EMAIL_WORK_LOOPS ?? 2) || 2);
+  for (let i = 0; i < loops; i++) {
+    await boss.work<EmailJob>(
+      queues.emailSend,
+      { batchSize: emailBatchSize(), includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      emailJobHandler(db, boss, provider, env.EMAIL_FROM),
+    );
+  }
   await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
     await pruneExpiredAuthData(db);
     await pruneRateLimits(db);
