@@ -6,7 +6,19 @@ import postgres from 'postgres';
 import { openDatabase, setDatabaseHandle } from '../db/client.server';
 import { migrateDatabase } from '../db/migrate.server';
 import { startFakeResend } from '../test/fake-resend';
-import { cleanUp, cleanUpOnSignals, ensureBuild, machine, onCleanUp, option, root, startServer, stopServer, waitForHealth, withDatabase } from './lib';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  ensureBuild,
+  machine,
+  onCleanUp,
+  option,
+  root,
+  startServer,
+  stopServer,
+  waitForHealth,
+  withDatabase,
+} from './lib';
 
 const total = Number(option('n', '10000'));
 const failureRate = Number(option('failure-rate', '0.2'));
@@ -27,7 +39,9 @@ async function main() {
     process.exit(2);
   }
   cleanUpOnSignals('stopping the processes and dropping the database');
-  console.log(`bench:faults — ${total} emails, ${failureRate * 100}% of provider calls failing, ${kills} SIGKILLs, PostgreSQL restart: ${restartDb}; ${machine()}`);
+  console.log(
+    `bench:faults — ${total} emails, ${failureRate * 100}% of provider calls failing, ${kills} SIGKILLs, PostgreSQL restart: ${restartDb}; ${machine()}`,
+  );
   ensureBuild(option('build', 'auto'));
 
   // A database of our own, migrated, with pg-boss installed.
@@ -155,7 +169,9 @@ async function main() {
     const share = done / total;
     if (Date.now() - lastPrint > 5000) {
       lastPrint = Date.now();
-      console.log(`  ${seconds(Date.now() - started).padStart(7)}: sent ${last.sent ?? 0}, queued ${last.queued ?? 0}, sending ${last.sending ?? 0}, failed ${last.failed ?? 0}`);
+      console.log(
+        `  ${seconds(Date.now() - started).padStart(7)}: sent ${last.sent ?? 0}, queued ${last.queued ?? 0}, sending ${last.sending ?? 0}, failed ${last.failed ?? 0}`,
+      );
     }
     if (done >= total) break;
     if (killAt.length && share >= killAt[0]!) {
@@ -200,7 +216,9 @@ async function main() {
       }
       healthAfterDbMs = Date.now() - back;
       downtimeMs += dbOutageMs;
-      events.push(`${seconds(r0 - started)}: PostgreSQL restarted at ${done} done; it answered after ${seconds(dbOutageMs)}, the web app's /healthz 200 ${seconds(healthAfterDbMs)} after that`);
+      events.push(
+        `${seconds(r0 - started)}: PostgreSQL restarted at ${done} done; it answered after ${seconds(dbOutageMs)}, the web app's /healthz 200 ${seconds(healthAfterDbMs)} after that`,
+      );
       console.log(`  ${events.at(-1)}`);
     }
     await sleep(250);
@@ -214,8 +232,14 @@ async function main() {
   const twice = recipients.filter(([, count]) => count > 1).length;
   const lost = total - delivered;
   console.log(`\nevents:\n${events.map((e) => `  ${e}`).join('\n') || '  none'}`);
-  console.log(`\nprovider calls: ${fake.stats.calls} (${fake.stats.batchCalls} batch calls), failed with 500: ${fake.stats.failed500}, 429: ${fake.stats.failed429}, sent-then-500: ${fake.stats.sentThenFailed}, answered from an idempotency key: ${fake.stats.replayed}`);
-  console.log(`database: ${Object.entries(last).map(([s, k]) => `${s} ${k}`).join(', ')}`);
+  console.log(
+    `\nprovider calls: ${fake.stats.calls} (${fake.stats.batchCalls} batch calls), failed with 500: ${fake.stats.failed500}, 429: ${fake.stats.failed429}, sent-then-500: ${fake.stats.sentThenFailed}, answered from an idempotency key: ${fake.stats.replayed}`,
+  );
+  console.log(
+    `database: ${Object.entries(last)
+      .map(([s, k]) => `${s} ${k}`)
+      .join(', ')}`,
+  );
   console.log(`
 emails due                        ${total}
 delivered                         ${delivered}

@@ -10,7 +10,19 @@ import { migrateDatabase } from '../db/migrate.server';
 import { readMunicipalityData } from '../db/migrate.server';
 import { courseSessions, courses, organisations } from '../db/schema';
 import { startFakeResend } from '../test/fake-resend';
-import { cleanUp, cleanUpOnSignals, ensureBuild, machine, onCleanUp, option, root, startServer, stopServer, waitForHealth, withDatabase } from './lib';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  ensureBuild,
+  machine,
+  onCleanUp,
+  option,
+  root,
+  startServer,
+  stopServer,
+  waitForHealth,
+  withDatabase,
+} from './lib';
 
 const ports = [Number(option('port-a', '3276')), Number(option('port-b', '3277'))];
 const fakePort = Number(option('fake-port', '3278'));
@@ -80,11 +92,16 @@ async function main() {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '192.0.2.10' },
     body: new URLSearchParams({ intent: 'password', email: 'kandidaat@politiekactief.example', password: 'Demo-kandidaat-2026' }),
   });
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('pa_session='))?.split(';')[0];
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('pa_session='))
+    ?.split(';')[0];
   const onB = await fetch(at(1, '/account'), { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
   const pageB = await onB.text();
   const sessionOk = login.status === 302 || login.status === 303 ? onB.status === 200 && pageB.includes('kandidaat') : false;
-  report(`session: logged in on A (${login.status}), GET /account on B → ${onB.status} ${sessionOk ? 'OK, the session is valid on B' : 'FAILED'}`);
+  report(
+    `session: logged in on A (${login.status}), GET /account on B → ${onB.status} ${sessionOk ? 'OK, the session is valid on B' : 'FAILED'}`,
+  );
 
   // 2. The login limit per account (8 in 15 minutes) counts attempts on A and B together.
   const statuses: number[] = [];
@@ -142,7 +159,9 @@ async function main() {
   const waitSent = async (prefix: string, count: number, timeoutMs: number) => {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from email_messages where recipient like ${`${prefix}%`} and status = 'sent'`;
+      const [row] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from email_messages where recipient like ${`${prefix}%`} and status = 'sent'`;
       if ((row?.n ?? 0) >= count || Date.now() > until) return row?.n ?? 0;
       await sleep(500);
     }
@@ -176,7 +195,9 @@ async function main() {
   });
   const stopSeconds = ((Date.now() - stopStarted) / 1000).toFixed(1);
   const graceSent = await waitSent('grace', 600, 120_000);
-  const [stuck] = await sql<{ n: number }[]>`select count(*)::int as n from email_messages where recipient like 'grace%' and status <> 'sent'`;
+  const [stuck] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from email_messages where recipient like 'grace%' and status <> 'sent'`;
   const graceCalls = fake.requests.flatMap((r) => (r.batch ?? [r.body]).map((m) => String(m.to))).filter((to) => to.startsWith('grace'));
   const graceTwice = graceCalls.length - new Set(graceCalls).size;
   const graceOk = code === 0 && graceSent === 600 && (stuck?.n ?? 0) === 0;
@@ -186,7 +207,10 @@ async function main() {
 
   // 5. 500 concurrent sign-ups for a 20-seat course, alternating A and B.
   const place = [...readMunicipalityData().rows].sort((a, b) => b.inhabitants - a.inhabitants)[0]!;
-  const [organisation] = await handle.db.insert(organisations).values({ name: 'Schaalvereniging', slug: 'schaal', kind: 'association' }).returning();
+  const [organisation] = await handle.db
+    .insert(organisations)
+    .values({ name: 'Schaalvereniging', slug: 'schaal', kind: 'association' })
+    .returning();
   const [course] = await handle.db
     .insert(courses)
     .values({
@@ -205,14 +229,24 @@ async function main() {
   const first = Date.now() + 30 * DAY;
   await handle.db
     .insert(courseSessions)
-    .values([0, 1, 2].map((i) => ({ courseId: course!.id, startsAt: new Date(first + i * 7 * DAY), endsAt: new Date(first + i * 7 * DAY + 7_200_000) })));
+    .values(
+      [0, 1, 2].map((i) => ({
+        courseId: course!.id,
+        startsAt: new Date(first + i * 7 * DAY),
+        endsAt: new Date(first + i * 7 * DAY + 7_200_000),
+      })),
+    );
   const outcomes = await Promise.all(
     Array.from({ length: signups }, async (_, i) => {
       try {
         const res = await fetch(at(i, `/cursussen/${course!.id}/aanmelden`), {
           method: 'POST',
           redirect: 'manual',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', 'X-Forwarded-For': `10.9.${(i >> 8) & 255}.${i & 255}` },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'text/html',
+            'X-Forwarded-For': `10.9.${(i >> 8) & 255}.${i & 255}`,
+          },
           body: new URLSearchParams({
             name: `Deelnemer ${i}`,
             email: `schaal-${i}@example.nl`,

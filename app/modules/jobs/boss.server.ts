@@ -105,7 +105,9 @@ export async function startBoss(handle: DatabaseHandle, settings: QueueSettings,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: process.env.EMAIL_RETRY_BACKOFF !== 'false',
       // A job held by a worker that died (SIGKILL, a lost machine) is retried after this (default 15 min).
-      ...(name === queues.emailSend && process.env.EMAIL_JOB_EXPIRE_SECONDS ? { expireInSeconds: Number(process.env.EMAIL_JOB_EXPIRE_SECONDS) } : {}),
+      ...(name === queues.emailSend && process.env.EMAIL_JOB_EXPIRE_SECONDS
+        ? { expireInSeconds: Number(process.env.EMAIL_JOB_EXPIRE_SECONDS) }
+        : {}),
     };
     if (existing.has(name)) await boss.updateQueue(name, policy);
     else await boss.createQueue(name, policy);
