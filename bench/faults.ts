@@ -60,7 +60,10 @@ async function main() {
   setDatabaseHandle(handle);
   onCleanUp(() => handle.close().catch(() => {}));
   await migrateDatabase(handle);
-  process.env.EMAIL_RETRY_BACKOFF = 'false'; // the queue policy the jobs are created with
+  // The queue policy the jobs are created with (the worker's start-up only changes it for new jobs):
+  // no backoff, and a job held by a killed worker comes back after 10 s.
+  process.env.EMAIL_RETRY_BACKOFF = 'false';
+  process.env.EMAIL_JOB_EXPIRE_SECONDS = '10';
   const { startBoss } = await import('../app/modules/jobs/boss.server');
   const boss = await startBoss(handle, { retryLimit: 20, retryDelaySeconds: 1 }, { supervise: false, schedule: false });
   onCleanUp(() => boss.stop({ graceful: false, wait: false }).catch(() => {}));
