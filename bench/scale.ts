@@ -227,15 +227,13 @@ async function main() {
     })
     .returning();
   const first = Date.now() + 30 * DAY;
-  await handle.db
-    .insert(courseSessions)
-    .values(
-      [0, 1, 2].map((i) => ({
-        courseId: course!.id,
-        startsAt: new Date(first + i * 7 * DAY),
-        endsAt: new Date(first + i * 7 * DAY + 7_200_000),
-      })),
-    );
+  await handle.db.insert(courseSessions).values(
+    [0, 1, 2].map((i) => ({
+      courseId: course!.id,
+      startsAt: new Date(first + i * 7 * DAY),
+      endsAt: new Date(first + i * 7 * DAY + 7_200_000),
+    })),
+  );
   const outcomes = await Promise.all(
     Array.from({ length: signups }, async (_, i) => {
       try {

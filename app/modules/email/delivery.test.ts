@@ -179,6 +179,12 @@ describe('delivery through the Resend SDK', () => {
 });
 
 describe('batch delivery (Resend batch endpoint)', () => {
+  // No pg-boss worker of an earlier test may take these messages meanwhile (offWork by queue name:
+  // the earlier test passes the worker's id, which pg-boss 10 reads as a queue name).
+  beforeAll(async () => {
+    await t.boss.offWork(queues.emailSend);
+    await new Promise((r) => setTimeout(r, 1500));
+  });
   const items = (ids: string[]) => ids.map((messageId) => ({ messageId, finalAttempt: false }));
 
   it('sends 150 messages in two calls of at most 100, each under its own key, and records every provider id', async () => {
