@@ -33,6 +33,9 @@ export const emailMessages = pgTable(
     provider: text('provider', { enum: ['resend', 'mailbox'] }),
     providerId: text('provider_id'),
     idempotencyKey: text('idempotency_key').notNull(),
+    // The Resend batch this message went out in (its idempotency key). Kept while the outcome is
+    // unknown, so that a retry sends exactly that batch again, under the same key.
+    batchKey: text('batch_key'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     sendAfter: timestamptz('send_after').notNull().defaultNow(),
@@ -47,5 +50,6 @@ export const emailMessages = pgTable(
     index('email_messages_status_idx').on(t.status, t.sendAfter),
     index('email_messages_user_idx').on(t.userId),
     index('email_messages_recipient_idx').on(t.recipient),
+    index('email_messages_batch_key_idx').on(t.batchKey),
   ],
 );

@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { emailMessages } from '~db/schema';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
 import { now, MINUTE } from '../clock.server';
-import { ProviderError, type EmailProvider } from './providers.server';
+import { BATCH_LIMIT, ProviderError, type EmailProvider } from './providers.server';
 import { suppressionReason, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed' | 'suppressed';
 
-const LOCK_MS = 2 * MINUTE;
+// How long a worker holds a message it is sending; after that (a worker that died) another may take it.
+const lockMs = () => Number(process.env.EMAIL_LOCK_SECONDS ?? 0) * 1000 || 2 * MINUTE;
 
 /**
  * Delivers one recorded email. Safe to run twice for the same message, even at once: the row is
@@ -25,7 +27,7 @@ export async function deliverEmail(
   const t = now();
   const [message] = await db
     .update(emailMessages)
-    .set({ status: 'sending', attempts: sql`${emailMessages.attempts} + 1`, lockedUntil: new Date(t.getTime() + LOCK_MS), updatedAt: t })
+    .set({ status: 'sending', attempts: sql`${emailMessages.attempts} + 1`, lockedUntil: new Date(t.getTime() + lockMs()), updatedAt: t })
     .where(
       and(
         eq(emailMessages.id, messageId),
@@ -41,16 +43,18 @@ export async function deliverEmail(
     throw new RetryLater('message is being sent by another worker');
   }
 
-  // Privacy: a bounced or complained address, or a category the person switched off, is not sent.
-  const suppressed = await suppressionReason(db, message.recipient, message.template);
-  if (suppressed) {
-    await db
-      .update(emailMessages)
-      .set({ status: 'suppressed', lockedUntil: null, lastError: suppressed, props: null, attachments: null, updatedAt: now() })
-      .where(eq(emailMessages.id, messageId));
-    return 'suppressed';
-  }
+  return sendClaimed(db, message, provider, options);
+}
 
+/** Sends one claimed message on its own (with its own idempotency key) and records the outcome. */
+async function sendClaimed(
+  db: Db,
+  message: typeof emailMessages.$inferSelect,
+  provider: EmailProvider,
+  options: { from: string; finalAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const messageId = message.id;
+  if (await suppress(db, message)) return 'suppressed';
   let content: { subject: string; html: string; text: string };
   try {
     content = await renderStored(message);
@@ -112,6 +116,20 @@ export async function deliverEmail(
 
 export class RetryLater extends Error {}
 
+/**
+ * Privacy: a bounced or complained address, or a category the person switched off, is not sent.
+ * Marks the claimed message suppressed and says so.
+ */
+async function suppress(db: Db, message: MessageRow): Promise<boolean> {
+  const reason = await suppressionReason(db, message.recipient, message.template);
+  if (!reason) return false;
+  await db
+    .update(emailMessages)
+    .set({ status: 'suppressed', lockedUntil: null, batchKey: null, lastError: reason, props: null, attachments: null, updatedAt: now() })
+    .where(eq(emailMessages.id, message.id));
+  return true;
+}
+
 type StoredMessage = {
   template: string;
   headers?: Record<string, string> | null;
@@ -142,4 +160,180 @@ export async function countPendingEmails(db: Db) {
     .from(emailMessages)
     .where(inArray(emailMessages.status, ['queued', 'sending']));
   return Number(rows[0]?.n ?? 0);
+}
+
+type MessageRow = typeof emailMessages.$inferSelect;
+export type BatchItem = { messageId: string; finalAttempt: boolean };
+export type BatchOutcome = DeliveryOutcome | 'retry';
+
+/**
+ * Delivers many recorded emails at once: messages without attachments go out in Resend batches of
+ * up to 100 (one call, one idempotency key each), the others one by one as `deliverEmail` does.
+ * The batch's key is written on its messages before the call; when the outcome is unknown (5xx,
+ * network error, the process killed mid-call) they keep it, and whoever picks any of them up again
+ * sends that same batch again under the same key, so the provider delivers each message once.
+ * Returns each message's outcome; 'retry' means: fail its job, so that pg-boss tries again later.
+ */
+export async function deliverEmailBatch(
+  db: Db,
+  items: BatchItem[],
+  provider: EmailProvider,
+  options: { from: string; batchSize?: number },
+): Promise<Map<string, BatchOutcome>> {
+  const outcomes = new Map<string, BatchOutcome>();
+  if (!provider.sendBatch) {
+    for (const item of items) {
+      try {
+        outcomes.set(
+          item.messageId,
+          await deliverEmail(db, item.messageId, provider, { from: options.from, finalAttempt: item.finalAttempt }),
+        );
+      } catch {
+        outcomes.set(item.messageId, 'retry');
+      }
+    }
+    return outcomes;
+  }
+  const final = new Map(items.map((i) => [i.messageId, i.finalAttempt]));
+  const claimed = await claim(db, eqAny(items.map((i) => i.messageId)));
+  // Members of an earlier batch whose outcome is unknown travel with it, whichever job found them.
+  const earlierKeys = [...new Set(claimed.map((m) => m.batchKey).filter((k): k is string => !!k))];
+  if (earlierKeys.length) {
+    const members = await claim(db, inArray(emailMessages.batchKey, earlierKeys));
+    claimed.push(...members.filter((m) => !claimed.some((c) => c.id === m.id)));
+  }
+  const claimedIds = new Set(claimed.map((m) => m.id));
+  for (const item of items) {
+    if (claimedIds.has(item.messageId)) continue;
+    const [current] = await db.select({ status: emailMessages.status }).from(emailMessages).where(eq(emailMessages.id, item.messageId));
+    outcomes.set(item.messageId, !current || current.status !== 'sending' ? 'already-done' : 'retry');
+  }
+
+  const batches = new Map<string, MessageRow[]>();
+  const fresh: MessageRow[] = [];
+  const singles: MessageRow[] = [];
+  for (const message of claimed) {
+    if (message.batchKey) batches.set(message.batchKey, [...(batches.get(message.batchKey) ?? []), message]);
+    else if (message.attachments?.length) singles.push(message);
+    else fresh.push(message);
+  }
+  const size = Math.min(options.batchSize ?? BATCH_LIMIT, BATCH_LIMIT);
+  for (let i = 0; i < fresh.length; i += size) {
+    const members = fresh.slice(i, i + size);
+    const key = `batch/${randomUUID()}`;
+    // Recorded before the call: if this process dies during it, the next one repeats this batch.
+    await db
+      .update(emailMessages)
+      .set({ batchKey: key })
+      .where(eqAny(members.map((m) => m.id)));
+    batches.set(key, members);
+  }
+
+  await Promise.all([
+    ...[...batches].map(([key, members]) => sendBatch(db, key, members, provider, options.from, final, outcomes)),
+    ...singles.map(async (message) => {
+      outcomes.set(
+        message.id,
+        await sendClaimed(db, message, provider, { from: options.from, finalAttempt: final.get(message.id) ?? false }).catch(
+          () => 'retry' as const,
+        ),
+      );
+    }),
+  ]);
+  return outcomes;
+}
+
+const eqAny = (ids: string[]) => inArray(emailMessages.id, ids);
+
+/** Claims the messages that are waiting, or whose sender's lock ran out (a worker that died). */
+async function claim(db: Db, which: ReturnType<typeof eqAny>): Promise<MessageRow[]> {
+  const t = now();
+  return db
+    .update(emailMessages)
+    .set({ status: 'sending', attempts: sql`${emailMessages.attempts} + 1`, lockedUntil: new Date(t.getTime() + lockMs()), updatedAt: t })
+    .where(and(which, or(eq(emailMessages.status, 'queued'), and(eq(emailMessages.status, 'sending'), lt(emailMessages.lockedUntil, t)))))
+    .returning();
+}
+
+async function sendBatch(
+  db: Db,
+  key: string,
+  members: MessageRow[],
+  provider: EmailProvider,
+  from: string,
+  final: Map<string, boolean>,
+  outcomes: Map<string, BatchOutcome>,
+) {
+  members.sort((a, b) => a.id.localeCompare(b.id)); // the same order every time the batch is sent
+  const rendered: Array<{ message: MessageRow; content: { subject: string; html: string; text: string } }> = [];
+  for (const message of members) {
+    if (await suppress(db, message)) {
+      outcomes.set(message.id, 'suppressed');
+      continue;
+    }
+    try {
+      rendered.push({ message, content: await renderStored(message) });
+    } catch (error) {
+      await db
+        .update(emailMessages)
+        .set({
+          status: 'failed',
+          lockedUntil: null,
+          batchKey: null,
+          lastError: `render: ${String(error)}`.slice(0, 1000),
+          updatedAt: now(),
+        })
+        .where(eq(emailMessages.id, message.id));
+      outcomes.set(message.id, 'failed');
+    }
+  }
+  if (!rendered.length) return;
+  try {
+    const { providerIds } = await provider.sendBatch!(
+      rendered.map(({ message, content }) => ({ from, to: message.recipient, ...content, headers: message.headers ?? undefined })),
+      key,
+    );
+    await db.transaction(async (tx) => {
+      await Promise.all(
+        rendered.map(({ message, content }, i) =>
+          tx
+            .update(emailMessages)
+            .set({
+              status: 'sent',
+              provider: provider.name,
+              providerId: providerIds[i] ?? null,
+              sentAt: now(),
+              lockedUntil: null,
+              lastError: null,
+              updatedAt: now(),
+              ...(provider.name === 'mailbox'
+                ? { subject: content.subject, html: content.html, textBody: content.text, props: null }
+                : { subject: content.subject, html: null, textBody: null, props: null, attachments: null }),
+            })
+            .where(eq(emailMessages.id, message.id)),
+        ),
+      );
+    });
+    for (const { message } of rendered) outcomes.set(message.id, 'sent');
+  } catch (error) {
+    const retryable = !(error instanceof ProviderError) || error.retryable;
+    // Surely not sent (429, 4xx): the messages may join other batches. Maybe sent: keep the key.
+    const keepKey = !(error instanceof ProviderError) || error.maybeSent;
+    const lastError = String(error instanceof Error ? error.message : error).slice(0, 1000);
+    for (const { message } of rendered) {
+      const giveUp = !retryable || (final.get(message.id) ?? false);
+      await db
+        .update(emailMessages)
+        .set({
+          status: giveUp ? 'failed' : 'queued',
+          provider: provider.name,
+          lockedUntil: null,
+          batchKey: keepKey && !giveUp ? key : null,
+          lastError,
+          updatedAt: now(),
+        })
+        .where(eq(emailMessages.id, message.id));
+      outcomes.set(message.id, giveUp ? 'failed' : 'retry');
+    }
+  }
 }

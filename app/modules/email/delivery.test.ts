@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailMessages } from '~db/schema';
 import { rowsOf } from '~db/client.server';
@@ -6,7 +6,7 @@ import { startFakeResend } from '../../../test/fake-resend';
 import { setupTestDatabase } from '../../../test/database';
 import { queues } from '../jobs/boss.server';
 import { emailJobHandler } from '../jobs/worker.server';
-import { deliverEmail } from './delivery.server';
+import { deliverEmail, deliverEmailBatch } from './delivery.server';
 import { enqueueEmail } from './outbox.server';
 import { ProviderError, resendProvider, type EmailProvider } from './providers.server';
 
@@ -36,7 +36,7 @@ const jobCount = async (id: string) =>
   Number(
     rowsOf<{ n: number }>(await t.handle.db.execute(sql`select count(*)::int as n from pgboss.job where data->>'messageId' = ${id}`))[0]?.n,
   );
-const requestsFor = (to: string) => fake.requests.filter((r) => r.body.to === to || (Array.isArray(r.body.to) && r.body.to.includes(to)));
+const requestsFor = (to: string) => fake.requests.filter((r) => r.body.to === to || (r.batch ?? []).some((m) => m.to === to));
 
 async function waitFor<T>(check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
@@ -114,8 +114,14 @@ describe('delivery through the Resend SDK', () => {
       expect(sent.attempts).toBe(3);
       const calls = requestsFor(message.recipient);
       expect(calls).toHaveLength(3);
-      expect(new Set(calls.map((c) => c.headers['idempotency-key']))).toEqual(new Set([message.idempotencyKey]));
-      expect([...fake.delivered.values()].filter((d) => d.body.to === message.recipient)).toHaveLength(1);
+      // The worker sends batches: after a 500 (sent or not? nobody knows) the same batch goes again
+      // under the same key; after a 429 (surely not sent) the message may join a new batch.
+      const keys = calls.map((c) => c.headers['idempotency-key']);
+      expect(calls.every((c) => c.path === '/emails/batch')).toBe(true);
+      expect(keys[1]).toBe(keys[0]);
+      expect(keys[2]).not.toBe(keys[1]);
+      expect(sent.batchKey).toBe(keys[2]);
+      expect(fake.perRecipient.get(message.recipient)).toBe(1);
     } finally {
       await t.boss.offWork(worker);
     }
@@ -169,5 +175,73 @@ describe('delivery through the Resend SDK', () => {
     await expect(deliverEmail(t.handle.db, id, broken, { from: FROM, finalAttempt: false })).rejects.toThrow('down');
     expect(await deliverEmail(t.handle.db, id, broken, { from: FROM, finalAttempt: true })).toBe('failed');
     expect(await messageById(id)).toMatchObject({ status: 'failed', attempts: 2, lastError: 'down' });
+  });
+});
+
+describe('batch delivery (Resend batch endpoint)', () => {
+  // No pg-boss worker of an earlier test may take these messages meanwhile (offWork by queue name:
+  // the earlier test passes the worker's id, which pg-boss 10 reads as a queue name).
+  beforeAll(async () => {
+    await t.boss.offWork(queues.emailSend);
+    await new Promise((r) => setTimeout(r, 1500));
+  });
+  const items = (ids: string[]) => ids.map((messageId) => ({ messageId, finalAttempt: false }));
+
+  it('sends 150 messages in two calls of at most 100, each under its own key, and records every provider id', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 150; i++) ids.push(await enqueueLoginLink(`batch${i}@example.nl`));
+    const before = fake.requests.length;
+    const outcomes = await deliverEmailBatch(t.handle.db, items(ids), provider, { from: FROM });
+    expect([...outcomes.values()].filter((o) => o === 'sent')).toHaveLength(150);
+    const calls = fake.requests.slice(before);
+    expect(calls.map((c) => c.batch?.length).sort()).toEqual([100, 50]);
+    expect(new Set(calls.map((c) => c.headers['idempotency-key'])).size).toBe(2);
+    const rows = await t.handle.db.select().from(emailMessages).where(inArray(emailMessages.id, ids));
+    expect(rows.every((r) => r.status === 'sent' && r.providerId?.startsWith('fake-') && r.html === null)).toBe(true);
+    expect(new Set(rows.map((r) => r.providerId)).size).toBe(150);
+    // The jobs run again (a retry, a duplicate): nothing is sent.
+    const again = await deliverEmailBatch(t.handle.db, items(ids), provider, { from: FROM });
+    expect([...again.values()].every((o) => o === 'already-done')).toBe(true);
+    expect(fake.requests.length).toBe(before + 2);
+  });
+
+  it('sends the same batch again under the same key when the worker died after the provider accepted it', async () => {
+    const ids = [await enqueueLoginLink('dies1@example.nl'), await enqueueLoginLink('dies2@example.nl')];
+    const dying: EmailProvider = {
+      name: 'resend',
+      send: provider.send,
+      async sendBatch(emails, key) {
+        await provider.sendBatch!(emails, key);
+        throw new Error('worker killed');
+      },
+    };
+    const first = await deliverEmailBatch(t.handle.db, items(ids), dying, { from: FROM });
+    expect([...first.values()]).toEqual(['retry', 'retry']);
+    const key = (await messageById(ids[0]!)).batchKey;
+    expect(key).toMatch(/^batch\//);
+    // Only one of the two jobs comes back first: it brings the whole batch along.
+    const second = await deliverEmailBatch(t.handle.db, items([ids[1]!]), provider, { from: FROM });
+    expect(second.get(ids[1]!)).toBe('sent');
+    expect((await messageById(ids[0]!)).status).toBe('sent');
+    const calls = requestsFor('dies1@example.nl');
+    expect(calls.map((c) => c.headers['idempotency-key'])).toEqual([key, key]);
+    expect(fake.perRecipient.get('dies1@example.nl')).toBe(1);
+    expect(fake.perRecipient.get('dies2@example.nl')).toBe(1);
+  });
+
+  it('sends messages with attachments on their own, with their own key', async () => {
+    const id = await t.handle.db.transaction((tx) =>
+      enqueueEmail(tx, {
+        template: 'login-link',
+        to: 'bijlage@example.nl',
+        props: { locale: 'nl', url: 'https://pa.example/inloggen/link/x', expiresInMinutes: 15 },
+        attachments: [{ filename: 'cursus.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+      }),
+    );
+    const outcomes = await deliverEmailBatch(t.handle.db, items([id]), provider, { from: FROM });
+    expect(outcomes.get(id)).toBe('sent');
+    const calls = requestsFor('bijlage@example.nl');
+    expect(calls.map((c) => c.path)).toEqual(['/emails']);
+    expect(calls[0]!.headers['idempotency-key']).toBe((await messageById(id)).idempotencyKey);
   });
 });

@@ -72,6 +72,8 @@ export function createBoss(handle: DatabaseHandle, options: BossOptions = {}): P
     supervise: options.supervise ?? true,
     schedule: options.schedule ?? true,
     migrate: true,
+    // How often pg-boss expires jobs whose worker died, and retries them (default 120 s).
+    ...(process.env.PGBOSS_MAINTENANCE_SECONDS ? { maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS) } : {}),
   };
   if (handle.kind === 'postgres') {
     return new PgBoss({ ...common, connectionString: handle.url, max: 4 });
@@ -101,7 +103,16 @@ export async function startBoss(handle: DatabaseHandle, settings: QueueSettings,
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
   for (const name of Object.values(queues)) {
-    const policy = { name, retryLimit: settings.retryLimit, retryDelay: settings.retryDelaySeconds, retryBackoff: true };
+    const policy = {
+      name,
+      retryLimit: settings.retryLimit,
+      retryDelay: settings.retryDelaySeconds,
+      retryBackoff: process.env.EMAIL_RETRY_BACKOFF !== 'false',
+      // A job held by a worker that died (SIGKILL, a lost machine) is retried after this (default 15 min).
+      ...(name === queues.emailSend && process.env.EMAIL_JOB_EXPIRE_SECONDS
+        ? { expireInSeconds: Number(process.env.EMAIL_JOB_EXPIRE_SECONDS) }
+        : {}),
+    };
     if (existing.has(name)) await boss.updateQueue(name, policy);
     else await boss.createQueue(name, policy);
   }

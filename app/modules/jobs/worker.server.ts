@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '~db/client.server';
 import type { Env } from '~/env.server';
-import { deliverEmail } from '../email/delivery.server';
+import { deliverEmailBatch } from '../email/delivery.server';
 import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
@@ -18,29 +18,42 @@ export function emailProviderFor(env: Env): EmailProvider {
 
 type EmailJob = { messageId: string };
 
-/** Handles a batch of email jobs: each message is delivered on its own, failures retried on their own. */
+/**
+ * Handles a batch of email jobs: the messages go out in Resend batches (attachments one by one), and
+ * the jobs of messages that must be tried again fail on their own (pg-boss retries them with backoff).
+ */
 export function emailJobHandler(db: Db, boss: PgBoss, provider: EmailProvider, from: string) {
   return async (jobs: PgBoss.JobWithMetadata<EmailJob>[]) => {
-    await Promise.all(
-      jobs.map(async (job) => {
-        try {
-          await deliverEmail(db, job.data.messageId, provider, { from, finalAttempt: job.retryCount >= job.retryLimit });
-        } catch (error) {
-          await boss.fail(queues.emailSend, job.id, { message: error instanceof Error ? error.message : String(error) });
-        }
-      }),
+    const outcomes = await deliverEmailBatch(
+      db,
+      jobs.map((job) => ({ messageId: job.data.messageId, finalAttempt: job.retryCount >= job.retryLimit })),
+      provider,
+      { from },
     );
+    const retry = jobs.filter((job) => (outcomes.get(job.data.messageId) ?? 'retry') === 'retry');
+    if (retry.length)
+      await boss.fail(
+        queues.emailSend,
+        retry.map((job) => job.id),
+      );
   };
 }
+
+/** Jobs fetched (and messages sent in one batch) at a time: up to Resend's limit of 100. */
+const emailBatchSize = () => Math.min(100, Math.max(1, Number(process.env.EMAIL_BATCH_SIZE ?? 100) || 100));
 
 /** Registers every worker of the application on this process's pg-boss. */
 export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { pollingIntervalSeconds?: number } = {}) {
   const provider = emailProviderFor(env);
-  await boss.work<EmailJob>(
-    queues.emailSend,
-    { batchSize: 10, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-    emailJobHandler(db, boss, provider, env.EMAIL_FROM),
-  );
+  // Two fetch loops per process: one batch renders while the other waits for the provider.
+  const loops = Math.max(1, Number(process.env.EMAIL_WORK_LOOPS ?? 2) || 2);
+  for (let i = 0; i < loops; i++) {
+    await boss.work<EmailJob>(
+      queues.emailSend,
+      { batchSize: emailBatchSize(), includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      emailJobHandler(db, boss, provider, env.EMAIL_FROM),
+    );
+  }
   await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
     await pruneExpiredAuthData(db);
     await pruneRateLimits(db);
