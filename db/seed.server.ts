@@ -5,6 +5,7 @@ import { now } from '../app/modules/clock.server';
 import type { Db } from './client.server';
 import { courses, organisationMemberships, organisations, users } from './schema';
 import { insertCoursePlans, planDemoCourses } from './seed-courses';
+import { seedMentoring } from './seed-mentoring';
 
 /** The demo accounts; the README prints the same list. Never use these outside a demo. */
 export const demoAccounts = {
@@ -108,6 +109,7 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
       });
     }
     await insertCoursePlans(tx, plans);
+    await seedMentoring(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
   });
   return true;
 }
