@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from './client.server';
 import { networks } from './schema';
 
@@ -6,12 +5,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * A small demo network open for applications, so that /mentoraat has something to apply to in a demo
- * and in the end-to-end tests. Added only when no network exists at all: the networks feature seeds
- * its own demo networks, and then this one is not needed.
+ * and in the end-to-end tests (e2e/apply.spec.ts applies to it). It sits beside the networks of
+ * db/seed-mentoring.ts and has no mentors of its own.
  */
 export async function seedDemoApplicationNetwork(tx: Db, options: { organisationId: string; coordinatorId: string; at: Date }) {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(networks);
-  if (Number(row?.n) > 0) return null;
   const start = new Date(options.at.getTime() - 30 * 24 * 3600_000);
   const end = new Date(options.at.getTime() + 300 * 24 * 3600_000);
   const [network] = await tx

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden, metaTitle } from '~/components/manage-courses';
@@ -114,6 +114,8 @@ export default function EditNetwork() {
   const acted = useActionData<typeof action>();
   const { network, questions, notice } = loaded;
   const saving = acted?.intent === 'save' ? acted : undefined;
+  // A new location after each redirect: the "add a question" form starts empty again.
+  const { key } = useLocation();
   const noticeKey = notice ? notices[notice] : undefined;
   return (
     <div className="pa-manage">
@@ -199,6 +201,7 @@ export default function EditNetwork() {
         )}
         <h3 className="utrecht-heading-3">{t('networks.questions.add')}</h3>
         <QuestionForm
+          key={key}
           prefix="new-question"
           intent="add-question"
           values={acted?.intent === 'add-question' ? acted.values : { kind: 'text' }}

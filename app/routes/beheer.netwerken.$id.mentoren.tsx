@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden, metaTitle, useDates } from '~/components/manage-courses';
@@ -98,6 +98,8 @@ export default function NetworkMentors() {
   const acted = useActionData<typeof action>();
   const noticeKey = notice ? notices[notice] : undefined;
   const inviting = acted?.intent === 'invite' ? acted : undefined;
+  // A new location after each redirect: the invite form starts empty again after a sent invitation.
+  const { key } = useLocation();
   return (
     <div className="pa-manage">
       <NetworkHeader network={network} />
@@ -109,7 +111,7 @@ export default function NetworkMentors() {
           {t('networks.mentors.invite')}
         </h2>
         <p className="utrecht-paragraph">{t('networks.mentors.inviteIntro')}</p>
-        <Form method="post" noValidate>
+        <Form method="post" noValidate key={key}>
           <FormErrors errors={inviting?.errors} />
           <Input
             name="name"

@@ -7,19 +7,15 @@ import { metaTitle } from '~/components/manage-courses';
 import { Choices, fieldId, FormErrors, Input, Select, TextArea, type Errors, type Values } from '~/components/network-fields';
 import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
+import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
 import {
-  dayParts,
   formValues,
-  languageIds,
-  MAX_CAPACITY,
   mentorOverview,
   mentorProfileSchema,
   municipalityOptions,
   parseForm,
   profileFormValues,
   saveMentorProfile,
-  themeOptions,
-  weekdays,
 } from '~/modules/mentoring/networks.server';
 
 // The one mentor profile of a person: one capacity for every network and organisation.

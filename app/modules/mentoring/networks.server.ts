@@ -26,7 +26,7 @@ import { emailField, newPasswordField } from '../auth/schemas';
 import { hashPassword } from '../auth/password.server';
 import { DAY, now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { defaultWeights, scorePartIds, themeWords, type ScorePartId } from '../matching/scoring';
+import { defaultWeights, scorePartIds, type ScorePartId } from '../matching/scoring';
 import { isUuid } from '../organisations/guards.server';
 import { generateToken, hashToken } from '../security/tokens.server';
 
@@ -34,38 +34,9 @@ import { generateToken, hashToken } from '../security/tokens.server';
 
 export const INVITATION_DAYS = 14;
 export const MAX_INTAKE_QUESTIONS = 20;
-export const MAX_CAPACITY = 10;
 
-/** The themes a mentor can tick: the ones scoring.ts can put into words. */
-export const themeIds = [
-  'zorg',
-  'onderwijs',
-  'wonen',
-  'klimaat',
-  'duurzaamheid',
-  'mobiliteit',
-  'verkeer',
-  'veiligheid',
-  'werk',
-  'economie',
-  'cultuur',
-  'sport',
-  'jeugd',
-  'armoede',
-  'inclusie',
-  'toegankelijkheid',
-  'financien',
-  'landbouw',
-  'natuur',
-  'integratie',
-  'democratie',
-] as const;
-export const themeOptions = (locale: Locale) => themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] }));
-
-export const languageIds = ['nl', 'en', 'fy', 'tr', 'ar', 'pap', 'pl', 'de', 'fr', 'es', 'ngt'] as const;
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const dayParts = ['morning', 'afternoon', 'evening'] as const;
-export const slotIds = weekdays.flatMap((d) => dayParts.map((p) => `${d}-${p}`));
+export { dayParts, languageIds, MAX_CAPACITY, slotIds, themeIds, themeOptions, weekdays } from './profile-options';
+import { languageIds, MAX_CAPACITY, slotIds, themeIds } from './profile-options';
 
 // ---------------------------------------------------------------------------------------------
 // Form helpers: plain objects from FormData, and zod errors per field

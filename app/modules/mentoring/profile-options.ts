@@ -1,0 +1,37 @@
+import type { Locale } from '~/i18n';
+import { themeWords } from '../matching/scoring';
+
+// The choices of the mentor profile form, shared by the server (validation) and the page.
+
+export const MAX_CAPACITY = 10;
+
+/** The themes a mentor can tick: the ones scoring.ts can put into words. */
+export const themeIds = [
+  'zorg',
+  'onderwijs',
+  'wonen',
+  'klimaat',
+  'duurzaamheid',
+  'mobiliteit',
+  'verkeer',
+  'veiligheid',
+  'werk',
+  'economie',
+  'cultuur',
+  'sport',
+  'jeugd',
+  'armoede',
+  'inclusie',
+  'toegankelijkheid',
+  'financien',
+  'landbouw',
+  'natuur',
+  'integratie',
+  'democratie',
+] as const;
+export const themeOptions = (locale: Locale) => themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] }));
+
+export const languageIds = ['nl', 'en', 'fy', 'tr', 'ar', 'pap', 'pl', 'de', 'fr', 'es', 'ngt'] as const;
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const dayParts = ['morning', 'afternoon', 'evening'] as const;
+export const slotIds = weekdays.flatMap((d) => dayParts.map((p) => `${d}-${p}`));
