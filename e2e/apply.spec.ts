@@ -122,7 +122,7 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
       await expect(coordinator.getByRole('heading', { level: 1, name: `Aanvraag van ${name}` })).toBeVisible();
       await expect(coordinator.getByText('Vrouwen, heeft een beperking (gedeeld met toestemming)')).toBeVisible();
       await expect(coordinator.getByText('mentor: Een vrouw')).toBeVisible();
-      await expect(coordinator.getByText('source=politiekactief, medium=email, campaign=cursus-opvolging, content=attended')).toBeVisible();
+      await expect(coordinator.getByText('campaign=cursus-opvolging, content=attended, medium=email, source=politiekactief')).toBeVisible();
       await checkA11y(coordinator);
     } finally {
       await context.close();
