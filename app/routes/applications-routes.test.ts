@@ -88,6 +88,13 @@ describe('/mentoraat', () => {
     const card = inZwolle.networks.find((n) => n.id === overijssel.id)!;
     expect(card).toMatchObject({ region: 'Overijssel', focusGroup: 'Iedereen', applied: false });
     expect(inZwolle.query).toBe('?bron=cursus-opvolging&utm_medium=email');
+    expect(inZwolle.applyQuery).toBe('?bron=cursus-opvolging&utm_medium=email&gemeente=GM0193');
+    // The form starts with that municipality and carries the source in hidden fields.
+    const { cookie } = await loggedIn();
+    const formPage = await apply.loader(
+      args(`/mentoraat/aanvragen/${overijssel.id}${inZwolle.applyQuery}`, { networkId: overijssel.id }, cookie),
+    );
+    expect(formPage.loggedIn && formPage.prefill).toMatchObject({ municipality: 'GM0193', bron: 'cursus-opvolging', utm_medium: 'email' });
   });
 
   it('takes the municipality of the person’s latest course registration when none is chosen', async () => {

@@ -66,7 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ],
       disabilityShown: found.selfIdentification.disability,
       source: found.source,
-      utm: found.utm ? Object.entries(found.utm).map(([k, v]) => `${k}=${v}`) : [],
+      // Sorted: jsonb keeps its own key order.
+      utm: found.utm
+        ? Object.entries(found.utm)
+            .map(([k, v]) => `${k}=${v}`)
+            .sort()
+        : [],
     },
   };
 }

@@ -34,10 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const appliedTo = new Set(own.filter((a) => ['waiting', 'proposed', 'matched'].includes(a.status)).map((a) => a.networkId));
   const query = sourceQuery(sourceOf(url.searchParams));
+  // The form starts with the municipality chosen here.
+  const applyQuery = place ? `${query || '?'}${query ? '&' : ''}gemeente=${place.code}` : query;
   return {
     loggedIn: Boolean(user),
     municipality: place ? { code: place.code, name: place.name } : null,
     query,
+    applyQuery,
     municipalityGroups: provinces.map((p) => ({
       label: p.name,
       options: municipalities.filter((m) => m.provinceCode === p.code).map((m) => ({ value: m.code, label: m.name })),
@@ -160,7 +163,7 @@ export default function Mentoring() {
                   ) : (
                     <Link
                       className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
-                      to={`/mentoraat/aanvragen/${n.id}${data.query}`}
+                      to={`/mentoraat/aanvragen/${n.id}${data.applyQuery}`}
                     >
                       {t('mentoring.card.apply', { network: n.name })}
                     </Link>

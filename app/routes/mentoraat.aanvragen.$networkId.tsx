@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { genders, meetingModes } from '~db/schema';
 import { CheckboxGroupField } from '~/components/application-fields';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '~/components/course-fields';
 import { Banner } from '~/components/course-parts';
@@ -16,21 +15,26 @@ import { themeIds, themeWords } from '~/modules/matching/scoring';
 import {
   applicationInput,
   applicationSchema,
-  availabilitySlots,
-  dayParts,
-  days,
   defaultMunicipalityOf,
   describeNetwork,
+  municipalityOf,
   goalIds,
-  languageIds,
   networkOpenForApplications,
   openApplicationOf,
-  selfIdentifiableGroups,
   sourceOf,
   sourceQuery,
   submitApplication,
-  utmFields,
 } from '~/modules/mentoring/applications.server';
+import {
+  applicationMeetingModes as meetingModes,
+  availabilitySlots,
+  dayParts,
+  days,
+  languageIds,
+  mentorGenders as genders,
+  selfIdentifiableGroups,
+  utmFields,
+} from '~/modules/mentoring/application-options';
 import { isUuid } from '~/modules/organisations/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -64,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openApplicationOf(db, user.id, network.id),
     listMunicipalities(db),
     listProvinces(db),
-    defaultMunicipalityOf(db, user),
+    // The municipality chosen on /mentoraat, or else the one the person gave us last.
+    municipalityOf(db, url.searchParams.get('gemeente')).then(async (chosen) => chosen?.code ?? (await defaultMunicipalityOf(db, user))),
   ]);
   return {
     ...base,
@@ -76,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       options: municipalities.filter((m) => m.provinceCode === p.code).map((m) => ({ value: m.code, label: m.name })),
     })),
     themes: themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] })),
+    goals: [...goalIds],
     prefill: {
       municipality: municipality ?? '',
       languages: [locale === 'en' ? 'en' : 'nl'],
@@ -251,7 +257,7 @@ function ApplicationForm() {
         meta={fields.goals}
         legend={t('applications.form.goals')}
         description={t('applications.form.goalsHint')}
-        options={goalIds.map(option('applications.goal'))}
+        options={page.goals.map(option('applications.goal'))}
         required
       />
       <TextAreaField meta={fields.goalsText} label={t('applications.form.goalsText')} />

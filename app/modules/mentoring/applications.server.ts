@@ -3,8 +3,6 @@ import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
   consents,
-  genders,
-  meetingModes,
   menteeApplications,
   municipalities,
   networks,
@@ -21,6 +19,14 @@ import { appLink } from '../courses/context.server';
 import { formatDate } from '../courses/format.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { officeFitTable, themeIds } from '../matching/scoring';
+import {
+  applicationMeetingModes,
+  availabilitySlots,
+  languageIds,
+  mentorGenders,
+  selfIdentifiableGroups,
+  utmFields,
+} from './application-options';
 import { recordAudit } from '../privacy/audit.server';
 import { giveConsent } from '../privacy/consent.server';
 
@@ -30,14 +36,9 @@ import { giveConsent } from '../privacy/consent.server';
 // erased when that consent is withdrawn, never shown to mentors, and every read by a coordinator is
 // audited.
 
+/** The goals a mentee can tick: those the matching knows an office fit for. */
 export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
-export const languageIds = ['nl', 'en', 'fy', 'pap', 'tr', 'ar', 'pl'] as const;
-export const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const dayParts = ['morning', 'afternoon', 'evening'] as const;
-export const availabilitySlots: readonly string[] = days.flatMap((d) => dayParts.map((p) => `${d}-${p}`));
-/** The focus groups a person may identify with in the ordinary part of the form (not special-category). */
-export const selfIdentifiableGroups = ['women', 'practically-educated'] as const satisfies readonly FocusGroup[];
-export const utmFields = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'] as const;
+
 /** What `bron` the course follow-up emails put in their link to /mentoraat. */
 export const followUpSource = 'cursus-opvolging';
 
@@ -265,12 +266,12 @@ export function applicationSchema(t: Translate, db: Db, network: Pick<Network, '
     else if (!v.noParty && !party) issue(['party'], t('applications.errors.partyRequired'));
     else if (party.length > 100) issue(['party'], t('applications.errors.max100'));
     if (v.meetingModes.length === 0) issue(['meetingModes'], t('applications.errors.meetingModesRequired'));
-    else if (!subsetOf(v.meetingModes, meetingModes)) issue(['meetingModes'], t('applications.errors.notAnOption'));
+    else if (!subsetOf(v.meetingModes, applicationMeetingModes)) issue(['meetingModes'], t('applications.errors.notAnOption'));
     if (v.languages.length === 0) issue(['languages'], t('applications.errors.languagesRequired'));
     else if (!subsetOf(v.languages, languageIds)) issue(['languages'], t('applications.errors.notAnOption'));
     if (!subsetOf(v.availability, availabilitySlots)) issue(['availability'], t('applications.errors.notAnOption'));
     if (v.onlineOnly && !v.meetingModes.includes('online')) issue(['onlineOnly'], t('applications.errors.onlineOnlyNeedsOnline'));
-    if (v.mentorGender && !(genders as readonly string[]).includes(v.mentorGender)) {
+    if (v.mentorGender && !(mentorGenders as readonly string[]).includes(v.mentorGender)) {
       issue(['mentorGender'], t('applications.errors.notAnOption'));
     }
     if (v.sameParty && (v.noParty || !party)) issue(['sameParty'], t('applications.errors.samePartyNeedsParty'));
