@@ -15,7 +15,10 @@ describe('mentoring demo data', () => {
     await seedDemoData(db(), { onlyIfEmpty: false });
     await seedDemoData(db(), { onlyIfEmpty: false });
     const [nvr] = await db().select().from(organisations).where(eq(organisations.slug, 'nvr'));
-    const seeded = await db().select().from(networks).where(eq(networks.organisationId, nvr!.id));
+    const all = await db().select().from(networks).where(eq(networks.organisationId, nvr!.id));
+    // Beside them, the small mentor-less network e2e/apply.spec.ts applies to (db/seed-applications.ts).
+    expect(all.filter((n) => n.name === 'Demonetwerk Mentoraat')).toHaveLength(1);
+    const seeded = all.filter((n) => n.name !== 'Demonetwerk Mentoraat');
     expect(seeded.map((n) => n.focusGroup).sort()).toEqual(['disability', 'open', 'practically-educated', 'women']);
     expect(new Set(seeded.map((n) => n.regionKind))).toEqual(new Set(['national', 'provinces', 'municipalities']));
     expect(await db().select().from(mentorProfiles)).toHaveLength(31);

@@ -3,7 +3,7 @@
 // the demo login mentor@politiekactief.example) and forty waiting applications, so that a matching
 // run in the demo has a real choice to make. Deterministic: a seeded generator picks the details.
 // No disability data: that is special-category data and only ever comes from the person, with consent.
-import { eq, like } from 'drizzle-orm';
+import { eq, inArray, like, or } from 'drizzle-orm';
 import { hashPassword } from '../app/modules/auth/password.server';
 import type { Db } from './client.server';
 import { menteeApplications, mentorProfiles, networkMentors, networks, users, type FocusGroup, type RegionKind } from './schema';
@@ -212,8 +212,13 @@ export async function seedMentoring(tx: Db, options: { organisationId: string; c
   };
   const { at } = options;
 
-  await tx.delete(users).where(like(users.email, `%@${DEMO_DOMAIN}`));
-  await tx.delete(users).where(eq(users.email, demoMentor.email));
+  // Profiles and applications outlive a deleted account (anonymised, for the reports), so the demo
+  // people's own rows go first, then the people.
+  const demoPeople = or(like(users.email, `%@${DEMO_DOMAIN}`), eq(users.email, demoMentor.email));
+  const demoIds = tx.select({ id: users.id }).from(users).where(demoPeople);
+  await tx.delete(mentorProfiles).where(inArray(mentorProfiles.userId, demoIds));
+  await tx.delete(menteeApplications).where(inArray(menteeApplications.userId, demoIds));
+  await tx.delete(users).where(demoPeople);
 
   const createdNetworks = await tx
     .insert(networks)
