@@ -247,6 +247,8 @@ const routes: Route[] = [
   // The mentor invitation page is for whoever holds the link (it says which account it is for).
   GET('/mentor/uitnodiging/:mentortoken', mentorInvitation.loader, everyone(), { params: { token: 'mentortoken' } }),
   POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, everyone(400), {}, { params: { token: 'mentortoken' } }),
+  // Accepting needs the invited account (nobody here): anyone else gets 404, as for a forged link.
+  POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, nobody, { intent: 'accept' }, { params: { token: 'mentortoken' } }),
   // /mentoraat: public; applying needs an account.
   GET('/mentoraat', mentoringHome.loader, everyone()),
   GET('/mentoraat/aanvragen/:network', mentoringApply.loader, everyone(), { params: { networkId: 'network' } }),
