@@ -221,7 +221,9 @@ const routes: Route[] = [
   // /beheer/rapportage: own organisations; another organisation's id is a 404.
   GET('/beheer/rapportage', report.loader, anyCoordinator()),
   GET('/beheer/rapportage?organisatie=:organisation', report.loader, coordinatorOnly(), { params: {} }),
+  GET('/beheer/rapportage?academie=:academy', report.loader, coordinatorOnly(), { params: {} }),
   GET('/beheer/rapportage.csv', reportCsv.loader, anyCoordinator()),
+  GET('/beheer/rapportage.csv?academie=:academy', reportCsv.loader, coordinatorOnly(), { params: {} }),
   GET('/beheer/rapportage.csv?organisatie=:organisation', reportCsv.loader, coordinatorOnly(), { params: {} }),
   // /mentor: people with a mentor profile; a proposal only for its own mentor.
   GET('/mentor', mentorHome.loader, mentorOnly()),
