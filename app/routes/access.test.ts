@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academies, coordinatorInvitations } from '~db/schema';
+import { academies, coordinatorInvitations, elections, matches, mentorInvitations } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
+import { createProposal, sampleReasons } from '../../test/matches';
 import { createApplication, createMentor, createNetwork, createUser } from '../../test/mentoring';
 import { call, cookieFor, get, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
 import { DAY, now } from '~/modules/clock.server';
@@ -25,8 +26,33 @@ import * as courseMessage from './beheer.cursussen.$id.bericht';
 import * as courseEdit from './beheer.cursussen.$id.bewerken';
 import * as courseExport from './beheer.cursussen.$id_.export[.csv]';
 import * as invitation from './beheer.uitnodiging.$token';
+import * as networkList from './beheer.netwerken._index';
+import * as networkNew from './beheer.netwerken.nieuw';
+import * as networkOverview from './beheer.netwerken.$id._index';
+import * as networkEdit from './beheer.netwerken.$id.bewerken';
+import * as networkMentors from './beheer.netwerken.$id.mentoren';
+import * as networkApplications from './beheer.netwerken.$id_.aanvragen._index';
+import * as networkApplication from './beheer.netwerken.$id_.aanvragen.$applicationId';
+import * as networkMatching from './beheer.netwerken.$id_.koppelen';
+import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import * as report from './beheer.rapportage';
+import * as reportCsv from './beheer.rapportage[.csv]';
+import * as mentorHome from './mentor._index';
+import * as mentorProfile from './mentor_.profiel';
+import * as mentorInvitation from './mentor_.uitnodiging.$token';
+import * as mentorProposal from './mentor_.voorstellen.$matchId';
+import * as mentoringHome from './mentoraat._index';
+import * as mentoringApply from './mentoraat.aanvragen.$networkId';
+import * as accountEmail from './account_.e-mail';
+import * as accountCandidate from './account_.kandidaat';
+import * as accountMatches from './account_.koppelingen';
+import * as accountMentoring from './account_.mentoraat';
+import * as accountPrivacy from './account_.privacy';
+import * as accountExport from './account_.privacy_.export[.json]';
+import * as matchPage from './koppeling.$matchId._index';
+import * as matchFeedback from './koppeling.$matchId.feedback';
 
-// Who gets what, for every loader and action under /beheer, /admin, /mentor and /account.
+// Who gets what, for every loader and action under /beheer, /admin, /mentor(aat), /account and /koppeling.
 // Each role runs against records of organisation A: "coordinator" coordinates A, "other" coordinates
 // B only (another tenant: 404, never 403), "admin" is a platform administrator who coordinates nothing.
 //
@@ -44,9 +70,22 @@ type Fixtures = {
   organisation: string;
   course: string;
   session: string;
+  /** A network of A; the candidate applied to it, the mentor is in it. */
   network: string;
+  /** A second network of A, where the candidate and the mentor have an active match (`active`). */
+  second: string;
+  /** A network of B (the "other" coordinator's). */
+  foreignnetwork: string;
   academy: string;
   token: string;
+  /** The candidate's application to `network`, proposed to the mentor as `match`. */
+  application: string;
+  match: string;
+  active: string;
+  /** A proposal in `network` between two other people. */
+  foreign: string;
+  mentortoken: string;
+  election: string;
 };
 type FixtureKey = keyof Fixtures;
 
@@ -70,6 +109,14 @@ const adminOnly = (ok: Outcome = 200): Expected => ({
   admin: ok,
 });
 const anyUser = (ok: Outcome = 200): Expected => ({ anonymous: 'login', candidate: ok, mentor: ok, coordinator: ok, other: ok, admin: ok });
+/** Public pages: everyone, logged in or not. */
+const everyone = (ok: Outcome = 200): Expected => ({ ...anyUser(ok), anonymous: ok });
+/** Only people with a mentor profile. */
+const mentorOnly = (ok: Outcome = 200): Expected => ({ ...anyUser(404), mentor: ok });
+/** Only the two people of a match (the candidate is the mentee, the mentor its mentor). */
+const participants = (ok: Outcome = 200): Expected => ({ ...anyUser(404), candidate: ok, mentor: ok });
+/** Nobody: a record reached through the wrong parent (another network, another person). */
+const nobody: Expected = anyUser(404);
 
 type Route = {
   method: 'GET' | 'POST';
@@ -77,7 +124,7 @@ type Route = {
   handler: RouteHandler;
   expected: Expected;
   /** Form fields of a POST: chosen so that no role that may act changes anything (a 400 or similar). */
-  body?: Record<string, string>;
+  body?: Record<string, string | string[]>;
   params?: Record<string, FixtureKey>;
 };
 
@@ -92,7 +139,7 @@ const POST = (
   path: string,
   handler: unknown,
   expected: Expected,
-  body: Record<string, string> = {},
+  body: Record<string, string | string[]> = {},
   extra: Partial<Route> = {},
 ): Route => ({
   method: 'POST',
@@ -143,7 +190,102 @@ const routes: Route[] = [
   POST('/admin/organisaties/:organisation', adminOrganisation.action, adminOnly(400)),
   GET('/admin/organisaties/:organisation/bewerken', adminEdit.loader, adminOnly()),
   POST('/admin/organisaties/:organisation/bewerken', adminEdit.action, adminOnly(400)),
-  // /mentor: no routes on this branch yet.
+  // /beheer/netwerken: the networks of the coordinator's organisations only; B's coordinator, a
+  // platform administrator, a mentor or an applicant of A's network gets a 404.
+  GET('/beheer/netwerken', networkList.loader, anyCoordinator()),
+  GET('/beheer/netwerken/nieuw', networkNew.loader, anyCoordinator()),
+  POST('/beheer/netwerken/nieuw', networkNew.action, anyCoordinator(400)),
+  GET('/beheer/netwerken/:network', networkOverview.loader, coordinatorOnly()),
+  GET('/beheer/netwerken/:network/bewerken', networkEdit.loader, coordinatorOnly()),
+  POST('/beheer/netwerken/:network/bewerken', networkEdit.action, coordinatorOnly(400)),
+  GET('/beheer/netwerken/:network/mentoren', networkMentors.loader, coordinatorOnly()),
+  POST('/beheer/netwerken/:network/mentoren', networkMentors.action, coordinatorOnly(400)),
+  GET('/beheer/netwerken/:network/aanvragen', networkApplications.loader, coordinatorOnly()),
+  GET('/beheer/netwerken/:network/aanvragen/:application', networkApplication.loader, coordinatorOnly(), {
+    params: { id: 'network', applicationId: 'application' },
+  }),
+  // A's application through B's network (which B's coordinator may open): nobody.
+  GET('/beheer/netwerken/:foreignnetwork/aanvragen/:application', networkApplication.loader, nobody, {
+    params: { id: 'foreignnetwork', applicationId: 'application' },
+  }),
+  GET('/beheer/netwerken/:network/koppelen', networkMatching.loader, coordinatorOnly()),
+  POST('/beheer/netwerken/:network/koppelen', networkMatching.action, coordinatorOnly(400), { intent: 'niets', runId: ':network' }),
+  GET('/beheer/netwerken/:second/koppelingen', networkMatches.loader, coordinatorOnly()),
+  POST('/beheer/netwerken/:second/koppelingen', networkMatches.action, coordinatorOnly(400), { intent: 'end', matchId: ':active' }),
+  // A's active match through B's network, with a valid reason: nobody may end it.
+  POST('/beheer/netwerken/:foreignnetwork/koppelingen', networkMatches.action, nobody, {
+    intent: 'end',
+    matchId: ':active',
+    reason: 'Gestopt door een ander',
+  }),
+  // /beheer/rapportage: own organisations; another organisation's id is a 404.
+  GET('/beheer/rapportage', report.loader, anyCoordinator()),
+  GET('/beheer/rapportage?organisatie=:organisation', report.loader, coordinatorOnly(), { params: {} }),
+  GET('/beheer/rapportage?academie=:academy', report.loader, coordinatorOnly(), { params: {} }),
+  GET('/beheer/rapportage.csv', reportCsv.loader, anyCoordinator()),
+  GET('/beheer/rapportage.csv?academie=:academy', reportCsv.loader, coordinatorOnly(), { params: {} }),
+  GET('/beheer/rapportage.csv?organisatie=:organisation', reportCsv.loader, coordinatorOnly(), { params: {} }),
+  // /mentor: people with a mentor profile; a proposal only for its own mentor.
+  GET('/mentor', mentorHome.loader, mentorOnly()),
+  POST('/mentor', mentorHome.action, mentorOnly(400), { intent: 'decline', matchId: ':match' }),
+  GET('/mentor/profiel', mentorProfile.loader, mentorOnly()),
+  POST('/mentor/profiel', mentorProfile.action, mentorOnly(400)),
+  GET('/mentor/voorstellen/:match', mentorProposal.loader, mentorOnly(), { params: { matchId: 'match' } }),
+  POST(
+    '/mentor/voorstellen/:match',
+    mentorProposal.action,
+    mentorOnly(400),
+    { intent: 'decline', matchId: ':match' },
+    { params: { matchId: 'match' } },
+  ),
+  GET('/mentor/voorstellen/:foreign', mentorProposal.loader, nobody, { params: { matchId: 'foreign' } }),
+  POST(
+    '/mentor/voorstellen/:foreign',
+    mentorProposal.action,
+    nobody,
+    { intent: 'decline', matchId: ':foreign' },
+    { params: { matchId: 'foreign' } },
+  ),
+  // The mentor invitation page is for whoever holds the link (it says which account it is for).
+  GET('/mentor/uitnodiging/:mentortoken', mentorInvitation.loader, everyone(), { params: { token: 'mentortoken' } }),
+  POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, everyone(400), {}, { params: { token: 'mentortoken' } }),
+  // Accepting needs the invited account (nobody here): anyone else gets 404, as for a forged link.
+  POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, nobody, { intent: 'accept' }, { params: { token: 'mentortoken' } }),
+  // /mentoraat: public; applying needs an account.
+  GET('/mentoraat', mentoringHome.loader, everyone()),
+  GET('/mentoraat/aanvragen/:network', mentoringApply.loader, everyone(), { params: { networkId: 'network' } }),
+  POST('/mentoraat/aanvragen/:network', mentoringApply.action, anyUser(400), {}, { params: { networkId: 'network' } }),
+  // /account: each person's own data.
+  GET('/account/e-mail', accountEmail.loader, anyUser()),
+  POST('/account/e-mail', accountEmail.action, anyUser(), { on: ['reminders', 'follow-ups', 'outcomes'] }),
+  GET('/account/kandidaat', accountCandidate.loader, anyUser()),
+  POST('/account/kandidaat', accountCandidate.action, anyUser(400), { electionId: ':election', onList: 'misschien' }),
+  GET('/account/koppelingen', accountMatches.loader, anyUser()),
+  GET('/account/mentoraat', accountMentoring.loader, anyUser()),
+  // The candidate's own application (no consent to withdraw: nothing changes); anyone else: 404.
+  POST(
+    '/account/mentoraat',
+    accountMentoring.action,
+    { ...nobody, candidate: 200 },
+    { intent: 'withdraw-consent', applicationId: ':application' },
+  ),
+  GET('/account/privacy', accountPrivacy.loader, anyUser()),
+  POST('/account/privacy', accountPrivacy.action, anyUser(400)),
+  GET('/account/privacy/export.json', accountExport.loader, anyUser()),
+  // /koppeling: the two people of a match; a mentor's open proposal goes to the mentor's page.
+  GET('/koppeling/:active', matchPage.loader, participants(), { params: { matchId: 'active' } }),
+  GET('/koppeling/:match', matchPage.loader, { ...participants(), mentor: 302 }, { params: { matchId: 'match' } }),
+  GET('/koppeling/:foreign', matchPage.loader, nobody, { params: { matchId: 'foreign' } }),
+  POST(
+    '/koppeling/:active',
+    matchPage.action,
+    participants(400),
+    { intent: 'check-in', matchId: ':active' },
+    { params: { matchId: 'active' } },
+  ),
+  POST('/koppeling/:foreign', matchPage.action, nobody, { intent: 'check-in', matchId: ':foreign' }, { params: { matchId: 'foreign' } }),
+  GET('/koppeling/:active/feedback', matchFeedback.loader, participants(), { params: { matchId: 'active' } }),
+  POST('/koppeling/:active/feedback', matchFeedback.action, participants(400), {}, { params: { matchId: 'active' } }),
 ];
 
 const t = setupTestDatabase();
@@ -155,6 +297,8 @@ beforeAll(async () => {
   const a = await createCourse(db(), { title: 'Cursus van A' });
   const b = await createCourse(db(), { title: 'Cursus van B' });
   const network = await createNetwork(db(), { organisationId: a.organisation.id });
+  const second = await createNetwork(db(), { organisationId: a.organisation.id });
+  const foreignNetwork = await createNetwork(db(), { organisationId: b.organisation.id });
   const [academy] = await db().insert(academies).values({ organisationId: a.organisation.id, name: 'Academie A' }).returning();
   const token = generateToken();
   await db()
@@ -165,17 +309,75 @@ beforeAll(async () => {
       tokenHash: hashToken(token),
       expiresAt: new Date(now().getTime() + DAY),
     });
+  const mentorToken = generateToken();
+  await db()
+    .insert(mentorInvitations)
+    .values({
+      networkId: network.id,
+      email: 'nieuwe-mentor@example.nl',
+      tokenHash: hashToken(mentorToken),
+      expiresAt: new Date(now().getTime() + DAY),
+    });
+  const [election] = await db()
+    .insert(elections)
+    .values({
+      id: 'toegang2026',
+      kind: 'municipal',
+      nameNl: 'Testverkiezing',
+      nameEn: 'Test election',
+      listDeadline: '2026-02-02',
+      electionDate: '2026-03-18',
+    })
+    .returning();
+
+  // The candidate applied to both networks of A; the mentor (a real mentor profile, in both) has
+  // the first application as an open proposal and the second as an active match.
+  const { user: candidate, application } = await createApplication(db(), network.id, { status: 'proposed' });
+  const { application: application2 } = await createApplication(db(), second.id, { userId: candidate.id, status: 'matched' });
+  const { user: mentor, profile } = await createMentor(db(), [network.id, second.id]);
+  const [match, active] = await db()
+    .insert(matches)
+    .values([
+      {
+        networkId: network.id,
+        applicationId: application.id,
+        mentorProfileId: profile.id,
+        status: 'proposed',
+        score: 70,
+        reasons: sampleReasons,
+        proposedAt: now(),
+      },
+      {
+        networkId: second.id,
+        applicationId: application2.id,
+        mentorProfileId: profile.id,
+        status: 'active',
+        score: 70,
+        reasons: sampleReasons,
+        proposedAt: now(),
+        respondedAt: now(),
+        acceptedAt: now(),
+      },
+    ])
+    .returning();
+  const foreign = await createProposal(db(), { network });
   Object.assign(fixtures, {
     organisation: a.organisation.id,
     course: a.course.id,
     session: a.sessions[0]!.id,
     network: network.id,
+    second: second.id,
+    foreignnetwork: foreignNetwork.id,
     academy: academy!.id,
     token,
+    application: application.id,
+    match: match!.id,
+    active: active!.id,
+    foreign: foreign.match.id,
+    mentortoken: mentorToken,
+    election: election!.id,
   });
 
-  const candidate = (await createApplication(db(), network.id)).user;
-  const mentor = (await createMentor(db(), [network.id])).user;
   const coordinator = await createUser(db());
   await makeCoordinator(db(), coordinator.id, a.organisation.id);
   const other = await createUser(db());
@@ -193,7 +395,7 @@ beforeAll(async () => {
   }
 });
 
-const fill = (text: string) => text.replace(/:([a-z]+)/g, (m, key: string) => (key in fixtures ? fixtures[key as FixtureKey] : m));
+const fill = (text: string): string => text.replace(/:([a-z]+)/g, (m, key: string) => (key in fixtures ? fixtures[key as FixtureKey] : m));
 
 function paramsOf(route: Route) {
   if (route.params) return Object.fromEntries(Object.entries(route.params).map(([name, key]) => [name, fixtures[key]]));
@@ -208,11 +410,14 @@ function outcomeOf(result: unknown): Outcome {
   return statusOf(result);
 }
 
-describe('access to every /beheer, /admin, /mentor and /account loader and action', () => {
+describe('access to every /beheer, /admin, /mentor(aat), /account and /koppeling loader and action', () => {
   it('covers every loader and action of these route files (a new route fails here until it has a line)', () => {
-    const modules = import.meta.glob<Record<string, unknown>>(['./{beheer,admin,mentor,account}*.{ts,tsx}', '!./**/*.test.{ts,tsx}'], {
-      eager: true,
-    });
+    const modules = import.meta.glob<Record<string, unknown>>(
+      ['./{beheer,admin,mentor,account,koppeling}*.{ts,tsx}', '!./**/*.test.{ts,tsx}'],
+      {
+        eager: true,
+      },
+    );
     const covered = new Set(routes.map((r) => r.handler as unknown));
     const missing: string[] = [];
     for (const [file, module] of Object.entries(modules)) {
@@ -229,7 +434,7 @@ describe('access to every /beheer, /admin, /mentor and /account loader and actio
     const got: Partial<Record<Role, Outcome>> = {};
     for (const role of roles) {
       const cookie = cookies[role];
-      const body = Object.fromEntries(Object.entries(route.body ?? {}).map(([k, v]) => [k, fill(v)]));
+      const body = Object.fromEntries(Object.entries(route.body ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(fill) : fill(v)]));
       const request = route.method === 'GET' ? get(path, cookie) : post(path, body, cookie);
       got[role] = outcomeOf(await call(route.handler, request, paramsOf(route)));
     }

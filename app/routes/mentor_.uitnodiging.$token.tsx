@@ -69,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!user) return redirect(`/inloggen?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
     const outcome = await acceptInvitation(db, token, user);
     if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
-    if (outcome.status !== 'accepted') return refuse({ message: t('networks.invitation.otherAccount', { email: '' }) }, 403);
+    // Another account than the invited one: 404, as for a forged link (and as for coordinator invitations).
+    if (outcome.status !== 'accepted') return refuse({ message: t('networks.invitation.otherAccount', { email: '' }) }, 404);
     return redirect('/mentor/profiel?melding=welkom');
   }
 

@@ -458,7 +458,7 @@ describe('mentor invitations through the pages', () => {
     expect(statusOf(hijack)).toBe(409);
 
     expect(dataOf<{ mode: string }>(await call(invitation.loader as Handler, get(path, candidate), { token })).mode).toBe('other-account');
-    expect(statusOf(await call(invitation.action as Handler, post(path, { intent: 'accept' }, candidate), { token }))).toBe(403);
+    expect(statusOf(await call(invitation.action as Handler, post(path, { intent: 'accept' }, candidate), { token }))).toBe(404);
 
     const cookie = await loginAs(existing);
     expect(dataOf<{ mode: string }>(await call(invitation.loader as Handler, get(path, cookie), { token })).mode).toBe('accept');
