@@ -89,7 +89,7 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await expect(mentorPage.getByRole('textbox', { name: /^Je naam/ })).toHaveValue(mentor.name);
     await mentorPage.getByLabel(/^Wachtwoord/).fill('kort');
     await mentorPage.getByRole('button', { name: 'Account maken en uitnodiging accepteren' }).click();
-    await expect(mentorPage.getByText('Kies een wachtwoord van minstens 10 tekens.')).toBeVisible();
+    await expect(mentorPage.getByText('Kies een wachtwoord van minstens 12 tekens.')).toBeVisible();
     await checkA11y(mentorPage);
     await mentorPage.getByLabel(/^Wachtwoord/).fill('een-lang-mentorwachtwoord');
     await mentorPage.getByRole('button', { name: 'Account maken en uitnodiging accepteren' }).click();

@@ -201,7 +201,7 @@ export const en: Record<keyof typeof nl, string> = {
     'You create an account for {email}. Your email address is confirmed already, because you opened the link in your email.',
   'networks.invitation.name': 'Your name',
   'networks.invitation.password': 'Password',
-  'networks.invitation.passwordHint': 'At least 10 characters.',
+  'networks.invitation.passwordHint': 'At least 12 characters.',
   'networks.invitation.createSubmit': 'Create account and accept the invitation',
   'networks.invitation.logOutFirst': 'You are logged in already. Log out and open the link again.',
   'networks.invitation.accountExists': 'There already is an account for this email address. Log in to accept the invitation.',

@@ -199,7 +199,7 @@ export const nl = {
     'Je maakt een account voor {email}. Je e-mailadres is al bevestigd, want je hebt de link in je e-mail geopend.',
   'networks.invitation.name': 'Je naam',
   'networks.invitation.password': 'Wachtwoord',
-  'networks.invitation.passwordHint': 'Minstens 10 tekens.',
+  'networks.invitation.passwordHint': 'Minstens 12 tekens.',
   'networks.invitation.createSubmit': 'Account maken en uitnodiging accepteren',
   'networks.invitation.logOutFirst': 'Je bent al ingelogd. Log uit en open de link opnieuw.',
   'networks.invitation.accountExists': 'Er is al een account voor dit e-mailadres. Log in om de uitnodiging te accepteren.',
