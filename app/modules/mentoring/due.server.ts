@@ -204,13 +204,16 @@ export async function sendFourWeekFeedback(db: Db) {
   );
 }
 
-/** On the last day of the network's programme period: how was it? */
+/**
+ * On the last day of the network's programme period: how was it? The match is then completed (the
+ * feedback form stays open to both; reports count it as completed).
+ */
 export async function sendPeriodEndFeedback(db: Db) {
   const t = now();
   return claimEach(
     db,
     and(eq(matches.status, 'active'), sql`${networks.periodEnd} <= ${dutchToday(t)}::date`, isNull(matches.endMailSentAt)),
-    { endMailSentAt: t },
+    { endMailSentAt: t, status: 'completed', endedAt: t, endedBy: 'system' },
     (tx, ctx) => feedbackEmails(tx, ctx, 'end'),
   );
 }

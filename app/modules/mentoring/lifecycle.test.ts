@@ -245,6 +245,10 @@ describe('active matches', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.props).toMatchObject({ moment: 'end' });
     expect(await mails(p.mentee.user.email, 'match-feedback-request')).toHaveLength(1);
+    // The programme is over: the match counts as completed, and the feedback form still takes answers.
+    const [after] = await db().select().from(matches).where(eq(matches.id, p.match.id));
+    expect(after!.status).toBe('completed');
+    expect((await saveFeedback(db(), p.match.id, p.mentee.user.id, 'end', { rating: 4, comment: 'Fijn' })).status).toBe('saved');
   });
 
   it('runs twice at the same moment send each email once', async () => {
