@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import { EnvError, getEnv } from '../app/env.server';
 import { startApplication } from './app';
+import { withoutNulInForms } from './form-body';
 import { createLogger, getLog, requestLogging, setBaseLogger } from './logger';
 import { securityHeaders, refuseForeignOrigins } from './security';
 
@@ -53,18 +54,16 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   : ((await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild);
 
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      nonce: res.locals.nonce as string,
-      requestId: res.locals.requestId as string,
-      ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    }),
+const remix = createRequestHandler({
+  build,
+  mode: env.NODE_ENV,
+  getLoadContext: (req, res) => ({
+    nonce: res.locals.nonce as string,
+    requestId: res.locals.requestId as string,
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
   }),
-);
+});
+app.all('*', (req, res, next) => remix(withoutNulInForms(req), res, next));
 
 app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
   getLog().error({ err: error, path: req.path }, 'request failed');
