@@ -73,6 +73,10 @@ app.use((error: unknown, req: express.Request, res: express.Response, _next: exp
 const server = app.listen(env.PORT, env.host, () => {
   log.info(`Politiek Actief listens on http://${env.host === '0.0.0.0' ? 'localhost' : env.host}:${env.PORT} (${running.handle.kind})`);
 });
+// Keep idle connections open longer than clients and load balancers do (60 s is common), so the
+// server never closes a connection at the moment a client sends on it (ECONNRESET under load).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 let stopping = false;
 async function shutdown(signal: string) {
