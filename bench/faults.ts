@@ -177,6 +177,14 @@ async function main() {
       );
     }
     if (done >= total) break;
+    if (worker.exitCode !== null || worker.signalCode !== null) {
+      // Not one of ours: the worker died by itself (a crash is a finding, not something to wait out).
+      events.push(
+        `${seconds(Date.now() - started)}: the worker EXITED by itself (code ${worker.exitCode}, signal ${worker.signalCode}) at ${done} done`,
+      );
+      console.log(`  ${events.at(-1)}\n${workerOutput.join('').slice(-3000)}`);
+      break;
+    }
     if (killAt.length && share >= killAt[0]!) {
       killAt.shift();
       const k0 = Date.now();

@@ -2,9 +2,11 @@
 import { getEnv } from '../app/env.server';
 import { startApplication } from '../server/app';
 import { createLogger } from '../server/logger';
+import { surviveDatabaseOutages } from '../server/outage';
 
 const env = getEnv();
 const log = createLogger(env.LOG_LEVEL);
+surviveDatabaseOutages(log);
 if (env.embedded) {
   log.error('npm run worker needs DATABASE_URL: with the embedded database the worker runs inside `npm start`.');
   process.exit(2);

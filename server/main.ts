@@ -10,6 +10,7 @@ import { startApplication } from './app';
 import { withoutNulInForms } from './form-body';
 import { createLogger, getLog, requestLogging, setBaseLogger } from './logger';
 import { securityHeaders, refuseForeignOrigins } from './security';
+import { surviveDatabaseOutages } from './outage';
 
 let env;
 try {
@@ -22,6 +23,7 @@ try {
   throw error;
 }
 const log = createLogger(env.LOG_LEVEL);
+surviveDatabaseOutages(log);
 setBaseLogger(log);
 const dev = env.NODE_ENV === 'development';
 
