@@ -1,5 +1,7 @@
-import { render } from '@react-email/render';
+import { plainTextSelectors as reactEmailTextSelectors } from '@react-email/render';
+import { compile } from 'html-to-text';
 import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import ApplicationReceived, { subject as applicationReceivedSubject, type ApplicationReceivedProps } from './application-received';
 import AccountExists, { subject as accountExistsSubject, type AccountExistsProps } from './account-exists';
 import CoordinatorAppointed, { subject as coordinatorAppointedSubject, type CoordinatorAppointedProps } from './coordinator-appointed';
@@ -158,11 +160,24 @@ export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateNa
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-/** Keep headings as written in the plain-text part (html-to-text upper-cases them by default). */
-const plainTextSelectors = ['h1', 'h2', 'h3'].map((selector) => ({
-  selector,
-  options: { uppercase: false },
-}));
+/**
+ * HTML to plain text, with React Email's rules (no images, bare links) and headings kept as written
+ * (html-to-text upper-cases them by default). Compiled once: React Email's `plainText` option
+ * compiles these options again for every message, which was half the cost of rendering one.
+ */
+const toPlainText = compile({
+  wordwrap: false,
+  selectors: [...reactEmailTextSelectors, ...['h1', 'h2', 'h3'].map((selector) => ({ selector, options: { uppercase: false } }))],
+});
+
+const doctype = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+/**
+ * The email's HTML document. Our templates are synchronous (no Suspense), so React's static
+ * renderer does: it is about three times faster than React Email's streaming `render`, which
+ * matters when a worker sends thousands of follow-ups.
+ */
+const render = (element: ReactElement) => doctype + renderToStaticMarkup(element);
 
 const stripNul = (value: string) => value.replaceAll('\u0000', '');
 
@@ -179,11 +194,8 @@ export async function renderEmail<N extends EmailTemplateName>(
     createElement(template.Component, props),
   );
 
-  const html = await render(element);
-  const text = await render(createElement(EmailRenderModeContext.Provider, { value: 'text' }, element), {
-    plainText: true,
-    htmlToTextOptions: { selectors: plainTextSelectors },
-  });
+  const html = render(element);
+  const text = toPlainText(render(createElement(EmailRenderModeContext.Provider, { value: 'text' }, element)));
 
   // React Email pads the preview text with invisible characters, among them U+0000, which
   // PostgreSQL cannot store in text and mail clients do not need.
