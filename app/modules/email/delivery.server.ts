@@ -5,7 +5,7 @@ import { emailMessages } from '~db/schema';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
 import { now, MINUTE } from '../clock.server';
 import { BATCH_LIMIT, ProviderError, type EmailProvider } from './providers.server';
-import { suppressionReason, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
+import { suppressionReason, suppressionReasons, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed' | 'suppressed';
 
@@ -123,11 +123,15 @@ export class RetryLater extends Error {}
 async function suppress(db: Db, message: MessageRow): Promise<boolean> {
   const reason = await suppressionReason(db, message.recipient, message.template);
   if (!reason) return false;
+  await markSuppressed(db, message, reason);
+  return true;
+}
+
+async function markSuppressed(db: Db, message: MessageRow, reason: string) {
   await db
     .update(emailMessages)
     .set({ status: 'suppressed', lockedUntil: null, batchKey: null, lastError: reason, props: null, attachments: null, updatedAt: now() })
     .where(eq(emailMessages.id, message.id));
-  return true;
 }
 
 type StoredMessage = {
@@ -266,11 +270,14 @@ async function sendBatch(
 ) {
   members.sort((a, b) => a.id.localeCompare(b.id)); // the same order every time the batch is sent
   const rendered: Array<{ message: MessageRow; content: { subject: string; html: string; text: string } }> = [];
+  const reasons = await suppressionReasons(db, members);
+  const suppressed = members.filter((_, i) => reasons[i]);
+  if (suppressed.length) {
+    await Promise.all(suppressed.map((message) => markSuppressed(db, message, reasons[members.indexOf(message)]!)));
+    for (const message of suppressed) outcomes.set(message.id, 'suppressed');
+  }
   for (const message of members) {
-    if (await suppress(db, message)) {
-      outcomes.set(message.id, 'suppressed');
-      continue;
-    }
+    if (outcomes.get(message.id) === 'suppressed') continue;
     try {
       rendered.push({ message, content: await renderStored(message) });
     } catch (error) {
@@ -293,47 +300,53 @@ async function sendBatch(
       rendered.map(({ message, content }) => ({ from, to: message.recipient, ...content, headers: message.headers ?? undefined })),
       key,
     );
-    await db.transaction(async (tx) => {
-      await Promise.all(
-        rendered.map(({ message, content }, i) =>
-          tx
-            .update(emailMessages)
-            .set({
-              status: 'sent',
-              provider: provider.name,
-              providerId: providerIds[i] ?? null,
-              sentAt: now(),
-              lockedUntil: null,
-              lastError: null,
-              updatedAt: now(),
-              ...(provider.name === 'mailbox'
-                ? { subject: content.subject, html: content.html, textBody: content.text, props: null }
-                : { subject: content.subject, html: null, textBody: null, props: null, attachments: null }),
-            })
-            .where(eq(emailMessages.id, message.id)),
-        ),
-      );
-    });
+    await markBatchSent(db, provider.name, rendered, providerIds);
     for (const { message } of rendered) outcomes.set(message.id, 'sent');
   } catch (error) {
     const retryable = !(error instanceof ProviderError) || error.retryable;
     // Surely not sent (429, 4xx): the messages may join other batches. Maybe sent: keep the key.
     const keepKey = !(error instanceof ProviderError) || error.maybeSent;
     const lastError = String(error instanceof Error ? error.message : error).slice(0, 1000);
-    for (const { message } of rendered) {
-      const giveUp = !retryable || (final.get(message.id) ?? false);
+    const giveUp = rendered.filter(({ message }) => !retryable || (final.get(message.id) ?? false)).map((r) => r.message.id);
+    const again = rendered.filter(({ message }) => !giveUp.includes(message.id)).map((r) => r.message.id);
+    const fields = { provider: provider.name, lockedUntil: null, lastError, updatedAt: now() };
+    if (giveUp.length)
       await db
         .update(emailMessages)
-        .set({
-          status: giveUp ? 'failed' : 'queued',
-          provider: provider.name,
-          lockedUntil: null,
-          batchKey: keepKey && !giveUp ? key : null,
-          lastError,
-          updatedAt: now(),
-        })
-        .where(eq(emailMessages.id, message.id));
-      outcomes.set(message.id, giveUp ? 'failed' : 'retry');
-    }
+        .set({ ...fields, status: 'failed', batchKey: null })
+        .where(eqAny(giveUp));
+    if (again.length)
+      await db
+        .update(emailMessages)
+        .set({ ...fields, status: 'queued', batchKey: keepKey ? key : null })
+        .where(eqAny(again));
+    for (const id of giveUp) outcomes.set(id, 'failed');
+    for (const id of again) outcomes.set(id, 'retry');
   }
+}
+
+/**
+ * Records a delivered batch in one statement. Once the provider has the messages we drop their
+ * content (it may hold single-use links); the local mailbox keeps it, since showing it is its purpose.
+ */
+async function markBatchSent(
+  db: Db,
+  providerName: EmailProvider['name'],
+  rendered: Array<{ message: MessageRow; content: { subject: string; html: string; text: string } }>,
+  providerIds: Array<string | null | undefined>,
+) {
+  const t = now().toISOString();
+  const keep = providerName === 'mailbox';
+  const rows = rendered.map(
+    ({ message, content }, i) =>
+      sql`(${message.id}::uuid, ${providerIds[i] ?? null}::text, ${content.subject}::text, ${keep ? content.html : null}::text, ${keep ? content.text : null}::text)`,
+  );
+  await db.execute(sql`
+    update email_messages as m
+    set status = 'sent', provider = ${providerName}, provider_id = v.provider_id, sent_at = ${t}::timestamptz,
+        locked_until = null, last_error = null, updated_at = ${t}::timestamptz,
+        subject = v.subject, html = v.html, text_body = v.text_body, props = null,
+        attachments = case when ${keep} then m.attachments else null end
+    from (values ${sql.join(rows, sql`, `)}) as v(id, provider_id, subject, html, text_body)
+    where m.id = v.id`);
 }

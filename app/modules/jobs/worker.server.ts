@@ -47,11 +47,19 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   const provider = emailProviderFor(env);
   // Two fetch loops per process: one batch renders while the other waits for the provider.
   const loops = Math.max(1, Number(process.env.EMAIL_WORK_LOOPS ?? 2) || 2);
+  const batchSize = emailBatchSize();
   for (let i = 0; i < loops; i++) {
-    await boss.work<EmailJob>(
+    const handle = emailJobHandler(db, boss, provider, env.EMAIL_FROM);
+    let workerId = '';
+    workerId = await boss.work<EmailJob>(
       queues.emailSend,
-      { batchSize: emailBatchSize(), includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-      emailJobHandler(db, boss, provider, env.EMAIL_FROM),
+      { batchSize, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      async (jobs) => {
+        await handle(jobs);
+        // A full batch means more are probably waiting: fetch again at once instead of after the
+        // polling interval (which otherwise caps a loop at one batch a second).
+        if (jobs.length >= batchSize) boss.notifyWorker(workerId);
+      },
     );
   }
   await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
