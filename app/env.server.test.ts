@@ -43,13 +43,13 @@ describe('environment', () => {
   it('lists every invalid variable in one readable message', () => {
     let error: unknown;
     try {
-      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'not a url', DEMO_DATA: 'maybe' });
+      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'not a url', DEMO_DATA: 'maybe', LINK_SECRET: 'short' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'APP_URL', 'DEMO_DATA']) expect(message).toContain(`- ${name}:`);
+    for (const name of ['PORT', 'DATABASE_URL', 'APP_URL', 'DEMO_DATA', 'LINK_SECRET']) expect(message).toContain(`- ${name}:`);
     expect(message).toContain('.env.example');
   });
 });

@@ -27,6 +27,8 @@ const schema = z
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
     // Privacy: signing unsubscribe links, verifying Resend's webhooks, and the retention period.
     UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
+    // Signs the one-click answer links of the candidacy outcome questions (/uitslag/:token).
+    LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     WORKER_IN_WEB: flag,

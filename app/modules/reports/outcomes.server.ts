@@ -5,6 +5,7 @@ import { candidacyOutcomes, elections, users } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { now, DAY } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
+import { getLog } from '../log.server';
 
 // The last two steps of the funnel come from the people themselves: after an election's list deadline
 // we ask "were you on a candidate list?", after its election day "were you elected?". One email per
@@ -24,9 +25,7 @@ export const ASK_ELECTED_UNTIL_DAYS_AFTER_ELECTION = 120;
 const DEVELOPMENT_SECRET = 'politiek-actief-development-link-secret (set LINK_SECRET in production)';
 
 function linkSecret() {
-  const secret = process.env.LINK_SECRET;
-  if (secret && secret.length >= 32) return secret;
-  return DEVELOPMENT_SECRET;
+  return getEnv().LINK_SECRET ?? DEVELOPMENT_SECRET;
 }
 
 /** Real deployments (production on PostgreSQL) must have their own secret; without it we send no links. */
@@ -143,7 +142,7 @@ async function ask(
  */
 export async function runOutcomeWork(db: Db) {
   if (!linkSecretConfigured()) {
-    console.warn('[outcomes] LINK_SECRET is not set: outcome questions are not sent.');
+    getLog().warn('LINK_SECRET is not set: outcome questions are not sent');
     return { list: 0, elected: 0 };
   }
   const today = dutchToday();
