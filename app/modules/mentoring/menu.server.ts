@@ -1,16 +1,15 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '~db/client.server';
-import { mentorProfiles, organisationMemberships } from '~db/schema';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '~db/client.server';
 
-/** Which mentoring menu links a person gets: coordinators "Netwerken", mentors "Mentor". */
+/**
+ * Which mentoring menu links a person gets: coordinators "Netwerken", mentors "Mentor". One indexed
+ * round trip, since the root loader asks on every page a logged-in person opens.
+ */
 export async function mentoringMenu(db: Db, userId: string) {
-  const [coordinator, mentor] = await Promise.all([
-    db
-      .select({ id: organisationMemberships.userId })
-      .from(organisationMemberships)
-      .where(eq(organisationMemberships.userId, userId))
-      .limit(1),
-    db.select({ id: mentorProfiles.id }).from(mentorProfiles).where(eq(mentorProfiles.userId, userId)).limit(1),
-  ]);
-  return { isCoordinator: coordinator.length > 0, isMentor: mentor.length > 0 };
+  const [row] = rowsOf<{ isCoordinator: boolean; isMentor: boolean }>(
+    await db.execute(sql`select
+      exists (select 1 from organisation_memberships where user_id = ${userId}) as "isCoordinator",
+      exists (select 1 from mentor_profiles where user_id = ${userId}) as "isMentor"`),
+  );
+  return { isCoordinator: row?.isCoordinator === true, isMentor: row?.isMentor === true };
 }
