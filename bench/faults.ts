@@ -3,10 +3,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, setDatabaseHandle } from '../db/client.server';
-import { migrateDatabase } from '../db/migrate.server';
 import { startFakeResend } from '../test/fake-resend';
 import {
+  benchDatabase,
   cleanUp,
   cleanUpOnSignals,
   ensureBuild,
@@ -17,7 +16,6 @@ import {
   startServer,
   stopServer,
   waitForHealth,
-  withDatabase,
 } from './lib';
 
 const total = Number(option('n', '10000'));
@@ -44,30 +42,11 @@ async function main() {
   );
   ensureBuild(option('build', 'auto'));
 
-  // A database of our own, migrated, with pg-boss installed.
-  const name = `pa_bench_faults_${Date.now()}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  onCleanUp(async () => {
-    const again = postgres(url, { max: 1, onnotice: () => {} });
-    await again.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-    await again.end();
-  });
-  await admin.end();
-  const dbUrl = withDatabase(url, name);
-  const handle = await openDatabase({ url: dbUrl, maxConnections: 4 });
-  if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
-  setDatabaseHandle(handle);
-  onCleanUp(() => handle.close().catch(() => {}));
-  await migrateDatabase(handle);
   // The queue policy the jobs are created with (the worker's start-up only changes it for new jobs):
   // no backoff, and a job held by a killed worker comes back after 10 s.
   process.env.EMAIL_RETRY_BACKOFF = 'false';
   process.env.EMAIL_JOB_EXPIRE_SECONDS = '10';
-  const { startBoss } = await import('../app/modules/jobs/boss.server');
-  const boss = await startBoss(handle, { retryLimit: 20, retryDelaySeconds: 1 }, { supervise: false, schedule: false });
-  onCleanUp(() => boss.stop({ graceful: false, wait: false }).catch(() => {}));
-  boss.on('error', () => {}); // the restart makes its pool complain; the figures tell what matters
+  const { dbUrl, handle } = await benchDatabase(url, 'pa_bench_faults', { retryLimit: 20, retryDelaySeconds: 1 });
 
   const fake = await startFakeResend({ failureRate, sentThenFailedShare: 0.5, retryAfterSeconds: 1, port: fakePort, quiet: true });
   onCleanUp(() => fake.close());

@@ -70,6 +70,37 @@ export function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
+/**
+ * A PostgreSQL database of the bench's own (dropped on clean-up), migrated, opened as the app's
+ * database handle, with a pg-boss that only enqueues (the worker processes under test do the work).
+ */
+export async function benchDatabase(url: string, prefix: string, retries: { retryLimit: number; retryDelaySeconds: number }) {
+  const { default: postgres } = await import('postgres');
+  const { openDatabase, setDatabaseHandle } = await import('../db/client.server');
+  const { migrateDatabase } = await import('../db/migrate.server');
+  const name = `${prefix}_${Date.now()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  onCleanUp(async () => {
+    // A fresh connection: a bench may have restarted PostgreSQL since.
+    const again = postgres(url, { max: 1, onnotice: () => {} });
+    await again.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await again.end();
+  });
+  const dbUrl = withDatabase(url, name);
+  const handle = await openDatabase({ url: dbUrl, maxConnections: 4 });
+  if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  setDatabaseHandle(handle);
+  onCleanUp(() => handle.close().catch(() => {}));
+  await migrateDatabase(handle);
+  const { startBoss } = await import('../app/modules/jobs/boss.server');
+  const boss = await startBoss(handle, retries, { supervise: false, schedule: false });
+  onCleanUp(() => boss.stop({ graceful: false, wait: false }).catch(() => {}));
+  boss.on('error', () => {}); // a database restart makes its pool complain; the figures tell what matters
+  return { dbUrl, handle, boss };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The app
 

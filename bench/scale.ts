@@ -4,13 +4,11 @@
 // SIGTERM finishes or releases its jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import postgres from 'postgres';
-import { openDatabase, setDatabaseHandle } from '../db/client.server';
-import { migrateDatabase } from '../db/migrate.server';
 import { readMunicipalityData } from '../db/migrate.server';
 import { courseSessions, courses, organisations } from '../db/schema';
 import { startFakeResend } from '../test/fake-resend';
 import {
+  benchDatabase,
   cleanUp,
   cleanUpOnSignals,
   ensureBuild,
@@ -21,7 +19,6 @@ import {
   startServer,
   stopServer,
   waitForHealth,
-  withDatabase,
 } from './lib';
 
 const ports = [Number(option('port-a', '3276')), Number(option('port-b', '3277'))];
@@ -41,22 +38,7 @@ async function main() {
   cleanUpOnSignals('stopping the processes and dropping the database');
   console.log(`bench:scale — 2 web + 2 worker processes on one PostgreSQL; ${machine()}`);
   ensureBuild(option('build', 'auto'));
-  const name = `pa_bench_scale_${Date.now()}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  onCleanUp(async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
-    await admin.end();
-  });
-  const dbUrl = withDatabase(url, name);
-  const handle = await openDatabase({ url: dbUrl, maxConnections: 4 });
-  if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
-  setDatabaseHandle(handle);
-  onCleanUp(() => handle.close());
-  await migrateDatabase(handle);
-  const { startBoss } = await import('../app/modules/jobs/boss.server');
-  const boss = await startBoss(handle, { retryLimit: 10, retryDelaySeconds: 1 }, { supervise: false, schedule: false });
-  onCleanUp(() => boss.stop({ graceful: false, wait: false }).catch(() => {}));
+  const { dbUrl, handle } = await benchDatabase(url, 'pa_bench_scale', { retryLimit: 10, retryDelaySeconds: 1 });
   const sql = handle.sql;
   const results: string[] = [];
   const report = (line: string) => {
