@@ -165,6 +165,12 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=mail&x=1',
     expiresOn: '15 maart 2027',
   },
+  'match-expired': {
+    name: 'Jan de Vries',
+    menteeFirstName: 'Fatima',
+    networkName: 'Vrouwen in de raad',
+    mentorUrl: 'https://politiekactief.example/mentor?bron=mail&x=1',
+  },
   'match-alert': {
     name: 'Coördinator',
     networkName: 'Vrouwen in de raad',
@@ -288,6 +294,10 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     en: ['you have been matched', 'jan@example.org', '06 12345678'],
   },
   'match-reminder': { nl: ['wachten op je antwoord', 'vóór 15 maart 2027'], en: ['waiting for your answer', 'before 15 maart 2027'] },
+  'match-expired': {
+    nl: ['het voorstel is vervallen', 'geen antwoord op tijd', 'andere mentor'],
+    en: ['the proposal has lapsed', 'did not get an answer in time', 'another mentor'],
+  },
   'match-alert': { nl: ['10 dagen geleden', 'jan de vries'], en: ['10 days ago', 'jan de vries'] },
   'match-nudge': { nl: ['al 6 weken'], en: ['for 6 weeks'] },
   'match-feedback-request': { nl: ['vier weken gekoppeld', 'cijfer van 1 tot 5'], en: ['for four weeks now', 'score from 1 to 5'] },
