@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mentorWording } from '~/modules/matching/scoring';
+import { menteeWording } from '../test/wording';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale, type SessionLine } from './index';
 
 const locales: Locale[] = ['nl', 'en'];
@@ -139,7 +141,11 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     menteeFirstName: 'Fatima',
     municipality: 'Zwolle',
     networkName: 'Vrouwen in de raad',
-    reasons: ['Jullie wonen allebei in Zwolle', "2 gedeelde thema's: zorg en onderwijs"],
+    reasons: [
+      'Jullie wonen allebei in Zwolle',
+      "2 gedeelde thema's: zorg en onderwijs",
+      'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+    ],
     proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=email&x=1',
     expiresInDays: 14,
   },
@@ -158,6 +164,12 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     networkName: 'Vrouwen in de raad',
     proposalUrl: 'https://politiekactief.example/mentor/voorstellen/m1?bron=mail&x=1',
     expiresOn: '15 maart 2027',
+  },
+  'match-expired': {
+    name: 'Jan de Vries',
+    menteeFirstName: 'Fatima',
+    networkName: 'Vrouwen in de raad',
+    mentorUrl: 'https://politiekactief.example/mentor?bron=mail&x=1',
   },
   'match-alert': {
     name: 'Coördinator',
@@ -282,6 +294,10 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
     en: ['you have been matched', 'jan@example.org', '06 12345678'],
   },
   'match-reminder': { nl: ['wachten op je antwoord', 'vóór 15 maart 2027'], en: ['waiting for your answer', 'before 15 maart 2027'] },
+  'match-expired': {
+    nl: ['het voorstel is vervallen', 'geen antwoord op tijd', 'andere mentor'],
+    en: ['the proposal has lapsed', 'did not get an answer in time', 'another mentor'],
+  },
   'match-alert': { nl: ['10 dagen geleden', 'jan de vries'], en: ['10 days ago', 'jan de vries'] },
   'match-nudge': { nl: ['al 6 weken'], en: ['for 6 weeks'] },
   'match-feedback-request': { nl: ['vier weken gekoppeld', 'cijfer van 1 tot 5'], en: ['for four weeks now', 'score from 1 to 5'] },
@@ -422,6 +438,41 @@ describe('email templates', () => {
       expect(html).not.toContain('<li');
       expect(text).toContain(props.coursesUrl);
       expect(text).not.toContain('Kampen');
+    }
+  });
+
+  it('gives the mentor the reasons of a proposal in words written to them, also from reasons stored before', async () => {
+    // As publishRun stores and sends them: one reason from before mentors had their own wording.
+    const stored = [
+      { nl: 'Jullie wonen allebei in Zwolle', en: 'You both live in Zwolle' },
+      {
+        nl: 'Je mentor is raadslid: dat past bij je doel om raadslid te worden',
+        en: 'Your mentor is a council member: that fits your goal to become a council member',
+        mentor: {
+          nl: 'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+          en: "You are a council member: that fits your mentee's goal to become a council member",
+        },
+      },
+      { nl: 'Je hebt nog geen partij: je mentor kan je helpen kiezen', en: 'You have no party yet: your mentor can help you choose' },
+    ];
+    const expected: Record<Locale, string[]> = {
+      nl: [
+        '- Jullie wonen allebei in Zwolle',
+        '- Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+        '- Je mentee heeft nog geen partij: jij kunt helpen kiezen',
+      ],
+      en: [
+        '- You both live in Zwolle',
+        "- You are a council member: that fits your mentee's goal to become a council member",
+        '- Your mentee has no party yet: you can help them choose',
+      ],
+    };
+    for (const locale of locales) {
+      const props = { ...propsFor('match-proposed', locale), reasons: stored.map((r) => mentorWording(r)[locale]) };
+      const { text } = await renderEmail('match-proposed', props);
+      const lines = text.split('\n').map((line) => line.trim());
+      for (const line of expected[locale]) expect(lines).toContain(line);
+      expect(text).not.toMatch(menteeWording);
     }
   });
 

@@ -21,6 +21,7 @@ import MatchFeedbackRequest, { subject as matchFeedbackRequestSubject, type Matc
 import MatchIntroduction, { subject as matchIntroductionSubject, type MatchIntroductionProps } from './match-introduction';
 import MatchNudge, { subject as matchNudgeSubject, type MatchNudgeProps } from './match-nudge';
 import MatchReminder, { subject as matchReminderSubject, type MatchReminderProps } from './match-reminder';
+import MatchExpired, { subject as matchExpiredSubject, type MatchExpiredProps } from './match-expired';
 import OutcomeQuestion, { subject as outcomeQuestionSubject, type OutcomeQuestionProps } from './outcome-question';
 import OfferExpired, { subject as offerExpiredSubject, type OfferExpiredProps } from './offer-expired';
 import PasswordChanged, { subject as passwordChangedSubject, type PasswordChangedProps } from './password-changed';
@@ -58,6 +59,7 @@ export type {
   MatchIntroductionProps,
   MatchNudgeProps,
   MatchReminderProps,
+  MatchExpiredProps,
   OfferExpiredProps,
   OutcomeQuestionProps,
   PasswordChangedProps,
@@ -104,6 +106,7 @@ export type EmailTemplates = {
   'match-proposed': MatchProposedProps;
   'match-introduction': MatchIntroductionProps;
   'match-reminder': MatchReminderProps;
+  'match-expired': MatchExpiredProps;
   'match-alert': MatchAlertProps;
   'match-nudge': MatchNudgeProps;
   'match-feedback-request': MatchFeedbackRequestProps;
@@ -145,6 +148,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'match-proposed': { Component: MatchProposed, subject: matchProposedSubject },
   'match-introduction': { Component: MatchIntroduction, subject: matchIntroductionSubject },
   'match-reminder': { Component: MatchReminder, subject: matchReminderSubject },
+  'match-expired': { Component: MatchExpired, subject: matchExpiredSubject },
   'match-alert': { Component: MatchAlert, subject: matchAlertSubject },
   'match-nudge': { Component: MatchNudge, subject: matchNudgeSubject },
   'match-feedback-request': { Component: MatchFeedbackRequest, subject: matchFeedbackRequestSubject },

@@ -6,6 +6,8 @@ import { createApplication, createMentor, createNetwork, createUser } from '../.
 import { createSession } from '~/modules/auth/session.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { advanceClock, MINUTE } from '~/modules/clock.server';
+import { renderEmail } from '~emails/index';
+import { menteeWording } from '../../test/wording';
 import * as page from './beheer.netwerken.$id_.koppelen';
 
 const t = setupTestDatabase();
@@ -152,6 +154,8 @@ describe('a run from start to publication', () => {
     expect(byMentee.get(ben)).toMatchObject({ mentorName: 'Mila Mentor', menteeName: 'Ben Aanvrager', municipality: 'Amsterdam' });
     expect(byMentee.get(ada)).toMatchObject({ mentorName: 'Noor Mentor', municipality: 'Zwolle' });
     expect(byMentee.get(ben)!.reasons.map((r) => r.nl)).toContain('1 gedeeld thema: zorg');
+    // The coordinator reads the sentences as written to the mentee.
+    expect(byMentee.get(ben)!.reasons.map((r) => r.nl)).toContain('Je mentor is raadslid: dat past bij je doel om raadslid te worden');
     expect(view.unmatched).toEqual([]);
     // No special-category data on the page.
     expect(JSON.stringify(view)).not.toMatch(/disability|accessibility/i);
@@ -268,6 +272,28 @@ describe('a run from start to publication', () => {
     expect(toMila.reasons).toContain('1 gedeeld thema: zorg');
     const toNoor = emails.find((e) => e.recipient === 'noor@example.nl')!.props as Record<string, unknown>;
     expect(toNoor).toMatchObject({ menteeFirstName: 'Ada', municipality: 'Zwolle' });
+    // The reasons are written to the mentor who reads them, not to the mentee.
+    expect(toMila.reasons).toEqual(
+      expect.arrayContaining([
+        'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+        'Je mentee heeft nog geen partij: jij kunt helpen kiezen',
+      ]),
+    );
+    expect(toNoor.reasons).toEqual(
+      expect.arrayContaining([
+        "You are a council member: that fits your mentee's goal to become a council member",
+        'Your mentee has no party yet: you can help them choose',
+      ]),
+    );
+    for (const email of emails) {
+      for (const reason of (email.props as { reasons: string[] }).reasons) expect(reason).not.toMatch(menteeWording);
+      expect((await renderEmail('match-proposed', email.props as never)).text).not.toMatch(menteeWording);
+    }
+    // The match keeps both wordings; the coordinator's view stays the mentee's.
+    expect(benMatch.reasons.find((r) => r.id === 'officeFit')).toMatchObject({
+      nl: 'Je mentor is raadslid: dat past bij je doel om raadslid te worden',
+      mentor: { nl: 'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden' },
+    });
 
     // A second publication of the same run is refused; nothing more is sent.
     expect(statusOf(await act({ intent: 'publish', runId }))).toBe(409);

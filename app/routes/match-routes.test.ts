@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkIns, matches, matchFeedback, menteeApplications } from '~db/schema';
+import { checkIns, matches, matchFeedback, menteeApplications, type MatchReason } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
-import { createCoordinator, createProposal } from '../../test/matches';
+import { createCoordinator, createProposal, sampleReasons } from '../../test/matches';
+import { menteeWording } from '../../test/wording';
 import { createNetwork, createUser } from '../../test/mentoring';
 import { createSession } from '~/modules/auth/session.server';
 import { dutchToday } from '~/modules/mentoring/matches.server';
@@ -107,6 +108,56 @@ describe('/mentor before acceptance', () => {
     );
     expect(page.proposals[0]!.reasons).toEqual(['You both live in Zwolle.', '1 shared theme: care.']);
     expect(page.proposals[0]!.mentee.themes).toEqual(['care']);
+  });
+
+  it('words the reasons for the mentor on both pages, also reasons stored before mentors had their own wording', async () => {
+    const own = await createProposal(db());
+    const reasons: MatchReason[] = [
+      ...sampleReasons,
+      {
+        id: 'officeFit',
+        points: 15,
+        nl: 'Je mentor is raadslid: dat past bij je doel om raadslid te worden',
+        en: 'Your mentor is a council member: that fits your goal to become a council member',
+        mentor: {
+          nl: 'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+          en: "You are a council member: that fits your mentee's goal to become a council member",
+        },
+      },
+      // Stored before: only the mentee's sentence.
+      {
+        id: 'partyPreference',
+        points: 5,
+        nl: 'Je hebt nog geen partij: je mentor kan je helpen kiezen',
+        en: 'You have no party yet: your mentor can help you choose',
+      },
+    ];
+    await db().update(matches).set({ reasons }).where(eq(matches.id, own.match.id));
+    const expected = {
+      nl: [
+        'Jullie wonen allebei in Zwolle.',
+        '1 gedeeld thema: zorg.',
+        'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+        'Je mentee heeft nog geen partij: jij kunt helpen kiezen',
+      ],
+      en: [
+        'You both live in Zwolle.',
+        '1 shared theme: care.',
+        "You are a council member: that fits your mentee's goal to become a council member",
+        'Your mentee has no party yet: you can help them choose',
+      ],
+    };
+    for (const lang of ['nl', 'en'] as const) {
+      const cookie = await login(own.mentor.user.id, lang === 'en' ? 'en' : undefined);
+      const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', cookie)));
+      const page = dataOf<Awaited<ReturnType<typeof proposalPage.loader>>>(
+        await call(proposalPage.loader, get(`/mentor/voorstellen/${own.match.id}`, cookie), { matchId: own.match.id }),
+      );
+      for (const shown of [home.proposals[0]!.reasons, page.proposal.reasons]) {
+        expect(shown).toEqual(expected[lang]);
+        for (const reason of shown) expect(reason).not.toMatch(menteeWording);
+      }
+    }
   });
 
   it('the proposal page answers only its own mentor', async () => {

@@ -263,7 +263,12 @@ export const matchingRuns = pgTable(
 export const matchStatuses = ['draft', 'proposed', 'declined', 'expired', 'active', 'completed', 'ended', 'discarded'] as const;
 export type MatchStatus = (typeof matchStatuses)[number];
 
-export type MatchReason = { id: string; points: number; nl: string; en: string };
+/**
+ * One part of a match's score in words. `nl`/`en` are written to the mentee (coordinators read them
+ * too); `mentor` holds the sentence written to the mentor. Rows stored before it existed lack it:
+ * read them through `mentorWording` (app/modules/matching/scoring.ts).
+ */
+export type MatchReason = { id: string; points: number; nl: string; en: string; mentor?: { nl: string; en: string } };
 
 /** A mentor and a mentee in a network, from draft (in a run) to proposed, active and completed or ended. */
 export const matches = pgTable(

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readMunicipalityData } from '~db/migrate.server';
 import { openTestDatabase } from '../../../test/database';
+import { menteeWording } from '../../../test/wording';
 import { geographyFrom, loadGeography } from './geography.server';
 import { solveAssignment } from './engine';
 import {
@@ -8,6 +9,7 @@ import {
   compatibility,
   defaultWeights,
   joinWords,
+  mentorWording,
   pairKey,
   scorePair,
   scorePartIds,
@@ -276,9 +278,17 @@ describe('scorePair parts and sentences', () => {
       nl: 'Je mentor is wethouder: dat past bij je doel om wethouder te worden',
       en: 'Your mentor is an alderman: that fits your goal to become an alderman',
     });
+    expect(part(alderman, 'officeFit').mentorExplanation).toEqual({
+      nl: 'Je bent wethouder: dat past bij het doel van je mentee: om wethouder te worden',
+      en: "You are an alderman: that fits your mentee's goal to become an alderman",
+    });
     const council = scorePair(mentee({ goals: ['become-council-member'] }), mentor({ office: 'council-member' }), only('officeFit'), geo);
     expect(council.score).toBe(100);
     expect(part(council, 'officeFit').explanation?.nl).toBe('Je mentor is raadslid: dat past bij je doel om raadslid te worden');
+    expect(part(council, 'officeFit').mentorExplanation).toEqual({
+      nl: 'Je bent raadslid: dat past bij het doel van je mentee: om raadslid te worden',
+      en: "You are a council member: that fits your mentee's goal to become a council member",
+    });
     const former = scorePair(mentee({ goals: ['become-council-member'] }), mentor({ office: 'former' }), only('officeFit'), geo);
     expect(former.score).toBe(100);
     // Partial fit, and the best goal wins.
@@ -295,6 +305,7 @@ describe('scorePair parts and sentences', () => {
     const none = scorePair(mentee({ goals: ['become-provincial'] }), mentor({ office: 'council-member' }), only('officeFit'), geo);
     expect(none.score).toBe(0);
     expect(part(none, 'officeFit').explanation).toBeNull();
+    expect(part(none, 'officeFit').mentorExplanation).toBeNull();
     expect(scorePair(mentee({ goals: ['world-peace'] }), mentor(), only('officeFit'), geo).score).toBe(0);
     expect(scorePair(mentee({ goals: [] }), mentor(), only('officeFit'), geo).score).toBe(0);
   });
@@ -306,12 +317,17 @@ describe('scorePair parts and sentences', () => {
       nl: 'Jullie zijn lid van dezelfde partij',
       en: 'You are members of the same party',
     });
+    expect(part(same, 'partyPreference').mentorExplanation).toEqual(part(same, 'partyPreference').explanation);
     for (const party of ['none', null]) {
       const open = scorePair(mentee({ party }), mentor({ party: 'D66' }), only('partyPreference'), geo);
       expect(open.score).toBe(50);
       expect(part(open, 'partyPreference').explanation).toEqual({
         nl: 'Je hebt nog geen partij: je mentor kan je helpen kiezen',
         en: 'You have no party yet: your mentor can help you choose',
+      });
+      expect(part(open, 'partyPreference').mentorExplanation).toEqual({
+        nl: 'Je mentee heeft nog geen partij: jij kunt helpen kiezen',
+        en: 'Your mentee has no party yet: you can help them choose',
       });
     }
     const other = scorePair(mentee({ party: 'D66' }), mentor({ party: 'VVD' }), only('partyPreference'), geo);
@@ -342,6 +358,32 @@ describe('scorePair parts and sentences', () => {
     expect(none.score).toBe(0);
     expect(part(none, 'availabilityOverlap').explanation).toBeNull();
     expect(scorePair(mentee({ availability: [] }), mentor(), only('availabilityOverlap'), geo).score).toBe(0);
+  });
+
+  it('words every sentence for the mentor too: "Jullie …" the same, never addressed to the mentee', () => {
+    // Every part contributes: Zwolle–Dalfsen borders and shares the province; no party yet.
+    const s = scorePair(mentee({ party: null }), mentor({ municipalityCode: DALFSEN }), defaultWeights, geo);
+    const contributing = s.parts.filter((p) => p.points > 0);
+    expect(contributing.map((p) => p.id)).toEqual([
+      'neighbouringMunicipality',
+      'sameProvince',
+      'sharedThemes',
+      'officeFit',
+      'partyPreference',
+      'availabilityOverlap',
+    ]);
+    for (const p of s.parts) {
+      expect(p.mentorExplanation === null).toBe(p.explanation === null);
+      if (!p.mentorExplanation) continue;
+      expect(p.mentorExplanation.nl).not.toMatch(menteeWording);
+      expect(p.mentorExplanation.en).not.toMatch(menteeWording);
+      if (p.id !== 'officeFit' && p.id !== 'partyPreference') expect(p.mentorExplanation).toEqual(p.explanation);
+      else {
+        // The mentee's own sentence is what the check above must catch.
+        expect(p.explanation!.nl).toMatch(menteeWording);
+        expect(p.explanation!.en).toMatch(menteeWording);
+      }
+    }
   });
 
   it('slot and list words', () => {
@@ -465,6 +507,44 @@ describe('score', () => {
       expect(Math.abs(a.score - expected)).toBeLessThanOrEqual(0.5 + 1e-9);
       expect(scorePair(structuredClone(e), structuredClone(r), { ...w }, geo)).toEqual(a);
     }
+  });
+});
+
+describe('mentorWording of stored reasons', () => {
+  it('takes the stored mentor sentence', () => {
+    const stored = { nl: 'Je mentor is raadslid', en: 'Your mentor is a council member', mentor: { nl: 'Eigen zin', en: 'Own sentence' } };
+    expect(mentorWording(stored)).toEqual({ nl: 'Eigen zin', en: 'Own sentence' });
+  });
+
+  it('rewords reasons stored with only the mentee sentence exactly as new ones are worded', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const some = <T>(xs: readonly T[]) => xs.filter(() => random() < 0.5);
+    const offices = ['council-member', 'alderman', 'mayor', 'provincial', 'former'] as const;
+    const goals = ['become-council-member', 'understand-council', 'run-for-alderman', 'join-party', 'become-provincial', 'become-mayor'];
+    const seen = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const s = scorePair(
+        mentee({ goals: some(goals), party: pick(['D66', null, 'none']), municipalityCode: pick([ZWOLLE, DALFSEN, DEVENTER]) }),
+        mentor({ office: pick(offices), party: pick(['D66', 'VVD']) }),
+        defaultWeights,
+        geo,
+      );
+      for (const p of s.parts) {
+        if (!p.explanation) continue;
+        seen.add(p.id);
+        // A row from before: only `nl`/`en`, in the mentee's words.
+        const legacy = { id: p.id, points: p.points, nl: p.explanation.nl, en: p.explanation.en };
+        expect(mentorWording(legacy)).toEqual(p.mentorExplanation);
+        expect(mentorWording({ ...legacy, mentor: p.mentorExplanation })).toEqual(p.mentorExplanation);
+      }
+    }
+    expect(seen).toEqual(new Set(scorePartIds));
+  });
+
+  it('leaves a sentence it does not know as it is', () => {
+    expect(mentorWording({ nl: 'Iets anders', en: 'Something else' })).toEqual({ nl: 'Iets anders', en: 'Something else' });
   });
 });
 

@@ -133,8 +133,13 @@ export interface ScorePart {
   weight: number;
   /** This part's share of the 0–100 score (before rounding): 100 × weight × fraction / Σ weights. */
   points: number;
-  /** A sentence for parts that contribute (points > 0), otherwise `null`. */
+  /**
+   * A sentence for parts that contribute (points > 0), otherwise `null`. Written to the mentee
+   * ("Je mentor is …"); coordinators read it as it is.
+   */
   explanation: Explanation | null;
+  /** The same sentence written to the mentor ("Je bent …"); `null` exactly when `explanation` is. */
+  mentorExplanation: Explanation | null;
 }
 
 export interface PairScore {
@@ -438,28 +443,57 @@ function exactScore(ratios: Record<ScorePartId, Ratio>, weights: Weights): numbe
   return Math.min(100, Math.max(0, score));
 }
 
-function explain(id: ScorePartId, raw: RawParts, e: PreparedMentee, r: PreparedMentor, geo: Geography): Explanation {
+/** A part's sentence for each reader. "Jullie …" sentences read the same for both. */
+interface Worded {
+  mentee: Explanation;
+  mentor: Explanation;
+}
+
+const both = (sentence: Explanation): Worded => ({ mentee: sentence, mentor: sentence });
+
+function officeFitWords(office: Explanation, goal: Explanation | undefined): Worded {
+  const menteeGoal = goal ?? { nl: 'voor je doel', en: 'for your goal' };
+  return {
+    mentee: {
+      nl: `Je mentor is ${office.nl}: dat past bij je doel ${menteeGoal.nl}`,
+      en: `Your mentor is ${office.en}: that fits your goal ${menteeGoal.en}`,
+    },
+    mentor: goal
+      ? {
+          nl: `Je bent ${office.nl}: dat past bij het doel van je mentee: ${goal.nl}`,
+          en: `You are ${office.en}: that fits your mentee's goal ${goal.en}`,
+        }
+      : { nl: `Je bent ${office.nl}: dat past bij het doel van je mentee`, en: `You are ${office.en}: that fits your mentee's goal` },
+  };
+}
+
+const noPartyYetWords: Worded = {
+  mentee: { nl: 'Je hebt nog geen partij: je mentor kan je helpen kiezen', en: 'You have no party yet: your mentor can help you choose' },
+  mentor: { nl: 'Je mentee heeft nog geen partij: jij kunt helpen kiezen', en: 'Your mentee has no party yet: you can help them choose' },
+};
+
+function explain(id: ScorePartId, raw: RawParts, e: PreparedMentee, r: PreparedMentor, geo: Geography): Worded {
   switch (id) {
     case 'sameMunicipality': {
       const name = geo.nameOf(e.m.municipalityCode) ?? e.m.municipalityCode;
-      return { nl: `Jullie wonen allebei in ${name}`, en: `You both live in ${name}` };
+      return both({ nl: `Jullie wonen allebei in ${name}`, en: `You both live in ${name}` });
     }
     case 'neighbouringMunicipality': {
       const mine = geo.nameOf(e.m.municipalityCode) ?? e.m.municipalityCode;
       const theirs = geo.nameOf(r.m.municipalityCode) ?? r.m.municipalityCode;
-      return {
+      return both({
         nl: `Jullie gemeenten grenzen aan elkaar: ${mine} en ${theirs}`,
         en: `Your municipalities border each other: ${mine} and ${theirs}`,
-      };
+      });
     }
     case 'sameProvince': {
       const province = geo.provinceOf(e.m.municipalityCode) ?? '';
-      return { nl: `Jullie wonen allebei in ${province}`, en: `You both live in ${province}` };
+      return both({ nl: `Jullie wonen allebei in ${province}`, en: `You both live in ${province}` });
     }
     case 'sharedThemes': {
       const words = raw.sharedThemes.map(themeWords);
       const n = words.length;
-      return {
+      return both({
         nl: `${n === 1 ? '1 gedeeld thema' : `${n} gedeelde thema's`}: ${joinWords(
           words.map((w) => w.nl),
           'en',
@@ -468,23 +502,17 @@ function explain(id: ScorePartId, raw: RawParts, e: PreparedMentee, r: PreparedM
           words.map((w) => w.en),
           'and',
         )}`,
-      };
+      });
     }
-    case 'officeFit': {
-      const office = officeWords[r.m.office];
-      const goal = (raw.goal && goalWords[raw.goal]) || { nl: 'voor je doel', en: 'for your goal' };
-      return {
-        nl: `Je mentor is ${office.nl}: dat past bij je doel ${goal.nl}`,
-        en: `Your mentor is ${office.en}: that fits your goal ${goal.en}`,
-      };
-    }
+    case 'officeFit':
+      return officeFitWords(officeWords[r.m.office], raw.goal === undefined ? undefined : goalWords[raw.goal]);
     case 'partyPreference':
       return e.party === null
-        ? { nl: 'Je hebt nog geen partij: je mentor kan je helpen kiezen', en: 'You have no party yet: your mentor can help you choose' }
-        : { nl: 'Jullie zijn lid van dezelfde partij', en: 'You are members of the same party' };
+        ? noPartyYetWords
+        : both({ nl: 'Jullie zijn lid van dezelfde partij', en: 'You are members of the same party' });
     case 'availabilityOverlap': {
       const words = raw.sharedSlots.map(slotWords);
-      return {
+      return both({
         nl: `Jullie kunnen allebei op ${joinWords(
           words.map((w) => w.nl),
           'en',
@@ -493,9 +521,43 @@ function explain(id: ScorePartId, raw: RawParts, e: PreparedMentee, r: PreparedM
           words.map((w) => w.en),
           'and',
         )}`,
-      };
+      });
     }
   }
+}
+
+/**
+ * Mentor sentences by the mentee sentence they replace, in both languages. Built with the same
+ * functions as `explain`, so that reasons stored without a mentor wording (rows from before it
+ * existed hold only `nl`/`en`) still reach the mentor in words written to them.
+ */
+let mentorByMenteeSentence: Map<string, string> | undefined;
+function legacyMentorSentences() {
+  if (!mentorByMenteeSentence) {
+    const map = new Map<string, string>();
+    const add = ({ mentee, mentor }: Worded) => {
+      map.set(mentee.nl, mentor.nl);
+      map.set(mentee.en, mentor.en);
+    };
+    for (const office of Object.values(officeWords)) {
+      add(officeFitWords(office, undefined));
+      for (const goal of Object.values(goalWords)) add(officeFitWords(office, goal));
+    }
+    add(noPartyYetWords);
+    mentorByMenteeSentence = map;
+  }
+  return mentorByMenteeSentence;
+}
+
+/**
+ * A stored reason's sentence for the mentor. Reasons scored since mentors got their own wording
+ * carry it in `mentor`; older ones are reworded from their mentee sentence (the "Jullie …"
+ * sentences are the same for both readers and pass through unchanged).
+ */
+export function mentorWording(reason: Explanation & { mentor?: Explanation | null }): Explanation {
+  if (reason.mentor) return reason.mentor;
+  const legacy = legacyMentorSentences();
+  return { nl: legacy.get(reason.nl) ?? reason.nl, en: legacy.get(reason.en) ?? reason.en };
 }
 
 function scorePrepared(e: PreparedMentee, r: PreparedMentor, weights: Weights, geo: Geography): PairScore {
@@ -508,7 +570,8 @@ function scorePrepared(e: PreparedMentee, r: PreparedMentor, weights: Weights, g
     const fraction = num / den;
     const weight = weights[id];
     const points = totalWeight === 0 ? 0 : (100 * weight * fraction) / totalWeight;
-    return { id, fraction, weight, points, explanation: points > 0 ? explain(id, raw, e, r, geo) : null };
+    const worded = points > 0 ? explain(id, raw, e, r, geo) : null;
+    return { id, fraction, weight, points, explanation: worded?.mentee ?? null, mentorExplanation: worded?.mentor ?? null };
   });
   return { score, parts };
 }

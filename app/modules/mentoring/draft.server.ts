@@ -22,7 +22,7 @@ import {
 import { now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
-import { compatibility } from '../matching/scoring';
+import { compatibility, mentorWording } from '../matching/scoring';
 import { latestRun, liveMatchStatuses, loadNetworkInstance, matchReasons, networkWeights, type UnmatchedReason } from './runs.server';
 
 type MatchingRun = typeof matchingRuns.$inferSelect;
@@ -404,7 +404,7 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
           menteeFirstName: firstName(d.menteeName),
           municipality: d.municipality,
           networkName: network.name,
-          reasons: d.reasons.map((r) => (d.mentorLocale === 'en' ? r.en : r.nl)),
+          reasons: d.reasons.map((r) => mentorWording(r)[d.mentorLocale]),
           proposalUrl: `${appUrl}/mentor/voorstellen/${d.matchId}`,
           expiresInDays: network.proposalExpiryDays,
         },

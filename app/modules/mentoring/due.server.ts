@@ -54,27 +54,30 @@ const proposedFor = (t: Date, days: SQL) => and(eq(matches.status, 'proposed'), 
 const expiresOn = (ctx: MatchContext, locale: 'nl' | 'en') =>
   formatDate(locale, new Date(ctx.match.proposedAt!.getTime() + ctx.network.proposalExpiryDays * DAY));
 
-/** Proposals nobody answered in time: expired, and the mentee waits for the next run again. */
+/**
+ * Proposals nobody answered in time: expired, the mentee waits for the next run again, and the
+ * mentor hears that the proposal lapsed (once: the claim only takes a proposal still `proposed`).
+ */
 export async function expireProposals(db: Db) {
   const t = now();
-  const condition = proposedFor(t, sql`${networks.proposalExpiryDays}`);
-  let count = 0;
-  for (const id of await dueIds(db, condition)) {
-    await db.transaction(async (tx) => {
-      const [expired] = await tx
-        .update(matches)
-        .set({ status: 'expired', updatedAt: t })
-        .where(and(eq(matches.id, id), sql`${matches.networkId} in (select ${networks.id} from ${networks} where ${condition})`))
-        .returning({ applicationId: matches.applicationId });
-      if (!expired) return;
-      await tx
-        .update(menteeApplications)
-        .set({ status: 'waiting', updatedAt: t })
-        .where(and(eq(menteeApplications.id, expired.applicationId), eq(menteeApplications.status, 'proposed')));
-      count++;
+  return claimEach(db, proposedFor(t, sql`${networks.proposalExpiryDays}`), { status: 'expired' }, async (tx, ctx) => {
+    await tx
+      .update(menteeApplications)
+      .set({ status: 'waiting', updatedAt: t })
+      .where(and(eq(menteeApplications.id, ctx.application.id), eq(menteeApplications.status, 'proposed')));
+    await enqueueEmail(tx, {
+      template: 'match-expired',
+      to: ctx.mentor.email,
+      userId: ctx.mentor.id,
+      props: {
+        locale: ctx.mentor.locale,
+        name: ctx.mentor.name,
+        menteeFirstName: firstName(ctx.mentee.name),
+        networkName: ctx.network.name,
+        mentorUrl: appLink('/mentor'),
+      },
     });
-  }
-  return count;
+  });
 }
 
 /** Day `proposalReminderDays`: one reminder to the mentor. */

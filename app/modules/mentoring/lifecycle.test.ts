@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checkIns, emailMessages, matches, menteeApplications } from '~db/schema';
+import { checkIns, emailMessages, matches, menteeApplications, users } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createCoordinator, createProposal } from '../../../test/matches';
 import { createNetwork } from '../../../test/mentoring';
@@ -137,15 +137,51 @@ describe('unanswered proposals', () => {
 
     await dayAfter(13.9);
     expect((await matchRow(p.match.id)).status).toBe('proposed');
+    expect(await mails(p.mentor.user.email, 'match-expired')).toHaveLength(0);
     await dayAfter(14);
     expect((await matchRow(p.match.id)).status).toBe('expired');
     expect((await applicationRow(p.mentee.application.id)).status).toBe('waiting');
+    expect(await mails(p.mentor.user.email, 'match-expired')).toHaveLength(1);
+    await dayAfter(14);
     await dayAfter(15);
     expect((await matchRow(p.match.id)).status).toBe('expired');
     // An expired proposal can no longer be accepted.
     expect((await acceptProposal(db(), p.match.id, p.mentor.profile.id)).status).toBe('not-possible');
-    expect(await mails(p.mentor.user.email)).toHaveLength(1);
+    // The mentor got the reminder and one notice that the proposal lapsed; nobody else heard more.
+    expect((await mails(p.mentor.user.email)).map((m) => m.template).sort()).toEqual(['match-expired', 'match-reminder']);
     expect(await mails(coordinator.email)).toHaveLength(1);
+    expect(await mails(p.mentee.user.email)).toHaveLength(0);
+  });
+
+  it('expiry tells the mentor once, in their language, without contact or special-category data', async () => {
+    setClock(START);
+    const network = await createNetwork(db(), { proposalExpiryDays: 14 });
+    const p = await createProposal(db(), { network });
+    await db().update(users).set({ locale: 'en' }).where(eq(users.id, p.mentor.user.id));
+
+    setClock(new Date(START.getTime() + 14 * DAY));
+    await Promise.all([runDueMentoringWork(db()), runDueMentoringWork(db())]);
+    await dayAfter(14);
+    await dayAfter(30);
+
+    const sent = await mails(p.mentor.user.email, 'match-expired');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ userId: p.mentor.user.id, locale: 'en' });
+    expect(sent[0]!.props).toEqual({
+      locale: 'en',
+      name: 'Jan de Mentor',
+      menteeFirstName: 'Fatima',
+      networkName: network.name,
+      mentorUrl: expect.stringMatching(/\/mentor$/),
+    });
+    const { subject, text } = await renderEmail('match-expired', sent[0]!.props as never);
+    expect(subject).toBe('The proposal for Fatima has lapsed');
+    expect(text).toContain('another mentor');
+    for (const secret of [p.mentee.user.email, '06 33334444', 'El Amrani', 'Rolstoel', 'raadsvergadering']) {
+      expect(JSON.stringify(sent[0]!.props)).not.toContain(secret);
+      expect(text).not.toContain(secret);
+    }
+    expect(await mails(p.mentee.user.email)).toHaveLength(0);
   });
 
   it('uses the network’s own days, and a late first run sends what is due and expires nothing early', async () => {
@@ -162,19 +198,21 @@ describe('unanswered proposals', () => {
     expect((await matchRow(p.match.id)).status).toBe('expired');
   });
 
-  it('a proposal already past its expiry gets no reminder, only expiry', async () => {
+  it('a proposal already past its expiry gets no reminder, only expiry and its notice', async () => {
     setClock(START);
     const p = await createProposal(db());
     await dayAfter(20);
     expect((await matchRow(p.match.id)).status).toBe('expired');
-    expect(await mails(p.mentor.user.email)).toHaveLength(0);
+    expect((await mails(p.mentor.user.email)).map((m) => m.template)).toEqual(['match-expired']);
   });
 
-  it('an answered proposal gets no reminder', async () => {
+  it('an answered proposal gets no reminder and never expires', async () => {
     setClock(START);
     const p = await createProposal(db());
     await declineProposal(db(), p.match.id, p.mentor.profile.id, 'Geen tijd');
     await dayAfter(6);
+    await dayAfter(20);
+    expect((await matchRow(p.match.id)).status).toBe('declined');
     expect(await mails(p.mentor.user.email)).toHaveLength(0);
   });
 });

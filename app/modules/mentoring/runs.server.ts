@@ -259,13 +259,22 @@ export interface NetworkSolution {
   droppedPins: { mentee: string; mentor: string }[];
 }
 
-/** The reasons of a pair's score as stored on a match: each contributing part with its sentences. */
+/**
+ * The reasons of a pair's score as stored on a match: each contributing part with its sentences,
+ * for the mentee (and coordinator) and for the mentor.
+ */
 export function matchReasons(mentee: MenteeApplication, mentor: MentorProfile, weights: Weights, geography: Geography) {
   const scored = scorePair(mentee, mentor, weights, geography);
   const reasons: MatchReason[] = [];
   for (const part of scored.parts) {
-    if (!part.explanation) continue;
-    reasons.push({ id: part.id, points: Math.round(part.points * 10) / 10, nl: part.explanation.nl, en: part.explanation.en });
+    if (!part.explanation || !part.mentorExplanation) continue;
+    reasons.push({
+      id: part.id,
+      points: Math.round(part.points * 10) / 10,
+      nl: part.explanation.nl,
+      en: part.explanation.en,
+      mentor: { nl: part.mentorExplanation.nl, en: part.mentorExplanation.en },
+    });
   }
   return { score: scored.score, reasons };
 }

@@ -1,5 +1,5 @@
 import type { Locale, MessageKey, Translate } from '~/i18n';
-import { slotWords, themeWords } from '../matching/scoring';
+import { mentorWording, slotWords, themeWords } from '../matching/scoring';
 import { formatDate } from '../courses/format.server';
 import { DAY } from '../clock.server';
 import { firstName, type MatchContext } from './matches.server';
@@ -42,7 +42,7 @@ export function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translat
 }
 export type MenteeProfileView = ReturnType<typeof menteeProfileView>;
 
-/** A proposal for its mentor: who, why, until when. */
+/** A proposal for its mentor: who, why (in words written to the mentor), until when. */
 export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
   const m = ctx.match;
   return {
@@ -50,7 +50,8 @@ export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
     status: m.status,
     networkName: ctx.network.name,
     score: m.score,
-    reasons: m.reasons.map((r) => r[locale]),
+    // Written to the mentor ("Je bent raadslid …"), not to the mentee.
+    reasons: m.reasons.map((r) => mentorWording(r)[locale]),
     answerBy: m.proposedAt ? formatDate(locale, new Date(m.proposedAt.getTime() + (ctx.network.proposalExpiryDays - 1) * DAY)) : null,
     mentee: menteeProfileView(ctx, locale, t),
   };

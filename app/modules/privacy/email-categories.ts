@@ -2,8 +2,9 @@ import type { EmailCategory } from '~db/schema';
 
 /**
  * Which emails people can switch off. Transactional email (account security, a registration's
- * confirmation, changes to a course they are on, a match's proposal) always goes out; the other
- * categories each have a switch on /account/e-mail and an unsubscribe link in every message.
+ * confirmation, changes to a course they are on, a match's proposal and its lapse) always goes
+ * out; the other categories each have a switch on /account/e-mail and an unsubscribe link in every
+ * message.
  * A template that is not listed here is transactional.
  */
 export const emailTemplateCategories: Record<string, EmailCategory> = {

@@ -43,6 +43,8 @@ describe('email categories and unsubscribe headers', () => {
     expect(categoryOfTemplate('follow-up-no-show')).toBe('follow-ups');
     expect(categoryOfTemplate('password-reset')).toBe('transactional');
     expect(categoryOfTemplate('registration-confirmed')).toBe('transactional');
+    // A mentor must hear that a proposal to them lapsed, like the proposal itself.
+    expect(categoryOfTemplate('match-expired')).toBe('transactional');
   });
 
   it('puts List-Unsubscribe (one-click) on non-transactional mail and a visible link in its body', async () => {
