@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 type Locale = 'nl' | 'en';
 
 export const privacyTitle = { nl: 'Privacyverklaring', en: 'Privacy statement' } as const;
-export const privacyVersion = '1.0';
+export const privacyVersion = '1.1';
 /** ISO date of the last change of this statement (shown as 28 November 2026). */
 export const privacyLastChanged = '2026-11-28';
 
@@ -268,6 +268,10 @@ function PrivacyNl() {
             'Account, aanmeldingen, aanvragen, mentorprofiel en koppelingen',
             'Tot je je account verwijdert. Of tot je 2 jaar niet actief bent geweest (zie hieronder).',
           ],
+          [
+            'Aanmeldingen voor een cursus zonder account',
+            'Tot 2 jaar na je laatste cursusbijeenkomst. Daarna maken we ze anoniem (zie hieronder).',
+          ],
           ['Gegevens over een beperking', 'Tot je je toestemming intrekt. Dan wissen we ze meteen.'],
           ['Sessies (ingelogd blijven)', 'Een sessie verloopt na 30 dagen zonder gebruik.'],
           ['Links om in te loggen of je wachtwoord te herstellen', 'Ze werken 15 tot 60 minuten, en maar één keer.'],
@@ -280,6 +284,14 @@ function PrivacyNl() {
         en je laatste keer inloggen. Dan sturen we je eerst een e-mail als waarschuwing. Log je binnen 30 dagen daarna in, dan blijft je
         account bestaan. Doe je niets, dan verwijderen we je account en je gegevens na die 30 dagen. Dat doet een programma dat elke nacht
         draait.
+      </P>
+      <P>
+        Heb je je zonder account voor een cursus aangemeld? Dan maken we je aanmeldingen anoniem 2 jaar na je laatste cursusbijeenkomst. Heb
+        je je daarna nog aangemeld of afgemeld, dan 2 jaar na dat moment. Is er nog een cursus waarvoor je je hebt aangemeld? Dan wachten we
+        tot die voorbij is. We sturen je vooraf geen e-mail: zonder account kun je niet inloggen om je gegevens te houden. We wissen dan je
+        naam, e-mailadres, telefoonnummer, je antwoorden en wat je nodig had om mee te doen. Ook de e-mails die we je stuurden en je
+        e-mailinstellingen verwijderen we. Heb je een uitnodiging gekregen om mentor of coördinator te worden? Dan wachten we tot die
+        uitnodiging is verlopen.
       </P>
       <P>
         Als we gegevens verwijderen, houden we alleen anonieme aantallen over. Bijvoorbeeld hoeveel mensen een cursus hebben gevolgd. Die
@@ -525,6 +537,10 @@ function PrivacyEn() {
             'Account, registrations, applications, mentor profile and matches',
             'Until you delete your account. Or until you have been inactive for 2 years (see below).',
           ],
+          [
+            'Course registrations without an account',
+            'Until 2 years after your last course session. Then we make them anonymous (see below).',
+          ],
           ['Data about a disability', 'Until you withdraw your consent. We then erase it at once.'],
           ['Sessions (staying logged in)', 'A session expires after 30 days without use.'],
           ['Links to log in or to reset your password', 'They work for 15 to 60 minutes, and only once.'],
@@ -536,6 +552,13 @@ function PrivacyEn() {
         Have you been inactive for 2 years? That means: 2 years after your last course session, the end of your last mentor match and your
         last login. Then we first send you a warning email. If you log in within 30 days after that, your account stays. If you do nothing,
         we delete your account and your data after those 30 days. A program that runs every night does this.
+      </P>
+      <P>
+        Did you sign up for a course without an account? Then we make your registrations anonymous 2 years after your last course session.
+        If you signed up or cancelled after that, 2 years after that moment. Is there still a course ahead that you signed up for? Then we
+        wait until it is over. We do not send you an email first: without an account you cannot log in to keep your data. We then erase your
+        name, email address, phone number, your answers and what you needed to take part. We also delete the emails we sent you and your
+        email settings. Did you get an invitation to become a mentor or coordinator? Then we wait until that invitation has expired.
       </P>
       <P>
         When we delete data, we only keep anonymous numbers. For example, how many people took a course. Those numbers cannot be traced back

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { courseQuestions, courses, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse, emailsTo } from '../../test/courses';
+import { privacyVersion } from '~/content/privacy';
 import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now } from '~/modules/clock.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
@@ -198,7 +199,7 @@ describe('sign-up form', () => {
       phone: '+31 (0)6-1234 5678',
       source: 'party',
       utm: { source: 'nieuwsbrief', medium: 'email' },
-      privacyVersion: '1.0',
+      privacyVersion, // the statement's version at the time of sign-up
       userId: null,
       locale: 'nl',
     });

@@ -79,7 +79,8 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueMentoringWork(db);
   });
-  // Retention: warn people inactive for too long, delete them 30 days later (daily).
+  // Retention: warn people inactive for too long, delete them 30 days later; anonymise the sign-ups
+  // of people without an account once they are inactive that long (daily).
   await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
     await runRetentionWork(db);
   });

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
   auditEvents,
@@ -61,7 +62,7 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
 
     // 1. Registrations: cancel those for courses still to come (the courses module promotes the
     //    waitlist and sends its emails), then anonymise all of them.
-    const mine = or(eq(registrations.userId, userId), eq(registrations.email, email));
+    const mine = or(eq(registrations.userId, userId), eq(registrations.email, email))!;
     const lastSession = sql<
       string | null
     >`(select max(${courseSessions.endsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
@@ -75,29 +76,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
       const outcome = await cancelRegistration(tx, registration.id, 'system');
       if (outcome.status === 'cancelled') summary.registrationsCancelled++;
     }
-    const anonymised = await tx
-      .update(registrations)
-      .set({
-        userId: null,
-        name: '',
-        email: sql`'anoniem-' || ${registrations.id}::text`,
-        phone: null,
-        answers: {},
-        accessibilityNeeds: null,
-        anonymisedAt: t,
-        updatedAt: t,
-      })
-      .where(mine)
-      .returning({ id: registrations.id });
+    const anonymised = await anonymiseRegistrations(tx, mine, t);
     summary.registrationsAnonymised = anonymised.length;
-    if (anonymised.length) {
-      await tx.delete(registrationLinks).where(
-        inArray(
-          registrationLinks.registrationId,
-          anonymised.map((r) => r.id),
-        ),
-      );
-    }
 
     // 2. Matches in either role: live ones end, the other person hears it (no reason given).
     const [profile] = await tx.select().from(mentorProfiles).where(eq(mentorProfiles.userId, userId));
@@ -199,44 +179,81 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
         .where(eq(mentorProfiles.id, profile.id));
     }
 
-    // 5. Invitations, preferences, suppressions, audit, rate limits.
-    await tx.delete(mentorInvitations).where(or(eq(mentorInvitations.email, email), eq(mentorInvitations.acceptedBy, userId)));
-    await tx.delete(coordinatorInvitations).where(eq(coordinatorInvitations.email, email));
-    await tx.delete(emailPreferences).where(or(eq(emailPreferences.email, email), eq(emailPreferences.userId, userId)));
-    await tx.delete(emailSuppressions).where(eq(emailSuppressions.email, email));
+    // 5. Audit events about them stay, anonymous; what is kept under their address goes.
     await tx.update(auditEvents).set({ subjectUserId: null, detail: null }).where(eq(auditEvents.subjectUserId, userId));
-    await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%${escapeLike(email)}%`}`);
+    summary.emailsDeleted = await eraseAddress(tx, { email, names: [user.name], userId }, t);
 
-    // 6. Email: everything sent to them goes; sent mail to others that names them loses its body
-    //    (mail still waiting to go out keeps its content, so that it can be delivered).
-    const deleted = await tx
-      .delete(emailMessages)
-      .where(or(eq(emailMessages.userId, userId), eq(emailMessages.recipient, email)))
-      .returning({ id: emailMessages.id });
-    summary.emailsDeleted = deleted.length;
-    const needles = [email, user.name.trim()].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
-    for (const needle of needles) {
-      await tx
-        .update(emailMessages)
-        .set({ html: null, textBody: null, props: null, attachments: null, updatedAt: t })
-        .where(
-          and(
-            notInArray(emailMessages.status, ['queued', 'sending']),
-            or(
-              sql`${emailMessages.html} ilike ${needle}`,
-              sql`${emailMessages.textBody} ilike ${needle}`,
-              and(isNotNull(emailMessages.props), sql`${emailMessages.props}::text ilike ${needle}`),
-            ),
-          ),
-        );
-      await tx
-        .update(emailMessages)
-        .set({ subject: null })
-        .where(and(notInArray(emailMessages.status, ['queued', 'sending']), sql`${emailMessages.subject} ilike ${needle}`));
-    }
-
-    // 7. The account itself (sessions, tokens, consents, memberships and outcomes go with it).
+    // 6. The account itself (sessions, tokens, consents, memberships and outcomes go with it).
     await tx.delete(users).where(eq(users.id, userId));
     return summary;
   });
+}
+
+/**
+ * Anonymises the registrations `where` selects, the way reports can still count them: personal
+ * columns blanked, the user reference cut, `anonymisedAt` set; their manage links go. Returns the ids.
+ * Used by account deletion and by retention for people who signed up without an account.
+ */
+export async function anonymiseRegistrations(tx: Db, where: SQL, at: Date) {
+  const anonymised = await tx
+    .update(registrations)
+    .set({
+      userId: null,
+      name: '',
+      email: sql`'anoniem-' || ${registrations.id}::text`,
+      phone: null,
+      answers: {},
+      accessibilityNeeds: null,
+      anonymisedAt: at,
+      updatedAt: at,
+    })
+    .where(where)
+    .returning({ id: registrations.id });
+  const ids = anonymised.map((r) => r.id);
+  if (ids.length) await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, ids));
+  return ids;
+}
+
+/**
+ * Removes what is kept under an email address outside registrations and the account: invitations to
+ * it, its email preferences and suppression, rate-limit counters keyed by it, and every email sent to
+ * it; sent mail to others that names it (by address or by one of `names`) loses its body (mail still
+ * waiting to go out keeps its content, so that it can be delivered). With `userId`, what is tied to
+ * that account goes too. Returns the number of emails deleted. Runs on the caller's transaction.
+ */
+export async function eraseAddress(tx: Db, person: { email: string; names: string[]; userId?: string }, at: Date) {
+  const { email, userId } = person;
+  // With an account, rows tied to its id go as well as those under its address.
+  const ofUser = (column: AnyPgColumn) => (userId ? [eq(column, userId)] : []);
+  await tx.delete(mentorInvitations).where(or(eq(mentorInvitations.email, email), ...ofUser(mentorInvitations.acceptedBy)));
+  await tx.delete(coordinatorInvitations).where(eq(coordinatorInvitations.email, email));
+  await tx.delete(emailPreferences).where(or(eq(emailPreferences.email, email), ...ofUser(emailPreferences.userId)));
+  await tx.delete(emailSuppressions).where(eq(emailSuppressions.email, email));
+  await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%${escapeLike(email)}%`}`);
+
+  const deleted = await tx
+    .delete(emailMessages)
+    .where(or(eq(emailMessages.recipient, email), ...ofUser(emailMessages.userId)))
+    .returning({ id: emailMessages.id });
+  const needles = [...new Set([email, ...person.names.map((n) => n.trim())])].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
+  for (const needle of needles) {
+    await tx
+      .update(emailMessages)
+      .set({ html: null, textBody: null, props: null, attachments: null, updatedAt: at })
+      .where(
+        and(
+          notInArray(emailMessages.status, ['queued', 'sending']),
+          or(
+            sql`${emailMessages.html} ilike ${needle}`,
+            sql`${emailMessages.textBody} ilike ${needle}`,
+            and(isNotNull(emailMessages.props), sql`${emailMessages.props}::text ilike ${needle}`),
+          ),
+        ),
+      );
+    await tx
+      .update(emailMessages)
+      .set({ subject: null })
+      .where(and(notInArray(emailMessages.status, ['queued', 'sending']), sql`${emailMessages.subject} ilike ${needle}`));
+  }
+  return deleted.length;
 }

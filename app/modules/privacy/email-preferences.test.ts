@@ -1,8 +1,23 @@
-import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { consents, emailMessages, emailSuppressions, menteeApplications, users } from '~db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  consents,
+  emailMessages,
+  emailPreferences,
+  emailSuppressions,
+  menteeApplications,
+  mentorInvitations,
+  rateLimits,
+  registrationLinks,
+  registrations,
+  sessionAttendance,
+  users,
+} from '~db/schema';
+import { createCourse, emailsTo, person } from '../../../test/courses';
 import { setupTestDatabase } from '../../../test/database';
 import { createApplication, createNetwork, createUser } from '../../../test/mentoring';
+import { findStrings, secretsOf } from '../../../test/privacy';
+import { cancelRegistration, signUp } from '../courses/registrations.server';
 import { advanceClock, DAY, now, setClock } from '../clock.server';
 import { deliverEmail } from '../email/delivery.server';
 import { mailboxProvider } from '../email/providers.server';
@@ -10,7 +25,7 @@ import { enqueueEmail } from '../email/outbox.server';
 import { startSession } from '../auth/session.server';
 import { activeConsents, giveConsent, setNewsConsent, withdrawConsent } from './consent.server';
 import { categoryOfTemplate } from './email-categories';
-import { preferencesFor, setPreferences, unsubscribeToken, verifyUnsubscribeToken } from './email-preferences.server';
+import { preferencesFor, setPreferences, suppressAddress, unsubscribeToken, verifyUnsubscribeToken } from './email-preferences.server';
 import { runRetentionWork } from './retention.server';
 import { handleResendEvent, signWebhook, verifyWebhookSignature } from './webhooks.server';
 
@@ -214,4 +229,220 @@ describe('retention', () => {
     expect(await t.handle.db.select().from(users).where(eq(users.id, admin.id))).toHaveLength(1);
     setClock(undefined);
   });
+});
+
+describe('retention of people who signed up without an account', () => {
+  afterEach(() => setClock(undefined));
+
+  /** A sign-up by address only (no account), with every optional personal field filled in. */
+  async function guestSignUp(courseId: string, tag: string) {
+    const s = secretsOf(tag);
+    const result = await signUp(t.handle.db, courseId, {
+      ...person(tag),
+      name: s.name,
+      email: s.email,
+      phone: s.phone,
+      answers: { motivatie: s.story },
+      accessibilityNeeds: s.access,
+    });
+    if (!('registrationId' in result)) throw new Error(`sign-up failed: ${result.status}`);
+    return result.registrationId;
+  }
+  const registrationsOf = (email: string) => t.handle.db.select().from(registrations).where(eq(registrations.email, email));
+  const rowsById = (ids: string[]) => t.handle.db.select().from(registrations).where(inArray(registrations.id, ids));
+  async function deliverAll() {
+    const queued = await t.handle.db.select({ id: emailMessages.id }).from(emailMessages).where(eq(emailMessages.status, 'queued'));
+    for (const { id } of queued) await deliverEmail(t.handle.db, id, mailboxProvider, { from: FROM, finalAttempt: true });
+  }
+  const coordinatorMessage = (to: string, name: string, body: string) =>
+    t.handle.db.transaction((tx) =>
+      enqueueEmail(tx, {
+        template: 'coordinator-message',
+        to,
+        props: {
+          locale: 'nl',
+          name,
+          courseTitle: 'Politiek Actief Zwolle',
+          organisationName: 'Testvereniging',
+          subject: 'Terugblik',
+          body,
+          manageUrl: 'https://pa.example/beheer',
+        },
+      }),
+    );
+
+  it('anonymises a guest inactive for the period, leaving none of their strings and the report counts as they were; a second run changes nothing', async () => {
+    const db = t.handle.db;
+    const s = secretsOf('gast');
+    setClock(new Date('2031-03-01T10:00:00Z'));
+    // Two evenings from 15 March 2031 (attended the first), and a second course they cancelled.
+    const course = await createCourse(db, { sessionCount: 2 });
+    const attended = await guestSignUp(course.course.id, 'gast');
+    await db.insert(sessionAttendance).values({ registrationId: attended, sessionId: course.sessions[0]!.id, attended: true });
+    const other = await createCourse(db, { sessionCount: 1 });
+    const cancelled = await guestSignUp(other.course.id, 'gast');
+    expect((await cancelRegistration(db, cancelled, 'participant')).status).toBe('cancelled');
+    await setPreferences(db, s.email, null, { 'follow-ups': false });
+    await db.insert(rateLimits).values({ key: `signup-address:${s.email}`, windowStart: now(), hits: 1 });
+    await db.insert(mentorInvitations).values({
+      networkId: (await createNetwork(db)).id,
+      email: s.email,
+      name: s.name,
+      tokenHash: 'hash-gast-verlopen',
+      expiresAt: new Date('2031-03-08T10:00:00Z'),
+    });
+    // Half a year before the run: a coordinator writes to the course's people, and to a colleague about them.
+    setClock(new Date('2032-09-01T10:00:00Z'));
+    await coordinatorMessage(s.email, s.name, 'Hoe gaat het nu met je?');
+    await coordinatorMessage('collega-gast@voorbeeld.nl', 'Collega', `${s.name} (${s.email}) belde over de cursus.`);
+    await deliverAll();
+    await suppressAddress(db, s.email, 'bounce', 'evt-gast');
+
+    const needles = Object.values(s);
+    const before = await findStrings(db, needles);
+    for (const place of [
+      'registrations.name',
+      'registrations.email',
+      'registrations.phone',
+      'registrations.answers',
+      'registrations.accessibility_needs',
+      'email_messages.recipient',
+      'email_messages.html',
+      'email_preferences.email',
+      'email_suppressions.email',
+      'mentor_invitations.email',
+      'rate_limits.key',
+    ]) {
+      expect(
+        before.some((f) => f.startsWith(`${place}:`)),
+        place,
+      ).toBe(true);
+    }
+    const counts = async () => ({
+      registrations: (await db.select().from(registrations)).length,
+      attendance: (await db.select().from(sessionAttendance)).length,
+    });
+    const countsBefore = await counts();
+
+    // The last session ended on 22 March 2031: 700 days later nothing happens, 735 days later it does.
+    setClock(new Date('2033-02-20T10:00:00Z'));
+    expect((await runRetentionWork(db, { inactiveDays: 730 })).registrationsAnonymised).toBe(0);
+    expect(await findStrings(db, needles)).toEqual(before);
+
+    setClock(new Date('2033-03-27T10:00:00Z'));
+    const result = await runRetentionWork(db, { inactiveDays: 730 });
+    expect(result.registrationsAnonymised).toBe(2);
+    expect(await findStrings(db, needles)).toEqual([]);
+    expect(await counts()).toEqual(countsBefore);
+    const rows = await rowsById([attended, cancelled]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        userId: null,
+        name: '',
+        email: `anoniem-${row.id}`,
+        phone: null,
+        answers: {},
+        accessibilityNeeds: null,
+        anonymisedAt: now(),
+      });
+    }
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'confirmed']);
+    expect(
+      await db
+        .select()
+        .from(registrationLinks)
+        .where(inArray(registrationLinks.registrationId, [attended, cancelled])),
+    ).toEqual([]);
+    const [attendance] = await db.select().from(sessionAttendance).where(eq(sessionAttendance.registrationId, attended));
+    expect(attendance!.attended).toBe(true);
+
+    // Again the next day: nothing more to do, nothing changes.
+    const snapshot = async () => ({
+      registrations: await db.select().from(registrations).orderBy(registrations.id),
+      attendance: await db.select().from(sessionAttendance).orderBy(sessionAttendance.registrationId, sessionAttendance.sessionId),
+      preferences: await db.select().from(emailPreferences).orderBy(emailPreferences.email),
+      suppressions: await db.select().from(emailSuppressions).orderBy(emailSuppressions.email),
+    });
+    const once = await snapshot();
+    advanceClock(DAY);
+    expect((await runRetentionWork(db, { inactiveDays: 730 })).registrationsAnonymised).toBe(0);
+    expect(await snapshot()).toEqual(once);
+  }, 60_000);
+
+  it('leaves a guest alone while a course of theirs ended recently or is still to come, and while an invitation to them is open', async () => {
+    const db = t.handle.db;
+    const recent = secretsOf('recent');
+    const upcoming = secretsOf('komt-nog');
+    const invited = secretsOf('uitgenodigd');
+    setClock(new Date('2034-06-01T10:00:00Z'));
+    // Signed up (and cancelled) long ago for a course that starts only in 2037.
+    const far = await createCourse(db, { startsInDays: 1200, sessionCount: 1 });
+    const upcomingId = await guestSignUp(far.course.id, 'komt-nog');
+    await cancelRegistration(db, upcomingId, 'participant');
+    // A course that ended in June 2034.
+    const old = await createCourse(db, { sessionCount: 1 });
+    const invitedId = await guestSignUp(old.course.id, 'uitgenodigd');
+    // A course that ended in September 2035.
+    setClock(new Date('2035-09-01T10:00:00Z'));
+    const recentCourse = await createCourse(db, { sessionCount: 1 });
+    const recentId = await guestSignUp(recentCourse.course.id, 'recent');
+    await deliverAll();
+
+    setClock(new Date('2036-07-01T10:00:00Z'));
+    // A coordinator just invited the second person to become a mentor (valid for 7 days).
+    await db.insert(mentorInvitations).values({
+      networkId: (await createNetwork(db)).id,
+      email: invited.email,
+      name: invited.name,
+      tokenHash: 'hash-uitgenodigd',
+      expiresAt: new Date(now().getTime() + 7 * DAY),
+    });
+    const ids = [upcomingId, invitedId, recentId];
+    const rowsBefore = await rowsById(ids);
+    const needles = [recent, upcoming, invited].flatMap((p) => [p.name, p.email, p.phone]);
+    // Mail older than a year goes by the email log's own rule; everything else must stay.
+    const outsideEmailLog = async () => (await findStrings(db, needles)).filter((f) => !f.startsWith('email_messages.'));
+    const found = await outsideEmailLog();
+
+    expect((await runRetentionWork(db, { inactiveDays: 730 })).registrationsAnonymised).toBe(0);
+    expect(await rowsById(ids)).toEqual(rowsBefore);
+    expect(await outsideEmailLog()).toEqual(found);
+    expect(await emailsTo(db, recent.email)).not.toHaveLength(0);
+
+    // Once the invitation has expired unused, the invited person's turn comes; the others still wait.
+    advanceClock(8 * DAY);
+    expect((await runRetentionWork(db, { inactiveDays: 730 })).registrationsAnonymised).toBe(1);
+    const [invitedRow] = await rowsById([invitedId]);
+    expect(invitedRow).toMatchObject({ name: '', email: `anoniem-${invitedId}`, anonymisedAt: now() });
+    expect(await db.select().from(mentorInvitations).where(eq(mentorInvitations.email, invited.email))).toEqual([]);
+    expect(await rowsById([upcomingId, recentId])).toEqual(rowsBefore.filter((r) => r.id !== invitedId));
+  }, 60_000);
+
+  it('leaves an address that has an account to the account rule', async () => {
+    const db = t.handle.db;
+    const s = secretsOf('met-account');
+    setClock(new Date('2040-01-01T10:00:00Z'));
+    // An account, and a sign-up under its address made without logging in.
+    const account = await createUser(db, { email: s.email, name: s.name, createdAt: now(), lastLoginAt: now() });
+    const course = await createCourse(db, { sessionCount: 1 });
+    const registrationId = await guestSignUp(course.course.id, 'met-account');
+    const [before] = await rowsById([registrationId]);
+    expect(before!.userId).toBeNull();
+
+    // Inactive for more than the period: the account gets its warning, the registration stays as it is.
+    setClock(new Date('2042-02-01T10:00:00Z'));
+    await runRetentionWork(db, { inactiveDays: 730 });
+    expect(await rowsById([registrationId])).toEqual([before]);
+    const [warned] = await db.select().from(users).where(eq(users.id, account.id));
+    expect(warned!.retentionWarnedAt).not.toBeNull();
+    expect(await emailsTo(db, s.email, 'retention-warning')).toHaveLength(1);
+
+    // 30 days later the account is deleted, and the registration under its address anonymised with it.
+    advanceClock(31 * DAY);
+    await runRetentionWork(db, { inactiveDays: 730 });
+    expect(await db.select().from(users).where(eq(users.id, account.id))).toEqual([]);
+    expect((await rowsById([registrationId]))[0]).toMatchObject({ name: '', email: `anoniem-${registrationId}`, anonymisedAt: now() });
+    expect(await findStrings(db, Object.values(s))).toEqual([]);
+    expect(await registrationsOf(s.email)).toEqual([]);
+  }, 60_000);
 });
