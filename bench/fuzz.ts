@@ -30,6 +30,7 @@ const maxPages = Number(option('pages', '400'));
 const only = option('only', '');
 const skip = option('skip', '/uitloggen').split(',').filter(Boolean);
 const seed = Number(option('seed', '20261128'));
+const requestTimeoutS = Number(option('request-timeout', '60'));
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness, so that a run can be repeated.
@@ -187,7 +188,8 @@ async function request(p: string, init: RequestInit & { cookie?: string } = {}) 
   if (init.cookie) headers.set('Cookie', init.cookie);
   headers.set('X-Forwarded-For', nextIp());
   headers.set('Accept', 'text/html');
-  return fetch(`${base}${p}`, { ...init, headers, redirect: 'manual' });
+  // A request the server never answers is a finding (a hang), not something to wait out.
+  return fetch(`${base}${p}`, { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(requestTimeoutS * 1000) });
 }
 
 async function login(role: Role): Promise<string> {

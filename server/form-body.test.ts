@@ -1,6 +1,8 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import type { Request } from 'express';
 import { describe, expect, it } from 'vitest';
-import { NulStripper } from './form-body';
+import { NulStripper, withoutNulInForms } from './form-body';
 
 async function through(chunks: string[], encoded: boolean) {
   const out: Buffer[] = [];
@@ -20,5 +22,36 @@ describe('NUL characters in form bodies', () => {
     const part = '--b\r\nContent-Disposition: form-data; name="n"\r\n\r\nZo\u00eb\u0000 \u00e9\r\n--b--\r\n';
     expect(await through([part], false)).toBe(part.replace('\u0000', ''));
     expect(await through(['q=%C3%AB%20%E2%80%AE'], true)).toBe('q=%C3%AB%20%E2%80%AE');
+  });
+});
+
+describe('a form larger than one stream buffer', () => {
+  it('reaches the app whole, also when the request has ended before the app reads it', async () => {
+    // A request that arrives at once (26 kB: the cleaning stream buffers all of it, so the request ends) and is read later and slowly, the way
+    // Remix reads it: the pump pauses when its queue is full, and resumes on the next pull.
+    const body = `name=${'a'.repeat(25_000)}&x=%00y`;
+    const raw = Object.assign(new PassThrough(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const bytes = Buffer.from(body, 'latin1');
+    for (let at = 0; at < bytes.length; at += 4096) raw.write(bytes.subarray(at, at + 4096)); // as TCP delivers it
+    raw.end();
+    const request = withoutNulInForms(raw as unknown as Request);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the raw request is consumed and ended by now
+    const stream = createReadableStreamFromReadable(request as unknown as Readable);
+    const reader = stream.getReader();
+    let text = '';
+    const decoder = new TextDecoder('latin1');
+    const read = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return text;
+        text += decoder.decode(value, { stream: true });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000));
+    expect(await Promise.race([read, hung])).toBe(`name=${'a'.repeat(25_000)}&x=y`);
   });
 });

@@ -36,17 +36,35 @@ export class NulStripper extends Transform {
   }
 }
 
-// What @remix-run/express reads of the request as a stream.
+// The request's whole reading side comes from the cleaned stream: its methods and its state. The
+// state matters: Remix's StreamPump resumes only `if (stream.readable)`, and the raw request stops
+// being readable once the pipe has consumed it, so with `readable` read from the request a form
+// larger than one buffer (the new-network form, 26 kB) hung for good (bench:fuzz, 8 requests).
 const streamMembers = new Set<string | symbol>([
   'on',
   'once',
   'off',
   'addListener',
+  'prependListener',
+  'prependOnceListener',
   'removeListener',
+  'removeAllListeners',
+  'listenerCount',
   'destroy',
   'pause',
   'resume',
+  'isPaused',
+  'read',
+  'pipe',
+  'unpipe',
+  'setEncoding',
+  'readable',
+  'readableEnded',
+  'readableFlowing',
+  'readableLength',
   'readableHighWaterMark',
+  'destroyed',
+  Symbol.asyncIterator,
 ]);
 
 /** The request as the Remix adapter should see it: form bodies without NUL characters. */
