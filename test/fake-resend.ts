@@ -19,6 +19,8 @@ export type FakeResendOptions = {
   port?: number;
   /** Keep no request log (for long runs); counts are kept regardless. */
   quiet?: boolean;
+  /** How long each call takes before it is answered, in ms (also `setLatency`). */
+  latencyMs?: number;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
   const scripts = new Map<string, Scripted[]>();
   const stats = { calls: 0, batchCalls: 0, failed500: 0, failed429: 0, sentThenFailed: 0, replayed: 0 };
   let counter = 0;
+  let latencyMs = options.latencyMs ?? 0;
 
   const deliver = (key: string, body: Record<string, unknown>) => {
     const id = `fake-${++counter}`;
@@ -52,6 +55,7 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     const members = isBatch ? (parsed as Record<string, unknown>[]) : [parsed as Record<string, unknown>];
     stats.calls++;
     if (isBatch) stats.batchCalls++;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (!options.quiet)
       requests.push({ path: req.url ?? '', headers: req.headers, body: isBatch ? {} : members[0]!, batch: isBatch ? members : undefined });
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -114,6 +118,10 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     /** The next responses for messages to `to`, in order, before normal service resumes. */
     failNext(to: string, ...responses: Scripted[]) {
       scripts.set(to, [...(scripts.get(to) ?? []), ...responses]);
+    },
+    /** A slow provider from now on (0: answer at once). */
+    setLatency(ms: number) {
+      latencyMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
