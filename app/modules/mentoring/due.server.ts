@@ -54,6 +54,17 @@ const proposedFor = (t: Date, days: SQL) => and(eq(matches.status, 'proposed'), 
 const expiresOn = (ctx: MatchContext, locale: 'nl' | 'en') =>
   formatDate(locale, new Date(ctx.match.proposedAt!.getTime() + ctx.network.proposalExpiryDays * DAY));
 
+/** The mentor of a proposal, as an email's recipient. */
+const toMentorAbout = (ctx: MatchContext) => ({ to: ctx.mentor.email, userId: ctx.mentor.id });
+
+/** What every email to a mentor about a proposal names: in their language, the mentee's first name only. */
+const mentorProposalProps = (ctx: MatchContext) => ({
+  locale: ctx.mentor.locale,
+  name: ctx.mentor.name,
+  menteeFirstName: firstName(ctx.mentee.name),
+  networkName: ctx.network.name,
+});
+
 /**
  * Proposals nobody answered in time: expired, the mentee waits for the next run again, and the
  * mentor hears that the proposal lapsed (once: the claim only takes a proposal still `proposed`).
@@ -67,15 +78,8 @@ export async function expireProposals(db: Db) {
       .where(and(eq(menteeApplications.id, ctx.application.id), eq(menteeApplications.status, 'proposed')));
     await enqueueEmail(tx, {
       template: 'match-expired',
-      to: ctx.mentor.email,
-      userId: ctx.mentor.id,
-      props: {
-        locale: ctx.mentor.locale,
-        name: ctx.mentor.name,
-        menteeFirstName: firstName(ctx.mentee.name),
-        networkName: ctx.network.name,
-        mentorUrl: appLink('/mentor'),
-      },
+      ...toMentorAbout(ctx),
+      props: { ...mentorProposalProps(ctx), mentorUrl: appLink('/mentor') },
     });
   });
 }
@@ -90,13 +94,9 @@ export async function sendProposalReminders(db: Db) {
     async (tx, ctx) => {
       await enqueueEmail(tx, {
         template: 'match-reminder',
-        to: ctx.mentor.email,
-        userId: ctx.mentor.id,
+        ...toMentorAbout(ctx),
         props: {
-          locale: ctx.mentor.locale,
-          name: ctx.mentor.name,
-          menteeFirstName: firstName(ctx.mentee.name),
-          networkName: ctx.network.name,
+          ...mentorProposalProps(ctx),
           proposalUrl: appLink(`/mentor/voorstellen/${ctx.match.id}`),
           expiresOn: expiresOn(ctx, ctx.mentor.locale),
         },
