@@ -111,7 +111,8 @@ function parseForms(html: string, pageUrl: string): FormInfo[] {
       } else if (tag === 'button') {
         fields.push({ name: a.name, kind: 'button', value: a.value ?? '', options: [], checked: false, required: false });
       } else {
-        const kind = (a.type ?? 'text').toLowerCase();
+        // A text box for numbers (inputmode) is filled in as a number.
+        const kind = ['decimal', 'numeric'].includes(a.inputmode ?? '') ? 'number' : (a.type ?? 'text').toLowerCase();
         if (kind === 'submit' || kind === 'image' || kind === 'reset') {
           fields.push({ name: a.name, kind: 'button', value: a.value ?? '', options: [], checked: false, required: false });
           continue;
@@ -350,7 +351,11 @@ function bigString() {
 }
 
 /** A plausible value for a field, so that many submissions get past the first check and are stored. */
-function plausible(field: Field, i: number): string {
+/**
+ * A value the form would accept. Dates and times get later as the form goes on (opens before closes,
+ * start before end), so that the forms that check their order can succeed too.
+ */
+function plausible(field: Field, i: number, order: number): string {
   const name = field.name.toLowerCase();
   if (field.kind === 'hidden' || field.kind === 'button') return field.value;
   if (field.kind === 'select') return field.value || (field.options[1] ?? '');
@@ -361,9 +366,9 @@ function plausible(field: Field, i: number): string {
   if (name.includes('password') || name === 'confirm' || name === 'current') return 'een lange zin van de fuzzer';
   if (name.includes('phone') || field.kind === 'tel') return '0612345678';
   if (field.kind === 'number') return String(1 + Math.floor(random() * 20));
-  if (field.kind === 'date') return '2027-03-01';
-  if (field.kind === 'time') return '19:30';
-  if (field.kind === 'datetime-local') return '2027-03-01T19:30';
+  if (field.kind === 'date') return `2027-03-${String(1 + order).padStart(2, '0')}`;
+  if (field.kind === 'time') return `${String(Math.min(23, 19 + 2 * order)).padStart(2, '0')}:30`;
+  if (field.kind === 'datetime-local') return `2027-02-${String(1 + order).padStart(2, '0')}T12:00`;
   if (field.kind === 'url') return 'https://example.org/';
   return `Fuzz ${i}`;
 }
@@ -372,17 +377,17 @@ type Kind = 'script' | 'sql' | 'big' | 'control' | 'wrong-type' | 'missing' | 'd
 const KINDS: Kind[] = ['script', 'script', 'script', 'sql', 'control', 'wrong-type', 'missing', 'duplicate', 'forged-id', 'extra'];
 
 /** One hostile submission: the form's fields with plausible values, then one to three mutations. */
-function generate(form: FormInfo, i: number, foreignIds: string[]): { body: [string, string][]; kinds: Kind[] } {
+function generate(form: FormInfo, i: number, foreignIds: string[], baseline = false): { body: [string, string][]; kinds: Kind[] } {
   const fields = form.fields.filter((f) => f.checked || f.kind === 'checkbox');
   // Forms with several submit buttons (intent=…) get one of them at random.
   const buttons = form.fields.filter((f) => f.kind === 'button');
   const button = buttons.length ? pick(buttons) : undefined;
   let body: [string, string][] = fields
     .filter((f) => f.kind !== 'button' && (f.kind !== 'checkbox' || f.checked || random() < 0.7))
-    .map((f) => [f.name, plausible(f, i)]);
+    .map((f) => [f.name, plausible(f, i, fields.filter((g) => g.kind === f.kind).indexOf(f))]);
   if (button) body.push([button.name, button.value]);
   const kinds: Kind[] = [];
-  const mutations = 1 + Math.floor(random() * 3);
+  const mutations = baseline ? 0 : 1 + Math.floor(random() * 3);
   const editable = () => {
     const names = body.map(([k]) => k);
     return names.length ? pick(names) : 'x';
@@ -465,6 +470,7 @@ type Tally = {
   s5: number;
   errors: number;
   samples5xx: string[];
+  baseline: string;
 };
 type Finding = { where: string; marker: string; excerpt: string };
 
@@ -566,8 +572,29 @@ async function main() {
       s5: 0,
       errors: 0,
       samples5xx: [],
+      baseline: '',
     };
     tallies.push(tally);
+    // First the form as a person would fill it in, unmutated: can it succeed at all? (A form that
+    // never succeeds stores nothing, so its payloads are never checked on the way out.)
+    {
+      const { body } = generate(form, -1, foreignIds, true);
+      const encoded = encode(body, form.enctype.includes('multipart'));
+      const res = await request(form.action, {
+        method: 'POST',
+        cookie: cookies.get(role),
+        headers: encoded.type ? { 'Content-Type': encoded.type } : {},
+        body: encoded.body,
+      }).catch((error: unknown) => ({ status: 0, text: async () => String(error) }));
+      const html = await res.text();
+      const errors = [
+        ...html.matchAll(/utrecht-form-field-error-message"[^>]*>([^<]*)</g),
+        ...html.matchAll(/role="alert"[\s\S]*?<p[^>]*>([^<]*)</g),
+      ]
+        .map((m) => decode(m[1]!).trim())
+        .filter(Boolean);
+      tally.baseline = `${res.status}${errors.length ? ` (${[...new Set(errors)].slice(0, 3).join(' | ')})` : ''}`;
+    }
     const t0 = Date.now();
     let next = 0;
     const worker = async () => {
@@ -611,7 +638,7 @@ async function main() {
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     console.log(
-      `${role.padEnd(11)} POST ${route.padEnd(48)} 2xx ${String(tally.s2).padStart(4)}  3xx ${String(tally.s3).padStart(4)}  4xx ${String(tally.s4).padStart(4)}  5xx ${String(tally.s5).padStart(3)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `${role.padEnd(11)} POST ${route.padEnd(48)} baseline ${tally.baseline.split(' ')[0]!.padEnd(4)} 2xx ${String(tally.s2).padStart(4)}  3xx ${String(tally.s3).padStart(4)}  4xx ${String(tally.s4).padStart(4)}  5xx ${String(tally.s5).padStart(3)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
     // A submission may have ended the session (or worse): log in again for the next form.
     if (!(await sessionValid(cookies.get(role)!))) {
@@ -651,6 +678,7 @@ async function main() {
     console.log(
       `${t.role.padEnd(11)} ${t.route.padEnd(53)} ${String(t.s2).padStart(5)} ${String(t.s3).padStart(5)} ${String(t.s4).padStart(5)} ${String(t.s5 + t.errors).padStart(5)}  ${t.fields.join(' ')}`,
     );
+    if (!/^[23]/.test(t.baseline)) console.log(`      the form filled in plainly: ${t.baseline}`);
     for (const sample of t.samples5xx) console.log(`      e.g. ${sample}`);
   }
   console.log(
