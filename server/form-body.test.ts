@@ -1,3 +1,5 @@
+import { Agent, createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough, Readable } from 'node:stream';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import type { Request } from 'express';
@@ -53,5 +55,50 @@ describe('a form larger than one stream buffer', () => {
     })();
     const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 5_000));
     expect(await Promise.race([read, hung])).toBe(`name=${'a'.repeat(25_000)}&x=y`);
+  });
+});
+
+describe('a response sent before the form was read', () => {
+  it('frees the connection: the unread rest of a large body is discarded, and the next request gets through', async () => {
+    // Like a 404 for someone else's record: the app answers without reading the body, after the
+    // first part of it has arrived (and filled the cleaning stream's buffer).
+    const server = createServer((raw, res) => {
+      const req = Object.assign(raw, { res }) as unknown as Request;
+      withoutNulInForms(req);
+      setTimeout(() => res.writeHead(404, { 'content-type': 'text/plain' }).end('Niet gevonden'), 100);
+    });
+    server.keepAliveTimeout = 65_000; // as server/main.ts: the idle timeout does not end the wait early
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // One keep-alive connection, as a browser or a load balancer reuses one.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (size: number) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest(
+          {
+            port,
+            host: '127.0.0.1',
+            method: 'POST',
+            path: '/mentoraat/aanvragen/x',
+            agent,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        request.on('error', reject);
+        request.end(`name=${'a'.repeat(size)}`);
+      });
+    const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 10_000));
+    try {
+      expect(await Promise.race([post(8 * 1024 * 1024), hung])).toBe(404);
+      expect(await Promise.race([post(10), hung])).toBe(404);
+    } finally {
+      agent.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

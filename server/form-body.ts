@@ -76,6 +76,16 @@ export function withoutNulInForms(req: Request): Request {
   const clean = new NulStripper(encoded);
   req.on('error', (error) => clean.destroy(error));
   req.pipe(clean);
+  // A response sent before the body was read (a 404 for someone else's record, a refused form)
+  // leaves the rest of the body unread. Node would discard it, but not from a request that is
+  // piped, so the client kept sending into a full buffer and never got its answer (bench:fuzz:
+  // 1–3 MB bodies to routes that answer without reading them, timed out after 60 s). Discard it.
+  req.res?.once('finish', () => {
+    if (req.complete) return;
+    req.unpipe(clean);
+    req.removeAllListeners('data');
+    req.resume();
+  });
   return new Proxy(req, {
     get(target, property) {
       const source: object = streamMembers.has(property) ? clean : target;
