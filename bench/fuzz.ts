@@ -638,7 +638,7 @@ async function main() {
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     console.log(
-      `${role.padEnd(11)} POST ${route.padEnd(48)} baseline ${tally.baseline.split(' ')[0]!.padEnd(4)} 2xx ${String(tally.s2).padStart(4)}  3xx ${String(tally.s3).padStart(4)}  4xx ${String(tally.s4).padStart(4)}  5xx ${String(tally.s5).padStart(3)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      `${role.padEnd(11)} POST ${route.padEnd(48)} baseline ${tally.baseline.split(' ')[0]!.padEnd(4)} 2xx ${String(tally.s2).padStart(4)}  3xx ${String(tally.s3).padStart(4)}  4xx ${String(tally.s4).padStart(4)}  5xx ${String(tally.s5).padStart(3)}  no answer ${String(tally.errors).padStart(3)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
     // A submission may have ended the session (or worse): log in again for the next form.
     if (!(await sessionValid(cookies.get(role)!))) {
