@@ -20,7 +20,7 @@ async function logEmail(to: string, userId: string | null = null, status: 'sent'
       template: 'password-reset',
       to,
       userId: userId ?? undefined,
-      props: { locale: 'nl', name: 'Noor', resetUrl: 'https://pa.example/wachtwoord-herstellen/x' },
+      props: { locale: 'nl', url: 'https://pa.example/wachtwoord-herstellen/x', expiresInMinutes: 60 },
     }),
   );
   // As delivery leaves a sent row: the subject stays, the bodies went to the provider.
