@@ -31,11 +31,19 @@ const schema = z
     LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+    // The email log: whole for EMAIL_LOG_REDUCE_DAYS, then reduced (address as a digest, no subject),
+    // deleted after EMAIL_LOG_DAYS (privacy/email-log.server.ts says why these defaults).
+    EMAIL_LOG_REDUCE_DAYS: z.coerce.number().int().min(7).max(365).default(30),
+    EMAIL_LOG_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
     WORKER_IN_WEB: flag,
     DEMO_DATA: flag,
     DEV_MAILBOX: flag,
     TRUST_PROXY: flag.transform((v) => v ?? false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((env) => env.EMAIL_LOG_REDUCE_DAYS <= env.EMAIL_LOG_DAYS, {
+    message: 'EMAIL_LOG_REDUCE_DAYS must not be more than EMAIL_LOG_DAYS',
+    path: ['EMAIL_LOG_REDUCE_DAYS'],
   })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;

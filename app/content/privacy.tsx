@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 type Locale = 'nl' | 'en';
 
 export const privacyTitle = { nl: 'Privacyverklaring', en: 'Privacy statement' } as const;
-export const privacyVersion = '1.1';
-/** ISO date of the last change of this statement (shown as 28 November 2026). */
-export const privacyLastChanged = '2026-11-28';
+export const privacyVersion = '1.2';
+/** ISO date of the last change of this statement (shown as 7 December 2026). */
+export const privacyLastChanged = '2026-12-07';
 
 const PRIVACY_EMAIL = 'privacy@politiekactief.example';
 const ACCOUNT_PRIVACY_PATH = '/account/privacy';
@@ -114,7 +114,7 @@ function PrivacyNl() {
         ons aan de Algemene verordening gegevensbescherming (AVG). Dat is de Europese wet over privacy.
       </P>
       <P>
-        Versie {privacyVersion}, laatst gewijzigd op <time dateTime={privacyLastChanged}>28 november 2026</time>.
+        Versie {privacyVersion}, laatst gewijzigd op <time dateTime={privacyLastChanged}>7 december 2026</time>.
       </P>
 
       <H2>In het kort</H2>
@@ -216,7 +216,7 @@ function PrivacyNl() {
       <H3>E-mails die we sturen</H3>
       <DataPurpose
         labels={labels}
-        what="een logboek van elke e-mail die we sturen: wat voor e-mail het is (het sjabloon), aan wie, wanneer en of het versturen is gelukt."
+        what="een logboek van elke e-mail die we sturen: wat voor e-mail het is (het sjabloon), aan wie, het onderwerp, wanneer en of het versturen is gelukt. Na 30 dagen halen we je e-mailadres en het onderwerp weg. We bewaren dan alleen nog een onleesbare code van je adres, wat voor e-mail het was, wanneer en of het is gelukt. Na 1 jaar verwijderen we alles."
         why="om te zien of een e-mail is aangekomen, om te voorkomen dat je dezelfde e-mail twee keer krijgt en om je te helpen als je een e-mail mist."
         basis="nodig voor wat je vraagt."
       />
@@ -275,7 +275,7 @@ function PrivacyNl() {
           ['Gegevens over een beperking', 'Tot je je toestemming intrekt. Dan wissen we ze meteen.'],
           ['Sessies (ingelogd blijven)', 'Een sessie verloopt na 30 dagen zonder gebruik.'],
           ['Links om in te loggen of je wachtwoord te herstellen', 'Ze werken 15 tot 60 minuten, en maar één keer.'],
-          ['Logboek van e-mails', '1 jaar.'],
+          ['Logboek van e-mails', 'Aan wie en het onderwerp: 30 dagen. Daarna alleen een onleesbare code van je adres, tot 1 jaar.'],
           ['Tellers voor beveiliging (per IP-adres)', 'Maximaal 1 uur.'],
         ]}
       />
@@ -374,7 +374,7 @@ function PrivacyNl() {
       <H2>Wijzigingen</H2>
       <P>
         Als we deze verklaring veranderen, zie je dat aan het versienummer en de datum. Dit is versie {privacyVersion}, laatst gewijzigd op{' '}
-        <time dateTime={privacyLastChanged}>28 november 2026</time>.
+        <time dateTime={privacyLastChanged}>7 december 2026</time>.
       </P>
     </>
   );
@@ -389,7 +389,7 @@ function PrivacyEn() {
         Data Protection Regulation (GDPR, in Dutch: AVG). That is the European law on privacy.
       </P>
       <P>
-        Version {privacyVersion}, last changed on <time dateTime={privacyLastChanged}>28 November 2026</time>.
+        Version {privacyVersion}, last changed on <time dateTime={privacyLastChanged}>7 December 2026</time>.
       </P>
 
       <H2>In short</H2>
@@ -491,7 +491,7 @@ function PrivacyEn() {
       <H3>Emails we send</H3>
       <DataPurpose
         labels={labels}
-        what="a log of every email we send: what kind of email it is (the template), to whom, when and whether sending worked."
+        what="a log of every email we send: what kind of email it is (the template), to whom, the subject, when and whether sending worked. After 30 days we remove your email address and the subject. We then only keep an unreadable code of your address, what kind of email it was, when and whether it worked. After 1 year we delete everything."
         why="to see whether an email arrived, to make sure you do not get the same email twice and to help you if you miss an email."
         basis="needed for what you asked."
       />
@@ -544,7 +544,7 @@ function PrivacyEn() {
           ['Data about a disability', 'Until you withdraw your consent. We then erase it at once.'],
           ['Sessions (staying logged in)', 'A session expires after 30 days without use.'],
           ['Links to log in or to reset your password', 'They work for 15 to 60 minutes, and only once.'],
-          ['Email log', '1 year.'],
+          ['Email log', 'To whom and the subject: 30 days. After that only an unreadable code of your address, until 1 year.'],
           ['Security counters (per IP address)', '1 hour at most.'],
         ]}
       />
@@ -641,7 +641,7 @@ function PrivacyEn() {
       <H2>Changes</H2>
       <P>
         When we change this statement, you can see that from the version number and the date. This is version {privacyVersion}, last changed
-        on <time dateTime={privacyLastChanged}>28 November 2026</time>.
+        on <time dateTime={privacyLastChanged}>7 December 2026</time>.
       </P>
     </>
   );

@@ -42,6 +42,9 @@ export const emailMessages = pgTable(
     lockedUntil: timestamptz('locked_until'),
     enqueuedAt: timestamptz('enqueued_at'),
     sentAt: timestamptz('sent_at'),
+    // Set when the row was reduced for the log's lifetime: the address replaced by a digest, the
+    // subject and everything else but the delivery proof dropped (privacy/email-log.server.ts).
+    reducedAt: timestamptz('reduced_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -51,5 +54,7 @@ export const emailMessages = pgTable(
     index('email_messages_user_idx').on(t.userId),
     index('email_messages_recipient_idx').on(t.recipient),
     index('email_messages_batch_key_idx').on(t.batchKey),
+    // The nightly lifetime job reads the oldest rows in batches.
+    index('email_messages_created_idx').on(t.createdAt),
   ],
 );

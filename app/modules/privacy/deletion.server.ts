@@ -27,6 +27,7 @@ import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
 import { appLink } from '../courses/context.server';
 import { enqueueEmail } from '../email/outbox.server';
+import { emailLogDigest } from './email-log.server';
 
 export type DeletionSummary = {
   registrationsCancelled: number;
@@ -233,7 +234,7 @@ export async function eraseAddress(tx: Db, person: { email: string; names: strin
 
   const deleted = await tx
     .delete(emailMessages)
-    .where(or(eq(emailMessages.recipient, email), ...ofUser(emailMessages.userId)))
+    .where(or(eq(emailMessages.recipient, email), eq(emailMessages.recipient, emailLogDigest(email)), ...ofUser(emailMessages.userId)))
     .returning({ id: emailMessages.id });
   const needles = [...new Set([email, ...person.names.map((n) => n.trim())])].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
   for (const needle of needles) {

@@ -26,6 +26,7 @@ import {
 } from '~db/schema';
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
+import { emailLogDigest } from './email-log.server';
 
 /**
  * How every table that can hold personal data is handled, for the export (`export`) and for
@@ -205,7 +206,7 @@ export async function exportPersonalData(db: Db, userId: string) {
       text: emailMessages.textBody,
     })
     .from(emailMessages)
-    .where(or(eq(emailMessages.userId, userId), eq(emailMessages.recipient, email)))
+    .where(or(eq(emailMessages.userId, userId), eq(emailMessages.recipient, email), eq(emailMessages.recipient, emailLogDigest(email))))
     .orderBy(emailMessages.createdAt);
 
   const access = await specialDataAccess(db, userId);

@@ -1,16 +1,15 @@
-import { and, eq, inArray, isNotNull, isNull, lt, lte, notInArray, sql, TransactionRollbackError } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { coordinatorInvitations, courseSessions, courses, emailMessages, mentorInvitations, registrations, users } from '~db/schema';
+import { coordinatorInvitations, courseSessions, courses, mentorInvitations, registrations, users } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { anonymiseRegistrations, deleteAccount, eraseAddress } from './deletion.server';
+import { expireEmailLog } from './email-log.server';
 
 /** Days between the warning email and the deletion. */
 export const RETENTION_GRACE_DAYS = 30;
-/** Days the email log is kept. */
-export const EMAIL_LOG_DAYS = 365;
 /** Most addresses without an account anonymised per run (the rest follow the next night). */
 export const GUEST_BATCH = 500;
 
@@ -198,16 +197,13 @@ export async function runRetentionWork(db: Db, options: { inactiveDays?: number 
   for (const person of toDelete) {
     if (await deleteAccount(db, person.id)) deleted++;
   }
-  // The email log is kept for a year (privacy statement); mail still waiting to go out stays.
-  const logCutoff = new Date(t.getTime() - EMAIL_LOG_DAYS * DAY);
-  await db
-    .delete(emailMessages)
-    .where(and(lt(emailMessages.createdAt, logCutoff), notInArray(emailMessages.status, ['queued', 'sending'])));
+  // The email log: reduced after a month, deleted after a year (privacy statement), in batches.
+  const emailLog = await expireEmailLog(db);
 
   // People without an account: anonymised at once (see above), a bounded number of addresses a night.
   let registrationsAnonymised = 0;
   for (const { email } of await guestsDue(db, t, cutoff, { limit: GUEST_BATCH })) {
     registrationsAnonymised += await anonymiseGuest(db, email, t, cutoff);
   }
-  return { warned, deleted, cancelled, registrationsAnonymised };
+  return { warned, deleted, cancelled, registrationsAnonymised, emailLog };
 }
