@@ -10,7 +10,7 @@ const SECRET = 'een-eigen-geheim-van-de-productie-omgeving-2027';
 const OLD_SECRET = 'het-geheim-van-voor-de-wissel-in-maart-2027-xx';
 
 /** Runs `fn` with this environment on top of the test's own (and a freshly read configuration). */
-function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
+function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T): T {
   for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
   resetEnvCache();
   try {
@@ -59,6 +59,10 @@ describe('link keys from APP_SECRET', () => {
     const development = sealLinkToken('outcome-links', 'user:gr2026:elected'); // NODE_ENV=test: the development secret
     expect(openLinkToken('outcome-links', development)).toBe('user:gr2026:elected');
     withEnv(production(), () => expect(openLinkToken('outcome-links', development)).toBeNull());
+    // Without APP_SECRET, production on PostgreSQL has no key at all (the server does not start).
+    withEnv({ ...production(), APP_SECRET: undefined }, () =>
+      expect(() => openLinkToken('outcome-links', development)).toThrow(/APP_SECRET/),
+    );
   });
 
   it('the embedded demo (production build, no APP_SECRET) makes and keeps a random secret of its own', () => {
