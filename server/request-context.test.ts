@@ -6,6 +6,7 @@ import { rateLimits } from '../db/schema';
 import { parseEnv } from '../app/env.server';
 import { rules } from '../app/modules/security/rate-limit.server';
 import { action as signUpAction } from '../app/routes/cursussen.$id_.aanmelden';
+import { action as loginAction } from '../app/routes/inloggen';
 import { createCourse } from '../test/courses';
 import { setupTestDatabase } from '../test/database';
 import { proxyTrust, requestContext } from './request-context';
@@ -17,10 +18,12 @@ const t = setupTestDatabase();
  * context every route gets), in front of the real sign-up action on the test database. The test
  * plays the load balancer on 127.0.0.1, which appends the address it sees to X-Forwarded-For.
  */
-async function serve(TRUST_PROXY: string) {
+type Action = (args: { request: Request; params: Record<string, string>; context: ReturnType<typeof requestContext> }) => Promise<unknown>;
+
+async function serve(TRUST_PROXY: string, path: string, action: Action) {
   const app = express();
   app.set('trust proxy', proxyTrust(parseEnv({ TRUST_PROXY })));
-  app.post('/cursussen/:id/aanmelden', async (req, res) => {
+  app.post(path, async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const request = new Request(`http://localhost${req.originalUrl}`, {
@@ -29,7 +32,7 @@ async function serve(TRUST_PROXY: string) {
       body: Buffer.concat(chunks),
     });
     const context = requestContext(req, res);
-    const result = await signUpAction({ request, params: req.params, context }).catch((thrown: unknown) => thrown);
+    const result = await action({ request, params: req.params, context }).catch((thrown: unknown) => thrown);
     const status = result instanceof Response ? result.status : ((result as { init?: { status?: number } | null })?.init?.status ?? 200);
     res.status(status).end();
   });
@@ -40,7 +43,7 @@ async function serve(TRUST_PROXY: string) {
 
 async function signUpsFromOneClient(trustProxy: string, count: number) {
   const { course } = await createCourse(t.handle.db, { capacity: 100 });
-  const { base, close } = await serve(trustProxy);
+  const { base, close } = await serve(trustProxy, '/cursussen/:id/aanmelden', signUpAction);
   const statuses: number[] = [];
   try {
     for (let n = 1; n <= count; n++) {
@@ -72,6 +75,27 @@ async function signUpsFromOneClient(trustProxy: string, count: number) {
   return { statuses, counters };
 }
 
+/** Password logins for addresses without an account, each with its own made-up address in front. */
+async function loginsFromOneClient(trustProxy: string, count: number) {
+  const { base, close } = await serve(trustProxy, '/inloggen', loginAction);
+  const statuses: number[] = [];
+  try {
+    for (let n = 1; n <= count; n++) {
+      const response = await fetch(`${base}/inloggen`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': `198.51.100.${n}, 203.0.113.8` },
+        body: new URLSearchParams({ intent: 'password', email: `raden-${n}@example.nl`, password: 'een wachtwoord dat niet klopt' }),
+      });
+      statuses.push(response.status);
+    }
+  } finally {
+    close();
+  }
+  await t.handle.db.delete(rateLimits);
+  return statuses;
+}
+
 describe('client addresses behind a load balancer', () => {
   it('refuses TRUST_PROXY=true, which would let every client choose its own address', () => {
     expect(() => parseEnv({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: no longer accepts true.*TRUST_PROXY=1/);
@@ -89,4 +113,10 @@ describe('client addresses behind a load balancer', () => {
       expect(statuses.slice(rules.signupPerIp.limit)).toEqual([429, 429, 429, 429]);
     }, 180_000);
   }
+
+  it('with TRUST_PROXY=1, password guesses with made-up addresses in front hit the login limit per client', async () => {
+    const statuses = await loginsFromOneClient('1', rules.loginPerIp.limit + 2);
+    expect(statuses.slice(0, rules.loginPerIp.limit)).toEqual(Array(rules.loginPerIp.limit).fill(400));
+    expect(statuses.slice(rules.loginPerIp.limit)).toEqual([429, 429]);
+  }, 180_000);
 });
