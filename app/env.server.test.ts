@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env.server';
+import { DEVELOPMENT_APP_SECRET, EnvError, parseEnv } from './env.server';
 
 describe('environment', () => {
   it('needs nothing: embedded database, demo data, worker in the web process, local mailbox', () => {
@@ -21,6 +21,7 @@ describe('environment', () => {
       WORKER_IN_WEB: 'false',
       NODE_ENV: 'production',
       APP_URL: 'https://pa.example/',
+      APP_SECRET: 'x'.repeat(32),
     });
     expect(env).toMatchObject({
       embedded: false,
@@ -43,13 +44,39 @@ describe('environment', () => {
   it('lists every invalid variable in one readable message', () => {
     let error: unknown;
     try {
-      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'not a url', DEMO_DATA: 'maybe', LINK_SECRET: 'short' });
+      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', APP_URL: 'not a url', DEMO_DATA: 'maybe', APP_SECRET: 'short' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(EnvError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'APP_URL', 'DEMO_DATA', 'LINK_SECRET']) expect(message).toContain(`- ${name}:`);
+    for (const name of ['PORT', 'DATABASE_URL', 'APP_URL', 'DEMO_DATA', 'APP_SECRET']) expect(message).toContain(`- ${name}:`);
     expect(message).toContain('.env.example');
+  });
+
+  it('in production on PostgreSQL, refuses to start without a secret of its own, saying what to set', () => {
+    const deployment = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example/pa' };
+    const problems = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return '';
+      } catch (error) {
+        expect(error).toBeInstanceOf(EnvError);
+        return (error as Error).message;
+      }
+    };
+    expect(problems(deployment)).toContain('- APP_SECRET: required in production on PostgreSQL (at least 32 characters');
+    expect(problems({ ...deployment, LINK_SECRET: 'y'.repeat(40) })).toContain(
+      'LINK_SECRET is no longer read: move its value to APP_SECRET',
+    );
+    expect(problems({ ...deployment, APP_SECRET: 'kort' })).toContain('- APP_SECRET: must be at least 32 characters');
+    expect(problems({ ...deployment, APP_SECRET: DEVELOPMENT_APP_SECRET })).toContain('- APP_SECRET: is the public development secret');
+    expect(problems({ ...deployment, APP_SECRET: 'z'.repeat(32), APP_SECRET_PREVIOUS: 'p'.repeat(32) })).toContain(
+      '- APP_SECRET_PREVIOUS_UNTIL: required with APP_SECRET_PREVIOUS',
+    );
+    expect(problems({ ...deployment, APP_SECRET: 'z'.repeat(32) })).toBe('');
+    // The embedded demo (production build without DATABASE_URL), development and tests start without one.
+    expect(problems({ NODE_ENV: 'production' })).toBe('');
+    expect(problems({ NODE_ENV: 'development', DATABASE_URL: 'postgres://db.example/pa' })).toBe('');
   });
 });

@@ -1,9 +1,57 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'must be true or false' })
   .optional()
   .transform((value) => (value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value)));
+
+/**
+ * The secret of development, tests and the embedded demo when APP_SECRET is unset. It is public, so
+ * production refuses it (and production on PostgreSQL refuses to start without a secret of its own).
+ */
+export const DEVELOPMENT_APP_SECRET = 'politiek-actief development secret: public, never used in production';
+
+const secret = z.string().min(32, 'must be at least 32 characters (for example from `openssl rand -base64 48`)');
+
+// Which X-Forwarded-For entries to believe. `true` would trust every hop, so that req.ip became the
+// left-most entry, which the client writes itself (issue 11: 64 sign-ups passed a limit of 60).
+// Allowed: a number of proxies in front of the app, or the proxies' addresses and ranges.
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string) => {
+  if (PROXY_NAMES.includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (!version || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((value, context): false | number | string[] => {
+    const text = (value ?? '').trim().toLowerCase();
+    if (['', 'false', '0', 'no'].includes(text)) return false;
+    if (/^\d+$/.test(text) && Number(text) <= 10) return Number(text);
+    if (['true', 'yes'].includes(text)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'no longer accepts true, which trusts every hop and lets clients choose their own address: set the number of proxies in front of the app (usually TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,fd00::/8)',
+      });
+      return z.NEVER;
+    }
+    const entries = text.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be a number of proxies (0–10) or a comma-separated list of proxy addresses or ranges (CIDR), or loopback, linklocal, uniquelocal; not understood: ${wrong.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z
   .object({
@@ -25,10 +73,17 @@ const schema = z
     // in which Resend recognises an idempotency key.
     EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(10),
     EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
-    // Privacy: signing unsubscribe links, verifying Resend's webhooks, and the retention period.
+    // The one secret of a deployment: every key that protects a link is derived from it, one per
+    // purpose (app/modules/security/link-keys.server.ts). Required in production on PostgreSQL.
+    APP_SECRET: secret.optional(),
+    // The secret before a rotation: still opens links until APP_SECRET_PREVIOUS_UNTIL, signs nothing.
+    APP_SECRET_PREVIOUS: secret.optional(),
+    APP_SECRET_PREVIOUS_UNTIL: z.iso.date({ message: 'must be a date such as 2027-03-31' }).optional(),
+    // Replaced by APP_SECRET. Read only to say so, and (UNSUBSCRIBE_SECRET) to honour unsubscribe
+    // links sent before the change until LEGACY_UNSUBSCRIBE_UNTIL in email-preferences.server.ts.
+    LINK_SECRET: z.string().optional(),
     UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
-    // Signs the one-click answer links of the candidacy outcome questions (/uitslag/:token).
-    LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Privacy: verifying Resend's webhooks, and the retention period.
     RESEND_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
     RETENTION_INACTIVE_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
     // The email log: whole for EMAIL_LOG_REDUCE_DAYS, then reduced (address as a digest, no subject),
@@ -38,12 +93,36 @@ const schema = z
     WORKER_IN_WEB: flag,
     DEMO_DATA: flag,
     DEV_MAILBOX: flag,
-    TRUST_PROXY: flag.transform((v) => v ?? false),
+    TRUST_PROXY: trustProxy,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
-  .refine((env) => env.EMAIL_LOG_REDUCE_DAYS <= env.EMAIL_LOG_DAYS, {
-    message: 'EMAIL_LOG_REDUCE_DAYS must not be more than EMAIL_LOG_DAYS',
-    path: ['EMAIL_LOG_REDUCE_DAYS'],
+  .superRefine((env, context) => {
+    if (env.EMAIL_LOG_REDUCE_DAYS > env.EMAIL_LOG_DAYS) {
+      context.addIssue({ code: 'custom', path: ['EMAIL_LOG_REDUCE_DAYS'], message: 'must not be more than EMAIL_LOG_DAYS' });
+    }
+    // A deployment (production on PostgreSQL) must have a secret of its own: without one, links
+    // would be signed with a value anybody can read in this repository.
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.APP_SECRET) {
+      const moved = env.LINK_SECRET ? ' LINK_SECRET is no longer read: move its value to APP_SECRET.' : '';
+      context.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET'],
+        message: `required in production on PostgreSQL (at least 32 characters, for example from \`openssl rand -base64 48\`).${moved}`,
+      });
+    }
+    if (env.APP_SECRET && env.APP_SECRET === DEVELOPMENT_APP_SECRET && env.NODE_ENV === 'production') {
+      context.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is the public development secret: generate one of your own' });
+    }
+    if (env.APP_SECRET_PREVIOUS && !env.APP_SECRET_PREVIOUS_UNTIL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET_PREVIOUS_UNTIL'],
+        message: 'required with APP_SECRET_PREVIOUS: the last day links made with the previous secret still work',
+      });
+    }
+    if (env.APP_SECRET_PREVIOUS && env.APP_SECRET_PREVIOUS === env.APP_SECRET) {
+      context.addIssue({ code: 'custom', path: ['APP_SECRET_PREVIOUS'], message: 'is the same as APP_SECRET' });
+    }
   })
   .transform((env) => {
     const embedded = !env.DATABASE_URL;

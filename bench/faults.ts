@@ -5,6 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { startFakeResend } from '../test/fake-resend';
 import {
+  BENCH_APP_SECRET,
   benchDatabase,
   cleanUp,
   cleanUpOnSignals,
@@ -76,6 +77,7 @@ async function main() {
 
   // 2. A web process (for /healthz) and a worker process.
   const common = {
+    APP_SECRET: BENCH_APP_SECRET,
     DATABASE_URL: dbUrl,
     WORKER_IN_WEB: 'false',
     RESEND_API_KEY: fake.apiKey,

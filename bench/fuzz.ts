@@ -510,7 +510,7 @@ async function main() {
     env = { DATABASE_URL: undefined, PGLITE_DIR: dir };
     console.log(`database: PGlite in ${dir}`);
   }
-  const server = startServer(port, { ...env, DEMO_DATA: 'true', TRUST_PROXY: 'true', LOG_LEVEL: 'error', RESEND_API_KEY: undefined });
+  const server = startServer(port, { ...env, DEMO_DATA: 'true', TRUST_PROXY: '1', LOG_LEVEL: 'error', RESEND_API_KEY: undefined });
   onCleanUp(() => stopServer(server));
   base = `http://127.0.0.1:${port}`;
   await waitForHealth(server);

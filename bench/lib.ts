@@ -120,6 +120,9 @@ export function ensureBuild(mode: string) {
 
 export type Server = { port: number; child: ChildProcess; output: string[]; exited: Promise<number | null> };
 
+/** A secret for benchmark processes, which run in production on PostgreSQL and so need one (never use it elsewhere). */
+export const BENCH_APP_SECRET = 'politiek-actief benchmark secret, only for throw-away databases';
+
 /**
  * One production web process of the app on 127.0.0.1:port. `env` adds to (or, with undefined,
  * removes from) the environment; without DATABASE_URL it uses the embedded database.
@@ -133,6 +136,7 @@ export function startServer(port: number, env: Record<string, string | undefined
     APP_URL: `http://127.0.0.1:${port}`,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
+    APP_SECRET: process.env.APP_SECRET ?? BENCH_APP_SECRET,
   };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];

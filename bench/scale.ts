@@ -8,6 +8,7 @@ import { readMunicipalityData } from '../db/migrate.server';
 import { courseSessions, courses, organisations } from '../db/schema';
 import { startFakeResend } from '../test/fake-resend';
 import {
+  BENCH_APP_SECRET,
   benchDatabase,
   cleanUp,
   cleanUpOnSignals,
@@ -49,9 +50,10 @@ async function main() {
   const fake = await startFakeResend({ port: fakePort, quiet: false });
   onCleanUp(() => fake.close());
   const common = {
+    APP_SECRET: BENCH_APP_SECRET,
     DATABASE_URL: dbUrl,
     WORKER_IN_WEB: 'false',
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
     RESEND_API_KEY: fake.apiKey,
     RESEND_BASE_URL: fake.baseUrl,
     EMAIL_RETRY_DELAY_SECONDS: '1',

@@ -150,7 +150,7 @@ async function main() {
   );
 
   // --- Through the stack -------------------------------------------------------------------
-  const servers = PORTS.map((port) => startServer(port, { DATABASE_URL: benchUrl, WORKER_IN_WEB: 'false', TRUST_PROXY: 'true' }));
+  const servers = PORTS.map((port) => startServer(port, { DATABASE_URL: benchUrl, WORKER_IN_WEB: 'false', TRUST_PROXY: '1' }));
   for (const s of servers) onCleanUp(() => stopServer(s));
   await Promise.all(servers.map((s) => waitForHealth(s, 90_000)));
   console.log(`Two web processes up on ports ${PORTS.join(' and ')} (production build, WORKER_IN_WEB=false).`);

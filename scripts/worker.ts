@@ -1,10 +1,18 @@
 // npm run worker — a worker process of its own (PostgreSQL only: PGlite is one connection, one process).
-import { getEnv } from '../app/env.server';
+import { EnvError, getEnv, type Env } from '../app/env.server';
 import { startApplication } from '../server/app';
 import { createLogger } from '../server/logger';
 import { surviveDatabaseOutages } from '../server/outage';
 
-const env = getEnv();
+let env: Env;
+try {
+  env = getEnv();
+} catch (error) {
+  // The same readable list of every invalid variable as the web server prints.
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const log = createLogger(env.LOG_LEVEL);
 surviveDatabaseOutages(log);
 if (env.embedded) {

@@ -4,6 +4,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noStoreWhenPersonal } from '../app/entry.server';
 import { getLog } from '../app/modules/log.server';
+import { sealLinkToken } from '../app/modules/security/link-keys.server';
 import { createLogger, maskPath, maskPersonalData, requestLogging } from './logger';
 
 describe('logs without personal data', () => {
@@ -14,6 +15,11 @@ describe('logs without personal data', () => {
   it('keeps only the shape of paths that carry emailed tokens', () => {
     expect(maskPath('/aanmelding/abcdefghijklmnopqrstuvwxyz234567')).toBe('/aanmelding/:token');
     expect(maskPath('/inloggen/link/abcdefghijklmnopqrstuvwxyz234567')).toBe('/inloggen/link/:token');
+    // Sealed link tokens (outcome answers, unsubscribe), and the older unsubscribe format with an address in base64url.
+    const sealed = sealLinkToken('outcome-links', '0b4f1e5e-8a38-4d4b-9a57-0f2f7e8f0c11:gr2026:list');
+    expect(maskPath(`/uitslag/${sealed}`)).toBe('/uitslag/:token');
+    const older = `${Buffer.from('noor@example.nl').toString('base64url')}.reminders.${'a'.repeat(32)}`;
+    expect(maskPath(`/e-mail/afmelden/${older}`)).toBe('/e-mail/afmelden/:token');
     expect(maskPath('/cursussen/0b4f1e5e-8a38-4d4b-9a57-0f2f7e8f0c11')).toBe('/cursussen/0b4f1e5e-8a38-4d4b-9a57-0f2f7e8f0c11');
   });
 });

@@ -86,8 +86,10 @@ export function requestLogging(log: Logger) {
   };
 }
 
-// Emailed links carry single-use tokens in their path; logs keep only their shape.
-const TOKEN_SEGMENT = /^[a-z2-7]{32}$/;
+// Emailed links carry tokens in their path; logs keep only their shape. Random tokens are 32
+// characters of base32; sealed link tokens (outcome and unsubscribe links) are long base64url; and
+// unsubscribe links of the older format hold an address in base64url, then category and signature.
+const TOKEN_SEGMENT = /^(?:[a-z2-7]{32}|[A-Za-z0-9_-]{48,}|[A-Za-z0-9_-]+\.[a-z-]+\.[A-Za-z0-9_-]{32})$/;
 
 /** A request path fit for logs: token segments replaced by ":token". */
 export function maskPath(path: string) {

@@ -9,6 +9,7 @@ import { EnvError, getEnv } from '../app/env.server';
 import { startApplication } from './app';
 import { withoutNulInForms } from './form-body';
 import { createLogger, getLog, requestLogging, setBaseLogger } from './logger';
+import { proxyTrust, requestContext } from './request-context';
 import { securityHeaders, refuseForeignOrigins } from './security';
 import { surviveDatabaseOutages } from './outage';
 
@@ -33,7 +34,7 @@ const viteDevServer = dev ? await import('vite').then((vite) => vite.createServe
 
 const app = express();
 app.disable('x-powered-by');
-app.set('trust proxy', env.TRUST_PROXY);
+app.set('trust proxy', proxyTrust(env));
 app.use(compression());
 
 app.use(requestLogging(log));
@@ -59,11 +60,7 @@ const build = viteDevServer
 const remix = createRequestHandler({
   build,
   mode: env.NODE_ENV,
-  getLoadContext: (req, res) => ({
-    nonce: res.locals.nonce as string,
-    requestId: res.locals.requestId as string,
-    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-  }),
+  getLoadContext: requestContext,
 });
 app.all('*', (req, res, next) => remix(withoutNulInForms(req), res, next));
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealLinkToken } from '../app/modules/security/link-keys.server';
 import { refuseForeignOrigins, securityHeaders } from './security';
 
 let base = '';
@@ -119,6 +120,10 @@ describe('foreign POSTs allowed by design', () => {
     // Passed on without the foreign Origin (Remix would refuse the action otherwise).
     expect(await unsubscribe.text()).toBe('ok');
     expect((await fetch(`${base}/webhooks/resend`, foreign)).status).toBe(200);
+    // The sealed token of today's links (one base64url segment).
+    const sealed = await fetch(`${base}/e-mail/afmelden/${sealLinkToken('unsubscribe-links', 'news\nnoor@example.nl')}`, foreign);
+    expect(sealed.status).toBe(200);
+    expect((await fetch(`${base}/e-mail/afmelden/abc/def`, foreign)).status).toBe(403);
     expect((await fetch(`${base}/e-mail/afmelden/x.news.y/meer`, foreign)).status).toBe(403);
     expect((await fetch(`${base}/webhooks/resend-extra`, foreign)).status).toBe(403);
     expect((await fetch(`${base}/account/privacy`, foreign)).status).toBe(403);

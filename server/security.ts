@@ -66,7 +66,8 @@ export function securityHeaders(options: { production: boolean; dev: boolean }) 
 
 // POSTs that come from elsewhere by design, and act only on a signed token or signature in the
 // request itself: one-click unsubscribe from a mail client (RFC 8058) and the provider's webhook.
-const foreignPostAllowed = /^\/(e-mail\/afmelden\/[A-Za-z0-9_-]+\.[a-z-]+\.[A-Za-z0-9_-]+|webhooks\/resend)$/;
+// Unsubscribe tokens are one sealed base64url segment, or address.category.signature (older links).
+const foreignPostAllowed = /^\/(e-mail\/afmelden\/(?:[A-Za-z0-9_-]+|[A-Za-z0-9_-]+\.[a-z-]+\.[A-Za-z0-9_-]+)|webhooks\/resend)$/;
 
 /** Refuses state-changing requests sent from another site's page (a second line behind SameSite=Lax). */
 export function refuseForeignOrigins(req: Request, res: Response, next: NextFunction) {

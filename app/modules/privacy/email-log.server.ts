@@ -1,10 +1,11 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { emailMessages } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
+import { purposeKey } from '../security/link-keys.server';
 
 /**
  * The email log's lifetime (privacy statement, "Logboek van e-mails"). Bodies already go once the
@@ -26,19 +27,9 @@ import { normalizeEmail } from '../auth/accounts.server';
  */
 export const EMAIL_LOG_BATCH = 5_000;
 
-/** A digest of an address for the reduced log: HMAC-SHA-256 under a key kept for this purpose alone. */
+/** A digest of an address for the reduced log: HMAC-SHA-256 under a key derived for this purpose alone (APP_SECRET, HKDF). */
 export function emailLogDigest(address: string): string {
-  return `hmac:${createHmac('sha256', emailLogKey()).update(normalizeEmail(address)).digest('base64url')}`;
-}
-
-let key: Buffer | undefined;
-function emailLogKey(): Buffer {
-  if (!key) {
-    const env = getEnv();
-    const secret = env.LINK_SECRET ?? env.UNSUBSCRIBE_SECRET ?? 'politiek-actief-development-email-log';
-    key = Buffer.from(hkdfSync('sha256', secret, 'politiek-actief', 'email-log-recipient', 32));
-  }
-  return key;
+  return `hmac:${createHmac('sha256', purposeKey('email-log-digests')).update(normalizeEmail(address)).digest('base64url')}`;
 }
 
 export type EmailLogResult = { reduced: number; deleted: number; done: boolean };

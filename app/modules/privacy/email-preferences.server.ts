@@ -4,46 +4,54 @@ import type { Db } from '~db/client.server';
 import { emailCategories, emailPreferences, emailSuppressions, type EmailCategory } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { now } from '../clock.server';
+import { openLinkToken, sealLinkToken } from '../security/link-keys.server';
 import { categoryDefaults, categoryOfTemplate } from './email-categories';
 
 const normal = (email: string) => email.trim().toLowerCase();
 
-function secret() {
-  const env = getEnv();
-  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
-  // Without a configured secret: one derived from the provider key, else a fixed development value.
-  return createHash('sha256')
-    .update(`politiek-actief/unsubscribe/${env.RESEND_API_KEY ?? 'development'}`)
-    .digest('hex');
-}
-
-function signature(email: string, category: EmailCategory) {
-  return createHmac('sha256', secret())
-    .update(`${normal(email)}\n${category}`)
-    .digest('base64url')
-    .slice(0, 32);
-}
-
 /**
- * A token for an unsubscribe link: the address and category in the clear (base64url), signed with
- * HMAC-SHA256, so that the link works without login and cannot be made for another address.
+ * A token for an unsubscribe link: the address and category sealed with the unsubscribe-links key,
+ * so that the link works without login, cannot be made for another address, and shows nobody the
+ * address it is for (the older format carried it in base64url).
  */
 export function unsubscribeToken(email: string, category: EmailCategory) {
-  const address = Buffer.from(normal(email), 'utf8').toString('base64url');
-  return `${address}.${category}.${signature(email, category)}`;
+  return sealLinkToken('unsubscribe-links', `${category}\n${normal(email)}`);
 }
 
 export function verifyUnsubscribeToken(token: string): { email: string; category: EmailCategory } | null {
+  const opened = openLinkToken('unsubscribe-links', token);
+  if (opened === null) return verifyLegacyUnsubscribeToken(token);
+  const [category = '', email = '', extra] = opened.split('\n');
+  if (!(emailCategories as readonly string[]).includes(category) || !email.includes('@') || extra !== undefined) return null;
+  return { email, category: category as EmailCategory };
+}
+
+// Unsubscribe links sent before APP_SECRET (address in base64url, category, HMAC) stay in people's
+// mailboxes, and an unsubscribe must keep working: they are honoured until this day, but only when
+// their key was a secret of the deployment (UNSUBSCRIBE_SECRET, or derived from RESEND_API_KEY).
+// The fixed development value they fell back to without either opens nothing.
+export const LEGACY_UNSUBSCRIBE_UNTIL = new Date('2027-07-01T00:00:00Z');
+
+function legacySecret() {
+  const env = getEnv();
+  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
+  if (!env.RESEND_API_KEY) return null;
+  return createHash('sha256').update(`politiek-actief/unsubscribe/${env.RESEND_API_KEY}`).digest('hex');
+}
+
+function verifyLegacyUnsubscribeToken(token: string): { email: string; category: EmailCategory } | null {
+  const secret = legacySecret();
+  if (!secret || now().getTime() >= LEGACY_UNSUBSCRIBE_UNTIL.getTime()) return null;
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [address, category, given] = parts as [string, string, string];
   if (!(emailCategories as readonly string[]).includes(category)) return null;
-  const email = Buffer.from(address, 'base64url').toString('utf8');
+  const email = normal(Buffer.from(address, 'base64url').toString('utf8'));
   if (!email.includes('@')) return null;
-  const expected = Buffer.from(signature(email, category as EmailCategory));
+  const expected = Buffer.from(createHmac('sha256', secret).update(`${email}\n${category}`).digest('base64url').slice(0, 32));
   const actual = Buffer.from(given);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  return { email: normal(email), category: category as EmailCategory };
+  return { email, category: category as EmailCategory };
 }
 
 export function unsubscribeUrl(email: string, category: EmailCategory) {

@@ -1,5 +1,7 @@
+import { createHash, createHmac } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetEnvCache } from '~/env.server';
 import {
   consents,
   emailMessages,
@@ -25,7 +27,16 @@ import { enqueueEmail } from '../email/outbox.server';
 import { startSession } from '../auth/session.server';
 import { activeConsents, giveConsent, setNewsConsent, withdrawConsent } from './consent.server';
 import { categoryOfTemplate } from './email-categories';
-import { preferencesFor, setPreferences, suppressAddress, unsubscribeToken, verifyUnsubscribeToken } from './email-preferences.server';
+import {
+  LEGACY_UNSUBSCRIBE_UNTIL,
+  preferencesFor,
+  setPreferences,
+  suppressAddress,
+  unsubscribeToken,
+  unsubscribeUrl,
+  verifyUnsubscribeToken,
+} from './email-preferences.server';
+import { sealLinkToken } from '../security/link-keys.server';
 import { runRetentionWork } from './retention.server';
 import { emailLogDigest } from './email-log.server';
 import { handleResendEvent, signWebhook, verifyWebhookSignature } from './webhooks.server';
@@ -91,15 +102,63 @@ describe('email categories and unsubscribe headers', () => {
 });
 
 describe('unsubscribe tokens', () => {
-  it('round-trips address and category, and refuses a token altered in any part', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('round-trip address and category, and refuse a token altered in any part', () => {
     const token = unsubscribeToken('Noor@Example.nl', 'reminders');
     expect(verifyUnsubscribeToken(token)).toEqual({ email: 'noor@example.nl', category: 'reminders' });
-    const [address, , signature] = token.split('.');
-    expect(verifyUnsubscribeToken(`${address}.news.${signature}`)).toBeNull();
-    const other = Buffer.from('ander@example.nl').toString('base64url');
-    expect(verifyUnsubscribeToken(`${other}.reminders.${signature}`)).toBeNull();
+    const altered = Buffer.from(token, 'base64url');
+    altered[13] = altered[13]! ^ 1;
+    expect(verifyUnsubscribeToken(altered.toString('base64url'))).toBeNull();
     expect(verifyUnsubscribeToken(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
     expect(verifyUnsubscribeToken('nonsense')).toBeNull();
+    // An outcome link's token is not an unsubscribe token, whatever it holds.
+    expect(verifyUnsubscribeToken(sealLinkToken('outcome-links', 'reminders\nnoor@example.nl'))).toBeNull();
+  });
+
+  it('show nobody the address they are for (the older format held it in base64url)', () => {
+    const url = unsubscribeUrl('noor.de.vries@example.nl', 'follow-ups');
+    const token = url.split('/').pop()!;
+    for (const shown of [url, Buffer.from(token, 'base64url').toString('latin1')]) {
+      expect(shown).not.toContain('noor.de.vries');
+      expect(shown).not.toContain(Buffer.from('noor.de.vries@example.nl').toString('base64url').slice(0, 16));
+    }
+  });
+
+  // Links already sent in the older format: address.category.HMAC, keyed with UNSUBSCRIBE_SECRET,
+  // else a hash of RESEND_API_KEY, else of the fixed word 'development'.
+  const legacyToken = (key: string, email: string, category: string) => {
+    const signature = createHmac('sha256', key).update(`${email}\n${category}`).digest('base64url').slice(0, 32);
+    return `${Buffer.from(email).toString('base64url')}.${category}.${signature}`;
+  };
+  const derived = (word: string) => createHash('sha256').update(`politiek-actief/unsubscribe/${word}`).digest('hex');
+
+  it('honour links sent before, when their key was a secret of the deployment, until mid-2027', () => {
+    vi.stubEnv('RESEND_API_KEY', 're_echte_sleutel');
+    resetEnvCache();
+    setClock(new Date('2027-06-30T12:00:00Z'));
+    const sent = legacyToken(derived('re_echte_sleutel'), 'noor@example.nl', 'reminders');
+    expect(verifyUnsubscribeToken(sent)).toEqual({ email: 'noor@example.nl', category: 'reminders' });
+    // Made with the public development key, or for another address: nothing.
+    expect(verifyUnsubscribeToken(legacyToken(derived('development'), 'noor@example.nl', 'reminders'))).toBeNull();
+    const [, category, signature] = sent.split('.');
+    expect(verifyUnsubscribeToken(`${Buffer.from('ander@example.nl').toString('base64url')}.${category}.${signature}`)).toBeNull();
+    expect(verifyUnsubscribeToken(sent.replace('.reminders.', '.news.'))).toBeNull();
+    setClock(LEGACY_UNSUBSCRIBE_UNTIL);
+    expect(verifyUnsubscribeToken(sent)).toBeNull();
+  });
+
+  it('honour no link of the older format without a secret of the deployment', () => {
+    vi.stubEnv('RESEND_API_KEY', undefined);
+    resetEnvCache();
+    setClock(new Date('2027-01-15T12:00:00Z'));
+    expect(verifyUnsubscribeToken(legacyToken(derived('development'), 'noor@example.nl', 'reminders'))).toBeNull();
+    vi.stubEnv('UNSUBSCRIBE_SECRET', 'het-oude-afmeldgeheim');
+    resetEnvCache();
+    expect(verifyUnsubscribeToken(legacyToken('het-oude-afmeldgeheim', 'noor@example.nl', 'news'))).toEqual({
+      email: 'noor@example.nl',
+      category: 'news',
+    });
   });
 });
 

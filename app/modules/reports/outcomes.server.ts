@@ -1,11 +1,10 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { candidacyOutcomes, elections, users } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { now, DAY } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { getLog } from '../log.server';
+import { sealLinkToken, openLinkToken } from '../security/link-keys.server';
 
 // The last two steps of the funnel come from the people themselves: after an election's list deadline
 // we ask "were you on a candidate list?", after its election day "were you elected?". One email per
@@ -19,45 +18,24 @@ export const ASK_LIST_UNTIL_DAYS_AFTER_ELECTION = 14;
 export const ASK_ELECTED_UNTIL_DAYS_AFTER_ELECTION = 120;
 
 // ---------------------------------------------------------------------------------------------
-// One-click links: an HMAC over person, election and question. No table holds them; the answer is a
+// One-click links: person, election and question sealed with the outcome-links key (no user id in
+// clear: anyone who knew one could answer for that person). No table holds them; the answer is a
 // separate parameter, so the same link can be used again to change it (GET only shows, POST records).
-
-const DEVELOPMENT_SECRET = 'politiek-actief-development-link-secret (set LINK_SECRET in production)';
-
-function linkSecret() {
-  return getEnv().LINK_SECRET ?? DEVELOPMENT_SECRET;
-}
-
-/** Real deployments (production on PostgreSQL) must have their own secret; without it we send no links. */
-export function linkSecretConfigured() {
-  const env = getEnv();
-  return linkSecret() !== DEVELOPMENT_SECRET || !env.isProduction || env.embedded;
-}
-
-const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
-
-function mac(payload: string) {
-  return createHmac('sha256', linkSecret()).update(`outcome/${payload}`).digest('base64url');
-}
+// Links in the older format (the user id in clear, signed with LINK_SECRET or a public development
+// value) are not honoured: the email also links to /account/kandidaat, where people answer logged in.
 
 export function outcomeToken(userId: string, electionId: string, question: OutcomeQuestion) {
-  const payload = `${userId}:${electionId}:${question}`;
-  return `${b64(payload)}.${mac(payload)}`;
+  return sealLinkToken('outcome-links', `${userId}:${electionId}:${question}`);
 }
 
 export type OutcomeLink = { userId: string; electionId: string; question: OutcomeQuestion };
 
 /** The person, election and question of a link, or null for anything forged or damaged. */
 export function readOutcomeToken(token: string | undefined): OutcomeLink | null {
-  if (!token || token.length > 400) return null;
-  const [encoded, signature, extra] = token.split('.');
-  if (!encoded || !signature || extra !== undefined) return null;
-  const payload = Buffer.from(encoded, 'base64url').toString('utf8');
-  const expected = Buffer.from(mac(payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  const [userId, electionId, question] = payload.split(':');
-  if (!userId || !electionId || (question !== 'list' && question !== 'elected')) return null;
+  const payload = openLinkToken('outcome-links', token);
+  if (!payload) return null;
+  const [userId, electionId, question, extra] = payload.split(':');
+  if (!userId || !electionId || (question !== 'list' && question !== 'elected') || extra !== undefined) return null;
   return { userId, electionId, question };
 }
 
@@ -141,10 +119,6 @@ async function ask(
  * day. Safe to run as often as you like (a cron queue runs it daily; tests call it after moving the clock).
  */
 export async function runOutcomeWork(db: Db) {
-  if (!linkSecretConfigured()) {
-    getLog().warn('LINK_SECRET is not set: outcome questions are not sent');
-    return { list: 0, elected: 0 };
-  }
   const today = dutchToday();
   const calendar = await db.select().from(elections).orderBy(asc(elections.electionDate));
   let list = 0;

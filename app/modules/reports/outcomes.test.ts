@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidacyOutcomes, emailPreferences, registrations, type users } from '~db/schema';
@@ -8,6 +9,7 @@ import { createSession } from '~/modules/auth/session.server';
 import { setClock } from '~/modules/clock.server';
 import * as answerPage from '~/routes/uitslag.$token';
 import * as candidacyPage from '~/routes/account_.kandidaat';
+import { sealLinkToken } from '../security/link-keys.server';
 import { outcomeToken, readOutcomeToken, runOutcomeWork } from './outcomes.server';
 
 const t = setupTestDatabase();
@@ -122,11 +124,32 @@ describe('outcome questions', () => {
     expect((await outcomeOf(applicant.id))?.onList).toBe(false);
   });
 
+  it('the links show neither the id nor the address of the person', async () => {
+    const [mail] = await emailsTo(db(), participant.email, 'outcome-question');
+    const { yesUrl, noUrl } = mail!.props as { yesUrl: string; noUrl: string };
+    for (const url of [yesUrl, noUrl]) {
+      const token = new URL(url).pathname.split('/').pop()!;
+      const decoded = Buffer.from(token, 'base64url').toString('latin1');
+      for (const needle of [participant.id, participant.email, participant.id.replaceAll('-', '')]) {
+        expect(url).not.toContain(needle);
+        expect(decoded).not.toContain(needle);
+      }
+    }
+  });
+
   it('a forged or altered link is a 404 and records nothing', async () => {
     const good = outcomeToken(stranger.id, 'gr2026', 'list');
-    const [payload, signature] = good.split('.');
-    const other = Buffer.from(`${participant.id}:gr2026:elected`).toString('base64url');
-    for (const token of [`${other}.${signature}`, `${payload}.${signature!.slice(0, -2)}xx`, 'nonsense', `${payload}`]) {
+    const altered = Buffer.from(good, 'base64url');
+    altered[20] = altered[20]! ^ 1;
+    // The format before APP_SECRET: the user id in clear, signed with the public development constant.
+    const payload = `${participant.id}:gr2026:elected`;
+    const oldSignature = createHmac('sha256', 'politiek-actief-development-link-secret (set LINK_SECRET in production)')
+      .update(`outcome/${payload}`)
+      .digest('base64url');
+    const forgedOldStyle = `${Buffer.from(payload).toString('base64url')}.${oldSignature}`;
+    // A token of another purpose with the same content.
+    const unsubscribeLike = sealLinkToken('unsubscribe-links', payload);
+    for (const token of [altered.toString('base64url'), good.slice(0, -3), 'nonsense', forgedOldStyle, unsubscribeLike]) {
       expect(
         statusOf(await call(answerPage.loader as Handler, new Request(`http://localhost/uitslag/${token}?antwoord=ja`), { token })),
       ).toBe(404);
