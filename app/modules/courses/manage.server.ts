@@ -688,6 +688,17 @@ export async function moveSession(db: Db, scope: Scope, courseId: string, sessio
   });
 }
 
+/** Whether the session is one of the course's (so a question about it can be asked at all). */
+export async function sessionOfCourse(db: Db, scope: Scope, courseId: string, sessionId: string) {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course || !isUuid(sessionId)) return null;
+  const [session] = await db
+    .select()
+    .from(courseSessions)
+    .where(and(eq(courseSessions.id, sessionId), eq(courseSessions.courseId, course.id)));
+  return session ?? null;
+}
+
 /**
  * Removes a session. A published course keeps at least one, and keeps the sessions that were held (their
  * attendance counts); its confirmed people get a calendar in which the removed session is cancelled.
