@@ -153,6 +153,31 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
       'De bijeenkomst is verwijderd. Deelnemers die een e-mail met de nieuwe gegevens krijgen: 1.',
     );
     await expect(page.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
+
+    // The same without JavaScript: plain form posts, the server asks for the box.
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      storageState: await page.context().storageState(),
+    });
+    const noJs = await context.newPage();
+    await noJs.goto(courseUrl);
+    const add = noJs.locator('#add-session');
+    await add.getByLabel(/^Datum/).fill(dateIn(44));
+    await add.getByLabel(/^Begintijd/).fill('19:30');
+    await add.getByLabel(/^Eindtijd/).fill('21:30');
+    await add.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
+    await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
+    await noJs.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
+    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(noJs.getByText('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.')).toBeVisible();
+    await expect(noJs.getByText(/^Bijeenkomst 2: /)).toBeVisible();
+    await noJs.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
+    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is verwijderd.');
+    await expect(noJs.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
+    await context.close();
   });
 
   await test.step('copy the course and move the copy’s session to yesterday (a draft may)', async () => {
