@@ -87,7 +87,10 @@ describe('calendar files', () => {
     await signUp(db(), course.id, person('cal-remove'));
     const [confirmed] = calendarsOf(await onlyMail('deelnemer-cal-remove@example.nl', 'registration-confirmed'));
     await removeSession(db(), scopeOf(organisation), course.id, sessions[1]!.id);
-    const files = calendarsOf(await onlyMail('deelnemer-cal-remove@example.nl', 'sessions-changed'));
+    const changed = await onlyMail('deelnemer-cal-remove@example.nl', 'sessions-changed');
+    // The email says there is a second file, and what it is for.
+    expect(changed.props).toMatchObject({ sessionRemoved: true });
+    const files = calendarsOf(changed);
     const schedule = files.find((f) => f.method === 'PUBLISH')!;
     const cancellation = files.find((f) => f.method === 'CANCEL')!;
     expectEventsOf(schedule.events, await sessionsOf(course.id));

@@ -216,6 +216,7 @@ export async function notifySessionsChanged(tx: Db, ctx: CourseContext, removed:
         sessions: details.sessions,
         venue: details.venue,
         manageUrl: await mintManageLink(tx, person.id),
+        sessionRemoved: removed.length > 0,
       },
       attachments: removed.length ? [calendar, cancellationFor(ctx, removed, person)] : [calendar],
     });
