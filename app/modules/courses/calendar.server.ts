@@ -58,10 +58,10 @@ export function courseCalendar(
   return calendar.toString();
 }
 
-export const uidOf = (session: { id: string }) => `${session.id}@politiekactief`;
+const uidOf = (session: { id: string }) => `${session.id}@politiekactief`;
 
 /** The MIME type of a calendar file: its `method` parameter must equal the file's METHOD (RFC 6047 §2.4). */
-export const calendarContentType = (method: CalendarMethod) => `text/calendar; charset=utf-8; method=${method.toUpperCase()}`;
+const calendarContentType = (method: CalendarMethod) => `text/calendar; charset=utf-8; method=${method.toUpperCase()}`;
 
 /** The organizer of every event: the organisation, with the address of `EMAIL_FROM` (the sender of the email). */
 export function organizerOf(organisationName: string, emailFrom: string): CalendarOrganizer {
