@@ -90,6 +90,12 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await other.getByRole('checkbox', { name: /privacyverklaring/ }).check();
     await other.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await expect(other).toHaveURL(/\/aanmelding\/[a-z2-7]{32}/);
+    // The manage page offers the schedule as a calendar file.
+    const calendar = other.getByRole('link', { name: 'Zet de bijeenkomsten in je agenda (.ics)' });
+    const ics = await other.request.get((await calendar.getAttribute('href'))!);
+    expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8; method=PUBLISH');
+    expect(ics.headers()['content-disposition']).toMatch(/^attachment; filename="politiek-actief-proef-[a-z0-9-]+\.ics"$/);
+    expect(await ics.text()).toContain('METHOD:PUBLISH');
     await context.close();
   });
 
@@ -113,6 +119,12 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await checkA11y(page);
     await page.getByLabel(/^Onderwerp/).fill('Andere ingang');
     await page.getByLabel(/^Bericht/).fill('Gebruik de ingang aan de achterkant.\n\nTot dan!');
+    // Sending reaches everyone at once: first the box.
+    await page.getByRole('button', { name: 'Versturen aan 1 deelnemers' }).click();
+    await expect(page.getByText('Vink eerst aan dat je het bericht nu wilt versturen.')).toBeVisible();
+    await expect(page.getByLabel(/^Onderwerp/)).toHaveValue('Andere ingang');
+    await checkA11y(page);
+    await page.getByRole('checkbox', { name: /^Ja, stuur dit bericht nu/ }).check();
     await page.getByRole('button', { name: 'Versturen aan 1 deelnemers' }).click();
     await expect(page.getByRole('status')).toContainText('Het bericht staat klaar voor 1 deelnemers.');
     // The page checks again by itself while emails wait in the queue.
@@ -120,6 +132,52 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await expect(row.getByRole('cell').nth(1)).toHaveText('1 van 1', { timeout: 20_000 });
     await checkA11y(page);
     await openEmail(page, { to: visitor.email, subjectIncludes: `Bericht over ${title}: Andere ingang` });
+  });
+
+  await test.step('add a second session and remove it again: the box comes first, then the participant hears', async () => {
+    await page.goto(courseUrl);
+    const form = page.locator('#add-session');
+    await form.getByLabel(/^Datum/).fill(dateIn(37));
+    await form.getByLabel(/^Begintijd/).fill('19:30');
+    await form.getByLabel(/^Eindtijd/).fill('21:30');
+    await form.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
+    await expect(page.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
+    await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
+    await page.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(page.getByText('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.')).toBeVisible();
+    await expect(page.getByText(/^Bijeenkomst 2: /)).toBeVisible();
+    await checkA11y(page);
+    await page.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
+    await page.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(page.getByRole('status')).toContainText(
+      'De bijeenkomst is verwijderd. Deelnemers die een e-mail met de nieuwe gegevens krijgen: 1.',
+    );
+    await expect(page.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
+
+    // The same without JavaScript: plain form posts, the server asks for the box.
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      storageState: await page.context().storageState(),
+    });
+    const noJs = await context.newPage();
+    await noJs.goto(courseUrl);
+    const add = noJs.locator('#add-session');
+    await add.getByLabel(/^Datum/).fill(dateIn(44));
+    await add.getByLabel(/^Begintijd/).fill('19:30');
+    await add.getByLabel(/^Eindtijd/).fill('21:30');
+    await add.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
+    await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
+    await noJs.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
+    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(noJs.getByText('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.')).toBeVisible();
+    await expect(noJs.getByText(/^Bijeenkomst 2: /)).toBeVisible();
+    await noJs.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
+    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is verwijderd.');
+    await expect(noJs.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
+    await context.close();
   });
 
   await test.step('copy the course and move the copy’s session to yesterday (a draft may)', async () => {

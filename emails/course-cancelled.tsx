@@ -7,6 +7,8 @@ export type CourseCancelledProps = {
   courseTitle: string;
   organisationName: string;
   coursesUrl: string;
+  /** An attached calendar file takes the sessions out of the person's calendar. */
+  calendar?: boolean;
 };
 
 const nl = {
@@ -17,6 +19,7 @@ const nl = {
     `Het spijt ons. ${organisation} heeft de cursus ${course} afgezegd. De cursus gaat dus niet door.`,
   registration: 'Je aanmelding is daarom vervallen. Je hoeft zelf niets te doen.',
   other: 'Wil je toch een cursus volgen? Kijk dan welke andere cursussen er zijn.',
+  calendar: 'In de bijlage zit een agendabestand (.ics). Open het bestand om de bijeenkomsten uit je agenda te halen.',
   button: 'Andere cursussen bekijken',
 };
 
@@ -28,6 +31,7 @@ const en: typeof nl = {
     `We are sorry. ${organisation} has cancelled the course ${course}. It will not take place.`,
   registration: 'Your registration has therefore ended. You do not need to do anything.',
   other: 'Would you still like to take a course? Then see which other courses there are.',
+  calendar: 'A calendar file (.ics) is attached. Open it to remove the sessions from your calendar.',
   button: 'View other courses',
 };
 
@@ -37,7 +41,7 @@ export function subject({ locale, courseTitle }: CourseCancelledProps): string {
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function CourseCancelled({ locale, name, courseTitle, organisationName, coursesUrl }: CourseCancelledProps) {
+export default function CourseCancelled({ locale, name, courseTitle, organisationName, coursesUrl, calendar }: CourseCancelledProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
@@ -46,6 +50,7 @@ export default function CourseCancelled({ locale, name, courseTitle, organisatio
       <Greeting locale={lang} name={name} />
       <Paragraph>{t.intro(courseTitle, organisationName)}</Paragraph>
       <Paragraph>{t.registration}</Paragraph>
+      {calendar ? <Paragraph>{t.calendar}</Paragraph> : null}
       <Paragraph>{t.other}</Paragraph>
       <EmailButton href={coursesUrl}>{t.button}</EmailButton>
     </EmailLayout>

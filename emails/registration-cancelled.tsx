@@ -6,6 +6,8 @@ export type RegistrationCancelledProps = {
   name: string;
   courseTitle: string;
   coursesUrl: string;
+  /** An attached calendar file takes the sessions out of the person's calendar. */
+  calendar?: boolean;
 };
 
 const nl = {
@@ -15,6 +17,7 @@ const nl = {
   intro: (course: string) => `Je bent afgemeld voor ${course}. Stond je op de wachtlijst? Dan sta je daar nu ook niet meer op.`,
   thanks: 'Bedankt dat je het hebt laten weten. Zo kan iemand anders je plek krijgen.',
   other: 'Wil je later toch een cursus volgen? Kijk dan welke cursussen er zijn.',
+  calendar: 'In de bijlage zit een agendabestand (.ics). Open het bestand om de bijeenkomsten uit je agenda te halen.',
   button: 'Cursussen bekijken',
 };
 
@@ -26,6 +29,7 @@ const en: typeof nl = {
     `Your registration for ${course} has been cancelled. Were you on the waiting list? Then you are no longer on it either.`,
   thanks: 'Thank you for letting us know. This way someone else can have your seat.',
   other: 'Would you like to take a course later after all? Then see which courses there are.',
+  calendar: 'A calendar file (.ics) is attached. Open it to remove the sessions from your calendar.',
   button: 'View courses',
 };
 
@@ -35,7 +39,7 @@ export function subject({ locale, courseTitle }: RegistrationCancelledProps): st
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function RegistrationCancelled({ locale, name, courseTitle, coursesUrl }: RegistrationCancelledProps) {
+export default function RegistrationCancelled({ locale, name, courseTitle, coursesUrl, calendar }: RegistrationCancelledProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
@@ -44,6 +48,7 @@ export default function RegistrationCancelled({ locale, name, courseTitle, cours
       <Greeting locale={lang} name={name} />
       <Paragraph>{t.intro(courseTitle)}</Paragraph>
       <Paragraph>{t.thanks}</Paragraph>
+      {calendar ? <Paragraph>{t.calendar}</Paragraph> : null}
       <Paragraph>{t.other}</Paragraph>
       <EmailButton href={coursesUrl}>{t.button}</EmailButton>
     </EmailLayout>

@@ -9,6 +9,8 @@ export type SessionsChangedProps = {
   sessions: SessionLine[];
   venue: string;
   manageUrl: string;
+  /** A session was removed: its cancellation comes in a second calendar file. */
+  sessionRemoved?: boolean;
 };
 
 const nl = {
@@ -19,6 +21,8 @@ const nl = {
     `De organisatie heeft de data, tijden of plek van ${course} veranderd. Hieronder zie je het nieuwe rooster. Dit rooster geldt vanaf nu.`,
   calendar:
     'In de bijlage zit een nieuw agendabestand (.ics). Open het bestand om je agenda bij te werken. Staan de oude afspraken er daarna nog? Haal ze dan zelf weg.',
+  removed:
+    'Er zit ook een tweede agendabestand bij: afgezegd.ics. Open dat bestand om de bijeenkomst die niet doorgaat uit je agenda te halen.',
   cancel: 'Kun je niet op de nieuwe momenten? Meld je dan af. Dan kan iemand anders je plek krijgen.',
   button: 'Aanmelding bekijken of afmelden',
 };
@@ -31,6 +35,8 @@ const en: typeof nl = {
     `The organiser has changed the dates, times or place of ${course}. Below is the new schedule. This schedule applies from now on.`,
   calendar:
     'An updated calendar file (.ics) is attached. Open it to update your calendar. Are the old appointments still there afterwards? Then please remove them yourself.',
+  removed:
+    'A second calendar file is attached too: afgezegd.ics. Open it to remove the session that no longer takes place from your calendar.',
   cancel: 'Can you not make the new times? Then please cancel your registration, so someone else can have your seat.',
   button: 'View or cancel your registration',
 };
@@ -41,7 +47,7 @@ export function subject({ locale, courseTitle }: SessionsChangedProps): string {
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function SessionsChanged({ locale, name, courseTitle, sessions, venue, manageUrl }: SessionsChangedProps) {
+export default function SessionsChanged({ locale, name, courseTitle, sessions, venue, manageUrl, sessionRemoved }: SessionsChangedProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
@@ -51,6 +57,7 @@ export default function SessionsChanged({ locale, name, courseTitle, sessions, v
       <Paragraph>{t.intro(courseTitle)}</Paragraph>
       <CourseSchedule locale={lang} sessions={sessions} venue={venue} />
       <Paragraph>{t.calendar}</Paragraph>
+      {sessionRemoved ? <Paragraph>{t.removed}</Paragraph> : null}
       <Paragraph>{t.cancel}</Paragraph>
       <EmailButton href={manageUrl}>{t.button}</EmailButton>
     </EmailLayout>

@@ -5,7 +5,7 @@ import { getDb } from '~db/client.server';
 import { Banner, SessionsTable } from '~/components/course-parts';
 import { localeFromRequest, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
-import { venueOf } from '~/modules/courses/context.server';
+import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
 
@@ -37,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCancel: registration.status !== 'cancelled' && canStillCancel(ctx, at),
     cancellationDeadline: formatDeadline(locale, ctx.course.cancellationDeadline ?? ctx.sessions[0]?.startsAt ?? null),
     sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
+    hasCalendar: calendarDownload(ctx, registration) !== null,
   };
 }
 
@@ -184,6 +185,15 @@ export default function ManageRegistration() {
           caption={r.sessions.length === 1 ? t('courses.sessions.captionOne') : t('courses.sessions.caption', { count: r.sessions.length })}
           sessions={r.sessions}
         />
+        {r.hasCalendar ? (
+          <p className="utrecht-paragraph">
+            {/* A plain link to a file: the browser downloads it, with or without JavaScript. */}
+            <a className="utrecht-link" href={`${location.pathname.replace(/\/$/, '')}/agenda.ics`} download>
+              {t('courses.manage.calendar')}
+            </a>{' '}
+            {t('courses.manage.calendarHint')}
+          </p>
+        ) : null}
       </section>
 
       {r.status !== 'cancelled' ? (

@@ -32,6 +32,7 @@ import {
   questionSchema,
   removeQuestion,
   removeSession,
+  sessionOfCourse,
   sessionSchema,
   toLocalInputs,
   updateQuestion,
@@ -162,6 +163,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'remove-session': {
       const sessionId = String(formData.get('sessionId') ?? '');
+      // On a published course everyone with a seat gets an email at once: first the confirmation box.
+      if (course.status === 'published') {
+        if (!(await sessionOfCourse(db, scope, course.id, sessionId))) throw notFound();
+        const submission = parseWithZod(formData, { schema: confirmSchema(t, 'manageCourses.errors.confirmRemoveSession') });
+        if (submission.status !== 'success') return answer({ intent, target: sessionId, result: submission.reply() });
+      }
       const outcome = await removeSession(db, scope, course.id, sessionId);
       if (outcome.status === 'saved') return done('bijeenkomst-verwijderd', outcome.told);
       return sessionOutcome(outcome, intent, sessionId, t, () => undefined, done);
@@ -323,6 +330,8 @@ export default function CourseOverview() {
                     number={index + 1}
                     acted={acted?.target === s.id ? acted : undefined}
                     canRemove={course.status !== 'published' || sessions.length > 1}
+                    published={course.status === 'published'}
+                    confirmed={counts.confirmed}
                   />
                 )}
               </li>
@@ -516,11 +525,15 @@ function SessionChange({
   number,
   acted,
   canRemove,
+  published,
+  confirmed,
 }: {
   session: LoaderData['sessions'][number];
   number: number;
   acted?: Answer;
   canRemove: boolean;
+  published: boolean;
+  confirmed: number;
 }) {
   const t = useT();
   return (
@@ -535,7 +548,14 @@ function SessionChange({
         defaultValue={session.values}
         submit={t('manageCourses.sessions.moveSubmit')}
       />
-      {canRemove ? (
+      {canRemove && published ? (
+        <RemoveSession
+          sessionId={session.id}
+          number={number}
+          confirmed={confirmed}
+          lastResult={acted?.intent === 'remove-session' ? acted.result : undefined}
+        />
+      ) : canRemove ? (
         <ActionButton intent="remove-session" fields={{ sessionId: session.id }}>
           {t('manageCourses.sessions.remove', { number })}
         </ActionButton>
@@ -543,6 +563,34 @@ function SessionChange({
         <p className="utrecht-paragraph">{t('manageCourses.errors.lastSession')}</p>
       )}
     </details>
+  );
+}
+
+/** Removing a session of a published course emails everyone with a seat: the same box as cancelling the course. */
+function RemoveSession({
+  sessionId,
+  number,
+  confirmed,
+  lastResult,
+}: {
+  sessionId: string;
+  number: number;
+  confirmed: number;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<ConfirmFields>({ id: `remove-${sessionId}`, lastResult });
+  return (
+    <div className="pa-action pa-action--danger">
+      <p className="utrecht-paragraph">{t('manageCourses.sessions.removeHint', { count: confirmed })}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="sessionId" value={sessionId} />
+        <CheckboxField meta={fields.confirm} label={t('manageCourses.sessions.removeConfirm', { number })} />
+        <SubmitButton name="intent" value="remove-session">
+          {t('manageCourses.sessions.remove', { number })}
+        </SubmitButton>
+      </Form>
+    </div>
   );
 }
 

@@ -75,7 +75,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/beheer/cursussen/${id}/aanmeldingen`;
 
   if (intent === 'cancel-registration') {
-    const outcome = await cancelRegistrationByCoordinator(db, scope, id, String(formData.get('registrationId') ?? ''));
+    const registrationId = String(formData.get('registrationId') ?? '');
+    // The person gets an email at once: only the confirmation step's button (confirm=yes) cancels.
+    // Anything else (a bookmarked or forged post) goes to that step, without changing anything.
+    if (formData.get('confirm') !== 'yes') {
+      if (!(await registrationOfCourse(db, scope, id, registrationId))) throw notFound();
+      return redirect(`${base}?afmelden=${registrationId}#afmelden`);
+    }
+    const outcome = await cancelRegistrationByCoordinator(db, scope, id, registrationId);
     if (outcome.status === 'not-found') throw notFound();
     return redirect(`${base}?melding=${outcome.status === 'cancelled' ? 'afgemeld' : 'al-afgemeld'}`);
   }
@@ -160,6 +167,7 @@ export default function Registrations() {
           </p>
           <Form method="post" className="pa-button-row">
             <input type="hidden" name="registrationId" value={toCancel.id} />
+            <input type="hidden" name="confirm" value="yes" />
             <SubmitButton name="intent" value="cancel-registration">
               {t('manageCourses.registrations.confirmSubmit')}
             </SubmitButton>

@@ -6,9 +6,17 @@ import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } f
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { courseMetaTitle, TextAreaField, useDates } from '~/components/manage-courses';
+import { CheckboxField, courseMetaTitle, TextAreaField, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { courseOverview, messageBatches, messageConfirmed, messageSchema, type MessageFields } from '~/modules/courses/manage.server';
+import {
+  confirmSchema,
+  courseOverview,
+  messageBatches,
+  messageConfirmed,
+  messageSchema,
+  type ConfirmFields,
+  type MessageFields,
+} from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 
 export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.message');
@@ -25,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
   const t = translator(localeFromRequest(request));
-  const submission = parseWithZod(await request.formData(), { schema: messageSchema(t) });
+  // Sending reaches everyone with a seat at once and cannot be undone: the box must be ticked.
+  const schema = messageSchema(t).extend(confirmSchema(t, 'manageCourses.errors.confirmMessage').shape);
+  const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const outcome = await messageConfirmed(getDb(), scopeOf(coordinator), coordinator.course.id, submission.value);
   if (outcome.status === 'not-found') throw notFound();
@@ -50,7 +60,7 @@ export default function MessageParticipants() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const queued = Number(params.get('verstuurd')) || 0;
-  const [form, fields] = useForm<MessageFields>({ id: 'message', lastResult });
+  const [form, fields] = useForm<MessageFields & ConfirmFields>({ id: 'message', lastResult });
   useProgress(batches.some((b) => b.waiting > 0));
 
   return (
@@ -72,6 +82,7 @@ export default function MessageParticipants() {
               rows={10}
               required
             />
+            <CheckboxField meta={fields.confirm} label={t('manageCourses.message.confirm', { count: confirmed })} />
             <SubmitButton>{t('manageCourses.message.submit', { count: confirmed })}</SubmitButton>
           </Form>
         )}

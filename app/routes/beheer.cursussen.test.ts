@@ -337,7 +337,7 @@ describe('a coordinator runs a course through the pages', () => {
 
     const nobody = await call(
       message.action as Handler,
-      post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag' }, alice),
+      post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, alice),
       { id },
     );
     expect(statusOf(nobody)).toBe(400);
@@ -353,7 +353,7 @@ describe('a coordinator runs a course through the pages', () => {
     expect(addedPerson.headers.get('Location')).toBe(`/beheer/cursussen/${id}/aanmeldingen?melding=toegevoegd`);
     const sent = (await call(
       message.action as Handler,
-      post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag' }, alice),
+      post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, alice),
       { id },
     )) as Response;
     expect(sent.headers.get('Location')).toBe(`/beheer/cursussen/${id}/bericht?verstuurd=1`);

@@ -173,6 +173,8 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.manage.status.offeredBody':
     'Do you want the seat? Confirm it before {date}. After that, it goes to the next person on the waiting list.',
   'courses.manage.status.cancelled': 'You are no longer registered for this course.',
+  'courses.manage.calendar': 'Add the sessions to your calendar (.ics)',
+  'courses.manage.calendarHint': 'The file always has the latest schedule. Open it in your calendar app.',
   'courses.manage.claim': 'Confirm my seat',
   'courses.manage.outcome.too-late': 'You can no longer cancel on this page: the cancellation period is over.',
   'courses.manage.outcome.already-cancelled': 'You had already cancelled.',

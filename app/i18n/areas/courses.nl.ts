@@ -171,6 +171,8 @@ export const nl = {
   'courses.manage.status.offeredBody':
     'Wil je de plek? Bevestig hem dan vóór {date}. Daarna gaat de plek naar de volgende op de wachtlijst.',
   'courses.manage.status.cancelled': 'Je bent afgemeld voor deze cursus.',
+  'courses.manage.calendar': 'Zet de bijeenkomsten in je agenda (.ics)',
+  'courses.manage.calendarHint': 'Het bestand heeft altijd het nieuwste rooster. Open het in je agendaprogramma.',
   'courses.manage.claim': 'Bevestig mijn plek',
   'courses.manage.outcome.too-late': 'Afmelden via deze pagina kan niet meer: de termijn is voorbij.',
   'courses.manage.outcome.already-cancelled': 'Je was al afgemeld.',

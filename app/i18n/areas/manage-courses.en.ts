@@ -140,6 +140,8 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.errors.notEnded': 'The last session has not ended yet. Close the course after it.',
   'manageCourses.errors.alreadyClosed': 'This course is closed already. The follow-up has been sent.',
   'manageCourses.errors.notPublished': 'You can only close a published course.',
+  'manageCourses.errors.confirmRemoveSession': 'First tick the box to confirm that you really want to remove the session.',
+  'manageCourses.errors.confirmMessage': 'First tick the box to confirm that you want to send the message now.',
   'manageCourses.errors.confirmCancel': 'First tick the box to confirm that you really want to cancel the course.',
   'manageCourses.errors.questionKind': 'Choose the kind of question.',
   'manageCourses.errors.questionRequired': 'Enter the question.',
@@ -216,6 +218,9 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.sessions.change': 'Move or remove session {number}',
   'manageCourses.sessions.moveSubmit': 'Save the new time',
   'manageCourses.sessions.remove': 'Remove session {number}',
+  'manageCourses.sessions.removeHint':
+    'Everyone with a seat ({count}) gets an email with the new schedule at once. The session disappears from their calendar. You cannot undo this.',
+  'manageCourses.sessions.removeConfirm': 'Yes, I want to remove session {number}',
   'manageCourses.sessions.add': 'Add a session',
   'manageCourses.sessions.addSubmit': 'Add session',
   'manageCourses.sessions.draftPastHint':
@@ -302,6 +307,7 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.message.body': 'Message',
   'manageCourses.message.bodyHint':
     'An empty line starts a new paragraph. Everyone also gets a button to see or cancel their registration.',
+  'manageCourses.message.confirm': 'Yes, send this message now to all participants with a seat ({count}). Sending cannot be undone.',
   'manageCourses.message.submit': 'Send to {count} participants',
   'manageCourses.message.queued': 'The message is ready for {count} participants. Below you see how many emails have been sent.',
   'manageCourses.message.earlier': 'Messages sent',

@@ -141,6 +141,8 @@ export const nl = {
   'manageCourses.errors.notEnded': 'De laatste bijeenkomst is nog niet voorbij. Sluit de cursus daarna af.',
   'manageCourses.errors.alreadyClosed': 'Deze cursus is al afgesloten. Het nabericht is al verstuurd.',
   'manageCourses.errors.notPublished': 'Alleen een gepubliceerde cursus kun je afsluiten.',
+  'manageCourses.errors.confirmRemoveSession': 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.',
+  'manageCourses.errors.confirmMessage': 'Vink eerst aan dat je het bericht nu wilt versturen.',
   'manageCourses.errors.confirmCancel': 'Vink eerst aan dat je de cursus echt wilt annuleren.',
   'manageCourses.errors.questionKind': 'Kies wat voor vraag het is.',
   'manageCourses.errors.questionRequired': 'Vul de vraag in.',
@@ -218,6 +220,9 @@ export const nl = {
   'manageCourses.sessions.change': 'Bijeenkomst {number} verplaatsen of verwijderen',
   'manageCourses.sessions.moveSubmit': 'Nieuwe tijd opslaan',
   'manageCourses.sessions.remove': 'Bijeenkomst {number} verwijderen',
+  'manageCourses.sessions.removeHint':
+    'Iedereen met een plek ({count}) krijgt meteen een e-mail met het nieuwe rooster. De bijeenkomst verdwijnt uit hun agenda. Dit kun je niet terugdraaien.',
+  'manageCourses.sessions.removeConfirm': 'Ja, ik wil bijeenkomst {number} verwijderen',
   'manageCourses.sessions.add': 'Bijeenkomst toevoegen',
   'manageCourses.sessions.addSubmit': 'Bijeenkomst toevoegen',
   'manageCourses.sessions.draftPastHint':
@@ -304,6 +309,8 @@ export const nl = {
   'manageCourses.message.body': 'Bericht',
   'manageCourses.message.bodyHint':
     'Een lege regel begint een nieuwe alinea. Iedereen krijgt ook een knop om de aanmelding te bekijken of af te melden.',
+  'manageCourses.message.confirm':
+    'Ja, stuur dit bericht nu naar alle deelnemers met een plek ({count}). Versturen kan niet worden teruggedraaid.',
   'manageCourses.message.submit': 'Versturen aan {count} deelnemers',
   'manageCourses.message.queued': 'Het bericht staat klaar voor {count} deelnemers. Hieronder zie je hoeveel e-mails al zijn verstuurd.',
   'manageCourses.message.earlier': 'Verstuurde berichten',

@@ -1,11 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { courseSessions, courses, organisations, registrationLinks } from '~db/schema';
 import { getEnv } from '~/env.server';
 import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { generateToken, hashToken } from '../security/tokens.server';
-import { calendarAttachment, courseCalendar } from './calendar.server';
+import { calendarAttachment, courseCalendar, organizerOf, type CalendarMethod, type CalendarSession } from './calendar.server';
 import { formatMoment, formatSession } from './format.server';
 
 export type Course = typeof courses.$inferSelect;
@@ -49,7 +49,7 @@ export function emailDetails(ctx: CourseContext, locale: Locale) {
   };
 }
 
-export function calendarFor(ctx: CourseContext) {
+function calendarOf(ctx: CourseContext, sessions: CalendarSession[], method: CalendarMethod, attendee?: { name: string; email: string }) {
   const content = courseCalendar(
     {
       title: ctx.course.title,
@@ -57,10 +57,58 @@ export function calendarFor(ctx: CourseContext) {
       url: appLink(`/cursussen/${ctx.course.id}`),
       location: venueOf(ctx.course),
     },
-    ctx.sessions,
-    now(),
+    sessions,
+    { method, organizer: organizerOf(ctx.organisationName, getEnv().EMAIL_FROM), stamp: now(), attendee },
   );
-  return calendarAttachment(content);
+  return calendarAttachment(content, method);
+}
+
+/**
+ * The registrations that may have the sessions in their calendar: confirmed people got the file with
+ * their confirmation, and people offered a seat get schedule changes while they decide.
+ */
+export const HOLDS_CALENDAR = ['confirmed', 'offered'] as const;
+
+/** The course's current schedule as a calendar file (METHOD:PUBLISH): for a person with a seat. */
+export function calendarFor(ctx: CourseContext) {
+  return calendarOf(ctx, ctx.sessions, 'publish');
+}
+
+/**
+ * The calendar file a person can download from their manage page: the course's schedule as it is
+ * now. Only for a confirmed seat on a course that goes ahead; anyone else has nothing to put in a
+ * calendar (and their cancellation came with its own file).
+ */
+export function calendarDownload(ctx: CourseContext, registration: { status: string }) {
+  if (registration.status !== 'confirmed' || ctx.course.status !== 'published' || !ctx.sessions.length) return null;
+  const file = calendarFor(ctx);
+  return { contentType: file.contentType, content: Buffer.from(file.content, 'base64').toString('utf8') };
+}
+
+/**
+ * A calendar file that takes sessions out of one person's calendar (METHOD:CANCEL, STATUS:CANCELLED).
+ * Pass the sessions with a SEQUENCE above every version the person may have: see `raiseSequences`.
+ */
+export function cancellationFor(ctx: CourseContext, sessions: CalendarSession[], person: { name: string; email: string }) {
+  return calendarOf(ctx, sessions, 'cancel', { name: person.name, email: person.email });
+}
+
+/**
+ * Raises the SEQUENCE of every session of a course, for a change that calendars must see. Returns
+ * the sessions as they are now. With `cancelling`, it raises them by two and returns each session one
+ * below its new SEQUENCE: that is the version for the cancellation file, above every version sent
+ * so far, while whatever is published next (even a new sign-up by the same person) is one above it,
+ * so a calendar never takes a later schedule for older than the cancellation.
+ */
+export async function raiseSequences(tx: Db, courseId: string, options: { cancelling?: boolean } = {}) {
+  const step = options.cancelling ? 2 : 1;
+  const rows = await tx
+    .update(courseSessions)
+    .set({ sequence: sql`${courseSessions.sequence} + ${step}` })
+    .where(eq(courseSessions.courseId, courseId))
+    .returning();
+  rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  return options.cancelling ? rows.map((row) => ({ ...row, sequence: row.sequence - 1 })) : rows;
 }
 
 /** A fresh link to see and cancel a registration: the token, its hash (what we store) and the URL. */

@@ -4,7 +4,17 @@ import { courseSessions, courses, municipalityNeighbours, registrations, session
 import { now, DAY } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { formatDate } from './format.server';
-import { appLink, calendarFor, emailDetails, loadCourseContext, mintManageLink, type CourseContext } from './context.server';
+import {
+  appLink,
+  calendarFor,
+  cancellationFor,
+  emailDetails,
+  HOLDS_CALENDAR,
+  loadCourseContext,
+  mintManageLink,
+  raiseSequences,
+  type CourseContext,
+} from './context.server';
 import { expireOffers } from './registrations.server';
 import { followUpMentoringLink } from '../mentoring/applications.server';
 
@@ -183,17 +193,16 @@ export async function sendDueFollowUps(db: Db) {
 }
 
 /**
- * Tells confirmed people that sessions moved, with an updated calendar file (same UIDs, higher SEQUENCE).
- * Sessions that were removed (pass them with their SEQUENCE raised) go in the file as cancelled events.
+ * Tells people with a seat that the schedule changed, with the current schedule as a calendar file
+ * (same UIDs; call it after `raiseSequences`, so SEQUENCE is higher). Sessions that were removed
+ * (pass them with their SEQUENCE raised) go in a second file, METHOD:CANCEL, which takes them out.
  */
 export async function notifySessionsChanged(tx: Db, ctx: CourseContext, removed: CourseContext['sessions'] = []) {
   const people = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.courseId, ctx.course.id), inArray(registrations.status, ['confirmed', 'offered'])));
-  const calendar = calendarFor(
-    removed.length ? { ...ctx, sessions: [...ctx.sessions, ...removed.map((s) => ({ ...s, cancelled: true }))] } : ctx,
-  );
+    .where(and(eq(registrations.courseId, ctx.course.id), inArray(registrations.status, [...HOLDS_CALENDAR])));
+  const calendar = calendarFor(ctx);
   for (const person of people) {
     const details = emailDetails(ctx, person.locale);
     await enqueueEmail(tx, {
@@ -207,8 +216,9 @@ export async function notifySessionsChanged(tx: Db, ctx: CourseContext, removed:
         sessions: details.sessions,
         venue: details.venue,
         manageUrl: await mintManageLink(tx, person.id),
+        sessionRemoved: removed.length > 0,
       },
-      attachments: [calendar],
+      attachments: removed.length ? [calendar, cancellationFor(ctx, removed, person)] : [calendar],
     });
   }
   return people.length;
@@ -222,12 +232,20 @@ export async function cancelCourse(db: Db, courseId: string) {
     const t = now();
     await tx.update(courses).set({ status: 'cancelled', cancelledAt: t, updatedAt: t }).where(eq(courses.id, courseId));
     if (ctx.course.status === 'draft') return 0;
+    const before = await tx
+      .select({ id: registrations.id, status: registrations.status })
+      .from(registrations)
+      .where(and(eq(registrations.courseId, courseId), inArray(registrations.status, [...HOLDS_CALENDAR])));
+    const hadCalendar = new Set(before.map((r) => r.id));
     const people = await tx
       .update(registrations)
       .set({ status: 'cancelled', cancelledAt: t, offerExpiresAt: null, updatedAt: t })
       .where(and(eq(registrations.courseId, courseId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
       .returning();
+    // Everyone who may have the sessions in their calendar gets them cancelled there too.
+    const cancelled = hadCalendar.size && ctx.sessions.length ? await raiseSequences(tx, courseId, { cancelling: true }) : [];
     for (const person of people) {
+      const withCalendar = hadCalendar.has(person.id) && cancelled.length > 0;
       await enqueueEmail(tx, {
         template: 'course-cancelled',
         to: person.email,
@@ -238,7 +256,9 @@ export async function cancelCourse(db: Db, courseId: string) {
           courseTitle: ctx.course.title,
           organisationName: ctx.organisationName,
           coursesUrl: appLink('/cursussen'),
+          calendar: withCalendar,
         },
+        attachments: withCalendar ? [cancellationFor(ctx, cancelled, person)] : undefined,
       });
     }
     return people.length;

@@ -22,7 +22,7 @@ import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { isUuid } from '../organisations/guards.server';
 import { excelCsv } from '../csv.server';
-import { calendarFor, emailDetails, loadCourseContext, mintManageLink, registrationWindow } from './context.server';
+import { calendarFor, emailDetails, loadCourseContext, mintManageLink, raiseSequences, registrationWindow } from './context.server';
 import { cancelCourse, completionThreshold, notifySessionsChanged, sendCourseFollowUp } from './lifecycle.server';
 import { cancelRegistration, offerFreeSeats, signUp } from './registrations.server';
 
@@ -522,12 +522,7 @@ export async function updateCourse(db: Db, scope: Scope, courseId: string, input
     let offered = 0;
     if (before.status === 'published') {
       const venueChanged = before.format !== input.format || before.locationName !== input.locationName || before.address !== input.address;
-      if (venueChanged && ctx.sessions.length) {
-        await tx
-          .update(courseSessions)
-          .set({ sequence: sql`${courseSessions.sequence} + 1` })
-          .where(eq(courseSessions.courseId, courseId));
-      }
+      if (venueChanged && ctx.sessions.length) await raiseSequences(tx, courseId);
       const fresh = (await loadCourseContext(tx, courseId))!;
       if (venueChanged && ctx.sessions.length) told = await notifySessionsChanged(tx, fresh);
       if (input.capacity > before.capacity) offered = await offerFreeSeats(tx, fresh);
@@ -654,9 +649,15 @@ export async function addSession(db: Db, scope: Scope, courseId: string, input: 
     if (!ctx) return { status: 'not-found' as const };
     if (ctx.course.status === 'cancelled') return { status: 'cancelled' as const };
     if (ctx.course.status === 'published' && startedAt(input)) return { status: 'in-past' as const };
-    await tx.insert(courseSessions).values({ courseId, startsAt: input.startsAt, endsAt: input.endsAt, location: input.location });
     let told = 0;
-    if (ctx.course.status === 'published') told = await notifySessionsChanged(tx, (await loadCourseContext(tx, courseId))!);
+    if (ctx.course.status === 'published') {
+      // The other sessions' numbering ("2/3") changes: a new SEQUENCE, so calendars take the new text.
+      await raiseSequences(tx, courseId);
+      await tx.insert(courseSessions).values({ courseId, startsAt: input.startsAt, endsAt: input.endsAt, location: input.location });
+      told = await notifySessionsChanged(tx, (await loadCourseContext(tx, courseId))!);
+    } else {
+      await tx.insert(courseSessions).values({ courseId, startsAt: input.startsAt, endsAt: input.endsAt, location: input.location });
+    }
     return { status: 'saved' as const, told };
   });
 }
@@ -677,12 +678,25 @@ export async function moveSession(db: Db, scope: Scope, courseId: string, sessio
     }
     await tx
       .update(courseSessions)
-      .set({ startsAt: input.startsAt, endsAt: input.endsAt, location: input.location, sequence: session.sequence + 1 })
+      .set({ startsAt: input.startsAt, endsAt: input.endsAt, location: input.location })
       .where(eq(courseSessions.id, sessionId));
+    // Every session's SEQUENCE goes up, not only this one's: a move can change the others' numbering.
+    await raiseSequences(tx, courseId);
     let told = 0;
     if (ctx.course.status === 'published') told = await notifySessionsChanged(tx, (await loadCourseContext(tx, courseId))!);
     return { status: 'saved' as const, told };
   });
+}
+
+/** Whether the session is one of the course's (so a question about it can be asked at all). */
+export async function sessionOfCourse(db: Db, scope: Scope, courseId: string, sessionId: string) {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course || !isUuid(sessionId)) return null;
+  const [session] = await db
+    .select()
+    .from(courseSessions)
+    .where(and(eq(courseSessions.id, sessionId), eq(courseSessions.courseId, course.id)));
+  return session ?? null;
 }
 
 /**
@@ -699,11 +713,18 @@ export async function removeSession(db: Db, scope: Scope, courseId: string, sess
       if (ctx.sessions.length === 1) return { status: 'last-session' as const };
       if (startedAt(session)) return { status: 'already-held' as const };
     }
+    // Raised first, so the removed session is cancelled with a SEQUENCE above its last one, and the
+    // others (renumbered) are sent with a new one.
+    const raised = await raiseSequences(tx, courseId);
     await tx.delete(courseSessions).where(eq(courseSessions.id, sessionId));
     let told = 0;
     if (ctx.course.status === 'published') {
       const fresh = (await loadCourseContext(tx, courseId))!;
-      told = await notifySessionsChanged(tx, fresh, [{ ...session, sequence: session.sequence + 1 }]);
+      told = await notifySessionsChanged(
+        tx,
+        fresh,
+        raised.filter((s) => s.id === sessionId),
+      );
     }
     return { status: 'saved' as const, told };
   });

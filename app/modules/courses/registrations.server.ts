@@ -11,10 +11,13 @@ import { formatMoment } from './format.server';
 import {
   appLink,
   calendarFor,
+  cancellationFor,
   emailDetails,
+  HOLDS_CALENDAR,
   loadCourseContext,
   mintManageLink,
   newManageLink,
+  raiseSequences,
   registrationWindow,
   type CourseContext,
   type RegistrationWindow,
@@ -265,13 +268,28 @@ export async function cancelRegistration(
       .update(registrations)
       .set({ status: 'cancelled', cancelledAt: t, offerExpiresAt: null, updatedAt: t })
       .where(eq(registrations.id, registrationId));
+    // Someone who may have the sessions in their calendar gets them cancelled there (and a new SEQUENCE
+    // for everyone else, so the next schedule they get is newer than this cancellation).
+    const hadCalendar = (HOLDS_CALENDAR as readonly string[]).includes(registration.status) && ctx.sessions.length > 0;
+    const sessions = hadCalendar ? await raiseSequences(tx, ctx.course.id, { cancelling: true }) : ctx.sessions;
     await enqueueEmail(tx, {
       template: 'registration-cancelled',
       to: registration.email,
       userId: registration.userId,
-      props: { locale: registration.locale, name: registration.name, courseTitle: ctx.course.title, coursesUrl: appLink('/cursussen') },
+      props: {
+        locale: registration.locale,
+        name: registration.name,
+        courseTitle: ctx.course.title,
+        coursesUrl: appLink('/cursussen'),
+        calendar: hadCalendar,
+      },
+      attachments: hadCalendar ? [cancellationFor(ctx, sessions, registration)] : undefined,
     });
-    if (registration.status !== 'waitlisted') await offerFreeSeats(tx, ctx);
+    if (registration.status !== 'waitlisted') {
+      // The seat goes on with the sessions' SEQUENCE as it is now stored.
+      const current = hadCalendar ? sessions.map((s) => ({ ...s, sequence: s.sequence + 1 })) : ctx.sessions;
+      await offerFreeSeats(tx, { ...ctx, sessions: current });
+    }
     return { status: 'cancelled' as const };
   });
 }
