@@ -15,6 +15,14 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
+/**
+ * Whether `email` is the confirmed address of the logged-in person: only then may a form tell them
+ * what it knows about that address (ADR 011), since they have shown it is theirs.
+ */
+export function isOwnAddress(user: { email: string; emailVerifiedAt: Date | null } | null, email: string) {
+  return Boolean(user?.emailVerifiedAt) && normalizeEmail(user!.email) === normalizeEmail(email);
+}
+
 const link = (path: string) => `${getEnv().appUrl}${path}`;
 
 const tokenPaths: Record<TokenPurpose, string> = {

@@ -6,6 +6,7 @@ import { mailboxProvider, resendProvider, type EmailProvider } from '../email/pr
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { pruneSignUpRequests } from '../courses/sign-up-requests.server';
 import { processMatchingRun } from '../mentoring/runs.server';
 import { runDueMentoringWork } from '../mentoring/due.server';
 import { runRetentionWork } from '../privacy/retention.server';
@@ -65,6 +66,7 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
     await pruneExpiredAuthData(db);
     await pruneRateLimits(db);
+    await pruneSignUpRequests(db);
   });
   // Reminders, offer expiry and follow-ups: each run does what is due at that moment, so a run that
   // is late or repeated does no harm.
