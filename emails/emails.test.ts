@@ -114,7 +114,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     name: 'Fatima',
     courseTitle: 'Politiek Actief Zwolle',
     organisationName: 'Stichting Samen Zwolle',
-    sessions: [{ date: 'di 9 maart 2027', time: '19:30–21:30', location: 'Stadhuis Zwolle' }],
+    sessions,
     confirmUrl: 'https://politiekactief.example/aanmelden/bevestigen/abc?x=1&y=2',
     expiresInHours: 24,
   },
@@ -287,7 +287,10 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   },
   'follow-up-no-show': { nl: ['we hebben je gemist', 'begint di 9 maart 2027'], en: ['we missed you', 'starts di 9 maart 2027'] },
   'registration-exists': { nl: ['al aangemeld', 'negeren'], en: ['already registered', 'ignore'] },
-  'sign-up-confirm': { nl: ['rond je aanmelding af', 'nog geen plek', '24 uur'], en: ['complete your sign-up', 'not holding a seat', '24 hours'] },
+  'sign-up-confirm': {
+    nl: ['rond je aanmelding af', 'nog geen plek', '24 uur'],
+    en: ['complete your sign-up', 'not holding a seat', '24 hours'],
+  },
   'application-received': { nl: ['je aanvraag is binnen', 'intrekken'], en: ['your application is in', 'withdraw'] },
   'coordinator-message': {
     nl: ['stuurt je dit bericht', 'dinsdag is de hoofdingang dicht.'],

@@ -45,7 +45,15 @@ export function subject({ locale, courseTitle }: SignUpConfirmProps): string {
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function SignUpConfirm({ locale, name, courseTitle, organisationName, sessions, confirmUrl, expiresInHours }: SignUpConfirmProps) {
+export default function SignUpConfirm({
+  locale,
+  name,
+  courseTitle,
+  organisationName,
+  sessions,
+  confirmUrl,
+  expiresInHours,
+}: SignUpConfirmProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (

@@ -10,10 +10,7 @@ import { confirmSignUp, findSignUpRequest } from '~/modules/courses/sign-up-requ
 
 // /aanmelden/bevestigen/:token — the link in the "complete your sign-up" email (ADR 011). GET only
 // shows the question (mail scanners open links); the POST takes the seat.
-export const meta: MetaFunction = ({ matches }) => [
-  ...metaTitle(matches, 'courses.confirm.title'),
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction = ({ matches }) => [...metaTitle(matches, 'courses.confirm.title'), { name: 'robots', content: 'noindex' }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findSignUpRequest(getDb(), params.token ?? '');
@@ -78,7 +75,9 @@ export default function ConfirmSignUp() {
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('courses.confirm.title')}</h1>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('courses.confirm.for', { name: loaded.name, course: loaded.courseTitle })}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">
+        {t('courses.confirm.for', { name: loaded.name, course: loaded.courseTitle })}
+      </p>
       <p className="utrecht-paragraph">{t('courses.confirm.body')}</p>
       <Form method="post">
         <SubmitButton>{t('courses.confirm.button')}</SubmitButton>

@@ -16,7 +16,8 @@ export const SIGN_UP_LINK_HOURS = 24;
 /** Within this window after an email, a new submission for the same course and address sends none. */
 export const SIGN_UP_RESEND_WINDOW = 10 * MINUTE;
 
-export type SignUpRequestResult = { status: 'sent' } | { status: 'not-found' } | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };
+export type SignUpRequestResult =
+  { status: 'sent' } | { status: 'not-found' } | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };
 
 /**
  * Records a sign-up for the owner of `email` to confirm, and emails them the link, at most once per
