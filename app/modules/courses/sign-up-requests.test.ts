@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emailMessages, registrations, signUpRequests, type PendingSignUp } from '~db/schema';
+import { emailMessages, registrations, signUpRequests, users, type PendingSignUp } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { advanceClock, HOUR, MINUTE } from '../clock.server';
 import { eraseAddress } from '../privacy/deletion.server';
+import { exportPersonalData } from '../privacy/export.server';
 import { signUp } from './registrations.server';
 import { confirmSignUp, pruneSignUpRequests, requestSignUp } from './sign-up-requests.server';
 
@@ -103,6 +104,16 @@ describe('what is kept', () => {
     advanceClock(24 * HOUR + MINUTE);
     await pruneSignUpRequests(db());
     expect(await left()).toEqual([]);
+  });
+
+  it('an unconfirmed request is in the data export of the address’s account', async () => {
+    const { course } = await createCourse(db());
+    const [user] = await db().insert(users).values({ email: 'export-wacht@example.nl', name: 'Wanda' }).returning();
+    await requestSignUp(db(), course.id, 'Export-Wacht@example.nl', form('Wanda', { accessibilityNeeds: 'Rolstoel' }));
+    const exported = await exportPersonalData(db(), user!.id);
+    expect(exported!.pendingSignUps).toEqual([
+      expect.objectContaining({ course: course.title, email: 'export-wacht@example.nl', name: 'Wanda', accessibilityNeeds: 'Rolstoel' }),
+    ]);
   });
 
   it('refuses a closed course without storing or sending anything', async () => {
