@@ -320,6 +320,15 @@ describe('sign-up form', () => {
     const claimed = (await signUpVia(course.id, validFields('x', { email: 'onbevestigd@example.nl' }), undefined, own)) as Response;
     expect(claimed.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
     expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+    // Once confirmed: the other address's registration is not linked to the account that typed it;
+    // the account's own (unconfirmed) address is.
+    await confirmVia(await confirmTokenFor('route-vreemd@example.nl'));
+    await confirmVia(await confirmTokenFor('onbevestigd@example.nl'));
+    const rows = await db().select().from(registrations).where(eq(registrations.courseId, course.id));
+    expect(Object.fromEntries(rows.map((r) => [r.email, r.userId]))).toEqual({
+      'route-vreemd@example.nl': null,
+      'onbevestigd@example.nl': unverified!.id,
+    });
   });
 
   it('answers an address that is on the course exactly as a new one; the owner gets the email, and the link shows their registration', async () => {

@@ -11,7 +11,7 @@ import { Banner, CourseErrorBoundary } from '~/components/course-parts';
 import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { clientIp } from '~/load-context';
-import { isOwnAddress } from '~/modules/auth/accounts.server';
+import { isOwnAddress, normalizeEmail } from '~/modules/auth/accounts.server';
 import { emailField } from '~/modules/auth/schemas';
 import { getUser } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
@@ -171,7 +171,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     utm: Object.keys(utm).length ? utm : null,
     locale,
     privacyVersion,
-    userId: user?.id ?? null,
+    // Linked to the account only when it is the account's own address: someone logged in who signs
+    // up another address must not see that person's registration on their account page.
+    userId: user && normalizeEmail(user.email) === normalizeEmail(value.email) ? user.id : null,
   };
   const closed = (reason: string) =>
     data(submission.reply({ formErrors: [t(closedKey(reason)), t('courses.signup.closedBody')] }), { status: 409 });
