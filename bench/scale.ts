@@ -259,8 +259,22 @@ async function main() {
       }
     }),
   );
+  // ADR 011: the form only emails a link; following it takes the seat. Every link at once, on A and B.
+  const links = await sql<{ url: string }[]>`
+    select m.props->>'confirmUrl' as url from email_messages m where m.template = 'sign-up-confirm' and m.recipient like 'schaal-%'`;
+  const confirmations = await Promise.all(
+    links.map(async ({ url }, i) => {
+      try {
+        const res = await fetch(at(i, new URL(url).pathname), { method: 'POST', redirect: 'manual', headers: { Accept: 'text/html' } });
+        await res.arrayBuffer();
+        return res.status;
+      } catch {
+        return 0;
+      }
+    }),
+  );
   const tally = new Map<number, number>();
-  for (const s of outcomes) tally.set(s, (tally.get(s) ?? 0) + 1);
+  for (const s of [...outcomes, ...confirmations]) tally.set(s, (tally.get(s) ?? 0) + 1);
   const [counts] = await sql<{ confirmed: number; waitlisted: number; other: number }[]>`
     select count(*) filter (where status = 'confirmed')::int as confirmed, count(*) filter (where status = 'waitlisted')::int as waitlisted,
            count(*) filter (where status not in ('confirmed', 'waitlisted'))::int as other

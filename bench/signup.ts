@@ -176,8 +176,11 @@ async function main() {
       ),
     );
 
-    const result = await fireAll(
-      'stack',
+    // ADR 011: the form only records a request and emails a link; the seat is taken when the link is
+    // followed. So first every form is posted, then every emailed link is confirmed at once: the
+    // second round is the race for seats that this bench measures.
+    const forms = await fireAll(
+      'stack form',
       emails.map((email, i) => async () => {
         const port = PORTS[i % PORTS.length]!;
         const body = new URLSearchParams({
@@ -202,9 +205,31 @@ async function main() {
         });
         await res.arrayBuffer();
         const location = res.headers.get('location') ?? '';
-        if (res.status >= 300 && res.status < 400 && /\/aanmelding\/[^/]+$/.test(location))
+        if (res.status === 303 && /\/aanmelden\/verstuurd$/.test(location)) return { outcome: 'accepted', status: String(res.status) };
+        return { outcome: 'error', status: `${res.status}${location ? ` → ${location}` : ''}` };
+      }),
+    );
+    printStatuses(forms);
+    // One email per address, however often it was posted (issue #11 item 4).
+    const links = await handle.sql<{ url: string }[]>`
+      select props->>'confirmUrl' as url from email_messages where template = 'sign-up-confirm'`;
+    const distinct = new Set(emails).size;
+    console.log(
+      `Confirmation emails: ${links.length} for ${distinct} addresses posted ${N} times → ${links.length === distinct ? 'OK' : 'FAILED'}`,
+    );
+    const result = await fireAll(
+      'stack',
+      links.map(({ url }, i) => async () => {
+        const port = PORTS[i % PORTS.length]!;
+        const res = await fetch(`http://127.0.0.1:${port}${new URL(url).pathname}`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+        });
+        await res.arrayBuffer();
+        const location = res.headers.get('location') ?? '';
+        if (res.status === 303 && /\/aanmelding\/[^/]+\?nieuw=1$/.test(location))
           return { outcome: 'accepted', status: String(res.status) };
-        if (res.status === 409) return { outcome: 'duplicate', status: '409' };
         return { outcome: 'error', status: `${res.status}${location ? ` → ${location}` : ''}` };
       }),
     );
@@ -217,7 +242,10 @@ async function main() {
     const accepted = result.outcomes.filter((o) => o === 'accepted').length;
     printStatuses(result);
     stackOk =
-      counts!.confirmed === Math.min(SEATS, N - DUPLICATES) && counts!.offered === 0 && accepted === counts!.confirmed + counts!.waitlisted;
+      counts!.confirmed === Math.min(SEATS, N - DUPLICATES) &&
+      counts!.offered === 0 &&
+      accepted === counts!.confirmed + counts!.waitlisted &&
+      links.length === distinct;
     console.log(
       `Database check (stack): ${counts!.confirmed} confirmed for ${SEATS} seats, ${counts!.waitlisted} waitlisted, ${accepted} redirects to /aanmelding/… → ${
         stackOk ? 'OK, confirmed == seats exactly' : 'FAILED'

@@ -1,10 +1,33 @@
 import type { Page } from '@playwright/test';
-import { expect, test, uniqueEmail } from './fixtures';
+import { expect, test, uniqueEmail, type OpenEmailOptions, type OpenedEmail } from './fixtures';
 
-// Journey 1: find a course, sign up without an account, follow the email, cancel by link; the
-// waitlisted person gets the freed seat offered and takes it. Runs on the demo catalogue (DEMO_DATA).
+// Journey 1: find a course, sign up without an account, confirm by the emailed link, cancel by
+// link; the waitlisted person gets the freed seat offered and takes it. Runs on the demo catalogue.
 
 const MANAGE_URL = /\/aanmelding\/[a-z2-7]{32}(\?nieuw=1)?$/;
+const SENT_URL = /\/cursussen\/[0-9a-f-]{36}\/aanmelden\/verstuurd$/;
+type OpenEmail = (page: Page, options: OpenEmailOptions) => Promise<OpenedEmail>;
+
+/** Every sign-up ends on "check your email" (ADR 011); the owner follows the emailed link and confirms. */
+async function confirmByEmail(
+  page: Page,
+  openEmail: OpenEmail,
+  email: string,
+  options: { a11y?: boolean; checkA11y?: (page: Page) => Promise<void> } = {},
+) {
+  await expect(page).toHaveURL(SENT_URL);
+  const mail = await openEmail(page, {
+    to: email,
+    subjectIncludes: 'Rond je aanmelding af',
+    link: /\/aanmelden\/bevestigen\//,
+    a11y: options.a11y,
+  });
+  await page.goto(mail.link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelding afronden' })).toBeVisible();
+  if (options.checkA11y) await options.checkA11y(page);
+  await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
+  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?(nieuw|al)=1$/);
+}
 
 /** Fills in the sign-up form as a participant from Zwolle, answering the course's required questions. */
 async function fillSignUp(page: Page, person: { name: string; email: string }) {
@@ -32,7 +55,7 @@ async function cardsOnPage(page: Page): Promise<Card[]> {
 }
 
 test('find a course, sign up, cancel by link; the waitlisted person takes the freed seat', async ({ page, checkA11y, openEmail }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const alice = { name: 'Anna Aanmelder', email: uniqueEmail('cursus-anna') };
   const bob = { name: 'Bram Wachtlijst', email: uniqueEmail('cursus-bram') };
   let course: Card = { href: '', title: '', seats: null };
@@ -74,11 +97,13 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
   });
 
   await test.step('fill the course up to its last seat (other people signing up)', async () => {
+    const fillers = Array.from({ length: course.seats! - 1 }, (_, i) => uniqueEmail(`cursus-vuller${i + 1}`));
+    const uniqueEmailOf = (i: number) => fillers[i - 1]!;
     for (let i = 1; i < course.seats!; i++) {
       await page.goto(`${course.href}/aanmelden`);
-      await fillSignUp(page, { name: `Vuller ${i}`, email: uniqueEmail(`cursus-vuller${i}`) });
+      await fillSignUp(page, { name: `Vuller ${i}`, email: uniqueEmailOf(i) });
       await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-      await expect(page).toHaveURL(MANAGE_URL);
+      await confirmByEmail(page, openEmail, uniqueEmailOf(i));
     }
   });
 
@@ -102,6 +127,12 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
 
     await fillSignUp(page, alice);
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    // Nothing about the address or the seat yet: the same page for everyone.
+    await expect(page).toHaveURL(SENT_URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
+    await checkA11y(page);
+    await confirmByEmail(page, openEmail, alice.email, { a11y: true, checkA11y });
+    await checkA11y(page);
     await expect(page).toHaveURL(MANAGE_URL);
     await expect(page.getByRole('heading', { level: 1, name: 'Je aanmelding' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Je bent aangemeld' })).toBeVisible();
@@ -120,6 +151,17 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     expect(calendar).toMatch(/BEGIN:VEVENT[\s\S]*UID:[0-9a-f-]{36}@politiekactief/);
   });
 
+  await test.step('signing up again with the same address looks the same, and the link shows the registration', async () => {
+    await page.goto(`${course.href}/aanmelden`);
+    await fillSignUp(page, alice);
+    await page.getByRole('button', { name: 'Aanmelden voor de wachtlijst' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
+    await confirmByEmail(page, openEmail, alice.email);
+    await expect(page.getByRole('status').filter({ hasText: 'Je was al aangemeld' })).toBeVisible();
+    await expect(page.getByText('Aangemeld.', { exact: true })).toBeVisible();
+    await checkA11y(page);
+  });
+
   await test.step('the course is full now: the next person goes on the waitlist', async () => {
     await page.goto(course.href);
     await expect(page.getByText('Vol — wachtlijst')).toBeVisible();
@@ -127,7 +169,7 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await expect(page.getByText('De cursus is vol. Je komt op de wachtlijst.')).toBeVisible();
     await fillSignUp(page, bob);
     await page.getByRole('button', { name: 'Aanmelden voor de wachtlijst' }).click();
-    await expect(page).toHaveURL(MANAGE_URL);
+    await confirmByEmail(page, openEmail, bob.email);
     await expect(page.getByRole('status').filter({ hasText: 'Je staat op de wachtlijst, plek 1' })).toBeVisible();
     await checkA11y(page);
     await openEmail(page, { to: bob.email, subjectIncludes: 'Je staat op de wachtlijst voor', link: /\/aanmelding\// });
@@ -184,7 +226,7 @@ test('a course or registration that does not exist gets a clear 404 page', async
   await expect(page).toHaveURL('/cursussen');
 });
 
-test('without JavaScript: filter, sign up and cancel work as plain forms', async ({ browser }) => {
+test('without JavaScript: filter, sign up, confirm and cancel work as plain forms', async ({ browser, openEmail }) => {
   // No axe here: it hangs with JavaScript disabled. The same pages are scanned in the journey above.
   // (A context of its own: with scripts off, Chromium reports the module preloads as blocked.)
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -216,7 +258,8 @@ test('without JavaScript: filter, sign up and cancel work as plain forms', async
 
     await fillSignUp(page, person);
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-    await expect(page).toHaveURL(MANAGE_URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
+    await confirmByEmail(page, openEmail, person.email);
     await expect(page.getByText('Je bent aangemeld', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await expect(page.getByText('Weet je het zeker?')).toBeVisible();

@@ -89,6 +89,11 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await other.getByLabel(/^In welke gemeente woon je\?/).selectOption({ label: 'Zwolle' });
     await other.getByRole('checkbox', { name: /privacyverklaring/ }).check();
     await other.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+    await expect(other.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
+    // The visitor confirms by the emailed link (ADR 011); only then is the seat taken.
+    const mail = await openEmail(other, { to: visitor.email, subjectIncludes: 'Rond je aanmelding af', link: /\/aanmelden\/bevestigen\// });
+    await other.goto(mail.link);
+    await other.getByRole('button', { name: 'Ja, meld mij aan' }).click();
     await expect(other).toHaveURL(/\/aanmelding\/[a-z2-7]{32}/);
     // The manage page offers the schedule as a calendar file.
     const calendar = other.getByRole('link', { name: 'Zet de bijeenkomsten in je agenda (.ics)' });

@@ -33,6 +33,7 @@ import RegistrationWaitlisted, {
   subject as registrationWaitlistedSubject,
   type RegistrationWaitlistedProps,
 } from './registration-waitlisted';
+import SignUpConfirm, { subject as signUpConfirmSubject, type SignUpConfirmProps } from './sign-up-confirm';
 import SeatOffered, { subject as seatOfferedSubject, type SeatOfferedProps } from './seat-offered';
 import SessionsChanged, { subject as sessionsChangedSubject, type SessionsChangedProps } from './sessions-changed';
 import RetentionWarning, { subject as retentionWarningSubject, type RetentionWarningProps } from './retention-warning';
@@ -100,6 +101,7 @@ export type EmailTemplates = {
   'follow-up-attended': FollowUpAttendedProps;
   'follow-up-no-show': FollowUpNoShowProps;
   'registration-exists': RegistrationExistsProps;
+  'sign-up-confirm': SignUpConfirmProps;
   'coordinator-message': CoordinatorMessageProps;
   'mentor-invitation': MentorInvitationProps;
   'application-received': ApplicationReceivedProps;
@@ -142,6 +144,7 @@ export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemp
   'follow-up-attended': { Component: FollowUpAttended, subject: followUpAttendedSubject },
   'follow-up-no-show': { Component: FollowUpNoShow, subject: followUpNoShowSubject },
   'registration-exists': { Component: RegistrationExists, subject: registrationExistsSubject },
+  'sign-up-confirm': { Component: SignUpConfirm, subject: signUpConfirmSubject },
   'coordinator-message': { Component: CoordinatorMessage, subject: coordinatorMessageSubject },
   'mentor-invitation': { Component: MentorInvitation, subject: mentorInvitationSubject },
   'application-received': { Component: ApplicationReceived, subject: applicationReceivedSubject },

@@ -113,6 +113,11 @@ export default function ManageRegistration() {
           <p className="utrecht-paragraph">{t('courses.manage.new.waitlistedBody')}</p>
         </Banner>
       ) : null}
+      {params.get('al') === '1' && r.status !== 'cancelled' ? (
+        <Banner kind="info" title={t('courses.manage.already')}>
+          <p className="utrecht-paragraph">{t('courses.manage.alreadyBody')}</p>
+        </Banner>
+      ) : null}
       {params.get('afgemeld') === '1' && r.status === 'cancelled' ? (
         <Banner kind="ok" title={t('courses.manage.cancelled.done')}>
           <p className="utrecht-paragraph">{t('courses.manage.cancelled.doneBody')}</p>

@@ -5,12 +5,14 @@ import { setupTestDatabase } from '../../test/database';
 import { createCourse, emailsTo } from '../../test/courses';
 import { privacyVersion } from '~/content/privacy';
 import { createSession } from '~/modules/auth/session.server';
-import { DAY, HOUR, now } from '~/modules/clock.server';
+import { DAY, HOUR, now, setClock } from '~/modules/clock.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 import { loader as catalogueLoader } from './cursussen._index';
 import { loader as courseLoader } from './cursussen.$id';
 import { action as signUpAction, loader as signUpLoader } from './cursussen.$id_.aanmelden';
 import { action as manageAction, loader as manageLoader } from './aanmelding.$token';
+import { action as confirmAction, loader as confirmLoader } from './aanmelden.bevestigen.$token';
+import { loader as sentLoader } from './cursussen.$id_.aanmelden_.verstuurd';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
@@ -58,6 +60,21 @@ async function signUpVia(courseId: string, fields: Record<string, string>, ip?: 
   return signUpAction(args(post(`/cursussen/${courseId}/aanmelden`, fields, cookie), { id: courseId }, ip));
 }
 const tokenOf = (response: Response) => /^\/aanmelding\/([a-z2-7]{32})\?nieuw=1$/.exec(response.headers.get('Location') ?? '')?.[1];
+
+/** The token in the newest "complete your sign-up" email to `to`. */
+async function confirmTokenFor(to: string) {
+  const mails = await emailsTo(db(), to, 'sign-up-confirm');
+  const url = String((mails.at(-1)?.props as { confirmUrl?: string } | null)?.confirmUrl ?? '');
+  return /\/aanmelden\/bevestigen\/([a-z2-7]{32})$/.exec(url)?.[1] ?? '';
+}
+const confirmVia = (token: string) => confirmAction(args(post(`/aanmelden/bevestigen/${token}`, {}), { token }));
+
+/** Signs up by the form and follows the emailed link, as the address's owner does; returns the page's response. */
+async function signUpAndConfirm(courseId: string, fields: Record<string, string>) {
+  const response = (await signUpVia(courseId, fields)) as Response;
+  expect(response.headers.get('Location')).toBe(`/cursussen/${courseId}/aanmelden/verstuurd`);
+  return (await confirmVia(await confirmTokenFor(fields.email!.trim().toLowerCase()))) as Response;
+}
 
 describe('catalogue and course page', () => {
   it('the catalogue lists published courses with the filters and all municipalities', async () => {
@@ -161,10 +178,10 @@ describe('sign-up form', () => {
     expect(wrong.data.error?.[`q.${member!.id}`]?.[0]).toMatch(/Kies een van de antwoorden/);
     expect(wrong.data.initialValue).toMatchObject({ q: { [motivation!.id]: 'Ik wil meedoen' } });
 
-    const ok = (await signUpVia(
+    const ok = await signUpAndConfirm(
       course.id,
       validFields('q', { [`q.${motivation!.id}`]: 'Ik wil meedoen', [`q.${evening!.id}`]: 'donderdag', [`q.${member!.id}`]: 'no' }),
-    )) as Response;
+    );
     expect(ok.status).toBe(303);
     const [row] = await db().select().from(registrations).where(eq(registrations.email, 'route-q@example.nl'));
     expect(row!.answers).toEqual({ [motivation!.id]: 'Ik wil meedoen', [evening!.id]: 'donderdag', [member!.id]: 'no' });
@@ -178,8 +195,8 @@ describe('sign-up form', () => {
     expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
   });
 
-  it('signs up and sends the browser on to the registration page (303), with attribution', async () => {
-    const { course } = await createCourse(db());
+  it('asks the address to confirm (303 to "check your email"), and signs up with attribution once the link is followed', async () => {
+    const { course } = await createCourse(db(), { capacity: 1 });
     const response = (await signUpVia(
       course.id,
       validFields('ok', {
@@ -188,10 +205,34 @@ describe('sign-up form', () => {
         utm_source: 'nieuwsbrief',
         utm_medium: 'email',
         utm_campaign: '',
+        accessibilityNeeds: 'Ringleiding',
       }),
     )) as Response;
     expect(response.status).toBe(303);
-    expect(tokenOf(response)).toBeTruthy();
+    expect(response.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
+    // Nothing is held yet: no registration, no seat, only the email with the link.
+    expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+    const sent = await sentLoader(args(get(`/cursussen/${course.id}/aanmelden/verstuurd`), { id: course.id }));
+    expect(sent).toEqual({ id: course.id, title: course.title });
+    const token = await confirmTokenFor('route-ok@example.nl');
+    expect(token).toHaveLength(32);
+
+    // Opening the link changes nothing (mail scanners open links); the button does.
+    expect(asData(await confirmLoader(args(get(`/aanmelden/bevestigen/${token}`), { token }))).data).toEqual({
+      found: true,
+      courseId: course.id,
+      courseTitle: course.title,
+      name: 'Deelnemer ok',
+    });
+    expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+    const confirmed = (await confirmVia(token)) as Response;
+    expect(confirmed.status).toBe(303);
+    const manageToken = tokenOf(confirmed)!;
+    expect(
+      asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${manageToken}`), { token: manageToken }))).data,
+    ).toMatchObject({
+      status: 'confirmed',
+    });
     const [row] = await db().select().from(registrations).where(eq(registrations.email, 'route-ok@example.nl'));
     expect(row).toMatchObject({
       status: 'confirmed',
@@ -199,14 +240,43 @@ describe('sign-up form', () => {
       phone: '+31 (0)6-1234 5678',
       source: 'party',
       utm: { source: 'nieuwsbrief', medium: 'email' },
+      accessibilityNeeds: 'Ringleiding',
       privacyVersion, // the statement's version at the time of sign-up
       userId: null,
       locale: 'nl',
     });
     expect(await emailsTo(db(), 'route-ok@example.nl', 'registration-confirmed')).toHaveLength(1);
+
+    // The link works once; a second press finds nothing.
+    expect(asData(await confirmVia(token)).status).toBe(404);
+    expect(asData(await confirmLoader(args(get(`/aanmelden/bevestigen/${token}`), { token }))).status).toBe(404);
   });
 
-  it('pre-fills the form for a logged-in user and links the registration to the account', async () => {
+  it('gives the seat to whoever confirms first, and the waitlist to the later one', async () => {
+    const { course } = await createCourse(db(), { capacity: 1 });
+    await signUpVia(course.id, validFields('vroeg'));
+    await signUpVia(course.id, validFields('laat'));
+    const early = await confirmTokenFor('route-vroeg@example.nl');
+    const late = await confirmTokenFor('route-laat@example.nl');
+    expect(tokenOf((await confirmVia(late)) as Response)).toBeTruthy();
+    expect(tokenOf((await confirmVia(early)) as Response)).toBeTruthy();
+    const rows = await db().select().from(registrations).where(eq(registrations.courseId, course.id));
+    expect(Object.fromEntries(rows.map((r) => [r.email, r.status]))).toEqual({
+      'route-laat@example.nl': 'confirmed',
+      'route-vroeg@example.nl': 'waitlisted',
+    });
+  });
+
+  it('a link older than 24 hours no longer signs up', async () => {
+    const { course } = await createCourse(db());
+    await signUpVia(course.id, validFields('oud'));
+    const token = await confirmTokenFor('route-oud@example.nl');
+    setClock(new Date(now().getTime() + 24 * HOUR + 1000));
+    expect(asData(await confirmVia(token)).status).toBe(404);
+    expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+  });
+
+  it('tells a logged-in person with this confirmed address the outcome at once, and links the account', async () => {
     const { course } = await createCourse(db());
     const [user] = await db()
       .insert(users)
@@ -219,23 +289,70 @@ describe('sign-up form', () => {
     expect(loaded.municipalityGroups.flatMap((g) => g.options)).toHaveLength(342);
     const response = (await signUpVia(
       course.id,
-      validFields('ina', { name: 'Ina Ingelogd', email: 'ingelogd@example.nl' }),
+      validFields('ina', { name: 'Ina Ingelogd', email: 'Ingelogd@example.nl' }),
       undefined,
       cookie,
     )) as Response;
     expect(response.status).toBe(303);
+    expect(tokenOf(response)).toBeTruthy();
     const [row] = await db().select().from(registrations).where(eq(registrations.email, 'ingelogd@example.nl'));
     expect(row!.userId).toBe(user!.id);
+    expect(await emailsTo(db(), 'ingelogd@example.nl', 'sign-up-confirm')).toHaveLength(0);
+    // Again: their own registration, said so, and no email.
+    const again = (await signUpVia(course.id, validFields('ina', { email: 'ingelogd@example.nl' }), undefined, cookie)) as Response;
+    expect(again.headers.get('Location')).toMatch(/^\/aanmelding\/[a-z2-7]{32}\?al=1$/);
+    expect(await emailsTo(db(), 'ingelogd@example.nl')).toHaveLength(1); // the confirmation only
   });
 
-  it('says so (409) when the address is already registered, and mails the link again', async () => {
+  it('a logged-in person signing up another address, or with an unconfirmed one, gets the neutral answer', async () => {
     const { course } = await createCourse(db());
-    expect(((await signUpVia(course.id, validFields('dubbel'))) as Response).status).toBe(303);
-    const { status, data } = asData(await signUpVia(course.id, validFields('dubbel', { email: 'ROUTE-dubbel@example.nl ' })));
-    expect(status).toBe(409);
-    expect(data.error?.['']?.[0]).toMatch(/al aangemeld.*opnieuw gemaild/);
-    expect(data.initialValue).toMatchObject({ name: 'Deelnemer dubbel' });
-    expect(await emailsTo(db(), 'route-dubbel@example.nl', 'registration-exists')).toHaveLength(1);
+    const [verified, unverified] = await db()
+      .insert(users)
+      .values([
+        { email: 'ander-ingelogd@example.nl', name: 'Ander', emailVerifiedAt: now() },
+        { email: 'onbevestigd@example.nl', name: 'Onbevestigd', emailVerifiedAt: null },
+      ])
+      .returning();
+    const other = `pa_session=${(await createSession(db(), verified!.id)).token}`;
+    const response = (await signUpVia(course.id, validFields('vreemd'), undefined, other)) as Response;
+    expect(response.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
+    const own = `pa_session=${(await createSession(db(), unverified!.id)).token}`;
+    const claimed = (await signUpVia(course.id, validFields('x', { email: 'onbevestigd@example.nl' }), undefined, own)) as Response;
+    expect(claimed.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
+    expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+    // Once confirmed: the other address's registration is not linked to the account that typed it;
+    // the account's own (unconfirmed) address is.
+    await confirmVia(await confirmTokenFor('route-vreemd@example.nl'));
+    await confirmVia(await confirmTokenFor('onbevestigd@example.nl'));
+    const rows = await db().select().from(registrations).where(eq(registrations.courseId, course.id));
+    expect(Object.fromEntries(rows.map((r) => [r.email, r.userId]))).toEqual({
+      'route-vreemd@example.nl': null,
+      'onbevestigd@example.nl': unverified!.id,
+    });
+  });
+
+  it('answers an address that is on the course exactly as a new one; the owner gets the email, and the link shows their registration', async () => {
+    const { course } = await createCourse(db());
+    const first = await signUpAndConfirm(course.id, validFields('dubbel'));
+    const existingToken = tokenOf(first)!;
+    const known = (await signUpVia(course.id, validFields('dubbel', { email: 'ROUTE-dubbel@example.nl ' }))) as Response;
+    const unknown = (await signUpVia(course.id, validFields('nieuw'))) as Response;
+    for (const response of [known, unknown]) {
+      expect(response.status).toBe(303);
+      expect(response.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
+    }
+    expect([...known.headers.entries()]).toEqual([...unknown.headers.entries()]);
+    expect(await known.text()).toBe(await unknown.text());
+    // Both owners got the same kind of email; the known one's link leads to the registration they have.
+    expect(await emailsTo(db(), 'route-dubbel@example.nl', 'sign-up-confirm')).toHaveLength(2);
+    expect(await emailsTo(db(), 'route-nieuw@example.nl', 'sign-up-confirm')).toHaveLength(1);
+    const again = (await confirmVia(await confirmTokenFor('route-dubbel@example.nl'))) as Response;
+    const againToken = /^\/aanmelding\/([a-z2-7]{32})\?al=1$/.exec(again.headers.get('Location') ?? '')?.[1];
+    expect(againToken).toBeTruthy();
+    const shown = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${againToken}`), { token: againToken! })));
+    const before = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${existingToken}`), { token: existingToken })));
+    expect(shown.data).toEqual(before.data);
+    expect(await db().select().from(registrations).where(eq(registrations.email, 'route-dubbel@example.nl'))).toHaveLength(1);
   });
 
   it('refuses (409) with the reason when sign-up has closed', async () => {
@@ -280,8 +397,8 @@ describe('the registration page behind the link', () => {
 
   it('cancels after a second confirmation, and the freed seat is offered to the waitlist; that person claims it', async () => {
     const { course } = await createCourse(db(), { capacity: 1, claimWindowHours: 48 });
-    const first = tokenOf((await signUpVia(course.id, validFields('eerste'))) as Response)!;
-    const second = tokenOf((await signUpVia(course.id, validFields('tweede'))) as Response)!;
+    const first = tokenOf(await signUpAndConfirm(course.id, validFields('eerste')))!;
+    const second = tokenOf(await signUpAndConfirm(course.id, validFields('tweede')))!;
 
     const shown = asData<Record<string, unknown>>(await manage(first)).data;
     expect(shown).toMatchObject({ found: true, status: 'confirmed', canCancel: true, courseTitle: course.title });
@@ -311,7 +428,7 @@ describe('the registration page behind the link', () => {
 
   it('no longer cancels after the cancellation deadline', async () => {
     const { course } = await createCourse(db(), { cancellationDeadline: new Date(now().getTime() + DAY) });
-    const token = tokenOf((await signUpVia(course.id, validFields('deadline'))) as Response)!;
+    const token = tokenOf(await signUpAndConfirm(course.id, validFields('deadline')))!;
     await db()
       .update(courses)
       .set({ cancellationDeadline: new Date(now().getTime() - HOUR) })

@@ -11,6 +11,7 @@ import { Banner, CourseErrorBoundary } from '~/components/course-parts';
 import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { clientIp } from '~/load-context';
+import { isOwnAddress, normalizeEmail } from '~/modules/auth/accounts.server';
 import { emailField } from '~/modules/auth/schemas';
 import { getUser } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
@@ -25,6 +26,7 @@ import {
 } from '~/modules/courses/catalogue.server';
 import { formatSession } from '~/modules/courses/format.server';
 import { signUp } from '~/modules/courses/registrations.server';
+import { requestSignUp } from '~/modules/courses/sign-up-requests.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 
@@ -159,37 +161,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }),
   );
   const answers = Object.fromEntries(Object.entries(value.q ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  const result = await signUp(
-    db,
-    course.id,
-    {
-      name: value.name,
-      email: value.email,
-      municipalityCode: value.municipality,
-      phone: value.phone ?? null,
-      answers,
-      accessibilityNeeds: value.accessibilityNeeds ?? null,
-      source: value.source ?? null,
-      utm,
-      locale,
-      privacyVersion,
-      userId: user?.id ?? null,
-    },
-    ctx,
-  );
-  switch (result.status) {
-    case 'confirmed':
-    case 'waitlisted':
-      return redirect(`/aanmelding/${result.manageToken}?nieuw=1`, 303);
-    case 'duplicate':
-      return data(submission.reply({ formErrors: [t('courses.signup.duplicate')] }), { status: 409 });
-    case 'closed':
-      return data(submission.reply({ formErrors: [t(closedKey(result.reason)), t('courses.signup.closedBody')] }), {
-        status: 409,
-      });
-    default:
-      throw new Response('Not Found', { status: 404 });
+  const input = {
+    name: value.name,
+    municipalityCode: value.municipality,
+    phone: value.phone ?? null,
+    answers,
+    accessibilityNeeds: value.accessibilityNeeds ?? null,
+    source: value.source ?? null,
+    utm: Object.keys(utm).length ? utm : null,
+    locale,
+    privacyVersion,
+    // Linked to the account only when it is the account's own address: someone logged in who signs
+    // up another address must not see that person's registration on their account page.
+    userId: user && normalizeEmail(user.email) === normalizeEmail(value.email) ? user.id : null,
+  };
+  const closed = (reason: string) =>
+    data(submission.reply({ formErrors: [t(closedKey(reason)), t('courses.signup.closedBody')] }), { status: 409 });
+
+  // ADR 011: only someone logged in with this very address (confirmed) sees the outcome at once.
+  if (isOwnAddress(user, value.email)) {
+    const result = await signUp(db, course.id, { ...input, email: value.email }, ctx);
+    if (result.status === 'not-found') throw new Response('Not Found', { status: 404 });
+    if (result.status === 'closed') return closed(result.reason);
+    return redirect(`/aanmelding/${result.manageToken}${result.status === 'duplicate' ? '?al=1' : '?nieuw=1'}`, 303);
   }
+  // Everyone else gets the same answer for every address: "check your email".
+  const result = await requestSignUp(db, course.id, value.email, input);
+  if (result.status === 'not-found') throw new Response('Not Found', { status: 404 });
+  if (result.status === 'closed') return closed(result.reason);
+  return redirect(`/cursussen/${course.id}/aanmelden/verstuurd`, 303);
 }
 
 /** The heading that says why sign-up is closed. */

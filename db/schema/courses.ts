@@ -171,3 +171,45 @@ export const registrationLinks = pgTable(
   },
   (t) => [index('registration_links_registration_idx').on(t.registrationId)],
 );
+
+/** What the sign-up form collected, kept until the address's owner confirms it (see ADR 011). */
+export type PendingSignUp = {
+  name: string;
+  municipalityCode: string;
+  phone: string | null;
+  answers: Record<string, string>;
+  accessibilityNeeds: string | null;
+  source: string | null;
+  utm: Record<string, string> | null;
+  locale: 'nl' | 'en';
+  privacyVersion: string;
+  userId: string | null;
+};
+
+/**
+ * A sign-up waiting for the owner of its address to follow the emailed link (ADR 011). One row per
+ * course and address: a second submission replaces the form's answers, and a new email (with a new
+ * token) goes out only once `emailed_at` is older than the resend window, so a double click or a
+ * stranger's repeated submissions send one email. Rows live for a day at most.
+ */
+export const signUpRequests = pgTable(
+  'sign_up_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    input: jsonb('input').$type<PendingSignUp>().notNull(),
+    emailedAt: timestamptz('emailed_at').notNull(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sign_up_requests_course_email_key').on(t.courseId, t.email),
+    uniqueIndex('sign_up_requests_token_key').on(t.tokenHash),
+    index('sign_up_requests_email_idx').on(t.email),
+    index('sign_up_requests_emailed_idx').on(t.emailedAt),
+  ],
+);

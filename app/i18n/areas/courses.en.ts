@@ -112,13 +112,14 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.signup.whenOne': '{date}, {time}',
   'courses.signup.fullNote': 'The course is full. You will go on the waiting list.',
   'courses.signup.closedBody': 'That is why you cannot sign up.',
-  'courses.signup.intro': 'Fill in the form. You will get an email with all the details straight away. You do not need an account.',
+  'courses.signup.intro':
+    'Fill in the form. You will get an email straight away. Use the link in that email to complete your sign-up. You do not need an account.',
   'courses.signup.introLoggedIn':
     'You are logged in. We have filled in your name and email address. You will also see this registration in your account.',
   'courses.signup.you': 'About you',
   'courses.signup.name': 'Name',
   'courses.signup.email': 'Email address',
-  'courses.signup.emailHint': 'We send the confirmation and the link to cancel to this address.',
+  'courses.signup.emailHint': 'We send the link to complete your sign-up to this address, and the confirmation later.',
   'courses.signup.municipality': 'Which municipality do you live in?',
   'courses.signup.municipalityHint': 'This tells the organiser which municipalities the participants come from.',
   'courses.signup.chooseMunicipality': 'Choose your municipality',
@@ -144,8 +145,6 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.signup.consentAfter': '. I agree that my details are used for this course.',
   'courses.signup.submit': 'Sign up',
   'courses.signup.submitWaitlist': 'Join the waiting list',
-  'courses.signup.duplicate':
-    'This email address is already registered for this course. We have emailed you the link to your registration again.',
   'courses.signup.errors.municipalityRequired': 'Choose your municipality.',
   'courses.signup.errors.municipalityUnknown': 'Choose a municipality from the list.',
   'courses.signup.errors.phone': 'Enter a valid phone number, such as 06 12345678. Or leave the field empty.',
@@ -154,6 +153,25 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.signup.errors.notAnOption': 'Choose one of the answers in the list.',
   'courses.signup.errors.max1000': 'Use at most 1000 characters.',
   'courses.signup.errors.consent': 'Please give your consent, or we cannot process your registration.',
+
+  'courses.signup.sent.title': 'Check your inbox',
+  'courses.signup.sent.body':
+    'We have sent an email to the address you entered. Click the button in that email to complete your sign-up for {course}.',
+  'courses.signup.sent.seat': 'Only then do you get a seat, or a place on the waiting list. The link works for 24 hours.',
+  'courses.signup.sent.spam':
+    'No email? Also look in your junk mail (spam). Still nothing? Check that your email address was right and sign up again.',
+  'courses.signup.sent.back': 'Back to the course',
+
+  'courses.confirm.title': 'Complete your sign-up',
+  'courses.confirm.for': 'Sign-up of {name} for {course}.',
+  'courses.confirm.body': 'Click the button. Then you are signed up, or you go on the waiting list if the course is full.',
+  'courses.confirm.button': 'Yes, sign me up',
+  'courses.confirm.invalid.title': 'This link no longer works',
+  'courses.confirm.invalid.body':
+    'The link has been used, is older than 24 hours, or was not copied completely. Have you used the link already? Then you got an email about your registration afterwards.',
+  'courses.confirm.invalid.again': 'Do you still want to sign up? Then do so again from the course. You will get a new link.',
+  'courses.manage.already': 'You were already signed up',
+  'courses.manage.alreadyBody': 'You have not been signed up a second time. Your registration is shown below.',
 
   'courses.manage.title': 'Your registration',
   'courses.manage.for': 'Registration of {name} for',

@@ -110,13 +110,14 @@ export const nl = {
   'courses.signup.whenOne': '{date}, {time}',
   'courses.signup.fullNote': 'De cursus is vol. Je komt op de wachtlijst.',
   'courses.signup.closedBody': 'Aanmelden kan daarom niet.',
-  'courses.signup.intro': 'Vul het formulier in. Je krijgt meteen een e-mail met alle informatie. Een account is niet nodig.',
+  'courses.signup.intro':
+    'Vul het formulier in. Je krijgt meteen een e-mail. Met de link in die e-mail rond je je aanmelding af. Een account is niet nodig.',
   'courses.signup.introLoggedIn':
     'Je bent ingelogd. We hebben je naam en e-mailadres al ingevuld. Je ziet deze aanmelding straks ook bij je account.',
   'courses.signup.you': 'Over jou',
   'courses.signup.name': 'Naam',
   'courses.signup.email': 'E-mailadres',
-  'courses.signup.emailHint': 'Hier sturen we de bevestiging en de link om je af te melden naartoe.',
+  'courses.signup.emailHint': 'Hier sturen we de link om je aanmelding af te ronden naartoe, en later de bevestiging.',
   'courses.signup.municipality': 'In welke gemeente woon je?',
   'courses.signup.municipalityHint': 'Zo weet de organisator uit welke gemeenten de deelnemers komen.',
   'courses.signup.chooseMunicipality': 'Kies je gemeente',
@@ -142,8 +143,6 @@ export const nl = {
   'courses.signup.consentAfter': ' gelezen. Ik geef toestemming om mijn gegevens te gebruiken voor deze cursus.',
   'courses.signup.submit': 'Aanmelden',
   'courses.signup.submitWaitlist': 'Aanmelden voor de wachtlijst',
-  'courses.signup.duplicate':
-    'Met dit e-mailadres ben je al aangemeld voor deze cursus. We hebben je de link naar je aanmelding opnieuw gemaild.',
   'courses.signup.errors.municipalityRequired': 'Kies je gemeente.',
   'courses.signup.errors.municipalityUnknown': 'Kies een gemeente uit de lijst.',
   'courses.signup.errors.phone': 'Vul een geldig telefoonnummer in, zoals 06 12345678. Of laat het veld leeg.',
@@ -152,6 +151,25 @@ export const nl = {
   'courses.signup.errors.notAnOption': 'Kies een van de antwoorden uit de lijst.',
   'courses.signup.errors.max1000': 'Gebruik hoogstens 1000 tekens.',
   'courses.signup.errors.consent': 'Geef toestemming, anders kunnen we je aanmelding niet verwerken.',
+
+  'courses.signup.sent.title': 'Kijk in je mailbox',
+  'courses.signup.sent.body':
+    'We hebben een e-mail gestuurd naar het adres dat je invulde. Klik op de knop in die e-mail om je aanmelding voor {course} af te ronden.',
+  'courses.signup.sent.seat': 'Pas dan krijg je een plek, of een plaats op de wachtlijst. De link werkt 24 uur.',
+  'courses.signup.sent.spam':
+    'Geen e-mail gekregen? Kijk ook bij je ongewenste e-mail (spam). Nog steeds niets? Kijk of je e-mailadres goed was en meld je opnieuw aan.',
+  'courses.signup.sent.back': 'Terug naar de cursus',
+
+  'courses.confirm.title': 'Aanmelding afronden',
+  'courses.confirm.for': 'Aanmelding van {name} voor {course}.',
+  'courses.confirm.body': 'Klik op de knop. Dan ben je aangemeld, of je komt op de wachtlijst als de cursus vol is.',
+  'courses.confirm.button': 'Ja, meld mij aan',
+  'courses.confirm.invalid.title': 'Deze link werkt niet meer',
+  'courses.confirm.invalid.body':
+    'De link is al gebruikt, is ouder dan 24 uur, of is niet helemaal overgenomen. Heb je de link al gebruikt? Dan kreeg je daarna een e-mail over je aanmelding.',
+  'courses.confirm.invalid.again': 'Wil je je nog aanmelden? Doe dat dan opnieuw via de cursus. Je krijgt een nieuwe link.',
+  'courses.manage.already': 'Je was al aangemeld',
+  'courses.manage.alreadyBody': 'Je bent niet nog een keer aangemeld. Hieronder zie je je aanmelding.',
 
   'courses.manage.title': 'Je aanmelding',
   'courses.manage.for': 'Aanmelding van {name} voor',

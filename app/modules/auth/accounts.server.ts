@@ -5,6 +5,7 @@ import { getEnv } from '~/env.server';
 import type { Locale } from '~/i18n';
 import { now, HOUR, MINUTE } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
+import { getBoss, queues } from '../jobs/boss.server';
 import { hit, hitAll, rules } from '../security/rate-limit.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server';
 import { invalidateAllSessions } from './session.server';
@@ -13,6 +14,14 @@ import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tok
 /** Email addresses are one account each, compared trimmed and case-insensitively. */
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
+}
+
+/**
+ * Whether `email` is the confirmed address of the logged-in person: only then may a form tell them
+ * what it knows about that address (ADR 011), since they have shown it is theirs.
+ */
+export function isOwnAddress(user: { email: string; emailVerifiedAt: Date | null } | null, email: string) {
+  return Boolean(user?.emailVerifiedAt) && normalizeEmail(user!.email) === normalizeEmail(email);
 }
 
 const link = (path: string) => `${getEnv().appUrl}${path}`;
@@ -123,11 +132,18 @@ export async function loginWithPassword(db: Db, input: { email: string; password
   return { status: 'ok', userId: user.id };
 }
 
-/** Emails a link of `purpose` when the address has an account; the answer never tells which. */
+export type AccountLinkJob = { email: string; purpose: 'login-link' | 'password-reset' };
+
+/**
+ * Emails a link of `purpose` when the address has an account; neither the answer nor its timing
+ * tells which. The request only queues the address: looking it up here and writing the link and its
+ * email made a known address measurably slower (median 68 ms against 28 ms on PostgreSQL, one write
+ * transaction more), which told a stranger which addresses have an account. The worker decides.
+ */
 async function emailLinkToKnownAddress(
   db: Db,
   input: { email: string; ip: string },
-  purpose: 'login-link' | 'password-reset',
+  purpose: AccountLinkJob['purpose'],
 ): Promise<{ status: 'sent' } | RateLimited> {
   const email = normalizeEmail(input.email);
   const limit = await hitAll(db, [
@@ -135,9 +151,14 @@ async function emailLinkToKnownAddress(
     [rules.emailLinkPerAccount, email],
   ]);
   if (!limit.allowed) return { status: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
-  const user = await findUserByEmail(db, email);
-  if (user) await db.transaction((tx) => emailToken(tx, user, purpose));
+  await getBoss().send(queues.accountLink, { email, purpose } satisfies AccountLinkJob);
   return { status: 'sent' };
+}
+
+/** The worker's half of a login-link or reset request: the link goes out only if the address has an account. */
+export async function sendAccountLink(db: Db, job: AccountLinkJob) {
+  const user = await findUserByEmail(db, job.email);
+  if (user) await db.transaction((tx) => emailToken(tx, user, job.purpose));
 }
 
 /** Emails a one-time login link when the address has an account; the answer never tells which. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailMessages, sessions, users, verificationTokens } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
+import { runAccountLinkJobs } from '../../../test/account-links';
 import { advanceClock, MINUTE, DAY, setClock } from '../clock.server';
 import {
   changePassword,
@@ -23,6 +24,7 @@ const ip = () => `10.0.${counter % 250}.${(counter * 7) % 250}`;
 
 /** The link in the newest email of a template to an address, as the person would click it. */
 async function linkFromEmail(to: string, template: string) {
+  await runAccountLinkJobs(t.boss, t.handle.db);
   const [message] = await t.handle.db
     .select()
     .from(emailMessages)
@@ -142,6 +144,7 @@ describe('login links', () => {
     const { email } = await register();
     const stranger = unique();
     expect(await requestLoginLink(t.handle.db, { email: stranger, ip: ip() })).toEqual({ status: 'sent' });
+    await runAccountLinkJobs(t.boss, t.handle.db);
     expect(await t.handle.db.select().from(emailMessages).where(eq(emailMessages.recipient, stranger))).toHaveLength(0);
     expect(await requestLoginLink(t.handle.db, { email, ip: ip() })).toEqual({ status: 'sent' });
     const token = tokenOf(await linkFromEmail(email, 'login-link'));

@@ -42,7 +42,7 @@ export type SignUpInput = {
 export type SignUpResult =
   | { status: 'confirmed'; registrationId: string; manageToken: string }
   | { status: 'waitlisted'; registrationId: string; position: number; manageToken: string }
-  | { status: 'duplicate' }
+  | { status: 'duplicate'; registrationId: string; manageToken: string }
   | { status: 'not-found' }
   | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };
 
@@ -128,16 +128,10 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
     const t = now();
 
     if (counts?.existing) {
-      // Tell the address's owner (not the form): the manage link goes by email only.
-      await Promise.all([
-        tx.insert(registrationLinks).values({ tokenHash: emailLink.hash, registrationId: counts.existing, createdAt: t }),
-        enqueueEmail(tx, {
-          template: 'registration-exists',
-          to: email,
-          props: { locale: input.locale, courseTitle: course.title, manageUrl: emailLink.url },
-        }),
-      ]);
-      return { status: 'duplicate' as const };
+      // Only callers who know the address is the person's own get here with a known address (the
+      // confirmation link, a logged-in owner, a coordinator): they get the registration's page.
+      await tx.insert(registrationLinks).values({ tokenHash: pageLink.hash, registrationId: counts.existing, createdAt: t });
+      return { status: 'duplicate' as const, registrationId: counts.existing, manageToken: pageLink.token };
     }
 
     const status = Number(counts?.seats ?? 0) < course.capacity ? 'confirmed' : 'waitlisted';

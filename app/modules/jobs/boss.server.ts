@@ -11,6 +11,7 @@ export const queues = {
   mentoringDueWork: 'mentoring-due-work',
   privacyRetention: 'privacy-retention',
   outcomeDueWork: 'outcome-due-work',
+  accountLink: 'account-link',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

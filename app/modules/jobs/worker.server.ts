@@ -4,8 +4,10 @@ import type { Env } from '~/env.server';
 import { deliverEmailBatch } from '../email/delivery.server';
 import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
 import { pruneExpiredAuthData } from '../auth/cleanup.server';
+import { sendAccountLink, type AccountLinkJob } from '../auth/accounts.server';
 import { pruneRateLimits } from '../security/rate-limit.server';
 import { runDueCourseWork } from '../courses/lifecycle.server';
+import { pruneSignUpRequests } from '../courses/sign-up-requests.server';
 import { processMatchingRun } from '../mentoring/runs.server';
 import { runDueMentoringWork } from '../mentoring/due.server';
 import { runRetentionWork } from '../privacy/retention.server';
@@ -62,9 +64,14 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
       },
     );
   }
+  // Login-link and password-reset requests: the web request only queues the address (accounts.server).
+  await boss.work<AccountLinkJob>(queues.accountLink, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    for (const job of jobs) await sendAccountLink(db, job.data);
+  });
   await boss.work(queues.maintenance, { pollingIntervalSeconds: 30 }, async () => {
     await pruneExpiredAuthData(db);
     await pruneRateLimits(db);
+    await pruneSignUpRequests(db);
   });
   // Reminders, offer expiry and follow-ups: each run does what is due at that moment, so a run that
   // is late or repeated does no harm.

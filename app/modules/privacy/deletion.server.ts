@@ -20,6 +20,7 @@ import {
   rateLimits,
   registrationLinks,
   registrations,
+  signUpRequests,
   users,
 } from '~db/schema';
 import { now } from '../clock.server';
@@ -228,6 +229,10 @@ export async function eraseAddress(tx: Db, person: { email: string; names: strin
   const ofUser = (column: AnyPgColumn) => (userId ? [eq(column, userId)] : []);
   await tx.delete(mentorInvitations).where(or(eq(mentorInvitations.email, email), ...ofUser(mentorInvitations.acceptedBy)));
   await tx.delete(coordinatorInvitations).where(eq(coordinatorInvitations.email, email));
+  // Sign-ups nobody confirmed yet (ADR 011): to the address, or made while logged in to the account.
+  await tx
+    .delete(signUpRequests)
+    .where(or(eq(signUpRequests.email, email), ...(userId ? [sql`${signUpRequests.input}->>'userId' = ${userId}`] : [])));
   await tx.delete(emailPreferences).where(or(eq(emailPreferences.email, email), ...ofUser(emailPreferences.userId)));
   await tx.delete(emailSuppressions).where(eq(emailSuppressions.email, email));
   await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%${escapeLike(email)}%`}`);

@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, inArray, or } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   auditEvents,
@@ -21,6 +21,7 @@ import {
   organisations,
   registrations,
   sessionAttendance,
+  signUpRequests,
   sessions,
   users,
 } from '~db/schema';
@@ -50,6 +51,10 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   matching_runs: { export: 'not exported: started_by only names the coordinator', deletion: 'started_by set null' },
   pair_rules: { export: 'not exported: created_by only names the coordinator', deletion: 'created_by set null' },
   registrations: { export: 'registrations (by account and by address, with answers and attendance)', deletion: 'cancelled and anonymised' },
+  sign_up_requests: {
+    export: 'pendingSignUps (sign-ups not confirmed yet, by address and by account)',
+    deletion: 'deleted (and by the maintenance job a day after)',
+  },
   mentor_profiles: { export: 'mentorProfile', deletion: 'anonymised, removed from networks' },
   mentor_invitations: { export: 'mentorInvitations', deletion: 'invitations to the address deleted' },
   mentee_applications: { export: 'applications', deletion: 'withdrawn and anonymised' },
@@ -211,6 +216,13 @@ export async function exportPersonalData(db: Db, userId: string) {
 
   const access = await specialDataAccess(db, userId);
 
+  // Sign-ups waiting for the link in their email (ADR 011): at most a day old.
+  const pending = await db
+    .select({ request: signUpRequests, courseTitle: courses.title })
+    .from(signUpRequests)
+    .innerJoin(courses, eq(courses.id, signUpRequests.courseId))
+    .where(or(eq(signUpRequests.email, email), sql`${signUpRequests.input}->>'userId' = ${userId}`));
+
   return {
     exportedAt: now().toISOString(),
     account: {
@@ -249,6 +261,13 @@ export async function exportPersonalData(db: Db, userId: string) {
       attendance: attendance
         .filter((a) => a.registrationId === r.id)
         .map((a) => ({ sessionId: a.sessionId, attended: a.attended, markedAt: iso(a.markedAt) })),
+    })),
+    pendingSignUps: pending.map(({ request: p, courseTitle }) => ({
+      course: courseTitle,
+      email: p.email,
+      ...p.input,
+      emailedAt: iso(p.emailedAt),
+      createdAt: iso(p.createdAt),
     })),
     mentorProfile: profile
       ? {
