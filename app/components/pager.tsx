@@ -19,13 +19,15 @@ type PagerProps = {
   pageCount: number;
   /** What the pages hold, for screen readers: "Pagina's met aanvragen". */
   label: string;
+  /** The address of a page, when the list's page has another name than `pagina` (two lists on one page). */
+  href?: (page: number) => string;
 };
 
 /** Links to the pages of a list, keeping its search and status: plain links, so they work without JavaScript. */
-export function Pager({ path, query, pageCount, label }: PagerProps) {
+export function Pager({ path, query, pageCount, label, href: hrefOf }: PagerProps) {
   const t = useT();
   if (pageCount <= 1 && query.page <= 1) return null;
-  const href = (page: number) => `${path}${listQueryString({ ...query, page })}`;
+  const href = hrefOf ?? ((page: number) => `${path}${listQueryString({ ...query, page })}`);
   const page = query.page;
   return (
     <nav className="utrecht-pagination pa-pagination" aria-label={label}>
