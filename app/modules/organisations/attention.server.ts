@@ -23,9 +23,17 @@ const count = (status: 'confirmed' | 'offered' | 'waitlisted') =>
 export async function attentionFor(db: Db, organisationId: string) {
   const t = now();
   const at = sql`${t.toISOString()}::timestamptz`;
-  // Courses that are not over: a session still to end (or no sessions planned yet).
-  const notOver = sql`(not exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})
-    or exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.endsAt} > ${at}))`;
+  // Courses that are not over: a session still to end, found on the index of session end, so the page
+  // reads what is running and coming up, not every course the organisation ever held. A published
+  // course always has a session (publishing needs one and its last one cannot be deleted), so no
+  // course without sessions is missed.
+  const notOver = inArray(
+    courses.id,
+    db
+      .selectDistinct({ courseId: courseSessions.courseId })
+      .from(courseSessions)
+      .where(sql`${courseSessions.endsAt} > ${at}`),
+  );
 
   const [courseRows, offers, proposals, quiet, waiting] = await Promise.all([
     db
@@ -49,7 +57,8 @@ export async function attentionFor(db: Db, organisationId: string) {
       })
       .from(registrations)
       .innerJoin(courses, eq(courses.id, registrations.courseId))
-      .where(and(eq(courses.organisationId, organisationId), eq(registrations.status, 'offered')))
+      // An offer is made for a course not yet over; reading only those keeps this to current courses too.
+      .where(and(eq(courses.organisationId, organisationId), notOver, eq(registrations.status, 'offered')))
       .groupBy(courses.id, courses.title)
       .orderBy(asc(courses.title)),
     db
@@ -108,18 +117,4 @@ export async function attentionFor(db: Db, organisationId: string) {
     waiting,
     total: filling.length + offers.length + proposals.length + quiet.length + waiting.length,
   };
-}
-
-/** The organisation's course and network counts, for the short summary at the top. */
-export async function organisationCounts(db: Db, organisationIds: string[]) {
-  if (organisationIds.length === 0) return { courses: 0, networks: 0 };
-  const [c] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(courses)
-    .where(inArray(courses.organisationId, organisationIds));
-  const [n] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(networks)
-    .where(inArray(networks.organisationId, organisationIds));
-  return { courses: c?.n ?? 0, networks: n?.n ?? 0 };
 }
