@@ -10,6 +10,8 @@ import { DAY, now } from '../clock.server';
 export const FILLING_UP_SHARE = 0.8;
 /** An active match without a check-in (or since it was accepted) for this long is quiet. */
 export const QUIET_AFTER_MS = 42 * DAY;
+/** Courses shown per list on the home page; the rest are counted. */
+export const ATTENTION_ITEMS = 10;
 
 // Drizzle leaves columns unqualified in the select list of a one-table query, so a correlated
 // subquery there must name the outer column in full.
@@ -110,8 +112,11 @@ export async function attentionFor(db: Db, organisationId: string) {
     .map(({ id, title, capacity, taken, waitlisted }) => ({ id, title, capacity, taken, waitlisted, full: taken >= capacity }));
 
   return {
-    filling,
-    offers,
+    // The home page is a summary: the first few, and how many more (the full lists have pages of their own).
+    filling: filling.slice(0, ATTENTION_ITEMS),
+    fillingMore: Math.max(0, filling.length - ATTENTION_ITEMS),
+    offers: offers.slice(0, ATTENTION_ITEMS),
+    offersMore: Math.max(0, offers.length - ATTENTION_ITEMS),
     proposals,
     quiet,
     waiting,
