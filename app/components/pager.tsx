@@ -152,14 +152,14 @@ export function ListSearch({ path, query, label, statuses, statusLabel, keep = {
 }
 
 /** "51 to 100 of 2,340" above a list, announced when a search changes it. */
-export function ListResults({ page, shown, total }: { page: number; shown: number; total: number }) {
+export function ListResults({ page, shown, total, pageSize }: { page: number; shown: number; total: number; pageSize?: number }) {
   const t = useT();
   const text =
     total === 0
       ? t('lists.results.none')
       : shown === 0
         ? t('lists.results.pastEnd', { total })
-        : t('lists.results.range', { ...rangeOf(page, shown), total });
+        : t('lists.results.range', { ...rangeOf(page, shown, pageSize), total });
   return (
     <p className="utrecht-paragraph" role="status">
       {text}

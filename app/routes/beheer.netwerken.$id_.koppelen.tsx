@@ -7,6 +7,7 @@ import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
 import {
+  DRAFT_PAGE_SIZE,
   draftMentorOf,
   draftTotals,
   findDraftRun,
@@ -53,7 +54,8 @@ function draftQueryString(query: DraftListQuery, extra: Record<string, string | 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
-  const t = translator(localeFromRequest(request));
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   const db = getDb();
   const url = new URL(request.url);
   // The pairs and the mentees without a mentor by page and by search (?zoek=, ?pagina=, ?zonder=).
@@ -98,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unmatchedCount: view.summary.unmatched,
     query,
     pairsTotal: view.pairsTotal,
+    pageSize: DRAFT_PAGE_SIZE,
     unmatchedTotal: view.unmatchedTotal,
     pairs: view.pairs.map((p) => ({
       matchId: p.matchId,
@@ -108,7 +111,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       score: p.score,
       pinned: p.pinned,
       byHand: p.source === 'hand',
-      reasons: p.reasons.map((r) => ({ id: r.id, nl: r.nl, en: r.en })),
+      // Only the reader's language: the reasons are most of the page's weight.
+      reasons: p.reasons.map((r) => ({ id: r.id, text: locale === 'en' ? r.en : r.nl })),
     })),
     unmatched: view.unmatched,
     rules: view.rules,
@@ -303,7 +307,6 @@ function Published({ publishedAt }: { publishedAt: string | Date | null }) {
 
 function Draft({ data: d }: { data: LoaderData }) {
   const t = useT();
-  const locale = useLocale();
   const dates = useDates();
   const run = d.run!;
   const totals = d.totals!;
@@ -391,7 +394,9 @@ function Draft({ data: d }: { data: LoaderData }) {
           {t('matchingRuns.pairs.heading')}
         </h2>
         {totals.matched + d.unmatchedCount > 0 ? <ListSearch path={path} query={listQuery} label={t('matchingRuns.pairs.search')} /> : null}
-        {d.query.search || totals.matched > 0 ? <ListResults page={d.query.page} shown={d.pairs.length} total={d.pairsTotal} /> : null}
+        {d.query.search || totals.matched > 0 ? (
+          <ListResults page={d.query.page} shown={d.pairs.length} total={d.pairsTotal} pageSize={d.pageSize} />
+        ) : null}
         {d.pairs.length === 0 ? (
           totals.matched === 0 ? (
             <p className="utrecht-paragraph">{t('matchingRuns.pairs.none')}</p>
@@ -445,7 +450,7 @@ function Draft({ data: d }: { data: LoaderData }) {
                       ) : (
                         <ul className="pa-plain-list">
                           {p.reasons.map((r) => (
-                            <li key={r.id}>{locale === 'en' ? r.en : r.nl}</li>
+                            <li key={r.id}>{r.text}</li>
                           ))}
                         </ul>
                       )}
@@ -487,7 +492,7 @@ function Draft({ data: d }: { data: LoaderData }) {
         <Pager
           path={path}
           query={listQuery}
-          pageCount={pageCount(d.pairsTotal)}
+          pageCount={pageCount(d.pairsTotal, d.pageSize)}
           label={t('matchingRuns.pairs.pages')}
           href={(page) => `${path}${draftQueryString({ ...d.query, page })}`}
         />

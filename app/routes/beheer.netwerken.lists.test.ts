@@ -227,7 +227,9 @@ describe('the matching draft by page and by search', () => {
     const data = await load<DraftData>(draftPage.loader, `${base()}/koppelen`);
     expect(data.totals).toMatchObject({ matched: 40, totalScore: 2000 });
     expect(data.pairsTotal).toBe(40);
-    expect(data.pairs).toHaveLength(40);
+    // 25 pairs a page (each carries its reasons).
+    expect(data.pairs).toHaveLength(25);
+    expect((await load<DraftData>(draftPage.loader, `${base()}/koppelen?pagina=2`)).pairs).toHaveLength(15);
     // The other waiting applications (made before the run, not in the draft): removed by hand.
     expect(data.unmatchedCount).toBe(data.unmatchedTotal);
     expect(data.unmatched.length).toBe(Math.min(50, data.unmatchedTotal));

@@ -21,6 +21,9 @@ import {
 } from '~db/schema';
 import { now } from '../clock.server';
 import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
+
+/** Pairs a page: each carries its reasons, so half a list page keeps the draft near 150 KB of HTML. */
+export const DRAFT_PAGE_SIZE = 25;
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 import { compatibility, mentorWording } from '../matching/scoring';
@@ -111,8 +114,8 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
     .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
     .where(and(inDraft, pairSearch))
     .orderBy(asc(menteeUsers.name), asc(matches.id))
-    .limit(LIST_PAGE_SIZE)
-    .offset(offsetOf(query.page));
+    .limit(DRAFT_PAGE_SIZE)
+    .offset(offsetOf(query.page, DRAFT_PAGE_SIZE));
 
   const notDrafted = sql`not exists (select 1 from ${matches} where ${matches.runId} = ${run.id} and ${matches.status} = 'draft' and ${matches.applicationId} = ${menteeApplications.id})`;
   const isWaiting = and(eq(menteeApplications.networkId, networkId), eq(menteeApplications.status, 'waiting'), notDrafted);
