@@ -1,1 +1,0 @@
-CREATE INDEX "course_sessions_ends_idx" ON "course_sessions" USING btree ("ends_at","course_id");
