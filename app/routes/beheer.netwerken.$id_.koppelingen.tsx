@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // One group a page (a summary of all four first), so a network with years of matches reads one page.
   const counts = await networkMatchCounts(db, network.id);
   const parsed = parseListQuery(url.searchParams, matchGroups);
-  const group: MatchGroup = parsed.status ?? (counts.proposed > 0 ? 'proposed' : 'active');
+  // Without a choice: the first group holding any (waiting proposals are the most urgent).
+  const group: MatchGroup = parsed.status ?? (['proposed', 'active', 'finished'] as const).find((g) => counts[g] > 0) ?? 'proposed';
   const query = { ...parsed, status: group, search: group === 'feedback' ? '' : parsed.search };
   const t = now().getTime();
   const ending = url.searchParams.get('stoppen');
