@@ -39,7 +39,8 @@ export function listQueryString(query: Partial<ListQuery>, extra: Record<string,
   if (query.search) params.set(listParams.search, query.search);
   if (query.status) params.set(listParams.status, query.status);
   if (query.page && query.page > 1) params.set(listParams.page, String(query.page));
-  for (const [key, value] of Object.entries(extra)) if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(extra))
+    if (value !== null && value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }
