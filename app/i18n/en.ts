@@ -10,6 +10,7 @@ import { en as admin } from './areas/admin.en';
 import { en as reports } from './areas/reports.en';
 import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
+import { en as lists } from './areas/lists.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...reports,
   ...privacy,
   ...security,
+  ...lists,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -10,6 +10,7 @@ import { nl as admin } from './areas/admin.nl';
 import { nl as reports } from './areas/reports.nl';
 import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
+import { nl as lists } from './areas/lists.nl';
 
 export const nl = {
   ...courses,
@@ -23,6 +24,7 @@ export const nl = {
   ...reports,
   ...privacy,
   ...security,
+  ...lists,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

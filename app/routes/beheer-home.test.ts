@@ -139,6 +139,25 @@ describe('/beheer home', () => {
     ]);
   });
 
+  it('shows the first ten courses filling up and counts the rest; courses that are over are not read', async () => {
+    const c = await createCourse(db(), { title: 'Vol 00', capacity: 1 });
+    await register(c.course.id, 'confirmed', 1);
+    for (let i = 1; i < 13; i++) {
+      const more = await createCourse(db(), { title: `Vol ${String(i).padStart(2, '0')}`, capacity: 1, organisationId: c.organisation.id });
+      await register(more.course.id, 'confirmed', 1);
+    }
+    const old = await createCourse(db(), { title: 'Lang geleden vol', capacity: 1, organisationId: c.organisation.id, startsInDays: -400 });
+    await register(old.course.id, 'confirmed', 1);
+    await register(old.course.id, 'offered', 1);
+    const me = await createUser(db());
+    await makeCoordinator(db(), me.id, c.organisation.id);
+    const { data } = await load(await cookieFor(db(), me.id));
+    const attention = data.attention as Attention & { fillingMore: number; offersMore: number };
+    expect(attention.filling.map((f) => f.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Vol ${String(i).padStart(2, '0')}`));
+    expect(attention.fillingMore).toBe(3);
+    expect(attention.offers).toEqual([]);
+  });
+
   it('nothing of one organisation is visible from another', async () => {
     const { data } = await load(both, `?organisatie=${b.organisation.id}`);
     const text = JSON.stringify(data);

@@ -110,6 +110,13 @@ export default function ManageHome() {
                 </li>
               ))}
             </ul>
+            {attention.fillingMore > 0 ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/beheer/cursussen">
+                  {t('admin.home.more', { count: attention.fillingMore })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
 
@@ -130,6 +137,13 @@ export default function ManageHome() {
                 </li>
               ))}
             </ul>
+            {attention.offersMore > 0 ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/beheer/cursussen">
+                  {t('admin.home.more', { count: attention.offersMore })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
 

@@ -4,7 +4,10 @@ import { getDb } from '~db/client.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { formatDate } from '~/modules/courses/format.server';
 import { themeWords } from '~/modules/matching/scoring';
-import { networkApplications } from '~/modules/mentoring/applications.server';
+import { ListResults, ListSearch, Pager } from '~/components/pager';
+import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
+import { networkApplicationsPage } from '~/modules/mentoring/applications.server';
+import { applicationStatuses } from '~db/schema';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,10 +20,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation, organisations } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
-  const rows = await networkApplications(getDb(), { organisationIds: organisations.map((o) => o.id) }, network.id);
+  // A page of 50 with a search and a status filter, so the page stays small however many apply.
+  const query = parseListQuery(new URL(request.url).searchParams, applicationStatuses);
+  const { rows, total, counts } = await networkApplicationsPage(
+    getDb(),
+    { organisationIds: organisations.map((o) => o.id) },
+    network.id,
+    query,
+  );
   return {
     network: { id: network.id, name: network.name },
     organisationName: organisation.name,
+    query,
+    statuses: [...applicationStatuses],
+    total,
+    counts,
+    pageCount: pageCount(total),
     applications: rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -35,7 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NetworkApplications() {
   const t = useT();
-  const { network, organisationName, applications } = useLoaderData<typeof loader>();
+  const { network, organisationName, applications, query, statuses, total, counts, pageCount } = useLoaderData<typeof loader>();
+  const path = `/beheer/netwerken/${network.id}/aanvragen`;
   return (
     <div className="pa-manage">
       <p className="utrecht-paragraph">
@@ -48,9 +64,44 @@ export default function NetworkApplications() {
       </h1>
       <p className="utrecht-paragraph">{organisationName}</p>
       <p className="utrecht-paragraph">{t('applications.manage.intro', { network: network.name })}</p>
-      {applications.length === 0 ? (
+      {counts.all === 0 ? (
         <p className="utrecht-paragraph">{t('applications.manage.none')}</p>
       ) : (
+        <>
+          <section className="pa-section" aria-labelledby="summary-heading">
+            <h2 className="utrecht-heading-2" id="summary-heading">
+              {t('lists.summary.heading')}
+            </h2>
+            <ul className="pa-plain-list pa-status-counts">
+              <li>
+                <Link className="utrecht-link" to={path} aria-current={!query.status && !query.search ? 'page' : undefined}>
+                  {t('lists.summary.all', { count: counts.all })}
+                </Link>
+              </li>
+              {statuses.map((status) => (
+                <li key={status}>
+                  <Link
+                    className="utrecht-link"
+                    to={`${path}${listQueryString({ status })}`}
+                    aria-current={query.status === status && !query.search ? 'page' : undefined}
+                  >
+                    {t('lists.summary.status', { status: t(`applications.status.${status}`), count: counts[status] })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <ListSearch
+            path={path}
+            query={query}
+            label={t('lists.search.people')}
+            statusLabel={t('applications.manage.status')}
+            statuses={statuses.map((s) => ({ value: s, label: t(`applications.status.${s}`) }))}
+          />
+          <ListResults page={query.page} shown={applications.length} total={total} />
+        </>
+      )}
+      {applications.length === 0 ? null : (
         <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="applications-caption">
           <table className="utrecht-table">
             <caption className="utrecht-table__caption" id="applications-caption">
@@ -97,6 +148,7 @@ export default function NetworkApplications() {
           </table>
         </div>
       )}
+      <Pager path={path} query={query} pageCount={pageCount} label={t('applications.manage.pages')} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
 import {
+  DRAFT_PAGE_SIZE,
+  draftMentorOf,
   draftTotals,
   findDraftRun,
   forbidPair,
@@ -18,7 +20,10 @@ import {
   pinPair,
   publishRun,
   removeRule,
+  type DraftListQuery,
 } from '~/modules/mentoring/draft.server';
+import { ListResults, ListSearch, Pager } from '~/components/pager';
+import { listParams, listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
@@ -31,25 +36,43 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 const pagePath = (networkId: string) => `/beheer/netwerken/${networkId}/koppelen`;
+/** The page number of the list of mentees without a mentor (the pairs use `pagina`). */
+const UNMATCHED_PAGE = 'zonder';
+
+function draftListQuery(url: URL): DraftListQuery {
+  const { search, page } = parseListQuery(url.searchParams);
+  const unmatched = parseListQuery(new URLSearchParams({ [listParams.page]: url.searchParams.get(UNMATCHED_PAGE) ?? '' }));
+  return { search, page, unmatchedPage: unmatched.page };
+}
+
+function draftQueryString(query: DraftListQuery, extra: Record<string, string | number | null> = {}) {
+  return listQueryString(
+    { search: query.search, page: query.page },
+    { [UNMATCHED_PAGE]: query.unmatchedPage > 1 ? query.unmatchedPage : null, ...extra },
+  );
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
-  const t = translator(localeFromRequest(request));
+  const locale = localeFromRequest(request);
+  const t = translator(locale);
   const db = getDb();
-  const view = await loadDraftView(db, network.id);
+  const url = new URL(request.url);
+  // The pairs and the mentees without a mentor by page and by search (?zoek=, ?pagina=, ?zonder=).
+  const query = draftListQuery(url);
+  const view = await loadDraftView(db, network.id, query);
   const counts = await networkCounts(db, network.id);
 
   // "Move by hand" for one mentee at a time (?verplaats=<application id>), so the page stays small.
-  const moveId = new URL(request.url).searchParams.get('verplaats');
+  const moveId = url.searchParams.get('verplaats');
   let move = null;
   if (view.run?.status === 'draft' && isUuid(moveId)) {
     const found = await moveOptions(db, network.id, view.run, moveId);
     if (found) {
-      const current = view.pairs.find((p) => p.applicationId === moveId);
       move = {
         applicationId: moveId,
         menteeName: await menteeName(db, network.id, moveId),
-        currentMentor: current?.mentorName ?? null,
+        currentMentor: await draftMentorOf(db, network.id, view.run.id, moveId),
         options: found.options,
       };
     }
@@ -72,8 +95,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           publishedAt: run.publishedAt,
         }
       : null,
-    totals: run?.status === 'draft' ? draftTotals(run.stats, view.pairs) : null,
-    changedByHand: view.pairs.some((p) => p.source === 'hand') || view.unmatched.some((u) => u.reason === 'removed-by-hand'),
+    totals: run?.status === 'draft' ? draftTotals(run.stats, view.summary) : null,
+    changedByHand: view.summary.changedByHand,
+    unmatchedCount: view.summary.unmatched,
+    query,
+    pairsTotal: view.pairsTotal,
+    pageSize: DRAFT_PAGE_SIZE,
+    unmatchedTotal: view.unmatchedTotal,
     pairs: view.pairs.map((p) => ({
       matchId: p.matchId,
       applicationId: p.applicationId,
@@ -83,7 +111,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       score: p.score,
       pinned: p.pinned,
       byHand: p.source === 'hand',
-      reasons: p.reasons.map((r) => ({ id: r.id, nl: r.nl, en: r.en })),
+      // Only the reader's language: the reasons are most of the page's weight.
+      reasons: p.reasons.map((r) => ({ id: r.id, text: locale === 'en' ? r.en : r.nl })),
     })),
     unmatched: view.unmatched,
     rules: view.rules,
@@ -101,7 +130,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const field = (name: string) => String(form.get(name) ?? '');
   const intent = field('intent');
   const db = getDb();
-  const done = (what: string, extra = '') => redirect(`${pagePath(network.id)}?gedaan=${what}${extra}`);
+  // Back to the same search and pages of the draft after every change.
+  const list = draftListQuery(new URL(request.url));
+  const done = (what: string, extra: Record<string, string | number> = {}) =>
+    redirect(`${pagePath(network.id)}${draftQueryString(list, { gedaan: what, ...extra })}`);
   const fail = (message: string, status = 400) => data<ActionError>({ intent, message }, { status });
 
   if (intent === 'start') {
@@ -124,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'publish') {
     const outcome = await publishRun(db, network.id, runId);
     if (outcome.status === 'not-draft') return fail(t('matchingRuns.publish.notDraft'), 409);
-    return done('published', `&voorgesteld=${outcome.proposed}&overgeslagen=${outcome.skipped}`);
+    return done('published', { voorgesteld: outcome.proposed, overgeslagen: outcome.skipped });
   }
   if (intent === 'pin' || intent === 'forbid') {
     const matchId = field('matchId');
@@ -275,7 +307,6 @@ function Published({ publishedAt }: { publishedAt: string | Date | null }) {
 
 function Draft({ data: d }: { data: LoaderData }) {
   const t = useT();
-  const locale = useLocale();
   const dates = useDates();
   const run = d.run!;
   const totals = d.totals!;
@@ -285,6 +316,8 @@ function Draft({ data: d }: { data: LoaderData }) {
   const scoreDiff = totals.runTotalScore - totals.greedyTotalScore;
   const compare = { ours: totals.runMatched, theirs: totals.greedyMatched };
   const scores = { ours: totals.runTotalScore, theirs: totals.greedyTotalScore };
+  const path = pagePath(d.network.id);
+  const listQuery = { search: d.query.search, status: null, page: d.query.page };
 
   return (
     <>
@@ -314,7 +347,7 @@ function Draft({ data: d }: { data: LoaderData }) {
               {(
                 [
                   ['matchingRuns.totals.matched', totals.matched],
-                  ['matchingRuns.totals.unmatched', d.unmatched.length],
+                  ['matchingRuns.totals.unmatched', d.unmatchedCount],
                   ['matchingRuns.totals.score', totals.totalScore],
                   ['matchingRuns.totals.average', totals.matched === 0 ? 0 : Math.round(totals.totalScore / totals.matched)],
                 ] as const
@@ -360,8 +393,14 @@ function Draft({ data: d }: { data: LoaderData }) {
         <h2 className="utrecht-heading-2" id="pairs-heading">
           {t('matchingRuns.pairs.heading')}
         </h2>
+        {totals.matched + d.unmatchedCount > 0 ? <ListSearch path={path} query={listQuery} label={t('matchingRuns.pairs.search')} /> : null}
+        {d.query.search || totals.matched > 0 ? (
+          <ListResults page={d.query.page} shown={d.pairs.length} total={d.pairsTotal} pageSize={d.pageSize} />
+        ) : null}
         {d.pairs.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matchingRuns.pairs.none')}</p>
+          totals.matched === 0 ? (
+            <p className="utrecht-paragraph">{t('matchingRuns.pairs.none')}</p>
+          ) : null
         ) : (
           <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="pairs-caption">
             <table className="utrecht-table">
@@ -411,7 +450,7 @@ function Draft({ data: d }: { data: LoaderData }) {
                       ) : (
                         <ul className="pa-plain-list">
                           {p.reasons.map((r) => (
-                            <li key={r.id}>{locale === 'en' ? r.en : r.nl}</li>
+                            <li key={r.id}>{r.text}</li>
                           ))}
                         </ul>
                       )}
@@ -438,7 +477,7 @@ function Draft({ data: d }: { data: LoaderData }) {
                             <span className="pa-visually-hidden">: {pairLabel(p)}</span>
                           </button>
                         </Form>
-                        <Link className="utrecht-link" to={`?verplaats=${p.applicationId}#verplaatsen`}>
+                        <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
                           {t('matchingRuns.pairs.move')}
                           <span className="pa-visually-hidden">: {p.menteeName}</span>
                         </Link>
@@ -450,14 +489,26 @@ function Draft({ data: d }: { data: LoaderData }) {
             </table>
           </div>
         )}
+        <Pager
+          path={path}
+          query={listQuery}
+          pageCount={pageCount(d.pairsTotal, d.pageSize)}
+          label={t('matchingRuns.pairs.pages')}
+          href={(page) => `${path}${draftQueryString({ ...d.query, page })}`}
+        />
       </section>
 
       <section className="pa-section" aria-labelledby="unmatched-heading">
         <h2 className="utrecht-heading-2" id="unmatched-heading">
           {t('matchingRuns.unmatched.heading')}
         </h2>
+        {d.query.search || d.unmatchedCount > 0 ? (
+          <ListResults page={d.query.unmatchedPage} shown={d.unmatched.length} total={d.unmatchedTotal} />
+        ) : null}
         {d.unmatched.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matchingRuns.unmatched.none')}</p>
+          d.unmatchedCount === 0 ? (
+            <p className="utrecht-paragraph">{t('matchingRuns.unmatched.none')}</p>
+          ) : null
         ) : (
           <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="unmatched-caption">
             <table className="utrecht-table">
@@ -490,7 +541,7 @@ function Draft({ data: d }: { data: LoaderData }) {
                     <td className="utrecht-table__cell">{t(`matchingRuns.reason.${u.reason}` as MessageKey)}</td>
                     <td className="utrecht-table__cell">
                       {u.reason === 'new-since-run' ? null : (
-                        <Link className="utrecht-link" to={`?verplaats=${u.applicationId}#verplaatsen`}>
+                        <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: u.applicationId })}#verplaatsen`}>
                           {t('matchingRuns.unmatched.byHand')}
                           <span className="pa-visually-hidden">: {u.name}</span>
                         </Link>
@@ -502,6 +553,13 @@ function Draft({ data: d }: { data: LoaderData }) {
             </table>
           </div>
         )}
+        <Pager
+          path={path}
+          query={{ ...listQuery, page: d.query.unmatchedPage }}
+          pageCount={pageCount(d.unmatchedTotal)}
+          label={t('matchingRuns.unmatched.pages')}
+          href={(page) => `${path}${draftQueryString({ ...d.query, unmatchedPage: page })}`}
+        />
       </section>
 
       <section className="pa-section pa-action" aria-labelledby="publish-heading">
@@ -536,7 +594,7 @@ function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
       {move.options.length === 0 ? (
         <p className="utrecht-paragraph">{t('matchingRuns.move.none')}</p>
       ) : (
-        <Form method="post" action={`?verplaats=${move.applicationId}`}>
+        <Form method="post" action={`${pagePath(d.network.id)}${draftQueryString(d.query, { verplaats: move.applicationId })}`}>
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="runId" value={runId} />
           <input type="hidden" name="applicationId" value={move.applicationId} />
@@ -583,7 +641,7 @@ function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
           </fieldset>
           <div className="pa-button-row">
             <SubmitButton>{t('matchingRuns.move.submit')}</SubmitButton>
-            <Link className="utrecht-link" to="?">
+            <Link className="utrecht-link" to={`${pagePath(d.network.id)}${draftQueryString(d.query)}`}>
               {t('matchingRuns.move.cancel')}
             </Link>
           </div>
@@ -591,7 +649,7 @@ function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
       )}
       {move.options.length === 0 ? (
         <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="?">
+          <Link className="utrecht-link" to={`${pagePath(d.network.id)}${draftQueryString(d.query)}`}>
             {t('matchingRuns.move.cancel')}
           </Link>
         </p>

@@ -6,11 +6,22 @@ import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
 import { ReasonForm, replyFor, Section } from '~/components/matches';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
 import { DAY, now } from '~/modules/clock.server';
 import { QUIET_AFTER_DAYS } from '~/modules/mentoring/due.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { endMatch, endSchema, feedbackOfNetwork, matchesOfNetwork } from '~/modules/mentoring/matches.server';
+import { ListResults, ListSearch, Pager } from '~/components/pager';
+import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
+import {
+  endMatch,
+  endSchema,
+  feedbackOfNetwork,
+  matchGroups,
+  networkMatch,
+  networkMatchCounts,
+  networkMatchesPage,
+  type MatchGroup,
+} from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 
@@ -25,50 +36,91 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
-  const rows = await matchesOfNetwork(getDb(), network.id);
-  const t = now().getTime();
+  const db = getDb();
   const url = new URL(request.url);
+  // One group a page (a summary of all four first), so a network with years of matches reads one page.
+  const counts = await networkMatchCounts(db, network.id);
+  const parsed = parseListQuery(url.searchParams, matchGroups);
+  // Without a choice: the first group holding any (waiting proposals are the most urgent).
+  const group: MatchGroup = parsed.status ?? (['proposed', 'active', 'finished'] as const).find((g) => counts[g] > 0) ?? 'proposed';
+  const query = { ...parsed, status: group, search: group === 'feedback' ? '' : parsed.search };
+  const t = now().getTime();
   const ending = url.searchParams.get('stoppen');
-  const proposed = rows
-    .filter((r) => r.match.status === 'proposed')
-    .map((r) => {
-      const days = r.match.proposedAt ? Math.floor((t - r.match.proposedAt.getTime()) / DAY) : 0;
-      return {
-        id: r.match.id,
-        mentee: r.mentee.name,
-        mentor: r.mentor.name,
-        proposedOn: dateText(locale, r.match.proposedAt),
-        days,
-        late: days >= network.proposalAlertDays,
-      };
-    });
-  const active = rows
-    .filter((r) => r.match.status === 'active')
-    .map((r) => {
-      const quietSince = (r.match.lastCheckInAt ?? r.match.acceptedAt ?? r.match.createdAt).getTime();
-      const quietDays = Math.floor((t - quietSince) / DAY);
-      return {
-        id: r.match.id,
-        mentee: r.mentee.name,
-        mentor: r.mentor.name,
-        since: dateText(locale, r.match.acceptedAt),
-        lastCheckIn: r.lastCheckInOn ? dateText(locale, new Date(`${r.lastCheckInOn}T12:00:00Z`)) : null,
-        quietWeeks: quietDays >= QUIET_AFTER_DAYS ? Math.floor(quietDays / 7) : null,
-      };
-    });
-  const finished = rows
-    .filter((r) => ['declined', 'expired', 'ended', 'completed'].includes(r.match.status))
-    .map((r) => ({
-      id: r.match.id,
-      mentee: r.mentee.name,
-      mentor: r.mentor.name,
-      status: r.match.status,
-      date: dateText(locale, r.match.endedAt ?? r.match.respondedAt ?? r.match.updatedAt),
-      reason: r.match.status === 'declined' ? (r.match.declineReason ?? '') : (r.match.endReason ?? ''),
-      endedBy: r.match.endedBy,
-    }));
-  const toEnd = ending ? active.find((a) => a.id === ending) : undefined;
-  const feedback = (await feedbackOfNetwork(getDb(), network.id)).map((f) => ({
+
+  // Only the array of the group shown holds rows.
+  const empty = { proposed: [], active: [], finished: [], feedback: [] };
+  let total = counts[group];
+  let lists: {
+    proposed: ReturnType<typeof proposedRow>[];
+    active: ReturnType<typeof activeRow>[];
+    finished: ReturnType<typeof finishedRow>[];
+    feedback: Awaited<ReturnType<typeof feedbackRows>>;
+  } = empty;
+  if (group === 'feedback') {
+    lists = { ...empty, feedback: await feedbackRows(locale, network.id, query.page) };
+  } else {
+    const page = await networkMatchesPage(db, network.id, { group, search: query.search, page: query.page });
+    if (page.total !== null) total = page.total;
+    if (group === 'proposed') lists = { ...empty, proposed: page.rows.map((r) => proposedRow(r, locale, t, network.proposalAlertDays)) };
+    if (group === 'active') lists = { ...empty, active: page.rows.map((r) => activeRow(r, locale, t)) };
+    if (group === 'finished') lists = { ...empty, finished: page.rows.map((r) => finishedRow(r, locale)) };
+  }
+
+  const endingRow = isUuid(ending) ? await networkMatch(db, network.id, ending) : null;
+  const toEnd = endingRow?.match.status === 'active' ? activeRow({ ...endingRow, lastCheckInOn: null }, locale, t) : null;
+  return {
+    ...lists,
+    network: { id: network.id, name: network.name, expiryDays: network.proposalExpiryDays },
+    counts,
+    query,
+    total,
+    pageCount: pageCount(total),
+    toEnd,
+    ended: url.searchParams.get('melding') === 'gestopt',
+  };
+}
+
+type MatchRow = Awaited<ReturnType<typeof networkMatchesPage>>['rows'][number];
+
+function proposedRow(r: MatchRow, locale: Locale, t: number, alertDays: number) {
+  const days = r.match.proposedAt ? Math.floor((t - r.match.proposedAt.getTime()) / DAY) : 0;
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    proposedOn: dateText(locale, r.match.proposedAt),
+    days,
+    late: days >= alertDays,
+  };
+}
+
+function activeRow(r: MatchRow, locale: Locale, t: number) {
+  const quietSince = (r.match.lastCheckInAt ?? r.match.acceptedAt ?? r.match.createdAt).getTime();
+  const quietDays = Math.floor((t - quietSince) / DAY);
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    since: dateText(locale, r.match.acceptedAt),
+    lastCheckIn: r.lastCheckInOn ? dateText(locale, new Date(`${r.lastCheckInOn}T12:00:00Z`)) : null,
+    quietWeeks: quietDays >= QUIET_AFTER_DAYS ? Math.floor(quietDays / 7) : null,
+  };
+}
+
+function finishedRow(r: MatchRow, locale: Locale) {
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    status: r.match.status,
+    date: dateText(locale, r.match.endedAt ?? r.match.respondedAt ?? r.match.updatedAt),
+    reason: r.match.status === 'declined' ? (r.match.declineReason ?? '') : (r.match.endReason ?? ''),
+    endedBy: r.match.endedBy,
+  };
+}
+
+async function feedbackRows(locale: Locale, networkId: string, page: number) {
+  return (await feedbackOfNetwork(getDb(), networkId, page)).map((f) => ({
     id: f.id,
     name: f.name ?? '',
     moment: f.moment,
@@ -76,15 +128,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     comment: f.comment,
     date: dateText(locale, f.createdAt),
   }));
-  return {
-    feedback,
-    network: { id: network.id, name: network.name, expiryDays: network.proposalExpiryDays },
-    proposed,
-    active,
-    finished,
-    toEnd: toEnd ?? null,
-    ended: url.searchParams.get('melding') === 'gestopt',
-  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,9 +135,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const matchId = formData.get('matchId');
   if (formData.get('intent') !== 'end' || !isUuid(matchId)) throw notFound();
-  // Only matches of this network (the query of the list), so the URL and the match always agree.
-  const mine = (await matchesOfNetwork(getDb(), network.id)).some((r) => r.match.id === matchId);
-  if (!mine) throw notFound();
+  // Only matches of this network, so the URL and the match always agree.
+  if (!(await networkMatch(getDb(), network.id, matchId))) throw notFound();
   const t = translator(localeFromRequest(request));
   const submission = parseWithZod(formData, { schema: endSchema(t) });
   if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
@@ -105,7 +147,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     submission.value.reason,
   );
   if (outcome.status === 'not-found') throw notFound();
-  return redirect(`/beheer/netwerken/${network.id}/koppelingen?melding=${outcome.status === 'ended' ? 'gestopt' : 'niet-mogelijk'}`);
+  // Back to the list as it was (group, search, page), without the "end" panel.
+  const list = parseListQuery(new URL(request.url).searchParams, matchGroups);
+  const melding = outcome.status === 'ended' ? 'gestopt' : 'niet-mogelijk';
+  return redirect(`/beheer/netwerken/${network.id}/koppelingen${listQueryString(list, { melding })}`);
 }
 
 function Table({ id, caption, headers, children }: { id: string; caption: string; headers: string[]; children: ReactNode }) {
@@ -139,9 +184,18 @@ const RowHead = ({ children }: { children: ReactNode }) => (
 
 export default function NetworkMatches() {
   const t = useT();
-  const { network, proposed, active, finished, feedback, toEnd, ended } = useLoaderData<typeof loader>();
+  const { network, counts, query, total, pageCount, proposed, active, finished, feedback, toEnd, ended } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const base = `/beheer/netwerken/${network.id}/koppelingen`;
+  const group = query.status;
+  const here = `${base}${listQueryString(query)}`;
+  const shown = { proposed: proposed.length, active: active.length, finished: finished.length, feedback: feedback.length }[group];
+  const groupTitle: Record<MatchGroup, MessageKey> = {
+    proposed: 'matches.manage.proposed',
+    active: 'matches.manage.active',
+    finished: 'matches.manage.finished',
+    feedback: 'matches.manage.feedback',
+  };
   return (
     <div className="pa-manage">
       <p className="utrecht-paragraph">
@@ -152,8 +206,24 @@ export default function NetworkMatches() {
       <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
       {ended ? <Notice>{t('matches.manage.ended')}</Notice> : null}
       <p className="utrecht-paragraph">
-        {t('matches.manage.summary', { proposed: proposed.length, active: active.length, finished: finished.length })}
+        {t('matches.manage.summary', { proposed: counts.proposed, active: counts.active, finished: counts.finished })}
       </p>
+      {/* The summary doubles as the choice of group: one group a page, so the page stays small. */}
+      <nav aria-label={t('matches.manage.groups')} className="pa-subnav">
+        <ul className="pa-subnav__list">
+          {matchGroupList.map((g) => (
+            <li key={g}>
+              <Link
+                className="pa-subnav__link"
+                to={`${base}${listQueryString({ status: g })}`}
+                aria-current={g === group ? 'page' : undefined}
+              >
+                {t('lists.summary.status', { status: t(groupTitle[g]), count: counts[g] })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       {toEnd ? (
         <section className="pa-action pa-action--danger pa-narrow" id="stoppen" aria-labelledby="end-heading">
@@ -170,148 +240,165 @@ export default function NetworkMatches() {
             lastResult={replyFor(reply, `end-${toEnd.id}`)}
           />
           <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to={base}>
+            <Link className="utrecht-link" to={here}>
               {t('matches.manage.keep')}
             </Link>
           </p>
         </section>
       ) : null}
 
-      <Section id="proposed-heading" title={t('matches.manage.proposed')}>
-        {proposed.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matches.manage.noProposed')}</p>
-        ) : (
-          <Table
-            id="proposed-caption"
-            caption={t('matches.manage.proposed')}
-            headers={[
-              t('matches.field.mentee'),
-              t('matches.field.mentor'),
-              t('matches.manage.proposedOn'),
-              t('matches.manage.daysWaiting'),
-            ]}
-          >
-            {proposed.map((p) => (
-              <tr className="utrecht-table__row" key={p.id}>
-                <RowHead>{p.mentee}</RowHead>
-                <Cell>{p.mentor}</Cell>
-                <Cell>{p.proposedOn}</Cell>
-                <Cell>
-                  {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { days: p.days })}</span> : p.days}
-                </Cell>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Section>
+      <Section id="group-heading" title={t(groupTitle[group])}>
+        {group !== 'feedback' && counts[group] > 0 ? (
+          <ListSearch path={base} query={query} label={t('matches.manage.search')} keep={{ status: group }} />
+        ) : null}
+        {counts[group] > 0 ? <ListResults page={query.page} shown={shown} total={total} /> : null}
+        {group === 'proposed' ? (
+          proposed.length === 0 ? (
+            counts.proposed === 0 ? (
+              <p className="utrecht-paragraph">{t('matches.manage.noProposed')}</p>
+            ) : null
+          ) : (
+            <Table
+              id="proposed-caption"
+              caption={t('matches.manage.proposed')}
+              headers={[
+                t('matches.field.mentee'),
+                t('matches.field.mentor'),
+                t('matches.manage.proposedOn'),
+                t('matches.manage.daysWaiting'),
+              ]}
+            >
+              {proposed.map((p) => (
+                <tr className="utrecht-table__row" key={p.id}>
+                  <RowHead>{p.mentee}</RowHead>
+                  <Cell>{p.mentor}</Cell>
+                  <Cell>{p.proposedOn}</Cell>
+                  <Cell>
+                    {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { days: p.days })}</span> : p.days}
+                  </Cell>
+                </tr>
+              ))}
+            </Table>
+          )
+        ) : null}
 
-      <Section id="active-heading" title={t('matches.manage.active')}>
-        {active.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matches.manage.noActive')}</p>
-        ) : (
-          <Table
-            id="active-caption"
-            caption={t('matches.manage.active')}
-            headers={[
-              t('matches.field.mentee'),
-              t('matches.field.mentor'),
-              t('matches.field.since'),
-              t('matches.manage.lastCheckIn'),
-              t('matches.manage.action'),
-            ]}
-          >
-            {active.map((a) => (
-              <tr className="utrecht-table__row" key={a.id}>
-                <RowHead>{a.mentee}</RowHead>
-                <Cell>{a.mentor}</Cell>
-                <Cell>{a.since}</Cell>
-                <Cell>
-                  {a.lastCheckIn ?? t('matches.manage.noCheckIn')}
-                  {a.quietWeeks ? (
-                    <>
-                      {' '}
-                      <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { weeks: a.quietWeeks })}</span>
-                    </>
-                  ) : null}
-                </Cell>
-                <Cell>
-                  <Link
-                    className="utrecht-link"
-                    to={`${base}?stoppen=${a.id}#stoppen`}
-                    aria-label={t('matches.manage.endFor', { mentee: a.mentee, mentor: a.mentor })}
-                  >
-                    {t('matches.manage.end')}
-                  </Link>
-                </Cell>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Section>
+        {group === 'active' ? (
+          active.length === 0 ? (
+            counts.active === 0 ? (
+              <p className="utrecht-paragraph">{t('matches.manage.noActive')}</p>
+            ) : null
+          ) : (
+            <Table
+              id="active-caption"
+              caption={t('matches.manage.active')}
+              headers={[
+                t('matches.field.mentee'),
+                t('matches.field.mentor'),
+                t('matches.field.since'),
+                t('matches.manage.lastCheckIn'),
+                t('matches.manage.action'),
+              ]}
+            >
+              {active.map((a) => (
+                <tr className="utrecht-table__row" key={a.id}>
+                  <RowHead>{a.mentee}</RowHead>
+                  <Cell>{a.mentor}</Cell>
+                  <Cell>{a.since}</Cell>
+                  <Cell>
+                    {a.lastCheckIn ?? t('matches.manage.noCheckIn')}
+                    {a.quietWeeks ? (
+                      <>
+                        {' '}
+                        <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { weeks: a.quietWeeks })}</span>
+                      </>
+                    ) : null}
+                  </Cell>
+                  <Cell>
+                    <Link
+                      className="utrecht-link"
+                      to={`${base}${listQueryString(query, { stoppen: a.id })}#stoppen`}
+                      aria-label={t('matches.manage.endFor', { mentee: a.mentee, mentor: a.mentor })}
+                    >
+                      {t('matches.manage.end')}
+                    </Link>
+                  </Cell>
+                </tr>
+              ))}
+            </Table>
+          )
+        ) : null}
 
-      <Section id="finished-heading" title={t('matches.manage.finished')}>
-        {finished.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matches.manage.noFinished')}</p>
-        ) : (
-          <Table
-            id="finished-caption"
-            caption={t('matches.manage.finished')}
-            headers={[
-              t('matches.field.mentee'),
-              t('matches.field.mentor'),
-              t('matches.field.status'),
-              t('matches.manage.date'),
-              t('matches.manage.endedBy'),
-              t('matches.manage.reason'),
-            ]}
-          >
-            {finished.map((f) => (
-              <tr className="utrecht-table__row" key={f.id}>
-                <RowHead>{f.mentee}</RowHead>
-                <Cell>{f.mentor}</Cell>
-                <Cell>{t(`matches.status.${f.status}` as MessageKey)}</Cell>
-                <Cell>{f.date}</Cell>
-                <Cell>{f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''}</Cell>
-                <Cell>
-                  <span className="pa-plain-text">
-                    {f.status === 'expired' ? t('matches.manage.noAnswer', { days: network.expiryDays }) : f.reason}
-                  </span>
-                </Cell>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Section>
+        {group === 'finished' ? (
+          finished.length === 0 ? (
+            counts.finished === 0 ? (
+              <p className="utrecht-paragraph">{t('matches.manage.noFinished')}</p>
+            ) : null
+          ) : (
+            <Table
+              id="finished-caption"
+              caption={t('matches.manage.finished')}
+              headers={[
+                t('matches.field.mentee'),
+                t('matches.field.mentor'),
+                t('matches.field.status'),
+                t('matches.manage.date'),
+                t('matches.manage.endedBy'),
+                t('matches.manage.reason'),
+              ]}
+            >
+              {finished.map((f) => (
+                <tr className="utrecht-table__row" key={f.id}>
+                  <RowHead>{f.mentee}</RowHead>
+                  <Cell>{f.mentor}</Cell>
+                  <Cell>{t(`matches.status.${f.status}` as MessageKey)}</Cell>
+                  <Cell>{f.date}</Cell>
+                  <Cell>{f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''}</Cell>
+                  <Cell>
+                    <span className="pa-plain-text">
+                      {f.status === 'expired' ? t('matches.manage.noAnswer', { days: network.expiryDays }) : f.reason}
+                    </span>
+                  </Cell>
+                </tr>
+              ))}
+            </Table>
+          )
+        ) : null}
 
-      <Section id="feedback-heading" title={t('matches.manage.feedback')}>
-        {feedback.length === 0 ? (
-          <p className="utrecht-paragraph">{t('matches.manage.noFeedback')}</p>
-        ) : (
-          <Table
-            id="feedback-caption"
-            caption={t('matches.manage.feedback')}
-            headers={[
-              t('matches.manage.from'),
-              t('matches.manage.moment'),
-              t('matches.manage.rating'),
-              t('matches.manage.comment'),
-              t('matches.manage.date'),
-            ]}
-          >
-            {feedback.map((f) => (
-              <tr className="utrecht-table__row" key={f.id}>
-                <RowHead>{f.name}</RowHead>
-                <Cell>{f.moment === 'end' ? t('matches.manage.momentEnd') : t('matches.manage.momentFourWeeks')}</Cell>
-                <Cell>{f.rating}</Cell>
-                <Cell>
-                  <span className="pa-plain-text">{f.comment}</span>
-                </Cell>
-                <Cell>{f.date}</Cell>
-              </tr>
-            ))}
-          </Table>
-        )}
+        {group === 'feedback' ? (
+          feedback.length === 0 ? (
+            counts.feedback === 0 ? (
+              <p className="utrecht-paragraph">{t('matches.manage.noFeedback')}</p>
+            ) : null
+          ) : (
+            <Table
+              id="feedback-caption"
+              caption={t('matches.manage.feedback')}
+              headers={[
+                t('matches.manage.from'),
+                t('matches.manage.moment'),
+                t('matches.manage.rating'),
+                t('matches.manage.comment'),
+                t('matches.manage.date'),
+              ]}
+            >
+              {feedback.map((f) => (
+                <tr className="utrecht-table__row" key={f.id}>
+                  <RowHead>{f.name}</RowHead>
+                  <Cell>{f.moment === 'end' ? t('matches.manage.momentEnd') : t('matches.manage.momentFourWeeks')}</Cell>
+                  <Cell>{f.rating}</Cell>
+                  <Cell>
+                    <span className="pa-plain-text">{f.comment}</span>
+                  </Cell>
+                  <Cell>{f.date}</Cell>
+                </tr>
+              ))}
+            </Table>
+          )
+        ) : null}
+        <Pager path={base} query={query} pageCount={pageCount} label={t('matches.manage.pages')} />
       </Section>
     </div>
   );
 }
+
+const matchGroupList: readonly MatchGroup[] = ['proposed', 'active', 'finished', 'feedback'];

@@ -153,9 +153,9 @@ describe('a run from start to publication', () => {
     const byMentee = new Map(view.pairs.map((p) => [p.applicationId, p]));
     expect(byMentee.get(ben)).toMatchObject({ mentorName: 'Mila Mentor', menteeName: 'Ben Aanvrager', municipality: 'Amsterdam' });
     expect(byMentee.get(ada)).toMatchObject({ mentorName: 'Noor Mentor', municipality: 'Zwolle' });
-    expect(byMentee.get(ben)!.reasons.map((r) => r.nl)).toContain('1 gedeeld thema: zorg');
+    expect(byMentee.get(ben)!.reasons.map((r) => r.text)).toContain('1 gedeeld thema: zorg');
     // The coordinator reads the sentences as written to the mentee.
-    expect(byMentee.get(ben)!.reasons.map((r) => r.nl)).toContain('Je mentor is raadslid: dat past bij je doel om raadslid te worden');
+    expect(byMentee.get(ben)!.reasons.map((r) => r.text)).toContain('Je mentor is raadslid: dat past bij je doel om raadslid te worden');
     expect(view.unmatched).toEqual([]);
     // No special-category data on the page.
     expect(JSON.stringify(view)).not.toMatch(/disability|accessibility/i);

@@ -311,12 +311,18 @@ describe('coordinator', () => {
     for (const cookie of [strangerCoordinator, candidate, mentor]) {
       expect(statusOf(await call(networkMatches.loader, get(`/beheer/netwerken/${id}/koppelingen`, cookie), { id }))).toBe(404);
     }
-    const page = dataOf<Awaited<ReturnType<typeof networkMatches.loader>>>(
-      await call(networkMatches.loader, get(`/beheer/netwerken/${id}/koppelingen`, coordinator), { id }),
-    );
+    const load = async (query = '') =>
+      dataOf<Awaited<ReturnType<typeof networkMatches.loader>>>(
+        await call(networkMatches.loader, get(`/beheer/netwerken/${id}/koppelingen${query}`, coordinator), { id }),
+      );
+    // One group a page; without proposals waiting the active matches come first.
+    const page = await load();
+    expect(page.counts).toEqual({ proposed: 0, active: 1, finished: 1, feedback: 1 });
     expect(page.active.map((a) => a.id)).toEqual([proposal.match.id]);
-    expect(page.finished).toMatchObject([{ id: other.match.id, status: 'declined', reason: 'Te ver weg' }]);
-    expect(page.feedback).toMatchObject([{ name: 'Fatima El Amrani', moment: 'four-weeks', rating: 4, comment: 'Fijn' }]);
+    expect((await load('?status=finished')).finished).toMatchObject([{ id: other.match.id, status: 'declined', reason: 'Te ver weg' }]);
+    expect((await load('?status=feedback')).feedback).toMatchObject([
+      { name: 'Fatima El Amrani', moment: 'four-weeks', rating: 4, comment: 'Fijn' },
+    ]);
   });
 
   it('ends an active match with a reason: the mentee is back in the pool; other tenants cannot', async () => {

@@ -65,7 +65,8 @@ export const courseSessions = pgTable(
     location: text('location').notNull().default(''),
     sequence: integer('sequence').notNull().default(0),
   },
-  (t) => [index('course_sessions_course_idx').on(t.courseId, t.startsAt)],
+  // By end: the catalogue and /beheer find the courses not yet over from the sessions still to end.
+  (t) => [index('course_sessions_course_idx').on(t.courseId, t.startsAt), index('course_sessions_ends_idx').on(t.endsAt, t.courseId)],
 );
 
 export const questionKinds = ['text', 'choice', 'yes-no'] as const;

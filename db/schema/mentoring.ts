@@ -217,6 +217,8 @@ export const menteeApplications = pgTable(
       .on(t.networkId, t.userId)
       .where(sql`${t.status} in ('waiting', 'proposed', 'matched')`),
     index('mentee_applications_network_idx').on(t.networkId, t.status),
+    // The coordinator's list of a network's applications, newest first, a page at a time.
+    index('mentee_applications_network_created_idx').on(t.networkId, t.createdAt),
     index('mentee_applications_user_idx').on(t.userId),
   ],
 );
@@ -311,6 +313,8 @@ export const matches = pgTable(
   },
   (t) => [
     index('matches_network_idx').on(t.networkId, t.status),
+    // The coordinator's list of a network's matches, newest proposal first, a page at a time.
+    index('matches_network_proposed_idx').on(t.networkId, t.proposedAt),
     index('matches_application_idx').on(t.applicationId),
     index('matches_mentor_idx').on(t.mentorProfileId, t.status),
     index('matches_run_idx').on(t.runId),

@@ -72,6 +72,7 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.home.youCoordinate': 'You are a coordinator of {organisation} ({kind}).',
   'admin.home.attention': 'What needs attention',
   'admin.home.nothing': 'Nothing needs extra attention right now.',
+  'admin.home.more': 'And {count} more courses: go to all your courses',
   'admin.home.filling': 'Courses that are nearly full',
   'admin.home.fillingLine': '{taken} of {capacity} seats are taken.',
   'admin.home.full': 'Full: {taken} of {capacity} seats taken. On the waiting list: {waitlisted}.',

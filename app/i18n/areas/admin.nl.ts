@@ -72,6 +72,7 @@ export const nl = {
   'admin.home.youCoordinate': 'Je bent coördinator van {organisation} ({kind}).',
   'admin.home.attention': 'Dit heeft aandacht nodig',
   'admin.home.nothing': 'Op dit moment heeft niets extra aandacht nodig.',
+  'admin.home.more': 'En nog {count} cursussen: naar al je cursussen',
   'admin.home.filling': 'Cursussen die bijna vol zijn',
   'admin.home.fillingLine': '{taken} van de {capacity} plekken zijn bezet.',
   'admin.home.full': 'Vol: {taken} van de {capacity} plekken bezet. Op de wachtlijst: {waitlisted}.',

@@ -165,6 +165,7 @@ export const en: Record<keyof typeof nl, string> = {
   'applications.manage.back': 'Back to management',
   'applications.manage.intro': 'The people who asked for a mentor at {network}.',
   'applications.manage.none': 'There are no applications yet.',
+  'applications.manage.pages': 'Pages of applications',
   'applications.manage.caption': 'Applications at {network}, newest first',
   'applications.manage.name': 'Name',
   'applications.manage.municipality': 'Municipality',

@@ -164,6 +164,7 @@ export const nl = {
   'applications.manage.back': 'Terug naar beheer',
   'applications.manage.intro': 'De mensen die bij {network} een mentor hebben aangevraagd.',
   'applications.manage.none': 'Er zijn nog geen aanvragen.',
+  'applications.manage.pages': 'Pagina’s met aanvragen',
   'applications.manage.caption': 'Aanvragen bij {network}, nieuwste eerst',
   'applications.manage.name': 'Naam',
   'applications.manage.municipality': 'Gemeente',

@@ -159,6 +159,9 @@ export const nl = {
   'matches.manage.endSubmit': 'Koppeling stoppen',
   'matches.manage.keep': 'Niet stoppen',
   'matches.manage.ended': 'De koppeling is gestopt. De mentee staat weer op de lijst.',
+  'matches.manage.groups': 'Soorten koppelingen',
+  'matches.manage.search': 'Zoek op naam of e-mailadres van mentee of mentor, of op gemeente',
+  'matches.manage.pages': 'Pagina’s met koppelingen',
   'matches.manage.summary':
     '{proposed} voorstellen zonder antwoord, {active} actieve koppelingen, {finished} afgewezen, verlopen of gestopt.',
   'matches.manage.feedback': 'Feedback van mentoren en mentees',

@@ -58,6 +58,9 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.compare.sameScore': 'The total score is the same: {ours}.',
   'matchingRuns.compare.changed': 'You changed the draft by hand. The comparison is about the draft as the computer made it.',
 
+  'matchingRuns.pairs.search': 'Search by name or email address of mentee or mentor, or by municipality',
+  'matchingRuns.pairs.pages': 'Pages of pairs in the draft',
+  'matchingRuns.unmatched.pages': 'Pages of mentees without a mentor',
   'matchingRuns.pairs.heading': 'Matches',
   'matchingRuns.pairs.caption': 'Proposed matches, with the score and why they fit',
   'matchingRuns.pairs.none': 'This draft has no matches.',

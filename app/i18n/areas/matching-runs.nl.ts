@@ -57,6 +57,9 @@ export const nl = {
   'matchingRuns.compare.changed':
     'Je hebt het voorstel met de hand aangepast. De vergelijking gaat over het voorstel zoals de computer het maakte.',
 
+  'matchingRuns.pairs.search': 'Zoek op naam of e-mailadres van mentee of mentor, of op gemeente',
+  'matchingRuns.pairs.pages': 'Pagina’s met koppelingen in het voorstel',
+  'matchingRuns.unmatched.pages': 'Pagina’s met mentees zonder mentor',
   'matchingRuns.pairs.heading': 'Koppelingen',
   'matchingRuns.pairs.caption': 'Voorgestelde koppelingen, met de score en waarom ze passen',
   'matchingRuns.pairs.none': 'Dit voorstel heeft geen koppelingen.',

@@ -120,6 +120,15 @@ const seatsTaken = sql<number>`(select count(*)::int from ${registrations} where
  */
 export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date): Promise<Catalogue> {
   const page = Math.max(1, Math.min(filters.page ?? 1, MAX_PAGE));
+  const atText = at.toISOString();
+  // Only courses with a session still to end can be listed: their sessions are the only ones
+  // aggregated (found on the index of session end), so the work follows what is on offer now and not
+  // every session ever held. (An indexed first-session date on courses would let the month filter
+  // and the order skip this aggregate too.)
+  const live = db
+    .selectDistinct({ courseId: courseSessions.courseId })
+    .from(courseSessions)
+    .where(gt(courseSessions.endsAt, sql`${atText}::timestamptz`));
   const stats = db
     .select({
       courseId: courseSessions.courseId,
@@ -128,10 +137,10 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       sessionCount: sql<number>`count(*)::int`.as('session_count'),
     })
     .from(courseSessions)
+    .where(inArray(courseSessions.courseId, live))
     .groupBy(courseSessions.courseId)
     .as('stats');
 
-  const atText = at.toISOString();
   const conditions: SQL[] = [eq(courses.status, 'published'), gt(stats.lastEnd, sql`${atText}::timestamptz`)];
   let nearness: SQL<number> | null = null;
   if (filters.municipality) {

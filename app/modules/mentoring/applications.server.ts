@@ -2,6 +2,7 @@ import { and, arrayContains, asc, desc, eq, inArray, isNull, or, sql } from 'dri
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
+  applicationStatuses,
   consents,
   menteeApplications,
   municipalities,
@@ -15,6 +16,7 @@ import {
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { now } from '../clock.server';
+import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
 import { appLink } from '../courses/context.server';
 import { formatDate } from '../courses/format.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -554,9 +556,34 @@ export async function withdrawDisabilityConsent(db: Db, userId: string, applicat
 export type CoordinatorScope = { organisationIds: string[] };
 
 /** The applications of one network of the coordinator's organisations (no special-category data). */
-export async function networkApplications(db: Db, scope: CoordinatorScope, networkId: string) {
-  if (scope.organisationIds.length === 0) return [];
-  return db
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export type ApplicationListQuery = { search: string; status: ApplicationStatus | null; page: number };
+
+/**
+ * One page of a network's applications, newest first, with the count of each status (the summary
+ * above the list) and the number that match the search. Every query is bounded by the network (its
+ * index on network and status) and the page; a network with 20,000 applications reads 50 rows.
+ */
+export async function networkApplicationsPage(db: Db, scope: CoordinatorScope, networkId: string, query: ApplicationListQuery) {
+  const empty = { rows: [], total: 0, counts: countsOf([]) };
+  if (scope.organisationIds.length === 0) return empty;
+  const inScope = and(eq(menteeApplications.networkId, networkId), inArray(networks.organisationId, scope.organisationIds));
+  const countRows = await db
+    .select({ status: menteeApplications.status, n: sql`count(*)`.mapWith(Number) })
+    .from(menteeApplications)
+    .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+    .where(inScope)
+    .groupBy(menteeApplications.status);
+  const counts = countsOf(countRows);
+  const conditions = [inScope];
+  if (query.status) conditions.push(eq(menteeApplications.status, query.status));
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    conditions.push(
+      or(sql`${users.name} ilike ${pattern}`, sql`${users.email} ilike ${pattern}`, sql`${municipalities.name} ilike ${pattern}`),
+    );
+  }
+  const rows = await db
     .select({
       id: menteeApplications.id,
       name: users.name,
@@ -565,13 +592,39 @@ export async function networkApplications(db: Db, scope: CoordinatorScope, netwo
       themes: menteeApplications.themes,
       source: menteeApplications.source,
       createdAt: menteeApplications.createdAt,
+      // Only a search needs its own count; without one the summary already holds it.
+      total: query.search ? sql`count(*) over ()`.mapWith(Number) : sql`0`.mapWith(Number),
     })
     .from(menteeApplications)
     .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
     .innerJoin(users, eq(users.id, menteeApplications.userId))
     .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
-    .where(and(eq(menteeApplications.networkId, networkId), inArray(networks.organisationId, scope.organisationIds)))
-    .orderBy(desc(menteeApplications.createdAt), asc(menteeApplications.id));
+    .where(and(...conditions))
+    .orderBy(desc(menteeApplications.createdAt), asc(menteeApplications.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offsetOf(query.page));
+  let total = query.status ? counts[query.status] : counts.all;
+  if (query.search) {
+    total = rows[0]?.total ?? 0;
+    // Past the last page of a search: count it once, so the pager can link back.
+    if (rows.length === 0 && query.page > 1) {
+      const [row] = await db
+        .select({ n: sql`count(*)`.mapWith(Number) })
+        .from(menteeApplications)
+        .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+        .innerJoin(users, eq(users.id, menteeApplications.userId))
+        .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+        .where(and(...conditions));
+      total = row?.n ?? 0;
+    }
+  }
+  return { rows: rows.map(({ total: _, ...row }) => row), total, counts };
+}
+
+function countsOf(rows: { status: ApplicationStatus; n: number }[]) {
+  const counts = Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+  for (const row of rows) counts[row.status] = row.n;
+  return { ...counts, all: rows.reduce((sum, row) => sum + row.n, 0) };
 }
 
 /**

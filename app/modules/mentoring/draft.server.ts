@@ -5,7 +5,7 @@
  *
  * Special-category data (disability, accessibility needs, focus groups) is never read here.
  */
-import { aliasedTable, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   matches,
@@ -20,6 +20,10 @@ import {
   type RunStats,
 } from '~db/schema';
 import { now } from '../clock.server';
+import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
+
+/** Pairs a page: each carries its reasons, so half a list page keeps the draft near 150 KB of HTML. */
+export const DRAFT_PAGE_SIZE = 25;
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 import { compatibility, mentorWording } from '../matching/scoring';
@@ -37,8 +41,11 @@ export type DraftView = Awaited<ReturnType<typeof loadDraftView>>;
 /** The first word of a name, for emails to mentors before the mentee's details are shared. */
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
-/** The network's latest run and, when it is a draft, its pairs, unmatched mentees and rules. */
-export async function loadDraftView(db: Db, networkId: string) {
+/** Search and pages of the draft's two lists (pairs, mentees without a mentor). */
+export type DraftListQuery = { search: string; page: number; unmatchedPage: number };
+
+/** The network's latest run and, when it is a draft, a page of its pairs and unmatched mentees, and its rules. */
+export async function loadDraftView(db: Db, networkId: string, query: DraftListQuery = { search: '', page: 1, unmatchedPage: 1 }) {
   const run = await latestRun(db, networkId);
   const rules = await db
     .select({
@@ -56,9 +63,36 @@ export async function loadDraftView(db: Db, networkId: string) {
     .where(and(eq(pairRules.networkId, networkId), eq(menteeApplications.status, 'waiting')))
     .orderBy(asc(pairRules.kind), asc(menteeUsers.name), asc(mentorUsers.name));
 
-  if (!run || run.status !== 'draft') return { run, rules, pairs: [], unmatched: [], droppedPins: [] };
+  const none = {
+    pairs: [],
+    pairsTotal: 0,
+    unmatched: [],
+    unmatchedTotal: 0,
+    summary: { matched: 0, totalScore: 0, unmatched: 0, changedByHand: false },
+  };
+  if (!run || run.status !== 'draft') return { run, rules, droppedPins: [], ...none };
 
-  const pairs = await db
+  // A large network's draft holds thousands of pairs: the page reads one page of pairs and one of
+  // mentees without a mentor (each with the search), and counts the rest in the database.
+  const inDraft = and(eq(matches.runId, run.id), eq(matches.networkId, networkId), eq(matches.status, 'draft'));
+  const menteeSearch = query.search
+    ? (() => {
+        const pattern = likePattern(query.search);
+        return or(
+          sql`${menteeUsers.name} ilike ${pattern}`,
+          sql`${menteeUsers.email} ilike ${pattern}`,
+          sql`${municipalities.name} ilike ${pattern}`,
+        )!;
+      })()
+    : undefined;
+  const pairSearch = query.search
+    ? or(
+        menteeSearch,
+        sql`${mentorUsers.name} ilike ${likePattern(query.search)}`,
+        sql`${mentorUsers.email} ilike ${likePattern(query.search)}`,
+      )
+    : undefined;
+  const pairRows = await db
     .select({
       matchId: matches.id,
       applicationId: matches.applicationId,
@@ -70,6 +104,7 @@ export async function loadDraftView(db: Db, networkId: string) {
       menteeName: menteeUsers.name,
       municipality: municipalities.name,
       mentorName: mentorUsers.name,
+      total: sql`count(*) over ()`.mapWith(Number),
     })
     .from(matches)
     .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
@@ -77,40 +112,144 @@ export async function loadDraftView(db: Db, networkId: string) {
     .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
     .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
     .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
-    .where(and(eq(matches.runId, run.id), eq(matches.networkId, networkId), eq(matches.status, 'draft')))
-    .orderBy(asc(menteeUsers.name), asc(matches.id));
+    .where(and(inDraft, pairSearch))
+    .orderBy(asc(menteeUsers.name), asc(matches.id))
+    .limit(DRAFT_PAGE_SIZE)
+    .offset(offsetOf(query.page, DRAFT_PAGE_SIZE));
 
-  const waiting = await db
+  const notDrafted = sql`not exists (select 1 from ${matches} where ${matches.runId} = ${run.id} and ${matches.status} = 'draft' and ${matches.applicationId} = ${menteeApplications.id})`;
+  const isWaiting = and(eq(menteeApplications.networkId, networkId), eq(menteeApplications.status, 'waiting'), notDrafted);
+  const waitingRows = await db
     .select({
       applicationId: menteeApplications.id,
       name: menteeUsers.name,
       municipality: municipalities.name,
       createdAt: menteeApplications.createdAt,
+      total: sql`count(*) over ()`.mapWith(Number),
     })
     .from(menteeApplications)
     .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
     .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
-    .where(and(eq(menteeApplications.networkId, networkId), eq(menteeApplications.status, 'waiting')))
-    .orderBy(asc(menteeUsers.name), asc(menteeApplications.id));
+    .where(and(isWaiting, menteeSearch))
+    .orderBy(asc(menteeUsers.name), asc(menteeApplications.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offsetOf(query.unmatchedPage));
 
-  const inDraft = new Set(pairs.map((p) => p.applicationId));
-  const reasonOf = new Map((run.stats?.unmatched ?? []).map((u) => [u.applicationId, u.reason as UnmatchedReason]));
-  const runStart = (run.startedAt ?? run.createdAt).getTime();
-  const unmatched = waiting
-    .filter((w) => !inDraft.has(w.applicationId))
-    .map((w) => ({
-      applicationId: w.applicationId,
-      name: w.name,
-      municipality: w.municipality,
-      reason: (w.createdAt.getTime() > runStart
-        ? 'new-since-run'
-        : (reasonOf.get(w.applicationId) ?? 'removed-by-hand')) as DraftUnmatchedReason,
-    }));
+  const runStart = run.startedAt ?? run.createdAt;
+  const runUnmatched = run.stats?.unmatched ?? [];
+  const reasonOf = new Map(runUnmatched.map((u) => [u.applicationId, u.reason as UnmatchedReason]));
+  // The summary counts the whole draft, whatever the search. "Changed by hand": a pair placed by hand,
+  // or a mentee the run had placed who now waits outside the draft (created before the run and not
+  // among the run's own unmatched).
+  const runUnmatchedIds = `{${runUnmatched.map((u) => u.applicationId).join(',')}}`;
+  const [[draftSum], [waitingSum]] = await Promise.all([
+    db
+      .select({
+        matched: sql`count(*)`.mapWith(Number),
+        totalScore: sql`coalesce(sum(${matches.score}), 0)`.mapWith(Number),
+        byHand: sql`count(*) filter (where ${matches.source} = 'hand')`.mapWith(Number),
+      })
+      .from(matches)
+      .where(inDraft),
+    db
+      .select({
+        unmatched: sql`count(*)`.mapWith(Number),
+        removedByHand:
+          sql`count(*) filter (where ${menteeApplications.createdAt} <= ${runStart.toISOString()}::timestamptz and not (${menteeApplications.id} = any(${runUnmatchedIds}::uuid[])))`.mapWith(
+            Number,
+          ),
+      })
+      .from(menteeApplications)
+      .where(isWaiting),
+  ]);
 
-  const drafted = new Set(pairs.map((p) => `${p.applicationId}:${p.mentorProfileId}`));
-  const droppedPins = rules.filter((r) => r.kind === 'pin' && !drafted.has(`${r.applicationId}:${r.mentorProfileId}`));
+  const pairs = pairRows.map(({ total: _, ...pair }) => pair);
+  const unmatched = waitingRows.map((w) => ({
+    applicationId: w.applicationId,
+    name: w.name,
+    municipality: w.municipality,
+    reason: (w.createdAt.getTime() > runStart.getTime()
+      ? 'new-since-run'
+      : (reasonOf.get(w.applicationId) ?? 'removed-by-hand')) as DraftUnmatchedReason,
+  }));
 
-  return { run, rules, pairs, unmatched, droppedPins };
+  // Pins whose pair is not in the draft (the rules are few: they are made by hand).
+  const pins = rules.filter((r) => r.kind === 'pin');
+  const draftedPins = pins.length
+    ? await db
+        .select({ applicationId: matches.applicationId, mentorProfileId: matches.mentorProfileId })
+        .from(matches)
+        .where(
+          and(
+            inDraft,
+            inArray(
+              matches.applicationId,
+              pins.map((r) => r.applicationId),
+            ),
+          ),
+        )
+    : [];
+  const drafted = new Set(draftedPins.map((p) => `${p.applicationId}:${p.mentorProfileId}`));
+  const droppedPins = pins.filter((r) => !drafted.has(`${r.applicationId}:${r.mentorProfileId}`));
+
+  return {
+    run,
+    rules,
+    pairs,
+    pairsTotal: pairRows[0]?.total ?? (query.search || query.page > 1 ? await countPairs(db, and(inDraft, pairSearch)) : 0),
+    unmatched,
+    unmatchedTotal:
+      waitingRows[0]?.total ?? (query.search || query.unmatchedPage > 1 ? await countWaiting(db, and(isWaiting, menteeSearch)) : 0),
+    summary: {
+      matched: draftSum?.matched ?? 0,
+      totalScore: draftSum?.totalScore ?? 0,
+      unmatched: waitingSum?.unmatched ?? 0,
+      changedByHand: (draftSum?.byHand ?? 0) > 0 || (waitingSum?.removedByHand ?? 0) > 0,
+    },
+    droppedPins,
+  };
+}
+
+/** Past the last page the window count is missing: count once, so the pager can link back. */
+async function countPairs(db: Db, where: SQL | undefined) {
+  const [row] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(matches)
+    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+    .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+    .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .where(where);
+  return row?.n ?? 0;
+}
+
+async function countWaiting(db: Db, where: SQL | undefined) {
+  const [row] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(menteeApplications)
+    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
+    .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+    .where(where);
+  return row?.n ?? 0;
+}
+
+/** The mentor a mentee has in the draft, or null (for "move by hand"). */
+export async function draftMentorOf(db: Db, networkId: string, runId: string, applicationId: string) {
+  const [row] = await db
+    .select({ name: mentorUsers.name })
+    .from(matches)
+    .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .where(
+      and(
+        eq(matches.runId, runId),
+        eq(matches.networkId, networkId),
+        eq(matches.status, 'draft'),
+        eq(matches.applicationId, applicationId),
+      ),
+    );
+  return row?.name ?? null;
 }
 
 /** The network's draft run by id, or null (another network's run, or no longer a draft). */
@@ -429,10 +568,10 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
 export const findDraftRun = (db: Db, networkId: string, runId: string) => draftRun(db, networkId, runId);
 
 /** Totals of the draft as it is now (hand changes included) beside the run's own numbers. */
-export function draftTotals(stats: RunStats | null, pairs: { score: number }[]) {
+export function draftTotals(stats: RunStats | null, draft: { matched: number; totalScore: number }) {
   return {
-    matched: pairs.length,
-    totalScore: pairs.reduce((sum, p) => sum + p.score, 0),
+    matched: draft.matched,
+    totalScore: draft.totalScore,
     runMatched: stats?.matched ?? 0,
     runTotalScore: stats?.totalScore ?? 0,
     greedyMatched: stats?.greedyMatched ?? 0,

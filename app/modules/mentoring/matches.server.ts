@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
@@ -17,6 +17,7 @@ import {
 } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
+import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 
@@ -414,10 +415,78 @@ export async function matchesOfMentee(db: Db, userId: string) {
 }
 
 /** A network's matches for its coordinator, with the date of the last check-in of each. */
-export async function matchesOfNetwork(db: Db, networkId: string) {
+/** The groups a coordinator reads a network's matches in, each a page of its own. */
+export const matchGroups = ['proposed', 'active', 'finished', 'feedback'] as const;
+export type MatchGroup = (typeof matchGroups)[number];
+const groupStatuses: Record<Exclude<MatchGroup, 'feedback'>, MatchStatus[]> = {
+  proposed: ['proposed'],
+  active: ['active'],
+  finished: ['declined', 'expired', 'ended', 'completed'],
+};
+
+/**
+ * How many matches of a network are in each group, and how much feedback there is: the summary above
+ * the list. Counted on the index of network and status, never reading the rows themselves.
+ */
+export async function networkMatchCounts(db: Db, networkId: string) {
+  const [rows, [feedback]] = await Promise.all([
+    db
+      .select({ status: matches.status, n: sql`count(*)`.mapWith(Number) })
+      .from(matches)
+      .where(and(eq(matches.networkId, networkId), notInArray(matches.status, hiddenStatuses)))
+      .groupBy(matches.status),
+    db
+      .select({ n: sql`count(*)`.mapWith(Number) })
+      .from(matchFeedback)
+      .innerJoin(matches, eq(matches.id, matchFeedback.matchId))
+      .where(eq(matches.networkId, networkId)),
+  ]);
+  const of = (group: Exclude<MatchGroup, 'feedback'>) =>
+    rows.filter((r) => groupStatuses[group].includes(r.status)).reduce((sum, r) => sum + r.n, 0);
+  return { proposed: of('proposed'), active: of('active'), finished: of('finished'), feedback: feedback?.n ?? 0 };
+}
+
+export type MatchListQuery = { group: Exclude<MatchGroup, 'feedback'>; search: string; page: number };
+
+/**
+ * One page of a network's matches in one group, newest proposal first, with the last check-in of
+ * each; a search looks in the names and email addresses of mentee and mentor and the mentee's
+ * municipality. Bounded by the page: at most LIST_PAGE_SIZE rows and their check-ins are read.
+ */
+export async function networkMatchesPage(db: Db, networkId: string, query: MatchListQuery) {
+  const conditions = [eq(matches.networkId, networkId), inArray(matches.status, groupStatuses[query.group])];
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    conditions.push(
+      or(
+        sql`${menteeUser.name} ilike ${pattern}`,
+        sql`${menteeUser.email} ilike ${pattern}`,
+        sql`${mentorUser.name} ilike ${pattern}`,
+        sql`${mentorUser.email} ilike ${pattern}`,
+        sql`${municipalities.name} ilike ${pattern}`,
+      )!,
+    );
+  }
+  const where = and(...conditions);
   const rows = await matchQuery(db)
-    .where(and(eq(matches.networkId, networkId), notInArray(matches.status, hiddenStatuses)))
-    .orderBy(desc(matches.proposedAt), desc(matches.createdAt));
+    .where(where)
+    .orderBy(desc(matches.proposedAt), desc(matches.createdAt), desc(matches.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offsetOf(query.page));
+  // Only a search needs its own count; the summary's counts hold the rest.
+  let total: number | null = null;
+  if (query.search) {
+    const [row] = await db
+      .select({ n: sql`count(*)`.mapWith(Number) })
+      .from(matches)
+      .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+      .innerJoin(menteeUser, eq(menteeUser.id, menteeApplications.userId))
+      .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+      .innerJoin(mentorUser, eq(mentorUser.id, mentorProfiles.userId))
+      .leftJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
+      .where(where);
+    total = row?.n ?? 0;
+  }
   const lastDates = rows.length
     ? await db
         .select({ matchId: checkIns.matchId, last: sql<string>`max(${checkIns.happenedOn})::text` })
@@ -431,7 +500,15 @@ export async function matchesOfNetwork(db: Db, networkId: string) {
         .groupBy(checkIns.matchId)
     : [];
   const last = new Map(lastDates.map((r) => [r.matchId, r.last]));
-  return rows.map((r) => ({ ...r, lastCheckInOn: last.get(r.match.id) ?? null }));
+  return { rows: rows.map((r) => ({ ...r, lastCheckInOn: last.get(r.match.id) ?? null })), total };
+}
+
+/** One match of a network as the coordinator's list shows it (any status but draft), or null. */
+export async function networkMatch(db: Db, networkId: string, matchId: string) {
+  const [row] = await matchQuery(db).where(
+    and(eq(matches.id, matchId), eq(matches.networkId, networkId), notInArray(matches.status, hiddenStatuses)),
+  );
+  return row ?? null;
 }
 
 /** The coordinators of an organisation (for the alert about an unanswered proposal). */
@@ -443,8 +520,8 @@ export async function coordinatorsOf(db: Db, organisationId: string) {
     .where(and(eq(organisationMemberships.organisationId, organisationId), eq(organisationMemberships.role, 'coordinator')));
 }
 
-/** The feedback given in a network's matches, newest first, for its coordinators. */
-export async function feedbackOfNetwork(db: Db, networkId: string) {
+/** One page of the feedback given in a network's matches, newest first, for its coordinators. */
+export async function feedbackOfNetwork(db: Db, networkId: string, page = 1) {
   return db
     .select({
       id: matchFeedback.id,
@@ -459,5 +536,7 @@ export async function feedbackOfNetwork(db: Db, networkId: string) {
     .innerJoin(matches, eq(matches.id, matchFeedback.matchId))
     .leftJoin(users, eq(users.id, matchFeedback.userId))
     .where(eq(matches.networkId, networkId))
-    .orderBy(desc(matchFeedback.createdAt));
+    .orderBy(desc(matchFeedback.createdAt), desc(matchFeedback.id))
+    .limit(LIST_PAGE_SIZE)
+    .offset(offsetOf(page));
 }

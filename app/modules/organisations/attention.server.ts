@@ -10,6 +10,8 @@ import { DAY, now } from '../clock.server';
 export const FILLING_UP_SHARE = 0.8;
 /** An active match without a check-in (or since it was accepted) for this long is quiet. */
 export const QUIET_AFTER_MS = 42 * DAY;
+/** Courses shown per list on the home page; the rest are counted. */
+export const ATTENTION_ITEMS = 10;
 
 // Drizzle leaves columns unqualified in the select list of a one-table query, so a correlated
 // subquery there must name the outer column in full.
@@ -23,9 +25,17 @@ const count = (status: 'confirmed' | 'offered' | 'waitlisted') =>
 export async function attentionFor(db: Db, organisationId: string) {
   const t = now();
   const at = sql`${t.toISOString()}::timestamptz`;
-  // Courses that are not over: a session still to end (or no sessions planned yet).
-  const notOver = sql`(not exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})
-    or exists (select 1 from ${courseSessions} where ${courseSessions.courseId} = ${courses.id} and ${courseSessions.endsAt} > ${at}))`;
+  // Courses that are not over: a session still to end, found on the index of session end, so the page
+  // reads what is running and coming up, not every course the organisation ever held. A published
+  // course always has a session (publishing needs one and its last one cannot be deleted), so no
+  // course without sessions is missed.
+  const notOver = inArray(
+    courses.id,
+    db
+      .selectDistinct({ courseId: courseSessions.courseId })
+      .from(courseSessions)
+      .where(sql`${courseSessions.endsAt} > ${at}`),
+  );
 
   const [courseRows, offers, proposals, quiet, waiting] = await Promise.all([
     db
@@ -49,7 +59,8 @@ export async function attentionFor(db: Db, organisationId: string) {
       })
       .from(registrations)
       .innerJoin(courses, eq(courses.id, registrations.courseId))
-      .where(and(eq(courses.organisationId, organisationId), eq(registrations.status, 'offered')))
+      // An offer is made for a course not yet over; reading only those keeps this to current courses too.
+      .where(and(eq(courses.organisationId, organisationId), notOver, eq(registrations.status, 'offered')))
       .groupBy(courses.id, courses.title)
       .orderBy(asc(courses.title)),
     db
@@ -101,25 +112,14 @@ export async function attentionFor(db: Db, organisationId: string) {
     .map(({ id, title, capacity, taken, waitlisted }) => ({ id, title, capacity, taken, waitlisted, full: taken >= capacity }));
 
   return {
-    filling,
-    offers,
+    // The home page is a summary: the first few, and how many more (the full lists have pages of their own).
+    filling: filling.slice(0, ATTENTION_ITEMS),
+    fillingMore: Math.max(0, filling.length - ATTENTION_ITEMS),
+    offers: offers.slice(0, ATTENTION_ITEMS),
+    offersMore: Math.max(0, offers.length - ATTENTION_ITEMS),
     proposals,
     quiet,
     waiting,
     total: filling.length + offers.length + proposals.length + quiet.length + waiting.length,
   };
-}
-
-/** The organisation's course and network counts, for the short summary at the top. */
-export async function organisationCounts(db: Db, organisationIds: string[]) {
-  if (organisationIds.length === 0) return { courses: 0, networks: 0 };
-  const [c] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(courses)
-    .where(inArray(courses.organisationId, organisationIds));
-  const [n] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(networks)
-    .where(inArray(networks.organisationId, organisationIds));
-  return { courses: c?.n ?? 0, networks: n?.n ?? 0 };
 }
