@@ -1,4 +1,5 @@
-import type { MessageKey } from './nl';
+import type { nl } from './nl';
+import type { Translation } from './types';
 import { en as courses } from './areas/courses.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
@@ -12,7 +13,7 @@ import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
-export const en: Record<MessageKey, string> = {
+export const en: Translation<typeof nl> = {
   ...courses,
   ...manageCourses,
   ...mentoring,

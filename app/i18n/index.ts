@@ -1,13 +1,15 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import type { MessageKey } from './nl';
+import type { MessageKey, nl, PluralKey } from './nl';
+import type { PluralForms, Translation } from './types';
 
-export type { MessageKey } from './nl';
+export type { MessageKey, PluralKey } from './nl';
+export type { PluralForms } from './types';
 export const locales = ['nl', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nl';
 export const LOCALE_COOKIE = 'pa_lang';
 
-export type Dictionary = Record<MessageKey, string>;
+export type Dictionary = Translation<typeof nl>;
 
 // The server registers both languages (app/i18n/all.ts). A page carries only its own language, as a
 // JSON data block that entry.client.tsx registers before hydration: no page ships both languages as
@@ -29,15 +31,45 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'nl' || value === 'en';
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type MessageVars = Record<string, string | number>;
+
+export type Translate = {
+  (key: MessageKey, vars?: MessageVars): string;
+  /**
+   * A counted message in the form Intl.PluralRules picks for `count` ("1 koppeling", "2 koppelingen");
+   * `{count}` in it is the count, other placeholders come from vars.
+   */
+  plural: (key: PluralKey, count: number, vars?: MessageVars) => string;
+  locale: Locale;
+};
+
+function fill(text: string, vars: MessageVars | undefined) {
+  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The form of a counted message for `count` in this language, falling back to `other`. */
+export function pluralForm(locale: Locale, count: number, forms: PluralForms): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return forms[rules.select(count)] ?? forms.other;
+}
 
 /** A translate function for one language; `{name}` placeholders are filled from vars. */
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale] ?? dictionaries[defaultLocale];
-  return (key, vars) => {
-    const text = dictionary?.[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  const t = ((key: MessageKey, vars?: MessageVars) => {
+    const text = dictionary?.[key];
+    return fill(typeof text === 'string' ? text : key, vars);
+  }) as Translate;
+  t.plural = (key, count, vars) => {
+    const forms = dictionary?.[key];
+    if (!forms || typeof forms === 'string') return fill(key, vars);
+    return fill(pluralForm(locale, count, forms), { ...vars, count });
   };
+  t.locale = locale;
+  return t;
 }
 
 /** The language chosen by this request's cookie; Dutch when none was chosen. */

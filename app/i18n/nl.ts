@@ -1,4 +1,5 @@
 // Dutch (B1): the default language. Keys are shared with en.ts, which must have every key.
+import type { PluralKeyOf, TextKeyOf } from './types';
 import { nl as courses } from './areas/courses.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
@@ -211,4 +212,7 @@ export const nl = {
   'status.suppressed': 'niet verstuurd',
 } as const;
 
-export type MessageKey = keyof typeof nl;
+/** A plain-text message's key: what `t(key)` takes. */
+export type MessageKey = TextKeyOf<typeof nl>;
+/** A counted message's key: what `t.plural(key, count)` takes. */
+export type PluralKey = PluralKeyOf<typeof nl>;

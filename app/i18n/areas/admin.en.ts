@@ -1,7 +1,8 @@
 // English: administrators (/admin), the coordinators' home (/beheer), coordinator invitations and academies.
 import type { nl } from './admin.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'admin.backToList': 'Back to all organisations',
   'admin.backToOrganisation': 'Back to {organisation}',
   'admin.errors.nameRequired': 'Enter the name of the organisation.',

@@ -1,7 +1,8 @@
 // English: Public course pages: catalogue, course page, sign-up, the registration page behind a link.
 import type { nl } from './courses.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'courses.title': 'Courses',
   'courses.catalogue.intro':
     'A Politiek Actief course usually takes a few evenings. You learn how the municipal council works and how you can take part yourself. You do not need an account to sign up.',

@@ -1,7 +1,8 @@
 // English: Coordinators' course pages under /beheer/cursussen.
 import type { nl } from './manage-courses.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'manageCourses.title': 'Manage courses',
   'manageCourses.backToManage': 'Back to Manage',
   'manageCourses.backToList': 'Back to all courses',

@@ -1,7 +1,8 @@
 // English: match lifecycle.
 import type { nl } from './matches.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'matches.mentor.title': 'My mentoring',
   'matches.mentor.lead': 'Here you see who we propose to you and who you are matched with.',
   'matches.mentor.profileLink': 'My mentor profile and availability',

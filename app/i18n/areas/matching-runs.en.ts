@@ -1,7 +1,8 @@
 // English: matching run of a network, /beheer/netwerken/:id/koppelen.
 import type { nl } from './matching-runs.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'matchingRuns.title': 'Matching',
   'matchingRuns.back': 'Back to management',
   'matchingRuns.intro':

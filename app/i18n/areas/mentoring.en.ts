@@ -1,7 +1,8 @@
 // English: Mentoring pages (/mentoraat).
 import type { nl } from './mentoring.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'mentoring.title': 'Mentoring',
   'mentoring.lead': 'An experienced council member, alderman or mayor helps you find your way in local politics for a few months.',
   'mentoring.who':

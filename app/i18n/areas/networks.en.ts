@@ -1,7 +1,8 @@
 // English: mentor networks of coordinators (/beheer/netwerken), mentor invitations and the mentor profile.
 import type { nl } from './networks.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'networks.backToList': 'Back to the networks',
   'networks.open': 'Applications open',
   'networks.closed': 'Applications closed',

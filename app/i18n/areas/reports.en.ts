@@ -1,7 +1,8 @@
 // English: reports for funders (/beheer/rapportage) and the candidacy outcome questions.
 import type { nl } from './reports.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'reports.title': 'Reports',
   'reports.intro':
     'Figures on courses and mentoring for your subsidy report. All figures count people. A number of 1 to 4 people is shown as "<5", so that nobody can be recognised.',
