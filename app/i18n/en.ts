@@ -50,6 +50,8 @@ export const en: Translation<typeof nl> = {
   'home.title': 'Politiek Actief',
   'home.lead': 'Want to change something in your own municipality? Start here.',
 
+  'time.days': { one: '1 day', other: '{count} days' },
+
   'form.required': 'required',
   'form.errorSummary': 'Something went wrong. Please correct the fields with an error message.',
   'form.honeypot': 'Leave this field empty',
@@ -62,7 +64,10 @@ export const en: Translation<typeof nl> = {
   'form.errors.passwordTooLong': 'Choose a password of at most 200 characters.',
   'form.errors.passwordsDiffer': 'The two passwords are not the same.',
   'form.errors.tooLong': 'This is too long.',
-  'form.rateLimited': 'Too many attempts. Please try again in {minutes} minutes.',
+  'form.rateLimited': {
+    one: 'Too many attempts. Please try again in 1 minute.',
+    other: 'Too many attempts. Please try again in {count} minutes.',
+  },
 
   'register.title': 'Create an account',
   'register.intro': 'With an account you see your sign-ups and can apply for a mentor. You do not need an account for a course.',

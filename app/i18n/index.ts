@@ -33,13 +33,10 @@ export function isLocale(value: unknown): value is Locale {
 
 export type MessageVars = Record<string, string | number>;
 
+/** A plain message's placeholders; a counted message also needs `count`, which picks its form. */
 export type Translate = {
   (key: MessageKey, vars?: MessageVars): string;
-  /**
-   * A counted message in the form Intl.PluralRules picks for `count` ("1 koppeling", "2 koppelingen");
-   * `{count}` in it is the count, other placeholders come from vars.
-   */
-  plural: (key: PluralKey, count: number, vars?: MessageVars) => string;
+  (key: PluralKey, vars: MessageVars & { count: number }): string;
   locale: Locale;
 };
 
@@ -59,15 +56,13 @@ export function pluralForm(locale: Locale, count: number, forms: PluralForms): s
 /** A translate function for one language; `{name}` placeholders are filled from vars. */
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale] ?? dictionaries[defaultLocale];
-  const t = ((key: MessageKey, vars?: MessageVars) => {
-    const text = dictionary?.[key];
-    return fill(typeof text === 'string' ? text : key, vars);
+  const t = ((key: MessageKey | PluralKey, vars?: MessageVars) => {
+    const message = dictionary?.[key];
+    if (message === undefined) return fill(key, vars);
+    if (typeof message === 'string') return fill(message, vars);
+    // A counted message: "1 koppeling", "2 koppelingen". The count picks the form.
+    return fill(pluralForm(locale, Number(vars?.count ?? 0), message), vars);
   }) as Translate;
-  t.plural = (key, count, vars) => {
-    const forms = dictionary?.[key];
-    if (!forms || typeof forms === 'string') return fill(key, vars);
-    return fill(pluralForm(locale, count, forms), { ...vars, count });
-  };
   t.locale = locale;
   return t;
 }

@@ -49,6 +49,8 @@ export const nl = {
   'home.title': 'Politiek Actief',
   'home.lead': 'Iets willen veranderen in je eigen gemeente? Hier begin je.',
 
+  'time.days': { one: '1 dag', other: '{count} dagen' },
+
   'form.required': 'verplicht',
   'form.errorSummary': 'Er ging iets mis. Verbeter de velden met een foutmelding.',
   'form.honeypot': 'Laat dit veld leeg',
@@ -61,7 +63,10 @@ export const nl = {
   'form.errors.passwordTooLong': 'Kies een wachtwoord van hoogstens 200 tekens.',
   'form.errors.passwordsDiffer': 'De twee wachtwoorden zijn niet gelijk.',
   'form.errors.tooLong': 'Dit is te lang.',
-  'form.rateLimited': 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+  'form.rateLimited': {
+    one: 'Te veel pogingen. Probeer het over 1 minuut opnieuw.',
+    other: 'Te veel pogingen. Probeer het over {count} minuten opnieuw.',
+  },
 
   'register.title': 'Account maken',
   'register.intro': 'Met een account zie je je aanmeldingen en kun je een mentor aanvragen. Voor een cursus heb je geen account nodig.',

@@ -181,7 +181,7 @@ export default function ManageRegistration() {
         </h2>
         <SessionsTable
           id="manage-sessions-caption"
-          caption={r.sessions.length === 1 ? t('courses.sessions.captionOne') : t('courses.sessions.caption', { count: r.sessions.length })}
+          caption={t('courses.sessions.caption', { count: r.sessions.length })}
           sessions={r.sessions}
         />
       </section>

@@ -104,8 +104,8 @@ export default function ManageHome() {
                   </Link>
                   <p className="utrecht-paragraph">
                     {c.full
-                      ? t('admin.home.full', { taken: c.taken, capacity: c.capacity, waitlisted: c.waitlisted })
-                      : t('admin.home.fillingLine', { taken: c.taken, capacity: c.capacity })}
+                      ? t('admin.home.full', { taken: c.taken, count: c.capacity, waitlisted: c.waitlisted })
+                      : t('admin.home.fillingLine', { taken: c.taken, count: c.capacity })}
                   </p>
                 </li>
               ))}
@@ -142,7 +142,9 @@ export default function ManageHome() {
                   <Link className="utrecht-link pa-item__title" to={`/beheer/netwerken/${n.id}/koppelingen`}>
                     {n.name}
                   </Link>
-                  <p className="utrecht-paragraph">{t('admin.home.proposalsLine', { count: n.overdue, days: n.alertDays })}</p>
+                  <p className="utrecht-paragraph">
+                    {t('admin.home.proposalsLine', { count: n.overdue, days: t('time.days', { count: n.alertDays }) })}
+                  </p>
                 </li>
               ))}
             </ul>

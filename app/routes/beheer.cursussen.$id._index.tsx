@@ -400,7 +400,7 @@ function CourseDetails({ loaded }: { loaded: LoaderData }) {
       <dd>{t(windowKey)}</dd>
       <dt>{t('manageCourses.overview.seats')}</dt>
       <dd>
-        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, capacity: course.capacity })}
+        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, count: course.capacity })}
         {counts.offered ? `, ${t('manageCourses.overview.offered', { count: counts.offered })}` : ''}
         {`, ${t('manageCourses.overview.waitlisted', { count: counts.waitlisted })}`}{' '}
         <Link className="utrecht-link" to="aanmeldingen">

@@ -173,7 +173,7 @@ export default function Registrations() {
       <p className="utrecht-paragraph">
         {t('manageCourses.registrations.summary', {
           confirmed,
-          capacity: course.capacity,
+          count: course.capacity,
           offered: seated.length - confirmed,
           waiting: waiting.length,
           cancelled: cancelled.length,

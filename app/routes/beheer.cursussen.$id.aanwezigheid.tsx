@@ -61,7 +61,7 @@ export default function Attendance() {
         <p className="utrecht-paragraph">{t('manageCourses.attendance.nobody')}</p>
       ) : (
         <>
-          <p className="utrecht-paragraph">{t('manageCourses.attendance.intro', { threshold, total: sessions.length })}</p>
+          <p className="utrecht-paragraph">{t('manageCourses.attendance.intro', { threshold, count: sessions.length })}</p>
           {sessions.map((s, index) => {
             const headingId = `sessie-${s.id}-heading`;
             return (

@@ -84,7 +84,13 @@ export default function NetworkOverview() {
           <dt>{t('networks.form.weights')}</dt>
           <dd>{scorePartIds.map((id) => `${t(WEIGHT_KEYS[id])}: ${network.weights[id]}`).join('; ')}</dd>
           <dt>{t('networks.form.proposalDays')}</dt>
-          <dd>{t('networks.overview.days', { reminder: network.days[0], alert: network.days[1], expiry: network.days[2] })}</dd>
+          <dd>
+            {t('networks.overview.days', {
+              reminder: t('time.days', { count: network.days[0] }),
+              alert: t('time.days', { count: network.days[1] }),
+              expiry: t('time.days', { count: network.days[2] }),
+            })}
+          </dd>
         </dl>
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="bewerken">

@@ -170,7 +170,8 @@ export default function MatchingRunPage() {
   if (gedaan === 'published') {
     const proposed = Number(params.get('voorgesteld') ?? 0);
     const skipped = Number(params.get('overgeslagen') ?? 0);
-    notice = skipped > 0 ? t('matchingRuns.done.publishedSkipped', { proposed, skipped }) : t('matchingRuns.done.published', { proposed });
+    notice = t('matchingRuns.done.published', { count: proposed });
+    if (skipped > 0) notice += ` ${t('matchingRuns.done.publishedSkipped', { count: skipped })}`;
   } else if (gedaan && doneMessages[gedaan]) {
     notice = t(doneMessages[gedaan]!);
   }
@@ -330,24 +331,25 @@ function Draft({ data: d }: { data: LoaderData }) {
           </table>
         </div>
         <p className="utrecht-paragraph">
-          {t('matchingRuns.totals.options', { edges: totals.edges, seconds: (totals.millis / 1000).toFixed(1) })}
+          {t('matchingRuns.totals.options', {
+            edges: totals.edges,
+            seconds: new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(totals.millis / 1000),
+          })}
         </p>
 
         <h3 className="utrecht-heading-3">{t('matchingRuns.compare.heading')}</h3>
         <p className="utrecht-paragraph">{t('matchingRuns.compare.intro')}</p>
         <ul className="utrecht-unordered-list">
           <li className="utrecht-unordered-list__item">
-            {moreMatched > 1
+            {moreMatched > 0
               ? t('matchingRuns.compare.moreMatched', { count: moreMatched, ...compare })
-              : moreMatched === 1
-                ? t('matchingRuns.compare.oneMoreMatched', compare)
-                : t('matchingRuns.compare.sameMatched', compare)}
+              : t('matchingRuns.compare.sameMatched', compare)}
           </li>
           <li className="utrecht-unordered-list__item">
             {scoreDiff > 0
-              ? t('matchingRuns.compare.moreScore', { points: scoreDiff, ...scores })
+              ? t('matchingRuns.compare.moreScore', { count: scoreDiff, ...scores })
               : scoreDiff < 0
-                ? t('matchingRuns.compare.lessScore', { points: -scoreDiff, ...scores })
+                ? t('matchingRuns.compare.lessScore', { count: -scoreDiff, ...scores })
                 : t('matchingRuns.compare.sameScore', scores)}
           </li>
         </ul>

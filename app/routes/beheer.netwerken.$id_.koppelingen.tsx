@@ -152,7 +152,11 @@ export default function NetworkMatches() {
       <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
       {ended ? <Notice>{t('matches.manage.ended')}</Notice> : null}
       <p className="utrecht-paragraph">
-        {t('matches.manage.summary', { proposed: proposed.length, active: active.length, finished: finished.length })}
+        {t('matches.manage.summary', {
+          proposed: t('matches.manage.summaryProposed', { count: proposed.length }),
+          active: t('matches.manage.summaryActive', { count: active.length }),
+          finished: t('matches.manage.summaryFinished', { count: finished.length }),
+        })}
       </p>
 
       {toEnd ? (
@@ -197,7 +201,7 @@ export default function NetworkMatches() {
                 <Cell>{p.mentor}</Cell>
                 <Cell>{p.proposedOn}</Cell>
                 <Cell>
-                  {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { days: p.days })}</span> : p.days}
+                  {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span> : p.days}
                 </Cell>
               </tr>
             ))}
@@ -230,7 +234,7 @@ export default function NetworkMatches() {
                   {a.quietWeeks ? (
                     <>
                       {' '}
-                      <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { weeks: a.quietWeeks })}</span>
+                      <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { count: a.quietWeeks })}</span>
                     </>
                   ) : null}
                 </Cell>
@@ -274,7 +278,7 @@ export default function NetworkMatches() {
                 <Cell>{f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''}</Cell>
                 <Cell>
                   <span className="pa-plain-text">
-                    {f.status === 'expired' ? t('matches.manage.noAnswer', { days: network.expiryDays }) : f.reason}
+                    {f.status === 'expired' ? t('matches.manage.noAnswer', { count: network.expiryDays }) : f.reason}
                   </span>
                 </Cell>
               </tr>

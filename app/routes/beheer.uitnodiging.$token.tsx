@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (outcome.problem === 'wrong-password' || outcome.problem === 'rate-limited') {
       const message =
         outcome.problem === 'rate-limited'
-          ? t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds ?? 60) })
+          ? t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds ?? 60) })
           : t('admin.invitation.wrongPassword');
       return data(
         { intent, problem: null, result: submission.reply({ fieldErrors: { password: [message] }, hideFields: ['password'] }) },

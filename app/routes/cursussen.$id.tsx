@@ -66,11 +66,7 @@ function SignUpBox({ data }: { data: ReturnType<typeof useLoaderData<typeof load
   switch (course.availability) {
     case 'open':
       return (
-        <Banner
-          kind="info"
-          role="none"
-          title={course.seatsLeft === 1 ? t('courses.card.oneSeatLeft') : t('courses.card.seatsLeft', { count: course.seatsLeft })}
-        >
+        <Banner kind="info" role="none" title={t('courses.card.seatsLeft', { count: course.seatsLeft })}>
           {course.registrationDeadline ? (
             <p className="utrecht-paragraph">{t('courses.page.signUpUntil', { date: course.registrationDeadline })}</p>
           ) : null}
@@ -135,11 +131,7 @@ export default function CoursePage() {
             {course.sessions.length ? (
               <SessionsTable
                 id="sessions-caption"
-                caption={
-                  course.sessions.length === 1
-                    ? t('courses.sessions.captionOne')
-                    : t('courses.sessions.caption', { count: course.sessions.length })
-                }
+                caption={t('courses.sessions.caption', { count: course.sessions.length })}
                 sessions={course.sessions}
               />
             ) : (

@@ -109,11 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: course.id,
     title: course.title,
-    when: first
-      ? course.sessions.length === 1
-        ? t('courses.signup.whenOne', { date: first.date, time: first.time })
-        : t('courses.signup.when', { date: first.date, time: first.time, count: course.sessions.length })
-      : '',
+    when: first ? t('courses.signup.when', { date: first.date, time: first.time, count: course.sessions.length }) : '',
     place: venue,
     availability: course.availability,
     seatsLeft: course.seatsLeft,
@@ -145,7 +141,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const limit = await hit(db, rules.signupPerIp, clientIp(context));
   if (!limit.allowed) {
-    return data(submission.reply({ formErrors: [t('form.rateLimited', { minutes: minutesFrom(limit.retryAfterSeconds) })] }), {
+    return data(submission.reply({ formErrors: [t('form.rateLimited', { count: minutesFrom(limit.retryAfterSeconds) })] }), {
       status: 429,
     });
   }
@@ -242,11 +238,7 @@ export default function SignUp() {
         {course.place ? <p className="utrecht-paragraph">{course.place}</p> : null}
         {open ? (
           <p className={`pa-seats${course.availability === 'full' ? ' pa-seats--full' : ''}`}>
-            {course.availability === 'full'
-              ? t('courses.signup.fullNote')
-              : course.seatsLeft === 1
-                ? t('courses.card.oneSeatLeft')
-                : t('courses.card.seatsLeft', { count: course.seatsLeft })}
+            {course.availability === 'full' ? t('courses.signup.fullNote') : t('courses.card.seatsLeft', { count: course.seatsLeft })}
           </p>
         ) : null}
       </div>

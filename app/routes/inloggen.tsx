@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (honeypotFilled(formData)) return { intent, sent: true, result: submission.reply({ resetForm: true }) };
     const outcome = await requestLoginLink(db, { email: submission.value.email, ip });
     if (outcome.status === 'rate-limited') {
-      const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+      const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
       return data({ intent, sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
     }
     return { intent, sent: true, result: submission.reply({ resetForm: true }) };
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const message =
     outcome.status === 'rate-limited'
-      ? t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) })
+      ? t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) })
       : outcome.status === 'unverified'
         ? t('login.unverified')
         : t('login.invalid');

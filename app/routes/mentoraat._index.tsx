@@ -130,7 +130,7 @@ export default function Mentoring() {
         </h2>
         <p className="utrecht-paragraph" role="status">
           {data.municipality ? t('mentoring.list.for', { municipality: data.municipality.name }) : t('mentoring.list.nationalOnly')}{' '}
-          {data.networks.length === 1 ? t('mentoring.list.one') : t('mentoring.list.count', { count: data.networks.length })}
+          {t('mentoring.list.count', { count: data.networks.length })}
         </p>
         {data.networks.length === 0 ? (
           <p className="utrecht-paragraph">

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === 'rate-limited') {
     return data(
       submission.reply({
-        formErrors: [t('form.rateLimited', { minutes: minutesFrom(result.retryAfterSeconds) })],
+        formErrors: [t('form.rateLimited', { count: minutesFrom(result.retryAfterSeconds) })],
         hideFields: ['password'],
       }),
       { status: 429 },

@@ -21,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (honeypotFilled(formData)) return { sent: true, result: submission.reply({ resetForm: true }) };
   const outcome = await requestPasswordReset(getDb(), { email: submission.value.email, ip: clientIp(context) });
   if (outcome.status === 'rate-limited') {
-    const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+    const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
     return data({ sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
   }
   return { sent: true, result: submission.reply({ resetForm: true }) };

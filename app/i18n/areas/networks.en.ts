@@ -83,7 +83,7 @@ export const en: Translation<typeof nl> = {
   'networks.overview.details': 'Details',
   'networks.overview.notSet': 'Not filled in',
   'networks.overview.questions': 'Questions: {count}',
-  'networks.overview.days': 'reminder after {reminder} days, alert to you after {alert} days, expires after {expiry} days',
+  'networks.overview.days': 'reminder after {reminder}, alert to you after {alert}, expires after {expiry}',
   'networks.overview.edit': 'Edit details',
   'networks.overview.applications': 'Applications',
   'networks.overview.toApplications': 'See all applications',
