@@ -11,6 +11,7 @@ import { en as admin } from './areas/admin.en';
 import { en as reports } from './areas/reports.en';
 import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
+import { en as titles } from './areas/titles.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -25,6 +26,7 @@ export const en: Translation<typeof nl> = {
   ...reports,
   ...privacy,
   ...security,
+  ...titles,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -11,6 +11,7 @@ import { nl as admin } from './areas/admin.nl';
 import { nl as reports } from './areas/reports.nl';
 import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
+import { nl as titles } from './areas/titles.nl';
 
 export const nl = {
   ...courses,
@@ -24,6 +25,7 @@ export const nl = {
   ...reports,
   ...privacy,
   ...security,
+  ...titles,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -2,15 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
-import { metaTitle, useDates } from '~/components/manage-courses';
+import { useDates } from '~/components/manage-courses';
 import { FOCUS_KEYS, WEIGHT_KEYS } from '~/components/network-fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
 import { useT, type MessageKey } from '~/i18n';
 import { defaultWeights, scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { applicationCounts, mentorsOfNetwork, pendingInvitations, regionNames } from '~/modules/mentoring/networks.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.nav.overview');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.network', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);

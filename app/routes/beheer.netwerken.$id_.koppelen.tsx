@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import {
   draftTotals,
   findDraftRun,
@@ -23,12 +23,10 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
-  const t = translator(root?.locale ?? 'nl');
-  return [{ title: [t('matchingRuns.title'), data?.network.name, 'Politiek Actief'].filter(Boolean).join(' — ') }];
-};
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkMatching', args.data ? { network: args.data.network.name } : null);
 
 const pagePath = (networkId: string) => `/beheer/netwerken/${networkId}/koppelen`;
 

@@ -13,14 +13,14 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { endMatch, endSchema, feedbackOfNetwork, matchesOfNetwork } from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
 // The coordinator follows a network's matches: proposals waiting (late ones marked), active matches
 // (quiet ones marked) and what was declined, expired or ended, with the reasons. Ending an active match
 // puts the mentee back in the pool for the next run.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Koppelingen${data ? `: ${data.network.name}` : ''} — Politiek Actief` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkMatches', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);

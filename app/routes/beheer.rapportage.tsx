@@ -6,8 +6,9 @@ import { ChartWithTable } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { buildReport, summaryTables } from '~/modules/reports/figures.server';
 import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Rapportage — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.report');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();

@@ -6,10 +6,10 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.course.title} — Politiek Actief` : 'Politiek Actief' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.course', args.data ? { course: args.data.course.title } : null);
 
 /** utm_* parameters of this page travel on to the sign-up form, so attribution survives the click. */
 function utmQuery(url: URL) {

@@ -27,8 +27,10 @@ import { formatSession } from '~/modules/courses/format.server';
 import { signUp } from '~/modules/courses/registrations.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Politiek Actief` : 'Politiek Actief' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.courseSignUp', args.data ? { course: args.data.title } : null);
 
 const SOURCES = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
 const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;

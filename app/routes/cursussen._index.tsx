@@ -16,8 +16,9 @@ import {
   upcomingMonths,
 } from '~/modules/courses/catalogue.server';
 import { formatSession } from '~/modules/courses/format.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? 'Cursussen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.courses');
 
 const formatKeys: Record<CourseFormat, MessageKey> = {
   'in-person': 'courses.format.in-person',
@@ -74,7 +75,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, ...rest } = filters;
   const activeFilters = Object.keys(rest).length > 0;
   return {
-    pageTitle: `${t('courses.title')} — Politiek Actief`,
     filters: {
       q: filters.q ?? '',
       province: filters.province ?? '',

@@ -11,8 +11,9 @@ import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.ser
 import { emailOnlySchema, passwordLoginSchema, type EmailOnlyFields, type PasswordLoginFields } from '~/modules/auth/schemas';
 import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~/modules/auth/session.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.login');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -13,8 +13,9 @@ import {
   sourceOf,
   sourceQuery,
 } from '~/modules/mentoring/applications.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mentoraat — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentoring');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();

@@ -10,8 +10,9 @@ import { clientIp } from '~/load-context';
 import { requestPasswordReset } from '~/modules/auth/accounts.server';
 import { emailOnlySchema, type EmailOnlyFields } from '~/modules/auth/schemas';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.forgot');
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
