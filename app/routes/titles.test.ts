@@ -31,3 +31,24 @@ describe('page titles', () => {
     });
   }
 });
+
+// The pages e2e/titles.spec.ts cannot reach with the demo data (no academy, no match for the demo
+// mentor, no network open to the demo candidate): their meta, called as Remix calls it, in English.
+describe('titles of pages the demo data does not reach', () => {
+  const english = [{ id: 'root', data: { locale: 'en' } }];
+  const titleOf = (descriptors: unknown) => (descriptors as { title?: string }[]).find((d) => d.title)?.title;
+  type Meta = (args: { data: unknown; matches: typeof english; error?: unknown }) => unknown;
+
+  test.each([
+    ['beheer.academies.$id', { academy: { name: 'Academie Noord' } }, 'Academy: Academie Noord — Politiek Actief'],
+    ['koppeling.$matchId._index', { otherName: 'Mila Mentor' }, 'Match with Mila Mentor — Politiek Actief'],
+    ['koppeling.$matchId.feedback', { otherName: 'Mila Mentor' }, 'How is it going with Mila Mentor? — Politiek Actief'],
+    ['mentor_.voorstellen.$matchId', { proposal: { mentee: { firstName: 'Kim' } } }, 'Proposal: Kim — Politiek Actief'],
+    ['mentoraat.aanvragen.$networkId', { network: { name: 'Vrouwen in de Raad' } }, 'Apply for a mentor: Vrouwen in de Raad — Politiek Actief'],
+  ])('%s', async (route, data, expected) => {
+    const { meta } = (await import(`./${route}.tsx`)) as { meta: Meta };
+    expect(titleOf(meta({ data, matches: english }))).toBe(expected);
+    // Without data (the loader failed), the title names the problem, in English too.
+    expect(titleOf(meta({ data: undefined, matches: english }))).toBe('This page does not exist — Politiek Actief');
+  });
+});
