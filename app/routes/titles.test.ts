@@ -44,7 +44,11 @@ describe('titles of pages the demo data does not reach', () => {
     ['koppeling.$matchId._index', { otherName: 'Mila Mentor' }, 'Match with Mila Mentor — Politiek Actief'],
     ['koppeling.$matchId.feedback', { otherName: 'Mila Mentor' }, 'How is it going with Mila Mentor? — Politiek Actief'],
     ['mentor_.voorstellen.$matchId', { proposal: { mentee: { firstName: 'Kim' } } }, 'Proposal: Kim — Politiek Actief'],
-    ['mentoraat.aanvragen.$networkId', { network: { name: 'Vrouwen in de Raad' } }, 'Apply for a mentor: Vrouwen in de Raad — Politiek Actief'],
+    [
+      'mentoraat.aanvragen.$networkId',
+      { network: { name: 'Vrouwen in de Raad' } },
+      'Apply for a mentor: Vrouwen in de Raad — Politiek Actief',
+    ],
   ])('%s', async (route, data, expected) => {
     const { meta } = (await import(`./${route}.tsx`)) as { meta: Meta };
     expect(titleOf(meta({ data, matches: english }))).toBe(expected);
