@@ -5,6 +5,7 @@ import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import themeCss from './styles/theme.css?url';
 import appCss from './styles/app.css?url';
 import { useNonce } from './components/nonce';
+import { pageTitle } from './components/page-title';
 import { SiteLayout } from './components/site-layout';
 import { getCurrent } from './modules/auth/session.server';
 import { getEnv } from './env.server';
@@ -19,7 +20,8 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: 'Politiek Actief' }];
+// The fallback title, and the title of an error page ("Deze pagina bestaat niet — Politiek Actief").
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.home');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);

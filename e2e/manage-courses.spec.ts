@@ -125,13 +125,13 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await page.getByLabel(/^Onderwerp/).fill('Andere ingang');
     await page.getByLabel(/^Bericht/).fill('Gebruik de ingang aan de achterkant.\n\nTot dan!');
     // Sending reaches everyone at once: first the box.
-    await page.getByRole('button', { name: 'Versturen aan 1 deelnemers' }).click();
+    await page.getByRole('button', { name: 'Versturen aan 1 deelnemer' }).click();
     await expect(page.getByText('Vink eerst aan dat je het bericht nu wilt versturen.')).toBeVisible();
     await expect(page.getByLabel(/^Onderwerp/)).toHaveValue('Andere ingang');
     await checkA11y(page);
     await page.getByRole('checkbox', { name: /^Ja, stuur dit bericht nu/ }).check();
-    await page.getByRole('button', { name: 'Versturen aan 1 deelnemers' }).click();
-    await expect(page.getByRole('status')).toContainText('Het bericht staat klaar voor 1 deelnemers.');
+    await page.getByRole('button', { name: 'Versturen aan 1 deelnemer' }).click();
+    await expect(page.getByRole('status')).toContainText('Het bericht staat klaar voor 1 deelnemer.');
     // The page checks again by itself while emails wait in the queue.
     const row = page.getByRole('table', { name: 'Verstuurde berichten' }).getByRole('row').nth(1);
     await expect(row.getByRole('cell').nth(1)).toHaveText('1 van 1', { timeout: 20_000 });

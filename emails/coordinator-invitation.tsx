@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
 
 export type CoordinatorInvitationProps = {
   locale: Locale;
@@ -15,7 +15,7 @@ const nl = {
     `Een beheerder van Politiek Actief heeft je uitgenodigd om coördinator te worden van ${organisation}. Als coördinator beheer je cursussen, mentornetwerken en academies van deze organisatie.`,
   how: 'Klik op de knop. Je maakt dan een account met je naam en een wachtwoord, of je logt in als je al een account hebt.',
   button: 'Uitnodiging bekijken',
-  validity: (days: number) => `De link werkt ${days} dagen en je kunt hem één keer gebruiken.`,
+  validity: (days: number) => `De link werkt ${formatDuration('nl', days, 'days')} en je kunt hem één keer gebruiken.`,
 };
 
 const en: typeof nl = {
@@ -26,7 +26,7 @@ const en: typeof nl = {
     `An administrator of Politiek Actief invited you to become a coordinator of ${organisation}. As a coordinator you manage this organisation's courses, mentor networks and academies.`,
   how: 'Click the button. You then create an account with your name and a password, or you log in if you already have one.',
   button: 'View the invitation',
-  validity: (days: number) => `The link works for ${days} days and you can use it once.`,
+  validity: (days: number) => `The link works for ${formatDuration('en', days, 'days')} and you can use it once.`,
 };
 
 const copy: Record<Locale, typeof nl> = { nl, en };

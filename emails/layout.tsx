@@ -242,13 +242,26 @@ export function EmailButton({ href, children }: EmailButtonProps) {
   );
 }
 
-const durationUnits = {
-  nl: { hours: ['uur', 'uur'], minutes: ['minuut', 'minuten'] },
-  en: { hours: ['hour', 'hours'], minutes: ['minute', 'minutes'] },
-} satisfies Record<Locale, Record<'hours' | 'minutes', [string, string]>>;
+type DurationUnit = 'minutes' | 'hours' | 'days' | 'weeks';
 
-/** "1 uur", "24 uur", "15 minuten", "1 hour", "15 minutes". */
-export function formatDuration(locale: Locale, amount: number, unit: 'hours' | 'minutes'): string {
-  const [one, many] = durationUnits[resolveLocale(locale)][unit];
-  return `${amount} ${amount === 1 ? one : many}`;
+const durationUnits = {
+  nl: {
+    minutes: { one: 'minuut', other: 'minuten' },
+    hours: { one: 'uur', other: 'uur' },
+    days: { one: 'dag', other: 'dagen' },
+    weeks: { one: 'week', other: 'weken' },
+  },
+  en: {
+    minutes: { one: 'minute', other: 'minutes' },
+    hours: { one: 'hour', other: 'hours' },
+    days: { one: 'day', other: 'days' },
+    weeks: { one: 'week', other: 'weeks' },
+  },
+} satisfies Record<Locale, Record<DurationUnit, { one: string; other: string }>>;
+
+/** "1 uur", "24 uur", "15 minuten", "1 dag", "1 hour", "2 weeks": the form Intl.PluralRules picks. */
+export function formatDuration(locale: Locale, amount: number, unit: DurationUnit): string {
+  const lang = resolveLocale(locale);
+  const forms = durationUnits[lang][unit];
+  return `${amount} ${new Intl.PluralRules(lang).select(amount) === 'one' ? forms.one : forms.other}`;
 }

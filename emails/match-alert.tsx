@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
 
 export type MatchAlertProps = {
   locale: Locale;
@@ -15,10 +15,10 @@ export type MatchAlertProps = {
 
 const nl = {
   subject: (network: string) => `Een voorstel in ${network} heeft nog geen antwoord`,
-  preview: (mentor: string, days: number) => `${mentor} heeft na ${days} dagen nog niet gereageerd.`,
+  preview: (mentor: string, days: number) => `${mentor} heeft na ${formatDuration('nl', days, 'days')} nog niet gereageerd.`,
   heading: 'Een mentor heeft nog niet geantwoord',
   intro: (mentor: string, mentee: string, days: number, network: string) =>
-    `${mentor} is ${days} dagen geleden voorgesteld als mentor van ${mentee} in ${network}, en heeft nog niet ja of nee gezegd.`,
+    `${mentor} is ${formatDuration('nl', days, 'days')} geleden voorgesteld als mentor van ${mentee} in ${network}, en heeft nog niet ja of nee gezegd.`,
   expiry: (date: string) =>
     `Komt er geen antwoord, dan vervalt het voorstel op ${date}. De mentee komt dan weer op de wachtlijst. Misschien wil je de mentor even bellen.`,
   button: 'Koppelingen van het netwerk bekijken',
@@ -26,10 +26,10 @@ const nl = {
 
 const en: typeof nl = {
   subject: (network: string) => `A proposal in ${network} has not been answered`,
-  preview: (mentor: string, days: number) => `${mentor} has not answered after ${days} days.`,
+  preview: (mentor: string, days: number) => `${mentor} has not answered after ${formatDuration('en', days, 'days')}.`,
   heading: 'A mentor has not answered yet',
   intro: (mentor: string, mentee: string, days: number, network: string) =>
-    `${mentor} was proposed ${days} days ago as the mentor of ${mentee} in ${network}, and has not said yes or no yet.`,
+    `${mentor} was proposed ${formatDuration('en', days, 'days')} ago as the mentor of ${mentee} in ${network}, and has not said yes or no yet.`,
   expiry: (date: string) =>
     `Without an answer, the proposal expires on ${date}. The mentee then goes back on the waiting list. You may want to give the mentor a call.`,
   button: 'View the matches of the network',

@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
 
 export type MatchNudgeProps = {
   locale: Locale;
@@ -11,20 +11,20 @@ export type MatchNudgeProps = {
 
 const nl = {
   subject: (other: string) => `Hoe gaat het met jou en ${other}?`,
-  preview: (weeks: number) => `We hebben al ${weeks} weken geen afspraak van jullie gezien.`,
+  preview: (weeks: number) => `We hebben al ${formatDuration('nl', weeks, 'weeks')} geen afspraak van jullie gezien.`,
   heading: 'Even bijpraten?',
   intro: (other: string, weeks: number) =>
-    `Er staat al ${weeks} weken geen afspraak met ${other} in Politiek Actief. Misschien is het tijd om weer eens af te spreken.`,
+    `Er staat al ${formatDuration('nl', weeks, 'weeks')} geen afspraak met ${other} in Politiek Actief. Misschien is het tijd om weer eens af te spreken.`,
   logged: 'Hebben jullie wel afgesproken? Schrijf het dan kort op bij jullie koppeling. Wil je stoppen? Dat kan daar ook.',
   button: 'Naar jullie koppeling',
 };
 
 const en: typeof nl = {
   subject: (other: string) => `How are you and ${other} getting on?`,
-  preview: (weeks: number) => `We have not seen a meeting of yours for ${weeks} weeks.`,
+  preview: (weeks: number) => `We have not seen a meeting of yours for ${formatDuration('en', weeks, 'weeks')}.`,
   heading: 'Time to catch up?',
   intro: (other: string, weeks: number) =>
-    `No meeting with ${other} has been written down in Politiek Actief for ${weeks} weeks. Perhaps it is time to meet again.`,
+    `No meeting with ${other} has been written down in Politiek Actief for ${formatDuration('en', weeks, 'weeks')}. Perhaps it is time to meet again.`,
   logged: 'Did you meet after all? Then write it down briefly with your match. Would you like to stop? You can do that there too.',
   button: 'Go to your match',
 };

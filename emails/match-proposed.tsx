@@ -1,5 +1,5 @@
 import { Greeting, ItemList, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
 
 /**
  * To a mentor when a coordinator publishes a matching run: a mentee is proposed to them. Only the
@@ -26,7 +26,7 @@ const nl = {
   intro: (mentee: string, municipality: string, network: string) =>
     `De coördinator van ${network} stelt voor dat jij de mentor wordt van ${mentee} uit ${municipality}.`,
   why: 'Waarom jullie goed bij elkaar passen:',
-  answer: (days: number) => `Laat binnen ${days} dagen weten of je dit wilt. Daarna vervalt het voorstel.`,
+  answer: (days: number) => `Laat binnen ${formatDuration('nl', days, 'days')} weten of je dit wilt. Daarna vervalt het voorstel.`,
   button: 'Voorstel bekijken',
   contact: 'Zeg je ja? Dan krijgen jullie allebei een e-mail met elkaars gegevens.',
 };
@@ -38,7 +38,8 @@ const en: typeof nl = {
   intro: (mentee: string, municipality: string, network: string) =>
     `The coordinator of ${network} proposes that you become the mentor of ${mentee} from ${municipality}.`,
   why: 'Why you fit well together:',
-  answer: (days: number) => `Please let us know within ${days} days whether you want this. After that the proposal expires.`,
+  answer: (days: number) =>
+    `Please let us know within ${formatDuration('en', days, 'days')} whether you want this. After that the proposal expires.`,
   button: 'View the proposal',
   contact: 'If you say yes, you both get an email with each other’s contact details.',
 };

@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
 
 export type MentorInvitationProps = {
   locale: Locale;
@@ -19,7 +19,7 @@ const nl = {
     `${by} van ${organisation} nodigt je uit om mentor te worden in het netwerk ${network}. Als mentor help je iemand die nieuw is in de lokale politiek een paar maanden op weg.`,
   how: 'Open de link om de uitnodiging te bekijken. Heb je nog geen account? Dan maak je er meteen een. Daarna vul je je mentorprofiel in: wie je bent, waar je woont en hoeveel mensen je wilt begeleiden.',
   button: 'Uitnodiging bekijken',
-  validity: (days: number) => `De link werkt ${days} dagen en je kunt hem één keer gebruiken.`,
+  validity: (days: number) => `De link werkt ${formatDuration('nl', days, 'days')} en je kunt hem één keer gebruiken.`,
   notYou: 'Verwachtte je deze e-mail niet? Dan kun je hem negeren. Er gebeurt niets zonder dat je de uitnodiging accepteert.',
 };
 
@@ -32,7 +32,7 @@ const en: typeof nl = {
     `${by} of ${organisation} invites you to be a mentor in the network ${network}. As a mentor you help someone who is new to local politics for a few months.`,
   how: 'Open the link to see the invitation. No account yet? Then you create one straight away. After that you fill in your mentor profile: who you are, where you live and how many people you want to mentor.',
   button: 'View the invitation',
-  validity: (days: number) => `The link works for ${days} days and you can use it once.`,
+  validity: (days: number) => `The link works for ${formatDuration('en', days, 'days')} and you can use it once.`,
   notYou: 'Not expecting this email? Then you can ignore it. Nothing happens unless you accept the invitation.',
 };
 

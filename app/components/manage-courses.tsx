@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { translator, useLocale, useT, type Locale, type MessageKey, type Translate } from '~/i18n';
+import { useLocale, useT, type Locale, type MessageKey } from '~/i18n';
 import { FieldShell } from './form';
 
 // Form fields and small pieces shared by the coordinators' course pages (/beheer/cursussen).
@@ -230,22 +230,6 @@ export function useDates() {
     day: (d: Date | string) => day.format(new Date(d)),
     times: (start: Date | string, end: Date | string) => `${time.format(new Date(start))}–${time.format(new Date(end))}`,
   };
-}
-
-type MetaMatch = { id: string; data: unknown };
-
-/** "<page> — <course> — Politiek Actief", in the visitor's language, for the pages of one course. */
-export function courseMetaTitle(matches: MetaMatch[], key: MessageKey) {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
-  const layout = matches.find((m) => m.id === 'routes/beheer.cursussen.$id')?.data as { course?: { title: string } } | undefined;
-  const t: Translate = translator(root?.locale ?? 'nl');
-  return [{ title: [t(key), layout?.course?.title, 'Politiek Actief'].filter(Boolean).join(' — ') }];
-}
-
-/** The page title of a page outside one course. */
-export function metaTitle(matches: MetaMatch[], key: MessageKey) {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
-  return [{ title: `${translator(root?.locale ?? 'nl')(key)} — Politiek Actief` }];
 }
 
 type CourseFieldsMeta = {

@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useT } from '~/i18n';
+import { useLocale, useT } from '~/i18n';
 
 type LayoutUser = { name: string; isAdmin: boolean; isCoordinator?: boolean; isMentor?: boolean } | null;
 
@@ -16,6 +16,8 @@ function MenuLink({ to, children }: { to: string; children: ReactNode }) {
 
 export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; showMailbox: boolean; children: ReactNode }) {
   const t = useT();
+  // The button offers the other language; decided by the page's locale, not by comparing translated text.
+  const otherLocale = useLocale() === 'nl' ? 'en' : 'nl';
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
@@ -34,8 +36,8 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
               className="utrecht-button utrecht-button--secondary-action pa-language__button"
               type="submit"
               name="locale"
-              value={t('layout.language.switch') === 'English' ? 'en' : 'nl'}
-              lang={t('layout.language.switch') === 'English' ? 'en' : 'nl'}
+              value={otherLocale}
+              lang={otherLocale}
               aria-label={t('layout.language.switchLabel')}
             >
               {t('layout.language.switch')}

@@ -1,4 +1,5 @@
-import type { MessageKey } from './nl';
+import type { nl } from './nl';
+import type { Translation } from './types';
 import { en as courses } from './areas/courses.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
@@ -11,9 +12,10 @@ import { en as reports } from './areas/reports.en';
 import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
 import { en as lists } from './areas/lists.en';
+import { en as titles } from './areas/titles.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
-export const en: Record<MessageKey, string> = {
+export const en: Translation<typeof nl> = {
   ...courses,
   ...manageCourses,
   ...mentoring,
@@ -26,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...privacy,
   ...security,
   ...lists,
+  ...titles,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',
@@ -51,6 +54,8 @@ export const en: Record<MessageKey, string> = {
   'home.title': 'Politiek Actief',
   'home.lead': 'Want to change something in your own municipality? Start here.',
 
+  'time.days': { one: '1 day', other: '{count} days' },
+
   'form.required': 'required',
   'form.errorSummary': 'Something went wrong. Please correct the fields with an error message.',
   'form.honeypot': 'Leave this field empty',
@@ -63,7 +68,10 @@ export const en: Record<MessageKey, string> = {
   'form.errors.passwordTooLong': 'Choose a password of at most 200 characters.',
   'form.errors.passwordsDiffer': 'The two passwords are not the same.',
   'form.errors.tooLong': 'This is too long.',
-  'form.rateLimited': 'Too many attempts. Please try again in {minutes} minutes.',
+  'form.rateLimited': {
+    one: 'Too many attempts. Please try again in 1 minute.',
+    other: 'Too many attempts. Please try again in {count} minutes.',
+  },
 
   'register.title': 'Create an account',
   'register.intro': 'With an account you see your sign-ups and can apply for a mentor. You do not need an account for a course.',

@@ -1,4 +1,5 @@
 // Dutch (B1): the default language. Keys are shared with en.ts, which must have every key.
+import type { PluralKeyOf, TextKeyOf } from './types';
 import { nl as courses } from './areas/courses.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
@@ -11,6 +12,7 @@ import { nl as reports } from './areas/reports.nl';
 import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
 import { nl as lists } from './areas/lists.nl';
+import { nl as titles } from './areas/titles.nl';
 
 export const nl = {
   ...courses,
@@ -25,6 +27,7 @@ export const nl = {
   ...privacy,
   ...security,
   ...lists,
+  ...titles,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',
@@ -50,6 +53,8 @@ export const nl = {
   'home.title': 'Politiek Actief',
   'home.lead': 'Iets willen veranderen in je eigen gemeente? Hier begin je.',
 
+  'time.days': { one: '1 dag', other: '{count} dagen' },
+
   'form.required': 'verplicht',
   'form.errorSummary': 'Er ging iets mis. Verbeter de velden met een foutmelding.',
   'form.honeypot': 'Laat dit veld leeg',
@@ -62,7 +67,10 @@ export const nl = {
   'form.errors.passwordTooLong': 'Kies een wachtwoord van hoogstens 200 tekens.',
   'form.errors.passwordsDiffer': 'De twee wachtwoorden zijn niet gelijk.',
   'form.errors.tooLong': 'Dit is te lang.',
-  'form.rateLimited': 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+  'form.rateLimited': {
+    one: 'Te veel pogingen. Probeer het over 1 minuut opnieuw.',
+    other: 'Te veel pogingen. Probeer het over {count} minuten opnieuw.',
+  },
 
   'register.title': 'Account maken',
   'register.intro': 'Met een account zie je je aanmeldingen en kun je een mentor aanvragen. Voor een cursus heb je geen account nodig.',
@@ -213,4 +221,7 @@ export const nl = {
   'status.suppressed': 'niet verstuurd',
 } as const;
 
-export type MessageKey = keyof typeof nl;
+/** A plain-text message's key: what `t(key)` takes. */
+export type MessageKey = TextKeyOf<typeof nl>;
+/** A counted message's key: what `t.plural(key, count)` takes. */
+export type PluralKey = PluralKeyOf<typeof nl>;

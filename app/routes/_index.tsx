@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { HomeIntro } from '~/content/home';
 import { useLocale, useT } from '~/i18n';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.home');
 
 export default function Home() {
   const t = useT();

@@ -4,13 +4,19 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
 import { SubmitButton } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
+import { pageTitle } from '~/components/page-title';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { confirmSignUp, findSignUpRequest } from '~/modules/courses/sign-up-requests.server';
 
 // /aanmelden/bevestigen/:token — the link in the "complete your sign-up" email (ADR 011). GET only
 // shows the question (mail scanners open links); the POST takes the seat.
-export const meta: MetaFunction = ({ matches }) => [...metaTitle(matches, 'courses.confirm.title'), { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(
+    args,
+    args.data?.found ? 'title.signUpConfirm' : 'title.signUpConfirmInvalid',
+    args.data?.found ? { course: args.data.courseTitle } : {},
+    { noindex: true },
+  );
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findSignUpRequest(getDb(), params.token ?? '');

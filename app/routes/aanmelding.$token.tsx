@@ -8,12 +8,13 @@ import { now } from '~/modules/clock.server';
 import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && 'found' in data && data.found ? `${data.courseTitle} — Politiek Actief` : 'Politiek Actief' },
+export const meta: MetaFunction<typeof loader> = (args) =>
   // The address is a key to one person's registration: keep it out of search engines.
-  { name: 'robots', content: 'noindex' },
-];
+  pageTitle(args, 'title.registration', args.data && 'found' in args.data && args.data.found ? { course: args.data.courseTitle } : null, {
+    noindex: true,
+  });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findRegistrationByLink(getDb(), params.token ?? '');
@@ -187,7 +188,7 @@ export default function ManageRegistration() {
         </h2>
         <SessionsTable
           id="manage-sessions-caption"
-          caption={r.sessions.length === 1 ? t('courses.sessions.captionOne') : t('courses.sessions.caption', { count: r.sessions.length })}
+          caption={t('courses.sessions.caption', { count: r.sessions.length })}
           sessions={r.sessions}
         />
         {r.hasCalendar ? (

@@ -12,8 +12,9 @@ import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } 
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
 import { formatDate } from '~/modules/courses/format.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mijn account — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

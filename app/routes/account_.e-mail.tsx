@@ -7,8 +7,9 @@ import { useT, type MessageKey } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
 import { isSuppressed, preferencesFor, setPreferences } from '~/modules/privacy/email-preferences.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'E-mail instellingen — Mijn account — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountEmail');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -6,10 +6,11 @@ import { Notice, SubmitButton } from '~/components/form';
 import { localeFromRequest, useT, type Translate } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { findElection, outcomesOf, saveOutcomes } from '~/modules/reports/outcomes.server';
+import { pageTitle } from '~/components/page-title';
 
 // /account/kandidaat — people tell us at any time whether they were on a candidate list or elected.
 
-export const meta: MetaFunction = () => [{ title: 'Kandidaat bij verkiezingen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountCandidate');
 
 const formatDay = (locale: 'nl' | 'en', day: string) =>
   new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

@@ -6,10 +6,11 @@ import { requireUser } from '~/modules/auth/session.server';
 import { mentorProfileOf } from '~/modules/mentoring/guards.server';
 import { matchesOfMentee } from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
+import { pageTitle } from '~/components/page-title';
 
 // The person's matches as a mentee (mentors have /mentor for theirs).
 
-export const meta: MetaFunction = () => [{ title: 'Mijn koppelingen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountMatches');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,8 +8,9 @@ import { requireUser } from '~/modules/auth/session.server';
 import { formatDate } from '~/modules/courses/format.server';
 import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } from '~/modules/mentoring/applications.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mijn aanvragen voor een mentor — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountApplications');
 
 // The person's applications for a mentor: status, withdraw an application, withdraw the consent for
 // special-category data (which erases it). Both act only after a confirmation step, by POST.

@@ -12,8 +12,9 @@ import { formatMoment } from '~/modules/courses/format.server';
 import { withdrawConsent } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Privacy — Mijn account — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountPrivacy');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

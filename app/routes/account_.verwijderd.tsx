@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useT } from '~/i18n';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Account verwijderd — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountDeleted');
 
 export default function AccountDeleted() {
   const t = useT();

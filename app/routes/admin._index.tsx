@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { metaTitle } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import { listOrganisations } from '~/modules/organisations/organisations.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.admin');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

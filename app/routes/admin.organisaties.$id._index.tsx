@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import {
   appointCoordinator,
@@ -18,12 +18,10 @@ import {
   type AppointFields,
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
-  const t = translator(root?.locale ?? 'nl');
-  return [{ title: [data?.organisation.name, t('admin.title'), 'Politiek Actief'].filter(Boolean).join(' — ') }];
-};
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.adminOrganisation', args.data ? { organisation: args.data.organisation.name } : null);
 
 async function organisationOf(request: Request, id: string | undefined) {
   const admin = await requireAdmin(request);

@@ -6,7 +6,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import {
@@ -17,8 +16,10 @@ import {
   type OrganisationFields,
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.orgs.editTitle');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.adminOrganisationEdit', args.data ? { organisation: args.data.organisation.name } : null);
 
 async function organisationOf(request: Request, id: string | undefined) {
   await requireAdmin(request);

@@ -6,12 +6,12 @@ import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import { createOrganisation, nameInUse, organisationSchema, type OrganisationFields } from '~/modules/organisations/admin.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.orgs.newTitle');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.adminOrganisationNew');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

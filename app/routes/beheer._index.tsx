@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
-import { metaTitle, useDates } from '~/components/manage-courses';
+import { useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { attentionFor } from '~/modules/organisations/attention.server';
 import { notFound, requireOwnOrganisation } from '~/modules/organisations/guards.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'manage.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.manage');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -104,8 +105,8 @@ export default function ManageHome() {
                   </Link>
                   <p className="utrecht-paragraph">
                     {c.full
-                      ? t('admin.home.full', { taken: c.taken, capacity: c.capacity, waitlisted: c.waitlisted })
-                      : t('admin.home.fillingLine', { taken: c.taken, capacity: c.capacity })}
+                      ? t('admin.home.full', { taken: c.taken, count: c.capacity, waitlisted: c.waitlisted })
+                      : t('admin.home.fillingLine', { taken: c.taken, count: c.capacity })}
                   </p>
                 </li>
               ))}
@@ -156,7 +157,9 @@ export default function ManageHome() {
                   <Link className="utrecht-link pa-item__title" to={`/beheer/netwerken/${n.id}/koppelingen`}>
                     {n.name}
                   </Link>
-                  <p className="utrecht-paragraph">{t('admin.home.proposalsLine', { count: n.overdue, days: n.alertDays })}</p>
+                  <p className="utrecht-paragraph">
+                    {t('admin.home.proposalsLine', { count: n.overdue, days: t('time.days', { count: n.alertDays }) })}
+                  </p>
                 </li>
               ))}
             </ul>

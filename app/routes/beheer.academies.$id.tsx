@@ -4,12 +4,13 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { AcademyForm } from '~/components/academies';
-import { metaTitle } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { academyOf, academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { notFound, requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.academies.editTitle');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.academy', args.data ? { academy: args.data.academy.name } : null);
 
 /** The academy when it belongs to one of the coordinator's organisations; 404 for every other id. */
 async function academyOfCoordinator(request: Request, id: string | undefined) {

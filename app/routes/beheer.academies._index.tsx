@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { listAcademies } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.academies.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.academies');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

@@ -4,12 +4,12 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { AcademyForm } from '~/components/academies';
-import { metaTitle } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'admin.academies.newTitle');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.academyNew');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

@@ -5,16 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import {
-  ActionButton,
-  CheckboxField,
-  courseMetaTitle,
-  Hidden,
-  InputField,
-  SelectField,
-  TextAreaField,
-  useDates,
-} from '~/components/manage-courses';
+import { ActionButton, CheckboxField, Hidden, InputField, SelectField, TextAreaField, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import {
@@ -42,8 +33,12 @@ import {
   type SessionResult,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle, routeData } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.overview');
+export const meta: MetaFunction = (args) => {
+  const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
+  return pageTitle(args, 'title.manageCourse', course ? { course: course.title } : null);
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
@@ -409,7 +404,7 @@ function CourseDetails({ loaded }: { loaded: LoaderData }) {
       <dd>{t(windowKey)}</dd>
       <dt>{t('manageCourses.overview.seats')}</dt>
       <dd>
-        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, capacity: course.capacity })}
+        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, count: course.capacity })}
         {counts.offered ? `, ${t('manageCourses.overview.offered', { count: counts.offered })}` : ''}
         {`, ${t('manageCourses.overview.waitlisted', { count: counts.waitlisted })}`}{' '}
         <Link className="utrecht-link" to="aanmeldingen">

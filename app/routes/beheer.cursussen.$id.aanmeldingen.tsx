@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { courseMetaTitle, Hidden, SelectField, useDates } from '~/components/manage-courses';
+import { Hidden, SelectField, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import {
   addRegistrationByCoordinator,
@@ -19,8 +19,12 @@ import {
   type ManualAddFields,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle, routeData } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.registrations');
+export const meta: MetaFunction = (args) => {
+  const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
+  return pageTitle(args, 'title.manageCourseRegistrations', course ? { course: course.title } : null);
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
@@ -181,7 +185,7 @@ export default function Registrations() {
       <p className="utrecht-paragraph">
         {t('manageCourses.registrations.summary', {
           confirmed,
-          capacity: course.capacity,
+          count: course.capacity,
           offered: seated.length - confirmed,
           waiting: waiting.length,
           cancelled: cancelled.length,

@@ -3,12 +3,16 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { courseMetaTitle, useDates } from '~/components/manage-courses';
+import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle, routeData } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.attendance');
+export const meta: MetaFunction = (args) => {
+  const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
+  return pageTitle(args, 'title.manageCourseAttendance', course ? { course: course.title } : null);
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
@@ -61,7 +65,7 @@ export default function Attendance() {
         <p className="utrecht-paragraph">{t('manageCourses.attendance.nobody')}</p>
       ) : (
         <>
-          <p className="utrecht-paragraph">{t('manageCourses.attendance.intro', { threshold, total: sessions.length })}</p>
+          <p className="utrecht-paragraph">{t('manageCourses.attendance.intro', { threshold, count: sessions.length })}</p>
           {sessions.map((s, index) => {
             const headingId = `sessie-${s.id}-heading`;
             return (

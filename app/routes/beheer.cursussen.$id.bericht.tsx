@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } f
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { CheckboxField, courseMetaTitle, TextAreaField, useDates } from '~/components/manage-courses';
+import { CheckboxField, TextAreaField, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   confirmSchema,
@@ -18,8 +18,12 @@ import {
   type MessageFields,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle, routeData } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.message');
+export const meta: MetaFunction = (args) => {
+  const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
+  return pageTitle(args, 'title.manageCourseMessage', course ? { course: course.title } : null);
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);

@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { CourseFormFields, courseMetaTitle } from '~/components/manage-courses';
+import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   courseSchema,
@@ -17,8 +17,12 @@ import {
   type CourseFields,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle, routeData } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => courseMetaTitle(matches, 'manageCourses.nav.edit');
+export const meta: MetaFunction = (args) => {
+  const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
+  return pageTitle(args, 'title.manageCourseEdit', course ? { course: course.title } : null);
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { course } = await requireCourseOfCoordinator(request, params.id);

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { CourseStatus, metaTitle, useDates } from '~/components/manage-courses';
+import { CourseStatus, useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { listCourses, PAGE_SIZE } from '~/modules/courses/manage.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'manageCourses.list.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.manageCourses');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { CourseFormFields, metaTitle } from '~/components/manage-courses';
+import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   createCourseDraft,
@@ -15,8 +15,9 @@ import {
   type CourseFields,
 } from '~/modules/courses/manage.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'manageCourses.new.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.manageCourseNew');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

@@ -2,15 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
-import { metaTitle, useDates } from '~/components/manage-courses';
+import { useDates } from '~/components/manage-courses';
 import { FOCUS_KEYS, WEIGHT_KEYS } from '~/components/network-fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
 import { useT, type MessageKey } from '~/i18n';
 import { defaultWeights, scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { applicationCounts, mentorsOfNetwork, pendingInvitations, regionNames } from '~/modules/mentoring/networks.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.nav.overview');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.network', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);
@@ -84,7 +86,13 @@ export default function NetworkOverview() {
           <dt>{t('networks.form.weights')}</dt>
           <dd>{scorePartIds.map((id) => `${t(WEIGHT_KEYS[id])}: ${network.weights[id]}`).join('; ')}</dd>
           <dt>{t('networks.form.proposalDays')}</dt>
-          <dd>{t('networks.overview.days', { reminder: network.days[0], alert: network.days[1], expiry: network.days[2] })}</dd>
+          <dd>
+            {t('networks.overview.days', {
+              reminder: t('time.days', { count: network.days[0] }),
+              alert: t('time.days', { count: network.days[1] }),
+              expiry: t('time.days', { count: network.days[2] }),
+            })}
+          </dd>
         </dl>
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="bewerken">

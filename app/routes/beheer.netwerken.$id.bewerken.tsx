@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { ActionButton, Hidden, metaTitle } from '~/components/manage-courses';
+import { ActionButton, Hidden } from '~/components/manage-courses';
 import { Checkbox, Choices, FormErrors, Input, NetworkFields, TextArea, type Errors, type Values } from '~/components/network-fields';
 import { NetworkHeader } from '~/components/network-nav';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
@@ -22,8 +22,10 @@ import {
   updateNetwork,
 } from '~/modules/mentoring/networks.server';
 import { notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.nav.edit');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkEdit', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);

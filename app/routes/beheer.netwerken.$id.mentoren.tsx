@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { ActionButton, Hidden, metaTitle, useDates } from '~/components/manage-courses';
+import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { FormErrors, Input, type Errors, type Values } from '~/components/network-fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
@@ -20,8 +20,10 @@ import {
   revokeInvitation,
 } from '~/modules/mentoring/networks.server';
 import { notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.nav.mentors');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkMentors', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);

@@ -8,10 +8,10 @@ import { slotWords, themeWords } from '~/modules/matching/scoring';
 import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Aanvraag van ${data.application.name} — Politiek Actief` : 'Politiek Actief' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkApplication', args.data ? { name: args.data.application.name, network: args.data.network.name } : null);
 
 // One application, for the coordinators of its network's organisation. Disability shows only as the
 // person's consented self-identification; readApplicationForCoordinator records every such read.

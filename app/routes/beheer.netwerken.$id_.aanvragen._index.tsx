@@ -9,10 +9,10 @@ import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/pagi
 import { networkApplicationsPage } from '~/modules/mentoring/applications.server';
 import { applicationStatuses } from '~db/schema';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Aanvragen — ${data.network.name} — Politiek Actief` : 'Politiek Actief' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkApplications', args.data ? { network: args.data.network.name } : null);
 
 // The applications of one network, for its organisation's coordinators. No special-category data
 // here: disability shows only on an application's own page, where each read is audited.

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useLocale, useT, type Locale, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import {
   DRAFT_PAGE_SIZE,
   draftMentorOf,
@@ -28,12 +28,10 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: Locale } | undefined;
-  const t = translator(root?.locale ?? 'nl');
-  return [{ title: [t('matchingRuns.title'), data?.network.name, 'Politiek Actief'].filter(Boolean).join(' — ') }];
-};
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkMatching', args.data ? { network: args.data.network.name } : null);
 
 const pagePath = (networkId: string) => `/beheer/netwerken/${networkId}/koppelen`;
 /** The page number of the list of mentees without a mentor (the pairs use `pagina`). */
@@ -202,7 +200,8 @@ export default function MatchingRunPage() {
   if (gedaan === 'published') {
     const proposed = Number(params.get('voorgesteld') ?? 0);
     const skipped = Number(params.get('overgeslagen') ?? 0);
-    notice = skipped > 0 ? t('matchingRuns.done.publishedSkipped', { proposed, skipped }) : t('matchingRuns.done.published', { proposed });
+    notice = t('matchingRuns.done.published', { count: proposed });
+    if (skipped > 0) notice += ` ${t('matchingRuns.done.publishedSkipped', { count: skipped })}`;
   } else if (gedaan && doneMessages[gedaan]) {
     notice = t(doneMessages[gedaan]!);
   }
@@ -363,24 +362,25 @@ function Draft({ data: d }: { data: LoaderData }) {
           </table>
         </div>
         <p className="utrecht-paragraph">
-          {t('matchingRuns.totals.options', { edges: totals.edges, seconds: (totals.millis / 1000).toFixed(1) })}
+          {t('matchingRuns.totals.options', {
+            edges: totals.edges,
+            seconds: new Intl.NumberFormat(t.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(totals.millis / 1000),
+          })}
         </p>
 
         <h3 className="utrecht-heading-3">{t('matchingRuns.compare.heading')}</h3>
         <p className="utrecht-paragraph">{t('matchingRuns.compare.intro')}</p>
         <ul className="utrecht-unordered-list">
           <li className="utrecht-unordered-list__item">
-            {moreMatched > 1
+            {moreMatched > 0
               ? t('matchingRuns.compare.moreMatched', { count: moreMatched, ...compare })
-              : moreMatched === 1
-                ? t('matchingRuns.compare.oneMoreMatched', compare)
-                : t('matchingRuns.compare.sameMatched', compare)}
+              : t('matchingRuns.compare.sameMatched', compare)}
           </li>
           <li className="utrecht-unordered-list__item">
             {scoreDiff > 0
-              ? t('matchingRuns.compare.moreScore', { points: scoreDiff, ...scores })
+              ? t('matchingRuns.compare.moreScore', { count: scoreDiff, ...scores })
               : scoreDiff < 0
-                ? t('matchingRuns.compare.lessScore', { points: -scoreDiff, ...scores })
+                ? t('matchingRuns.compare.lessScore', { count: -scoreDiff, ...scores })
                 : t('matchingRuns.compare.sameScore', scores)}
           </li>
         </ul>

@@ -24,14 +24,14 @@ import {
 } from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
 // The coordinator follows a network's matches: proposals waiting (late ones marked), active matches
 // (quiet ones marked) and what was declined, expired or ended, with the reasons. Ending an active match
 // puts the mentee back in the pool for the next run.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Koppelingen${data ? `: ${data.network.name}` : ''} — Politiek Actief` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.networkMatches', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
@@ -206,7 +206,11 @@ export default function NetworkMatches() {
       <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
       {ended ? <Notice>{t('matches.manage.ended')}</Notice> : null}
       <p className="utrecht-paragraph">
-        {t('matches.manage.summary', { proposed: counts.proposed, active: counts.active, finished: counts.finished })}
+        {t('matches.manage.summary', {
+          proposed: t('matches.manage.summaryProposed', { count: counts.proposed }),
+          active: t('matches.manage.summaryActive', { count: counts.active }),
+          finished: t('matches.manage.summaryFinished', { count: counts.finished }),
+        })}
       </p>
       {/* The summary doubles as the choice of group: one group a page, so the page stays small. */}
       <nav aria-label={t('matches.manage.groups')} className="pa-subnav">
@@ -274,7 +278,7 @@ export default function NetworkMatches() {
                   <Cell>{p.mentor}</Cell>
                   <Cell>{p.proposedOn}</Cell>
                   <Cell>
-                    {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { days: p.days })}</span> : p.days}
+                    {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span> : p.days}
                   </Cell>
                 </tr>
               ))}
@@ -309,7 +313,7 @@ export default function NetworkMatches() {
                     {a.quietWeeks ? (
                       <>
                         {' '}
-                        <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { weeks: a.quietWeeks })}</span>
+                        <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { count: a.quietWeeks })}</span>
                       </>
                     ) : null}
                   </Cell>
@@ -355,7 +359,7 @@ export default function NetworkMatches() {
                   <Cell>{f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''}</Cell>
                   <Cell>
                     <span className="pa-plain-text">
-                      {f.status === 'expired' ? t('matches.manage.noAnswer', { days: network.expiryDays }) : f.reason}
+                      {f.status === 'expired' ? t('matches.manage.noAnswer', { count: network.expiryDays }) : f.reason}
                     </span>
                   </Cell>
                 </tr>

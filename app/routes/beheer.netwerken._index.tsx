@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { metaTitle } from '~/components/manage-courses';
 import { FOCUS_KEYS } from '~/components/network-fields';
 import { useT } from '~/i18n';
 import { networksOfOrganisations } from '~/modules/mentoring/networks.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.list.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.networks');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

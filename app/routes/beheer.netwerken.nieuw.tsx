@@ -3,7 +3,6 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { FormErrors, NetworkFields } from '~/components/network-fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
@@ -17,8 +16,9 @@ import {
   provinceOptions,
 } from '~/modules/mentoring/networks.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.new.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.networkNew');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);

@@ -6,8 +6,9 @@ import { ChartWithTable } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { buildReport, summaryTables } from '~/modules/reports/figures.server';
 import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Rapportage — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.report');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -186,14 +187,16 @@ export default function Reports() {
               <dd>
                 {report.mentoring.medianDays.days === null
                   ? t('reports.tooFew')
-                  : t('reports.mentoring.days', { days: report.mentoring.medianDays.days })}
+                  : t('reports.mentoring.days', { count: report.mentoring.medianDays.days })}
               </dd>
               <dt>{t('reports.mentoring.capacityUsed')}</dt>
               <dd>
                 {t('reports.mentoring.capacity', {
                   used: report.mentoring.capacity.used.suppressed ? '<5' : report.mentoring.capacity.used.value,
-                  capacity: report.mentoring.capacity.capacity,
-                  mentors: report.mentoring.capacity.mentors.suppressed ? '<5' : report.mentoring.capacity.mentors.value,
+                  count: report.mentoring.capacity.capacity,
+                  mentors: report.mentoring.capacity.mentors.suppressed
+                    ? t('reports.mentoring.fewMentors')
+                    : t('reports.mentoring.mentorCount', { count: report.mentoring.capacity.mentors.value }),
                 })}
               </dd>
             </dl>

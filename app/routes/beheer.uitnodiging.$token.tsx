@@ -5,7 +5,6 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton, TextField, useSubmitRound } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { TokenProblem } from '~/components/token-problem';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -21,11 +20,12 @@ import {
   type InvitationAccountFields,
   type InvitationLoginFields,
 } from '~/modules/organisations/invitations.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = ({ matches }) => [
-  ...metaTitle(matches, 'admin.invitation.title'),
-  { name: 'robots', content: 'noindex' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data?.view
+    ? pageTitle(args, 'title.manageInvitation', { organisation: args.data.view.organisationName }, { noindex: true })
+    : pageTitle(args, 'title.manageInvitationUnknown', {}, { noindex: true });
 
 const statusOf = (problem: 'invalid' | 'expired' | 'used') => (problem === 'invalid' ? 404 : 410);
 
@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (outcome.problem === 'wrong-password' || outcome.problem === 'rate-limited') {
       const message =
         outcome.problem === 'rate-limited'
-          ? t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds ?? 60) })
+          ? t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds ?? 60) })
           : t('admin.invitation.wrongPassword');
       return data(
         { intent, problem: null, result: submission.reply({ fieldErrors: { password: [message] }, hideFields: ['password'] }) },

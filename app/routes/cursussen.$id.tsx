@@ -6,10 +6,10 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.course.title} — Politiek Actief` : 'Politiek Actief' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.course', args.data ? { course: args.data.course.title } : null);
 
 /** utm_* parameters of this page travel on to the sign-up form, so attribution survives the click. */
 function utmQuery(url: URL) {
@@ -66,11 +66,7 @@ function SignUpBox({ data }: { data: ReturnType<typeof useLoaderData<typeof load
   switch (course.availability) {
     case 'open':
       return (
-        <Banner
-          kind="info"
-          role="none"
-          title={course.seatsLeft === 1 ? t('courses.card.oneSeatLeft') : t('courses.card.seatsLeft', { count: course.seatsLeft })}
-        >
+        <Banner kind="info" role="none" title={t('courses.card.seatsLeft', { count: course.seatsLeft })}>
           {course.registrationDeadline ? (
             <p className="utrecht-paragraph">{t('courses.page.signUpUntil', { date: course.registrationDeadline })}</p>
           ) : null}
@@ -135,11 +131,7 @@ export default function CoursePage() {
             {course.sessions.length ? (
               <SessionsTable
                 id="sessions-caption"
-                caption={
-                  course.sessions.length === 1
-                    ? t('courses.sessions.captionOne')
-                    : t('courses.sessions.caption', { count: course.sessions.length })
-                }
+                caption={t('courses.sessions.caption', { count: course.sessions.length })}
                 sessions={course.sessions}
               />
             ) : (

@@ -29,8 +29,10 @@ import { signUp } from '~/modules/courses/registrations.server';
 import { requestSignUp } from '~/modules/courses/sign-up-requests.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Politiek Actief` : 'Politiek Actief' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.courseSignUp', args.data ? { course: args.data.title } : null);
 
 const SOURCES = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
 const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
@@ -111,11 +113,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: course.id,
     title: course.title,
-    when: first
-      ? course.sessions.length === 1
-        ? t('courses.signup.whenOne', { date: first.date, time: first.time })
-        : t('courses.signup.when', { date: first.date, time: first.time, count: course.sessions.length })
-      : '',
+    when: first ? t('courses.signup.when', { date: first.date, time: first.time, count: course.sessions.length }) : '',
     place: venue,
     availability: course.availability,
     seatsLeft: course.seatsLeft,
@@ -147,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const limit = await hit(db, rules.signupPerIp, clientIp(context));
   if (!limit.allowed) {
-    return data(submission.reply({ formErrors: [t('form.rateLimited', { minutes: minutesFrom(limit.retryAfterSeconds) })] }), {
+    return data(submission.reply({ formErrors: [t('form.rateLimited', { count: minutesFrom(limit.retryAfterSeconds) })] }), {
       status: 429,
     });
   }
@@ -242,11 +240,7 @@ export default function SignUp() {
         {course.place ? <p className="utrecht-paragraph">{course.place}</p> : null}
         {open ? (
           <p className={`pa-seats${course.availability === 'full' ? ' pa-seats--full' : ''}`}>
-            {course.availability === 'full'
-              ? t('courses.signup.fullNote')
-              : course.seatsLeft === 1
-                ? t('courses.card.oneSeatLeft')
-                : t('courses.card.seatsLeft', { count: course.seatsLeft })}
+            {course.availability === 'full' ? t('courses.signup.fullNote') : t('courses.card.seatsLeft', { count: course.seatsLeft })}
           </p>
         ) : null}
       </div>

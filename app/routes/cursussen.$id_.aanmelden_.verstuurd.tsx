@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { CourseErrorBoundary } from '~/components/course-parts';
-import { metaTitle } from '~/components/manage-courses';
+import { pageTitle } from '~/components/page-title';
 import { useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { getPublicCourse } from '~/modules/courses/catalogue.server';
 
 // Where every public sign-up lands, whatever the address (ADR 011): the page knows only the course,
 // so it cannot differ between an address that is on the course and one that is not.
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'courses.signup.sent.title');
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.signUpSent', args.data ? { course: args.data.title } : null, { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const course = await getPublicCourse(getDb(), params.id ?? '', now());

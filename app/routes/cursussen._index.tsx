@@ -16,8 +16,9 @@ import {
   upcomingMonths,
 } from '~/modules/courses/catalogue.server';
 import { formatSession } from '~/modules/courses/format.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? 'Cursussen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.courses');
 
 const formatKeys: Record<CourseFormat, MessageKey> = {
   'in-person': 'courses.format.in-person',
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: item.title,
       organisationName: item.organisationName,
       date: first.date,
-      sessions: item.sessionCount === 1 ? t('courses.card.oneSession') : t('courses.card.sessions', { count: item.sessionCount }),
+      sessions: t('courses.card.sessions', { count: item.sessionCount }),
       place: placeText(t, item),
       format: t(formatKeys[item.format]),
       cost: costText(t, locale, item.costCents),
@@ -57,9 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           : item.window === 'open' || item.window === 'not-yet-open'
             ? item.full
               ? t('courses.card.full')
-              : item.seatsLeft === 1
-                ? t('courses.card.oneSeatLeft')
-                : t('courses.card.seatsLeft', { count: item.seatsLeft })
+              : t('courses.card.seatsLeft', { count: item.seatsLeft })
             : t('courses.card.closed'),
       full: item.full && item.window === 'open',
       closed: item.window !== 'open' && item.window !== 'not-yet-open',
@@ -76,7 +75,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, ...rest } = filters;
   const activeFilters = Object.keys(rest).length > 0;
   return {
-    pageTitle: `${t('courses.title')} — Politiek Actief`,
     filters: {
       q: filters.q ?? '',
       province: filters.province ?? '',
@@ -284,11 +282,7 @@ export default function Catalogue() {
 
       <section aria-labelledby="results-heading">
         <h2 className="utrecht-heading-2" id="results-heading">
-          {data.total === 1
-            ? t('courses.results.one')
-            : data.total === 0
-              ? t('courses.results.none')
-              : t('courses.results.count', { count: data.total })}
+          {data.total === 0 ? t('courses.results.none') : t('courses.results.count', { count: data.total })}
         </h2>
         {data.chosenMunicipality && data.total > 0 ? (
           <p className="utrecht-paragraph">{t('courses.results.nearOrder', { municipality: data.chosenMunicipality })}</p>

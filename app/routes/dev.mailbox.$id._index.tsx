@@ -3,8 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { useT } from '~/i18n';
 import { assertMailboxAvailable, extractLinks, getMailboxMessage } from '~/modules/email/mailbox.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'E-mail — Testmailbox' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.mailboxMessage', args.data ? { subject: args.data.subject ?? '' } : null, { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   assertMailboxAvailable();

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { useLocale, useT } from '~/i18n';
 import { assertMailboxAvailable, listMailbox } from '~/modules/email/mailbox.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Testmailbox — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.mailbox', {}, { noindex: true });
 
 export async function loader(_: LoaderFunctionArgs) {
   assertMailboxAvailable();

@@ -7,12 +7,13 @@ import { useT, type MessageKey } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
 import { setPreferences, verifyUnsubscribeToken } from '~/modules/privacy/email-preferences.server';
+import { pageTitle } from '~/components/page-title';
 
 // /e-mail/afmelden/:token — the unsubscribe link of every non-transactional email. GET asks, POST
 // acts, without login. Mail clients' one-click unsubscribe (RFC 8058) POSTs here with the body
 // `List-Unsubscribe=One-Click` and no Origin of ours: server/security.ts lets this path through.
 
-export const meta: MetaFunction = () => [{ title: 'Afmelden — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.unsubscribe', {}, { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = verifyUnsubscribeToken(params.token ?? '');

@@ -11,8 +11,9 @@ import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.ser
 import { emailOnlySchema, passwordLoginSchema, type EmailOnlyFields, type PasswordLoginFields } from '~/modules/auth/schemas';
 import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~/modules/auth/session.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.login');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -33,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (honeypotFilled(formData)) return { intent, sent: true, result: submission.reply({ resetForm: true }) };
     const outcome = await requestLoginLink(db, { email: submission.value.email, ip });
     if (outcome.status === 'rate-limited') {
-      const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+      const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
       return data({ intent, sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
     }
     return { intent, sent: true, result: submission.reply({ resetForm: true }) };
@@ -57,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const message =
     outcome.status === 'rate-limited'
-      ? t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) })
+      ? t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) })
       : outcome.status === 'unverified'
         ? t('login.unverified')
         : t('login.invalid');

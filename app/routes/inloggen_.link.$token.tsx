@@ -7,8 +7,9 @@ import { useT } from '~/i18n';
 import { consumeLoginLink } from '~/modules/auth/accounts.server';
 import { getSessionToken, startSession } from '~/modules/auth/session.server';
 import { loadTokenPage, tokenProblemResponse } from '~/modules/auth/token-page.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen met je link — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.loginLink', {}, { noindex: true });
 
 export const loader = ({ params }: LoaderFunctionArgs) => loadTokenPage(params.token, 'login-link');
 

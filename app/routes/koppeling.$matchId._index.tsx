@@ -11,10 +11,11 @@ import { notices } from '~/modules/mentoring/notices';
 import { checkInsOf, dutchToday, feedbackGiven, firstName, matchOfParticipant } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
 // One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.
 
-export const meta: MetaFunction = () => [{ title: 'Koppeling — Politiek Actief' }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, 'title.match', args.data ? { name: args.data.otherName } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

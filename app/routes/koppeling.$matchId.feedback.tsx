@@ -17,11 +17,13 @@ import {
   type FeedbackMoment,
 } from '~/modules/mentoring/matches.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
 // The short feedback form the 4-week and period-end emails link to: a score 1–5 and a few words.
 // Only the two people of the match; the coordinator reads the answers.
 
-export const meta: MetaFunction = () => [{ title: 'Hoe gaat het? — Politiek Actief' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.matchFeedback', args.data ? { name: args.data.otherName } : null);
 
 const momentOf = (request: Request): FeedbackMoment => {
   const value = new URL(request.url).searchParams.get('moment');

@@ -19,8 +19,9 @@ import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
 import { notices } from '~/modules/mentoring/notices';
 import { dutchToday, firstName, matchesOfMentor } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText, proposalView } from '~/modules/mentoring/views.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mijn mentoraat — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentor');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { profile } = await requireMentor(request);

@@ -3,7 +3,6 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice, SubmitButton } from '~/components/form';
-import { metaTitle } from '~/components/manage-courses';
 import { Choices, fieldId, FormErrors, Input, Select, TextArea, type Errors, type Values } from '~/components/network-fields';
 import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
@@ -17,10 +16,11 @@ import {
   profileFormValues,
   saveMentorProfile,
 } from '~/modules/mentoring/networks.server';
+import { pageTitle } from '~/components/page-title';
 
 // The one mentor profile of a person: one capacity for every network and organisation.
 
-export const meta: MetaFunction = ({ matches }) => metaTitle(matches, 'networks.profile.title');
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentorProfile');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { profile } = await requireMentor(request);

@@ -16,11 +16,15 @@ import {
   parseForm,
   type InvitationProblem,
 } from '~/modules/mentoring/networks.server';
+import { pageTitle } from '~/components/page-title';
 
 // The page behind the link in a mentor invitation. GET only shows it (mail scanners open links too);
 // the POST accepts: for the logged-in invited person, or with a new account for the invited address.
 
-export const meta: MetaFunction = () => [{ title: 'Uitnodiging als mentor — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data && 'invitation' in args.data && args.data.invitation
+    ? pageTitle(args, 'title.mentorInvitation', { network: args.data.invitation.networkName }, { noindex: true })
+    : pageTitle(args, 'title.mentorInvitationUnknown', {}, { noindex: true });
 
 const statusOf = (problem: InvitationProblem) => (problem === 'invalid' ? 404 : 410);
 type Mode = 'accept' | 'other-account' | 'login' | 'create';

@@ -10,12 +10,12 @@ import { notices } from '~/modules/mentoring/notices';
 import { matchOfMentor } from '~/modules/mentoring/matches.server';
 import { proposalView } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
 // The page the proposal email links to. Only the proposal's own mentor sees it; anyone else gets 404.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `${data.proposal.mentee.firstName} — ` : ''}Voorstel — Politiek Actief` },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.proposal', args.data ? { name: args.data.proposal.mentee.firstName } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { profile } = await requireMentor(request);

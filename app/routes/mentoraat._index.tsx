@@ -13,8 +13,9 @@ import {
   sourceOf,
   sourceQuery,
 } from '~/modules/mentoring/applications.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Mentoraat — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentoring');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -130,7 +131,7 @@ export default function Mentoring() {
         </h2>
         <p className="utrecht-paragraph" role="status">
           {data.municipality ? t('mentoring.list.for', { municipality: data.municipality.name }) : t('mentoring.list.nationalOnly')}{' '}
-          {data.networks.length === 1 ? t('mentoring.list.one') : t('mentoring.list.count', { count: data.networks.length })}
+          {t('mentoring.list.count', { count: data.networks.length })}
         </p>
         {data.networks.length === 0 ? (
           <p className="utrecht-paragraph">

@@ -36,10 +36,10 @@ import {
   utmFields,
 } from '~/modules/mentoring/application-options';
 import { isUuid } from '~/modules/organisations/guards.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.network.name} — Mentoraat — Politiek Actief` : 'Mentoraat — Politiek Actief' },
-];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, 'title.mentoringApply', args.data ? { network: args.data.network.name } : null);
 
 /** The network, when it takes applications now; anything else is a 404 (with the way back to the list). */
 async function openNetwork(networkId: string | undefined) {

@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { PrivacyStatement, privacyTitle } from '~/content/privacy';
 import { useLocale } from '~/i18n';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Privacy — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.privacy');
 
 export default function Privacy() {
   const locale = useLocale();

@@ -11,8 +11,9 @@ import { registerAccount } from '~/modules/auth/accounts.server';
 import { registerSchema, type RegisterFields } from '~/modules/auth/schemas';
 import { requireAnonymous } from '~/modules/auth/session.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Account maken — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.register');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.status === 'rate-limited') {
     return data(
       submission.reply({
-        formErrors: [t('form.rateLimited', { minutes: minutesFrom(result.retryAfterSeconds) })],
+        formErrors: [t('form.rateLimited', { count: minutesFrom(result.retryAfterSeconds) })],
         hideFields: ['password'],
       }),
       { status: 429 },

@@ -1,7 +1,8 @@
 import type { MetaFunction } from '@remix-run/node';
 import { useT } from '~/i18n';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Kijk in je mailbox — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.registerSent');
 
 export default function RegisterSent() {
   const t = useT();

@@ -1,8 +1,9 @@
 import type { MetaFunction } from '@remix-run/node';
 import { AccessibilityStatement, accessibilityTitle } from '~/content/accessibility';
 import { useLocale } from '~/i18n';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Toegankelijkheid — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accessibility');
 
 export default function Accessibility() {
   const locale = useLocale();

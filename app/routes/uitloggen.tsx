@@ -5,8 +5,9 @@ import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { useT } from '~/i18n';
 import { clearSessionCookie, getSessionToken, invalidateSession, requireUser } from '~/modules/auth/session.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Uitloggen — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.logout');
 
 // Logging out changes state, so it is a POST; the page only offers the button.
 export async function loader({ request }: LoaderFunctionArgs) {

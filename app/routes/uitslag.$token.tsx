@@ -7,11 +7,15 @@ import { users } from '~db/schema';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { localeFromRequest, useT } from '~/i18n';
 import { findElection, readOutcomeToken, recordOutcome } from '~/modules/reports/outcomes.server';
+import { pageTitle } from '~/components/page-title';
 
 // /uitslag/:token — the one-click answer to an outcome question. GET only shows the answer with a
 // button (mail scanners open links too); POST records it.
 
-export const meta: MetaFunction = () => [{ title: 'Verkiezingsuitslag — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data && 'valid' in args.data && args.data.valid
+    ? pageTitle(args, 'title.outcome', { election: args.data.election }, { noindex: true })
+    : pageTitle(args, 'title.outcomeUnknown', {}, { noindex: true });
 
 async function readLink(token: string | undefined) {
   const link = readOutcomeToken(token);

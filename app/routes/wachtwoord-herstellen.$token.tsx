@@ -11,8 +11,9 @@ import { resetPassword } from '~/modules/auth/accounts.server';
 import { resetPasswordSchema, type ResetPasswordFields } from '~/modules/auth/schemas';
 import { clearSessionCookie } from '~/modules/auth/session.server';
 import { loadTokenPage } from '~/modules/auth/token-page.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.reset', {}, { noindex: true });
 
 export const loader = ({ params }: LoaderFunctionArgs) => loadTokenPage(params.token, 'password-reset');
 

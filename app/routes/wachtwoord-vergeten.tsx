@@ -10,8 +10,9 @@ import { clientIp } from '~/load-context';
 import { requestPasswordReset } from '~/modules/auth/accounts.server';
 import { emailOnlySchema, type EmailOnlyFields } from '~/modules/auth/schemas';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
+import { pageTitle } from '~/components/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten — Politiek Actief' }];
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.forgot');
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (honeypotFilled(formData)) return { sent: true, result: submission.reply({ resetForm: true }) };
   const outcome = await requestPasswordReset(getDb(), { email: submission.value.email, ip: clientIp(context) });
   if (outcome.status === 'rate-limited') {
-    const message = t('form.rateLimited', { minutes: minutesFrom(outcome.retryAfterSeconds) });
+    const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
     return data({ sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
   }
   return { sent: true, result: submission.reply({ resetForm: true }) };

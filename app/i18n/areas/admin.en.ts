@@ -1,7 +1,8 @@
 // English: administrators (/admin), the coordinators' home (/beheer), coordinator invitations and academies.
 import type { nl } from './admin.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'admin.backToList': 'Back to all organisations',
   'admin.backToOrganisation': 'Back to {organisation}',
   'admin.errors.nameRequired': 'Enter the name of the organisation.',
@@ -74,15 +75,24 @@ export const en: Record<keyof typeof nl, string> = {
   'admin.home.nothing': 'Nothing needs extra attention right now.',
   'admin.home.more': 'And {count} more courses: go to all your courses',
   'admin.home.filling': 'Courses that are nearly full',
-  'admin.home.fillingLine': '{taken} of {capacity} seats are taken.',
-  'admin.home.full': 'Full: {taken} of {capacity} seats taken. On the waiting list: {waitlisted}.',
+  'admin.home.fillingLine': { one: '{taken} of 1 seat is taken.', other: '{taken} of {count} seats are taken.' },
+  'admin.home.full': {
+    one: 'Full: {taken} of 1 seat taken. On the waiting list: {waitlisted}.',
+    other: 'Full: {taken} of {count} seats taken. On the waiting list: {waitlisted}.',
+  },
   'admin.home.offers': 'Seats offered to the waiting list',
   'admin.home.offersLine': 'Not confirmed yet: {count}. The first offer expires on {until}.',
   'admin.home.offersCount': 'Not confirmed yet: {count}.',
   'admin.home.proposals': 'Proposals without an answer',
-  'admin.home.proposalsLine': 'Mentors have not answered {count} proposal(s) after {days} days.',
+  'admin.home.proposalsLine': {
+    one: 'Mentors have not answered 1 proposal after {days}.',
+    other: 'Mentors have not answered {count} proposals after {days}.',
+  },
   'admin.home.quiet': 'Quiet matches',
-  'admin.home.quietLine': '{count} active match(es) without a check-in in the last 6 weeks.',
+  'admin.home.quietLine': {
+    one: '1 active match without a check-in in the last 6 weeks.',
+    other: '{count} active matches without a check-in in the last 6 weeks.',
+  },
   'admin.home.waiting': 'Applications waiting for a matching run',
   'admin.home.waitingLine': 'Waiting applications: {count}.',
   'admin.home.runMatching': 'Match',

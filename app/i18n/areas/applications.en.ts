@@ -1,7 +1,8 @@
 // English: mentor applications (form, the person's applications, the coordinators' view).
 import type { nl } from './applications.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'applications.focus.women': 'Women',
   'applications.focus.disability': 'People with a disability',
   'applications.focus.practically-educated': 'Practically educated people',

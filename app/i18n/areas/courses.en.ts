@@ -1,7 +1,8 @@
 // English: Public course pages: catalogue, course page, sign-up, the registration page behind a link.
 import type { nl } from './courses.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'courses.title': 'Courses',
   'courses.catalogue.intro':
     'A Politiek Actief course usually takes a few evenings. You learn how the municipal council works and how you can take part yourself. You do not need an account to sign up.',
@@ -29,8 +30,7 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.filters.municipalityNote':
     'Choose your municipality to see courses there first, then in the municipalities next to it, then online courses.',
 
-  'courses.results.count': '{count} courses found',
-  'courses.results.one': '1 course found',
+  'courses.results.count': { one: '1 course found', other: '{count} courses found' },
   'courses.results.none': 'No courses found',
   'courses.results.nearOrder': 'Courses in {municipality} first, then nearby, then online.',
   'courses.results.page': 'Page {page} of {pages}',
@@ -46,10 +46,8 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.card.format': 'Format',
   'courses.card.cost': 'Cost',
   'courses.card.organiser': 'Organiser',
-  'courses.card.sessions': '{count} sessions',
-  'courses.card.oneSession': '1 session',
-  'courses.card.seatsLeft': '{count} seats left',
-  'courses.card.oneSeatLeft': '1 seat left',
+  'courses.card.sessions': { one: '1 session', other: '{count} sessions' },
+  'courses.card.seatsLeft': { one: '1 seat left', other: '{count} seats left' },
   'courses.card.full': 'Full — waiting list',
   'courses.card.started': 'Already started',
   'courses.card.closed': 'Sign-up is closed',
@@ -95,8 +93,7 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.closed.ended': 'This course has ended',
   'courses.closed.cancelled': 'This course has been cancelled',
 
-  'courses.sessions.caption': 'The {count} sessions',
-  'courses.sessions.captionOne': 'The session',
+  'courses.sessions.caption': { one: 'The session', other: 'The {count} sessions' },
   'courses.sessions.number': 'No.',
   'courses.sessions.date': 'Date',
   'courses.sessions.time': 'Time',
@@ -108,8 +105,7 @@ export const en: Record<keyof typeof nl, string> = {
 
   'courses.signup.back': 'Back to the course',
   'courses.signup.title': 'Sign up',
-  'courses.signup.when': '{count} sessions, the first on {date}, {time}',
-  'courses.signup.whenOne': '{date}, {time}',
+  'courses.signup.when': { one: '{date}, {time}', other: '{count} sessions, the first on {date}, {time}' },
   'courses.signup.fullNote': 'The course is full. You will go on the waiting list.',
   'courses.signup.closedBody': 'That is why you cannot sign up.',
   'courses.signup.intro':

@@ -27,8 +27,7 @@ export const nl = {
   'courses.filters.municipalityNote':
     'Kies je je gemeente? Dan zie je eerst cursussen in je gemeente, dan in de gemeenten ernaast en dan online cursussen.',
 
-  'courses.results.count': '{count} cursussen gevonden',
-  'courses.results.one': '1 cursus gevonden',
+  'courses.results.count': { one: '1 cursus gevonden', other: '{count} cursussen gevonden' },
   'courses.results.none': 'Geen cursussen gevonden',
   'courses.results.nearOrder': 'Eerst cursussen in {municipality}, dan in de buurt, dan online.',
   'courses.results.page': 'Pagina {page} van {pages}',
@@ -44,10 +43,8 @@ export const nl = {
   'courses.card.format': 'Vorm',
   'courses.card.cost': 'Kosten',
   'courses.card.organiser': 'Organisator',
-  'courses.card.sessions': '{count} bijeenkomsten',
-  'courses.card.oneSession': '1 bijeenkomst',
-  'courses.card.seatsLeft': 'Nog {count} plekken vrij',
-  'courses.card.oneSeatLeft': 'Nog 1 plek vrij',
+  'courses.card.sessions': { one: '1 bijeenkomst', other: '{count} bijeenkomsten' },
+  'courses.card.seatsLeft': { one: 'Nog 1 plek vrij', other: 'Nog {count} plekken vrij' },
   'courses.card.full': 'Vol — wachtlijst',
   'courses.card.started': 'Al begonnen',
   'courses.card.closed': 'Aanmelden is gesloten',
@@ -93,8 +90,7 @@ export const nl = {
   'courses.closed.ended': 'Deze cursus is afgelopen',
   'courses.closed.cancelled': 'Deze cursus gaat niet door',
 
-  'courses.sessions.caption': 'De {count} bijeenkomsten',
-  'courses.sessions.captionOne': 'De bijeenkomst',
+  'courses.sessions.caption': { one: 'De bijeenkomst', other: 'De {count} bijeenkomsten' },
   'courses.sessions.number': 'Nr.',
   'courses.sessions.date': 'Datum',
   'courses.sessions.time': 'Tijd',
@@ -106,8 +102,7 @@ export const nl = {
 
   'courses.signup.back': 'Terug naar de cursus',
   'courses.signup.title': 'Aanmelden',
-  'courses.signup.when': '{count} bijeenkomsten, de eerste op {date}, {time}',
-  'courses.signup.whenOne': '{date}, {time}',
+  'courses.signup.when': { one: '{date}, {time}', other: '{count} bijeenkomsten, de eerste op {date}, {time}' },
   'courses.signup.fullNote': 'De cursus is vol. Je komt op de wachtlijst.',
   'courses.signup.closedBody': 'Aanmelden kan daarom niet.',
   'courses.signup.intro':

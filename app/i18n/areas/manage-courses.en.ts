@@ -1,7 +1,8 @@
 // English: Coordinators' course pages under /beheer/cursussen.
 import type { nl } from './manage-courses.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'manageCourses.title': 'Manage courses',
   'manageCourses.backToManage': 'Back to Manage',
   'manageCourses.backToList': 'Back to all courses',
@@ -118,8 +119,11 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.errors.language': 'Choose Dutch or English.',
   'manageCourses.errors.cost': 'Enter an amount in euros, such as 0 or 12.50.',
   'manageCourses.errors.capacity': 'Enter a whole number from {min} to {max}.',
-  'manageCourses.errors.capacityBelowTaken':
-    '{count} people already have a seat (confirmed or offered). The number of seats cannot be lower than {count}. Cancel registrations first if you need to.',
+  'manageCourses.errors.capacityBelowTaken': {
+    one: '1 person already has a seat (confirmed or offered). The number of seats cannot be lower than 1. Cancel registrations first if you need to.',
+    other:
+      '{count} people already have a seat (confirmed or offered). The number of seats cannot be lower than {count}. Cancel registrations first if you need to.',
+  },
   'manageCourses.errors.claimWindow': 'Enter a whole number of hours from {min} to {max}.',
   'manageCourses.errors.reminderDays': 'Enter a whole number of days from {min} to {max}.',
   'manageCourses.errors.threshold': 'Enter a whole number from {min} to {max}, or leave it empty.',
@@ -172,7 +176,7 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.overview.editLink': 'Change the details',
   'manageCourses.overview.signUp': 'Sign-up',
   'manageCourses.overview.seats': 'Seats',
-  'manageCourses.overview.seatsTaken': '{confirmed} of the {capacity} seats confirmed',
+  'manageCourses.overview.seatsTaken': { one: '{confirmed} of 1 seat confirmed', other: '{confirmed} of the {count} seats confirmed' },
   'manageCourses.overview.offered': '{count} offered',
   'manageCourses.overview.waitlisted': '{count} on the waiting list',
   'manageCourses.overview.toRegistrations': 'Go to the registrations',
@@ -183,17 +187,20 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.overview.closesAtStart': 'until the first session starts',
   'manageCourses.overview.cancelUntilStart': 'until the first session starts',
   'manageCourses.overview.claimAtOnce': 'none: the next person on the waiting list gets the seat at once',
-  'manageCourses.overview.hours': '{count} hours',
-  'manageCourses.overview.days': '{count} days before',
+  'manageCourses.overview.hours': { one: '1 hour', other: '{count} hours' },
+  'manageCourses.overview.days': { one: '1 day before', other: '{count} days before' },
   'manageCourses.overview.noReminder': 'no reminder',
-  'manageCourses.overview.threshold': 'after {count} sessions',
+  'manageCourses.overview.threshold': { one: 'after 1 session', other: 'after {count} sessions' },
   'manageCourses.overview.thresholdAll': 'after all sessions',
   'manageCourses.overview.actions': 'What would you like to do?',
   'manageCourses.overview.publishHint': 'Once published, the course is in the list of courses and people can sign up.',
   'manageCourses.overview.publishNeedsSession': 'Add at least one session first (below). Then you can publish the course.',
   'manageCourses.overview.publish': 'Publish course',
-  'manageCourses.overview.closeHint':
-    'The last session is over. Fill in the attendance first. Then close the course: participants get a follow-up ({count} confirmed participants). People who came get thanks and next steps. People who did not come get courses nearby.',
+  'manageCourses.overview.closeHint': {
+    one: 'The last session is over. Fill in the attendance first. Then close the course: participants get a follow-up (1 confirmed participant). People who came get thanks and next steps. People who did not come get courses nearby.',
+    other:
+      'The last session is over. Fill in the attendance first. Then close the course: participants get a follow-up ({count} confirmed participants). People who came get thanks and next steps. People who did not come get courses nearby.',
+  },
   'manageCourses.overview.closeLater':
     'After the last session you close the course here. Then participants get a follow-up. If you do not, the follow-up goes out by itself 3 days after the last session.',
   'manageCourses.overview.close': 'Close the course and send the follow-up',
@@ -250,8 +257,10 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.questions.required': 'Everyone must answer this question',
 
   'manageCourses.registrations.heading': 'Registrations',
-  'manageCourses.registrations.summary':
-    'Confirmed: {confirmed} of the {capacity} seats. Seat offered: {offered}. Waiting list: {waiting}. Cancelled: {cancelled}.',
+  'manageCourses.registrations.summary': {
+    one: 'Confirmed: {confirmed} of 1 seat. Seat offered: {offered}. Waiting list: {waiting}. Cancelled: {cancelled}.',
+    other: 'Confirmed: {confirmed} of the {count} seats. Seat offered: {offered}. Waiting list: {waiting}. Cancelled: {cancelled}.',
+  },
   'manageCourses.registrations.export': 'Download all registrations (CSV for Excel)',
   'manageCourses.registrations.seated': 'Participants',
   'manageCourses.registrations.noneSeated': 'Nobody has a seat yet.',
@@ -284,8 +293,11 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.add.notPublished': 'Publish the course first. Then you can sign people up.',
 
   'manageCourses.attendance.heading': 'Attendance',
-  'manageCourses.attendance.intro':
-    'For each session, tick who was there and click Save. People who attended at least {threshold} of the {total} sessions have completed the course.',
+  'manageCourses.attendance.intro': {
+    one: 'Tick who was there and click Save. People who attended the session have completed the course.',
+    other:
+      'For each session, tick who was there and click Save. People who attended at least {threshold} of the {count} sessions have completed the course.',
+  },
   'manageCourses.attendance.draft': 'The course is still a draft.',
   'manageCourses.attendance.nobody': 'There are no confirmed participants yet.',
   'manageCourses.attendance.notYet': 'You can fill in the attendance from one hour before this session starts.',
@@ -300,16 +312,21 @@ export const en: Record<keyof typeof nl, string> = {
   'manageCourses.attendance.later': 'not yet',
 
   'manageCourses.message.heading': 'Message to all participants',
-  'manageCourses.message.intro':
-    'Send an email to everyone with a confirmed seat ({count} people). People on the waiting list do not get it. Write plain text.',
+  'manageCourses.message.intro': {
+    one: 'Send an email to everyone with a confirmed seat (1 person). People on the waiting list do not get it. Write plain text.',
+    other: 'Send an email to everyone with a confirmed seat ({count} people). People on the waiting list do not get it. Write plain text.',
+  },
   'manageCourses.message.nobody': 'There are no participants with a confirmed seat yet.',
   'manageCourses.message.subject': 'Subject',
   'manageCourses.message.body': 'Message',
   'manageCourses.message.bodyHint':
     'An empty line starts a new paragraph. Everyone also gets a button to see or cancel their registration.',
   'manageCourses.message.confirm': 'Yes, send this message now to all participants with a seat ({count}). Sending cannot be undone.',
-  'manageCourses.message.submit': 'Send to {count} participants',
-  'manageCourses.message.queued': 'The message is ready for {count} participants. Below you see how many emails have been sent.',
+  'manageCourses.message.submit': { one: 'Send to 1 participant', other: 'Send to {count} participants' },
+  'manageCourses.message.queued': {
+    one: 'The message is ready for 1 participant. Below you see how many emails have been sent.',
+    other: 'The message is ready for {count} participants. Below you see how many emails have been sent.',
+  },
   'manageCourses.message.earlier': 'Messages sent',
   'manageCourses.message.none': 'You have not sent any messages about this course yet.',
   'manageCourses.message.when': 'Time',

@@ -118,8 +118,11 @@ export const nl = {
   'manageCourses.errors.language': 'Kies Nederlands of Engels.',
   'manageCourses.errors.cost': 'Vul een bedrag in euro in, zoals 0 of 12,50.',
   'manageCourses.errors.capacity': 'Vul een heel getal in van {min} tot en met {max}.',
-  'manageCourses.errors.capacityBelowTaken':
-    'Er hebben al {count} mensen een plaats (bevestigd of aangeboden). Het aantal plaatsen kan niet lager zijn dan {count}. Meld eerst mensen af als dat nodig is.',
+  'manageCourses.errors.capacityBelowTaken': {
+    one: 'Er heeft al 1 persoon een plaats (bevestigd of aangeboden). Het aantal plaatsen kan niet lager zijn dan 1. Meld eerst mensen af als dat nodig is.',
+    other:
+      'Er hebben al {count} mensen een plaats (bevestigd of aangeboden). Het aantal plaatsen kan niet lager zijn dan {count}. Meld eerst mensen af als dat nodig is.',
+  },
   'manageCourses.errors.claimWindow': 'Vul een heel aantal uren in van {min} tot en met {max}.',
   'manageCourses.errors.reminderDays': 'Vul een heel aantal dagen in van {min} tot en met {max}.',
   'manageCourses.errors.threshold': 'Vul een heel getal in van {min} tot en met {max}, of laat het leeg.',
@@ -174,7 +177,10 @@ export const nl = {
   'manageCourses.overview.editLink': 'Gegevens wijzigen',
   'manageCourses.overview.signUp': 'Aanmelden',
   'manageCourses.overview.seats': 'Plaatsen',
-  'manageCourses.overview.seatsTaken': '{confirmed} van de {capacity} plaatsen bevestigd',
+  'manageCourses.overview.seatsTaken': {
+    one: '{confirmed} van 1 plaats bevestigd',
+    other: '{confirmed} van de {count} plaatsen bevestigd',
+  },
   'manageCourses.overview.offered': '{count} aangeboden',
   'manageCourses.overview.waitlisted': '{count} op de wachtlijst',
   'manageCourses.overview.toRegistrations': 'Naar de aanmeldingen',
@@ -185,17 +191,20 @@ export const nl = {
   'manageCourses.overview.closesAtStart': 'tot de eerste bijeenkomst begint',
   'manageCourses.overview.cancelUntilStart': 'tot de eerste bijeenkomst begint',
   'manageCourses.overview.claimAtOnce': 'geen: de volgende op de wachtlijst krijgt de plaats meteen',
-  'manageCourses.overview.hours': '{count} uur',
-  'manageCourses.overview.days': '{count} dagen vooraf',
+  'manageCourses.overview.hours': { one: '1 uur', other: '{count} uur' },
+  'manageCourses.overview.days': { one: '1 dag vooraf', other: '{count} dagen vooraf' },
   'manageCourses.overview.noReminder': 'geen herinnering',
-  'manageCourses.overview.threshold': 'na {count} bijeenkomsten',
+  'manageCourses.overview.threshold': { one: 'na 1 bijeenkomst', other: 'na {count} bijeenkomsten' },
   'manageCourses.overview.thresholdAll': 'na alle bijeenkomsten',
   'manageCourses.overview.actions': 'Wat wil je doen?',
   'manageCourses.overview.publishHint': 'Na het publiceren staat de cursus in de lijst met cursussen en kunnen mensen zich aanmelden.',
   'manageCourses.overview.publishNeedsSession': 'Voeg eerst minstens één bijeenkomst toe (hieronder). Daarna kun je de cursus publiceren.',
   'manageCourses.overview.publish': 'Cursus publiceren',
-  'manageCourses.overview.closeHint':
-    'De laatste bijeenkomst is voorbij. Vul eerst de aanwezigheid in. Sluit daarna de cursus af: de deelnemers krijgen een nabericht ({count} bevestigde deelnemers). Wie er was, krijgt een bedankje en de volgende stappen. Wie er niet was, krijgt cursussen in de buurt.',
+  'manageCourses.overview.closeHint': {
+    one: 'De laatste bijeenkomst is voorbij. Vul eerst de aanwezigheid in. Sluit daarna de cursus af: de deelnemers krijgen een nabericht (1 bevestigde deelnemer). Wie er was, krijgt een bedankje en de volgende stappen. Wie er niet was, krijgt cursussen in de buurt.',
+    other:
+      'De laatste bijeenkomst is voorbij. Vul eerst de aanwezigheid in. Sluit daarna de cursus af: de deelnemers krijgen een nabericht ({count} bevestigde deelnemers). Wie er was, krijgt een bedankje en de volgende stappen. Wie er niet was, krijgt cursussen in de buurt.',
+  },
   'manageCourses.overview.closeLater':
     'Na de laatste bijeenkomst sluit je hier de cursus af. Dan krijgen de deelnemers een nabericht. Doe je dat niet, dan gaat het nabericht 3 dagen na de laatste bijeenkomst vanzelf.',
   'manageCourses.overview.close': 'Cursus afsluiten en nabericht sturen',
@@ -252,8 +261,10 @@ export const nl = {
   'manageCourses.questions.required': 'Iedereen moet deze vraag beantwoorden',
 
   'manageCourses.registrations.heading': 'Aanmeldingen',
-  'manageCourses.registrations.summary':
-    'Bevestigd: {confirmed} van de {capacity} plaatsen. Plaats aangeboden: {offered}. Wachtlijst: {waiting}. Afgemeld: {cancelled}.',
+  'manageCourses.registrations.summary': {
+    one: 'Bevestigd: {confirmed} van 1 plaats. Plaats aangeboden: {offered}. Wachtlijst: {waiting}. Afgemeld: {cancelled}.',
+    other: 'Bevestigd: {confirmed} van de {count} plaatsen. Plaats aangeboden: {offered}. Wachtlijst: {waiting}. Afgemeld: {cancelled}.',
+  },
   'manageCourses.registrations.export': 'Download alle aanmeldingen (CSV voor Excel)',
   'manageCourses.registrations.seated': 'Deelnemers',
   'manageCourses.registrations.noneSeated': 'Nog niemand heeft een plaats.',
@@ -286,8 +297,11 @@ export const nl = {
   'manageCourses.add.notPublished': 'Publiceer de cursus eerst. Daarna kun je mensen aanmelden.',
 
   'manageCourses.attendance.heading': 'Aanwezigheid',
-  'manageCourses.attendance.intro':
-    'Vink per bijeenkomst aan wie er was en klik op Opslaan. Wie bij minstens {threshold} van de {total} bijeenkomsten was, heeft de cursus afgerond.',
+  'manageCourses.attendance.intro': {
+    one: 'Vink aan wie er was en klik op Opslaan. Wie bij de bijeenkomst was, heeft de cursus afgerond.',
+    other:
+      'Vink per bijeenkomst aan wie er was en klik op Opslaan. Wie bij minstens {threshold} van de {count} bijeenkomsten was, heeft de cursus afgerond.',
+  },
   'manageCourses.attendance.draft': 'De cursus is nog een concept.',
   'manageCourses.attendance.nobody': 'Er zijn nog geen bevestigde deelnemers.',
   'manageCourses.attendance.notYet': 'Je kunt de aanwezigheid invullen vanaf een uur voor het begin van deze bijeenkomst.',
@@ -302,8 +316,11 @@ export const nl = {
   'manageCourses.attendance.later': 'nog niet',
 
   'manageCourses.message.heading': 'Bericht aan alle deelnemers',
-  'manageCourses.message.intro':
-    'Stuur een e-mail aan iedereen met een bevestigde plaats ({count} mensen). Mensen op de wachtlijst krijgen hem niet. Schrijf gewone tekst.',
+  'manageCourses.message.intro': {
+    one: 'Stuur een e-mail aan iedereen met een bevestigde plaats (1 persoon). Mensen op de wachtlijst krijgen hem niet. Schrijf gewone tekst.',
+    other:
+      'Stuur een e-mail aan iedereen met een bevestigde plaats ({count} mensen). Mensen op de wachtlijst krijgen hem niet. Schrijf gewone tekst.',
+  },
   'manageCourses.message.nobody': 'Er zijn nog geen deelnemers met een bevestigde plaats.',
   'manageCourses.message.subject': 'Onderwerp',
   'manageCourses.message.body': 'Bericht',
@@ -311,8 +328,11 @@ export const nl = {
     'Een lege regel begint een nieuwe alinea. Iedereen krijgt ook een knop om de aanmelding te bekijken of af te melden.',
   'manageCourses.message.confirm':
     'Ja, stuur dit bericht nu naar alle deelnemers met een plek ({count}). Versturen kan niet worden teruggedraaid.',
-  'manageCourses.message.submit': 'Versturen aan {count} deelnemers',
-  'manageCourses.message.queued': 'Het bericht staat klaar voor {count} deelnemers. Hieronder zie je hoeveel e-mails al zijn verstuurd.',
+  'manageCourses.message.submit': { one: 'Versturen aan 1 deelnemer', other: 'Versturen aan {count} deelnemers' },
+  'manageCourses.message.queued': {
+    one: 'Het bericht staat klaar voor 1 deelnemer. Hieronder zie je hoeveel e-mails al zijn verstuurd.',
+    other: 'Het bericht staat klaar voor {count} deelnemers. Hieronder zie je hoeveel e-mails al zijn verstuurd.',
+  },
   'manageCourses.message.earlier': 'Verstuurde berichten',
   'manageCourses.message.none': 'Je hebt nog geen berichten gestuurd over deze cursus.',
   'manageCourses.message.when': 'Tijd',

@@ -1,7 +1,8 @@
 // English: match lifecycle.
 import type { nl } from './matches.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'matches.mentor.title': 'My mentoring',
   'matches.mentor.lead': 'Here you see who we propose to you and who you are matched with.',
   'matches.mentor.profileLink': 'My mentor profile and availability',
@@ -139,10 +140,10 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.manage.noFinished': 'None yet.',
   'matches.manage.proposedOn': 'Proposed on',
   'matches.manage.daysWaiting': 'Days waiting',
-  'matches.manage.late': 'Late: no answer after {days} days',
+  'matches.manage.late': { one: 'Late: no answer after 1 day', other: 'Late: no answer after {count} days' },
   'matches.manage.lastCheckIn': 'Last meeting',
   'matches.manage.noCheckIn': 'None yet',
-  'matches.manage.quiet': 'Quiet: no meeting for {weeks} weeks',
+  'matches.manage.quiet': { one: 'Quiet: no meeting for 1 week', other: 'Quiet: no meeting for {count} weeks' },
   'matches.manage.date': 'Date',
   'matches.manage.reason': 'Reason',
   'matches.manage.endedBy': 'Ended by',
@@ -150,7 +151,7 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.manage.endedBy.mentee': 'mentee',
   'matches.manage.endedBy.coordinator': 'coordinator',
   'matches.manage.endedBy.system': 'system',
-  'matches.manage.noAnswer': 'No answer within {days} days',
+  'matches.manage.noAnswer': { one: 'No answer within 1 day', other: 'No answer within {count} days' },
   'matches.manage.action': 'Action',
   'matches.manage.end': 'End',
   'matches.manage.endFor': 'End the match of {mentee} and {mentor}',
@@ -164,7 +165,10 @@ export const en: Record<keyof typeof nl, string> = {
   'matches.manage.groups': 'Kinds of matches',
   'matches.manage.search': 'Search by name or email address of mentee or mentor, or by municipality',
   'matches.manage.pages': 'Pages of matches',
-  'matches.manage.summary': 'Without an answer: {proposed}. Active: {active}. Declined, expired or ended: {finished}.',
+  'matches.manage.summary': '{proposed}. {active}. {finished}.',
+  'matches.manage.summaryProposed': { one: '1 proposal without an answer', other: '{count} proposals without an answer' },
+  'matches.manage.summaryActive': { one: '1 active match', other: '{count} active matches' },
+  'matches.manage.summaryFinished': { one: '1 declined, expired or ended', other: '{count} declined, expired or ended' },
   'matches.manage.feedback': 'Feedback from mentors and mentees',
   'matches.manage.noFeedback': 'No feedback yet.',
   'matches.manage.from': 'From',

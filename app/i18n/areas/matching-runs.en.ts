@@ -1,7 +1,8 @@
 // English: matching run of a network, /beheer/netwerken/:id/koppelen.
 import type { nl } from './matching-runs.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'matchingRuns.title': 'Matching',
   'matchingRuns.back': 'Back to management',
   'matchingRuns.intro':
@@ -49,12 +50,20 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.compare.heading': 'Compared with the simple method',
   'matchingRuns.compare.intro':
     'The simple method keeps picking the pair with the highest score that is still possible. This draft looks at all mentees at once.',
-  'matchingRuns.compare.moreMatched': 'This draft matches {count} more people than the simple method ({ours} against {theirs}).',
-  'matchingRuns.compare.oneMoreMatched': 'This draft matches 1 more person than the simple method ({ours} against {theirs}).',
+  'matchingRuns.compare.moreMatched': {
+    one: 'This draft matches 1 more person than the simple method ({ours} against {theirs}).',
+    other: 'This draft matches {count} more people than the simple method ({ours} against {theirs}).',
+  },
   'matchingRuns.compare.sameMatched': 'This draft matches as many people as the simple method: {ours}.',
-  'matchingRuns.compare.moreScore': 'The total score is {points} points higher ({ours} against {theirs}).',
-  'matchingRuns.compare.lessScore':
-    'The total score is {points} points lower ({ours} against {theirs}). That is because more people get a mentor, which comes first.',
+  'matchingRuns.compare.moreScore': {
+    one: 'The total score is 1 point higher ({ours} against {theirs}).',
+    other: 'The total score is {count} points higher ({ours} against {theirs}).',
+  },
+  'matchingRuns.compare.lessScore': {
+    one: 'The total score is 1 point lower ({ours} against {theirs}). That is because more people get a mentor, which comes first.',
+    other:
+      'The total score is {count} points lower ({ours} against {theirs}). That is because more people get a mentor, which comes first.',
+  },
   'matchingRuns.compare.sameScore': 'The total score is the same: {ours}.',
   'matchingRuns.compare.changed': 'You changed the draft by hand. The comparison is about the draft as the computer made it.',
 
@@ -125,8 +134,13 @@ export const en: Record<keyof typeof nl, string> = {
   'matchingRuns.done.forbidden': 'These two will never be matched again in this network.',
   'matchingRuns.done.moved': 'The mentee has been matched with another mentor by hand.',
   'matchingRuns.done.removed': 'The rule has been removed.',
-  'matchingRuns.done.published': 'The draft has been sent: the mentors have been emailed about {proposed} matches.',
-  'matchingRuns.done.publishedSkipped':
-    'The draft has been sent: the mentors have been emailed about {proposed} matches. {skipped} matches were no longer possible (the mentee is no longer waiting or the mentor has no room).',
+  'matchingRuns.done.published': {
+    one: 'The draft has been sent: the mentors have been emailed about 1 match.',
+    other: 'The draft has been sent: the mentors have been emailed about {count} matches.',
+  },
+  'matchingRuns.done.publishedSkipped': {
+    one: '1 match was no longer possible (the mentee is no longer waiting or the mentor has no room).',
+    other: '{count} matches were no longer possible (the mentee is no longer waiting or the mentor has no room).',
+  },
   'matchingRuns.errors.unknown': 'This is not possible. Refresh the page and try again.',
 };

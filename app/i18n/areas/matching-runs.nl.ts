@@ -47,12 +47,20 @@ export const nl = {
   'matchingRuns.compare.heading': 'Vergelijking met de simpele methode',
   'matchingRuns.compare.intro':
     'De simpele methode kiest steeds de koppeling met de hoogste score die nog kan. Dit voorstel kijkt naar alle mentees tegelijk.',
-  'matchingRuns.compare.moreMatched': 'Dit voorstel koppelt {count} mensen meer dan de simpele methode ({ours} tegen {theirs}).',
-  'matchingRuns.compare.oneMoreMatched': 'Dit voorstel koppelt 1 persoon meer dan de simpele methode ({ours} tegen {theirs}).',
+  'matchingRuns.compare.moreMatched': {
+    one: 'Dit voorstel koppelt 1 persoon meer dan de simpele methode ({ours} tegen {theirs}).',
+    other: 'Dit voorstel koppelt {count} mensen meer dan de simpele methode ({ours} tegen {theirs}).',
+  },
   'matchingRuns.compare.sameMatched': 'Dit voorstel koppelt evenveel mensen als de simpele methode: {ours}.',
-  'matchingRuns.compare.moreScore': 'De totale score is {points} punten hoger ({ours} tegen {theirs}).',
-  'matchingRuns.compare.lessScore':
-    'De totale score is {points} punten lager ({ours} tegen {theirs}). Dat komt doordat meer mensen een mentor krijgen: dat gaat voor.',
+  'matchingRuns.compare.moreScore': {
+    one: 'De totale score is 1 punt hoger ({ours} tegen {theirs}).',
+    other: 'De totale score is {count} punten hoger ({ours} tegen {theirs}).',
+  },
+  'matchingRuns.compare.lessScore': {
+    one: 'De totale score is 1 punt lager ({ours} tegen {theirs}). Dat komt doordat meer mensen een mentor krijgen: dat gaat voor.',
+    other:
+      'De totale score is {count} punten lager ({ours} tegen {theirs}). Dat komt doordat meer mensen een mentor krijgen: dat gaat voor.',
+  },
   'matchingRuns.compare.sameScore': 'De totale score is gelijk: {ours}.',
   'matchingRuns.compare.changed':
     'Je hebt het voorstel met de hand aangepast. De vergelijking gaat over het voorstel zoals de computer het maakte.',
@@ -126,8 +134,13 @@ export const nl = {
   'matchingRuns.done.forbidden': 'Deze twee worden nooit meer aan elkaar gekoppeld in dit netwerk.',
   'matchingRuns.done.moved': 'De mentee is met de hand gekoppeld aan een andere mentor.',
   'matchingRuns.done.removed': 'De regel is weggehaald.',
-  'matchingRuns.done.published': 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {proposed} koppelingen.',
-  'matchingRuns.done.publishedSkipped':
-    'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {proposed} koppelingen. {skipped} koppelingen konden niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
+  'matchingRuns.done.published': {
+    one: 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over 1 koppeling.',
+    other: 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {count} koppelingen.',
+  },
+  'matchingRuns.done.publishedSkipped': {
+    one: '1 koppeling kon niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
+    other: '{count} koppelingen konden niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
+  },
   'matchingRuns.errors.unknown': 'Dit kan niet. Vernieuw de pagina en probeer het opnieuw.',
 } as const;

@@ -1,7 +1,8 @@
 // English: Mentoring pages (/mentoraat).
 import type { nl } from './mentoring.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'mentoring.title': 'Mentoring',
   'mentoring.lead': 'An experienced council member, alderman or mayor helps you find your way in local politics for a few months.',
   'mentoring.who':
@@ -17,8 +18,7 @@ export const en: Record<keyof typeof nl, string> = {
   'mentoring.list.heading': 'Networks where you can ask for a mentor now',
   'mentoring.list.for': 'Your municipality: {municipality}.',
   'mentoring.list.nationalOnly': 'You now see only the national networks. Choose your municipality to see networks in your region too.',
-  'mentoring.list.count': '{count} networks',
-  'mentoring.list.one': '1 network',
+  'mentoring.list.count': { one: '1 network', other: '{count} networks' },
   'mentoring.list.none': 'No network that suits you is open for applications right now. Please look again later, or take a course first.',
   'mentoring.card.for': 'For',
   'mentoring.card.organisation': 'Organisation',

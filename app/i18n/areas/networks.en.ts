@@ -1,7 +1,8 @@
 // English: mentor networks of coordinators (/beheer/netwerken), mentor invitations and the mentor profile.
 import type { nl } from './networks.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'networks.backToList': 'Back to the networks',
   'networks.open': 'Applications open',
   'networks.closed': 'Applications closed',
@@ -82,7 +83,7 @@ export const en: Record<keyof typeof nl, string> = {
   'networks.overview.details': 'Details',
   'networks.overview.notSet': 'Not filled in',
   'networks.overview.questions': 'Questions: {count}',
-  'networks.overview.days': 'reminder after {reminder} days, alert to you after {alert} days, expires after {expiry} days',
+  'networks.overview.days': 'reminder after {reminder}, alert to you after {alert}, expires after {expiry}',
   'networks.overview.edit': 'Edit details',
   'networks.overview.applications': 'Applications',
   'networks.overview.toApplications': 'See all applications',

@@ -80,7 +80,7 @@ export const nl = {
   'networks.overview.details': 'Gegevens',
   'networks.overview.notSet': 'Niet ingevuld',
   'networks.overview.questions': 'Vragen: {count}',
-  'networks.overview.days': 'herinnering na {reminder} dagen, bericht aan jou na {alert} dagen, vervalt na {expiry} dagen',
+  'networks.overview.days': 'herinnering na {reminder}, bericht aan jou na {alert}, vervalt na {expiry}',
   'networks.overview.edit': 'Gegevens bewerken',
   'networks.overview.applications': 'Aanvragen',
   'networks.overview.toApplications': 'Alle aanvragen bekijken',

@@ -1,7 +1,8 @@
 // English: privacy pages (/account/privacy, /account/e-mail, /e-mail/afmelden).
 import type { nl } from './privacy.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'privacy.page.title': 'Privacy and your data',
   'privacy.page.lead': 'See what you consented to and who viewed your sensitive data, download all your data or delete your account.',
   'privacy.page.back': 'Back to my account',

@@ -1,7 +1,8 @@
 // English: reports for funders (/beheer/rapportage) and the candidacy outcome questions.
 import type { nl } from './reports.nl';
+import type { Translation } from '../types';
 
-export const en: Record<keyof typeof nl, string> = {
+export const en: Translation<typeof nl> = {
   'reports.title': 'Reports',
   'reports.intro':
     'Figures on courses and mentoring for your subsidy report. All figures count people. A number of 1 to 4 people is shown as "<5", so that nobody can be recognised.',
@@ -64,10 +65,12 @@ export const en: Record<keyof typeof nl, string> = {
   'reports.mentoring.completed': 'Completed',
   'reports.mentoring.other': 'Other mentoring figures',
   'reports.mentoring.medianDays': 'Median number of days from application to accepted match',
-  'reports.mentoring.days': '{days} days',
+  'reports.mentoring.days': { one: '1 day', other: '{count} days' },
   'reports.mentoring.capacityUsed': 'Mentor places in use',
   'reports.mentoring.capacityTotal': 'Mentor places in total',
-  'reports.mentoring.capacity': '{used} of {capacity} places in use ({mentors} mentors)',
+  'reports.mentoring.capacity': { one: '{used} of 1 place in use ({mentors})', other: '{used} of {count} places in use ({mentors})' },
+  'reports.mentoring.mentorCount': { one: '1 mentor', other: '{count} mentors' },
+  'reports.mentoring.fewMentors': '<5 mentors',
   'reports.focus.women': 'Women',
   'reports.focus.practically-educated': 'Practically educated',
   'reports.focus.disability': 'With a disability',
