@@ -11,12 +11,7 @@ import { confirmSignUp, findSignUpRequest } from '~/modules/courses/sign-up-requ
 // /aanmelden/bevestigen/:token — the link in the "complete your sign-up" email (ADR 011). GET only
 // shows the question (mail scanners open links); the POST takes the seat.
 export const meta: MetaFunction<typeof loader> = (args) =>
-  pageTitle(
-    args,
-    args.data?.found ? 'title.signUpConfirm' : 'title.signUpConfirmInvalid',
-    args.data?.found ? { course: args.data.courseTitle } : {},
-    { noindex: true },
-  );
+  pageTitle(args, 'title.signUpConfirm', args.data?.found ? { course: args.data.courseTitle } : null, { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findSignUpRequest(getDb(), params.token ?? '');

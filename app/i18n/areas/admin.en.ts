@@ -73,7 +73,7 @@ export const en: Translation<typeof nl> = {
   'admin.home.youCoordinate': 'You are a coordinator of {organisation} ({kind}).',
   'admin.home.attention': 'What needs attention',
   'admin.home.nothing': 'Nothing needs extra attention right now.',
-  'admin.home.more': 'And {count} more courses: go to all your courses',
+  'admin.home.more': { one: 'And 1 more course: go to all your courses', other: 'And {count} more courses: go to all your courses' },
   'admin.home.filling': 'Courses that are nearly full',
   'admin.home.fillingLine': { one: '{taken} of 1 seat is taken.', other: '{taken} of {count} seats are taken.' },
   'admin.home.full': {

@@ -72,7 +72,7 @@ export const nl = {
   'admin.home.youCoordinate': 'Je bent coördinator van {organisation} ({kind}).',
   'admin.home.attention': 'Dit heeft aandacht nodig',
   'admin.home.nothing': 'Op dit moment heeft niets extra aandacht nodig.',
-  'admin.home.more': 'En nog {count} cursussen: naar al je cursussen',
+  'admin.home.more': { one: 'En nog 1 cursus: naar al je cursussen', other: 'En nog {count} cursussen: naar al je cursussen' },
   'admin.home.filling': 'Cursussen die bijna vol zijn',
   'admin.home.fillingLine': { one: '{taken} van 1 plek is bezet.', other: '{taken} van de {count} plekken zijn bezet.' },
   'admin.home.full': {

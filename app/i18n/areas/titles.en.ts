@@ -10,7 +10,6 @@ export const en: Translation<typeof nl> = {
   'title.registration': 'Your registration: {course}',
   'title.signUpSent': 'Check your inbox: {course}',
   'title.signUpConfirm': 'Complete your sign-up: {course}',
-  'title.signUpConfirmInvalid': 'This link no longer works',
   'title.login': 'Log in',
   'title.loginLink': 'Log in with your link',
   'title.logout': 'Log out',

@@ -8,7 +8,6 @@ export const nl = {
   'title.registration': 'Je aanmelding: {course}',
   'title.signUpSent': 'Kijk in je mailbox: {course}',
   'title.signUpConfirm': 'Aanmelding afronden: {course}',
-  'title.signUpConfirmInvalid': 'Deze link werkt niet meer',
   'title.login': 'Inloggen',
   'title.loginLink': 'Inloggen met je link',
   'title.logout': 'Uitloggen',
