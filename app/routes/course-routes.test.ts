@@ -72,6 +72,31 @@ describe('catalogue and course page', () => {
     expect(item.availability).toBe('Nog 20 plekken vrij');
   });
 
+  it('a card shows the same sign-up state as its course page, for every state', async () => {
+    const opensAt = new Date(now().getTime() + 10 * DAY);
+    const cases = [
+      { fields: { title: 'Staat nog niet open', registrationOpensAt: opensAt }, expected: /^Aanmelden kan vanaf \d/ },
+      { fields: { title: 'Staat open', capacity: 26 }, expected: /^Nog 26 plekken vrij$/ },
+      { fields: { title: 'Staat vol', capacity: 0 }, expected: /^Vol — wachtlijst$/ },
+      {
+        fields: { title: 'Staat gesloten', registrationClosesAt: new Date(now().getTime() - HOUR) },
+        expected: /^De aanmeldtermijn is voorbij$/,
+      },
+    ];
+    for (const { fields, expected } of cases) {
+      const { course } = await createCourse(db(), { ...fields, capacity: fields.capacity ?? 26 });
+      const catalogue = await catalogueLoader(args(get(`/cursussen?q=${encodeURIComponent(fields.title)}`)));
+      const card = catalogue.items.find((i) => i.id === course.id)!;
+      const page = await courseLoader(args(get(`/cursussen/${course.id}`), { id: course.id }));
+      expect(card.availability).toMatch(expected);
+      expect(page.course.availabilityText).toBe(card.availability);
+    }
+    // The case from the issue: a course that opens later offers no seats yet, on the card or the page.
+    const later = await createCourse(db(), { title: 'Coevorden later', registrationOpensAt: opensAt, capacity: 26 });
+    const catalogue = await catalogueLoader(args(get('/cursussen?q=Coevorden%20later')));
+    expect(catalogue.items.find((i) => i.id === later.course.id)!.availability).not.toContain('plekken vrij');
+  });
+
   it('answers 404 for unknown, draft and malformed course ids, never 500', async () => {
     const draft = await createCourse(db(), { status: 'draft', publishedAt: null });
     for (const id of [draft.course.id, '00000000-0000-4000-8000-000000000000', 'abc', "1'; drop table courses; --", '%00']) {

@@ -51,8 +51,8 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.card.seatsLeft': '{count} seats left',
   'courses.card.oneSeatLeft': '1 seat left',
   'courses.card.full': 'Full — waiting list',
-  'courses.card.started': 'Already started',
-  'courses.card.closed': 'Sign-up is closed',
+
+  'courses.availability.opensAt': 'You can sign up from {date}',
 
   'courses.near.in': 'In {municipality}',
   'courses.near.nearby': 'Nearby: {municipality}',
@@ -70,7 +70,7 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.page.fullBody': 'All seats are taken. Join the waiting list. If a seat becomes free, we will email you.',
   'courses.page.joinWaitlist': 'Join the waiting list',
   'courses.page.notYetOpen': 'Sign-up is not open yet',
-  'courses.page.opensAt': 'You can sign up from {date}.',
+  'courses.page.notYetOpenBody': 'Come back on that day to sign up, or look at another course.',
   'courses.page.closedBody': 'You can no longer sign up for this course.',
   'courses.page.otherCourses': 'See other courses',
   'courses.page.about': 'About this course',

@@ -49,8 +49,8 @@ export const nl = {
   'courses.card.seatsLeft': 'Nog {count} plekken vrij',
   'courses.card.oneSeatLeft': 'Nog 1 plek vrij',
   'courses.card.full': 'Vol — wachtlijst',
-  'courses.card.started': 'Al begonnen',
-  'courses.card.closed': 'Aanmelden is gesloten',
+
+  'courses.availability.opensAt': 'Aanmelden kan vanaf {date}',
 
   'courses.near.in': 'In {municipality}',
   'courses.near.nearby': 'In de buurt: {municipality}',
@@ -68,7 +68,7 @@ export const nl = {
   'courses.page.fullBody': 'Alle plekken zijn bezet. Meld je aan voor de wachtlijst. Komt er een plek vrij, dan krijg je een e-mail.',
   'courses.page.joinWaitlist': 'Aanmelden voor de wachtlijst',
   'courses.page.notYetOpen': 'Aanmelden kan nog niet',
-  'courses.page.opensAt': 'Aanmelden kan vanaf {date}.',
+  'courses.page.notYetOpenBody': 'Kom op die dag terug om je aan te melden. Of bekijk een andere cursus.',
   'courses.page.closedBody': 'Je kunt je voor deze cursus niet meer aanmelden.',
   'courses.page.otherCourses': 'Bekijk andere cursussen',
   'courses.page.about': 'Over deze cursus',
