@@ -37,7 +37,13 @@ export type DraftView = Awaited<ReturnType<typeof loadDraftView>>;
 /** The first word of a name, for emails to mentors before the mentee's details are shared. */
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
-/** The network's latest run and, when it is a draft, its pairs, unmatched mentees and rules. */
+/**
+ * The network's latest run and, when it is a draft, its pairs and unmatched mentees; and the
+ * coordinator's rules, whatever the run. A rule outlives a publication: a mentee who has a proposal
+ * or a mentor now may wait again tomorrow (a declined proposal, an ended match), and every run then
+ * applies the rule again, so the page keeps showing it (with where the mentee stands) and lets the
+ * coordinator remove it. Only rules of withdrawn or closed applications, which no run reads, go.
+ */
 export async function loadDraftView(db: Db, networkId: string) {
   const run = await latestRun(db, networkId);
   const rules = await db
@@ -45,6 +51,7 @@ export async function loadDraftView(db: Db, networkId: string) {
       applicationId: pairRules.applicationId,
       mentorProfileId: pairRules.mentorProfileId,
       kind: pairRules.kind,
+      menteeStatus: menteeApplications.status,
       menteeName: menteeUsers.name,
       mentorName: mentorUsers.name,
     })
@@ -53,7 +60,7 @@ export async function loadDraftView(db: Db, networkId: string) {
     .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
     .innerJoin(mentorProfiles, eq(mentorProfiles.id, pairRules.mentorProfileId))
     .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
-    .where(and(eq(pairRules.networkId, networkId), eq(menteeApplications.status, 'waiting')))
+    .where(and(eq(pairRules.networkId, networkId), inArray(menteeApplications.status, ['waiting', 'proposed', 'matched'])))
     .orderBy(asc(pairRules.kind), asc(menteeUsers.name), asc(mentorUsers.name));
 
   if (!run || run.status !== 'draft') return { run, rules, pairs: [], unmatched: [], droppedPins: [] };
@@ -108,7 +115,9 @@ export async function loadDraftView(db: Db, networkId: string) {
     }));
 
   const drafted = new Set(pairs.map((p) => `${p.applicationId}:${p.mentorProfileId}`));
-  const droppedPins = rules.filter((r) => r.kind === 'pin' && !drafted.has(`${r.applicationId}:${r.mentorProfileId}`));
+  const droppedPins = rules.filter(
+    (r) => r.kind === 'pin' && r.menteeStatus === 'waiting' && !drafted.has(`${r.applicationId}:${r.mentorProfileId}`),
+  );
 
   return { run, rules, pairs, unmatched, droppedPins };
 }
