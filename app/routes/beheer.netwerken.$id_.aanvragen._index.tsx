@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { localeFromRequest, useT } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { formatDate } from '~/modules/courses/format.server';
+import { sourceLabel } from '~/modules/labels';
 import { themeWords } from '~/modules/matching/scoring';
 import { networkApplications } from '~/modules/mentoring/applications.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -17,6 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation, organisations } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
+  const t = translator(locale);
   const rows = await networkApplications(getDb(), { organisationIds: organisations.map((o) => o.id) }, network.id);
   return {
     network: { id: network.id, name: network.name },
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       municipalityName: r.municipalityName,
       status: r.status,
       themes: r.themes.map((theme) => themeWords(theme)[locale]).join(', '),
-      source: r.source,
+      source: sourceLabel(t, r.source) || t('applications.manage.sourceNone'),
       createdAt: formatDate(locale, r.createdAt),
     })),
   };
@@ -90,7 +92,7 @@ export default function NetworkApplications() {
                   <td className="utrecht-table__cell">{a.themes}</td>
                   <td className="utrecht-table__cell">{t(`applications.status.${a.status}`)}</td>
                   <td className="utrecht-table__cell">{a.createdAt}</td>
-                  <td className="utrecht-table__cell">{a.source ?? t('applications.manage.sourceNone')}</td>
+                  <td className="utrecht-table__cell">{a.source}</td>
                 </tr>
               ))}
             </tbody>

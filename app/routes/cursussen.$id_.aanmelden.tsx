@@ -25,12 +25,12 @@ import {
 } from '~/modules/courses/catalogue.server';
 import { formatSession } from '~/modules/courses/format.server';
 import { signUp } from '~/modules/courses/registrations.server';
+import { registrationSources as SOURCES } from '~/modules/labels';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Politiek Actief` : 'Politiek Actief' }];
 
-const SOURCES = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
 const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 
