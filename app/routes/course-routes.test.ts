@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { courseQuestions, courses, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
-import { createCourse, emailsTo } from '../../test/courses';
+import { createCourse, emailsTo, person } from '../../test/courses';
+import { signUp } from '~/modules/courses/registrations.server';
 import { privacyVersion } from '~/content/privacy';
 import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now } from '~/modules/clock.server';
@@ -293,6 +294,20 @@ describe('the registration page behind the link', () => {
     fields
       ? manageAction(args(post(`/aanmelding/${token}`, fields), { token }))
       : manageLoader(args(get(`/aanmelding/${token}?nieuw=1`), { token }));
+
+  it('tells only someone with a seat that it goes to someone else; a waitlist place is not a seat', async () => {
+    const { course } = await createCourse(db(), { capacity: 1 });
+    const seated = await signUp(db(), course.id, person('plek-1'));
+    const waiting = await signUp(db(), course.id, person('plek-2'));
+    if (seated.status !== 'confirmed' || waiting.status !== 'waitlisted') throw new Error('unexpected sign-up result');
+    const hintOf = async (token: string) => (asData(await manage(token)).data as unknown as { cancelHint: string }).cancelHint;
+    expect(await hintOf(seated.manageToken)).toMatch(
+      /^Kun je toch niet\? Meld je dan af, dan gaat je plek naar iemand anders\. Dat kan tot /,
+    );
+    const hint = await hintOf(waiting.manageToken);
+    expect(hint).toMatch(/^Wil je toch niet meer meedoen\? Haal jezelf dan van de wachtlijst\. Dat kan tot /);
+    expect(hint).not.toMatch(/je plek/);
+  });
 
   it('answers a forged link with a friendly 404', async () => {
     for (const token of ['abc', 'a'.repeat(32), '../../etc/passwd']) {

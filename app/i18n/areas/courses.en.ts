@@ -182,6 +182,8 @@ export const en: Record<keyof typeof nl, string> = {
   'courses.manage.cancel.headingWaitlist': 'Leave the waiting list',
   'courses.manage.cancel.until': 'Cannot come after all? Cancel, so your seat goes to someone else. You can do this until {date}.',
   'courses.manage.cancel.body': 'Cannot come after all? Cancel, so your seat goes to someone else.',
+  'courses.manage.cancel.untilWaitlist': 'Do you no longer want to take part? Then leave the waiting list. You can do this until {date}.',
+  'courses.manage.cancel.bodyWaitlist': 'Do you no longer want to take part? Then leave the waiting list.',
   'courses.manage.cancel.button': 'Cancel my registration',
   'courses.manage.cancel.buttonWaitlist': 'Take me off the waiting list',
   'courses.manage.cancel.sure': 'Are you sure?',

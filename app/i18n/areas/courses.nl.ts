@@ -180,6 +180,8 @@ export const nl = {
   'courses.manage.cancel.headingWaitlist': 'Van de wachtlijst af',
   'courses.manage.cancel.until': 'Kun je toch niet? Meld je dan af, dan gaat je plek naar iemand anders. Dat kan tot {date}.',
   'courses.manage.cancel.body': 'Kun je toch niet? Meld je dan af, dan gaat je plek naar iemand anders.',
+  'courses.manage.cancel.untilWaitlist': 'Wil je toch niet meer meedoen? Haal jezelf dan van de wachtlijst. Dat kan tot {date}.',
+  'courses.manage.cancel.bodyWaitlist': 'Wil je toch niet meer meedoen? Haal jezelf dan van de wachtlijst.',
   'courses.manage.cancel.button': 'Afmelden',
   'courses.manage.cancel.buttonWaitlist': 'Haal mij van de wachtlijst',
   'courses.manage.cancel.sure': 'Weet je het zeker?',

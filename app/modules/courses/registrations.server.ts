@@ -269,7 +269,13 @@ export async function cancelRegistration(
       template: 'registration-cancelled',
       to: registration.email,
       userId: registration.userId,
-      props: { locale: registration.locale, name: registration.name, courseTitle: ctx.course.title, coursesUrl: appLink('/cursussen') },
+      props: {
+        locale: registration.locale,
+        name: registration.name,
+        courseTitle: ctx.course.title,
+        coursesUrl: appLink('/cursussen'),
+        hadSeat: registration.status === 'confirmed' || registration.status === 'offered',
+      },
     });
     if (registration.status !== 'waitlisted') await offerFreeSeats(tx, ctx);
     return { status: 'cancelled' as const };
