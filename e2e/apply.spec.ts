@@ -110,7 +110,7 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
     const coordinator = await context.newPage();
     try {
       await logInWithPassword(coordinator, demo.coordinator.email, demo.coordinator.password);
-      await expect(coordinator).toHaveURL('/account');
+      await expect(coordinator).toHaveURL('/beheer');
       await coordinator.goto(`/beheer/netwerken/${networkId}/aanvragen`);
       await expect(coordinator.getByRole('heading', { level: 1, name: `Aanvragen: ${NETWORK}` })).toBeVisible();
       const row = coordinator.getByRole('row', { name: new RegExp(name) });

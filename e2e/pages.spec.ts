@@ -151,7 +151,8 @@ test.describe('registration form errors', () => {
 test.describe('logged-in pages', () => {
   test('the coordinator sees account and beheer, and gets 404 on admin', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
+    await page.goto('/account');
     await expect(page.getByText(`Welkom, ${demo.coordinator.name}.`)).toBeVisible();
     await expect(page.getByText('Coördinator van Nederlandse Vereniging voor Raadsleden')).toBeVisible();
     await checkA11y(page);
@@ -187,7 +188,8 @@ test.describe('logged-in pages', () => {
 
   test('the admin sees the admin page', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/admin');
+    await page.goto('/account');
     await expect(page.getByText('Beheerder van het platform')).toBeVisible();
     await page.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
     await expect(page).toHaveURL('/admin');

@@ -7,6 +7,7 @@ import { useT } from '~/i18n';
 import { consumeLoginLink } from '~/modules/auth/accounts.server';
 import { getSessionToken, startSession } from '~/modules/auth/session.server';
 import { loadTokenPage, tokenProblemResponse } from '~/modules/auth/token-page.server';
+import { homeOf } from '~/modules/mentoring/menu.server';
 
 export const meta: MetaFunction = () => [{ title: 'Inloggen met je link — Politiek Actief' }, { name: 'robots', content: 'noindex' }];
 
@@ -17,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await consumeLoginLink(db, params.token ?? '');
   if (!result.ok) return tokenProblemResponse(result);
   const cookie = await startSession(db, result.userId, getSessionToken(request));
-  return redirect('/account', { headers: { 'Set-Cookie': cookie } });
+  return redirect(await homeOf(db, result.userId), { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function LoginWithLink() {
