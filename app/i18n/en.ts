@@ -185,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   'mailbox.title': 'Test mailbox',
   'mailbox.intro': 'Without an email provider, every email ends up here. This page exists only outside production.',
   'mailbox.empty': 'No emails yet.',
+  'mailbox.noneFound': 'No emails to such an address.',
   'mailbox.caption': 'Emails sent, newest first',
   'mailbox.to': 'To',
   'mailbox.subject': 'Subject',

@@ -185,6 +185,7 @@ export const nl = {
   'mailbox.title': 'Testmailbox',
   'mailbox.intro': 'Zonder e-mailprovider komen alle e-mails hier terecht. Deze pagina bestaat alleen buiten productie.',
   'mailbox.empty': 'Nog geen e-mails.',
+  'mailbox.noneFound': 'Geen e-mails aan zo’n adres.',
   'mailbox.caption': 'Verstuurde e-mails, nieuwste eerst',
   'mailbox.to': 'Aan',
   'mailbox.subject': 'Onderwerp',

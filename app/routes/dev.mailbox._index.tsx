@@ -49,21 +49,23 @@ export default function Mailbox() {
             autoComplete="off"
           />
         </div>
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-          {t('mailbox.filter.submit')}
-        </button>
-        {address ? (
-          <Link className="utrecht-link" to="/dev/mailbox">
-            {t('mailbox.filter.clear')}
-          </Link>
-        ) : null}
+        <p className="utrecht-paragraph">
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            {t('mailbox.filter.submit')}
+          </button>{' '}
+          {address ? (
+            <Link className="utrecht-link" to="/dev/mailbox">
+              {t('mailbox.filter.clear')}
+            </Link>
+          ) : null}
+        </p>
       </Form>
       <p className="utrecht-paragraph" role="status">
         {address ? t('mailbox.countFiltered', { total, address }) : t('mailbox.count', { total })}
         {pageCount > 1 ? ` ${t('mailbox.pageOf', { page, pageCount })}` : ''}
       </p>
       {messages.length === 0 ? (
-        <p className="utrecht-paragraph">{t('mailbox.empty')}</p>
+        <p className="utrecht-paragraph">{address ? t('mailbox.noneFound') : t('mailbox.empty')}</p>
       ) : (
         <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="mailbox-caption">
           <table className="utrecht-table">
