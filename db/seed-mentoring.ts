@@ -5,6 +5,7 @@
 // No disability data: that is special-category data and only ever comes from the person, with consent.
 import { eq, inArray, like, or } from 'drizzle-orm';
 import { hashPassword } from '../app/modules/auth/password.server';
+import { followUpSource } from '../app/modules/labels';
 import type { Db } from './client.server';
 import { menteeApplications, mentorProfiles, networkMentors, networks, users, type FocusGroup, type RegionKind } from './schema';
 import { createRandom } from './seed-courses';
@@ -362,7 +363,8 @@ export async function seedMentoring(tx: Db, options: { organisationId: string; c
         answers: (key === 'women' ? { 'q-ervaring': random() < 0.5 ? 'ja' : 'nee' } : {}) as Record<string, string>,
         // Self-identification with the non-special focus groups only; no disability data in the demo.
         focusGroups: key === 'women' ? ['women'] : key === 'practical' ? ['practically-educated'] : [],
-        source: random() < 0.5 ? 'course-follow-up' : 'website',
+        // Half came through the course follow-up email's link, the others straight to the site.
+        source: random() < 0.5 ? followUpSource : null,
         status: 'waiting' as const,
         createdAt: created,
         updatedAt: created,

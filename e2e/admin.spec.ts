@@ -12,7 +12,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
 
   await test.step('the admin opens /admin and makes an organisation (bad input first)', async () => {
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/admin');
     await page.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Admin: organisaties' })).toBeVisible();
     await checkA11y(page);
@@ -98,7 +98,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
   await test.step('the admin sees the coordinator, and removing asks first', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/admin');
     await page.goto(organisationUrl);
     const table = page.getByRole('table', { name: `Coördinatoren van ${name}` });
     await expect(table).toContainText(coordinator.name);

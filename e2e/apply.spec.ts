@@ -110,12 +110,12 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
     const coordinator = await context.newPage();
     try {
       await logInWithPassword(coordinator, demo.coordinator.email, demo.coordinator.password);
-      await expect(coordinator).toHaveURL('/account');
+      await expect(coordinator).toHaveURL('/beheer');
       await coordinator.goto(`/beheer/netwerken/${networkId}/aanvragen`);
       await expect(coordinator.getByRole('heading', { level: 1, name: `Aanvragen: ${NETWORK}` })).toBeVisible();
       const row = coordinator.getByRole('row', { name: new RegExp(name) });
       await expect(row).toContainText('Zwolle');
-      await expect(row).toContainText('cursus-opvolging');
+      await expect(row).toContainText('E-mail na een cursus');
       await expect(coordinator.getByText(/beperking/)).toHaveCount(0);
       await checkA11y(coordinator);
       await row.getByRole('link', { name }).click();

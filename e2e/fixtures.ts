@@ -157,7 +157,8 @@ export const test = base.extend<Fixtures>({
       let href: string | undefined;
       let subject = '';
       while (!href) {
-        await page.goto('/dev/mailbox');
+        // Filtered by the address: the mailbox lists 50 a page, and other tests send mail too.
+        await page.goto(`/dev/mailbox?adres=${encodeURIComponent(to)}`);
         // Rows are newest first: columns time, to, subject (a link), status.
         const rows = await page.locator('tbody tr').evaluateAll((trs) =>
           trs.map((tr) => {

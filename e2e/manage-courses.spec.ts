@@ -31,7 +31,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
 
   await test.step('log in and open the course management', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
     await page.goto('/beheer');
     await page.getByRole('link', { name: 'Cursussen beheren' }).click();
     await expect(page).toHaveURL('/beheer/cursussen');

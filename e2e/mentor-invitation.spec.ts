@@ -16,7 +16,7 @@ test('coordinator creates a network and invites a mentor, who creates an account
 
   await test.step('the coordinator opens the networks', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Netwerken' }).click();
     await expect(page).toHaveURL('/beheer/netwerken');
     await expect(page.getByRole('heading', { level: 1, name: 'Netwerken' })).toBeVisible();

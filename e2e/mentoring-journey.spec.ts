@@ -51,7 +51,7 @@ test('apply → run, pin, publish → decline → re-run proposes another mentor
 
   await test.step('the coordinator creates a national, open network', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
     await page.goto('/beheer/netwerken/nieuw');
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuw netwerk' })).toBeVisible();
     await page.getByLabel(/^Organisatie/).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });

@@ -151,7 +151,9 @@ test.describe('registration form errors', () => {
 test.describe('logged-in pages', () => {
   test('the coordinator sees account and beheer, and gets 404 on admin', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' })).toBeVisible();
+    await page.goto('/account');
     await expect(page.getByText(`Welkom, ${demo.coordinator.name}.`)).toBeVisible();
     await expect(page.getByText('Coördinator van Nederlandse Vereniging voor Raadsleden')).toBeVisible();
     await checkA11y(page);
@@ -173,6 +175,8 @@ test.describe('logged-in pages', () => {
   test('the candidate sees their course sign-up on the account page, and the cancel question', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
     await expect(page).toHaveURL('/account');
+    // A candidate's menu has no "Beheer": it would only tell them they coordinate nothing.
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' })).toHaveCount(0);
     const table = page.getByRole('table', { name: 'Cursussen waarvoor je je hebt aangemeld' });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('cell', { name: 'Aangemeld' })).toBeVisible();
@@ -187,7 +191,8 @@ test.describe('logged-in pages', () => {
 
   test('the admin sees the admin page', async ({ page, checkA11y }) => {
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/admin');
+    await page.goto('/account');
     await expect(page.getByText('Beheerder van het platform')).toBeVisible();
     await page.getByRole('navigation').getByRole('link', { name: 'Admin' }).click();
     await expect(page).toHaveURL('/admin');

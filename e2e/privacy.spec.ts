@@ -120,7 +120,7 @@ test('unsubscribe from course follow-ups with the link in the email, without log
 
   await test.step('a coordinator runs a course that took place yesterday and closes it', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
     await page.goto('/beheer/cursussen/nieuw');
     await page.getByLabel(/^Organisatie/).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });
     await page.getByLabel(/^Titel/).fill(title);

@@ -9,7 +9,7 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
 
   await test.step('log in and open the report from /beheer', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-    await expect(page).toHaveURL('/account');
+    await expect(page).toHaveURL('/beheer');
     await page.goto('/beheer');
     await page.getByRole('link', { name: 'Rapportage' }).click();
     await expect(page).toHaveURL('/beheer/rapportage');

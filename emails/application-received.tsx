@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type ApplicationReceivedProps = {
   locale: Locale;
@@ -15,7 +15,7 @@ const nl = {
   preview: 'Je aanvraag is binnen. De coördinator zoekt een mentor die bij je past.',
   heading: 'Je aanvraag is binnen',
   intro: (network: string, organisation: string) =>
-    `Bedankt voor je aanvraag voor een mentor bij ${network} van ${organisation}. We hebben hem goed ontvangen.`,
+    `Bedankt voor je aanvraag voor een mentor bij ${network} van ${stop(organisation)} We hebben hem goed ontvangen.`,
   next: 'De coördinator van het netwerk zoekt een mentor die bij je past. Heeft een mentor ja gezegd? Dan krijg je een e-mail met zijn of haar gegevens. Dat kan een paar weken duren.',
   manage: 'Je aanvraag bekijken of intrekken? Dat kan op je account.',
   button: 'Mijn aanvragen bekijken',
@@ -27,7 +27,7 @@ const en: typeof nl = {
   preview: 'Your application is in. The coordinator is looking for a mentor who suits you.',
   heading: 'Your application is in',
   intro: (network: string, organisation: string) =>
-    `Thank you for applying for a mentor with ${network} of ${organisation}. We have received your application.`,
+    `Thank you for applying for a mentor with ${network} of ${stop(organisation)} We have received your application.`,
   next: 'The network’s coordinator is looking for a mentor who suits you. Once a mentor has said yes, you get an email with their details. This can take a few weeks.',
   manage: 'Would you like to see or withdraw your application? You can do that in your account.',
   button: 'View my applications',

@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type CoordinatorAppointedProps = {
   locale: Locale;
@@ -13,18 +13,18 @@ const nl = {
   heading: 'Je bent coördinator',
   greeting: (name: string) => `Beste ${name},`,
   intro: (organisation: string) =>
-    `Een beheerder van Politiek Actief heeft je coördinator gemaakt van ${organisation}. Je beheert nu de cursussen, mentornetwerken en academies van deze organisatie.`,
+    `Een beheerder van Politiek Actief heeft je coördinator gemaakt van ${stop(organisation)} Je beheert nu de cursussen, mentornetwerken en academies van deze organisatie.`,
   button: 'Naar Beheer',
   login: 'Log in met je bestaande account. Onder Beheer zie je wat er aandacht nodig heeft.',
 };
 
 const en: typeof nl = {
   subject: (organisation: string) => `You are now a coordinator of ${organisation}`,
-  preview: (organisation: string) => `You can now manage the courses, networks and academies of ${organisation}.`,
+  preview: (organisation: string) => `You can now manage the courses, networks and academies of ${stop(organisation)}`,
   heading: 'You are a coordinator',
   greeting: (name: string) => `Dear ${name},`,
   intro: (organisation: string) =>
-    `An administrator of Politiek Actief made you a coordinator of ${organisation}. You now manage this organisation's courses, mentor networks and academies.`,
+    `An administrator of Politiek Actief made you a coordinator of ${stop(organisation)} You now manage this organisation's courses, mentor networks and academies.`,
   button: 'Go to Manage',
   login: 'Log in with your existing account. Under Manage you see what needs attention.',
 };

@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type CoordinatorInvitationProps = {
   locale: Locale;
@@ -9,10 +9,10 @@ export type CoordinatorInvitationProps = {
 
 const nl = {
   subject: (organisation: string) => `Uitnodiging: coördinator van ${organisation} op Politiek Actief`,
-  preview: (organisation: string) => `Je bent uitgenodigd om coördinator te worden van ${organisation}.`,
+  preview: (organisation: string) => `Je bent uitgenodigd om coördinator te worden van ${stop(organisation)}`,
   heading: 'Je bent uitgenodigd als coördinator',
   intro: (organisation: string) =>
-    `Een beheerder van Politiek Actief heeft je uitgenodigd om coördinator te worden van ${organisation}. Als coördinator beheer je cursussen, mentornetwerken en academies van deze organisatie.`,
+    `Een beheerder van Politiek Actief heeft je uitgenodigd om coördinator te worden van ${stop(organisation)} Als coördinator beheer je cursussen, mentornetwerken en academies van deze organisatie.`,
   how: 'Klik op de knop. Je maakt dan een account met je naam en een wachtwoord, of je logt in als je al een account hebt.',
   button: 'Uitnodiging bekijken',
   validity: (days: number) => `De link werkt ${formatDuration('nl', days, 'days')} en je kunt hem één keer gebruiken.`,
@@ -20,10 +20,10 @@ const nl = {
 
 const en: typeof nl = {
   subject: (organisation: string) => `Invitation: coordinator of ${organisation} on Politiek Actief`,
-  preview: (organisation: string) => `You are invited to become a coordinator of ${organisation}.`,
+  preview: (organisation: string) => `You are invited to become a coordinator of ${stop(organisation)}`,
   heading: 'You are invited as a coordinator',
   intro: (organisation: string) =>
-    `An administrator of Politiek Actief invited you to become a coordinator of ${organisation}. As a coordinator you manage this organisation's courses, mentor networks and academies.`,
+    `An administrator of Politiek Actief invited you to become a coordinator of ${stop(organisation)} As a coordinator you manage this organisation's courses, mentor networks and academies.`,
   how: 'Click the button. You then create an account with your name and a password, or you log in if you already have one.',
   button: 'View the invitation',
   validity: (days: number) => `The link works for ${formatDuration('en', days, 'days')} and you can use it once.`,

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type CoordinatorMessageProps = {
   locale: Locale;
@@ -16,9 +16,9 @@ export type CoordinatorMessageProps = {
 
 const nl = {
   subject: (course: string, subject: string) => (subject ? `Bericht over ${course}: ${subject}` : `Bericht over ${course}`),
-  preview: (organisation: string, course: string) => `${organisation} stuurt je een bericht over ${course}.`,
+  preview: (organisation: string, course: string) => `${organisation} stuurt je een bericht over ${stop(course)}`,
   intro: (organisation: string, course: string) =>
-    `${organisation} stuurt je dit bericht omdat je bent aangemeld voor ${course}. Politiek Actief heeft het bericht voor hen verstuurd.`,
+    `${organisation} stuurt je dit bericht omdat je bent aangemeld voor ${stop(course)} Politiek Actief heeft het bericht voor hen verstuurd.`,
   messageLabel: 'Het bericht:',
   manage: 'Wil je je aanmelding bekijken, of kun je niet meer komen? Gebruik dan de knop hieronder.',
   button: 'Aanmelding bekijken of afmelden',
@@ -26,9 +26,9 @@ const nl = {
 
 const en: typeof nl = {
   subject: (course: string, subject: string) => (subject ? `Message about ${course}: ${subject}` : `Message about ${course}`),
-  preview: (organisation: string, course: string) => `${organisation} sends you a message about ${course}.`,
+  preview: (organisation: string, course: string) => `${organisation} sends you a message about ${stop(course)}`,
   intro: (organisation: string, course: string) =>
-    `${organisation} sends you this message because you are registered for ${course}. Politiek Actief sent the message on their behalf.`,
+    `${organisation} sends you this message because you are registered for ${stop(course)} Politiek Actief sent the message on their behalf.`,
   messageLabel: 'The message:',
   manage: 'Would you like to see your registration, or can you no longer come? Then use the button below.',
   button: 'View or cancel your registration',

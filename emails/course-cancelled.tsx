@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type CourseCancelledProps = {
   locale: Locale;
@@ -28,7 +28,7 @@ const en: typeof nl = {
   preview: 'We are sorry: the organiser has cancelled the course.',
   heading: 'The course has been cancelled',
   intro: (course: string, organisation: string) =>
-    `We are sorry. ${organisation} has cancelled the course ${course}. It will not take place.`,
+    `We are sorry. ${organisation} has cancelled the course ${stop(course)} It will not take place.`,
   registration: 'Your registration has therefore ended. You do not need to do anything.',
   other: 'Would you still like to take a course? Then see which other courses there are.',
   calendar: 'A calendar file (.ics) is attached. Open it to remove the sessions from your calendar.',

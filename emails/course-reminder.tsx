@@ -1,5 +1,5 @@
 import { CourseSchedule, Greeting, oneLine, type SessionLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type CourseReminderProps = {
   locale: Locale;
@@ -13,10 +13,10 @@ export type CourseReminderProps = {
 
 const nl = {
   subject: (course: string) => `${course} begint binnenkort`,
-  preview: (first: string) => `De eerste bijeenkomst is op ${first}. Hier lees je waar het is.`,
+  preview: (first: string) => `De eerste bijeenkomst is op ${stop(first)} Hier lees je waar het is.`,
   previewNoDate: 'Hier lees je wanneer en waar de cursus is.',
   heading: 'De cursus begint binnenkort',
-  intro: (course: string) => `Binnenkort begint ${course}. Hier zie je nog een keer wanneer en waar de cursus is.`,
+  intro: (course: string) => `Binnenkort begint ${stop(course)} Hier zie je nog een keer wanneer en waar de cursus is.`,
   cancel: 'Kun je niet komen? Meld je dan af. Dan kan iemand van de wachtlijst je plek krijgen.',
   button: 'Aanmelding bekijken of afmelden',
   closing: 'We zien je graag bij de cursus!',
@@ -24,7 +24,7 @@ const nl = {
 
 const en: typeof nl = {
   subject: (course: string) => `${course} starts soon`,
-  preview: (first: string) => `The first session is on ${first}. Here is where it takes place.`,
+  preview: (first: string) => `The first session is on ${stop(first)} Here is where it takes place.`,
   previewNoDate: 'Here is when and where the course takes place.',
   heading: 'The course starts soon',
   intro: (course: string) => `${course} starts soon. Here is a reminder of when and where the course takes place.`,

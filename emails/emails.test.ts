@@ -67,6 +67,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     name: 'Fatima',
     courseTitle: 'Politiek Actief Zwolle',
     coursesUrl: 'https://politiekactief.example/cursussen',
+    hadSeat: true,
   },
   'course-reminder': {
     name: 'Fatima',
@@ -497,5 +498,49 @@ describe('email templates', () => {
         expect(text).not.toMatch(/negeren|ignore/i);
       }
     }
+  });
+});
+
+describe('copy of every template', () => {
+  /** The text without its links, whose `?` and `.` belong to the address. */
+  const prose = (text: string) => text.replace(/https?:\/\/\S+/g, ' ');
+  // A mark and then a full stop, question or exclamation mark ("gemeenteraad?.", "zo ,."), spaces
+  // between them or not. A title's "?" before a comma or a colon is left alone; "…" is one character.
+  const doublePunctuation = /[?!.,;:]\s*[?!.]/;
+
+  // Titles and names that end in a mark of their own, as people write them ("Hoe werkt de gemeenteraad?").
+  const withOwnMarks = <T>(value: T): T => {
+    if (Array.isArray(value)) return value.map(withOwnMarks) as T;
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [
+        key,
+        typeof v === 'string' && /title$|organisationName$|networkName$/i.test(key) ? `${v}?` : withOwnMarks(v),
+      ]),
+    ) as T;
+  };
+
+  it('never ends a sentence twice, also after a title that ends in a question mark', async () => {
+    const found: string[] = [];
+    for (const name of emailTemplateNames) {
+      for (const locale of locales) {
+        const { subject, text } = await renderEmail(name, withOwnMarks(propsFor(name, locale)));
+        for (const line of [subject, ...prose(text).split('\n')]) {
+          if (doublePunctuation.test(line)) found.push(`${name} (${locale}): ${line.trim()}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('never points at a button "above" in the plain text, which has no buttons', async () => {
+    const found: string[] = [];
+    for (const name of emailTemplateNames) {
+      for (const locale of locales) {
+        const { text } = await renderEmail(name, propsFor(name, locale));
+        for (const line of text.split('\n')) if (/hierboven|above/i.test(line)) found.push(`${name} (${locale}): ${line.trim()}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

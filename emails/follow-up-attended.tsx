@@ -1,5 +1,5 @@
 import { Greeting, ItemList, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type FollowUpAttendedProps = {
   locale: Locale;
@@ -16,7 +16,7 @@ const nl = {
   preview: 'Bedankt voor het meedoen! Dit kun je nu doen, en misschien wil je een mentor.',
   heading: 'Bedankt voor het meedoen!',
   intro: (course: string) =>
-    `Bedankt dat je hebt meegedaan aan ${course}. We hopen dat je veel hebt geleerd over de politiek in je gemeente.`,
+    `Bedankt dat je hebt meegedaan aan ${stop(course)} We hopen dat je veel hebt geleerd over de politiek in je gemeente.`,
   completed: 'Gefeliciteerd! Je hebt de cursus helemaal afgerond.',
   certificate: 'Wil je een bewijs van deelname? Vraag het aan bij de organisatie van de cursus.',
   nextSteps: 'Wil je verder? Dit kun je nu doen:',
@@ -36,7 +36,7 @@ const en: typeof nl = {
   subject: (course: string) => `Thank you for taking part in ${course}`,
   preview: 'Thank you for taking part! Here is what you can do next, and perhaps you would like a mentor.',
   heading: 'Thank you for taking part!',
-  intro: (course: string) => `Thank you for taking part in ${course}. We hope you learned a lot about politics in your municipality.`,
+  intro: (course: string) => `Thank you for taking part in ${stop(course)} We hope you learned a lot about politics in your municipality.`,
   completed: 'Congratulations! You have completed the course.',
   certificate: 'Would you like a certificate of participation? Ask the organiser of the course.',
   nextSteps: 'Want to go further? This is what you can do now:',

@@ -5,6 +5,14 @@ export type Locale = 'nl' | 'en';
 
 export const defaultLocale: Locale = 'nl';
 
+/**
+ * Ends a sentence after a text someone else chose (a course title, a network's name): a title such
+ * as "Hoe werkt de gemeenteraad?" already ends it, and "gemeenteraad?." reads as a mistake.
+ */
+export function stop(text: string) {
+  return /[.?!…]['"’”)]*$/.test(text.trim()) ? text : `${text}.`;
+}
+
 /** Falls back to Dutch for anything that is not a supported locale. */
 export function resolveLocale(locale: string | null | undefined): Locale {
   return locale === 'en' ? 'en' : defaultLocale;

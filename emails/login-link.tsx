@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, type Locale, stop } from './layout';
 
 export type LoginLinkProps = {
   locale: Locale;
@@ -8,7 +8,7 @@ export type LoginLinkProps = {
 
 const nl = {
   subject: 'Je inloglink voor Politiek Actief',
-  preview: (duration: string) => `Log in met deze link. Hij werkt ${duration}.`,
+  preview: (duration: string) => `Log in met deze link. Hij werkt ${stop(duration)}`,
   heading: 'Inloggen bij Politiek Actief',
   intro: 'Je hebt gevraagd om een inloglink. Gebruik de link hieronder om in te loggen.',
   button: 'Inloggen',
@@ -18,7 +18,7 @@ const nl = {
 
 const en: typeof nl = {
   subject: 'Your login link for Politiek Actief',
-  preview: (duration: string) => `Log in with this link. It works for ${duration}.`,
+  preview: (duration: string) => `Log in with this link. It works for ${stop(duration)}`,
   heading: 'Log in to Politiek Actief',
   intro: 'You asked for a login link. Use the link below to log in.',
   button: 'Log in',

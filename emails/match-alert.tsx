@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MatchAlertProps = {
   locale: Locale;
@@ -20,7 +20,7 @@ const nl = {
   intro: (mentor: string, mentee: string, days: number, network: string) =>
     `${mentor} is ${formatDuration('nl', days, 'days')} geleden voorgesteld als mentor van ${mentee} in ${network}, en heeft nog niet ja of nee gezegd.`,
   expiry: (date: string) =>
-    `Komt er geen antwoord, dan vervalt het voorstel op ${date}. De mentee komt dan weer op de wachtlijst. Misschien wil je de mentor even bellen.`,
+    `Komt er geen antwoord, dan vervalt het voorstel op ${stop(date)} De mentee komt dan weer op de wachtlijst. Misschien wil je de mentor even bellen.`,
   button: 'Koppelingen van het netwerk bekijken',
 };
 
@@ -31,7 +31,7 @@ const en: typeof nl = {
   intro: (mentor: string, mentee: string, days: number, network: string) =>
     `${mentor} was proposed ${formatDuration('en', days, 'days')} ago as the mentor of ${mentee} in ${network}, and has not said yes or no yet.`,
   expiry: (date: string) =>
-    `Without an answer, the proposal expires on ${date}. The mentee then goes back on the waiting list. You may want to give the mentor a call.`,
+    `Without an answer, the proposal expires on ${stop(date)} The mentee then goes back on the waiting list. You may want to give the mentor a call.`,
   button: 'View the matches of the network',
 };
 

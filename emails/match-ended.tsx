@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MatchEndedProps = {
   locale: Locale;
@@ -37,7 +37,7 @@ const en: typeof nl = {
   who: {
     mentor: (other: string) => `${other} has ended the match.`,
     mentee: (other: string) => `${other} has ended the match.`,
-    coordinator: (other: string) => `The coordinator of the network has ended your match with ${other}.`,
+    coordinator: (other: string) => `The coordinator of the network has ended your match with ${stop(other)}`,
   },
   menteeNext: 'You stay on the list for a new mentor. We will let you know when we have found someone for you.',
   menteeClosed: 'Would you like a mentor again later? Then you can apply again.',

@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 /**
  * To a mentor when a proposal lapsed because they did not answer in time (day
@@ -20,7 +20,7 @@ const nl = {
   preview: (mentee: string) => `We stellen ${mentee} voor aan een andere mentor. Je hoeft niets te doen.`,
   heading: 'Het voorstel is vervallen',
   lapsed: (mentee: string, network: string) =>
-    `We stelden je voor als mentor van ${mentee} in het mentornetwerk ${network}. We kregen geen antwoord op tijd. Daarom is het voorstel vervallen.`,
+    `We stelden je voor als mentor van ${mentee} in het mentornetwerk ${stop(network)} We kregen geen antwoord op tijd. Daarom is het voorstel vervallen.`,
   next: (mentee: string) => `We stellen ${mentee} nu voor aan een andere mentor. Je hoeft niets te doen.`,
   pause: 'Heb je even geen tijd voor een mentee? Zet dan een pauze in je mentorprofiel. Dan krijg je geen nieuwe voorstellen.',
   button: 'Naar mijn mentoraat',
@@ -31,7 +31,7 @@ const en: typeof nl = {
   preview: (mentee: string) => `We will propose ${mentee} to another mentor. You do not need to do anything.`,
   heading: 'The proposal has lapsed',
   lapsed: (mentee: string, network: string) =>
-    `We proposed you as the mentor of ${mentee} in the mentor network ${network}. We did not get an answer in time, so the proposal has lapsed.`,
+    `We proposed you as the mentor of ${mentee} in the mentor network ${stop(network)} We did not get an answer in time, so the proposal has lapsed.`,
   next: (mentee: string) => `We will now propose ${mentee} to another mentor. You do not need to do anything.`,
   pause: 'No time for a mentee at the moment? Then set a pause in your mentor profile. You will get no new proposals until then.',
   button: 'Go to my mentoring',

@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MatchFeedbackRequestProps = {
   locale: Locale;
@@ -17,9 +17,9 @@ const nl = {
   heading: { 'four-weeks': 'Hoe gaan de eerste weken?', end: 'Het programma is klaar' },
   intro: {
     'four-weeks': (other: string, network: string) =>
-      `Je bent nu vier weken gekoppeld met ${other} in ${network}. We zijn benieuwd hoe het gaat.`,
+      `Je bent nu vier weken gekoppeld met ${other} in ${stop(network)} We zijn benieuwd hoe het gaat.`,
     end: (other: string, network: string) =>
-      `De periode van ${network} is voorbij. Bedankt voor de tijd met ${other}. We horen graag hoe het was.`,
+      `De periode van ${network} is voorbij. Bedankt voor de tijd met ${stop(other)} We horen graag hoe het was.`,
   },
   ask: 'Geef een cijfer van 1 tot 5 en schrijf er een paar woorden bij. Het kost een minuut. Alleen de coördinator van het netwerk leest het.',
   button: 'Vragen beantwoorden',
@@ -33,7 +33,7 @@ const en: typeof nl = {
     'four-weeks': (other: string, network: string) =>
       `You have been matched with ${other} in ${network} for four weeks now. We would like to know how it is going.`,
     end: (other: string, network: string) =>
-      `The period of ${network} is over. Thank you for your time with ${other}. We would like to hear how it was.`,
+      `The period of ${network} is over. Thank you for your time with ${stop(other)} We would like to hear how it was.`,
   },
   ask: 'Give a score from 1 to 5 and add a few words. It takes a minute. Only the coordinator of the network reads it.',
   button: 'Answer the questions',

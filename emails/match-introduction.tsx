@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MatchIntroductionProps = {
   locale: Locale;
@@ -15,12 +15,12 @@ export type MatchIntroductionProps = {
 
 const nl = {
   subject: (other: string) => `Kennismaken met ${other}`,
-  preview: (other: string) => `Jullie zijn gekoppeld. Hier vind je de gegevens van ${other}.`,
+  preview: (other: string) => `Jullie zijn gekoppeld. Hier vind je de gegevens van ${stop(other)}`,
   heading: 'Jullie zijn gekoppeld',
   introMentor: (other: string, network: string) =>
-    `Fijn dat je ${other} wilt begeleiden in het mentornetwerk ${network}. Hieronder staan de contactgegevens. Neem binnen een week contact op om kennis te maken.`,
+    `Fijn dat je ${other} wilt begeleiden in het mentornetwerk ${stop(network)} Hieronder staan de contactgegevens. Neem binnen een week contact op om kennis te maken.`,
   introMentee: (other: string, network: string) =>
-    `Goed nieuws: ${other} wordt je mentor in het mentornetwerk ${network}. Je mentor neemt binnenkort contact met je op. Je mag ook zelf beginnen.`,
+    `Goed nieuws: ${other} wordt je mentor in het mentornetwerk ${stop(network)} Je mentor neemt binnenkort contact met je op. Je mag ook zelf beginnen.`,
   contact: 'Contactgegevens',
   email: 'E-mail',
   phone: 'Telefoon',
@@ -30,12 +30,12 @@ const nl = {
 
 const en: typeof nl = {
   subject: (other: string) => `Meet ${other}`,
-  preview: (other: string) => `You have been matched. Here are the contact details of ${other}.`,
+  preview: (other: string) => `You have been matched. Here are the contact details of ${stop(other)}`,
   heading: 'You have been matched',
   introMentor: (other: string, network: string) =>
-    `Thank you for mentoring ${other} in the mentor network ${network}. Their contact details are below. Please get in touch within a week to get to know each other.`,
+    `Thank you for mentoring ${other} in the mentor network ${stop(network)} Their contact details are below. Please get in touch within a week to get to know each other.`,
   introMentee: (other: string, network: string) =>
-    `Good news: ${other} will be your mentor in the mentor network ${network}. Your mentor will contact you soon. You are welcome to get in touch first.`,
+    `Good news: ${other} will be your mentor in the mentor network ${stop(network)} Your mentor will contact you soon. You are welcome to get in touch first.`,
   contact: 'Contact details',
   email: 'Email',
   phone: 'Phone',

@@ -1,5 +1,5 @@
 import { Greeting, ItemList, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 /**
  * To a mentor when a coordinator publishes a matching run: a mentee is proposed to them. Only the
@@ -24,7 +24,7 @@ const nl = {
   preview: (mentee: string, municipality: string) => `${mentee} uit ${municipality} zoekt een mentor. Wil jij dat zijn?`,
   heading: 'Er is een mentee voor jou',
   intro: (mentee: string, municipality: string, network: string) =>
-    `De coördinator van ${network} stelt voor dat jij de mentor wordt van ${mentee} uit ${municipality}.`,
+    `De coördinator van ${network} stelt voor dat jij de mentor wordt van ${mentee} uit ${stop(municipality)}`,
   why: 'Waarom jullie goed bij elkaar passen:',
   answer: (days: number) => `Laat binnen ${formatDuration('nl', days, 'days')} weten of je dit wilt. Daarna vervalt het voorstel.`,
   button: 'Voorstel bekijken',
@@ -36,7 +36,7 @@ const en: typeof nl = {
   preview: (mentee: string, municipality: string) => `${mentee} from ${municipality} is looking for a mentor. Will you be theirs?`,
   heading: 'There is a mentee for you',
   intro: (mentee: string, municipality: string, network: string) =>
-    `The coordinator of ${network} proposes that you become the mentor of ${mentee} from ${municipality}.`,
+    `The coordinator of ${network} proposes that you become the mentor of ${mentee} from ${stop(municipality)}`,
   why: 'Why you fit well together:',
   answer: (days: number) =>
     `Please let us know within ${formatDuration('en', days, 'days')} whether you want this. After that the proposal expires.`,

@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MatchReminderProps = {
   locale: Locale;
@@ -16,20 +16,20 @@ const nl = {
   preview: (date: string) => `Je kunt tot ${date} ja of nee zeggen.`,
   heading: 'We wachten op je antwoord',
   intro: (mentee: string, network: string) =>
-    `Een paar dagen geleden stelden we je voor als mentor van ${mentee} in het mentornetwerk ${network}. We hebben nog geen antwoord van je.`,
+    `Een paar dagen geleden stelden we je voor als mentor van ${mentee} in het mentornetwerk ${stop(network)} We hebben nog geen antwoord van je.`,
   deadline: (date: string) =>
-    `Zeg ja of nee vóór ${date}. Past het niet? Zeg dan nee en schrijf kort waarom. Dan zoeken we een andere mentor.`,
+    `Zeg ja of nee vóór ${stop(date)} Past het niet? Zeg dan nee en schrijf kort waarom. Dan zoeken we een andere mentor.`,
   button: 'Voorstel bekijken',
 };
 
 const en: typeof nl = {
   subject: (mentee: string) => `Would you like to mentor ${mentee}? We look forward to your answer`,
-  preview: (date: string) => `You can say yes or no until ${date}.`,
+  preview: (date: string) => `You can say yes or no until ${stop(date)}`,
   heading: 'We are waiting for your answer',
   intro: (mentee: string, network: string) =>
-    `A few days ago we proposed you as the mentor of ${mentee} in the mentor network ${network}. We have not had your answer yet.`,
+    `A few days ago we proposed you as the mentor of ${mentee} in the mentor network ${stop(network)} We have not had your answer yet.`,
   deadline: (date: string) =>
-    `Please say yes or no before ${date}. Does it not fit? Then say no and write briefly why. We will then look for another mentor.`,
+    `Please say yes or no before ${stop(date)} Does it not fit? Then say no and write briefly why. We will then look for another mentor.`,
   button: 'View the proposal',
 };
 

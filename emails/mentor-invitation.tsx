@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, formatDuration, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type MentorInvitationProps = {
   locale: Locale;
@@ -16,7 +16,7 @@ const nl = {
   heading: 'Word je mentor?',
   greeting: (name: string) => `Beste ${name},`,
   intro: (by: string, organisation: string, network: string) =>
-    `${by} van ${organisation} nodigt je uit om mentor te worden in het netwerk ${network}. Als mentor help je iemand die nieuw is in de lokale politiek een paar maanden op weg.`,
+    `${by} van ${organisation} nodigt je uit om mentor te worden in het netwerk ${stop(network)} Als mentor help je iemand die nieuw is in de lokale politiek een paar maanden op weg.`,
   how: 'Open de link om de uitnodiging te bekijken. Heb je nog geen account? Dan maak je er meteen een. Daarna vul je je mentorprofiel in: wie je bent, waar je woont en hoeveel mensen je wilt begeleiden.',
   button: 'Uitnodiging bekijken',
   validity: (days: number) => `De link werkt ${formatDuration('nl', days, 'days')} en je kunt hem één keer gebruiken.`,
@@ -29,7 +29,7 @@ const en: typeof nl = {
   heading: 'Will you be a mentor?',
   greeting: (name: string) => `Dear ${name},`,
   intro: (by: string, organisation: string, network: string) =>
-    `${by} of ${organisation} invites you to be a mentor in the network ${network}. As a mentor you help someone who is new to local politics for a few months.`,
+    `${by} of ${organisation} invites you to be a mentor in the network ${stop(network)} As a mentor you help someone who is new to local politics for a few months.`,
   how: 'Open the link to see the invitation. No account yet? Then you create one straight away. After that you fill in your mentor profile: who you are, where you live and how many people you want to mentor.',
   button: 'View the invitation',
   validity: (days: number) => `The link works for ${formatDuration('en', days, 'days')} and you can use it once.`,

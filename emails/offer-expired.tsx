@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type OfferExpiredProps = {
   locale: Locale;
@@ -13,7 +13,7 @@ const nl = {
   preview: 'Je hebt de plek niet op tijd bevestigd. Er zijn nog andere cursussen.',
   heading: 'De plek is naar iemand anders gegaan',
   intro: (course: string) =>
-    `Er was een plek vrij voor je bij ${course}. Je hebt die plek niet op tijd bevestigd. Daarom is hij naar de volgende persoon op de wachtlijst gegaan.`,
+    `Er was een plek vrij voor je bij ${stop(course)} Je hebt die plek niet op tijd bevestigd. Daarom is hij naar de volgende persoon op de wachtlijst gegaan.`,
   other: 'Jammer! Maar je kunt je nog wel aanmelden voor een andere cursus. Kijk welke cursussen er binnenkort zijn.',
   button: 'Cursussen bekijken',
 };
@@ -23,7 +23,7 @@ const en: typeof nl = {
   preview: 'You did not confirm the seat in time. There are other courses.',
   heading: 'The seat has gone to someone else',
   intro: (course: string) =>
-    `A seat was available for you for ${course}. You did not confirm it in time, so it went to the next person on the waiting list.`,
+    `A seat was available for you for ${stop(course)} You did not confirm it in time, so it went to the next person on the waiting list.`,
   other: 'What a pity! But you can still sign up for another course. See which courses are coming up.',
   button: 'View courses',
 };

@@ -1,4 +1,4 @@
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type PasswordChangedProps = {
   locale: Locale;
@@ -9,9 +9,9 @@ export type PasswordChangedProps = {
 
 const nl = {
   subject: 'Je wachtwoord is gewijzigd',
-  preview: (changedAt: string) => `Je wachtwoord is gewijzigd op ${changedAt}.`,
+  preview: (changedAt: string) => `Je wachtwoord is gewijzigd op ${stop(changedAt)}`,
   heading: 'Je wachtwoord is gewijzigd',
-  changed: (changedAt: string) => `Het wachtwoord van je account op Politiek Actief is gewijzigd op ${changedAt}.`,
+  changed: (changedAt: string) => `Het wachtwoord van je account op Politiek Actief is gewijzigd op ${stop(changedAt)}`,
   loggedOut: 'Voor je veiligheid hebben we je op alle apparaten uitgelogd. Log opnieuw in met je nieuwe wachtwoord.',
   notYou: 'Heb jij dit niet gedaan? Kies dan meteen een nieuw wachtwoord met de link hieronder.',
   button: 'Nieuw wachtwoord kiezen',
@@ -20,9 +20,9 @@ const nl = {
 
 const en: typeof nl = {
   subject: 'Your password has been changed',
-  preview: (changedAt: string) => `Your password was changed on ${changedAt}.`,
+  preview: (changedAt: string) => `Your password was changed on ${stop(changedAt)}`,
   heading: 'Your password has been changed',
-  changed: (changedAt: string) => `The password of your account on Politiek Actief was changed on ${changedAt}.`,
+  changed: (changedAt: string) => `The password of your account on Politiek Actief was changed on ${stop(changedAt)}`,
   loggedOut: 'For your safety, we have logged you out on all devices. Log in again with your new password.',
   notYou: 'Did you not do this? Then choose a new password right away with the link below.',
   button: 'Choose a new password',

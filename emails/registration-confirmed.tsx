@@ -1,5 +1,5 @@
 import { CourseSchedule, Greeting, oneLine, type SessionLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type RegistrationConfirmedProps = {
   locale: Locale;
@@ -23,13 +23,14 @@ const nl = {
   preview: (course: string) => `Je aanmelding voor ${course} is gelukt. Hier lees je wanneer en waar het is.`,
   heading: 'Je bent aangemeld',
   intro: (course: string, organisation: string) =>
-    `Je aanmelding voor de cursus ${course} is gelukt. Je hebt een plek. De cursus wordt gegeven door ${organisation}.`,
+    `Je aanmelding voor de cursus ${course} is gelukt. Je hebt een plek. De cursus wordt gegeven door ${stop(organisation)}`,
   accessibility: 'Toegankelijkheid',
   calendar: 'In de bijlage zit een agendabestand (.ics). Open het bestand om de bijeenkomsten in je agenda te zetten.',
   cancel: 'Kun je toch niet komen? Meld je dan af. Dan kan iemand anders je plek krijgen.',
-  deadline: (deadline: string) => `Afmelden kan tot ${deadline}.`,
+  deadline: (deadline: string) => `Afmelden kan tot ${stop(deadline)}`,
   button: 'Aanmelding bekijken of afmelden',
-  notYou: 'Heb jij je niet aangemeld? Meld je dan af met de knop hierboven.',
+  // Named by its label: a button in HTML, a line with the label and the address in the plain text.
+  notYou: (button: string) => `Heb jij je niet aangemeld? Meld je dan af via ‘${button}’.`,
   closing: 'Tot ziens bij de cursus!',
 };
 
@@ -38,13 +39,13 @@ const en: typeof nl = {
   preview: (course: string) => `Your registration for ${course} is confirmed. Here is when and where it takes place.`,
   heading: 'You are registered',
   intro: (course: string, organisation: string) =>
-    `Your registration for the course ${course} is confirmed. You have a seat. The course is run by ${organisation}.`,
+    `Your registration for the course ${course} is confirmed. You have a seat. The course is run by ${stop(organisation)}`,
   accessibility: 'Accessibility',
   calendar: 'A calendar file (.ics) is attached. Open it to add the sessions to your calendar.',
   cancel: 'Can you not come after all? Then please cancel your registration, so someone else can have your seat.',
-  deadline: (deadline: string) => `You can cancel until ${deadline}.`,
+  deadline: (deadline: string) => `You can cancel until ${stop(deadline)}`,
   button: 'View or cancel your registration',
-  notYou: 'Did you not sign up yourself? Then cancel the registration with the button above.',
+  notYou: (button: string) => `Did you not sign up yourself? Then cancel the registration via ‘${button}’.`,
   closing: 'See you at the course!',
 };
 
@@ -85,7 +86,7 @@ export default function RegistrationConfirmed({
         {cancellationDeadline ? ` ${t.deadline(cancellationDeadline)}` : null}
       </Paragraph>
       <EmailButton href={manageUrl}>{t.button}</EmailButton>
-      <Paragraph>{t.notYou}</Paragraph>
+      <Paragraph>{t.notYou(t.button)}</Paragraph>
       <Paragraph>{t.closing}</Paragraph>
     </EmailLayout>
   );

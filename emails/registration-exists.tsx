@@ -1,5 +1,5 @@
 import { oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type RegistrationExistsProps = {
   locale: Locale;
@@ -12,7 +12,7 @@ const nl = {
   preview: 'Iemand wilde zich opnieuw aanmelden met dit e-mailadres. Maar je bent al aangemeld.',
   heading: 'Je bent al aangemeld',
   intro: (course: string) =>
-    `Iemand wilde zich met dit e-mailadres aanmelden voor ${course}. Waarschijnlijk was jij dat. Maar je bent al aangemeld voor deze cursus, of je staat al op de wachtlijst. Je hoeft je dus niet nog een keer aan te melden.`,
+    `Iemand wilde zich met dit e-mailadres aanmelden voor ${stop(course)} Waarschijnlijk was jij dat. Maar je bent al aangemeld voor deze cursus, of je staat al op de wachtlijst. Je hoeft je dus niet nog een keer aan te melden.`,
   manage: 'Wil je je aanmelding bekijken? Of wil je je afmelden? Gebruik dan de knop hieronder.',
   button: 'Aanmelding bekijken of afmelden',
   notYou: 'Was jij dit niet? Dan kun je deze e-mail negeren. Er verandert niets aan je aanmelding.',

@@ -1,5 +1,5 @@
 import { Greeting, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type RegistrationWaitlistedProps = {
   locale: Locale;
@@ -14,12 +14,14 @@ const nl = {
   subject: (course: string) => `Je staat op de wachtlijst voor ${course}`,
   preview: (position: number) => `De cursus is vol. Je bent nummer ${position} op de wachtlijst.`,
   heading: 'Je staat op de wachtlijst',
-  intro: (course: string) => `Bedankt voor je aanmelding voor ${course}. De cursus is helaas vol. Daarom staat je naam op de wachtlijst.`,
+  intro: (course: string) =>
+    `Bedankt voor je aanmelding voor ${stop(course)} De cursus is helaas vol. Daarom staat je naam op de wachtlijst.`,
   position: (position: number) => `Je bent nummer ${position} op de wachtlijst.`,
   seat: 'Komt er een plek vrij? Dan krijg je een e-mail. Je hebt dan een korte tijd om de plek te bevestigen. Doe je dat niet op tijd, dan gaat de plek naar de volgende op de lijst.',
   leave: 'Wil je niet meer op de wachtlijst staan? Meld je dan af. Dan schuift de volgende persoon een plek op.',
   button: 'Aanmelding bekijken of afmelden',
-  notYou: 'Heb jij je niet aangemeld? Meld je dan af met de knop hierboven.',
+  // Named by its label: a button in HTML, a line with the label and the address in the plain text.
+  notYou: (button: string) => `Heb jij je niet aangemeld? Meld je dan af via ‘${button}’.`,
 };
 
 const en: typeof nl = {
@@ -27,12 +29,12 @@ const en: typeof nl = {
   preview: (position: number) => `The course is full. You are number ${position} on the waiting list.`,
   heading: 'You are on the waiting list',
   intro: (course: string) =>
-    `Thank you for signing up for ${course}. Unfortunately the course is full. That is why your name is on the waiting list.`,
+    `Thank you for signing up for ${stop(course)} Unfortunately the course is full. That is why your name is on the waiting list.`,
   position: (position: number) => `You are number ${position} on the waiting list.`,
   seat: 'Does a seat become free? Then you will get an email. You then have a short time to confirm the seat. If you do not confirm in time, the seat goes to the next person on the list.',
   leave: 'Do you no longer want to be on the waiting list? Then leave the list. The next person will move up one place.',
   button: 'View your registration or leave the list',
-  notYou: 'Did you not sign up yourself? Then leave the list with the button above.',
+  notYou: (button: string) => `Did you not sign up yourself? Then leave the list via ‘${button}’.`,
 };
 
 const copy: Record<Locale, typeof nl> = { nl, en };
@@ -55,7 +57,7 @@ export default function RegistrationWaitlisted({ locale, name, courseTitle, posi
       <Paragraph>{t.seat}</Paragraph>
       <Paragraph>{t.leave}</Paragraph>
       <EmailButton href={manageUrl}>{t.button}</EmailButton>
-      <Paragraph>{t.notYou}</Paragraph>
+      <Paragraph>{t.notYou(t.button)}</Paragraph>
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from '@react-email/components';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type RetentionWarningProps = {
   locale: Locale;
@@ -29,7 +29,7 @@ const en: typeof nl = {
   heading: 'We are going to delete your account',
   hello: (name: string) => `Hello ${name},`,
   why: 'You have not done anything on Politiek Actief for a long time: no course, no mentor and no login. We do not keep your data longer than needed.',
-  when: (date: string) => `That is why we will delete your account and everything we keep about you on ${date}.`,
+  when: (date: string) => `That is why we will delete your account and everything we keep about you on ${stop(date)}`,
   keep: 'Do you want to keep your account? Then log in before that day. That is all.',
   button: 'Log in',
   nothing: 'Do you want us to delete your account? Then you do not need to do anything.',

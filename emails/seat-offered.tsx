@@ -1,5 +1,5 @@
 import { Greeting, SessionList, oneLine, type SessionLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type SeatOfferedProps = {
   locale: Locale;
@@ -13,11 +13,12 @@ export type SeatOfferedProps = {
 
 const nl = {
   subject: (course: string) => `Er is een plek vrij voor je: ${course}`,
-  preview: (expiresAt: string) => `Wil je de plek? Bevestig dan vóór ${expiresAt}.`,
+  preview: (expiresAt: string) => `Wil je de plek? Bevestig dan vóór ${stop(expiresAt)}`,
   heading: 'Er is een plek vrij voor je',
-  intro: (course: string) => `Goed nieuws! Er is een plek vrijgekomen bij ${course}. Je stond op de wachtlijst, en nu is de plek voor jou.`,
+  intro: (course: string) =>
+    `Goed nieuws! Er is een plek vrijgekomen bij ${stop(course)} Je stond op de wachtlijst, en nu is de plek voor jou.`,
   sessions: 'De cursus is op deze momenten:',
-  confirm: (expiresAt: string) => `Wil je de plek? Bevestig dan vóór ${expiresAt}.`,
+  confirm: (expiresAt: string) => `Wil je de plek? Bevestig dan vóór ${stop(expiresAt)}`,
   button: 'Plek bevestigen',
   expires: 'Bevestig je niet op tijd? Dan gaat de plek naar de volgende persoon op de wachtlijst.',
   decline: 'Wil je de plek niet meer? Dan hoef je niets te doen.',
@@ -25,11 +26,12 @@ const nl = {
 
 const en: typeof nl = {
   subject: (course: string) => `A seat is available for you: ${course}`,
-  preview: (expiresAt: string) => `Do you want the seat? Then confirm before ${expiresAt}.`,
+  preview: (expiresAt: string) => `Do you want the seat? Then confirm before ${stop(expiresAt)}`,
   heading: 'A seat is available for you',
-  intro: (course: string) => `Good news! A seat has become free for ${course}. You were on the waiting list, and now the seat is yours.`,
+  intro: (course: string) =>
+    `Good news! A seat has become free for ${stop(course)} You were on the waiting list, and now the seat is yours.`,
   sessions: 'The course takes place at these times:',
-  confirm: (expiresAt: string) => `Do you want the seat? Then confirm before ${expiresAt}.`,
+  confirm: (expiresAt: string) => `Do you want the seat? Then confirm before ${stop(expiresAt)}`,
   button: 'Confirm my seat',
   expires: 'If you do not confirm in time, the seat goes to the next person on the waiting list.',
   decline: 'Do you no longer want the seat? Then you do not need to do anything.',

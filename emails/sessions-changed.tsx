@@ -1,5 +1,5 @@
 import { CourseSchedule, Greeting, oneLine, type SessionLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale, stop } from './layout';
 
 export type SessionsChangedProps = {
   locale: Locale;
@@ -32,7 +32,7 @@ const en: typeof nl = {
   preview: 'The dates, times or place of your course have changed. Here is the new schedule.',
   heading: 'Something has changed',
   intro: (course: string) =>
-    `The organiser has changed the dates, times or place of ${course}. Below is the new schedule. This schedule applies from now on.`,
+    `The organiser has changed the dates, times or place of ${stop(course)} Below is the new schedule. This schedule applies from now on.`,
   calendar:
     'An updated calendar file (.ics) is attached. Open it to update your calendar. Are the old appointments still there afterwards? Then please remove them yourself.',
   removed:

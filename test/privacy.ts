@@ -180,7 +180,7 @@ export async function createFullPerson(db: Db, tag: string) {
     actorUserId: coordinator.id,
     subjectUserId: user.id,
     action: 'read',
-    entity: 'mentee_application',
+    entity: 'mentee_application.disability',
     entityId: application.id,
     organisationId: network.organisationId,
     detail: { name: s.name },

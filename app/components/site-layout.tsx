@@ -52,7 +52,8 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
             {user ? (
               <>
                 <MenuLink to="/account">{t('layout.nav.account')}</MenuLink>
-                <MenuLink to="/beheer">{t('layout.nav.manage')}</MenuLink>
+                {/* Each role sees its own entries: "Beheer" would only tell others they are no coordinator. */}
+                {user.isCoordinator ? <MenuLink to="/beheer">{t('layout.nav.manage')}</MenuLink> : null}
                 {user.isCoordinator ? <MenuLink to="/beheer/netwerken">{t('networks.nav.menu')}</MenuLink> : null}
                 {user.isMentor ? <MenuLink to="/mentor">{t('networks.nav.mentorMenu')}</MenuLink> : null}
                 {user.isAdmin ? <MenuLink to="/admin">{t('layout.nav.admin')}</MenuLink> : null}

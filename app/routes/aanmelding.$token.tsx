@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Banner, SessionsTable } from '~/components/course-parts';
-import { localeFromRequest, useT } from '~/i18n';
+import { localeFromRequest, translator, useT, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
@@ -37,9 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     offerExpiresAt: registration.offerExpiresAt ? formatMoment(locale, registration.offerExpiresAt) : null,
     canCancel: registration.status !== 'cancelled' && canStillCancel(ctx, at),
     cancellationDeadline: formatDeadline(locale, ctx.course.cancellationDeadline ?? ctx.sessions[0]?.startsAt ?? null),
+    cancelHint: cancelHint(
+      translator(locale),
+      registration.status === 'waitlisted',
+      ctx.course.cancellationDeadline ?? ctx.sessions[0]?.startsAt ?? null,
+      locale,
+    ),
     sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
     hasCalendar: calendarDownload(ctx, registration) !== null,
   };
+}
+
+/** Why to cancel: only someone with a seat gives it to someone else; a waitlist place is not a seat. */
+function cancelHint(t: Translate, waitlisted: boolean, deadline: Date | null, locale: ReturnType<typeof localeFromRequest>) {
+  const date = formatDeadline(locale, deadline);
+  if (waitlisted) return date ? t('courses.manage.cancel.untilWaitlist', { date }) : t('courses.manage.cancel.bodyWaitlist');
+  return date ? t('courses.manage.cancel.until', { date }) : t('courses.manage.cancel.body');
 }
 
 function formatDeadline(locale: ReturnType<typeof localeFromRequest>, date: Date | null) {
@@ -229,11 +242,7 @@ export default function ManageRegistration() {
             </Banner>
           ) : (
             <>
-              <p className="utrecht-paragraph">
-                {r.cancellationDeadline
-                  ? t('courses.manage.cancel.until', { date: r.cancellationDeadline })
-                  : t('courses.manage.cancel.body')}
-              </p>
+              <p className="utrecht-paragraph">{r.cancelHint}</p>
               <Form method="post">
                 <button type="submit" name="intent" value="cancel" className="utrecht-button utrecht-button--secondary-action">
                   {r.status === 'waitlisted' ? t('courses.manage.cancel.buttonWaitlist') : t('courses.manage.cancel.button')}

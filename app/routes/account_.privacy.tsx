@@ -5,10 +5,11 @@ import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { consents, users } from '~db/schema';
 import { FieldShell, FormAlert, Notice, SubmitButton } from '~/components/form';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
 import { formatMoment } from '~/modules/courses/format.server';
+import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/modules/labels';
 import { withdrawConsent } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const locale = localeFromRequest(request);
+  const t = translator(locale);
   const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   const [mine, access] = await Promise.all([
     db.select().from(consents).where(eq(consents.userId, user.id)).orderBy(desc(consents.givenAt)),
@@ -29,15 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hasPassword: Boolean(account?.passwordHash),
     consents: mine.map((c) => ({
       id: c.id,
-      purpose: c.purpose,
-      textVersion: c.textVersion,
+      purpose: consentPurposeLabel(t, c.purpose),
+      textVersion: consentVersionLabel(t, locale, c.textVersion),
       givenAt: formatMoment(locale, c.givenAt),
       withdrawnAt: c.withdrawnAt ? formatMoment(locale, c.withdrawnAt) : null,
     })),
     access: access.map((a) => ({
       at: formatMoment(locale, a.at),
-      action: a.action,
-      entity: a.entity,
+      action: t(`privacy.access.action.${a.action}`),
+      entity: auditEntityLabel(t, a.entity),
       actor: a.actor,
       organisation: a.organisation,
     })),
@@ -83,7 +85,6 @@ export default function PrivacyPage() {
   const [params] = useSearchParams();
   const deleteErrors = acted?.kind === 'delete' ? acted.errors : null;
   const confirming = params.get('verwijderen') === '1' || Boolean(deleteErrors);
-  const purposeLabel = (purpose: string) => t(`privacy.purpose.${purpose}` as MessageKey);
 
   return (
     <>
@@ -144,7 +145,7 @@ export default function PrivacyPage() {
               <tbody className="utrecht-table__body">
                 {consents.map((c) => (
                   <tr className="utrecht-table__row" key={c.id}>
-                    <td className="utrecht-table__cell">{purposeLabel(c.purpose)}</td>
+                    <td className="utrecht-table__cell">{c.purpose}</td>
                     <td className="utrecht-table__cell">{c.textVersion}</td>
                     <td className="utrecht-table__cell">{c.givenAt}</td>
                     <td className="utrecht-table__cell">
@@ -159,7 +160,7 @@ export default function PrivacyPage() {
                             name="intent"
                             value="withdraw"
                             className="utrecht-button utrecht-button--secondary-action"
-                            aria-label={t('privacy.consents.withdrawLabel', { purpose: purposeLabel(c.purpose), date: c.givenAt })}
+                            aria-label={t('privacy.consents.withdrawLabel', { purpose: c.purpose, date: c.givenAt })}
                           >
                             {t('privacy.consents.withdraw')}
                           </button>
@@ -210,7 +211,7 @@ export default function PrivacyPage() {
                     <td className="utrecht-table__cell">{a.actor ?? t('privacy.access.system')}</td>
                     <td className="utrecht-table__cell">{a.organisation ?? ''}</td>
                     <td className="utrecht-table__cell">
-                      {t(`privacy.access.action.${a.action}` as MessageKey)} ({a.entity})
+                      {a.action}: {a.entity}
                     </td>
                   </tr>
                 ))}

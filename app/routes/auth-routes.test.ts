@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emailMessages, users } from '~db/schema';
+import { emailMessages, mentorProfiles, organisationMemberships, users } from '~db/schema';
+import { hashPassword } from '~/modules/auth/password.server';
+import { createNetwork } from '../../test/mentoring';
 import { setupTestDatabase } from '../../test/database';
 import { action as registerAction } from './registreren';
 import { action as loginAction } from './inloggen';
@@ -153,5 +155,54 @@ describe('sliding sessions', () => {
     expect(renewed.init.headers['Set-Cookie']).toMatch(new RegExp(`^pa_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`));
     // Extended once; the next request has nothing to extend.
     expect(await rootLoader(args(request()))).not.toHaveProperty('init');
+  });
+});
+
+describe('after logging in', () => {
+  const password = 'een lang wachtwoord 2026';
+  async function person(email: string, fields: Partial<typeof users.$inferInsert> = {}) {
+    const [user] = await t.handle.db
+      .insert(users)
+      .values({ email, name: email.split('@')[0]!, passwordHash: await hashPassword(password), emailVerifiedAt: new Date(), ...fields })
+      .returning();
+    return user!;
+  }
+  const logIn = async (email: string, query = '') => {
+    const result = await loginAction(args(post(`/inloggen${query}`, { intent: 'password', email, password })));
+    expect(result).toBeInstanceOf(Response);
+    return (result as Response).headers.get('Location');
+  };
+
+  it('sends each role to its home, unless the page that sent them is asked for', async () => {
+    await person('gewoon@example.nl');
+    const coordinator = await person('coord@example.nl');
+    const network = await createNetwork(t.handle.db);
+    await t.handle.db.insert(organisationMemberships).values({ organisationId: network.organisationId, userId: coordinator.id });
+    const mentor = await person('mentor-thuis@example.nl');
+    await t.handle.db.insert(mentorProfiles).values({ userId: mentor.id });
+    await person('beheerder@example.nl', { isAdmin: true });
+
+    expect(await logIn('gewoon@example.nl')).toBe('/account');
+    expect(await logIn('coord@example.nl')).toBe('/beheer');
+    expect(await logIn('mentor-thuis@example.nl')).toBe('/mentor');
+    expect(await logIn('beheerder@example.nl')).toBe('/admin');
+    // A page of ours that asked for the login wins, also for a coordinator.
+    expect(await logIn('coord@example.nl', `?redirectTo=${encodeURIComponent('/cursussen?q=Zwolle#lijst')}`)).toBe(
+      '/cursussen?q=Zwolle#lijst',
+    );
+  });
+
+  it('never sends anyone to another site through redirectTo', async () => {
+    await person('veilig@example.nl');
+    for (const evil of [
+      '//evil.example/',
+      '/\\evil.example',
+      '/\t/evil.example',
+      'https://evil.example/',
+      '/%0A/evil.example'.replace('%0A', '\n'),
+      'javascript:alert(1)',
+    ]) {
+      expect(await logIn('veilig@example.nl', `?redirectTo=${encodeURIComponent(evil)}`)).toBe('/account');
+    }
   });
 });

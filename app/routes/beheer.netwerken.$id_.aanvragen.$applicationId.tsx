@@ -4,6 +4,7 @@ import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { formatDate } from '~/modules/courses/format.server';
+import { sourceLabel } from '~/modules/labels';
 import { slotWords, themeWords } from '~/modules/matching/scoring';
 import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -65,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ...(found.selfIdentification.disability ? [t('applications.manage.disabilityConsented')] : []),
       ],
       disabilityShown: found.selfIdentification.disability,
-      source: found.source,
+      source: sourceLabel(t, found.source) || t('applications.manage.sourceNone'),
       // Sorted: jsonb keeps its own key order.
       utm: found.utm
         ? Object.entries(found.utm)
@@ -149,7 +150,7 @@ export default function NetworkApplication() {
       <h2 className="utrecht-heading-2">{t('applications.manage.origin')}</h2>
       <dl className="pa-details">
         <dt>{t('applications.manage.source')}</dt>
-        <dd>{a.source ?? t('applications.manage.sourceNone')}</dd>
+        <dd>{a.source}</dd>
         <dt>{t('applications.manage.utm')}</dt>
         <dd>{a.utm.length ? a.utm.join(', ') : none}</dd>
       </dl>

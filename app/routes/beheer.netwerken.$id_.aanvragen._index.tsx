@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { localeFromRequest, useT } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { formatDate } from '~/modules/courses/format.server';
+import { sourceLabel } from '~/modules/labels';
 import { themeWords } from '~/modules/matching/scoring';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
 import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
@@ -20,6 +21,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation, organisations } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
+  const t = translator(locale);
   // A page of 50 with a search and a status filter, so the page stays small however many apply.
   const query = parseListQuery(new URL(request.url).searchParams, applicationStatuses);
   const { rows, total, counts } = await networkApplicationsPage(
@@ -42,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       municipalityName: r.municipalityName,
       status: r.status,
       themes: r.themes.map((theme) => themeWords(theme)[locale]).join(', '),
-      source: r.source,
+      source: sourceLabel(t, r.source) || t('applications.manage.sourceNone'),
       createdAt: formatDate(locale, r.createdAt),
     })),
   };
@@ -141,7 +143,7 @@ export default function NetworkApplications() {
                   <td className="utrecht-table__cell">{a.themes}</td>
                   <td className="utrecht-table__cell">{t(`applications.status.${a.status}`)}</td>
                   <td className="utrecht-table__cell">{a.createdAt}</td>
-                  <td className="utrecht-table__cell">{a.source ?? t('applications.manage.sourceNone')}</td>
+                  <td className="utrecht-table__cell">{a.source}</td>
                 </tr>
               ))}
             </tbody>

@@ -707,6 +707,12 @@ function Rules({ data: d }: { data: LoaderData }) {
                           <strong>{t('matchingRuns.rules.droppedShort')}</strong>: {t('matchingRuns.rules.dropped')}
                         </>
                       ) : null}
+                      {r.menteeStatus === 'proposed' || r.menteeStatus === 'matched' ? (
+                        <>
+                          <br />
+                          {r.menteeStatus === 'proposed' ? t('matchingRuns.rules.menteeProposed') : t('matchingRuns.rules.menteeMatched')}
+                        </>
+                      ) : null}
                     </td>
                     <td className="utrecht-table__cell">
                       <Form method="post" className="pa-inline-form">

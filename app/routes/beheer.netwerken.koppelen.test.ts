@@ -4,6 +4,7 @@ import { emailMessages, matches, matchingRuns, menteeApplications, organisationM
 import { setupTestDatabase } from '../../test/database';
 import { createApplication, createMentor, createNetwork, createUser } from '../../test/mentoring';
 import { createSession } from '~/modules/auth/session.server';
+import { declineProposal } from '~/modules/mentoring/matches.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { advanceClock, MINUTE } from '~/modules/clock.server';
 import { renderEmail } from '~emails/index';
@@ -322,5 +323,63 @@ describe('a run from start to publication', () => {
     expect((await load()).run).toMatchObject({ status: 'failed', error: expect.stringContaining('te lang') });
     expect(statusOf(await act({ intent: 'start' }))).toBe(302);
     expect((await load()).run).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('rules across runs', () => {
+  it('keeps a "never match" rule visible, removable and applied after the draft is published', async () => {
+    const second = await createNetwork(db(), { organisationId: network.organisationId });
+    const secondPath = `/beheer/netwerken/${second.id}/koppelen`;
+    const secondParams = { id: second.id };
+    const loadSecond = async () => dataOf<PageData>(await call(page.loader as Handler, get(secondPath, coordinator), secondParams));
+    const actSecond = (fields: Record<string, string>) => call(page.action as Handler, post(secondPath, fields, coordinator), secondParams);
+    const runSecond = async () => {
+      expect(statusOf(await actSecond({ intent: 'start' }))).toBe(302);
+      const [queued] = await db()
+        .select()
+        .from(matchingRuns)
+        .where(and(eq(matchingRuns.networkId, second.id), eq(matchingRuns.status, 'queued')));
+      await processMatchingRun(db(), queued!.id);
+      return queued!.id;
+    };
+    const pim = { ...(await createMentor(db(), [second.id], { capacity: 1 }, { name: 'Pim Mentor' })), name: 'Pim Mentor' };
+    const ria = { ...(await createMentor(db(), [second.id], { capacity: 1 }, { name: 'Ria Mentor' })), name: 'Ria Mentor' };
+    const eva = (await createApplication(db(), second.id, {}, { name: 'Eva Aanvrager' })).application.id;
+
+    // The first draft gives Eva one of the two; the coordinator rules that one out.
+    let runId = await runSecond();
+    let view = await loadSecond();
+    const ruledOut = view.pairs.find((p) => p.applicationId === eva)!;
+    const ruledOutMentor = ruledOut.mentorName === 'Pim Mentor' ? pim : ria;
+    const other = ruledOutMentor.name === pim.name ? ria : pim;
+    expect(statusOf(await actSecond({ intent: 'forbid', runId, matchId: ruledOut.matchId }))).toBe(302);
+    runId = await runSecond();
+    view = await loadSecond();
+    expect(view.pairs.map((p) => [p.applicationId, p.mentorName])).toEqual([[eva, other.name]]);
+
+    // Published: Eva has a proposal now, and the rule is still listed, with where she stands.
+    expect(statusOf(await actSecond({ intent: 'publish', runId }))).toBe(302);
+    view = await loadSecond();
+    expect(view.rules).toMatchObject([
+      { applicationId: eva, mentorProfileId: ruledOutMentor.profile.id, kind: 'forbid', menteeStatus: 'proposed' },
+    ]);
+
+    // The other mentor declines: Eva waits again, and the next run still never gives her the ruled-out mentor.
+    const [proposal] = await db()
+      .select()
+      .from(matches)
+      .where(and(eq(matches.applicationId, eva), eq(matches.status, 'proposed')));
+    expect(await declineProposal(db(), proposal!.id, other.profile.id, 'Geen tijd')).toMatchObject({ status: 'declined' });
+    await runSecond();
+    view = await loadSecond();
+    expect(view.pairs).toEqual([]);
+    expect(view.unmatched).toMatchObject([{ applicationId: eva }]);
+    expect(view.rules).toMatchObject([{ applicationId: eva, mentorProfileId: ruledOutMentor.profile.id, menteeStatus: 'waiting' }]);
+
+    // Removing it works as before, and the next run may use the pair again.
+    expect(statusOf(await actSecond({ intent: 'remove-rule', applicationId: eva, mentorProfileId: ruledOutMentor.profile.id }))).toBe(302);
+    expect((await loadSecond()).rules).toEqual([]);
+    await runSecond();
+    expect((await loadSecond()).pairs.map((p) => [p.applicationId, p.mentorName])).toEqual([[eva, ruledOutMentor.name]]);
   });
 });

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { courseQuestions, courses, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
-import { createCourse, emailsTo } from '../../test/courses';
+import { createCourse, emailsTo, person } from '../../test/courses';
+import { signUp } from '~/modules/courses/registrations.server';
 import { privacyVersion } from '~/content/privacy';
 import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now, setClock } from '~/modules/clock.server';
@@ -87,6 +88,31 @@ describe('catalogue and course page', () => {
     const item = result.items.find((i) => i.id === course.id)!;
     expect(item.nearness).toBe('In Zwolle');
     expect(item.availability).toBe('Nog 20 plekken vrij');
+  });
+
+  it('a card shows the same sign-up state as its course page, for every state', async () => {
+    const opensAt = new Date(now().getTime() + 10 * DAY);
+    const cases = [
+      { fields: { title: 'Staat nog niet open', registrationOpensAt: opensAt }, expected: /^Aanmelden kan vanaf \d/ },
+      { fields: { title: 'Staat open', capacity: 26 }, expected: /^Nog 26 plekken vrij$/ },
+      { fields: { title: 'Staat vol', capacity: 0 }, expected: /^Vol — wachtlijst$/ },
+      {
+        fields: { title: 'Staat gesloten', registrationClosesAt: new Date(now().getTime() - HOUR) },
+        expected: /^De aanmeldtermijn is voorbij$/,
+      },
+    ];
+    for (const { fields, expected } of cases) {
+      const { course } = await createCourse(db(), { ...fields, capacity: fields.capacity ?? 26 });
+      const catalogue = await catalogueLoader(args(get(`/cursussen?q=${encodeURIComponent(fields.title)}`)));
+      const card = catalogue.items.find((i) => i.id === course.id)!;
+      const page = await courseLoader(args(get(`/cursussen/${course.id}`), { id: course.id }));
+      expect(card.availability).toMatch(expected);
+      expect(page.course.availabilityText).toBe(card.availability);
+    }
+    // The case from the issue: a course that opens later offers no seats yet, on the card or the page.
+    const later = await createCourse(db(), { title: 'Coevorden later', registrationOpensAt: opensAt, capacity: 26 });
+    const catalogue = await catalogueLoader(args(get('/cursussen?q=Coevorden%20later')));
+    expect(catalogue.items.find((i) => i.id === later.course.id)!.availability).not.toContain('plekken vrij');
   });
 
   it('answers 404 for unknown, draft and malformed course ids, never 500', async () => {
@@ -385,6 +411,20 @@ describe('the registration page behind the link', () => {
     fields
       ? manageAction(args(post(`/aanmelding/${token}`, fields), { token }))
       : manageLoader(args(get(`/aanmelding/${token}?nieuw=1`), { token }));
+
+  it('tells only someone with a seat that it goes to someone else; a waitlist place is not a seat', async () => {
+    const { course } = await createCourse(db(), { capacity: 1 });
+    const seated = await signUp(db(), course.id, person('plek-1'));
+    const waiting = await signUp(db(), course.id, person('plek-2'));
+    if (seated.status !== 'confirmed' || waiting.status !== 'waitlisted') throw new Error('unexpected sign-up result');
+    const hintOf = async (token: string) => (asData(await manage(token)).data as unknown as { cancelHint: string }).cancelHint;
+    expect(await hintOf(seated.manageToken)).toMatch(
+      /^Kun je toch niet\? Meld je dan af, dan gaat je plek naar iemand anders\. Dat kan tot /,
+    );
+    const hint = await hintOf(waiting.manageToken);
+    expect(hint).toMatch(/^Wil je toch niet meer meedoen\? Haal jezelf dan van de wachtlijst\. Dat kan tot /);
+    expect(hint).not.toMatch(/je plek/);
+  });
 
   it('answers a forged link with a friendly 404', async () => {
     for (const token of ['abc', 'a'.repeat(32), '../../etc/passwd']) {

@@ -4,6 +4,7 @@ import { getDb } from '~db/client.server';
 import { Banner, CourseErrorBoundary, PlainText, SessionsTable } from '~/components/course-parts';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
+import { availabilityText } from '~/modules/courses/availability';
 import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
@@ -44,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capacity: course.capacity,
       seatsLeft: course.seatsLeft,
       availability: course.availability,
-      opensAt: course.registrationOpensAt ? formatMoment(locale, course.registrationOpensAt) : null,
+      availabilityText: availabilityText(t, {
+        availability: course.availability,
+        seatsLeft: course.seatsLeft,
+        opensAt: course.registrationOpensAt ? formatMoment(locale, course.registrationOpensAt) : null,
+      }),
       registrationDeadline: course.registrationDeadline ? formatMoment(locale, course.registrationDeadline) : null,
       cancellationDeadline: course.cancellationDeadline ? formatMoment(locale, course.cancellationDeadline) : null,
       sessions: course.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
@@ -66,7 +71,7 @@ function SignUpBox({ data }: { data: ReturnType<typeof useLoaderData<typeof load
   switch (course.availability) {
     case 'open':
       return (
-        <Banner kind="info" role="none" title={t('courses.card.seatsLeft', { count: course.seatsLeft })}>
+        <Banner kind="info" role="none" title={course.availabilityText}>
           {course.registrationDeadline ? (
             <p className="utrecht-paragraph">{t('courses.page.signUpUntil', { date: course.registrationDeadline })}</p>
           ) : null}
@@ -75,20 +80,20 @@ function SignUpBox({ data }: { data: ReturnType<typeof useLoaderData<typeof load
       );
     case 'full':
       return (
-        <Banner kind="warning" role="none" title={t('courses.card.full')}>
+        <Banner kind="warning" role="none" title={course.availabilityText}>
           <p className="utrecht-paragraph">{t('courses.page.fullBody')}</p>
           {button(t('courses.page.joinWaitlist'))}
         </Banner>
       );
     case 'not-yet-open':
       return (
-        <Banner kind="info" role="none" title={t('courses.page.notYetOpen')}>
-          <p className="utrecht-paragraph">{t('courses.page.opensAt', { date: course.opensAt ?? '' })}</p>
+        <Banner kind="info" role="none" title={course.availabilityText}>
+          <p className="utrecht-paragraph">{t('courses.page.notYetOpenBody')}</p>
         </Banner>
       );
     default:
       return (
-        <Banner kind="warning" role="none" title={t(`courses.closed.${course.availability}`)}>
+        <Banner kind="warning" role="none" title={course.availabilityText}>
           <p className="utrecht-paragraph">
             {t('courses.page.closedBody')}{' '}
             <Link className="utrecht-link" to="/cursussen">

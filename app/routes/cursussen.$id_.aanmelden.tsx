@@ -27,6 +27,7 @@ import {
 import { formatSession } from '~/modules/courses/format.server';
 import { signUp } from '~/modules/courses/registrations.server';
 import { requestSignUp } from '~/modules/courses/sign-up-requests.server';
+import { registrationSources as SOURCES } from '~/modules/labels';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 import { pageTitle } from '~/components/page-title';
@@ -34,7 +35,6 @@ import { pageTitle } from '~/components/page-title';
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.courseSignUp', args.data ? { course: args.data.title } : null);
 
-const SOURCES = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
 const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 

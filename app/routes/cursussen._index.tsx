@@ -15,7 +15,8 @@ import {
   placeText,
   upcomingMonths,
 } from '~/modules/courses/catalogue.server';
-import { formatSession } from '~/modules/courses/format.server';
+import { availabilityText } from '~/modules/courses/availability';
+import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.courses');
@@ -52,16 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       place: placeText(t, item),
       format: t(formatKeys[item.format]),
       cost: costText(t, locale, item.costCents),
-      availability:
-        item.window === 'started'
-          ? t('courses.card.started')
-          : item.window === 'open' || item.window === 'not-yet-open'
-            ? item.full
-              ? t('courses.card.full')
-              : t('courses.card.seatsLeft', { count: item.seatsLeft })
-            : t('courses.card.closed'),
-      full: item.full && item.window === 'open',
-      closed: item.window !== 'open' && item.window !== 'not-yet-open',
+      availability: availabilityText(t, {
+        availability: item.availability,
+        seatsLeft: item.seatsLeft,
+        opensAt: item.registrationOpensAt ? formatMoment(locale, item.registrationOpensAt) : null,
+      }),
+      full: item.availability === 'full',
+      closed: item.availability !== 'open' && item.availability !== 'full',
       nearness:
         item.nearness === 'in'
           ? t('courses.near.in', { municipality: chosenMunicipality?.name ?? item.municipalityName })

@@ -10,6 +10,7 @@ import { clientIp } from '~/load-context';
 import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.server';
 import { emailOnlySchema, passwordLoginSchema, type EmailOnlyFields, type PasswordLoginFields } from '~/modules/auth/schemas';
 import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~/modules/auth/session.server';
+import { homeOf } from '~/modules/mentoring/menu.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
 
@@ -53,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await loginWithPassword(db, { ...submission.value, ip });
   if (outcome.status === 'ok') {
     const cookie = await startSession(db, outcome.userId, getSessionToken(request));
-    const back = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+    // The page that sent them here, when it is one of ours; otherwise the home of their role.
+    const back = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '') || (await homeOf(db, outcome.userId));
     return redirect(back, { headers: { 'Set-Cookie': cookie } });
   }
   const message =

@@ -8,6 +8,7 @@ import { consumeLoginLink } from '~/modules/auth/accounts.server';
 import { getSessionToken, startSession } from '~/modules/auth/session.server';
 import { loadTokenPage, tokenProblemResponse } from '~/modules/auth/token-page.server';
 import { pageTitle } from '~/components/page-title';
+import { homeOf } from '~/modules/mentoring/menu.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.loginLink', {}, { noindex: true });
 
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await consumeLoginLink(db, params.token ?? '');
   if (!result.ok) return tokenProblemResponse(result);
   const cookie = await startSession(db, result.userId, getSessionToken(request));
-  return redirect('/account', { headers: { 'Set-Cookie': cookie } });
+  return redirect(await homeOf(db, result.userId), { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function LoginWithLink() {

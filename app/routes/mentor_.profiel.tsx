@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice, SubmitButton } from '~/components/form';
 import { Choices, fieldId, FormErrors, Input, Select, TextArea, type Errors, type Values } from '~/components/network-fields';
-import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useLocale, useT, type Translate } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
 import {
@@ -33,8 +33,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
     networks: overview.networks,
     used: overview.used,
     capacity: profile.capacity,
-    notice: new URL(request.url).searchParams.get('melding'),
+    notice: profileNotice(translator(localeFromRequest(request)), new URL(request.url).searchParams.get('melding'), {
+      complete: Boolean(profile.completedAt),
+      used: overview.used,
+      capacity: profile.capacity,
+    }),
   };
+}
+
+/**
+ * The notice after an invitation or a save, for the profile as it is: a mentor who already filled
+ * in the profile and joins another network is not asked to fill it in again, and a capacity below
+ * what is in use says what happens to the mentees they have.
+ */
+function profileNotice(t: Translate, notice: string | null, profile: { complete: boolean; used: number; capacity: number }) {
+  if (notice === 'welkom') return profile.complete ? t('networks.profile.welcomeNetwork') : t('networks.profile.welcome');
+  if (notice === 'opgeslagen')
+    return profile.used > profile.capacity
+      ? t('networks.profile.savedOverCapacity', { used: profile.used, capacity: profile.capacity })
+      : t('networks.profile.saved');
+  return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,11 +66,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/mentor/profiel?melding=opgeslagen');
 }
 
-const notices: Record<string, MessageKey> = {
-  welkom: 'networks.profile.welcome',
-  opgeslagen: 'networks.profile.saved',
-};
-
 export default function MentorProfilePage() {
   const t = useT();
   const locale = useLocale();
@@ -60,11 +73,10 @@ export default function MentorProfilePage() {
   const acted = useActionData<typeof action>();
   const values = acted?.values ?? loaded.values;
   const errors: Errors = acted?.errors ?? {};
-  const noticeKey = loaded.notice ? notices[loaded.notice] : undefined;
   return (
     <div className="pa-prose">
       <h1 className="utrecht-heading-1">{t('networks.profile.title')}</h1>
-      {noticeKey ? <Notice>{t(noticeKey)}</Notice> : null}
+      {loaded.notice ? <Notice>{loaded.notice}</Notice> : null}
       {!loaded.complete ? <Notice kind="info">{t('networks.profile.incomplete')}</Notice> : null}
       <p className="utrecht-paragraph">{t('networks.profile.intro')}</p>
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emailMessages, mentorInvitations, mentorProfiles, networkMentors, networks, organisationMemberships, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
+import { createProposal } from '../../test/matches';
 import { createMentor, createNetwork, createUser } from '../../test/mentoring';
 import { createSession, SESSION_COOKIE } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
@@ -469,6 +470,23 @@ describe('mentor invitations through the pages', () => {
       await call(mentorsPage.loader as Handler, get(`/beheer/netwerken/${mine.id}/mentoren`, alice.cookie), { id: mine.id }),
     ).mentors;
     expect(members.map((m) => m.email)).toContain('raadslid@example.nl');
+  });
+
+  it('welcomes a mentor with a filled-in profile to another network without asking to fill it in, and says what a capacity below use means', async () => {
+    const { mentor } = await createProposal(db());
+    const cookie = await loginAs(mentor.user);
+    const noticeOf = async (query: string) =>
+      dataOf<{ notice: string | null }>(await call(profilePage.loader as Handler, get(`/mentor/profiel${query}`, cookie))).notice;
+    // Accepting an invitation to one more network lands here with ?melding=welkom.
+    const welcome = await noticeOf('?melding=welkom');
+    expect(welcome).toBe('Welkom in dit netwerk! Je profiel is al ingevuld. Het geldt voor al je netwerken: kijk of het nog klopt.');
+    expect(welcome).not.toMatch(/Vul je profiel in/);
+    expect(await noticeOf('?melding=opgeslagen')).toBe('Je profiel is opgeslagen.');
+    // One proposal in use, and the capacity saved as 0: the notice says the proposal simply continues.
+    await db().update(mentorProfiles).set({ capacity: 0 }).where(eq(mentorProfiles.id, mentor.profile.id));
+    expect(await noticeOf('?melding=opgeslagen')).toBe(
+      'Je profiel is opgeslagen. In gebruik: 1, meer dan de 0 die je koos. Je mentees en voorstellen lopen gewoon door. Nieuwe voorstellen krijg je pas weer als er plek is.',
+    );
   });
 
   it('re-sends, revokes and removes from the mentors page', async () => {

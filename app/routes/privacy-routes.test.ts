@@ -62,12 +62,35 @@ describe('/account/privacy', () => {
       disabilityConsentId: consentId,
     });
     const coordinator = await createUser(t.handle.db, { name: 'Coördinator Kees' });
-    await recordAudit(t.handle.db, { actorUserId: coordinator.id, subjectUserId: user.id, action: 'read', entity: 'mentee_application' });
-    await recordAudit(t.handle.db, { actorUserId: user.id, subjectUserId: user.id, action: 'read', entity: 'mentee_application' });
+    await recordAudit(t.handle.db, {
+      actorUserId: coordinator.id,
+      subjectUserId: user.id,
+      action: 'read',
+      entity: 'mentee_application.disability',
+    });
+    await recordAudit(t.handle.db, {
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      action: 'read',
+      entity: 'mentee_application.disability',
+    });
 
     const page = await privacyPage.loader(args('/account/privacy', { headers: { Cookie: cookie } }));
-    expect(page.consents).toEqual([expect.objectContaining({ id: consentId, purpose: 'special-category', withdrawnAt: null })]);
-    expect(page.access).toEqual([expect.objectContaining({ actor: 'Coördinator Kees', action: 'read' })]);
+    expect(page.consents).toEqual([
+      expect.objectContaining({
+        id: consentId,
+        purpose: 'Bijzondere gegevens (beperking) voor het zoeken van een mentor en anonieme cijfers',
+        textVersion: 'Tekst van november 2026',
+        withdrawnAt: null,
+      }),
+    ]);
+    expect(page.access).toEqual([
+      expect.objectContaining({
+        actor: 'Coördinator Kees',
+        action: 'Bekeken',
+        entity: 'Je antwoord over een beperking, in je aanvraag voor een mentor',
+      }),
+    ]);
 
     const other = await member();
     expect(await status(privacyPage.action(args('/account/privacy', form(other.cookie, { intent: 'withdraw', consentId }))))).toBe(404);

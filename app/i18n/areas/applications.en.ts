@@ -175,6 +175,7 @@ export const en: Translation<typeof nl> = {
   'applications.manage.date': 'Applied on',
   'applications.manage.source': 'Came from',
   'applications.manage.sourceNone': 'unknown',
+  'applications.source.followUp': 'Email after a course',
   'applications.manage.backToList': 'Back to the applications',
   'applications.manage.detailTitle': 'Application of {name}',
   'applications.manage.contact': 'Contact',

@@ -173,6 +173,7 @@ export const nl = {
   'applications.manage.date': 'Aangevraagd op',
   'applications.manage.source': 'Via',
   'applications.manage.sourceNone': 'onbekend',
+  'applications.source.followUp': 'E-mail na een cursus',
   'applications.manage.backToList': 'Terug naar de aanvragen',
   'applications.manage.detailTitle': 'Aanvraag van {name}',
   'applications.manage.contact': 'Contact',

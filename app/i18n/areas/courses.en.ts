@@ -49,8 +49,8 @@ export const en: Translation<typeof nl> = {
   'courses.card.sessions': { one: '1 session', other: '{count} sessions' },
   'courses.card.seatsLeft': { one: '1 seat left', other: '{count} seats left' },
   'courses.card.full': 'Full — waiting list',
-  'courses.card.started': 'Already started',
-  'courses.card.closed': 'Sign-up is closed',
+
+  'courses.availability.opensAt': 'You can sign up from {date}',
 
   'courses.near.in': 'In {municipality}',
   'courses.near.nearby': 'Nearby: {municipality}',
@@ -68,7 +68,7 @@ export const en: Translation<typeof nl> = {
   'courses.page.fullBody': 'All seats are taken. Join the waiting list. If a seat becomes free, we will email you.',
   'courses.page.joinWaitlist': 'Join the waiting list',
   'courses.page.notYetOpen': 'Sign-up is not open yet',
-  'courses.page.opensAt': 'You can sign up from {date}.',
+  'courses.page.notYetOpenBody': 'Come back on that day to sign up, or look at another course.',
   'courses.page.closedBody': 'You can no longer sign up for this course.',
   'courses.page.otherCourses': 'See other courses',
   'courses.page.about': 'About this course',
@@ -198,6 +198,8 @@ export const en: Translation<typeof nl> = {
   'courses.manage.cancel.headingWaitlist': 'Leave the waiting list',
   'courses.manage.cancel.until': 'Cannot come after all? Cancel, so your seat goes to someone else. You can do this until {date}.',
   'courses.manage.cancel.body': 'Cannot come after all? Cancel, so your seat goes to someone else.',
+  'courses.manage.cancel.untilWaitlist': 'Do you no longer want to take part? Then leave the waiting list. You can do this until {date}.',
+  'courses.manage.cancel.bodyWaitlist': 'Do you no longer want to take part? Then leave the waiting list.',
   'courses.manage.cancel.button': 'Cancel my registration',
   'courses.manage.cancel.buttonWaitlist': 'Take me off the waiting list',
   'courses.manage.cancel.sure': 'Are you sure?',

@@ -46,8 +46,8 @@ export const nl = {
   'courses.card.sessions': { one: '1 bijeenkomst', other: '{count} bijeenkomsten' },
   'courses.card.seatsLeft': { one: 'Nog 1 plek vrij', other: 'Nog {count} plekken vrij' },
   'courses.card.full': 'Vol — wachtlijst',
-  'courses.card.started': 'Al begonnen',
-  'courses.card.closed': 'Aanmelden is gesloten',
+
+  'courses.availability.opensAt': 'Aanmelden kan vanaf {date}',
 
   'courses.near.in': 'In {municipality}',
   'courses.near.nearby': 'In de buurt: {municipality}',
@@ -65,7 +65,7 @@ export const nl = {
   'courses.page.fullBody': 'Alle plekken zijn bezet. Meld je aan voor de wachtlijst. Komt er een plek vrij, dan krijg je een e-mail.',
   'courses.page.joinWaitlist': 'Aanmelden voor de wachtlijst',
   'courses.page.notYetOpen': 'Aanmelden kan nog niet',
-  'courses.page.opensAt': 'Aanmelden kan vanaf {date}.',
+  'courses.page.notYetOpenBody': 'Kom op die dag terug om je aan te melden. Of bekijk een andere cursus.',
   'courses.page.closedBody': 'Je kunt je voor deze cursus niet meer aanmelden.',
   'courses.page.otherCourses': 'Bekijk andere cursussen',
   'courses.page.about': 'Over deze cursus',
@@ -195,6 +195,8 @@ export const nl = {
   'courses.manage.cancel.headingWaitlist': 'Van de wachtlijst af',
   'courses.manage.cancel.until': 'Kun je toch niet? Meld je dan af, dan gaat je plek naar iemand anders. Dat kan tot {date}.',
   'courses.manage.cancel.body': 'Kun je toch niet? Meld je dan af, dan gaat je plek naar iemand anders.',
+  'courses.manage.cancel.untilWaitlist': 'Wil je toch niet meer meedoen? Haal jezelf dan van de wachtlijst. Dat kan tot {date}.',
+  'courses.manage.cancel.bodyWaitlist': 'Wil je toch niet meer meedoen? Haal jezelf dan van de wachtlijst.',
   'courses.manage.cancel.button': 'Afmelden',
   'courses.manage.cancel.buttonWaitlist': 'Haal mij van de wachtlijst',
   'courses.manage.cancel.sure': 'Weet je het zeker?',

@@ -122,6 +122,8 @@ export const en: Translation<typeof nl> = {
   'matchingRuns.rules.dropped':
     'This pinned match is not in the draft: the mentor no longer fits or has no room. Search again or remove the rule.',
   'matchingRuns.rules.droppedShort': 'Not in the draft',
+  'matchingRuns.rules.menteeProposed': 'Has a proposal now. The rule still applies in later matching runs.',
+  'matchingRuns.rules.menteeMatched': 'Is matched now. The rule still applies in later matching runs.',
 
   'matchingRuns.publish.heading': 'Send',
   'matchingRuns.publish.body':

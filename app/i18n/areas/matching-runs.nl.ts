@@ -122,6 +122,8 @@ export const nl = {
   'matchingRuns.rules.dropped':
     'Deze vastgezette koppeling zit niet in het voorstel: de mentor past niet meer of heeft geen plek. Zoek opnieuw of haal de regel weg.',
   'matchingRuns.rules.droppedShort': 'Niet in het voorstel',
+  'matchingRuns.rules.menteeProposed': 'Heeft nu een voorstel. De regel blijft gelden bij een volgende koppelronde.',
+  'matchingRuns.rules.menteeMatched': 'Is nu gekoppeld. De regel blijft gelden bij een volgende koppelronde.',
 
   'matchingRuns.publish.heading': 'Versturen',
   'matchingRuns.publish.body':

@@ -219,6 +219,10 @@ export const en: Translation<typeof nl> = {
     'You have one mentor profile, also when you mentor in several networks or for several organisations. Your capacity counts for all networks together.',
   'networks.profile.welcome': 'Welcome as a mentor! Fill in your profile. Only then can we propose you to someone.',
   'networks.profile.saved': 'Your profile has been saved.',
+  'networks.profile.welcomeNetwork':
+    'Welcome to this network! Your profile is already filled in. It applies to all your networks: check that it is still right.',
+  'networks.profile.savedOverCapacity':
+    'Your profile has been saved. In use: {used}, more than the {capacity} you chose. Your mentees and proposals simply continue. You only get new proposals once there is room again.',
   'networks.profile.incomplete': 'Your profile is not filled in yet. Until it is, we do not propose you to anyone.',
   'networks.profile.networks': 'Networks you mentor in',
   'networks.profile.noNetworks': 'You are not a mentor in any network at the moment.',
@@ -236,7 +240,8 @@ export const en: Translation<typeof nl> = {
   'networks.profile.languages': 'Languages you can mentor in',
   'networks.profile.meetingModes': 'How you want to meet',
   'networks.profile.capacity': 'Capacity',
-  'networks.profile.capacityHint': 'How many people you want to mentor at the same time, in all networks together (0 to {max}).',
+  'networks.profile.capacityHint':
+    'How many people you want to mentor at the same time, in all networks together (0 to {max}). Choose fewer than you mentor now? Those matches simply continue, but you get no new proposals.',
   'networks.profile.availability': 'When you can',
   'networks.profile.availabilityHint': 'Choose the parts of the day when you can usually meet.',
   'networks.profile.bio': 'About you',

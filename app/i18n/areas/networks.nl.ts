@@ -217,6 +217,10 @@ export const nl = {
     'Je hebt één mentorprofiel, ook als je mentor bent in meer netwerken of voor meer organisaties. Je capaciteit geldt voor alle netwerken samen.',
   'networks.profile.welcome': 'Welkom als mentor! Vul je profiel in. Pas daarna kunnen we je voorstellen aan iemand.',
   'networks.profile.saved': 'Je profiel is opgeslagen.',
+  'networks.profile.welcomeNetwork':
+    'Welkom in dit netwerk! Je profiel is al ingevuld. Het geldt voor al je netwerken: kijk of het nog klopt.',
+  'networks.profile.savedOverCapacity':
+    'Je profiel is opgeslagen. In gebruik: {used}, meer dan de {capacity} die je koos. Je mentees en voorstellen lopen gewoon door. Nieuwe voorstellen krijg je pas weer als er plek is.',
   'networks.profile.incomplete': 'Je profiel is nog niet ingevuld. Zolang dat zo is, stellen we je niet voor aan iemand.',
   'networks.profile.networks': 'Netwerken waarin je mentor bent',
   'networks.profile.noNetworks': 'Je bent nu in geen enkel netwerk mentor.',
@@ -234,7 +238,8 @@ export const nl = {
   'networks.profile.languages': 'Talen waarin je kunt begeleiden',
   'networks.profile.meetingModes': 'Hoe je wilt afspreken',
   'networks.profile.capacity': 'Capaciteit',
-  'networks.profile.capacityHint': 'Hoeveel mensen je tegelijk wilt begeleiden, in alle netwerken samen (0 tot en met {max}).',
+  'networks.profile.capacityHint':
+    'Hoeveel mensen je tegelijk wilt begeleiden, in alle netwerken samen (0 tot en met {max}). Kies je minder dan je nu begeleidt? Dan lopen die koppelingen gewoon door, maar krijg je geen nieuwe voorstellen.',
   'networks.profile.availability': 'Wanneer je kunt',
   'networks.profile.availabilityHint': 'Kies de dagdelen waarop je meestal kunt afspreken.',
   'networks.profile.bio': 'Over jou',

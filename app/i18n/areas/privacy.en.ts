@@ -40,6 +40,10 @@ export const en: Translation<typeof nl> = {
   'privacy.access.action.update': 'Changed',
   'privacy.access.action.delete': 'Erased',
   'privacy.access.action.export': 'Downloaded',
+  'privacy.consentVersion.month': 'Text of {month}',
+  'privacy.consentVersion.unknown': 'An earlier text',
+  'privacy.auditEntity.menteeDisability': 'Your answer about a disability, in your application for a mentor',
+  'privacy.auditEntity.other': 'Sensitive data',
   'privacy.export.heading': 'Download your data',
   'privacy.export.body':
     'You get one file (JSON) with everything we keep about you: your account, sign-ups, applications, mentoring, consents and the emails we sent you.',

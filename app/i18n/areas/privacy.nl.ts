@@ -38,6 +38,10 @@ export const nl = {
   'privacy.access.action.update': 'Veranderd',
   'privacy.access.action.delete': 'Gewist',
   'privacy.access.action.export': 'Gedownload',
+  'privacy.consentVersion.month': 'Tekst van {month}',
+  'privacy.consentVersion.unknown': 'Een eerdere tekst',
+  'privacy.auditEntity.menteeDisability': 'Je antwoord over een beperking, in je aanvraag voor een mentor',
+  'privacy.auditEntity.other': 'Gevoelige gegevens',
   'privacy.export.heading': 'Je gegevens downloaden',
   'privacy.export.body':
     'Je krijgt één bestand (JSON) met alles wat we over je bewaren: je account, aanmeldingen, aanvragen, mentoraten, toestemmingen en de e-mails die we je stuurden.',

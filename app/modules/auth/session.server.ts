@@ -118,7 +118,13 @@ export async function getUser(request: Request) {
 /** Only safe, local paths may be used to send people back after logging in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/account') {
   if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+  // Browsers drop tabs and newlines from a URL and read a backslash as a slash, so "/\t/evil.example"
+  // would leave the site: such a value is not a path of ours.
+  if (to.includes('\\') || [...to].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
+  const base = 'http://same-origin.invalid';
+  const url = new URL(to, base);
+  if (url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** Guards a route for logged-in people; others go to the login page and come back afterwards. */

@@ -13,6 +13,7 @@ import {
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { now } from '../clock.server';
+import { courseAvailability, type CourseAvailability } from './availability';
 import { loadCourseContext, registrationWindow, type Course, type CourseSession, type RegistrationWindow } from './context.server';
 
 export const PAGE_SIZE = 20;
@@ -48,6 +49,9 @@ export type CatalogueItem = {
   full: boolean;
   costCents: number;
   window: RegistrationWindow;
+  /** The same state the course page shows (see availability.ts). */
+  availability: CourseAvailability;
+  registrationOpensAt: Date | null;
   nearness: Nearness | null;
 };
 
@@ -200,6 +204,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       capacity: courses.capacity,
       costCents: courses.costCents,
       firstStart: stats.firstStart,
+      lastEnd: stats.lastEnd,
       sessionCount: stats.sessionCount,
       seatsTaken,
       nearness: nearness ?? sql<number>`-1`,
@@ -230,6 +235,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
   const items = rows.map((row): CatalogueItem => {
     const firstSessionStart = toDate(row.firstStart);
     const seatsLeft = Math.max(0, row.capacity - Number(row.seatsTaken));
+    const window = windowOf(row, firstSessionStart, at);
     return {
       id: row.id,
       title: row.title,
@@ -245,7 +251,9 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       seatsLeft,
       full: seatsLeft === 0,
       costCents: row.costCents,
-      window: windowOf(row, firstSessionStart, at),
+      window,
+      availability: courseAvailability({ window, seatsLeft, lastEnd: toDate(row.lastEnd), at }),
+      registrationOpensAt: row.registrationOpensAt,
       nearness: nearness ? (labels[Number(row.nearness)] ?? null) : null,
     };
   });
@@ -302,9 +310,6 @@ export async function municipalityExists(db: Db, code: string) {
   return (await knownCodes).has(code);
 }
 
-/** What the course page shows about sign-ups: the registration window, with "full" and "ended" split off. */
-export type CourseAvailability = 'open' | 'full' | 'not-yet-open' | 'deadline-passed' | 'started' | 'ended' | 'cancelled';
-
 export type PublicCourse = NonNullable<Awaited<ReturnType<typeof getPublicCourse>>>;
 
 function courseQuestionsOf(db: Db, courseId: string) {
@@ -354,17 +359,7 @@ export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
   ]);
   const seatsLeft = Math.max(0, course.capacity - Number(seats?.taken ?? 0));
   const window = registrationWindow(course, sessions, at);
-  const lastEnd = sessions.at(-1)?.endsAt;
-  const availability: CourseAvailability =
-    window === 'open'
-      ? seatsLeft > 0
-        ? 'open'
-        : 'full'
-      : window === 'started' && lastEnd && lastEnd.getTime() <= at.getTime()
-        ? 'ended'
-        : window === 'draft'
-          ? 'cancelled' // not reached: drafts returned null above
-          : window;
+  const availability = courseAvailability({ window, seatsLeft, lastEnd: sessions.at(-1)?.endsAt, at });
   const publicCourse = {
     id: course.id,
     title: course.title,

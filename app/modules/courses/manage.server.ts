@@ -16,6 +16,7 @@ import {
   type RegistrationStatus,
 } from '~db/schema';
 import type { Locale, MessageKey, Translate } from '~/i18n';
+import { sourceLabel } from '../labels';
 import { emailField } from '../auth/schemas';
 import { normalizeEmail } from '../auth/accounts.server';
 import { now, HOUR } from '../clock.server';
@@ -1101,15 +1102,6 @@ const csvMoment = (date: Date) => {
   return `${day} ${time}`;
 };
 
-/** How someone heard of the course, in words (the public form's choices), or as stored. */
-function sourceText(source: string | null, t: Translate) {
-  if (!source) return '';
-  if (source === 'coordinator') return t('manageCourses.source.coordinator');
-  const key = `courses.signup.source.${source}` as MessageKey;
-  const text = t(key);
-  return text === key ? source : text;
-}
-
 /** The registrations as CSV for Dutch Excel: UTF-8 with BOM, semicolons, CRLF. */
 export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof courseRegistrations>>>, t: Translate) {
   const answerText = (question: (typeof data.questions)[number], value: string | undefined) => {
@@ -1143,7 +1135,7 @@ export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof cou
     t(`manageCourses.status.${p.status}`),
     p.position === null ? '' : String(p.position),
     csvMoment(p.createdAt),
-    sourceText(p.source, t),
+    sourceLabel(t, p.source),
     p.utm
       ? Object.entries(p.utm)
           .map(([k, v]) => `${k}=${v}`)

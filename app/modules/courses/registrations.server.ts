@@ -276,6 +276,7 @@ export async function cancelRegistration(
         courseTitle: ctx.course.title,
         coursesUrl: appLink('/cursussen'),
         calendar: hadCalendar,
+        hadSeat: registration.status === 'confirmed' || registration.status === 'offered',
       },
       attachments: hadCalendar ? [cancellationFor(ctx, sessions, registration)] : undefined,
     });

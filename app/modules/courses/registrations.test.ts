@@ -6,6 +6,7 @@ import { createCourse, emailsTo, person } from '../../../test/courses';
 import { advanceClock, DAY, HOUR, setClock } from '../clock.server';
 import { cancelRegistration, claimOffer, findRegistrationByLink, signUp } from './registrations.server';
 import { cancelCourse, runDueCourseWork, sendCourseFollowUp } from './lifecycle.server';
+import { renderEmail } from '~emails/index';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
@@ -111,6 +112,24 @@ describe('waitlist', () => {
     expect(await emailsTo(db(), 'deelnemer-e2@example.nl', 'offer-expired')).toHaveLength(1);
     const e2 = await db().select().from(registrations).where(eq(registrations.email, 'deelnemer-e2@example.nl'));
     expect(await claimOffer(db(), e2[0]!.id)).toEqual({ status: 'not-offered' });
+  });
+
+  it('thanks only someone who had a seat for freeing it; leaving the waitlist frees no seat', async () => {
+    const { course } = await createCourse(db(), { capacity: 1, title: 'Hoe werkt de gemeenteraad?' });
+    const seated = await signUp(db(), course.id, person('S1'));
+    const waiting = await signUp(db(), course.id, person('S2'));
+    await cancelRegistration(db(), (waiting as { registrationId: string }).registrationId, 'participant');
+    await cancelRegistration(db(), (seated as { registrationId: string }).registrationId, 'participant');
+    const textOf = async (to: string) => {
+      const [message] = await emailsTo(db(), to, 'registration-cancelled');
+      return (await renderEmail('registration-cancelled', message!.props as never)).text;
+    };
+    const fromWaitlist = await textOf('deelnemer-s2@example.nl');
+    expect(fromWaitlist).toContain('Je staat niet meer op de wachtlijst voor Hoe werkt de gemeenteraad?');
+    expect(fromWaitlist).not.toMatch(/je plek|wachtlijst\? Dan/);
+    const fromSeat = await textOf('deelnemer-s1@example.nl');
+    expect(fromSeat).toContain('Je bent afgemeld voor Hoe werkt de gemeenteraad?\n');
+    expect(fromSeat).toContain('Zo kan iemand anders je plek krijgen.');
   });
 
   it('confirms the next person at once when the claim window is 0', async () => {

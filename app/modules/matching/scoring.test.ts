@@ -246,6 +246,25 @@ describe('scorePair parts and sentences', () => {
     );
   });
 
+  it('gives each reason once, by meaning: the province is left out when the municipality is already said', () => {
+    const GRONINGEN = 'GM0014'; // the city, in the province of the same name
+    const here = { municipalityCode: GRONINGEN };
+    const s = scorePair(mentee(here), mentor(here), defaultWeights, geo);
+    const sentences = s.parts.flatMap((p) => (p.explanation ? [p.explanation.nl, p.explanation.en] : []));
+    expect(sentences.filter((x) => x === 'Jullie wonen allebei in Groningen')).toHaveLength(1);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    expect(part(s, 'sameMunicipality').explanation).toEqual({ nl: 'Jullie wonen allebei in Groningen', en: 'You both live in Groningen' });
+    expect(part(s, 'sameProvince')).toMatchObject({ explanation: null, mentorExplanation: null });
+    // The province still counts in the score; only its sentence goes.
+    expect(part(s, 'sameProvince').points).toBeGreaterThan(0);
+    // Where the names differ, the province adds nothing either once the municipality is said …
+    const zwolle = scorePair(mentee(), mentor(), defaultWeights, geo);
+    expect(part(zwolle, 'sameProvince').explanation).toBeNull();
+    // … but it is the reason given when only the province is shared.
+    const deventer = scorePair(mentee(), mentor({ municipalityCode: DEVENTER }), defaultWeights, geo);
+    expect(part(deventer, 'sameProvince').explanation?.nl).toBe('Jullie wonen allebei in Overijssel');
+  });
+
   it('shared themes: share of the mentee themes, listed with "en"/"and"', () => {
     const two = scorePair(mentee({ themes: ['zorg', 'onderwijs', 'wonen'] }), mentor(), only('sharedThemes'), geo);
     expect(two.score).toBe(67); // 2/3

@@ -560,17 +560,32 @@ export function mentorWording(reason: Explanation & { mentor?: Explanation | nul
   return { nl: legacy.get(reason.nl) ?? reason.nl, en: legacy.get(reason.en) ?? reason.en };
 }
 
+/**
+ * A part whose reason says nothing new once another part's reason is given: living in the same
+ * municipality means living in the same province, so "Jullie wonen allebei in Overijssel" after
+ * "… in Zwolle" only repeats it, and reads twice the same where the two share a name (Groningen,
+ * Utrecht). The part still scores; only its sentence is left out.
+ */
+const impliedBy: Partial<Record<ScorePartId, ScorePartId>> = { sameProvince: 'sameMunicipality' };
+
 function scorePrepared(e: PreparedMentee, r: PreparedMentor, weights: Weights, geo: Geography): PairScore {
   const raw = rawParts(e, r, geo);
   const score = exactScore(raw.ratios, weights);
   let totalWeight = 0;
   for (const id of scorePartIds) totalWeight += weights[id];
+  const pointsOf = (id: ScorePartId) =>
+    totalWeight === 0 ? 0 : (100 * weights[id] * (raw.ratios[id][0] / raw.ratios[id][1])) / totalWeight;
+  const said = new Set<string>();
   const parts = scorePartIds.map((id): ScorePart => {
     const [num, den] = raw.ratios[id];
     const fraction = num / den;
     const weight = weights[id];
-    const points = totalWeight === 0 ? 0 : (100 * weight * fraction) / totalWeight;
-    const worded = points > 0 ? explain(id, raw, e, r, geo) : null;
+    const points = pointsOf(id);
+    const implier = impliedBy[id];
+    let worded = points > 0 && !(implier && pointsOf(implier) > 0) ? explain(id, raw, e, r, geo) : null;
+    // A safety net for any other pair of parts that comes out in the same words.
+    if (worded && (said.has(worded.mentee.nl) || said.has(worded.mentee.en))) worded = null;
+    if (worded) said.add(worded.mentee.nl).add(worded.mentee.en);
     return { id, fraction, weight, points, explanation: worded?.mentee ?? null, mentorExplanation: worded?.mentor ?? null };
   });
   return { score, parts };

@@ -29,6 +29,7 @@ import {
   selfIdentifiableGroups,
   utmFields,
 } from './application-options';
+import { followUpSource } from '../labels';
 import { recordAudit } from '../privacy/audit.server';
 import { giveConsent } from '../privacy/consent.server';
 
@@ -40,9 +41,6 @@ import { giveConsent } from '../privacy/consent.server';
 
 /** The goals a mentee can tick: those the matching knows an office fit for. */
 export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
-
-/** What `bron` the course follow-up emails put in their link to /mentoraat. */
-export const followUpSource = 'cursus-opvolging';
 
 /** The link to /mentoraat in the course follow-up emails, with where it came from. */
 export function followUpMentoringLink(email: 'attended' | 'no-show') {

@@ -44,7 +44,13 @@ export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 /** Search and pages of the draft's two lists (pairs, mentees without a mentor). */
 export type DraftListQuery = { search: string; page: number; unmatchedPage: number };
 
-/** The network's latest run and, when it is a draft, a page of its pairs and unmatched mentees, and its rules. */
+/**
+ * The network's latest run and, when it is a draft, a page of its pairs and unmatched mentees; and
+ * the coordinator's rules, whatever the run. A rule outlives a publication: a mentee who has a
+ * proposal or a mentor now may wait again tomorrow (a declined proposal, an ended match), and every
+ * run then applies the rule again, so the page keeps showing it (with where the mentee stands) and
+ * lets the coordinator remove it. Only rules of withdrawn or closed applications, which no run reads, go.
+ */
 export async function loadDraftView(db: Db, networkId: string, query: DraftListQuery = { search: '', page: 1, unmatchedPage: 1 }) {
   const run = await latestRun(db, networkId);
   const rules = await db
@@ -52,6 +58,7 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
       applicationId: pairRules.applicationId,
       mentorProfileId: pairRules.mentorProfileId,
       kind: pairRules.kind,
+      menteeStatus: menteeApplications.status,
       menteeName: menteeUsers.name,
       mentorName: mentorUsers.name,
     })
@@ -60,7 +67,7 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
     .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
     .innerJoin(mentorProfiles, eq(mentorProfiles.id, pairRules.mentorProfileId))
     .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
-    .where(and(eq(pairRules.networkId, networkId), eq(menteeApplications.status, 'waiting')))
+    .where(and(eq(pairRules.networkId, networkId), inArray(menteeApplications.status, ['waiting', 'proposed', 'matched'])))
     .orderBy(asc(pairRules.kind), asc(menteeUsers.name), asc(mentorUsers.name));
 
   const none = {
@@ -173,8 +180,8 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
       : (reasonOf.get(w.applicationId) ?? 'removed-by-hand')) as DraftUnmatchedReason,
   }));
 
-  // Pins whose pair is not in the draft (the rules are few: they are made by hand).
-  const pins = rules.filter((r) => r.kind === 'pin');
+  // Pins of waiting mentees whose pair is not in the draft (the rules are few: they are made by hand).
+  const pins = rules.filter((r) => r.kind === 'pin' && r.menteeStatus === 'waiting');
   const draftedPins = pins.length
     ? await db
         .select({ applicationId: matches.applicationId, mentorProfileId: matches.mentorProfileId })

@@ -13,3 +13,17 @@ export async function mentoringMenu(db: Db, userId: string) {
   );
   return { isCoordinator: row?.isCoordinator === true, isMentor: row?.isMentor === true };
 }
+
+/**
+ * Where a person lands after logging in when no page asked for them: coordinators on /beheer,
+ * mentors on /mentor, administrators on /admin, everyone else on /account. Someone with several
+ * roles gets the first of these, the work they most likely came for.
+ */
+export async function homeOf(db: Db, userId: string) {
+  const [row] = rowsOf<{ isAdmin: boolean }>(await db.execute(sql`select is_admin as "isAdmin" from users where id = ${userId}`));
+  const { isCoordinator, isMentor } = await mentoringMenu(db, userId);
+  if (isCoordinator) return '/beheer';
+  if (isMentor) return '/mentor';
+  if (row?.isAdmin === true) return '/admin';
+  return '/account';
+}

@@ -1,6 +1,7 @@
 import type { Db } from '~db/client.server';
 import { auditEvents } from '~db/schema';
 import { now } from '../clock.server';
+import type { AuditEntity } from '../labels';
 
 export type AuditAction = (typeof auditEvents.$inferInsert)['action'];
 
@@ -15,7 +16,8 @@ export async function recordAudit(
     actorUserId: string | null;
     subjectUserId: string;
     action: AuditAction;
-    entity: string;
+    /** One of `auditEntities` (labels.ts), so the privacy page can name it in words. */
+    entity: AuditEntity;
     entityId?: string | null;
     organisationId?: string | null;
     detail?: Record<string, unknown>;

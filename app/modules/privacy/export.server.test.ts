@@ -92,7 +92,7 @@ describe('exporting a person’s data', () => {
     expect(exported.emails.map((e) => e.template)).toEqual(expect.arrayContaining(['registration-confirmed']));
     expect(exported.emails.every((e) => e.template !== 'coordinator-message')).toBe(true);
     expect(exported.specialDataAccess).toEqual([
-      expect.objectContaining({ action: 'read', entity: 'mentee_application', actor: p.coordinator.name }),
+      expect.objectContaining({ action: 'read', entity: 'mentee_application.disability', actor: p.coordinator.name }),
     ]);
   });
 });

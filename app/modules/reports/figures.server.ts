@@ -17,6 +17,7 @@ import {
   users,
 } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
+import { sourceLabel as sourceWords } from '../labels';
 import { now, DAY } from '../clock.server';
 import { excelCsv } from '../csv.server';
 import { showCell, suppressCount, suppressRow, suppressTable, type Cell, type Line } from './suppression';
@@ -224,10 +225,8 @@ function groupBy<R>(rows: R[], keyOf: (r: R) => { key: string; label: string }) 
 function sourceLabel(t: Translate, source: string | null, utmSource: string | null) {
   if (utmSource) return { key: `utm:${utmSource}`, label: `utm_source=${utmSource}` };
   if (!source) return { key: '', label: t('reports.row.noSource') };
-  if (source === 'coordinator') return { key: source, label: t('manageCourses.source.coordinator') };
-  const messageKey = `courses.signup.source.${source}` as MessageKey;
-  const text = t(messageKey);
-  return { key: source, label: text === messageKey ? source : text };
+  // The shared labels (modules/labels.ts), so the report says what the pages say.
+  return { key: source, label: sourceWords(t, source) };
 }
 
 function provinceLabel(t: Translate, r: { provinceCode: string | null; province: string | null }) {
