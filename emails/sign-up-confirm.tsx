@@ -1,5 +1,5 @@
 import { CourseSchedule, Greeting, oneLine, type SessionLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, type Locale } from './layout';
+import { EmailButton, EmailHeading, EmailLayout, Paragraph, formatDuration, resolveLocale, stop, type Locale } from './layout';
 
 export type SignUpConfirmProps = {
   locale: Locale;
@@ -18,7 +18,7 @@ const nl = {
   preview: 'Nog één stap: bevestig dat je je wilt aanmelden.',
   heading: 'Rond je aanmelding af',
   intro: (course: string, organisation: string) =>
-    `Met dit e-mailadres is een aanmelding gedaan voor ${course} van ${organisation}. Bevestig dat jij dat was. Pas dan is je aanmelding klaar.`,
+    `Met dit e-mailadres is een aanmelding gedaan voor ${course} van ${stop(organisation)} Bevestig dat jij dat was. Pas dan is je aanmelding klaar.`,
   seat: 'We houden nog geen plek voor je vast. Je krijgt een plek (of een plaats op de wachtlijst) op het moment dat je bevestigt.',
   button: 'Ja, meld mij aan',
   already: 'Was je al aangemeld? Dan zie je na het bevestigen je aanmelding. Je wordt niet twee keer aangemeld.',
@@ -31,7 +31,7 @@ const en: typeof nl = {
   preview: 'One more step: confirm that you want to sign up.',
   heading: 'Complete your sign-up',
   intro: (course: string, organisation: string) =>
-    `Someone used this email address to sign up for ${course} by ${organisation}. Please confirm that it was you. Only then is your sign-up complete.`,
+    `Someone used this email address to sign up for ${course} by ${stop(organisation)} Please confirm that it was you. Only then is your sign-up complete.`,
   seat: 'We are not holding a seat for you yet. You get a seat (or a place on the waiting list) at the moment you confirm.',
   button: 'Yes, sign me up',
   already: 'Were you already signed up? Then you will see your registration after confirming. You will not be signed up twice.',
