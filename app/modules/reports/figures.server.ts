@@ -87,31 +87,96 @@ function registrationFacts(scope: ReportScope) {
     )`;
 }
 
-/** Course figures per (province, source, academy) combination: a few hundred rows at most. */
-async function courseRows(db: Db, scope: ReportScope) {
+/**
+ * Both course tables in one query, so the registrations in scope are read and joined once: the
+ * course figures per (province, source) combination (a few hundred rows at most), and the funnel
+ * per cohort (month or academy). In the funnel a person counts once per cohort, however many courses
+ * of it they took: registrations without an account are matched to an account by email, and count
+ * apart when there is none. Mentoring counts only this organisation's networks (another
+ * organisation's mentoring is not ours to count); people are joined, never sent as a list of ids
+ * (with more than 65,534 of them, a list no longer fits in one query's parameters).
+ */
+async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind) {
+  const cohortKey =
+    cohort === 'academy'
+      ? sql`coalesce(f.academy_id::text, '')`
+      : sql`to_char(f.first_session_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      with ${registrationFacts(scope)}
-      select m.province_code as "provinceCode", m.province, f.source, f.utm_source as "utmSource",
-             count(*) as "signUps",
-             count(*) filter (where f.confirmed) as confirmed,
-             count(*) filter (where f.attended) as attended,
-             count(*) filter (where f.completed) as completed,
-             count(*) filter (where f.confirmed and f.started and not f.attended) as "noShows",
-             count(*) filter (where f.confirmed and not f.started and not f.attended) as "notStarted"
+      with ${registrationFacts(scope)},
+      people as (
+        select ${cohortKey} as cohort, coalesce(f.user_id, u.id) as user_id,
+               bool_or(f.confirmed) as confirmed, bool_or(f.attended) as attended, bool_or(f.completed) as completed,
+               bool_or(f.confirmed and f.started) as started
+        from facts f
+        left join users u on f.user_id is null and u.email = lower(f.email)
+        -- Without an account a registration is a person of its own.
+        group by 1, 2, case when coalesce(f.user_id, u.id) is null then f.id end
+      ),
+      mentored as (
+        select ma.user_id,
+               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
+        from mentee_applications ma
+        join networks n on n.id = ma.network_id
+        where n.organisation_id = ${scope.organisationId}
+          and ma.user_id in (select user_id from people where user_id is not null)
+        group by ma.user_id
+      ),
+      outcomes as (
+        select o.user_id, bool_or(o.on_list or o.elected) as on_list, bool_or(o.elected) as elected
+        from candidacy_outcomes o
+        where o.user_id in (select user_id from people where user_id is not null)
+        group by o.user_id
+      )
+      select 'course' as kind, m.province_code as "provinceCode", m.province, f.source, f.utm_source as "utmSource",
+             null as cohort, null as "academyName",
+             count(*) as c0,
+             count(*) filter (where f.confirmed) as c1,
+             count(*) filter (where f.attended) as c2,
+             count(*) filter (where f.completed) as c3,
+             count(*) filter (where f.confirmed and f.started and not f.attended) as c4,
+             count(*) filter (where f.confirmed and not f.started and not f.attended) as c5,
+             0 as c6, 0 as c7, 0 as c8, 0 as c9
       from facts f
       left join municipalities m on m.code = f.municipality_code
-      group by 1, 2, 3, 4`),
+      group by 2, 3, 4, 5
+      union all
+      select 'funnel', null, null, null, null, p.cohort, min(a.name),
+             count(*),
+             count(*) filter (where p.attended),
+             count(*) filter (where p.completed),
+             count(mt.user_id),
+             count(*) filter (where mt.matched),
+             count(*) filter (where o.on_list),
+             count(*) filter (where o.elected),
+             count(*) filter (where p.confirmed),
+             count(*) filter (where p.confirmed and not p.attended and p.started),
+             count(*) filter (where p.confirmed and not p.attended and not p.started)
+      from people p
+      left join mentored mt on mt.user_id = p.user_id
+      left join outcomes o on o.user_id = p.user_id
+      left join academies a on ${cohort === 'academy' ? sql`a.id::text = p.cohort` : sql`false`}
+      group by p.cohort`),
   );
-  return rows.map((r) => ({
-    provinceCode: (r.provinceCode as string | null) ?? null,
-    province: (r.province as string | null) ?? null,
-    source: (r.source as string | null) ?? null,
-    utmSource: (r.utmSource as string | null) ?? null,
-    counts: [num(r.signUps), num(r.confirmed), num(r.attended), num(r.completed), num(r.noShows), num(r.notStarted)],
-  }));
+  const counts = (r: Record<string, unknown>, n: number) => Array.from({ length: n }, (_, i) => num(r[`c${i}`]));
+  return {
+    cells: rows
+      .filter((r) => r.kind === 'course')
+      .map((r) => ({
+        provinceCode: (r.provinceCode as string | null) ?? null,
+        province: (r.province as string | null) ?? null,
+        source: (r.source as string | null) ?? null,
+        utmSource: (r.utmSource as string | null) ?? null,
+        counts: counts(r, 6),
+      })),
+    // signed up, attended, completed, applied, matched, on a list, elected; then confirmed, no-shows, not started.
+    cohorts: rows
+      .filter((r) => r.kind === 'funnel')
+      .map((r) => ({ key: String(r.cohort ?? ''), academyName: (r.academyName as string | null) ?? null, counts: counts(r, 10) })),
+  };
 }
-type CourseRow = Awaited<ReturnType<typeof courseRows>>[number];
+type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
+type CourseRow = CourseFigures['cells'][number];
 
 async function applicationRows(db: Db, scope: ReportScope) {
   const rows = await db
@@ -290,84 +355,19 @@ async function mentorCapacity(db: Db, scope: ReportScope) {
 // ---------------------------------------------------------------------------------------------
 // The funnel: per cohort, how many people reached each step.
 
-async function funnel(db: Db, t: Translate, scope: ReportScope, cohort: CohortKind): Promise<FigureTable> {
-  // One row per cohort, counted in PostgreSQL. A person counts once per cohort, however many
-  // courses of it they took: registrations without an account are matched to an account by email,
-  // and count apart when there is none. Mentoring counts only this organisation's networks (another
-  // organisation's mentoring is not ours to count); people are joined, never sent as a list of ids
-  // (with more than 65,534 of them, a list no longer fits in one query's parameters).
-  const cohortKey =
-    cohort === 'academy'
-      ? sql`coalesce(f.academy_id::text, '')`
-      : sql`to_char(f.first_session_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(sql`
-      with ${registrationFacts(scope)},
-      people as (
-        select ${cohortKey} as cohort, coalesce(f.user_id, u.id) as user_id,
-               coalesce(coalesce(f.user_id, u.id)::text, 'registration:' || f.id::text) as person,
-               bool_or(f.confirmed) as confirmed, bool_or(f.attended) as attended, bool_or(f.completed) as completed,
-               bool_or(f.confirmed and f.started) as started
-        from facts f
-        left join users u on f.user_id is null and u.email = lower(f.email)
-        group by 1, 2, 3
-      ),
-      mentored as (
-        select ma.user_id,
-               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
-        from mentee_applications ma
-        join networks n on n.id = ma.network_id
-        where n.organisation_id = ${scope.organisationId}
-          and ma.user_id in (select user_id from people where user_id is not null)
-        group by ma.user_id
-      ),
-      outcomes as (
-        select o.user_id, bool_or(o.on_list or o.elected) as on_list, bool_or(o.elected) as elected
-        from candidacy_outcomes o
-        where o.user_id in (select user_id from people where user_id is not null)
-        group by o.user_id
-      )
-      select p.cohort, min(a.name) as "academyName",
-             count(*) as "signedUp",
-             count(*) filter (where p.attended) as attended,
-             count(*) filter (where p.completed) as completed,
-             count(mt.user_id) as applied,
-             count(*) filter (where mt.matched) as matched,
-             count(*) filter (where o.on_list) as "onList",
-             count(*) filter (where o.elected) as elected,
-             count(*) filter (where p.confirmed) as confirmed,
-             count(*) filter (where p.confirmed and not p.attended and p.started) as "noShows",
-             count(*) filter (where p.confirmed and not p.attended and not p.started) as "notStarted"
-      from people p
-      left join mentored mt on mt.user_id = p.user_id
-      left join outcomes o on o.user_id = p.user_id
-      left join academies a on a.id::text = p.cohort
-      group by p.cohort`),
-  );
-  const groups = rows
+function funnel(t: Translate, cohorts: CourseFigures['cohorts'], cohort: CohortKind): FigureTable {
+  const groups = cohorts
     .map((r) => {
-      const key = String(r.cohort ?? '');
-      const label = cohort === 'academy' ? (key ? String(r.academyName ?? '') : t('reports.row.noAcademy')) : key;
-      return { key, label, row: r };
+      const label = cohort === 'academy' ? (r.key ? (r.academyName ?? '') : t('reports.row.noAcademy')) : r.key;
+      return { key: r.key, label, counts: r.counts };
     })
     .sort((a, b) =>
       cohort === 'month' ? a.key.localeCompare(b.key) : a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label, 'nl'),
     );
-  const counts = groups.map(({ row: r }) => [
-    num(r.signedUp),
-    num(r.attended),
-    num(r.completed),
-    num(r.applied),
-    num(r.matched),
-    num(r.onList),
-    num(r.elected),
-    // Not shown, but tied to the course figures: confirmed (published there) = attended + no-shows
-    // (secret when small) + not started (known from the dates). Without this relation, the funnel's
-    // "attended" next to the courses' "confirmed" would give the no-shows away.
-    num(r.confirmed),
-    num(r.noShows),
-    num(r.notStarted),
-  ]);
+  // The last three are not shown, but tied to the course figures: confirmed (published there) =
+  // attended + no-shows (secret when small) + not started (known from the dates). Without this
+  // relation, the funnel's "attended" next to the courses' "confirmed" would give the no-shows away.
+  const counts = groups.map((g) => g.counts);
   const width = funnelStages.length;
   const table = suppressTable(counts.length ? counts : [Array.from({ length: width + 3 }, () => 0)], {
     rowLines: [{ parts: [1, width + 1, width + 2], total: width }],
@@ -389,17 +389,17 @@ export type Report = Awaited<ReturnType<typeof buildReport>>;
 
 /** Every figure of the report for one scope, suppressed. */
 export async function buildReport(db: Db, t: Translate, scope: ReportScope, cohort: CohortKind = 'month') {
-  const [courseData, applicationData, capacity] = await Promise.all([
-    courseRows(db, scope),
+  const [courseFigures, applicationData, capacity] = await Promise.all([
+    courseRows(db, scope, cohort),
     applicationRows(db, scope),
     mentorCapacity(db, scope),
   ]);
 
-  const courseSummary = suppressRow(courseCounts(courseData), { rowLines: courseLines, lockedColumns: courseLocked });
+  const courseSummary = suppressRow(courseCounts(courseFigures.cells), { rowLines: courseLines, lockedColumns: courseLocked });
   const courseSpec = {
     measures: courseMeasures,
     measureKey: 'course',
-    rows: courseData,
+    rows: courseFigures.cells,
     counts: courseCounts,
     summary: courseSummary,
     lines: courseLines,
@@ -459,7 +459,7 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
   const waits = applicationData.map((r) => r.daysToAccepted).filter((d): d is number => d !== null);
   const medianDays = { people: suppressCount(waits.length), days: waits.length >= 5 ? Math.round(median(waits) * 10) / 10 : null };
 
-  const funnelTable = await funnel(db, t, scope, cohort);
+  const funnelTable = funnel(t, courseFigures.cohorts, cohort);
 
   return {
     scope,
