@@ -83,7 +83,11 @@ async function main() {
   console.log(`${'view'.padEnd(36)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'size'.padStart(11)}  status`);
   let worst = 0;
   for (const v of views) {
-    const r = await timeGets(`${base}${v.path}`, { cookie, warmup: WARMUP, count: REQUESTS });
+    const r = await timeGets(`${base}${v.path}`, { cookie, warmup: WARMUP, count: REQUESTS }).catch((error: unknown) => {
+      // The server's own words say more than the socket error.
+      console.error(`${v.label}: ${String(error)}; the server's last output:\n${server.output.join('').slice(-3000)}`);
+      throw error;
+    });
     worst = Math.max(worst, r.p95);
     console.log(
       `${v.label.padEnd(36)}${r.p50.toFixed(0).padStart(8)}${r.p95.toFixed(0).padStart(8)}${kb(r.bytes).padStart(11)}  ${statusText(r.statuses)}`,
