@@ -208,17 +208,15 @@ describe('report figures counted in SQL', () => {
         const status = pick(statuses);
         const proposedAt = status === 'draft' ? null : new Date(createdAt.getTime() + 3 * DAY);
         const acceptedAt = ['active', 'completed', 'ended'].includes(status) ? new Date(createdAt.getTime() + (5 + i) * DAY) : null;
-        await db()
-          .insert(matches)
-          .values({
-            networkId: network.id,
-            applicationId: a!.id,
-            mentorProfileId: mentor.profile.id,
-            status,
-            score: 50,
-            proposedAt,
-            acceptedAt,
-          });
+        await db().insert(matches).values({
+          networkId: network.id,
+          applicationId: a!.id,
+          mentorProfileId: mentor.profile.id,
+          status,
+          score: 50,
+          proposedAt,
+          acceptedAt,
+        });
         data.matches.push({ applicationId: a!.id, status, proposedAt, acceptedAt });
       }
     }
