@@ -221,3 +221,44 @@ export async function pageJavaScript(base: string, pagePath: string) {
   }
   return { files, raw: files.reduce((n, f) => n + f.raw, 0), gzip: files.reduce((n, f) => n + f.gzip, 0) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Logged-in GETs and their timing
+
+/** Logs in with a password (as a form would) and gives the session cookie. */
+export async function logIn(base: string, email: string, password: string, ip = '10.9.0.1') {
+  const res = await fetch(`${base}/inloggen`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': ip },
+    body: new URLSearchParams({ intent: 'password', email, password, redirectTo: '/account' }).toString(),
+  });
+  await res.arrayBuffer();
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pa_session='));
+  if (!cookie) throw new Error(`logging in as ${email} failed: ${res.status}`);
+  return cookie.split(';')[0]!;
+}
+
+export type Timed = { p50: number; p95: number; bytes: number; statuses: Map<number, number> };
+
+/** `warmup` GETs, then `count` GETs one after the other; latency is request to last byte. */
+export async function timeGets(url: string, options: { cookie?: string; warmup: number; count: number }): Promise<Timed> {
+  const headers: Record<string, string> = { Accept: 'text/html', 'Accept-Encoding': 'identity' };
+  if (options.cookie) headers.Cookie = options.cookie;
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < options.warmup + options.count; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers, redirect: 'manual' });
+    const body = await res.arrayBuffer();
+    if (i < options.warmup) continue;
+    latencies.push(performance.now() - t0);
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    bytes = body.byteLength;
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), bytes, statuses };
+}
+
+export const statusText = (statuses: Map<number, number>) => [...statuses].map(([s, n]) => `${s}×${n}`).join(' ');

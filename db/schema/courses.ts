@@ -46,10 +46,23 @@ export const courses = pgTable(
     cancelledAt: timestamptz('cancelled_at'),
     followUpSentAt: timestamptz('follow_up_sent_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The start of the earliest session (null without sessions), kept in step with course_sessions by
+     * a trigger (migration 0004), so that reports can filter courses by start date on an index.
+     */
+    firstSessionAt: timestamptz('first_session_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('courses_organisation_idx').on(t.organisationId), index('courses_public_idx').on(t.status, t.municipalityCode)],
+  (t) => [
+    index('courses_organisation_idx').on(t.organisationId),
+    // The report's period filter: an organisation's courses by the day they start.
+    index('courses_organisation_first_session_idx').on(t.organisationId, t.firstSessionAt),
+    index('courses_public_idx').on(t.status, t.municipalityCode),
+    // Foreign keys: deleting an academy or an account looks up the courses that point at it.
+    index('courses_academy_idx').on(t.academyId),
+    index('courses_created_by_idx').on(t.createdBy),
+  ],
 );
 
 /** One meeting of a course. `sequence` grows with every change, for calendar updates. */

@@ -63,7 +63,12 @@ export const networks = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('networks_organisation_idx').on(t.organisationId), index('networks_open_idx').on(t.applicationsOpen)],
+  (t) => [
+    index('networks_organisation_idx').on(t.organisationId),
+    index('networks_open_idx').on(t.applicationsOpen),
+    index('networks_academy_idx').on(t.academyId),
+    index('networks_created_by_idx').on(t.createdBy),
+  ],
 );
 
 /**
@@ -142,7 +147,12 @@ export const mentorInvitations = pgTable(
     acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('mentor_invitations_token_key').on(t.tokenHash), index('mentor_invitations_network_idx').on(t.networkId)],
+  (t) => [
+    uniqueIndex('mentor_invitations_token_key').on(t.tokenHash),
+    index('mentor_invitations_network_idx').on(t.networkId),
+    index('mentor_invitations_invited_by_idx').on(t.invitedBy),
+    index('mentor_invitations_accepted_by_idx').on(t.acceptedBy),
+  ],
 );
 
 export const applicationStatuses = ['waiting', 'proposed', 'matched', 'withdrawn', 'closed'] as const;
@@ -259,7 +269,7 @@ export const matchingRuns = pgTable(
     publishedAt: timestamptz('published_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('matching_runs_network_idx').on(t.networkId, t.createdAt)],
+  (t) => [index('matching_runs_network_idx').on(t.networkId, t.createdAt), index('matching_runs_started_by_idx').on(t.startedBy)],
 );
 
 export const matchStatuses = ['draft', 'proposed', 'declined', 'expired', 'active', 'completed', 'ended', 'discarded'] as const;
@@ -318,6 +328,7 @@ export const matches = pgTable(
     index('matches_application_idx').on(t.applicationId),
     index('matches_mentor_idx').on(t.mentorProfileId, t.status),
     index('matches_run_idx').on(t.runId),
+    index('matches_created_by_idx').on(t.createdBy),
     // One live (proposed or active) match per application.
     uniqueIndex('matches_live_application_key')
       .on(t.applicationId)
@@ -342,7 +353,12 @@ export const pairRules = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.applicationId, t.mentorProfileId] }), index('pair_rules_network_idx').on(t.networkId)],
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.mentorProfileId] }),
+    index('pair_rules_network_idx').on(t.networkId),
+    index('pair_rules_mentor_idx').on(t.mentorProfileId),
+    index('pair_rules_created_by_idx').on(t.createdBy),
+  ],
 );
 
 export const checkInModes = ['in-person', 'online', 'phone', 'message'] as const;
@@ -361,7 +377,7 @@ export const checkIns = pgTable(
     note: text('note').notNull().default(''),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('check_ins_match_idx').on(t.matchId, t.happenedOn)],
+  (t) => [index('check_ins_match_idx').on(t.matchId, t.happenedOn), index('check_ins_author_idx').on(t.authorUserId)],
 );
 
 /** The short feedback form at 4 weeks and at the end of the programme period. */
@@ -378,5 +394,5 @@ export const matchFeedback = pgTable(
     comment: text('comment').notNull().default(''),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('match_feedback_once_key').on(t.matchId, t.userId, t.moment)],
+  (t) => [uniqueIndex('match_feedback_once_key').on(t.matchId, t.userId, t.moment), index('match_feedback_user_idx').on(t.userId)],
 );

@@ -73,5 +73,9 @@ export const coordinatorInvitations = pgTable(
     acceptedAt: timestamptz('accepted_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('coordinator_invitations_token_key').on(t.tokenHash), index('coordinator_invitations_org_idx').on(t.organisationId)],
+  (t) => [
+    uniqueIndex('coordinator_invitations_token_key').on(t.tokenHash),
+    index('coordinator_invitations_org_idx').on(t.organisationId),
+    index('coordinator_invitations_invited_by_idx').on(t.invitedBy),
+  ],
 );

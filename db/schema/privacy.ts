@@ -45,7 +45,11 @@ export const auditEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     at: timestamptz('at').notNull().defaultNow(),
   },
-  (t) => [index('audit_events_subject_idx').on(t.subjectUserId, t.at), index('audit_events_actor_idx').on(t.actorUserId)],
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectUserId, t.at),
+    index('audit_events_actor_idx').on(t.actorUserId),
+    index('audit_events_organisation_idx').on(t.organisationId),
+  ],
 );
 
 export const emailCategories = ['reminders', 'follow-ups', 'outcomes', 'news'] as const;
@@ -55,15 +59,19 @@ export type EmailCategory = (typeof emailCategories)[number];
  * Per address (people who signed up for a course may have no account): which non-transactional
  * email they want. No row means everything on, except news (opt-in).
  */
-export const emailPreferences = pgTable('email_preferences', {
-  email: text('email').primaryKey(),
-  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-  reminders: boolean('reminders').notNull().default(true),
-  followUps: boolean('follow_ups').notNull().default(true),
-  outcomes: boolean('outcomes').notNull().default(true),
-  news: boolean('news').notNull().default(false),
-  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-});
+export const emailPreferences = pgTable(
+  'email_preferences',
+  {
+    email: text('email').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    reminders: boolean('reminders').notNull().default(true),
+    followUps: boolean('follow_ups').notNull().default(true),
+    outcomes: boolean('outcomes').notNull().default(true),
+    news: boolean('news').notNull().default(false),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('email_preferences_user_idx').on(t.userId)],
+);
 
 /** Addresses we no longer send to: hard bounces and complaints reported by the provider's webhook. */
 export const emailSuppressions = pgTable('email_suppressions', {

@@ -1,21 +1,6 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '~db/client.server';
-import {
-  academies,
-  candidacyOutcomes,
-  consents,
-  courseSessions,
-  courses,
-  matches,
-  menteeApplications,
-  mentorProfiles,
-  municipalities,
-  networkMentors,
-  networks,
-  registrations,
-  sessionAttendance,
-  users,
-} from '~db/schema';
+import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '~db/client.server';
+import { academies, consents, matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
 import { sourceLabel as sourceWords } from '../labels';
 import { now, DAY } from '../clock.server';
@@ -51,67 +36,148 @@ export type FigureTable = {
   total: Cell[] | null;
 };
 
-const dutchDay = (column: SQL | unknown) => sql<string>`to_char((${column}) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')`;
-
 /** Drizzle gives counts as numbers or strings depending on the driver. */
 const num = (value: unknown) => Number(value ?? 0);
+const bool = (value: unknown) => value === true || String(value) === 'true';
+
+/**
+ * The period as instants, so that an index on a timestamp can serve it: from the start of `from` to
+ * the start of the day after `to`, both in Dutch time (the days in the scope are inclusive).
+ */
+const periodStart = (scope: ReportScope) => sql`(${scope.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
+const periodEnd = (scope: ReportScope) => sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
 
 // ---------------------------------------------------------------------------------------------
-// Raw rows (one per registration / application), then counted in code: a report's scope is one
-// organisation and period, which keeps these lists small.
+// Courses: counted in PostgreSQL. At national scale an organisation has tens of thousands of
+// registrations in a year; they are never sent to Node one by one (issue 12, item 9).
 
-async function courseRows(db: Db, scope: ReportScope) {
-  const firstStart = sql`(select min(${courseSessions.startsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
-  const rows = await db
-    .select({
-      id: registrations.id,
-      status: registrations.status,
-      source: registrations.source,
-      utmSource: sql<string | null>`${registrations.utm} ->> 'utm_source'`,
-      userId: sql<
-        string | null
-      >`coalesce(${registrations.userId}, (select ${users.id} from ${users} where ${users.email} = lower(${registrations.email})))`,
-      provinceCode: municipalities.provinceCode,
-      province: municipalities.province,
-      courseId: courses.id,
-      academyId: courses.academyId,
-      academyName: academies.name,
-      firstDay: dutchDay(firstStart),
-      started: sql<boolean>`coalesce(${firstStart} <= ${now().toISOString()}::timestamptz, false)`,
-      sessions: sql<number>`(select count(*) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`.mapWith(Number),
-      threshold: courses.completionThreshold,
-      attended:
-        sql<number>`(select count(*) from ${sessionAttendance} join ${courseSessions} on ${courseSessions.id} = ${sessionAttendance.sessionId} where ${sessionAttendance.registrationId} = ${registrations.id} and ${sessionAttendance.attended})`.mapWith(
-          Number,
-        ),
-    })
-    .from(registrations)
-    .innerJoin(courses, eq(courses.id, registrations.courseId))
-    .leftJoin(academies, eq(academies.id, courses.academyId))
-    .leftJoin(municipalities, eq(municipalities.code, registrations.municipalityCode))
-    .where(
-      and(
-        eq(courses.organisationId, scope.organisationId),
-        scope.academyId ? eq(courses.academyId, scope.academyId) : undefined,
-        sql`${dutchDay(firstStart)} between ${scope.from} and ${scope.to}`,
-      ),
-    );
-  return rows.map((r) => {
-    const sessions = num(r.sessions);
-    const attended = num(r.attended);
-    const threshold = Math.max(1, Math.min(r.threshold ?? sessions, sessions));
-    const confirmed = r.status === 'confirmed';
-    return {
-      ...r,
-      started: r.started === true || String(r.started) === 'true',
-      confirmed,
-      hasAttended: confirmed && attended > 0,
-      // The course's own rule (app/modules/courses/lifecycle.server.ts completionThreshold).
-      completed: confirmed && sessions > 0 && attended >= threshold,
-    };
-  });
+/**
+ * The registrations of the courses in scope (courses of the organisation, or academy, whose first
+ * session falls in the period), each with what the report counts about it. A common table
+ * expression shared by the breakdowns and the funnel.
+ */
+function registrationFacts(scope: ReportScope) {
+  return sql`
+    scoped as (
+      select c.id, c.academy_id, c.first_session_at, c.completion_threshold,
+             (select count(*) from course_sessions cs where cs.course_id = c.id) as sessions
+      from courses c
+      where c.organisation_id = ${scope.organisationId}
+        ${scope.academyId ? sql`and c.academy_id = ${scope.academyId}` : sql``}
+        and c.first_session_at >= ${periodStart(scope)} and c.first_session_at < ${periodEnd(scope)}
+    ),
+    attendance as (
+      select a.registration_id, count(*) as attended
+      from scoped sc
+      join course_sessions cs on cs.course_id = sc.id
+      join session_attendance a on a.session_id = cs.id and a.attended
+      group by a.registration_id
+    ),
+    facts as (
+      select r.id, r.user_id, r.email, r.source, r.utm ->> 'utm_source' as utm_source, r.municipality_code,
+             sc.academy_id, sc.first_session_at,
+             r.status = 'confirmed' as confirmed,
+             sc.first_session_at <= ${now().toISOString()}::timestamptz as started,
+             r.status = 'confirmed' and coalesce(at.attended, 0) > 0 as attended,
+             -- The course's own rule (app/modules/courses/lifecycle.server.ts completionThreshold).
+             r.status = 'confirmed' and sc.sessions > 0
+               and coalesce(at.attended, 0) >= greatest(1, least(coalesce(sc.completion_threshold, sc.sessions), sc.sessions)) as completed
+      from scoped sc
+      join registrations r on r.course_id = sc.id
+      left join attendance at on at.registration_id = r.id
+    )`;
 }
-type CourseRow = Awaited<ReturnType<typeof courseRows>>[number];
+
+/**
+ * Both course tables in one query, so the registrations in scope are read and joined once: the
+ * course figures per (province, source) combination (a few hundred rows at most), and the funnel
+ * per cohort (month or academy). In the funnel a person counts once per cohort, however many courses
+ * of it they took: registrations without an account are matched to an account by email, and count
+ * apart when there is none. Mentoring counts only this organisation's networks (another
+ * organisation's mentoring is not ours to count); people are joined, never sent as a list of ids
+ * (with more than 65,534 of them, a list no longer fits in one query's parameters).
+ */
+async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind) {
+  const cohortKey =
+    cohort === 'academy'
+      ? sql`coalesce(f.academy_id::text, '')`
+      : sql`to_char(f.first_session_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with ${registrationFacts(scope)},
+      people as (
+        select ${cohortKey} as cohort, coalesce(f.user_id, u.id) as user_id,
+               bool_or(f.confirmed) as confirmed, bool_or(f.attended) as attended, bool_or(f.completed) as completed,
+               bool_or(f.confirmed and f.started) as started
+        from facts f
+        left join users u on f.user_id is null and u.email = lower(f.email)
+        -- Without an account a registration is a person of its own.
+        group by 1, 2, case when coalesce(f.user_id, u.id) is null then f.id end
+      ),
+      mentored as (
+        select ma.user_id,
+               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
+        from mentee_applications ma
+        join networks n on n.id = ma.network_id
+        where n.organisation_id = ${scope.organisationId}
+          and ma.user_id in (select user_id from people where user_id is not null)
+        group by ma.user_id
+      ),
+      outcomes as (
+        select o.user_id, bool_or(o.on_list or o.elected) as on_list, bool_or(o.elected) as elected
+        from candidacy_outcomes o
+        where o.user_id in (select user_id from people where user_id is not null)
+        group by o.user_id
+      )
+      select 'course' as kind, m.province_code as "provinceCode", m.province, f.source, f.utm_source as "utmSource",
+             null as cohort, null as "academyName",
+             count(*) as c0,
+             count(*) filter (where f.confirmed) as c1,
+             count(*) filter (where f.attended) as c2,
+             count(*) filter (where f.completed) as c3,
+             count(*) filter (where f.confirmed and f.started and not f.attended) as c4,
+             count(*) filter (where f.confirmed and not f.started and not f.attended) as c5,
+             0 as c6, 0 as c7, 0 as c8, 0 as c9
+      from facts f
+      left join municipalities m on m.code = f.municipality_code
+      group by 2, 3, 4, 5
+      union all
+      select 'funnel', null, null, null, null, p.cohort, min(a.name),
+             count(*),
+             count(*) filter (where p.attended),
+             count(*) filter (where p.completed),
+             count(mt.user_id),
+             count(*) filter (where mt.matched),
+             count(*) filter (where o.on_list),
+             count(*) filter (where o.elected),
+             count(*) filter (where p.confirmed),
+             count(*) filter (where p.confirmed and not p.attended and p.started),
+             count(*) filter (where p.confirmed and not p.attended and not p.started)
+      from people p
+      left join mentored mt on mt.user_id = p.user_id
+      left join outcomes o on o.user_id = p.user_id
+      left join academies a on ${cohort === 'academy' ? sql`a.id::text = p.cohort` : sql`false`}
+      group by p.cohort`),
+  );
+  const counts = (r: Record<string, unknown>, n: number) => Array.from({ length: n }, (_, i) => num(r[`c${i}`]));
+  return {
+    cells: rows
+      .filter((r) => r.kind === 'course')
+      .map((r) => ({
+        provinceCode: (r.provinceCode as string | null) ?? null,
+        province: (r.province as string | null) ?? null,
+        source: (r.source as string | null) ?? null,
+        utmSource: (r.utmSource as string | null) ?? null,
+        counts: counts(r, 6),
+      })),
+    // signed up, attended, completed, applied, matched, on a list, elected; then confirmed, no-shows, not started.
+    cohorts: rows
+      .filter((r) => r.kind === 'funnel')
+      .map((r) => ({ key: String(r.cohort ?? ''), academyName: (r.academyName as string | null) ?? null, counts: counts(r, 10) })),
+  };
+}
+type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
+type CourseRow = CourseFigures['cells'][number];
 
 async function applicationRows(db: Db, scope: ReportScope) {
   const rows = await db
@@ -127,6 +193,15 @@ async function applicationRows(db: Db, scope: ReportScope) {
       source: menteeApplications.source,
       utmSource: sql<string | null>`${menteeApplications.utm} ->> 'utm_source'`,
       academyId: networks.academyId,
+      // The application's matches, summed up in the same query (no list of ids sent back).
+      proposed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.proposed_at is not null)`,
+      firstAccepted: sql<Date | null>`(select min(m.accepted_at) from matches m where m.application_id = ${menteeApplications.id})`.mapWith(
+        matches.acceptedAt,
+      ),
+      declined: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'declined')`,
+      expired: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'expired')`,
+      active: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'active')`,
+      completed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'completed')`,
     })
     .from(menteeApplications)
     .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
@@ -144,36 +219,22 @@ async function applicationRows(db: Db, scope: ReportScope) {
       and(
         eq(networks.organisationId, scope.organisationId),
         scope.academyId ? eq(networks.academyId, scope.academyId) : undefined,
-        sql`${dutchDay(menteeApplications.createdAt)} between ${scope.from} and ${scope.to}`,
+        gte(menteeApplications.createdAt, periodStart(scope)),
+        lt(menteeApplications.createdAt, periodEnd(scope)),
       ),
     );
-  const ids = rows.map((r) => r.id);
-  const matchRows = ids.length
-    ? await db
-        .select({
-          applicationId: matches.applicationId,
-          status: matches.status,
-          proposedAt: matches.proposedAt,
-          acceptedAt: matches.acceptedAt,
-        })
-        .from(matches)
-        .where(inArray(matches.applicationId, ids))
-    : [];
-  const byApplication = new Map<string, typeof matchRows>();
-  for (const m of matchRows) byApplication.set(m.applicationId, [...(byApplication.get(m.applicationId) ?? []), m]);
   return rows.map((r) => {
-    const ms = byApplication.get(r.id) ?? [];
-    const accepted = ms.filter((m) => m.acceptedAt).map((m) => m.acceptedAt!.getTime());
+    const accepted = r.firstAccepted ?? null;
     return {
       ...r,
-      disability: r.disability === true || String(r.disability) === 'true',
-      proposed: ms.some((m) => m.proposedAt !== null),
-      accepted: accepted.length > 0,
-      declined: ms.some((m) => m.status === 'declined'),
-      expired: ms.some((m) => m.status === 'expired'),
-      active: ms.some((m) => m.status === 'active'),
-      completed: ms.some((m) => m.status === 'completed'),
-      daysToAccepted: accepted.length ? (Math.min(...accepted) - r.createdAt.getTime()) / DAY : null,
+      disability: bool(r.disability),
+      proposed: bool(r.proposed),
+      accepted: accepted !== null,
+      declined: bool(r.declined),
+      expired: bool(r.expired),
+      active: bool(r.active),
+      completed: bool(r.completed),
+      daysToAccepted: accepted ? (accepted.getTime() - r.createdAt.getTime()) / DAY : null,
     };
   });
 }
@@ -182,15 +243,12 @@ type ApplicationRow = Awaited<ReturnType<typeof applicationRows>>[number];
 // ---------------------------------------------------------------------------------------------
 // Counting
 
+/** [sign-ups, confirmed, attended, completed, no-shows, not started] summed over grouped rows. */
 function courseCounts(rows: CourseRow[]) {
-  const signUps = rows.length;
-  const confirmed = rows.filter((r) => r.confirmed).length;
-  const attended = rows.filter((r) => r.hasAttended).length;
-  const completed = rows.filter((r) => r.completed).length;
-  const noShows = rows.filter((r) => r.confirmed && r.started && !r.hasAttended).length;
-  // Not shown, but a reader can tell it from the course dates: treated as known.
-  const notStarted = rows.filter((r) => r.confirmed && !r.started && !r.hasAttended).length;
-  return [signUps, confirmed, attended, completed, noShows, notStarted];
+  // The last one is not shown, but a reader can tell it from the course dates: treated as known.
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (const r of rows) r.counts.forEach((n, i) => (sums[i]! += n));
+  return sums;
 }
 // confirmed (1) = attended (2) + no-shows (4) + not started (5)
 const courseLines: Line[] = [{ parts: [2, 4, 5], total: 1 }];
@@ -296,78 +354,19 @@ async function mentorCapacity(db: Db, scope: ReportScope) {
 // ---------------------------------------------------------------------------------------------
 // The funnel: per cohort, how many people reached each step.
 
-async function funnel(db: Db, t: Translate, scope: ReportScope, rows: CourseRow[], cohort: CohortKind): Promise<FigureTable> {
-  const userIds = [...new Set(rows.map((r) => r.userId).filter((id): id is string => Boolean(id)))];
-  const applied = new Set<string>();
-  const matched = new Set<string>();
-  const onList = new Set<string>();
-  const elected = new Set<string>();
-  if (userIds.length) {
-    // Only this organisation's networks: another organisation's mentoring is not ours to count.
-    const apps = await db
-      .select({
-        userId: menteeApplications.userId,
-        matched: sql<boolean>`exists (select 1 from ${matches} where ${matches.applicationId} = ${menteeApplications.id} and ${matches.acceptedAt} is not null)`,
-      })
-      .from(menteeApplications)
-      .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
-      .where(and(eq(networks.organisationId, scope.organisationId), inArray(menteeApplications.userId, userIds)));
-    for (const a of apps) {
-      if (a.userId === null) continue;
-      applied.add(a.userId);
-      if (a.matched === true || String(a.matched) === 'true') matched.add(a.userId);
-    }
-    const outcomes = await db
-      .select({ userId: candidacyOutcomes.userId, onList: candidacyOutcomes.onList, elected: candidacyOutcomes.elected })
-      .from(candidacyOutcomes)
-      .where(inArray(candidacyOutcomes.userId, userIds));
-    for (const o of outcomes) {
-      if (o.onList || o.elected) onList.add(o.userId);
-      if (o.elected) elected.add(o.userId);
-    }
-  }
-  const groups = groupBy(rows, (r) =>
-    cohort === 'academy'
-      ? r.academyId
-        ? { key: r.academyId, label: r.academyName ?? '' }
-        : { key: '', label: t('reports.row.noAcademy') }
-      : { key: r.firstDay.slice(0, 7), label: r.firstDay.slice(0, 7) },
-  );
-  if (cohort === 'month') groups.sort((a, b) => a.key.localeCompare(b.key));
-  const counts = groups.map((g) => {
-    // A person counts once per cohort, however many courses of it they took.
-    const people = new Map<
-      string,
-      { confirmed: boolean; attended: boolean; completed: boolean; started: boolean; userId: string | null }
-    >();
-    for (const r of g.rows) {
-      const key = r.userId ?? `registration:${r.id}`;
-      const p = people.get(key) ?? { confirmed: false, attended: false, completed: false, started: false, userId: r.userId };
-      p.confirmed ||= r.confirmed;
-      p.attended ||= r.hasAttended;
-      p.completed ||= r.completed;
-      p.started ||= r.confirmed && r.started;
-      people.set(key, p);
-    }
-    const list = [...people.values()];
-    const has = (set: Set<string>) => list.filter((p) => p.userId && set.has(p.userId)).length;
-    const count = (test: (p: (typeof list)[number]) => boolean) => list.filter(test).length;
-    return [
-      list.length,
-      count((p) => p.attended),
-      count((p) => p.completed),
-      has(applied),
-      has(matched),
-      has(onList),
-      has(elected),
-      // Not shown, but tied to the course figures: confirmed (published there) = attended + no-shows
-      // (secret when small) + not started (known from the dates). Without this relation, the funnel's
-      // "attended" next to the courses' "confirmed" would give the no-shows away.
-      count((p) => p.confirmed),
-      count((p) => p.confirmed && !p.attended && p.started),
-      count((p) => p.confirmed && !p.attended && !p.started),
-    ];
-  });
+function funnel(t: Translate, cohorts: CourseFigures['cohorts'], cohort: CohortKind): FigureTable {
+  const groups = cohorts
+    .map((r) => {
+      const label = cohort === 'academy' ? (r.key ? (r.academyName ?? '') : t('reports.row.noAcademy')) : r.key;
+      return { key: r.key, label, counts: r.counts };
+    })
+    .sort((a, b) =>
+      cohort === 'month' ? a.key.localeCompare(b.key) : a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label, 'nl'),
+    );
+  // The last three are not shown, but tied to the course figures: confirmed (published there) =
+  // attended + no-shows (secret when small) + not started (known from the dates). Without this
+  // relation, the funnel's "attended" next to the courses' "confirmed" would give the no-shows away.
+  const counts = groups.map((g) => g.counts);
   const width = funnelStages.length;
   const table = suppressTable(counts.length ? counts : [Array.from({ length: width + 3 }, () => 0)], {
     rowLines: [{ parts: [1, width + 1, width + 2], total: width }],
@@ -389,17 +388,17 @@ export type Report = Awaited<ReturnType<typeof buildReport>>;
 
 /** Every figure of the report for one scope, suppressed. */
 export async function buildReport(db: Db, t: Translate, scope: ReportScope, cohort: CohortKind = 'month') {
-  const [courseData, applicationData, capacity] = await Promise.all([
-    courseRows(db, scope),
+  const [courseFigures, applicationData, capacity] = await Promise.all([
+    courseRows(db, scope, cohort),
     applicationRows(db, scope),
     mentorCapacity(db, scope),
   ]);
 
-  const courseSummary = suppressRow(courseCounts(courseData), { rowLines: courseLines, lockedColumns: courseLocked });
+  const courseSummary = suppressRow(courseCounts(courseFigures.cells), { rowLines: courseLines, lockedColumns: courseLocked });
   const courseSpec = {
     measures: courseMeasures,
     measureKey: 'course',
-    rows: courseData,
+    rows: courseFigures.cells,
     counts: courseCounts,
     summary: courseSummary,
     lines: courseLines,
@@ -459,7 +458,7 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
   const waits = applicationData.map((r) => r.daysToAccepted).filter((d): d is number => d !== null);
   const medianDays = { people: suppressCount(waits.length), days: waits.length >= 5 ? Math.round(median(waits) * 10) / 10 : null };
 
-  const funnelTable = await funnel(db, t, scope, courseData, cohort);
+  const funnelTable = funnel(t, courseFigures.cohorts, cohort);
 
   return {
     scope,
