@@ -6,7 +6,7 @@ export const en: Record<keyof typeof nl, string> = {
   'reports.intro':
     'Figures on courses and mentoring for your subsidy report. All figures count people. A number of 1 to 4 people is shown as "<5", so that nobody can be recognised.',
   'reports.suppressionNote':
-    'Sometimes a larger number is shown as "<5" too. We do that when it could otherwise be worked back from the total and the other numbers.',
+    'Sometimes we also leave out a larger figure. Then it shows ×. We do that when a small number could otherwise be worked back from the totals and the other figures.',
   'reports.manageLink': 'Reports',
   'reports.filters.legend': 'Choose what you want to see',
   'reports.filters.organisation': 'Organisation',
@@ -23,10 +23,7 @@ export const en: Record<keyof typeof nl, string> = {
   'reports.filters.order': 'The date "up to" must be after the date "from".',
   'reports.filters.period': 'Courses whose first session is in this period, and mentor applications received in this period.',
   'reports.csv.download': 'Download as CSV (Excel)',
-  'reports.csv.suppressionNote':
-    'Numbers of 1 to 4 people are shown as <5; sometimes a larger number too, so that nothing can be worked back.',
   'reports.tooFew': 'Fewer than 5 people',
-  'reports.chart.suppressed': '<5',
   'reports.chart.label': 'Chart: {caption}. The same figures are in the table.',
   'reports.row.noSource': 'Not given',
   'reports.row.unknown': 'Unknown',
@@ -66,6 +63,7 @@ export const en: Record<keyof typeof nl, string> = {
   'reports.mentoring.medianDays': 'Median number of days from application to accepted match',
   'reports.mentoring.days': '{days} days',
   'reports.mentoring.capacityUsed': 'Mentor places in use',
+  'reports.mentoring.mentors': 'Mentors',
   'reports.mentoring.capacityTotal': 'Mentor places in total',
   'reports.mentoring.capacity': '{used} of {capacity} places in use ({mentors} mentors)',
   'reports.focus.women': 'Women',
@@ -85,6 +83,30 @@ export const en: Record<keyof typeof nl, string> = {
   'reports.funnel.matched': 'Matched',
   'reports.funnel.onList': 'On a candidate list',
   'reports.funnel.elected': 'Elected',
+  'reports.legend.heading': 'What the marks mean',
+  'reports.legend.small': '<5: 1 to 4 people. We do not give the exact number, so that nobody can be recognised.',
+  'reports.legend.protect':
+    '×: we leave this figure out to protect a small number elsewhere, which could otherwise be worked back. It is 0, or 5 or more.',
+  'reports.legend.zero': '0: nobody.',
+  'reports.chart.hidden': 'hidden',
+  'reports.chart.legend':
+    '<5: 1 to 4 people. ×: left out to protect a small number elsewhere. A striped bar is a hidden figure, not a real length.',
+  'reports.source.courseFollowUp': 'Email after a course',
+  'reports.source.website': 'Website',
+  'reports.source.ourEmail': 'Email from Politiek Actief',
+  'reports.source.campaign': 'Campaign: {name}',
+  'reports.source.own': 'Own source: {code}',
+  'reports.print.madeOn': 'Made on {date}',
+  'reports.print.hint':
+    'Want to keep or send the report? Print this page or save it as a PDF. The print has every table, chart and the meaning of the marks.',
+  'reports.print.organisation': 'Organisation: {name}',
+  'reports.print.period': 'Period: {period}',
+  'reports.filters.periodLabel': 'Period',
+  'reports.filters.periodHint': 'A quarter, a calendar year or a programme year (1 July to 30 June).',
+  'reports.filters.invalidPeriod': 'Choose a period from the list.',
+  'reports.period.quarter': 'Quarter {quarter} of {year}',
+  'reports.period.year': 'Calendar year {year}',
+  'reports.period.programme': 'Programme year {from}–{to}',
   'reports.empty': 'There is no data in this period yet.',
 
   'reports.outcome.title': 'Your election result',
