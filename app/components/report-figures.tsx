@@ -38,7 +38,16 @@ function Bars({ bars, max }: { bars: Bar[]; max: number }) {
               </span>
             ) : (
               <>
-                <span className="pa-bars__bar" style={{ inlineSize: `${(bar.cell.value / max) * 100}%` }} />
+                {/* An SVG rectangle, not an inline style: the Content-Security-Policy allows no inline styles. */}
+                <svg className="pa-bars__svg" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+                  <rect
+                    className="pa-bars__rect"
+                    x="0"
+                    y="0"
+                    height="10"
+                    width={Math.max(bar.cell.value > 0 ? 0.5 : 0, (bar.cell.value / max) * 100)}
+                  />
+                </svg>
                 <span className="pa-bars__value">{bar.cell.text}</span>
               </>
             )}
@@ -81,30 +90,35 @@ export function FigureTableView({ table, totalLabel }: { table: ShownTable; tota
   const captionId = `${table.id}-caption`;
   return (
     <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="utrecht-table pa-figures">
+      <table className="utrecht-table pa-figures" role="table">
         <caption className="utrecht-table__caption" id={captionId}>
           {table.caption}
         </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
+        <thead className="utrecht-table__header" role="rowgroup">
+          <tr role="row" className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col" role="columnheader">
               {table.rowHeader}
             </th>
             {table.columns.map((c) => (
-              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" key={c.key}>
+              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" role="columnheader" key={c.key}>
                 {c.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="utrecht-table__body">
+        <tbody className="utrecht-table__body" role="rowgroup">
           {table.rows.map((row) => (
-            <tr className="utrecht-table__row" key={row.key || 'none'}>
-              <th className="utrecht-table__header-cell" scope="row">
+            <tr role="row" className="utrecht-table__row" key={row.key || 'none'}>
+              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
                 {row.label}
               </th>
               {row.cells.map((cell, i) => (
-                <td className="utrecht-table__cell utrecht-table__cell--numeric" key={table.columns[i]!.key}>
+                <td
+                  role="cell"
+                  className="utrecht-table__cell utrecht-table__cell--numeric"
+                  key={table.columns[i]!.key}
+                  data-label={table.columns[i]!.label}
+                >
                   {cell.text}
                 </td>
               ))}
@@ -112,13 +126,18 @@ export function FigureTableView({ table, totalLabel }: { table: ShownTable; tota
           ))}
         </tbody>
         {table.total ? (
-          <tfoot className="utrecht-table__footer">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row">
+          <tfoot className="utrecht-table__footer" role="rowgroup">
+            <tr role="row" className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
                 {totalLabel}
               </th>
               {table.total.map((cell, i) => (
-                <td className="utrecht-table__cell utrecht-table__cell--numeric" key={table.columns[i]!.key}>
+                <td
+                  role="cell"
+                  className="utrecht-table__cell utrecht-table__cell--numeric"
+                  key={table.columns[i]!.key}
+                  data-label={table.columns[i]!.label}
+                >
                   {cell.text}
                 </td>
               ))}
