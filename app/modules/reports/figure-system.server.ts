@@ -50,18 +50,7 @@ export class FigureSystem {
   }
 
   async protect() {
-    const started = performance.now();
     this.marks = await protectFigures(this.figures, this.relations);
-    if (process.env.AUDIT_TIMING)
-      console.log(
-        'protect',
-        this.figures.length,
-        'figures',
-        this.marks.filter((m) => m).length,
-        'hidden',
-        Math.round(performance.now() - started),
-        'ms',
-      );
   }
 
   cell(i: number): Cell {
