@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupTestDatabase } from '../test/database';
 import { verifyPassword } from '../app/modules/auth/password.server';
 import { compatibility, type MeetingMode, type MenteeApplication, type MentorProfile, type Office } from '../app/modules/matching/scoring';
-import { menteeApplications, mentorProfiles, municipalities, networkMentors, networks, organisations, users } from './schema';
+import { matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks, organisations, users } from './schema';
 import { demoMentor } from './seed-mentoring';
 import { demoAccounts, seedDemoData } from './seed.server';
 
@@ -24,7 +24,25 @@ describe('mentoring demo data', () => {
     expect(await db().select().from(mentorProfiles)).toHaveLength(31);
     const applications = await db().select().from(menteeApplications);
     expect(applications).toHaveLength(40);
-    expect(applications.every((a) => a.status === 'waiting')).toBe(true);
+    // All waiting but one: the demo mentor has a proposal waiting for an answer (issue 12, item 8).
+    expect(applications.filter((a) => a.status !== 'waiting').map((a) => a.status)).toEqual(['proposed']);
+    const [demoUser] = await db().select().from(users).where(eq(users.email, demoMentor.email));
+    const [demoProfile] = await db().select().from(mentorProfiles).where(eq(mentorProfiles.userId, demoUser!.id));
+    const proposals = await db().select().from(matches).where(eq(matches.mentorProfileId, demoProfile!.id));
+    expect(proposals.map((m) => m.status)).toEqual(['proposed']);
+    expect(applications.find((a) => a.status === 'proposed')!.id).toBe(proposals[0]!.applicationId);
+    // The women's network's applicants have women's names.
+    const women = seeded.find((n) => n.focusGroup === 'women')!;
+    const womenNames = await db()
+      .select({ name: users.name })
+      .from(menteeApplications)
+      .innerJoin(users, eq(users.id, menteeApplications.userId))
+      .where(eq(menteeApplications.networkId, women.id));
+    expect(womenNames).toHaveLength(14);
+    for (const { name } of womenNames)
+      expect(['Yusuf', 'Daan', 'Jesse', 'Kevin', 'Mehmet', 'Tim', 'Ruben', 'Ravi', 'Bilal', 'Joost'], name).not.toContain(
+        name.split(' ')[0],
+      );
     // No special-category data in the demo.
     expect(await db().select().from(menteeApplications).where(isNotNull(menteeApplications.disability))).toHaveLength(0);
     expect(applications.some((a) => a.focusGroups.includes('disability'))).toBe(false);

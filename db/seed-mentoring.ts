@@ -7,7 +7,7 @@ import { eq, inArray, like, or } from 'drizzle-orm';
 import { hashPassword } from '../app/modules/auth/password.server';
 import { followUpSource } from '../app/modules/labels';
 import type { Db } from './client.server';
-import { menteeApplications, mentorProfiles, networkMentors, networks, users, type FocusGroup, type RegionKind } from './schema';
+import { matches, menteeApplications, mentorProfiles, networkMentors, networks, users, type FocusGroup, type RegionKind } from './schema';
 import { createRandom } from './seed-courses';
 
 export const demoMentor = { email: 'mentor@politiekactief.example', password: 'Demo-mentor-2026', name: 'Marieke Mentor' } as const;
@@ -156,6 +156,23 @@ const themes = [
 const parties = ['PvdA', 'VVD', 'CDA', 'D66', 'GroenLinks', 'ChristenUnie', 'SP', 'Lokaal Belang', 'Partij voor de Dieren', 'Volt'];
 const slots = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((d) => ['morning', 'afternoon', 'evening'].map((p) => `${d}-${p}`));
 const goals = ['become-council-member', 'understand-council', 'run-for-alderman', 'join-party', 'become-provincial'];
+// The women's network's applicants get women's names (issue 12, item 8): a demo that looks like it.
+const womenFirstNames = [
+  'Sara',
+  'Lotte',
+  'Amira',
+  'Noor',
+  'Eva',
+  'Iris',
+  'Aylin',
+  'Femke',
+  'Sanne',
+  'Fenna',
+  'Yasmin',
+  'Merel',
+  'Hanna',
+  'Zeynep',
+];
 const firstNames = [
   'Sara',
   'Yusuf',
@@ -335,41 +352,59 @@ export async function seedMentoring(tx: Db, options: { organisationId: string; c
     .values(
       applicants.map((_, i) => ({
         email: `aanvrager-${String(i + 1).padStart(2, '0')}@${DEMO_DOMAIN}`,
-        name: `${pick(firstNames)} ${pick(lastNames)}`,
+        name: `${pick(applicants[i] === 'women' ? womenFirstNames : firstNames)} ${pick(lastNames)}`,
         emailVerifiedAt: at,
       })),
     )
     .returning({ id: users.id });
-  await tx.insert(menteeApplications).values(
-    applicants.map((key, i) => {
-      const place = pick(regionPlaces[key]);
-      const onlineOnly = random() < 0.15;
-      const created = new Date(at.getTime() - Math.floor(random() * 40) * DAY);
-      return {
-        networkId: networkId[key],
-        userId: applicantUsers[i]!.id,
-        municipalityCode: places[place]!.code,
-        themes: some(themes, 1, 3),
-        goals: some(goals, 1, 2),
-        goalsText: 'Ik wil leren hoe de gemeenteraad werkt en of een plek op de lijst iets voor mij is.',
-        party: random() < 0.35 ? pick(parties) : null,
-        meetingModes: onlineOnly ? ['online'] : ['in-person', 'online'],
-        languages: random() < 0.15 ? ['nl', 'en'] : ['nl'],
-        availability: some(slots, 2, 6),
-        mustHaves: {
-          ...(onlineOnly ? { onlineOnly: true } : {}),
-          ...(key === 'women' && random() < 0.3 ? { mentorGender: 'woman' } : {}),
-        },
-        answers: (key === 'women' ? { 'q-ervaring': random() < 0.5 ? 'ja' : 'nee' } : {}) as Record<string, string>,
-        // Self-identification with the non-special focus groups only; no disability data in the demo.
-        focusGroups: key === 'women' ? ['women'] : key === 'practical' ? ['practically-educated'] : [],
-        // Half came through the course follow-up email's link, the others straight to the site.
-        source: random() < 0.5 ? followUpSource : null,
-        status: 'waiting' as const,
-        createdAt: created,
-        updatedAt: created,
-      };
-    }),
-  );
+  const applications = await tx
+    .insert(menteeApplications)
+    .values(
+      applicants.map((key, i) => {
+        const place = pick(regionPlaces[key]);
+        const onlineOnly = random() < 0.15;
+        const created = new Date(at.getTime() - Math.floor(random() * 40) * DAY);
+        return {
+          networkId: networkId[key],
+          userId: applicantUsers[i]!.id,
+          municipalityCode: places[place]!.code,
+          themes: some(themes, 1, 3),
+          goals: some(goals, 1, 2),
+          goalsText: 'Ik wil leren hoe de gemeenteraad werkt en of een plek op de lijst iets voor mij is.',
+          party: random() < 0.35 ? pick(parties) : null,
+          meetingModes: onlineOnly ? ['online'] : ['in-person', 'online'],
+          languages: random() < 0.15 ? ['nl', 'en'] : ['nl'],
+          availability: some(slots, 2, 6),
+          mustHaves: {
+            ...(onlineOnly ? { onlineOnly: true } : {}),
+            ...(key === 'women' && random() < 0.3 ? { mentorGender: 'woman' } : {}),
+          },
+          answers: (key === 'women' ? { 'q-ervaring': random() < 0.5 ? 'ja' : 'nee' } : {}) as Record<string, string>,
+          // Self-identification with the non-special focus groups only; no disability data in the demo.
+          focusGroups: key === 'women' ? ['women'] : key === 'practical' ? ['practically-educated'] : [],
+          // Half came through the course follow-up email's link, the others straight to the site.
+          source: random() < 0.5 ? followUpSource : null,
+          // The first applicant of the women's network has a proposal with the demo mentor (below).
+          status: i === 0 ? ('proposed' as const) : ('waiting' as const),
+          createdAt: created,
+          updatedAt: created,
+        };
+      }),
+    )
+    .returning({ id: menteeApplications.id, networkId: menteeApplications.networkId });
+  // The demo mentor has a proposal waiting for an answer, so /mentor and the report's mentoring
+  // figures are not empty in a demo.
+  const proposedAt = new Date(at.getTime() - DAY);
+  await tx.insert(matches).values({
+    networkId: applications[0]!.networkId,
+    applicationId: applications[0]!.id,
+    mentorProfileId: profiles[0]!.id,
+    status: 'proposed',
+    source: 'hand',
+    score: 80,
+    proposedAt,
+    createdAt: proposedAt,
+    updatedAt: proposedAt,
+  });
   return { networks: createdNetworks.length, mentors: allMentors.length, applications: applicants.length };
 }

@@ -18,7 +18,33 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     const table = page.getByRole('table', { name: 'Cursussen: alle aanmeldingen' });
     await expect(table.getByRole('columnheader', { name: 'Aanmeldingen' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'Iedereen' })).toBeVisible();
-    await expect(page.locator('svg.pa-chart').first()).toHaveAttribute('aria-hidden', 'true');
+    await expect(page.locator('.pa-bars').first()).toHaveAttribute('aria-hidden', 'true');
+    await checkA11y(page);
+  });
+
+  await test.step('the legend, and no table clipped at 1280 px, on a phone, or in print', async () => {
+    const unclipped = async () => {
+      const clipped = await page
+        .locator('.pa-table-scroll')
+        .evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.getAttribute('aria-labelledby')));
+      expect(clipped).toEqual([]);
+    };
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        await expect(page.getByRole('heading', { name: 'Wat de tekens betekenen' })).toBeVisible();
+        await expect(page.getByText('<5: 1 tot en met 4 mensen.', { exact: false }).first()).toBeVisible();
+        await unclipped();
+      }
+      if (media === 'print') {
+        await expect(page.locator('.pa-nav')).toBeHidden();
+        await expect(page.locator('.pa-filters')).toBeHidden();
+        await expect(page.getByText(/^Gemaakt op \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+      }
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await checkA11y(page);
   });
 
@@ -56,14 +82,15 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     expect(text).toContain('Cursussen per provincie (woonplaats van de deelnemer)');
     // The same figures as on the screen, suppressed the same way.
     expect(text).toContain(`\r\nIedereen;${screenTotal.join(';')}\r\n`);
-    // Small numbers are never printed: every figure is 0, ≥ 5 or "<5".
+    // Small numbers are never printed: every figure is 0, ≥ 5, "<5" or "×"; the legend is in the header.
+    expect(text).toContain('×: ');
     const figures = text
       .split('\r\n')
       .filter(
-        (line) => /^[^;]+(;(\d+|<5))+$/.test(line) && !line.startsWith('Mediaan') && !line.startsWith('Plekken bij mentoren in totaal'),
+        (line) => /^[^;]+(;(\d+|<5|×))+$/.test(line) && !line.startsWith('Mediaan') && !line.startsWith('Plekken bij mentoren in totaal'),
       )
       .flatMap((line) => line.split(';').slice(1));
     expect(figures.length).toBeGreaterThan(10);
-    for (const f of figures) expect(f === '<5' || f === '0' || Number(f) >= 5, f).toBe(true);
+    for (const f of figures) expect(f === '<5' || f === '×' || f === '0' || Number(f) >= 5, f).toBe(true);
   });
 });

@@ -1,64 +1,87 @@
 import { useT } from '~/i18n';
+import type { ShownCell, ShownTable } from '~/modules/reports/publish';
 
-// Server-rendered charts (plain SVG, no script) with the same figures in a table beside them. The
-// chart is hidden from screen readers: the table carries the numbers, with a caption and headers.
+// Charts as plain HTML and CSS (no script, no SVG scaling): labels keep the page's font size and wrap
+// instead of being cut off, on a phone and in print. The chart is hidden from screen readers: the
+// table below it carries the same figures, with a caption and headers.
 
-export type ShownCell = { value: number; suppressed: boolean };
-export type ShownTable = {
-  id: string;
-  caption: string;
-  rowHeader: string;
-  columns: { key: string; label: string }[];
-  rows: { key: string; label: string; cells: ShownCell[] }[];
-  total: ShownCell[] | null;
-};
-
-const show = (cell: ShownCell) => (cell.suppressed ? '<5' : String(cell.value));
-
-/** A horizontal bar chart: one bar per item; a hidden figure gets no bar, only "<5". */
-export function BarChart({ bars, title }: { bars: { label: string; cell: ShownCell }[]; title: string }) {
-  const labelWidth = 220;
-  const barArea = 300;
-  const rowHeight = 30;
-  const width = labelWidth + barArea + 60;
-  const height = bars.length * rowHeight + 8;
-  const max = Math.max(1, ...bars.filter((b) => !b.cell.suppressed).map((b) => b.cell.value));
+/** What the marks mean; shown once at the top of the report and in print. */
+export function MarksLegend() {
+  const t = useT();
   return (
-    <svg
-      className="pa-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <title>{title}</title>
-      {bars.map((bar, i) => {
-        const y = 4 + i * rowHeight;
-        const length = bar.cell.suppressed ? 0 : Math.max(bar.cell.value > 0 ? 2 : 0, (bar.cell.value / max) * barArea);
-        const label = bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label;
-        return (
-          <g key={`${bar.label}-${i}`}>
-            <text x={labelWidth - 8} y={y + rowHeight / 2} textAnchor="end" dominantBaseline="middle" className="pa-chart__label">
-              {label}
-            </text>
-            {bar.cell.suppressed ? (
-              <rect x={labelWidth} y={y + 6} width={18} height={rowHeight - 12} className="pa-chart__bar pa-chart__bar--hidden" />
+    <section className="pa-legend" aria-labelledby="report-legend-heading">
+      <h2 className="utrecht-heading-3" id="report-legend-heading">
+        {t('reports.legend.heading')}
+      </h2>
+      <ul className="utrecht-unordered-list pa-legend__list">
+        <li className="utrecht-unordered-list__item">{t('reports.legend.small')}</li>
+        <li className="utrecht-unordered-list__item">{t('reports.legend.protect')}</li>
+        <li className="utrecht-unordered-list__item">{t('reports.legend.zero')}</li>
+      </ul>
+    </section>
+  );
+}
+
+type Bar = { label: string; cell: ShownCell };
+
+function Bars({ bars, max }: { bars: Bar[]; max: number }) {
+  const t = useT();
+  return (
+    <>
+      {bars.map((bar, i) => (
+        <div className="pa-bars__row" key={`${bar.label}-${i}`}>
+          <span className="pa-bars__label">{bar.label}</span>
+          <span className="pa-bars__track">
+            {bar.cell.value === null ? (
+              <span className="pa-bars__bar pa-bars__bar--hidden">
+                {bar.cell.text} {t('reports.chart.hidden')}
+              </span>
             ) : (
-              <rect x={labelWidth} y={y + 6} width={length} height={rowHeight - 12} className="pa-chart__bar" />
+              <>
+                {/* An SVG rectangle, not an inline style: the Content-Security-Policy allows no inline styles. */}
+                <svg className="pa-bars__svg" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+                  <rect
+                    className="pa-bars__rect"
+                    x="0"
+                    y="0"
+                    height="10"
+                    width={Math.max(bar.cell.value > 0 ? 0.5 : 0, (bar.cell.value / max) * 100)}
+                  />
+                </svg>
+                <span className="pa-bars__value">{bar.cell.text}</span>
+              </>
             )}
-            <text
-              x={labelWidth + (bar.cell.suppressed ? 24 : length + 6)}
-              y={y + rowHeight / 2}
-              dominantBaseline="middle"
-              className="pa-chart__value"
-            >
-              {show(bar.cell)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+          </span>
+        </div>
+      ))}
+    </>
+  );
+}
+
+const maxOf = (cells: ShownCell[]) => Math.max(1, ...cells.map((c) => c.value ?? 0));
+
+/** A horizontal bar chart: one bar per item, its value after it; a hidden figure is a striped "hidden" bar. */
+export function BarChart({ bars }: { bars: Bar[] }) {
+  return (
+    <div className="pa-bars" aria-hidden="true">
+      <Bars bars={bars} max={maxOf(bars.map((b) => b.cell))} />
+    </div>
+  );
+}
+
+/** Bars per row of a table and its total, grouped under the row's label (the funnel by month). */
+export function GroupedBarChart({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
+  const rows = table.total ? [...table.rows, { key: '(total)', label: totalLabel, cells: table.total }] : table.rows;
+  const max = maxOf(rows.flatMap((r) => r.cells));
+  return (
+    <div className="pa-bars pa-bars--grouped" aria-hidden="true">
+      {rows.map((row) => (
+        <div className="pa-bars__group" key={row.key || 'none'}>
+          <p className="pa-bars__group-label">{row.label}</p>
+          <Bars bars={table.columns.map((c, i) => ({ label: c.label, cell: row.cells[i]! }))} max={max} />
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -67,45 +90,55 @@ export function FigureTableView({ table, totalLabel }: { table: ShownTable; tota
   const captionId = `${table.id}-caption`;
   return (
     <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="utrecht-table pa-figures">
+      <table className="utrecht-table pa-figures" role="table">
         <caption className="utrecht-table__caption" id={captionId}>
           {table.caption}
         </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
+        <thead className="utrecht-table__header" role="rowgroup">
+          <tr role="row" className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col" role="columnheader">
               {table.rowHeader}
             </th>
             {table.columns.map((c) => (
-              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" key={c.key}>
+              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" role="columnheader" key={c.key}>
                 {c.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="utrecht-table__body">
+        <tbody className="utrecht-table__body" role="rowgroup">
           {table.rows.map((row) => (
-            <tr className="utrecht-table__row" key={row.key || 'none'}>
-              <th className="utrecht-table__header-cell" scope="row">
+            <tr role="row" className="utrecht-table__row" key={row.key || 'none'}>
+              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
                 {row.label}
               </th>
               {row.cells.map((cell, i) => (
-                <td className="utrecht-table__cell utrecht-table__cell--numeric" key={table.columns[i]!.key}>
-                  {show(cell)}
+                <td
+                  role="cell"
+                  className="utrecht-table__cell utrecht-table__cell--numeric"
+                  key={table.columns[i]!.key}
+                  data-label={table.columns[i]!.label}
+                >
+                  {cell.text}
                 </td>
               ))}
             </tr>
           ))}
         </tbody>
         {table.total ? (
-          <tfoot className="utrecht-table__footer">
-            <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row">
+          <tfoot className="utrecht-table__footer" role="rowgroup">
+            <tr role="row" className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
                 {totalLabel}
               </th>
               {table.total.map((cell, i) => (
-                <td className="utrecht-table__cell utrecht-table__cell--numeric" key={table.columns[i]!.key}>
-                  {show(cell)}
+                <td
+                  role="cell"
+                  className="utrecht-table__cell utrecht-table__cell--numeric"
+                  key={table.columns[i]!.key}
+                  data-label={table.columns[i]!.label}
+                >
+                  {cell.text}
                 </td>
               ))}
             </tr>
@@ -117,29 +150,34 @@ export function FigureTableView({ table, totalLabel }: { table: ShownTable; tota
 }
 
 /**
- * A chart and its table side by side. `by`: 'column' charts one measure per row of the table (the
- * first column by default); 'row' charts every measure of the first row (for one-row summaries) or
- * of the total row.
+ * A chart above its table. 'first-column' charts the first measure of every row; 'total-row' every
+ * measure of the total row (or of the only row, for summaries); 'grouped' every measure of every row.
  */
-export function ChartWithTable({ table, chart = 'first-column' }: { table: ShownTable; chart?: 'first-column' | 'total-row' }) {
+export function ChartWithTable({ table, chart = 'first-column' }: { table: ShownTable; chart?: 'first-column' | 'total-row' | 'grouped' }) {
   const t = useT();
-  const bars =
-    chart === 'first-column'
-      ? table.rows.map((r) => ({ label: r.label, cell: r.cells[0]! }))
-      : table.columns.map((c, i) => ({
-          label: c.label,
-          cell: (table.total ?? table.rows[0]?.cells ?? [])[i] ?? { value: 0, suppressed: false },
-        }));
-  const chartTitle = chart === 'first-column' ? `${table.caption} — ${table.columns[0]?.label ?? ''}` : table.caption;
+  const chartTitle = chart === 'first-column' ? `${table.caption}: ${table.columns[0]?.label ?? ''}` : table.caption;
   return (
     <div className="pa-report-figure">
       <figure className="pa-report-figure__chart">
-        <BarChart bars={bars} title={chartTitle} />
-        <figcaption className="pa-report-figure__caption">{t('reports.chart.label', { caption: chartTitle })}</figcaption>
+        {chart === 'grouped' ? (
+          <GroupedBarChart table={table} totalLabel={t('reports.row.total')} />
+        ) : (
+          <BarChart
+            bars={
+              chart === 'first-column'
+                ? table.rows.map((r) => ({ label: r.label, cell: r.cells[0]! }))
+                : table.columns.map((c, i) => ({
+                    label: c.label,
+                    cell: (table.total ?? table.rows[0]?.cells ?? [])[i] ?? { text: '0', value: 0, mark: null },
+                  }))
+            }
+          />
+        )}
+        <figcaption className="pa-report-figure__caption">
+          {t('reports.chart.label', { caption: chartTitle })} {t('reports.chart.legend')}
+        </figcaption>
       </figure>
-      <div className="pa-report-figure__table">
-        <FigureTableView table={table} totalLabel={t('reports.row.total')} />
-      </div>
+      <FigureTableView table={table} totalLabel={t('reports.row.total')} />
     </div>
   );
 }

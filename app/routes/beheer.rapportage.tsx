@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { ChartWithTable } from '~/components/report-figures';
+import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { buildReport, summaryTables } from '~/modules/reports/figures.server';
-import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+import { buildReport, reportTables } from '~/modules/reports/figures.server';
+import { dutchToday as dutchDate, readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+import { publishCell, publishTable } from '~/modules/reports/publish';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.report');
@@ -23,9 +24,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohort: r.cohort,
     errors: r.errors,
   };
-  if (r.errors) return data({ ...base, report: null, summaries: null, csvUrl: null }, { status: 400 });
+  if (r.errors) return data({ ...base, report: null, csvUrl: null }, { status: 400 });
   const report = await buildReport(db, t, r.scope, r.cohort);
-  return { ...base, report, summaries: summaryTables(t, report), csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}` };
+  // Only the published text of each figure goes to the page, never the number behind a mark.
+  const [courseSummary, coursesByProvince, coursesBySource, mentoringSummary, mentoringByProvince, byFocus, mentoringBySource, funnel] =
+    reportTables(t, report).map(publishTable);
+  const m = report.mentoring;
+  return {
+    ...base,
+    report: {
+      organisation: r.organisation.name,
+      academy: r.academy?.name ?? null,
+      from: r.scope.from,
+      to: r.scope.to,
+      madeOn: dutchDate(),
+      courses: [courseSummary!, coursesByProvince!, coursesBySource!],
+      mentoring: { summary: mentoringSummary!, byProvince: mentoringByProvince!, byFocus: byFocus!, bySource: mentoringBySource! },
+      medianDays: m.medianDays.days,
+      capacity: { used: publishCell(m.capacity.used).text, capacity: m.capacity.capacity, mentors: publishCell(m.capacity.mentors) },
+      funnel: funnel!,
+    },
+    csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}`,
+  };
 }
 
 function DateField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: string[] }) {
@@ -153,30 +173,43 @@ export default function Reports() {
         <p className="utrecht-paragraph pa-filters__note">{t('reports.filters.period')}</p>
       </section>
 
-      {report && d.summaries ? (
+      {report ? (
         <>
-          <p className="utrecht-paragraph">
+          <p className="utrecht-paragraph pa-print-hidden">
             <a className="utrecht-link" href={d.csvUrl!} download>
               {t('reports.csv.download')}
             </a>
           </p>
-          <p className="utrecht-paragraph pa-prose">{t('reports.suppressionNote')}</p>
+          <p className="utrecht-paragraph pa-prose pa-print-hidden">{t('reports.print.hint')}</p>
+          <section className="pa-report-cover" aria-label={t('reports.title')}>
+            <ul className="utrecht-unordered-list pa-report-cover__facts">
+              <li className="utrecht-unordered-list__item">
+                {t('reports.print.organisation', {
+                  name: report.academy ? `${report.organisation}, ${report.academy}` : report.organisation,
+                })}
+              </li>
+              <li className="utrecht-unordered-list__item">{t('reports.print.period', { period: `${report.from} – ${report.to}` })}</li>
+              <li className="utrecht-unordered-list__item">{t('reports.print.madeOn', { date: report.madeOn })}</li>
+            </ul>
+            <p className="utrecht-paragraph pa-prose">{t('reports.suppressionNote')}</p>
+            <MarksLegend />
+          </section>
 
-          <section className="pa-section" aria-labelledby="report-courses-heading">
+          <section className="pa-section pa-report-section" aria-labelledby="report-courses-heading">
             <h2 className="utrecht-heading-2" id="report-courses-heading">
               {t('reports.courses.heading')}
             </h2>
             <p className="utrecht-paragraph pa-prose">{t('reports.courses.explain')}</p>
-            <ChartWithTable table={d.summaries[0]!} chart="total-row" />
-            <ChartWithTable table={report.courses.byProvince} />
-            <ChartWithTable table={report.courses.bySource} />
+            <ChartWithTable table={report.courses[0]!} chart="total-row" />
+            <ChartWithTable table={report.courses[1]!} />
+            <ChartWithTable table={report.courses[2]!} />
           </section>
 
-          <section className="pa-section" aria-labelledby="report-mentoring-heading">
+          <section className="pa-section pa-report-section" aria-labelledby="report-mentoring-heading">
             <h2 className="utrecht-heading-2" id="report-mentoring-heading">
               {t('reports.mentoring.heading')}
             </h2>
-            <ChartWithTable table={d.summaries[1]!} chart="total-row" />
+            <ChartWithTable table={report.mentoring.summary} chart="total-row" />
             <ChartWithTable table={report.mentoring.byProvince} />
             <p className="utrecht-paragraph pa-prose">{t('reports.mentoring.focusNote')}</p>
             <ChartWithTable table={report.mentoring.byFocus} />
@@ -184,25 +217,22 @@ export default function Reports() {
             <h3 className="utrecht-heading-3">{t('reports.mentoring.other')}</h3>
             <dl className="pa-details">
               <dt>{t('reports.mentoring.medianDays')}</dt>
-              <dd>
-                {report.mentoring.medianDays.days === null
-                  ? t('reports.tooFew')
-                  : t('reports.mentoring.days', { count: report.mentoring.medianDays.days })}
-              </dd>
+              <dd>{report.medianDays === null ? t('reports.tooFew') : t('reports.mentoring.days', { count: report.medianDays })}</dd>
               <dt>{t('reports.mentoring.capacityUsed')}</dt>
               <dd>
                 {t('reports.mentoring.capacity', {
-                  used: report.mentoring.capacity.used.suppressed ? '<5' : report.mentoring.capacity.used.value,
-                  count: report.mentoring.capacity.capacity,
-                  mentors: report.mentoring.capacity.mentors.suppressed
-                    ? t('reports.mentoring.fewMentors')
-                    : t('reports.mentoring.mentorCount', { count: report.mentoring.capacity.mentors.value }),
+                  used: report.capacity.used,
+                  count: report.capacity.capacity,
+                  mentors:
+                    report.capacity.mentors.value === null
+                      ? t('reports.mentoring.hiddenMentors', { mark: report.capacity.mentors.text })
+                      : t('reports.mentoring.mentorCount', { count: report.capacity.mentors.value }),
                 })}
               </dd>
             </dl>
           </section>
 
-          <section className="pa-section" aria-labelledby="report-funnel-heading">
+          <section className="pa-section pa-report-section" aria-labelledby="report-funnel-heading">
             <h2 className="utrecht-heading-2" id="report-funnel-heading">
               {t('reports.funnel.heading')}
             </h2>
@@ -210,7 +240,7 @@ export default function Reports() {
             {report.funnel.rows.length === 0 ? (
               <p className="utrecht-paragraph">{t('reports.empty')}</p>
             ) : (
-              <ChartWithTable table={report.funnel} chart="total-row" />
+              <ChartWithTable table={report.funnel} chart="grouped" />
             )}
           </section>
         </>

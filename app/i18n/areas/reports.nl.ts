@@ -4,7 +4,7 @@ export const nl = {
   'reports.intro':
     'Cijfers over cursussen en mentoraat voor je subsidieverantwoording. Alle cijfers gaan over mensen. Een aantal van 1 tot en met 4 mensen tonen we als "<5", zodat niemand te herkennen is.',
   'reports.suppressionNote':
-    'Soms staat er ook "<5" bij een groter aantal. Dat doen we als je dat aantal anders zou kunnen terugrekenen uit het totaal en de andere getallen.',
+    'Soms laten we ook een groter getal weg. Dan staat er ×. Dat doen we als je een klein aantal anders zou kunnen terugrekenen uit de totalen en de andere getallen.',
   'reports.manageLink': 'Rapportage',
   'reports.filters.legend': 'Kies wat je wilt zien',
   'reports.filters.organisation': 'Organisatie',
@@ -22,10 +22,7 @@ export const nl = {
   'reports.filters.period':
     'Cursussen met de eerste bijeenkomst in deze periode, en aanvragen voor een mentor die in deze periode binnenkwamen.',
   'reports.csv.download': 'Download als CSV (Excel)',
-  'reports.csv.suppressionNote':
-    'Aantallen van 1 tot en met 4 mensen staan als <5; soms ook een groter aantal, zodat niets terug te rekenen is.',
   'reports.tooFew': 'Minder dan 5 mensen',
-  'reports.chart.suppressed': '<5',
   'reports.chart.label': 'Grafiek: {caption}. Dezelfde cijfers staan in de tabel.',
   'reports.row.noSource': 'Niet opgegeven',
   'reports.row.unknown': 'Onbekend',
@@ -65,13 +62,14 @@ export const nl = {
   'reports.mentoring.medianDays': 'Mediaan aantal dagen van aanvraag tot geaccepteerde koppeling',
   'reports.mentoring.days': { one: '1 dag', other: '{count} dagen' },
   'reports.mentoring.capacityUsed': 'Plekken bij mentoren in gebruik',
+  'reports.mentoring.mentors': 'Mentoren',
   'reports.mentoring.capacityTotal': 'Plekken bij mentoren in totaal',
   'reports.mentoring.capacity': {
     one: '{used} van 1 plek in gebruik ({mentors})',
     other: '{used} van {count} plekken in gebruik ({mentors})',
   },
   'reports.mentoring.mentorCount': { one: '1 mentor', other: '{count} mentoren' },
-  'reports.mentoring.fewMentors': '<5 mentoren',
+  'reports.mentoring.hiddenMentors': '{mark} mentoren',
   'reports.focus.women': 'Vrouwen',
   'reports.focus.practically-educated': 'Praktisch opgeleid',
   'reports.focus.disability': 'Met een beperking',
@@ -89,6 +87,30 @@ export const nl = {
   'reports.funnel.matched': 'Gekoppeld',
   'reports.funnel.onList': 'Op een kandidatenlijst',
   'reports.funnel.elected': 'Gekozen',
+  'reports.legend.heading': 'Wat de tekens betekenen',
+  'reports.legend.small': '<5: 1 tot en met 4 mensen. Het precieze aantal noemen we niet, zodat niemand te herkennen is.',
+  'reports.legend.protect':
+    '×: dit getal laten we weg om een klein aantal ergens anders te beschermen. Anders kun je dat aantal terugrekenen. Het is 0 of 5 of meer.',
+  'reports.legend.zero': '0: niemand.',
+  'reports.chart.hidden': 'verborgen',
+  'reports.chart.legend':
+    '<5: 1 tot en met 4 mensen. ×: weggelaten om een klein aantal elders te beschermen. Een gestreepte balk is een verborgen getal, geen echte lengte.',
+  'reports.source.courseFollowUp': 'E-mail na een cursus',
+  'reports.source.website': 'Website',
+  'reports.source.ourEmail': 'E-mail van Politiek Actief',
+  'reports.source.campaign': 'Campagne: {name}',
+  'reports.source.own': 'Eigen bron: {code}',
+  'reports.print.madeOn': 'Gemaakt op {date}',
+  'reports.print.hint':
+    'Wil je de rapportage bewaren of versturen? Druk deze pagina af of sla hem op als pdf. De afdruk heeft alle tabellen, grafieken en de uitleg van de tekens.',
+  'reports.print.organisation': 'Organisatie: {name}',
+  'reports.print.period': 'Periode: {period}',
+  'reports.filters.periodLabel': 'Periode',
+  'reports.filters.periodHint': 'Een kwartaal, een kalenderjaar of een programmajaar (1 juli tot en met 30 juni).',
+  'reports.filters.invalidPeriod': 'Kies een periode uit de lijst.',
+  'reports.period.quarter': 'Kwartaal {quarter} van {year}',
+  'reports.period.year': 'Kalenderjaar {year}',
+  'reports.period.programme': 'Programmajaar {from}–{to}',
   'reports.empty': 'Er zijn nog geen gegevens in deze periode.',
 
   'reports.outcome.title': 'Je verkiezingsuitslag',

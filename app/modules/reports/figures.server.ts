@@ -2,10 +2,11 @@ import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { academies, consents, matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
-import { sourceLabel as sourceWords } from '../labels';
 import { now, DAY } from '../clock.server';
 import { excelCsv } from '../csv.server';
-import { showCell, suppressCount, suppressRow, suppressTable, type Cell, type Line } from './suppression';
+import { cost, FigureSystem } from './figure-system.server';
+import { sourceLabel } from './labels';
+import { showCell, suppressCount, type Cell } from './suppression';
 
 // The funder report: counts of people per organisation (and academy) and period, broken down by
 // province, focus group and campaign source, every figure through the small-cell suppression.
@@ -250,9 +251,25 @@ function courseCounts(rows: CourseRow[]) {
   for (const r of rows) r.counts.forEach((n, i) => (sums[i]! += n));
   return sums;
 }
-// confirmed (1) = attended (2) + no-shows (4) + not started (5)
-const courseLines: Line[] = [{ parts: [2, 4, 5], total: 1 }];
-const courseLocked = [5];
+/**
+ * One row of course figures in the system, with what a reader knows inside it: confirmed = attended +
+ * no-shows + not started (known from the dates, never published), completed <= attended, confirmed <=
+ * sign-ups.
+ */
+function courseRow(system: FigureSystem, counts: number[], costOf: (value: number) => number) {
+  const row = system.addRow(counts, costOf, [5]);
+  system.sum([row[2]!, row[4]!, row[5]!], row[1]!);
+  system.atMost(row[3]!, row[2]!);
+  system.atMost(row[1]!, row[0]!);
+  return row;
+}
+
+/** One row of mentoring figures: every step counts some of the applications. */
+function mentoringRow(system: FigureSystem, counts: number[], costOf: (value: number) => number) {
+  const row = system.addRow(counts, costOf);
+  for (const i of row.slice(1)) system.atMost(i, row[0]!);
+  return row;
+}
 
 function mentoringCounts(rows: ApplicationRow[]) {
   return [
@@ -280,19 +297,29 @@ function groupBy<R>(rows: R[], keyOf: (r: R) => { key: string; label: string }) 
     .sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label, 'nl')));
 }
 
-function sourceLabel(t: Translate, source: string | null, utmSource: string | null) {
-  if (utmSource) return { key: `utm:${utmSource}`, label: `utm_source=${utmSource}` };
-  if (!source) return { key: '', label: t('reports.row.noSource') };
-  // The shared labels (modules/labels.ts), so the report says what the pages say.
-  return { key: source, label: sourceWords(t, source) };
-}
-
 function provinceLabel(t: Translate, r: { provinceCode: string | null; province: string | null }) {
   return r.provinceCode ? { key: r.provinceCode, label: r.province ?? r.provinceCode } : { key: '', label: t('reports.row.unknown') };
 }
 
+/** A table whose cells are figures of the system, made into a FigureTable once they are protected. */
+type PendingTable = Omit<FigureTable, 'rows' | 'total'> & {
+  rows: { key: string; label: string; figures: number[] }[];
+  total: number[] | null;
+};
+
+function finish(system: FigureSystem, table: PendingTable): FigureTable {
+  const width = table.columns.length;
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({ key: r.key, label: r.label, cells: r.figures.slice(0, width).map((i) => system.cell(i)) })),
+    total: table.total ? table.total.slice(0, width).map((i) => system.cell(i)) : null,
+  };
+}
+
+/** Rows that partition the people of the summary: their columns add up to the summary's figures. */
 function breakdown<R>(
   t: Translate,
+  system: FigureSystem,
   spec: {
     id: string;
     caption: MessageKey;
@@ -302,24 +329,22 @@ function breakdown<R>(
     rows: R[];
     keyOf: (r: R) => { key: string; label: string };
     counts: (rows: R[]) => number[];
-    summary: Cell[];
-    lines?: Line[];
-    locked?: number[];
+    row: (system: FigureSystem, counts: number[], costOf: (value: number) => number) => number[];
+    summary: number[];
   },
-): FigureTable {
-  const groups = groupBy(spec.rows, spec.keyOf);
-  const table = suppressTable(
-    groups.map((g) => spec.counts(g.rows)),
-    { rowLines: spec.lines, lockedColumns: spec.locked, fixedTotals: spec.summary },
+): PendingTable {
+  const groups = groupBy(spec.rows, spec.keyOf).map((g) => ({ ...g, figures: spec.row(system, spec.counts(g.rows), cost.interior) }));
+  system.partition(
+    groups.map((g) => g.figures),
+    spec.summary,
   );
-  const width = spec.measures.length;
   return {
     id: spec.id,
     caption: t(spec.caption),
     rowHeader: t(spec.rowHeader),
     columns: spec.measures.map((m) => ({ key: m, label: t(`reports.${spec.measureKey}.${m}` as MessageKey) })),
-    rows: groups.map((g, i) => ({ key: g.key, label: g.label, cells: table.cells[i]!.slice(0, width) })),
-    total: spec.summary.slice(0, width),
+    rows: groups.map((g) => ({ key: g.key, label: g.label, figures: g.figures })),
+    total: spec.summary,
   };
 }
 
@@ -354,7 +379,7 @@ async function mentorCapacity(db: Db, scope: ReportScope) {
 // ---------------------------------------------------------------------------------------------
 // The funnel: per cohort, how many people reached each step.
 
-function funnel(t: Translate, cohorts: CourseFigures['cohorts'], cohort: CohortKind): FigureTable {
+function funnel(t: Translate, system: FigureSystem, cohorts: CourseFigures['cohorts'], cohort: CohortKind): PendingTable {
   const groups = cohorts
     .map((r) => {
       const label = cohort === 'academy' ? (r.key ? (r.academyName ?? '') : t('reports.row.noAcademy')) : r.key;
@@ -363,22 +388,41 @@ function funnel(t: Translate, cohorts: CourseFigures['cohorts'], cohort: CohortK
     .sort((a, b) =>
       cohort === 'month' ? a.key.localeCompare(b.key) : a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label, 'nl'),
     );
-  // The last three are not shown, but tied to the course figures: confirmed (published there) =
-  // attended + no-shows (secret when small) + not started (known from the dates). Without this
-  // relation, the funnel's "attended" next to the courses' "confirmed" would give the no-shows away.
-  const counts = groups.map((g) => g.counts);
-  const width = funnelStages.length;
-  const table = suppressTable(counts.length ? counts : [Array.from({ length: width + 3 }, () => 0)], {
-    rowLines: [{ parts: [1, width + 1, width + 2], total: width }],
-    lockedColumns: [width, width + 2],
-  });
+  // The published stages only: the funnel's totals are tied to the course figures by "at most" in
+  // buildReport (a person counts once a cohort, the course tables count registrations).
+  const counts = groups.map((g) => g.counts.slice(0, funnelStages.length));
+  // Each month is a row of the system; the total row is their sum. Inside a row every step is at most
+  // the one it follows (signed up ⊇ attended ⊇ completed, applied ⊇ matched, on a list ⊇ elected).
+  const funnelRow = (values: number[], costOf: (value: number) => number) => {
+    const row = system.addRow(values, costOf);
+    const [signedUp, attended, completed, applied, matched, onList, elected] = row as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    system.atMost(attended, signedUp);
+    system.atMost(completed, attended);
+    system.atMost(applied, signedUp);
+    system.atMost(matched, applied);
+    system.atMost(onList, signedUp);
+    system.atMost(elected, onList);
+    return row;
+  };
+  const monthRows = counts.map((c) => funnelRow(c, cost.interior));
+  const totals = funnelStages.map((_, c) => counts.reduce((sum, row) => sum + row[c]!, 0));
+  const totalRow = counts.length ? funnelRow(totals, cost.total) : null;
+  if (totalRow) system.partition(monthRows, totalRow);
   return {
     id: 'funnel',
     caption: t(cohort === 'academy' ? 'reports.funnel.captionAcademy' : 'reports.funnel.captionMonth'),
     rowHeader: t(cohort === 'academy' ? 'reports.funnel.academy' : 'reports.funnel.month'),
     columns: funnelStages.map((s) => ({ key: s, label: t(`reports.funnel.${s}`) })),
-    rows: groups.map((g, i) => ({ key: g.key, label: g.label, cells: table.cells[i]!.slice(0, width) })),
-    total: counts.length ? table.columnTotals.slice(0, width) : null,
+    rows: groups.map((g, i) => ({ key: g.key, label: g.label, figures: monthRows[i]! })),
+    total: totalRow,
   };
 }
 
@@ -394,24 +438,25 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
     mentorCapacity(db, scope),
   ]);
 
-  const courseSummary = suppressRow(courseCounts(courseFigures.cells), { rowLines: courseLines, lockedColumns: courseLocked });
+  // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
+  const system = new FigureSystem();
+  const courseSummary = courseRow(system, courseCounts(courseFigures.cells), cost.headline);
   const courseSpec = {
     measures: courseMeasures,
     measureKey: 'course',
     rows: courseFigures.cells,
     counts: courseCounts,
+    row: courseRow,
     summary: courseSummary,
-    lines: courseLines,
-    locked: courseLocked,
   };
-  const coursesByProvince = breakdown(t, {
+  const coursesByProvince = breakdown(t, system, {
     ...courseSpec,
     id: 'courses-province',
     caption: 'reports.courses.byProvince',
     rowHeader: 'reports.row.province',
     keyOf: (r) => provinceLabel(t, r),
   });
-  const coursesBySource = breakdown(t, {
+  const coursesBySource = breakdown(t, system, {
     ...courseSpec,
     id: 'courses-source',
     caption: 'reports.courses.bySource',
@@ -419,34 +464,38 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
     keyOf: (r) => sourceLabel(t, r.source, r.utmSource),
   });
 
-  const mentoringSummary = suppressRow(mentoringCounts(applicationData));
+  const mentoringSummary = mentoringRow(system, mentoringCounts(applicationData), cost.headline);
   const mentoringSpec = {
     measures: mentoringMeasures,
     measureKey: 'mentoring',
     rows: applicationData,
     counts: mentoringCounts,
+    row: mentoringRow,
     summary: mentoringSummary,
   };
-  const mentoringByProvince = breakdown(t, {
+  const mentoringByProvince = breakdown(t, system, {
     ...mentoringSpec,
     id: 'mentoring-province',
     caption: 'reports.mentoring.byProvince',
     rowHeader: 'reports.row.province',
     keyOf: (r) => provinceLabel(t, r),
   });
-  const mentoringBySource = breakdown(t, {
+  const mentoringBySource = breakdown(t, system, {
     ...mentoringSpec,
     id: 'mentoring-source',
     caption: 'reports.mentoring.bySource',
     rowHeader: 'reports.row.source',
     keyOf: (r) => sourceLabel(t, r.source, r.utmSource),
   });
-  // Focus groups overlap (and many people do not say): no total, no sums; each figure on its own.
+  // Focus groups overlap (and many people do not say): no total, no sums; each group is a part of
+  // everyone, so each of its figures is at most the summary's.
   const focus = (['women', 'practically-educated', 'disability'] as const).map((group) => {
     const members = applicationData.filter((r) => (group === 'disability' ? r.disability : r.focusGroups.includes(group)));
-    return { key: group, label: t(`reports.focus.${group}`), cells: mentoringCounts(members).map(suppressCount) };
+    const figures = mentoringRow(system, mentoringCounts(members), cost.interior);
+    figures.forEach((f, c) => system.atMost(f, mentoringSummary[c]!));
+    return { key: group, label: t(`reports.focus.${group}`), figures };
   });
-  const mentoringByFocus: FigureTable = {
+  const mentoringByFocus: PendingTable = {
     id: 'mentoring-focus',
     caption: t('reports.mentoring.byFocus'),
     rowHeader: t('reports.row.focus'),
@@ -458,21 +507,30 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
   const waits = applicationData.map((r) => r.daysToAccepted).filter((d): d is number => d !== null);
   const medianDays = { people: suppressCount(waits.length), days: waits.length >= 5 ? Math.round(median(waits) * 10) / 10 : null };
 
-  const funnelTable = funnel(t, courseFigures.cohorts, cohort);
+  const funnelTable = funnel(t, system, courseFigures.cohorts, cohort);
+  // The funnel counts people (once a month), the course tables registrations: its totals are at most
+  // theirs (signed up, attended, completed), and usually equal. Linked, so neither gives the other away.
+  if (funnelTable.total) for (const c of [0, 1, 2]) system.atMost(funnelTable.total[c]!, courseSummary[[0, 2, 3][c]!]!);
+  await system.protect();
+  const summaryCells = (row: number[], width: number) => row.slice(0, width).map((i) => system.cell(i));
 
   return {
     scope,
     cohort,
-    courses: { summary: courseSummary.slice(0, courseMeasures.length), byProvince: coursesByProvince, bySource: coursesBySource },
+    courses: {
+      summary: summaryCells(courseSummary, courseMeasures.length),
+      byProvince: finish(system, coursesByProvince),
+      bySource: finish(system, coursesBySource),
+    },
     mentoring: {
-      summary: mentoringSummary,
-      byProvince: mentoringByProvince,
-      byFocus: mentoringByFocus,
-      bySource: mentoringBySource,
+      summary: summaryCells(mentoringSummary, mentoringMeasures.length),
+      byProvince: finish(system, mentoringByProvince),
+      byFocus: finish(system, mentoringByFocus),
+      bySource: finish(system, mentoringBySource),
       medianDays,
       capacity: { mentors: suppressCount(capacity.mentors), capacity: capacity.capacity, used: suppressCount(capacity.used) },
     },
-    funnel: funnelTable,
+    funnel: finish(system, funnelTable),
   };
 }
 
@@ -521,7 +579,11 @@ export function reportCsv(t: Translate, report: Report, context: { organisation:
     [t('reports.filters.academy'), context.academy ?? t('reports.filters.allAcademies')],
     [t('reports.filters.from'), report.scope.from],
     [t('reports.filters.to'), report.scope.to],
-    [t('reports.csv.suppressionNote')],
+    [t('reports.print.madeOn', { date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now()) })],
+    [t('reports.legend.heading')],
+    [t('reports.legend.small')],
+    [t('reports.legend.protect')],
+    [t('reports.legend.zero')],
   ];
   for (const table of reportTables(t, report)) {
     lines.push([]);
@@ -535,6 +597,7 @@ export function reportCsv(t: Translate, report: Report, context: { organisation:
   lines.push([t('reports.mentoring.other')]);
   lines.push([t('reports.mentoring.medianDays'), m.medianDays.days === null ? t('reports.tooFew') : String(m.medianDays.days)]);
   lines.push([t('reports.mentoring.capacityUsed'), showCell(m.capacity.used)]);
+  lines.push([t('reports.mentoring.mentors'), showCell(m.capacity.mentors)]);
   lines.push([t('reports.mentoring.capacityTotal'), String(m.capacity.capacity)]);
   return excelCsv(lines);
 }

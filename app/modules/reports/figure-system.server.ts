@@ -1,0 +1,60 @@
+import { protectFigures, type Figure, type Mark, type Relation } from './protection.server';
+import type { Cell } from './suppression';
+
+// Collects every figure of a report with the relations a reader knows between them, so that the
+// suppression treats all linked tables as one system (ADR 013). A figure published in two tables (a
+// summary and the total row of its breakdown) is one figure here, so it cannot be shown in one and
+// hidden in the other.
+
+/**
+ * Costs of hiding: interior figures, small before large, then zeros, then totals; a headline figure
+ * (the summaries) only when nothing else can protect a small one (e.g. no-shows = confirmed −
+ * attended when every course has started: one of those two must go).
+ */
+export const cost = {
+  headline: (value: number) => 1_000_000 + value,
+  total: (value: number) => 10_000 + value,
+  interior: (value: number) => (value === 0 ? 1_000 : value),
+};
+
+export class FigureSystem {
+  readonly figures: Figure[] = [];
+  readonly relations: Relation[] = [];
+  private marks: Mark[] | null = null;
+
+  add(value: number, figureCost: number, known = false) {
+    this.figures.push({ value, cost: figureCost, known });
+    return this.figures.length - 1;
+  }
+
+  addRow(values: readonly number[], costOf: (value: number) => number, knownColumns: readonly number[] = []) {
+    return values.map((v, c) => this.add(v, costOf(v), knownColumns.includes(c)));
+  }
+
+  sum(parts: number[], total: number) {
+    this.relations.push({ kind: 'sum', parts, total });
+  }
+
+  atMost(small: number, large: number) {
+    this.relations.push({ kind: 'atMost', small, large });
+  }
+
+  /** Rows that partition the people of `total`: each column of the rows adds up to the total's. */
+  partition(rows: number[][], total: number[]) {
+    total.forEach((t, c) =>
+      this.sum(
+        rows.map((r) => r[c]!),
+        t,
+      ),
+    );
+  }
+
+  async protect() {
+    this.marks = await protectFigures(this.figures, this.relations);
+  }
+
+  cell(i: number): Cell {
+    if (!this.marks) throw new Error('FigureSystem: protect() first');
+    return { value: this.figures[i]!.value, suppressed: this.marks[i] !== null };
+  }
+}

@@ -1,0 +1,210 @@
+import { isSmall } from './suppression';
+
+// Cell suppression over every linked figure of a report at once, checked with linear programming
+// (ADR 013). The figures of all tables that share people (a summary and its breakdowns, the funnel
+// and its months) go in as one list with the relations a reader knows between them: "these parts add
+// up to that total" and "this figure is at most that one". Every count of 1–4 is hidden (primary);
+// then we hide more figures (secondary), cheapest first, until the interval a reader can work out for
+// each hidden figure, using all the relations and every visible figure, is wide enough:
+//   - never a single value (upper − lower ≥ 1): the protection level the audit holds us to;
+//   - for a "<5" figure (the reader knows 1..4) we aim for at least 3 possible values (upper − lower
+//     ≥ 2), but only with figures we may hide: when only a headline figure could widen it further, two
+//     possible values (e.g. "3 or 4") stand, rather than hiding a headline figure.
+// The interval is the LP relaxation's (HiGHS): what a reader with a spreadsheet and a solver gets.
+
+/** A figure's cost when hidden: what a reader loses. `Infinity` = never hidden (headline figures). */
+export type Figure = {
+  value: number;
+  cost: number;
+  /** A figure the reader knows anyway (e.g. from the course dates): never hidden, not published. */
+  known?: boolean;
+};
+
+export type Relation = { kind: 'sum'; parts: number[]; total: number } | { kind: 'atMost'; small: number; large: number };
+
+/** Primary suppression ('small', shown "<5") or secondary ('protect', shown "×"); null = shown. */
+export type Mark = 'small' | 'protect' | null;
+
+/** Protection levels: the least width of the interval a reader can work out for a hidden figure. */
+export const PROTECTION = 1;
+export const SMALL_PROTECTION_AIM = 2;
+
+const EPS = 1e-6;
+
+type Highs = { solve: (lp: string) => { Status: string; ObjectiveValue: number } };
+let highsPromise: Promise<Highs> | null = null;
+function loadHighs(): Promise<Highs> {
+  // The WASM build of HiGHS; loaded once per process (about 0.1 s).
+  highsPromise ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)());
+  return highsPromise;
+}
+
+/** The interval of each hidden figure, given everything visible; null when the system is infeasible. */
+export async function intervals(
+  figures: readonly Figure[],
+  relations: readonly Relation[],
+  marks: readonly Mark[],
+  memo: Map<string, Map<number, { lower: number; upper: number }> | null> = new Map(),
+): Promise<Map<number, { lower: number; upper: number }> | null> {
+  const highs = await loadHighs();
+  const hidden = (i: number) => marks[i] !== null;
+  // Connected components of hidden figures: each can be solved on its own.
+  const parent = figures.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  for (const r of relations) {
+    const h = membersOf(r).filter(hidden);
+    for (let k = 1; k < h.length; k++) parent[find(h[k]!)] = find(h[0]!);
+  }
+  const components = new Map<number, number[]>();
+  figures.forEach((_, i) => {
+    if (!hidden(i)) return;
+    const root = find(i);
+    components.set(root, [...(components.get(root) ?? []), i]);
+  });
+  const result = new Map<number, { lower: number; upper: number }>();
+  for (const members of components.values()) {
+    // A component's intervals depend only on which figures it hides (the relations and values are
+    // fixed), so a component left unchanged by the last round is not solved again.
+    const key = members.join(',');
+    if (!memo.has(key)) memo.set(key, await componentIntervals(highs, figures, relations, marks, members));
+    const found = memo.get(key)!;
+    if (!found) return null;
+    for (const [i, interval] of found) result.set(i, interval);
+  }
+  return result;
+}
+
+async function componentIntervals(
+  highs: Highs,
+  figures: readonly Figure[],
+  relations: readonly Relation[],
+  marks: readonly Mark[],
+  members: number[],
+) {
+  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const result = new Map<number, { lower: number; upper: number }>();
+  {
+    const inside = new Set(members);
+    const rows: string[] = [];
+    for (const r of relations) {
+      const ms = membersOf(r);
+      if (!ms.some((i) => inside.has(i))) continue;
+      // sum: Σ parts − total = 0;  atMost: small − large ≤ 0. Visible figures move to the right.
+      const terms: [number, number][] =
+        r.kind === 'sum'
+          ? [...r.parts.map((p): [number, number] => [p, 1]), [r.total, -1]]
+          : [
+              [r.small, 1],
+              [r.large, -1],
+            ];
+      let rhs = 0;
+      const lhs: string[] = [];
+      for (const [i, coefficient] of terms) {
+        if (inside.has(i)) lhs.push(`${coefficient > 0 ? '+' : '-'} x${i}`);
+        else rhs -= coefficient * figures[i]!.value;
+      }
+      rows.push(` c${rows.length}: ${lhs.join(' ')} ${r.kind === 'sum' ? '=' : '<='} ${rhs}`);
+    }
+    const bounds = members.map((i) => (marks[i] === 'small' ? ` 1 <= x${i} <= ${4}` : ` x${i} >= 0`));
+    const solve = (sense: 'Minimize' | 'Maximize', i: number) => {
+      const lp = [sense, ` obj: x${i}`, 'Subject To', ...(rows.length ? rows : [` c0: x${i} >= 0`]), 'Bounds', ...bounds, 'End'].join('\n');
+      const s = highs.solve(lp);
+      if (s.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
+      if (s.Status !== 'Optimal') return null;
+      return s.ObjectiveValue;
+    };
+    for (const i of members) {
+      const lower = solve('Minimize', i);
+      const upper = solve('Maximize', i);
+      if (lower === null || upper === null) return null;
+      result.set(i, { lower: Math.ceil(lower - EPS), upper: Math.floor(upper + EPS) });
+    }
+  }
+  return result;
+}
+
+const width = (interval: { lower: number; upper: number }) => interval.upper - interval.lower;
+
+/**
+ * Marks the figures to hide. Small counts (1–4) are hidden unless known; then, greedily, the cheapest
+ * visible figure tied to a figure that is not yet protected, until every hidden figure is.
+ */
+export async function protectFigures(figures: readonly Figure[], relations: readonly Relation[]): Promise<Mark[]> {
+  const marks: Mark[] = figures.map((f) => (!f.known && isSmall(f.value) ? 'small' : null));
+  const hideable = (i: number) => marks[i] === null && !figures[i]!.known;
+  const sums = relations.filter((r): r is Extract<Relation, { kind: 'sum' }> => r.kind === 'sum');
+  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const cheapest = (candidates: number[]) => {
+    const finite = candidates.filter((i) => hideable(i));
+    finite.sort((a, b) => figures[a]!.cost - figures[b]!.cost || a - b);
+    return finite[0];
+  };
+  // Cheap first passes, one line at a time, so the LP rounds below rarely find anything:
+  // - a line with exactly one hidden figure gives it away by subtraction;
+  // - a line with a visible total whose hidden figures are all "<5" (each 1..4) pins them down when
+  //   their sum is near its least or greatest (two "<5" adding up to 2 are 1 each): one hidden figure
+  //   without that bound (a "×") frees them.
+  const lineRule = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const line of sums) {
+        const members = [line.total, ...line.parts];
+        const hiddenMembers = members.filter((i) => marks[i] !== null);
+        let needed = hiddenMembers.length === 1;
+        if (!needed && hiddenMembers.length > 1 && marks[line.total] === null && hiddenMembers.every((i) => marks[i] === 'small')) {
+          const k = hiddenMembers.length;
+          const sum = figures[line.total]!.value - line.parts.filter((i) => marks[i] === null).reduce((s, i) => s + figures[i]!.value, 0);
+          const lower = Math.max(1, sum - 4 * (k - 1));
+          const upper = Math.min(4, sum - (k - 1));
+          needed = upper - lower < SMALL_PROTECTION_AIM;
+        }
+        if (!needed) continue;
+        const next = cheapest(members.filter((i) => figures[i]!.cost < Infinity));
+        if (next === undefined) continue;
+        marks[next] = 'protect';
+        changed = true;
+      }
+    }
+  };
+  lineRule();
+  const settled = new Set<number>();
+  const memo = new Map<string, Map<number, { lower: number; upper: number }> | null>();
+  for (let round = 0; round < 2 * figures.length; round++) {
+    const found = await intervals(figures, relations, marks, memo);
+    if (!found) throw new Error('protectFigures: the figures contradict their relations');
+    const weak = [...found.entries()]
+      .filter(
+        ([i, interval]) =>
+          width(interval) < PROTECTION || (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
+      )
+      .map(([i]) => i);
+    if (weak.length === 0) return marks;
+    // One more hidden figure for each weak one (the cheapest tied to it), then the next round.
+    let progress = false;
+    const added = new Set<number>();
+    for (const weakOne of weak) {
+      const near = new Set<number>();
+      for (const r of relations) if (membersOf(r).includes(weakOne)) for (const i of membersOf(r)) near.add(i);
+      if ([...near].some((i) => added.has(i))) continue; // already helped this round: check again first
+      let next = cheapest([...near].filter((i) => figures[i]!.cost < Infinity));
+      if (next === undefined && width(found.get(weakOne)!) >= PROTECTION) {
+        settled.add(weakOne); // only a headline figure could widen it: it stays at two values
+        progress = true;
+        continue;
+      }
+      if (next === undefined) {
+        const wider = new Set<number>();
+        for (const r of relations) if (membersOf(r).some((i) => marks[i] !== null)) for (const i of membersOf(r)) wider.add(i);
+        next = cheapest([...wider].filter((i) => figures[i]!.cost < Infinity)) ?? cheapest([...wider]);
+      }
+      if (next === undefined) continue; // nothing left to hide here; the audit reports it
+      marks[next] = 'protect';
+      added.add(next);
+      progress = true;
+    }
+    if (!progress) return marks;
+    lineRule();
+  }
+  return marks;
+}
