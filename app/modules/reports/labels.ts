@@ -1,26 +1,21 @@
 import type { MessageKey, Translate } from '~/i18n';
+import { sourceLabel as sharedSourceLabel } from '../labels';
 
 // Names for the sources people came from (`bron` and `utm_source` values), so that a report never
-// shows a code. A minimal version for the report; a shared labels module may replace it.
+// shows a code. The sources the platform itself records are named by the shared labels module (the
+// same words as on the pages); campaign tags (`utm_source`) are the report's own.
 
-const knownSources: Record<string, MessageKey> = {
-  'course-follow-up': 'reports.source.courseFollowUp',
-  'cursus-opvolging': 'reports.source.courseFollowUp',
-  website: 'reports.source.website',
-  coordinator: 'manageCourses.source.coordinator',
+const campaigns: Record<string, MessageKey> = {
   politiekactief: 'reports.source.ourEmail',
 };
 
 /** The row key and readable name of a source; codes nobody named are shown as "own source: code". */
 export function sourceLabel(t: Translate, source: string | null, utmSource: string | null) {
   if (utmSource) {
-    const known = knownSources[utmSource];
+    const known = campaigns[utmSource];
     return { key: `utm:${utmSource}`, label: known ? t(known) : t('reports.source.campaign', { name: utmSource }) };
   }
   if (!source) return { key: '', label: t('reports.row.noSource') };
-  const known = knownSources[source];
-  if (known) return { key: source, label: t(known) };
-  const signUpKey = `courses.signup.source.${source}` as MessageKey;
-  const text = t(signUpKey);
-  return { key: source, label: text === signUpKey ? t('reports.source.own', { code: source }) : text };
+  const words = sharedSourceLabel(t, source);
+  return { key: source, label: words && words !== source ? words : t('reports.source.own', { code: source }) };
 }
