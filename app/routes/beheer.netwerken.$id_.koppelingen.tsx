@@ -278,7 +278,11 @@ export default function NetworkMatches() {
                   <Cell>{p.mentor}</Cell>
                   <Cell>{p.proposedOn}</Cell>
                   <Cell>
-                    {p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span> : p.days}
+                    {p.late ? (
+                      <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span>
+                    ) : (
+                      p.days
+                    )}
                   </Cell>
                 </tr>
               ))}
