@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       courses: [courseSummary!, coursesByProvince!, coursesBySource!],
       mentoring: { summary: mentoringSummary!, byProvince: mentoringByProvince!, byFocus: byFocus!, bySource: mentoringBySource! },
       medianDays: m.medianDays.days,
-      capacity: { used: publishCell(m.capacity.used).text, capacity: m.capacity.capacity, mentors: publishCell(m.capacity.mentors) },
+      capacity: { used: publishCell(m.capacity.used).text, capacity: m.capacity.capacity, mentors: publishCell(m.capacity.mentors).text },
       funnel: funnel!,
     },
     csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}`,
@@ -224,9 +224,10 @@ export default function Reports() {
                   used: report.capacity.used,
                   count: report.capacity.capacity,
                   mentors:
-                    report.capacity.mentors.value === null
-                      ? t('reports.mentoring.hiddenMentors', { mark: report.capacity.mentors.text })
-                      : t('reports.mentoring.mentorCount', { count: report.capacity.mentors.value }),
+                    // A shown count reads "1 mentor" / "12 mentoren"; a hidden one keeps its mark.
+                    /^\d+$/.test(report.capacity.mentors)
+                      ? t('reports.mentoring.mentorCount', { count: Number(report.capacity.mentors) })
+                      : t('reports.mentoring.hiddenMentors', { mark: report.capacity.mentors }),
                 })}
               </dd>
             </dl>

@@ -68,7 +68,7 @@ export const en: Translation<typeof nl> = {
   'reports.mentoring.capacityTotal': 'Mentor places in total',
   'reports.mentoring.capacity': { one: '{used} of 1 place in use ({mentors})', other: '{used} of {count} places in use ({mentors})' },
   'reports.mentoring.mentorCount': { one: '1 mentor', other: '{count} mentors' },
-  'reports.mentoring.hiddenMentors': '{mark} mentors',
+  'reports.mentoring.hiddenMentors': 'mentors: {mark}',
   'reports.focus.women': 'Women',
   'reports.focus.practically-educated': 'Practically educated',
   'reports.focus.disability': 'With a disability',

@@ -69,7 +69,7 @@ export const nl = {
     other: '{used} van {count} plekken in gebruik ({mentors})',
   },
   'reports.mentoring.mentorCount': { one: '1 mentor', other: '{count} mentoren' },
-  'reports.mentoring.hiddenMentors': '{mark} mentoren',
+  'reports.mentoring.hiddenMentors': 'mentoren: {mark}',
   'reports.focus.women': 'Vrouwen',
   'reports.focus.practically-educated': 'Praktisch opgeleid',
   'reports.focus.disability': 'Met een beperking',
