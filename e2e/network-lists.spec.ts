@@ -25,7 +25,7 @@ async function coordinatorPage(browser: Browser, javaScriptEnabled: boolean) {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
-  await expect(page).toHaveURL('/account');
+  await expect(page).toHaveURL('/beheer'); // a coordinator lands on their home
   return { context, page };
 }
 

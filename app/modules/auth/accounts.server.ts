@@ -6,7 +6,7 @@ import type { Locale } from '~/i18n';
 import { now, HOUR, MINUTE } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { getBoss, queues } from '../jobs/boss.server';
-import { hit, hitAll, rules } from '../security/rate-limit.server';
+import { hit, hitAll, refund, rules } from '../security/rate-limit.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server';
 import { invalidateAllSessions } from './session.server';
 import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tokens.server';
@@ -129,6 +129,8 @@ export async function loginWithPassword(db: Db, input: { email: string; password
     await db.transaction((tx) => emailToken(tx, user, 'verify-email'));
     return { status: 'unverified' };
   }
+  // The right password: this attempt was no guess, so it does not count against either limit.
+  await Promise.all([refund(db, rules.loginPerIp, input.ip), refund(db, rules.loginPerAccount, email)]);
   return { status: 'ok', userId: user.id };
 }
 

@@ -122,6 +122,23 @@ describe('rate limits', () => {
     expect(results.slice(8)).toEqual(['rate-limited', 'rate-limited']);
   });
 
+  it('counts only guesses: logins with the right password, from one account and one network, never run into the limits', async () => {
+    const { email, password } = await register();
+    await verifyEmail(t.handle.db, tokenOf(await linkFromEmail(email, 'verify-email')));
+    // A class of 40 logging in from one school network, one of them on several devices.
+    const statuses = [];
+    for (let i = 0; i < 40; i++) statuses.push((await loginWithPassword(t.handle.db, { email, password, ip: '198.51.100.40' })).status);
+    expect(statuses.every((s) => s === 'ok')).toBe(true);
+    // Guesses still count as before: 8 allowed, then blocked, also for the owner until the window ends.
+    const guesses = [];
+    for (let i = 0; i < 9; i++) {
+      guesses.push((await loginWithPassword(t.handle.db, { email, password: `gok ${i}`, ip: `192.0.2.${i}` })).status);
+    }
+    expect(guesses.slice(0, 8).every((s) => s === 'invalid')).toBe(true);
+    expect(guesses[8]).toBe('rate-limited');
+    expect((await loginWithPassword(t.handle.db, { email, password, ip: '198.51.100.40' })).status).toBe('rate-limited');
+  });
+
   it('blocks many reset requests from one address, also for unknown emails', async () => {
     const statuses = [];
     for (let i = 0; i < 22; i++) statuses.push((await requestPasswordReset(t.handle.db, { email: unique(), ip: '198.51.100.9' })).status);

@@ -53,6 +53,20 @@ export async function hitAll(db: Db, checks: Array<[RateLimitRule, string]>): Pr
   };
 }
 
+/**
+ * Takes back one hit of the current window, for an attempt that turned out to be legitimate (a login
+ * with the right password): the login limits are there against guessing, and a person who logs in
+ * on three devices, or a class logging in from one school network, should not use them up.
+ */
+export async function refund(db: Db, rule: RateLimitRule, subject: string) {
+  const t = now().getTime();
+  const windowStart = new Date(t - (t % rule.windowMs));
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(sql`${rateLimits.key} = ${`${rule.name}:${subject}`} and ${rateLimits.windowStart} = ${windowStart.toISOString()}::timestamptz`);
+}
+
 /** Removes counters of windows that ended (run by a scheduled job). */
 export async function pruneRateLimits(db: Db, olderThanMs = 24 * 60 * 60_000) {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now().getTime() - olderThanMs)));
