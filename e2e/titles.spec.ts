@@ -88,7 +88,10 @@ test.describe('page titles in English', () => {
       .fill(users.candidate.email);
     await page.getByRole('main').getByRole('button').last().click();
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
-    const message = await firstLink(page, '/dev/mailbox', /^\/dev\/mailbox\/[0-9a-f-]{36}$/);
+    // The worker sends it (the form only queues the address): wait until it is in the mailbox.
+    const mailboxMessage = /^\/dev\/mailbox\/[0-9a-f-]{36}$/;
+    await expect.poll(async () => (await linksOn(page, '/dev/mailbox', mailboxMessage)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const message = await firstLink(page, '/dev/mailbox', mailboxMessage);
     await expectEnglishTitle(page, message.href, 'title.mailboxMessage');
     await expectEnglishTitle(page, '/account/verwijderd', 'title.accountDeleted');
     await expectEnglishTitle(page, '/bestaat-niet', 'notFound.title');
