@@ -73,7 +73,7 @@ export default function EditAcademy() {
       <h1 className="utrecht-heading-1">{academy.name}</h1>
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
       <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
-      <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} />
+      {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}
       <AcademyForm
         id="edit-academy"
         lastResult={lastResult}
@@ -91,7 +91,7 @@ export default function EditAcademy() {
         submit={t('admin.academies.save')}
         coursesBefore={
           <>
-            <ListResults page={query.page} shown={courses.length} total={courseTotal} />
+            {courseTotal > 0 ? <ListResults page={query.page} shown={courses.length} total={courseTotal} /> : null}
             {pageCount(courseTotal) > 1 ? <p className="utrecht-paragraph">{t('admin.academies.pagesHint')}</p> : null}
           </>
         }

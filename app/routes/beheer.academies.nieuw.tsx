@@ -66,7 +66,9 @@ export default function NewAcademy() {
       {organisation ? (
         <>
           <p className="utrecht-paragraph">{t('admin.academies.newIntro', { organisation: organisation.name })}</p>
-          <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} keep={keep} />
+          {courseTotal > 0 || query.search ? (
+            <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} keep={keep} />
+          ) : null}
           <AcademyForm
             id="new-academy"
             lastResult={lastResult}
@@ -78,7 +80,7 @@ export default function NewAcademy() {
             submit={t('admin.academies.create')}
             coursesBefore={
               <>
-                <ListResults page={query.page} shown={courses.length} total={courseTotal} />
+                {courseTotal > 0 ? <ListResults page={query.page} shown={courses.length} total={courseTotal} /> : null}
                 {pageCount(courseTotal) > 1 ? <p className="utrecht-paragraph">{t('admin.academies.pagesHint')}</p> : null}
               </>
             }
