@@ -236,7 +236,9 @@ export async function growData(sql: Sql, scale: number, log: (line: string) => v
             case when st in ('completed','ended') then a.created_at + interval '200 days' end,
             a.created_at + interval '5 days'
      from (select row_number() over (order by id) - 1 as k, id, network_id, created_at, status from mentee_applications
-           where status in ('proposed','matched','closed')) a
+           where status in ('proposed','matched','closed')
+             -- the demo data's own applications already have their match (one live match an application)
+             and not exists (select 1 from matches m where m.application_id = mentee_applications.id)) a
      cross join lateral (select mentor_profile_id from network_mentors where network_id = a.network_id limit 1) nm
      cross join lateral (select case a.status when 'proposed' then 'proposed'
                                               when 'matched' then (array['active','active','completed','ended'])[1 + a.k % 4]

@@ -53,7 +53,7 @@ async function main() {
       .join(', '),
   );
 
-  const server = startServer(PORT, { DATABASE_URL: grown.url, WORKER_IN_WEB: 'false', TRUST_PROXY: 'true' });
+  const server = startServer(PORT, { DATABASE_URL: grown.url, WORKER_IN_WEB: 'false', TRUST_PROXY: '1' });
   onCleanUp(() => stopServer(server));
   await waitForHealth(server);
   const cookie = await logIn(base, demoAccounts.coordinator.email, demoAccounts.coordinator.password);

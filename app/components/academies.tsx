@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
 import { FormAlert, SubmitButton } from './form';
 import { InputField, TextAreaField } from './manage-courses';
@@ -30,12 +31,19 @@ function CheckList({
   empty,
   items,
   academyId,
+  shownName,
+  before,
+  after,
 }: {
   meta: FieldMetadata<string[] | undefined>;
   legend: string;
   empty: string;
   items: AttachableItem[];
   academyId: string | null;
+  /** When the list is one page of many: the field that tells the save which items were shown. */
+  shownName?: string;
+  before?: ReactNode;
+  after?: ReactNode;
 }) {
   const t = useT();
   const selected = new Set(
@@ -56,6 +64,8 @@ function CheckList({
           {meta.errors!.join(' ')}
         </div>
       ) : null}
+      {before}
+      {shownName ? items.map((item) => <input key={item.id} type="hidden" name={shownName} value={item.id} />) : null}
       {items.length === 0 ? (
         <p className="utrecht-paragraph">{empty}</p>
       ) : (
@@ -82,6 +92,7 @@ function CheckList({
           ))}
         </ul>
       )}
+      {after}
     </fieldset>
   );
 }
@@ -95,6 +106,9 @@ export function AcademyForm({
   academyId,
   organisationId,
   submit,
+  coursesBefore,
+  coursesAfter,
+  coursesEmpty,
 }: {
   id: string;
   lastResult: SubmissionResult<string[]> | null | undefined;
@@ -104,6 +118,11 @@ export function AcademyForm({
   academyId: string | null;
   organisationId?: string;
   submit: string;
+  /** Above and below the course checkboxes (one page of the organisation's courses): count and pager. */
+  coursesBefore?: ReactNode;
+  coursesAfter?: ReactNode;
+  /** Instead of "no courses yet" when a search found none. */
+  coursesEmpty?: string;
 }) {
   const t = useT();
   const [form, fields] = useForm<Values>({ id, lastResult, defaultValue });
@@ -121,9 +140,12 @@ export function AcademyForm({
       <CheckList
         meta={fields.courseIds}
         legend={t('admin.academies.courses')}
-        empty={t('admin.academies.noCourses')}
+        empty={coursesEmpty ?? t('admin.academies.noCourses')}
         items={courses}
         academyId={academyId}
+        shownName="shownCourseIds"
+        before={coursesBefore}
+        after={coursesAfter}
       />
       <CheckList
         meta={fields.networkIds}

@@ -184,3 +184,69 @@ describe('academies', () => {
     expect(rows.every((r) => r.organisationId === theirs.organisation.id)).toBe(true);
   });
 });
+
+describe('an organisation with many courses', () => {
+  it('the academy page lists one page of courses, the academy’s own first, searchable; a save detaches only what it showed', async () => {
+    const org = await createCourse(db(), { title: 'Cursus 000' });
+    const organisationId = org.organisation.id;
+    const ids = [org.course.id];
+    for (let i = 1; i < 60; i++) {
+      ids.push((await createCourse(db(), { title: `Cursus ${String(i).padStart(3, '0')}`, organisationId })).course.id);
+    }
+    const user = await createUser(db());
+    await makeCoordinator(db(), user.id, organisationId);
+    const cookie = await cookieFor(db(), user.id);
+    // An academy holding the last course (by title on page 2 of the plain list) and the first.
+    const [academy] = await db().insert(academies).values({ organisationId, name: 'Groot', createdAt: new Date() }).returning();
+    await db()
+      .update(courses)
+      .set({ academyId: academy!.id })
+      .where(inArray(courses.id, [ids[0]!, ids[59]!]));
+
+    type Loaded = { courses: { id: string; name: string }[]; courseTotal: number; coursesInAcademy: number };
+    const first = dataOf<Loaded>(await call(edit.loader, get(`/beheer/academies/${academy!.id}`, cookie), { id: academy!.id }));
+    expect(first.courses).toHaveLength(50);
+    expect(first.courseTotal).toBe(60);
+    expect(first.coursesInAcademy).toBe(2);
+    expect(first.courses.slice(0, 3).map((c) => c.name)).toEqual(['Cursus 000', 'Cursus 059', 'Cursus 001']);
+    const second = dataOf<Loaded>(await call(edit.loader, get(`/beheer/academies/${academy!.id}?pagina=2`, cookie), { id: academy!.id }));
+    expect(second.courses).toHaveLength(10);
+    expect(new Set([...first.courses, ...second.courses].map((c) => c.id)).size).toBe(60);
+    const found = dataOf<Loaded>(await call(edit.loader, get(`/beheer/academies/${academy!.id}?zoek=042`, cookie), { id: academy!.id }));
+    expect(found.courses.map((c) => c.name)).toEqual(['Cursus 042']);
+    expect(found.courseTotal).toBe(1);
+
+    // Page 2 showed courses 049–058: ticking 050 there keeps 000 and 059 (page 1) in the academy.
+    const save = (shownCourseIds: string[], courseIds: string) =>
+      call(edit.action, post(`/beheer/academies/${academy!.id}`, { organisationId, name: 'Groot', shownCourseIds, courseIds }, cookie), {
+        id: academy!.id,
+      });
+    const attached = async () =>
+      (await db().select({ id: courses.id }).from(courses).where(eq(courses.academyId, academy!.id))).map((c) => c.id).sort();
+    expect(second.courses[0]!.name).toBe('Cursus 049');
+    expect(
+      statusOf(
+        await save(
+          second.courses.map((c) => c.id),
+          ids[50]!,
+        ),
+      ),
+    ).toBe(302);
+    expect(await attached()).toEqual([ids[0]!, ids[50]!, ids[59]!].sort());
+    // Page 1 showed 000 and 059: unticking 000 there detaches it, and 050 (not shown there) stays.
+    expect(
+      statusOf(
+        await save(
+          first.courses.map((c) => c.id),
+          ids[59]!,
+        ),
+      ),
+    ).toBe(302);
+    expect(await attached()).toEqual([ids[50]!, ids[59]!].sort());
+
+    // The new-academy page is paged the same way.
+    const fresh = dataOf<Loaded>(await call(create.loader, get(`/beheer/academies/nieuw?organisatie=${organisationId}`, cookie)));
+    expect(fresh.courses).toHaveLength(50);
+    expect(fresh.courseTotal).toBe(60);
+  });
+});

@@ -158,6 +158,24 @@ describe('/beheer home', () => {
     expect(attention.offers).toEqual([]);
   });
 
+  it('shows the first ten networks with waiting applications and counts the rest', async () => {
+    const first = await createNetwork(db(), { name: 'Wachtnetwerk 00' });
+    const organisationId = first.organisationId;
+    await createApplication(db(), first.id, { status: 'waiting' });
+    for (let i = 1; i < 12; i++) {
+      const network = await createNetwork(db(), { organisationId, name: `Wachtnetwerk ${String(i).padStart(2, '0')}` });
+      await createApplication(db(), network.id, { status: 'waiting' });
+    }
+    const me = await createUser(db());
+    await makeCoordinator(db(), me.id, organisationId);
+    const { data } = await load(await cookieFor(db(), me.id));
+    const attention = data.attention as Attention & { waitingMore: number };
+    expect(attention.waiting.map((w) => w.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Wachtnetwerk ${String(i).padStart(2, '0')}`),
+    );
+    expect(attention.waitingMore).toBe(2);
+  });
+
   it('nothing of one organisation is visible from another', async () => {
     const { data } = await load(both, `?organisatie=${b.organisation.id}`);
     const text = JSON.stringify(data);

@@ -163,6 +163,13 @@ export default function ManageHome() {
                 </li>
               ))}
             </ul>
+            {attention.proposalsMore > 0 ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/beheer/netwerken">
+                  {t('admin.home.more', { count: attention.proposalsMore })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
 
@@ -179,6 +186,13 @@ export default function ManageHome() {
                 </li>
               ))}
             </ul>
+            {attention.quietMore > 0 ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/beheer/netwerken">
+                  {t('admin.home.more', { count: attention.quietMore })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
 
@@ -199,6 +213,13 @@ export default function ManageHome() {
                 </li>
               ))}
             </ul>
+            {attention.waitingMore > 0 ? (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to="/beheer/netwerken">
+                  {t('admin.home.more', { count: attention.waitingMore })}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : null}
       </section>

@@ -8,6 +8,8 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { academyOf, academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { notFound, requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ListResults, ListSearch, Pager } from '~/components/pager';
+import { pageCount, parseListQuery } from '~/modules/lists/paging';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.academy', args.data ? { academy: args.data.academy.name } : null);
@@ -23,7 +25,9 @@ async function academyOfCoordinator(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy, organisation } = await academyOfCoordinator(request, params.id);
-  const { courses, networks } = await attachable(getDb(), organisation.id);
+  // One page of the organisation's courses (searchable): thousands over the years would not fit a page.
+  const query = parseListQuery(new URL(request.url).searchParams);
+  const { courses, courseTotal, coursesInAcademy, networks } = await attachable(getDb(), organisation.id, academy.id, query);
   return {
     academy: {
       id: academy.id,
@@ -34,6 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organisation: { id: organisation.id, name: organisation.name },
     courses,
+    courseTotal,
+    coursesInAcademy,
+    query,
     networks,
   };
 }
@@ -53,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditAcademy() {
   const t = useT();
-  const { academy, organisation, courses, networks } = useLoaderData<typeof loader>();
+  const { academy, organisation, courses, courseTotal, coursesInAcademy, query, networks } = useLoaderData<typeof loader>();
+  const path = `/beheer/academies/${academy.id}`;
   const lastResult = useActionData<typeof action>();
   return (
     <div className="pa-manage pa-prose">
@@ -64,6 +72,8 @@ export default function EditAcademy() {
       </p>
       <h1 className="utrecht-heading-1">{academy.name}</h1>
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
+      <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
+      {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}
       <AcademyForm
         id="edit-academy"
         lastResult={lastResult}
@@ -79,6 +89,14 @@ export default function EditAcademy() {
         networks={networks}
         academyId={academy.id}
         submit={t('admin.academies.save')}
+        coursesBefore={
+          <>
+            {courseTotal > 0 ? <ListResults page={query.page} shown={courses.length} total={courseTotal} /> : null}
+            {pageCount(courseTotal) > 1 ? <p className="utrecht-paragraph">{t('admin.academies.pagesHint')}</p> : null}
+          </>
+        }
+        coursesAfter={<Pager path={path} query={query} pageCount={pageCount(courseTotal)} label={t('admin.academies.coursePages')} />}
+        coursesEmpty={query.search ? t('lists.results.none') : undefined}
       />
     </div>
   );

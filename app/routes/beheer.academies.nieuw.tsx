@@ -8,19 +8,31 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ListResults, ListSearch, Pager } from '~/components/pager';
+import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.academyNew');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const coordinator = await requireCoordinator(request);
-  const asked = new URL(request.url).searchParams.get('organisatie');
+  const params = new URL(request.url).searchParams;
+  const asked = params.get('organisatie');
+  const query = parseListQuery(params);
   // With several organisations the page first asks which one (the lists below depend on it).
   if (asked === null && coordinator.organisations.length > 1) {
-    return { organisation: null, choices: coordinator.organisations.map((o) => ({ id: o.id, name: o.name })), courses: [], networks: [] };
+    return {
+      organisation: null,
+      choices: coordinator.organisations.map((o) => ({ id: o.id, name: o.name })),
+      courses: [],
+      courseTotal: 0,
+      query,
+      networks: [],
+    };
   }
   const organisation = asked !== null ? requireOwnOrganisation(coordinator, asked) : coordinator.organisations[0]!;
-  const { courses, networks } = await attachable(getDb(), organisation.id);
-  return { organisation: { id: organisation.id, name: organisation.name }, choices: [], courses, networks };
+  // One page of the organisation's courses (searchable): thousands over the years would not fit a page.
+  const { courses, courseTotal, networks } = await attachable(getDb(), organisation.id, null, query);
+  return { organisation: { id: organisation.id, name: organisation.name }, choices: [], courses, courseTotal, query, networks };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewAcademy() {
   const t = useT();
-  const { organisation, choices, courses, networks } = useLoaderData<typeof loader>();
+  const { organisation, choices, courses, courseTotal, query, networks } = useLoaderData<typeof loader>();
+  const path = '/beheer/academies/nieuw';
+  const keep: Record<string, string> = organisation ? { organisatie: organisation.id } : {};
   const lastResult = useActionData<typeof action>();
   return (
     <div className="pa-manage pa-prose">
@@ -52,6 +66,9 @@ export default function NewAcademy() {
       {organisation ? (
         <>
           <p className="utrecht-paragraph">{t('admin.academies.newIntro', { organisation: organisation.name })}</p>
+          {courseTotal > 0 || query.search ? (
+            <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} keep={keep} />
+          ) : null}
           <AcademyForm
             id="new-academy"
             lastResult={lastResult}
@@ -61,6 +78,22 @@ export default function NewAcademy() {
             academyId={null}
             organisationId={organisation.id}
             submit={t('admin.academies.create')}
+            coursesBefore={
+              <>
+                {courseTotal > 0 ? <ListResults page={query.page} shown={courses.length} total={courseTotal} /> : null}
+                {pageCount(courseTotal) > 1 ? <p className="utrecht-paragraph">{t('admin.academies.pagesHint')}</p> : null}
+              </>
+            }
+            coursesAfter={
+              <Pager
+                path={path}
+                query={query}
+                pageCount={pageCount(courseTotal)}
+                label={t('admin.academies.coursePages')}
+                href={(page) => `${path}${listQueryString({ ...query, page }, keep)}`}
+              />
+            }
+            coursesEmpty={query.search ? t('lists.results.none') : undefined}
           />
         </>
       ) : (

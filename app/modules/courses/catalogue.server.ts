@@ -113,39 +113,26 @@ function neighboursOf(code: string) {
     union all select ${municipalityNeighbours.codeA} from ${municipalityNeighbours} where ${municipalityNeighbours.codeB} = ${code})`;
 }
 
-/** Seats that confirmed and offered registrations hold. */
-const seatsTaken = sql<number>`(select count(*)::int from ${registrations} where ${registrations.courseId} = ${courses.id} and ${registrations.status} in ('confirmed', 'offered'))`;
-
 /**
  * The public catalogue: published courses whose last session has not ended, upcoming ones first (by
  * their first session) and courses already running after them. With a municipality: courses there
  * first, then in neighbouring municipalities, then online (and hybrid) courses anywhere; the
- * municipality then takes the place of the province filter. One query for the page and its total.
+ * municipality then takes the place of the province filter.
+ *
+ * Two queries, so the work follows what is on offer now and not the years of history: the page's
+ * courses and their total (found from the sessions still to end, on the index of session end, and
+ * filtered and ordered by the first-session date kept on courses), then the sessions and seats of
+ * just those twenty courses.
  */
 export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date): Promise<Catalogue> {
   const page = Math.max(1, Math.min(filters.page ?? 1, MAX_PAGE));
   const atText = at.toISOString();
-  // Only courses with a session still to end can be listed: their sessions are the only ones
-  // aggregated (found on the index of session end), so the work follows what is on offer now and not
-  // every session ever held. (An indexed first-session date on courses would let the month filter
-  // and the order skip this aggregate too.)
   const live = db
     .selectDistinct({ courseId: courseSessions.courseId })
     .from(courseSessions)
     .where(gt(courseSessions.endsAt, sql`${atText}::timestamptz`));
-  const stats = db
-    .select({
-      courseId: courseSessions.courseId,
-      firstStart: sql<string>`min(${courseSessions.startsAt})`.as('first_start'),
-      lastEnd: sql<string>`max(${courseSessions.endsAt})`.as('last_end'),
-      sessionCount: sql<number>`count(*)::int`.as('session_count'),
-    })
-    .from(courseSessions)
-    .where(inArray(courseSessions.courseId, live))
-    .groupBy(courseSessions.courseId)
-    .as('stats');
 
-  const conditions: SQL[] = [eq(courses.status, 'published'), gt(stats.lastEnd, sql`${atText}::timestamptz`)];
+  const conditions: SQL[] = [eq(courses.status, 'published'), inArray(courses.id, live)];
   let nearness: SQL<number> | null = null;
   if (filters.municipality) {
     const code = filters.municipality;
@@ -171,8 +158,8 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     const [year, month] = filters.month.split('-').map(Number) as [number, number];
     const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
     conditions.push(
-      sql`${stats.firstStart} >= (${`${filters.month}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
-      sql`${stats.firstStart} < (${`${next}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
+      sql`${courses.firstSessionAt} >= (${`${filters.month}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
+      sql`${courses.firstSessionAt} < (${`${next}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
     );
   }
   if (filters.q) {
@@ -187,7 +174,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     );
   }
 
-  const started = sql<number>`case when ${stats.firstStart} <= ${atText}::timestamptz then 1 else 0 end`;
+  const started = sql<number>`case when ${courses.firstSessionAt} <= ${atText}::timestamptz then 1 else 0 end`;
   const rows = await db
     .select({
       id: courses.id,
@@ -203,19 +190,14 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       registrationClosesAt: courses.registrationClosesAt,
       capacity: courses.capacity,
       costCents: courses.costCents,
-      firstStart: stats.firstStart,
-      lastEnd: stats.lastEnd,
-      sessionCount: stats.sessionCount,
-      seatsTaken,
       nearness: nearness ?? sql<number>`-1`,
       total: sql<number>`count(*) over ()`,
     })
     .from(courses)
-    .innerJoin(stats, eq(stats.courseId, courses.id))
     .innerJoin(municipalities, eq(municipalities.code, courses.municipalityCode))
     .innerJoin(organisations, eq(organisations.id, courses.organisationId))
     .where(and(...conditions))
-    .orderBy(...(nearness ? [asc(nearness)] : []), asc(started), asc(stats.firstStart), asc(courses.title), asc(courses.id))
+    .orderBy(...(nearness ? [asc(nearness)] : []), asc(started), asc(courses.firstSessionAt), asc(courses.title), asc(courses.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
 
@@ -225,16 +207,40 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(courses)
-      .innerJoin(stats, eq(stats.courseId, courses.id))
       .innerJoin(municipalities, eq(municipalities.code, courses.municipalityCode))
       .where(and(...conditions));
     total = Number(row?.n ?? 0);
   }
 
+  // Sessions and seats of the page's courses only (the session index on course_id serves both).
+  const ids = rows.map((r) => r.id);
+  const [statRows, seatRows] = ids.length
+    ? await Promise.all([
+        db
+          .select({
+            courseId: courseSessions.courseId,
+            firstStart: sql<string>`min(${courseSessions.startsAt})`,
+            lastEnd: sql<string>`max(${courseSessions.endsAt})`,
+            sessionCount: sql<number>`count(*)::int`,
+          })
+          .from(courseSessions)
+          .where(inArray(courseSessions.courseId, ids))
+          .groupBy(courseSessions.courseId),
+        db
+          .select({ courseId: registrations.courseId, taken: sql<number>`count(*)::int` })
+          .from(registrations)
+          .where(and(inArray(registrations.courseId, ids), inArray(registrations.status, ['confirmed', 'offered'])))
+          .groupBy(registrations.courseId),
+      ])
+    : [[], []];
+  const statsOf = new Map(statRows.map((r) => [r.courseId, r]));
+  const takenOf = new Map(seatRows.map((r) => [r.courseId, Number(r.taken)]));
+
   const labels: Nearness[] = ['in', 'nearby', 'online'];
   const items = rows.map((row): CatalogueItem => {
-    const firstSessionStart = toDate(row.firstStart);
-    const seatsLeft = Math.max(0, row.capacity - Number(row.seatsTaken));
+    const stats = statsOf.get(row.id)!;
+    const firstSessionStart = toDate(stats.firstStart);
+    const seatsLeft = Math.max(0, row.capacity - (takenOf.get(row.id) ?? 0));
     const window = windowOf(row, firstSessionStart, at);
     return {
       id: row.id,
@@ -246,13 +252,13 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       locationName: row.locationName,
       format: row.format,
       firstSessionStart,
-      sessionCount: Number(row.sessionCount),
+      sessionCount: Number(stats.sessionCount),
       capacity: row.capacity,
       seatsLeft,
       full: seatsLeft === 0,
       costCents: row.costCents,
       window,
-      availability: courseAvailability({ window, seatsLeft, lastEnd: toDate(row.lastEnd), at }),
+      availability: courseAvailability({ window, seatsLeft, lastEnd: toDate(stats.lastEnd), at }),
       registrationOpensAt: row.registrationOpensAt,
       nearness: nearness ? (labels[Number(row.nearness)] ?? null) : null,
     };

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { academies, courses, networks, organisations } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
+import { LIST_PAGE_SIZE, likePattern, offsetOf, type ListQuery } from '../lists/paging';
 import { isUuid } from './guards.server';
 
 // Academies (programmes) group an organisation's courses and networks for a period, so reports can be
@@ -45,6 +46,13 @@ export function academySchema(t: Translate) {
       periodStart: dateField(t),
       periodEnd: dateField(t),
       courseIds: idList(t),
+      // The courses the form showed (one page of them): only those can be detached by unticking.
+      // Absent (a form from before the course list was paged): every unticked course is detached.
+      shownCourseIds: z
+        .union([z.string(), z.array(z.string())])
+        .optional()
+        .transform((v) => (v === undefined ? null : [...new Set([v].flat())]))
+        .refine((ids) => ids === null || ids.every(isUuid), t('admin.academies.errors.unknown')),
       networkIds: idList(t),
     })
     .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
@@ -85,15 +93,34 @@ export async function academyOf(db: Db, organisationIds: string[], academyId: st
   return row ?? null;
 }
 
-/** The courses and networks of the organisation that can be put in an academy, with the academy each is in now. */
-export async function attachable(db: Db, organisationId: string) {
-  const [courseRows, networkRows] = await Promise.all([
+/**
+ * The courses and networks of the organisation that can be put in an academy, with the academy each
+ * is in now. Courses are one page of a search (an organisation holds thousands over the years): the
+ * academy's own courses first, then by title. Networks are few per organisation and all listed.
+ */
+export async function attachable(db: Db, organisationId: string, academyId: string | null = null, query?: ListQuery) {
+  const search = query?.search ? ilike(courses.title, likePattern(query.search)) : undefined;
+  const where = and(eq(courses.organisationId, organisationId), search);
+  const [courseRows, [total], [inAcademy], networkRows] = await Promise.all([
     db
       .select({ id: courses.id, name: courses.title, academyId: courses.academyId, academyName: academies.name })
       .from(courses)
       .leftJoin(academies, eq(academies.id, courses.academyId))
-      .where(eq(courses.organisationId, organisationId))
-      .orderBy(asc(courses.title)),
+      .where(where)
+      .orderBy(
+        ...(academyId ? [sql`(${courses.academyId} is not distinct from ${academyId}) desc`] : []),
+        asc(courses.title),
+        asc(courses.id),
+      )
+      .limit(LIST_PAGE_SIZE)
+      .offset(offsetOf(query?.page ?? 1)),
+    db.select({ n: count() }).from(courses).where(where),
+    academyId
+      ? db
+          .select({ n: count() })
+          .from(courses)
+          .where(and(eq(courses.organisationId, organisationId), eq(courses.academyId, academyId)))
+      : Promise.resolve([{ n: 0 }]),
     db
       .select({ id: networks.id, name: networks.name, academyId: networks.academyId, academyName: academies.name })
       .from(networks)
@@ -101,7 +128,7 @@ export async function attachable(db: Db, organisationId: string) {
       .where(eq(networks.organisationId, organisationId))
       .orderBy(asc(networks.name)),
   ]);
-  return { courses: courseRows, networks: networkRows };
+  return { courses: courseRows, courseTotal: total?.n ?? 0, coursesInAcademy: inAcademy?.n ?? 0, networks: networkRows };
 }
 
 export type SaveAcademyResult = { status: 'saved'; id: string } | { status: 'foreign-ids' } | { status: 'not-found' };
@@ -149,13 +176,20 @@ export async function saveAcademy(
         .returning({ id: academies.id });
       id = row!.id;
     }
-    // Detach what was unticked, attach what was ticked (only the organisation's own rows).
-    await tx
-      .update(courses)
-      .set({ academyId: null })
-      .where(
-        and(eq(courses.academyId, id), input.courseIds.length > 0 ? notInArray(courses.id, input.courseIds) : isNotNull(courses.academyId)),
-      );
+    // Detach what was unticked (of the courses the form showed), attach what was ticked (only the
+    // organisation's own rows).
+    if (input.shownCourseIds === null || input.shownCourseIds.length > 0) {
+      await tx
+        .update(courses)
+        .set({ academyId: null })
+        .where(
+          and(
+            eq(courses.academyId, id),
+            input.shownCourseIds === null ? undefined : inArray(courses.id, input.shownCourseIds),
+            input.courseIds.length > 0 ? notInArray(courses.id, input.courseIds) : isNotNull(courses.academyId),
+          ),
+        );
+    }
     if (input.courseIds.length > 0) {
       await tx
         .update(courses)

@@ -117,9 +117,13 @@ export async function attentionFor(db: Db, organisationId: string) {
     fillingMore: Math.max(0, filling.length - ATTENTION_ITEMS),
     offers: offers.slice(0, ATTENTION_ITEMS),
     offersMore: Math.max(0, offers.length - ATTENTION_ITEMS),
-    proposals,
-    quiet,
-    waiting,
+    // Networks too: a large organisation has dozens of them.
+    proposals: proposals.slice(0, ATTENTION_ITEMS),
+    proposalsMore: Math.max(0, proposals.length - ATTENTION_ITEMS),
+    quiet: quiet.slice(0, ATTENTION_ITEMS),
+    quietMore: Math.max(0, quiet.length - ATTENTION_ITEMS),
+    waiting: waiting.slice(0, ATTENTION_ITEMS),
+    waitingMore: Math.max(0, waiting.length - ATTENTION_ITEMS),
     total: filling.length + offers.length + proposals.length + quiet.length + waiting.length,
   };
 }

@@ -170,7 +170,13 @@ export async function exportPersonalData(db: Db, userId: string) {
     .leftJoin(mentor, eq(mentor.id, mentorProfiles.userId))
     .where(
       and(
-        or(eq(menteeApplications.userId, userId), eq(mentorProfiles.userId, userId)),
+        // The person's matches found from each side on its own index (an OR across the two joined
+        // tables would make PostgreSQL read every match and application).
+        inArray(
+          matches.id,
+          sql`(select m.id from ${matches} m join ${menteeApplications} a on a.id = m.application_id where a.user_id = ${userId}
+               union select m.id from ${matches} m join ${mentorProfiles} p on p.id = m.mentor_profile_id where p.user_id = ${userId})`,
+        ),
         // Drafts in a coordinator's run were never shown to anyone.
         inArray(matches.status, ['proposed', 'declined', 'expired', 'active', 'completed', 'ended']),
       ),
