@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
@@ -242,12 +242,17 @@ export async function eraseAddress(tx: Db, person: { email: string; names: strin
     .where(or(eq(emailMessages.recipient, email), eq(emailMessages.recipient, emailLogDigest(email)), ...ofUser(emailMessages.userId)))
     .returning({ id: emailMessages.id });
   const needles = [...new Set([email, ...person.names.map((n) => n.trim())])].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
+  // Reduction (email-log.server.ts) drops subject, bodies and props, so only rows not reduced yet can
+  // name anyone: `reduced_at is null` keeps each scan to about a month of mail (a partial index),
+  // where an `ilike` over the whole log took seconds at national scale.
+  const unreduced = isNull(emailMessages.reducedAt);
   for (const needle of needles) {
     await tx
       .update(emailMessages)
       .set({ html: null, textBody: null, props: null, attachments: null, updatedAt: at })
       .where(
         and(
+          unreduced,
           notInArray(emailMessages.status, ['queued', 'sending']),
           or(
             sql`${emailMessages.html} ilike ${needle}`,
@@ -259,7 +264,7 @@ export async function eraseAddress(tx: Db, person: { email: string; names: strin
     await tx
       .update(emailMessages)
       .set({ subject: null })
-      .where(and(notInArray(emailMessages.status, ['queued', 'sending']), sql`${emailMessages.subject} ilike ${needle}`));
+      .where(and(unreduced, notInArray(emailMessages.status, ['queued', 'sending']), sql`${emailMessages.subject} ilike ${needle}`));
   }
   return deleted.length;
 }
