@@ -185,7 +185,8 @@ function formatDay(locale: 'nl' | 'en', date: Date) {
  * is checked again inside its own transaction (docs/decisions/010).
  *
  * At national scale the run works in batches of `batchSize` accounts, each a short statement or
- * transaction beside the web processes, and starts no new batch after `maxMs`; it returns
+ * transaction beside the web processes, and starts no new batch after `maxMs` (the first of each
+ * kind always runs, so every run makes progress); it returns
  * `done: false` then, and the next run goes on where this one stopped (the work left is still due).
  */
 export async function runRetentionWork(db: Db, options: RetentionOptions = {}): Promise<RetentionResult> {
@@ -233,8 +234,9 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
   }
 
   // Warnings: a batch is claimed and its emails queued in one short transaction.
-  for (const ids of batchesOf('warn')) {
-    if (Date.now() > deadline) {
+  for (const [i, ids] of batchesOf('warn').entries()) {
+    // The first batch of each kind always runs, so that every run makes progress.
+    if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
@@ -265,8 +267,8 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
   // Deletions: each account in its own transaction (deleteAccount), so that no lock is held for
   // longer than one person's rows; a batch is checked again first. What the deadline leaves is
   // still due tomorrow, and the next run picks it up.
-  for (const ids of batchesOf('delete')) {
-    if (Date.now() > deadline) {
+  for (const [i, ids] of batchesOf('delete').entries()) {
+    if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
@@ -293,8 +295,8 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
 
   // People without an account: anonymised at once (see above), a bounded number of addresses a night.
   let registrationsAnonymised = 0;
-  for (const { email } of await guestsDue(db, t, cutoff, { limit: GUEST_BATCH })) {
-    if (Date.now() > deadline) {
+  for (const [i, { email }] of (await guestsDue(db, t, cutoff, { limit: GUEST_BATCH })).entries()) {
+    if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
