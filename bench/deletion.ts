@@ -88,7 +88,8 @@ async function main() {
     const r = await expireEmailLog(db, { maxMs: 10 * 60_000 });
     if (r.done) break;
   }
-  await sql`analyze email_messages`;
+  // As autovacuum keeps it between nightly runs (the rows just deleted and reduced leave dead versions).
+  await sql`vacuum analyze email_messages`;
   const [log] = await sql<{ total: string; unreduced: string }[]>`
     select count(*) as total, count(*) filter (where reduced_at is null) as unreduced from email_messages`;
   console.log(
@@ -109,6 +110,29 @@ async function main() {
   }
   times.sort((a, b) => a - b);
 
+  // How the email log is searched for a person's name (eraseAddress): the plans and their times.
+  const plans: string[] = [];
+  for (const [label, query] of [
+    [
+      'subjects, as eraseAddress searches them (partial index)',
+      `select id from email_messages where id in (select id from email_messages where subject is not null and subject ilike $1)
+         and status not in ('queued', 'sending')`,
+    ],
+    [
+      'bodies, as eraseAddress searches them (partial index)',
+      `select id from email_messages where status not in ('queued', 'sending')
+         and (html is not null or text_body is not null or props is not null) and (html ilike $1 or text_body ilike $1 or props::text ilike $1)`,
+    ],
+    [
+      'the whole log, as before',
+      `select id from email_messages where status not in ('queued', 'sending')
+         and (subject ilike $1 or html ilike $1 or text_body ilike $1 or props::text ilike $1)`,
+    ],
+  ] as const) {
+    const plan = await sql.unsafe<{ 'QUERY PLAN': string }[]>(`explain analyze ${query}`, ['%Groei Persoon 12345%']);
+    plans.push(`  ${label}:\n${plan.map((p) => `    ${p['QUERY PLAN']}`).join('\n')}`);
+  }
+
   // 3. A retention run over EXPIRED accounts due for deletion, four years on.
   const shift = 4 * 365 * DAY;
   const at = new Date(Date.now() + shift);
@@ -121,6 +145,7 @@ async function main() {
     select id from users where email like 'groei-%' and not is_admin order by md5(id::text) limit ${EXPIRED}`;
   await sql`update users set retention_warned_at = ${new Date(at.getTime() - DAY)} where not is_admin`;
   await sql`update users set retention_warned_at = ${new Date(at.getTime() - 31 * DAY)} where id = any(${chosen.map((c) => c.id)}::uuid[])`;
+  await sql`vacuum analyze email_messages`;
   await sql`analyze`;
   console.log(`Set up ${chosen.length.toLocaleString('en')} expired accounts in ${ms(performance.now() - t0)}.`);
   setClock(at);
@@ -135,6 +160,7 @@ async function main() {
     `One account deletion (deleteAccount), ${times.length} accounts one at a time: p50 ${ms(percentile(times, 50))}, ` +
       `p95 ${ms(percentile(times, 95))}, max ${ms(times.at(-1) ?? NaN)}`,
   );
+  console.log(`\nSearching the email log for a name:\n${plans.join('\n')}\n`);
   console.log(
     `Retention run (runRetentionWork) over ${chosen.length.toLocaleString('en')} expired accounts: ${(retentionMs / 1000).toFixed(1)} s; ` +
       `deleted ${result.deleted}, warned ${result.warned}, warnings lapsed ${result.cancelled}, done ${result.done}; ` +
