@@ -1,0 +1,2 @@
+CREATE INDEX "email_messages_subject_idx" ON "email_messages" USING btree ("subject","id") WHERE "email_messages"."subject" is not null;--> statement-breakpoint
+CREATE INDEX "email_messages_bodies_idx" ON "email_messages" USING btree ("id") WHERE "email_messages"."html" is not null or "email_messages"."text_body" is not null or "email_messages"."props" is not null;
