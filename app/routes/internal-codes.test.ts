@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { consentPurposes, registrations } from '~db/schema';
 import { signUp } from '~/modules/courses/registrations.server';
+import { DAY, now } from '~/modules/clock.server';
 import { applicationSourceCodes, auditEntities, coordinatorSource, followUpSource, registrationSources } from '~/modules/labels';
 import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
 import { consentTextVersions, giveConsent } from '~/modules/privacy/consent.server';
@@ -13,6 +14,8 @@ import * as privacyPage from './account_.privacy';
 import * as applicationPage from './beheer.netwerken.$id_.aanvragen.$applicationId';
 import * as applicationList from './beheer.netwerken.$id_.aanvragen._index';
 import * as registrationsExport from './beheer.cursussen.$id_.export[.csv]';
+import * as reportPage from './beheer.rapportage';
+import * as reportCsv from './beheer.rapportage[.csv]';
 
 // People read words, never the codes we store. The codes come from the lists in the code itself, so
 // a code added later is looked for too; the pages and files are the ones that show such codes.
@@ -103,6 +106,29 @@ describe('no internal code where people read', () => {
     expect(page.consents).toHaveLength(3);
     expect(page.access).toHaveLength(1);
     expect(codesIn(shownTexts(page))).toEqual([]);
+  });
+
+  it('funder report and its CSV: sources of sign-ups and applications, in words', async () => {
+    const { course, organisation } = await createCourse(db(), { capacity: 40 });
+    for (const [i, source] of registrationSources.entries()) await signUp(db(), course.id, person(`rapport-${i}`, { source }));
+    const network = await createNetwork(db(), { organisationId: organisation.id });
+    for (const source of [followUpSource, 'course-follow-up', followUpSource]) await createApplication(db(), network.id, { source });
+    const coordinator = await createUser(db());
+    await makeCoordinator(db(), coordinator.id, organisation.id);
+    const cookie = await cookieFor(db(), coordinator.id);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const query = `organisatie=${organisation.id}&van=${day(new Date(now().getTime() - 60 * DAY))}&tot=${day(new Date(now().getTime() + 60 * DAY))}`;
+
+    // Row names are shown even where the figures in the row are hidden.
+    const page = await call(reportPage.loader as never, get(`/beheer/rapportage?${query}`, cookie));
+    // Rows and columns carry a `key` (an identifier for React and the chart, never rendered).
+    const texts = shownTexts(JSON.parse(JSON.stringify(page, (name, value: unknown) => (name === 'key' ? undefined : value))));
+    expect(texts).toContain('E-mail na een cursus');
+    expect(codesIn(texts)).toEqual([]);
+    const response = (await call(reportCsv.loader as never, get(`/beheer/rapportage.csv?${query}`, cookie))) as Response;
+    const csv = await response.text();
+    expect(csv).toContain('E-mail na een cursus');
+    expect(codesIn(csv.split(/[;\r\n]/))).toEqual([]);
   });
 
   it('registrations CSV: how people heard of the course, in words', async () => {
