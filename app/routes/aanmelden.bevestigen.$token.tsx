@@ -5,6 +5,7 @@ import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
 import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
+import { CourseLinkProblem } from '~/components/link-problem';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { confirmSignUp, findSignUpRequest } from '~/modules/courses/sign-up-requests.server';
 
@@ -38,18 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Invalid() {
-  const t = useT();
   return (
-    <div className="pa-narrow">
-      <h1 className="utrecht-heading-1">{t('courses.confirm.invalid.title')}</h1>
-      <p className="utrecht-paragraph">{t('courses.confirm.invalid.body')}</p>
-      <p className="utrecht-paragraph">{t('courses.confirm.invalid.again')}</p>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/cursussen">
-          {t('courses.manage.toCatalogue')}
-        </Link>
-      </p>
-    </div>
+    <CourseLinkProblem title="courses.confirm.invalid.title" lines={['courses.confirm.invalid.body', 'courses.confirm.invalid.again']} />
   );
 }
 

@@ -9,6 +9,7 @@ import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
 import { pageTitle } from '~/components/page-title';
+import { CourseLinkProblem } from '~/components/link-problem';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   // The address is a key to one person's registration: keep it out of search engines.
@@ -87,18 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function NotFoundPage() {
-  const t = useT();
   return (
-    <div className="pa-narrow">
-      <h1 className="utrecht-heading-1">{t('courses.manage.notFound.title')}</h1>
-      <p className="utrecht-paragraph">{t('courses.manage.notFound.body')}</p>
-      <p className="utrecht-paragraph">{t('courses.manage.notFound.email')}</p>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to="/cursussen">
-          {t('courses.manage.toCatalogue')}
-        </Link>
-      </p>
-    </div>
+    <CourseLinkProblem title="courses.manage.notFound.title" lines={['courses.manage.notFound.body', 'courses.manage.notFound.email']} />
   );
 }
 

@@ -18,6 +18,7 @@ import {
 import { availabilityText } from '~/modules/courses/availability';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
+import { Pager } from '~/components/pager';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.courses');
 
@@ -94,64 +95,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Page numbers to show: the first, the last, and two either side of the current one. */
-function pageNumbers(page: number, count: number) {
-  const numbers: Array<number | 'gap'> = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - page) <= 2) numbers.push(n);
-    else if (numbers.at(-1) !== 'gap') numbers.push('gap');
-  }
-  return numbers;
-}
-
-function Pagination({ page, count, query }: { page: number; count: number; query: string }) {
-  const t = useT();
-  if (count <= 1) return null;
-  const href = (n: number) => {
+/** The address of a page of the catalogue, keeping its filters (`page` is the catalogue's own name). */
+function catalogueHref(query: string) {
+  return (n: number) => {
     const params = new URLSearchParams(query);
     if (n > 1) params.set('page', String(n));
     else params.delete('page');
     const qs = params.toString();
     return `/cursussen${qs ? `?${qs}` : ''}`;
   };
-  return (
-    <nav className="utrecht-pagination pa-pagination" aria-label={t('courses.pagination.label')}>
-      <ul className="pa-pagination__list">
-        {page > 1 ? (
-          <li>
-            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" rel="prev" to={href(page - 1)}>
-              {t('courses.pagination.previous')}
-            </Link>
-          </li>
-        ) : null}
-        {pageNumbers(page, count).map((n, i) =>
-          n === 'gap' ? (
-            <li key={`gap-${i}`} aria-hidden="true" className="pa-pagination__gap">
-              …
-            </li>
-          ) : (
-            <li key={n}>
-              <Link
-                className={`utrecht-pagination__page-link${n === page ? ' utrecht-pagination__page-link--current' : ''}`}
-                to={href(n)}
-                aria-current={n === page ? 'page' : undefined}
-                aria-label={t('courses.pagination.page', { page: n })}
-              >
-                {n}
-              </Link>
-            </li>
-          ),
-        )}
-        {page < count ? (
-          <li>
-            <Link className="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" rel="next" to={href(page + 1)}>
-              {t('courses.pagination.next')}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
 }
 
 function FilterSelect({
@@ -317,7 +269,13 @@ export default function Catalogue() {
                 </li>
               ))}
             </ul>
-            <Pagination page={data.page} count={data.pageCount} query={data.query} />
+            <Pager
+              path="/cursussen"
+              query={{ search: '', status: null, page: data.page }}
+              pageCount={data.pageCount}
+              label={t('courses.pagination.label')}
+              href={catalogueHref(data.query)}
+            />
           </>
         ) : data.total > 0 ? (
           <p className="utrecht-paragraph">

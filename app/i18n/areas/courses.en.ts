@@ -57,9 +57,6 @@ export const en: Translation<typeof nl> = {
   'courses.near.online': 'Online',
 
   'courses.pagination.label': 'Pages of courses',
-  'courses.pagination.previous': 'Previous',
-  'courses.pagination.next': 'Next',
-  'courses.pagination.page': 'Page {page}',
 
   'courses.page.back': 'Back to all courses',
   'courses.page.by': 'Organised by {organisation}',

@@ -54,9 +54,6 @@ export const nl = {
   'courses.near.online': 'Online',
 
   'courses.pagination.label': 'Pagina’s met cursussen',
-  'courses.pagination.previous': 'Vorige',
-  'courses.pagination.next': 'Volgende',
-  'courses.pagination.page': 'Pagina {page}',
 
   'courses.page.back': 'Terug naar alle cursussen',
   'courses.page.by': 'Georganiseerd door {organisation}',
