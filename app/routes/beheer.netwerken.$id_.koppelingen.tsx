@@ -7,8 +7,7 @@ import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
 import { ReasonForm, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
-import { DAY, now } from '~/modules/clock.server';
-import { QUIET_AFTER_DAYS } from '~/modules/mentoring/due.server';
+import { now } from '~/modules/clock.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
 import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
@@ -22,7 +21,7 @@ import {
   networkMatchesPage,
   type MatchGroup,
 } from '~/modules/mentoring/matches.server';
-import { dateText } from '~/modules/mentoring/views.server';
+import { activeMatchRow, dateText, finishedMatchRow, proposedMatchRow } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 
@@ -51,9 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const empty = { proposed: [], active: [], finished: [], feedback: [] };
   let total = counts[group];
   let lists: {
-    proposed: ReturnType<typeof proposedRow>[];
-    active: ReturnType<typeof activeRow>[];
-    finished: ReturnType<typeof finishedRow>[];
+    proposed: ReturnType<typeof proposedMatchRow>[];
+    active: ReturnType<typeof activeMatchRow>[];
+    finished: ReturnType<typeof finishedMatchRow>[];
     feedback: Awaited<ReturnType<typeof feedbackRows>>;
   } = empty;
   if (group === 'feedback') {
@@ -61,13 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } else {
     const page = await networkMatchesPage(db, network.id, { group, search: query.search, page: query.page });
     if (page.total !== null) total = page.total;
-    if (group === 'proposed') lists = { ...empty, proposed: page.rows.map((r) => proposedRow(r, locale, t, network.proposalAlertDays)) };
-    if (group === 'active') lists = { ...empty, active: page.rows.map((r) => activeRow(r, locale, t)) };
-    if (group === 'finished') lists = { ...empty, finished: page.rows.map((r) => finishedRow(r, locale)) };
+    if (group === 'proposed')
+      lists = { ...empty, proposed: page.rows.map((r) => proposedMatchRow(r, locale, t, network.proposalAlertDays)) };
+    if (group === 'active') lists = { ...empty, active: page.rows.map((r) => activeMatchRow(r, locale, t)) };
+    if (group === 'finished') lists = { ...empty, finished: page.rows.map((r) => finishedMatchRow(r, locale)) };
   }
 
   const endingRow = isUuid(ending) ? await networkMatch(db, network.id, ending) : null;
-  const toEnd = endingRow?.match.status === 'active' ? activeRow({ ...endingRow, lastCheckInOn: null }, locale, t) : null;
+  const toEnd = endingRow?.match.status === 'active' ? activeMatchRow({ ...endingRow, lastCheckInOn: null }, locale, t) : null;
   return {
     ...lists,
     network: { id: network.id, name: network.name, expiryDays: network.proposalExpiryDays },
@@ -77,45 +77,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageCount: pageCount(total),
     toEnd,
     ended: url.searchParams.get('melding') === 'gestopt',
-  };
-}
-
-type MatchRow = Awaited<ReturnType<typeof networkMatchesPage>>['rows'][number];
-
-function proposedRow(r: MatchRow, locale: Locale, t: number, alertDays: number) {
-  const days = r.match.proposedAt ? Math.floor((t - r.match.proposedAt.getTime()) / DAY) : 0;
-  return {
-    id: r.match.id,
-    mentee: r.mentee.name,
-    mentor: r.mentor.name,
-    proposedOn: dateText(locale, r.match.proposedAt),
-    days,
-    late: days >= alertDays,
-  };
-}
-
-function activeRow(r: MatchRow, locale: Locale, t: number) {
-  const quietSince = (r.match.lastCheckInAt ?? r.match.acceptedAt ?? r.match.createdAt).getTime();
-  const quietDays = Math.floor((t - quietSince) / DAY);
-  return {
-    id: r.match.id,
-    mentee: r.mentee.name,
-    mentor: r.mentor.name,
-    since: dateText(locale, r.match.acceptedAt),
-    lastCheckIn: r.lastCheckInOn ? dateText(locale, new Date(`${r.lastCheckInOn}T12:00:00Z`)) : null,
-    quietWeeks: quietDays >= QUIET_AFTER_DAYS ? Math.floor(quietDays / 7) : null,
-  };
-}
-
-function finishedRow(r: MatchRow, locale: Locale) {
-  return {
-    id: r.match.id,
-    mentee: r.mentee.name,
-    mentor: r.mentor.name,
-    status: r.match.status,
-    date: dateText(locale, r.match.endedAt ?? r.match.respondedAt ?? r.match.updatedAt),
-    reason: r.match.status === 'declined' ? (r.match.declineReason ?? '') : (r.match.endReason ?? ''),
-    endedBy: r.match.endedBy,
   };
 }
 

@@ -2,7 +2,8 @@ import type { Locale, MessageKey, Translate } from '~/i18n';
 import { mentorWording, slotWords, themeWords } from '../matching/scoring';
 import { formatDate } from '../courses/format.server';
 import { DAY } from '../clock.server';
-import { firstName, type MatchContext } from './matches.server';
+import { QUIET_AFTER_DAYS } from './due.server';
+import { firstName, type MatchContext, type networkMatchesPage } from './matches.server';
 
 // What the match pages show, already in the reader's language. Built from a MatchContext, which holds
 // no special-category data; contact details are added only where the caller says they may be shown.
@@ -75,3 +76,46 @@ export function checkInRows(
 }
 
 export const dateText = (locale: Locale, date: Date | null) => (date ? formatDate(locale, date) : '');
+
+/** One match of a network's matches page, as the coordinator's tables show it. */
+type MatchRow = Awaited<ReturnType<typeof networkMatchesPage>>['rows'][number];
+
+/** A proposal waiting for the mentor's answer; late once it waits `alertDays`. */
+export function proposedMatchRow(r: MatchRow, locale: Locale, t: number, alertDays: number) {
+  const days = r.match.proposedAt ? Math.floor((t - r.match.proposedAt.getTime()) / DAY) : 0;
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    proposedOn: dateText(locale, r.match.proposedAt),
+    days,
+    late: days >= alertDays,
+  };
+}
+
+/** An active match; quiet after QUIET_AFTER_DAYS without a check-in. */
+export function activeMatchRow(r: MatchRow, locale: Locale, t: number) {
+  const quietSince = (r.match.lastCheckInAt ?? r.match.acceptedAt ?? r.match.createdAt).getTime();
+  const quietDays = Math.floor((t - quietSince) / DAY);
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    since: dateText(locale, r.match.acceptedAt),
+    lastCheckIn: r.lastCheckInOn ? dateText(locale, new Date(`${r.lastCheckInOn}T12:00:00Z`)) : null,
+    quietWeeks: quietDays >= QUIET_AFTER_DAYS ? Math.floor(quietDays / 7) : null,
+  };
+}
+
+/** A declined, expired or ended match, with its reason. */
+export function finishedMatchRow(r: MatchRow, locale: Locale) {
+  return {
+    id: r.match.id,
+    mentee: r.mentee.name,
+    mentor: r.mentor.name,
+    status: r.match.status,
+    date: dateText(locale, r.match.endedAt ?? r.match.respondedAt ?? r.match.updatedAt),
+    reason: r.match.status === 'declined' ? (r.match.declineReason ?? '') : (r.match.endReason ?? ''),
+    endedBy: r.match.endedBy,
+  };
+}
