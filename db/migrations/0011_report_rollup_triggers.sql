@@ -245,3 +245,8 @@ CREATE TRIGGER municipalities_report_update AFTER UPDATE ON municipalities
 -- Count what exists.
 SELECT report_refresh_months(array_agg(k.organisation_id), array_agg(k.academy_id), array_agg(k.month)) FROM (
   SELECT DISTINCT organisation_id, academy_id, report_month(first_session_at) AS month FROM courses WHERE first_session_at IS NOT NULL) k;
+--> statement-breakpoint
+-- Statistics for the planner now, not at autovacuum's leisure: a guess of ten rows for a month range
+-- of tens of thousands turns the report's joins into nested loops.
+ANALYZE report_course_months;--> statement-breakpoint
+ANALYZE report_people_months;

@@ -96,8 +96,9 @@ const dutchMidnight = (day: string) => sql`(${day}::date::timestamp at time zone
  * organisation's mentoring is not ours to count); people are joined, never sent as a list of ids
  * (with more than 65,534 of them, a list no longer fits in one query's parameters).
  */
-async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind) {
-  const parts = periodParts(scope);
+export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind, options: { fromRowsOnly?: boolean } = {}) {
+  // fromRowsOnly: every day counted from the rows, the rollup unused (the tests' reference count).
+  const parts = options.fromRowsOnly ? { months: null, days: [[scope.from, addDays(scope.to, 1)]] as [string, string][] } : periodParts(scope);
   const inScope = (alias: string) =>
     sql`${sql.raw(alias)}.organisation_id = ${scope.organisationId}
         ${scope.academyId ? sql`and ${sql.raw(alias)}.academy_id = ${scope.academyId}` : sql``}`;
