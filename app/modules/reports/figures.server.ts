@@ -98,7 +98,9 @@ const dutchMidnight = (day: string) => sql`(${day}::date::timestamp at time zone
  */
 export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind, options: { fromRowsOnly?: boolean } = {}) {
   // fromRowsOnly: every day counted from the rows, the rollup unused (the tests' reference count).
-  const parts = options.fromRowsOnly ? { months: null, days: [[scope.from, addDays(scope.to, 1)]] as [string, string][] } : periodParts(scope);
+  const parts = options.fromRowsOnly
+    ? { months: null, days: [[scope.from, addDays(scope.to, 1)]] as [string, string][] }
+    : periodParts(scope);
   const inScope = (alias: string) =>
     sql`${sql.raw(alias)}.organisation_id = ${scope.organisationId}
         ${scope.academyId ? sql`and ${sql.raw(alias)}.academy_id = ${scope.academyId}` : sql``}`;
