@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { protectFigures, type Figure, type Mark, type Relation } from './protection.server';
 import type { Cell } from './suppression';
 
@@ -16,6 +17,32 @@ export const cost = {
   total: (value: number) => 10_000 + value,
   interior: (value: number) => (value === 0 ? 1_000 : value),
 };
+
+/**
+ * The suppression of a system depends only on its figures and relations (the same input gives the
+ * same marks), and a report's figures change only when its rows do: the marks of the last 200
+ * systems protected are kept per process (the least recently used goes first), so a report seen
+ * again is not solved again. The LP rounds cost far more than counting from the rollup (issue 12,
+ * item 9); a report whose figures changed is solved as before.
+ */
+const MARKS_KEPT = 200;
+const keptMarks = new Map<string, Mark[]>();
+
+async function protectOnce(figures: readonly Figure[], relations: readonly Relation[]) {
+  const key = createHash('sha256')
+    .update(JSON.stringify([figures, relations]))
+    .digest('base64url');
+  const kept = keptMarks.get(key);
+  if (kept) {
+    keptMarks.delete(key);
+    keptMarks.set(key, kept);
+    return [...kept];
+  }
+  const marks = await protectFigures(figures, relations);
+  keptMarks.set(key, [...marks]);
+  if (keptMarks.size > MARKS_KEPT) keptMarks.delete(keptMarks.keys().next().value!);
+  return marks;
+}
 
 export class FigureSystem {
   readonly figures: Figure[] = [];
@@ -50,7 +77,7 @@ export class FigureSystem {
   }
 
   async protect() {
-    this.marks = await protectFigures(this.figures, this.relations);
+    this.marks = await protectOnce(this.figures, this.relations);
   }
 
   cell(i: number): Cell {

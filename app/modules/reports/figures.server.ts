@@ -49,71 +49,109 @@ const periodStart = (scope: ReportScope) => sql`(${scope.from}::date::timestamp 
 const periodEnd = (scope: ReportScope) => sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
 
 // ---------------------------------------------------------------------------------------------
-// Courses: counted in PostgreSQL. At national scale an organisation has tens of thousands of
-// registrations in a year; they are never sent to Node one by one (issue 12, item 9).
+// Courses: counted in PostgreSQL, from a monthly rollup. At national scale an organisation has tens
+// of thousands of registrations in a year; they are never sent to Node one by one, and whole months
+// are not counted again for every report (issue 12, item 9).
+//
+// report_course_months and report_people_months (db/schema/reports.ts) hold, per organisation,
+// academy and month of a course's first session, the registrations per province and source and each
+// person once; triggers keep them equal to a count over the rows in every writing transaction
+// (migration 0011). The report reads the whole months of its period there, and counts from the rows
+// (the view report_registration_facts, the same rules) only what a month cannot hold: the partial
+// months at the ends of a period that is not month-aligned, and which courses have not started yet.
 
-/**
- * The registrations of the courses in scope (courses of the organisation, or academy, whose first
- * session falls in the period), each with what the report counts about it. A common table
- * expression shared by the breakdowns and the funnel.
- */
-function registrationFacts(scope: ReportScope) {
-  return sql`
-    scoped as (
-      select c.id, c.academy_id, c.first_session_at, c.completion_threshold,
-             (select count(*) from course_sessions cs where cs.course_id = c.id) as sessions
-      from courses c
-      where c.organisation_id = ${scope.organisationId}
-        ${scope.academyId ? sql`and c.academy_id = ${scope.academyId}` : sql``}
-        and c.first_session_at >= ${periodStart(scope)} and c.first_session_at < ${periodEnd(scope)}
-    ),
-    attendance as (
-      select a.registration_id, count(*) as attended
-      from scoped sc
-      join course_sessions cs on cs.course_id = sc.id
-      join session_attendance a on a.session_id = cs.id and a.attended
-      group by a.registration_id
-    ),
-    facts as (
-      select r.id, r.user_id, r.email, r.source, r.utm ->> 'utm_source' as utm_source, r.municipality_code,
-             sc.academy_id, sc.first_session_at,
-             r.status = 'confirmed' as confirmed,
-             sc.first_session_at <= ${now().toISOString()}::timestamptz as started,
-             r.status = 'confirmed' and coalesce(at.attended, 0) > 0 as attended,
-             -- The course's own rule (app/modules/courses/lifecycle.server.ts completionThreshold).
-             r.status = 'confirmed' and sc.sessions > 0
-               and coalesce(at.attended, 0) >= greatest(1, least(coalesce(sc.completion_threshold, sc.sessions), sc.sessions)) as completed
-      from scoped sc
-      join registrations r on r.course_id = sc.id
-      left join attendance at on at.registration_id = r.id
-    )`;
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+function addDays(day: string, days: number) {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+function firstOfMonth(day: string, monthsLater: number) {
+  const [, y, m] = dayPattern.exec(day)!;
+  return new Date(Date.UTC(Number(y), Number(m) - 1 + monthsLater, 1)).toISOString().slice(0, 10);
 }
 
 /**
- * Both course tables in one query, so the registrations in scope are read and joined once: the
- * course figures per (province, source) combination (a few hundred rows at most), and the funnel
- * per cohort (month or academy). In the funnel a person counts once per cohort, however many courses
- * of it they took: registrations without an account are matched to an account by email, and count
- * apart when there is none. Mentoring counts only this organisation's networks (another
+ * The period split in whole months (read from the rollup) and the days around them (counted from the
+ * rows): [from, firstWhole) and [endWhole, to + 1). Days are Dutch days; the end is exclusive.
+ */
+export function periodParts(scope: Pick<ReportScope, 'from' | 'to'>) {
+  const end = addDays(scope.to, 1);
+  const firstWhole = scope.from.endsWith('-01') ? scope.from : firstOfMonth(scope.from, 1);
+  const endWhole = end.endsWith('-01') ? end : firstOfMonth(end, 0);
+  if (firstWhole >= endWhole) return { months: null, days: [[scope.from, end]] as [string, string][] };
+  const days: [string, string][] = [];
+  if (scope.from < firstWhole) days.push([scope.from, firstWhole]);
+  if (endWhole < end) days.push([endWhole, end]);
+  return { months: [firstWhole, endWhole] as [string, string], days };
+}
+
+const dutchMidnight = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
+
+/**
+ * Both course tables in one query: the course figures per (province, source) combination (a few
+ * hundred rows at most), and the funnel per cohort (month or academy). In the funnel a person counts
+ * once per cohort, however many courses of it they took: registrations without an account are
+ * matched to an account by email, and count apart when there is none. A month holds each person once
+ * (report_people_months), so a cohort of several months (an academy over a period) groups the people
+ * again rather than adding months up. Mentoring counts only this organisation's networks (another
  * organisation's mentoring is not ours to count); people are joined, never sent as a list of ids
  * (with more than 65,534 of them, a list no longer fits in one query's parameters).
  */
-async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind) {
-  const cohortKey =
-    cohort === 'academy'
-      ? sql`coalesce(f.academy_id::text, '')`
-      : sql`to_char(f.first_session_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`;
+export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind, options: { fromRowsOnly?: boolean } = {}) {
+  // fromRowsOnly: every day counted from the rows, the rollup unused (the tests' reference count).
+  const parts = options.fromRowsOnly
+    ? { months: null, days: [[scope.from, addDays(scope.to, 1)]] as [string, string][] }
+    : periodParts(scope);
+  const inScope = (alias: string) =>
+    sql`${sql.raw(alias)}.organisation_id = ${scope.organisationId}
+        ${scope.academyId ? sql`and ${sql.raw(alias)}.academy_id = ${scope.academyId}` : sql``}`;
+  const wholeMonths = parts.months
+    ? sql`${inScope('t')} and t.month >= ${parts.months[0]}::date and t.month < ${parts.months[1]}::date`
+    : sql`false`;
+  const otherDays = parts.days.length
+    ? sql.join(
+        parts.days.map(([a, b]) => sql`(f.first_session_at >= ${dutchMidnight(a)} and f.first_session_at < ${dutchMidnight(b)})`),
+        sql` or `,
+      )
+    : sql`false`;
+  const cohortKey = (alias: string) =>
+    cohort === 'academy' ? sql`coalesce(${sql.raw(alias)}.academy_id::text, '')` : sql`to_char(${sql.raw(alias)}.month, 'YYYY-MM')`;
+  const nowAt = sql`${now().toISOString()}::timestamptz`;
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      with ${registrationFacts(scope)},
+      with live as materialized (
+        select * from report_registration_facts f where ${inScope('f')} and (${otherDays})
+      ),
+      -- Confirmed and not attended on a course that has not started: "not started", not a no-show.
+      waiting as (
+        select f.province_code, f.province, f.source, f.utm_source
+        from report_registration_facts f
+        where ${inScope('f')} and f.first_session_at >= ${periodStart(scope)} and f.first_session_at < ${periodEnd(scope)}
+          and f.first_session_at > ${nowAt} and f.confirmed and not f.attended
+      ),
+      cells as (
+        select t.province_code, t.province, t.source, t.utm_source, t.sign_ups, t.confirmed, t.attended, t.completed, t.absent, 0 as waiting
+        from report_course_months t where ${wholeMonths}
+        union all
+        select f.province_code, f.province, f.source, f.utm_source, 1, f.confirmed::int, f.attended::int, f.completed::int,
+               (f.confirmed and not f.attended)::int, 0
+        from live f
+        union all
+        select w.province_code, w.province, w.source, w.utm_source, 0, 0, 0, 0, 0, 1 from waiting w
+      ),
+      people_rows as (
+        select ${cohortKey('t')} as cohort, t.person, t.has_account, t.confirmed, t.attended, t.completed, t.confirmed_first_at
+        from report_people_months t where ${wholeMonths}
+        union all
+        select ${cohortKey('f')}, f.person, f.has_account, f.confirmed, f.attended, f.completed,
+               case when f.confirmed then f.first_session_at end
+        from live f
+      ),
       people as (
-        select ${cohortKey} as cohort, coalesce(f.user_id, u.id) as user_id,
-               bool_or(f.confirmed) as confirmed, bool_or(f.attended) as attended, bool_or(f.completed) as completed,
-               bool_or(f.confirmed and f.started) as started
-        from facts f
-        left join users u on f.user_id is null and u.email = lower(f.email)
-        -- Without an account a registration is a person of its own.
-        group by 1, 2, case when coalesce(f.user_id, u.id) is null then f.id end
+        select p.cohort, case when bool_or(p.has_account) then p.person end as user_id,
+               bool_or(p.confirmed) as confirmed, bool_or(p.attended) as attended, bool_or(p.completed) as completed,
+               coalesce(min(p.confirmed_first_at) <= ${nowAt}, false) as started
+        from people_rows p
+        group by p.cohort, p.person
       ),
       mentored as (
         select ma.user_id,
@@ -130,17 +168,16 @@ async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind) {
         where o.user_id in (select user_id from people where user_id is not null)
         group by o.user_id
       )
-      select 'course' as kind, m.province_code as "provinceCode", m.province, f.source, f.utm_source as "utmSource",
+      select 'course' as kind, c.province_code as "provinceCode", c.province, c.source, c.utm_source as "utmSource",
              null as cohort, null as "academyName",
-             count(*) as c0,
-             count(*) filter (where f.confirmed) as c1,
-             count(*) filter (where f.attended) as c2,
-             count(*) filter (where f.completed) as c3,
-             count(*) filter (where f.confirmed and f.started and not f.attended) as c4,
-             count(*) filter (where f.confirmed and not f.started and not f.attended) as c5,
+             sum(c.sign_ups) as c0,
+             sum(c.confirmed) as c1,
+             sum(c.attended) as c2,
+             sum(c.completed) as c3,
+             sum(c.absent) - sum(c.waiting) as c4,
+             sum(c.waiting) as c5,
              0 as c6, 0 as c7, 0 as c8, 0 as c9
-      from facts f
-      left join municipalities m on m.code = f.municipality_code
+      from cells c
       group by 2, 3, 4, 5
       union all
       select 'funnel', null, null, null, null, p.cohort, min(a.name),
