@@ -58,7 +58,18 @@ export type DataTableProps<Row> = {
 
 const ACTIONS_KEY = '(actions)';
 
-export function DataTable<Row>({ id: givenId, caption, columns, rows, rowKey, rowId, actions, total, stack = 'narrow', className }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  id: givenId,
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowId,
+  actions,
+  total,
+  stack = 'narrow',
+  className,
+}: DataTableProps<Row>) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   const shown = columns.filter((c): c is Column<Row> => Boolean(c));
@@ -90,7 +101,7 @@ export function DataTable<Row>({ id: givenId, caption, columns, rows, rowKey, ro
 
   return (
     <div className={['pa-data-table', `pa-data-table--stack-${stack}`, className ?? ''].filter(Boolean).join(' ')}>
-      <table className="utrecht-table utrecht-table--html-table" role="table" aria-labelledby={id}>
+      <table className="utrecht-table" role="table" aria-labelledby={id}>
         <caption className="utrecht-table__caption" id={id}>
           {caption}
         </caption>
