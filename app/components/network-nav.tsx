@@ -70,7 +70,11 @@ export function MentorTable({ mentors, actions }: { mentors: MentorRow[]; action
         { key: 'name', header: t('networks.mentors.name'), cell: (m) => m.name, rowHeader: true },
         { key: 'office', header: t('networks.profile.office'), cell: (m) => t(`networks.office.${m.office}`) },
         { key: 'municipality', header: t('networks.profile.municipality'), cell: (m) => m.municipalityName ?? '—' },
-        { key: 'capacity', header: t('networks.mentors.capacity'), cell: (m) => t('networks.mentors.used', { used: m.used, capacity: m.capacity }) },
+        {
+          key: 'capacity',
+          header: t('networks.mentors.capacity'),
+          cell: (m) => t('networks.mentors.used', { used: m.used, capacity: m.capacity }),
+        },
         {
           key: 'state',
           header: t('networks.mentors.state'),

@@ -98,7 +98,12 @@ export function FigureTableView({ table, totalLabel }: { table: ShownTable; tota
       rowKey={(row) => row.key || 'none'}
       columns={[
         { key: rowHeaderKey, header: table.rowHeader, cell: (row) => row.label, rowHeader: true },
-        ...table.columns.map((c, i) => ({ key: c.key, header: c.label, numeric: true, cell: (row: ShownTable['rows'][number]) => row.cells[i]?.text })),
+        ...table.columns.map((c, i) => ({
+          key: c.key,
+          header: c.label,
+          numeric: true,
+          cell: (row: ShownTable['rows'][number]) => row.cells[i]?.text,
+        })),
       ]}
       total={
         table.total

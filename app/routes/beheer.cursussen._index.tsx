@@ -98,7 +98,9 @@ export default function ManageCourses() {
                 </Link>
               ),
             },
-            several && !chosen ? { key: 'organisation', header: t('manageCourses.list.organisation'), cell: (c) => c.organisationName } : null,
+            several && !chosen
+              ? { key: 'organisation', header: t('manageCourses.list.organisation'), cell: (c) => c.organisationName }
+              : null,
             {
               key: 'firstDate',
               header: t('manageCourses.list.firstDate'),

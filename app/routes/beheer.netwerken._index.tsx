@@ -65,7 +65,9 @@ export default function ManageNetworks() {
               key: 'region',
               header: t('networks.list.region'),
               cell: (n) =>
-                n.regionKind === 'national' ? t('networks.region.national') : t(`networks.regionCount.${n.regionKind}`, { count: n.regionCount }),
+                n.regionKind === 'national'
+                  ? t('networks.region.national')
+                  : t(`networks.regionCount.${n.regionKind}`, { count: n.regionCount }),
             },
             {
               key: 'applications',
