@@ -25,9 +25,10 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
   await test.step('the legend, and no table clipped at 1280 px, on a phone, or in print', async () => {
     const unclipped = async () => {
       const clipped = await page
-        .locator('.pa-table-scroll')
-        .evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.getAttribute('aria-labelledby')));
+        .locator('.pa-data-table')
+        .evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.querySelector('caption')?.id));
       expect(clipped).toEqual([]);
+      expect(await page.locator('.pa-data-table').count()).toBeGreaterThan(5);
     };
     for (const media of ['screen', 'print'] as const) {
       await page.emulateMedia({ media });

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { DataTable } from '~/components/ui/data-table';
 import { useT } from '~/i18n';
 
 // Small pieces the public course pages share.
@@ -28,39 +29,18 @@ export type SessionRow = { id: string; date: string; time: string; location: str
 export function SessionsTable({ id, caption, sessions }: { id: string; caption: string; sessions: SessionRow[] }) {
   const t = useT();
   return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption" id={id}>
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('courses.sessions.number')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('courses.sessions.date')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('courses.sessions.time')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('courses.sessions.place')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {sessions.map((s, i) => (
-            <tr className="utrecht-table__row" key={s.id}>
-              <td className="utrecht-table__cell">{i + 1}</td>
-              <td className="utrecht-table__cell">{s.date}</td>
-              <td className="utrecht-table__cell">{s.time}</td>
-              <td className="utrecht-table__cell">{s.location}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id={id}
+      caption={caption}
+      rows={sessions}
+      rowKey={(s) => s.id}
+      columns={[
+        { key: 'number', header: t('courses.sessions.number'), cell: (_, i) => i + 1 },
+        { key: 'date', header: t('courses.sessions.date'), cell: (s) => s.date },
+        { key: 'time', header: t('courses.sessions.time'), cell: (s) => s.time },
+        { key: 'place', header: t('courses.sessions.place'), cell: (s) => s.location },
+      ]}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
+import { DataTable } from './ui/data-table';
 import { RadioGroupField, TextAreaField } from './course-fields';
 import { FieldShell, FormAlert, SubmitButton } from './form';
 
@@ -150,41 +151,18 @@ export function CheckInTable({ id, caption, rows }: { id: string; caption: strin
   const t = useT();
   if (rows.length === 0) return <p className="utrecht-paragraph">{t('matches.checkIns.none')}</p>;
   return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption" id={id}>
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('matches.checkIns.date')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('matches.checkIns.mode')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('matches.checkIns.note')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('matches.checkIns.by')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((r) => (
-            <tr className="utrecht-table__row" key={r.id}>
-              <th className="utrecht-table__header-cell" scope="row">
-                {r.happenedOn}
-              </th>
-              <td className="utrecht-table__cell">{r.mode}</td>
-              <td className="utrecht-table__cell pa-plain-text">{r.note}</td>
-              <td className="utrecht-table__cell">{r.authorName ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id={id}
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: 'date', header: t('matches.checkIns.date'), cell: (r) => r.happenedOn, rowHeader: true },
+        { key: 'mode', header: t('matches.checkIns.mode'), cell: (r) => r.mode },
+        { key: 'note', header: t('matches.checkIns.note'), cell: (r) => r.note, className: 'pa-plain-text' },
+        { key: 'by', header: t('matches.checkIns.by'), cell: (r) => r.authorName ?? '' },
+      ]}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { Link, NavLink } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useDates } from './manage-courses';
+import { DataTable } from './ui/data-table';
 import { useT, type MessageKey } from '~/i18n';
 
 // The top of every page of one network (/beheer/netwerken/:id/…): back link, name, organisation and
@@ -59,56 +60,33 @@ export function MentorTable({ mentors, actions }: { mentors: MentorRow[]; action
   const t = useT();
   const dates = useDates();
   return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="mentor-table-caption">
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption" id="mentor-table-caption">
-          {t('networks.mentors.caption')}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('networks.mentors.name')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('networks.profile.office')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('networks.profile.municipality')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('networks.mentors.capacity')}
-            </th>
-            <th className="utrecht-table__header-cell" scope="col">
-              {t('networks.mentors.state')}
-            </th>
-            {actions ? (
-              <th className="utrecht-table__header-cell" scope="col">
-                {t('networks.mentors.actions')}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {mentors.map((m) => (
-            <tr className="utrecht-table__row" key={m.profileId}>
-              <th className="utrecht-table__header-cell" scope="row">
-                {m.name}
-              </th>
-              <td className="utrecht-table__cell">{t(`networks.office.${m.office}`)}</td>
-              <td className="utrecht-table__cell">{m.municipalityName ?? '—'}</td>
-              <td className="utrecht-table__cell">{t('networks.mentors.used', { used: m.used, capacity: m.capacity })}</td>
-              <td className="utrecht-table__cell">
-                {!m.completedAt
-                  ? t('networks.mentors.incomplete')
-                  : m.paused && m.pausedUntil
-                    ? t('networks.mentors.paused', { date: dates.day(`${m.pausedUntil}T12:00:00Z`) })
-                    : t('networks.mentors.available')}
-              </td>
-              {actions ? <td className="utrecht-table__cell">{actions(m)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="mentor-table-caption"
+      caption={t('networks.mentors.caption')}
+      rows={mentors}
+      rowKey={(m) => m.profileId}
+      stack="wide"
+      columns={[
+        { key: 'name', header: t('networks.mentors.name'), cell: (m) => m.name, rowHeader: true },
+        { key: 'office', header: t('networks.profile.office'), cell: (m) => t(`networks.office.${m.office}`) },
+        { key: 'municipality', header: t('networks.profile.municipality'), cell: (m) => m.municipalityName ?? '—' },
+        {
+          key: 'capacity',
+          header: t('networks.mentors.capacity'),
+          cell: (m) => t('networks.mentors.used', { used: m.used, capacity: m.capacity }),
+        },
+        {
+          key: 'state',
+          header: t('networks.mentors.state'),
+          cell: (m) =>
+            !m.completedAt
+              ? t('networks.mentors.incomplete')
+              : m.paused && m.pausedUntil
+                ? t('networks.mentors.paused', { date: dates.day(`${m.pausedUntil}T12:00:00Z`) })
+                : t('networks.mentors.available'),
+        },
+      ]}
+      actions={actions ? { header: t('networks.mentors.actions'), cell: actions } : undefined}
+    />
   );
 }

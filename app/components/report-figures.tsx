@@ -1,3 +1,4 @@
+import { DataTable } from '~/components/ui/data-table';
 import { useT } from '~/i18n';
 import type { ShownCell, ShownTable } from '~/modules/reports/publish';
 
@@ -85,67 +86,31 @@ export function GroupedBarChart({ table, totalLabel }: { table: ShownTable; tota
   );
 }
 
-/** The figures of a table, with headers for every row and column. */
+/** The figures of a table, with headers for every row and column and the total row below. */
 export function FigureTableView({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
-  const captionId = `${table.id}-caption`;
+  const rowHeaderKey = '(row)';
   return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="utrecht-table pa-figures" role="table">
-        <caption className="utrecht-table__caption" id={captionId}>
-          {table.caption}
-        </caption>
-        <thead className="utrecht-table__header" role="rowgroup">
-          <tr role="row" className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col" role="columnheader">
-              {table.rowHeader}
-            </th>
-            {table.columns.map((c) => (
-              <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" role="columnheader" key={c.key}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body" role="rowgroup">
-          {table.rows.map((row) => (
-            <tr role="row" className="utrecht-table__row" key={row.key || 'none'}>
-              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
-                {row.label}
-              </th>
-              {row.cells.map((cell, i) => (
-                <td
-                  role="cell"
-                  className="utrecht-table__cell utrecht-table__cell--numeric"
-                  key={table.columns[i]!.key}
-                  data-label={table.columns[i]!.label}
-                >
-                  {cell.text}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        {table.total ? (
-          <tfoot className="utrecht-table__footer" role="rowgroup">
-            <tr role="row" className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="row" role="rowheader">
-                {totalLabel}
-              </th>
-              {table.total.map((cell, i) => (
-                <td
-                  role="cell"
-                  className="utrecht-table__cell utrecht-table__cell--numeric"
-                  key={table.columns[i]!.key}
-                  data-label={table.columns[i]!.label}
-                >
-                  {cell.text}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
+    <DataTable
+      id={`${table.id}-caption`}
+      caption={table.caption}
+      className="pa-figures"
+      rows={table.rows}
+      rowKey={(row) => row.key || 'none'}
+      columns={[
+        { key: rowHeaderKey, header: table.rowHeader, cell: (row) => row.label, rowHeader: true },
+        ...table.columns.map((c, i) => ({
+          key: c.key,
+          header: c.label,
+          numeric: true,
+          cell: (row: ShownTable['rows'][number]) => row.cells[i]?.text,
+        })),
+      ]}
+      total={
+        table.total
+          ? { label: totalLabel, cells: Object.fromEntries(table.columns.map((c, i) => [c.key, table.total?.[i]?.text])) }
+          : undefined
+      }
+    />
   );
 }
 

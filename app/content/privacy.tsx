@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DataTable } from '~/components/ui/data-table';
 
 type Locale = 'nl' | 'en';
 
@@ -79,29 +80,15 @@ function DataPurpose({
 
 function RetentionTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: Array<[string, string]> }) {
   return (
-    <table className="utrecht-table">
-      <caption className="utrecht-table__caption">{caption}</caption>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th className="utrecht-table__header-cell" scope="col">
-            {head[0]}
-          </th>
-          <th className="utrecht-table__header-cell" scope="col">
-            {head[1]}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {rows.map(([data, period]) => (
-          <tr className="utrecht-table__row" key={data}>
-            <th className="utrecht-table__header-cell" scope="row">
-              {data}
-            </th>
-            <td className="utrecht-table__cell">{period}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={([data]) => data}
+      columns={[
+        { key: 'data', header: head[0], cell: ([data]) => data, rowHeader: true },
+        { key: 'period', header: head[1], cell: ([, period]) => period },
+      ]}
+    />
   );
 }
 

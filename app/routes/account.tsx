@@ -13,6 +13,7 @@ import { organisationsCoordinatedBy } from '~/modules/organisations/organisation
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
 import { formatDate } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
 
@@ -133,63 +134,52 @@ export default function Account() {
             </Link>
           </p>
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="registrations-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="registrations-caption">
-                {t('account.registrations.caption')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('account.registrations.course')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('account.registrations.date')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('account.registrations.status')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('account.registrations.action')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {registrations.map((r) => (
-                  <tr className="utrecht-table__row" key={r.id}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      <Link className="utrecht-link" to={`/cursussen/${r.courseId}`}>
-                        {r.courseTitle}
-                      </Link>
-                    </th>
-                    <td className="utrecht-table__cell">{r.firstStart}</td>
-                    <td className="utrecht-table__cell">
-                      {r.courseCancelled
-                        ? t('account.registrations.courseCancelled')
-                        : r.status === 'waitlisted'
-                          ? t('account.registrations.waitlisted', { position: r.position ?? '' })
-                          : r.status === 'offered'
-                            ? t('account.registrations.offered')
-                            : r.status === 'confirmed'
-                              ? t('account.registrations.confirmed')
-                              : t('account.registrations.cancelledStatus')}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {r.canCancel ? (
-                        <Link
-                          className="utrecht-link"
-                          to={`/account?afmelden=${r.id}#aanmeldingen`}
-                          aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
-                        >
-                          {t('account.registrations.cancel')}
-                        </Link>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="registrations-caption"
+            caption={t('account.registrations.caption')}
+            rows={registrations}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                key: 'course',
+                header: t('account.registrations.course'),
+                rowHeader: true,
+                cell: (r) => (
+                  <Link className="utrecht-link" to={`/cursussen/${r.courseId}`}>
+                    {r.courseTitle}
+                  </Link>
+                ),
+              },
+              { key: 'date', header: t('account.registrations.date'), cell: (r) => r.firstStart },
+              {
+                key: 'status',
+                header: t('account.registrations.status'),
+                cell: (r) =>
+                  r.courseCancelled
+                    ? t('account.registrations.courseCancelled')
+                    : r.status === 'waitlisted'
+                      ? t('account.registrations.waitlisted', { position: r.position ?? '' })
+                      : r.status === 'offered'
+                        ? t('account.registrations.offered')
+                        : r.status === 'confirmed'
+                          ? t('account.registrations.confirmed')
+                          : t('account.registrations.cancelledStatus'),
+              },
+            ]}
+            actions={{
+              header: t('account.registrations.action'),
+              cell: (r) =>
+                r.canCancel ? (
+                  <Link
+                    className="utrecht-link"
+                    to={`/account?afmelden=${r.id}#aanmeldingen`}
+                    aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
+                  >
+                    {t('account.registrations.cancel')}
+                  </Link>
+                ) : null,
+            }}
+          />
         )}
       </section>
 

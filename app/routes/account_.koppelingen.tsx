@@ -7,6 +7,7 @@ import { mentorProfileOf } from '~/modules/mentoring/guards.server';
 import { matchesOfMentee } from '~/modules/mentoring/matches.server';
 import { dateText } from '~/modules/mentoring/views.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 // The person's matches as a mentee (mentors have /mentor for theirs).
 
@@ -46,47 +47,27 @@ export default function MyMatches() {
           </Link>
         </p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="matches-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="matches-caption">
-              {t('matches.account.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matches.field.mentor')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matches.field.network')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matches.field.status')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matches.manage.date')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {matches.map((m) => (
-                <tr className="utrecht-table__row" key={m.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link
-                      className="utrecht-link"
-                      to={`/koppeling/${m.id}`}
-                      aria-label={t('matches.account.openFor', { name: m.mentorName })}
-                    >
-                      {m.mentorName}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{m.networkName}</td>
-                  <td className="utrecht-table__cell">{t(`matches.status.${m.status}` as MessageKey)}</td>
-                  <td className="utrecht-table__cell">{m.date}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="matches-caption"
+          caption={t('matches.account.caption')}
+          rows={matches}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              key: 'mentor',
+              header: t('matches.field.mentor'),
+              rowHeader: true,
+              cell: (m) => (
+                <Link className="utrecht-link" to={`/koppeling/${m.id}`} aria-label={t('matches.account.openFor', { name: m.mentorName })}>
+                  {m.mentorName}
+                </Link>
+              ),
+            },
+            { key: 'network', header: t('matches.field.network'), cell: (m) => m.networkName },
+            { key: 'status', header: t('matches.field.status'), cell: (m) => t(`matches.status.${m.status}` as MessageKey) },
+            { key: 'date', header: t('matches.manage.date'), cell: (m) => m.date },
+          ]}
+        />
       )}
       {isMentor ? (
         <p className="utrecht-paragraph">

@@ -9,6 +9,7 @@ import { formatDate } from '~/modules/courses/format.server';
 import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } from '~/modules/mentoring/applications.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountApplications');
 
@@ -118,76 +119,71 @@ export default function MyApplications() {
           </Link>
         </p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="applications-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="applications-caption">
-              {t('applications.mine.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.mine.network')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.mine.date')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.mine.status')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.mine.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {page.applications.map((a) => (
-                <tr className="utrecht-table__row" key={a.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {a.networkName}
-                    <br />
-                    <span>{a.organisationName}</span>
-                  </th>
-                  <td className="utrecht-table__cell">{a.createdAt}</td>
-                  <td className="utrecht-table__cell">
-                    {t(`applications.status.${a.status}`)}
-                    {a.sharesDisability ? (
-                      <>
-                        <br />
-                        {t('applications.mine.sharesDisability')}
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <ul className="pa-plain-list">
-                      {a.canWithdraw ? (
-                        <li>
-                          <Link
-                            className="utrecht-link"
-                            to={`/account/mentoraat?intrekken=${a.id}`}
-                            aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
-                          >
-                            {t('applications.mine.withdraw')}
-                          </Link>
-                        </li>
-                      ) : null}
-                      {a.sharesDisability ? (
-                        <li>
-                          <Link
-                            className="utrecht-link"
-                            to={`/account/mentoraat?toestemming=${a.id}`}
-                            aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
-                          >
-                            {t('applications.mine.withdrawConsent')}
-                          </Link>
-                        </li>
-                      ) : null}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="applications-caption"
+          caption={t('applications.mine.caption')}
+          rows={page.applications}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              key: 'network',
+              header: t('applications.mine.network'),
+              rowHeader: true,
+              cell: (a) => (
+                <>
+                  {a.networkName}
+                  <br />
+                  <span>{a.organisationName}</span>
+                </>
+              ),
+            },
+            { key: 'date', header: t('applications.mine.date'), cell: (a) => a.createdAt },
+            {
+              key: 'status',
+              header: t('applications.mine.status'),
+              cell: (a) => (
+                <>
+                  {t(`applications.status.${a.status}`)}
+                  {a.sharesDisability ? (
+                    <>
+                      <br />
+                      {t('applications.mine.sharesDisability')}
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+          actions={{
+            header: t('applications.mine.actions'),
+            cell: (a) => (
+              <ul className="pa-plain-list">
+                {a.canWithdraw ? (
+                  <li>
+                    <Link
+                      className="utrecht-link"
+                      to={`/account/mentoraat?intrekken=${a.id}`}
+                      aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
+                    >
+                      {t('applications.mine.withdraw')}
+                    </Link>
+                  </li>
+                ) : null}
+                {a.sharesDisability ? (
+                  <li>
+                    <Link
+                      className="utrecht-link"
+                      to={`/account/mentoraat?toestemming=${a.id}`}
+                      aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
+                    >
+                      {t('applications.mine.withdrawConsent')}
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            ),
+          }}
+        />
       )}
     </>
   );

@@ -14,6 +14,7 @@ import { withdrawConsent } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountPrivacy');
 
@@ -121,57 +122,39 @@ export default function PrivacyPage() {
         {consents.length === 0 ? (
           <p className="utrecht-paragraph">{t('privacy.consents.none')}</p>
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="consents-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="consents-caption">
-                {t('privacy.consents.caption')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.consents.purpose')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.consents.version')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.consents.given')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.consents.status')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {consents.map((c) => (
-                  <tr className="utrecht-table__row" key={c.id}>
-                    <td className="utrecht-table__cell">{c.purpose}</td>
-                    <td className="utrecht-table__cell">{c.textVersion}</td>
-                    <td className="utrecht-table__cell">{c.givenAt}</td>
-                    <td className="utrecht-table__cell">
-                      {c.withdrawnAt ? (
-                        t('privacy.consents.withdrawnOn', { date: c.withdrawnAt })
-                      ) : (
-                        <Form method="post" className="pa-inline-actions">
-                          <input type="hidden" name="consentId" value={c.id} />
-                          {t('privacy.consents.active')}{' '}
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="withdraw"
-                            className="utrecht-button utrecht-button--secondary-action"
-                            aria-label={t('privacy.consents.withdrawLabel', { purpose: c.purpose, date: c.givenAt })}
-                          >
-                            {t('privacy.consents.withdraw')}
-                          </button>
-                        </Form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="consents-caption"
+            caption={t('privacy.consents.caption')}
+            rows={consents}
+            rowKey={(c) => c.id}
+            columns={[
+              { key: 'purpose', header: t('privacy.consents.purpose'), cell: (c) => c.purpose },
+              { key: 'version', header: t('privacy.consents.version'), cell: (c) => c.textVersion },
+              { key: 'given', header: t('privacy.consents.given'), cell: (c) => c.givenAt },
+              {
+                key: 'status',
+                header: t('privacy.consents.status'),
+                cell: (c) =>
+                  c.withdrawnAt ? (
+                    t('privacy.consents.withdrawnOn', { date: c.withdrawnAt })
+                  ) : (
+                    <Form method="post" className="pa-inline-actions">
+                      <input type="hidden" name="consentId" value={c.id} />
+                      {t('privacy.consents.active')}{' '}
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="withdraw"
+                        className="utrecht-button utrecht-button--secondary-action"
+                        aria-label={t('privacy.consents.withdrawLabel', { purpose: c.purpose, date: c.givenAt })}
+                      >
+                        {t('privacy.consents.withdraw')}
+                      </button>
+                    </Form>
+                  ),
+              },
+            ]}
+          />
         )}
       </section>
 
@@ -183,41 +166,26 @@ export default function PrivacyPage() {
         {access.length === 0 ? (
           <p className="utrecht-paragraph">{t('privacy.access.none')}</p>
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="access-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="access-caption">
-                {t('privacy.access.caption')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.access.when')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.access.who')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.access.organisation')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('privacy.access.what')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {access.map((a, i) => (
-                  <tr className="utrecht-table__row" key={i}>
-                    <td className="utrecht-table__cell">{a.at}</td>
-                    <td className="utrecht-table__cell">{a.actor ?? t('privacy.access.system')}</td>
-                    <td className="utrecht-table__cell">{a.organisation ?? ''}</td>
-                    <td className="utrecht-table__cell">
-                      {a.action}: {a.entity}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="access-caption"
+            caption={t('privacy.access.caption')}
+            rows={access}
+            rowKey={(_, i) => String(i)}
+            columns={[
+              { key: 'when', header: t('privacy.access.when'), cell: (a) => a.at },
+              { key: 'who', header: t('privacy.access.who'), cell: (a) => a.actor ?? t('privacy.access.system') },
+              { key: 'organisation', header: t('privacy.access.organisation'), cell: (a) => a.organisation ?? '' },
+              {
+                key: 'what',
+                header: t('privacy.access.what'),
+                cell: (a) => (
+                  <>
+                    {a.action}: {a.entity}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 

@@ -5,6 +5,7 @@ import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import { listOrganisations } from '~/modules/organisations/organisations.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.admin');
 
@@ -28,39 +29,26 @@ export default function AdminHome() {
       {organisations.length === 0 ? (
         <p className="utrecht-paragraph">{t('admin.orgs.empty')}</p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="organisations-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="organisations-caption">
-              {t('admin.table.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('admin.table.name')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('admin.table.kind')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('admin.table.coordinators')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {organisations.map((o) => (
-                <tr className="utrecht-table__row" key={o.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`/admin/organisaties/${o.id}`}>
-                      {o.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{t(`org.kind.${o.kind}`)}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{o.coordinators}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="organisations-caption"
+          caption={t('admin.table.caption')}
+          rows={organisations}
+          rowKey={(o) => o.id}
+          columns={[
+            {
+              key: 'name',
+              header: t('admin.table.name'),
+              rowHeader: true,
+              cell: (o) => (
+                <Link className="utrecht-link" to={`/admin/organisaties/${o.id}`}>
+                  {o.name}
+                </Link>
+              ),
+            },
+            { key: 'kind', header: t('admin.table.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
+            { key: 'coordinators', header: t('admin.table.coordinators'), numeric: true, cell: (o) => o.coordinators },
+          ]}
+        />
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import {
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisation', args.data ? { organisation: args.data.organisation.name } : null);
@@ -147,46 +148,26 @@ export default function AdminOrganisation() {
         {coordinators.length === 0 ? (
           <p className="utrecht-paragraph">{t('admin.org.noCoordinators')}</p>
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="coordinators-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="coordinators-caption">
-                {t('admin.org.coordinatorsCaption', { organisation: organisation.name })}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('admin.table.name')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('admin.org.email')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('admin.org.since')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('admin.org.action')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {coordinators.map((c) => (
-                  <tr className="utrecht-table__row" key={c.id}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {c.name}
-                    </th>
-                    <td className="utrecht-table__cell">{c.email}</td>
-                    <td className="utrecht-table__cell">{dates.day(c.since)}</td>
-                    <td className="utrecht-table__cell">
-                      <Link className="utrecht-link" to={`?verwijderen=${c.id}`}>
-                        {t('admin.org.remove')}
-                        <Hidden> {c.name}</Hidden>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="coordinators-caption"
+            caption={t('admin.org.coordinatorsCaption', { organisation: organisation.name })}
+            rows={coordinators}
+            rowKey={(c) => c.id}
+            columns={[
+              { key: 'name', header: t('admin.table.name'), rowHeader: true, cell: (c) => c.name },
+              { key: 'email', header: t('admin.org.email'), cell: (c) => c.email },
+              { key: 'since', header: t('admin.org.since'), cell: (c) => dates.day(c.since) },
+            ]}
+            actions={{
+              header: t('admin.org.action'),
+              cell: (c) => (
+                <Link className="utrecht-link" to={`?verwijderen=${c.id}`}>
+                  {t('admin.org.remove')}
+                  <Hidden> {c.name}</Hidden>
+                </Link>
+              ),
+            }}
+          />
         )}
 
         {invitations.length > 0 ? (

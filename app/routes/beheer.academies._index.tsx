@@ -6,6 +6,7 @@ import { useT } from '~/i18n';
 import { listAcademies } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.academies');
 
@@ -57,43 +58,27 @@ export default function Academies() {
           {o.academies.length === 0 ? (
             <p className="utrecht-paragraph">{t('admin.academies.empty')}</p>
           ) : (
-            <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={`caption-${o.id}`}>
-              <table className="utrecht-table">
-                <caption className="utrecht-table__caption" id={`caption-${o.id}`}>
-                  {t('admin.academies.caption', { organisation: o.name })}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('admin.academies.name')}
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('admin.academies.period')}
-                    </th>
-                    <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                      {t('admin.academies.courses')}
-                    </th>
-                    <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                      {t('admin.academies.networks')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {o.academies.map((a) => (
-                    <tr className="utrecht-table__row" key={a.id}>
-                      <th className="utrecht-table__header-cell" scope="row">
-                        <Link className="utrecht-link" to={`/beheer/academies/${a.id}`}>
-                          {a.name}
-                        </Link>
-                      </th>
-                      <td className="utrecht-table__cell">{period(a)}</td>
-                      <td className="utrecht-table__cell utrecht-table__cell--numeric">{a.courses}</td>
-                      <td className="utrecht-table__cell utrecht-table__cell--numeric">{a.networks}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              id={`caption-${o.id}`}
+              caption={t('admin.academies.caption', { organisation: o.name })}
+              rows={o.academies}
+              rowKey={(a) => a.id}
+              columns={[
+                {
+                  key: 'name',
+                  header: t('admin.academies.name'),
+                  rowHeader: true,
+                  cell: (a) => (
+                    <Link className="utrecht-link" to={`/beheer/academies/${a.id}`}>
+                      {a.name}
+                    </Link>
+                  ),
+                },
+                { key: 'period', header: t('admin.academies.period'), cell: (a) => period(a) },
+                { key: 'courses', header: t('admin.academies.courses'), numeric: true, cell: (a) => a.courses },
+                { key: 'networks', header: t('admin.academies.networks'), numeric: true, cell: (a) => a.networks },
+              ]}
+            />
           )}
         </section>
       ))}

@@ -3,7 +3,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
 import { Hidden, SelectField, useDates } from '~/components/manage-courses';
@@ -19,6 +18,7 @@ import {
   type ManualAddFields,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { DataTable } from '~/components/ui/data-table';
 import { pageTitle, routeData } from '~/components/page-title';
 
 export const meta: MetaFunction = (args) => {
@@ -206,49 +206,54 @@ export default function Registrations() {
             <p className="utrecht-paragraph">{t('manageCourses.registrations.noneSeated')}</p>
           </>
         ) : (
-          <Table
-            captionId="seated-caption"
+          <DataTable
+            id="seated-caption"
             caption={t('manageCourses.registrations.seated')}
-            headers={[
-              t('manageCourses.csv.name'),
-              t('manageCourses.registrations.contact'),
-              t('manageCourses.csv.municipality'),
-              t('manageCourses.csv.status'),
-              t('manageCourses.csv.registeredAt'),
-              ...(questions.length ? [t('manageCourses.registrations.answers')] : []),
-              t('manageCourses.csv.accessibility'),
-              t('manageCourses.registrations.action'),
+            rows={seated}
+            rowKey={(p) => p.id}
+            stack="wide"
+            columns={[
+              { key: 'name', header: t('manageCourses.csv.name'), rowHeader: true, cell: (p) => p.name },
+              {
+                key: 'contact',
+                header: t('manageCourses.registrations.contact'),
+                cell: (p) => (
+                  <>
+                    {p.email}
+                    {p.phone ? (
+                      <>
+                        <br />
+                        {p.phone}
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { key: 'municipality', header: t('manageCourses.csv.municipality'), cell: (p) => p.municipalityName },
+              {
+                key: 'status',
+                header: t('manageCourses.csv.status'),
+                cell: (p) => (
+                  <>
+                    {t(`manageCourses.status.${p.status}`)}
+                    {p.status === 'offered' && p.offerExpiresAt
+                      ? ` ${t('manageCourses.registrations.until', { date: dates.moment(p.offerExpiresAt) })}`
+                      : ''}
+                    {p.byCoordinator ? ` ${t('manageCourses.registrations.byCoordinator')}` : ''}
+                  </>
+                ),
+              },
+              { key: 'registeredAt', header: t('manageCourses.csv.registeredAt'), cell: (p) => dates.moment(p.createdAt) },
+              questions.length ? { key: 'answers', header: t('manageCourses.registrations.answers'), cell: answersOf } : null,
+              {
+                key: 'accessibility',
+                header: t('manageCourses.csv.accessibility'),
+                className: 'pa-pre-line',
+                cell: (p) => p.accessibilityNeeds,
+              },
             ]}
-          >
-            {seated.map((p) => (
-              <tr className="utrecht-table__row" key={p.id}>
-                <th className="utrecht-table__header-cell" scope="row">
-                  {p.name}
-                </th>
-                <td className="utrecht-table__cell">
-                  {p.email}
-                  {p.phone ? (
-                    <>
-                      <br />
-                      {p.phone}
-                    </>
-                  ) : null}
-                </td>
-                <td className="utrecht-table__cell">{p.municipalityName}</td>
-                <td className="utrecht-table__cell">
-                  {t(`manageCourses.status.${p.status}`)}
-                  {p.status === 'offered' && p.offerExpiresAt
-                    ? ` ${t('manageCourses.registrations.until', { date: dates.moment(p.offerExpiresAt) })}`
-                    : ''}
-                  {p.byCoordinator ? ` ${t('manageCourses.registrations.byCoordinator')}` : ''}
-                </td>
-                <td className="utrecht-table__cell">{dates.moment(p.createdAt)}</td>
-                {questions.length ? <td className="utrecht-table__cell">{answersOf(p)}</td> : null}
-                <td className="utrecht-table__cell pa-pre-line">{p.accessibilityNeeds}</td>
-                <td className="utrecht-table__cell">{cancelLink(p)}</td>
-              </tr>
-            ))}
-          </Table>
+            actions={{ header: t('manageCourses.registrations.action'), cell: cancelLink }}
+          />
         )}
       </section>
 
@@ -261,33 +266,22 @@ export default function Registrations() {
             <p className="utrecht-paragraph">{t('manageCourses.registrations.noneWaiting')}</p>
           </>
         ) : (
-          <Table
-            captionId="waitlist-caption"
+          <DataTable
+            id="waitlist-caption"
             caption={t('manageCourses.registrations.waitlist')}
-            headers={[
-              t('manageCourses.csv.position'),
-              t('manageCourses.csv.name'),
-              t('manageCourses.csv.email'),
-              t('manageCourses.csv.municipality'),
-              t('manageCourses.csv.registeredAt'),
-              ...(questions.length ? [t('manageCourses.registrations.answers')] : []),
-              t('manageCourses.registrations.action'),
+            rows={waiting}
+            rowKey={(p) => p.id}
+            stack="wide"
+            columns={[
+              { key: 'position', header: t('manageCourses.csv.position'), numeric: true, cell: (p) => p.position },
+              { key: 'name', header: t('manageCourses.csv.name'), rowHeader: true, cell: (p) => p.name },
+              { key: 'email', header: t('manageCourses.csv.email'), cell: (p) => p.email },
+              { key: 'municipality', header: t('manageCourses.csv.municipality'), cell: (p) => p.municipalityName },
+              { key: 'registeredAt', header: t('manageCourses.csv.registeredAt'), cell: (p) => dates.moment(p.createdAt) },
+              questions.length ? { key: 'answers', header: t('manageCourses.registrations.answers'), cell: answersOf } : null,
             ]}
-          >
-            {waiting.map((p) => (
-              <tr className="utrecht-table__row" key={p.id}>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{p.position}</td>
-                <th className="utrecht-table__header-cell" scope="row">
-                  {p.name}
-                </th>
-                <td className="utrecht-table__cell">{p.email}</td>
-                <td className="utrecht-table__cell">{p.municipalityName}</td>
-                <td className="utrecht-table__cell">{dates.moment(p.createdAt)}</td>
-                {questions.length ? <td className="utrecht-table__cell">{answersOf(p)}</td> : null}
-                <td className="utrecht-table__cell">{cancelLink(p)}</td>
-              </tr>
-            ))}
-          </Table>
+            actions={{ header: t('manageCourses.registrations.action'), cell: cancelLink }}
+          />
         )}
       </section>
 
@@ -349,26 +343,4 @@ function yesNo(value: string, t: ReturnType<typeof useT>) {
   if (['yes', 'ja', 'true', 'on'].includes(value)) return t('manageCourses.yes');
   if (['no', 'nee', 'false', 'off'].includes(value)) return t('manageCourses.no');
   return value;
-}
-
-function Table({ captionId, caption, headers, children }: { captionId: string; caption: string; headers: string[]; children: ReactNode }) {
-  return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption" id={captionId}>
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {headers.map((h) => (
-              <th className="utrecht-table__header-cell" scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">{children}</tbody>
-      </table>
-    </div>
-  );
 }

@@ -8,6 +8,7 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -113,51 +114,32 @@ export default function Attendance() {
           })}
 
           <section className="pa-section" aria-labelledby="attendance-caption">
-            <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="attendance-caption">
-              <table className="utrecht-table">
-                <caption className="utrecht-table__caption" id="attendance-caption">
-                  {t('manageCourses.attendance.summary')}
-                </caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('manageCourses.csv.name')}
-                    </th>
-                    {sessions.map((s, index) => (
-                      <th className="utrecht-table__header-cell" scope="col" key={s.id}>
-                        {t('manageCourses.attendance.sessionShort', { number: index + 1 })}
-                      </th>
-                    ))}
-                    <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                      {t('manageCourses.csv.attended')}
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      {t('manageCourses.csv.completed')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {people.map((p) => (
-                    <tr className="utrecht-table__row" key={p.id}>
-                      <th className="utrecht-table__header-cell" scope="row">
-                        {p.name}
-                      </th>
-                      {sessions.map((s) => (
-                        <td className="utrecht-table__cell" key={s.id}>
-                          {p.attended.includes(s.id)
-                            ? t('manageCourses.attendance.present')
-                            : s.open
-                              ? t('manageCourses.attendance.absent')
-                              : t('manageCourses.attendance.later')}
-                        </td>
-                      ))}
-                      <td className="utrecht-table__cell utrecht-table__cell--numeric">{p.attended.length}</td>
-                      <td className="utrecht-table__cell">{p.completed ? t('manageCourses.yes') : t('manageCourses.no')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              id="attendance-caption"
+              caption={t('manageCourses.attendance.summary')}
+              rows={people}
+              rowKey={(p) => p.id}
+              stack={sessions.length > 3 ? 'wide' : 'narrow'}
+              columns={[
+                { key: 'name', header: t('manageCourses.csv.name'), rowHeader: true, cell: (p) => p.name },
+                ...sessions.map((s, index) => ({
+                  key: s.id,
+                  header: t('manageCourses.attendance.sessionShort', { number: index + 1 }),
+                  cell: (p: (typeof people)[number]) =>
+                    p.attended.includes(s.id)
+                      ? t('manageCourses.attendance.present')
+                      : s.open
+                        ? t('manageCourses.attendance.absent')
+                        : t('manageCourses.attendance.later'),
+                })),
+                { key: 'attended', header: t('manageCourses.csv.attended'), numeric: true, cell: (p) => p.attended.length },
+                {
+                  key: 'completed',
+                  header: t('manageCourses.csv.completed'),
+                  cell: (p) => (p.completed ? t('manageCourses.yes') : t('manageCourses.no')),
+                },
+              ]}
+            />
           </section>
         </>
       )}

@@ -19,6 +19,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -101,47 +102,24 @@ export default function MessageParticipants() {
             <p className="utrecht-paragraph">{t('manageCourses.message.none')}</p>
           </>
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="batches-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="batches-caption">
-                {t('manageCourses.message.earlier')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('manageCourses.message.when')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('manageCourses.message.subject')}
-                  </th>
-                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                    {t('manageCourses.message.sent')}
-                  </th>
-                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                    {t('manageCourses.message.waiting')}
-                  </th>
-                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                    {t('manageCourses.message.failed')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {batches.map((b) => (
-                  <tr className="utrecht-table__row" key={b.batch}>
-                    <td className="utrecht-table__cell">{dates.moment(b.createdAt)}</td>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {b.subject}
-                    </th>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                      {t('manageCourses.message.ofTotal', { count: b.sent, total: b.total })}
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{b.waiting}</td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{b.failed}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="batches-caption"
+            caption={t('manageCourses.message.earlier')}
+            rows={batches}
+            rowKey={(b) => b.batch}
+            columns={[
+              { key: 'when', header: t('manageCourses.message.when'), cell: (b) => dates.moment(b.createdAt) },
+              { key: 'subject', header: t('manageCourses.message.subject'), rowHeader: true, cell: (b) => b.subject },
+              {
+                key: 'sent',
+                header: t('manageCourses.message.sent'),
+                numeric: true,
+                cell: (b) => t('manageCourses.message.ofTotal', { count: b.sent, total: b.total }),
+              },
+              { key: 'waiting', header: t('manageCourses.message.waiting'), numeric: true, cell: (b) => b.waiting },
+              { key: 'failed', header: t('manageCourses.message.failed'), numeric: true, cell: (b) => b.failed },
+            ]}
+          />
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { useT } from '~/i18n';
 import { listCourses, PAGE_SIZE } from '~/modules/courses/manage.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.manageCourses');
 
@@ -81,57 +82,40 @@ export default function ManageCourses() {
       {courses.length === 0 ? (
         <p className="utrecht-paragraph">{t('manageCourses.list.empty')}</p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="courses-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="courses-caption">
-              {chosenName ? t('manageCourses.list.captionOf', { organisation: chosenName }) : t('manageCourses.list.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('manageCourses.list.course')}
-                </th>
-                {several && !chosen ? (
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('manageCourses.list.organisation')}
-                  </th>
-                ) : null}
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('manageCourses.list.firstDate')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('manageCourses.list.status')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('manageCourses.list.confirmed')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('manageCourses.list.waitlist')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {courses.map((c) => (
-                <tr className="utrecht-table__row" key={c.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`/beheer/cursussen/${c.id}`}>
-                      {c.title}
-                    </Link>
-                  </th>
-                  {several && !chosen ? <td className="utrecht-table__cell">{c.organisationName}</td> : null}
-                  <td className="utrecht-table__cell">{c.firstStart ? dates.day(c.firstStart) : t('manageCourses.list.noDate')}</td>
-                  <td className="utrecht-table__cell">
-                    <CourseStatus status={c.status} />
-                  </td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                    {t('manageCourses.list.ofCapacity', { confirmed: c.confirmed, capacity: c.capacity })}
-                  </td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{c.waitlisted + c.offered}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="courses-caption"
+          caption={chosenName ? t('manageCourses.list.captionOf', { organisation: chosenName }) : t('manageCourses.list.caption')}
+          rows={courses}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              key: 'course',
+              header: t('manageCourses.list.course'),
+              rowHeader: true,
+              cell: (c) => (
+                <Link className="utrecht-link" to={`/beheer/cursussen/${c.id}`}>
+                  {c.title}
+                </Link>
+              ),
+            },
+            several && !chosen
+              ? { key: 'organisation', header: t('manageCourses.list.organisation'), cell: (c) => c.organisationName }
+              : null,
+            {
+              key: 'firstDate',
+              header: t('manageCourses.list.firstDate'),
+              cell: (c) => (c.firstStart ? dates.day(c.firstStart) : t('manageCourses.list.noDate')),
+            },
+            { key: 'status', header: t('manageCourses.list.status'), cell: (c) => <CourseStatus status={c.status} /> },
+            {
+              key: 'confirmed',
+              header: t('manageCourses.list.confirmed'),
+              numeric: true,
+              cell: (c) => t('manageCourses.list.ofCapacity', { confirmed: c.confirmed, capacity: c.capacity }),
+            },
+            { key: 'waitlist', header: t('manageCourses.list.waitlist'), numeric: true, cell: (c) => c.waitlisted + c.offered },
+          ]}
+        />
       )}
 
       {pages > 1 ? (

@@ -11,6 +11,7 @@ import { networkApplicationsPage } from '~/modules/mentoring/applications.server
 import { applicationStatuses } from '~db/schema';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkApplications', args.data ? { network: args.data.network.name } : null);
@@ -104,51 +105,30 @@ export default function NetworkApplications() {
         </>
       )}
       {applications.length === 0 ? null : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="applications-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="applications-caption">
-              {t('applications.manage.caption', { network: network.name })}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.name')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.municipality')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.themes')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.status')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.date')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('applications.manage.source')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {applications.map((a) => (
-                <tr className="utrecht-table__row" key={a.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`/beheer/netwerken/${network.id}/aanvragen/${a.id}`}>
-                      {a.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{a.municipalityName}</td>
-                  <td className="utrecht-table__cell">{a.themes}</td>
-                  <td className="utrecht-table__cell">{t(`applications.status.${a.status}`)}</td>
-                  <td className="utrecht-table__cell">{a.createdAt}</td>
-                  <td className="utrecht-table__cell">{a.source}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="applications-caption"
+          caption={t('applications.manage.caption', { network: network.name })}
+          rows={applications}
+          rowKey={(a) => a.id}
+          stack="wide"
+          columns={[
+            {
+              key: 'name',
+              header: t('applications.manage.name'),
+              rowHeader: true,
+              cell: (a) => (
+                <Link className="utrecht-link" to={`/beheer/netwerken/${network.id}/aanvragen/${a.id}`}>
+                  {a.name}
+                </Link>
+              ),
+            },
+            { key: 'municipality', header: t('applications.manage.municipality'), cell: (a) => a.municipalityName },
+            { key: 'themes', header: t('applications.manage.themes'), cell: (a) => a.themes },
+            { key: 'status', header: t('applications.manage.status'), cell: (a) => t(`applications.status.${a.status}`) },
+            { key: 'date', header: t('applications.manage.date'), cell: (a) => a.createdAt },
+            { key: 'source', header: t('applications.manage.source'), cell: (a) => a.source },
+          ]}
+        />
       )}
       <Pager path={path} query={query} pageCount={pageCount} label={t('applications.manage.pages')} />
     </div>

@@ -29,6 +29,7 @@ import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkMatching', args.data ? { network: args.data.network.name } : null);
@@ -327,40 +328,23 @@ function Draft({ data: d }: { data: LoaderData }) {
         <p className="utrecht-paragraph">{t('matchingRuns.draft.madeAt', { date: dates.moment(run.createdAt) })}</p>
 
         <h3 className="utrecht-heading-3">{t('matchingRuns.totals.heading')}</h3>
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="totals-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="totals-caption">
-              {t('matchingRuns.totals.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matchingRuns.totals.what')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('matchingRuns.totals.value')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {(
-                [
-                  ['matchingRuns.totals.matched', totals.matched],
-                  ['matchingRuns.totals.unmatched', d.unmatchedCount],
-                  ['matchingRuns.totals.score', totals.totalScore],
-                  ['matchingRuns.totals.average', totals.matched === 0 ? 0 : Math.round(totals.totalScore / totals.matched)],
-                ] as const
-              ).map(([key, value]) => (
-                <tr className="utrecht-table__row" key={key}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    {t(key)}
-                  </th>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="totals-caption"
+          caption={t('matchingRuns.totals.caption')}
+          rows={
+            [
+              ['matchingRuns.totals.matched', totals.matched],
+              ['matchingRuns.totals.unmatched', d.unmatchedCount],
+              ['matchingRuns.totals.score', totals.totalScore],
+              ['matchingRuns.totals.average', totals.matched === 0 ? 0 : Math.round(totals.totalScore / totals.matched)],
+            ] as const
+          }
+          rowKey={([key]) => key}
+          columns={[
+            { key: 'what', header: t('matchingRuns.totals.what'), rowHeader: true, cell: ([key]) => t(key) },
+            { key: 'value', header: t('matchingRuns.totals.value'), numeric: true, cell: ([, value]) => value },
+          ]}
+        />
         <p className="utrecht-paragraph">
           {t('matchingRuns.totals.options', {
             edges: totals.edges,
@@ -402,92 +386,89 @@ function Draft({ data: d }: { data: LoaderData }) {
             <p className="utrecht-paragraph">{t('matchingRuns.pairs.none')}</p>
           ) : null
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="pairs-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="pairs-caption">
-                {t('matchingRuns.pairs.caption')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.pairs.mentee')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.pairs.mentor')}
-                  </th>
-                  <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                    {t('matchingRuns.pairs.score')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.pairs.why')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.pairs.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {d.pairs.map((p) => (
-                  <tr className="utrecht-table__row" key={p.matchId} id={`koppeling-${p.applicationId}`}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {p.menteeName}
-                      <br />
-                      <span className="pa-note">{p.municipality}</span>
-                    </th>
-                    <td className="utrecht-table__cell">
-                      {p.mentorName}
-                      {p.pinned ? (
-                        <>
-                          <br />
-                          <span className="pa-note">{p.byHand ? t('matchingRuns.pairs.byHand') : t('matchingRuns.pairs.pinned')}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{p.score}</td>
-                    <td className="utrecht-table__cell">
-                      {p.reasons.length === 0 ? (
-                        t('matchingRuns.pairs.noReasons')
-                      ) : (
-                        <ul className="pa-plain-list">
-                          {p.reasons.map((r) => (
-                            <li key={r.id}>{r.text}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <div className="pa-button-row">
-                        {p.pinned ? null : (
-                          <Form method="post" className="pa-inline-form">
-                            <input type="hidden" name="intent" value="pin" />
-                            <input type="hidden" name="runId" value={run.id} />
-                            <input type="hidden" name="matchId" value={p.matchId} />
-                            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                              {t('matchingRuns.pairs.pin')}
-                              <span className="pa-visually-hidden">: {pairLabel(p)}</span>
-                            </button>
-                          </Form>
-                        )}
-                        <Form method="post" className="pa-inline-form">
-                          <input type="hidden" name="intent" value="forbid" />
-                          <input type="hidden" name="runId" value={run.id} />
-                          <input type="hidden" name="matchId" value={p.matchId} />
-                          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                            {t('matchingRuns.pairs.forbid')}
-                            <span className="pa-visually-hidden">: {pairLabel(p)}</span>
-                          </button>
-                        </Form>
-                        <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
-                          {t('matchingRuns.pairs.move')}
-                          <span className="pa-visually-hidden">: {p.menteeName}</span>
-                        </Link>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="pairs-caption"
+            caption={t('matchingRuns.pairs.caption')}
+            rows={d.pairs}
+            rowKey={(p) => p.matchId}
+            rowId={(p) => `koppeling-${p.applicationId}`}
+            stack="wide"
+            columns={[
+              {
+                key: 'mentee',
+                header: t('matchingRuns.pairs.mentee'),
+                rowHeader: true,
+                cell: (p) => (
+                  <>
+                    {p.menteeName}
+                    <br />
+                    <span className="pa-note">{p.municipality}</span>
+                  </>
+                ),
+              },
+              {
+                key: 'mentor',
+                header: t('matchingRuns.pairs.mentor'),
+                cell: (p) => (
+                  <>
+                    {p.mentorName}
+                    {p.pinned ? (
+                      <>
+                        <br />
+                        <span className="pa-note">{p.byHand ? t('matchingRuns.pairs.byHand') : t('matchingRuns.pairs.pinned')}</span>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              { key: 'score', header: t('matchingRuns.pairs.score'), numeric: true, cell: (p) => p.score },
+              {
+                key: 'why',
+                header: t('matchingRuns.pairs.why'),
+                cell: (p) =>
+                  p.reasons.length === 0 ? (
+                    t('matchingRuns.pairs.noReasons')
+                  ) : (
+                    <ul className="pa-plain-list">
+                      {p.reasons.map((r) => (
+                        <li key={r.id}>{r.text}</li>
+                      ))}
+                    </ul>
+                  ),
+              },
+            ]}
+            actions={{
+              header: t('matchingRuns.pairs.actions'),
+              cell: (p) => (
+                <div className="pa-button-row">
+                  {p.pinned ? null : (
+                    <Form method="post" className="pa-inline-form">
+                      <input type="hidden" name="intent" value="pin" />
+                      <input type="hidden" name="runId" value={run.id} />
+                      <input type="hidden" name="matchId" value={p.matchId} />
+                      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                        {t('matchingRuns.pairs.pin')}
+                        <span className="pa-visually-hidden">: {pairLabel(p)}</span>
+                      </button>
+                    </Form>
+                  )}
+                  <Form method="post" className="pa-inline-form">
+                    <input type="hidden" name="intent" value="forbid" />
+                    <input type="hidden" name="runId" value={run.id} />
+                    <input type="hidden" name="matchId" value={p.matchId} />
+                    <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                      {t('matchingRuns.pairs.forbid')}
+                      <span className="pa-visually-hidden">: {pairLabel(p)}</span>
+                    </button>
+                  </Form>
+                  <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
+                    {t('matchingRuns.pairs.move')}
+                    <span className="pa-visually-hidden">: {p.menteeName}</span>
+                  </Link>
+                </div>
+              ),
+            }}
+          />
         )}
         <Pager
           path={path}
@@ -510,48 +491,31 @@ function Draft({ data: d }: { data: LoaderData }) {
             <p className="utrecht-paragraph">{t('matchingRuns.unmatched.none')}</p>
           ) : null
         ) : (
-          <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="unmatched-caption">
-            <table className="utrecht-table">
-              <caption className="utrecht-table__caption" id="unmatched-caption">
-                {t('matchingRuns.unmatched.caption')}
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.pairs.mentee')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.unmatched.municipality')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.unmatched.reason')}
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('matchingRuns.unmatched.action')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {d.unmatched.map((u) => (
-                  <tr className="utrecht-table__row" key={u.applicationId}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {u.name}
-                    </th>
-                    <td className="utrecht-table__cell">{u.municipality}</td>
-                    <td className="utrecht-table__cell">{t(`matchingRuns.reason.${u.reason}` as MessageKey)}</td>
-                    <td className="utrecht-table__cell">
-                      {u.reason === 'new-since-run' ? null : (
-                        <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: u.applicationId })}#verplaatsen`}>
-                          {t('matchingRuns.unmatched.byHand')}
-                          <span className="pa-visually-hidden">: {u.name}</span>
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="unmatched-caption"
+            caption={t('matchingRuns.unmatched.caption')}
+            rows={d.unmatched}
+            rowKey={(u) => u.applicationId}
+            columns={[
+              { key: 'mentee', header: t('matchingRuns.pairs.mentee'), rowHeader: true, cell: (u) => u.name },
+              { key: 'municipality', header: t('matchingRuns.unmatched.municipality'), cell: (u) => u.municipality },
+              {
+                key: 'reason',
+                header: t('matchingRuns.unmatched.reason'),
+                cell: (u) => t(`matchingRuns.reason.${u.reason}` as MessageKey),
+              },
+            ]}
+            actions={{
+              header: t('matchingRuns.unmatched.action'),
+              cell: (u) =>
+                u.reason === 'new-since-run' ? null : (
+                  <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: u.applicationId })}#verplaatsen`}>
+                    {t('matchingRuns.unmatched.byHand')}
+                    <span className="pa-visually-hidden">: {u.name}</span>
+                  </Link>
+                ),
+            }}
+          />
         )}
         <Pager
           path={path}
@@ -669,70 +633,53 @@ function Rules({ data: d }: { data: LoaderData }) {
       {d.rules.length === 0 ? (
         <p className="utrecht-paragraph">{t('matchingRuns.rules.none')}</p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="rules-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="rules-caption">
-              {t('matchingRuns.rules.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matchingRuns.pairs.mentee')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matchingRuns.pairs.mentor')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matchingRuns.rules.kind')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('matchingRuns.pairs.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {d.rules.map((r) => {
-                const isDropped = d.run?.status === 'draft' && dropped.has(`${r.applicationId}:${r.mentorProfileId}`);
-                return (
-                  <tr className="utrecht-table__row" key={`${r.applicationId}:${r.mentorProfileId}`}>
-                    <th className="utrecht-table__header-cell" scope="row">
-                      {r.menteeName}
-                    </th>
-                    <td className="utrecht-table__cell">{r.mentorName}</td>
-                    <td className="utrecht-table__cell">
-                      {r.kind === 'pin' ? t('matchingRuns.rules.pin') : t('matchingRuns.rules.forbid')}
-                      {isDropped ? (
-                        <>
-                          <br />
-                          <strong>{t('matchingRuns.rules.droppedShort')}</strong>: {t('matchingRuns.rules.dropped')}
-                        </>
-                      ) : null}
-                      {r.menteeStatus === 'proposed' || r.menteeStatus === 'matched' ? (
-                        <>
-                          <br />
-                          {r.menteeStatus === 'proposed' ? t('matchingRuns.rules.menteeProposed') : t('matchingRuns.rules.menteeMatched')}
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <Form method="post" className="pa-inline-form">
-                        <input type="hidden" name="intent" value="remove-rule" />
-                        <input type="hidden" name="applicationId" value={r.applicationId} />
-                        <input type="hidden" name="mentorProfileId" value={r.mentorProfileId} />
-                        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                          {t('matchingRuns.rules.remove')}
-                          <span className="pa-visually-hidden">
-                            : {t('matchingRuns.pairs.pairLabel', { mentee: r.menteeName, mentor: r.mentorName })}
-                          </span>
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="rules-caption"
+          caption={t('matchingRuns.rules.caption')}
+          rows={d.rules}
+          rowKey={(r) => `${r.applicationId}:${r.mentorProfileId}`}
+          columns={[
+            { key: 'mentee', header: t('matchingRuns.pairs.mentee'), rowHeader: true, cell: (r) => r.menteeName },
+            { key: 'mentor', header: t('matchingRuns.pairs.mentor'), cell: (r) => r.mentorName },
+            {
+              key: 'kind',
+              header: t('matchingRuns.rules.kind'),
+              cell: (r) => (
+                <>
+                  {r.kind === 'pin' ? t('matchingRuns.rules.pin') : t('matchingRuns.rules.forbid')}
+                  {d.run?.status === 'draft' && dropped.has(`${r.applicationId}:${r.mentorProfileId}`) ? (
+                    <>
+                      <br />
+                      <strong>{t('matchingRuns.rules.droppedShort')}</strong>: {t('matchingRuns.rules.dropped')}
+                    </>
+                  ) : null}
+                  {r.menteeStatus === 'proposed' || r.menteeStatus === 'matched' ? (
+                    <>
+                      <br />
+                      {r.menteeStatus === 'proposed' ? t('matchingRuns.rules.menteeProposed') : t('matchingRuns.rules.menteeMatched')}
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+          actions={{
+            header: t('matchingRuns.pairs.actions'),
+            cell: (r) => (
+              <Form method="post" className="pa-inline-form">
+                <input type="hidden" name="intent" value="remove-rule" />
+                <input type="hidden" name="applicationId" value={r.applicationId} />
+                <input type="hidden" name="mentorProfileId" value={r.mentorProfileId} />
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  {t('matchingRuns.rules.remove')}
+                  <span className="pa-visually-hidden">
+                    : {t('matchingRuns.pairs.pairLabel', { mentee: r.menteeName, mentor: r.mentorName })}
+                  </span>
+                </button>
+              </Form>
+            ),
+          }}
+        />
       )}
     </section>
   );

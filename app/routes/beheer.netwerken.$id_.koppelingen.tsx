@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/form';
 import { ReasonForm, replyFor, Section } from '~/components/matches';
@@ -24,6 +23,7 @@ import {
 import { activeMatchRow, dateText, finishedMatchRow, proposedMatchRow } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 // The coordinator follows a network's matches: proposals waiting (late ones marked), active matches
 // (quiet ones marked) and what was declined, expired or ended, with the reasons. Ending an active match
@@ -114,35 +114,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/beheer/netwerken/${network.id}/koppelingen${listQueryString(list, { melding })}`);
 }
 
-function Table({ id, caption, headers, children }: { id: string; caption: string; headers: string[]; children: ReactNode }) {
-  return (
-    <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
-      <table className="utrecht-table">
-        <caption className="utrecht-table__caption" id={id}>
-          {caption}
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {headers.map((h) => (
-              <th className="utrecht-table__header-cell" scope="col" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-const Cell = ({ children }: { children: ReactNode }) => <td className="utrecht-table__cell">{children}</td>;
-const RowHead = ({ children }: { children: ReactNode }) => (
-  <th className="utrecht-table__header-cell" scope="row">
-    {children}
-  </th>
-);
-
 export default function NetworkMatches() {
   const t = useT();
   const { network, counts, query, total, pageCount, proposed, active, finished, feedback, toEnd, ended } = useLoaderData<typeof loader>();
@@ -223,31 +194,23 @@ export default function NetworkMatches() {
               <p className="utrecht-paragraph">{t('matches.manage.noProposed')}</p>
             ) : null
           ) : (
-            <Table
+            <DataTable
               id="proposed-caption"
               caption={t('matches.manage.proposed')}
-              headers={[
-                t('matches.field.mentee'),
-                t('matches.field.mentor'),
-                t('matches.manage.proposedOn'),
-                t('matches.manage.daysWaiting'),
+              rows={proposed}
+              rowKey={(p) => p.id}
+              columns={[
+                { key: 'mentee', header: t('matches.field.mentee'), rowHeader: true, cell: (p) => p.mentee },
+                { key: 'mentor', header: t('matches.field.mentor'), cell: (p) => p.mentor },
+                { key: 'proposedOn', header: t('matches.manage.proposedOn'), cell: (p) => p.proposedOn },
+                {
+                  key: 'days',
+                  header: t('matches.manage.daysWaiting'),
+                  cell: (p) =>
+                    p.late ? <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span> : p.days,
+                },
               ]}
-            >
-              {proposed.map((p) => (
-                <tr className="utrecht-table__row" key={p.id}>
-                  <RowHead>{p.mentee}</RowHead>
-                  <Cell>{p.mentor}</Cell>
-                  <Cell>{p.proposedOn}</Cell>
-                  <Cell>
-                    {p.late ? (
-                      <span className="pa-status pa-status--cancelled">{t('matches.manage.late', { count: p.days })}</span>
-                    ) : (
-                      p.days
-                    )}
-                  </Cell>
-                </tr>
-              ))}
-            </Table>
+            />
           )
         ) : null}
 
@@ -257,43 +220,44 @@ export default function NetworkMatches() {
               <p className="utrecht-paragraph">{t('matches.manage.noActive')}</p>
             ) : null
           ) : (
-            <Table
+            <DataTable
               id="active-caption"
               caption={t('matches.manage.active')}
-              headers={[
-                t('matches.field.mentee'),
-                t('matches.field.mentor'),
-                t('matches.field.since'),
-                t('matches.manage.lastCheckIn'),
-                t('matches.manage.action'),
+              rows={active}
+              rowKey={(a) => a.id}
+              columns={[
+                { key: 'mentee', header: t('matches.field.mentee'), rowHeader: true, cell: (a) => a.mentee },
+                { key: 'mentor', header: t('matches.field.mentor'), cell: (a) => a.mentor },
+                { key: 'since', header: t('matches.field.since'), cell: (a) => a.since },
+                {
+                  key: 'lastCheckIn',
+                  header: t('matches.manage.lastCheckIn'),
+                  cell: (a) => (
+                    <>
+                      {a.lastCheckIn ?? t('matches.manage.noCheckIn')}
+                      {a.quietWeeks ? (
+                        <>
+                          {' '}
+                          <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { count: a.quietWeeks })}</span>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
               ]}
-            >
-              {active.map((a) => (
-                <tr className="utrecht-table__row" key={a.id}>
-                  <RowHead>{a.mentee}</RowHead>
-                  <Cell>{a.mentor}</Cell>
-                  <Cell>{a.since}</Cell>
-                  <Cell>
-                    {a.lastCheckIn ?? t('matches.manage.noCheckIn')}
-                    {a.quietWeeks ? (
-                      <>
-                        {' '}
-                        <span className="pa-status pa-status--cancelled">{t('matches.manage.quiet', { count: a.quietWeeks })}</span>
-                      </>
-                    ) : null}
-                  </Cell>
-                  <Cell>
-                    <Link
-                      className="utrecht-link"
-                      to={`${base}${listQueryString(query, { stoppen: a.id })}#stoppen`}
-                      aria-label={t('matches.manage.endFor', { mentee: a.mentee, mentor: a.mentor })}
-                    >
-                      {t('matches.manage.end')}
-                    </Link>
-                  </Cell>
-                </tr>
-              ))}
-            </Table>
+              actions={{
+                header: t('matches.manage.action'),
+                cell: (a) => (
+                  <Link
+                    className="utrecht-link"
+                    to={`${base}${listQueryString(query, { stoppen: a.id })}#stoppen`}
+                    aria-label={t('matches.manage.endFor', { mentee: a.mentee, mentor: a.mentor })}
+                  >
+                    {t('matches.manage.end')}
+                  </Link>
+                ),
+              }}
+            />
           )
         ) : null}
 
@@ -303,33 +267,33 @@ export default function NetworkMatches() {
               <p className="utrecht-paragraph">{t('matches.manage.noFinished')}</p>
             ) : null
           ) : (
-            <Table
+            <DataTable
               id="finished-caption"
               caption={t('matches.manage.finished')}
-              headers={[
-                t('matches.field.mentee'),
-                t('matches.field.mentor'),
-                t('matches.field.status'),
-                t('matches.manage.date'),
-                t('matches.manage.endedBy'),
-                t('matches.manage.reason'),
-              ]}
-            >
-              {finished.map((f) => (
-                <tr className="utrecht-table__row" key={f.id}>
-                  <RowHead>{f.mentee}</RowHead>
-                  <Cell>{f.mentor}</Cell>
-                  <Cell>{t(`matches.status.${f.status}` as MessageKey)}</Cell>
-                  <Cell>{f.date}</Cell>
-                  <Cell>{f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''}</Cell>
-                  <Cell>
+              rows={finished}
+              rowKey={(f) => f.id}
+              stack="wide"
+              columns={[
+                { key: 'mentee', header: t('matches.field.mentee'), rowHeader: true, cell: (f) => f.mentee },
+                { key: 'mentor', header: t('matches.field.mentor'), cell: (f) => f.mentor },
+                { key: 'status', header: t('matches.field.status'), cell: (f) => t(`matches.status.${f.status}` as MessageKey) },
+                { key: 'date', header: t('matches.manage.date'), cell: (f) => f.date },
+                {
+                  key: 'endedBy',
+                  header: t('matches.manage.endedBy'),
+                  cell: (f) => (f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''),
+                },
+                {
+                  key: 'reason',
+                  header: t('matches.manage.reason'),
+                  cell: (f) => (
                     <span className="pa-plain-text">
                       {f.status === 'expired' ? t('matches.manage.noAnswer', { count: network.expiryDays }) : f.reason}
                     </span>
-                  </Cell>
-                </tr>
-              ))}
-            </Table>
+                  ),
+                },
+              ]}
+            />
           )
         ) : null}
 
@@ -339,29 +303,24 @@ export default function NetworkMatches() {
               <p className="utrecht-paragraph">{t('matches.manage.noFeedback')}</p>
             ) : null
           ) : (
-            <Table
+            <DataTable
               id="feedback-caption"
               caption={t('matches.manage.feedback')}
-              headers={[
-                t('matches.manage.from'),
-                t('matches.manage.moment'),
-                t('matches.manage.rating'),
-                t('matches.manage.comment'),
-                t('matches.manage.date'),
+              rows={feedback}
+              rowKey={(f) => f.id}
+              stack="wide"
+              columns={[
+                { key: 'from', header: t('matches.manage.from'), rowHeader: true, cell: (f) => f.name },
+                {
+                  key: 'moment',
+                  header: t('matches.manage.moment'),
+                  cell: (f) => (f.moment === 'end' ? t('matches.manage.momentEnd') : t('matches.manage.momentFourWeeks')),
+                },
+                { key: 'rating', header: t('matches.manage.rating'), cell: (f) => f.rating },
+                { key: 'comment', header: t('matches.manage.comment'), cell: (f) => <span className="pa-plain-text">{f.comment}</span> },
+                { key: 'date', header: t('matches.manage.date'), cell: (f) => f.date },
               ]}
-            >
-              {feedback.map((f) => (
-                <tr className="utrecht-table__row" key={f.id}>
-                  <RowHead>{f.name}</RowHead>
-                  <Cell>{f.moment === 'end' ? t('matches.manage.momentEnd') : t('matches.manage.momentFourWeeks')}</Cell>
-                  <Cell>{f.rating}</Cell>
-                  <Cell>
-                    <span className="pa-plain-text">{f.comment}</span>
-                  </Cell>
-                  <Cell>{f.date}</Cell>
-                </tr>
-              ))}
-            </Table>
+            />
           )
         ) : null}
         <Pager path={base} query={query} pageCount={pageCount} label={t('matches.manage.pages')} />

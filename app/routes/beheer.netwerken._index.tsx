@@ -6,6 +6,7 @@ import { useT } from '~/i18n';
 import { networksOfOrganisations } from '~/modules/mentoring/networks.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.networks');
 
@@ -41,61 +42,42 @@ export default function ManageNetworks() {
       {networks.length === 0 ? (
         <p className="utrecht-paragraph">{t('networks.list.none')}</p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="networks-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="networks-caption">
-              {t('networks.list.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('networks.list.name')}
-                </th>
-                {several ? (
-                  <th className="utrecht-table__header-cell" scope="col">
-                    {t('networks.list.organisation')}
-                  </th>
-                ) : null}
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('networks.form.focusGroup')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('networks.list.region')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('networks.list.applications')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('networks.list.mentors')}
-                </th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('networks.list.waiting')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {networks.map((n) => (
-                <tr className="utrecht-table__row" key={n.id}>
-                  <th className="utrecht-table__header-cell" scope="row">
-                    <Link className="utrecht-link" to={`/beheer/netwerken/${n.id}`}>
-                      {n.name}
-                    </Link>
-                  </th>
-                  {several ? <td className="utrecht-table__cell">{n.organisationName}</td> : null}
-                  <td className="utrecht-table__cell">{t(FOCUS_KEYS[n.focusGroup])}</td>
-                  <td className="utrecht-table__cell">
-                    {n.regionKind === 'national'
-                      ? t('networks.region.national')
-                      : t(`networks.regionCount.${n.regionKind}`, { count: n.regionCount })}
-                  </td>
-                  <td className="utrecht-table__cell">{n.applicationsOpen ? t('networks.open') : t('networks.closed')}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{n.mentors}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{n.waiting}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="networks-caption"
+          caption={t('networks.list.caption')}
+          rows={networks}
+          rowKey={(n) => n.id}
+          stack="wide"
+          columns={[
+            {
+              key: 'name',
+              header: t('networks.list.name'),
+              rowHeader: true,
+              cell: (n) => (
+                <Link className="utrecht-link" to={`/beheer/netwerken/${n.id}`}>
+                  {n.name}
+                </Link>
+              ),
+            },
+            several ? { key: 'organisation', header: t('networks.list.organisation'), cell: (n) => n.organisationName } : null,
+            { key: 'focusGroup', header: t('networks.form.focusGroup'), cell: (n) => t(FOCUS_KEYS[n.focusGroup]) },
+            {
+              key: 'region',
+              header: t('networks.list.region'),
+              cell: (n) =>
+                n.regionKind === 'national'
+                  ? t('networks.region.national')
+                  : t(`networks.regionCount.${n.regionKind}`, { count: n.regionCount }),
+            },
+            {
+              key: 'applications',
+              header: t('networks.list.applications'),
+              cell: (n) => (n.applicationsOpen ? t('networks.open') : t('networks.closed')),
+            },
+            { key: 'mentors', header: t('networks.list.mentors'), numeric: true, cell: (n) => n.mentors },
+            { key: 'waiting', header: t('networks.list.waiting'), numeric: true, cell: (n) => n.waiting },
+          ]}
+        />
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { getDb } from '~db/client.server';
 import { useLocale, useT } from '~/i18n';
 import { assertMailboxAvailable, listMailbox, parseMailboxQuery } from '~/modules/email/mailbox.server';
 import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.mailbox', {}, { noindex: true });
 
@@ -68,43 +69,26 @@ export default function Mailbox() {
       {messages.length === 0 ? (
         <p className="utrecht-paragraph">{address ? t('mailbox.noneFound') : t('mailbox.empty')}</p>
       ) : (
-        <div className="pa-table-scroll" tabIndex={0} role="region" aria-labelledby="mailbox-caption">
-          <table className="utrecht-table">
-            <caption className="utrecht-table__caption" id="mailbox-caption">
-              {t('mailbox.caption')}
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('mailbox.when')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('mailbox.to')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('mailbox.subject')}
-                </th>
-                <th className="utrecht-table__header-cell" scope="col">
-                  {t('mailbox.status')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {messages.map((m) => (
-                <tr className="utrecht-table__row" key={m.id}>
-                  <td className="utrecht-table__cell">{when.format(new Date(m.createdAt))}</td>
-                  <td className="utrecht-table__cell">{m.recipient}</td>
-                  <td className="utrecht-table__cell">
-                    <Link className="utrecht-link" to={`/dev/mailbox/${m.id}`}>
-                      {m.subject}
-                    </Link>
-                  </td>
-                  <td className="utrecht-table__cell">{t(`status.${m.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          id="mailbox-caption"
+          caption={t('mailbox.caption')}
+          rows={messages}
+          rowKey={(m) => m.id}
+          columns={[
+            { key: 'when', header: t('mailbox.when'), cell: (m) => when.format(new Date(m.createdAt)) },
+            { key: 'to', header: t('mailbox.to'), cell: (m) => m.recipient },
+            {
+              key: 'subject',
+              header: t('mailbox.subject'),
+              cell: (m) => (
+                <Link className="utrecht-link" to={`/dev/mailbox/${m.id}`}>
+                  {m.subject}
+                </Link>
+              ),
+            },
+            { key: 'status', header: t('mailbox.status'), cell: (m) => t(`status.${m.status}`) },
+          ]}
+        />
       )}
       {pageCount > 1 ? (
         <nav className="utrecht-pagination pa-pagination" aria-label={t('mailbox.pages')}>
