@@ -1,0 +1,2 @@
+DROP INDEX "email_messages_subject_idx";--> statement-breakpoint
+CREATE INDEX "email_messages_subject_trgm_idx" ON "email_messages" USING gin ("subject" gin_trgm_ops) WHERE "email_messages"."subject" is not null;
