@@ -5,14 +5,14 @@ import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { anonymiseRegistrations, deleteAccount, eraseAddress } from './deletion.server';
+import { anonymiseRegistrations, deleteAccounts, eraseAddress } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
 
 /** Days between the warning email and the deletion. */
 export const RETENTION_GRACE_DAYS = 30;
 /** Most addresses without an account anonymised per run (the rest follow the next night). */
 export const GUEST_BATCH = 500;
-/** Accounts handled per batch: one statement (warnings, lapsed warnings) or one check (deletions) each. */
+/** Accounts handled per batch: one statement (warnings, lapsed warnings) or one transaction (deletions) each. */
 export const RETENTION_BATCH = 200;
 /** A run stops starting new batches after this long; what is left is due again the next run. */
 export const RETENTION_MAX_MS = 5 * 60_000;
@@ -264,29 +264,20 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
     });
   }
 
-  // Deletions: each account in its own transaction (deleteAccount), so that no lock is held for
-  // longer than one person's rows; a batch is checked again first. What the deadline leaves is
+  // Deletions: a batch in one transaction (deleteAccounts: a statement per kind of row for the whole
+  // batch), its people checked again as they are locked; an account held by another transaction at
+  // that moment (someone logging in) is skipped and left to the next run. What the deadline leaves is
   // still due tomorrow, and the next run picks it up.
   for (const [i, ids] of batchesOf('delete').entries()) {
     if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
-    const still = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          inArray(users.id, ids),
-          isNotNull(users.retentionWarnedAt),
-          lte(users.retentionWarnedAt, graceStart),
-          eq(users.isAdmin, false),
-          inactive,
-        ),
-      );
-    for (const person of still) {
-      if (await deleteAccount(db, person.id)) deleted++;
-    }
+    const batch = await deleteAccounts(db, ids, {
+      skipLocked: true,
+      where: and(isNotNull(users.retentionWarnedAt), lte(users.retentionWarnedAt, graceStart), eq(users.isAdmin, false), inactive),
+    });
+    deleted += batch.deleted.length;
   }
 
   // The email log: reduced after a month, deleted after a year (privacy statement), in batches.
