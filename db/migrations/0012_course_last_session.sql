@@ -1,0 +1,2 @@
+ALTER TABLE "courses" ADD COLUMN "last_session_ends_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "courses_live_idx" ON "courses" USING btree ("last_session_ends_at") WHERE "courses"."status" = 'published';
