@@ -171,7 +171,11 @@ async function main() {
   console.log(`Set up ${chosen.length.toLocaleString('en')} expired accounts in ${ms(performance.now() - t0)}.`);
   setClock(at);
   t0 = performance.now();
-  const result = await runRetentionWork(db, { inactiveDays: 730 });
+  const steps: string[] = [];
+  const result = await runRetentionWork(db, {
+    inactiveDays: 730,
+    onStep: (name, took, count) => steps.push(`  ${name}: ${(took / 1000).toFixed(1)} s (${count.toLocaleString('en')})`),
+  });
   const retentionMs = performance.now() - t0;
   setClock(undefined);
   const [left] = await sql<{ n: string }[]>`select count(*) as n from users where id = any(${chosen.map((c) => c.id)}::uuid[])`;
@@ -182,6 +186,7 @@ async function main() {
       `deleted ${result.deleted}, warned ${result.warned}, warnings lapsed ${result.cancelled}, done ${result.done}; ` +
       `email log reduced ${result.emailLog.reduced}, deleted ${result.emailLog.deleted}; ${left!.n} of the expired accounts left`,
   );
+  console.log(steps.join('\n'));
 }
 
 main()
