@@ -144,36 +144,61 @@ export async function deleteAccounts(
         .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
         .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
         .where(and(inMatch, inArray(matches.status, ['proposed', 'active'])));
-      for (const match of liveMatches) {
+      if (liveMatches.length) {
+        // One statement each for all of them: the matches end, and mentees whose mentor left go back
+        // into the pool for the next run.
         await tx
           .update(matches)
           .set({ status: 'ended', endedAt: t, endedBy: 'system', endReason: null, updatedAt: t })
-          .where(eq(matches.id, match.id));
-        summary.matchesEnded++;
-        const menteeLeaves = match.menteeUserId !== null && gone.has(match.menteeUserId);
-        if (!menteeLeaves) {
-          // Their mentor left: the mentee goes back into the pool for the next run.
+          .where(
+            inArray(
+              matches.id,
+              liveMatches.map((m) => m.id),
+            ),
+          );
+        summary.matchesEnded += liveMatches.length;
+        const menteeLeaves = (m: (typeof liveMatches)[number]) => m.menteeUserId !== null && gone.has(m.menteeUserId);
+        const backToPool = liveMatches.filter((m) => !menteeLeaves(m)).map((m) => m.applicationId);
+        if (backToPool.length) {
           await tx
             .update(menteeApplications)
             .set({ status: 'waiting', matchedAt: null, updatedAt: t })
-            .where(and(eq(menteeApplications.id, match.applicationId), inArray(menteeApplications.status, ['proposed', 'matched'])));
+            .where(and(inArray(menteeApplications.id, backToPool), inArray(menteeApplications.status, ['proposed', 'matched'])));
         }
-        const partnerId = menteeLeaves ? match.mentorUserId : match.menteeUserId;
-        if (!partnerId || gone.has(partnerId)) continue;
-        const [partner] = await tx.select().from(users).where(eq(users.id, partnerId));
-        if (!partner) continue;
-        await enqueueEmail(tx, {
-          template: 'match-partner-left',
-          to: partner.email,
-          userId: partner.id,
-          props: {
-            locale: partner.locale,
-            name: partner.name,
-            partnerRole: menteeLeaves ? 'mentee' : 'mentor',
-            networkName: match.network,
-            mentoringUrl: appLink('/mentoraat'),
-          },
+        // The other people hear it, unless they go in this same set; their emails are queued together.
+        const toTell = liveMatches.flatMap((m) => {
+          const partnerId = menteeLeaves(m) ? m.mentorUserId : m.menteeUserId;
+          return partnerId && !gone.has(partnerId)
+            ? [{ partnerId, partnerRole: menteeLeaves(m) ? 'mentee' : 'mentor', network: m.network }]
+            : [];
         });
+        const partners = toTell.length
+          ? await tx
+              .select()
+              .from(users)
+              .where(inArray(users.id, [...new Set(toTell.map((x) => x.partnerId))]))
+          : [];
+        const partnerOf = new Map(partners.map((p) => [p.id, p]));
+        await Promise.all(
+          toTell.flatMap(({ partnerId, partnerRole, network }) => {
+            const partner = partnerOf.get(partnerId);
+            if (!partner) return [];
+            return [
+              enqueueEmail(tx, {
+                template: 'match-partner-left',
+                to: partner.email,
+                userId: partner.id,
+                props: {
+                  locale: partner.locale,
+                  name: partner.name,
+                  partnerRole: partnerRole as 'mentee' | 'mentor',
+                  networkName: network,
+                  mentoringUrl: appLink('/mentoraat'),
+                },
+              }),
+            ];
+          }),
+        );
       }
       // Free text on their matches may name them; what they wrote goes.
       await tx
