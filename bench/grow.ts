@@ -99,6 +99,10 @@ async function pagesToTime(sql: postgres.Sql): Promise<Page[]> {
     { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/aanvragen` },
     { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/koppelingen` },
     { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/koppelen` },
+    // The network's searches: part of a name, as a coordinator types it.
+    { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/aanvragen?zoek=Persoon%201` },
+    { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/koppelingen?status=finished&zoek=Persoon%201` },
+    { role: 'coordinator', path: `/beheer/netwerken/${network!.id}/koppelen?zoek=Persoon%201` },
     { role: 'coordinator', path: '/beheer/academies' },
     ...(academy ? [{ role: 'coordinator' as const, path: `/beheer/academies/${academy.id}` }] : []),
     { role: 'coordinator', path: '/beheer/rapportage' },

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -14,6 +15,12 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type DatabaseHandle =
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
   | { kind: 'postgres'; db: Db; sql: postgres.Sql; url: string; close(): Promise<void> };
+
+/**
+ * The extensions PGlite loads (PostgreSQL has them in contrib): pg_trgm for the trigram indexes of the
+ * migrations. Every PGlite the app or the tests open must be created with these.
+ */
+export const pgliteExtensions = { pg_trgm };
 
 export type OpenOptions = { url?: string; dataDir?: string; pglite?: PGlite; maxConnections?: number };
 
@@ -33,7 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (!pglite) {
     const dataDir = path.resolve(options.dataDir ?? '.data/pglite');
     mkdirSync(dataDir, { recursive: true });
-    pglite = await PGlite.create(dataDir);
+    pglite = await PGlite.create(dataDir, { extensions: pgliteExtensions });
   }
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;

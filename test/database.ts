@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { openDatabase, setDatabaseHandle, type DatabaseHandle } from '../db/client.server';
+import { openDatabase, pgliteExtensions, setDatabaseHandle, type DatabaseHandle } from '../db/client.server';
 import { setBoss, startBoss } from '../app/modules/jobs/boss.server';
 import type PgBoss from 'pg-boss';
 
@@ -40,7 +40,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { drop(): Pro
     };
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplateFile'))]);
-  const pglite = await PGlite.create({ loadDataDir: blob });
+  const pglite = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
   const handle = await openDatabase({ pglite });
   return { ...handle, drop: () => handle.close() };
 }

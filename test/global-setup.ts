@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../db/client.server';
+import { openDatabase, pgliteExtensions } from '../db/client.server';
 import { migrateDatabase } from '../db/migrate.server';
 import { startBoss } from '../app/modules/jobs/boss.server';
 
@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: pgliteExtensions });
   const handle = await openDatabase({ pglite });
   await migrateDatabase(handle);
   const boss = await startBoss(handle, settings, { supervise: false, schedule: false });

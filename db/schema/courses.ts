@@ -51,6 +51,12 @@ export const courses = pgTable(
      * a trigger (migration 0004), so that reports can filter courses by start date on an index.
      */
     firstSessionAt: timestamptz('first_session_at'),
+    /**
+     * The end of the last session (null without sessions), kept in step with course_sessions by a
+     * trigger (migration 0013), so that the catalogue finds what is still on offer on an index instead
+     * of reading every course ever held.
+     */
+    lastSessionEndsAt: timestamptz('last_session_ends_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
@@ -59,6 +65,10 @@ export const courses = pgTable(
     // The report's period filter: an organisation's courses by the day they start.
     index('courses_organisation_first_session_idx').on(t.organisationId, t.firstSessionAt),
     index('courses_public_idx').on(t.status, t.municipalityCode),
+    // The catalogue: published courses whose last session has not ended yet.
+    index('courses_live_idx')
+      .on(t.lastSessionEndsAt)
+      .where(sql`${t.status} = 'published'`),
     // Foreign keys: deleting an academy or an account looks up the courses that point at it.
     index('courses_academy_idx').on(t.academyId),
     index('courses_created_by_idx').on(t.createdBy),

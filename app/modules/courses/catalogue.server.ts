@@ -120,19 +120,14 @@ function neighboursOf(code: string) {
  * municipality then takes the place of the province filter.
  *
  * Two queries, so the work follows what is on offer now and not the years of history: the page's
- * courses and their total (found from the sessions still to end, on the index of session end, and
- * filtered and ordered by the first-session date kept on courses), then the sessions and seats of
- * just those twenty courses.
+ * courses and their total (found on the index of the last-session end kept on courses, filtered and
+ * ordered by the first-session date kept there too), then the sessions and seats of just those
+ * twenty courses.
  */
 export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date): Promise<Catalogue> {
   const page = Math.max(1, Math.min(filters.page ?? 1, MAX_PAGE));
   const atText = at.toISOString();
-  const live = db
-    .selectDistinct({ courseId: courseSessions.courseId })
-    .from(courseSessions)
-    .where(gt(courseSessions.endsAt, sql`${atText}::timestamptz`));
-
-  const conditions: SQL[] = [eq(courses.status, 'published'), inArray(courses.id, live)];
+  const conditions: SQL[] = [eq(courses.status, 'published'), gt(courses.lastSessionEndsAt, sql`${atText}::timestamptz`)];
   let nearness: SQL<number> | null = null;
   if (filters.municipality) {
     const code = filters.municipality;

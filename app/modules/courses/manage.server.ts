@@ -368,7 +368,9 @@ export async function listCourses(db: Db, scope: Scope, options: { organisationI
     .from(courses)
     .innerJoin(organisations, eq(organisations.id, courses.organisationId))
     .where(where)
-    .orderBy(sql`${firstStart} desc nulls first`, desc(courses.createdAt))
+    // Ordered by the first-session date kept on courses (the same as firstStart), so that the sort
+    // does not look up the sessions of every course of the organisation, only of the page's.
+    .orderBy(sql`${courses.firstSessionAt} desc nulls first`, desc(courses.createdAt))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
   const [count] = await db

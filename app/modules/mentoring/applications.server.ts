@@ -16,7 +16,8 @@ import {
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { now } from '../clock.server';
-import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
+import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
+import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
 import { appLink } from '../courses/context.server';
 import { formatDate } from '../courses/format.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -576,9 +577,12 @@ export async function networkApplicationsPage(db: Db, scope: CoordinatorScope, n
   const conditions = [inScope];
   if (query.status) conditions.push(eq(menteeApplications.status, query.status));
   if (query.search) {
-    const pattern = likePattern(query.search);
+    // The people and places searched for, found once (trigram indexes), not tested row by row.
     conditions.push(
-      or(sql`${users.name} ilike ${pattern}`, sql`${users.email} ilike ${pattern}`, sql`${municipalities.name} ilike ${pattern}`),
+      or(
+        sql`${menteeApplications.userId} in ${accountsMatching(query.search)}`,
+        sql`${menteeApplications.municipalityCode} in ${municipalitiesMatching(query.search)}`,
+      ),
     );
   }
   const rows = await db

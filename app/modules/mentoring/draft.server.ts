@@ -20,7 +20,8 @@ import {
   type RunStats,
 } from '~db/schema';
 import { now } from '../clock.server';
-import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
+import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
+import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
 
 /** Pairs a page: each carries its reasons, so half a list page keeps the draft near 150 KB of HTML. */
 export const DRAFT_PAGE_SIZE = 25;
@@ -82,23 +83,12 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
   // A large network's draft holds thousands of pairs: the page reads one page of pairs and one of
   // mentees without a mentor (each with the search), and counts the rest in the database.
   const inDraft = and(eq(matches.runId, run.id), eq(matches.networkId, networkId), eq(matches.status, 'draft'));
+  // The people and places searched for, found once (trigram indexes), not tested row by row.
+  const people = query.search ? accountsMatching(query.search) : undefined;
   const menteeSearch = query.search
-    ? (() => {
-        const pattern = likePattern(query.search);
-        return or(
-          sql`${menteeUsers.name} ilike ${pattern}`,
-          sql`${menteeUsers.email} ilike ${pattern}`,
-          sql`${municipalities.name} ilike ${pattern}`,
-        )!;
-      })()
+    ? or(sql`${menteeUsers.id} in ${people}`, sql`${municipalities.code} in ${municipalitiesMatching(query.search)}`)!
     : undefined;
-  const pairSearch = query.search
-    ? or(
-        menteeSearch,
-        sql`${mentorUsers.name} ilike ${likePattern(query.search)}`,
-        sql`${mentorUsers.email} ilike ${likePattern(query.search)}`,
-      )
-    : undefined;
+  const pairSearch = query.search ? or(menteeSearch, sql`${mentorUsers.id} in ${people}`) : undefined;
   const pairRows = await db
     .select({
       matchId: matches.id,

@@ -17,7 +17,8 @@ import {
 } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
-import { LIST_PAGE_SIZE, likePattern, offsetOf } from '../lists/paging';
+import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
+import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 
@@ -456,14 +457,13 @@ export type MatchListQuery = { group: Exclude<MatchGroup, 'feedback'>; search: s
 export async function networkMatchesPage(db: Db, networkId: string, query: MatchListQuery) {
   const conditions = [eq(matches.networkId, networkId), inArray(matches.status, groupStatuses[query.group])];
   if (query.search) {
-    const pattern = likePattern(query.search);
+    // The people and places searched for, found once (trigram indexes), not tested row by row.
+    const people = accountsMatching(query.search);
     conditions.push(
       or(
-        sql`${menteeUser.name} ilike ${pattern}`,
-        sql`${menteeUser.email} ilike ${pattern}`,
-        sql`${mentorUser.name} ilike ${pattern}`,
-        sql`${mentorUser.email} ilike ${pattern}`,
-        sql`${municipalities.name} ilike ${pattern}`,
+        sql`${menteeUser.id} in ${people}`,
+        sql`${mentorUser.id} in ${people}`,
+        sql`${municipalities.code} in ${municipalitiesMatching(query.search)}`,
       )!,
     );
   }

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emailMessages, matches, menteeApplications, mentorProfiles, registrations, sessionAttendance, users } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createFullPerson, findStrings } from '../../../test/privacy';
 import { loginWithPassword } from '../auth/accounts.server';
-import { deleteAccount } from './deletion.server';
+import { createUser } from '../../../test/mentoring';
+import { deleteAccount, deleteAccounts } from './deletion.server';
 
 const t = setupTestDatabase();
 
@@ -93,6 +94,72 @@ describe('deleting an account', () => {
       status: 'invalid',
     });
   }, 120_000);
+
+  it('deletes many people in one go as thoroughly as one, and tells nobody who goes in the same set', async () => {
+    const db = t.handle.db;
+    const a = await createFullPerson(db, 'set-a');
+    const b = await createFullPerson(db, 'set-b');
+    // The mentor of a's active match goes in the same set: no 'your partner left' email for them.
+    const partner = a.mentor.user;
+    // A third party's email whose subject names b (as the mentoring emails do).
+    const third = await createUser(db);
+    await db.insert(emailMessages).values({
+      template: 'match-introduction',
+      recipient: third.email,
+      userId: third.id,
+      locale: 'nl',
+      subject: `Kennismaken met ${b.secrets.name}`,
+      status: 'sent',
+      idempotencyKey: `set-test-${third.id}`,
+    });
+    const keep = await createUser(db);
+
+    const result = await deleteAccounts(db, [a.user.id, b.user.id, partner.id, '00000000-0000-4000-8000-000000000000']);
+    expect(result.deleted.sort()).toEqual([a.user.id, b.user.id, partner.id].sort());
+    expect(result.summary).toMatchObject({
+      registrationsCancelled: 4,
+      registrationsAnonymised: 6,
+      matchesEnded: 4,
+      applicationsAnonymised: 2,
+    });
+
+    expect(await findStrings(db, [...Object.values(a.secrets), ...Object.values(b.secrets)])).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(users)
+        .where(inArray(users.id, [a.user.id, b.user.id, partner.id])),
+    ).toHaveLength(0);
+    expect(await db.select().from(users).where(eq(users.id, keep.id))).toHaveLength(1);
+    // b's mentee (not deleted) hears it; a's mentor went with a and gets nothing.
+    const told = await db
+      .select({ to: emailMessages.recipient })
+      .from(emailMessages)
+      .where(eq(emailMessages.template, 'match-partner-left'));
+    expect(told.map((m) => m.to)).toContain(b.mentee.user.email);
+    expect(told.map((m) => m.to)).not.toContain(partner.email);
+    const [introduction] = await db.select().from(emailMessages).where(eq(emailMessages.recipient, third.email));
+    expect(introduction!.subject).toBeNull();
+  }, 180_000);
+
+  it('skips an account another transaction holds when asked to, and deletes the rest (PostgreSQL)', async () => {
+    if (t.handle.kind !== 'postgres') return; // PGlite is one connection: no second transaction to hold a row
+    const held = await createUser(t.handle.db);
+    const free = await createUser(t.handle.db);
+    const other = t.handle.sql;
+    const reserved = await other.reserve();
+    try {
+      await reserved`begin`;
+      await reserved`select id from users where id = ${held.id} for update`;
+      const result = await deleteAccounts(t.handle.db, [held.id, free.id], { skipLocked: true });
+      expect(result.deleted).toEqual([free.id]);
+    } finally {
+      await reserved`rollback`;
+      reserved.release();
+    }
+    expect(await t.handle.db.select().from(users).where(eq(users.id, held.id))).toHaveLength(1);
+    expect(await t.handle.db.execute(sql`select 1 from users where id = ${free.id}`)).toHaveLength(0);
+  });
 
   it('returns null for an unknown account and changes nothing', async () => {
     expect(await deleteAccount(t.handle.db, '00000000-0000-4000-8000-000000000000')).toBeNull();

@@ -49,103 +49,165 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  * emails sent to them and the bodies of sent emails that named them.
  */
 export async function deleteAccount(db: Db, userId: string): Promise<DeletionSummary | null> {
+  const result = await deleteAccounts(db, [userId]);
+  return result.deleted.length ? result.summary : null;
+}
+
+/**
+ * Deletes many accounts in one transaction, as `deleteAccount` deletes one, with a statement per kind
+ * of row for the whole set rather than per person (the retention job deletes thousands a night). The
+ * rare parts that go through other modules one at a time stay so: a registration for a course still
+ * to come is cancelled through the courses module (the waitlist moves up), and a live match ends with
+ * an email to the other person (not when that person is deleted in the same set).
+ *
+ * `where` is checked again on each account as it is locked (the retention job passes its rule, so
+ * that someone who logged in since the list was made is left alone). With `skipLocked` an account
+ * another transaction holds (someone logging in at that moment) is skipped and left for a later run,
+ * instead of waiting for it. Returns the ids deleted and the summary over all of them.
+ */
+export async function deleteAccounts(
+  db: Db,
+  userIds: string[],
+  options: { where?: SQL; skipLocked?: boolean } = {},
+): Promise<{ deleted: string[]; summary: DeletionSummary }> {
+  const summary: DeletionSummary = {
+    registrationsCancelled: 0,
+    registrationsAnonymised: 0,
+    matchesEnded: 0,
+    applicationsAnonymised: 0,
+    emailsDeleted: 0,
+  };
+  if (!userIds.length) return { deleted: [], summary };
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-    if (!user) return null;
-    const email = normalizeEmail(user.email);
+    const locking = tx
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(and(inArray(users.id, userIds), options.where))
+      .orderBy(users.id);
+    const people = await (options.skipLocked ? locking.for('update', { skipLocked: true }) : locking.for('update'));
+    if (!people.length) return { deleted: [], summary };
+    const ids = people.map((p) => p.id);
+    const gone = new Set(ids);
+    const emails = [...new Set(people.map((p) => normalizeEmail(p.email)))];
     const t = now();
-    const summary: DeletionSummary = {
-      registrationsCancelled: 0,
-      registrationsAnonymised: 0,
-      matchesEnded: 0,
-      applicationsAnonymised: 0,
-      emailsDeleted: 0,
-    };
 
     // 1. Registrations: cancel those for courses still to come (the courses module promotes the
     //    waitlist and sends its emails), then anonymise all of them.
-    const mine = or(eq(registrations.userId, userId), eq(registrations.email, email))!;
+    const mine = or(inArray(registrations.userId, ids), inArray(registrations.email, emails))!;
     const lastSession = sql<
       string | null
     >`(select max(${courseSessions.endsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
     const live = await tx
-      .select({ id: registrations.id, lastSession })
+      .select({ id: registrations.id })
       .from(registrations)
       .innerJoin(courses, eq(courses.id, registrations.courseId))
-      .where(and(mine, ne(registrations.status, 'cancelled'), ne(courses.status, 'cancelled')));
+      .where(
+        and(
+          mine,
+          ne(registrations.status, 'cancelled'),
+          ne(courses.status, 'cancelled'),
+          sql`coalesce(${lastSession} >= ${t.toISOString()}::timestamptz, true)`,
+        ),
+      );
     for (const registration of live) {
-      if (registration.lastSession && new Date(registration.lastSession).getTime() < t.getTime()) continue;
       const outcome = await cancelRegistration(tx, registration.id, 'system');
       if (outcome.status === 'cancelled') summary.registrationsCancelled++;
     }
-    const anonymised = await anonymiseRegistrations(tx, mine, t);
-    summary.registrationsAnonymised = anonymised.length;
+    summary.registrationsAnonymised = (await anonymiseRegistrations(tx, mine, t)).length;
 
-    // 2. Matches in either role: live ones end, the other person hears it (no reason given).
-    const [profile] = await tx.select().from(mentorProfiles).where(eq(mentorProfiles.userId, userId));
+    // 2. Matches in either role: drafts are discarded; live ones end, and the other person hears it
+    //    (no reason given) unless they go in this same set.
+    const profiles = await tx.select({ id: mentorProfiles.id }).from(mentorProfiles).where(inArray(mentorProfiles.userId, ids));
+    const profileIds = profiles.map((p) => p.id);
     const applicationIds = (
-      await tx.select({ id: menteeApplications.id }).from(menteeApplications).where(eq(menteeApplications.userId, userId))
+      await tx.select({ id: menteeApplications.id }).from(menteeApplications).where(inArray(menteeApplications.userId, ids))
     ).map((a) => a.id);
     const inMatch = or(
       applicationIds.length ? inArray(matches.applicationId, applicationIds) : sql`false`,
-      profile ? eq(matches.mentorProfileId, profile.id) : sql`false`,
-    );
-    const myMatches = await tx
-      .select({
-        id: matches.id,
-        applicationId: matches.applicationId,
-        status: matches.status,
-        network: networks.name,
-        menteeUserId: menteeApplications.userId,
-        mentorUserId: mentorProfiles.userId,
-      })
-      .from(matches)
-      .innerJoin(networks, eq(networks.id, matches.networkId))
-      .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-      .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
-      .where(inMatch);
-    for (const match of myMatches) {
-      if (match.status === 'draft') {
-        await tx.update(matches).set({ status: 'discarded', updatedAt: t }).where(eq(matches.id, match.id));
-        continue;
-      }
-      if (match.status !== 'proposed' && match.status !== 'active') continue;
+      profileIds.length ? inArray(matches.mentorProfileId, profileIds) : sql`false`,
+    )!;
+    if (applicationIds.length || profileIds.length) {
       await tx
         .update(matches)
-        .set({ status: 'ended', endedAt: t, endedBy: 'system', endReason: null, updatedAt: t })
-        .where(eq(matches.id, match.id));
-      summary.matchesEnded++;
-      if (match.menteeUserId !== userId) {
-        // Their mentor left: the mentee goes back into the pool for the next run.
+        .set({ status: 'discarded', updatedAt: t })
+        .where(and(inMatch, eq(matches.status, 'draft')));
+      const liveMatches = await tx
+        .select({
+          id: matches.id,
+          applicationId: matches.applicationId,
+          network: networks.name,
+          menteeUserId: menteeApplications.userId,
+          mentorUserId: mentorProfiles.userId,
+        })
+        .from(matches)
+        .innerJoin(networks, eq(networks.id, matches.networkId))
+        .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
+        .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
+        .where(and(inMatch, inArray(matches.status, ['proposed', 'active'])));
+      if (liveMatches.length) {
+        // One statement each for all of them: the matches end, and mentees whose mentor left go back
+        // into the pool for the next run.
         await tx
-          .update(menteeApplications)
-          .set({ status: 'waiting', matchedAt: null, updatedAt: t })
-          .where(and(eq(menteeApplications.id, match.applicationId), inArray(menteeApplications.status, ['proposed', 'matched'])));
+          .update(matches)
+          .set({ status: 'ended', endedAt: t, endedBy: 'system', endReason: null, updatedAt: t })
+          .where(
+            inArray(
+              matches.id,
+              liveMatches.map((m) => m.id),
+            ),
+          );
+        summary.matchesEnded += liveMatches.length;
+        const menteeLeaves = (m: (typeof liveMatches)[number]) => m.menteeUserId !== null && gone.has(m.menteeUserId);
+        const backToPool = liveMatches.filter((m) => !menteeLeaves(m)).map((m) => m.applicationId);
+        if (backToPool.length) {
+          await tx
+            .update(menteeApplications)
+            .set({ status: 'waiting', matchedAt: null, updatedAt: t })
+            .where(and(inArray(menteeApplications.id, backToPool), inArray(menteeApplications.status, ['proposed', 'matched'])));
+        }
+        // The other people hear it, unless they go in this same set; their emails are queued together.
+        const toTell = liveMatches.flatMap((m) => {
+          const partnerId = menteeLeaves(m) ? m.mentorUserId : m.menteeUserId;
+          return partnerId && !gone.has(partnerId)
+            ? [{ partnerId, partnerRole: menteeLeaves(m) ? 'mentee' : 'mentor', network: m.network }]
+            : [];
+        });
+        const partners = toTell.length
+          ? await tx
+              .select()
+              .from(users)
+              .where(inArray(users.id, [...new Set(toTell.map((x) => x.partnerId))]))
+          : [];
+        const partnerOf = new Map(partners.map((p) => [p.id, p]));
+        await Promise.all(
+          toTell.flatMap(({ partnerId, partnerRole, network }) => {
+            const partner = partnerOf.get(partnerId);
+            if (!partner) return [];
+            return [
+              enqueueEmail(tx, {
+                template: 'match-partner-left',
+                to: partner.email,
+                userId: partner.id,
+                props: {
+                  locale: partner.locale,
+                  name: partner.name,
+                  partnerRole: partnerRole as 'mentee' | 'mentor',
+                  networkName: network,
+                  mentoringUrl: appLink('/mentoraat'),
+                },
+              }),
+            ];
+          }),
+        );
       }
-      const partnerId = match.menteeUserId === userId ? match.mentorUserId : match.menteeUserId;
-      if (!partnerId) continue;
-      const [partner] = await tx.select().from(users).where(eq(users.id, partnerId));
-      if (!partner) continue;
-      await enqueueEmail(tx, {
-        template: 'match-partner-left',
-        to: partner.email,
-        userId: partner.id,
-        props: {
-          locale: partner.locale,
-          name: partner.name,
-          partnerRole: match.menteeUserId === userId ? 'mentee' : 'mentor',
-          networkName: match.network,
-          mentoringUrl: appLink('/mentoraat'),
-        },
-      });
-    }
-    if (myMatches.length) {
-      const ids = myMatches.map((m) => m.id);
       // Free text on their matches may name them; what they wrote goes.
-      await tx.update(matches).set({ declineReason: null, endReason: null }).where(inArray(matches.id, ids));
+      await tx
+        .update(matches)
+        .set({ declineReason: null, endReason: null })
+        .where(and(inMatch, or(isNotNull(matches.declineReason), isNotNull(matches.endReason))));
     }
-    await tx.update(checkIns).set({ note: '', authorUserId: null }).where(eq(checkIns.authorUserId, userId));
-    await tx.update(matchFeedback).set({ comment: '', userId: null }).where(eq(matchFeedback.userId, userId));
+    await tx.update(checkIns).set({ note: '', authorUserId: null }).where(inArray(checkIns.authorUserId, ids));
+    await tx.update(matchFeedback).set({ comment: '', userId: null }).where(inArray(matchFeedback.userId, ids));
 
     // 3. Applications: open ones withdrawn; all anonymised (special-category data erased).
     if (applicationIds.length) {
@@ -172,22 +234,26 @@ export async function deleteAccount(db: Db, userId: string): Promise<DeletionSum
       summary.applicationsAnonymised = applicationIds.length;
     }
 
-    // 4. Mentor profile: out of every network, anonymised.
-    if (profile) {
-      await tx.delete(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id));
+    // 4. Mentor profiles: out of every network, anonymised.
+    if (profileIds.length) {
+      await tx.delete(networkMentors).where(inArray(networkMentors.mentorProfileId, profileIds));
       await tx
         .update(mentorProfiles)
         .set({ userId: null, party: null, gender: null, bio: '', phone: null, completedAt: null, anonymisedAt: t, updatedAt: t })
-        .where(eq(mentorProfiles.id, profile.id));
+        .where(inArray(mentorProfiles.id, profileIds));
     }
 
-    // 5. Audit events about them stay, anonymous; what is kept under their address goes.
-    await tx.update(auditEvents).set({ subjectUserId: null, detail: null }).where(eq(auditEvents.subjectUserId, userId));
-    summary.emailsDeleted = await eraseAddress(tx, { email, names: [user.name], userId }, t);
+    // 5. Audit events about them stay, anonymous; what is kept under their addresses goes.
+    await tx.update(auditEvents).set({ subjectUserId: null, detail: null }).where(inArray(auditEvents.subjectUserId, ids));
+    summary.emailsDeleted = await eraseAddresses(
+      tx,
+      people.map((p) => ({ email: normalizeEmail(p.email), names: [p.name], userId: p.id })),
+      t,
+    );
 
-    // 6. The account itself (sessions, tokens, consents, memberships and outcomes go with it).
-    await tx.delete(users).where(eq(users.id, userId));
-    return summary;
+    // 6. The accounts themselves (sessions, tokens, consents, memberships and outcomes go with them).
+    await tx.delete(users).where(inArray(users.id, ids));
+    return { deleted: ids, summary };
   });
 }
 
@@ -224,30 +290,45 @@ export async function anonymiseRegistrations(tx: Db, where: SQL, at: Date) {
  * that account goes too. Returns the number of emails deleted. Runs on the caller's transaction.
  */
 export async function eraseAddress(tx: Db, person: { email: string; names: string[]; userId?: string }, at: Date) {
-  const { email, userId } = person;
+  return eraseAddresses(tx, [person], at);
+}
+
+/** `eraseAddress` for many people at once: one statement per kind of row for all of them. */
+export async function eraseAddresses(tx: Db, people: { email: string; names: string[]; userId?: string }[], at: Date) {
+  if (!people.length) return 0;
+  const emails = [...new Set(people.map((p) => p.email))];
+  const userIds = people.flatMap((p) => (p.userId ? [p.userId] : []));
   // With an account, rows tied to its id go as well as those under its address.
-  const ofUser = (column: AnyPgColumn) => (userId ? [eq(column, userId)] : []);
-  await tx.delete(mentorInvitations).where(or(eq(mentorInvitations.email, email), ...ofUser(mentorInvitations.acceptedBy)));
-  await tx.delete(coordinatorInvitations).where(eq(coordinatorInvitations.email, email));
+  const ofUsers = (column: AnyPgColumn) => (userIds.length ? [inArray(column, userIds)] : []);
+  await tx.delete(mentorInvitations).where(or(inArray(mentorInvitations.email, emails), ...ofUsers(mentorInvitations.acceptedBy)));
+  await tx.delete(coordinatorInvitations).where(inArray(coordinatorInvitations.email, emails));
   // Sign-ups nobody confirmed yet (ADR 011): to the address, or made while logged in to the account.
   await tx
     .delete(signUpRequests)
-    .where(or(eq(signUpRequests.email, email), ...(userId ? [sql`${signUpRequests.input}->>'userId' = ${userId}`] : [])));
-  await tx.delete(emailPreferences).where(or(eq(emailPreferences.email, email), ...ofUser(emailPreferences.userId)));
-  await tx.delete(emailSuppressions).where(eq(emailSuppressions.email, email));
-  await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%${escapeLike(email)}%`}`);
+    .where(
+      or(
+        inArray(signUpRequests.email, emails),
+        ...(userIds.length ? [sql`${signUpRequests.input}->>'userId' = any(${pgArray(userIds)}::text[])`] : []),
+      ),
+    );
+  await tx.delete(emailPreferences).where(or(inArray(emailPreferences.email, emails), ...ofUsers(emailPreferences.userId)));
+  await tx.delete(emailSuppressions).where(inArray(emailSuppressions.email, emails));
+  await tx.delete(rateLimits).where(sql`${rateLimits.key} like any(${pgArray(emails.map((e) => `%${escapeLike(e)}%`))}::text[])`);
 
   const deleted = await tx
     .delete(emailMessages)
-    .where(or(eq(emailMessages.recipient, email), eq(emailMessages.recipient, emailLogDigest(email)), ...ofUser(emailMessages.userId)))
+    .where(or(inArray(emailMessages.recipient, [...emails, ...emails.map((e) => emailLogDigest(e))]), ...ofUsers(emailMessages.userId)))
     .returning({ id: emailMessages.id });
-  const needles = [...new Set([email, ...person.names.map((n) => n.trim())])].filter((n) => n.length >= 3).map((n) => `%${escapeLike(n)}%`);
+  const needles = [...new Set([...emails, ...people.flatMap((p) => p.names.map((n) => n.trim()))])]
+    .filter((n) => n.length >= 3)
+    .map((n) => `%${escapeLike(n)}%`);
   if (!needles.length) return deleted.length;
   // Few rows still hold a subject or a body (bodies go once delivered, subjects when a row is reduced
   // after a month); each search reads those alone, through a partial index (db/schema/email.ts),
-  // where an `ilike` over the whole log took seconds at national scale. Subjects are matched in the
-  // index itself (`id in (…)`), and only the rows found are read and changed.
-  const anyNeedle = (column: SQL | AnyPgColumn) => or(...needles.map((needle) => sql`${column} ilike ${needle}`))!;
+  // where an `ilike` over the whole log took seconds at national scale. Subjects are matched through
+  // a trigram index of those rows, one index search per name or address (`ilike any`), so that a
+  // set of hundreds of people costs hundreds of index look-ups rather than a pass per person.
+  const anyNeedle = (column: SQL | AnyPgColumn) => sql`${column} ilike any(${pgArray(needles)}::text[])`;
   const settled = notInArray(emailMessages.status, ['queued', 'sending']);
   const hasBody = or(isNotNull(emailMessages.html), isNotNull(emailMessages.textBody), isNotNull(emailMessages.props))!;
   await tx
@@ -275,4 +356,9 @@ export async function eraseAddress(tx: Db, person: { email: string; names: strin
       ),
     );
   return deleted.length;
+}
+
+/** A text[] literal for one parameter (keeps a list to one bound parameter, whatever its size). */
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`;
 }

@@ -5,19 +5,25 @@ import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { anonymiseRegistrations, deleteAccount, eraseAddress } from './deletion.server';
+import { anonymiseRegistrations, deleteAccounts, eraseAddress } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
 
 /** Days between the warning email and the deletion. */
 export const RETENTION_GRACE_DAYS = 30;
 /** Most addresses without an account anonymised per run (the rest follow the next night). */
 export const GUEST_BATCH = 500;
-/** Accounts handled per batch: one statement (warnings, lapsed warnings) or one check (deletions) each. */
+/** Accounts handled per batch: one statement (warnings, lapsed warnings) or one transaction (deletions) each. */
 export const RETENTION_BATCH = 200;
 /** A run stops starting new batches after this long; what is left is due again the next run. */
 export const RETENTION_MAX_MS = 5 * 60_000;
 
-export type RetentionOptions = { inactiveDays?: number; batchSize?: number; maxMs?: number };
+export type RetentionOptions = {
+  inactiveDays?: number;
+  batchSize?: number;
+  maxMs?: number;
+  /** Told the time each step took and how many it handled (bench:deletion prints them). */
+  onStep?: (step: string, ms: number, count: number) => void;
+};
 export type RetentionResult = {
   warned: number;
   deleted: number;
@@ -202,6 +208,11 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
   let deleted = 0;
   let cancelled = 0;
   let done = true;
+  let stepStart = Date.now();
+  const step = (name: string, count: number) => {
+    options.onStep?.(name, Date.now() - stepStart, count);
+    stepStart = Date.now();
+  };
 
   // Who is due, in one set-based pass over every account. Each batch below checks its people again
   // with the per-person rule, inside its own statement or transaction: someone who logs in while the
@@ -218,6 +229,7 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
         from users u join ${activityTable} a on a.id = u.id
       ) d where kind is not null order by id`),
   );
+  step('who is due (one pass over every account)', due.length);
   const batchesOf = (kind: string) => {
     const ids = due.filter((d) => d.kind === kind).map((d) => d.id);
     return Array.from({ length: Math.ceil(ids.length / batchSize) }, (_, i) => ids.slice(i * batchSize, (i + 1) * batchSize));
@@ -232,6 +244,7 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
       .returning({ id: users.id });
     cancelled += revived.length;
   }
+  step('lapsed warnings', cancelled);
 
   // Warnings: a batch is claimed and its emails queued in one short transaction.
   for (const [i, ids] of batchesOf('warn').entries()) {
@@ -263,35 +276,29 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
       return claimed.length;
     });
   }
+  step('warnings', warned);
 
-  // Deletions: each account in its own transaction (deleteAccount), so that no lock is held for
-  // longer than one person's rows; a batch is checked again first. What the deadline leaves is
+  // Deletions: a batch in one transaction (deleteAccounts: a statement per kind of row for the whole
+  // batch), its people checked again as they are locked; an account held by another transaction at
+  // that moment (someone logging in) is skipped and left to the next run. What the deadline leaves is
   // still due tomorrow, and the next run picks it up.
   for (const [i, ids] of batchesOf('delete').entries()) {
     if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
-    const still = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        and(
-          inArray(users.id, ids),
-          isNotNull(users.retentionWarnedAt),
-          lte(users.retentionWarnedAt, graceStart),
-          eq(users.isAdmin, false),
-          inactive,
-        ),
-      );
-    for (const person of still) {
-      if (await deleteAccount(db, person.id)) deleted++;
-    }
+    const batch = await deleteAccounts(db, ids, {
+      skipLocked: true,
+      where: and(isNotNull(users.retentionWarnedAt), lte(users.retentionWarnedAt, graceStart), eq(users.isAdmin, false), inactive),
+    });
+    deleted += batch.deleted.length;
   }
+  step('deletions', deleted);
 
   // The email log: reduced after a month, deleted after a year (privacy statement), in batches.
   const emailLog = await expireEmailLog(db, { maxMs: Math.max(0, deadline - Date.now()) });
   if (!emailLog.done) done = false;
+  step('email log', emailLog.reduced + emailLog.deleted);
 
   // People without an account: anonymised at once (see above), a bounded number of addresses a night.
   let registrationsAnonymised = 0;
@@ -302,5 +309,6 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
     }
     registrationsAnonymised += await anonymiseGuest(db, email, t, cutoff);
   }
+  step('people without an account', registrationsAnonymised);
   return { warned, deleted, cancelled, registrationsAnonymised, emailLog, done };
 }
