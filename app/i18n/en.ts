@@ -57,7 +57,6 @@ export const en: Translation<typeof nl> = {
   'time.days': { one: '1 day', other: '{count} days' },
 
   'form.required': 'required',
-  'form.errorSummary': 'Something went wrong. Please correct the fields with an error message.',
   'form.honeypot': 'Leave this field empty',
   'form.summary.title': {
     one: 'There is 1 problem with what you filled in',

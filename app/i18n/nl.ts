@@ -56,7 +56,6 @@ export const nl = {
   'time.days': { one: '1 dag', other: '{count} dagen' },
 
   'form.required': 'verplicht',
-  'form.errorSummary': 'Er ging iets mis. Verbeter de velden met een foutmelding.',
   'form.honeypot': 'Laat dit veld leeg',
   'form.summary.title': {
     one: 'Er is 1 ding niet goed ingevuld',

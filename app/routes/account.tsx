@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
 import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/schemas';
@@ -13,6 +14,7 @@ import { organisationsCoordinatedBy } from '~/modules/organisations/organisation
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
 import { formatDate } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
 
@@ -235,7 +237,7 @@ export default function Account() {
         </h2>
         {acted?.changed ? <Notice>{t('account.password.changed')}</Notice> : null}
         <Form method="post" {...getFormProps(form)}>
-          <FormAlert id={form.errorId} messages={form.errors} />
+          <ErrorSummary form={form} />
           <TextField
             meta={fields.current}
             label={t('account.password.current')}

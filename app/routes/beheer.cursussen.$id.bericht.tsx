@@ -5,8 +5,9 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { CheckboxField, TextAreaField, useDates } from '~/components/manage-courses';
+import { Notice, SubmitButton } from '~/components/form';
+import { useDates } from '~/components/manage-courses';
+import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   confirmSchema,
@@ -19,6 +20,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -77,7 +79,7 @@ export default function MessageParticipants() {
           <p className="utrecht-paragraph">{t('manageCourses.message.nobody')}</p>
         ) : (
           <Form method="post" {...getFormProps(form)}>
-            <FormAlert id={form.errorId} messages={form.errors} />
+            <ErrorSummary form={form} />
             <TextField meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
             <TextAreaField
               meta={fields.body}
