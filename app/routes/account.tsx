@@ -239,6 +239,7 @@ export default function Account() {
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} />
           <TextField
+            required
             meta={fields.current}
             label={t('account.password.current')}
             type="password"
@@ -246,6 +247,7 @@ export default function Account() {
             resetKey={round}
           />
           <TextField
+            required
             meta={fields.password}
             label={t('account.password.new')}
             type="password"
@@ -254,6 +256,7 @@ export default function Account() {
             resetKey={round}
           />
           <TextField
+            required
             meta={fields.confirm}
             label={t('account.password.confirm')}
             type="password"

@@ -216,7 +216,7 @@ export default function AdminOrganisation() {
         <p className="utrecht-paragraph">{t('admin.org.appointIntro')}</p>
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} />
-          <TextField meta={fields.email} label={t('admin.org.email')} type="email" autoComplete="off" />
+          <TextField required meta={fields.email} label={t('admin.org.email')} type="email" autoComplete="off" />
           <SubmitButton name="intent" value="appoint">
             {t('admin.org.appointSubmit')}
           </SubmitButton>

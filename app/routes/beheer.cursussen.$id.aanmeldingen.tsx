@@ -317,8 +317,8 @@ export default function Registrations() {
             <p className="utrecht-paragraph">{t('manageCourses.add.intro')}</p>
             <Form method="post" {...getFormProps(form)}>
               <ErrorSummary form={form} />
-              <TextField meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
-              <TextField meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
+              <TextField required meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
+              <TextField required meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
               <SelectField
                 meta={fields.municipalityCode}
                 label={t('manageCourses.form.municipality')}

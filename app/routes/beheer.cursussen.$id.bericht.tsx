@@ -80,7 +80,7 @@ export default function MessageParticipants() {
         ) : (
           <Form method="post" {...getFormProps(form)}>
             <ErrorSummary form={form} />
-            <TextField meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
+            <TextField required meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
             <TextAreaField
               meta={fields.body}
               label={t('manageCourses.message.body')}

@@ -149,8 +149,9 @@ function RegisterForm({ email, result }: { email: string; result: Reply }) {
       <p className="utrecht-paragraph">{t('admin.invitation.registerIntro', { email })}</p>
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
-        <TextField meta={fields.name} label={t('register.name')} autoComplete="name" />
+        <TextField required meta={fields.name} label={t('register.name')} autoComplete="name" />
         <TextField
+          required
           meta={fields.password}
           label={t('register.password')}
           type="password"
@@ -179,7 +180,14 @@ function LoginForm({ email, result }: { email: string; result: Reply }) {
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-        <TextField meta={fields.password} label={t('login.password')} type="password" autoComplete="current-password" resetKey={round} />
+        <TextField
+          required
+          meta={fields.password}
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          resetKey={round}
+        />
         <SubmitButton name="intent" value="login">
           {t('admin.invitation.loginSubmit')}
         </SubmitButton>

@@ -261,8 +261,9 @@ export default function SignUp() {
           <p className="utrecht-paragraph">{course.loggedIn ? t('courses.signup.introLoggedIn') : t('courses.signup.intro')}</p>
 
           <h2 className="utrecht-heading-2">{t('courses.signup.you')}</h2>
-          <TextField meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />
+          <TextField required meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />
           <TextField
+            required
             meta={fields.email}
             label={t('courses.signup.email')}
             type="email"

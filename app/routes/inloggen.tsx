@@ -99,8 +99,9 @@ export default function Login() {
         </h2>
         <Form method="post" {...getFormProps(passwordForm)}>
           <ErrorSummary form={passwordForm} />
-          <TextField meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
+          <TextField required meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
           <TextField
+            required
             meta={passwordFields.password}
             label={t('login.password')}
             type="password"
@@ -127,7 +128,7 @@ export default function Login() {
         {acted?.intent === 'link' && acted.sent ? <Notice>{t('login.link.sent')}</Notice> : null}
         <Form method="post" {...getFormProps(linkForm)}>
           <ErrorSummary form={linkForm} />
-          <TextField meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />
+          <TextField required meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />
           <SubmitButton name="intent" value="link">
             {t('login.link.submit')}
           </SubmitButton>

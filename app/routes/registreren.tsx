@@ -54,9 +54,10 @@ export default function Register() {
       <p className="utrecht-paragraph">{t('register.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
-        <TextField meta={fields.name} label={t('register.name')} autoComplete="name" />
-        <TextField meta={fields.email} label={t('register.email')} type="email" autoComplete="email" />
+        <TextField required meta={fields.name} label={t('register.name')} autoComplete="name" />
+        <TextField required meta={fields.email} label={t('register.email')} type="email" autoComplete="email" />
         <TextField
+          required
           meta={fields.password}
           label={t('register.password')}
           type="password"

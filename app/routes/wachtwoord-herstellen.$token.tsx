@@ -47,6 +47,7 @@ export default function ResetPassword() {
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <TextField
+          required
           meta={fields.password}
           label={t('reset.password')}
           type="password"
@@ -54,7 +55,7 @@ export default function ResetPassword() {
           description={t('register.passwordHint')}
           resetKey={round}
         />
-        <TextField meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" resetKey={round} />
+        <TextField required meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" resetKey={round} />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
       </Form>
     </div>

@@ -41,7 +41,7 @@ export default function ForgotPassword() {
       {acted?.sent ? <Notice>{t('forgot.sent')}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
-        <TextField meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />
+        <TextField required meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />
         <Honeypot />
         <SubmitButton>{t('forgot.submit')}</SubmitButton>
       </Form>
