@@ -2,8 +2,9 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
-import { FormAlert, SubmitButton } from './form';
-import { InputField, TextAreaField } from './manage-courses';
+import { SubmitButton } from './form';
+import { TextAreaField, TextField } from './ui/fields';
+import { ErrorSummary } from './ui/error-summary';
 
 // The academy form of /beheer/academies (new and edit): name, description, period, and which of the
 // organisation's courses and networks belong to it (checkbox lists; without JavaScript too).
@@ -128,14 +129,14 @@ export function AcademyForm({
   const [form, fields] = useForm<Values>({ id, lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)}>
-      <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+      <ErrorSummary form={form} />
       {organisationId ? <input type="hidden" name="organisationId" value={organisationId} /> : null}
-      <InputField meta={fields.name} label={t('admin.academies.name')} description={t('admin.academies.nameHint')} required />
+      <TextField meta={fields.name} label={t('admin.academies.name')} description={t('admin.academies.nameHint')} required />
       <TextAreaField meta={fields.description} label={t('admin.academies.description')} rows={4} />
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('admin.academies.period')}</legend>
-        <InputField meta={fields.periodStart} label={t('admin.academies.periodStart')} type="date" />
-        <InputField meta={fields.periodEnd} label={t('admin.academies.periodEnd')} type="date" />
+        <TextField meta={fields.periodStart} label={t('admin.academies.periodStart')} type="date" />
+        <TextField meta={fields.periodEnd} label={t('admin.academies.periodEnd')} type="date" />
       </fieldset>
       <CheckList
         meta={fields.courseIds}

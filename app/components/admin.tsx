@@ -1,7 +1,7 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { organisationKinds } from '~db/schema/organisations';
 import { useT } from '~/i18n';
-import { InputField, SelectField } from './manage-courses';
+import { SelectField, TextField } from './ui/fields';
 
 // Pieces of the administrators' pages (/admin) and the coordinators' organisation pages.
 
@@ -18,7 +18,7 @@ export function OrganisationFormFields({
   const t = useT();
   return (
     <>
-      <InputField meta={fields.name} label={t('admin.orgs.name')} required autoComplete="organization" />
+      <TextField meta={fields.name} label={t('admin.orgs.name')} required autoComplete="organization" />
       <SelectField
         meta={fields.kind}
         label={t('admin.orgs.kind')}
@@ -26,7 +26,7 @@ export function OrganisationFormFields({
         placeholder={t('admin.orgs.choose')}
         required
       />
-      <InputField
+      <TextField
         meta={fields.contactEmail}
         label={t('admin.orgs.contactEmail')}
         description={t('admin.orgs.contactEmailHint')}

@@ -1,180 +1,11 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react';
+import type { FieldMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useLocale, useT, type Locale, type MessageKey } from '~/i18n';
-import { FieldShell } from './form';
+import { SelectField, TextAreaField, TextField } from './ui/fields';
 
-// Form fields and small pieces shared by the coordinators' course pages (/beheer/cursussen).
-// Validation happens on the server; these render what it answered, linked for screen readers.
-
-type InputFieldProps = {
-  meta: FieldMetadata<string | number | undefined | null>;
-  label: string;
-  type?: 'text' | 'email' | 'url' | 'number' | 'date' | 'time' | 'datetime-local';
-  description?: string;
-  required?: boolean;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'decimal';
-  className?: string;
-};
-
-/** A labelled input of any text-like type. */
-export function InputField({
-  meta,
-  label,
-  type = 'text',
-  description,
-  required = false,
-  autoComplete,
-  inputMode,
-  className,
-}: InputFieldProps) {
-  const invalid = Boolean(meta.errors?.length);
-  const { key, ...input } = getInputProps(meta as FieldMetadata<string>, {
-    type,
-    ariaDescribedBy: description ? `${meta.id}-description` : undefined,
-  });
-  return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="text"
-    >
-      <input
-        key={key}
-        {...input}
-        required={undefined}
-        aria-required={required || undefined}
-        autoComplete={autoComplete ?? 'off'}
-        inputMode={inputMode}
-        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${className ? ` ${className}` : ''}`}
-      />
-    </FieldShell>
-  );
-}
-
-export function TextAreaField({
-  meta,
-  label,
-  description,
-  required = false,
-  rows = 5,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: string;
-  description?: string;
-  required?: boolean;
-  rows?: number;
-}) {
-  const invalid = Boolean(meta.errors?.length);
-  const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
-  return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="textarea"
-    >
-      <textarea
-        key={key}
-        {...textarea}
-        required={undefined}
-        aria-required={required || undefined}
-        rows={rows}
-        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-      />
-    </FieldShell>
-  );
-}
-
-export type Option = { value: string; label: string };
-
-export function SelectField({
-  meta,
-  label,
-  options,
-  description,
-  required = false,
-  placeholder,
-}: {
-  meta: FieldMetadata<string | undefined>;
-  label: string;
-  options: Option[];
-  description?: string;
-  required?: boolean;
-  placeholder?: string;
-}) {
-  const invalid = Boolean(meta.errors?.length);
-  const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: description ? `${meta.id}-description` : undefined });
-  return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="select"
-    >
-      <select
-        key={key}
-        {...select}
-        required={undefined}
-        aria-required={required || undefined}
-        className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
-  );
-}
-
-/** A checkbox with its label beside it: a large touch target, also for the attendance lists. */
-export function CheckboxField({
-  meta,
-  label,
-  description,
-}: {
-  meta: FieldMetadata<boolean | undefined>;
-  label: ReactNode;
-  description?: string;
-}) {
-  const invalid = Boolean(meta.errors?.length);
-  const { key, ...input } = getInputProps(meta, {
-    type: 'checkbox',
-    ariaDescribedBy: description ? `${meta.id}-description` : undefined,
-  });
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--checkbox${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      {invalid ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={meta.errorId}>
-          {meta.errors!.join(' ')}
-        </div>
-      ) : null}
-      <label className="pa-check" htmlFor={meta.id}>
-        <input key={key} {...input} required={undefined} className="utrecht-checkbox utrecht-checkbox--html-input" />
-        <span>{label}</span>
-      </label>
-      {description ? (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={`${meta.id}-description`}>
-          {description}
-        </div>
-      ) : null}
-    </div>
-  );
-}
+// Small pieces shared by the coordinators' course pages (/beheer/cursussen), and the course form's
+// fields, built from the form kit (components/ui/fields.tsx).
 
 /** Text for screen readers only (e.g. which question a "move up" button moves). */
 export function Hidden({ children }: { children: ReactNode }) {
@@ -283,7 +114,7 @@ export function CourseFormFields({
             <input type="hidden" name={fields.organisationId.name} value={organisations[0]?.id ?? ''} />
           )
         ) : null}
-        <InputField meta={fields.title} label={t('manageCourses.form.title')} required />
+        <TextField meta={fields.title} label={t('manageCourses.form.title')} required />
         <TextAreaField
           meta={fields.description}
           label={t('manageCourses.form.description')}
@@ -299,12 +130,12 @@ export function CourseFormFields({
           ]}
           required
         />
-        <InputField
+        <TextField
           meta={fields.cost}
           label={t('manageCourses.form.cost')}
           description={t('manageCourses.form.costHint')}
           inputMode="decimal"
-          className="pa-textbox--short"
+          short
         />
       </fieldset>
 
@@ -326,13 +157,13 @@ export function CourseFormFields({
           placeholder={t('manageCourses.form.choose')}
           required
         />
-        <InputField
+        <TextField
           meta={fields.locationName}
           label={t('manageCourses.form.locationName')}
           description={t('manageCourses.form.locationNameHint')}
         />
-        <InputField meta={fields.address} label={t('manageCourses.form.address')} />
-        <InputField
+        <TextField meta={fields.address} label={t('manageCourses.form.address')} />
+        <TextField
           meta={fields.onlineUrl}
           label={t('manageCourses.form.onlineUrl')}
           description={t('manageCourses.form.onlineUrlHint')}
@@ -350,40 +181,40 @@ export function CourseFormFields({
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           {t('manageCourses.form.seats')}
         </legend>
-        <InputField
+        <TextField
           meta={fields.capacity}
           label={t('manageCourses.form.capacity')}
           description={t('manageCourses.form.capacityHint')}
           type="number"
           inputMode="numeric"
-          className="pa-textbox--short"
+          short
           required
         />
-        <InputField
+        <TextField
           meta={fields.registrationOpensAt}
           label={t('manageCourses.form.opens')}
           description={t('manageCourses.form.opensHint')}
           type="datetime-local"
         />
-        <InputField
+        <TextField
           meta={fields.registrationClosesAt}
           label={t('manageCourses.form.closes')}
           description={t('manageCourses.form.closesHint')}
           type="datetime-local"
         />
-        <InputField
+        <TextField
           meta={fields.cancellationDeadline}
           label={t('manageCourses.form.cancellationDeadline')}
           description={t('manageCourses.form.cancellationDeadlineHint')}
           type="datetime-local"
         />
-        <InputField
+        <TextField
           meta={fields.claimWindowHours}
           label={t('manageCourses.form.claimWindow')}
           description={t('manageCourses.form.claimWindowHint')}
           type="number"
           inputMode="numeric"
-          className="pa-textbox--short"
+          short
           required
         />
       </fieldset>
@@ -392,22 +223,22 @@ export function CourseFormFields({
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           {t('manageCourses.form.emailAndCompletion')}
         </legend>
-        <InputField
+        <TextField
           meta={fields.reminderDaysBefore}
           label={t('manageCourses.form.reminderDays')}
           description={t('manageCourses.form.reminderDaysHint')}
           type="number"
           inputMode="numeric"
-          className="pa-textbox--short"
+          short
           required
         />
-        <InputField
+        <TextField
           meta={fields.completionThreshold}
           label={t('manageCourses.form.threshold')}
           description={t('manageCourses.form.thresholdHint')}
           type="number"
           inputMode="numeric"
-          className="pa-textbox--short"
+          short
         />
       </fieldset>
     </>

@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
 import { DataTable } from './ui/data-table';
-import { RadioGroupField, TextAreaField } from './course-fields';
-import { FieldShell, FormAlert, SubmitButton } from './form';
+import { RadioGroupField, TextAreaField, TextField } from './ui/fields';
+import { SubmitButton } from './form';
+import { ErrorSummary } from './ui/error-summary';
 
 // Building blocks of the match pages (/mentor, /mentor/voorstellen/:id, /koppeling/:id, the
 // coordinator's list). Props are plain data the loaders already put in the reader's language.
@@ -123,7 +124,7 @@ export function ReasonForm({
   const [form, fields] = useForm<{ reason: string }>({ id, lastResult, shouldRevalidate: 'onBlur' });
   return (
     <Form method="post" action={action} {...getFormProps(form)}>
-      <FormAlert id={form.errorId} messages={form.errors} />
+      <ErrorSummary form={form} />
       <input type="hidden" name="matchId" value={matchId} />
       <TextAreaField meta={fields.reason} label={label} required />
       <SubmitButton name="intent" value={intent}>
@@ -186,9 +187,6 @@ export function CheckInForm({
   const t = useT();
   const [form, fields] = useForm<CheckInFields>({ id, lastResult, defaultValue: { happenedOn: today }, shouldRevalidate: 'onBlur' });
   const Heading = `h${headingLevel}` as const;
-  const date = fields.happenedOn;
-  const invalid = Boolean(date.errors?.length);
-  const { key, ...dateInput } = getInputProps(date, { type: 'date' });
   const modes = ['in-person', 'online', 'phone', 'message'] as const;
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -197,18 +195,9 @@ export function CheckInForm({
       </Heading>
       <p className="utrecht-paragraph">{t('matches.checkIns.formIntro')}</p>
       <Form method="post" action={action} {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
+        <ErrorSummary form={form} />
         <input type="hidden" name="matchId" value={matchId} />
-        <FieldShell id={date.id} label={t('matches.checkIns.happenedOn')} required errors={date.errors} errorId={date.errorId} kind="text">
-          <input
-            key={key}
-            {...dateInput}
-            required={undefined}
-            aria-required
-            max={today}
-            className={`utrecht-textbox utrecht-textbox--html-input pa-textbox--short${invalid ? ' utrecht-textbox--invalid' : ''}`}
-          />
-        </FieldShell>
+        <TextField meta={fields.happenedOn} type="date" label={t('matches.checkIns.happenedOn')} required short max={today} />
         <RadioGroupField
           meta={fields.mode}
           legend={t('matches.checkIns.modeLegend')}

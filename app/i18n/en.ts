@@ -57,8 +57,12 @@ export const en: Translation<typeof nl> = {
   'time.days': { one: '1 day', other: '{count} days' },
 
   'form.required': 'required',
-  'form.errorSummary': 'Something went wrong. Please correct the fields with an error message.',
   'form.honeypot': 'Leave this field empty',
+  'form.summary.title': {
+    one: 'There is 1 problem with what you filled in',
+    other: 'There are {count} problems with what you filled in',
+  },
+  'form.summary.formOnly': 'The form was not sent',
   'form.errors.email': 'Enter a valid email address, such as name@example.com.',
   'form.errors.emailRequired': 'Enter your email address.',
   'form.errors.nameRequired': 'Enter your name.',

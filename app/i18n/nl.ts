@@ -56,8 +56,12 @@ export const nl = {
   'time.days': { one: '1 dag', other: '{count} dagen' },
 
   'form.required': 'verplicht',
-  'form.errorSummary': 'Er ging iets mis. Verbeter de velden met een foutmelding.',
   'form.honeypot': 'Laat dit veld leeg',
+  'form.summary.title': {
+    one: 'Er is 1 ding niet goed ingevuld',
+    other: 'Er zijn {count} dingen niet goed ingevuld',
+  },
+  'form.summary.formOnly': 'Het formulier is niet verstuurd',
   'form.errors.email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'form.errors.emailRequired': 'Vul je e-mailadres in.',
   'form.errors.nameRequired': 'Vul je naam in.',

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
 import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/schemas';
@@ -14,6 +15,7 @@ import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/re
 import { formatDate } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
 
@@ -225,8 +227,9 @@ export default function Account() {
         </h2>
         {acted?.changed ? <Notice>{t('account.password.changed')}</Notice> : null}
         <Form method="post" {...getFormProps(form)}>
-          <FormAlert id={form.errorId} messages={form.errors} />
+          <ErrorSummary form={form} />
           <TextField
+            required
             meta={fields.current}
             label={t('account.password.current')}
             type="password"
@@ -234,6 +237,7 @@ export default function Account() {
             resetKey={round}
           />
           <TextField
+            required
             meta={fields.password}
             label={t('account.password.new')}
             type="password"
@@ -242,6 +246,7 @@ export default function Account() {
             resetKey={round}
           />
           <TextField
+            required
             meta={fields.confirm}
             label={t('account.password.confirm')}
             type="password"

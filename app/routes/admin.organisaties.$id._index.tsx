@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
+import { Notice, SubmitButton } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
@@ -20,6 +21,7 @@ import {
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisation', args.data ? { organisation: args.data.organisation.name } : null);
@@ -194,8 +196,8 @@ export default function AdminOrganisation() {
         </h2>
         <p className="utrecht-paragraph">{t('admin.org.appointIntro')}</p>
         <Form method="post" {...getFormProps(form)}>
-          <FormAlert id={form.errorId} messages={form.errors} />
-          <TextField meta={fields.email} label={t('admin.org.email')} type="email" autoComplete="off" />
+          <ErrorSummary form={form} />
+          <TextField required meta={fields.email} label={t('admin.org.email')} type="email" autoComplete="off" />
           <SubmitButton name="intent" value="appoint">
             {t('admin.org.appointSubmit')}
           </SubmitButton>

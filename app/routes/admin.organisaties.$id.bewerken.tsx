@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
-import { FormAlert, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import {
@@ -17,6 +17,7 @@ import {
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisationEdit', args.data ? { organisation: args.data.organisation.name } : null);
@@ -73,7 +74,7 @@ export default function EditOrganisation() {
       <h1 className="utrecht-heading-1">{t('admin.orgs.editTitle')}</h1>
       <p className="utrecht-paragraph">{t('admin.orgs.slugNote', { slug: organisation.slug })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+        <ErrorSummary form={form} />
         <OrganisationFormFields fields={fields} />
         <SubmitButton>{t('admin.orgs.save')}</SubmitButton>
       </Form>

@@ -5,11 +5,12 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
-import { FormAlert, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import { createOrganisation, nameInUse, organisationSchema, type OrganisationFields } from '~/modules/organisations/admin.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.adminOrganisationNew');
 
@@ -45,7 +46,7 @@ export default function NewOrganisation() {
       <h1 className="utrecht-heading-1">{t('admin.orgs.newTitle')}</h1>
       <p className="utrecht-paragraph">{t('admin.orgs.newIntro')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+        <ErrorSummary form={form} />
         <OrganisationFormFields fields={fields} />
         <SubmitButton>{t('admin.orgs.create')}</SubmitButton>
       </Form>

@@ -5,7 +5,8 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { ActionButton, CheckboxField, Hidden, InputField, SelectField, TextAreaField, useDates } from '~/components/manage-courses';
+import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import {
@@ -34,6 +35,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -467,6 +469,7 @@ function CancelCourse({ lastResult, published }: { lastResult?: SubmissionResult
       <h3 className="utrecht-heading-3">{t('manageCourses.cancel.heading')}</h3>
       <p className="utrecht-paragraph">{published ? t('manageCourses.cancel.publishedHint') : t('manageCourses.cancel.draftHint')}</p>
       <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <CheckboxField meta={fields.confirm} label={t('manageCourses.cancel.confirm')} />
         <SubmitButton name="intent" value="cancel-course">
           {t('manageCourses.cancel.submit')}
@@ -497,13 +500,14 @@ function SessionForm({
   const [form, fields] = useForm<SessionFields>({ id, lastResult, defaultValue });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-compact-form">
+      <ErrorSummary form={form} />
       {sessionId ? <input type="hidden" name="sessionId" value={sessionId} /> : null}
       <div className="pa-field-row">
-        <InputField meta={fields.date} label={t('manageCourses.sessions.date')} type="date" required />
-        <InputField meta={fields.startTime} label={t('manageCourses.sessions.start')} type="time" required />
-        <InputField meta={fields.endTime} label={t('manageCourses.sessions.end')} type="time" required />
+        <TextField meta={fields.date} label={t('manageCourses.sessions.date')} type="date" required />
+        <TextField meta={fields.startTime} label={t('manageCourses.sessions.start')} type="time" required />
+        <TextField meta={fields.endTime} label={t('manageCourses.sessions.end')} type="time" required />
       </div>
-      <InputField
+      <TextField
         meta={fields.location}
         label={t('manageCourses.sessions.location')}
         description={t('manageCourses.sessions.locationHint')}
@@ -579,6 +583,7 @@ function RemoveSession({
     <div className="pa-action pa-action--danger">
       <p className="utrecht-paragraph">{t('manageCourses.sessions.removeHint', { count: confirmed })}</p>
       <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
         <input type="hidden" name="sessionId" value={sessionId} />
         <CheckboxField meta={fields.confirm} label={t('manageCourses.sessions.removeConfirm', { number })} />
         <SubmitButton name="intent" value="remove-session">
@@ -610,8 +615,9 @@ function QuestionForm({
   const [form, fields] = useForm<QuestionFields>({ id, lastResult, defaultValue: defaultValue ?? { kind: 'text' } });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-compact-form">
+      <ErrorSummary form={form} />
       {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
-      <InputField meta={fields.label} label={t('manageCourses.questions.label')} required />
+      <TextField meta={fields.label} label={t('manageCourses.questions.label')} required />
       <SelectField
         meta={fields.kind}
         label={t('manageCourses.questions.kind')}

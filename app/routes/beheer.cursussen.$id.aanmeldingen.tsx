@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { Hidden, SelectField, useDates } from '~/components/manage-courses';
+import { Notice, SubmitButton } from '~/components/form';
+import { Hidden, useDates } from '~/components/manage-courses';
+import { SelectField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import {
   addRegistrationByCoordinator,
@@ -20,6 +21,7 @@ import {
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { DataTable } from '~/components/ui/data-table';
 import { pageTitle, routeData } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -308,9 +310,9 @@ export default function Registrations() {
           <>
             <p className="utrecht-paragraph">{t('manageCourses.add.intro')}</p>
             <Form method="post" {...getFormProps(form)}>
-              <FormAlert id={form.errorId} messages={form.errors} />
-              <TextField meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
-              <TextField meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
+              <ErrorSummary form={form} />
+              <TextField required meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
+              <TextField required meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
               <SelectField
                 meta={fields.municipalityCode}
                 label={t('manageCourses.form.municipality')}

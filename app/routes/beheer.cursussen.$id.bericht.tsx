@@ -5,8 +5,9 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, TextField } from '~/components/form';
-import { CheckboxField, TextAreaField, useDates } from '~/components/manage-courses';
+import { Notice, SubmitButton } from '~/components/form';
+import { useDates } from '~/components/manage-courses';
+import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   confirmSchema,
@@ -20,6 +21,7 @@ import {
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -78,8 +80,8 @@ export default function MessageParticipants() {
           <p className="utrecht-paragraph">{t('manageCourses.message.nobody')}</p>
         ) : (
           <Form method="post" {...getFormProps(form)}>
-            <FormAlert id={form.errorId} messages={form.errors} />
-            <TextField meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
+            <ErrorSummary form={form} />
+            <TextField required meta={fields.subject} label={t('manageCourses.message.subject')} autoComplete="off" />
             <TextAreaField
               meta={fields.body}
               label={t('manageCourses.message.body')}

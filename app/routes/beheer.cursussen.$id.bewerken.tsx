@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { Notice, SubmitButton } from '~/components/form';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
@@ -18,6 +18,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -96,7 +97,7 @@ export default function EditCourse() {
         <>
           {published ? <p className="utrecht-paragraph">{t('manageCourses.edit.publishedHint')}</p> : null}
           <Form method="post" {...getFormProps(form)}>
-            <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+            <ErrorSummary form={form} />
             <CourseFormFields fields={fields} municipalities={municipalities} />
             <SubmitButton>{t('manageCourses.edit.submit')}</SubmitButton>
           </Form>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
@@ -16,6 +16,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.manageCourseNew');
 
@@ -70,7 +71,7 @@ export default function NewCourse() {
       <h1 className="utrecht-heading-1">{t('manageCourses.new.title')}</h1>
       <p className="utrecht-paragraph">{t('manageCourses.new.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors ?? (lastResult?.status === 'error' ? [t('form.errorSummary')] : null)} />
+        <ErrorSummary form={form} />
         <CourseFormFields fields={fields} municipalities={municipalities} organisations={organisations} />
         <SubmitButton>{t('manageCourses.new.submit')}</SubmitButton>
       </Form>

@@ -1,25 +1,28 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden } from '~/components/manage-courses';
-import { Checkbox, Choices, FormErrors, Input, NetworkFields, TextArea, type Errors, type Values } from '~/components/network-fields';
+import { NetworkFields } from '~/components/network-fields';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '~/components/ui/fields';
 import { NetworkHeader } from '~/components/network-nav';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
   changeIntakeQuestions,
-  formValues,
   intakeQuestionSchema,
   MAX_INTAKE_QUESTIONS,
-  nestWeights,
   networkFormValues,
   networkSchema,
-  parseForm,
   provinceOptions,
   updateNetwork,
+  type IntakeQuestionFields,
+  type NetworkFields as Fields,
 } from '~/modules/mentoring/networks.server';
 import { notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -38,43 +41,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Answer = { intent: string; target: string | null; values: Values; errors: Errors; message?: string };
+type Answer = { intent: string; target: string | null; result?: SubmissionResult<string[]>; message?: string };
 const answer = (value: Answer) => data(value, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network } = await requireNetworkOfCoordinator(request, params.id);
   const db = getDb();
   const t = translator(localeFromRequest(request));
-  const values = formValues(await request.formData());
-  const intent = typeof values.intent === 'string' ? values.intent : '';
-  const questionId = typeof values.questionId === 'string' ? values.questionId : null;
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const questionId = typeof formData.get('questionId') === 'string' ? String(formData.get('questionId')) : null;
   const back = (notice: string, anchor = '') => redirect(`/beheer/netwerken/${network.id}/bewerken?melding=${notice}${anchor}`);
 
   switch (intent) {
     case 'save': {
-      const parsed = parseForm(networkSchema(t, await provinceOptions(db)), values, nestWeights(values));
-      if (!parsed.ok) return answer({ intent, target: null, values: parsed.values, errors: parsed.errors });
-      await updateNetwork(db, network.id, parsed.value);
+      const submission = parseWithZod(formData, { schema: networkSchema(t, await provinceOptions(db)), disableAutoCoercion: true });
+      if (submission.status !== 'success') return answer({ intent, target: null, result: submission.reply() });
+      await updateNetwork(db, network.id, submission.value);
       return redirect(`/beheer/netwerken/${network.id}?melding=opgeslagen`);
     }
     case 'add-question':
     case 'edit-question': {
-      const parsed = parseForm(intakeQuestionSchema(t), unprefixed(values));
+      const submission = parseWithZod(formData, { schema: intakeQuestionSchema(t), disableAutoCoercion: true });
       const target = intent === 'edit-question' ? questionId : null;
-      if (!parsed.ok) return answer({ intent, target, values: parsed.values, errors: parsed.errors });
+      if (submission.status !== 'success') return answer({ intent, target, result: submission.reply() });
       const outcome = await changeIntakeQuestions(
         db,
         network.id,
-        target ? { op: 'edit', id: target, input: parsed.value } : { op: 'add', input: parsed.value },
+        target ? { op: 'edit', id: target, input: submission.value } : { op: 'add', input: submission.value },
       );
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'full')
         return answer({
           intent,
           target,
-          values: unprefixed(values),
-          errors: {},
-          message: t('networks.errors.tooManyQuestions', { max: MAX_INTAKE_QUESTIONS }),
+          result: submission.reply({ formErrors: [t('networks.errors.tooManyQuestions', { max: MAX_INTAKE_QUESTIONS })] }),
         });
       return back('vraag-opgeslagen', '#questions-heading');
     }
@@ -91,17 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back(intent === 'remove-question' ? 'vraag-verwijderd' : 'vraag-verplaatst', '#questions-heading');
     }
   }
-  return answer({ intent, target: null, values: {}, errors: {}, message: t('networks.errors.unknownAction') });
-}
-
-/** `q-<id>.label` and `new-question.label` → `label`. */
-function unprefixed(values: Values): Values {
-  const out: Values = {};
-  for (const [key, value] of Object.entries(values)) {
-    const match = /^(?:new-question|q-[0-9a-f-]+)\.(.+)$/.exec(key);
-    if (match) out[match[1]!] = value;
-  }
-  return out;
+  return answer({ intent, target: null, message: t('networks.errors.unknownAction') });
 }
 
 const notices: Record<string, MessageKey> = {
@@ -115,7 +106,11 @@ export default function EditNetwork() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const { network, questions, notice } = loaded;
-  const saving = acted?.intent === 'save' ? acted : undefined;
+  const [form, fields] = useForm<Fields>({
+    id: 'network',
+    lastResult: acted?.intent === 'save' ? acted.result : undefined,
+    defaultValue: loaded.values,
+  });
   // A new location after each redirect: the "add a question" form starts empty again.
   const { key } = useLocation();
   const noticeKey = notice ? notices[notice] : undefined;
@@ -128,14 +123,9 @@ export default function EditNetwork() {
         <h2 className="utrecht-heading-2" id="edit-heading">
           {t('networks.edit.heading')}
         </h2>
-        <Form method="post" noValidate>
-          <FormErrors errors={saving?.errors} />
-          <NetworkFields
-            values={saving?.values ?? loaded.values}
-            errors={saving?.errors ?? {}}
-            geography={loaded.geography}
-            weightIds={scorePartIds}
-          />
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} />
+          <NetworkFields fields={fields} geography={loaded.geography} weightIds={scorePartIds} />
           <SubmitButton name="intent" value="save">
             {t('networks.edit.submit')}
           </SubmitButton>
@@ -186,13 +176,16 @@ export default function EditNetwork() {
                       <Hidden> {q.label}</Hidden>
                     </summary>
                     <QuestionForm
-                      prefix={`q-${q.id}`}
+                      id={`q-${q.id}`}
                       intent="edit-question"
                       questionId={q.id}
-                      values={
-                        mine?.values ?? { label: q.label, kind: q.kind, options: q.options.join('\n'), required: q.required ? 'on' : [] }
-                      }
-                      errors={mine?.errors ?? {}}
+                      defaultValue={{
+                        label: q.label,
+                        kind: q.kind,
+                        options: q.options.join('\n'),
+                        required: q.required ? 'on' : undefined,
+                      }}
+                      lastResult={mine?.result}
                       submit={t('networks.questions.save')}
                     />
                   </details>
@@ -204,10 +197,10 @@ export default function EditNetwork() {
         <h3 className="utrecht-heading-3">{t('networks.questions.add')}</h3>
         <QuestionForm
           key={key}
-          prefix="new-question"
+          id="new-question"
           intent="add-question"
-          values={acted?.intent === 'add-question' ? acted.values : { kind: 'text' }}
-          errors={acted?.intent === 'add-question' ? acted.errors : {}}
+          defaultValue={{ kind: 'text' }}
+          lastResult={acted?.intent === 'add-question' ? acted.result : undefined}
           submit={t('networks.questions.addSubmit')}
         />
       </section>
@@ -215,52 +208,41 @@ export default function EditNetwork() {
   );
 }
 
-/**
- * One question's form. Its field names carry a prefix (`new-question.label`, `q-<id>.label`) so that
- * the ids on the page stay unique; the action reads them without it (see `unprefixed`).
- */
+/** One question's form; its form id (`new-question`, `q-<id>`) keeps the field ids on the page unique. */
 function QuestionForm({
-  prefix,
+  id,
   intent,
   questionId,
-  values,
-  errors,
+  defaultValue,
+  lastResult,
   submit,
 }: {
-  prefix: string;
+  id: string;
   intent: string;
   questionId?: string;
-  values: Values;
-  errors: Errors;
+  defaultValue: Record<string, string | undefined>;
+  lastResult?: SubmissionResult<string[]>;
   submit: string;
 }) {
   const t = useT();
-  const v: Values = {};
-  const e: Errors = {};
-  for (const [k, value] of Object.entries(values)) v[`${prefix}.${k}`] = value;
-  for (const [k, value] of Object.entries(errors)) e[`${prefix}.${k}`] = value;
+  const [form, fields] = useForm<IntakeQuestionFields>({ id, lastResult, defaultValue });
   return (
-    <Form method="post" noValidate className="pa-compact-form">
+    <Form method="post" {...getFormProps(form)} className="pa-compact-form">
       {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
-      <FormErrors errors={errors} />
-      <Input name={`${prefix}.label`} label={t('networks.questions.label')} values={v} errors={e} required />
-      <Choices
-        name={`${prefix}.kind`}
-        type="radio"
+      <ErrorSummary form={form} />
+      <TextField meta={fields.label} label={t('networks.questions.label')} required />
+      <RadioGroupField
+        meta={fields.kind}
         legend={t('networks.questions.kind')}
-        values={v}
-        errors={e}
         options={(['text', 'choice', 'yes-no'] as const).map((k) => ({ value: k, label: t(`networks.questionKind.${k}`) }))}
       />
-      <TextArea
-        name={`${prefix}.options`}
+      <TextAreaField
+        meta={fields.options}
         label={t('networks.questions.options')}
         description={t('networks.questions.optionsHint')}
-        values={v}
-        errors={e}
         rows={4}
       />
-      <Checkbox name={`${prefix}.required`} label={t('networks.questions.required')} values={v} errors={e} />
+      <CheckboxField meta={fields.required} label={t('networks.questions.required')} />
       <SubmitButton name="intent" value={intent}>
         {submit}
       </SubmitButton>

@@ -1,23 +1,25 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
-import { FormErrors, Input, type Errors, type Values } from '~/components/network-fields';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { TextField } from '~/components/ui/fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
-  formValues,
   inviteMentor,
   inviteSchema,
   mentorsOfNetwork,
-  parseForm,
   pendingInvitations,
   removeMentor,
   resendInvitation,
   revokeInvitation,
+  type InviteFields,
 } from '~/modules/mentoring/networks.server';
 import { notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -39,16 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Answer = { intent: string; values: Values; errors: Errors; message?: string };
+type Answer = { intent: string; result?: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, organisation, user } = await requireNetworkOfCoordinator(request, params.id);
   const db = getDb();
   const locale = localeFromRequest(request);
   const t = translator(locale);
-  const values = formValues(await request.formData());
-  const intent = typeof values.intent === 'string' ? values.intent : '';
-  const id = typeof values.id === 'string' ? values.id : '';
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+  const id = String(formData.get('id') ?? '');
   const ctx = {
     network: { id: network.id, name: network.name },
     organisationName: organisation.name,
@@ -61,12 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case 'invite': {
-      const parsed = parseForm(inviteSchema(t), values);
-      if (!parsed.ok) return refuse({ intent, values: parsed.values, errors: parsed.errors });
-      const outcome = await inviteMentor(db, ctx, parsed.value);
-      if (outcome.status === 'already-mentor') return refuse({ intent, values, errors: { email: [t('networks.errors.alreadyMentor')] } });
-      if (outcome.status === 'already-invited') return refuse({ intent, values, errors: { email: [t('networks.errors.alreadyInvited')] } });
-      return done('uitgenodigd', parsed.value.email);
+      const submission = parseWithZod(formData, { schema: inviteSchema(t), disableAutoCoercion: true });
+      if (submission.status !== 'success') return refuse({ intent, result: submission.reply() });
+      const outcome = await inviteMentor(db, ctx, submission.value);
+      if (outcome.status !== 'invited') {
+        const message = outcome.status === 'already-mentor' ? t('networks.errors.alreadyMentor') : t('networks.errors.alreadyInvited');
+        return refuse({ intent, result: submission.reply({ fieldErrors: { email: [message] } }) });
+      }
+      return done('uitgenodigd', submission.value.email);
     }
     case 'resend': {
       if ((await resendInvitation(db, ctx, id)) === 'not-found') throw notFound();
@@ -79,11 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'remove-mentor': {
       const outcome = await removeMentor(db, network.id, id);
       if (outcome === 'not-found') throw notFound();
-      if (outcome === 'live-matches') return refuse({ intent, values: {}, errors: {}, message: t('networks.errors.liveMatches') });
+      if (outcome === 'live-matches') return refuse({ intent, message: t('networks.errors.liveMatches') });
       return done('verwijderd');
     }
   }
-  return refuse({ intent, values: {}, errors: {}, message: t('networks.errors.unknownAction') });
+  return refuse({ intent, message: t('networks.errors.unknownAction') });
 }
 
 const notices: Record<string, MessageKey> = {
@@ -99,7 +103,6 @@ export default function NetworkMentors() {
   const { network, mentors, invitations, notice, who } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const noticeKey = notice ? notices[notice] : undefined;
-  const inviting = acted?.intent === 'invite' ? acted : undefined;
   // A new location after each redirect: the invite form starts empty again after a sent invitation.
   const { key } = useLocation();
   return (
@@ -113,29 +116,7 @@ export default function NetworkMentors() {
           {t('networks.mentors.invite')}
         </h2>
         <p className="utrecht-paragraph">{t('networks.mentors.inviteIntro')}</p>
-        <Form method="post" noValidate key={key}>
-          <FormErrors errors={inviting?.errors} />
-          <Input
-            name="name"
-            label={t('networks.mentors.name')}
-            values={inviting?.values ?? {}}
-            errors={inviting?.errors ?? {}}
-            required
-            autoComplete="off"
-          />
-          <Input
-            name="email"
-            type="email"
-            label={t('networks.mentors.email')}
-            values={inviting?.values ?? {}}
-            errors={inviting?.errors ?? {}}
-            required
-            autoComplete="off"
-          />
-          <SubmitButton name="intent" value="invite">
-            {t('networks.mentors.inviteSubmit')}
-          </SubmitButton>
-        </Form>
+        <InviteForm key={key} lastResult={acted?.intent === 'invite' ? acted.result : undefined} />
       </section>
 
       <section className="pa-section" aria-labelledby="pending-heading">
@@ -194,5 +175,20 @@ export default function NetworkMentors() {
         )}
       </section>
     </div>
+  );
+}
+
+function InviteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const t = useT();
+  const [form, fields] = useForm<InviteFields>({ id: 'invite', lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <TextField meta={fields.name} label={t('networks.mentors.name')} required />
+      <TextField meta={fields.email} type="email" label={t('networks.mentors.email')} required />
+      <SubmitButton name="intent" value="invite">
+        {t('networks.mentors.inviteSubmit')}
+      </SubmitButton>
+    </Form>
   );
 }

@@ -1,19 +1,20 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
-import { FormErrors, NetworkFields } from '~/components/network-fields';
+import { NetworkFields } from '~/components/network-fields';
+import { ErrorSummary } from '~/components/ui/error-summary';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
 import {
   createNetwork,
-  formValues,
-  nestWeights,
   networkFormValues,
   networkSchema,
-  parseForm,
   provinceOptions,
+  type NetworkFields as Fields,
 } from '~/modules/mentoring/networks.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -38,19 +39,17 @@ export async function action({ request }: ActionFunctionArgs) {
     await provinceOptions(db),
     coordinator.organisations.map((o) => o.id),
   );
-  const values = formValues(await request.formData());
-  const parsed = parseForm(schema, values, nestWeights(values));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
-  const id = await createNetwork(db, parsed.value.organisationId!, coordinator.user.id, parsed.value);
+  const submission = parseWithZod(await request.formData(), { schema, disableAutoCoercion: true });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  const id = await createNetwork(db, submission.value.organisationId!, coordinator.user.id, submission.value);
   return redirect(`/beheer/netwerken/${id}?melding=aangemaakt`);
 }
 
 export default function NewNetwork() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
-  const acted = useActionData<typeof action>();
-  const values = acted?.values ?? loaded.values;
-  const errors = acted?.errors ?? {};
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<Fields>({ id: 'network', lastResult, defaultValue: loaded.values });
   return (
     <div className="pa-manage pa-prose">
       <p className="utrecht-paragraph">
@@ -60,15 +59,9 @@ export default function NewNetwork() {
       </p>
       <h1 className="utrecht-heading-1">{t('networks.new.title')}</h1>
       <p className="utrecht-paragraph">{t('networks.new.intro')}</p>
-      <Form method="post" noValidate>
-        <FormErrors errors={acted?.errors} />
-        <NetworkFields
-          values={values}
-          errors={errors}
-          geography={loaded.geography}
-          organisations={loaded.organisations}
-          weightIds={scorePartIds}
-        />
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
+        <NetworkFields fields={fields} geography={loaded.geography} organisations={loaded.organisations} weightIds={scorePartIds} />
         <SubmitButton>{t('networks.new.submit')}</SubmitButton>
       </Form>
     </div>

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { TokenProblem } from '~/components/token-problem';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -21,6 +22,7 @@ import {
   type InvitationLoginFields,
 } from '~/modules/organisations/invitations.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data?.view
@@ -146,9 +148,10 @@ function RegisterForm({ email, result }: { email: string; result: Reply }) {
       </h2>
       <p className="utrecht-paragraph">{t('admin.invitation.registerIntro', { email })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
-        <TextField meta={fields.name} label={t('register.name')} autoComplete="name" />
+        <ErrorSummary form={form} />
+        <TextField required meta={fields.name} label={t('register.name')} autoComplete="name" />
         <TextField
+          required
           meta={fields.password}
           label={t('register.password')}
           type="password"
@@ -175,9 +178,16 @@ function LoginForm({ email, result }: { email: string; result: Reply }) {
       </h2>
       <p className="utrecht-paragraph">{t('admin.invitation.loginIntro', { email })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
+        <ErrorSummary form={form} />
         <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
-        <TextField meta={fields.password} label={t('login.password')} type="password" autoComplete="current-password" resetKey={round} />
+        <TextField
+          required
+          meta={fields.password}
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          resetKey={round}
+        />
         <SubmitButton name="intent" value="login">
           {t('admin.invitation.loginSubmit')}
         </SubmitButton>

@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { getDb, type Db } from '~db/client.server';
 import { privacyVersion } from '~/content/privacy';
-import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '~/components/course-fields';
+import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { Banner, CourseErrorBoundary } from '~/components/course-parts';
-import { FormAlert, Honeypot, SubmitButton, TextField } from '~/components/form';
+import { Honeypot, SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { isOwnAddress, normalizeEmail } from '~/modules/auth/accounts.server';
@@ -31,6 +31,7 @@ import { registrationSources as SOURCES } from '~/modules/labels';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.courseSignUp', args.data ? { course: args.data.title } : null);
@@ -256,13 +257,13 @@ export default function SignUp() {
         </Banner>
       ) : (
         <Form method="post" {...getFormProps(form)} className="pa-course-form">
-          <FormAlert id={form.errorId} messages={form.errors} />
-          {form.status === 'error' && !form.errors?.length ? <FormAlert messages={[t('form.errorSummary')]} /> : null}
+          <ErrorSummary form={form} />
           <p className="utrecht-paragraph">{course.loggedIn ? t('courses.signup.introLoggedIn') : t('courses.signup.intro')}</p>
 
           <h2 className="utrecht-heading-2">{t('courses.signup.you')}</h2>
-          <TextField meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />
+          <TextField required meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />
           <TextField
+            required
             meta={fields.email}
             label={t('courses.signup.email')}
             type="email"

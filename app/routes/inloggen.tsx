@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Honeypot, Notice, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { Honeypot, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { loginWithPassword, requestLoginLink } from '~/modules/auth/accounts.server';
@@ -13,6 +14,7 @@ import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~
 import { homeOf } from '~/modules/mentoring/menu.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.login');
 
@@ -96,9 +98,10 @@ export default function Login() {
           {t('login.password.heading')}
         </h2>
         <Form method="post" {...getFormProps(passwordForm)}>
-          <FormAlert id={passwordForm.errorId} messages={passwordForm.errors} />
-          <TextField meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
+          <ErrorSummary form={passwordForm} />
+          <TextField required meta={passwordFields.email} label={t('login.email')} type="email" autoComplete="username" />
           <TextField
+            required
             meta={passwordFields.password}
             label={t('login.password')}
             type="password"
@@ -124,8 +127,8 @@ export default function Login() {
         <p className="utrecht-paragraph">{t('login.link.intro')}</p>
         {acted?.intent === 'link' && acted.sent ? <Notice>{t('login.link.sent')}</Notice> : null}
         <Form method="post" {...getFormProps(linkForm)}>
-          <FormAlert id={linkForm.errorId} messages={linkForm.errors} />
-          <TextField meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />
+          <ErrorSummary form={linkForm} />
+          <TextField required meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />
           <SubmitButton name="intent" value="link">
             {t('login.link.submit')}
           </SubmitButton>

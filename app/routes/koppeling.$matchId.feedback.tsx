@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { RadioGroupField, TextAreaField } from '~/components/course-fields';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { RadioGroupField, TextAreaField } from '~/components/ui/fields';
+import { Notice, SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import {
@@ -18,6 +18,7 @@ import {
 } from '~/modules/mentoring/matches.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 // The short feedback form the 4-week and period-end emails link to: a score 1–5 and a few words.
 // Only the two people of the match; the coordinator reads the answers.
@@ -80,7 +81,7 @@ export default function FeedbackPage() {
         <>
           <p className="utrecht-paragraph">{t('matches.feedback.intro', { name: otherName })}</p>
           <Form method="post" action={`/koppeling/${id}/feedback?moment=${moment}`} {...getFormProps(form)}>
-            <FormAlert id={form.errorId} messages={form.errors} />
+            <ErrorSummary form={form} />
             <RadioGroupField
               meta={fields.rating}
               legend={t('matches.feedback.rating')}

@@ -1,20 +1,22 @@
+import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice, SubmitButton } from '~/components/form';
-import { Choices, fieldId, FormErrors, Input, Select, TextArea, type Errors, type Values } from '~/components/network-fields';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useLocale, useT, type Translate } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
 import {
-  formValues,
   mentorOverview,
   mentorProfileSchema,
   municipalityOptions,
-  parseForm,
   profileFormValues,
   saveMentorProfile,
+  type MentorProfileFields,
 } from '~/modules/mentoring/networks.server';
 import { pageTitle } from '~/components/page-title';
 
@@ -60,9 +62,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const t = translator(localeFromRequest(request));
   const codes = new Set((await municipalityOptions(db)).map((m) => m.code));
-  const parsed = parseForm(mentorProfileSchema(t, codes), formValues(await request.formData()));
-  if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors }, { status: 400 });
-  await saveMentorProfile(db, profile.id, parsed.value);
+  const submission = parseWithZod(await request.formData(), { schema: mentorProfileSchema(t, codes), disableAutoCoercion: true });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  await saveMentorProfile(db, profile.id, submission.value);
   return redirect('/mentor/profiel?melding=opgeslagen');
 }
 
@@ -70,9 +72,8 @@ export default function MentorProfilePage() {
   const t = useT();
   const locale = useLocale();
   const loaded = useLoaderData<typeof loader>();
-  const acted = useActionData<typeof action>();
-  const values = acted?.values ?? loaded.values;
-  const errors: Errors = acted?.errors ?? {};
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm<MentorProfileFields>({ id: 'mentor-profile', lastResult, defaultValue: loaded.values });
   return (
     <div className="pa-prose">
       <h1 className="utrecht-heading-1">{t('networks.profile.title')}</h1>
@@ -102,105 +103,71 @@ export default function MentorProfilePage() {
         <h2 className="utrecht-heading-2" id="profile-heading">
           {t('networks.profile.formHeading')}
         </h2>
-        <Form method="post" noValidate>
-          <FormErrors errors={acted?.errors} />
-          <Select
-            name="office"
+        <Form method="post" {...getFormProps(form)}>
+          <ErrorSummary form={form} />
+          <SelectField
+            meta={fields.office}
             label={t('networks.profile.office')}
-            values={values}
-            errors={errors}
             required
             options={(['council-member', 'alderman', 'mayor', 'provincial', 'former'] as const).map((o) => ({
               value: o,
               label: t(`networks.office.${o}`),
             }))}
           />
-          <Select
-            name="municipalityCode"
+          <SelectField
+            meta={fields.municipalityCode}
             label={t('networks.profile.municipality')}
             description={t('networks.profile.municipalityHint')}
-            values={values}
-            errors={errors}
             required
             placeholder={t('networks.form.choose')}
             options={loaded.municipalities}
           />
-          <Input
-            name="party"
-            label={t('networks.profile.party')}
-            description={t('networks.profile.partyHint')}
-            values={values}
-            errors={errors}
-          />
-          <Select
-            name="gender"
+          <TextField meta={fields.party} label={t('networks.profile.party')} description={t('networks.profile.partyHint')} />
+          <SelectField
+            meta={fields.gender}
             label={t('networks.profile.gender')}
             description={t('networks.profile.genderHint')}
-            values={values}
-            errors={errors}
             placeholder={t('networks.profile.genderNone')}
             options={(['woman', 'man', 'non-binary'] as const).map((g) => ({ value: g, label: t(`networks.gender.${g}`) }))}
           />
-          <Choices
-            name="themes"
-            legend={t('networks.profile.themes')}
-            values={values}
-            errors={errors}
-            required
-            options={themeOptions(locale)}
-          />
-          <Choices
-            name="languages"
+          <CheckboxGroupField meta={fields.themes} legend={t('networks.profile.themes')} required columns options={themeOptions(locale)} />
+          <CheckboxGroupField
+            meta={fields.languages}
             legend={t('networks.profile.languages')}
-            values={values}
-            errors={errors}
             required
+            columns
             options={languageIds.map((l) => ({ value: l, label: t(`networks.language.${l}`) }))}
           />
-          <Choices
-            name="meetingModes"
+          <CheckboxGroupField
+            meta={fields.meetingModes}
             legend={t('networks.profile.meetingModes')}
-            values={values}
-            errors={errors}
             required
             options={(['in-person', 'online'] as const).map((m) => ({ value: m, label: t(`networks.meetingMode.${m}`) }))}
           />
-          <Input
-            name="capacity"
+          <TextField
+            meta={fields.capacity}
             type="number"
             min={0}
             max={MAX_CAPACITY}
             short
             label={t('networks.profile.capacity')}
             description={t('networks.profile.capacityHint', { max: MAX_CAPACITY })}
-            values={values}
-            errors={errors}
             required
           />
-          <Availability values={values} errors={errors} />
-          <TextArea
-            name="bio"
-            label={t('networks.profile.bio')}
-            description={t('networks.profile.bioHint')}
-            values={values}
-            errors={errors}
-          />
-          <Input
-            name="phone"
+          <Availability meta={fields.availability} />
+          <TextAreaField meta={fields.bio} label={t('networks.profile.bio')} description={t('networks.profile.bioHint')} />
+          <TextField
+            meta={fields.phone}
             type="tel"
             label={t('networks.profile.phone')}
             description={t('networks.profile.phoneHint')}
-            values={values}
-            errors={errors}
             autoComplete="tel"
           />
-          <Input
-            name="pausedUntil"
+          <TextField
+            meta={fields.pausedUntil}
             type="date"
             label={t('networks.profile.pausedUntil')}
             description={t('networks.profile.pausedUntilHint')}
-            values={values}
-            errors={errors}
           />
           <SubmitButton>{t('networks.profile.submit')}</SubmitButton>
         </Form>
@@ -209,47 +176,17 @@ export default function MentorProfilePage() {
   );
 }
 
-/** When the mentor can meet: a fieldset per weekday with morning, afternoon and evening. */
-function Availability({ values, errors }: { values: Values; errors: Errors }) {
+/** When the mentor can meet: the boxes of a weekday (morning, afternoon, evening) under its name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the metadata of the profile form's field
+function Availability({ meta }: { meta: FieldMetadata<any> }) {
   const t = useT();
-  const chosen = new Set(Array.isArray(values.availability) ? values.availability : values.availability ? [values.availability] : []);
-  const invalid = Boolean(errors.availability?.length);
-  const id = fieldId('availability');
   return (
-    <fieldset
-      id={id}
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}
-      aria-describedby={[invalid ? `${id}-error` : null, `${id}-description`].filter(Boolean).join(' ')}
-    >
-      <legend>{t('networks.profile.availability')}</legend>
-      <div className="utrecht-form-field-description" id={`${id}-description`}>
-        {t('networks.profile.availabilityHint')}
-      </div>
-      {invalid ? (
-        <div className="utrecht-form-field-error-message" id={`${id}-error`}>
-          {errors.availability!.join(' ')}
-        </div>
-      ) : null}
-      {weekdays.map((day) => (
-        <fieldset key={day} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-          <legend>{t(`networks.day.${day}`)}</legend>
-          <div className="pa-field-row">
-            {dayParts.map((part) => (
-              <label key={part} className="pa-check" htmlFor={`${id}-${day}-${part}`}>
-                <input
-                  type="checkbox"
-                  id={`${id}-${day}-${part}`}
-                  name="availability"
-                  value={`${day}-${part}`}
-                  defaultChecked={chosen.has(`${day}-${part}`)}
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                />
-                <span>{t(`networks.dayPart.${part}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-    </fieldset>
+    <CheckboxGroupField
+      meta={meta}
+      legend={t('networks.profile.availability')}
+      description={t('networks.profile.availabilityHint')}
+      options={weekdays.flatMap((day) => dayParts.map((part) => ({ value: `${day}-${part}`, label: t(`networks.dayPart.${part}`) })))}
+      groups={weekdays.map((day) => ({ label: t(`networks.day.${day}`), values: dayParts.map((part) => `${day}-${part}`) }))}
+    />
   );
 }

@@ -1,9 +1,12 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton } from '~/components/form';
-import { FormErrors, Input, type Errors, type Values } from '~/components/network-fields';
+import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { getSessionToken, getUser, startSession } from '~/modules/auth/session.server';
@@ -11,10 +14,9 @@ import {
   acceptInvitation,
   acceptWithNewAccount,
   checkInvitation,
-  formValues,
   newMentorAccountSchema,
-  parseForm,
   type InvitationProblem,
+  type NewMentorAccountFields,
 } from '~/modules/mentoring/networks.server';
 import { pageTitle } from '~/components/page-title';
 
@@ -58,18 +60,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return state;
 }
 
-type Answer = { problem?: InvitationProblem; values?: Values; errors?: Errors; message?: string };
+type Answer = { problem?: InvitationProblem; result?: SubmissionResult<string[]>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? '';
   const db = getDb();
   const locale = localeFromRequest(request);
   const t = translator(locale);
-  const values = formValues(await request.formData());
+  const formData = await request.formData();
+  const intent = formData.get('intent');
   const user = await getUser(request);
   const refuse = (answer: Answer, status = 400) => data(answer, { status });
 
-  if (values.intent === 'accept') {
+  if (intent === 'accept') {
     if (!user) return redirect(`/inloggen?redirectTo=${encodeURIComponent(new URL(request.url).pathname)}`);
     const outcome = await acceptInvitation(db, token, user);
     if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
@@ -78,11 +81,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect('/mentor/profiel?melding=welkom');
   }
 
-  if (values.intent === 'create') {
+  if (intent === 'create') {
     if (user) return refuse({ message: t('networks.invitation.logOutFirst') });
-    const parsed = parseForm(newMentorAccountSchema(t), values);
-    if (!parsed.ok) return refuse({ values: { name: parsed.values.name ?? '' }, errors: parsed.errors });
-    const outcome = await acceptWithNewAccount(db, token, { ...parsed.value, locale });
+    const submission = parseWithZod(formData, { schema: newMentorAccountSchema(t), disableAutoCoercion: true });
+    if (submission.status !== 'success') return refuse({ result: submission.reply({ hideFields: ['password'] }) });
+    const outcome = await acceptWithNewAccount(db, token, { ...submission.value, locale });
     if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
     if (outcome.status === 'account-exists') return refuse({ message: t('networks.invitation.accountExists') }, 409);
     if (outcome.status !== 'accepted') return refuse({ message: t('networks.errors.unknownAction') });
@@ -137,32 +140,33 @@ export default function MentorInvitation() {
         <>
           <h2 className="utrecht-heading-2">{t('networks.invitation.createHeading')}</h2>
           <p className="utrecht-paragraph">{t('networks.invitation.create', { email: invitation.email })}</p>
-          <Form method="post" noValidate>
-            <FormErrors errors={acted?.errors} />
-            <Input
-              name="name"
-              label={t('networks.invitation.name')}
-              values={acted?.values ?? { name: invitation.name }}
-              errors={acted?.errors ?? {}}
-              required
-              autoComplete="name"
-            />
-            <Input
-              name="password"
-              type="password"
-              label={t('networks.invitation.password')}
-              description={t('networks.invitation.passwordHint')}
-              values={{}}
-              errors={acted?.errors ?? {}}
-              required
-              autoComplete="new-password"
-            />
-            <SubmitButton name="intent" value="create">
-              {t('networks.invitation.createSubmit')}
-            </SubmitButton>
-          </Form>
+          <NewAccountForm lastResult={acted?.result} name={invitation.name} />
         </>
       )}
     </div>
+  );
+}
+
+function NewAccountForm({ lastResult, name }: { lastResult?: SubmissionResult<string[]>; name: string }) {
+  const t = useT();
+  const [form, fields] = useForm<NewMentorAccountFields>({ id: 'mentor-account', lastResult, defaultValue: { name } });
+  const round = useSubmitRound(lastResult);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <TextField meta={fields.name} label={t('networks.invitation.name')} required autoComplete="name" />
+      <TextField
+        meta={fields.password}
+        type="password"
+        label={t('networks.invitation.password')}
+        description={t('networks.invitation.passwordHint')}
+        required
+        autoComplete="new-password"
+        resetKey={round}
+      />
+      <SubmitButton name="intent" value="create">
+        {t('networks.invitation.createSubmit')}
+      </SubmitButton>
+    </Form>
   );
 }

@@ -4,10 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { CheckboxGroupField } from '~/components/application-fields';
-import { CheckboxField, RadioGroupField, SelectField, TextAreaField } from '~/components/course-fields';
+import { CheckboxField, CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { Banner } from '~/components/course-parts';
-import { FormAlert, SubmitButton, TextField } from '~/components/form';
+import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { getUser, requireUser } from '~/modules/auth/session.server';
 import { listMunicipalities, listProvinces } from '~/modules/courses/catalogue.server';
@@ -37,6 +36,7 @@ import {
 } from '~/modules/mentoring/application-options';
 import { isUuid } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.mentoringApply', args.data ? { network: args.data.network.name } : null);
@@ -216,7 +216,7 @@ function ApplicationForm() {
   const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}` as MessageKey) });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-course-form pa-application-form">
-      <FormAlert id={form.errorId} messages={form.errors} />
+      <ErrorSummary form={form} />
       {acted?.existing ? (
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="/account/mentoraat">
@@ -224,7 +224,6 @@ function ApplicationForm() {
           </Link>
         </p>
       ) : null}
-      {form.status === 'error' && !form.errors?.length ? <FormAlert messages={[t('form.errorSummary')]} /> : null}
       <p className="utrecht-paragraph">{t('applications.form.intro')}</p>
 
       <h2 className="utrecht-heading-2">{t('applications.form.you')}</h2>

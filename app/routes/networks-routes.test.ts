@@ -62,6 +62,9 @@ async function tokenFor(email: string) {
   return (rows.at(-1)!.props as { url: string }).url.split('/mentor/uitnodiging/')[1]!;
 }
 
+/** What a refused form answers (Conform's reply): the values as sent and the errors per field. */
+type Refusal = { initialValue: Record<string, unknown>; error: Record<string, string[]> };
+
 /** A complete, valid network form. */
 function networkForm(fields: Record<string, string | string[]> = {}) {
   const form: Record<string, string | string[]> = {
@@ -142,7 +145,7 @@ describe('access', () => {
     }
     const actions: [Handler, string, Record<string, string | string[]>][] = [
       [edit.action as Handler, '/bewerken', { intent: 'save', ...networkForm({ name: 'Gekaapt' }) }],
-      [edit.action as Handler, '/bewerken', { intent: 'add-question', 'new-question.label': 'Gekaapt?', 'new-question.kind': 'text' }],
+      [edit.action as Handler, '/bewerken', { intent: 'add-question', label: 'Gekaapt?', kind: 'text' }],
       [edit.action as Handler, '/bewerken', { intent: 'remove-question', questionId: 'x' }],
       [mentorsPage.action as Handler, '/mentoren', { intent: 'invite', name: 'Kaper', email: 'kaper@example.nl' }],
       [mentorsPage.action as Handler, '/mentoren', { intent: 'resend', id: theirInvitation }],
@@ -204,10 +207,10 @@ describe('creating and editing a network', () => {
       ),
     );
     expect(statusOf(result)).toBe(400);
-    const answer = dataOf<{ values: Record<string, string>; errors: Record<string, string[]> }>(result);
-    expect(Object.keys(answer.errors).sort()).toEqual(['municipalities', 'name', 'organisationId', 'weights.officeFit']);
-    expect(answer.values.description).toBe('Ervaren vrouwen in de politiek helpen nieuwe vrouwen op weg.');
-    expect(answer.values['weights.officeFit']).toBe('150');
+    const answer = dataOf<Refusal>(result);
+    expect(Object.keys(answer.error).sort()).toEqual(['municipalities', 'name', 'organisationId', 'weights.officeFit']);
+    expect(answer.initialValue.description).toBe('Ervaren vrouwen in de politiek helpen nieuwe vrouwen op weg.');
+    expect(answer.initialValue.weights).toMatchObject({ officeFit: '150' });
     expect(await db().select().from(networks).where(eq(networks.organisationId, theirs.organisationId))).toHaveLength(1);
   });
 
@@ -275,7 +278,7 @@ describe('creating and editing a network', () => {
       { id },
     );
     expect(statusOf(refused)).toBe(400);
-    expect(dataOf<{ errors: Record<string, string[]> }>(refused).errors.proposalExpiryDays).toBeTruthy();
+    expect(dataOf<{ result: Refusal }>(refused).result.error.proposalExpiryDays).toBeTruthy();
   });
 
   it('adds, changes, moves and removes intake questions', async () => {
@@ -283,21 +286,21 @@ describe('creating and editing a network', () => {
     const send = (fields: Record<string, string>) => call(edit.action as Handler, post(path, fields, alice.cookie), { id: mine.id });
     const bad = await send({
       intent: 'add-question',
-      'new-question.label': 'Welke partij?',
-      'new-question.kind': 'choice',
-      'new-question.options': 'Eén',
+      label: 'Welke partij?',
+      kind: 'choice',
+      options: 'Eén',
     });
     expect(statusOf(bad)).toBe(400);
-    expect(dataOf<{ values: Record<string, string>; errors: Record<string, string[]> }>(bad)).toMatchObject({
-      values: { label: 'Welke partij?' },
-      errors: { options: [expect.any(String)] },
+    expect(dataOf<{ result: Refusal }>(bad).result).toMatchObject({
+      initialValue: { label: 'Welke partij?' },
+      error: { options: [expect.any(String)] },
     });
-    await send({ intent: 'add-question', 'new-question.label': 'Waarom?', 'new-question.kind': 'text', 'new-question.required': 'on' });
+    await send({ intent: 'add-question', label: 'Waarom?', kind: 'text', required: 'on' });
     await send({
       intent: 'add-question',
-      'new-question.label': 'Welke partij?',
-      'new-question.kind': 'choice',
-      'new-question.options': 'Geen\nEen lokale partij',
+      label: 'Welke partij?',
+      kind: 'choice',
+      options: 'Geen\nEen lokale partij',
     });
     let [row] = await db().select().from(networks).where(eq(networks.id, mine.id));
     expect(row!.intakeQuestions.map((q) => [q.label, q.kind, q.required, q.options])).toEqual([
@@ -309,8 +312,8 @@ describe('creating and editing a network', () => {
     await send({
       intent: 'edit-question',
       questionId: first!.id,
-      [`q-${first!.id}.label`]: 'Waarom wil je een mentor?',
-      [`q-${first!.id}.kind`]: 'yes-no',
+      label: 'Waarom wil je een mentor?',
+      kind: 'yes-no',
     });
     [row] = await db().select().from(networks).where(eq(networks.id, mine.id));
     expect(row!.intakeQuestions.map((q) => q.label)).toEqual(['Welke partij?', 'Waarom wil je een mentor?']);
@@ -330,9 +333,9 @@ describe('mentor invitations through the pages', () => {
       { id: mine.id },
     );
     expect(statusOf(bad)).toBe(400);
-    expect(dataOf<{ values: Record<string, string>; errors: Record<string, string[]> }>(bad)).toMatchObject({
-      values: { name: 'Sanne' },
-      errors: { email: [expect.any(String)] },
+    expect(dataOf<{ result: Refusal }>(bad).result).toMatchObject({
+      initialValue: { name: 'Sanne' },
+      error: { email: [expect.any(String)] },
     });
 
     const sent = await call(
@@ -357,10 +360,12 @@ describe('mentor invitations through the pages', () => {
       { token },
     );
     expect(statusOf(short)).toBe(400);
-    expect(dataOf<{ values: Record<string, string>; errors: Record<string, string[]> }>(short)).toMatchObject({
-      values: { name: 'Sanne de Vries' },
-      errors: { password: [expect.any(String)] },
+    expect(dataOf<{ result: Refusal }>(short).result).toMatchObject({
+      initialValue: { name: 'Sanne de Vries' },
+      error: { password: [expect.any(String)] },
     });
+    // The password does not come back.
+    expect(dataOf<{ result: Refusal }>(short).result.initialValue.password).toBeUndefined();
     expect(await db().select().from(users).where(eq(users.email, 'sanne@example.nl'))).toHaveLength(0);
 
     const created = await call(
@@ -406,9 +411,9 @@ describe('mentor invitations through the pages', () => {
       ),
     );
     expect(statusOf(refused)).toBe(400);
-    expect(dataOf<{ values: Record<string, unknown>; errors: Record<string, string[]> }>(refused)).toMatchObject({
-      values: { bio: 'Wethouder.', themes: 'zorg' },
-      errors: { capacity: [expect.any(String)] },
+    expect(dataOf<Refusal>(refused)).toMatchObject({
+      initialValue: { bio: 'Wethouder.', themes: 'zorg' },
+      error: { capacity: [expect.any(String)] },
     });
     const saved = await call(
       profilePage.action as Handler,

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Honeypot, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { Honeypot, SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { registerAccount } from '~/modules/auth/accounts.server';
@@ -12,6 +13,7 @@ import { registerSchema, type RegisterFields } from '~/modules/auth/schemas';
 import { requireAnonymous } from '~/modules/auth/session.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.register');
 
@@ -51,10 +53,11 @@ export default function Register() {
       <h1 className="utrecht-heading-1">{t('register.title')}</h1>
       <p className="utrecht-paragraph">{t('register.intro')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
-        <TextField meta={fields.name} label={t('register.name')} autoComplete="name" />
-        <TextField meta={fields.email} label={t('register.email')} type="email" autoComplete="email" />
+        <ErrorSummary form={form} />
+        <TextField required meta={fields.name} label={t('register.name')} autoComplete="name" />
+        <TextField required meta={fields.email} label={t('register.email')} type="email" autoComplete="email" />
         <TextField
+          required
           meta={fields.password}
           label={t('register.password')}
           type="password"

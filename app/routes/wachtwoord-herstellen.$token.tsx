@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton, TextField, useSubmitRound } from '~/components/form';
+import { SubmitButton, useSubmitRound } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { TokenProblem } from '~/components/token-problem';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { resetPassword } from '~/modules/auth/accounts.server';
@@ -12,6 +13,7 @@ import { resetPasswordSchema, type ResetPasswordFields } from '~/modules/auth/sc
 import { clearSessionCookie } from '~/modules/auth/session.server';
 import { loadTokenPage } from '~/modules/auth/token-page.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.reset', {}, { noindex: true });
 
@@ -43,8 +45,9 @@ export default function ResetPassword() {
       <h1 className="utrecht-heading-1">{t('reset.title')}</h1>
       <p className="utrecht-paragraph">{t('reset.note')}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
+        <ErrorSummary form={form} />
         <TextField
+          required
           meta={fields.password}
           label={t('reset.password')}
           type="password"
@@ -52,7 +55,7 @@ export default function ResetPassword() {
           description={t('register.passwordHint')}
           resetKey={round}
         />
-        <TextField meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" resetKey={round} />
+        <TextField required meta={fields.confirm} label={t('reset.confirm')} type="password" autoComplete="new-password" resetKey={round} />
         <SubmitButton>{t('reset.submit')}</SubmitButton>
       </Form>
     </div>

@@ -4,13 +4,15 @@ import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Honeypot, Notice, SubmitButton, TextField } from '~/components/form';
+import { Honeypot, Notice, SubmitButton } from '~/components/form';
+import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { requestPasswordReset } from '~/modules/auth/accounts.server';
 import { emailOnlySchema, type EmailOnlyFields } from '~/modules/auth/schemas';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.forgot');
 
@@ -38,8 +40,8 @@ export default function ForgotPassword() {
       <p className="utrecht-paragraph">{t('forgot.intro')}</p>
       {acted?.sent ? <Notice>{t('forgot.sent')}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
-        <FormAlert id={form.errorId} messages={form.errors} />
-        <TextField meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />
+        <ErrorSummary form={form} />
+        <TextField required meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />
         <Honeypot />
         <SubmitButton>{t('forgot.submit')}</SubmitButton>
       </Form>

@@ -39,34 +39,13 @@ export { dayParts, languageIds, MAX_CAPACITY, slotIds, themeIds, themeOptions, w
 import { languageIds, MAX_CAPACITY, slotIds, themeIds } from './profile-options';
 
 // ---------------------------------------------------------------------------------------------
-// Form helpers: plain objects from FormData, and zod errors per field
+// Schema parts. They read the form's raw strings (a checkbox list with one box ticked arrives as a
+// string, with none as undefined; an empty field as ''), so routes parse with Conform's parseWithZod
+// and `disableAutoCoercion: true`: Conform's coercion turns '' into undefined, a type error that stops
+// zod before the cross-field checks, and the person would see fewer of the problems at once.
 
-export type FieldErrors = Record<string, string[]>;
-export type FormValues = Record<string, string | string[]>;
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; values: FormValues };
-
-/** Every field of the form: one value as a string, several (checkboxes) as an array. */
-export function formValues(formData: FormData): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string');
-    values[key] = all.length === 1 ? all[0]! : all;
-  }
-  return values;
-}
-
-/** Validates `input` (by default the values themselves); on failure the values come back to refill the form. */
-export function parseForm<S extends z.ZodType>(schema: S, values: FormValues, input: unknown = values): FormResult<z.output<S>> {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '';
-    (errors[key] ??= []).push(issue.message);
-  }
-  for (const key of Object.keys(errors)) errors[key] = [...new Set(errors[key])];
-  return { ok: false, errors, values };
-}
+/** Initial values of a form, in the shape of its schema's input. */
+export type FormDefaults = Record<string, unknown>;
 
 const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
@@ -197,11 +176,15 @@ export function networkSchema(t: Translate, geography: ProvinceOption[], organis
     }));
 }
 export type NetworkInput = z.output<ReturnType<typeof networkSchema>>;
+/** The network form's fields, for useForm (`weights` is a group of fields). */
+export type NetworkFields = Record<Exclude<keyof z.input<ReturnType<typeof networkSchema>>, 'weights'>, unknown> & {
+  weights: Record<ScorePartId, unknown>;
+};
 
 /** The form's values of a stored network (or of a new one), as the fields expect them. */
-export function networkFormValues(network?: typeof networks.$inferSelect): FormValues {
+export function networkFormValues(network?: typeof networks.$inferSelect): FormDefaults {
   const weights = { ...defaultWeights, ...(network?.weights ?? {}) };
-  const values: FormValues = {
+  return {
     name: network?.name ?? '',
     description: network?.description ?? '',
     focusGroup: network?.focusGroup ?? 'open',
@@ -210,24 +193,12 @@ export function networkFormValues(network?: typeof networks.$inferSelect): FormV
     municipalities: network?.regionKind === 'municipalities' ? network.regionCodes : [],
     periodStart: network?.periodStart ?? '',
     periodEnd: network?.periodEnd ?? '',
-    applicationsOpen: network?.applicationsOpen ? 'on' : [],
+    applicationsOpen: network?.applicationsOpen ? 'on' : undefined,
     proposalReminderDays: String(network?.proposalReminderDays ?? 5),
     proposalAlertDays: String(network?.proposalAlertDays ?? 10),
     proposalExpiryDays: String(network?.proposalExpiryDays ?? 14),
+    weights: Object.fromEntries(scorePartIds.map((id) => [id, String(weights[id])])),
   };
-  for (const id of scorePartIds) values[`weights.${id}`] = String(weights[id]);
-  return values;
-}
-
-/** The flat form values in the nested shape the schema reads (`weights.sameMunicipality` → weights). */
-export function nestWeights(values: FormValues): Record<string, unknown> {
-  const weights: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (key.startsWith('weights.')) weights[key.slice('weights.'.length)] = value;
-    else rest[key] = value;
-  }
-  return { ...rest, weights };
 }
 
 export async function createNetwork(db: Db, organisationId: string, userId: string, input: NetworkInput) {
@@ -287,6 +258,7 @@ export function intakeQuestionSchema(t: Translate) {
     });
 }
 export type IntakeQuestionInput = z.output<ReturnType<typeof intakeQuestionSchema>>;
+export type IntakeQuestionFields = Record<keyof z.input<ReturnType<typeof intakeQuestionSchema>>, unknown>;
 
 type QuestionChange =
   | { op: 'add'; input: IntakeQuestionInput }
@@ -417,6 +389,7 @@ export async function regionNames(db: Db, network: Pick<typeof networks.$inferSe
 // ---------------------------------------------------------------------------------------------
 // Invitations
 
+export type InviteFields = { name: string; email: string };
 export function inviteSchema(t: Translate) {
   return z.object({ name: text(t, 100, 'networks.errors.inviteeName'), email: emailField(t) });
 }
@@ -630,6 +603,7 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
   return db.transaction((tx) => claim(tx, token, user));
 }
 
+export type NewMentorAccountFields = { name: string; password: string };
 export function newMentorAccountSchema(t: Translate) {
   return z.object({ name: text(t, 100, 'form.errors.nameRequired'), password: newPasswordField(t) });
 }
@@ -716,8 +690,10 @@ export function mentorProfileSchema(t: Translate, municipalityCodes: Set<string>
   });
 }
 export type MentorProfileInput = z.output<ReturnType<typeof mentorProfileSchema>>;
+/** The profile form's fields, for useForm (the values are strings as sent). */
+export type MentorProfileFields = Record<keyof z.input<ReturnType<typeof mentorProfileSchema>>, unknown>;
 
-export function profileFormValues(profile: typeof mentorProfiles.$inferSelect): FormValues {
+export function profileFormValues(profile: typeof mentorProfiles.$inferSelect): FormDefaults {
   return {
     office: profile.office,
     municipalityCode: profile.municipalityCode ?? '',

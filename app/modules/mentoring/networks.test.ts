@@ -1,3 +1,4 @@
+import { parseWithZod } from '@conform-to/zod/v4';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emailMessages, matches, mentorInvitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
@@ -18,11 +19,9 @@ import {
   mentorOverview,
   mentorProfileSchema,
   mentorsOfNetwork,
-  nestWeights,
   networkFormValues,
   networkSchema,
   networksOfOrganisations,
-  parseForm,
   pendingInvitations,
   provinceOptions,
   removeMentor,
@@ -36,6 +35,29 @@ const db = () => t.handle.db;
 const tr = translator('nl');
 
 afterEach(() => setClock(undefined));
+
+type Flat = Record<string, string | string[] | undefined>;
+
+/** The form as the browser sends it: one entry per value, nothing for an unticked box. */
+function formData(values: Flat) {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values))
+    for (const v of value === undefined ? [] : Array.isArray(value) ? value : [value]) data.append(key, v);
+  return data;
+}
+
+/** The network form's defaults flattened to field names (`weights.sameMunicipality`). */
+function flatNetworkDefaults(): Flat {
+  const { weights, ...rest } = networkFormValues() as { weights: Record<string, string> } & Flat;
+  return { ...rest, ...Object.fromEntries(Object.entries(weights).map(([id, w]) => [`weights.${id}`, w])) };
+}
+
+/** The fields that have an error, sorted. */
+const errorNames = (error: Record<string, string[] | null> | null | undefined) =>
+  Object.entries(error ?? {})
+    .filter(([, messages]) => messages?.length)
+    .map(([name]) => name)
+    .sort();
 
 /** The token in the newest invitation email to the address. */
 async function tokenFor(email: string) {
@@ -76,17 +98,14 @@ describe('geography', () => {
 });
 
 describe('network form', () => {
-  const valid = () => {
-    const values = networkFormValues();
-    return { ...values, name: 'Vrouwen in de raad', organisationId: 'org' };
-  };
-  const parse = (values: Record<string, string | string[]>) =>
-    parseForm(networkSchema(tr, geography, ['org']), values, nestWeights(values));
+  const valid = (): Flat => ({ ...flatNetworkDefaults(), name: 'Vrouwen in de raad', organisationId: 'org' });
+  const parse = (values: Flat) =>
+    parseWithZod(formData(values), { schema: networkSchema(tr, geography, ['org']), disableAutoCoercion: true });
 
   it('accepts the defaults with a name, and keeps the default weights', () => {
     const parsed = parse(valid());
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
+    expect(parsed.status).toBe('success');
+    if (parsed.status !== 'success') return;
     expect(parsed.value.regionKind).toBe('national');
     expect(parsed.value.regionCodes).toEqual([]);
     expect(Object.keys(parsed.value.weights).sort()).toEqual([...scorePartIds].sort());
@@ -105,29 +124,30 @@ describe('network form', () => {
       periodEnd: '2026-01-01',
     };
     const parsed = parse(values);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(Object.keys(parsed.errors).sort()).toEqual(
+    expect(parsed.status).toBe('error');
+    expect(errorNames(parsed.reply().error)).toEqual(
       ['name', 'organisationId', 'periodEnd', 'proposalExpiryDays', 'provinces', 'weights.sameMunicipality'].sort(),
     );
-    expect(parsed.values.periodStart).toBe('2027-01-01');
+    expect(parsed.reply().initialValue?.periodStart).toBe('2027-01-01');
   });
 
   it('stores only the codes of the chosen kind of region, and refuses unknown codes', () => {
     const utrecht = geography.find((p) => p.name === 'Utrecht')!;
     const both = parse({ ...valid(), regionKind: 'provinces', provinces: [utrecht.code], municipalities: ['GM0193'] });
-    expect(both.ok && both.value.regionCodes).toEqual([utrecht.code]);
+    expect(both.status === 'success' && both.value.regionCodes).toEqual([utrecht.code]);
     const municipal = parse({ ...valid(), regionKind: 'municipalities', municipalities: ['GM0193', 'GM0363'] });
-    expect(municipal.ok && municipal.value.regionCodes).toEqual(['GM0193', 'GM0363']);
+    expect(municipal.status === 'success' && municipal.value.regionCodes).toEqual(['GM0193', 'GM0363']);
+    const one = parse({ ...valid(), regionKind: 'municipalities', municipalities: 'GM0193' });
+    expect(one.status === 'success' && one.value.regionCodes).toEqual(['GM0193']);
     const unknown = parse({ ...valid(), regionKind: 'municipalities', municipalities: 'GM9999' });
-    expect(!unknown.ok && unknown.errors.municipalities).toBeTruthy();
+    expect(errorNames(unknown.reply().error)).toEqual(['municipalities']);
   });
 
   it('refuses all weights zero', () => {
-    const values = { ...valid() } as Record<string, string | string[]>;
+    const values = valid();
     for (const id of scorePartIds) values[`weights.${id}`] = '0';
     const parsed = parse(values);
-    expect(!parsed.ok && parsed.errors.weights).toBeTruthy();
+    expect(errorNames(parsed.reply().error)).toEqual(['weights']);
   });
 });
 
@@ -307,13 +327,13 @@ describe('one mentor profile across networks', () => {
     const network = await createNetwork(db());
     const { profile } = await createMentor(db(), [network.id], { completedAt: null });
     const schema = mentorProfileSchema(tr, new Set(['GM0193', 'GM0363']));
-    const bad = parseForm(schema, { office: 'king', municipalityCode: 'GM9999', capacity: '11', themes: 'nope', phone: 'bel me' });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok)
-      expect(Object.keys(bad.errors).sort()).toEqual(
-        ['capacity', 'languages', 'meetingModes', 'municipalityCode', 'office', 'phone', 'themes'].sort(),
-      );
-    const good = parseForm(schema, {
+    const parse = (values: Flat) => parseWithZod(formData(values), { schema, disableAutoCoercion: true });
+    const bad = parse({ office: 'king', municipalityCode: 'GM9999', capacity: '11', themes: 'nope', phone: 'bel me' });
+    expect(bad.status).toBe('error');
+    expect(errorNames(bad.reply().error)).toEqual(
+      ['capacity', 'languages', 'meetingModes', 'municipalityCode', 'office', 'phone', 'themes'].sort(),
+    );
+    const good = parse({
       office: 'mayor',
       municipalityCode: 'GM0363',
       party: '',
@@ -327,8 +347,8 @@ describe('one mentor profile across networks', () => {
       phone: '+31 6 1234 5678',
       pausedUntil: '',
     });
-    expect(good.ok).toBe(true);
-    if (!good.ok) return;
+    expect(good.status).toBe('success');
+    if (good.status !== 'success') return;
     await saveMentorProfile(db(), profile.id, good.value);
     const [row] = await db().select().from(mentorProfiles).where(eq(mentorProfiles.id, profile.id));
     expect(row).toMatchObject({ office: 'mayor', party: null, gender: 'woman', languages: ['nl'], capacity: 3, pausedUntil: null });

@@ -1,0 +1,95 @@
+import type { FormMetadata } from '@conform-to/react';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useT } from '~/i18n';
+
+// The error summary (NL Design System / GOV.UK pattern): after a refused submit, a titled list of what is
+// wrong at the top of the form, each item a link to its field.
+//
+// - Without JavaScript the server renders it with `autofocus`: the browser opens the new page at the
+//   summary and a screen reader starts reading there, however long the form is.
+// - With JavaScript a submit of the form arms it; when the errors that come back (from the server or
+//   from the client-side check) differ from those on screen at the submit, it takes focus. Conform
+//   focuses the first invalid field itself first; the summary runs after it (it renders from Conform's
+//   new state), so focus ends here. Blur validation does not arm it, so fixing a field never jumps away.
+// - A link jumps to `#<form id>-<field name>`: the input, or the first box of a group. With JavaScript a
+//   click focuses the field and scrolls its label into view too.
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the summary reads the errors of any form */
+export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const errors = form.allErrors;
+  const armed = useRef<Record<string, string[]> | null>(null);
+  const latest = useRef(errors);
+  latest.current = errors;
+
+  useEffect(() => {
+    const element = document.getElementById(form.id);
+    if (!element) return;
+    const arm = () => {
+      armed.current = latest.current;
+    };
+    element.addEventListener('submit', arm);
+    return () => element.removeEventListener('submit', arm);
+  }, [form.id]);
+
+  const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
+  useEffect(() => {
+    if (armed.current && entries.length > 0 && armed.current !== errors) {
+      armed.current = null;
+      ref.current?.focus();
+    }
+  });
+
+  if (entries.length === 0) return null;
+  const formErrors = entries.filter(([name]) => name === '').flatMap(([, messages]) => messages);
+  const fieldErrors = entries.filter(([name]) => name !== '');
+  const count = fieldErrors.length + formErrors.length;
+  const headingId = `${form.id}-summary-heading`;
+  return (
+    <div
+      ref={ref}
+      id={`${form.id}-summary`}
+      className="utrecht-alert utrecht-alert--error pa-error-summary"
+      tabIndex={-1}
+      autoFocus
+      role="group"
+      aria-labelledby={headingId}
+    >
+      <div className="utrecht-alert__message">
+        <h2 className="utrecht-heading-2 pa-error-summary__title" id={headingId}>
+          {fieldErrors.length ? t('form.summary.title', { count }) : t('form.summary.formOnly')}
+        </h2>
+        <ul className="utrecht-unordered-list pa-error-summary__list" id={form.errorId}>
+          {formErrors.map((message) => (
+            <li className="utrecht-unordered-list__item" key={`form-${message}`}>
+              {message}
+            </li>
+          ))}
+          {fieldErrors.map(([name, messages]) => (
+            <li className="utrecht-unordered-list__item" key={name}>
+              <a className="utrecht-link" href={`#${form.id}-${name}`} onClick={toField}>
+                {messages.join(' ')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** Focuses the field (the first input of a group) and shows its label or legend above it. */
+function toField(event: MouseEvent<HTMLAnchorElement>) {
+  const id = decodeURIComponent(event.currentTarget.hash.slice(1));
+  const target = document.getElementById(id);
+  if (!target) return;
+  const field = target.matches('input, select, textarea') ? target : target.querySelector<HTMLElement>('input, select, textarea');
+  if (!field) return;
+  event.preventDefault();
+  field.closest('details')?.setAttribute('open', '');
+  const context = field.closest('fieldset')?.querySelector('legend') ?? field.closest('.utrecht-form-field') ?? field;
+  context.scrollIntoView({ block: 'start' });
+  field.focus({ preventScroll: true });
+  history.replaceState(history.state, '', `#${id}`);
+}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from '@playwright/test';
+import { demo, expect, logInWithPassword, test } from './fixtures';
+
+// The error summary (components/ui/error-summary.tsx) on every form that asks for something: each
+// form is sent empty (its text fields cleared) and must come back with a titled list of what is wrong
+// whose every link leads to a field on the page. Without JavaScript the page must open at the summary
+// (autofocus); with JavaScript focus must move to it after the refused submit.
+
+const mentor = { email: 'mentor@politiekactief.example', password: 'Demo-mentor-2026' };
+
+/** The post forms in <main> that have a required field (the kit marks those with "(verplicht)"). */
+async function formsToCheck(page: Page) {
+  return page
+    .locator('main form[method="post"]')
+    .evaluateAll((forms) =>
+      forms.map((form, index) => ({ index, required: Boolean(form.querySelector('.pa-required')) })).filter((f) => f.required),
+    );
+}
+
+/** Clears the form's text fields and sends it with its first submit button. */
+async function sendEmpty(page: Page, index: number) {
+  const form = page.locator('main form[method="post"]').nth(index);
+  // Folded-away parts (a question's "change" disclosure) open first, so their fields can be cleared.
+  await form.evaluate((f) => f.closest('details')?.setAttribute('open', ''));
+  for (const field of await form
+    .locator(
+      'input:not([type]), input[type="text"], input[type="email"], input[type="password"], input[type="tel"], input[type="url"], input[type="date"], input[type="time"], input[type="number"], textarea',
+    )
+    .all()) {
+    if (await field.isVisible()) await field.fill('');
+  }
+  await form.locator('button[type="submit"]').first().click();
+}
+
+/** The summary is there, names its problems, and every link reaches an existing field. */
+async function expectSummaryReachingFields(page: Page, where: string) {
+  const summary = page.locator('.pa-error-summary');
+  await expect(summary, `${where}: an error summary`).toHaveCount(1);
+  await expect(summary.getByRole('heading'), `${where}: the summary has a title`).toBeVisible();
+  const links = await summary.locator('a').evaluateAll((as) =>
+    as.map((a) => {
+      const id = decodeURIComponent((a as HTMLAnchorElement).hash.slice(1));
+      const target = document.getElementById(id);
+      const field = target?.matches('input, select, textarea') ? target : target?.querySelector('input, select, textarea');
+      return { href: a.getAttribute('href'), text: a.textContent ?? '', reaches: Boolean(field) };
+    }),
+  );
+  expect(links.length, `${where}: the summary links to the fields`).toBeGreaterThan(0);
+  for (const link of links) expect.soft(link.reaches, `${where}: "${link.text}" (${link.href}) reaches a field`).toBe(true);
+}
+
+/** Every form with a required field on the page, sent empty one by one. */
+async function checkPage(page: Page, path: string) {
+  await page.goto(path);
+  const forms = await formsToCheck(page);
+  expect(forms.length, `${path} has a form to check`).toBeGreaterThan(0);
+  for (const { index } of forms) {
+    await test.step(`${path}, form ${index + 1}`, async () => {
+      await page.goto(path);
+      await sendEmpty(page, index);
+      await expectSummaryReachingFields(page, `${path} form ${index + 1}`);
+      // Without JavaScript the page opens at the summary: the browser focused it (autofocus).
+      await expect(page.locator('.pa-error-summary')).toBeFocused();
+    });
+  }
+}
+
+/** A link on the page whose address matches. */
+async function linkOn(page: Page, path: string, href: RegExp) {
+  await page.goto(path);
+  const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.find((h) => href.test(h));
+}
+
+/** A page without JavaScript (its own context, as in courses.spec.ts: no scripts run, none load). */
+async function pageWithoutScripts(browser: Browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return context.newPage();
+}
+
+test.describe('every form sent empty, without JavaScript', () => {
+  test('public forms', async ({ browser }) => {
+    const page = await pageWithoutScripts(browser);
+    for (const path of ['/inloggen', '/registreren', '/wachtwoord-vergeten']) await checkPage(page, path);
+    const course = await linkOn(page, '/cursussen', /^\/cursussen\/[0-9a-f-]{36}$/);
+    expect(course, 'a course in the catalogue').toBeTruthy();
+    await checkPage(page, `${course}/aanmelden`);
+  });
+
+  test('a candidate', async ({ browser }) => {
+    const page = await pageWithoutScripts(browser);
+    await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await checkPage(page, '/account');
+    const network = await linkOn(page, '/mentoraat', /^\/mentoraat\/aanvragen\/[0-9a-f-]{36}$/);
+    if (network) await checkPage(page, network);
+  });
+
+  test('a mentor', async ({ browser }) => {
+    const page = await pageWithoutScripts(browser);
+    await logInWithPassword(page, mentor.email, mentor.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await checkPage(page, '/mentor/profiel');
+  });
+
+  test('a coordinator', async ({ browser }) => {
+    const page = await pageWithoutScripts(browser);
+    await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await checkPage(page, '/beheer/cursussen/nieuw');
+    const course = await linkOn(page, '/beheer/cursussen', /^\/beheer\/cursussen\/[0-9a-f-]{36}$/);
+    expect(course, 'a course to manage').toBeTruthy();
+    for (const part of ['', '/bewerken', '/bericht']) await checkPage(page, `${course}${part}`);
+    await checkPage(page, '/beheer/netwerken/nieuw');
+    const network = await linkOn(page, '/beheer/netwerken', /^\/beheer\/netwerken\/[0-9a-f-]{36}$/);
+    expect(network, 'a network to manage').toBeTruthy();
+    for (const part of ['/bewerken', '/mentoren']) await checkPage(page, `${network}${part}`);
+    await checkPage(page, '/beheer/academies/nieuw');
+  });
+
+  test('an administrator', async ({ browser }) => {
+    const page = await pageWithoutScripts(browser);
+    await logInWithPassword(page, demo.admin.email, demo.admin.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await checkPage(page, '/admin/organisaties/nieuw');
+    const organisation = await linkOn(page, '/admin', /^\/admin\/organisaties\/[0-9a-f-]{36}$/);
+    expect(organisation, 'an organisation').toBeTruthy();
+    for (const part of ['', '/bewerken']) await checkPage(page, `${organisation}${part}`);
+  });
+});
+
+test.describe('with JavaScript', () => {
+  test('focus moves to the summary after a refused submit, and a link moves focus to its field', async ({ page, checkA11y }) => {
+    // Checked on the client (register) and by the server (log in, the network form).
+    await page.goto('/registreren');
+    await page.getByRole('button', { name: /^Account maken$/ }).click();
+    const summary = page.locator('.pa-error-summary');
+    await expect(summary).toBeFocused();
+    await checkA11y();
+    await summary.getByRole('link').first().click();
+    await expect(page.getByLabel(/^Naam/)).toBeFocused();
+
+    await page.goto('/inloggen');
+    const form = page.getByRole('region', { name: /^Met je wachtwoord$/ });
+    await form.getByLabel(/^E-mailadres/).fill(demo.candidate.email);
+    await form.getByLabel(/^Wachtwoord/).fill('niet-het-wachtwoord');
+    await form.getByRole('button', { name: /^Inloggen$/ }).click();
+    await expect(page.locator('.pa-error-summary')).toBeFocused();
+
+    await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await page.goto('/beheer/netwerken/nieuw');
+    await page.getByRole('button', { name: /^Netwerk maken$/ }).click();
+    await expect(page.locator('.pa-error-summary')).toBeFocused();
+    await checkA11y();
+  });
+});
