@@ -17,6 +17,9 @@ import { isSmall, showCell } from '../app/modules/reports/suppression';
 // - a focus group's figure is at most everyone's;
 // - the funnel counts people, the course tables registrations: its total row's signed up, attended
 //   and completed are at most the courses' sign-ups, attended and completed.
+// - the open national figures (/cijfers): the provinces add up to the national total row; inside a
+//   row attended, mentored and on a list are at most signed up, elected at most on a list; a focus
+//   group's figure is at most the national one.
 
 type Term = [string, number];
 type Constraint = { terms: Term[]; sense: '=' | '<='; rhs: number; what: string };
@@ -50,6 +53,13 @@ function rowOrder(tableId: string, key: (column: string) => string): [string[], 
       [[key('completed')], [key('attended')]],
       [[key('applied')], [key('signedUp')]],
       [[key('matched')], [key('applied')]],
+      [[key('onList')], [key('signedUp')]],
+      [[key('elected')], [key('onList')]],
+    ];
+  if (tableId.startsWith('national'))
+    return [
+      [[key('attended')], [key('signedUp')]],
+      [[key('mentored')], [key('signedUp')]],
       [[key('onList')], [key('signedUp')]],
       [[key('elected')], [key('onList')]],
     ];
@@ -176,6 +186,20 @@ export async function auditPublished(
               sense: '<=',
               rhs: 0,
               what: `focus ${r.label} <= everyone (${column})`,
+            }),
+          );
+      const national = byId.get('national-province');
+      if (t.id === 'national-focus' && national?.total)
+        for (const r of t.rows)
+          t.columns.forEach((column) =>
+            constraints.push({
+              terms: [
+                [name(t.id, r.label, column), 1],
+                [name(national.id, '(total)', column), -1],
+              ],
+              sense: '<=',
+              rhs: 0,
+              what: `national focus ${r.label} <= national total (${column})`,
             }),
           );
     }

@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './courses';
 export * from './mentoring';
 export * from './privacy';
+export * from './open-figures';
