@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { BarChart, ChartWithTable, MarksLegend } from '~/components/report-figures';
+import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { pageTitle } from '~/components/page-title';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { publishTable } from '~/modules/reports/publish';
@@ -27,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       updatedOn: new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
         new Date(`${report.updatedOn}T12:00:00Z`),
       ),
+      national: publishTable(report.tables.national),
       byProvince: publishTable(report.tables.byProvince),
+      notBrokenDown: report.tables.notBrokenDown,
       byFocus: publishTable(report.tables.byFocus),
     },
   };
@@ -107,15 +109,17 @@ export default function NationalFigures() {
             <h2 className="utrecht-heading-2" id="national-funnel-heading">
               {t('national.funnel.heading', { year: d.year })}
             </h2>
-            <div className="pa-report-figure">
-              <figure className="pa-report-figure__chart">
-                <BarChart bars={d.report.byProvince.columns.map((c, i) => ({ label: c.label, cell: d.report!.byProvince.total![i]! }))} />
-                <figcaption className="pa-report-figure__caption">
-                  {t('reports.chart.label', { caption: t('national.funnel.caption', { year: d.year }) })} {t('reports.chart.legend')}
-                </figcaption>
-              </figure>
-            </div>
-            <ChartWithTable table={d.report.byProvince} />
+            <ChartWithTable table={d.report.national} chart="total-row" />
+          </section>
+
+          <section className="pa-section pa-report-section" aria-labelledby="national-province-heading">
+            <h2 className="utrecht-heading-2" id="national-province-heading">
+              {t('national.byProvince')}
+            </h2>
+            {d.report.notBrokenDown.length ? (
+              <p className="utrecht-paragraph pa-prose">{t('national.notBrokenDown', { stages: d.report.notBrokenDown.join(', ') })}</p>
+            ) : null}
+            {d.report.byProvince.columns.length ? <ChartWithTable table={d.report.byProvince} /> : null}
           </section>
 
           <section className="pa-section pa-report-section" aria-labelledby="national-focus-heading">

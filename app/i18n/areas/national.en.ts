@@ -20,9 +20,12 @@ export const en: Translation<typeof nl> = {
   'national.stage.onList': 'On a candidate list',
   'national.stage.elected': 'Elected',
   'national.funnel.heading': 'From course to elected in {year}',
-  'national.funnel.caption': 'The whole Netherlands in {year}',
   'national.people':
     'All figures are numbers of people. Everyone counts once a year, also people who take more courses. The province is the one of their latest sign-up. "With a mentor": matched with a mentor in a network of an organisation that takes part. Candidate list and elected: what people tell us themselves after an election.',
+  'national.totalCaption': 'The whole Netherlands',
+  'national.wholeCountry': 'The whole Netherlands',
+  'national.notBrokenDown':
+    'Not by province: {stages}. In the whole Netherlands that is fewer than 5 people. By province you could work out who they are.',
   'national.byProvince': 'By province',
   'national.byFocus': 'By focus group',
   'national.focusNote':

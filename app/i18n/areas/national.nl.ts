@@ -17,9 +17,12 @@ export const nl = {
   'national.stage.onList': 'Op een kandidatenlijst',
   'national.stage.elected': 'Gekozen',
   'national.funnel.heading': 'Van cursus tot gekozen in {year}',
-  'national.funnel.caption': 'Heel Nederland in {year}',
   'national.people':
     'Alle cijfers zijn aantallen mensen. Iedereen telt één keer per jaar, ook wie meer cursussen volgt. De provincie is die van de laatste aanmelding. "Met een mentor": gekoppeld aan een mentor in een netwerk van een organisatie die meedoet. Kandidatenlijst en gekozen: wat mensen ons zelf vertellen na een verkiezing.',
+  'national.totalCaption': 'Heel Nederland',
+  'national.wholeCountry': 'Heel Nederland',
+  'national.notBrokenDown':
+    'Niet per provincie: {stages}. Dat zijn in heel Nederland minder dan 5 mensen. Per provincie zou je kunnen uitrekenen wie het zijn.',
   'national.byProvince': 'Per provincie',
   'national.byFocus': 'Per doelgroep',
   'national.focusNote':

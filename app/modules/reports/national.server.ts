@@ -209,12 +209,17 @@ const dutchDay = (d: Date) =>
 // ---------------------------------------------------------------------------------------------
 // Tables, through the same suppression as the funder report.
 
-export type NationalTables = { byProvince: FigureTable; byFocus: FigureTable };
+export type NationalTables = { national: FigureTable; byProvince: FigureTable; byFocus: FigureTable; notBrokenDown: string[] };
 
 /**
- * The two published tables of a year: the funnel by province with the national total row, and by
- * focus group (groups overlap and many people say nothing: no total; each figure at most the
- * national one). One FigureSystem, so no figure is shown in one table and hidden in the other.
+ * The published tables of a year, all in one FigureSystem (no figure shown in one table and hidden
+ * in another): the national funnel (the headline figures); the funnel by province, whose total row is
+ * the national funnel; and by focus group (groups overlap and many people say nothing: no total;
+ * each figure at most the national one).
+ *
+ * A stage with 1–4 people in the whole country is not broken down by province: four provinces
+ * showing "<5" under a total of "<5" are 1 each, and no other mark can hide that (the audit finds it).
+ *
  * `protection: 'small-only'` hides the counts of 1–4 and nothing else: only for the audit test, to
  * show that without secondary suppression hidden figures can be worked back.
  */
@@ -225,29 +230,39 @@ export async function nationalTables(
   protection: 'full' | 'small-only' = 'full',
 ): Promise<NationalTables> {
   const system = new FigureSystem();
-  const stageRow = (values: number[], costOf: (value: number) => number) => {
-    const row = system.addRow(values, costOf);
-    const [signedUp, attended, mentored, onList, elected] = row as [number, number, number, number, number];
-    system.atMost(attended, signedUp);
-    system.atMost(mentored, signedUp);
-    system.atMost(onList, signedUp);
-    system.atMost(elected, onList);
-    return row;
-  };
   const sum = (selected: NationalFigureRow[]) => nationalStages.map((_, c) => selected.reduce((s, r) => s + r.counts[c]!, 0));
+  const totals = sum(rows);
+  const stages = nationalStages.map((_, c) => c);
+  const brokenDown = stages.filter((c) => !isSmall(totals[c]!));
+  /** Figures for the given stages (indexes into nationalStages), with what a reader knows inside a row. */
+  const stageRow = (values: number[], present: number[], costOf: (value: number) => number) => {
+    const figures = new Map(present.map((c) => [c, system.add(values[c]!, costOf(values[c]!))]));
+    // attended, mentored and on a list are at most signed up; elected at most on a list.
+    for (const [small, large] of [
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 3],
+    ] as const)
+      if (figures.has(small) && figures.has(large)) system.atMost(figures.get(small)!, figures.get(large)!);
+    return present.map((c) => figures.get(c)!);
+  };
 
-  const total = stageRow(sum(rows), cost.headline);
+  const total = stageRow(totals, stages, cost.headline);
   const provinceGroups = [
     ...[...provinces].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((p) => ({ key: p.code, label: p.name })),
     { key: '', label: t('reports.row.unknown') },
-  ].map((g) => ({ ...g, figures: stageRow(sum(rows.filter((r) => (r.provinceCode ?? '') === g.key)), cost.interior) }));
+  ].map((g) => ({
+    ...g,
+    figures: stageRow(sum(rows.filter((r) => (r.provinceCode ?? '') === g.key)), brokenDown, cost.interior),
+  }));
   system.partition(
     provinceGroups.map((g) => g.figures),
-    total,
+    brokenDown.map((c) => total[c]!),
   );
   const focusGroups = nationalFocusGroups.map((group) => {
     const members = rows.filter((r) => (group === 'women' ? r.women : r.practicallyEducated));
-    const figures = stageRow(sum(members), cost.interior);
+    const figures = stageRow(sum(members), stages, cost.interior);
     figures.forEach((f, c) => system.atMost(f, total[c]!));
     return { key: group, label: t(`reports.focus.${group}`), figures };
   });
@@ -261,13 +276,21 @@ export async function nationalTables(
   }
   const columns = nationalStages.map((s) => ({ key: s, label: t(`national.stage.${s}`) }));
   return {
+    national: {
+      id: 'national-total',
+      caption: t('national.totalCaption'),
+      rowHeader: t('reports.row.scope'),
+      columns,
+      rows: [{ key: 'all', label: t('national.wholeCountry'), cells: total.map(cell) }],
+      total: null,
+    },
     byProvince: {
       id: 'national-province',
       caption: t('national.byProvince'),
       rowHeader: t('reports.row.province'),
-      columns,
+      columns: brokenDown.map((c) => columns[c]!),
       rows: provinceGroups.map((g) => ({ key: g.key, label: g.label, cells: g.figures.map(cell) })),
-      total: total.map(cell),
+      total: brokenDown.map((c) => cell(total[c]!)),
     },
     byFocus: {
       id: 'national-focus',
@@ -277,8 +300,12 @@ export async function nationalTables(
       rows: focusGroups.map((g) => ({ key: g.key, label: g.label, cells: g.figures.map(cell) })),
       total: null,
     },
+    notBrokenDown: stages.filter((c) => !brokenDown.includes(c)).map((c) => columns[c]!.label),
   };
 }
+
+/** The tables in the order of the page and the CSV. */
+export const publishedTables = (tables: NationalTables) => [tables.national, tables.byProvince, tables.byFocus];
 
 /** Every province (twelve), for rows that are there in every year, also with 0. */
 export async function provinceList(db: Db) {
@@ -311,12 +338,14 @@ export function nationalCsv(t: Translate, report: NationalReport, pageUrl: strin
     [t('reports.legend.protect')],
     [t('reports.legend.zero')],
   ];
-  for (const table of [report.tables.byProvince, report.tables.byFocus]) {
+  for (const table of publishedTables(report.tables)) {
     lines.push([]);
     lines.push([table.caption]);
     lines.push([table.rowHeader, ...table.columns.map((c) => c.label)]);
     for (const row of table.rows) lines.push([row.label, ...row.cells.map(showCell)]);
     if (table.total) lines.push([t('reports.row.total'), ...table.total.map(showCell)]);
+    if (table.id === 'national-province' && report.tables.notBrokenDown.length)
+      lines.push([t('national.notBrokenDown', { stages: report.tables.notBrokenDown.join(', ') })]);
   }
   return excelCsv(lines);
 }

@@ -1,12 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { candidacyOutcomes, courseSessions, matches, organisations, registrations, sessionAttendance } from '~db/schema';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
 import { DAY, now, setClock } from '../clock.server';
-import { countNationalYear, nationalFiguresOf, nationalTables, nationalYears, organisationsTakingPart, provinceList } from './national.server';
+import {
+  countNationalYear,
+  nationalFiguresOf,
+  nationalTables,
+  nationalYears,
+  organisationsTakingPart,
+  provinceList,
+} from './national.server';
 
 // The open national figures count people once a year over the organisations that take part, and
 // nothing of the others.
@@ -17,8 +24,10 @@ const nl = translator('nl');
 
 const daysFromNow = (days: number) => Math.round(days);
 
-beforeAll(() => setClock(new Date('2026-10-01T10:00:00Z')));
-afterAll(() => setClock(undefined));
+// The test setup puts the real clock back after each test.
+const firstOctober = new Date('2026-10-01T10:00:00Z');
+beforeAll(() => setClock(firstOctober));
+beforeEach(() => setClock(firstOctober));
 
 async function register(courseId: string, email: string, fields: Partial<typeof registrations.$inferInsert> = {}) {
   const [r] = await db()
@@ -102,13 +111,37 @@ describe('national figures', () => {
     expect(await nationalYears(db())).toEqual([2026, 2025]);
   });
 
-  it('publishes every count of 1–4 as "<5" and keeps the total row the sum of the provinces', async () => {
+  it('publishes every count of 1–4 as "<5", and no stage of 1–4 people by province', async () => {
     const rows = await countNationalYear(db(), 2026);
-    const tables = await nationalTables(nl, rows, await provinceList(db()));
+    const provinces = await provinceList(db());
+    const tiny = await nationalTables(nl, rows, provinces);
+    expect(tiny.national.rows[0]!.cells.map((c) => c.suppressed)).toEqual([true, true, true, true, true]);
+    // Every stage has 1–4 people in the whole country: none is broken down by province.
+    expect(tiny.byProvince.columns).toEqual([]);
+    expect(tiny.notBrokenDown).toEqual([
+      'Aangemeld voor een cursus',
+      'Aanwezig geweest',
+      'Met een mentor',
+      'Op een kandidatenlijst',
+      'Gekozen',
+    ]);
+
+    // Seven more people in Zwolle who signed up (nobody else did anything): sign-ups by province.
+    const more = [...rows, { provinceCode: 'PV23', women: false, practicallyEducated: false, counts: [7, 0, 0, 0, 0] }];
+    const tables = await nationalTables(nl, more, provinces);
+    expect(tables.national.rows[0]!.cells.map((c) => (c.suppressed ? 'hidden' : c.value))).toEqual([
+      9,
+      'hidden',
+      'hidden',
+      'hidden',
+      'hidden',
+    ]);
+    expect(tables.byProvince.columns.map((c) => c.key)).toEqual(['signedUp']);
     expect(tables.byProvince.rows).toHaveLength(13); // twelve provinces and "unknown", also with 0
-    expect(tables.byProvince.total!.map((c) => c.suppressed)).toEqual([true, true, true, true, true]);
-    const zeeland = tables.byProvince.rows.find((r) => r.label === 'Zeeland')!;
-    expect(zeeland.cells.map((c) => (c.suppressed ? 'hidden' : c.value))).toEqual([0, 0, 0, 0, 0]);
+    const cellOf = (label: string) => tables.byProvince.rows.find((r) => r.label === label)!.cells[0]!;
+    expect(cellOf('Zeeland')).toEqual({ value: 0, suppressed: false });
+    expect(cellOf('Overijssel')).toEqual({ value: 8, suppressed: true }); // protects Noord-Holland's 1: "×"
+    expect(cellOf('Noord-Holland')).toEqual({ value: 1, suppressed: true });
     expect(tables.byFocus.rows.map((r) => r.key)).toEqual(['women', 'practically-educated']);
   });
 
