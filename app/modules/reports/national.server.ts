@@ -317,10 +317,20 @@ export async function provinceList(db: Db) {
 
 /** A year's published figures: the tables, how many organisations take part and when last counted. */
 export async function nationalReport(db: Db, t: Translate, year: number) {
-  const [figures, provinces] = await Promise.all([nationalFiguresOf(db, year), provinceList(db)]);
-  const tables = await nationalTables(t, figures.rows, provinces);
-  return { year, organisations: figures.organisations, updatedOn: dutchDay(figures.computedAt), tables };
+  const figures = await nationalFiguresOf(db, year);
+  // The same counts always get the same protection (the LP rounds take most of the time): worked out
+  // once per count and language in each process. The counts are a few dozen rows.
+  const key = `${t.locale}|${JSON.stringify(figures.rows)}`;
+  let tables = protectedTables.get(key);
+  if (!tables) {
+    tables = provinceList(db).then((provinces) => nationalTables(t, figures.rows, provinces));
+    if (protectedTables.size > 50) protectedTables.clear();
+    protectedTables.set(key, tables);
+    tables.catch(() => protectedTables.delete(key));
+  }
+  return { year, organisations: figures.organisations, updatedOn: dutchDay(figures.computedAt), tables: await tables };
 }
+const protectedTables = new Map<string, Promise<NationalTables>>();
 export type NationalReport = Awaited<ReturnType<typeof nationalReport>>;
 
 /** The year's figures as CSV (the same file format as every export), with the licence and legend on top. */
