@@ -15,11 +15,24 @@ export const demoAccounts = {
   candidate: { email: 'kandidaat@politiekactief.example', password: 'Demo-kandidaat-2026', name: 'Kim Kandidaat' },
 } as const;
 
+// The demo organisations take part in the open national figures (/cijfers), so a newcomer sees them.
 const demoOrganisations = [
-  { slug: 'nvr', name: 'Nederlandse Vereniging voor Raadsleden', kind: 'association', contactEmail: 'info@nvr.example' },
-  { slug: 'wethoudersvereniging', name: 'Wethoudersvereniging', kind: 'association', contactEmail: 'info@wethouders.example' },
-  { slug: 'ngb', name: 'Nederlands Genootschap van Burgemeesters', kind: 'association', contactEmail: 'info@ngb.example' },
-  { slug: 'klpp', name: 'Kennispunt Lokale Politieke Partijen', kind: 'association', contactEmail: 'info@klpp.example' },
+  { slug: 'nvr', name: 'Nederlandse Vereniging voor Raadsleden', kind: 'association', contactEmail: 'info@nvr.example', openFigures: true },
+  {
+    slug: 'wethoudersvereniging',
+    name: 'Wethoudersvereniging',
+    kind: 'association',
+    contactEmail: 'info@wethouders.example',
+    openFigures: true,
+  },
+  {
+    slug: 'ngb',
+    name: 'Nederlands Genootschap van Burgemeesters',
+    kind: 'association',
+    contactEmail: 'info@ngb.example',
+    openFigures: true,
+  },
+  { slug: 'klpp', name: 'Kennispunt Lokale Politieke Partijen', kind: 'association', contactEmail: 'info@klpp.example', openFigures: true },
 ] as const;
 
 /**

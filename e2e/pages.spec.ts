@@ -12,6 +12,7 @@ const publicPages: PublicPage[] = [
   { path: '/registreren', status: 200, nl: /^Account maken$/, en: /^Create an account$/ },
   { path: '/wachtwoord-vergeten', status: 200, nl: /^Wachtwoord vergeten$/, en: /^Forgot your password$/ },
   { path: '/mentoraat', status: 200, nl: /^Mentoraat$/, en: /^Mentoring$/ },
+  { path: '/cijfers', status: 200, nl: /^Cijfers van heel Nederland$/, en: /^Figures for the whole Netherlands$/ },
   { path: '/dev/mailbox', status: 200, nl: /^Testmailbox$/, en: /^Test mailbox$/ },
   { path: '/bestaat-niet', status: 404, nl: /^Deze pagina bestaat niet$/, en: /^This page does not exist$/ },
 ];

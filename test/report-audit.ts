@@ -17,6 +17,9 @@ import { isSmall, showCell } from '../app/modules/reports/suppression';
 // - a focus group's figure is at most everyone's;
 // - the funnel counts people, the course tables registrations: its total row's signed up, attended
 //   and completed are at most the courses' sign-ups, attended and completed.
+// - the open national figures (/cijfers): the provinces add up to their total row, which is the
+//   national funnel; inside a row attended, mentored and on a list are at most signed up, elected at
+//   most on a list; a focus group's figure is at most the national one.
 
 type Term = [string, number];
 type Constraint = { terms: Term[]; sense: '=' | '<='; rhs: number; what: string };
@@ -32,6 +35,7 @@ const partOf: Record<string, string> = {
   'courses-source': 'courses-summary',
   'mentoring-province': 'mentoring-summary',
   'mentoring-source': 'mentoring-summary',
+  'national-province': 'national-total',
 };
 
 function rowOrder(tableId: string, key: (column: string) => string): [string[], string[]][] {
@@ -50,6 +54,13 @@ function rowOrder(tableId: string, key: (column: string) => string): [string[], 
       [[key('completed')], [key('attended')]],
       [[key('applied')], [key('signedUp')]],
       [[key('matched')], [key('applied')]],
+      [[key('onList')], [key('signedUp')]],
+      [[key('elected')], [key('onList')]],
+    ];
+  if (tableId.startsWith('national'))
+    return [
+      [[key('attended')], [key('signedUp')]],
+      [[key('mentored')], [key('signedUp')]],
       [[key('onList')], [key('signedUp')]],
       [[key('elected')], [key('onList')]],
     ];
@@ -115,7 +126,10 @@ export async function auditPublished(
       const all = [...t.rows, ...(t.total ? [{ label: '(total)', ...t.total }] : [])];
       for (const r of all) r.text.forEach((text, c) => variable(name(t.id, r.label, t.columns[c]!), text, r.truth[c]!));
       for (const row of rowNames)
-        for (const [small, large] of rowOrder(t.id, (column) => name(t.id, row, column)))
+        for (const [small, large] of rowOrder(t.id, (column) => name(t.id, row, column)).filter(([small, large]) =>
+          // A table may leave a measure out (the national figures by province do, for stages with 1–4 people).
+          [...small, ...large].every((v) => bounds.has(v)),
+        ))
           constraints.push({
             terms: [...small.map((v): Term => [v, 1]), ...large.map((v): Term => [v, -1])],
             sense: '<=',
@@ -176,6 +190,20 @@ export async function auditPublished(
               sense: '<=',
               rhs: 0,
               what: `focus ${r.label} <= everyone (${column})`,
+            }),
+          );
+      const national = byId.get('national-total');
+      if (t.id === 'national-focus' && national)
+        for (const r of t.rows)
+          t.columns.forEach((column) =>
+            constraints.push({
+              terms: [
+                [name(t.id, r.label, column), 1],
+                [name(national.id, national.rows[0]!.label, column), -1],
+              ],
+              sense: '<=',
+              rhs: 0,
+              what: `national focus ${r.label} <= national total (${column})`,
             }),
           );
     }

@@ -87,6 +87,11 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
               </a>
             </li>
             <li>
+              <a className="utrecht-link" href="/cijfers">
+                {t('national.footerLink')}
+              </a>
+            </li>
+            <li>
               <a className="utrecht-link" href="/toegankelijkheid">
                 {t('layout.footer.accessibility')}
               </a>

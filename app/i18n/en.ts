@@ -9,6 +9,7 @@ import { en as matchingRuns } from './areas/matching-runs.en';
 import { en as matches } from './areas/matches.en';
 import { en as admin } from './areas/admin.en';
 import { en as reports } from './areas/reports.en';
+import { en as national } from './areas/national.en';
 import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
 import { en as lists } from './areas/lists.en';
@@ -25,6 +26,7 @@ export const en: Translation<typeof nl> = {
   ...matches,
   ...admin,
   ...reports,
+  ...national,
   ...privacy,
   ...security,
   ...lists,

@@ -9,6 +9,7 @@ import { nl as matchingRuns } from './areas/matching-runs.nl';
 import { nl as matches } from './areas/matches.nl';
 import { nl as admin } from './areas/admin.nl';
 import { nl as reports } from './areas/reports.nl';
+import { nl as national } from './areas/national.nl';
 import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
 import { nl as lists } from './areas/lists.nl';
@@ -24,6 +25,7 @@ export const nl = {
   ...matches,
   ...admin,
   ...reports,
+  ...national,
   ...privacy,
   ...security,
   ...lists,

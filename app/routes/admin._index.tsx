@@ -1,9 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
+import { Notice } from '~/components/form';
+import { Hidden } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
+import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { getOrganisation } from '~/modules/organisations/admin.server';
 import { listOrganisations } from '~/modules/organisations/organisations.server';
+import { setOpenFigures } from '~/modules/reports/national.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 
@@ -14,13 +20,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { organisations: await listOrganisations(getDb()) };
 }
 
+/** The open-figures switch of one organisation (a form per row: works without JavaScript). */
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const form = await request.formData();
+  const organisationId = form.get('organisationId');
+  const value = form.get('openFigures');
+  if (form.get('intent') !== 'open-figures' || !isUuid(organisationId) || (value !== 'aan' && value !== 'uit')) throw notFound();
+  const on = value === 'aan';
+  const db = getDb();
+  if (!(await getOrganisation(db, organisationId))) throw notFound();
+  await setOpenFigures(db, { organisationId, on, adminId: admin.id });
+  return redirect(`/admin?melding=${on ? 'open-aan' : 'open-uit'}&organisatie=${organisationId}#open-${organisationId}`);
+}
+
 export default function AdminHome() {
   const t = useT();
   const { organisations } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const switched = organisations.find((o) => o.id === params.get('organisatie'));
+  const notice = params.get('melding');
   return (
     <div className="pa-manage">
       <h1 className="utrecht-heading-1">{t('admin.title')}</h1>
+      {switched && (notice === 'open-aan' || notice === 'open-uit') ? (
+        <Notice>{t(notice === 'open-aan' ? 'national.admin.joined' : 'national.admin.left', { organisation: switched.name })}</Notice>
+      ) : null}
       <p className="utrecht-paragraph">{t('admin.intro')}</p>
+      <p className="utrecht-paragraph">{t('national.admin.intro')}</p>
       <p className="utrecht-paragraph">
         <Link className="utrecht-button utrecht-button--primary-action pa-button-link" to="/admin/organisaties/nieuw">
           {t('admin.orgs.new')}
@@ -34,6 +61,7 @@ export default function AdminHome() {
           caption={t('admin.table.caption')}
           rows={organisations}
           rowKey={(o) => o.id}
+          rowId={(o) => `open-${o.id}`}
           columns={[
             {
               key: 'name',
@@ -47,6 +75,21 @@ export default function AdminHome() {
             },
             { key: 'kind', header: t('admin.table.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
             { key: 'coordinators', header: t('admin.table.coordinators'), numeric: true, cell: (o) => o.coordinators },
+            {
+              key: 'openFigures',
+              header: t('national.admin.column'),
+              cell: (o) => (
+                <Form method="post" className="pa-inline-form">
+                  <span>{t(o.openFigures ? 'national.admin.on' : 'national.admin.off')} </span>
+                  <input type="hidden" name="organisationId" value={o.id} />
+                  <input type="hidden" name="openFigures" value={o.openFigures ? 'uit' : 'aan'} />
+                  <button type="submit" name="intent" value="open-figures" className="utrecht-button utrecht-button--secondary-action">
+                    {t(o.openFigures ? 'national.admin.turnOff' : 'national.admin.turnOn')}
+                    <Hidden> {o.name}</Hidden>
+                  </button>
+                </Form>
+              ),
+            },
           ]}
         />
       )}

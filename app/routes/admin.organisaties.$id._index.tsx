@@ -19,6 +19,7 @@ import {
   type AppointFields,
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { openFiguresHistory } from '~/modules/reports/national.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -35,8 +36,12 @@ async function organisationOf(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await organisationOf(request, params.id);
-  const { coordinators, invitations } = await coordinatorsOf(getDb(), organisation.id);
+  const [{ coordinators, invitations }, openFigures] = await Promise.all([
+    coordinatorsOf(getDb(), organisation.id),
+    openFiguresHistory(getDb(), organisation.id),
+  ]);
   return {
+    openFigures: { on: organisation.openFigures, history: openFigures },
     organisation: {
       id: organisation.id,
       name: organisation.name,
@@ -93,7 +98,7 @@ const notices: Record<string, MessageKey> = {
 export default function AdminOrganisation() {
   const t = useT();
   const dates = useDates();
-  const { organisation, coordinators, invitations } = useLoaderData<typeof loader>();
+  const { organisation, coordinators, invitations, openFigures } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = notices[params.get('melding') ?? ''];
@@ -188,6 +193,36 @@ export default function AdminOrganisation() {
             </ul>
           </>
         ) : null}
+      </section>
+
+      <section className="pa-section" aria-labelledby="open-figures-heading">
+        <h2 className="utrecht-heading-2" id="open-figures-heading">
+          {t('national.admin.heading')}
+        </h2>
+        <p className="utrecht-paragraph">{t('national.admin.intro')}</p>
+        <Form method="post" action="/admin" className="pa-inline-form">
+          <span>{t(openFigures.on ? 'national.admin.on' : 'national.admin.off')} </span>
+          <input type="hidden" name="organisationId" value={organisation.id} />
+          <input type="hidden" name="openFigures" value={openFigures.on ? 'uit' : 'aan'} />
+          <button type="submit" name="intent" value="open-figures" className="utrecht-button utrecht-button--secondary-action">
+            {t(openFigures.on ? 'national.admin.turnOff' : 'national.admin.turnOn')}
+          </button>
+        </Form>
+        <h3 className="utrecht-heading-3">{t('national.admin.history')}</h3>
+        {openFigures.history.length === 0 ? (
+          <p className="utrecht-paragraph">{t('national.admin.noHistory')}</p>
+        ) : (
+          <ul className="utrecht-unordered-list">
+            {openFigures.history.map((h, i) => (
+              <li className="utrecht-unordered-list__item" key={i}>
+                {t(h.on ? 'national.admin.historyOn' : 'national.admin.historyOff', {
+                  date: dates.moment(h.at),
+                  name: h.actor ?? t('national.admin.someone'),
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section className="pa-section pa-prose" aria-labelledby="appoint-heading">

@@ -6,3 +6,4 @@ export * from './courses';
 export * from './mentoring';
 export * from './privacy';
 export * from './reports';
+export * from './open-figures';

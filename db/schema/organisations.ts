@@ -1,4 +1,4 @@
-import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -15,6 +15,8 @@ export const organisations = pgTable(
     slug: text('slug').notNull(),
     kind: text('kind', { enum: organisationKinds }).notNull(),
     contactEmail: text('contact_email'),
+    /** Counts in the open national figures (/cijfers): a platform administrator's switch, off by default. */
+    openFigures: boolean('open_figures').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],

@@ -61,6 +61,7 @@ export const en: Translation<typeof nl> = {
   'title.networkMatching': 'Matching: {network}',
   'title.networkMatches': 'Matches: {network}',
   'title.report': 'Report',
+  'title.national': 'Figures for the Netherlands',
   'title.academies': 'Academies',
   'title.academyNew': 'New academy',
   'title.academy': 'Academy: {academy}',

@@ -59,6 +59,7 @@ export const nl = {
   'title.networkMatching': 'Koppelen: {network}',
   'title.networkMatches': 'Koppelingen: {network}',
   'title.report': 'Rapportage',
+  'title.national': 'Cijfers van heel Nederland',
   'title.academies': 'Academies',
   'title.academyNew': 'Nieuwe academie',
   'title.academy': 'Academie: {academy}',

@@ -19,6 +19,7 @@ export async function listOrganisations(db: Db) {
       id: organisations.id,
       name: organisations.name,
       kind: organisations.kind,
+      openFigures: organisations.openFigures,
       coordinators: sql<number>`count(${users.id})::int`,
     })
     .from(organisations)

@@ -45,8 +45,10 @@ const bool = (value: unknown) => value === true || String(value) === 'true';
  * The period as instants, so that an index on a timestamp can serve it: from the start of `from` to
  * the start of the day after `to`, both in Dutch time (the days in the scope are inclusive).
  */
-const periodStart = (scope: ReportScope) => sql`(${scope.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
-const periodEnd = (scope: ReportScope) => sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
+export const periodStart = (scope: Pick<ReportScope, 'from' | 'to'>) =>
+  sql`(${scope.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
+export const periodEnd = (scope: Pick<ReportScope, 'from' | 'to'>) =>
+  sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
 
 // ---------------------------------------------------------------------------------------------
 // Courses: counted in PostgreSQL, from a monthly rollup. At national scale an organisation has tens

@@ -1,0 +1,56 @@
+// The open national figures (/cijfers) and the switch for them on /admin.
+export const nl = {
+  'national.title': 'Cijfers van heel Nederland',
+  'national.intro':
+    'Hoeveel mensen volgen een cursus om mee te doen in de lokale politiek? En hoeveel van hen komen op een kandidatenlijst of worden gekozen? Hier zie je het per provincie en per doelgroep, voor alle organisaties die meedoen samen.',
+  'national.organisations': { one: '1 organisatie doet mee.', other: '{count} organisaties doen mee.' },
+  'national.updated': 'Laatst bijgewerkt: {date}. We tellen één keer per dag opnieuw.',
+  'national.year.legend': 'Kies een jaar',
+  'national.year.label': 'Jaar',
+  'national.year.hint': 'Cursussen met de eerste bijeenkomst in dit kalenderjaar.',
+  'national.year.submit': 'Cijfers tonen',
+  'national.year.why':
+    'Je kiest altijd een heel kalenderjaar. Met vrije periodes zou je twee periodes van elkaar kunnen aftrekken, en dan iemand kunnen herkennen.',
+  'national.stage.signedUp': 'Aangemeld voor een cursus',
+  'national.stage.attended': 'Aanwezig geweest',
+  'national.stage.mentored': 'Met een mentor',
+  'national.stage.onList': 'Op een kandidatenlijst',
+  'national.stage.elected': 'Gekozen',
+  'national.funnel.heading': 'Van cursus tot gekozen in {year}',
+  'national.people':
+    'Alle cijfers zijn aantallen mensen. Iedereen telt één keer per jaar, ook wie meer cursussen volgt. De provincie is die van de laatste aanmelding. "Met een mentor": gekoppeld aan een mentor in een netwerk van een organisatie die meedoet. Kandidatenlijst en gekozen: wat mensen ons zelf vertellen na een verkiezing.',
+  'national.totalCaption': 'Heel Nederland',
+  'national.wholeCountry': 'Heel Nederland',
+  'national.notBrokenDown':
+    'Niet per provincie: {stages}. Dat zijn in heel Nederland minder dan 5 mensen. Per provincie zou je kunnen uitrekenen wie het zijn.',
+  'national.byProvince': 'Per provincie',
+  'national.byFocus': 'Per doelgroep',
+  'national.focusNote':
+    'De doelgroep is wat mensen zelf invulden toen ze een mentor aanvroegen. Iemand kan in twee groepen vallen, en veel mensen vullen niets in. Daarom staat er geen totaal onder. Gegevens over gezondheid tonen we hier niet.',
+  'national.none': 'Er doen nog geen organisaties mee. Daarom zijn er nog geen cijfers.',
+  'national.licence': 'Open data: je mag deze cijfers vrij gebruiken, delen en bewerken, ook zonder bronvermelding (CC0 1.0).',
+  'national.licenceLink': 'Lees de licentie CC0 1.0',
+  'national.csv.download': 'Download de cijfers van {year} als CSV (open data)',
+  'national.csv.year': 'Jaar',
+  'national.csv.updated': 'Laatst bijgewerkt',
+  'national.csv.organisations': 'Organisaties die meedoen',
+  'national.csv.source': 'Bron: {url}',
+  'national.csv.people': 'Alle cijfers zijn aantallen mensen; iedereen telt één keer per jaar.',
+  'national.footerLink': 'Cijfers van heel Nederland',
+
+  'national.admin.heading': 'Open cijfers',
+  'national.admin.intro':
+    'Een organisatie die meedoet, telt mee in de open cijfers van heel Nederland (op /cijfers). Nieuwe organisaties doen niet mee. De namen van organisaties tonen we daar niet.',
+  'national.admin.column': 'Open cijfers',
+  'national.admin.on': 'Doet mee',
+  'national.admin.off': 'Doet niet mee',
+  'national.admin.turnOn': 'Laten meedoen',
+  'national.admin.turnOff': 'Stoppen',
+  'national.admin.joined': '{organisation} telt nu mee in de open cijfers.',
+  'national.admin.left': '{organisation} telt niet meer mee in de open cijfers.',
+  'national.admin.history': 'Wijzigingen in open cijfers',
+  'national.admin.historyOn': '{date}: aangezet door {name}',
+  'national.admin.historyOff': '{date}: uitgezet door {name}',
+  'national.admin.someone': 'een verwijderd account',
+  'national.admin.noHistory': 'Nog niet gewijzigd. Nieuwe organisaties doen niet mee.',
+} as const;
