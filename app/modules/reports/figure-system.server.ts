@@ -27,6 +27,12 @@ export class FigureSystem {
     return this.figures.length - 1;
   }
 
+  /** A figure with every option (unpublished, a mark fixed before); returns its index. */
+  addFigure(figure: Figure) {
+    this.figures.push(figure);
+    return this.figures.length - 1;
+  }
+
   addRow(values: readonly number[], costOf: (value: number) => number, knownColumns: readonly number[] = []) {
     return values.map((v, c) => this.add(v, costOf(v), knownColumns.includes(c)));
   }
@@ -51,6 +57,12 @@ export class FigureSystem {
 
   async protect() {
     this.marks = await protectFigures(this.figures, this.relations);
+  }
+
+  /** The mark of a figure once protected (to fix it when a wider block is protected later). */
+  mark(i: number): Mark {
+    if (!this.marks) throw new Error('FigureSystem: protect() first');
+    return this.marks[i]!;
   }
 
   cell(i: number): Cell {

@@ -18,6 +18,14 @@ export type Figure = {
   cost: number;
   /** A figure the reader knows anyway (e.g. from the course dates): never hidden, not published. */
   known?: boolean;
+  /**
+   * Never published, but a reader knows it is a count >= 0 that ties published figures together
+   * (e.g. the courses without an academy: the organisation minus its academies). Always an unknown;
+   * its own interval does not matter.
+   */
+  unpublished?: boolean;
+  /** A mark already decided (a quarter's, when its year is protected): it is kept, never changed. */
+  fixed?: Mark;
 };
 
 export type Relation = { kind: 'sum'; parts: number[]; total: number } | { kind: 'atMost'; small: number; large: number };
@@ -131,8 +139,11 @@ const width = (interval: { lower: number; upper: number }) => interval.upper - i
  * visible figure tied to a figure that is not yet protected, until every hidden figure is.
  */
 export async function protectFigures(figures: readonly Figure[], relations: readonly Relation[]): Promise<Mark[]> {
-  const marks: Mark[] = figures.map((f) => (!f.known && isSmall(f.value) ? 'small' : null));
-  const hideable = (i: number) => marks[i] === null && !figures[i]!.known;
+  const marks: Mark[] = figures.map((f) =>
+    f.unpublished ? 'protect' : f.fixed !== undefined ? f.fixed : !f.known && isSmall(f.value) ? 'small' : null,
+  );
+  const hideable = (i: number) => marks[i] === null && !figures[i]!.known && figures[i]!.fixed === undefined && !figures[i]!.unpublished;
+  const published = (i: number) => !figures[i]!.unpublished;
   const sums = relations.filter((r): r is Extract<Relation, { kind: 'sum' }> => r.kind === 'sum');
   const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
   const cheapest = (candidates: number[]) => {
@@ -151,7 +162,7 @@ export async function protectFigures(figures: readonly Figure[], relations: read
       for (const line of sums) {
         const members = [line.total, ...line.parts];
         const hiddenMembers = members.filter((i) => marks[i] !== null);
-        let needed = hiddenMembers.length === 1;
+        let needed = hiddenMembers.length === 1 && published(hiddenMembers[0]!);
         if (!needed && hiddenMembers.length > 1 && marks[line.total] === null && hiddenMembers.every((i) => marks[i] === 'small')) {
           const k = hiddenMembers.length;
           const sum = figures[line.total]!.value - line.parts.filter((i) => marks[i] === null).reduce((s, i) => s + figures[i]!.value, 0);
@@ -176,7 +187,7 @@ export async function protectFigures(figures: readonly Figure[], relations: read
     const weak = [...found.entries()]
       .filter(
         ([i, interval]) =>
-          width(interval) < PROTECTION || (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
+          (published(i) && width(interval) < PROTECTION) || (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
       )
       .map(([i]) => i);
     if (weak.length === 0) return marks;
