@@ -41,6 +41,11 @@ export class FigureSystem {
     this.relations.push({ kind: 'sum', parts, total });
   }
 
+  /** The total is at most the sum of the parts (the parts may count someone twice). */
+  covers(parts: number[], total: number) {
+    this.relations.push({ kind: 'covers', parts, total });
+  }
+
   atMost(small: number, large: number) {
     this.relations.push({ kind: 'atMost', small, large });
   }

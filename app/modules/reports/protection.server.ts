@@ -28,7 +28,11 @@ export type Figure = {
   fixed?: Mark;
 };
 
-export type Relation = { kind: 'sum'; parts: number[]; total: number } | { kind: 'atMost'; small: number; large: number };
+export type Relation =
+  | { kind: 'sum'; parts: number[]; total: number }
+  /** The total is at most the sum of the parts (people counted once in a year, once per quarter). */
+  | { kind: 'covers'; parts: number[]; total: number }
+  | { kind: 'atMost'; small: number; large: number };
 
 /** Primary suppression ('small', shown "<5") or secondary ('protect', shown "×"); null = shown. */
 export type Mark = 'small' | 'protect' | null;
@@ -59,7 +63,7 @@ export async function intervals(
   // Connected components of hidden figures: each can be solved on its own.
   const parent = figures.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   for (const r of relations) {
     const h = membersOf(r).filter(hidden);
     for (let k = 1; k < h.length; k++) parent[find(h[k]!)] = find(h[0]!);
@@ -90,7 +94,7 @@ async function componentIntervals(
   marks: readonly Mark[],
   members: number[],
 ) {
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   const result = new Map<number, { lower: number; upper: number }>();
   {
     const inside = new Set(members);
@@ -102,7 +106,9 @@ async function componentIntervals(
       const terms: [number, number][] =
         r.kind === 'sum'
           ? [...r.parts.map((p): [number, number] => [p, 1]), [r.total, -1]]
-          : [
+          : r.kind === 'covers'
+            ? [...r.parts.map((p): [number, number] => [p, -1]), [r.total, 1]]
+            : [
               [r.small, 1],
               [r.large, -1],
             ];
@@ -145,7 +151,7 @@ export async function protectFigures(figures: readonly Figure[], relations: read
   const hideable = (i: number) => marks[i] === null && !figures[i]!.known && figures[i]!.fixed === undefined && !figures[i]!.unpublished;
   const published = (i: number) => !figures[i]!.unpublished;
   const sums = relations.filter((r): r is Extract<Relation, { kind: 'sum' }> => r.kind === 'sum');
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   const cheapest = (candidates: number[]) => {
     const finite = candidates.filter((i) => hideable(i));
     finite.sort((a, b) => figures[a]!.cost - figures[b]!.cost || a - b);
