@@ -135,21 +135,38 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
   year.reports.forEach((yearReport, s) => {
     const quarterReports = quarters.map((q) => q.reports[s]!);
     const quarterCells = quarterReports.map(cellsOf);
+    // A year's figure whose quarters are all shown is given away by them: it is shown too (hiding it
+    // would protect nothing, and the audit would rightly call it recoverable).
+    const shown = (i: number) => system.figures[i]!.fixed === null || system.figures[i]!.known;
     for (const [key, figures] of cellsOf(yearReport))
-      figures.forEach((total, c) =>
-        system.sum(
-          quarterCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined),
-          total,
-        ),
-      );
+      figures.forEach((total, c) => {
+        const parts = quarterCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined);
+        if (parts.every(shown) && !system.figures[total]!.known) system.figures[total]!.fixed = null;
+        system.sum(parts, total);
+      });
+    // A month of the funnel is one figure in the year and in its quarter: it carries the quarter's mark.
     const months = new Map(quarterReports.flatMap((q) => q.funnels.month!.rows.map((r) => [r.key, r.figures] as const)));
     for (const row of yearReport.funnels.month!.rows) {
       const same = months.get(row.key);
-      if (same) row.figures.forEach((f, c) => system.sum([same[c]!], f));
+      if (!same) continue;
+      row.figures.forEach((f, c) => {
+        system.figures[f]!.fixed = system.figures[same[c]!]!.fixed ?? null;
+        system.sum([same[c]!], f);
+      });
     }
+    // A funnel's total row whose rows are all shown is their sum: shown too.
+    const totalsOf = (table: PendingTable) =>
+      table.total?.forEach((f, c) => {
+        if (table.rows.every((r) => system.figures[r.figures[c]!]!.fixed === null)) system.figures[f]!.fixed = null;
+      });
+    totalsOf(yearReport.funnels.month!);
     for (const row of yearReport.funnels.academy!.rows) {
       const parts = quarterReports.map((q) => q.funnels.academy!.rows.find((r) => r.key === row.key)?.figures).filter((f) => f !== undefined);
       row.figures.forEach((f, c) => {
+        // Shown quarters of which at most one is not 0 give the year's figure away (at least the
+        // largest, at most the sum): it is shown.
+        const quarterFigures = parts.map((p) => p[c]!);
+        if (quarterFigures.every(shown) && quarterFigures.filter((i) => system.figures[i]!.value > 0).length <= 1) system.figures[f]!.fixed = null;
         for (const p of parts) system.atMost(p[c]!, f);
         system.covers(
           parts.map((p) => p[c]!),
@@ -157,6 +174,7 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
         );
       });
     }
+    totalsOf(yearReport.funnels.academy!);
   });
 }
 
