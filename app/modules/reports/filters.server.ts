@@ -5,7 +5,7 @@ import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { notFound, requireCoordinator, requireOwnOrganisation } from '../organisations/guards.server';
 import { academiesOf, type CohortKind, type ReportScope } from './figures.server';
-import { blockCode, blockDays, blockLabel, blocksBetween, parseBlock, sameBlock, smallestBlockHolding, type Block } from './periods';
+import { blockCode, blockDays, blockLabel, blocksBetween, parseBlock, quarterOf, sameBlock, smallestBlockHolding, type Block } from './periods';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,7 +81,7 @@ export async function readReportRequest(request: Request, db: Db, t: Translate) 
     }
     errors.period = [t('reports.filters.freeRange')];
   }
-  block ??= { kind: 'year', year: Number(today.slice(0, 4)) };
+  block ??= quarterOf(today);
   const cohort: CohortKind = params.get('groep') === 'academie' ? 'academy' : 'month';
 
   // The blocks on offer: every block from the first data (or today) to the last data (or today).
