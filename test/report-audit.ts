@@ -203,11 +203,29 @@ export async function auditPublished(
   }
   for (const link of links)
     if ('small' in link)
-      constraints.push({ terms: [[link.small, 1], [link.large, -1]], sense: '<=', rhs: 0, what: `link ${link.small} <= ${link.large}` });
+      constraints.push({
+        terms: [
+          [link.small, 1],
+          [link.large, -1],
+        ],
+        sense: '<=',
+        rhs: 0,
+        what: `link ${link.small} <= ${link.large}`,
+      });
     else if (link.covers)
-      constraints.push({ terms: [...link.parts.map((p): Term => [p, -1]), [link.total, 1]], sense: '<=', rhs: 0, what: `link ${link.total} <= sum` });
+      constraints.push({
+        terms: [...link.parts.map((p): Term => [p, -1]), [link.total, 1]],
+        sense: '<=',
+        rhs: 0,
+        what: `link ${link.total} <= sum`,
+      });
     else
-      constraints.push({ terms: [...link.parts.map((p): Term => [p, 1]), [link.total, -1]], sense: '=', rhs: 0, what: `link ${link.total}` });
+      constraints.push({
+        terms: [...link.parts.map((p): Term => [p, 1]), [link.total, -1]],
+        sense: '=',
+        rhs: 0,
+        what: `link ${link.total}`,
+      });
 
   // Visible figures that contradict each other: a constraint over visible figures only that fails.
   const known = (v: string) => bounds.get(v)!.upper === bounds.get(v)!.lower;
@@ -298,7 +316,10 @@ export async function auditPublished(
 export type Publication = { block: string; scope: string | null; cohort: 'month' | 'academy'; tables: FigureTable[] };
 
 const isFunnel = (id: string) => id === 'funnel';
-const rowsWithTotal = (t: FigureTable) => [...t.rows.map((r) => ({ label: r.label, cells: r.cells })), ...(t.total ? [{ label: '(total)', cells: t.total }] : [])];
+const rowsWithTotal = (t: FigureTable) => [
+  ...t.rows.map((r) => ({ label: r.label, cells: r.cells })),
+  ...(t.total ? [{ label: '(total)', cells: t.total }] : []),
+];
 
 /**
  * Audits everything a reader can get for one organisation at once (issue 12, item 4): every block
@@ -319,7 +340,10 @@ export async function auditCombined(publications: Publication[], years: { year: 
   const find = (block: string, scope: string | null, cohort: string) =>
     publications.find((p) => p.block === block && p.scope === scope && p.cohort === cohort);
   const links: AuditLink[] = [];
-  const reports: { name: string; tables: FigureTable[]; unpublished?: boolean }[] = publications.map((p) => ({ name: nameOf(p), tables: p.tables }));
+  const reports: { name: string; tables: FigureTable[]; unpublished?: boolean }[] = publications.map((p) => ({
+    name: nameOf(p),
+    tables: p.tables,
+  }));
   const blocks = [...new Set(publications.map((p) => p.block))];
   const scopes = [...new Set(publications.map((p) => p.scope))];
   const cells = (p: Publication, tableId: string) => {
@@ -335,7 +359,10 @@ export async function auditCombined(publications: Publication[], years: { year: 
       for (const table of month.tables.filter((t) => !isFunnel(t.id)))
         for (const row of rowsWithTotal(table))
           table.columns.forEach((c) =>
-            links.push({ parts: [figureName(nameOf(academy), table.id, row.label, c.key)], total: figureName(nameOf(month), table.id, row.label, c.key) }),
+            links.push({
+              parts: [figureName(nameOf(academy), table.id, row.label, c.key)],
+              total: figureName(nameOf(month), table.id, row.label, c.key),
+            }),
           );
     }
 
@@ -350,7 +377,9 @@ export async function auditCombined(publications: Publication[], years: { year: 
           for (const row of rowsWithTotal(table))
             table.columns.forEach((c) => {
               const total = figureName(nameOf(whole), table.id, row.label, c.key);
-              const present = partCells.filter((pc) => pc.cells.has(row.label)).map((pc) => figureName(nameOf(pc.p), table.id, row.label, c.key));
+              const present = partCells
+                .filter((pc) => pc.cells.has(row.label))
+                .map((pc) => figureName(nameOf(pc.p), table.id, row.label, c.key));
               if (!isFunnel(table.id)) {
                 if (cohort === 'month') links.push({ parts: present, total });
               } else if (cohort === 'month' && row.label !== '(total)') {
@@ -365,7 +394,10 @@ export async function auditCombined(publications: Publication[], years: { year: 
 
   for (const block of blocks) {
     const org = find(block, null, 'month');
-    const academies = scopes.filter((s): s is string => s !== null).map((s) => find(block, s, 'month')).filter((p): p is Publication => !!p);
+    const academies = scopes
+      .filter((s): s is string => s !== null)
+      .map((s) => find(block, s, 'month'))
+      .filter((p): p is Publication => !!p);
     if (!org || academies.length === 0) continue;
     const rest = `${block}/rest/month`;
     const restTables: FigureTable[] = org.tables
@@ -375,7 +407,10 @@ export async function auditCombined(publications: Publication[], years: { year: 
           value - academies.reduce((sum, a) => sum + (cells(a, t.id).get(label)?.[c]?.value ?? 0), 0);
         return {
           ...t,
-          rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((cell, c) => ({ value: minus(r.label, c, cell.value), suppressed: true })) })),
+          rows: t.rows.map((r) => ({
+            ...r,
+            cells: r.cells.map((cell, c) => ({ value: minus(r.label, c, cell.value), suppressed: true })),
+          })),
           total: t.total ? t.total.map((cell, c) => ({ value: minus('(total)', c, cell.value), suppressed: true })) : null,
         };
       });
@@ -400,7 +435,10 @@ export async function auditCombined(publications: Publication[], years: { year: 
         for (const row of funnel?.rows ?? [])
           if (orgRows.has(row.label))
             funnel!.columns.forEach((c) =>
-              links.push({ parts: [figureName(nameOf(mine!), 'funnel', row.label, c.key)], total: figureName(nameOf(orgByAcademy), 'funnel', row.label, c.key) }),
+              links.push({
+                parts: [figureName(nameOf(mine!), 'funnel', row.label, c.key)],
+                total: figureName(nameOf(orgByAcademy), 'funnel', row.label, c.key),
+              }),
             );
       }
   }

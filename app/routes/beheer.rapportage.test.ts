@@ -224,7 +224,10 @@ describe('/beheer/rapportage', () => {
   });
 
   it('old links with free dates go to the block that holds them; a range no block holds is a field error, never a free range', async () => {
-    const moved = (await call(page.loader as Handler, get(`/beheer/rapportage?groep=academie&van=2026-04-02&tot=2026-05-20`, alice))) as Response;
+    const moved = (await call(
+      page.loader as Handler,
+      get(`/beheer/rapportage?groep=academie&van=2026-04-02&tot=2026-05-20`, alice),
+    )) as Response;
     expect(moved.status).toBe(302);
     expect(moved.headers.get('Location')).toBe('/beheer/rapportage?groep=academie&periode=2026-K2');
     const year = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?van=2026-02-01&tot=2026-11-30`, alice))) as Response;
@@ -240,7 +243,9 @@ describe('/beheer/rapportage', () => {
 
   it('the CSV link carries the same block', async () => {
     const result = await call(page.loader as Handler, get(`/beheer/rapportage?groep=academie&${period()}`, alice));
-    expect((result as { csvUrl: string }).csvUrl).toBe(`/beheer/rapportage.csv?organisatie=${mine.organisation.id}&${period()}&groep=academie`);
+    expect((result as { csvUrl: string }).csvUrl).toBe(
+      `/beheer/rapportage.csv?organisatie=${mine.organisation.id}&${period()}&groep=academie`,
+    );
     const response = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?${period()}`, alice))) as Response;
     expect(response.headers.get('Content-Disposition')).toContain(`rapportage-${block()}.csv`);
   });

@@ -114,9 +114,7 @@ export default function Reports() {
         <h2 className="utrecht-heading-2" id="report-filters-heading">
           {t('reports.filters.legend')}
         </h2>
-        {d.errors?.period ? (
-          <FormAlert messages={[`${t('reports.filters.periodLabel')}: ${d.errors.period.join(' ')}`]} />
-        ) : null}
+        {d.errors?.period ? <FormAlert messages={[`${t('reports.filters.periodLabel')}: ${d.errors.period.join(' ')}`]} /> : null}
         <Form method="get" action="/beheer/rapportage" className="pa-filters__form" key={JSON.stringify(d.input) + d.organisationId}>
           <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
             <div className="utrecht-form-field__label">

@@ -109,7 +109,9 @@ async function auditYear(organisationId: string, year: Block, label: string) {
       for (const academyId of [null, ...academyList.map((a) => a.id)])
         reportsOf.push(
           await Promise.all(
-            (['month', 'academy'] as const).map((cohort) => buildReport(db(), nl, { organisationId, academyId, ...blockDays(block) }, cohort)),
+            (['month', 'academy'] as const).map((cohort) =>
+              buildReport(db(), nl, { organisationId, academyId, ...blockDays(block) }, cohort),
+            ),
           ),
         );
     } else {
@@ -131,7 +133,9 @@ async function auditYear(organisationId: string, year: Block, label: string) {
   const started = performance.now();
   const findings = await auditCombined(publications, [{ year: blockCode(year), quarters: quartersOf(year).map(blockCode) }]);
   if (process.env.AUDIT_TIMING) console.log(label, 'audit ms', Math.round(performance.now() - started));
-  const hidden = publications.flatMap((p) => p.tables.flatMap((tb) => [...tb.rows.flatMap((r) => r.cells), ...(tb.total ?? [])])).filter((c) => c.suppressed).length;
+  const hidden = publications
+    .flatMap((p) => p.tables.flatMap((tb) => [...tb.rows.flatMap((r) => r.cells), ...(tb.total ?? [])]))
+    .filter((c) => c.suppressed).length;
   return { findings: findings.map((f) => `${label}: ${f.kind}: ${f.what}`), hidden, reports: publications.length };
 }
 

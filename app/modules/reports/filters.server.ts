@@ -5,7 +5,17 @@ import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { notFound, requireCoordinator, requireOwnOrganisation } from '../organisations/guards.server';
 import { academiesOf, type CohortKind, type ReportScope } from './figures.server';
-import { blockCode, blockDays, blockLabel, blocksBetween, parseBlock, quarterOf, sameBlock, smallestBlockHolding, type Block } from './periods';
+import {
+  blockCode,
+  blockDays,
+  blockLabel,
+  blocksBetween,
+  parseBlock,
+  quarterOf,
+  sameBlock,
+  smallestBlockHolding,
+  type Block,
+} from './periods';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -87,7 +97,10 @@ export async function readReportRequest(request: Request, db: Db, t: Translate) 
   // The blocks on offer: every block from the first data (or today) to the last data (or today).
   const range = await dataRange(db, organisation.id);
   const first = [range.first, today].filter((d): d is string => d !== null).sort()[0]!;
-  const last = [range.last, today].filter((d): d is string => d !== null).sort().at(-1)!;
+  const last = [range.last, today]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1)!;
   const offered = blocksBetween(first, last);
   if (!offered.some((b) => sameBlock(b, block))) offered.unshift(block);
   const blocks = offered.map((b) => ({ code: blockCode(b), label: `${blockLabel(t, b)} (${blockDays(b).from} – ${blockDays(b).to})` }));

@@ -161,12 +161,15 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
       });
     totalsOf(yearReport.funnels.month!);
     for (const row of yearReport.funnels.academy!.rows) {
-      const parts = quarterReports.map((q) => q.funnels.academy!.rows.find((r) => r.key === row.key)?.figures).filter((f) => f !== undefined);
+      const parts = quarterReports
+        .map((q) => q.funnels.academy!.rows.find((r) => r.key === row.key)?.figures)
+        .filter((f) => f !== undefined);
       row.figures.forEach((f, c) => {
         // Shown quarters of which at most one is not 0 give the year's figure away (at least the
         // largest, at most the sum): it is shown.
         const quarterFigures = parts.map((p) => p[c]!);
-        if (quarterFigures.every(shown) && quarterFigures.filter((i) => system.figures[i]!.value > 0).length <= 1) system.figures[f]!.fixed = null;
+        if (quarterFigures.every(shown) && quarterFigures.filter((i) => system.figures[i]!.value > 0).length <= 1)
+          system.figures[f]!.fixed = null;
         for (const p of parts) system.atMost(p[c]!, f);
         system.covers(
           parts.map((p) => p[c]!),

@@ -109,9 +109,9 @@ async function componentIntervals(
           : r.kind === 'covers'
             ? [...r.parts.map((p): [number, number] => [p, -1]), [r.total, 1]]
             : [
-              [r.small, 1],
-              [r.large, -1],
-            ];
+                [r.small, 1],
+                [r.large, -1],
+              ];
       let rhs = 0;
       const lhs: string[] = [];
       for (const [i, coefficient] of terms) {
@@ -193,7 +193,8 @@ export async function protectFigures(figures: readonly Figure[], relations: read
     const weak = [...found.entries()]
       .filter(
         ([i, interval]) =>
-          (published(i) && width(interval) < PROTECTION) || (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
+          (published(i) && width(interval) < PROTECTION) ||
+          (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
       )
       .map(([i]) => i);
     if (weak.length === 0) return marks;
