@@ -5,7 +5,7 @@ import { demo, expect, logInWithPassword, test } from './fixtures';
 // period, and downloads the same figures as CSV for Excel, with small numbers shown as "<5".
 
 test('coordinator: open the report and download the CSV', async ({ page, checkA11y }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
 
   await test.step('log in and open the report from /beheer', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
@@ -49,23 +49,36 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     await checkA11y(page);
   });
 
-  await test.step('choose an organisation and a wider period (GET form)', async () => {
+  await test.step('choose an organisation and a fixed period block (GET form)', async () => {
     await page.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });
-    await page.getByLabel('Van', { exact: true }).fill('2020-01-01');
+    const period = page.getByLabel('Periode', { exact: true });
+    // Only fixed blocks: quarters, calendar years and programme years (1 July to 30 June).
+    const options = await period.locator('option').allTextContents();
+    expect(options.some((o) => /^Kwartaal \d van \d{4} /.test(o))).toBe(true);
+    expect(options.some((o) => /^Programmajaar \d{4}–\d{4} \(\d{4}-07-01 – \d{4}-06-30\)$/.test(o))).toBe(true);
+    await period.selectOption({ label: options.filter((o) => o.startsWith('Programmajaar')).at(-1)! });
     await page.getByRole('button', { name: 'Cijfers tonen' }).click();
-    await expect(page).toHaveURL(/van=2020-01-01/);
+    await expect(page).toHaveURL(/periode=\d{4}-\d{4}/);
+    await expect(page.getByText(/^Periode: Programmajaar/)).toBeVisible();
     await expect(page.getByRole('table', { name: 'Cursussen per provincie (woonplaats van de deelnemer)' })).toBeVisible();
+    await checkA11y(page);
   });
 
-  await test.step('a date that is not a date is explained at the field', async () => {
-    await page.goto('/beheer/rapportage?van=morgen');
-    await expect(page.getByText('Vul een datum in zoals 2026-01-31.')).toBeVisible();
+  await test.step('a period that is not a block is explained at the field; an old link with dates goes to its block', async () => {
+    await page.goto('/beheer/rapportage?periode=morgen');
+    await expect(page.getByRole('alert')).toContainText('Kies een periode uit de lijst.');
+    await expect(page.locator('#report-periode-error')).toHaveText('Kies een periode uit de lijst.');
     await checkA11y(page);
-    await page.goBack();
+    await page.goto('/beheer/rapportage?van=2026-04-02&tot=2026-05-20');
+    await expect(page).toHaveURL(/periode=2026-K2$/);
+    await page.goto('/beheer/rapportage?van=2020-01-01&tot=2026-12-31');
+    await expect(page.locator('#report-periode-error')).toContainText('Een vrije periode kan niet meer.');
   });
 
   await test.step('download the CSV with the same filters', async () => {
-    await page.goto('/beheer/rapportage?van=2020-01-01');
+    const today = new Date();
+    const quarter = `${today.getFullYear()}-K${Math.floor(today.getMonth() / 3) + 1}`;
+    await page.goto(`/beheer/rapportage?periode=${quarter}`);
     const screenTotal = await page
       .getByRole('table', { name: 'Cursussen: alle aanmeldingen' })
       .getByRole('row', { name: /Iedereen/ })
@@ -75,7 +88,7 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download als CSV (Excel)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^rapportage-2020-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toBe(`rapportage-${quarter}.csv`);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');

@@ -96,17 +96,37 @@ export function csvLinesOf(tables: FigureTable[], totalLabel: string) {
 }
 
 /**
+ * What a reader knows between reports, by the names of their figures (`report|table|row|column`):
+ * - `{ parts, total }`: the parts add up to the total (a year and its quarters; the organisation and
+ *   its academies with the unpublished rest);
+ * - `{ parts, total, covers: true }`: the total is at most the sum (people counted once in a year);
+ * - `{ small, large }`: one is at most the other.
+ */
+export type AuditLink = { parts: string[]; total: string; covers?: boolean } | { small: string; large: string };
+
+/** The figure name the audit uses for a cell (a total row is called "(total)"). */
+export const figureName = (report: string, table: string, row: string, column: string) => `${report}|${table}|${row}|${column}`;
+
+/**
  * Audits one or more reports a reader can put side by side (`links` ties figures that must be equal or
- * add up across reports, such as a year and its quarters). Returns every finding.
+ * add up across reports, such as a year and its quarters). A report marked `unpublished` is what a
+ * reader does not see but knows to exist (e.g. the courses without an academy): every figure of it is
+ * an unknown >= 0 with the same relations inside, and its own intervals are not checked. Returns every
+ * finding.
  */
 export async function auditPublished(
-  reports: { name: string; tables: FigureTable[] }[],
-  links: { parts: string[]; total: string }[] = [],
+  reports: { name: string; tables: FigureTable[]; unpublished?: boolean }[],
+  links: AuditLink[] = [],
 ): Promise<AuditFinding[]> {
   const findings: AuditFinding[] = [];
-  const bounds = new Map<string, { lower: number; upper: number | null; text: string; truth: number }>();
+  const bounds = new Map<string, { lower: number; upper: number | null; text: string; truth: number; unpublished?: boolean }>();
   const constraints: Constraint[] = [];
+  let unpublished = false;
   const variable = (name: string, text: string, truth: number) => {
+    if (unpublished) {
+      bounds.set(name, { lower: 0, upper: null, text: '(not published)', truth, unpublished });
+      return name;
+    }
     const lower = text === '<5' ? 1 : text === '×' ? 0 : Number(text);
     const upper = text === '<5' ? 4 : text === '×' ? null : Number(text);
     bounds.set(name, { lower, upper, text, truth });
@@ -118,6 +138,7 @@ export async function auditPublished(
     return name;
   };
   for (const report of reports) {
+    unpublished = Boolean(report.unpublished);
     const tables = publishedText(report.tables);
     const byId = new Map(tables.map((t) => [t.id, t]));
     const name = (tableId: string, row: string, column: string) => `${report.name}|${tableId}|${row}|${column}`;
@@ -209,7 +230,30 @@ export async function auditPublished(
     }
   }
   for (const link of links)
-    constraints.push({ terms: [...link.parts.map((p): Term => [p, 1]), [link.total, -1]], sense: '=', rhs: 0, what: `link ${link.total}` });
+    if ('small' in link)
+      constraints.push({
+        terms: [
+          [link.small, 1],
+          [link.large, -1],
+        ],
+        sense: '<=',
+        rhs: 0,
+        what: `link ${link.small} <= ${link.large}`,
+      });
+    else if (link.covers)
+      constraints.push({
+        terms: [...link.parts.map((p): Term => [p, -1]), [link.total, 1]],
+        sense: '<=',
+        rhs: 0,
+        what: `link ${link.total} <= sum`,
+      });
+    else
+      constraints.push({
+        terms: [...link.parts.map((p): Term => [p, 1]), [link.total, -1]],
+        sense: '=',
+        rhs: 0,
+        what: `link ${link.total}`,
+      });
 
   // Visible figures that contradict each other: a constraint over visible figures only that fails.
   const known = (v: string) => bounds.get(v)!.upper === bounds.get(v)!.lower;
@@ -232,6 +276,7 @@ export async function auditPublished(
   // The LP: hidden figures are unknowns, visible ones constants; each group of hidden figures tied
   // together by some relation is solved on its own.
   const hidden = [...bounds.entries()].filter(([, b]) => b.upper !== b.lower).map(([v]) => v);
+  const checked = (v: string) => !bounds.get(v)!.unpublished;
   const index = new Map(hidden.map((v, i) => [v, `h${i}`]));
   const group = new Map(hidden.map((v) => [v, v]));
   const root = (v: string): string => (group.get(v) === v ? v : root(group.get(v)!));
@@ -276,15 +321,154 @@ export async function auditPublished(
     const solve = (sense: string, x: string) => {
       const result = h.solve(lp(sense, x));
       if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
-      if (result.Status !== 'Optimal') throw new Error(`audit: LP ${result.Status}`);
+      if (result.Status !== 'Optimal') return null;
       return result.ObjectiveValue;
     };
-    for (const v of members) {
+    for (const v of members.filter(checked)) {
       const x = index.get(v)!;
-      const lower = Math.ceil(solve('Minimize', x) - 1e-6);
-      const upper = Math.floor(solve('Maximize', x) + 1e-6);
+      const low = solve('Minimize', x);
+      const high = solve('Maximize', x);
+      if (low === null || high === null) {
+        findings.push({ kind: 'contradiction', what: `no solution when solving for ${v}` });
+        continue;
+      }
+      const lower = Math.ceil(low - 1e-6);
+      const upper = Math.floor(high + 1e-6);
       if (upper - lower < 1) findings.push({ kind: 'recoverable', what: `${v} (${bounds.get(v)!.text}) is exactly ${lower}` });
     }
   }
   return findings;
+}
+
+/** One report as a reader gets it: a block, the organisation (scope null) or an academy, a funnel. */
+export type Publication = { block: string; scope: string | null; cohort: 'month' | 'academy'; tables: FigureTable[] };
+
+const isFunnel = (id: string) => id === 'funnel';
+const rowsWithTotal = (t: FigureTable) => [
+  ...t.rows.map((r) => ({ label: r.label, cells: r.cells })),
+  ...(t.total ? [{ label: '(total)', cells: t.total }] : []),
+];
+
+/**
+ * Audits everything a reader can get for one organisation at once (issue 12, item 4): every block
+ * given (`years` says which quarters make up which year), for the organisation and each academy, both
+ * funnels. The links are what a reader knows between them, found from the published labels:
+ * - the same table in the two funnel choices is the same figure;
+ * - a year's cell is the sum of the same cell in its quarters (a row missing in a quarter is 0);
+ *   a month of the funnel is the same figure in the year and its quarter; in the funnel by academy
+ *   a person counts once a block, so each quarter's row is at most the year's, and the year's at most
+ *   their sum;
+ * - the organisation's cell is the sum of its academies' and of the courses and networks without an
+ *   academy, which are not published (unknowns >= 0, with the same relations inside);
+ *   an academy's people of a month are some of the organisation's, and its row in the funnel by
+ *   academy is the organisation's row for it.
+ */
+export async function auditCombined(publications: Publication[], years: { year: string; quarters: string[] }[]) {
+  const nameOf = (p: { block: string; scope: string | null; cohort: string }) => `${p.block}/${p.scope ?? 'org'}/${p.cohort}`;
+  const find = (block: string, scope: string | null, cohort: string) =>
+    publications.find((p) => p.block === block && p.scope === scope && p.cohort === cohort);
+  const links: AuditLink[] = [];
+  const reports: { name: string; tables: FigureTable[]; unpublished?: boolean }[] = publications.map((p) => ({
+    name: nameOf(p),
+    tables: p.tables,
+  }));
+  const blocks = [...new Set(publications.map((p) => p.block))];
+  const scopes = [...new Set(publications.map((p) => p.scope))];
+  const cells = (p: Publication, tableId: string) => {
+    const table = p.tables.find((t) => t.id === tableId);
+    return new Map(table ? rowsWithTotal(table).map((r) => [r.label, r.cells] as const) : []);
+  };
+
+  for (const block of blocks)
+    for (const scope of scopes) {
+      const month = find(block, scope, 'month');
+      const academy = find(block, scope, 'academy');
+      if (!month || !academy) continue;
+      for (const table of month.tables.filter((t) => !isFunnel(t.id)))
+        for (const row of rowsWithTotal(table))
+          table.columns.forEach((c) =>
+            links.push({
+              parts: [figureName(nameOf(academy), table.id, row.label, c.key)],
+              total: figureName(nameOf(month), table.id, row.label, c.key),
+            }),
+          );
+    }
+
+  for (const { year, quarters } of years)
+    for (const scope of scopes)
+      for (const cohort of ['month', 'academy'] as const) {
+        const whole = find(year, scope, cohort);
+        const parts = quarters.map((q) => find(q, scope, cohort)).filter((p): p is Publication => p !== undefined);
+        if (!whole || parts.length !== quarters.length) continue;
+        for (const table of whole.tables) {
+          const partCells = parts.map((p) => ({ p, cells: cells(p, table.id) }));
+          for (const row of rowsWithTotal(table))
+            table.columns.forEach((c) => {
+              const total = figureName(nameOf(whole), table.id, row.label, c.key);
+              const present = partCells
+                .filter((pc) => pc.cells.has(row.label))
+                .map((pc) => figureName(nameOf(pc.p), table.id, row.label, c.key));
+              if (!isFunnel(table.id)) {
+                if (cohort === 'month') links.push({ parts: present, total });
+              } else if (cohort === 'month' && row.label !== '(total)') {
+                if (present.length === 1) links.push({ parts: present, total });
+              } else if (cohort === 'academy' && row.label !== '(total)') {
+                for (const part of present) links.push({ small: part, large: total });
+                links.push({ parts: present, total, covers: true });
+              }
+            });
+        }
+      }
+
+  for (const block of blocks) {
+    const org = find(block, null, 'month');
+    const academies = scopes
+      .filter((s): s is string => s !== null)
+      .map((s) => find(block, s, 'month'))
+      .filter((p): p is Publication => !!p);
+    if (!org || academies.length === 0) continue;
+    const rest = `${block}/rest/month`;
+    const restTables: FigureTable[] = org.tables
+      .filter((t) => !isFunnel(t.id))
+      .map((t) => {
+        const minus = (label: string, c: number, value: number) =>
+          value - academies.reduce((sum, a) => sum + (cells(a, t.id).get(label)?.[c]?.value ?? 0), 0);
+        return {
+          ...t,
+          rows: t.rows.map((r) => ({
+            ...r,
+            cells: r.cells.map((cell, c) => ({ value: minus(r.label, c, cell.value), suppressed: true })),
+          })),
+          total: t.total ? t.total.map((cell, c) => ({ value: minus('(total)', c, cell.value), suppressed: true })) : null,
+        };
+      });
+    reports.push({ name: rest, tables: restTables, unpublished: true });
+    for (const table of org.tables) {
+      for (const row of rowsWithTotal(table))
+        table.columns.forEach((c) => {
+          const total = figureName(nameOf(org), table.id, row.label, c.key);
+          const present = academies
+            .filter((a) => cells(a, table.id).has(row.label))
+            .map((a) => figureName(nameOf(a), table.id, row.label, c.key));
+          if (!isFunnel(table.id)) links.push({ parts: [...present, figureName(rest, table.id, row.label, c.key)], total });
+          else if (row.label !== '(total)') for (const part of present) links.push({ small: part, large: total });
+        });
+    }
+    const orgByAcademy = find(block, null, 'academy');
+    if (orgByAcademy)
+      for (const scope of scopes.filter((s): s is string => s !== null)) {
+        const mine = find(block, scope, 'academy');
+        const funnel = mine?.tables.find((t) => t.id === 'funnel');
+        const orgRows = cells(orgByAcademy, 'funnel');
+        for (const row of funnel?.rows ?? [])
+          if (orgRows.has(row.label))
+            funnel!.columns.forEach((c) =>
+              links.push({
+                parts: [figureName(nameOf(mine!), 'funnel', row.label, c.key)],
+                total: figureName(nameOf(orgByAcademy), 'funnel', row.label, c.key),
+              }),
+            );
+      }
+  }
+  return auditPublished(reports, links);
 }

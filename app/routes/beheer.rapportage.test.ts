@@ -16,6 +16,7 @@ import { createSession } from '~/modules/auth/session.server';
 import { giveConsent } from '~/modules/privacy/consent.server';
 import { DAY, now } from '~/modules/clock.server';
 import type { ShownCell, ShownTable } from '~/modules/reports/publish';
+import { blockCode, smallestBlockHolding } from '~/modules/reports/periods';
 import * as page from './beheer.rapportage';
 import * as csv from './beheer.rapportage[.csv]';
 
@@ -39,8 +40,9 @@ type PageData = {
     capacity: { used: string; capacity: number; mentors: string };
     funnel: ShownTable;
   };
-  errors: { from?: string[]; to?: string[] } | null;
-  input: { from: string; to: string };
+  errors: { period?: string[] } | null;
+  input: { period: string };
+  blocks: { code: string; label: string }[];
 };
 const dataOf = (result: unknown) => {
   const r = result as { type?: string; data?: unknown };
@@ -119,10 +121,10 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) await register(theirs.course.id, 'GM0193');
 });
 
-const period = () => {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return `van=${day(new Date(now().getTime() - 60 * DAY))}&tot=${day(new Date(now().getTime() + 60 * DAY))}`;
-};
+const day = (d: Date) => d.toISOString().slice(0, 10);
+/** The smallest fixed block that holds the test data (courses 10 days ago, applications today). */
+const block = () => blockCode(smallestBlockHolding(day(new Date(now().getTime() - 12 * DAY)), day(new Date(now().getTime() + DAY)))!);
+const period = () => `periode=${block()}`;
 
 describe('/beheer/rapportage', () => {
   it('counts the course figures and hides 3 people from one province as "<5"', async () => {
@@ -207,13 +209,45 @@ describe('/beheer/rapportage', () => {
     expect(summaryOf(own.report.courses[0]).map(show)).toEqual(['0', '0', '0', '0', '0']);
   });
 
-  it('a date that is not a date: 400 with the field error, input kept', async () => {
-    const result = await call(page.loader as Handler, get(`/beheer/rapportage?van=31-01-2026&tot=2026-02-30`, alice));
-    expect(statusOf(result)).toBe(400);
-    const d = dataOf(result);
-    expect(d.errors?.from?.[0]).toMatch(/2026-01-31/);
-    expect(d.errors?.to).toBeTruthy();
-    expect(d.input.from).toBe('31-01-2026');
+  it('a period that is not a fixed block: 400 with the field error and the list of blocks, for the page and the CSV', async () => {
+    for (const bad of ['2026-K5', '2026-2028', 'morgen', '1999']) {
+      const result = await call(page.loader as Handler, get(`/beheer/rapportage?periode=${bad}`, alice));
+      expect(statusOf(result), bad).toBe(400);
+      const d = dataOf(result);
+      expect(d.errors?.period).toEqual(['Kies een periode uit de lijst.']);
+      expect(d.report).toBeNull();
+      // The list offers the current blocks: this quarter, this calendar year and this programme year.
+      expect(d.blocks.map((b) => b.code)).toContain(String(now().getUTCFullYear()));
+      const csvResult = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?periode=${bad}`, alice))) as Response;
+      expect(csvResult.status).toBe(400);
+    }
+  });
+
+  it('old links with free dates go to the block that holds them; a range no block holds is a field error, never a free range', async () => {
+    const moved = (await call(
+      page.loader as Handler,
+      get(`/beheer/rapportage?groep=academie&van=2026-04-02&tot=2026-05-20`, alice),
+    )) as Response;
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get('Location')).toBe('/beheer/rapportage?groep=academie&periode=2026-K2');
+    const year = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?van=2026-02-01&tot=2026-11-30`, alice))) as Response;
+    expect(year.headers.get('Location')).toBe('/beheer/rapportage.csv?periode=2026');
+    const programme = (await call(page.loader as Handler, get(`/beheer/rapportage?van=2025-09-01&tot=2026-06-30`, alice))) as Response;
+    expect(programme.headers.get('Location')).toBe('/beheer/rapportage?periode=2025-2026');
+    for (const bad of ['van=2020-01-01&tot=2026-12-31', 'van=31-01-2026&tot=2026-02-30', 'van=2026-05-01&tot=2026-04-01']) {
+      const result = await call(page.loader as Handler, get(`/beheer/rapportage?${bad}`, alice));
+      expect(statusOf(result), bad).toBe(400);
+      expect(dataOf(result).errors?.period?.[0]).toMatch(/^Een vrije periode kan niet meer/);
+    }
+  });
+
+  it('the CSV link carries the same block', async () => {
+    const result = await call(page.loader as Handler, get(`/beheer/rapportage?groep=academie&${period()}`, alice));
+    expect((result as { csvUrl: string }).csvUrl).toBe(
+      `/beheer/rapportage.csv?organisatie=${mine.organisation.id}&${period()}&groep=academie`,
+    );
+    const response = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?${period()}`, alice))) as Response;
+    expect(response.headers.get('Content-Disposition')).toContain(`rapportage-${block()}.csv`);
   });
 
   it('mentoring: focus groups only as self-identified, disability only with an active consent; funnel to elected', async () => {

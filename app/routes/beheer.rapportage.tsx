@@ -4,7 +4,9 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { buildReport, reportTables } from '~/modules/reports/figures.server';
+import { reportTables } from '~/modules/reports/figures.server';
+import { buildBlockReport } from '~/modules/reports/joint.server';
+import { FormAlert } from '~/components/form';
 import { dutchToday as dutchDate, readReportRequest, reportQuery } from '~/modules/reports/filters.server';
 import { publishCell, publishTable } from '~/modules/reports/publish';
 import { pageTitle } from '~/components/page-title';
@@ -21,11 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     academies: r.academies,
     academyId: r.academy?.id ?? '',
     input: r.input,
+    blocks: r.blocks,
     cohort: r.cohort,
     errors: r.errors,
   };
   if (r.errors) return data({ ...base, report: null, csvUrl: null }, { status: 400 });
-  const report = await buildReport(db, t, r.scope, r.cohort);
+  // Protected together with every block and academy a reader can put beside it (ADR 014).
+  const report = await buildBlockReport(db, t, {
+    organisationId: r.organisation.id,
+    academyId: r.academy?.id ?? null,
+    block: r.block,
+    cohort: r.cohort,
+  });
   // Only the published text of each figure goes to the page, never the number behind a mark.
   const [courseSummary, coursesByProvince, coursesBySource, mentoringSummary, mentoringByProvince, byFocus, mentoringBySource, funnel] =
     reportTables(t, report).map(publishTable);
@@ -35,8 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report: {
       organisation: r.organisation.name,
       academy: r.academy?.name ?? null,
-      from: r.scope.from,
-      to: r.scope.to,
+      period: r.blocks.find((b) => b.code === r.input.period)?.label ?? `${r.scope.from} – ${r.scope.to}`,
       madeOn: dutchDate(),
       courses: [courseSummary!, coursesByProvince!, coursesBySource!],
       mentoring: { summary: mentoringSummary!, byProvince: mentoringByProvince!, byFocus: byFocus!, bySource: mentoringBySource! },
@@ -48,19 +56,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function DateField({ name, label, value, errors }: { name: string; label: string; value: string; errors?: string[] }) {
+function PeriodField({ value, blocks, errors }: { value: string; blocks: { code: string; label: string }[]; errors?: string[] }) {
   const t = useT();
-  const id = `report-${name}`;
+  const id = 'report-periode';
   const invalid = Boolean(errors?.length);
+  const known = blocks.some((b) => b.code === value);
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text pa-filters__field${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+    <div className={`utrecht-form-field utrecht-form-field--select pa-filters__field${invalid ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
-          {label}
+          {t('reports.filters.periodLabel')}
         </label>
       </div>
       <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-        {t('reports.filters.dateHint')}
+        {t('reports.filters.periodHint')}
       </div>
       {invalid ? (
         <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
@@ -68,15 +77,20 @@ function DateField({ name, label, value, errors }: { name: string; label: string
         </div>
       ) : null}
       <div className="utrecht-form-field__input">
-        <input
+        <select
           id={id}
-          name={name}
-          type="date"
-          defaultValue={value}
+          name="periode"
+          defaultValue={known ? value : blocks[0]?.code}
           aria-invalid={invalid || undefined}
           aria-describedby={invalid ? `${id}-description ${id}-error` : `${id}-description`}
-          className="utrecht-textbox utrecht-textbox--html-input"
-        />
+          className="utrecht-select utrecht-select--html-select pa-select"
+        >
+          {blocks.map((b) => (
+            <option key={b.code} value={b.code}>
+              {b.label}
+            </option>
+          ))}
+        </select>
       </div>
     </div>
   );
@@ -100,6 +114,7 @@ export default function Reports() {
         <h2 className="utrecht-heading-2" id="report-filters-heading">
           {t('reports.filters.legend')}
         </h2>
+        {d.errors?.period ? <FormAlert messages={[`${t('reports.filters.periodLabel')}: ${d.errors.period.join(' ')}`]} /> : null}
         <Form method="get" action="/beheer/rapportage" className="pa-filters__form" key={JSON.stringify(d.input) + d.organisationId}>
           <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
             <div className="utrecht-form-field__label">
@@ -144,8 +159,7 @@ export default function Reports() {
               </select>
             </div>
           </div>
-          <DateField name="van" label={t('reports.filters.from')} value={d.input.from} errors={d.errors?.from} />
-          <DateField name="tot" label={t('reports.filters.to')} value={d.input.to} errors={d.errors?.to} />
+          <PeriodField value={d.input.period} blocks={d.blocks} errors={d.errors?.period} />
           <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
             <div className="utrecht-form-field__label">
               <label className="utrecht-form-label" htmlFor="report-groep">
@@ -188,7 +202,7 @@ export default function Reports() {
                   name: report.academy ? `${report.organisation}, ${report.academy}` : report.organisation,
                 })}
               </li>
-              <li className="utrecht-unordered-list__item">{t('reports.print.period', { period: `${report.from} – ${report.to}` })}</li>
+              <li className="utrecht-unordered-list__item">{t('reports.print.period', { period: report.period })}</li>
               <li className="utrecht-unordered-list__item">{t('reports.print.madeOn', { date: report.madeOn })}</li>
             </ul>
             <p className="utrecht-paragraph pa-prose">{t('reports.suppressionNote')}</p>

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getDb } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
-import { buildReport, reportCsv } from '~/modules/reports/figures.server';
+import { reportCsv } from '~/modules/reports/figures.server';
 import { readReportRequest } from '~/modules/reports/filters.server';
+import { buildBlockReport } from '~/modules/reports/joint.server';
+import { blockCode } from '~/modules/reports/periods';
 
 // /beheer/rapportage.csv: the report with the same filters and the same suppression, for Excel.
 
@@ -15,12 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const report = await buildReport(db, t, r.scope, r.cohort);
+  const report = await buildBlockReport(db, t, {
+    organisationId: r.organisation.id,
+    academyId: r.academy?.id ?? null,
+    block: r.block,
+    cohort: r.cohort,
+  });
   const csv = reportCsv(t, report, { organisation: r.organisation.name, academy: r.academy?.name ?? null });
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="rapportage-${r.scope.from}-${r.scope.to}.csv"`,
+      'Content-Disposition': `attachment; filename="rapportage-${blockCode(r.block)}.csv"`,
       'Cache-Control': 'no-store',
     },
   });

@@ -107,6 +107,9 @@ export const en: Translation<typeof nl> = {
   'reports.filters.periodLabel': 'Period',
   'reports.filters.periodHint': 'A quarter, a calendar year or a programme year (1 July to 30 June).',
   'reports.filters.invalidPeriod': 'Choose a period from the list.',
+  'reports.filters.freeRange':
+    'A free period is no longer possible. Choose a quarter, a calendar year or a programme year from the list, so that nobody can subtract the figures of one period from another.',
+  'reports.filters.errorsHeading': 'Something went wrong',
   'reports.period.quarter': 'Quarter {quarter} of {year}',
   'reports.period.year': 'Calendar year {year}',
   'reports.period.programme': 'Programme year {from}–{to}',

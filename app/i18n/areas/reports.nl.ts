@@ -108,6 +108,9 @@ export const nl = {
   'reports.filters.periodLabel': 'Periode',
   'reports.filters.periodHint': 'Een kwartaal, een kalenderjaar of een programmajaar (1 juli tot en met 30 juni).',
   'reports.filters.invalidPeriod': 'Kies een periode uit de lijst.',
+  'reports.filters.freeRange':
+    'Een vrije periode kan niet meer. Kies een kwartaal, een kalenderjaar of een programmajaar uit de lijst. Zo kan niemand cijfers van twee periodes van elkaar aftrekken.',
+  'reports.filters.errorsHeading': 'Er ging iets mis',
   'reports.period.quarter': 'Kwartaal {quarter} van {year}',
   'reports.period.year': 'Kalenderjaar {year}',
   'reports.period.programme': 'Programmajaar {from}–{to}',

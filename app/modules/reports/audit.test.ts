@@ -15,9 +15,11 @@ import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { createApplication, createMentor, createNetwork } from '../../../test/mentoring';
-import { auditPublished, csvLinesOf } from '../../../test/report-audit';
+import { auditCombined, auditPublished, csvLinesOf, type Publication } from '../../../test/report-audit';
 import { DAY, now } from '../clock.server';
-import { buildReport, reportCsv, reportTables, type CohortKind, type ReportScope } from './figures.server';
+import { academiesOf, buildReport, reportCsv, reportTables, type CohortKind, type Report, type ReportScope } from './figures.server';
+import { buildBlockReports } from './joint.server';
+import { blockCode, blockDays, parseBlock, quartersOf, type Block } from './periods';
 
 // Issue 12, item 3: every report a reader can get, for the demo data and for random data, audited
 // with an LP over everything it publishes (page tables and CSV): no hidden figure can be worked back
@@ -89,6 +91,80 @@ describe('LP audit of the demo report', () => {
     expect(audited).toBeGreaterThanOrEqual(8);
     expect(hidden).toBeGreaterThan(0); // the demo data does have small figures to protect
   }, 600_000);
+});
+
+/**
+ * Everything a reader can get for an organisation around one year (calendar or programme): the year
+ * and its four quarters, for the organisation and each academy, both funnels, page and CSV. With
+ * AUDIT_ALONE=1 each report is protected on its own (buildReport, the code before fixed blocks), to
+ * show what the joint protection fixes.
+ */
+async function auditYear(organisationId: string, year: Block, label: string) {
+  const academyList = await academiesOf(db(), organisationId);
+  const publications: Publication[] = [];
+  const blocks = [year, ...quartersOf(year)];
+  for (const block of blocks) {
+    const reportsOf: (Report | null)[][] = [];
+    if (process.env.AUDIT_ALONE) {
+      for (const academyId of [null, ...academyList.map((a) => a.id)])
+        reportsOf.push(
+          await Promise.all(
+            (['month', 'academy'] as const).map((cohort) =>
+              buildReport(db(), nl, { organisationId, academyId, ...blockDays(block) }, cohort),
+            ),
+          ),
+        );
+    } else {
+      const started = performance.now();
+      const { reports } = await buildBlockReports(db(), nl, organisationId, block);
+      if (process.env.AUDIT_TIMING) console.log(label, blockCode(block), 'joint report ms', Math.round(performance.now() - started));
+      for (const r of reports) reportsOf.push([r.finish('month'), r.finish('academy')]);
+    }
+    reportsOf.forEach(([month, academy], s) => {
+      for (const report of [month!, academy!]) {
+        const tables = reportTables(nl, report);
+        const csv = reportCsv(nl, report, { organisation: 'Org', academy: null });
+        for (const line of csvLinesOf(tables, nl('reports.row.total')))
+          expect(csv, `${label} ${blockCode(block)}: CSV line ${line}`).toContain(`\r\n${line}\r\n`);
+        publications.push({ block: blockCode(block), scope: s === 0 ? null : academyList[s - 1]!.name, cohort: report.cohort, tables });
+      }
+    });
+  }
+  const started = performance.now();
+  const findings = await auditCombined(publications, [{ year: blockCode(year), quarters: quartersOf(year).map(blockCode) }]);
+  if (process.env.AUDIT_TIMING) console.log(label, 'audit ms', Math.round(performance.now() - started));
+  const hidden = publications
+    .flatMap((p) => p.tables.flatMap((tb) => [...tb.rows.flatMap((r) => r.cells), ...(tb.total ?? [])]))
+    .filter((c) => c.suppressed).length;
+  return { findings: findings.map((f) => `${label}: ${f.kind}: ${f.what}`), hidden, reports: publications.length };
+}
+
+describe('LP audit across blocks and academies (what a reader can combine)', () => {
+  beforeAll(async () => {
+    await seedDemoData(db(), { onlyIfEmpty: false });
+  });
+
+  it('demo data: a year, its quarters, the organisation and each academy give nothing away together', async () => {
+    const orgs = await db()
+      .select()
+      .from(organisations)
+      .where(inArray(organisations.slug, ['nvr', 'klpp']));
+    const thisYear = Number(day(now()).slice(0, 4));
+    const findings: string[] = [];
+    let hidden = 0;
+    let reports = 0;
+    for (const org of orgs)
+      for (const code of [String(thisYear), `${thisYear - 1}-${thisYear}`]) {
+        const result = await auditYear(org.id, parseBlock(code)!, `${org.slug} ${code}`);
+        findings.push(...result.findings);
+        hidden += result.hidden;
+        reports += result.reports;
+      }
+    if (findings.length) console.log(findings.length, 'findings', findings.slice(0, 40));
+    expect(findings).toEqual([]);
+    expect(reports).toBeGreaterThanOrEqual(40);
+    expect(hidden).toBeGreaterThan(0);
+  }, 900_000);
 });
 
 describe('LP audit of random reports', () => {

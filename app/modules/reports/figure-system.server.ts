@@ -54,12 +54,23 @@ export class FigureSystem {
     return this.figures.length - 1;
   }
 
+  /** A figure with every option (unpublished, a mark fixed before); returns its index. */
+  addFigure(figure: Figure) {
+    this.figures.push(figure);
+    return this.figures.length - 1;
+  }
+
   addRow(values: readonly number[], costOf: (value: number) => number, knownColumns: readonly number[] = []) {
     return values.map((v, c) => this.add(v, costOf(v), knownColumns.includes(c)));
   }
 
   sum(parts: number[], total: number) {
     this.relations.push({ kind: 'sum', parts, total });
+  }
+
+  /** The total is at most the sum of the parts (the parts may count someone twice). */
+  covers(parts: number[], total: number) {
+    this.relations.push({ kind: 'covers', parts, total });
   }
 
   atMost(small: number, large: number) {
@@ -78,6 +89,12 @@ export class FigureSystem {
 
   async protect() {
     this.marks = await protectOnce(this.figures, this.relations);
+  }
+
+  /** The mark of a figure once protected (to fix it when a wider block is protected later). */
+  mark(i: number): Mark {
+    if (!this.marks) throw new Error('FigureSystem: protect() first');
+    return this.marks[i]!;
   }
 
   cell(i: number): Cell {

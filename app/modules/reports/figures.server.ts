@@ -341,7 +341,7 @@ function provinceLabel(t: Translate, r: { provinceCode: string | null; province:
 }
 
 /** A table whose cells are figures of the system, made into a FigureTable once they are protected. */
-type PendingTable = Omit<FigureTable, 'rows' | 'total'> & {
+export type PendingTable = Omit<FigureTable, 'rows' | 'total'> & {
   rows: { key: string; label: string; figures: number[] }[];
   total: number[] | null;
 };
@@ -467,18 +467,44 @@ function funnel(t: Translate, system: FigureSystem, cohorts: CourseFigures['coho
 
 // ---------------------------------------------------------------------------------------------
 
-export type Report = Awaited<ReturnType<typeof buildReport>>;
+export type Report = ReturnType<AssembledReport['finish']>;
+export type AssembledReport = ReturnType<typeof assembleReport>;
+export type ReportData = Awaited<ReturnType<typeof loadReportData>>;
+export type FunnelCohorts = CourseFigures['cohorts'];
 
-/** Every figure of the report for one scope, suppressed. */
-export async function buildReport(db: Db, t: Translate, scope: ReportScope, cohort: CohortKind = 'month') {
+/** What one report counts, read from the database. */
+export async function loadReportData(db: Db, scope: ReportScope, cohort: CohortKind = 'month') {
   const [courseFigures, applicationData, capacity] = await Promise.all([
     courseRows(db, scope, cohort),
     applicationRows(db, scope),
     mentorCapacity(db, scope),
   ]);
+  return { courseFigures, applicationData, capacity };
+}
 
-  // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
+/** Every figure of the report for one scope, suppressed. */
+export async function buildReport(db: Db, t: Translate, scope: ReportScope, cohort: CohortKind = 'month') {
+  const data = await loadReportData(db, scope, cohort);
   const system = new FigureSystem();
+  const report = assembleReport(t, system, scope, data, { [cohort]: data.courseFigures.cohorts });
+  await system.protect();
+  return report.finish(cohort);
+}
+
+/**
+ * Puts every figure of one report into a system with the relations a reader knows inside it (ADR
+ * 013), one funnel per cohort given, and returns the tables as figure numbers of the system, so that
+ * a caller can tie reports together (ADR 014) before `system.protect()` and `finish`.
+ */
+export function assembleReport(
+  t: Translate,
+  system: FigureSystem,
+  scope: ReportScope,
+  data: ReportData,
+  cohorts: Partial<Record<CohortKind, FunnelCohorts>>,
+) {
+  const { courseFigures, applicationData, capacity } = data;
+  // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
   const courseSummary = courseRow(system, courseCounts(courseFigures.cells), cost.headline);
   const courseSpec = {
     measures: courseMeasures,
@@ -546,14 +572,19 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
   const waits = applicationData.map((r) => r.daysToAccepted).filter((d): d is number => d !== null);
   const medianDays = { people: suppressCount(waits.length), days: waits.length >= 5 ? Math.round(median(waits) * 10) / 10 : null };
 
-  const funnelTable = funnel(t, system, courseFigures.cohorts, cohort);
-  // The funnel counts people (once a month), the course tables registrations: its totals are at most
-  // theirs (signed up, attended, completed), and usually equal. Linked, so neither gives the other away.
-  if (funnelTable.total) for (const c of [0, 1, 2]) system.atMost(funnelTable.total[c]!, courseSummary[[0, 2, 3][c]!]!);
-  await system.protect();
+  const funnels: Partial<Record<CohortKind, PendingTable>> = {};
+  for (const kind of ['month', 'academy'] as const) {
+    const rows = cohorts[kind];
+    if (!rows) continue;
+    const funnelTable = funnel(t, system, rows, kind);
+    // The funnel counts people (once a cohort), the course tables registrations: its totals are at
+    // most theirs (signed up, attended, completed), and usually equal. Linked, so neither gives the
+    // other away.
+    if (funnelTable.total) for (const c of [0, 1, 2]) system.atMost(funnelTable.total[c]!, courseSummary[[0, 2, 3][c]!]!);
+    funnels[kind] = funnelTable;
+  }
   const summaryCells = (row: number[], width: number) => row.slice(0, width).map((i) => system.cell(i));
-
-  return {
+  const finishReport = (cohort: CohortKind) => ({
     scope,
     cohort,
     courses: {
@@ -569,7 +600,19 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
       medianDays,
       capacity: { mentors: suppressCount(capacity.mentors), capacity: capacity.capacity, used: suppressCount(capacity.used) },
     },
-    funnel: finish(system, funnelTable),
+    funnel: finish(system, funnels[cohort]!),
+  });
+  return {
+    scope,
+    courseSummary,
+    coursesByProvince,
+    coursesBySource,
+    mentoringSummary,
+    mentoringByProvince,
+    mentoringByFocus,
+    mentoringBySource,
+    funnels,
+    finish: finishReport,
   };
 }
 

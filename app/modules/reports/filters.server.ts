@@ -1,8 +1,21 @@
-import type { Db } from '~db/client.server';
+import { redirect } from '@remix-run/node';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '~db/client.server';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { notFound, requireCoordinator, requireOwnOrganisation } from '../organisations/guards.server';
 import { academiesOf, type CohortKind, type ReportScope } from './figures.server';
+import {
+  blockCode,
+  blockDays,
+  blockLabel,
+  blocksBetween,
+  parseBlock,
+  quarterOf,
+  sameBlock,
+  smallestBlockHolding,
+  type Block,
+} from './periods';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,21 +33,37 @@ export function dutchToday() {
   );
 }
 
-function yearBefore(day: string) {
-  const [y, m, d] = day.split('-');
-  return `${Number(y) - 1}-${m}-${m === '02' && d === '29' ? '28' : d}`;
-}
-
 export type ReportRequest = Awaited<ReturnType<typeof readReportRequest>>;
 
+/** The first and last day with report data of an organisation (courses' first sessions, applications). */
+async function dataRange(db: Db, organisationId: string) {
+  const [row] = rowsOf<{ first: string | null; last: string | null }>(
+    await db.execute(sql`
+      select to_char(min(d) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as first,
+             to_char(max(d) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as last
+      from (
+        select min(first_session_at) as d from courses where organisation_id = ${organisationId}
+        union all select max(first_session_at) from courses where organisation_id = ${organisationId}
+        union all select min(ma.created_at) from mentee_applications ma join networks n on n.id = ma.network_id
+          where n.organisation_id = ${organisationId}
+        union all select max(ma.created_at) from mentee_applications ma join networks n on n.id = ma.network_id
+          where n.organisation_id = ${organisationId}
+      ) days`),
+  );
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
 /**
- * The coordinator, organisation, academy and period of a report request (a GET form). Another
- * organisation's or academy's id is a 404, like everything else a coordinator may not see; a date that
- * is not a date comes back as a field error with the rest of the input kept.
+ * The coordinator, organisation, academy and period block of a report request (a GET form). Another
+ * organisation's or academy's id is a 404, like everything else a coordinator may not see. The period
+ * is a fixed block (`periode=2026-K1`, `2026` or `2025-2026`; ADR 014); a value that is not one comes
+ * back as a field error with the list of blocks. An old link with free dates (`van`/`tot`) is sent on
+ * to the smallest block that holds them, or gets a field error when no block does: never a free range.
  */
 export async function readReportRequest(request: Request, db: Db, t: Translate) {
   const coordinator = await requireCoordinator(request);
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
   const chosen = params.get('organisatie');
   const organisation = chosen ? requireOwnOrganisation(coordinator, chosen) : coordinator.organisations[0]!;
   const academies = await academiesOf(db, organisation.id);
@@ -43,24 +72,50 @@ export async function readReportRequest(request: Request, db: Db, t: Translate) 
   if (academyParam && !academy) throw notFound();
 
   const today = dutchToday();
-  const input = { from: (params.get('van') ?? '').trim(), to: (params.get('tot') ?? '').trim() };
-  const errors: { from?: string[]; to?: string[] } = {};
-  if (input.from && !isDay(input.from)) errors.from = [t('reports.filters.invalidDate')];
-  if (input.to && !isDay(input.to)) errors.to = [t('reports.filters.invalidDate')];
-  const to = input.to && !errors.to ? input.to : today;
-  const from = input.from && !errors.from ? input.from : yearBefore(to);
-  if (!errors.from && !errors.to && from > to) errors.to = [t('reports.filters.order')];
+  const errors: { period?: string[] } = {};
+  const code = (params.get('periode') ?? '').trim();
+  let block: Block | null = code ? parseBlock(code) : null;
+  if (code && !block) errors.period = [t('reports.filters.invalidPeriod')];
+  const from = (params.get('van') ?? '').trim();
+  const to = (params.get('tot') ?? '').trim();
+  if (!code && (from || to)) {
+    // An old link with free dates.
+    const start = from || to;
+    const end = to || from;
+    const holder = isDay(start) && isDay(end) && start <= end ? smallestBlockHolding(start, end) : null;
+    if (holder) {
+      params.delete('van');
+      params.delete('tot');
+      params.set('periode', blockCode(holder));
+      throw redirect(`${url.pathname}?${params.toString()}`);
+    }
+    errors.period = [t('reports.filters.freeRange')];
+  }
+  block ??= quarterOf(today);
   const cohort: CohortKind = params.get('groep') === 'academie' ? 'academy' : 'month';
 
-  const scope: ReportScope = { organisationId: organisation.id, academyId: academy?.id ?? null, from, to };
+  // The blocks on offer: every block from the first data (or today) to the last data (or today).
+  const range = await dataRange(db, organisation.id);
+  const first = [range.first, today].filter((d): d is string => d !== null).sort()[0]!;
+  const last = [range.last, today]
+    .filter((d): d is string => d !== null)
+    .sort()
+    .at(-1)!;
+  const offered = blocksBetween(first, last);
+  if (!offered.some((b) => sameBlock(b, block))) offered.unshift(block);
+  const blocks = offered.map((b) => ({ code: blockCode(b), label: `${blockLabel(t, b)} (${blockDays(b).from} – ${blockDays(b).to})` }));
+
+  const scope: ReportScope = { organisationId: organisation.id, academyId: academy?.id ?? null, ...blockDays(block) };
   return {
     coordinator,
     organisation,
     academy: academy ?? null,
     academies,
+    block,
+    blocks,
     scope,
     cohort,
-    input: { from: input.from || from, to: input.to || to },
+    input: { period: errors.period ? code || `${from}/${to}` : blockCode(block) },
     errors: Object.keys(errors).length ? errors : null,
   };
 }
@@ -69,8 +124,7 @@ export async function readReportRequest(request: Request, db: Db, t: Translate) 
 export function reportQuery(r: ReportRequest) {
   const params = new URLSearchParams({ organisatie: r.organisation.id });
   if (r.academy) params.set('academie', r.academy.id);
-  params.set('van', r.scope.from);
-  params.set('tot', r.scope.to);
+  params.set('periode', blockCode(r.block));
   if (r.cohort === 'academy') params.set('groep', 'academie');
   return params.toString();
 }

@@ -18,9 +18,21 @@ export type Figure = {
   cost: number;
   /** A figure the reader knows anyway (e.g. from the course dates): never hidden, not published. */
   known?: boolean;
+  /**
+   * Never published, but a reader knows it is a count >= 0 that ties published figures together
+   * (e.g. the courses without an academy: the organisation minus its academies). Always an unknown;
+   * its own interval does not matter.
+   */
+  unpublished?: boolean;
+  /** A mark already decided (a quarter's, when its year is protected): it is kept, never changed. */
+  fixed?: Mark;
 };
 
-export type Relation = { kind: 'sum'; parts: number[]; total: number } | { kind: 'atMost'; small: number; large: number };
+export type Relation =
+  | { kind: 'sum'; parts: number[]; total: number }
+  /** The total is at most the sum of the parts (people counted once in a year, once per quarter). */
+  | { kind: 'covers'; parts: number[]; total: number }
+  | { kind: 'atMost'; small: number; large: number };
 
 /** Primary suppression ('small', shown "<5") or secondary ('protect', shown "×"); null = shown. */
 export type Mark = 'small' | 'protect' | null;
@@ -51,7 +63,7 @@ export async function intervals(
   // Connected components of hidden figures: each can be solved on its own.
   const parent = figures.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   for (const r of relations) {
     const h = membersOf(r).filter(hidden);
     for (let k = 1; k < h.length; k++) parent[find(h[k]!)] = find(h[0]!);
@@ -82,7 +94,7 @@ async function componentIntervals(
   marks: readonly Mark[],
   members: number[],
 ) {
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   const result = new Map<number, { lower: number; upper: number }>();
   {
     const inside = new Set(members);
@@ -94,10 +106,12 @@ async function componentIntervals(
       const terms: [number, number][] =
         r.kind === 'sum'
           ? [...r.parts.map((p): [number, number] => [p, 1]), [r.total, -1]]
-          : [
-              [r.small, 1],
-              [r.large, -1],
-            ];
+          : r.kind === 'covers'
+            ? [...r.parts.map((p): [number, number] => [p, -1]), [r.total, 1]]
+            : [
+                [r.small, 1],
+                [r.large, -1],
+              ];
       let rhs = 0;
       const lhs: string[] = [];
       for (const [i, coefficient] of terms) {
@@ -131,10 +145,13 @@ const width = (interval: { lower: number; upper: number }) => interval.upper - i
  * visible figure tied to a figure that is not yet protected, until every hidden figure is.
  */
 export async function protectFigures(figures: readonly Figure[], relations: readonly Relation[]): Promise<Mark[]> {
-  const marks: Mark[] = figures.map((f) => (!f.known && isSmall(f.value) ? 'small' : null));
-  const hideable = (i: number) => marks[i] === null && !figures[i]!.known;
+  const marks: Mark[] = figures.map((f) =>
+    f.unpublished ? 'protect' : f.fixed !== undefined ? f.fixed : !f.known && isSmall(f.value) ? 'small' : null,
+  );
+  const hideable = (i: number) => marks[i] === null && !figures[i]!.known && figures[i]!.fixed === undefined && !figures[i]!.unpublished;
+  const published = (i: number) => !figures[i]!.unpublished;
   const sums = relations.filter((r): r is Extract<Relation, { kind: 'sum' }> => r.kind === 'sum');
-  const membersOf = (r: Relation) => (r.kind === 'sum' ? [...r.parts, r.total] : [r.small, r.large]);
+  const membersOf = (r: Relation) => (r.kind === 'atMost' ? [r.small, r.large] : [...r.parts, r.total]);
   const cheapest = (candidates: number[]) => {
     const finite = candidates.filter((i) => hideable(i));
     finite.sort((a, b) => figures[a]!.cost - figures[b]!.cost || a - b);
@@ -151,7 +168,7 @@ export async function protectFigures(figures: readonly Figure[], relations: read
       for (const line of sums) {
         const members = [line.total, ...line.parts];
         const hiddenMembers = members.filter((i) => marks[i] !== null);
-        let needed = hiddenMembers.length === 1;
+        let needed = hiddenMembers.length === 1 && published(hiddenMembers[0]!);
         if (!needed && hiddenMembers.length > 1 && marks[line.total] === null && hiddenMembers.every((i) => marks[i] === 'small')) {
           const k = hiddenMembers.length;
           const sum = figures[line.total]!.value - line.parts.filter((i) => marks[i] === null).reduce((s, i) => s + figures[i]!.value, 0);
@@ -176,7 +193,8 @@ export async function protectFigures(figures: readonly Figure[], relations: read
     const weak = [...found.entries()]
       .filter(
         ([i, interval]) =>
-          width(interval) < PROTECTION || (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
+          (published(i) && width(interval) < PROTECTION) ||
+          (marks[i] === 'small' && width(interval) < SMALL_PROTECTION_AIM && !settled.has(i)),
       )
       .map(([i]) => i);
     if (weak.length === 0) return marks;

@@ -1,0 +1,232 @@
+import type { Db } from '~db/client.server';
+import type { Translate } from '~/i18n';
+import { FigureSystem } from './figure-system.server';
+import {
+  academiesOf,
+  assembleReport,
+  loadReportData,
+  type AssembledReport,
+  type CohortKind,
+  type PendingTable,
+  type Report,
+  type ReportData,
+  type ReportScope,
+} from './figures.server';
+import { blockCode, blockDays, quartersOf, type Block } from './periods';
+
+// Suppression over everything a reader can put side by side (issue 12, item 4; ADR 014).
+//
+// A reader can get, for one organisation, every block (quarters, calendar years, programme years),
+// for the organisation and for each of its academies, with the funnel by month or by academy, on the
+// page and in the CSV. Their figures hang together: a year is the sum of its four quarters, and the
+// organisation is the sum of its academies plus what belongs to no academy (never published, but a
+// reader knows it is a count >= 0). So one report is never protected alone:
+//
+// 1. A quarter is protected together with itself for every academy and both funnels (the "family"
+//    of the quarter): one FigureSystem, with the organisation = academies + the unpublished rest.
+// 2. A year (calendar or programme) is protected together with its four quarters, whose marks are
+//    taken from step 1 and fixed: only the year's own figures can be hidden more. The marks of a
+//    quarter therefore never depend on which year is asked for, and every publication of a figure
+//    carries one mark.
+//
+// Deterministic: the same data give the same marks whatever is asked first.
+
+type ScopeData = { scope: ReportScope; data: ReportData; academyCohorts: ReportData['courseFigures']['cohorts'] };
+
+/** The data of one block for the organisation and each academy. */
+async function loadBlock(db: Db, organisationId: string, academyIds: string[], block: Block) {
+  const days = blockDays(block);
+  const orgScope: ReportScope = { organisationId, academyId: null, ...days };
+  const [org, byAcademy, ...academies] = await Promise.all([
+    loadReportData(db, orgScope, 'month'),
+    loadReportData(db, orgScope, 'academy'),
+    ...academyIds.map((academyId) => loadReportData(db, { ...orgScope, academyId }, 'month')),
+  ]);
+  const academyCohorts = byAcademy.courseFigures.cohorts;
+  const scopes: ScopeData[] = [
+    { scope: orgScope, data: org, academyCohorts },
+    ...academyIds.map((academyId, i) => ({
+      scope: { ...orgScope, academyId },
+      data: academies[i]!,
+      // The academy's own funnel by academy has one row: the same people as its row in the organisation's.
+      academyCohorts: academyCohorts.filter((c) => c.key === academyId),
+    })),
+  ];
+  return { block, scopes };
+}
+type BlockData = Awaited<ReturnType<typeof loadBlock>>;
+
+type Family = { block: Block; reports: AssembledReport[]; start: number; end: number };
+
+const TABLES = [
+  'coursesByProvince',
+  'coursesBySource',
+  'mentoringByProvince',
+  'mentoringBySource',
+  'mentoringByFocus',
+] as const satisfies readonly (keyof AssembledReport)[];
+
+/** Every (row key → figure numbers) of a report's non-funnel tables, the summaries under key "". */
+function cellsOf(report: AssembledReport) {
+  const result = new Map<string, number[]>();
+  result.set('courses-summary|', report.courseSummary);
+  result.set('mentoring-summary|', report.mentoringSummary);
+  for (const name of TABLES) {
+    const table = report[name] as PendingTable;
+    for (const row of table.rows) result.set(`${table.id}|${row.key}`, row.figures);
+  }
+  return result;
+}
+
+/**
+ * One block for the organisation and every academy in a system: the organisation = its academies +
+ * the unpublished rest (courses and networks without an academy), cell by cell; in the funnel, an
+ * academy's people of a month are some of the organisation's, and its row in the funnel by academy
+ * is the organisation's row for it.
+ */
+function assembleFamily(t: Translate, system: FigureSystem, data: BlockData): Family {
+  const start = system.figures.length;
+  const reports = data.scopes.map((s) =>
+    assembleReport(t, system, s.scope, s.data, { month: s.data.courseFigures.cohorts, academy: s.academyCohorts }),
+  );
+  const [org, ...academies] = reports;
+  if (academies.length > 0) {
+    const orgCells = cellsOf(org!);
+    const academyCells = academies.map(cellsOf);
+    for (const [key, figures] of orgCells) {
+      const rest = figures.map((total, c) => {
+        const parts = academyCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined);
+        const value = system.figures[total]!.value - parts.reduce((sum, i) => sum + system.figures[i]!.value, 0);
+        const known = Boolean(system.figures[total]!.known);
+        const restFigure = system.addFigure(known ? { value, cost: 0, known } : { value, cost: 0, unpublished: true });
+        system.sum([...parts, restFigure], total);
+        return restFigure;
+      });
+      // What a reader knows inside a row holds for the rest too.
+      if (key.startsWith('courses')) {
+        system.sum([rest[2]!, rest[4]!, rest[5]!], rest[1]!);
+        system.atMost(rest[3]!, rest[2]!);
+        system.atMost(rest[1]!, rest[0]!);
+      } else for (const i of rest.slice(1)) system.atMost(i, rest[0]!);
+    }
+    const orgMonths = new Map(org!.funnels.month!.rows.map((r) => [r.key, r.figures]));
+    const orgAcademies = new Map(org!.funnels.academy!.rows.map((r) => [r.key, r.figures]));
+    for (const academy of academies) {
+      for (const row of academy.funnels.month!.rows) {
+        const orgRow = orgMonths.get(row.key);
+        if (orgRow) row.figures.forEach((f, c) => system.atMost(f, orgRow[c]!));
+      }
+      for (const row of academy.funnels.academy!.rows) {
+        const orgRow = orgAcademies.get(row.key);
+        if (orgRow) row.figures.forEach((f, c) => system.sum([f], orgRow[c]!));
+      }
+    }
+  }
+  return { block: data.block, reports, start, end: system.figures.length };
+}
+
+/**
+ * A year's figures are the sums of its quarters' (cell by cell, for the organisation and each
+ * academy); a month of the funnel is the same figure in the year and in its quarter; in the funnel
+ * by academy a person counts once a block, so a quarter's row is at most the year's, and the year's
+ * at most the sum of its quarters'.
+ */
+function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[]) {
+  year.reports.forEach((yearReport, s) => {
+    const quarterReports = quarters.map((q) => q.reports[s]!);
+    const quarterCells = quarterReports.map(cellsOf);
+    // A year's figure whose quarters are all shown is given away by them: it is shown too (hiding it
+    // would protect nothing, and the audit would rightly call it recoverable).
+    const shown = (i: number) => system.figures[i]!.fixed === null || system.figures[i]!.known;
+    for (const [key, figures] of cellsOf(yearReport))
+      figures.forEach((total, c) => {
+        const parts = quarterCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined);
+        if (parts.every(shown) && !system.figures[total]!.known) system.figures[total]!.fixed = null;
+        system.sum(parts, total);
+      });
+    // A month of the funnel is one figure in the year and in its quarter: it carries the quarter's mark.
+    const months = new Map(quarterReports.flatMap((q) => q.funnels.month!.rows.map((r) => [r.key, r.figures] as const)));
+    for (const row of yearReport.funnels.month!.rows) {
+      const same = months.get(row.key);
+      if (!same) continue;
+      row.figures.forEach((f, c) => {
+        system.figures[f]!.fixed = system.figures[same[c]!]!.fixed ?? null;
+        system.sum([same[c]!], f);
+      });
+    }
+    // A funnel's total row whose rows are all shown is their sum: shown too.
+    const totalsOf = (table: PendingTable) =>
+      table.total?.forEach((f, c) => {
+        if (table.rows.every((r) => system.figures[r.figures[c]!]!.fixed === null)) system.figures[f]!.fixed = null;
+      });
+    totalsOf(yearReport.funnels.month!);
+    for (const row of yearReport.funnels.academy!.rows) {
+      const parts = quarterReports
+        .map((q) => q.funnels.academy!.rows.find((r) => r.key === row.key)?.figures)
+        .filter((f) => f !== undefined);
+      row.figures.forEach((f, c) => {
+        // Shown quarters of which at most one is not 0 give the year's figure away (at least the
+        // largest, at most the sum): it is shown.
+        const quarterFigures = parts.map((p) => p[c]!);
+        if (quarterFigures.every(shown) && quarterFigures.filter((i) => system.figures[i]!.value > 0).length <= 1)
+          system.figures[f]!.fixed = null;
+        for (const p of parts) system.atMost(p[c]!, f);
+        system.covers(
+          parts.map((p) => p[c]!),
+          f,
+        );
+      });
+    }
+    totalsOf(yearReport.funnels.academy!);
+  });
+}
+
+/** The marks of a quarter's family, protected on its own (step 1). */
+async function protectQuarter(t: Translate, data: BlockData) {
+  const system = new FigureSystem();
+  const family = assembleFamily(t, system, data);
+  await system.protect();
+  return { system, family };
+}
+
+export type BlockRequest = { organisationId: string; academyId: string | null; block: Block; cohort: CohortKind };
+
+/**
+ * The report of one block, organisation or academy, protected jointly with everything a reader can
+ * put beside it (see above): the reports of the organisation (first) and of each academy.
+ */
+export async function buildBlockReports(db: Db, t: Translate, organisationId: string, block: Block) {
+  const academyIds = (await academiesOf(db, organisationId)).map((a) => a.id);
+  const quarters = quartersOf(block);
+  const quarterData = await Promise.all(quarters.map((q) => loadBlock(db, organisationId, academyIds, q)));
+  const protectedQuarters: { system: FigureSystem; family: Family }[] = [];
+  for (const data of quarterData) protectedQuarters.push(await protectQuarter(t, data));
+  if (block.kind === 'quarter') {
+    const { family } = protectedQuarters[0]!;
+    return { academyIds, reports: family.reports };
+  }
+  // Step 2: the year with its four quarters, whose marks stay as step 1 set them.
+  const system = new FigureSystem();
+  const quarterFamilies = quarterData.map((data, q) => {
+    const family = assembleFamily(t, system, data);
+    const before = protectedQuarters[q]!;
+    for (let i = family.start; i < family.end; i++) {
+      const figure = system.figures[i]!;
+      if (!figure.unpublished && !figure.known) figure.fixed = before.system.mark(before.family.start + i - family.start);
+    }
+    return family;
+  });
+  const yearFamily = assembleFamily(t, system, await loadBlock(db, organisationId, academyIds, block));
+  tieYearToQuarters(system, yearFamily, quarterFamilies);
+  await system.protect();
+  return { academyIds, reports: yearFamily.reports };
+}
+
+/** The report a coordinator asked for: one block, the organisation or one academy, one funnel. */
+export async function buildBlockReport(db: Db, t: Translate, request: BlockRequest): Promise<Report> {
+  const { academyIds, reports } = await buildBlockReports(db, t, request.organisationId, request.block);
+  const index = request.academyId ? academyIds.indexOf(request.academyId) + 1 : 0;
+  if (index === 0 && request.academyId) throw new Error(`buildBlockReport: no academy ${request.academyId}`);
+  if (!reports[index]) throw new Error(`buildBlockReport: no academy ${request.academyId} in ${blockCode(request.block)}`);
+  return reports[index]!.finish(request.cohort);
+}
