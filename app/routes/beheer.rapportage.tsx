@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors: r.errors,
   };
   if (r.errors) return data({ ...base, report: null, csvUrl: null }, { status: 400 });
-  // Protected together with every block and academy a reader can put beside it (ADR 014).
+  // Protected together with every block and academy a reader can put beside it (ADR 015).
   const report = await buildBlockReport(db, t, {
     organisationId: r.organisation.id,
     academyId: r.academy?.id ?? null,

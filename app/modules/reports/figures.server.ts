@@ -494,7 +494,7 @@ export async function buildReport(db: Db, t: Translate, scope: ReportScope, coho
 /**
  * Puts every figure of one report into a system with the relations a reader knows inside it (ADR
  * 013), one funnel per cohort given, and returns the tables as figure numbers of the system, so that
- * a caller can tie reports together (ADR 014) before `system.protect()` and `finish`.
+ * a caller can tie reports together (ADR 015) before `system.protect()` and `finish`.
  */
 export function assembleReport(
   t: Translate,

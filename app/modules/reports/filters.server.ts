@@ -56,7 +56,7 @@ async function dataRange(db: Db, organisationId: string) {
 /**
  * The coordinator, organisation, academy and period block of a report request (a GET form). Another
  * organisation's or academy's id is a 404, like everything else a coordinator may not see. The period
- * is a fixed block (`periode=2026-K1`, `2026` or `2025-2026`; ADR 014); a value that is not one comes
+ * is a fixed block (`periode=2026-K1`, `2026` or `2025-2026`; ADR 015); a value that is not one comes
  * back as a field error with the list of blocks. An old link with free dates (`van`/`tot`) is sent on
  * to the smallest block that holds them, or gets a field error when no block does: never a free range.
  */

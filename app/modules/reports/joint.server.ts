@@ -14,7 +14,7 @@ import {
 } from './figures.server';
 import { blockCode, blockDays, quartersOf, type Block } from './periods';
 
-// Suppression over everything a reader can put side by side (issue 12, item 4; ADR 014).
+// Suppression over everything a reader can put side by side (issue 12, item 4; ADR 015).
 //
 // A reader can get, for one organisation, every block (quarters, calendar years, programme years),
 // for the organisation and for each of its academies, with the funnel by month or by academy, on the

@@ -1,6 +1,6 @@
 import type { Translate } from '~/i18n';
 
-// Report periods come in fixed blocks only (issue 12, item 4; ADR 014): free date ranges let a reader
+// Report periods come in fixed blocks only (issue 12, item 4; ADR 015): free date ranges let a reader
 // subtract one period from another and work hidden figures back. The blocks:
 // - a quarter: 2026-K1 (January–March) … 2026-K4 (October–December);
 // - a calendar year: 2026;
