@@ -1,4 +1,4 @@
-import { demo, expect, logInWithPassword, test, uniqueEmail } from './fixtures';
+import { demo, expect, logInWithPassword, test, uniqueEmail, expectFieldError } from './fixtures';
 
 // An administrator creates an organisation and appoints a coordinator by email; the invitation is
 // accepted from the mailbox with a new account; the new coordinator sees their (empty) /beheer and
@@ -22,7 +22,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
 
     await page.getByLabel(/^E-mailadres voor contact/).fill('geen adres');
     await page.getByRole('button', { name: 'Organisatie maken' }).click();
-    await expect(page.getByText('Vul de naam van de organisatie in.')).toBeVisible();
+    await expectFieldError(page, 'Vul de naam van de organisatie in.');
     await expect(page.getByLabel(/^Naam/)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel(/^E-mailadres voor contact/)).toHaveValue('geen adres');
     await checkA11y(page);

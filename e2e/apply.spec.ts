@@ -1,4 +1,4 @@
-import { demo, expect, logInWithPassword, test, uniqueEmail } from './fixtures';
+import { demo, expect, logInWithPassword, test, uniqueEmail, expectFieldError } from './fixtures';
 
 // Journey 3 (apply for a mentor): from the course follow-up link to /mentoraat, through the
 // application form (with a refused first try), the confirmation email and /account/mentoraat, to the
@@ -64,10 +64,9 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
     await page.getByLabel('Bij welke partij ben je lid of actief?').fill('Lokaal Zwolle');
     await page.getByLabel('Ik heb een beperking of chronische ziekte').check();
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
-    const consentError = page.getByText('Je koos dat je een beperking hebt. Geef ook je toestemming');
-    await expect(consentError).toBeVisible();
-    await expect(page.getByText('Kies minstens één onderwerp.')).toBeVisible();
-    await expect(page.getByText('Beantwoord deze vraag.')).toBeVisible();
+    await expectFieldError(page, 'Je koos dat je een beperking hebt. Geef ook je toestemming');
+    await expectFieldError(page, 'Kies minstens één onderwerp.');
+    await expectFieldError(page, 'Beantwoord deze vraag.');
     await expect(page.getByLabel(/^Ik geef toestemming/)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel('Bij welke partij ben je lid of actief?')).toHaveValue('Lokaal Zwolle');
     await expect(page.getByLabel('Ik heb een beperking of chronische ziekte')).toBeChecked();

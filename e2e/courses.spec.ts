@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, uniqueEmail, type OpenEmailOptions, type OpenedEmail } from './fixtures';
+import { expect, test, uniqueEmail, type OpenEmailOptions, type OpenedEmail, expectFieldError } from './fixtures';
 
 // Journey 1: find a course, sign up without an account, confirm by the emailed link, cancel by
 // link; the waitlisted person gets the freed seat offered and takes it. Runs on the demo catalogue.
@@ -118,9 +118,9 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await page.getByLabel(/^Naam/).fill(alice.name);
     await page.getByLabel(/^E-mailadres/).fill('anna-zonder-apenstaartje');
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
-    await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.')).toBeVisible();
-    await expect(page.getByText('Kies je gemeente.')).toBeVisible();
-    await expect(page.getByText('Geef toestemming, anders kunnen we je aanmelding niet verwerken.')).toBeVisible();
+    await expectFieldError(page, 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.');
+    await expectFieldError(page, 'Kies je gemeente.');
+    await expectFieldError(page, 'Geef toestemming, anders kunnen we je aanmelding niet verwerken.');
     await expect(page.getByLabel(/^Naam/)).toHaveValue(alice.name);
     await expect(page.getByLabel(/^E-mailadres/)).toHaveAttribute('aria-invalid', 'true');
     await checkA11y(page);
@@ -253,7 +253,7 @@ test('without JavaScript: filter, sign up, confirm and cancel work as plain form
       page.getByRole('button', { name: 'Aanmelden', exact: true }).click(),
     ]);
     expect(invalid.status()).toBe(400);
-    await expect(page.getByText('Vul je e-mailadres in.')).toBeVisible();
+    await expectFieldError(page, 'Vul je e-mailadres in.');
     await expect(page.getByLabel(/^Naam/)).toHaveValue(person.name);
 
     await fillSignUp(page, person);

@@ -225,3 +225,12 @@ export async function logInWithPassword(page: Page, email: string, password: str
   await form.getByLabel(/^(Wachtwoord|Password)/).fill(password);
   await form.getByRole('button', { name: /^(Inloggen|Log in)$/ }).click();
 }
+
+/**
+ * A refused field's message as a person meets it: beside the field, and as a link in the error
+ * summary at the top of the form (ADR 014, "Forms").
+ */
+export async function expectFieldError(page: Page, text: string | RegExp) {
+  await expect(page.locator('.utrecht-form-field-error-message').filter({ hasText: text }).first()).toBeVisible();
+  await expect(page.locator('.pa-error-summary a').filter({ hasText: text }).first()).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demo, expect, logInWithPassword, test, uniqueEmail } from './fixtures';
+import { demo, expect, logInWithPassword, test, uniqueEmail, expectFieldError } from './fixtures';
 
 // Journey 5 (courses): a coordinator creates a course, adds a session and publishes it; someone signs
 // up on the public form; a copy of the course is moved into the past (drafts may have past sessions),
@@ -47,8 +47,8 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe cursus' })).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Cursus opslaan als concept' }).click();
-    await expect(page.getByText('Vul een titel in.')).toBeVisible();
-    await expect(page.getByText('Kies een van jouw organisaties.')).toBeVisible();
+    await expectFieldError(page, 'Vul een titel in.');
+    await expectFieldError(page, 'Kies een van jouw organisaties.');
     await checkA11y(page);
 
     await page.getByLabel(/^Organisatie/).selectOption({ label: 'Nederlandse Vereniging voor Raadsleden' });

@@ -1,4 +1,4 @@
-import { demo, expect, logInWithPassword, test, uniqueEmail } from './fixtures';
+import { demo, expect, logInWithPassword, test, uniqueEmail, expectFieldError } from './fixtures';
 
 // Issue 4, networks and mentors: a coordinator creates a network and invites a mentor; the mentor
 // opens the link from the email, creates an account with it and fills in the one mentor profile.
@@ -28,8 +28,8 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuw netwerk' })).toBeVisible();
     await page.getByRole('radio', { name: 'Provincies' }).check();
     await page.getByRole('button', { name: 'Netwerk maken' }).click();
-    await expect(page.getByText('Vul een naam in.')).toBeVisible();
-    await expect(page.getByText('Kies minstens één provincie, of kies een ander gebied.')).toBeVisible();
+    await expectFieldError(page, 'Vul een naam in.');
+    await expectFieldError(page, 'Kies minstens één provincie, of kies een ander gebied.');
     await expect(page.getByRole('textbox', { name: /^Naam/ })).toHaveAttribute('aria-invalid', 'true');
     await checkA11y(page);
 
@@ -89,7 +89,7 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await expect(mentorPage.getByRole('textbox', { name: /^Je naam/ })).toHaveValue(mentor.name);
     await mentorPage.getByLabel(/^Wachtwoord/).fill('kort');
     await mentorPage.getByRole('button', { name: 'Account maken en uitnodiging accepteren' }).click();
-    await expect(mentorPage.getByText('Kies een wachtwoord van minstens 12 tekens.')).toBeVisible();
+    await expectFieldError(mentorPage, 'Kies een wachtwoord van minstens 12 tekens.');
     await checkA11y(mentorPage);
     await mentorPage.getByLabel(/^Wachtwoord/).fill('een-lang-mentorwachtwoord');
     await mentorPage.getByRole('button', { name: 'Account maken en uitnodiging accepteren' }).click();
@@ -112,8 +112,8 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await mentorPage.getByLabel(/^Gemeente/).selectOption({ label: 'Zwolle' });
     await mentorPage.getByRole('spinbutton', { name: /^Capaciteit/ }).fill('12');
     await mentorPage.getByRole('button', { name: 'Profiel opslaan' }).click();
-    await expect(mentorPage.getByText('Vul een heel getal in van 0 tot en met 10.')).toBeVisible();
-    await expect(mentorPage.getByText('Kies minstens één thema.')).toBeVisible();
+    await expectFieldError(mentorPage, 'Vul een heel getal in van 0 tot en met 10.');
+    await expectFieldError(mentorPage, 'Kies minstens één thema.');
     await expect(mentorPage.getByLabel(/^Gemeente/)).toHaveValue('GM0193');
     await checkA11y(mentorPage);
     await mentorPage.getByRole('spinbutton', { name: /^Capaciteit/ }).fill('2');
