@@ -106,13 +106,14 @@ export async function benchDatabase(url: string, prefix: string, retries: { retr
 
 /** `always` builds, `never` uses build/ as it is, `auto` rebuilds like `npm start` (when the source changed). */
 export function ensureBuild(mode: string) {
+  const built = ['build/server/index.js', 'build/runtime/main.js'].every((file) => existsSync(path.join(root, file)));
   if (mode === 'never') {
-    if (!existsSync(path.join(root, 'build/server/index.js'))) throw new Error('--build=never but there is no build/server/index.js');
+    if (!built) throw new Error('--build=never but there is no build/server/index.js or build/runtime/main.js');
     return;
   }
-  if (mode === 'always' || !existsSync(path.join(root, 'build/server/index.js'))) {
-    console.log('Building the app (npx remix vite:build)…');
-    execFileSync('npx', ['remix', 'vite:build'], { stdio: 'inherit', cwd: root });
+  if (mode === 'always' || !built) {
+    console.log('Building the app and the server (npm run build)…');
+    execFileSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root });
     return;
   }
   execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit', cwd: root });
@@ -142,9 +143,10 @@ export function startServer(port: number, env: Record<string, string | undefined
     if (value === undefined) delete merged[name];
     else merged[name] = value;
   }
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  // The compiled server, as `npm start` runs it in production.
+  const child = spawn(process.execPath, ['--enable-source-maps', 'build/runtime/main.js'], {
     cwd: root,
-    detached: true, // its own process group, so tsx and the node process under it stop together
+    detached: true, // its own process group, so that stopping it stops everything it started
     stdio: ['ignore', 'pipe', 'pipe'],
     env: merged,
   });

@@ -12,9 +12,11 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-if (!existsSync(path.join(root, 'build/server/index.js'))) {
-  console.error('e2e/serve.mjs: build/server/index.js is missing. Run `npm run build` first (npm run test:e2e does).');
-  process.exit(1);
+for (const file of ['build/server/index.js', 'build/runtime/main.js']) {
+  if (!existsSync(path.join(root, file))) {
+    console.error(`e2e/serve.mjs: ${file} is missing. Run \`npm run build\` first (npm run test:e2e does).`);
+    process.exit(1);
+  }
 }
 
 const env = {
@@ -43,8 +45,8 @@ if (env.DATABASE_URL) {
 // The server's output goes to .data/e2e/server.log (and its errors to the terminal as well).
 mkdirSync(path.join(root, '.data/e2e'), { recursive: true });
 const log = createWriteStream(path.join(root, '.data/e2e/server.log'));
-const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
-const child = spawn(process.execPath, [tsx, 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+// The compiled server, as `npm start` runs it in production.
+const child = spawn(process.execPath, ['--enable-source-maps', 'build/runtime/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 child.stdout.pipe(log, { end: false });
 child.stderr.on('data', (chunk) => {
   log.write(chunk);

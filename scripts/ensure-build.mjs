@@ -1,21 +1,29 @@
-// `npm start` on a fresh clone: build the app once when there is no build yet (or it is older than the source).
+// `npm start` on a fresh clone: build the app and compile the server once when there is no build yet
+// (or it is older than the source).
 import { execSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer, runtimeDir } from './build-server.mjs';
 
-const buildFile = 'build/server/index.js';
-
-function newest(dir) {
+function newest(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
+  for (const child of readdirSync(entry)) latest = Math.max(latest, newest(path.join(entry, child)));
   return latest;
 }
+const builtAt = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
-const stale = !existsSync(buildFile) || newest('app') > statSync(buildFile).mtimeMs || newest('emails') > statSync(buildFile).mtimeMs;
-if (stale) {
+const appBuild = 'build/server/index.js';
+if (Math.max(newest('app'), newest('emails')) > builtAt(appBuild)) {
   console.log('Building the app (first start, or the source changed)…');
   execSync('npx remix vite:build', { stdio: 'inherit' });
+}
+
+const serverSources = ['server', 'app', 'db', 'emails', 'scripts/worker.ts', 'scripts/build-server.mjs', 'tsconfig.json'];
+const serverBuilt = Math.min(builtAt(`${runtimeDir}/main.js`), builtAt(`${runtimeDir}/worker.js`));
+if (Math.max(...serverSources.map(newest)) > serverBuilt) {
+  console.log('Compiling the server (first start, or the source changed)…');
+  await buildServer();
 }
