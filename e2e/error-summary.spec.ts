@@ -115,7 +115,9 @@ test.describe('every form sent empty, without JavaScript', () => {
     const network = await linkOn(page, '/beheer/netwerken', /^\/beheer\/netwerken\/[0-9a-f-]{36}$/);
     expect(network, 'a network to manage').toBeTruthy();
     for (const part of ['/bewerken', '/mentoren']) await checkPage(page, `${network}${part}`);
-    await checkPage(page, '/beheer/academies/nieuw');
+    // With more than one organisation the coordinator first chooses the one the academy belongs to.
+    const academyForm = await linkOn(page, '/beheer/academies/nieuw', /^\/beheer\/academies\/nieuw\?organisatie=/);
+    await checkPage(page, academyForm ?? '/beheer/academies/nieuw');
   });
 
   test('an administrator', async ({ browser }) => {

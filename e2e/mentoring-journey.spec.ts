@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { demo, expect, logInWithPassword, test, uniqueEmail, type OpenedEmail } from './fixtures';
+import { demo, expect, logInWithPassword, test, uniqueEmail, type OpenedEmail, expectFieldError } from './fixtures';
 
 // Issue 4, the whole mentoring journey: a person applies → the coordinator runs the matching, pins
 // the pair and publishes → the mentor declines → a re-run proposes someone else → that mentor
@@ -190,7 +190,7 @@ test('apply → run, pin, publish → decline → re-run proposes another mentor
 
   await test.step('mentor A declines with a reason (an empty reason is refused first)', async () => {
     await pageA.getByRole('button', { name: 'Nee, ik zeg dit voorstel af' }).click();
-    await expect(pageA.getByText('Schrijf kort de reden op.')).toBeVisible();
+    await expectFieldError(pageA, 'Schrijf kort de reden op.');
     await checkA11y(pageA);
     await pageA.getByLabel(/^Waarom past het niet\?/).fill(declineReason);
     await pageA.getByRole('button', { name: 'Nee, ik zeg dit voorstel af' }).click();
