@@ -10,4 +10,11 @@ export const nl = {
   'feeds.subscribe.intro': 'Abonneer je op de agenda van {name}. Nieuwe cursussen en wijzigingen komen er vanzelf in.',
   'feeds.subscribe.webcal': 'Abonneren in je agenda-app',
   'feeds.subscribe.https': 'Link voor Google Agenda of Outlook (kopieer deze)',
+  'feeds.embed.heading': 'Cursussen Politiek Actief',
+  'feeds.embed.none': 'Er zijn nu geen cursussen gepland.',
+  'feeds.embed.by': 'Door {organisation}',
+  'feeds.embed.all': 'Alle cursussen op Politiek Actief',
+  'feeds.snippet.heading': 'Cursussen op je eigen website',
+  'feeds.snippet.intro': 'Kopieer deze code naar je website. Daar staan dan altijd jullie actuele cursussen.',
+  'feeds.snippet.label': 'Code voor je website',
 } as const;
