@@ -1,6 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
 import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
 import themeCss from './styles/theme.css?url';
 import appCss from './styles/app.css?url';
@@ -35,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>> extends infer R ? (R extends { data: infer D } ? D : R) : never;
 
-function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+function Document({ locale, children, framed = false }: { locale: Locale; children: React.ReactNode; framed?: boolean }) {
   const nonce = useNonce();
   const t = translator(locale);
   return (
@@ -51,7 +61,8 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
         {children}
         {/* Data, not code: the browser does not run it, and CSP does not apply to it. */}
         <script id={MESSAGES_ELEMENT_ID} type="application/json" dangerouslySetInnerHTML={{ __html: messagesJson(locale) }} />
-        <ScrollRestoration nonce={nonce} />
+        {/* Framed by another site, the browser may deny storage: no scroll restoration (it uses sessionStorage). */}
+        {framed ? null : <ScrollRestoration nonce={nonce} />}
         <Scripts nonce={nonce} />
       </body>
     </html>
@@ -61,6 +72,14 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root') as RootData | undefined;
   const locale = data?.locale ?? 'nl';
+  // A page framed by other sites (the embed) has no header, menu or footer of ours.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
+  if (bare)
+    return (
+      <Document locale={locale} framed>
+        {children}
+      </Document>
+    );
   return (
     <Document locale={locale}>
       <SiteLayout user={data?.user ?? null} showMailbox={data?.showMailbox ?? false}>

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** The Content-Security-Policy for a page, with the per-request nonce for Remix's scripts. */
-export function contentSecurityPolicy(nonce: string) {
+export function contentSecurityPolicy(nonce: string, options: { frameable?: boolean } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -11,7 +11,8 @@ export function contentSecurityPolicy(nonce: string) {
     "connect-src 'self'",
     "form-action 'self'",
     "frame-src 'self'",
-    "frame-ancestors 'none'",
+    // Only the embed (/embed/cursussen) may be framed, by any site; every other page by none.
+    options.frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join('; ');
@@ -47,6 +48,8 @@ export const PERMISSIONS_POLICY = [
 
 // Paths that set their own policy (the development mailbox shows email HTML in a sandboxed frame).
 const ownPolicy = /^\/dev\/mailbox\/[^/]+\/html$/;
+// The course list that municipality and association websites frame (issue 16): the only framable page.
+export const frameablePath = /^\/embed\/cursussen\/?$/;
 
 export function securityHeaders(options: { production: boolean; dev: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -57,8 +60,9 @@ export function securityHeaders(options: { production: boolean; dev: boolean }) 
     if (options.production) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     // Vite's development server injects inline scripts and a websocket: no CSP there.
     if (!options.dev && !ownPolicy.test(req.path)) {
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy(res.locals.nonce as string));
-      res.setHeader('X-Frame-Options', 'DENY');
+      const frameable = frameablePath.test(req.path);
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy(res.locals.nonce as string, { frameable }));
+      if (!frameable) res.setHeader('X-Frame-Options', 'DENY');
     }
     next();
   };

@@ -1,6 +1,7 @@
 import type { nl } from './nl';
 import type { Translation } from './types';
 import { en as courses } from './areas/courses.en';
+import { en as feeds } from './areas/feeds.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
 import { en as networks } from './areas/networks.en';
@@ -18,6 +19,7 @@ import { en as titles } from './areas/titles.en';
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
   ...courses,
+  ...feeds,
   ...manageCourses,
   ...mentoring,
   ...networks,

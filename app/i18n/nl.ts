@@ -1,6 +1,7 @@
 // Dutch (B1): the default language. Keys are shared with en.ts, which must have every key.
 import type { PluralKeyOf, TextKeyOf } from './types';
 import { nl as courses } from './areas/courses.nl';
+import { nl as feeds } from './areas/feeds.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
 import { nl as networks } from './areas/networks.nl';
@@ -17,6 +18,7 @@ import { nl as titles } from './areas/titles.nl';
 
 export const nl = {
   ...courses,
+  ...feeds,
   ...manageCourses,
   ...mentoring,
   ...networks,

@@ -9,6 +9,9 @@ import { attentionFor } from '~/modules/organisations/attention.server';
 import { notFound, requireOwnOrganisation } from '~/modules/organisations/guards.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 import { pageTitle } from '~/components/page-title';
+import { EmbedSnippet, embedSnippetFor } from '~/components/embed-snippet';
+import { getEnv } from '~/env.server';
+import { translator, localeFromRequest } from '~/i18n';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.manage');
 
@@ -27,13 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     chosen: { id: chosen.id, name: chosen.name, kind: chosen.kind },
     attention: await attentionFor(getDb(), chosen.id),
+    embedSnippet: embedSnippetFor(getEnv().appUrl, chosen.id, translator(localeFromRequest(request))('title.embed')),
   };
 }
 
 export default function ManageHome() {
   const t = useT();
   const dates = useDates();
-  const { organisations, chosen, attention } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { organisations, chosen, attention } = loaded;
+  const embedSnippet = 'embedSnippet' in loaded ? loaded.embedSnippet : null;
   const [params] = useSearchParams();
   if (!chosen || !attention) {
     return (
@@ -223,6 +229,7 @@ export default function ManageHome() {
           </>
         ) : null}
       </section>
+      {embedSnippet ? <EmbedSnippet snippet={embedSnippet} /> : null}
     </div>
   );
 }

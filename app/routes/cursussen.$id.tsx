@@ -8,9 +8,27 @@ import { availabilityText } from '~/modules/courses/availability';
 import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
+import { JsonLd } from '~/components/json-ld';
+import { getEnv } from '~/env.server';
+import { courseEvent, scriptJson, shortDescription } from '~/modules/courses/structured-data';
 
-export const meta: MetaFunction<typeof loader> = (args) =>
-  pageTitle(args, 'title.course', args.data ? { course: args.data.course.title } : null);
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const tags = pageTitle(args, 'title.course', args.data ? { course: args.data.course.title } : null);
+  const og = args.data?.openGraph;
+  if (!og) return tags;
+  // Open Graph: what chat apps and social sites show when someone shares the course page.
+  return [
+    ...tags,
+    ...(og.description ? [{ name: 'description', content: og.description }] : []),
+    { tagName: 'link', rel: 'canonical', href: og.url },
+    { property: 'og:type', content: 'website' },
+    { property: 'og:site_name', content: og.siteName },
+    { property: 'og:title', content: og.title },
+    ...(og.description ? [{ property: 'og:description', content: og.description }] : []),
+    { property: 'og:url', content: og.url },
+    { property: 'og:locale', content: og.locale },
+  ];
+};
 
 /** utm_* parameters of this page travel on to the sign-up form, so attribution survives the click. */
 function utmQuery(url: URL) {
@@ -28,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!course) throw new Response('Not Found', { status: 404 });
   const locale = localeFromRequest(request);
   const t = translator(locale);
+  const pageUrl = `${getEnv().appUrl}/cursussen/${course.id}`;
   const venue = course.format === 'online' ? t('courses.format.online') : [course.locationName, course.address].filter(Boolean).join(', ');
   return {
     course: {
@@ -55,6 +74,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sessions: course.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
     },
     signUpHref: `/cursussen/${course.id}/aanmelden${utmQuery(new URL(request.url))}`,
+    jsonLd: scriptJson(courseEvent(course, pageUrl)),
+    openGraph: {
+      url: pageUrl,
+      title: course.title,
+      description: shortDescription(course.description),
+      siteName: t('meta.siteName'),
+      locale: locale === 'nl' ? 'nl_NL' : 'en_GB',
+    },
   };
 }
 
@@ -111,6 +138,7 @@ export default function CoursePage() {
   const { course } = data;
   return (
     <>
+      <JsonLd json={data.jsonLd} />
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to="/cursussen">
           {t('courses.page.back')}

@@ -19,6 +19,9 @@ import { availabilityText } from '~/modules/courses/availability';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
 import { Pager } from '~/components/pager';
+import { FeedLinks } from '~/components/feed-links';
+import { getEnv } from '~/env.server';
+import { feedPath, webcalUrl } from '~/modules/courses/feeds.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.courses');
 
@@ -41,6 +44,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const chosenMunicipality = municipalities.find((m) => m.code === filters.municipality);
   const months = upcomingMonths(locale, at);
+  // A calendar to subscribe to, for the municipality or else the province chosen in the filters.
+  const feedOf = () => {
+    const province = provinces.find((p) => p.code === filters.province?.toUpperCase());
+    const scope = chosenMunicipality
+      ? { kind: 'municipality' as const, value: chosenMunicipality.code, name: chosenMunicipality.name }
+      : province
+        ? { kind: 'province' as const, value: province.code, name: province.name }
+        : null;
+    if (!scope) return null;
+    const https = `${getEnv().appUrl}${feedPath(scope)}`;
+    return { name: scope.name, https, webcal: webcalUrl(https) };
+  };
   if (filters.month && !months.some((m) => m.value === filters.month))
     months.unshift({ value: filters.month, label: monthLabel(locale, filters.month) });
   const items = catalogue.items.map((item) => {
@@ -84,6 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: catalogueQuery(filters),
     activeFilters,
     chosenMunicipality: chosenMunicipality?.name ?? null,
+    feed: feedOf(),
     page: catalogue.page,
     pageCount: catalogue.pageCount,
     total: catalogue.total,
@@ -228,6 +244,7 @@ export default function Catalogue() {
           </div>
         </Form>
         <p className="utrecht-paragraph pa-filters__note">{t('courses.filters.municipalityNote')}</p>
+        {data.feed ? <FeedLinks feed={data.feed} /> : null}
       </section>
 
       <section aria-labelledby="results-heading">

@@ -44,6 +44,8 @@ export const courses = pgTable(
     status: text('status', { enum: courseStatuses }).notNull().default('draft'),
     publishedAt: timestamptz('published_at'),
     cancelledAt: timestamptz('cancelled_at'),
+    /** When a published course last got a new date, time or place: search engines are told it moved. */
+    rescheduledAt: timestamptz('rescheduled_at'),
     followUpSentAt: timestamptz('follow_up_sent_at'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /**

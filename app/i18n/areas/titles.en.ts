@@ -5,6 +5,7 @@ import type { Translation } from '../types';
 export const en: Translation<typeof nl> = {
   'title.home': 'Politiek Actief',
   'title.courses': 'Courses',
+  'title.embed': 'Politiek Actief courses',
   'title.course': '{course}',
   'title.courseSignUp': 'Sign up: {course}',
   'title.registration': 'Your registration: {course}',

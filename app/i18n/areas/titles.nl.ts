@@ -3,6 +3,7 @@
 export const nl = {
   'title.home': 'Politiek Actief',
   'title.courses': 'Cursussen',
+  'title.embed': 'Cursussen Politiek Actief',
   'title.course': '{course}',
   'title.courseSignUp': 'Aanmelden: {course}',
   'title.registration': 'Je aanmelding: {course}',

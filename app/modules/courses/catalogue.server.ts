@@ -383,6 +383,8 @@ export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
     registrationDeadline: course.registrationClosesAt ?? sessions[0]?.startsAt ?? null,
     cancellationDeadline: course.cancellationDeadline ?? sessions[0]?.startsAt ?? null,
     status: course.status,
+    rescheduledAt: course.rescheduledAt,
+    updatedAt: course.updatedAt,
     window,
     availability,
     sessions: sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location })),

@@ -526,6 +526,7 @@ export async function updateCourse(db: Db, scope: Scope, courseId: string, input
     if (before.status === 'published') {
       const venueChanged = before.format !== input.format || before.locationName !== input.locationName || before.address !== input.address;
       if (venueChanged && ctx.sessions.length) await raiseSequences(tx, courseId);
+      if (venueChanged) await tx.update(courses).set({ rescheduledAt: t }).where(eq(courses.id, courseId));
       const fresh = (await loadCourseContext(tx, courseId))!;
       if (venueChanged && ctx.sessions.length) told = await notifySessionsChanged(tx, fresh);
       if (input.capacity > before.capacity) offered = await offerFreeSeats(tx, fresh);
@@ -686,7 +687,10 @@ export async function moveSession(db: Db, scope: Scope, courseId: string, sessio
     // Every session's SEQUENCE goes up, not only this one's: a move can change the others' numbering.
     await raiseSequences(tx, courseId);
     let told = 0;
-    if (ctx.course.status === 'published') told = await notifySessionsChanged(tx, (await loadCourseContext(tx, courseId))!);
+    if (ctx.course.status === 'published') {
+      await tx.update(courses).set({ rescheduledAt: now() }).where(eq(courses.id, courseId));
+      told = await notifySessionsChanged(tx, (await loadCourseContext(tx, courseId))!);
+    }
     return { status: 'saved' as const, told };
   });
 }

@@ -1,0 +1,20 @@
+// Nederlands: agenda om je op te abonneren (iCalendar) met de cursussen van een gemeente, provincie of organisatie.
+export const nl = {
+  'feeds.name.municipality': 'Cursussen Politiek Actief in {name}',
+  'feeds.name.province': 'Cursussen Politiek Actief in {name}',
+  'feeds.name.organisation': 'Cursussen Politiek Actief van {name}',
+  'feeds.description': 'Alle bijeenkomsten van de cursussen: {name}. De agenda wordt vanzelf bijgewerkt.',
+  'feeds.cancelledSummary': 'Gaat niet door: {title}',
+  'feeds.by': 'Door {organisation}',
+  'feeds.subscribe.heading': 'Zet deze cursussen in je agenda',
+  'feeds.subscribe.intro': 'Abonneer je op de agenda van {name}. Nieuwe cursussen en wijzigingen komen er vanzelf in.',
+  'feeds.subscribe.webcal': 'Abonneren in je agenda-app',
+  'feeds.subscribe.https': 'Link voor Google Agenda of Outlook (kopieer deze)',
+  'feeds.embed.heading': 'Cursussen Politiek Actief',
+  'feeds.embed.none': 'Er zijn nu geen cursussen gepland.',
+  'feeds.embed.by': 'Door {organisation}',
+  'feeds.embed.all': 'Alle cursussen op Politiek Actief',
+  'feeds.snippet.heading': 'Cursussen op je eigen website',
+  'feeds.snippet.intro': 'Kopieer deze code naar je website. Daar staan dan altijd jullie actuele cursussen.',
+  'feeds.snippet.label': 'Code voor je website',
+} as const;

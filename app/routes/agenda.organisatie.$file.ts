@@ -1,0 +1,5 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { feedResponse } from '~/modules/courses/feed-route.server';
+
+// /agenda/organisatie/:code.ics: a calendar to subscribe to with the sessions of the public courses.
+export const loader = ({ request, params }: LoaderFunctionArgs) => feedResponse(request, 'organisation', params.file);

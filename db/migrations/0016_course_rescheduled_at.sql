@@ -1,0 +1,1 @@
+ALTER TABLE "courses" ADD COLUMN "rescheduled_at" timestamp with time zone;
