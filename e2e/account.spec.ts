@@ -100,7 +100,7 @@ test('account journey: register, verify, log in with a link, reset the password'
 
   await test.step('the old password no longer works, with the generic message', async () => {
     await logInWithPassword(page, email, firstPassword);
-    await expect(page.getByRole('alert')).toContainText(GENERIC_LOGIN_ERROR);
+    await expect(page.locator('.pa-error-summary')).toContainText(GENERIC_LOGIN_ERROR);
     await expect(page).toHaveURL(/\/inloggen/);
     await checkA11y(page);
   });
@@ -115,7 +115,7 @@ test('account journey: register, verify, log in with a link, reset the password'
 
 test('a wrong password for an unknown address gives the same generic message', async ({ page, checkA11y }) => {
   await logInWithPassword(page, uniqueEmail('nobody'), 'niet-het-goede-wachtwoord');
-  await expect(page.getByRole('alert')).toContainText(GENERIC_LOGIN_ERROR);
+  await expect(page.locator('.pa-error-summary')).toContainText(GENERIC_LOGIN_ERROR);
   await checkA11y(page);
 });
 

@@ -71,7 +71,7 @@ async function expectFieldError(page: Page, label: RegExp, message: string) {
   const input = page.getByLabel(label);
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await expect(input).toHaveAccessibleDescription(new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  await expect(page.getByText(message, { exact: true })).toBeVisible();
+  await expect(page.locator('.utrecht-form-field-error-message').getByText(message, { exact: true })).toBeVisible();
   const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
   expect(new Set(ids).size, `aria-describedby="${ids.join(' ')}" names an element twice`).toBe(ids.length);
   for (const id of ids) await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
