@@ -184,6 +184,7 @@ const routes: Route[] = [
   POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),
   // /admin
   GET('/admin', adminHome.loader, adminOnly()),
+  POST('/admin', adminHome.action, adminOnly(404)), // the open-figures switch: an empty form names no organisation
   GET('/admin/organisaties/nieuw', adminNew.loader, adminOnly()),
   POST('/admin/organisaties/nieuw', adminNew.action, adminOnly(400)),
   GET('/admin/organisaties/:organisation', adminOrganisation.loader, adminOnly()),

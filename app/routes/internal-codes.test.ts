@@ -16,6 +16,7 @@ import * as applicationList from './beheer.netwerken.$id_.aanvragen._index';
 import * as registrationsExport from './beheer.cursussen.$id_.export[.csv]';
 import * as reportPage from './beheer.rapportage';
 import * as reportCsv from './beheer.rapportage[.csv]';
+import { blockCode, quarterOf } from '~/modules/reports/periods';
 
 // People read words, never the codes we store. The codes come from the lists in the code itself, so
 // a code added later is looked for too; the pages and files are the ones that show such codes.
@@ -116,8 +117,9 @@ describe('no internal code where people read', () => {
     const coordinator = await createUser(db());
     await makeCoordinator(db(), coordinator.id, organisation.id);
     const cookie = await cookieFor(db(), coordinator.id);
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    const query = `organisatie=${organisation.id}&van=${day(new Date(now().getTime() - 60 * DAY))}&tot=${day(new Date(now().getTime() + 60 * DAY))}`;
+    // The quarter that holds the course's first session (in two weeks; reports come in fixed blocks).
+    const firstDay = new Date(now().getTime() + 14 * DAY).toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' });
+    const query = `organisatie=${organisation.id}&periode=${blockCode(quarterOf(firstDay))}`;
 
     // Row names are shown even where the figures in the row are hidden.
     const page = await call(reportPage.loader as never, get(`/beheer/rapportage?${query}`, cookie));
