@@ -86,7 +86,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
     await page.getByLabel(/^Van/).fill('2027-01-01');
     await page.getByLabel(/^Tot en met/).fill('2026-01-01');
     await page.getByRole('button', { name: 'Academie maken' }).click();
-    await expect(page.getByText('Het einde van de periode moet na het begin liggen.')).toBeVisible();
+    await expectFieldError(page, 'Het einde van de periode moet na het begin liggen.');
     await checkA11y(page);
     await page.getByLabel(/^Tot en met/).fill('2027-12-31');
     await page.getByRole('button', { name: 'Academie maken' }).click();

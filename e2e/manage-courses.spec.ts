@@ -126,7 +126,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await page.getByLabel(/^Bericht/).fill('Gebruik de ingang aan de achterkant.\n\nTot dan!');
     // Sending reaches everyone at once: first the box.
     await page.getByRole('button', { name: 'Versturen aan 1 deelnemer' }).click();
-    await expect(page.getByText('Vink eerst aan dat je het bericht nu wilt versturen.')).toBeVisible();
+    await expectFieldError(page, 'Vink eerst aan dat je het bericht nu wilt versturen.');
     await expect(page.getByLabel(/^Onderwerp/)).toHaveValue('Andere ingang');
     await checkA11y(page);
     await page.getByRole('checkbox', { name: /^Ja, stuur dit bericht nu/ }).check();
@@ -149,7 +149,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await expect(page.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
     await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
     await page.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
-    await expect(page.getByText('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.')).toBeVisible();
+    await expectFieldError(page, 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.');
     await expect(page.getByText(/^Bijeenkomst 2: /)).toBeVisible();
     await checkA11y(page);
     await page.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
@@ -176,7 +176,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
     await noJs.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
     await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
-    await expect(noJs.getByText('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.')).toBeVisible();
+    await expectFieldError(noJs, 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.');
     await expect(noJs.getByText(/^Bijeenkomst 2: /)).toBeVisible();
     await noJs.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
     await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
@@ -244,7 +244,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
   await test.step('cancel the copy (with confirmation); both are in the list', async () => {
     await page.goto(copyUrl);
     await page.getByRole('button', { name: 'Cursus annuleren' }).click();
-    await expect(page.getByText('Vink eerst aan dat je de cursus echt wilt annuleren.')).toBeVisible();
+    await expectFieldError(page, 'Vink eerst aan dat je de cursus echt wilt annuleren.');
     await page.getByRole('checkbox', { name: 'Ja, ik wil deze cursus annuleren' }).check();
     await page.getByRole('button', { name: 'Cursus annuleren' }).click();
     await expect(page.getByRole('status')).toContainText('De cursus is geannuleerd.');
