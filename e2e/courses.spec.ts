@@ -35,7 +35,11 @@ async function fillSignUp(page: Page, person: { name: string; email: string }) {
   await page.getByLabel(/^E-mailadres/).fill(person.email);
   await page.getByLabel(/^In welke gemeente woon je\?/).selectOption({ label: 'Zwolle' });
   // The course's own questions: the first answer of every choice, some text where it is required.
-  for (const group of await page.getByRole('group').all()) await group.getByRole('radio').first().check();
+  for (const group of await page
+    .getByRole('group')
+    .filter({ has: page.getByRole('radio') })
+    .all())
+    await group.getByRole('radio').first().check();
   for (const box of await page.locator('textarea[aria-required="true"]').all()) await box.fill('Ik wil weten hoe de raad werkt.');
   await page.getByLabel(/Hoe heb je over deze cursus gehoord\?/).selectOption('friend-family');
   await page.getByRole('checkbox', { name: /privacyverklaring/ }).check();
