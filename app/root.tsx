@@ -11,7 +11,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import utrechtCss from '@utrecht/component-library-css/dist/index.css?url';
+import componentsCss from './styles/components.css?url';
 import themeCss from './styles/theme.css?url';
 import appCss from './styles/app.css?url';
 import { useNonce } from './components/nonce';
@@ -25,7 +25,7 @@ import { localeFromRequest, messagesJson, MESSAGES_ELEMENT_ID, translator, type 
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-  { rel: 'stylesheet', href: utrechtCss },
+  { rel: 'stylesheet', href: componentsCss },
   { rel: 'stylesheet', href: themeCss },
   { rel: 'stylesheet', href: appCss },
 ];
@@ -49,7 +49,7 @@ function Document({ locale, children, framed = false }: { locale: Locale; childr
   const nonce = useNonce();
   const t = translator(locale);
   return (
-    <html lang={locale} className="pa-theme utrecht-theme--media-query">
+    <html lang={locale} className="pa-theme">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,6 +1,6 @@
 // npm run audit:pages — Lighthouse 12.8 (Debian Chromium) on the home page, the catalogue, a course
 // page and its sign-up page of the production build with demo data. Prints each category's score,
-// the JavaScript each page loads (gzip), the targets of issue 6 item 7 with met/missed, and for every
+// the JavaScript and CSS each page loads, the targets of issue 6 item 7 with met/missed, and for every
 // missed target the audits that fail it.
 //
 //   npm run audit:pages
@@ -84,10 +84,10 @@ async function getHtml(pagePath: string) {
 
 type NetworkItem = { url: string; resourceType?: string; transferSize?: number; resourceSize?: number };
 
-/** Script resources from the network-requests audit: what Chromium actually downloaded (as sent, gzip). */
-function lighthouseJavaScript(lhr: Result) {
+/** Resources of one type from the network-requests audit: what Chromium actually downloaded (as sent, gzip). */
+function lighthouseResources(lhr: Result, resourceType: 'Script' | 'Stylesheet') {
   const items = ((lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter(
-    (i) => i.resourceType === 'Script',
+    (i) => i.resourceType === resourceType,
   );
   return {
     count: items.length,
@@ -126,6 +126,7 @@ type PageResult = {
   path: string;
   lhr: Result;
   js: { count: number; transfer: number; resource: number };
+  css: { count: number; transfer: number; resource: number };
   html: { files: Array<{ url: string; raw: number; gzip: number }>; raw: number; gzip: number };
 };
 
@@ -158,7 +159,7 @@ function failingAudits(lhr: Result, category: Category) {
 }
 
 function report(label: string, pages: PageResult[]) {
-  const cols = [16, 44, 7, 7, 7, 7, 12, 12];
+  const cols = [16, 44, 7, 7, 7, 7, 12, 12, 12, 12];
   const header = [
     pad('page', cols[0]!),
     pad('url', cols[1]!),
@@ -168,6 +169,8 @@ function report(label: string, pages: PageResult[]) {
     lpad('SEO', cols[5]!),
     lpad('JS transfer', cols[6]!),
     lpad('JS gzip -9', cols[7]!),
+    lpad('CSS transfer', cols[8]!),
+    lpad('CSS size', cols[9]!),
   ].join(' ');
   console.log(
     `\nLighthouse ${pages[0]?.lhr.lighthouseVersion ?? ''}, ${label} (${pages[0]?.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''})`,
@@ -182,12 +185,15 @@ function report(label: string, pages: PageResult[]) {
         ...CATEGORIES.map((c, i) => lpad(score(p.lhr.categories[c]?.score), cols[i + 2]!)),
         lpad(kb(p.js.transfer), cols[6]!),
         lpad(kb(p.html.gzip), cols[7]!),
+        lpad(kb(p.css.transfer), cols[8]!),
+        lpad(kb(p.css.resource), cols[9]!),
       ].join(' '),
     );
   }
   console.log(
     "\nJS transfer: script responses in Lighthouse's network-requests audit (bytes on the wire, as the server compressed them);\n" +
-      'JS gzip -9: the scripts the HTML names (module scripts, modulepreloads, inline imports), fetched and gzipped with zlib level 9.',
+      'JS gzip -9: the scripts the HTML names (module scripts, modulepreloads, inline imports), fetched and gzipped with zlib level 9;\n' +
+      'CSS transfer and size: the stylesheets in the same audit, on the wire and uncompressed.',
   );
 
   // Targets
@@ -333,7 +339,13 @@ async function main() {
         const file = path.join(JSON_DIR, `${desktop ? 'desktop' : 'mobile'}-${p.name}.json`);
         writeFileSync(file, JSON.stringify(lhr, null, 1));
       }
-      results.push({ ...p, lhr, js: lighthouseJavaScript(lhr), html: htmlJs.get(p.path)! });
+      results.push({
+        ...p,
+        lhr,
+        js: lighthouseResources(lhr, 'Script'),
+        css: lighthouseResources(lhr, 'Stylesheet'),
+        html: htmlJs.get(p.path)!,
+      });
     }
     missedTotal += report(label, results).missed;
   }
