@@ -53,16 +53,22 @@ function fontBytes() {
   return fonts;
 }
 
-// Parsing Noto Sans and its layout tables costs fontkit about half a second a document; the parsed
-// font only reads its bytes (each document makes its own subset), so one parse serves every PDF.
+// Parsing Noto Sans and its layout tables costs fontkit about half a second a document; one parse
+// serves every PDF (each document makes its own subset). But fontkit caches glyph objects with the
+// characters they were first looked up for, and building a subset looks up composite glyphs' parts
+// without any: a "C" first met as part of "Ç" would then lose its Unicode mapping in the next
+// document, and its text could no longer be copied. So each document starts with an empty glyph
+// cache (the tables stay parsed), and documents are built one at a time (they would share it).
 const parsed = new WeakMap<Uint8Array, ReturnType<Fontkit['create']>>();
 const cachingFontkit: Fontkit = {
   create(bytes) {
     let font = parsed.get(bytes);
     if (!font) parsed.set(bytes, (font = fontkit.create(bytes)));
+    (font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
     return font;
   },
 };
+let queue: Promise<unknown> = Promise.resolve();
 
 // A4 landscape, in points.
 const WIDTH = 841.89;
@@ -73,7 +79,13 @@ const ACCENT = rgb(0.0, 0.29, 0.56);
 const MUTED = rgb(0.3, 0.3, 0.34);
 
 /** The certificate as a PDF: selectable text in an embedded font, the verification link and its QR code. */
-export async function certificatePdf(content: CertificateContent): Promise<Uint8Array> {
+export function certificatePdf(content: CertificateContent): Promise<Uint8Array> {
+  const made = queue.then(() => buildPdf(content));
+  queue = made.catch(() => undefined);
+  return made;
+}
+
+async function buildPdf(content: CertificateContent): Promise<Uint8Array> {
   const t = copy[content.locale];
   const doc = await PDFDocument.create();
   doc.registerFontkit(cachingFontkit);
