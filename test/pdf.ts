@@ -37,8 +37,11 @@ export async function pdfQrCode(bytes: Uint8Array, scale = 2) {
   const viewport = page.getViewport({ scale });
   const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
   const context = canvas.getContext('2d');
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport })
-    .promise;
+  await page.render({
+    canvas: canvas as unknown as HTMLCanvasElement,
+    canvasContext: context as unknown as CanvasRenderingContext2D,
+    viewport,
+  }).promise;
   const image = context.getImageData(0, 0, canvas.width, canvas.height);
   await doc.destroy();
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;

@@ -21,10 +21,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = getDb();
   const limit = await hit(db, rules.certificatePerIp, clientIp(context));
   if (!limit.allowed) {
-    return data({ status: 'rate-limited' as const, minutes: minutesFrom(limit.retryAfterSeconds) }, {
-      status: 429,
-      headers: { ...headers, 'Retry-After': String(limit.retryAfterSeconds) },
-    });
+    return data(
+      { status: 'rate-limited' as const, minutes: minutesFrom(limit.retryAfterSeconds) },
+      {
+        status: 429,
+        headers: { ...headers, 'Retry-After': String(limit.retryAfterSeconds) },
+      },
+    );
   }
   const result = await verifyCertificate(db, params.code ?? '', localeFromRequest(request));
   // Unknown: 404. Withdrawn: 410 Gone, with the plain statement that it no longer counts.

@@ -145,7 +145,16 @@ function centred(page: PDFPage, font: PDFFont, size: number, text: string, y: nu
   return y - (lines.length - 1) * size * 1.3;
 }
 
-function leftWrapped(page: PDFPage, font: PDFFont, size: number, text: string, x: number, y: number, width: number, color: ReturnType<typeof rgb>) {
+function leftWrapped(
+  page: PDFPage,
+  font: PDFFont,
+  size: number,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  color: ReturnType<typeof rgb>,
+) {
   const lines = wrap(font, size, text, width);
   lines.forEach((line, i) => page.drawText(line, { x, y: y - i * size * 1.35, size, font, color }));
   return y - lines.length * size * 1.35;

@@ -71,7 +71,11 @@ export async function reconcileCertificates(tx: Db, ctx: CourseContext): Promise
   }
   const giveBack = existing.filter((c) => c.withdrawnAt && qualifying.has(c.registrationId)).map((c) => c.id);
   if (giveBack.length) {
-    const rows = await tx.update(certificates).set({ withdrawnAt: null, issuedAt: t }).where(inArray(certificates.id, giveBack)).returning();
+    const rows = await tx
+      .update(certificates)
+      .set({ withdrawnAt: null, issuedAt: t })
+      .where(inArray(certificates.id, giveBack))
+      .returning();
     for (const row of rows) holders.set(row.registrationId, row);
     issued.push(...rows.map((r) => r.registrationId));
   }
@@ -171,7 +175,29 @@ export async function registrationsWithCertificate(db: Db, registrationIds: stri
 }
 
 // Dutch surname particles: initials are of the names, not of "van", "de" or "ter".
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ter', 'ten', 'te', "'t", 'in', 'op', 'la', 'le', 'du', 'da', 'di', 'von', 'zu', 'el', 'al', 'bin']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  'ter',
+  'ten',
+  'te',
+  "'t",
+  'in',
+  'op',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'von',
+  'zu',
+  'el',
+  'al',
+  'bin',
+]);
 
 /** "Zoë Çelik-Brouwer" → "Z. Ç.-B.", "Anniek ter Weële" → "A. W.": what the verification page may show of a name. */
 export function initialsOf(name: string) {
