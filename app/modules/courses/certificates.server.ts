@@ -96,14 +96,14 @@ export async function reconcileIfClosed(tx: Db, courseId: string) {
 }
 
 /** "3 november 2026" for one day, "3 november 2026 – 17 november 2026" for a course over several days. */
-export function courseDates(locale: Locale, sessions: { startsAt: Date }[]) {
+function courseDates(locale: Locale, sessions: { startsAt: Date }[]) {
   if (!sessions.length) return '';
   const first = formatDate(locale, sessions[0]!.startsAt);
   const last = formatDate(locale, sessions.at(-1)!.startsAt);
   return first === last ? first : `${first} – ${last}`;
 }
 
-export const certificateUrl = (code: string) => appLink(`/certificaat/${code}`);
+const certificateUrl = (code: string) => appLink(`/certificaat/${code}`);
 
 /** The PDF of a valid certificate, built from its row, the registration and the course. */
 export async function renderCertificate(
