@@ -66,6 +66,7 @@ async function main() {
             name: `Deelnemer ${i}`,
             courseTitle: 'Politiek Actief Zwolle',
             completed: i % 3 !== 0,
+            certificate: false,
             mentoringUrl: 'https://politiekactief.example/mentoraat',
             coursesUrl: 'https://politiekactief.example/cursussen',
           },

@@ -94,6 +94,7 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     name: 'Fatima',
     courseTitle: 'Politiek Actief Zwolle',
     completed: true,
+    certificate: true,
     mentoringUrl: 'https://politiekactief.example/mentor?bron=cursus&id=1',
     coursesUrl: 'https://politiekactief.example/cursussen',
   },
@@ -283,8 +284,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'sessions-changed': { nl: ['nieuwe rooster', 'agendabestand (.ics)'], en: ['new schedule', 'calendar file (.ics)'] },
   'course-cancelled': { nl: ['gaat niet door', 'stichting samen zwolle'], en: ['has been cancelled', 'stichting samen zwolle'] },
   'follow-up-attended': {
-    nl: ['gefeliciteerd', 'publieke tribune', 'mentor vragen'],
-    en: ['congratulations', 'public gallery', 'ask for a mentor'],
+    nl: ['gefeliciteerd', 'publieke tribune', 'mentor vragen', 'bewijs van deelname zit als pdf'],
+    en: ['congratulations', 'public gallery', 'ask for a mentor', 'certificate of participation is attached'],
   },
   'follow-up-no-show': { nl: ['we hebben je gemist', 'begint di 9 maart 2027'], en: ['we missed you', 'starts di 9 maart 2027'] },
   'registration-exists': { nl: ['al aangemeld', 'negeren'], en: ['already registered', 'ignore'] },
@@ -437,7 +438,7 @@ describe('email templates', () => {
 
   it('only congratulates people who completed the course', async () => {
     for (const locale of locales) {
-      const props = { ...propsFor('follow-up-attended', locale), completed: false };
+      const props = { ...propsFor('follow-up-attended', locale), completed: false, certificate: false };
       const { text } = await renderEmail('follow-up-attended', props);
       expect(text).not.toMatch(/gefeliciteerd|congratulations|bewijs van deelname|certificate/i);
       expect(text).toContain(props.mentoringUrl);

@@ -7,6 +7,8 @@ export type FollowUpAttendedProps = {
   courseTitle: string;
   /** True when the participant attended enough sessions to complete the course. */
   completed: boolean;
+  /** True when the certificate of participation (PDF) is attached. */
+  certificate: boolean;
   mentoringUrl: string;
   coursesUrl: string;
 };
@@ -18,7 +20,8 @@ const nl = {
   intro: (course: string) =>
     `Bedankt dat je hebt meegedaan aan ${stop(course)} We hopen dat je veel hebt geleerd over de politiek in je gemeente.`,
   completed: 'Gefeliciteerd! Je hebt de cursus helemaal afgerond.',
-  certificate: 'Wil je een bewijs van deelname? Vraag het aan bij de organisatie van de cursus.',
+  certificate:
+    'Je bewijs van deelname zit als PDF bij deze e-mail. Je kunt het ook later downloaden via de link in je bevestiging, of op je account als je er een hebt.',
   nextSteps: 'Wil je verder? Dit kun je nu doen:',
   steps: [
     'Ga naar een bijeenkomst van een politieke partij. Veel partijen hebben avonden waar iedereen welkom is.',
@@ -38,7 +41,8 @@ const en: typeof nl = {
   heading: 'Thank you for taking part!',
   intro: (course: string) => `Thank you for taking part in ${stop(course)} We hope you learned a lot about politics in your municipality.`,
   completed: 'Congratulations! You have completed the course.',
-  certificate: 'Would you like a certificate of participation? Ask the organiser of the course.',
+  certificate:
+    'Your certificate of participation is attached to this email as a PDF. You can also download it later through the link in your confirmation, or from your account if you have one.',
   nextSteps: 'Want to go further? This is what you can do now:',
   steps: [
     'Go to a meeting of a political party. Many parties hold evenings where everyone is welcome.',
@@ -58,7 +62,15 @@ export function subject({ locale, courseTitle }: FollowUpAttendedProps): string 
   return copy[resolveLocale(locale)].subject(oneLine(courseTitle));
 }
 
-export default function FollowUpAttended({ locale, name, courseTitle, completed, mentoringUrl, coursesUrl }: FollowUpAttendedProps) {
+export default function FollowUpAttended({
+  locale,
+  name,
+  courseTitle,
+  completed,
+  certificate,
+  mentoringUrl,
+  coursesUrl,
+}: FollowUpAttendedProps) {
   const lang = resolveLocale(locale);
   const t = copy[lang];
   return (
@@ -68,9 +80,10 @@ export default function FollowUpAttended({ locale, name, courseTitle, completed,
       <Paragraph>{t.intro(courseTitle)}</Paragraph>
       {completed ? (
         <Paragraph>
-          <strong>{t.completed}</strong> {t.certificate}
+          <strong>{t.completed}</strong>
         </Paragraph>
       ) : null}
+      {certificate ? <Paragraph>{t.certificate}</Paragraph> : null}
       <Paragraph>{t.nextSteps}</Paragraph>
       <ItemList items={t.steps.map((step, index) => ({ key: `${index}`, html: step, text: step }))} textPrefix="- " />
       <Paragraph>
@@ -88,6 +101,7 @@ FollowUpAttended.PreviewProps = {
   name: 'Fatima',
   courseTitle: 'Politiek Actief Zwolle',
   completed: true,
+  certificate: true,
   mentoringUrl: 'https://politiekactief.example/mentoraat?bron=cursus-opvolging',
   coursesUrl: 'https://politiekactief.example/cursussen',
 } satisfies FollowUpAttendedProps;

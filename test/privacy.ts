@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client.server';
 import {
+  certificates,
   candidacyOutcomes,
   checkIns,
   coordinatorInvitations,
@@ -21,6 +22,7 @@ import { createSession } from '../app/modules/auth/session.server';
 import { issueToken } from '../app/modules/auth/tokens.server';
 import { DAY, now } from '../app/modules/clock.server';
 import { signUp } from '../app/modules/courses/registrations.server';
+import { sendCourseFollowUp } from '../app/modules/courses/lifecycle.server';
 import { deliverEmail } from '../app/modules/email/delivery.server';
 import { enqueueEmail } from '../app/modules/email/outbox.server';
 import { mailboxProvider } from '../app/modules/email/providers.server';
@@ -92,6 +94,9 @@ export async function createFullPerson(db: Db, tag: string) {
     })
     .returning();
   await db.insert(sessionAttendance).values({ registrationId: pastRegistration!.id, sessionId: past.sessions[0]!.id, attended: true });
+  // The past course is closed: the person holds its certificate (and got it with the follow-up).
+  await sendCourseFollowUp(db, past.course.id);
+  const [certificate] = await db.select().from(certificates).where(eq(certificates.registrationId, pastRegistration!.id));
 
   // Mentoring as mentee: special-category data with consent, an active match, a check-in each.
   const network = await createNetwork(db, { organisationId: future.organisation.id });
@@ -225,6 +230,8 @@ export async function createFullPerson(db: Db, tag: string) {
     mentee,
     coordinator,
     coordinatorMessageId: message,
+    pastRegistrationId: pastRegistration!.id,
+    certificateCode: certificate!.code,
   };
 }
 

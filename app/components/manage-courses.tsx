@@ -81,6 +81,7 @@ type CourseFieldsMeta = {
   claimWindowHours: FieldMetadata<number | undefined>;
   reminderDaysBefore: FieldMetadata<number | undefined>;
   completionThreshold: FieldMetadata<number | undefined>;
+  certificateMinimum: FieldMetadata<number | undefined>;
   accessibilityInfo: FieldMetadata<string | undefined>;
 };
 
@@ -236,6 +237,14 @@ export function CourseFormFields({
           meta={fields.completionThreshold}
           label={t('manageCourses.form.threshold')}
           description={t('manageCourses.form.thresholdHint')}
+          type="number"
+          inputMode="numeric"
+          short
+        />
+        <TextField
+          meta={fields.certificateMinimum}
+          label={t('certificates.form.minimum')}
+          description={t('certificates.form.minimumHint')}
           type="number"
           inputMode="numeric"
           short

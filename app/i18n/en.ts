@@ -2,6 +2,7 @@ import type { nl } from './nl';
 import type { Translation } from './types';
 import { en as courses } from './areas/courses.en';
 import { en as feeds } from './areas/feeds.en';
+import { en as certificates } from './areas/certificates.en';
 import { en as manageCourses } from './areas/manage-courses.en';
 import { en as mentoring } from './areas/mentoring.en';
 import { en as networks } from './areas/networks.en';
@@ -20,6 +21,7 @@ import { en as titles } from './areas/titles.en';
 export const en: Translation<typeof nl> = {
   ...courses,
   ...feeds,
+  ...certificates,
   ...manageCourses,
   ...mentoring,
   ...networks,

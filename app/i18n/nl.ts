@@ -2,6 +2,7 @@
 import type { PluralKeyOf, TextKeyOf } from './types';
 import { nl as courses } from './areas/courses.nl';
 import { nl as feeds } from './areas/feeds.nl';
+import { nl as certificates } from './areas/certificates.nl';
 import { nl as manageCourses } from './areas/manage-courses.nl';
 import { nl as mentoring } from './areas/mentoring.nl';
 import { nl as networks } from './areas/networks.nl';
@@ -19,6 +20,7 @@ import { nl as titles } from './areas/titles.nl';
 export const nl = {
   ...courses,
   ...feeds,
+  ...certificates,
   ...manageCourses,
   ...mentoring,
   ...networks,

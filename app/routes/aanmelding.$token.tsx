@@ -8,6 +8,7 @@ import { now } from '~/modules/clock.server';
 import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
+import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
 import { CourseLinkProblem } from '~/components/link-problem';
 
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
     hasCalendar: calendarDownload(ctx, registration) !== null,
+    hasCertificate: (await registrationsWithCertificate(getDb(), [registration.id])).has(registration.id),
   };
 }
 
@@ -205,6 +207,20 @@ export default function ManageRegistration() {
           </p>
         ) : null}
       </section>
+
+      {r.hasCertificate ? (
+        <section aria-labelledby="certificate-heading">
+          <h2 className="utrecht-heading-2" id="certificate-heading">
+            {t('certificates.manage.heading')}
+          </h2>
+          <p className="utrecht-paragraph">{t('certificates.manage.body')}</p>
+          <p className="utrecht-paragraph">
+            <a className="utrecht-link" href={`${location.pathname.replace(/\/$/, '')}/certificaat.pdf`} download>
+              {t('certificates.download')}
+            </a>
+          </p>
+        </section>
+      ) : null}
 
       {r.status !== 'cancelled' ? (
         <section aria-labelledby="cancel-heading">

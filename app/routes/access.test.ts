@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academies, coordinatorInvitations, elections, matches, mentorInvitations } from '~db/schema';
+import { academies, certificates, coordinatorInvitations, elections, matches, mentorInvitations, registrations } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { createProposal, sampleReasons } from '../../test/matches';
@@ -49,6 +49,7 @@ import * as accountMatches from './account_.koppelingen';
 import * as accountMentoring from './account_.mentoraat';
 import * as accountPrivacy from './account_.privacy';
 import * as accountExport from './account_.privacy_.export[.json]';
+import * as accountCertificate from './account_.certificaat.$id';
 import * as matchPage from './koppeling.$matchId._index';
 import * as matchFeedback from './koppeling.$matchId.feedback';
 
@@ -86,6 +87,8 @@ type Fixtures = {
   foreign: string;
   mentortoken: string;
   election: string;
+  /** The candidate's registration on A's course, holding a certificate. */
+  certificate: string;
 };
 type FixtureKey = keyof Fixtures;
 
@@ -273,6 +276,8 @@ const routes: Route[] = [
   GET('/account/privacy', accountPrivacy.loader, anyUser()),
   POST('/account/privacy', accountPrivacy.action, anyUser(400)),
   GET('/account/privacy/export.json', accountExport.loader, anyUser()),
+  // A certificate PDF: only the person whose registration it is.
+  GET('/account/certificaat/:certificate', accountCertificate.loader, { ...nobody, candidate: 200 }, { params: { id: 'certificate' } }),
   // /koppeling: the two people of a match; a mentor's open proposal goes to the mentor's page.
   GET('/koppeling/:active', matchPage.loader, participants(), { params: { matchId: 'active' } }),
   GET('/koppeling/:match', matchPage.loader, { ...participants(), mentor: 302 }, { params: { matchId: 'match' } }),
@@ -362,6 +367,20 @@ beforeAll(async () => {
     ])
     .returning();
   const foreign = await createProposal(db(), { network });
+  const [certified] = await db()
+    .insert(registrations)
+    .values({
+      courseId: a.course.id,
+      userId: candidate.id,
+      name: candidate.name,
+      email: candidate.email,
+      privacyVersion: '1.0',
+      consentedAt: now(),
+      status: 'confirmed',
+      confirmedAt: now(),
+    })
+    .returning();
+  await db().insert(certificates).values({ code: generateToken(), registrationId: certified!.id, courseId: a.course.id, issuedAt: now() });
   Object.assign(fixtures, {
     organisation: a.organisation.id,
     course: a.course.id,
@@ -377,6 +396,7 @@ beforeAll(async () => {
     foreign: foreign.match.id,
     mentortoken: mentorToken,
     election: election!.id,
+    certificate: certified!.id,
   });
 
   const coordinator = await createUser(db());

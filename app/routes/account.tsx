@@ -13,6 +13,7 @@ import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } 
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
 import { formatDate } from '~/modules/courses/format.server';
+import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -26,10 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationsCoordinatedBy(getDb(), user.id),
     registrationsOfUser(getDb(), user),
   ]);
+  const certified = await registrationsWithCertificate(
+    getDb(),
+    registrations.map((r) => r.id),
+  );
   return {
     user: { name: user.name, email: user.email, verified: Boolean(user.emailVerifiedAt), isAdmin: user.isAdmin },
     organisations: organisations.map((o) => o.name),
-    registrations: registrations.map((r) => ({ ...r, firstStart: r.firstStart ? formatDate(locale, r.firstStart) : '' })),
+    registrations: registrations.map((r) => ({
+      ...r,
+      firstStart: r.firstStart ? formatDate(locale, r.firstStart) : '',
+      certificate: certified.has(r.id),
+    })),
   };
 }
 
@@ -179,6 +188,15 @@ export default function Account() {
                   >
                     {t('account.registrations.cancel')}
                   </Link>
+                ) : r.certificate ? (
+                  <a
+                    className="utrecht-link"
+                    href={`/account/certificaat/${r.id}`}
+                    download
+                    aria-label={t('certificates.downloadFor', { course: r.courseTitle })}
+                  >
+                    {t('certificates.download')}
+                  </a>
                 ) : null,
             }}
           />

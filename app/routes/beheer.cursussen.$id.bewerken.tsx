@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       claimWindowHours: course.claimWindowHours,
       reminderDaysBefore: course.reminderDaysBefore,
       completionThreshold: course.completionThreshold ?? undefined,
+      certificateMinimum: course.certificateMinimum ?? undefined,
       accessibilityInfo: course.accessibilityInfo,
     },
     municipalities: await municipalityOptions(getDb()),

@@ -41,6 +41,11 @@ export const courses = pgTable(
     claimWindowHours: integer('claim_window_hours').notNull().default(48),
     reminderDaysBefore: integer('reminder_days_before').notNull().default(2),
     completionThreshold: integer('completion_threshold'),
+    /**
+     * The sessions a person must attend for a certificate; null means the default, all but one
+     * (at least one). See `certificateMinimum` in modules/courses/certificates.server.ts.
+     */
+    certificateMinimum: integer('certificate_minimum'),
     status: text('status', { enum: courseStatuses }).notNull().default('draft'),
     publishedAt: timestamptz('published_at'),
     cancelledAt: timestamptz('cancelled_at'),
@@ -237,5 +242,34 @@ export const signUpRequests = pgTable(
     uniqueIndex('sign_up_requests_token_key').on(t.tokenHash),
     index('sign_up_requests_email_idx').on(t.email),
     index('sign_up_requests_emailed_idx').on(t.emailedAt),
+  ],
+);
+
+/**
+ * A certificate of participation ("bewijs van deelname"), issued when the coordinator closes a course
+ * to each person who attended at least the course's minimum. The PDF is built from this row and the
+ * registration on every request, so it follows corrections; `code` is the public verification key
+ * (/certificaat/:code). Withdrawn when a correction takes the person below the minimum. No name is
+ * kept here: the verification page derives initials from the registration, and the row is deleted
+ * when the registration is anonymised.
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    issuedAt: timestamptz('issued_at').notNull(),
+    withdrawnAt: timestamptz('withdrawn_at'),
+  },
+  (t) => [
+    uniqueIndex('certificates_code_key').on(t.code),
+    uniqueIndex('certificates_registration_key').on(t.registrationId),
+    index('certificates_course_idx').on(t.courseId),
   ],
 );

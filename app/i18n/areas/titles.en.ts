@@ -8,6 +8,7 @@ export const en: Translation<typeof nl> = {
   'title.embed': 'Politiek Actief courses',
   'title.course': '{course}',
   'title.courseSignUp': 'Sign up: {course}',
+  'title.certificate': 'Check a certificate of participation',
   'title.registration': 'Your registration: {course}',
   'title.signUpSent': 'Check your inbox: {course}',
   'title.signUpConfirm': 'Complete your sign-up: {course}',

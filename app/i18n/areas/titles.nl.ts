@@ -6,6 +6,7 @@ export const nl = {
   'title.embed': 'Cursussen Politiek Actief',
   'title.course': '{course}',
   'title.courseSignUp': 'Aanmelden: {course}',
+  'title.certificate': 'Bewijs van deelname controleren',
   'title.registration': 'Je aanmelding: {course}',
   'title.signUpSent': 'Kijk in je mailbox: {course}',
   'title.signUpConfirm': 'Aanmelding afronden: {course}',

@@ -17,6 +17,7 @@ import {
 } from './context.server';
 import { expireOffers } from './registrations.server';
 import { followUpMentoringLink } from '../mentoring/applications.server';
+import { certificateAttachment, reconcileCertificates } from './certificates.server';
 
 /** After the last session ends without a coordinator closing the course, the follow-up goes anyway. */
 export const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;
@@ -137,8 +138,11 @@ export async function sendCourseFollowUp(db: Db, courseId: string) {
       .set({ followUpSentAt: t })
       .where(and(eq(registrations.courseId, courseId), eq(registrations.status, 'confirmed'), isNull(registrations.followUpSentAt)))
       .returning();
+    // Closing the course issues the certificates; each attendee's goes with their follow-up.
+    const { holders } = await reconcileCertificates(tx, ctx);
     for (const person of people) {
       const count = attended.get(person.id) ?? 0;
+      const certificate = holders.get(person.id);
       if (count > 0) {
         await enqueueEmail(tx, {
           template: 'follow-up-attended',
@@ -149,9 +153,11 @@ export async function sendCourseFollowUp(db: Db, courseId: string) {
             name: person.name,
             courseTitle: ctx.course.title,
             completed: count >= threshold,
+            certificate: Boolean(certificate),
             mentoringUrl: followUpMentoringLink('attended'),
             coursesUrl: appLink('/cursussen'),
           },
+          attachments: certificate ? [await certificateAttachment(ctx, certificate, person)] : undefined,
         });
       } else {
         const nearby = await nearbyUpcoming(tx, person.municipalityCode ?? ctx.course.municipalityCode, courseId);

@@ -25,6 +25,7 @@ import { isUuid } from '../organisations/guards.server';
 import { excelCsv } from '../csv.server';
 import { calendarFor, emailDetails, loadCourseContext, mintManageLink, raiseSequences, registrationWindow } from './context.server';
 import { cancelCourse, completionThreshold, notifySessionsChanged, sendCourseFollowUp } from './lifecycle.server';
+import { reconcileIfClosed } from './certificates.server';
 import { cancelRegistration, offerFreeSeats, signUp } from './registrations.server';
 
 // Everything coordinators do with their organisations' courses (/beheer/cursussen). Every function
@@ -180,6 +181,7 @@ function courseFields(t: Translate, municipalityCodes: Set<string>) {
     claimWindowHours: wholeNumber(t, 0, 336, 'manageCourses.errors.claimWindow'),
     reminderDaysBefore: wholeNumber(t, 0, 30, 'manageCourses.errors.reminderDays'),
     completionThreshold: wholeNumber(t, 1, 100, 'manageCourses.errors.threshold').optional(),
+    certificateMinimum: wholeNumber(t, 1, 100, 'manageCourses.errors.threshold').optional(),
     accessibilityInfo: optionalText(t, 2000),
   });
 }
@@ -481,6 +483,7 @@ function columnsOf(input: CourseInput) {
     claimWindowHours: input.claimWindowHours,
     reminderDaysBefore: input.reminderDaysBefore,
     completionThreshold: input.completionThreshold ?? null,
+    certificateMinimum: input.certificateMinimum ?? null,
     accessibilityInfo: input.accessibilityInfo,
   };
 }
@@ -531,6 +534,8 @@ export async function updateCourse(db: Db, scope: Scope, courseId: string, input
       if (venueChanged && ctx.sessions.length) told = await notifySessionsChanged(tx, fresh);
       if (input.capacity > before.capacity) offered = await offerFreeSeats(tx, fresh);
     }
+    // A new certificate minimum on a closed course issues or withdraws certificates at once.
+    if ((input.certificateMinimum ?? null) !== before.certificateMinimum) await reconcileIfClosed(tx, courseId);
     return { status: 'saved' as const, offered, told };
   });
 }
@@ -994,6 +999,8 @@ export async function saveAttendance(
         target: [sessionAttendance.registrationId, sessionAttendance.sessionId],
         set: { attended: sql`excluded.attended`, markedAt: t },
       });
+    // A correction after closing: certificates follow the attendance (issued, given back or withdrawn).
+    await reconcileIfClosed(tx, course.id);
     return { status: 'saved' as const, present: people.filter((p) => wanted.has(p.id)).length };
   });
 }

@@ -13,10 +13,11 @@ describe('deleting an account', () => {
   it('leaves no trace of the person in any text column of any table, and keeps anonymous counts', async () => {
     const db = t.handle.db;
     const p = await createFullPerson(db, 'wis');
-    const needles = Object.values(p.secrets);
+    const needles = [...Object.values(p.secrets), p.certificateCode];
     // The fixture really put the strings everywhere (else the scan below proves nothing).
     const before = await findStrings(db, needles);
     for (const place of [
+      'certificates.code',
       'users.name',
       'users.email',
       'registrations.name',

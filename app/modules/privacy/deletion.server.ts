@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
   auditEvents,
+  certificates,
   checkIns,
   coordinatorInvitations,
   courseSessions,
@@ -259,7 +260,8 @@ export async function deleteAccounts(
 
 /**
  * Anonymises the registrations `where` selects, the way reports can still count them: personal
- * columns blanked, the user reference cut, `anonymisedAt` set; their manage links go. Returns the ids.
+ * columns blanked, the user reference cut, `anonymisedAt` set; their manage links and certificates go.
+ * Returns the ids.
  * Used by account deletion and by retention for people who signed up without an account.
  */
 export async function anonymiseRegistrations(tx: Db, where: SQL, at: Date) {
@@ -279,6 +281,8 @@ export async function anonymiseRegistrations(tx: Db, where: SQL, at: Date) {
     .returning({ id: registrations.id });
   const ids = anonymised.map((r) => r.id);
   if (ids.length) await tx.delete(registrationLinks).where(inArray(registrationLinks.registrationId, ids));
+  // A certificate would still tie the course to the person: it goes, and its code verifies as unknown.
+  if (ids.length) await tx.delete(certificates).where(inArray(certificates.registrationId, ids));
   return ids;
 }
 

@@ -66,6 +66,8 @@ describe('exporting a person’s data', () => {
     expect(exported.registrations.filter((r) => r.email === p.secrets.email)).toHaveLength(3);
     const past = exported.registrations.find((r) => r.attendance.length > 0)!;
     expect(past.attendance[0]!.attended).toBe(true);
+    expect(past.certificate).toMatchObject({ code: p.certificateCode, withdrawnAt: null });
+    expect(past.certificate!.verificationUrl).toMatch(new RegExp(`/certificaat/${p.certificateCode}$`));
     expect(exported.registrations.some((r) => r.answers.motivatie === p.secrets.story && r.phone === p.secrets.phone)).toBe(true);
 
     expect(exported.applications).toHaveLength(1);

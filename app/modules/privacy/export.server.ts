@@ -19,6 +19,7 @@ import {
   networks,
   organisationMemberships,
   organisations,
+  certificates,
   registrations,
   sessionAttendance,
   signUpRequests,
@@ -28,6 +29,7 @@ import {
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { emailLogDigest } from './email-log.server';
+import { appLink } from '../courses/context.server';
 
 /**
  * How every table that can hold personal data is handled, for the export (`export`) and for
@@ -67,6 +69,10 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   email_suppressions: { export: 'emailSuppression', deletion: 'deleted' },
   email_messages: { export: 'emails (sent to the person)', deletion: 'deleted; bodies of others’ mail naming them blanked' },
   candidacy_outcomes: { export: 'candidacyOutcomes', deletion: 'cascade with the account' },
+  certificates: {
+    export: 'registrations[].certificate (code, verification link, issued and withdrawn)',
+    deletion: 'deleted when the registration is anonymised (the code then verifies as unknown)',
+  },
 };
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -112,6 +118,17 @@ export async function exportPersonalData(db: Db, userId: string) {
         .where(
           inArray(
             sessionAttendance.registrationId,
+            regs.map((r) => r.registration.id),
+          ),
+        )
+    : [];
+  const certificatesHeld = regs.length
+    ? await db
+        .select()
+        .from(certificates)
+        .where(
+          inArray(
+            certificates.registrationId,
             regs.map((r) => r.registration.id),
           ),
         )
@@ -267,6 +284,15 @@ export async function exportPersonalData(db: Db, userId: string) {
       attendance: attendance
         .filter((a) => a.registrationId === r.id)
         .map((a) => ({ sessionId: a.sessionId, attended: a.attended, markedAt: iso(a.markedAt) })),
+      certificate:
+        certificatesHeld
+          .filter((c) => c.registrationId === r.id)
+          .map((c) => ({
+            code: c.code,
+            verificationUrl: appLink(`/certificaat/${c.code}`),
+            issuedAt: iso(c.issuedAt),
+            withdrawnAt: iso(c.withdrawnAt),
+          }))[0] ?? null,
     })),
     pendingSignUps: pending.map(({ request: p, courseTitle }) => ({
       course: courseTitle,

@@ -13,6 +13,9 @@ export const rules = {
   registerPerIp: { name: 'register-ip', limit: 20, windowMs: 60 * 60_000 },
   // Generous: a whole class may sign up from one school or library network.
   signupPerIp: { name: 'signup-ip', limit: 60, windowMs: 60 * 60_000 },
+  // Codes are 160 random bits, so this is against scraping rather than guessing; an employer checking
+  // a stack of certificates stays well under it.
+  certificatePerIp: { name: 'certificate-ip', limit: 60, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitResult = { allowed: boolean; hits: number; retryAfterSeconds: number };
