@@ -106,6 +106,10 @@ export async function startFakeResend(options: FakeResendOptions = {}) {
     }
     return reply(200, payload);
   });
+  // Node closes an idle kept-alive connection after 5 s, and fetch (undici) may pick that very socket
+  // for its next request when timers run late on a loaded machine: the request then fails before it
+  // reaches us ("Unable to fetch data"). A real provider keeps connections far longer; so do we.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
