@@ -1,6 +1,7 @@
+import type { Submission } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { useMemo } from 'react';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 
 /**
  * The options that give a Conform form the same zod check in the browser as on the server (ADR 014):
@@ -25,7 +26,9 @@ export function useBrowserValidation<Schema extends ZodType>(
       constraint: getZodConstraint(schema),
       shouldValidate: 'onBlur' as const,
       shouldRevalidate: 'onInput' as const,
-      onValidate: ({ formData }: { formData: FormData }) => parseWithZod(formData, { schema, disableAutoCoercion }),
+      // Typed by the form's fields: in the browser only the errors count, not the parsed value.
+      onValidate: ({ formData }: { formData: FormData }) =>
+        parseWithZod(formData, { schema, disableAutoCoercion }) as unknown as Submission<z.input<Schema>>,
     }),
     [schema, disableAutoCoercion],
   );

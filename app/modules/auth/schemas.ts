@@ -3,6 +3,12 @@ import type { Translate } from '~/i18n';
 import { isCommonPassword } from './common-passwords';
 
 // Form schemas take the request's translate function, so every message is in the chosen language.
+// Nothing here touches the server: the browser runs the same schemas before a submit (ADR 014).
+
+/** Addresses are stored and compared trimmed and lower-cased. */
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
 
 export const emailField = (t: Translate) =>
   z
