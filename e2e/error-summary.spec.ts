@@ -29,7 +29,11 @@ async function sendEmpty(page: Page, index: number) {
     .all()) {
     if (await field.isVisible()) await field.fill('');
   }
+  // The answer streams in (the summary comes before the fields): read it once the new page has loaded.
+  const navigated = page.waitForEvent('framenavigated');
   await form.locator('button[type="submit"]').first().click();
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 /** The summary is there, names its problems, and every link reaches an existing field. */

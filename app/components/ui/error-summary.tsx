@@ -10,7 +10,8 @@ import { useT } from '~/i18n';
 // - With JavaScript a submit of the form arms it; when the errors that come back (from the server or
 //   from the client-side check) differ from those on screen at the submit, it takes focus. Conform
 //   focuses the first invalid field itself first; the summary runs after it (it renders from Conform's
-//   new state), so focus ends here. Blur validation does not arm it, so fixing a field never jumps away.
+//   new state), so focus ends here. Blur validation (Conform submits with its own intent button) does
+//   not arm it, so fixing a field never jumps away.
 // - Before the first submit it stays hidden: the browser's check on blur (useBrowserValidation) shows
 //   a message beside the field only, as the GOV.UK pattern asks. Errors the server rendered show at once.
 // - A link jumps to `#<form id>-<field name>`: the input, or the first box of a group. With JavaScript a
@@ -31,7 +32,9 @@ export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
   useEffect(() => {
     const element = document.getElementById(form.id);
     if (!element) return;
-    const arm = () => {
+    const arm = (event: SubmitEvent) => {
+      // Conform checks a field on blur through a submit of its own (an "intent" button): not a send.
+      if (event.submitter?.getAttribute('name') === '__intent__') return;
       armed.current = latest.current;
       setSent(true);
     };
