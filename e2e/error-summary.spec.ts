@@ -150,6 +150,9 @@ test.describe('with JavaScript', () => {
     await expect(page.getByText('Vul je naam in.')).toHaveCount(1);
     await expect(page.locator('.pa-error-summary')).toHaveCount(0);
     await page.getByLabel(/^E-mailadres/).fill('geen-adres');
+    // Leave the field first, so its message is in place before the click (it moves the button down).
+    await page.getByLabel(/^E-mailadres/).blur();
+    await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.')).toHaveCount(1);
     await page.getByRole('button', { name: /^Account maken$/ }).click();
     const summary = page.locator('.pa-error-summary');
     await expect(summary).toBeFocused();
