@@ -31,13 +31,17 @@ const currentPasswordField = (t: Translate) =>
     .min(1, t('form.errors.passwordRequired'))
     .max(200, t('form.errors.passwordTooLong'));
 
+/** A person's name on a new account. */
+export const personNameField = (t: Translate) =>
+  z
+    .string({ error: t('form.errors.nameRequired') })
+    .trim()
+    .min(1, t('form.errors.nameRequired'))
+    .max(100, t('form.errors.nameTooLong'));
+
 export const registerSchema = (t: Translate) =>
   z.object({
-    name: z
-      .string({ error: t('form.errors.nameRequired') })
-      .trim()
-      .min(1, t('form.errors.nameRequired'))
-      .max(100, t('form.errors.nameTooLong')),
+    name: personNameField(t),
     email: emailField(t),
     password: newPasswordField(t),
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { organisationKinds } from '~db/schema';
 import type { Translate } from '~/i18n';
-import { emailField, newPasswordField, normalizeEmail } from '../auth/schemas';
+import { emailField, newPasswordField, normalizeEmail, personNameField } from '../auth/schemas';
 
 // The organisation forms' schemas (administrators; a coordinator's invitation). Nothing here reaches
 // the database, so the browser checks with the same schema first (ADR 014); the routes parse again.
@@ -32,11 +32,7 @@ export type AppointFields = z.input<ReturnType<typeof appointSchema>>;
 // Accepting a coordinator invitation: a new account, or the password of the existing one.
 export const invitationAccountSchema = (t: Translate) =>
   z.object({
-    name: z
-      .string({ error: t('form.errors.nameRequired') })
-      .trim()
-      .min(1, t('form.errors.nameRequired'))
-      .max(100, t('form.errors.nameTooLong')),
+    name: personNameField(t),
     password: newPasswordField(t),
   });
 export type InvitationAccountFields = z.input<ReturnType<typeof invitationAccountSchema>>;
