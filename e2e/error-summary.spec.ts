@@ -29,7 +29,11 @@ async function sendEmpty(page: Page, index: number) {
     .all()) {
     if (await field.isVisible()) await field.fill('');
   }
+  // The answer streams in (the summary comes before the fields): read it once the new page has loaded.
+  const navigated = page.waitForEvent('framenavigated');
   await form.locator('button[type="submit"]').first().click();
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 /** The summary is there, names its problems, and every link reaches an existing field. */
@@ -92,6 +96,8 @@ test.describe('every form sent empty, without JavaScript', () => {
     await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
     await expect(page).not.toHaveURL(/\/inloggen/);
     await checkPage(page, '/account');
+    // The last step of deleting the account (the password again): refused, nothing deleted.
+    await checkPage(page, '/account/privacy?verwijderen=1');
     const network = await linkOn(page, '/mentoraat', /^\/mentoraat\/aanvragen\/[0-9a-f-]{36}$/);
     if (network) await checkPage(page, network);
   });
@@ -132,6 +138,45 @@ test.describe('every form sent empty, without JavaScript', () => {
 });
 
 test.describe('with JavaScript', () => {
+  test('the browser checks first: a refused submit sends nothing, and the summary appears and takes focus', async ({ page }) => {
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await page.goto('/registreren');
+    // Leaving a field shows its message beside it only; the summary waits for a submit (GOV.UK pattern).
+    await page.getByLabel(/^Naam/).focus();
+    await page.getByLabel(/^E-mailadres/).focus();
+    await expect(page.getByText('Vul je naam in.')).toHaveCount(1);
+    await expect(page.locator('.pa-error-summary')).toHaveCount(0);
+    await page.getByLabel(/^E-mailadres/).fill('geen-adres');
+    // Leave the field first, so its message is in place before the click (it moves the button down).
+    await page.getByLabel(/^E-mailadres/).blur();
+    await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.')).toHaveCount(1);
+    await page.getByRole('button', { name: /^Account maken$/ }).click();
+    const summary = page.locator('.pa-error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveText([
+      'Vul je naam in.',
+      'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+      /wachtwoord/,
+    ]);
+    // Fixed on input: the message goes as soon as the field is right.
+    await page.getByLabel(/^Naam/).fill('Sam');
+    await expect(summary.getByRole('link')).toHaveCount(2);
+    await expect(page).toHaveURL(/\/registreren$/);
+    expect(posts, 'no request for a refused submit').toEqual([]);
+
+    await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    posts.length = 0;
+    await page.goto('/account/privacy?verwijderen=1');
+    await page.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
+    await expect(page.locator('.pa-error-summary')).toBeFocused();
+    await expect(page.getByLabel(/^Je wachtwoord/)).toHaveAttribute('aria-invalid', 'true');
+    expect(posts, 'no request for a refused submit').toEqual([]);
+  });
+
   test('focus moves to the summary after a refused submit, and a link moves focus to its field', async ({ page, checkA11y }) => {
     // Checked on the client (register) and by the server (log in, the network form).
     await page.goto('/registreren');

@@ -90,7 +90,9 @@ test('a person downloads all their data, then deletes their account', async ({ p
     await checkA11y(page);
     await page.getByLabel(/^Je wachtwoord/).fill('niet mijn wachtwoord');
     await page.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
-    await expect(page.getByText('Dit wachtwoord klopt niet.')).toBeVisible();
+    // Beside the field and in the error summary at the top of the form.
+    await expect(page.getByText('Dit wachtwoord klopt niet.')).toHaveCount(2);
+    await expect(page.locator('.pa-error-summary')).toBeFocused();
     await expect(page.getByLabel(/^Je wachtwoord/)).toHaveAttribute('aria-invalid', 'true');
     await checkA11y(page);
     await page.getByLabel(/^Je wachtwoord/).fill(password);

@@ -6,6 +6,8 @@ import { DataTable } from './ui/data-table';
 import { RadioGroupField, TextAreaField, TextField } from './ui/fields';
 import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
+import { useBrowserValidation } from './ui/validation';
+import { reasonSchema, type ReasonFields } from '~/modules/mentoring/match-schemas';
 
 // Building blocks of the match pages (/mentor, /mentor/voorstellen/:id, /koppeling/:id, the
 // coordinator's list). Props are plain data the loaders already put in the reader's language.
@@ -121,7 +123,8 @@ export function ReasonForm({
   lastResult: SubmissionResult<string[]> | undefined;
   action?: string;
 }) {
-  const [form, fields] = useForm<{ reason: string }>({ id, lastResult, shouldRevalidate: 'onBlur' });
+  const t = useT();
+  const [form, fields] = useForm<ReasonFields>({ id, lastResult, ...useBrowserValidation(() => reasonSchema(t), [t.locale]) });
   return (
     <Form method="post" action={action} {...getFormProps(form)}>
       <ErrorSummary form={form} />

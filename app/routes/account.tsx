@@ -16,6 +16,7 @@ import { formatDate } from '~/modules/courses/format.server';
 import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
@@ -82,7 +83,11 @@ export default function Account() {
   const [params] = useSearchParams();
   const confirming = registrations.find((r) => r.id === params.get('afmelden') && r.canCancel);
   const cancelOutcome = acted && 'cancel' in acted ? acted.cancel : null;
-  const [form, fields] = useForm<ChangePasswordFields>({ id: 'change-password', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<ChangePasswordFields>({
+    id: 'change-password',
+    lastResult: acted?.result,
+    ...useBrowserValidation(() => changePasswordSchema(t), [t.locale]),
+  });
   const round = useSubmitRound(acted?.result);
   return (
     <>

@@ -1,12 +1,19 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { emailCategories } from '~db/schema';
 import { Notice, SubmitButton } from '~/components/form';
-import { useT, type MessageKey } from '~/i18n';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { CheckboxGroupField } from '~/components/ui/fields';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
 import { isSuppressed, preferencesFor, setPreferences } from '~/modules/privacy/email-preferences.server';
+import { emailPreferencesSchema, type EmailPreferencesFields } from '~/modules/privacy/schemas';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountEmail');
@@ -21,8 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const form = await request.formData();
-  const on = new Set(form.getAll('on').map(String));
+  const submission = parseWithZod(await request.formData(), { schema: emailPreferencesSchema(translator(localeFromRequest(request))) });
+  if (submission.status !== 'success') return data({ saved: false, result: submission.reply() }, { status: 400 });
+  const on = new Set(submission.value.on);
   await setPreferences(db, user.email, user.id, {
     reminders: on.has('reminders'),
     'follow-ups': on.has('follow-ups'),
@@ -30,40 +38,32 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   // News is marketing: switching it on records the consent, switching it off withdraws it.
   await setNewsConsent(db, user.id, on.has('news'));
-  return { saved: true };
+  return { saved: true, result: undefined };
 }
 
 export default function EmailSettings() {
   const t = useT();
   const { email, preferences, suppressed } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
+  const [form, fields] = useForm<EmailPreferencesFields>({
+    id: 'email-preferences',
+    lastResult: acted?.result,
+    defaultValue: { on: emailCategories.filter((category) => preferences[category]) },
+    ...useBrowserValidation(() => emailPreferencesSchema(t), [t.locale]),
+  });
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('privacy.email.title')}</h1>
       <p className="utrecht-paragraph">{t('privacy.email.lead')}</p>
       {acted?.saved ? <Notice>{t('privacy.email.saved')}</Notice> : null}
       {suppressed ? <Notice kind="warning">{t('privacy.email.suppressed', { email })}</Notice> : null}
-      <Form method="post">
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('privacy.email.legend')}</legend>
-          <ul className="pa-check-list">
-            {emailCategories.map((category) => (
-              <li key={category}>
-                <label className="pa-check" htmlFor={`email-${category}`}>
-                  <input
-                    id={`email-${category}`}
-                    type="checkbox"
-                    name="on"
-                    value={category}
-                    defaultChecked={preferences[category]}
-                    className="utrecht-checkbox utrecht-checkbox--html-input"
-                  />
-                  <span>{t(`privacy.email.${category}` as MessageKey)}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
+        <CheckboxGroupField
+          meta={fields.on}
+          legend={t('privacy.email.legend')}
+          options={emailCategories.map((category) => ({ value: category, label: t(`privacy.email.${category}`) }))}
+        />
         <SubmitButton>{t('privacy.email.save')}</SubmitButton>
       </Form>
       <p className="utrecht-paragraph">

@@ -1,11 +1,17 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice, SubmitButton } from '~/components/form';
-import { localeFromRequest, useT, type Translate } from '~/i18n';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { RadioGroupField } from '~/components/ui/fields';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { findElection, outcomesOf, saveOutcomes } from '~/modules/reports/outcomes.server';
+import { candidacySchema, type CandidacyFields } from '~/modules/reports/schemas';
 import { pageTitle } from '~/components/page-title';
 
 // /account/kandidaat — people tell us at any time whether they were on a candidate list or elected.
@@ -17,8 +23,8 @@ const formatDay = (locale: 'nl' | 'en', day: string) =>
     new Date(`${day}T12:00:00Z`),
   );
 
-const toChoice = (value: boolean | null) => (value === true ? 'ja' : value === false ? 'nee' : '');
-const fromChoice = (value: FormDataEntryValue | null) => (value === 'ja' ? true : value === 'nee' ? false : null);
+const toChoice = (value: boolean | null) => (value === true ? 'ja' : value === false ? 'nee' : 'onbekend');
+const fromChoice = (value: string | undefined) => (value === 'ja' ? true : value === 'nee' ? false : null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -42,43 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const electionId = String(form.get('electionId') ?? '');
   const election = electionId ? await findElection(db, electionId) : undefined;
   if (!election) throw new Response('Not Found', { status: 404 });
-  const choices = [form.get('onList'), form.get('elected')];
-  if (choices.some((c) => c !== null && c !== '' && c !== 'ja' && c !== 'nee')) return data({ saved: null }, { status: 400 });
-  await saveOutcomes(db, user.id, election.id, { onList: fromChoice(choices[0]!), elected: fromChoice(choices[1]!) });
-  return { saved: election.id };
-}
-
-function Choice({ name, legend, value, electionId, t }: { name: string; legend: string; value: string; electionId: string; t: Translate }) {
-  const options = [
-    { value: 'ja', label: t('reports.outcome.yes') },
-    { value: 'nee', label: t('reports.outcome.no') },
-    { value: '', label: t('reports.candidate.unknown') },
-  ];
-  return (
-    <fieldset className="utrecht-form-fieldset pa-fieldset">
-      <legend className="utrecht-form-fieldset__legend utrecht-form-label">{legend}</legend>
-      {options.map((o) => {
-        const id = `${electionId}-${name}-${o.value || 'unknown'}`;
-        return (
-          <div className="utrecht-form-field utrecht-form-field--radio" key={id}>
-            <div className="utrecht-form-field__input">
-              <input
-                type="radio"
-                className="utrecht-radio-button utrecht-radio-button--html-input"
-                id={id}
-                name={name}
-                value={o.value}
-                defaultChecked={value === o.value}
-              />{' '}
-              <label className="utrecht-form-label utrecht-form-label--radio-button" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
+  const submission = parseWithZod(form, { schema: candidacySchema(translator(localeFromRequest(request))) });
+  if (submission.status !== 'success') return data({ saved: null, electionId: election.id, result: submission.reply() }, { status: 400 });
+  await saveOutcomes(db, user.id, election.id, {
+    onList: fromChoice(submission.value.onList),
+    elected: fromChoice(submission.value.elected),
+  });
+  return { saved: election.id, electionId: election.id, result: undefined };
 }
 
 export default function Candidacy() {
@@ -102,14 +78,36 @@ export default function Candidacy() {
             {e.name}
           </h2>
           <p className="utrecht-paragraph">{t('reports.candidate.electionDay', { date: e.day })}</p>
-          <Form method="post">
-            <input type="hidden" name="electionId" value={e.id} />
-            <Choice name="onList" legend={t('reports.candidate.onList')} value={e.onList} electionId={e.id} t={t} />
-            <Choice name="elected" legend={t('reports.candidate.elected')} value={e.elected} electionId={e.id} t={t} />
-            <SubmitButton>{t('reports.candidate.save')}</SubmitButton>
-          </Form>
+          <CandidacyForm election={e} lastResult={acted?.electionId === e.id ? acted.result : undefined} />
         </section>
       ))}
     </div>
+  );
+}
+
+type Election = { id: string; onList: string; elected: string };
+
+/** One election's two questions; each election has its own form (and Conform id). */
+function CandidacyForm({ election, lastResult }: { election: Election; lastResult: SubmissionResult<string[]> | undefined }) {
+  const t = useT();
+  const [form, fields] = useForm<CandidacyFields>({
+    id: `candidacy-${election.id}`,
+    lastResult,
+    defaultValue: { onList: election.onList, elected: election.elected },
+    ...useBrowserValidation(() => candidacySchema(t), [t.locale]),
+  });
+  const options = [
+    { value: 'ja', label: t('reports.outcome.yes') },
+    { value: 'nee', label: t('reports.outcome.no') },
+    { value: 'onbekend', label: t('reports.candidate.unknown') },
+  ];
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="electionId" value={election.id} />
+      <RadioGroupField meta={fields.onList} legend={t('reports.candidate.onList')} options={options} />
+      <RadioGroupField meta={fields.elected} legend={t('reports.candidate.elected')} options={options} />
+      <SubmitButton>{t('reports.candidate.save')}</SubmitButton>
+    </Form>
   );
 }

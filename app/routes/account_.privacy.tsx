@@ -1,11 +1,15 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { consents, users } from '~db/schema';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { FieldShell } from '~/components/ui/fields';
+import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { TextField } from '~/components/ui/fields';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
@@ -14,6 +18,7 @@ import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/mo
 import { withdrawConsent } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
+import { deleteAccountSchema, type DeleteAccountFields } from '~/modules/privacy/schemas';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 
@@ -48,7 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { kind: 'withdrawn'; purpose: string } | { kind: 'withdraw-not-found' } | { kind: 'delete'; errors: string[] };
+type DeleteReply = SubmissionResult<string[]>;
+type ActionResult = { kind: 'withdrawn'; purpose: string } | { kind: 'withdraw-not-found' } | { kind: 'delete'; result: DeleteReply };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -65,13 +71,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === 'delete') {
     const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (account?.passwordHash) {
-      const password = String(form.get('password') ?? '');
-      if (!password)
-        return data({ kind: 'delete', errors: [t('privacy.delete.passwordRequired')] } satisfies ActionResult, { status: 400 });
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        return data({ kind: 'delete', errors: [t('privacy.delete.passwordWrong')] } satisfies ActionResult, { status: 400 });
-      }
+    const submission = parseWithZod(form, { schema: deleteAccountSchema(t, Boolean(account?.passwordHash)) });
+    const hide = { hideFields: ['password'] };
+    if (submission.status !== 'success') {
+      return data({ kind: 'delete', result: submission.reply(hide) } satisfies ActionResult, { status: 400 });
+    }
+    if (account?.passwordHash && !(await verifyPassword(account.passwordHash, submission.value.password ?? ''))) {
+      const result = submission.reply({ ...hide, fieldErrors: { password: [t('privacy.delete.passwordWrong')] } });
+      return data({ kind: 'delete', result } satisfies ActionResult, { status: 400 });
     }
     await deleteAccount(db, user.id);
     return redirect('/account/verwijderd', { status: 303, headers: { 'Set-Cookie': clearSessionCookie() } });
@@ -85,8 +92,8 @@ export default function PrivacyPage() {
   const { hasPassword, consents, access } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
-  const deleteErrors = acted?.kind === 'delete' ? acted.errors : null;
-  const confirming = params.get('verwijderen') === '1' || Boolean(deleteErrors);
+  const deleteResult = acted?.kind === 'delete' ? acted.result : undefined;
+  const confirming = params.get('verwijderen') === '1' || Boolean(deleteResult);
 
   return (
     <>
@@ -218,39 +225,7 @@ export default function PrivacyPage() {
                 {t('privacy.delete.confirmHeading')}
               </h3>
               <p className="utrecht-paragraph">{t('privacy.delete.confirmBody')}</p>
-              <Form method="post" noValidate>
-                {hasPassword ? (
-                  <FieldShell
-                    id="delete-password"
-                    label={t('privacy.delete.password')}
-                    description={t('privacy.delete.passwordHelp')}
-                    required
-                    errors={deleteErrors ?? undefined}
-                    errorId="delete-password-error"
-                    kind="text"
-                  >
-                    <input
-                      id="delete-password"
-                      name="password"
-                      type="password"
-                      autoComplete="current-password"
-                      aria-required
-                      aria-invalid={deleteErrors ? true : undefined}
-                      aria-describedby={deleteErrors ? 'delete-password-error delete-password-description' : 'delete-password-description'}
-                      autoFocus={Boolean(deleteErrors)}
-                      className={`utrecht-textbox utrecht-textbox--html-input${deleteErrors ? ' utrecht-textbox--invalid' : ''}`}
-                    />
-                  </FieldShell>
-                ) : null}
-                <p className="pa-inline-actions">
-                  <SubmitButton name="intent" value="delete">
-                    {t('privacy.delete.confirm')}
-                  </SubmitButton>{' '}
-                  <Link className="utrecht-link" to="/account/privacy#verwijderen">
-                    {t('privacy.delete.cancel')}
-                  </Link>
-                </p>
-              </Form>
+              <DeleteAccountForm hasPassword={hasPassword} lastResult={deleteResult} />
             </div>
           </div>
         ) : (
@@ -265,5 +240,40 @@ export default function PrivacyPage() {
         )}
       </section>
     </>
+  );
+}
+
+/** The last step of deleting the account: the password again (when there is one) and the button. */
+function DeleteAccountForm({ hasPassword, lastResult }: { hasPassword: boolean; lastResult: DeleteReply | undefined }) {
+  const t = useT();
+  const [form, fields] = useForm<DeleteAccountFields>({
+    id: 'delete-account',
+    lastResult,
+    ...useBrowserValidation(() => deleteAccountSchema(t, hasPassword), [t.locale, hasPassword]),
+  });
+  const round = useSubmitRound(lastResult);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      {hasPassword ? (
+        <TextField
+          required
+          meta={fields.password}
+          label={t('privacy.delete.password')}
+          description={t('privacy.delete.passwordHelp')}
+          type="password"
+          autoComplete="current-password"
+          resetKey={round}
+        />
+      ) : null}
+      <p className="pa-inline-actions">
+        <SubmitButton name="intent" value="delete">
+          {t('privacy.delete.confirm')}
+        </SubmitButton>{' '}
+        <Link className="utrecht-link" to="/account/privacy#verwijderen">
+          {t('privacy.delete.cancel')}
+        </Link>
+      </p>
+    </Form>
   );
 }

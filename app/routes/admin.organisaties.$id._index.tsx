@@ -11,18 +11,18 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import {
   appointCoordinator,
-  appointSchema,
   coordinatorsOf,
   getOrganisation,
   removeCoordinator,
   withdrawInvitation,
-  type AppointFields,
 } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { openFiguresHistory } from '~/modules/reports/national.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { appointSchema, type AppointFields } from '~/modules/organisations/schemas';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisation', args.data ? { organisation: args.data.organisation.name } : null);
@@ -103,7 +103,11 @@ export default function AdminOrganisation() {
   const [params] = useSearchParams();
   const notice = notices[params.get('melding') ?? ''];
   const removing = coordinators.find((c) => c.id === params.get('verwijderen'));
-  const [form, fields] = useForm<AppointFields>({ id: 'appoint', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<AppointFields>({
+    id: 'appoint',
+    lastResult: acted?.result,
+    ...useBrowserValidation(() => appointSchema(t), [t.locale]),
+  });
   return (
     <div className="pa-manage">
       <p className="utrecht-paragraph">

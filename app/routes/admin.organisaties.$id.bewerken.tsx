@@ -8,16 +8,12 @@ import { OrganisationFormFields } from '~/components/admin';
 import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
-import {
-  getOrganisation,
-  nameInUse,
-  organisationSchema,
-  updateOrganisation,
-  type OrganisationFields,
-} from '~/modules/organisations/admin.server';
+import { getOrganisation, nameInUse, updateOrganisation } from '~/modules/organisations/admin.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { organisationSchema, type OrganisationFields } from '~/modules/organisations/schemas';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisationEdit', args.data ? { organisation: args.data.organisation.name } : null);
@@ -63,6 +59,7 @@ export default function EditOrganisation() {
     id: 'edit-organisation',
     lastResult,
     defaultValue: { name: organisation.name, kind: organisation.kind, contactEmail: organisation.contactEmail },
+    ...useBrowserValidation(() => organisationSchema(t), [t.locale]),
   });
   return (
     <div className="pa-manage pa-prose">

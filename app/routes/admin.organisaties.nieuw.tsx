@@ -8,7 +8,9 @@ import { OrganisationFormFields } from '~/components/admin';
 import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
-import { createOrganisation, nameInUse, organisationSchema, type OrganisationFields } from '~/modules/organisations/admin.server';
+import { createOrganisation, nameInUse } from '~/modules/organisations/admin.server';
+import { organisationSchema, type OrganisationFields } from '~/modules/organisations/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
@@ -35,7 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewOrganisation() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<OrganisationFields>({ id: 'new-organisation', lastResult, defaultValue: { kind: 'association' } });
+  const [form, fields] = useForm<OrganisationFields>({
+    id: 'new-organisation',
+    lastResult,
+    defaultValue: { kind: 'association' },
+    ...useBrowserValidation(() => organisationSchema(t), [t.locale]),
+  });
   return (
     <div className="pa-manage pa-prose">
       <p className="utrecht-paragraph">

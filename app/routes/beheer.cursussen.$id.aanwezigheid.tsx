@@ -1,14 +1,19 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { CheckboxGroupField } from '~/components/ui/fields';
+import { attendanceSchema, type AttendanceFields } from '~/modules/courses/attendance-schema';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -37,11 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const formData = await request.formData();
   const sessionId = String(formData.get('sessionId') ?? '');
-  const present = formData.getAll('present').map(String);
-  const outcome = await saveAttendance(getDb(), scopeOf(coordinator), coordinator.course.id, sessionId, present);
+  const submission = parseWithZod(formData, { schema: attendanceSchema });
+  if (submission.status !== 'success') return data({ sessionId, result: submission.reply() }, { status: 400 });
+  const outcome = await saveAttendance(getDb(), scopeOf(coordinator), coordinator.course.id, sessionId, submission.value.present);
   if (outcome.status === 'not-found') throw notFound();
-  if (outcome.status === 'too-early') return data({ sessionId, message: t('manageCourses.attendance.tooEarly') }, { status: 400 });
-  if (outcome.status === 'cancelled') return data({ sessionId, message: t('manageCourses.errors.courseCancelled') }, { status: 400 });
+  const refused = (message: string) => data({ sessionId, result: submission.reply({ formErrors: [message] }) }, { status: 400 });
+  if (outcome.status === 'too-early') return refused(t('manageCourses.attendance.tooEarly'));
+  if (outcome.status === 'cancelled') return refused(t('manageCourses.errors.courseCancelled'));
   return redirect(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid?opgeslagen=${sessionId}#sessie-${sessionId}`);
 }
 
@@ -75,39 +82,16 @@ export default function Attendance() {
                   {label(s, index)}
                 </h3>
                 {saved === s.id ? <Notice>{t('manageCourses.attendance.saved')}</Notice> : null}
-                {acted?.sessionId === s.id ? <FormAlert messages={[acted.message]} /> : null}
                 {status === 'cancelled' ? null : !s.open ? (
                   <p className="utrecht-paragraph">{t('manageCourses.attendance.notYet')}</p>
                 ) : (
-                  <Form method="post" className="pa-attendance">
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-                      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-                        {t('manageCourses.attendance.legend', { number: index + 1 })}
-                      </legend>
-                      <ul className="pa-check-list">
-                        {people.map((p) => {
-                          const id = `present-${s.id}-${p.id}`;
-                          return (
-                            <li key={p.id}>
-                              <label className="pa-check" htmlFor={id}>
-                                <input
-                                  id={id}
-                                  type="checkbox"
-                                  name="present"
-                                  value={p.id}
-                                  defaultChecked={p.attended.includes(s.id)}
-                                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                                />
-                                <span>{p.name}</span>
-                              </label>
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    </fieldset>
-                    <SubmitButton>{t('manageCourses.attendance.save', { number: index + 1 })}</SubmitButton>
-                  </Form>
+                  <AttendanceForm
+                    sessionId={s.id}
+                    number={index + 1}
+                    people={people.map((p) => ({ value: p.id, label: p.name }))}
+                    present={people.filter((p) => p.attended.includes(s.id)).map((p) => p.id)}
+                    lastResult={acted?.sessionId === s.id ? acted.result : undefined}
+                  />
                 )}
               </section>
             );
@@ -144,5 +128,31 @@ export default function Attendance() {
         </>
       )}
     </>
+  );
+}
+
+/** Who was at one session: each session has its own form (and Conform id). */
+function AttendanceForm({
+  sessionId,
+  number,
+  people,
+  present,
+  lastResult,
+}: {
+  sessionId: string;
+  number: number;
+  people: { value: string; label: string }[];
+  present: string[];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<AttendanceFields>({ id: `attendance-${sessionId}`, lastResult, defaultValue: { present } });
+  return (
+    <Form method="post" className="pa-attendance" {...getFormProps(form)}>
+      <ErrorSummary form={form} />
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <CheckboxGroupField meta={fields.present} legend={t('manageCourses.attendance.legend', { number })} options={people} />
+      <SubmitButton>{t('manageCourses.attendance.save', { number })}</SubmitButton>
+    </Form>
   );
 }

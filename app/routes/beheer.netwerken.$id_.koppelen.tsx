@@ -1,3 +1,5 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
@@ -30,6 +32,10 @@ import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { RadioGroupField } from '~/components/ui/fields';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { moveMenteeSchema, type MoveMenteeFields } from '~/modules/mentoring/move-schema';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkMatching', args.data ? { network: args.data.network.name } : null);
@@ -120,7 +126,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionError = { intent: string; message: string };
+/** A refusal: a message at the top of the page, or (the move form) Conform's reply for its form. */
+type ActionError = { intent: string; message?: string; result?: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { network, user } = await requireNetworkOfCoordinator(request, params.id);
@@ -168,11 +175,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const applicationId = field('applicationId');
     if (!isUuid(applicationId)) throw notFound();
     if (!(await findDraftRun(db, network.id, runId))) return fail(t('matchingRuns.publish.notDraft'), 409);
-    const mentorProfileId = field('mentorProfileId');
-    if (!isUuid(mentorProfileId)) return fail(t('matchingRuns.move.choose'));
-    const outcome = await moveMentee(db, network.id, runId, applicationId, mentorProfileId, user.id);
+    const submission = parseWithZod(form, { schema: moveMenteeSchema(t) });
+    if (submission.status !== 'success') return data<ActionError>({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await moveMentee(db, network.id, runId, applicationId, submission.value.mentorProfileId, user.id);
     if (outcome.status === 'not-found') throw notFound();
-    if (outcome.status === 'not-possible') return fail(t('matchingRuns.move.notPossible'));
+    if (outcome.status === 'not-possible') {
+      const result = submission.reply({ fieldErrors: { mentorProfileId: [t('matchingRuns.move.notPossible')] } });
+      return data<ActionError>({ intent, result }, { status: 400 });
+    }
     return done('moved');
   }
   return fail(t('matchingRuns.errors.unknown'));
@@ -220,7 +230,7 @@ export default function MatchingRunPage() {
       <p className="utrecht-paragraph">{t('matchingRuns.intro')}</p>
       <p className="utrecht-paragraph">{t('matchingRuns.waiting', { mentees: counts.waiting, mentors: counts.mentors })}</p>
       {notice && (gedaan !== 'started' || working) ? <Notice>{notice}</Notice> : null}
-      {acted ? <FormAlert messages={[acted.message]} /> : null}
+      {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
 
       {working ? (
         <Progress run={run!} />
@@ -546,8 +556,11 @@ function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
   const locale = useLocale();
   const acted = useActionData<typeof action>();
   const move = d.move!;
-  const errorId = 'move-error';
-  const error = acted?.intent === 'move' ? acted.message : null;
+  const [form, fields] = useForm<MoveMenteeFields>({
+    id: 'move',
+    lastResult: acted?.intent === 'move' ? acted.result : undefined,
+    ...useBrowserValidation(() => moveMenteeSchema(t), [t.locale]),
+  });
   return (
     <section className="pa-section pa-action" id="verplaatsen" aria-labelledby="move-heading">
       <h2 className="utrecht-heading-2" id="move-heading">
@@ -558,51 +571,25 @@ function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
       {move.options.length === 0 ? (
         <p className="utrecht-paragraph">{t('matchingRuns.move.none')}</p>
       ) : (
-        <Form method="post" action={`${pagePath(d.network.id)}${draftQueryString(d.query, { verplaats: move.applicationId })}`}>
+        <Form
+          method="post"
+          action={`${pagePath(d.network.id)}${draftQueryString(d.query, { verplaats: move.applicationId })}`}
+          {...getFormProps(form)}
+        >
+          <ErrorSummary form={form} />
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="runId" value={runId} />
           <input type="hidden" name="applicationId" value={move.applicationId} />
-          <fieldset
-            className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-          >
-            <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-              {t('matchingRuns.move.legend')}
-            </legend>
-            {error ? (
-              <p className="utrecht-form-field-error-message" id={errorId}>
-                {error}
-              </p>
-            ) : null}
-            <ul className="pa-check-list">
-              {move.options.map((o) => {
-                const id = `mentor-${o.mentorProfileId}`;
-                return (
-                  <li key={o.mentorProfileId}>
-                    <label className="pa-check" htmlFor={id}>
-                      <input
-                        id={id}
-                        type="radio"
-                        name="mentorProfileId"
-                        value={o.mentorProfileId}
-                        className="utrecht-radio-button utrecht-radio-button--html-input"
-                      />
-                      <span>
-                        {t('matchingRuns.move.option', { mentor: o.name, score: o.score })}
-                        {o.reasons.length > 0 ? (
-                          <>
-                            <br />
-                            <span className="pa-note">{o.reasons.map((r) => (locale === 'en' ? r.en : r.nl)).join('. ')}</span>
-                          </>
-                        ) : null}
-                      </span>
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
+          <RadioGroupField
+            meta={fields.mentorProfileId}
+            legend={t('matchingRuns.move.legend')}
+            required
+            options={move.options.map((o) => ({
+              value: o.mentorProfileId,
+              label: t('matchingRuns.move.option', { mentor: o.name, score: o.score }),
+              note: o.reasons.length > 0 ? o.reasons.map((r) => (locale === 'en' ? r.en : r.nl)).join('. ') : undefined,
+            }))}
+          />
           <div className="pa-button-row">
             <SubmitButton>{t('matchingRuns.move.submit')}</SubmitButton>
             <Link className="utrecht-link" to={`${pagePath(d.network.id)}${draftQueryString(d.query)}`}>

@@ -10,9 +10,9 @@ import { now } from '~/modules/clock.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
 import { listQueryString, pageCount, parseListQuery } from '~/modules/lists/paging';
+import { reasonSchema } from '~/modules/mentoring/match-schemas';
 import {
   endMatch,
-  endSchema,
   feedbackOfNetwork,
   matchGroups,
   networkMatch,
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Only matches of this network, so the URL and the match always agree.
   if (!(await networkMatch(getDb(), network.id, matchId))) throw notFound();
   const t = translator(localeFromRequest(request));
-  const submission = parseWithZod(formData, { schema: endSchema(t) });
+  const submission = parseWithZod(formData, { schema: reasonSchema(t) });
   if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
   const outcome = await endMatch(
     getDb(),

@@ -11,18 +11,16 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { getSessionToken, getUser, startSession } from '~/modules/auth/session.server';
 import { minutesFrom } from '~/modules/forms.server';
-import {
-  acceptAsCurrentUser,
-  acceptWithNewAccount,
-  acceptWithPassword,
-  invitationAccountSchema,
-  invitationLoginSchema,
-  viewInvitation,
-  type InvitationAccountFields,
-  type InvitationLoginFields,
-} from '~/modules/organisations/invitations.server';
+import { acceptAsCurrentUser, acceptWithNewAccount, acceptWithPassword, viewInvitation } from '~/modules/organisations/invitations.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
+import {
+  invitationAccountSchema,
+  invitationLoginSchema,
+  type InvitationAccountFields,
+  type InvitationLoginFields,
+} from '~/modules/organisations/schemas';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data?.view
@@ -139,7 +137,11 @@ type Reply = SubmissionResult<string[]> | null | undefined;
 
 function RegisterForm({ email, result }: { email: string; result: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<InvitationAccountFields>({ id: 'invitation-register', lastResult: result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<InvitationAccountFields>({
+    id: 'invitation-register',
+    lastResult: result,
+    ...useBrowserValidation(() => invitationAccountSchema(t), [t.locale]),
+  });
   const round = useSubmitRound(result);
   return (
     <section aria-labelledby="register-heading">
@@ -169,7 +171,11 @@ function RegisterForm({ email, result }: { email: string; result: Reply }) {
 
 function LoginForm({ email, result }: { email: string; result: Reply }) {
   const t = useT();
-  const [form, fields] = useForm<InvitationLoginFields>({ id: 'invitation-login', lastResult: result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<InvitationLoginFields>({
+    id: 'invitation-login',
+    lastResult: result,
+    ...useBrowserValidation(() => invitationLoginSchema(t), [t.locale]),
+  });
   const round = useSubmitRound(result);
   return (
     <section aria-labelledby="login-heading">

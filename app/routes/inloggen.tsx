@@ -14,6 +14,7 @@ import { getSessionToken, requireAnonymous, safeRedirect, startSession } from '~
 import { homeOf } from '~/modules/mentoring/menu.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.login');
@@ -79,13 +80,13 @@ export default function Login() {
   const [passwordForm, passwordFields] = useForm<PasswordLoginFields>({
     id: 'login-password',
     lastResult: acted?.intent === 'password' ? acted.result : undefined,
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(() => passwordLoginSchema(t), [t.locale]),
   });
   const passwordRound = useSubmitRound(acted?.intent === 'password' ? acted.result : undefined);
   const [linkForm, linkFields] = useForm<EmailOnlyFields>({
     id: 'login-link',
     lastResult: acted?.intent === 'link' ? acted.result : undefined,
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(() => emailOnlySchema(t), [t.locale]),
   });
   return (
     <div className="pa-narrow">

@@ -8,16 +8,11 @@ import { RadioGroupField, TextAreaField } from '~/components/ui/fields';
 import { Notice, SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
-import {
-  feedbackGiven,
-  feedbackMoments,
-  feedbackSchema,
-  matchOfParticipant,
-  saveFeedback,
-  type FeedbackMoment,
-} from '~/modules/mentoring/matches.server';
+import { feedbackGiven, feedbackMoments, matchOfParticipant, saveFeedback, type FeedbackMoment } from '~/modules/mentoring/matches.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
+import { useBrowserValidation } from '~/components/ui/validation';
+import { feedbackSchema, type FeedbackFields } from '~/modules/mentoring/match-schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 // The short feedback form the 4-week and period-end emails link to: a score 1–5 and a few words.
@@ -67,10 +62,10 @@ export default function FeedbackPage() {
   const { id, moment, otherName, done: loaded } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const done = acted?.done ?? loaded;
-  const [form, fields] = useForm<{ rating: string; comment: string }>({
+  const [form, fields] = useForm<FeedbackFields>({
     id: 'feedback',
     lastResult: acted?.result,
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(() => feedbackSchema(t), [t.locale]),
   });
   return (
     <div className="pa-narrow">

@@ -13,6 +13,7 @@ import { registerSchema, type RegisterFields } from '~/modules/auth/schemas';
 import { requireAnonymous } from '~/modules/auth/session.server';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.register');
@@ -46,7 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Register() {
   const t = useT();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<RegisterFields>({ id: 'register', lastResult, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<RegisterFields>({
+    id: 'register',
+    lastResult,
+    ...useBrowserValidation(() => registerSchema(t), [t.locale]),
+  });
   const round = useSubmitRound(lastResult);
   return (
     <div className="pa-narrow">

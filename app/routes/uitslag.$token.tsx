@@ -1,12 +1,16 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { users } from '~db/schema';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { localeFromRequest, useT } from '~/i18n';
+import { Notice, SubmitButton } from '~/components/form';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { findElection, readOutcomeToken, recordOutcome } from '~/modules/reports/outcomes.server';
+import { outcomeAnswerSchema, type OutcomeAnswerFields } from '~/modules/reports/schemas';
 import { pageTitle } from '~/components/page-title';
 
 // /uitslag/:token — the one-click answer to an outcome question. GET only shows the answer with a
@@ -46,17 +50,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await readLink(params.token);
-  if (!found) return data({ saved: false, invalid: true, missing: false }, { status: 404 });
-  const answer = parseAnswer((await request.formData()).get('antwoord'));
-  if (answer === null) return data({ saved: false, invalid: false, missing: true }, { status: 400 });
-  await recordOutcome(getDb(), found.link.userId, found.link.electionId, found.link.question, answer);
-  return { saved: true, invalid: false, missing: false };
+  if (!found) return data({ saved: false, invalid: true, result: undefined }, { status: 404 });
+  const submission = parseWithZod(await request.formData(), { schema: outcomeAnswerSchema(translator(localeFromRequest(request))) });
+  if (submission.status !== 'success') return data({ saved: false, invalid: false, result: submission.reply() }, { status: 400 });
+  await recordOutcome(getDb(), found.link.userId, found.link.electionId, found.link.question, submission.value.answer);
+  return { saved: true, invalid: false, result: undefined };
 }
 
 export default function OutcomeAnswer() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
+  // The answer is the button pressed: nothing to check in the browser, only the server's reply to show.
+  const [form] = useForm<OutcomeAnswerFields>({ id: 'outcome', lastResult: acted?.result });
   if (!d.valid || acted?.invalid) {
     return (
       <div className="pa-narrow">
@@ -91,24 +97,27 @@ export default function OutcomeAnswer() {
           <p className="utrecht-paragraph">
             <strong>{question}</strong>
           </p>
-          {acted?.missing ? <FormAlert messages={[t('reports.outcome.chooseAnswer')]} /> : null}
           {d.answer ? (
             <>
               <p className="utrecht-paragraph">{d.answer === 'ja' ? t('reports.outcome.confirmYes') : t('reports.outcome.confirmNo')}</p>
               <p className="utrecht-paragraph">{t('reports.outcome.confirmIntro')}</p>
-              <Form method="post">
+              <Form method="post" {...getFormProps(form)}>
+                <ErrorSummary form={form} />
                 <input type="hidden" name="antwoord" value={d.answer} />
                 <SubmitButton>{t('reports.outcome.submit')}</SubmitButton>
               </Form>
             </>
           ) : (
-            <Form method="post" className="pa-inline-actions">
-              <SubmitButton name="antwoord" value="ja">
-                {t('reports.outcome.yes')}
-              </SubmitButton>{' '}
-              <SubmitButton name="antwoord" value="nee">
-                {t('reports.outcome.no')}
-              </SubmitButton>
+            <Form method="post" {...getFormProps(form)}>
+              <ErrorSummary form={form} />
+              <p className="pa-inline-actions">
+                <SubmitButton name="antwoord" value="ja">
+                  {t('reports.outcome.yes')}
+                </SubmitButton>{' '}
+                <SubmitButton name="antwoord" value="nee">
+                  {t('reports.outcome.no')}
+                </SubmitButton>
+              </p>
             </Form>
           )}
         </>

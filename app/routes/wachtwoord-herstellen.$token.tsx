@@ -13,6 +13,7 @@ import { resetPasswordSchema, type ResetPasswordFields } from '~/modules/auth/sc
 import { clearSessionCookie } from '~/modules/auth/session.server';
 import { loadTokenPage } from '~/modules/auth/token-page.server';
 import { pageTitle } from '~/components/page-title';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.reset', {}, { noindex: true });
@@ -36,7 +37,11 @@ export default function ResetPassword() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const [form, fields] = useForm<ResetPasswordFields>({ id: 'reset', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<ResetPasswordFields>({
+    id: 'reset',
+    lastResult: acted?.result,
+    ...useBrowserValidation(() => resetPasswordSchema(t), [t.locale]),
+  });
   const round = useSubmitRound(acted?.result);
   const problem = acted?.problem ?? loaded.problem;
   if (problem) return <TokenProblem problem={problem} retry="reset" />;

@@ -12,6 +12,7 @@ import { requestPasswordReset } from '~/modules/auth/accounts.server';
 import { emailOnlySchema, type EmailOnlyFields } from '~/modules/auth/schemas';
 import { honeypotFilled, minutesFrom } from '~/modules/forms.server';
 import { pageTitle } from '~/components/page-title';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.forgot');
@@ -33,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const t = useT();
   const acted = useActionData<typeof action>();
-  const [form, fields] = useForm<EmailOnlyFields>({ id: 'forgot', lastResult: acted?.result, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<EmailOnlyFields>({
+    id: 'forgot',
+    lastResult: acted?.result,
+    ...useBrowserValidation(() => emailOnlySchema(t), [t.locale]),
+  });
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('forgot.title')}</h1>

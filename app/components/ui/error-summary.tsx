@@ -1,5 +1,5 @@
 import type { FormMetadata } from '@conform-to/react';
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useT } from '~/i18n';
 
 // The error summary (NL Design System / GOV.UK pattern): after a refused submit, a titled list of what is
@@ -10,7 +10,10 @@ import { useT } from '~/i18n';
 // - With JavaScript a submit of the form arms it; when the errors that come back (from the server or
 //   from the client-side check) differ from those on screen at the submit, it takes focus. Conform
 //   focuses the first invalid field itself first; the summary runs after it (it renders from Conform's
-//   new state), so focus ends here. Blur validation does not arm it, so fixing a field never jumps away.
+//   new state), so focus ends here. Blur validation (Conform submits with its own intent button) does
+//   not arm it, so fixing a field never jumps away.
+// - Before the first submit it stays hidden: the browser's check on blur (useBrowserValidation) shows
+//   a message beside the field only, as the GOV.UK pattern asks. Errors the server rendered show at once.
 // - A link jumps to `#<form id>-<field name>`: the input, or the first box of a group. With JavaScript a
 //   click focuses the field and scrolls its label into view too.
 
@@ -22,18 +25,23 @@ export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
   const armed = useRef<Record<string, string[]> | null>(null);
   const latest = useRef(errors);
   latest.current = errors;
+  const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
+  // Shown once the form was sent: by this page (a submit event) or before it (the server's reply).
+  const [sent, setSent] = useState(entries.length > 0);
 
   useEffect(() => {
     const element = document.getElementById(form.id);
     if (!element) return;
-    const arm = () => {
+    const arm = (event: SubmitEvent) => {
+      // Conform checks a field on blur through a submit of its own (an "intent" button): not a send.
+      if (event.submitter?.getAttribute('name') === '__intent__') return;
       armed.current = latest.current;
+      setSent(true);
     };
     element.addEventListener('submit', arm);
     return () => element.removeEventListener('submit', arm);
   }, [form.id]);
 
-  const entries = Object.entries(errors).filter(([, messages]) => messages.length > 0);
   useEffect(() => {
     if (armed.current && entries.length > 0 && armed.current !== errors) {
       armed.current = null;
@@ -41,7 +49,7 @@ export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
     }
   });
 
-  if (entries.length === 0) return null;
+  if (entries.length === 0 || !sent) return null;
   const formErrors = entries.filter(([name]) => name === '').flatMap(([, messages]) => messages);
   const fieldErrors = entries.filter(([name]) => name !== '');
   const count = fieldErrors.length + formErrors.length;

@@ -45,36 +45,35 @@ function ErrorMessage({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-type ShellProps = {
-  id: string;
-  label: string;
-  description?: string;
-  descriptionId?: string;
-  required?: boolean;
-  errors?: string[];
-  errorId: string;
+type ShellProps = Common & {
   /** The utrecht-form-field modifier: text, textarea, select. */
-  kind: string;
+  kind: 'text' | 'textarea' | 'select';
   children: ReactNode;
 };
 
-/** Label, hint, error message and input of one field, in that order. */
-export function FieldShell({ id, label, description, descriptionId, required, errors, errorId, kind, children }: ShellProps) {
-  const invalid = Boolean(errors?.length);
+/** Label, hint, error message and input of one field, in that order; ids from Conform's metadata. */
+function FieldShell({ meta, label, description, required, kind, children }: ShellProps) {
   return (
-    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
+    <div className={`utrecht-form-field utrecht-form-field--${kind}${invalidOf(meta) ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
+        <label className="utrecht-form-label" htmlFor={meta.id}>
           {label}
           <RequiredMark required={required} />
         </label>
       </div>
-      <Hint id={descriptionId ?? `${id}-description`} text={description} />
-      <ErrorMessage id={errorId} errors={errors} />
+      <Hint id={meta.descriptionId} text={description} />
+      <ErrorMessage id={meta.errorId} errors={meta.errors} />
       <div className="utrecht-form-field__input">{children}</div>
     </div>
   );
 }
+
+/**
+ * What every control takes from the schema's constraint, less what would act before our messages:
+ * `required` (the browser would stop the form with its own bubble; the forms are noValidate anyway)
+ * and `maxLength` (the browser would cut a pasted text off without a word; the schema says "too long").
+ */
+const kitAttributes = (required: boolean) => ({ required: undefined, maxLength: undefined, 'aria-required': required || undefined });
 
 type TextFieldProps = Common & {
   type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'number' | 'date' | 'time' | 'datetime-local';
@@ -89,106 +88,62 @@ type TextFieldProps = Common & {
 };
 
 /** A labelled input of any text-like type, dates and times included. */
-export function TextField({
-  meta,
-  label,
-  description,
-  required = false,
-  type = 'text',
-  autoComplete,
-  inputMode,
-  min,
-  max,
-  short,
-  resetKey = 0,
-}: TextFieldProps) {
-  const invalid = invalidOf(meta);
+export function TextField({ type = 'text', autoComplete, inputMode, min, max, short, resetKey = 0, ...common }: TextFieldProps) {
+  const { meta, description, required = false } = common;
   const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: hintId(meta, description) });
   return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      descriptionId={meta.descriptionId}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="text"
-    >
+    <FieldShell {...common} kind="text">
       <input
         key={`${key}-${resetKey}`}
         {...input}
-        required={undefined}
-        aria-required={required || undefined}
+        {...kitAttributes(required)}
         autoComplete={autoComplete ?? (type === 'password' ? undefined : 'off')}
         inputMode={inputMode ?? (type === 'number' ? 'numeric' : undefined)}
-        min={min}
-        max={max}
-        className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${short ? ' pa-textbox--short' : ''}`}
+        min={min ?? input.min}
+        max={max ?? input.max}
+        className={`utrecht-textbox utrecht-textbox--html-input${invalidOf(meta) ? ' utrecht-textbox--invalid' : ''}${short ? ' pa-textbox--short' : ''}`}
       />
     </FieldShell>
   );
 }
 
-/** A labelled text area (its maximum length is the server's to check, with a message). */
-export function TextAreaField({ meta, label, description, required = false, rows = 5 }: Common & { rows?: number }) {
-  const invalid = invalidOf(meta);
+/** A labelled text area (its maximum length is the schema's to check, with a message). */
+export function TextAreaField({ rows = 5, ...common }: Common & { rows?: number }) {
+  const { meta, description, required = false } = common;
   const { key, ...textarea } = getTextareaProps(meta, { ariaDescribedBy: hintId(meta, description) });
   return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      descriptionId={meta.descriptionId}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="textarea"
-    >
+    <FieldShell {...common} kind="textarea">
       <textarea
         key={key}
         {...textarea}
-        required={undefined}
-        aria-required={required || undefined}
+        {...kitAttributes(required)}
         rows={rows}
-        className={`utrecht-textarea utrecht-textarea--html-textarea pa-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+        className={`utrecht-textarea utrecht-textarea--html-textarea pa-textarea${invalidOf(meta) ? ' utrecht-textarea--invalid' : ''}`}
       />
     </FieldShell>
   );
 }
 
-export type Option = { value: string; label: string };
+/** A choice; `note` is a second line under its label in a radio or checkbox group (not in a select). */
+export type Option = { value: string; label: string; note?: string };
 export type OptionGroup = { label: string; options: Option[] };
 
 /** A labelled select; `groups` become optgroups (e.g. municipalities per province). */
 export function SelectField({
-  meta,
-  label,
-  description,
-  required = false,
   options = [],
   groups = [],
   placeholder,
+  ...common
 }: Common & { options?: Option[]; groups?: OptionGroup[]; placeholder?: string }) {
-  const invalid = invalidOf(meta);
+  const { meta, description, required = false } = common;
   const { key, ...select } = getSelectProps(meta, { ariaDescribedBy: hintId(meta, description) });
   return (
-    <FieldShell
-      id={meta.id}
-      label={label}
-      description={description}
-      descriptionId={meta.descriptionId}
-      required={required}
-      errors={meta.errors}
-      errorId={meta.errorId}
-      kind="select"
-    >
+    <FieldShell {...common} kind="select">
       <select
         key={key}
         {...select}
-        required={undefined}
-        aria-required={required || undefined}
-        className={`utrecht-select utrecht-select--html-select pa-select${invalid ? ' utrecht-select--invalid' : ''}`}
+        {...kitAttributes(required)}
+        className={`utrecht-select utrecht-select--html-select pa-select${invalidOf(meta) ? ' utrecht-select--invalid' : ''}`}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -247,7 +202,7 @@ function ChoiceGroup({
   const descriptionId = description ? meta.descriptionId : undefined;
   const inputs = getCollectionProps(meta, { type, options: options.map((o) => o.value), ariaDescribedBy: descriptionId });
   const firstValue = options[0]?.value;
-  const byValue = new Map(inputs.map((input, index) => [input.value, { input, label: options[index]!.label }]));
+  const byValue = new Map(inputs.map((input, index) => [input.value, { input, option: options[index]! }]));
   const boxClass =
     type === 'radio'
       ? `utrecht-radio-button utrecht-radio-button--html-input${invalid ? ' utrecht-radio-button--invalid' : ''}`
@@ -261,7 +216,15 @@ function ChoiceGroup({
       <li key={key}>
         <label className="pa-check" htmlFor={id}>
           <input {...input} id={id} required={undefined} className={boxClass} />
-          <span>{found.label}</span>
+          <span>
+            {found.option.label}
+            {found.option.note ? (
+              <>
+                <br />
+                <span className="pa-note">{found.option.note}</span>
+              </>
+            ) : null}
+          </span>
         </label>
       </li>
     );

@@ -74,6 +74,7 @@ export const en: Translation<typeof nl> = {
   'privacy.email.save': 'Save',
   'privacy.email.saved': 'Your choices have been saved.',
   'privacy.email.suppressed': 'We no longer send email to {email}: an earlier email did not arrive or was reported as spam.',
+  'privacy.email.unknown': 'Choose only from the emails in the list.',
   'privacy.unsubscribe.title': 'Unsubscribe',
   'privacy.unsubscribe.question': 'Do you no longer want emails about: {category}? This applies to {email}.',
   'privacy.unsubscribe.button': 'Unsubscribe',

@@ -71,6 +71,7 @@ export const nl = {
   'privacy.email.save': 'Opslaan',
   'privacy.email.saved': 'Je keuzes zijn opgeslagen.',
   'privacy.email.suppressed': 'We sturen geen e-mail meer naar {email}: een eerdere e-mail kwam niet aan of werd als spam gemeld.',
+  'privacy.email.unknown': 'Kies alleen uit de e-mails in de lijst.',
   'privacy.unsubscribe.title': 'Afmelden',
   'privacy.unsubscribe.question': 'Wil je geen e-mails meer krijgen over: {category}? Dit geldt voor {email}.',
   'privacy.unsubscribe.button': 'Afmelden',

@@ -134,6 +134,7 @@ export const en: Translation<typeof nl> = {
   'reports.candidate.onList': 'Were you on a candidate list?',
   'reports.candidate.elected': 'Were you elected?',
   'reports.candidate.unknown': 'I’d rather not say / I don’t know yet',
+  'reports.candidate.choose': 'Choose one of the three answers.',
   'reports.candidate.save': 'Save',
   'reports.candidate.saved': 'Your answer has been saved.',
   'reports.candidate.electionDay': 'Election day: {date}',

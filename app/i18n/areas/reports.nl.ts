@@ -135,6 +135,7 @@ export const nl = {
   'reports.candidate.onList': 'Stond je op een kandidatenlijst?',
   'reports.candidate.elected': 'Ben je gekozen?',
   'reports.candidate.unknown': 'Zeg ik liever niet / weet ik nog niet',
+  'reports.candidate.choose': 'Kies een van de drie antwoorden.',
   'reports.candidate.save': 'Opslaan',
   'reports.candidate.saved': 'Je antwoord is opgeslagen.',
   'reports.candidate.electionDay': 'Verkiezingsdag: {date}',

@@ -1,3 +1,4 @@
+import { normalizeEmail } from './schemas';
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { users, type TokenPurpose } from '~db/schema';
@@ -12,9 +13,8 @@ import { invalidateAllSessions } from './session.server';
 import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tokens.server';
 
 /** Email addresses are one account each, compared trimmed and case-insensitively. */
-export function normalizeEmail(email: string) {
-  return email.trim().toLowerCase();
-}
+// In auth/schemas.ts, so that form schemas the browser runs too can use it.
+export { normalizeEmail };
 
 /**
  * Whether `email` is the confirmed address of the logged-in person: only then may a form tell them

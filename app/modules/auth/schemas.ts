@@ -3,6 +3,12 @@ import type { Translate } from '~/i18n';
 import { isCommonPassword } from './common-passwords';
 
 // Form schemas take the request's translate function, so every message is in the chosen language.
+// Nothing here touches the server: the browser runs the same schemas before a submit (ADR 014).
+
+/** Addresses are stored and compared trimmed and lower-cased. */
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
 
 export const emailField = (t: Translate) =>
   z
@@ -25,13 +31,17 @@ const currentPasswordField = (t: Translate) =>
     .min(1, t('form.errors.passwordRequired'))
     .max(200, t('form.errors.passwordTooLong'));
 
+/** A person's name on a new account. */
+export const personNameField = (t: Translate) =>
+  z
+    .string({ error: t('form.errors.nameRequired') })
+    .trim()
+    .min(1, t('form.errors.nameRequired'))
+    .max(100, t('form.errors.nameTooLong'));
+
 export const registerSchema = (t: Translate) =>
   z.object({
-    name: z
-      .string({ error: t('form.errors.nameRequired') })
-      .trim()
-      .min(1, t('form.errors.nameRequired'))
-      .max(100, t('form.errors.nameTooLong')),
+    name: personNameField(t),
     email: emailField(t),
     password: newPasswordField(t),
   });

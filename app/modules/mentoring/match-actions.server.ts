@@ -3,16 +3,8 @@ import { data, redirect } from '@remix-run/node';
 import type { Db } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
 import { isUuid, notFound } from '../organisations/guards.server';
-import {
-  acceptProposal,
-  checkInSchema,
-  declineProposal,
-  endMatch,
-  endSchema,
-  logCheckIn,
-  matchOfParticipant,
-  declineSchema,
-} from './matches.server';
+import { reasonSchema } from './match-schemas';
+import { acceptProposal, checkInSchema, declineProposal, endMatch, logCheckIn, matchOfParticipant } from './matches.server';
 
 // The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
 // Every change re-checks who may make it; a match of someone else answers 404.
@@ -46,7 +38,7 @@ export async function handleMatchForm(
       if (outcome.status === 'not-possible') return withNotice(back, 'niet-mogelijk');
       return withNotice(afterAccept ? afterAccept(matchId) : back, 'ja');
     }
-    const submission = parseWithZod(formData, { schema: declineSchema(t) });
+    const submission = parseWithZod(formData, { schema: reasonSchema(t) });
     if (submission.status !== 'success') {
       // Only the mentor of the proposal learns that the form was incomplete.
       const mine = await matchOfParticipant(db, matchId, user.id);
@@ -68,7 +60,7 @@ export async function handleMatchForm(
       if (outcome.status === 'not-found') throw notFound();
       return withNotice(back, outcome.status === 'logged' ? 'afspraak' : 'niet-mogelijk');
     }
-    const submission = parseWithZod(formData, { schema: endSchema(t) });
+    const submission = parseWithZod(formData, { schema: reasonSchema(t) });
     if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
     const outcome = await endMatch(db, matchId, { role: mine.role, userId: user.id }, submission.value.reason);
     if (outcome.status === 'not-found') throw notFound();

@@ -144,21 +144,7 @@ export async function checkInsOf(db: Db, matchIds: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Forms
-
-const reasonField = (t: Translate) =>
-  z
-    .string({ error: t('matches.errors.reasonRequired') })
-    .trim()
-    .min(1, t('matches.errors.reasonRequired'))
-    .max(1000, t('matches.errors.tooLong', { max: 1000 }));
-
-export function declineSchema(t: Translate) {
-  return z.object({ reason: reasonField(t) });
-}
-export function endSchema(t: Translate) {
-  return z.object({ reason: reasonField(t) });
-}
+// Forms (the decline, end and feedback schemas are in match-schemas.ts, for the browser's check too)
 
 export function checkInSchema(t: Translate) {
   return z.object({
@@ -179,22 +165,6 @@ export function checkInSchema(t: Translate) {
 
 export const feedbackMoments = ['four-weeks', 'end'] as const;
 export type FeedbackMoment = (typeof feedbackMoments)[number];
-
-export function feedbackSchema(t: Translate) {
-  return z.object({
-    rating: z.coerce
-      .number({ error: t('matches.errors.ratingRequired') })
-      .int(t('matches.errors.ratingRequired'))
-      .min(1, t('matches.errors.ratingRequired'))
-      .max(5, t('matches.errors.ratingRequired')),
-    comment: z
-      .string()
-      .trim()
-      .max(2000, t('matches.errors.tooLong', { max: 2000 }))
-      .optional()
-      .transform((v) => v ?? ''),
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Changes

@@ -1,41 +1,17 @@
+import type { OrganisationInput } from './schemas';
 import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import { coordinatorInvitations, organisationKinds, organisationMemberships, organisations, users } from '~db/schema';
+import { coordinatorInvitations, organisationMemberships, organisations, users } from '~db/schema';
 import { getEnv } from '~/env.server';
-import type { Locale, Translate } from '~/i18n';
+import type { Locale } from '~/i18n';
 import { DAY, now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { emailField } from '../auth/schemas';
 import { normalizeEmail } from '../auth/accounts.server';
 import { generateToken, hashToken } from '../security/tokens.server';
 
 // What administrators do: organisations and their coordinators. Routes call these after requireAdmin.
 
 export const INVITATION_TTL_MS = 14 * DAY;
-
-export function organisationSchema(t: Translate) {
-  return z.object({
-    name: z
-      .string({ error: t('admin.errors.nameRequired') })
-      .trim()
-      .min(1, t('admin.errors.nameRequired'))
-      .max(120, t('admin.errors.nameTooLong')),
-    kind: z.enum(organisationKinds, { error: t('admin.errors.kind') }),
-    contactEmail: z
-      .string()
-      .trim()
-      .max(254, t('form.errors.email'))
-      .pipe(z.union([z.literal(''), z.email({ error: t('form.errors.email') })]))
-      .optional()
-      .transform((v) => (v ? normalizeEmail(v) : null)),
-  });
-}
-export type OrganisationFields = z.input<ReturnType<typeof organisationSchema>>;
-export type OrganisationInput = z.output<ReturnType<typeof organisationSchema>>;
-
-export const appointSchema = (t: Translate) => z.object({ email: emailField(t) });
-export type AppointFields = z.input<ReturnType<typeof appointSchema>>;
 
 /** "Nederlandse Vereniging voor Raadsleden" → "nederlandse-vereniging-voor-raadsleden". */
 export function slugify(name: string) {

@@ -1,37 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { users } from '~db/schema';
-import type { Locale, Translate } from '~/i18n';
+import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { findUserByEmail } from '../auth/accounts.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.server';
-import { newPasswordField } from '../auth/schemas';
 import { hitAll, rules } from '../security/rate-limit.server';
 import { acceptInvitation, checkInvitation, type InvitationCheck } from './admin.server';
 
 // Accepting a coordinator invitation (/beheer/uitnodiging/:token). The link was sent to the invited
 // address, so following it proves the address: a new account made here is verified at once.
-
-export const invitationAccountSchema = (t: Translate) =>
-  z.object({
-    name: z
-      .string({ error: t('form.errors.nameRequired') })
-      .trim()
-      .min(1, t('form.errors.nameRequired'))
-      .max(100, t('form.errors.nameTooLong')),
-    password: newPasswordField(t),
-  });
-export type InvitationAccountFields = z.input<ReturnType<typeof invitationAccountSchema>>;
-
-export const invitationLoginSchema = (t: Translate) =>
-  z.object({
-    password: z
-      .string({ error: t('form.errors.passwordRequired') })
-      .min(1, t('form.errors.passwordRequired'))
-      .max(200, t('form.errors.passwordTooLong')),
-  });
-export type InvitationLoginFields = z.input<ReturnType<typeof invitationLoginSchema>>;
 
 export type InvitationView = {
   organisationName: string;

@@ -1,0 +1,35 @@
+import type { Submission } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
+import { useMemo } from 'react';
+import type { z, ZodType } from 'zod';
+
+/**
+ * The options that give a Conform form the same zod check in the browser as on the server (ADR 014):
+ * a refused submit then costs no round trip, and the error summary appears and takes focus as after a
+ * server reply. A field is checked when it loses focus, and again on every keystroke once it showed an
+ * error, so a message goes as soon as it is fixed. The server parses the same schema again: this is a
+ * convenience, never the check. Only for schemas that can run in a browser: no `*.server.ts` import,
+ * no database look-up (those forms keep the server's answer alone).
+ *
+ * `deps` are what the schema is built from besides the language (e.g. the options of a select).
+ */
+export function useBrowserValidation<Schema extends ZodType>(
+  makeSchema: () => Schema,
+  deps: unknown[],
+  options: { disableAutoCoercion?: boolean } = {},
+) {
+  const { disableAutoCoercion = false } = options;
+  // The schema changes only with its inputs (deps), not with every render of the form.
+  const schema = useMemo(makeSchema, deps);
+  return useMemo(
+    () => ({
+      constraint: getZodConstraint(schema),
+      shouldValidate: 'onBlur' as const,
+      shouldRevalidate: 'onInput' as const,
+      // Typed by the form's fields: in the browser only the errors count, not the parsed value.
+      onValidate: ({ formData }: { formData: FormData }) =>
+        parseWithZod(formData, { schema, disableAutoCoercion }) as unknown as Submission<z.input<Schema>>,
+    }),
+    [schema, disableAutoCoercion],
+  );
+}
