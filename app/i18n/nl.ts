@@ -15,6 +15,7 @@ import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
 import { nl as lists } from './areas/lists.nl';
 import { nl as titles } from './areas/titles.nl';
+import { nl as copyCourse } from './areas/copy-course.nl';
 
 export const nl = {
   ...courses,
@@ -32,6 +33,7 @@ export const nl = {
   ...security,
   ...lists,
   ...titles,
+  ...copyCourse,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -293,8 +293,13 @@ export default function CourseOverview() {
           </div>
         ) : null}
         <div className="pa-action">
-          <p className="utrecht-paragraph">{t('manageCourses.overview.duplicateHint')}</p>
-          <ActionButton intent="duplicate">{t('manageCourses.overview.duplicate')}</ActionButton>
+          <p className="utrecht-paragraph">{t('copyCourse.actionHint')}</p>
+          <Link
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            to={`/beheer/cursussen/${course.id}/kopieren`}
+          >
+            {t('copyCourse.action')}
+          </Link>
         </div>
         {editable ? (
           <CancelCourse
