@@ -16,6 +16,7 @@ import { nl as security } from './areas/security.nl';
 import { nl as lists } from './areas/lists.nl';
 import { nl as titles } from './areas/titles.nl';
 import { nl as copyCourse } from './areas/copy-course.nl';
+import { nl as courseList } from './areas/course-list.nl';
 
 export const nl = {
   ...courses,
@@ -34,6 +35,7 @@ export const nl = {
   ...lists,
   ...titles,
   ...copyCourse,
+  ...courseList,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',
