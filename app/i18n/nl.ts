@@ -17,6 +17,7 @@ import { nl as lists } from './areas/lists.nl';
 import { nl as titles } from './areas/titles.nl';
 import { nl as copyCourse } from './areas/copy-course.nl';
 import { nl as courseList } from './areas/course-list.nl';
+import { nl as needs } from './areas/needs.nl';
 
 export const nl = {
   ...courses,
@@ -36,6 +37,7 @@ export const nl = {
   ...titles,
   ...copyCourse,
   ...courseList,
+  ...needs,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -35,6 +35,8 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { NeedsSummarySection } from '~/components/accessibility-aids';
+import { needsSummary } from '~/modules/courses/needs.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
@@ -84,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     window: overview.window,
     ended: overview.ended,
     threshold: course.completionThreshold,
+    needs: await needsSummary(getDb(), course.id),
     notice: url.searchParams.get('melding'),
     count: Number(url.searchParams.get('aantal')) || 0,
   };
@@ -262,6 +265,8 @@ export default function CourseOverview() {
           </Link>
         </p>
       </section>
+
+      <NeedsSummarySection summary={loaded.needs} />
 
       <section className="pa-section" aria-labelledby="actions-heading">
         <h2 className="utrecht-heading-2" id="actions-heading">
