@@ -6,12 +6,8 @@ import { CourseStatus, useDates } from '~/components/manage-courses';
 import { SelectField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
-import {
-  courseListFilters,
-  courseListQueryString,
-  listCoordinatorCourses,
-  parseCourseListQuery,
-} from '~/modules/courses/coordinator-list.server';
+import { courseListFilters, courseListQueryString, parseCourseListQuery } from '~/modules/courses/coordinator-list';
+import { listCoordinatorCourses } from '~/modules/courses/coordinator-list.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

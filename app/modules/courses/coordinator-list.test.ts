@@ -4,7 +4,8 @@ import { courses } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { now } from '../clock.server';
-import { COURSE_LIST_PAGE_SIZE, courseListQueryString, listCoordinatorCourses, parseCourseListQuery } from './coordinator-list.server';
+import { COURSE_LIST_PAGE_SIZE, courseListQueryString, parseCourseListQuery } from './coordinator-list';
+import { listCoordinatorCourses } from './coordinator-list.server';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
