@@ -48,7 +48,6 @@ export default function ManageCourses() {
       q,
       page: next.pagina,
     })}`;
-  const [form, fields] = useForm({ id: 'course-filters', defaultValue: { filter: filter ?? '', zoek: q } });
   const filtered = Boolean(filter || q);
   const chosenName = organisations.find((o) => o.id === chosen)?.name;
   return (
@@ -93,27 +92,8 @@ export default function ManageCourses() {
         <h2 className="utrecht-heading-2" id="course-filters-heading">
           {t('courseList.filters.heading')}
         </h2>
-        {/* A GET form: the choice is in the address, so it works without JavaScript and the back button keeps it. */}
-        <Form method="get" action="/beheer/cursussen" {...getFormProps(form)} key={`${filter}-${q}`} className="pa-filters__form">
-          {chosen ? <input type="hidden" name="organisatie" value={chosen} /> : null}
-          <SelectField
-            meta={fields.filter}
-            label={t('courseList.filters.filter')}
-            placeholder={t('courseList.filters.all')}
-            options={courseListFilters.map((f) => ({ value: f, label: t(`courseList.filters.${f}`) }))}
-          />
-          <TextField meta={fields.zoek} label={t('courseList.filters.q')} />
-          <div className="pa-filters__actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action">
-              {t('courseList.filters.submit')}
-            </button>
-            {filtered ? (
-              <Link className="utrecht-link" to={chosen ? `/beheer/cursussen?organisatie=${chosen}` : '/beheer/cursussen'}>
-                {t('courseList.filters.clear')}
-              </Link>
-            ) : null}
-          </div>
-        </Form>
+        {/* Keyed by the query: after a search (with or without JavaScript) the fields show the address's values. */}
+        <CourseFilters key={`${filter}-${q}`} chosen={chosen} filter={filter} q={q} filtered={filtered} />
       </section>
 
       {filtered ? (
@@ -179,5 +159,33 @@ export default function ManageCourses() {
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** The filter and search: a GET form, so the choice is in the address and works without JavaScript. */
+function CourseFilters({ chosen, filter, q, filtered }: { chosen: string | null; filter: string | null; q: string; filtered: boolean }) {
+  const t = useT();
+  const [form, fields] = useForm({ id: 'course-filters', defaultValue: { filter: filter ?? '', zoek: q } });
+  return (
+    <Form method="get" action="/beheer/cursussen" {...getFormProps(form)} className="pa-filters__form">
+      {chosen ? <input type="hidden" name="organisatie" value={chosen} /> : null}
+      <SelectField
+        meta={fields.filter}
+        label={t('courseList.filters.filter')}
+        placeholder={t('courseList.filters.all')}
+        options={courseListFilters.map((f) => ({ value: f, label: t(`courseList.filters.${f}`) }))}
+      />
+      <TextField meta={fields.zoek} label={t('courseList.filters.q')} />
+      <div className="pa-filters__actions">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {t('courseList.filters.submit')}
+        </button>
+        {filtered ? (
+          <Link className="utrecht-link" to={chosen ? `/beheer/cursussen?organisatie=${chosen}` : '/beheer/cursussen'}>
+            {t('courseList.filters.clear')}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
   );
 }
