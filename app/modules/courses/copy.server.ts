@@ -135,18 +135,16 @@ export async function copyCourse(db: Db, scope: Scope, courseId: string, created
       );
     }
     if (questions.length) {
-      await tx
-        .insert(courseQuestions)
-        .values(
-          questions.map((q) => ({
-            courseId: copyId,
-            position: q.position,
-            kind: q.kind,
-            label: q.label,
-            options: q.options,
-            required: q.required,
-          })),
-        );
+      await tx.insert(courseQuestions).values(
+        questions.map((q) => ({
+          courseId: copyId,
+          position: q.position,
+          kind: q.kind,
+          label: q.label,
+          options: q.options,
+          required: q.required,
+        })),
+      );
     }
     return copyId;
   });
