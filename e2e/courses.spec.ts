@@ -53,7 +53,12 @@ async function cardsOnPage(page: Page): Promise<Card[]> {
     cards.map((card) => {
       const link = card.querySelector('h3 a');
       const seats = /Nog (\d+) plek/.exec(card.querySelector('.pa-seats')?.textContent ?? '');
-      return { href: link?.getAttribute('href') ?? '', title: link?.textContent?.trim() ?? '', seats: seats ? Number(seats[1]) : null };
+      // The link carries the catalogue's filters (for the way back); the course's own address is before them.
+      return {
+        href: (link?.getAttribute('href') ?? '').split('?')[0]!,
+        title: link?.textContent?.trim() ?? '',
+        seats: seats ? Number(seats[1]) : null,
+      };
     }),
   );
 }

@@ -114,9 +114,10 @@ test.describe('every form sent empty, without JavaScript', () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
     await expect(page).not.toHaveURL(/\/inloggen/);
     await checkPage(page, '/beheer/cursussen/nieuw');
-    const course = await linkOn(page, '/beheer/cursussen', /^\/beheer\/cursussen\/[0-9a-f-]{36}$/);
+    // A running course: it has confirmed people, so its message page has a form.
+    const course = await linkOn(page, '/beheer/cursussen?filter=lopend', /^\/beheer\/cursussen\/[0-9a-f-]{36}$/);
     expect(course, 'a course to manage').toBeTruthy();
-    for (const part of ['', '/bewerken', '/bericht']) await checkPage(page, `${course}${part}`);
+    for (const part of ['', '/bewerken', '/bericht', '/kopieren']) await checkPage(page, `${course}${part}`);
     await checkPage(page, '/beheer/netwerken/nieuw');
     const network = await linkOn(page, '/beheer/netwerken', /^\/beheer\/netwerken\/[0-9a-f-]{36}$/);
     expect(network, 'a network to manage').toBeTruthy();

@@ -185,12 +185,31 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await context.close();
   });
 
-  await test.step('copy the course and move the copy’s session to yesterday (a draft may)', async () => {
+  await test.step('copy the course to new dates and move the copy’s session to yesterday (a draft may)', async () => {
     await page.goto(courseUrl);
+    await page.getByRole('link', { name: 'Kopiëren' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Cursus kopiëren' })).toBeVisible();
+    await expect(page.getByLabel(/^Naam van de kopie/)).toHaveValue(`${title} (kopie)`);
+    // A date in the past is refused, beside the field and in the error summary.
+    await page.getByLabel(/^Datum van de eerste bijeenkomst/).fill(dateIn(-3));
     await page.getByRole('button', { name: 'Kopie maken' }).click();
+    await expectFieldError(page, 'Kies een datum vanaf vandaag');
+    await checkA11y(page);
+    await page.getByLabel(/^Datum van de eerste bijeenkomst/).fill(dateIn(70));
+    await page.getByRole('button', { name: 'Kopie maken' }).click();
+    await expect(page).toHaveURL(/\/beheer\/cursussen\/[0-9a-f-]{36}\/bewerken\?melding=gekopieerd$/);
+    await expect(page.getByRole('status')).toContainText('Dit is de kopie, als concept.');
     await expect(page.getByRole('heading', { level: 1, name: `${title} (kopie)` })).toBeVisible();
     await expect(page.locator('.pa-course-meta')).toContainText('Concept');
-    copyUrl = new URL(page.url()).pathname;
+    await checkA11y(page);
+    copyUrl = new URL(page.url()).pathname.replace(/\/bewerken$/, '');
+    await page.getByRole('navigation', { name: 'Deze cursus' }).getByRole('link', { name: 'Overzicht' }).click();
+    await expect(page).toHaveURL(copyUrl);
+    // The session moved to the chosen date; nobody came along.
+    const day = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', timeZone: 'Europe/Amsterdam' }).format(
+      new Date(Date.now() + 70 * 86_400_000),
+    );
+    await expect(page.getByText(new RegExp(`^Bijeenkomst 1: .*${day}`))).toBeVisible();
     await page.getByText('Bijeenkomst 1 verplaatsen of verwijderen').click();
     const form = page.locator('form[id^="move-"]');
     await form.getByLabel(/^Datum/).fill(dateIn(-1));
@@ -251,6 +270,25 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await page.goto('/beheer/cursussen');
     await expect(page.getByRole('row', { name: new RegExp(`^${title} Nederlandse`) })).toContainText('Gepubliceerd');
     await expect(page.getByRole('row', { name: new RegExp(`^${title} \\(kopie\\) Nederlandse`) })).toContainText('Geannuleerd');
+  });
+
+  await test.step('filter the course list: cancelled, with a search on the title', async () => {
+    await page.goto('/beheer/cursussen');
+    const filters = page.locator('#course-filters');
+    await filters.getByLabel('Welke cursussen').selectOption({ label: 'Geannuleerd' });
+    await filters.getByLabel('Zoek op naam of gemeente').fill(title);
+    await filters.getByRole('button', { name: 'Toon cursussen' }).click();
+    await expect(page).toHaveURL(/[?&]filter=geannuleerd/);
+    await expect(page.getByRole('status')).toHaveText('1 cursus gevonden');
+    const table = page.getByRole('table', { name: /^Cursussen/ });
+    await expect(table.getByRole('rowheader')).toHaveText([`${title} (kopie)`]);
+    await expect(filters.getByLabel('Welke cursussen')).toHaveValue('geannuleerd');
+    await checkA11y(page);
+    await filters.getByLabel('Welke cursussen').selectOption({ label: 'Nog niet begonnen' });
+    await filters.getByRole('button', { name: 'Toon cursussen' }).click();
+    await expect(table.getByRole('rowheader')).toHaveText([title]);
+    await page.getByRole('link', { name: 'Alle cursussen tonen' }).click();
+    await expect(page).toHaveURL('/beheer/cursussen');
   });
 });
 

@@ -16,6 +16,9 @@ import { en as privacy } from './areas/privacy.en';
 import { en as security } from './areas/security.en';
 import { en as lists } from './areas/lists.en';
 import { en as titles } from './areas/titles.en';
+import { en as copyCourse } from './areas/copy-course.en';
+import { en as courseList } from './areas/course-list.en';
+import { en as needs } from './areas/needs.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -35,6 +38,9 @@ export const en: Translation<typeof nl> = {
   ...security,
   ...lists,
   ...titles,
+  ...copyCourse,
+  ...courseList,
+  ...needs,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -16,6 +16,9 @@ import { nl as privacy } from './areas/privacy.nl';
 import { nl as security } from './areas/security.nl';
 import { nl as lists } from './areas/lists.nl';
 import { nl as titles } from './areas/titles.nl';
+import { nl as copyCourse } from './areas/copy-course.nl';
+import { nl as courseList } from './areas/course-list.nl';
+import { nl as needs } from './areas/needs.nl';
 
 export const nl = {
   ...courses,
@@ -34,6 +37,9 @@ export const nl = {
   ...security,
   ...lists,
   ...titles,
+  ...copyCourse,
+  ...courseList,
+  ...needs,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { AnswersSection } from '~/components/registration-answers';
+import { answersSchema, canChangeAnswers, changeAnswers, questionsOfCourse } from '~/modules/courses/needs.server';
 import { getDb } from '~db/client.server';
 import { Banner, SessionsTable } from '~/components/course-parts';
 import { localeFromRequest, translator, useT, type Translate } from '~/i18n';
@@ -48,6 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
     hasCalendar: calendarDownload(ctx, registration) !== null,
     hasCertificate: (await registrationsWithCertificate(getDb(), [registration.id])).has(registration.id),
+    answers: {
+      questions: (await questionsOfCourse(getDb(), ctx.course.id)).map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        label: q.label,
+        options: q.options,
+        required: q.required,
+      })),
+      given: registration.answers,
+      aids: registration.accessibilityAids,
+      needs: registration.accessibilityNeeds ?? '',
+      canChange: canChangeAnswers(ctx, registration, at),
+    },
   };
 }
 
@@ -80,6 +96,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.status === 'cancelled') return redirect(`${here}?afgemeld=1`, 303);
     if (result.status === 'too-late') return data({ outcome: 'too-late' } satisfies ActionResult, { status: 409 });
     return { outcome: 'already-cancelled' } satisfies ActionResult;
+  }
+  if (intent === 'answers') {
+    const t = translator(localeFromRequest(request));
+    const submission = parseWithZod(formData, { schema: answersSchema(t, await questionsOfCourse(db, found.ctx.course.id)) });
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await changeAnswers(db, found.registration.id, submission.value);
+    if (outcome === 'saved') return redirect(`${here}?antwoorden=1#answers-heading`, 303);
+    return data({ intent, result: submission.reply({ formErrors: [t('needs.answers.tooLate')] }) }, { status: 409 });
   }
   if (intent === 'claim') {
     const result = await claimOffer(db, found.registration.id);
@@ -187,6 +211,15 @@ export default function ManageRegistration() {
           </p>
         ) : null}
       </section>
+
+      {r.status !== 'cancelled' ? (
+        <AnswersSection
+          answers={r.answers}
+          organisationName={r.organisationName}
+          saved={params.get('antwoorden') === '1'}
+          lastResult={acted && 'intent' in acted ? acted.result : undefined}
+        />
+      ) : null}
 
       <section aria-labelledby="sessions-heading">
         <h2 className="utrecht-heading-2" id="sessions-heading">

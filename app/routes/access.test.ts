@@ -24,6 +24,7 @@ import * as courseRegistrations from './beheer.cursussen.$id.aanmeldingen';
 import * as courseAttendance from './beheer.cursussen.$id.aanwezigheid';
 import * as courseMessage from './beheer.cursussen.$id.bericht';
 import * as courseEdit from './beheer.cursussen.$id.bewerken';
+import * as courseCopy from './beheer.cursussen.$id.kopieren';
 import * as courseExport from './beheer.cursussen.$id_.export[.csv]';
 import * as invitation from './beheer.uitnodiging.$token';
 import * as networkList from './beheer.netwerken._index';
@@ -169,6 +170,8 @@ const routes: Route[] = [
   POST('/beheer/cursussen/:course', courseOverview.action, coordinatorOnly(400)),
   GET('/beheer/cursussen/:course/bewerken', courseEdit.loader, coordinatorOnly()),
   POST('/beheer/cursussen/:course/bewerken', courseEdit.action, coordinatorOnly(400)),
+  GET('/beheer/cursussen/:course/kopieren', courseCopy.loader, coordinatorOnly()),
+  POST('/beheer/cursussen/:course/kopieren', courseCopy.action, coordinatorOnly(400)),
   GET('/beheer/cursussen/:course/aanmeldingen', courseRegistrations.loader, coordinatorOnly()),
   POST('/beheer/cursussen/:course/aanmeldingen', courseRegistrations.action, coordinatorOnly(400)),
   GET('/beheer/cursussen/:course/aanwezigheid', courseAttendance.loader, coordinatorOnly()),

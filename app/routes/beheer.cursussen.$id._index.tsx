@@ -35,6 +35,8 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { NeedsSummarySection } from '~/components/accessibility-aids';
+import { needsSummary } from '~/modules/courses/needs.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 export const meta: MetaFunction = (args) => {
@@ -84,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     window: overview.window,
     ended: overview.ended,
     threshold: course.completionThreshold,
+    needs: await needsSummary(getDb(), course.id),
     notice: url.searchParams.get('melding'),
     count: Number(url.searchParams.get('aantal')) || 0,
   };
@@ -263,6 +266,8 @@ export default function CourseOverview() {
         </p>
       </section>
 
+      <NeedsSummarySection summary={loaded.needs} />
+
       <section className="pa-section" aria-labelledby="actions-heading">
         <h2 className="utrecht-heading-2" id="actions-heading">
           {t('manageCourses.overview.actions')}
@@ -293,8 +298,13 @@ export default function CourseOverview() {
           </div>
         ) : null}
         <div className="pa-action">
-          <p className="utrecht-paragraph">{t('manageCourses.overview.duplicateHint')}</p>
-          <ActionButton intent="duplicate">{t('manageCourses.overview.duplicate')}</ActionButton>
+          <p className="utrecht-paragraph">{t('copyCourse.actionHint')}</p>
+          <Link
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+            to={`/beheer/cursussen/${course.id}/kopieren`}
+          >
+            {t('copyCourse.action')}
+          </Link>
         </div>
         {editable ? (
           <CancelCourse

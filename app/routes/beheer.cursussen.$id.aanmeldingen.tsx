@@ -20,6 +20,7 @@ import {
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { DataTable } from '~/components/ui/data-table';
+import { needsText } from '~/modules/courses/aids';
 import { pageTitle, routeData } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const cancelId = url.searchParams.get('afmelden');
   const toCancel = cancelId ? await registrationOfCourse(db, scope, coordinator.course.id, cancelId) : null;
+  const t = translator(localeFromRequest(request));
   return {
     course: { id: found.course.id, status: found.course.status, capacity: found.course.capacity, language: found.course.language },
     questions: found.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind })),
@@ -51,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cancelledAt: p.cancelledAt,
       offerExpiresAt: p.offerExpiresAt,
       answers: p.answers,
-      accessibilityNeeds: p.accessibilityNeeds,
+      accessibilityNeeds: needsText(t, p),
       byCoordinator: p.source === 'coordinator',
     })),
     toCancel:

@@ -111,6 +111,7 @@ export default function EditCourse() {
 function EditNotice() {
   const t = useT();
   const [params] = useSearchParams();
+  if (params.get('melding') === 'gekopieerd') return <Notice>{t('copyCourse.notice')}</Notice>;
   if (params.get('melding') !== 'opgeslagen') return null;
   const offered = Number(params.get('aangeboden')) || 0;
   const told = Number(params.get('aantal')) || 0;

@@ -1,9 +1,13 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { CourseStatus, useDates } from '~/components/manage-courses';
+import { SelectField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import { listCourses, PAGE_SIZE } from '~/modules/courses/manage.server';
+import { now } from '~/modules/clock.server';
+import { courseListFilters, courseListQueryString, parseCourseListQuery } from '~/modules/courses/coordinator-list';
+import { listCoordinatorCourses } from '~/modules/courses/coordinator-list.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
@@ -16,30 +20,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chosen = url.searchParams.get('organisatie');
   // Another organisation's id (or nonsense) is a 404, like every other thing a coordinator may not see.
   const organisation = chosen ? requireOwnOrganisation(coordinator, chosen) : null;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('pagina') ?? '1', 10) || 1));
-  const { courses, total } = await listCourses(getDb(), scopeOf(coordinator), { organisationId: organisation?.id, page });
+  const query = parseCourseListQuery(url.searchParams);
+  const ids = scopeOf(coordinator).organisationIds.filter((id) => !organisation || id === organisation.id);
+  const { courses, total, pageCount } = await listCoordinatorCourses(getDb(), ids, query, now());
   return {
     organisations: coordinator.organisations.map((o) => ({ id: o.id, name: o.name })),
     chosen: organisation?.id ?? null,
     courses,
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
+    filter: query.filter,
+    q: query.q,
+    page: query.page,
+    pages: pageCount,
   };
 }
 
 export default function ManageCourses() {
   const t = useT();
   const dates = useDates();
-  const { organisations, chosen, courses, page, pages } = useLoaderData<typeof loader>();
+  const { organisations, chosen, courses, total, filter, q, page, pages } = useLoaderData<typeof loader>();
   const several = organisations.length > 1;
-  const query = (next: { organisatie?: string | null; pagina?: number }) => {
-    const params = new URLSearchParams();
-    const organisation = next.organisatie === undefined ? chosen : next.organisatie;
-    if (organisation) params.set('organisatie', organisation);
-    if (next.pagina && next.pagina > 1) params.set('pagina', String(next.pagina));
-    const search = params.toString();
-    return `/beheer/cursussen${search ? `?${search}` : ''}`;
-  };
+  // Links keep the filter and search; switching organisation starts again at page 1.
+  const query = (next: { organisatie?: string | null; pagina?: number }) =>
+    `/beheer/cursussen${courseListQueryString({
+      organisatie: next.organisatie === undefined ? chosen : next.organisatie,
+      filter,
+      q,
+      page: next.pagina,
+    })}`;
+  const filtered = Boolean(filter || q);
   const chosenName = organisations.find((o) => o.id === chosen)?.name;
   return (
     <div className="pa-manage">
@@ -79,12 +88,27 @@ export default function ManageCourses() {
         </Link>
       </p>
 
+      <section aria-labelledby="course-filters-heading" className="pa-filters">
+        <h2 className="utrecht-heading-2" id="course-filters-heading">
+          {t('courseList.filters.heading')}
+        </h2>
+        {/* Keyed by the query: after a search (with or without JavaScript) the fields show the address's values. */}
+        <CourseFilters key={`${filter}-${q}`} chosen={chosen} filter={filter} q={q} filtered={filtered} />
+      </section>
+
+      {filtered ? (
+        <p className="utrecht-paragraph" role="status">
+          {total === 0 ? t('courseList.none') : t('courseList.count', { count: total })}
+        </p>
+      ) : null}
       {courses.length === 0 ? (
-        <p className="utrecht-paragraph">{t('manageCourses.list.empty')}</p>
+        filtered ? null : (
+          <p className="utrecht-paragraph">{t('manageCourses.list.empty')}</p>
+        )
       ) : (
         <DataTable
           id="courses-caption"
-          caption={chosenName ? t('manageCourses.list.captionOf', { organisation: chosenName }) : t('manageCourses.list.caption')}
+          caption={chosenName ? t('courseList.captionOf', { organisation: chosenName }) : t('courseList.caption')}
           rows={courses}
           rowKey={(c) => c.id}
           columns={[
@@ -101,6 +125,7 @@ export default function ManageCourses() {
             several && !chosen
               ? { key: 'organisation', header: t('manageCourses.list.organisation'), cell: (c) => c.organisationName }
               : null,
+            { key: 'municipality', header: t('courseList.municipality'), cell: (c) => c.municipalityName },
             {
               key: 'firstDate',
               header: t('manageCourses.list.firstDate'),
@@ -134,5 +159,33 @@ export default function ManageCourses() {
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** The filter and search: a GET form, so the choice is in the address and works without JavaScript. */
+function CourseFilters({ chosen, filter, q, filtered }: { chosen: string | null; filter: string | null; q: string; filtered: boolean }) {
+  const t = useT();
+  const [form, fields] = useForm({ id: 'course-filters', defaultValue: { filter: filter ?? '', zoek: q } });
+  return (
+    <Form method="get" action="/beheer/cursussen" {...getFormProps(form)} className="pa-filters__form">
+      {chosen ? <input type="hidden" name="organisatie" value={chosen} /> : null}
+      <SelectField
+        meta={fields.filter}
+        label={t('courseList.filters.filter')}
+        placeholder={t('courseList.filters.all')}
+        options={courseListFilters.map((f) => ({ value: f, label: t(`courseList.filters.${f}`) }))}
+      />
+      <TextField meta={fields.zoek} label={t('courseList.filters.q')} />
+      <div className="pa-filters__actions">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {t('courseList.filters.submit')}
+        </button>
+        {filtered ? (
+          <Link className="utrecht-link" to={chosen ? `/beheer/cursussen?organisatie=${chosen}` : '/beheer/cursussen'}>
+            {t('courseList.filters.clear')}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
   );
 }

@@ -12,6 +12,7 @@ import * as create from './beheer.cursussen.nieuw';
 import * as frame from './beheer.cursussen.$id';
 import * as overview from './beheer.cursussen.$id._index';
 import * as edit from './beheer.cursussen.$id.bewerken';
+import * as copy from './beheer.cursussen.$id.kopieren';
 import * as people from './beheer.cursussen.$id.aanmeldingen';
 import * as attendance from './beheer.cursussen.$id.aanwezigheid';
 import * as message from './beheer.cursussen.$id.bericht';
@@ -84,6 +85,7 @@ const pages: [string, Handler, string][] = [
   ['layout', frame.loader as Handler, ''],
   ['overview', overview.loader as Handler, ''],
   ['edit', edit.loader as Handler, '/bewerken'],
+  ['copy', copy.loader as Handler, '/kopieren'],
   ['registrations', people.loader as Handler, '/aanmeldingen'],
   ['attendance', attendance.loader as Handler, '/aanwezigheid'],
   ['message', message.loader as Handler, '/bericht'],
@@ -148,6 +150,7 @@ describe('tenancy', () => {
       ['cancel person', people.action as Handler, '/aanmeldingen', { intent: 'cancel-registration', registrationId: theirRegistration }],
       ['attendance', attendance.action as Handler, '/aanwezigheid', { sessionId: session, present: theirRegistration }],
       ['message', message.action as Handler, '/bericht', { subject: 'Hallo', body: 'Van een ander' }],
+      ['copy', copy.action as Handler, '/kopieren', { title: 'Overgenomen kopie', firstDate: future.date }],
     ];
     for (const [name, action, suffix, fields] of attempts) {
       const result = await call(action, post(`/beheer/cursussen/${id}${suffix}`, fields, alice), { id });
@@ -412,5 +415,42 @@ describe('a coordinator runs a course through the pages', () => {
     );
     expect(statusOf(result)).toBe(400);
     expect(dataOf<{ error: Record<string, string[]> }>(result).error.capacity?.[0]).toMatch(/al 2 mensen een plaats/);
+  });
+});
+
+describe('copy a course', () => {
+  it('makes a draft copy at the chosen first date and opens its edit page; a refused form keeps the values', async () => {
+    const id = mine.course.id;
+    const page = dataOf<{ defaults: { title: string }; firstDate: string }>(
+      await call(copy.loader as Handler, get(`/beheer/cursussen/${id}/kopieren`, alice), { id }),
+    );
+    expect(page.defaults.title).toBe(`${mine.course.title} (kopie)`);
+    expect(page.firstDate).toBe(toLocalInputs(mine.sessions[0]!.startsAt).date);
+
+    const refused = await call(
+      copy.action as Handler,
+      post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: '' }, alice),
+      { id },
+    );
+    expect(statusOf(refused)).toBe(400);
+    expect(dataOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(refused)).toMatchObject({
+      error: { firstDate: ['Kies de datum van de eerste bijeenkomst'] },
+      initialValue: { title: 'Volgend jaar' },
+    });
+
+    const later = toLocalInputs(new Date(Date.now() + 400 * DAY)).date;
+    const done = (await call(
+      copy.action as Handler,
+      post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: later }, alice),
+      { id },
+    )) as Response;
+    expect(done.status).toBe(303);
+    const match = /^\/beheer\/cursussen\/([0-9a-f-]{36})\/bewerken\?melding=gekopieerd$/.exec(done.headers.get('Location') ?? '');
+    expect(match).not.toBeNull();
+    const [made] = await db().select().from(courses).where(eq(courses.id, match![1]!));
+    expect(made).toMatchObject({ title: 'Volgend jaar', status: 'draft', organisationId: mine.organisation.id });
+    const sessions = await db().select().from(courseSessions).where(eq(courseSessions.courseId, made!.id)).orderBy(courseSessions.startsAt);
+    expect(toLocalInputs(sessions[0]!.startsAt).date).toBe(later);
+    await db().delete(courses).where(eq(courses.id, made!.id));
   });
 });

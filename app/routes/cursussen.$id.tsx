@@ -5,7 +5,7 @@ import { Banner, CourseErrorBoundary, PlainText, SessionsTable } from '~/compone
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { availabilityText } from '~/modules/courses/availability';
-import { costText, getPublicCourse } from '~/modules/courses/catalogue.server';
+import { catalogueQuery, costText, getPublicCourse, parseCatalogueFilters } from '~/modules/courses/catalogue.server';
 import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
 import { JsonLd } from '~/components/json-ld';
@@ -41,6 +41,12 @@ function utmQuery(url: URL) {
   return query ? `?${query}` : '';
 }
 
+/** The catalogue's filters and page from the course's address, and nothing else. */
+function backQuery(url: URL) {
+  const filters = parseCatalogueFilters(url.searchParams);
+  return catalogueQuery(filters, filters.page);
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = await getPublicCourse(getDb(), params.id ?? '', now());
   if (!course) throw new Response('Not Found', { status: 404 });
@@ -74,6 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sessions: course.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
     },
     signUpHref: `/cursussen/${course.id}/aanmelden${utmQuery(new URL(request.url))}`,
+    // The catalogue's filters ride along on the course link, so "back" returns to the same list.
+    backHref: `/cursussen${backQuery(new URL(request.url))}`,
     jsonLd: scriptJson(courseEvent(course, pageUrl)),
     openGraph: {
       url: pageUrl,
@@ -140,7 +148,7 @@ export default function CoursePage() {
     <>
       <JsonLd json={data.jsonLd} />
       <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/cursussen">
+        <Link className="utrecht-link" to={data.backHref}>
           {t('courses.page.back')}
         </Link>
       </p>

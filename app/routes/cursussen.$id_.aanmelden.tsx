@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { getDb, type Db } from '~db/client.server';
 import { privacyVersion } from '~/content/privacy';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
+import { AccessibilityAidsField } from '~/components/accessibility-aids';
+import { aidsField } from '~/modules/courses/needs.server';
 import { Banner, CourseErrorBoundary } from '~/components/course-parts';
 import { Honeypot, SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
@@ -72,6 +74,7 @@ function signUpSchema(t: Translate, questions: Question[], db: Db) {
       .optional(),
     // With questions, a missing `q` must still fail on the required ones.
     q: questions.length ? z.object(answers) : z.object({}).optional(),
+    accessibilityAids: aidsField(t),
     accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
     source: z.enum(SOURCES, { error: t('courses.signup.errors.notAnOption') }).optional(),
     utm_source: z.string().optional(),
@@ -87,6 +90,7 @@ type SignUpFields = {
   municipality: string;
   phone: string;
   q: Record<string, string>;
+  accessibilityAids: string[];
   accessibilityNeeds: string;
   source: string;
   utm_source: string;
@@ -166,6 +170,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     phone: value.phone ?? null,
     answers,
     accessibilityNeeds: value.accessibilityNeeds ?? null,
+    accessibilityAids: value.accessibilityAids,
     source: value.source ?? null,
     utm: Object.keys(utm).length ? utm : null,
     locale,
@@ -310,6 +315,7 @@ export default function SignUp() {
           ) : null}
 
           <h2 className="utrecht-heading-2">{t('courses.signup.more')}</h2>
+          <AccessibilityAidsField meta={fields.accessibilityAids} />
           <TextAreaField
             meta={fields.accessibilityNeeds}
             label={t('courses.signup.accessibilityNeeds')}

@@ -20,6 +20,8 @@ import { formatMoment, formatSession } from '~/modules/courses/format.server';
 import { pageTitle } from '~/components/page-title';
 import { Pager } from '~/components/pager';
 import { FeedLinks } from '~/components/feed-links';
+import { useProvinceNarrowing } from '~/components/province-narrowing';
+import { useRef } from 'react';
 import { getEnv } from '~/env.server';
 import { feedPath, webcalUrl } from '~/modules/courses/feeds.server';
 
@@ -97,6 +99,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       month: filters.month ?? '',
     },
     query: catalogueQuery(filters),
+    // What a course link carries, so that the course page's "back" link returns to this very page.
+    linkQuery: catalogueQuery(filters, catalogue.page),
     activeFilters,
     chosenMunicipality: chosenMunicipality?.name ?? null,
     feed: feedOf(),
@@ -157,6 +161,8 @@ export default function Catalogue() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const { filters } = data;
+  const formRef = useRef<HTMLFormElement>(null);
+  useProvinceNarrowing(formRef, data.municipalities, data.query);
   const provinceGroups = data.provinces.map((p) => ({
     ...p,
     municipalities: data.municipalities.filter((m) => m.provinceCode === p.code),
@@ -171,7 +177,7 @@ export default function Catalogue() {
           {t('courses.filters.heading')}
         </h2>
         {/* key: after a search without JavaScript or with it, the fields show the URL's values. */}
-        <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query}>
+        <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query} ref={formRef}>
           <div className="utrecht-form-field utrecht-form-field--text pa-filters__field pa-filters__field--wide">
             <div className="utrecht-form-field__label">
               <label className="utrecht-form-label" htmlFor="filter-q">
@@ -264,7 +270,7 @@ export default function Catalogue() {
                 <li className="pa-card pa-course-card" key={item.id}>
                   {item.nearness ? <p className="pa-course-card__near">{item.nearness}</p> : null}
                   <h3 className="utrecht-heading-3 pa-course-card__title">
-                    <Link className="utrecht-link" to={`/cursussen/${item.id}`}>
+                    <Link className="utrecht-link" to={`/cursussen/${item.id}${data.linkQuery}`}>
                       {item.title}
                     </Link>
                   </h3>

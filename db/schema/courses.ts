@@ -119,6 +119,19 @@ export const courseQuestions = pgTable(
   (t) => [index('course_questions_course_idx').on(t.courseId, t.position)],
 );
 
+/**
+ * What a person can ask the organiser to arrange, chosen from a list so that the coordinator can count
+ * them (an interpreter must be booked weeks ahead). Anything else goes in the free text.
+ */
+export const accessibilityAids = [
+  'ngt-interpreter',
+  'speech-to-text-interpreter',
+  'deafblind-interpreter',
+  'wheelchair',
+  'hearing-loop',
+] as const;
+export type AccessibilityAid = (typeof accessibilityAids)[number];
+
 export const registrationStatuses = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
@@ -140,6 +153,7 @@ export const registrations = pgTable(
     phone: text('phone'),
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
     accessibilityNeeds: text('accessibility_needs'),
+    accessibilityAids: jsonb('accessibility_aids').$type<AccessibilityAid[]>().notNull().default([]),
     source: text('source'),
     utm: jsonb('utm').$type<Record<string, string>>(),
     locale: text('locale', { enum: ['nl', 'en'] })
@@ -210,6 +224,8 @@ export type PendingSignUp = {
   phone: string | null;
   answers: Record<string, string>;
   accessibilityNeeds: string | null;
+  /** Absent in requests stored before the list existed. */
+  accessibilityAids?: AccessibilityAid[];
   source: string | null;
   utm: Record<string, string> | null;
   locale: 'nl' | 'en';

@@ -58,7 +58,7 @@ export const en: Translation<typeof nl> = {
 
   'courses.pagination.label': 'Pages of courses',
 
-  'courses.page.back': 'Back to all courses',
+  'courses.page.back': 'Back to the courses',
   'courses.page.by': 'Organised by {organisation}',
   'courses.page.signUp': 'Sign up',
   'courses.page.signUpUntil': 'You can sign up until {date}.',

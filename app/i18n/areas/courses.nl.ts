@@ -55,7 +55,7 @@ export const nl = {
 
   'courses.pagination.label': 'Pagina’s met cursussen',
 
-  'courses.page.back': 'Terug naar alle cursussen',
+  'courses.page.back': 'Terug naar de cursussen',
   'courses.page.by': 'Georganiseerd door {organisation}',
   'courses.page.signUp': 'Aanmelden',
   'courses.page.signUpUntil': 'Aanmelden kan tot {date}.',

@@ -17,6 +17,7 @@ import {
 } from '~db/schema';
 import type { Locale, MessageKey, Translate } from '~/i18n';
 import { sourceLabel } from '../labels';
+import { needsText } from './aids';
 import { emailField } from '../auth/schemas';
 import { normalizeEmail } from '../auth/accounts.server';
 import { now, HOUR } from '../clock.server';
@@ -1154,7 +1155,7 @@ export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof cou
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')
       : '',
-    p.accessibilityNeeds ?? '',
+    needsText(t, p),
     ...data.questions.map((q) => answerText(q, p.answers[q.id] ?? p.answers[q.label])),
     p.status === 'confirmed' ? String(p.sessionsAttended) : '',
     p.status === 'confirmed' ? (p.completed ? t('manageCourses.yes') : t('manageCourses.no')) : '',

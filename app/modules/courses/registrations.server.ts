@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courseSessions, courses, registrationLinks, registrations } from '~db/schema';
+import { courseSessions, courses, registrationLinks, registrations, type AccessibilityAid } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -32,6 +32,7 @@ export type SignUpInput = {
   phone?: string | null;
   answers?: Record<string, string>;
   accessibilityNeeds?: string | null;
+  accessibilityAids?: AccessibilityAid[];
   source?: string | null;
   utm?: Record<string, string> | null;
   locale: Locale;
@@ -145,6 +146,7 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
       phone: input.phone || null,
       answers: input.answers ?? {},
       accessibilityNeeds: input.accessibilityNeeds || null,
+      accessibilityAids: input.accessibilityAids ?? [],
       source: input.source || null,
       utm: input.utm && Object.keys(input.utm).length ? input.utm : null,
       locale: input.locale,

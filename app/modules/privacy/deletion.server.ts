@@ -274,6 +274,7 @@ export async function anonymiseRegistrations(tx: Db, where: SQL, at: Date) {
       phone: null,
       answers: {},
       accessibilityNeeds: null,
+      accessibilityAids: [],
       anonymisedAt: at,
       updatedAt: at,
     })

@@ -272,6 +272,7 @@ export async function exportPersonalData(db: Db, userId: string) {
       municipalityCode: r.municipalityCode,
       answers: r.answers,
       accessibilityNeeds: r.accessibilityNeeds,
+      accessibilityAids: r.accessibilityAids,
       source: r.source,
       utm: r.utm,
       locale: r.locale,

@@ -1,0 +1,107 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form } from '@remix-run/react';
+import { Fragment } from 'react';
+import type { AccessibilityAid, QuestionKind } from '~db/schema/courses';
+import { useT } from '~/i18n';
+import { aidKeys } from '~/modules/courses/aids';
+import { AccessibilityAidsField } from './accessibility-aids';
+import { Notice, SubmitButton } from './form';
+import { ErrorSummary } from './ui/error-summary';
+import { RadioGroupField, TextAreaField } from './ui/fields';
+
+// The registration's page repeats what the person answered and needs, and lets them change it until
+// the course starts (issue 16, item 7). The form is a plain POST: it works without JavaScript.
+
+type Question = { id: string; kind: QuestionKind; label: string; options: string[]; required: boolean };
+
+type Answers = {
+  questions: Question[];
+  given: Record<string, string>;
+  aids: AccessibilityAid[];
+  needs: string;
+  canChange: boolean;
+};
+
+type AnswerFields = { q: Record<string, string>; accessibilityAids: string[]; accessibilityNeeds: string };
+
+export function AnswersSection({
+  answers,
+  organisationName,
+  saved,
+  lastResult,
+}: {
+  answers: Answers;
+  organisationName: string;
+  saved: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<AnswerFields>({
+    id: 'registration-answers',
+    lastResult,
+    defaultValue: { q: answers.given, accessibilityAids: answers.aids, accessibilityNeeds: answers.needs },
+    shouldRevalidate: 'onBlur',
+  });
+  const q = fields.q.getFieldset();
+  const none = t('needs.answers.none');
+  const shown = (question: Question) => {
+    const value = answers.given[question.id];
+    if (!value) return none;
+    if (question.kind === 'yes-no') return value === 'yes' ? t('courses.signup.yes') : t('courses.signup.no');
+    return value;
+  };
+  const yesNo = [
+    { value: 'yes', label: t('courses.signup.yes') },
+    { value: 'no', label: t('courses.signup.no') },
+  ];
+  return (
+    <section aria-labelledby="answers-heading">
+      <h2 className="utrecht-heading-2" id="answers-heading">
+        {t('needs.answers.heading')}
+      </h2>
+      {saved ? <Notice>{t('needs.answers.saved')}</Notice> : null}
+      <p className="utrecht-paragraph">{t('needs.answers.intro')}</p>
+      <dl className="pa-details pa-details--stacked">
+        {answers.questions.map((question) => (
+          <Fragment key={question.id}>
+            <dt>{question.label}</dt>
+            <dd>{shown(question)}</dd>
+          </Fragment>
+        ))}
+        <dt>{t('needs.answers.aids')}</dt>
+        <dd>{answers.aids.length ? answers.aids.map((aid) => t(aidKeys[aid])).join(', ') : none}</dd>
+        <dt>{t('needs.answers.other')}</dt>
+        <dd className="pa-pre-line">{answers.needs || none}</dd>
+      </dl>
+      {answers.canChange ? (
+        <>
+          <h3 className="utrecht-heading-3">{t('needs.answers.change')}</h3>
+          <p className="utrecht-paragraph">{t('needs.answers.changeHint')}</p>
+          <Form method="post" {...getFormProps(form)} className="pa-course-form">
+            <ErrorSummary form={form} />
+            <input type="hidden" name="intent" value="answers" />
+            {answers.questions.map((question) => {
+              const meta = q[question.id]!;
+              if (question.kind === 'text') {
+                return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
+              }
+              const options = question.kind === 'yes-no' ? yesNo : question.options.map((o) => ({ value: o, label: o }));
+              return (
+                <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />
+              );
+            })}
+            <AccessibilityAidsField meta={fields.accessibilityAids} />
+            <TextAreaField
+              meta={fields.accessibilityNeeds}
+              label={t('courses.signup.accessibilityNeeds')}
+              description={t('courses.signup.accessibilityNeedsHint')}
+            />
+            <SubmitButton>{t('needs.answers.submit')}</SubmitButton>
+          </Form>
+        </>
+      ) : (
+        <p className="utrecht-paragraph">{t('needs.answers.closed', { organisation: organisationName })}</p>
+      )}
+    </section>
+  );
+}

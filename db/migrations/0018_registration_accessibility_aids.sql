@@ -1,0 +1,1 @@
+ALTER TABLE "registrations" ADD COLUMN "accessibility_aids" jsonb DEFAULT '[]'::jsonb NOT NULL;
