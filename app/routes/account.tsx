@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
@@ -78,7 +79,7 @@ export default function Account() {
   return (
     <>
       <h1 className="utrecht-heading-1">{t('account.title')}</h1>
-      {params.get('bevestigd') ? <Notice>{t('account.verifiedNotice')}</Notice> : null}
+      {params.get('bevestigd') ? <Notice>{t('notice.account.verified')}</Notice> : null}
       <p className="utrecht-paragraph">{t('account.welcome', { name: user.name })}</p>
 
       <section className="pa-section" aria-labelledby="details-heading">
@@ -109,9 +110,9 @@ export default function Account() {
           {t('account.registrations.heading')}
         </h2>
         {cancelOutcome === 'cancelled' || cancelOutcome === 'already-cancelled' ? (
-          <Notice>{t('account.registrations.cancelledNotice')}</Notice>
+          <Notice>{t('notice.registration.cancelled')}</Notice>
         ) : null}
-        {cancelOutcome === 'too-late' ? <FormAlert messages={[t('account.registrations.tooLate')]} /> : null}
+        {cancelOutcome === 'too-late' ? <FormAlert messages={[t('notice.registration.tooLate')]} /> : null}
         {confirming && !cancelOutcome ? (
           <div className="utrecht-alert utrecht-alert--warning" role="status">
             <div className="utrecht-alert__message">

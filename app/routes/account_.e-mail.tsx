@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { emailCategories } from '~db/schema';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useT, type MessageKey } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';

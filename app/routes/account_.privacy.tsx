@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { consents, users } from '~db/schema';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { FieldShell } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { verifyPassword } from '~/modules/auth/password.server';

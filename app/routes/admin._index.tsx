@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { Hidden } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
@@ -44,7 +44,7 @@ export default function AdminHome() {
     <div className="pa-manage">
       <h1 className="utrecht-heading-1">{t('admin.title')}</h1>
       {switched && (notice === 'open-aan' || notice === 'open-uit') ? (
-        <Notice>{t(notice === 'open-aan' ? 'national.admin.joined' : 'national.admin.left', { organisation: switched.name })}</Notice>
+        <Notice>{t(notice === 'open-aan' ? 'notice.openFigures.joined' : 'notice.openFigures.left', { organisation: switched.name })}</Notice>
       ) : null}
       <p className="utrecht-paragraph">{t('admin.intro')}</p>
       <p className="utrecht-paragraph">{t('national.admin.intro')}</p>

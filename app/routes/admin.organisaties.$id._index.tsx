@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
@@ -86,13 +87,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const notices: Record<string, MessageKey> = {
-  aangemaakt: 'admin.org.created',
-  opgeslagen: 'admin.org.saved',
-  benoemd: 'admin.org.appointed',
-  'al-coordinator': 'admin.org.already',
-  uitgenodigd: 'admin.org.invited',
-  verwijderd: 'admin.org.removed',
-  ingetrokken: 'admin.org.withdrawn',
+  aangemaakt: 'notice.organisation.created',
+  opgeslagen: 'notice.organisation.saved',
+  benoemd: 'notice.organisation.appointed',
+  'al-coordinator': 'notice.organisation.already',
+  uitgenodigd: 'notice.organisation.invited',
+  verwijderd: 'notice.organisation.removed',
+  ingetrokken: 'notice.organisation.withdrawn',
 };
 
 export default function AdminOrganisation() {

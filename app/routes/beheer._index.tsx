@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -53,7 +53,7 @@ export default function ManageHome() {
   return (
     <div className="pa-manage">
       <h1 className="utrecht-heading-1">{t('manage.title')}</h1>
-      {params.get('melding') === 'welkom' ? <Notice>{t('admin.home.welcome', { organisation: chosen.name })}</Notice> : null}
+      {params.get('melding') === 'welkom' ? <Notice>{t('notice.coordinator.welcome', { organisation: chosen.name })}</Notice> : null}
       {organisations.length > 1 ? (
         <nav aria-label={t('admin.home.switcher')} className="pa-subnav">
           <ul className="pa-subnav__list">

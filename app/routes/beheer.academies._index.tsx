@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useT } from '~/i18n';
 import { listAcademies } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
@@ -39,7 +39,7 @@ export default function Academies() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('admin.academies.title')}</h1>
-      {params.get('melding') === 'opgeslagen' ? <Notice>{t('admin.academies.saved')}</Notice> : null}
+      {params.get('melding') === 'opgeslagen' ? <Notice>{t('notice.academy.saved')}</Notice> : null}
       <p className="utrecht-paragraph">{t('admin.academies.intro')}</p>
       {organisations.map((o) => (
         <section className="pa-section" key={o.id} aria-labelledby={`org-${o.id}`}>

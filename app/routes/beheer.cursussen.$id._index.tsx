@@ -1,10 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
@@ -45,7 +47,6 @@ export const meta: MetaFunction = (args) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
   const overview = (await courseOverview(getDb(), scopeOf(coordinator), coordinator.course.id))!;
-  const url = new URL(request.url);
   const { course } = overview;
   const at = now().getTime();
   return {
@@ -84,8 +85,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     window: overview.window,
     ended: overview.ended,
     threshold: course.completionThreshold,
-    notice: url.searchParams.get('melding'),
-    count: Number(url.searchParams.get('aantal')) || 0,
   };
 }
 
@@ -113,14 +112,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
-  const done = (notice: string, count?: number) =>
-    redirect(`/beheer/cursussen/${course.id}?melding=${notice}${count !== undefined ? `&aantal=${count}` : ''}`);
+  const done = (key: NoticeKey, vars?: Record<string, number>) => redirectWithNotice(`/beheer/cursussen/${course.id}`, key, vars);
 
   switch (intent) {
     case 'publish': {
       const outcome = await publishCourse(db, scope, course.id);
       if (outcome === 'not-found') throw notFound();
-      if (outcome === 'published') return done('gepubliceerd');
+      if (outcome === 'published') return done('notice.course.published');
       return answer({ intent, target: null, message: t(publishProblems[outcome]!) });
     }
     case 'cancel-course': {
@@ -128,17 +126,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return answer({ intent, target: null, result: submission.reply() });
       const outcome = await cancelOwnedCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
-      return done('geannuleerd', outcome.status === 'cancelled' ? outcome.told : 0);
+      return done('notice.course.cancelled', { count: outcome.status === 'cancelled' ? outcome.told : 0 });
     }
     case 'duplicate': {
       const copy = await duplicateCourse(db, scope, course.id, coordinator.user.id, t('manageCourses.copySuffix'));
       if (!copy) throw notFound();
-      return redirect(`/beheer/cursussen/${copy}?melding=gekopieerd`);
+      return redirectWithNotice(`/beheer/cursussen/${copy}`, 'notice.course.duplicated');
     }
     case 'close': {
       const outcome = await closeCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
-      if (outcome.status === 'closed') return done('afgesloten', outcome.sent);
+      if (outcome.status === 'closed') return done('notice.course.closed', { count: outcome.sent });
       const key: MessageKey =
         outcome.status === 'not-ended'
           ? 'manageCourses.errors.notEnded'
@@ -167,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (submission.status !== 'success') return answer({ intent, target: sessionId, result: submission.reply() });
       }
       const outcome = await removeSession(db, scope, course.id, sessionId);
-      if (outcome.status === 'saved') return done('bijeenkomst-verwijderd', outcome.told);
+      if (outcome.status === 'saved') return done('notice.course.sessionRemoved', { told: outcome.told });
       return sessionOutcome(outcome, intent, sessionId, t, () => undefined, done);
     }
     case 'add-question':
@@ -181,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await updateQuestion(db, scope, course.id, questionId, submission.value);
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'cancelled') return answer({ intent, target: questionId, message: t('manageCourses.errors.courseCancelled') });
-      return done('vraag-opgeslagen');
+      return done('notice.course.questionSaved');
     }
     case 'remove-question':
     case 'question-up':
@@ -193,7 +191,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await moveQuestion(db, scope, course.id, questionId, intent === 'question-up' ? 'up' : 'down');
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'cancelled') return answer({ intent, target: questionId, message: t('manageCourses.errors.courseCancelled') });
-      return done(intent === 'remove-question' ? 'vraag-verwijderd' : 'vraag-verplaatst');
+      return done(intent === 'remove-question' ? 'notice.course.questionRemoved' : 'notice.course.questionMoved');
     }
   }
   return answer({ intent, target: null, message: t('manageCourses.errors.unknownAction') });
@@ -205,28 +203,14 @@ function sessionOutcome(
   target: string | null,
   t: Translate,
   reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> | undefined,
-  done: (notice: string, count?: number) => Response,
+  done: (key: NoticeKey, vars?: Record<string, number>) => Response,
 ) {
-  if (outcome.status === 'saved') return done('bijeenkomst-opgeslagen', outcome.told);
+  if (outcome.status === 'saved') return done('notice.course.sessionSaved', { told: outcome.told });
   if (outcome.status === 'not-found') throw notFound();
   const message = t(sessionProblems[outcome.status]!);
   if (outcome.status === 'in-past') return answer({ intent, target, result: reply({ fieldErrors: { date: [message] } }) });
   return answer({ intent, target, message });
 }
-
-const notices: Record<string, MessageKey> = {
-  aangemaakt: 'manageCourses.notice.created',
-  gepubliceerd: 'manageCourses.notice.published',
-  geannuleerd: 'manageCourses.notice.cancelled',
-  gekopieerd: 'manageCourses.notice.duplicated',
-  afgesloten: 'manageCourses.notice.closed',
-  opgeslagen: 'manageCourses.notice.saved',
-  'bijeenkomst-opgeslagen': 'manageCourses.notice.sessionSaved',
-  'bijeenkomst-verwijderd': 'manageCourses.notice.sessionRemoved',
-  'vraag-opgeslagen': 'manageCourses.notice.questionSaved',
-  'vraag-verwijderd': 'manageCourses.notice.questionRemoved',
-  'vraag-verplaatst': 'manageCourses.notice.questionMoved',
-};
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -235,20 +219,12 @@ export default function CourseOverview() {
   const dates = useDates();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const { course, sessions, questions, counts, notice, count } = loaded;
+  const { course, sessions, questions, counts } = loaded;
   const editable = course.status !== 'cancelled';
-  const noticeKey = notice ? notices[notice] : undefined;
-  const told = notice === 'bijeenkomst-opgeslagen' || notice === 'bijeenkomst-verwijderd' ? count : 0;
   const problem = acted?.message && !acted.result ? acted.message : null;
 
   return (
     <>
-      {noticeKey ? (
-        <Notice>
-          {t(noticeKey, { count })}
-          {told > 0 ? ` ${t('manageCourses.notice.told', { count: told })}` : ''}
-        </Notice>
-      ) : null}
       {problem ? <FormAlert messages={[problem]} /> : null}
 
       <section className="pa-section" aria-labelledby="details-heading">

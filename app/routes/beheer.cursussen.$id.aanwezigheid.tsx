@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
@@ -74,7 +75,7 @@ export default function Attendance() {
                 <h3 className="utrecht-heading-3" id={headingId}>
                   {label(s, index)}
                 </h3>
-                {saved === s.id ? <Notice>{t('manageCourses.attendance.saved')}</Notice> : null}
+                {saved === s.id ? <Notice>{t('notice.attendance.saved')}</Notice> : null}
                 {acted?.sessionId === s.id ? <FormAlert messages={[acted.message]} /> : null}
                 {status === 'cancelled' ? null : !s.open ? (
                   <p className="utrecht-paragraph">{t('manageCourses.attendance.notYet')}</p>

@@ -5,7 +5,8 @@ import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
@@ -73,7 +74,7 @@ export default function MessageParticipants() {
   return (
     <>
       <h2 className="utrecht-heading-2">{t('manageCourses.message.heading')}</h2>
-      {queued ? <Notice>{t('manageCourses.message.queued', { count: queued })}</Notice> : null}
+      {queued ? <Notice>{t('notice.courseMessage.queued', { count: queued })}</Notice> : null}
       <div className="pa-narrow">
         <p className="utrecht-paragraph">{t('manageCourses.message.intro', { count: confirmed })}</p>
         {confirmed === 0 ? (

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
@@ -115,9 +116,9 @@ function EditNotice() {
   const told = Number(params.get('aantal')) || 0;
   return (
     <Notice>
-      {t('manageCourses.notice.saved')}
-      {offered ? ` ${t('manageCourses.notice.offered', { count: offered })}` : ''}
-      {told ? ` ${t('manageCourses.notice.told', { count: told })}` : ''}
+      {t('notice.course.saved')}
+      {offered ? ` ${t('notice.course.offered', { count: offered })}` : ''}
+      {told ? ` ${t('notice.course.told', { count: told })}` : ''}
     </Notice>
   );
 }

@@ -3,7 +3,8 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import {
@@ -181,11 +182,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const doneMessages: Record<string, MessageKey> = {
-  started: 'matchingRuns.done.started',
-  pinned: 'matchingRuns.done.pinned',
-  forbidden: 'matchingRuns.done.forbidden',
-  moved: 'matchingRuns.done.moved',
-  removed: 'matchingRuns.done.removed',
+  started: 'notice.matchingRun.started',
+  pinned: 'notice.matchingRun.pinned',
+  forbidden: 'notice.matchingRun.forbidden',
+  moved: 'notice.matchingRun.moved',
+  removed: 'notice.matchingRun.removed',
 };
 
 export default function MatchingRunPage() {
@@ -201,8 +202,8 @@ export default function MatchingRunPage() {
   if (gedaan === 'published') {
     const proposed = Number(params.get('voorgesteld') ?? 0);
     const skipped = Number(params.get('overgeslagen') ?? 0);
-    notice = t('matchingRuns.done.published', { count: proposed });
-    if (skipped > 0) notice += ` ${t('matchingRuns.done.publishedSkipped', { count: skipped })}`;
+    notice = t('notice.matchingRun.published', { count: proposed });
+    if (skipped > 0) notice += ` ${t('notice.matchingRun.publishedSkipped', { count: skipped })}`;
   } else if (gedaan && doneMessages[gedaan]) {
     notice = t(doneMessages[gedaan]!);
   }

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { ReasonForm, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
 import { now } from '~/modules/clock.server';
@@ -136,7 +136,7 @@ export default function NetworkMatches() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
-      {ended ? <Notice>{t('matches.manage.ended')}</Notice> : null}
+      {ended ? <Notice>{t('notice.matchManage.ended')}</Notice> : null}
       <p className="utrecht-paragraph">
         {t('matches.manage.summary', {
           proposed: t('matches.manage.summaryProposed', { count: counts.proposed }),

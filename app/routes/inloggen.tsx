@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Honeypot, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { Honeypot, SubmitButton, useSubmitRound } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -90,8 +91,8 @@ export default function Login() {
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('login.title')}</h1>
-      {params.get('uitgelogd') ? <Notice>{t('login.loggedOut')}</Notice> : null}
-      {params.get('hersteld') ? <Notice>{t('login.passwordReset')}</Notice> : null}
+      {params.get('uitgelogd') ? <Notice>{t('notice.login.loggedOut')}</Notice> : null}
+      {params.get('hersteld') ? <Notice>{t('notice.login.passwordReset')}</Notice> : null}
 
       <section aria-labelledby="login-password-heading" className="pa-section">
         <h2 className="utrecht-heading-2" id="login-password-heading">

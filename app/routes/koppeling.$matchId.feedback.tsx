@@ -5,7 +5,8 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { RadioGroupField, TextAreaField } from '~/components/ui/fields';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import {

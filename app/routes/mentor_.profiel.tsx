@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useLocale, useT, type Translate } from '~/i18n';
@@ -49,11 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * what is in use says what happens to the mentees they have.
  */
 function profileNotice(t: Translate, notice: string | null, profile: { complete: boolean; used: number; capacity: number }) {
-  if (notice === 'welkom') return profile.complete ? t('networks.profile.welcomeNetwork') : t('networks.profile.welcome');
+  if (notice === 'welkom') return profile.complete ? t('notice.mentorProfile.welcomeNetwork') : t('notice.mentorProfile.welcome');
   if (notice === 'opgeslagen')
     return profile.used > profile.capacity
-      ? t('networks.profile.savedOverCapacity', { used: profile.used, capacity: profile.capacity })
-      : t('networks.profile.saved');
+      ? t('notice.mentorProfile.savedOverCapacity', { used: profile.used, capacity: profile.capacity })
+      : t('notice.mentorProfile.saved');
   return null;
 }
 
