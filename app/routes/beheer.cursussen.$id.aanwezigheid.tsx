@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.status === 'not-found') throw notFound();
   if (outcome.status === 'too-early') return data({ sessionId, message: t('manageCourses.attendance.tooEarly') }, { status: 400 });
   if (outcome.status === 'cancelled') return data({ sessionId, message: t('manageCourses.errors.courseCancelled') }, { status: 400 });
-  return redirect(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid?opgeslagen=${sessionId}#sessie-${sessionId}`);
+  return redirectWithNotice(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid`, 'notice.attendance.saved');
 }
 
 export default function Attendance() {
@@ -51,8 +51,6 @@ export default function Attendance() {
   const dates = useDates();
   const { status, threshold, sessions, people } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const saved = params.get('opgeslagen');
   const label = (s: (typeof sessions)[number], index: number) =>
     `${t('manageCourses.sessions.number', { number: index + 1 })}: ${dates.day(s.startsAt)}, ${dates.times(s.startsAt, s.endsAt)}`;
 
@@ -75,7 +73,6 @@ export default function Attendance() {
                 <h3 className="utrecht-heading-3" id={headingId}>
                   {label(s, index)}
                 </h3>
-                {saved === s.id ? <Notice>{t('notice.attendance.saved')}</Notice> : null}
                 {acted?.sessionId === s.id ? <FormAlert messages={[acted.message]} /> : null}
                 {status === 'cancelled' ? null : !s.open ? (
                   <p className="utrecht-paragraph">{t('manageCourses.attendance.notYet')}</p>

@@ -1,11 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
@@ -75,10 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
       );
     case 'saved': {
-      const params = new URLSearchParams({ melding: 'opgeslagen' });
-      if (outcome.offered) params.set('aangeboden', String(outcome.offered));
-      if (outcome.told) params.set('aantal', String(outcome.told));
-      return redirect(`/beheer/cursussen/${coordinator.course.id}/bewerken?${params}`);
+      return redirectWithNotice(request, 'notice.course.saved', { offered: outcome.offered, told: outcome.told });
     }
   }
 }
@@ -91,7 +88,6 @@ export default function EditCourse() {
   return (
     <div className="pa-prose">
       <h2 className="utrecht-heading-2">{t('manageCourses.edit.title')}</h2>
-      <EditNotice />
       {cancelled ? (
         <p className="utrecht-paragraph">{t('manageCourses.edit.cancelled')}</p>
       ) : (
@@ -108,17 +104,3 @@ export default function EditCourse() {
   );
 }
 
-function EditNotice() {
-  const t = useT();
-  const [params] = useSearchParams();
-  if (params.get('melding') !== 'opgeslagen') return null;
-  const offered = Number(params.get('aangeboden')) || 0;
-  const told = Number(params.get('aantal')) || 0;
-  return (
-    <Notice>
-      {t('notice.course.saved')}
-      {offered ? ` ${t('notice.course.offered', { count: offered })}` : ''}
-      {told ? ` ${t('notice.course.told', { count: told })}` : ''}
-    </Notice>
-  );
-}

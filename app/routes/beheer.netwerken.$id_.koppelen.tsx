@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useLocale, useT, type MessageKey } from '~/i18n';
 import {
@@ -132,13 +133,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   // Back to the same search and pages of the draft after every change.
   const list = draftListQuery(new URL(request.url));
-  const done = (what: string, extra: Record<string, string | number> = {}) =>
-    redirect(`${pagePath(network.id)}${draftQueryString(list, { gedaan: what, ...extra })}`);
+  const done = (key: NoticeKey, vars: Record<string, number> = {}) =>
+    redirectWithNotice(`${pagePath(network.id)}${draftQueryString(list)}`, key, vars);
   const fail = (message: string, status = 400) => data<ActionError>({ intent, message }, { status });
 
   if (intent === 'start') {
     const outcome = await startRun(db, network.id, user.id);
-    return outcome.status === 'busy' ? fail(t('matchingRuns.busy'), 409) : done('started');
+    return outcome.status === 'busy' ? fail(t('matchingRuns.busy'), 409) : done('notice.matchingRun.started');
   }
 
   if (intent === 'remove-rule') {
@@ -147,7 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isUuid(applicationId) || !isUuid(mentorProfileId)) throw notFound();
     const outcome = await removeRule(db, network.id, applicationId, mentorProfileId);
     if (outcome.status !== 'ok') throw notFound();
-    return done('removed');
+    return done('notice.matchingRun.removed');
   }
   // Every other action works on the draft the coordinator saw: its id comes with the form.
   const runId = field('runId');
@@ -156,14 +157,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'publish') {
     const outcome = await publishRun(db, network.id, runId);
     if (outcome.status === 'not-draft') return fail(t('matchingRuns.publish.notDraft'), 409);
-    return done('published', { voorgesteld: outcome.proposed, overgeslagen: outcome.skipped });
+    return done('notice.matchingRun.published', { count: outcome.proposed, skipped: outcome.skipped });
   }
   if (intent === 'pin' || intent === 'forbid') {
     const matchId = field('matchId');
     if (!isUuid(matchId)) throw notFound();
     const outcome = await (intent === 'pin' ? pinPair : forbidPair)(db, network.id, runId, matchId, user.id);
     if (outcome.status !== 'ok') throw notFound();
-    return done(intent === 'pin' ? 'pinned' : 'forbidden');
+    return done(intent === 'pin' ? 'notice.matchingRun.pinned' : 'notice.matchingRun.forbidden');
   }
   if (intent === 'move') {
     const applicationId = field('applicationId');
@@ -174,39 +175,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await moveMentee(db, network.id, runId, applicationId, mentorProfileId, user.id);
     if (outcome.status === 'not-found') throw notFound();
     if (outcome.status === 'not-possible') return fail(t('matchingRuns.move.notPossible'));
-    return done('moved');
+    return done('notice.matchingRun.moved');
   }
   return fail(t('matchingRuns.errors.unknown'));
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-const doneMessages: Record<string, MessageKey> = {
-  started: 'notice.matchingRun.started',
-  pinned: 'notice.matchingRun.pinned',
-  forbidden: 'notice.matchingRun.forbidden',
-  moved: 'notice.matchingRun.moved',
-  removed: 'notice.matchingRun.removed',
-};
-
 export default function MatchingRunPage() {
   const t = useT();
   const loaderData = useLoaderData<typeof loader>();
   const { network, counts, run } = loaderData;
   const acted = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const gedaan = params.get('gedaan');
   const working = run?.status === 'queued' || run?.status === 'running';
-
-  let notice: string | null = null;
-  if (gedaan === 'published') {
-    const proposed = Number(params.get('voorgesteld') ?? 0);
-    const skipped = Number(params.get('overgeslagen') ?? 0);
-    notice = t('notice.matchingRun.published', { count: proposed });
-    if (skipped > 0) notice += ` ${t('notice.matchingRun.publishedSkipped', { count: skipped })}`;
-  } else if (gedaan && doneMessages[gedaan]) {
-    notice = t(doneMessages[gedaan]!);
-  }
 
   return (
     <div className="pa-manage">
@@ -220,7 +201,6 @@ export default function MatchingRunPage() {
       </h1>
       <p className="utrecht-paragraph">{t('matchingRuns.intro')}</p>
       <p className="utrecht-paragraph">{t('matchingRuns.waiting', { mentees: counts.waiting, mentors: counts.mentors })}</p>
-      {notice && (gedaan !== 'started' || working) ? <Notice>{notice}</Notice> : null}
       {acted ? <FormAlert messages={[acted.message]} /> : null}
 
       {working ? (
