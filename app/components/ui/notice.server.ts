@@ -12,7 +12,7 @@ export function redirectWithNotice(
   key: NoticeKey,
   vars: Record<string, number> = {},
   init: { headers?: HeadersInit } = {},
-): Response {
+): ReturnType<typeof redirect> {
   const target = typeof to === 'string' ? to : new URL(to.url).pathname;
   return redirect(noticeHref(target, key, vars), { status: 303, headers: init.headers });
 }
