@@ -4,7 +4,7 @@ import { expect, test, uniqueEmail, type OpenEmailOptions, type OpenedEmail, exp
 // Journey 1: find a course, sign up without an account, confirm by the emailed link, cancel by
 // link; the waitlisted person gets the freed seat offered and takes it. Runs on the demo catalogue.
 
-const MANAGE_URL = /\/aanmelding\/[a-z2-7]{32}(\?nieuw=1)?$/;
+const MANAGE_URL = /\/aanmelding\/[a-z2-7]{32}(\?notice=signUp\.\w+(&position=\d+)?#notice)?$/;
 const SENT_URL = /\/cursussen\/[0-9a-f-]{36}\/aanmelden\/verstuurd$/;
 type OpenEmail = (page: Page, options: OpenEmailOptions) => Promise<OpenedEmail>;
 
@@ -188,7 +188,7 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await expect(page.getByText('Aangemeld.', { exact: true })).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
-    await expect(page).toHaveURL(/\?afgemeld=1$/);
+    await expect(page).toHaveURL(/\?notice=signUp\.cancelled#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je bent afgemeld' })).toBeVisible();
     await expect(page.getByText('Je bent afgemeld voor deze cursus.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
@@ -207,7 +207,7 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await expect(page.getByText('Er is een plek vrij voor je')).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Bevestig mijn plek' }).click();
-    await expect(page).toHaveURL(/\?bevestigd=1$/);
+    await expect(page).toHaveURL(/\?notice=signUp\.claimed#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je plek is bevestigd' })).toBeVisible();
     await expect(page.getByText('Aangemeld.', { exact: true })).toBeVisible();
     await checkA11y(page);

@@ -66,7 +66,7 @@ describe('academies', () => {
       create.action,
       post('/beheer/academies/nieuw', fields({ courseIds: [mine.course.id, mySecondCourse], networkIds: myNetwork }), alice),
     );
-    expect(locationOf(result)).toBe(`/beheer/academies?organisatie=${mine.organisation.id}&melding=opgeslagen`);
+    expect(locationOf(result)).toBe(`/beheer/academies?organisatie=${mine.organisation.id}&notice=academy.saved#notice`);
     const id = await academyIdFrom(result, 'Raadsledenacademie 2027');
     const [academy] = await db().select().from(academies).where(eq(academies.id, id));
     expect(academy).toMatchObject({ organisationId: mine.organisation.id, periodStart: '2027-01-01', periodEnd: '2027-12-31' });

@@ -244,7 +244,7 @@ describe('a run from start to publication', () => {
   it('publishes once: proposals, applications proposed, an email to each mentor; re-runs leave them alone', async () => {
     const result = await act({ intent: 'publish', runId });
     expect(statusOf(result)).toBe(302);
-    expect((result as Response).headers.get('Location')).toContain('voorgesteld=2');
+    expect((result as Response).headers.get('Location')).toContain('count=2');
 
     const published = await db().select().from(matches).where(eq(matches.runId, runId));
     expect(published.map((m) => m.status)).toEqual(['proposed', 'proposed']);

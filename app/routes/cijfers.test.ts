@@ -72,7 +72,7 @@ describe('/cijfers', () => {
     ).toBe(404);
     const result = await switchTo(true);
     expect(statusOf(result)).toBe(302);
-    expect(locationOf(result)).toContain('melding=open-aan');
+    expect(locationOf(result)).toContain('notice=openFigures.joined');
     const [row] = await db().select().from(organisations).where(eq(organisations.id, organisationId));
     expect(row!.openFigures).toBe(true);
     const events = await db()
