@@ -190,6 +190,9 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
     await expect(page).toHaveURL(/\?notice=signUp\.cancelled#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je bent afgemeld' })).toBeVisible();
+    // With JavaScript the page stays and focus moves to the notice, inside the live region, so it is read out.
+    await expect(page.locator('#notice')).toBeFocused();
+    await expect(page.locator('[role="status"] > #notice')).toContainText('Je bent afgemeld');
     await expect(page.getByText('Je bent afgemeld voor deze cursus.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
     await checkA11y(page);
@@ -264,11 +267,15 @@ test('without JavaScript: filter, sign up, confirm and cancel work as plain form
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
     await confirmByEmail(page, openEmail, person.email);
-    await expect(page.getByText('Je bent aangemeld', { exact: true })).toBeVisible();
+    await expect(page.locator('#notice')).toContainText('Je bent aangemeld');
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await expect(page.getByText('Weet je het zeker?')).toBeVisible();
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
     await expect(page.getByText('Je bent afgemeld voor deze cursus.')).toBeVisible();
+    // Without JavaScript the new page opens at the notice (#notice) and the notice has focus (autofocus).
+    await expect(page).toHaveURL(/\?notice=signUp\.cancelled#notice$/);
+    await expect(page.locator('[role="status"] > #notice')).toContainText('Je bent afgemeld');
+    await expect(page.locator('#notice')).toBeFocused();
   } finally {
     await context.close();
   }

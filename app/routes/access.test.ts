@@ -19,7 +19,7 @@ import * as academyEdit from './beheer.academies.$id';
 import * as courseList from './beheer.cursussen._index';
 import * as courseNew from './beheer.cursussen.nieuw';
 import * as courseFrame from './beheer.cursussen.$id';
-import * as courseOverview from './beheer.cursussen.$id._index';
+import * as courseOverview from './beheer.cursussen.$id._index/route';
 import * as courseRegistrations from './beheer.cursussen.$id.aanmeldingen';
 import * as courseAttendance from './beheer.cursussen.$id.aanwezigheid';
 import * as courseMessage from './beheer.cursussen.$id.bericht';

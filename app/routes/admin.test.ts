@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 async function createOrganisation(name: string, kind = 'association', contactEmail = '') {
   const result = await call(create.action, post('/admin/organisaties/nieuw', { name, kind, contactEmail }, admin));
-  expect(statusOf(result)).toBe(302);
+  expect(statusOf(result)).toBe(303);
   const id = locationOf(result)!.match(/organisaties\/([0-9a-f-]{36})/)![1]!;
   return id;
 }

@@ -10,7 +10,7 @@ import { DAY, now } from '~/modules/clock.server';
 import * as list from './beheer.cursussen._index';
 import * as create from './beheer.cursussen.nieuw';
 import * as frame from './beheer.cursussen.$id';
-import * as overview from './beheer.cursussen.$id._index';
+import * as overview from './beheer.cursussen.$id._index/route';
 import * as edit from './beheer.cursussen.$id.bewerken';
 import * as people from './beheer.cursussen.$id.aanmeldingen';
 import * as attendance from './beheer.cursussen.$id.aanwezigheid';
@@ -294,7 +294,7 @@ describe('a coordinator runs a course through the pages', () => {
         alice,
       ),
     )) as Response;
-    expect(created.status).toBe(302);
+    expect(created.status).toBe(303);
     const id = created.headers.get('Location')!.match(/\/beheer\/cursussen\/([0-9a-f-]{36})\?notice=course\.created#notice$/)![1]!;
     const [course] = await db().select().from(courses).where(eq(courses.id, id));
     expect(course).toMatchObject({

@@ -9,7 +9,7 @@ import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now } from '~/modules/clock.server';
 import { moveSession } from '~/modules/courses/manage.server';
 import { signUp } from '~/modules/courses/registrations.server';
-import * as overview from './beheer.cursussen.$id._index';
+import * as overview from './beheer.cursussen.$id._index/route';
 import * as people from './beheer.cursussen.$id.aanmeldingen';
 import * as message from './beheer.cursussen.$id.bericht';
 import * as manage from './aanmelding.$token';

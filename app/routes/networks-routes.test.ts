@@ -229,7 +229,7 @@ describe('creating and editing a network', () => {
         alice.cookie,
       ),
     );
-    expect(statusOf(result)).toBe(302);
+    expect(statusOf(result)).toBe(303);
     const id = locationOf(result)!.split('/')[3]!.split('?')[0]!;
     const [row] = await db().select().from(networks).where(eq(networks.id, id));
     expect(row).toMatchObject({
@@ -506,13 +506,13 @@ describe('mentor invitations through the pages', () => {
       locationOf(
         await call(mentorsPage.action as Handler, post(path, { intent: 'resend', id: pending!.id }, alice.cookie), { id: mine.id }),
       ),
-    ).toContain('opnieuw-verstuurd');
+    ).toContain('notice=network.resent');
     expect(await tokenFor('piet@example.nl')).not.toBe(old);
     expect(
       locationOf(
         await call(mentorsPage.action as Handler, post(path, { intent: 'revoke', id: pending!.id }, alice.cookie), { id: mine.id }),
       ),
-    ).toContain('ingetrokken');
+    ).toContain('notice=network.revoked');
     expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(0);
 
     const { profile } = await createMentor(db(), [mine.id]);
@@ -520,7 +520,7 @@ describe('mentor invitations through the pages', () => {
       locationOf(
         await call(mentorsPage.action as Handler, post(path, { intent: 'remove-mentor', id: profile.id }, alice.cookie), { id: mine.id }),
       ),
-    ).toContain('verwijderd');
+    ).toContain('notice=network.mentorRemoved');
     expect(await db().select().from(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id))).toHaveLength(0);
     // The profile stays: it is the person's, not the network's.
     expect(await db().select().from(mentorProfiles).where(eq(mentorProfiles.id, profile.id))).toHaveLength(1);
