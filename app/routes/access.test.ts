@@ -33,7 +33,7 @@ import * as networkEdit from './beheer.netwerken.$id.bewerken';
 import * as networkMentors from './beheer.netwerken.$id.mentoren';
 import * as networkApplications from './beheer.netwerken.$id_.aanvragen._index';
 import * as networkApplication from './beheer.netwerken.$id_.aanvragen.$applicationId';
-import * as networkMatching from './beheer.netwerken.$id_.koppelen';
+import * as networkMatching from './beheer.netwerken.$id_.koppelen/route';
 import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
 import * as report from './beheer.rapportage';
 import * as reportCsv from './beheer.rapportage[.csv]';

@@ -9,7 +9,7 @@ import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { advanceClock, MINUTE } from '~/modules/clock.server';
 import { renderEmail } from '~emails/index';
 import { menteeWording } from '../../test/wording';
-import * as page from './beheer.netwerken.$id_.koppelen';
+import * as page from './beheer.netwerken.$id_.koppelen/route';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
