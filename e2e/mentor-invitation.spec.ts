@@ -69,7 +69,7 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await page.getByRole('textbox', { name: /^Naam/ }).fill(mentor.name);
     await page.getByRole('textbox', { name: /^E-mailadres/ }).fill(mentor.email);
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
-    await expect(page.getByRole('status')).toContainText(`De uitnodiging is verstuurd naar ${mentor.email}`);
+    await expect(page.getByRole('status')).toContainText('De uitnodiging is verstuurd.');
     await expect(page.getByText(`${mentor.name} (${mentor.email})`)).toBeVisible();
   });
 

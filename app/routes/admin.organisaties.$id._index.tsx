@@ -85,9 +85,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     locale,
   });
   return back(
-    ({ appointed: 'notice.organisation.appointed', already: 'notice.organisation.already', invited: 'notice.organisation.invited' } as const)[
-      outcome.status
-    ],
+    (
+      {
+        appointed: 'notice.organisation.appointed',
+        already: 'notice.organisation.already',
+        invited: 'notice.organisation.invited',
+      } as const
+    )[outcome.status],
   );
 }
 

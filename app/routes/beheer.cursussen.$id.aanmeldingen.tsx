@@ -89,7 +89,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = await cancelRegistrationByCoordinator(db, scope, id, registrationId);
     if (outcome.status === 'not-found') throw notFound();
-    return redirectWithNotice(base, outcome.status === 'cancelled' ? 'notice.course.registrationCancelled' : 'notice.course.alreadyCancelled');
+    return redirectWithNotice(
+      base,
+      outcome.status === 'cancelled' ? 'notice.course.registrationCancelled' : 'notice.course.alreadyCancelled',
+    );
   }
   if (intent === 'add') {
     const submission = parseWithZod(formData, { schema: manualAddSchema(t, await municipalityCodes(db)) });

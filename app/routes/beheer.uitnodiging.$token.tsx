@@ -49,7 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   const welcome = (organisationId: string, cookie?: string) =>
-    redirectWithNotice(`/beheer?organisatie=${organisationId}`, 'notice.coordinator.welcome', {}, cookie ? { headers: { 'Set-Cookie': cookie } } : {});
+    redirectWithNotice(
+      `/beheer?organisatie=${organisationId}`,
+      'notice.coordinator.welcome',
+      {},
+      cookie ? { headers: { 'Set-Cookie': cookie } } : {},
+    );
   const gone = (problem: 'invalid' | 'expired' | 'used') => data({ intent, problem, result: undefined }, { status: statusOf(problem) });
 
   if (user) {

@@ -60,7 +60,10 @@ const validFields = (n: string, extra: Record<string, string> = {}) => ({
 async function signUpVia(courseId: string, fields: Record<string, string>, ip?: string, cookie?: string) {
   return signUpAction(args(post(`/cursussen/${courseId}/aanmelden`, fields, cookie), { id: courseId }, ip));
 }
-const tokenOf = (response: Response) => /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.(?:confirmed|waitlisted)(?:&position=\d+)?#notice$/.exec(response.headers.get('Location') ?? '')?.[1];
+const tokenOf = (response: Response) =>
+  /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.(?:confirmed|waitlisted)(?:&position=\d+)?#notice$/.exec(
+    response.headers.get('Location') ?? '',
+  )?.[1];
 
 /** The token in the newest "complete your sign-up" email to `to`. */
 async function confirmTokenFor(to: string) {

@@ -334,7 +334,7 @@ describe('coordinator', () => {
     ).toBe(404);
     expect(statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '' }, coordinator), { id }))).toBe(400);
     const done = await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id });
-    expect(location(done)).toBe(`${path}?notice=match.ended#notice`);
+    expect(location(done)).toBe(`${path}?notice=matchManage.ended#notice`);
     expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]).toMatchObject({
       status: 'ended',
       endedBy: 'coordinator',

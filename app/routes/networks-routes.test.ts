@@ -483,9 +483,9 @@ describe('mentor invitations through the pages', () => {
     const cookie = await loginAs(mentor.user);
     // Accepting an invitation to one more network lands on the welcome notice; with a filled-in profile
     // the page swaps it for the one that does not ask to fill it in again.
-    const welcome = await Promise.resolve(call(profilePage.loader as Handler, get('/mentor/profiel?notice=mentorProfile.welcome', cookie))).catch(
-      (thrown: unknown) => thrown,
-    );
+    const welcome = await Promise.resolve(
+      call(profilePage.loader as Handler, get('/mentor/profiel?notice=mentorProfile.welcome', cookie)),
+    ).catch((thrown: unknown) => thrown);
     expect(locationOf(welcome as Response)).toBe('/mentor/profiel?notice=mentorProfile.welcomeNetwork#notice');
     const t = translator('nl');
     expect(t('notice.mentorProfile.welcomeNetwork')).toBe(

@@ -33,7 +33,9 @@ describe('redirectWithNotice', () => {
   });
 
   it('replaces an earlier notice instead of adding a second', () => {
-    expect(noticeHref('/account?notice=account.verified', 'notice.registration.cancelled')).toBe('/account?notice=registration.cancelled#notice');
+    expect(noticeHref('/account?notice=account.verified', 'notice.registration.cancelled')).toBe(
+      '/account?notice=registration.cancelled#notice',
+    );
   });
 
   it('keeps the cookie it is given', () => {
