@@ -26,7 +26,7 @@ async function confirmByEmail(
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelding afronden' })).toBeVisible();
   if (options.checkA11y) await options.checkA11y(page);
   await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
-  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?(nieuw|al)=1$/);
+  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?notice=signUp\.\w+(&position=\d+)?#notice$/);
 }
 
 /** Fills in the sign-up form as a participant from Zwolle, answering the course's required questions. */
