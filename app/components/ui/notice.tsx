@@ -5,9 +5,8 @@ import { NOTICE_ID, type NoticeKey, noticeFollowUps, noticeFromSearch, noticeKin
 
 // One notice component, in one place on every page: the top of <main>, above the page's heading.
 //
-// - The two live regions (a status for news, an alert for a refusal) are always on the page, empty when
-//   there is nothing to say. After a client-side navigation the layout stays, so new text in them is
-//   announced; and `useFocusFragment` moves focus to the notice, which the redirect's `#notice` names.
+// - The notice sits in a live region (a status for news, an alert for a refusal). After a client-side
+//   navigation `useFocusFragment` moves focus to it, as the redirect's `#notice` names it, so it is read.
 // - Without JavaScript the page is new: the browser opens it at `#notice` and the notice carries
 //   `autofocus`, so the screen reader starts reading there.
 // - The message comes from the dictionaries only: a `?notice=` that names no notice shows nothing.
@@ -70,15 +69,13 @@ export function NoticeRegion() {
       </div>
     </div>
   );
+  if (!text) return null;
+  // The region is rendered with its notice, not kept empty on every page: focus (autofocus without
+  // JavaScript, useFocusFragment with it) is what makes a screen reader read it after a navigation.
   return (
-    <>
-      <div role="status" className="pa-notice-region">
-        {text && kind !== 'warning' ? body : null}
-      </div>
-      <div role="alert" className="pa-notice-region">
-        {text && kind === 'warning' ? body : null}
-      </div>
-    </>
+    <div role={kind === 'warning' ? 'alert' : 'status'} className="pa-notice-region">
+      {body}
+    </div>
   );
 }
 
