@@ -29,7 +29,7 @@ test('account journey: register, verify, log in with a link, reset the password'
     await expect(page.getByRole('heading', { level: 1, name: 'E-mailadres bevestigen' })).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-    await expect(page).toHaveURL(/\/account\?bevestigd=1$/);
+    await expect(page).toHaveURL(/\/account\?notice=account\.verified#notice$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Mijn account' })).toBeVisible();
     await expect(page.getByText(`Welkom, ${name}.`)).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Je e-mailadres is bevestigd.' })).toBeVisible();
@@ -38,7 +38,7 @@ test('account journey: register, verify, log in with a link, reset the password'
 
   await test.step('log out', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await expect(page).toHaveURL(/\/inloggen\?uitgelogd=1$/);
+    await expect(page).toHaveURL(/\/inloggen\?notice=login\.loggedOut#notice$/);
     await expect(page.getByText('Je bent uitgelogd.')).toBeVisible();
     await checkA11y(page);
   });
@@ -74,7 +74,7 @@ test('account journey: register, verify, log in with a link, reset the password'
   await test.step('log out and ask for a password reset', async () => {
     await page.goto('/account');
     await page.getByRole('button', { name: 'Uitloggen' }).click();
-    await expect(page).toHaveURL(/\/inloggen\?uitgelogd=1$/);
+    await expect(page).toHaveURL(/\/inloggen\?notice=login\.loggedOut#notice$/);
     await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
     await expect(page).toHaveURL('/wachtwoord-vergeten');
     await expect(page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' })).toBeVisible();
@@ -93,7 +93,7 @@ test('account journey: register, verify, log in with a link, reset the password'
     await page.getByLabel(/^Nieuw wachtwoord/).fill(newPassword);
     await page.getByLabel(/^Herhaal je nieuwe wachtwoord/).fill(newPassword);
     await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-    await expect(page).toHaveURL(/\/inloggen\?hersteld=1$/);
+    await expect(page).toHaveURL(/\/inloggen\?notice=login\.passwordReset#notice$/);
     await expect(page.getByText('Je wachtwoord is veranderd. Log in met je nieuwe wachtwoord.')).toBeVisible();
     await checkA11y(page);
   });

@@ -62,7 +62,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
     await page.getByLabel(/^Naam/).fill(coordinator.name);
     await page.getByLabel(/^Wachtwoord/).fill(coordinator.password);
     await page.getByRole('button', { name: 'Account maken en uitnodiging aannemen' }).click();
-    await expect(page).toHaveURL(/\/beheer\?organisatie=[0-9a-f-]+&melding=welkom$/);
+    await expect(page).toHaveURL(/\/beheer\?organisatie=[0-9a-f-]+&notice=coordinator\.welcome#notice$/);
     await expect(page.getByText(`Welkom! Je bent nu coördinator van ${name}.`)).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
     await expect(page.getByText('Op dit moment heeft niets extra aandacht nodig.')).toBeVisible();

@@ -40,7 +40,7 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
     const mail = await openEmail(page, { to: email, subjectIncludes: 'Bevestig je e-mailadres', link: /\/verifieren\// });
     await page.goto(mail.link);
     await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-    await expect(page).toHaveURL(/\/account\?bevestigd=1$/);
+    await expect(page).toHaveURL(/\/account\?notice=account\.verified#notice$/);
   });
 
   let formUrl = '';

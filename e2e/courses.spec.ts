@@ -4,7 +4,7 @@ import { expect, test, uniqueEmail, type OpenEmailOptions, type OpenedEmail, exp
 // Journey 1: find a course, sign up without an account, confirm by the emailed link, cancel by
 // link; the waitlisted person gets the freed seat offered and takes it. Runs on the demo catalogue.
 
-const MANAGE_URL = /\/aanmelding\/[a-z2-7]{32}(\?nieuw=1)?$/;
+const MANAGE_URL = /\/aanmelding\/[a-z2-7]{32}(\?notice=signUp\.\w+(&position=\d+)?#notice)?$/;
 const SENT_URL = /\/cursussen\/[0-9a-f-]{36}\/aanmelden\/verstuurd$/;
 type OpenEmail = (page: Page, options: OpenEmailOptions) => Promise<OpenedEmail>;
 
@@ -26,7 +26,7 @@ async function confirmByEmail(
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelding afronden' })).toBeVisible();
   if (options.checkA11y) await options.checkA11y(page);
   await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
-  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?(nieuw|al)=1$/);
+  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?notice=signUp\.\w+(&position=\d+)?#notice$/);
 }
 
 /** Fills in the sign-up form as a participant from Zwolle, answering the course's required questions. */
@@ -193,8 +193,11 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await expect(page.getByText('Aangemeld.', { exact: true })).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
-    await expect(page).toHaveURL(/\?afgemeld=1$/);
+    await expect(page).toHaveURL(/\?notice=signUp\.cancelled#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je bent afgemeld' })).toBeVisible();
+    // With JavaScript the page stays and focus moves to the notice, inside the live region, so it is read out.
+    await expect(page.locator('#notice')).toBeFocused();
+    await expect(page.locator('[role="status"] > #notice')).toContainText('Je bent afgemeld');
     await expect(page.getByText('Je bent afgemeld voor deze cursus.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Afmelden' })).toHaveCount(0);
     await checkA11y(page);
@@ -212,7 +215,7 @@ test('find a course, sign up, cancel by link; the waitlisted person takes the fr
     await expect(page.getByText('Er is een plek vrij voor je')).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Bevestig mijn plek' }).click();
-    await expect(page).toHaveURL(/\?bevestigd=1$/);
+    await expect(page).toHaveURL(/\?notice=signUp\.claimed#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je plek is bevestigd' })).toBeVisible();
     await expect(page.getByText('Aangemeld.', { exact: true })).toBeVisible();
     await checkA11y(page);
@@ -269,11 +272,15 @@ test('without JavaScript: filter, sign up, confirm and cancel work as plain form
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Kijk in je mailbox' })).toBeVisible();
     await confirmByEmail(page, openEmail, person.email);
-    await expect(page.getByText('Je bent aangemeld', { exact: true })).toBeVisible();
+    await expect(page.locator('#notice')).toContainText('Je bent aangemeld');
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await expect(page.getByText('Weet je het zeker?')).toBeVisible();
     await page.getByRole('button', { name: 'Ja, meld mij af' }).click();
     await expect(page.getByText('Je bent afgemeld voor deze cursus.')).toBeVisible();
+    // Without JavaScript the new page opens at the notice (#notice) and the notice has focus (autofocus).
+    await expect(page).toHaveURL(/\?notice=signUp\.cancelled#notice$/);
+    await expect(page.locator('[role="status"] > #notice')).toContainText('Je bent afgemeld');
+    await expect(page.locator('#notice')).toBeFocused();
   } finally {
     await context.close();
   }

@@ -197,7 +197,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await checkA11y(page);
     await page.getByLabel(/^Datum van de eerste bijeenkomst/).fill(dateIn(70));
     await page.getByRole('button', { name: 'Kopie maken' }).click();
-    await expect(page).toHaveURL(/\/beheer\/cursussen\/[0-9a-f-]{36}\/bewerken\?melding=gekopieerd$/);
+    await expect(page).toHaveURL(/\/beheer\/cursussen\/[0-9a-f-]{36}\/bewerken\?notice=course.copied#notice$/);
     await expect(page.getByRole('status')).toContainText('Dit is de kopie, als concept.');
     await expect(page.getByRole('heading', { level: 1, name: `${title} (kopie)` })).toBeVisible();
     await expect(page.locator('.pa-course-meta')).toContainText('Concept');

@@ -27,7 +27,7 @@ async function registerAndVerify(
   const mail = await openEmail(page, { to: email, subjectIncludes: 'Bevestig je e-mailadres', link: /\/verifieren\// });
   await page.goto(mail.link);
   await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-  await expect(page).toHaveURL(/\/account\?bevestigd=1$/);
+  await expect(page).toHaveURL(/\/account\?notice=account\.verified#notice$/);
 }
 
 test('a person downloads all their data, then deletes their account', async ({ page, checkA11y, openEmail }) => {

@@ -81,7 +81,7 @@ test('a candidate: registrations and mentor applications on a phone, actions on 
     const mail = await openEmail(page, { to: email, subjectIncludes: 'Bevestig je e-mailadres', link: /\/verifieren\// });
     await page.goto(mail.link);
     await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click();
-    await expect(page).toHaveURL(/\/account\?bevestigd=1$/);
+    await expect(page).toHaveURL(/\/account\?notice=account\.verified#notice$/);
 
     await page.goto('/mentoraat');
     await page.getByLabel('Je gemeente').selectOption({ label: 'Zwolle' });

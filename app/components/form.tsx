@@ -33,16 +33,6 @@ export function FormAlert({ id, messages, kind = 'error' }: { id?: string; messa
   );
 }
 
-export function Notice({ children, kind = 'ok' }: { children: ReactNode; kind?: 'ok' | 'info' | 'warning' }) {
-  return (
-    <div className={`utrecht-alert utrecht-alert--${kind}`} role="status">
-      <div className="utrecht-alert__message">
-        <p className="utrecht-paragraph">{children}</p>
-      </div>
-    </div>
-  );
-}
-
 /**
  * A field people never see, for bots that fill in every field. Hidden with CSS (display: none), so it
  * is out of the keyboard order and the accessibility tree too.

@@ -5,7 +5,7 @@ import type { AccessibilityAid, QuestionKind } from '~db/schema/courses';
 import { useT } from '~/i18n';
 import { aidKeys } from '~/modules/courses/aids';
 import { AccessibilityAidsField } from './accessibility-aids';
-import { Notice, SubmitButton } from './form';
+import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
 import { RadioGroupField, TextAreaField } from './ui/fields';
 
@@ -27,12 +27,10 @@ type AnswerFields = { q: Record<string, string>; accessibilityAids: string[]; ac
 export function AnswersSection({
   answers,
   organisationName,
-  saved,
   lastResult,
 }: {
   answers: Answers;
   organisationName: string;
-  saved: boolean;
   lastResult?: SubmissionResult<string[]>;
 }) {
   const t = useT();
@@ -59,7 +57,6 @@ export function AnswersSection({
       <h2 className="utrecht-heading-2" id="answers-heading">
         {t('needs.answers.heading')}
       </h2>
-      {saved ? <Notice>{t('needs.answers.saved')}</Notice> : null}
       <p className="utrecht-paragraph">{t('needs.answers.intro')}</p>
       <dl className="pa-details pa-details--stacked">
         {answers.questions.map((question) => (

@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '~/i18n';
+import { NoticeRegion, useFocusFragment } from './ui/notice';
 
 type LayoutUser = { name: string; isAdmin: boolean; isCoordinator?: boolean; isMentor?: boolean } | null;
 
@@ -20,6 +21,7 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
   const otherLocale = useLocale() === 'nl' ? 'en' : 'nl';
   const location = useLocation();
   const here = location.pathname + location.search;
+  useFocusFragment();
   return (
     <>
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
@@ -75,6 +77,7 @@ export function SiteLayout({ user, showMailbox, children }: { user: LayoutUser; 
         </nav>
       </header>
       <main id="main" className="pa-main" tabIndex={-1}>
+        <NoticeRegion />
         {children}
       </main>
       <footer className="pa-footer" aria-label={t('layout.footer.label')}>

@@ -27,6 +27,12 @@ export function messagesJson(locale: Locale) {
   return JSON.stringify(dictionaries[locale] ?? {}).replace(/</g, '\\u003c');
 }
 
+/** Whether the language's dictionary has this key (for keys that come from outside, e.g. an address). */
+export function hasMessage(locale: Locale, key: string): key is MessageKey | PluralKey {
+  const dictionary = dictionaries[locale] ?? dictionaries[defaultLocale];
+  return dictionary !== undefined && Object.hasOwn(dictionary, key);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'nl' || value === 'en';
 }

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { redirectWithNotice } from '~/components/ui/notice.server';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
@@ -24,10 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await confirmSignUp(getDb(), params.token ?? '');
   switch (result.status) {
     case 'confirmed':
+      return redirectWithNotice(`/aanmelding/${result.manageToken}`, 'notice.signUp.confirmed');
     case 'waitlisted':
-      return redirect(`/aanmelding/${result.manageToken}?nieuw=1`, 303);
+      return redirectWithNotice(`/aanmelding/${result.manageToken}`, 'notice.signUp.waitlisted', { position: result.position });
     case 'duplicate':
-      return redirect(`/aanmelding/${result.manageToken}?al=1`, 303);
+      return redirectWithNotice(`/aanmelding/${result.manageToken}`, 'notice.signUp.already');
     case 'closed': {
       const t = translator(localeFromRequest(request));
       const key: MessageKey = result.reason === 'not-yet-open' ? 'courses.page.notYetOpen' : `courses.closed.${result.reason}`;

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { parseWithZod } from '@conform-to/zod/v4';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { AnswersSection } from '~/components/registration-answers';
 import { answersSchema, canChangeAnswers, changeAnswers, questionsOfCourse } from '~/modules/courses/needs.server';
 import { getDb } from '~db/client.server';
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The first press asks "are you sure?"; only the second, with confirm=yes, cancels.
     if (formData.get('confirm') !== 'yes') return { outcome: 'confirm-cancel' } satisfies ActionResult;
     const result = await cancelRegistration(db, found.registration.id, 'participant');
-    if (result.status === 'cancelled') return redirect(`${here}?afgemeld=1`, 303);
+    if (result.status === 'cancelled') return redirectWithNotice(here, 'notice.signUp.cancelled');
     if (result.status === 'too-late') return data({ outcome: 'too-late' } satisfies ActionResult, { status: 409 });
     return { outcome: 'already-cancelled' } satisfies ActionResult;
   }
@@ -102,12 +103,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: answersSchema(t, await questionsOfCourse(db, found.ctx.course.id)) });
     if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
     const outcome = await changeAnswers(db, found.registration.id, submission.value);
-    if (outcome === 'saved') return redirect(`${here}?antwoorden=1#answers-heading`, 303);
+    if (outcome === 'saved') return redirectWithNotice(here, 'notice.signUp.answersSaved');
     return data({ intent, result: submission.reply({ formErrors: [t('needs.answers.tooLate')] }) }, { status: 409 });
   }
   if (intent === 'claim') {
     const result = await claimOffer(db, found.registration.id);
-    if (result.status === 'confirmed') return redirect(`${here}?bevestigd=1`, 303);
+    if (result.status === 'confirmed') return redirectWithNotice(here, 'notice.signUp.claimed');
     return data({ outcome: result.status } satisfies ActionResult, { status: 409 });
   }
   return data({ outcome: 'not-offered' } satisfies ActionResult, { status: 400 });
@@ -123,42 +124,15 @@ export default function ManageRegistration() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const location = useLocation();
   if (!loaded.found) return <NotFoundPage />;
   const r = loaded;
   const outcome = acted && 'outcome' in acted ? acted.outcome : null;
-  const isNew = params.get('nieuw') === '1';
 
   return (
     <div className="pa-prose">
       <h1 className="utrecht-heading-1">{t('courses.manage.title')}</h1>
 
-      {isNew && r.status === 'confirmed' ? (
-        <Banner kind="ok" title={t('courses.manage.new.confirmed')}>
-          <p className="utrecht-paragraph">{t('courses.manage.new.confirmedBody')}</p>
-        </Banner>
-      ) : null}
-      {isNew && r.status === 'waitlisted' ? (
-        <Banner kind="ok" title={t('courses.manage.new.waitlisted', { position: r.position ?? 0 })}>
-          <p className="utrecht-paragraph">{t('courses.manage.new.waitlistedBody')}</p>
-        </Banner>
-      ) : null}
-      {params.get('al') === '1' && r.status !== 'cancelled' ? (
-        <Banner kind="info" title={t('courses.manage.already')}>
-          <p className="utrecht-paragraph">{t('courses.manage.alreadyBody')}</p>
-        </Banner>
-      ) : null}
-      {params.get('afgemeld') === '1' && r.status === 'cancelled' ? (
-        <Banner kind="ok" title={t('courses.manage.cancelled.done')}>
-          <p className="utrecht-paragraph">{t('courses.manage.cancelled.doneBody')}</p>
-        </Banner>
-      ) : null}
-      {params.get('bevestigd') === '1' && r.status === 'confirmed' ? (
-        <Banner kind="ok" title={t('courses.manage.claimed')}>
-          <p className="utrecht-paragraph">{t('courses.manage.new.confirmedBody')}</p>
-        </Banner>
-      ) : null}
       {outcome && outcome !== 'confirm-cancel' ? (
         <Banner kind={outcome === 'already-cancelled' ? 'info' : 'error'} role="alert" title={t(`courses.manage.outcome.${outcome}`)} />
       ) : null}
@@ -216,7 +190,6 @@ export default function ManageRegistration() {
         <AnswersSection
           answers={r.answers}
           organisationName={r.organisationName}
-          saved={params.get('antwoorden') === '1'}
           lastResult={acted && 'intent' in acted ? acted.result : undefined}
         />
       ) : null}

@@ -49,7 +49,7 @@ const fields = (extra: Record<string, string | string[]> = {}) => ({
 });
 
 async function academyIdFrom(result: unknown, name: string) {
-  expect(statusOf(result)).toBe(302);
+  expect(statusOf(result)).toBe(303);
   const [row] = await db().select().from(academies).where(eq(academies.name, name));
   return row!.id;
 }
@@ -66,7 +66,7 @@ describe('academies', () => {
       create.action,
       post('/beheer/academies/nieuw', fields({ courseIds: [mine.course.id, mySecondCourse], networkIds: myNetwork }), alice),
     );
-    expect(locationOf(result)).toBe(`/beheer/academies?organisatie=${mine.organisation.id}&melding=opgeslagen`);
+    expect(locationOf(result)).toBe(`/beheer/academies?organisatie=${mine.organisation.id}&notice=academy.saved#notice`);
     const id = await academyIdFrom(result, 'Raadsledenacademie 2027');
     const [academy] = await db().select().from(academies).where(eq(academies.id, id));
     expect(academy).toMatchObject({ organisationId: mine.organisation.id, periodStart: '2027-01-01', periodEnd: '2027-12-31' });
@@ -91,7 +91,7 @@ describe('academies', () => {
       post(`/beheer/academies/${academy!.id}`, fields({ name: 'Raadsledenacademie 2027/28', courseIds: mySecondCourse }), alice),
       { id: academy!.id },
     );
-    expect(statusOf(result)).toBe(302);
+    expect(statusOf(result)).toBe(303);
     const attached = await db().select({ id: courses.id }).from(courses).where(eq(courses.academyId, academy!.id));
     expect(attached.map((c) => c.id)).toEqual([mySecondCourse]);
     expect((await db().select().from(networks).where(eq(networks.id, myNetwork)))[0]!.academyId).toBeNull();
@@ -231,7 +231,7 @@ describe('an organisation with many courses', () => {
           ids[50]!,
         ),
       ),
-    ).toBe(302);
+    ).toBe(303);
     expect(await attached()).toEqual([ids[0]!, ids[50]!, ids[59]!].sort());
     // Page 1 showed 000 and 059: unticking 000 there detaches it, and 050 (not shown there) stays.
     expect(
@@ -241,7 +241,7 @@ describe('an organisation with many courses', () => {
           ids[59]!,
         ),
       ),
-    ).toBe(302);
+    ).toBe(303);
     expect(await attached()).toEqual([ids[50]!, ids[59]!].sort());
 
     // The new-academy page is paged the same way.

@@ -1,10 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { SubmitButton, useSubmitRound } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
@@ -52,12 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'cancel-registration') {
     const outcome = await cancelOwnRegistration(db, user, String(formData.get('registrationId') ?? ''));
     if (outcome.status === 'not-found') throw new Response('Not Found', { status: 404 });
-    return data({ changed: false, result: undefined, cancel: outcome.status }, { status: outcome.status === 'too-late' ? 409 : 200 });
+    return redirectWithNotice('/account', outcome.status === 'too-late' ? 'notice.registration.tooLate' : 'notice.registration.cancelled');
   }
 
   if (intent === 'logout-everywhere') {
     await invalidateAllSessions(db, user.id);
-    return redirect('/inloggen?uitgelogd=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
+    return redirectWithNotice('/inloggen', 'notice.login.loggedOut', {}, { headers: { 'Set-Cookie': clearSessionCookie() } });
   }
 
   const t = translator(localeFromRequest(request));
@@ -82,7 +84,6 @@ export default function Account() {
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const confirming = registrations.find((r) => r.id === params.get('afmelden') && r.canCancel);
-  const cancelOutcome = acted && 'cancel' in acted ? acted.cancel : null;
   const [form, fields] = useForm<ChangePasswordFields>({
     id: 'change-password',
     lastResult: acted?.result,
@@ -92,7 +93,6 @@ export default function Account() {
   return (
     <>
       <h1 className="utrecht-heading-1">{t('account.title')}</h1>
-      {params.get('bevestigd') ? <Notice>{t('account.verifiedNotice')}</Notice> : null}
       <p className="utrecht-paragraph">{t('account.welcome', { name: user.name })}</p>
 
       <section className="pa-section" aria-labelledby="details-heading">
@@ -122,11 +122,7 @@ export default function Account() {
         <h2 className="utrecht-heading-2" id="registrations-heading">
           {t('account.registrations.heading')}
         </h2>
-        {cancelOutcome === 'cancelled' || cancelOutcome === 'already-cancelled' ? (
-          <Notice>{t('account.registrations.cancelledNotice')}</Notice>
-        ) : null}
-        {cancelOutcome === 'too-late' ? <FormAlert messages={[t('account.registrations.tooLate')]} /> : null}
-        {confirming && !cancelOutcome ? (
+        {confirming ? (
           <div className="utrecht-alert utrecht-alert--warning" role="status">
             <div className="utrecht-alert__message">
               <p className="utrecht-paragraph">{t('account.registrations.confirmQuestion', { course: confirming.courseTitle })}</p>

@@ -4,10 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { RadioGroupField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
+import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { findElection, outcomesOf, saveOutcomes } from '~/modules/reports/outcomes.server';

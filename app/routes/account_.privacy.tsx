@@ -6,10 +6,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { consents, users } from '~db/schema';
-import { FormAlert, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
+import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Hidden } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
@@ -17,7 +16,9 @@ export const meta: MetaFunction = (args) => pageTitle(args, 'title.admin');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { organisations: await listOrganisations(getDb()) };
+  const organisations = await listOrganisations(getDb());
+  const switched = organisations.find((o) => o.id === new URL(request.url).searchParams.get('organisatie'));
+  return { organisations, noticeVars: switched ? { organisation: switched.name } : undefined };
 }
 
 /** The open-figures switch of one organisation (a form per row: works without JavaScript). */
@@ -31,21 +32,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   if (!(await getOrganisation(db, organisationId))) throw notFound();
   await setOpenFigures(db, { organisationId, on, adminId: admin.id });
-  return redirect(`/admin?melding=${on ? 'open-aan' : 'open-uit'}&organisatie=${organisationId}#open-${organisationId}`);
+  return redirectWithNotice(`/admin?organisatie=${organisationId}`, on ? 'notice.openFigures.joined' : 'notice.openFigures.left');
 }
 
 export default function AdminHome() {
   const t = useT();
   const { organisations } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const switched = organisations.find((o) => o.id === params.get('organisatie'));
-  const notice = params.get('melding');
   return (
     <div className="pa-manage">
       <h1 className="utrecht-heading-1">{t('admin.title')}</h1>
-      {switched && (notice === 'open-aan' || notice === 'open-uit') ? (
-        <Notice>{t(notice === 'open-aan' ? 'national.admin.joined' : 'national.admin.left', { organisation: switched.name })}</Notice>
-      ) : null}
       <p className="utrecht-paragraph">{t('admin.intro')}</p>
       <p className="utrecht-paragraph">{t('national.admin.intro')}</p>
       <p className="utrecht-paragraph">

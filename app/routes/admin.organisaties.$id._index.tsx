@@ -1,13 +1,15 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { TextField } from '~/components/ui/fields';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import {
   appointCoordinator,
@@ -61,17 +63,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get('intent');
-  const back = (notice: string) => redirect(`/admin/organisaties/${organisation.id}?melding=${notice}`);
+  const back = (key: NoticeKey) => redirectWithNotice(`/admin/organisaties/${organisation.id}`, key);
 
   if (intent === 'remove') {
     const userId = formData.get('userId');
     if (!isUuid(userId) || !(await removeCoordinator(db, organisation.id, userId))) throw notFound();
-    return back('verwijderd');
+    return back('notice.organisation.removed');
   }
   if (intent === 'withdraw') {
     const invitationId = formData.get('invitationId');
     if (!isUuid(invitationId) || !(await withdrawInvitation(db, organisation.id, invitationId))) throw notFound();
-    return back('ingetrokken');
+    return back('notice.organisation.withdrawn');
   }
   if (intent !== 'appoint') return data({ result: undefined, problem: 'intent' as const }, { status: 400 });
   const submission = parseWithZod(formData, { schema: appointSchema(t) });
@@ -82,18 +84,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invitedBy: admin.id,
     locale,
   });
-  return back({ appointed: 'benoemd', already: 'al-coordinator', invited: 'uitgenodigd' }[outcome.status]);
+  return back(
+    (
+      {
+        appointed: 'notice.organisation.appointed',
+        already: 'notice.organisation.already',
+        invited: 'notice.organisation.invited',
+      } as const
+    )[outcome.status],
+  );
 }
-
-const notices: Record<string, MessageKey> = {
-  aangemaakt: 'admin.org.created',
-  opgeslagen: 'admin.org.saved',
-  benoemd: 'admin.org.appointed',
-  'al-coordinator': 'admin.org.already',
-  uitgenodigd: 'admin.org.invited',
-  verwijderd: 'admin.org.removed',
-  ingetrokken: 'admin.org.withdrawn',
-};
 
 export default function AdminOrganisation() {
   const t = useT();
@@ -101,7 +101,6 @@ export default function AdminOrganisation() {
   const { organisation, coordinators, invitations, openFigures } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = notices[params.get('melding') ?? ''];
   const removing = coordinators.find((c) => c.id === params.get('verwijderen'));
   const [form, fields] = useForm<AppointFields>({
     id: 'appoint',
@@ -116,7 +115,6 @@ export default function AdminOrganisation() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{organisation.name}</h1>
-      {notice ? <Notice>{t(notice)}</Notice> : null}
 
       <section className="pa-section" aria-labelledby="details-heading">
         <h2 className="utrecht-heading-2" id="details-heading">

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { name: [t('admin.errors.nameTaken')] } }), { status: 400 });
   }
   await updateOrganisation(db, organisation.id, submission.value);
-  return redirect(`/admin/organisaties/${organisation.id}?melding=opgeslagen`);
+  return redirectWithNotice(`/admin/organisaties/${organisation.id}`, 'notice.organisation.saved');
 }
 
 export default function EditOrganisation() {

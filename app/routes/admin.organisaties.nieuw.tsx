@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ fieldErrors: { name: [t('admin.errors.nameTaken')] } }), { status: 400 });
   }
   const { id } = await createOrganisation(db, submission.value);
-  return redirect(`/admin/organisaties/${id}?melding=aangemaakt`);
+  return redirectWithNotice(`/admin/organisaties/${id}`, 'notice.organisation.created');
 }
 
 export default function NewOrganisation() {

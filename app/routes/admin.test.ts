@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 async function createOrganisation(name: string, kind = 'association', contactEmail = '') {
   const result = await call(create.action, post('/admin/organisaties/nieuw', { name, kind, contactEmail }, admin));
-  expect(statusOf(result)).toBe(302);
+  expect(statusOf(result)).toBe(303);
   const id = locationOf(result)!.match(/organisaties\/([0-9a-f-]{36})/)![1]!;
   return id;
 }
@@ -89,7 +89,7 @@ describe('organisations', () => {
     const saved = await call(edit.action, post(`/admin/organisaties/${id}/bewerken`, { name: 'Nieuwe Naam', kind: 'other' }, admin), {
       id,
     });
-    expect(locationOf(saved)).toBe(`/admin/organisaties/${id}?melding=opgeslagen`);
+    expect(locationOf(saved)).toBe(`/admin/organisaties/${id}?notice=organisation.saved#notice`);
     const [row] = await db().select().from(organisations).where(eq(organisations.id, id));
     expect(row).toMatchObject({ name: 'Nieuwe Naam', kind: 'other', slug: 'oude-naam', contactEmail: null });
   });
@@ -137,7 +137,7 @@ describe('coordinators', () => {
         id,
       },
     );
-    expect(locationOf(appointed)).toBe(`/admin/organisaties/${id}?melding=benoemd`);
+    expect(locationOf(appointed)).toBe(`/admin/organisaties/${id}?notice=organisation.appointed#notice`);
     const memberships = await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id));
     expect(memberships.map((m) => m.userId)).toEqual([person.id]);
     const emails = await db().select().from(emailMessages).where(eq(emailMessages.recipient, 'bestaand@example.nl'));
@@ -148,7 +148,7 @@ describe('coordinators', () => {
     const again = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'appoint', email: 'bestaand@example.nl' }, admin), {
       id,
     });
-    expect(locationOf(again)).toBe(`/admin/organisaties/${id}?melding=al-coordinator`);
+    expect(locationOf(again)).toBe(`/admin/organisaties/${id}?notice=organisation.already#notice`);
     expect((await db().select().from(emailMessages).where(eq(emailMessages.recipient, 'bestaand@example.nl'))).length).toBe(1);
 
     const loaded = dataOf<{ coordinators: { name: string }[] }>(await call(detail.loader, get(`/admin/organisaties/${id}`, admin), { id }));
@@ -171,7 +171,7 @@ describe('coordinators', () => {
     await call(detail.loader, get(`/admin/organisaties/${id}?verwijderen=${person.id}`, admin), { id });
     expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id))).length).toBe(1);
     const removed = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id }, admin), { id });
-    expect(locationOf(removed)).toBe(`/admin/organisaties/${id}?melding=verwijderd`);
+    expect(locationOf(removed)).toBe(`/admin/organisaties/${id}?notice=organisation.removed#notice`);
     expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id))).length).toBe(0);
     expect((await db().select().from(users).where(eq(users.id, person.id))).length).toBe(1);
     const twice = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id }, admin), { id });
@@ -197,7 +197,7 @@ describe('invitations', () => {
     const invited = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'appoint', email: 'Nieuw@Example.nl' }, admin), {
       id,
     });
-    expect(locationOf(invited)).toBe(`/admin/organisaties/${id}?melding=uitgenodigd`);
+    expect(locationOf(invited)).toBe(`/admin/organisaties/${id}?notice=organisation.invited#notice`);
     const token = await invitationTokenFor('nieuw@example.nl');
     const [row] = await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.organisationId, id));
     expect(row).toMatchObject({ email: 'nieuw@example.nl', tokenHash: hashToken(token), invitedBy: adminId, acceptedAt: null });
@@ -228,7 +228,7 @@ describe('invitations', () => {
       post(`/beheer/uitnodiging/${token}`, { intent: 'register', name: ' Nina Nieuw ', password: 'een lang wachtwoord' }),
       { token },
     );
-    expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&melding=welkom`);
+    expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&notice=coordinator.welcome#notice`);
     expect((accepted as Response).headers.get('Set-Cookie')).toMatch(/^pa_session=/);
     const [user] = await db().select().from(users).where(eq(users.email, 'nieuw@example.nl'));
     expect(user).toMatchObject({ name: 'Nina Nieuw' });
@@ -284,7 +284,7 @@ describe('invitations', () => {
     const withdrawn = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'withdraw', invitationId: row!.id }, admin), {
       id,
     });
-    expect(locationOf(withdrawn)).toBe(`/admin/organisaties/${id}?melding=ingetrokken`);
+    expect(locationOf(withdrawn)).toBe(`/admin/organisaties/${id}?notice=organisation.withdrawn#notice`);
     expect(statusOf(await call(invitation.loader, get(`/beheer/uitnodiging/${token}`), { token }))).toBe(410);
   });
 
@@ -318,7 +318,7 @@ describe('invitations', () => {
       post(`/beheer/uitnodiging/${token}`, { intent: 'login', password: 'het echte wachtwoord' }),
       { token },
     );
-    expect(locationOf(right)).toBe(`/beheer?organisatie=${id}&melding=welkom`);
+    expect(locationOf(right)).toBe(`/beheer?organisatie=${id}&notice=coordinator.welcome#notice`);
     expect(await db().select().from(organisationMemberships).where(eq(organisationMemberships.userId, user.id))).toHaveLength(1);
     const [after] = await db().select().from(users).where(eq(users.id, user.id));
     expect(after!.emailVerifiedAt).not.toBeNull();
@@ -346,7 +346,7 @@ describe('invitations', () => {
     );
     expect(ownerView.view.mode).toBe('accept');
     const accepted = await call(invitation.action, post(`/beheer/uitnodiging/${token}`, { intent: 'accept' }, ownerCookie), { token });
-    expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&melding=welkom`);
+    expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&notice=coordinator.welcome#notice`);
     expect(await db().select().from(organisationMemberships).where(eq(organisationMemberships.userId, owner.id))).toHaveLength(1);
   });
 });

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -29,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     chosen: { id: chosen.id, name: chosen.name, kind: chosen.kind },
+    noticeVars: { organisation: chosen.name },
     attention: await attentionFor(getDb(), chosen.id),
     embedSnippet: embedSnippetFor(getEnv().appUrl, chosen.id, translator(localeFromRequest(request))('title.embed')),
   };
@@ -40,7 +40,6 @@ export default function ManageHome() {
   const loaded = useLoaderData<typeof loader>();
   const { organisations, chosen, attention } = loaded;
   const embedSnippet = 'embedSnippet' in loaded ? loaded.embedSnippet : null;
-  const [params] = useSearchParams();
   if (!chosen || !attention) {
     return (
       <>
@@ -53,7 +52,6 @@ export default function ManageHome() {
   return (
     <div className="pa-manage">
       <h1 className="utrecht-heading-1">{t('manage.title')}</h1>
-      {params.get('melding') === 'welkom' ? <Notice>{t('admin.home.welcome', { organisation: chosen.name })}</Notice> : null}
       {organisations.length > 1 ? (
         <nav aria-label={t('admin.home.switcher')} className="pa-subnav">
           <ul className="pa-subnav__list">

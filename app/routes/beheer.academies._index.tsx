@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
 import { useT } from '~/i18n';
 import { listAcademies } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
@@ -28,7 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Academies() {
   const t = useT();
   const { organisations, several, chosen } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const period = (a: { periodStart: string | null; periodEnd: string | null }) =>
     a.periodStart || a.periodEnd ? `${a.periodStart ?? '…'} – ${a.periodEnd ?? '…'}` : t('admin.academies.noPeriod');
   return (
@@ -39,7 +37,6 @@ export default function Academies() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('admin.academies.title')}</h1>
-      {params.get('melding') === 'opgeslagen' ? <Notice>{t('admin.academies.saved')}</Notice> : null}
       <p className="utrecht-paragraph">{t('admin.academies.intro')}</p>
       {organisations.map((o) => (
         <section className="pa-section" key={o.id} aria-labelledby={`org-${o.id}`}>

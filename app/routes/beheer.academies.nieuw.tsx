@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { AcademyForm } from '~/components/academies';
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status !== 'saved') {
     return data(submission.reply({ formErrors: [t('admin.academies.errors.unknown')] }), { status: 400 });
   }
-  return redirect(`/beheer/academies?organisatie=${organisation.id}&melding=opgeslagen`);
+  return redirectWithNotice(`/beheer/academies?organisatie=${organisation.id}`, 'notice.academy.saved');
 }
 
 export default function NewAcademy() {

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Hidden, useDates } from '~/components/manage-courses';
 import { SelectField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
@@ -61,8 +62,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? { id: toCancel.id, name: toCancel.name, email: toCancel.email, status: toCancel.status }
         : null,
     municipalities: await municipalityOptions(db),
-    notice: url.searchParams.get('melding'),
-    position: Number(url.searchParams.get('plek')) || 0,
   };
 }
 
@@ -92,15 +91,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = await cancelRegistrationByCoordinator(db, scope, id, registrationId);
     if (outcome.status === 'not-found') throw notFound();
-    return redirect(`${base}?melding=${outcome.status === 'cancelled' ? 'afgemeld' : 'al-afgemeld'}`);
+    return redirectWithNotice(
+      base,
+      outcome.status === 'cancelled' ? 'notice.course.registrationCancelled' : 'notice.course.alreadyCancelled',
+    );
   }
   if (intent === 'add') {
     const submission = parseWithZod(formData, { schema: manualAddSchema(t, await municipalityCodes(db)) });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
     const outcome = await addRegistrationByCoordinator(db, scope, id, submission.value);
     if (outcome.status === 'not-found') throw notFound();
-    if (outcome.status === 'confirmed') return redirect(`${base}?melding=toegevoegd`);
-    if (outcome.status === 'waitlisted') return redirect(`${base}?melding=wachtlijst&plek=${outcome.position}`);
+    if (outcome.status === 'confirmed') return redirectWithNotice(base, 'notice.course.added');
+    if (outcome.status === 'waitlisted') return redirectWithNotice(base, 'notice.course.addedToWaitlist', { position: outcome.position });
     const message = t(addProblems[outcome.status]!);
     return data(submission.reply(outcome.status === 'duplicate' ? { fieldErrors: { email: [message] } } : { formErrors: [message] }), {
       status: 400,
@@ -109,26 +111,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response('Bad Request', { status: 400 });
 }
 
-const notices: Record<string, MessageKey> = {
-  afgemeld: 'manageCourses.notice.registrationCancelled',
-  'al-afgemeld': 'manageCourses.notice.alreadyCancelled',
-  toegevoegd: 'manageCourses.notice.added',
-  wachtlijst: 'manageCourses.notice.addedToWaitlist',
-};
-
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['people'][number];
 
 export default function Registrations() {
   const t = useT();
   const dates = useDates();
-  const { course, questions, people, toCancel, municipalities, notice, position } = useLoaderData<typeof loader>();
+  const { course, questions, people, toCancel, municipalities } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<ManualAddFields>({ id: 'add-person', lastResult, defaultValue: { locale: course.language } });
   const seated = people.filter((p) => p.status === 'confirmed' || p.status === 'offered');
   const waiting = people.filter((p) => p.status === 'waitlisted');
   const cancelled = people.filter((p) => p.status === 'cancelled');
   const confirmed = seated.filter((p) => p.status === 'confirmed').length;
-  const noticeKey = notice ? notices[notice] : undefined;
   const base = `/beheer/cursussen/${course.id}/aanmeldingen`;
 
   const answersOf = (p: Person) => {
@@ -157,7 +151,6 @@ export default function Registrations() {
   return (
     <>
       <h2 className="utrecht-heading-2">{t('manageCourses.registrations.heading')}</h2>
-      {noticeKey ? <Notice>{t(noticeKey, { position })}</Notice> : null}
 
       {toCancel ? (
         <section className="pa-action pa-action--danger" id="afmelden" aria-labelledby="cancel-heading">

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refused = (message: string) => data({ sessionId, result: submission.reply({ formErrors: [message] }) }, { status: 400 });
   if (outcome.status === 'too-early') return refused(t('manageCourses.attendance.tooEarly'));
   if (outcome.status === 'cancelled') return refused(t('manageCourses.errors.courseCancelled'));
-  return redirect(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid?opgeslagen=${sessionId}#sessie-${sessionId}`);
+  return redirectWithNotice(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid`, 'notice.attendance.saved');
 }
 
 export default function Attendance() {
@@ -57,8 +58,6 @@ export default function Attendance() {
   const dates = useDates();
   const { status, threshold, sessions, people } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const saved = params.get('opgeslagen');
   const label = (s: (typeof sessions)[number], index: number) =>
     `${t('manageCourses.sessions.number', { number: index + 1 })}: ${dates.day(s.startsAt)}, ${dates.times(s.startsAt, s.endsAt)}`;
 
@@ -81,7 +80,6 @@ export default function Attendance() {
                 <h3 className="utrecht-heading-3" id={headingId}>
                   {label(s, index)}
                 </h3>
-                {saved === s.id ? <Notice>{t('manageCourses.attendance.saved')}</Notice> : null}
                 {status === 'cancelled' ? null : !s.open ? (
                   <p className="utrecht-paragraph">{t('manageCourses.attendance.notYet')}</p>
                 ) : (

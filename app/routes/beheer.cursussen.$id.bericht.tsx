@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await messageConfirmed(getDb(), scopeOf(coordinator), coordinator.course.id, submission.value);
   if (outcome.status === 'not-found') throw notFound();
   if (outcome.status === 'nobody') return data(submission.reply({ formErrors: [t('manageCourses.message.nobody')] }), { status: 400 });
-  return redirect(`/beheer/cursussen/${coordinator.course.id}/bericht?verstuurd=${outcome.count}`);
+  return redirectWithNotice(`/beheer/cursussen/${coordinator.course.id}/bericht`, 'notice.courseMessage.queued', { count: outcome.count });
 }
 
 /** While emails of a message wait in the queue, the page checks again every few seconds (with JavaScript). */
@@ -65,15 +66,12 @@ export default function MessageParticipants() {
   const dates = useDates();
   const { confirmed, batches } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const queued = Number(params.get('verstuurd')) || 0;
   const [form, fields] = useForm<MessageFields & ConfirmFields>({ id: 'message', lastResult });
   useProgress(batches.some((b) => b.waiting > 0));
 
   return (
     <>
       <h2 className="utrecht-heading-2">{t('manageCourses.message.heading')}</h2>
-      {queued ? <Notice>{t('manageCourses.message.queued', { count: queued })}</Notice> : null}
       <div className="pa-narrow">
         <p className="utrecht-paragraph">{t('manageCourses.message.intro', { count: confirmed })}</p>
         {confirmed === 0 ? (

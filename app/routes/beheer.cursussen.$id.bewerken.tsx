@@ -1,10 +1,11 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import {
@@ -75,10 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
       );
     case 'saved': {
-      const params = new URLSearchParams({ melding: 'opgeslagen' });
-      if (outcome.offered) params.set('aangeboden', String(outcome.offered));
-      if (outcome.told) params.set('aantal', String(outcome.told));
-      return redirect(`/beheer/cursussen/${coordinator.course.id}/bewerken?${params}`);
+      return redirectWithNotice(request, 'notice.course.saved', { offered: outcome.offered, told: outcome.told });
     }
   }
 }
@@ -91,7 +89,6 @@ export default function EditCourse() {
   return (
     <div className="pa-prose">
       <h2 className="utrecht-heading-2">{t('manageCourses.edit.title')}</h2>
-      <EditNotice />
       {cancelled ? (
         <p className="utrecht-paragraph">{t('manageCourses.edit.cancelled')}</p>
       ) : (
@@ -105,21 +102,5 @@ export default function EditCourse() {
         </>
       )}
     </div>
-  );
-}
-
-function EditNotice() {
-  const t = useT();
-  const [params] = useSearchParams();
-  if (params.get('melding') === 'gekopieerd') return <Notice>{t('copyCourse.notice')}</Notice>;
-  if (params.get('melding') !== 'opgeslagen') return null;
-  const offered = Number(params.get('aangeboden')) || 0;
-  const told = Number(params.get('aantal')) || 0;
-  return (
-    <Notice>
-      {t('manageCourses.notice.saved')}
-      {offered ? ` ${t('manageCourses.notice.offered', { count: offered })}` : ''}
-      {told ? ` ${t('manageCourses.notice.told', { count: told })}` : ''}
-    </Notice>
   );
 }

@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const copy = await copyCourse(getDb(), scopeOf(coordinator), source.id, coordinator.user.id, submission.value);
   if (!copy) throw notFound();
-  return redirect(`/beheer/cursussen/${copy}/bewerken?melding=gekopieerd`, 303);
+  return redirectWithNotice(`/beheer/cursussen/${copy}/bewerken`, 'notice.course.copied');
 }
 
 export default function CopyCourse() {

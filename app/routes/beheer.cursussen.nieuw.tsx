@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { organisationId, ...input } = submission.value;
   const id = await createCourseDraft(db, scope, organisationId, coordinator.user.id, input);
   if (!id) return data(submission.reply({ fieldErrors: { organisationId: [t('manageCourses.errors.organisation')] } }), { status: 400 });
-  return redirect(`/beheer/cursussen/${id}?melding=aangemaakt`);
+  return redirectWithNotice(`/beheer/cursussen/${id}`, 'notice.course.created');
 }
 
 export default function NewCourse() {

@@ -10,7 +10,7 @@ import { DAY, now } from '~/modules/clock.server';
 import * as list from './beheer.cursussen._index';
 import * as create from './beheer.cursussen.nieuw';
 import * as frame from './beheer.cursussen.$id';
-import * as overview from './beheer.cursussen.$id._index';
+import * as overview from './beheer.cursussen.$id._index/route';
 import * as edit from './beheer.cursussen.$id.bewerken';
 import * as copy from './beheer.cursussen.$id.kopieren';
 import * as people from './beheer.cursussen.$id.aanmeldingen';
@@ -297,8 +297,8 @@ describe('a coordinator runs a course through the pages', () => {
         alice,
       ),
     )) as Response;
-    expect(created.status).toBe(302);
-    const id = created.headers.get('Location')!.match(/\/beheer\/cursussen\/([0-9a-f-]{36})\?melding=aangemaakt$/)![1]!;
+    expect(created.status).toBe(303);
+    const id = created.headers.get('Location')!.match(/\/beheer\/cursussen\/([0-9a-f-]{36})\?notice=course\.created#notice$/)![1]!;
     const [course] = await db().select().from(courses).where(eq(courses.id, id));
     expect(course).toMatchObject({
       status: 'draft',
@@ -326,11 +326,11 @@ describe('a coordinator runs a course through the pages', () => {
       post(`/beheer/cursussen/${id}`, { intent: 'add-session', date: future.date, startTime: '19:30', endTime: '21:30' }, alice),
       { id },
     )) as Response;
-    expect(added.headers.get('Location')).toBe(`/beheer/cursussen/${id}?melding=bijeenkomst-opgeslagen&aantal=0`);
+    expect(added.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.sessionSaved&told=0#notice`);
     const published = (await call(overview.action as Handler, post(`/beheer/cursussen/${id}`, { intent: 'publish' }, alice), {
       id,
     })) as Response;
-    expect(published.headers.get('Location')).toBe(`/beheer/cursussen/${id}?melding=gepubliceerd`);
+    expect(published.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.published#notice`);
 
     const listed = dataOf<{ courses: { id: string; status: string; confirmed: number; capacity: number }[] }>(
       await call(list.loader as Handler, get('/beheer/cursussen', alice)),
@@ -353,13 +353,13 @@ describe('a coordinator runs a course through the pages', () => {
       ),
       { id },
     )) as Response;
-    expect(addedPerson.headers.get('Location')).toBe(`/beheer/cursussen/${id}/aanmeldingen?melding=toegevoegd`);
+    expect(addedPerson.headers.get('Location')).toBe(`/beheer/cursussen/${id}/aanmeldingen?notice=course.added#notice`);
     const sent = (await call(
       message.action as Handler,
       post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, alice),
       { id },
     )) as Response;
-    expect(sent.headers.get('Location')).toBe(`/beheer/cursussen/${id}/bericht?verstuurd=1`);
+    expect(sent.headers.get('Location')).toBe(`/beheer/cursussen/${id}/bericht?notice=courseMessage.queued&count=1#notice`);
     const progress = dataOf<{ batches: { total: number }[] }>(
       await call(message.loader as Handler, get(`/beheer/cursussen/${id}/bericht`, alice), { id }),
     );
@@ -385,7 +385,7 @@ describe('a coordinator runs a course through the pages', () => {
       post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', confirm: 'on' }, alice),
       { id },
     )) as Response;
-    expect(confirmed.headers.get('Location')).toBe(`/beheer/cursussen/${id}?melding=geannuleerd&aantal=0`);
+    expect(confirmed.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.cancelled&count=0#notice`);
     const [row] = await db().select().from(courses).where(eq(courses.id, id));
     expect(row?.status).toBe('cancelled');
   });
@@ -445,7 +445,7 @@ describe('copy a course', () => {
       { id },
     )) as Response;
     expect(done.status).toBe(303);
-    const match = /^\/beheer\/cursussen\/([0-9a-f-]{36})\/bewerken\?melding=gekopieerd$/.exec(done.headers.get('Location') ?? '');
+    const match = /^\/beheer\/cursussen\/([0-9a-f-]{36})\/bewerken\?notice=course.copied#notice$/.exec(done.headers.get('Location') ?? '');
     expect(match).not.toBeNull();
     const [made] = await db().select().from(courses).where(eq(courses.id, match![1]!));
     expect(made).toMatchObject({ title: 'Volgend jaar', status: 'draft', organisationId: mine.organisation.id });

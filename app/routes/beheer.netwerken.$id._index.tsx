@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { FOCUS_KEYS, WEIGHT_KEYS } from '~/components/network-fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
-import { useT, type MessageKey } from '~/i18n';
+import { useT } from '~/i18n';
 import { defaultWeights, scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { applicationCounts, mentorsOfNetwork, pendingInvitations, regionNames } from '~/modules/mentoring/networks.server';
@@ -42,25 +41,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mentors,
     invitations,
     counts,
-    notice: new URL(request.url).searchParams.get('melding'),
   };
 }
-
-const notices: Record<string, MessageKey> = {
-  aangemaakt: 'networks.notice.created',
-  opgeslagen: 'networks.notice.saved',
-};
 
 export default function NetworkOverview() {
   const t = useT();
   const dates = useDates();
-  const { network, regions, mentors, invitations, counts, notice } = useLoaderData<typeof loader>();
-  const noticeKey = notice ? notices[notice] : undefined;
+  const { network, regions, mentors, invitations, counts } = useLoaderData<typeof loader>();
   const day = (d: string) => dates.day(`${d}T12:00:00Z`);
   return (
     <div className="pa-manage">
       <NetworkHeader network={network} />
-      {noticeKey ? <Notice>{t(noticeKey)}</Notice> : null}
 
       <section className="pa-section" aria-labelledby="details-heading">
         <h2 className="utrecht-heading-2" id="details-heading">

@@ -1,16 +1,18 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, Hidden } from '~/components/manage-courses';
 import { NetworkFields } from '~/components/network-fields';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '~/components/ui/fields';
 import { NetworkHeader } from '~/components/network-nav';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
@@ -37,7 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: networkFormValues(network),
     questions: network.intakeQuestions,
     geography: await provinceOptions(getDb()),
-    notice: new URL(request.url).searchParams.get('melding'),
   };
 }
 
@@ -51,14 +52,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const questionId = typeof formData.get('questionId') === 'string' ? String(formData.get('questionId')) : null;
-  const back = (notice: string, anchor = '') => redirect(`/beheer/netwerken/${network.id}/bewerken?melding=${notice}${anchor}`);
+  const back = (key: NoticeKey) => redirectWithNotice(`/beheer/netwerken/${network.id}/bewerken`, key);
 
   switch (intent) {
     case 'save': {
       const submission = parseWithZod(formData, { schema: networkSchema(t, await provinceOptions(db)), disableAutoCoercion: true });
       if (submission.status !== 'success') return answer({ intent, target: null, result: submission.reply() });
       await updateNetwork(db, network.id, submission.value);
-      return redirect(`/beheer/netwerken/${network.id}?melding=opgeslagen`);
+      return redirectWithNotice(`/beheer/netwerken/${network.id}`, 'notice.network.saved');
     }
     case 'add-question':
     case 'edit-question': {
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           target,
           result: submission.reply({ formErrors: [t('networks.errors.tooManyQuestions', { max: MAX_INTAKE_QUESTIONS })] }),
         });
-      return back('vraag-opgeslagen', '#questions-heading');
+      return back('notice.network.questionSaved');
     }
     case 'remove-question':
     case 'question-up':
@@ -89,23 +90,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         intent === 'remove-question' ? { op: 'remove', id } : { op: 'move', id, direction: intent === 'question-up' ? 'up' : 'down' },
       );
       if (outcome === 'not-found') throw notFound();
-      return back(intent === 'remove-question' ? 'vraag-verwijderd' : 'vraag-verplaatst', '#questions-heading');
+      return back(intent === 'remove-question' ? 'notice.network.questionRemoved' : 'notice.network.questionMoved');
     }
   }
   return answer({ intent, target: null, message: t('networks.errors.unknownAction') });
 }
 
-const notices: Record<string, MessageKey> = {
-  'vraag-opgeslagen': 'networks.notice.questionSaved',
-  'vraag-verwijderd': 'networks.notice.questionRemoved',
-  'vraag-verplaatst': 'networks.notice.questionMoved',
-};
-
 export default function EditNetwork() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const { network, questions, notice } = loaded;
+  const { network, questions } = loaded;
   const [form, fields] = useForm<Fields>({
     id: 'network',
     lastResult: acted?.intent === 'save' ? acted.result : undefined,
@@ -113,11 +108,9 @@ export default function EditNetwork() {
   });
   // A new location after each redirect: the "add a question" form starts empty again.
   const { key } = useLocation();
-  const noticeKey = notice ? notices[notice] : undefined;
   return (
     <div className="pa-manage">
       <NetworkHeader network={network} />
-      {noticeKey ? <Notice>{t(noticeKey)}</Notice> : null}
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
       <section className="pa-section pa-prose" aria-labelledby="edit-heading">
         <h2 className="utrecht-heading-2" id="edit-heading">

@@ -1,15 +1,17 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { MentorTable, NetworkHeader } from '~/components/network-nav';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
   inviteMentor,
@@ -31,13 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);
   const db = getDb();
   const [mentors, invitations] = await Promise.all([mentorsOfNetwork(db, network.id), pendingInvitations(db, network.id)]);
-  const url = new URL(request.url);
   return {
     network: { id: network.id, name: network.name, organisationName: organisation.name },
     mentors,
     invitations,
-    notice: url.searchParams.get('melding'),
-    who: url.searchParams.get('wie'),
   };
 }
 
@@ -57,8 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invitedBy: { id: user.id, name: user.name },
     locale,
   };
-  const done = (notice: string, who?: string) =>
-    redirect(`/beheer/netwerken/${network.id}/mentoren?melding=${notice}${who ? `&wie=${encodeURIComponent(who)}` : ''}`);
+  const done = (key: NoticeKey) => redirectWithNotice(`/beheer/netwerken/${network.id}/mentoren`, key);
   const refuse = (value: Answer) => data(value, { status: 400 });
 
   switch (intent) {
@@ -70,45 +68,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const message = outcome.status === 'already-mentor' ? t('networks.errors.alreadyMentor') : t('networks.errors.alreadyInvited');
         return refuse({ intent, result: submission.reply({ fieldErrors: { email: [message] } }) });
       }
-      return done('uitgenodigd', submission.value.email);
+      return done('notice.network.invited');
     }
     case 'resend': {
       if ((await resendInvitation(db, ctx, id)) === 'not-found') throw notFound();
-      return done('opnieuw-verstuurd');
+      return done('notice.network.resent');
     }
     case 'revoke': {
       if ((await revokeInvitation(db, network.id, id)) === 'not-found') throw notFound();
-      return done('ingetrokken');
+      return done('notice.network.revoked');
     }
     case 'remove-mentor': {
       const outcome = await removeMentor(db, network.id, id);
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'live-matches') return refuse({ intent, message: t('networks.errors.liveMatches') });
-      return done('verwijderd');
+      return done('notice.network.mentorRemoved');
     }
   }
   return refuse({ intent, message: t('networks.errors.unknownAction') });
 }
 
-const notices: Record<string, MessageKey> = {
-  uitgenodigd: 'networks.notice.invited',
-  'opnieuw-verstuurd': 'networks.notice.resent',
-  ingetrokken: 'networks.notice.revoked',
-  verwijderd: 'networks.notice.mentorRemoved',
-};
-
 export default function NetworkMentors() {
   const t = useT();
   const dates = useDates();
-  const { network, mentors, invitations, notice, who } = useLoaderData<typeof loader>();
+  const { network, mentors, invitations } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const noticeKey = notice ? notices[notice] : undefined;
   // A new location after each redirect: the invite form starts empty again after a sent invitation.
   const { key } = useLocation();
   return (
     <div className="pa-manage">
       <NetworkHeader network={network} />
-      {noticeKey ? <Notice>{t(noticeKey, { email: who ?? '' })}</Notice> : null}
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
 
       <section className="pa-section pa-prose" aria-labelledby="invite-heading">

@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ReasonForm, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
 import { now } from '~/modules/clock.server';
@@ -76,7 +76,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total,
     pageCount: pageCount(total),
     toEnd,
-    ended: url.searchParams.get('melding') === 'gestopt',
   };
 }
 
@@ -110,13 +109,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.status === 'not-found') throw notFound();
   // Back to the list as it was (group, search, page), without the "end" panel.
   const list = parseListQuery(new URL(request.url).searchParams, matchGroups);
-  const melding = outcome.status === 'ended' ? 'gestopt' : 'niet-mogelijk';
-  return redirect(`/beheer/netwerken/${network.id}/koppelingen${listQueryString(list, { melding })}`);
+  return redirectWithNotice(
+    `/beheer/netwerken/${network.id}/koppelingen${listQueryString(list)}`,
+    outcome.status === 'ended' ? 'notice.matchManage.ended' : 'notice.match.notPossible',
+  );
 }
 
 export default function NetworkMatches() {
   const t = useT();
-  const { network, counts, query, total, pageCount, proposed, active, finished, feedback, toEnd, ended } = useLoaderData<typeof loader>();
+  const { network, counts, query, total, pageCount, proposed, active, finished, feedback, toEnd } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const base = `/beheer/netwerken/${network.id}/koppelingen`;
   const group = query.status;
@@ -136,7 +137,6 @@ export default function NetworkMatches() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
-      {ended ? <Notice>{t('matches.manage.ended')}</Notice> : null}
       <p className="utrecht-paragraph">
         {t('matches.manage.summary', {
           proposed: t('matches.manage.summaryProposed', { count: counts.proposed }),
@@ -276,12 +276,12 @@ export default function NetworkMatches() {
               columns={[
                 { key: 'mentee', header: t('matches.field.mentee'), rowHeader: true, cell: (f) => f.mentee },
                 { key: 'mentor', header: t('matches.field.mentor'), cell: (f) => f.mentor },
-                { key: 'status', header: t('matches.field.status'), cell: (f) => t(`matches.status.${f.status}` as MessageKey) },
+                { key: 'status', header: t('matches.field.status'), cell: (f) => t(`matches.status.${f.status}`) },
                 { key: 'date', header: t('matches.manage.date'), cell: (f) => f.date },
                 {
                   key: 'endedBy',
                   header: t('matches.manage.endedBy'),
-                  cell: (f) => (f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}` as MessageKey) : ''),
+                  cell: (f) => (f.endedBy ? t(`matches.manage.endedBy.${f.endedBy}`) : ''),
                 },
                 {
                   key: 'reason',

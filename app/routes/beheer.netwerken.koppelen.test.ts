@@ -9,7 +9,7 @@ import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { advanceClock, MINUTE } from '~/modules/clock.server';
 import { renderEmail } from '~emails/index';
 import { menteeWording } from '../../test/wording';
-import * as page from './beheer.netwerken.$id_.koppelen';
+import * as page from './beheer.netwerken.$id_.koppelen/route';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
@@ -59,7 +59,7 @@ const act = (fields: Record<string, string>, cookie = coordinator, query = '') =
   call(page.action as Handler, post(`${path}${query}`, fields, cookie), params);
 const runAndProcess = async () => {
   const result = await act({ intent: 'start' });
-  expect(statusOf(result)).toBe(302);
+  expect(statusOf(result)).toBe(303);
   const [queued] = await db()
     .select()
     .from(matchingRuns)
@@ -140,7 +140,7 @@ describe('a run from start to publication', () => {
   it('shows no run, then the progress while queued, then the draft with reasons and the greedy comparison', async () => {
     expect((await load()).run).toBeNull();
     const started = await act({ intent: 'start' });
-    expect(statusOf(started)).toBe(302);
+    expect(statusOf(started)).toBe(303);
     const queued = await load();
     expect(queued.run).toMatchObject({ status: 'queued' });
     runId = queued.run!.id;
@@ -169,7 +169,7 @@ describe('a run from start to publication', () => {
 
     // Forbid Ben–Mila: Ben leaves the draft, Mila has room again.
     const benPair = view.pairs.find((p) => p.applicationId === ben)!;
-    expect(statusOf(await act({ intent: 'forbid', runId, matchId: benPair.matchId }))).toBe(302);
+    expect(statusOf(await act({ intent: 'forbid', runId, matchId: benPair.matchId }))).toBe(303);
     view = await load();
     expect(view.pairs.map((p) => p.applicationId)).toEqual([ada]);
     expect(view.unmatched).toMatchObject([{ applicationId: ben, reason: 'removed-by-hand' }]);
@@ -187,7 +187,7 @@ describe('a run from start to publication', () => {
     expect(statusOf(await act({ intent: 'move', runId, applicationId: ada }, coordinator, `?verplaats=${ada}`))).toBe(400);
     expect(statusOf(await act({ intent: 'move', runId, applicationId: ben, mentorProfileId: mila.profile.id }))).toBe(400);
 
-    expect(statusOf(await act({ intent: 'move', runId, applicationId: ada, mentorProfileId: mila.profile.id }))).toBe(302);
+    expect(statusOf(await act({ intent: 'move', runId, applicationId: ada, mentorProfileId: mila.profile.id }))).toBe(303);
     view = await load();
     expect(view.pairs).toMatchObject([{ applicationId: ada, mentorName: 'Mila Mentor', score: option.score, pinned: true, byHand: true }]);
     const [rule] = await db()
@@ -218,7 +218,7 @@ describe('a run from start to publication', () => {
 
     // Remove both rules and run again: back to the optimum.
     for (const mentee of [ada, ben]) {
-      expect(statusOf(await act({ intent: 'remove-rule', applicationId: mentee, mentorProfileId: mila.profile.id }))).toBe(302);
+      expect(statusOf(await act({ intent: 'remove-rule', applicationId: mentee, mentorProfileId: mila.profile.id }))).toBe(303);
     }
     expect(await db().select().from(pairRules).where(eq(pairRules.networkId, network.id))).toEqual([]);
     runId = await runAndProcess();
@@ -234,7 +234,7 @@ describe('a run from start to publication', () => {
   it('pins a pair', async () => {
     const view = await load();
     const pair = view.pairs.find((p) => p.applicationId === ada)!;
-    expect(statusOf(await act({ intent: 'pin', runId, matchId: pair.matchId }))).toBe(302);
+    expect(statusOf(await act({ intent: 'pin', runId, matchId: pair.matchId }))).toBe(303);
     expect((await load()).pairs.find((p) => p.applicationId === ada)!.pinned).toBe(true);
     expect(await db().select().from(pairRules).where(eq(pairRules.networkId, network.id))).toMatchObject([
       { applicationId: ada, mentorProfileId: noor.profile.id, kind: 'pin' },
@@ -243,8 +243,8 @@ describe('a run from start to publication', () => {
 
   it('publishes once: proposals, applications proposed, an email to each mentor; re-runs leave them alone', async () => {
     const result = await act({ intent: 'publish', runId });
-    expect(statusOf(result)).toBe(302);
-    expect((result as Response).headers.get('Location')).toContain('voorgesteld=2');
+    expect(statusOf(result)).toBe(303);
+    expect((result as Response).headers.get('Location')).toContain('count=2');
 
     const published = await db().select().from(matches).where(eq(matches.runId, runId));
     expect(published.map((m) => m.status)).toEqual(['proposed', 'proposed']);
@@ -316,12 +316,12 @@ describe('a run from start to publication', () => {
   });
 
   it('shows a run that never finished as failed after 15 minutes, and lets a new one start', async () => {
-    expect(statusOf(await act({ intent: 'start' }))).toBe(302);
+    expect(statusOf(await act({ intent: 'start' }))).toBe(303);
     expect((await load()).run).toMatchObject({ status: 'queued' });
     expect(statusOf(await act({ intent: 'start' }))).toBe(409);
     advanceClock(16 * MINUTE);
     expect((await load()).run).toMatchObject({ status: 'failed', error: expect.stringContaining('te lang') });
-    expect(statusOf(await act({ intent: 'start' }))).toBe(302);
+    expect(statusOf(await act({ intent: 'start' }))).toBe(303);
     expect((await load()).run).toMatchObject({ status: 'queued' });
   });
 });
@@ -334,7 +334,7 @@ describe('rules across runs', () => {
     const loadSecond = async () => dataOf<PageData>(await call(page.loader as Handler, get(secondPath, coordinator), secondParams));
     const actSecond = (fields: Record<string, string>) => call(page.action as Handler, post(secondPath, fields, coordinator), secondParams);
     const runSecond = async () => {
-      expect(statusOf(await actSecond({ intent: 'start' }))).toBe(302);
+      expect(statusOf(await actSecond({ intent: 'start' }))).toBe(303);
       const [queued] = await db()
         .select()
         .from(matchingRuns)
@@ -352,13 +352,13 @@ describe('rules across runs', () => {
     const ruledOut = view.pairs.find((p) => p.applicationId === eva)!;
     const ruledOutMentor = ruledOut.mentorName === 'Pim Mentor' ? pim : ria;
     const other = ruledOutMentor.name === pim.name ? ria : pim;
-    expect(statusOf(await actSecond({ intent: 'forbid', runId, matchId: ruledOut.matchId }))).toBe(302);
+    expect(statusOf(await actSecond({ intent: 'forbid', runId, matchId: ruledOut.matchId }))).toBe(303);
     runId = await runSecond();
     view = await loadSecond();
     expect(view.pairs.map((p) => [p.applicationId, p.mentorName])).toEqual([[eva, other.name]]);
 
     // Published: Eva has a proposal now, and the rule is still listed, with where she stands.
-    expect(statusOf(await actSecond({ intent: 'publish', runId }))).toBe(302);
+    expect(statusOf(await actSecond({ intent: 'publish', runId }))).toBe(303);
     view = await loadSecond();
     expect(view.rules).toMatchObject([
       { applicationId: eva, mentorProfileId: ruledOutMentor.profile.id, kind: 'forbid', menteeStatus: 'proposed' },
@@ -377,7 +377,7 @@ describe('rules across runs', () => {
     expect(view.rules).toMatchObject([{ applicationId: eva, mentorProfileId: ruledOutMentor.profile.id, menteeStatus: 'waiting' }]);
 
     // Removing it works as before, and the next run may use the pair again.
-    expect(statusOf(await actSecond({ intent: 'remove-rule', applicationId: eva, mentorProfileId: ruledOutMentor.profile.id }))).toBe(302);
+    expect(statusOf(await actSecond({ intent: 'remove-rule', applicationId: eva, mentorProfileId: ruledOutMentor.profile.id }))).toBe(303);
     expect((await loadSecond()).rules).toEqual([]);
     await runSecond();
     expect((await loadSecond()).pairs.map((p) => [p.applicationId, p.mentorName])).toEqual([[eva, ruledOutMentor.name]]);

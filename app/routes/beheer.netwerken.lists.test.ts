@@ -7,7 +7,7 @@ import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, status
 import { DAY, now } from '~/modules/clock.server';
 import * as applicationsPage from './beheer.netwerken.$id_.aanvragen._index';
 import * as matchesPage from './beheer.netwerken.$id_.koppelingen';
-import * as draftPage from './beheer.netwerken.$id_.koppelen';
+import * as draftPage from './beheer.netwerken.$id_.koppelen/route';
 
 // A network's long lists by page and by search (issue 13 item 2): the applications, the matches and
 // the matching draft each read one page of 50, with a summary of counts, and a change made on a page
@@ -172,7 +172,7 @@ describe('matches by group, page and search', () => {
     const done = await call(matchesPage.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), {
       id: network.id,
     });
-    expect(locationOf(done)).toBe(`${base()}/koppelingen?zoek=Mentee&status=active&melding=gestopt`);
+    expect(locationOf(done)).toBe(`${base()}/koppelingen?zoek=Mentee&status=active&notice=matchManage.ended#notice`);
   });
 });
 
@@ -251,12 +251,12 @@ describe('the matching draft by page and by search', () => {
       post(`${base()}/koppelen?zoek=Mentee&zonder=2`, { intent: 'pin', runId, matchId: pair.matchId }, coordinator),
       { id: network.id },
     );
-    expect(locationOf(pinned)).toBe(`${base()}/koppelen?zoek=Mentee&zonder=2&gedaan=pinned`);
+    expect(locationOf(pinned)).toBe(`${base()}/koppelen?zoek=Mentee&zonder=2&notice=matchingRun.pinned#notice`);
     const forbidden = await call(
       draftPage.action,
       post(`${base()}/koppelen?zoek=Mentee&pagina=2`, { intent: 'forbid', runId, matchId: data.pairs[1]!.matchId }, coordinator),
       { id: network.id },
     );
-    expect(locationOf(forbidden)).toBe(`${base()}/koppelen?zoek=Mentee&pagina=2&gedaan=forbidden`);
+    expect(locationOf(forbidden)).toBe(`${base()}/koppelen?zoek=Mentee&pagina=2&notice=matchingRun.forbidden#notice`);
   });
 });

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema, disableAutoCoercion: true });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const id = await createNetwork(db, submission.value.organisationId!, coordinator.user.id, submission.value);
-  return redirect(`/beheer/netwerken/${id}?melding=aangemaakt`);
+  return redirectWithNotice(`/beheer/netwerken/${id}`, 'notice.network.created');
 }
 
 export default function NewNetwork() {

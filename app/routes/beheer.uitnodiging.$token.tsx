@@ -1,8 +1,9 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { getDb } from '~db/client.server';
 import { SubmitButton, useSubmitRound } from '~/components/form';
 import { TextField } from '~/components/ui/fields';
@@ -46,7 +47,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   const welcome = (organisationId: string, cookie?: string) =>
-    redirect(`/beheer?organisatie=${organisationId}&melding=welkom`, cookie ? { headers: { 'Set-Cookie': cookie } } : undefined);
+    redirectWithNotice(
+      `/beheer?organisatie=${organisationId}`,
+      'notice.coordinator.welcome',
+      {},
+      cookie ? { headers: { 'Set-Cookie': cookie } } : {},
+    );
   const gone = (problem: 'invalid' | 'expired' | 'used') => data({ intent, problem, result: undefined }, { status: statusOf(problem) });
 
   if (user) {

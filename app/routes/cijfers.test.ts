@@ -71,8 +71,8 @@ describe('/cijfers', () => {
       statusOf(await call(list.action, post('/admin', { intent: 'open-figures', organisationId: 'nope', openFigures: 'aan' }, admin))),
     ).toBe(404);
     const result = await switchTo(true);
-    expect(statusOf(result)).toBe(302);
-    expect(locationOf(result)).toContain('melding=open-aan');
+    expect(statusOf(result)).toBe(303);
+    expect(locationOf(result)).toContain('notice=openFigures.joined');
     const [row] = await db().select().from(organisations).where(eq(organisations.id, organisationId));
     expect(row!.openFigures).toBe(true);
     const events = await db()
@@ -131,7 +131,7 @@ describe('/cijfers', () => {
   });
 
   it('drops an organisation that stops at once, in the page and in the CSV', async () => {
-    expect(statusOf(await switchTo(false))).toBe(302);
+    expect(statusOf(await switchTo(false))).toBe(303);
     const d = dataOf<PageData>(await call(page.loader, get('/cijfers')));
     expect(d.organisations).toBe(0);
     expect(d.report).toBeNull();

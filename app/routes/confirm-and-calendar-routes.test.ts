@@ -9,7 +9,7 @@ import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now } from '~/modules/clock.server';
 import { moveSession } from '~/modules/courses/manage.server';
 import { signUp } from '~/modules/courses/registrations.server';
-import * as overview from './beheer.cursussen.$id._index';
+import * as overview from './beheer.cursussen.$id._index/route';
 import * as people from './beheer.cursussen.$id.aanmeldingen';
 import * as message from './beheer.cursussen.$id.bericht';
 import * as manage from './aanmelding.$token';
@@ -70,7 +70,7 @@ describe('confirmation before an action that emails people', () => {
       post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: sessions[1]!.id, confirm: 'on' }, cookie),
       { id },
     );
-    expect(locationOf(confirmed)).toBe(`/beheer/cursussen/${id}?melding=bijeenkomst-verwijderd&aantal=1`);
+    expect(locationOf(confirmed)).toBe(`/beheer/cursussen/${id}?notice=course.sessionRemoved&told=1#notice`);
     expect(await db().select().from(courseSessions).where(eq(courseSessions.courseId, id))).toHaveLength(1);
     expect(await emailsTo(db(), 'deelnemer-confirm-remove@example.nl', 'sessions-changed')).toHaveLength(1);
   });
@@ -85,7 +85,7 @@ describe('confirmation before an action that emails people', () => {
         id,
       },
     );
-    expect(locationOf(removed)).toBe(`/beheer/cursussen/${id}?melding=bijeenkomst-verwijderd&aantal=0`);
+    expect(locationOf(removed)).toBe(`/beheer/cursussen/${id}?notice=course.sessionRemoved&told=0#notice`);
   });
 
   it('cancelling someone’s registration: a post without confirm=yes goes to the confirmation step', async () => {
@@ -108,7 +108,7 @@ describe('confirmation before an action that emails people', () => {
         id,
       },
     );
-    expect(locationOf(done)).toBe(`${base}?melding=afgemeld`);
+    expect(locationOf(done)).toBe(`${base}?notice=course.registrationCancelled#notice`);
     expect(await emailsTo(db(), 'deelnemer-confirm-cancel@example.nl', 'registration-cancelled')).toHaveLength(1);
   });
 
@@ -135,7 +135,7 @@ describe('confirmation before an action that emails people', () => {
       post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, cookie),
       { id },
     );
-    expect(locationOf(sent)).toBe(`/beheer/cursussen/${id}/bericht?verstuurd=1`);
+    expect(locationOf(sent)).toBe(`/beheer/cursussen/${id}/bericht?notice=courseMessage.queued&count=1#notice`);
     expect(await emailsTo(db(), 'deelnemer-confirm-message@example.nl', 'coordinator-message')).toHaveLength(1);
   });
 });

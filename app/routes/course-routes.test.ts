@@ -60,7 +60,10 @@ const validFields = (n: string, extra: Record<string, string> = {}) => ({
 async function signUpVia(courseId: string, fields: Record<string, string>, ip?: string, cookie?: string) {
   return signUpAction(args(post(`/cursussen/${courseId}/aanmelden`, fields, cookie), { id: courseId }, ip));
 }
-const tokenOf = (response: Response) => /^\/aanmelding\/([a-z2-7]{32})\?nieuw=1$/.exec(response.headers.get('Location') ?? '')?.[1];
+const tokenOf = (response: Response) =>
+  /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.(?:confirmed|waitlisted)(?:&position=\d+)?#notice$/.exec(
+    response.headers.get('Location') ?? '',
+  )?.[1];
 
 /** The token in the newest "complete your sign-up" email to `to`. */
 async function confirmTokenFor(to: string) {
@@ -326,7 +329,7 @@ describe('sign-up form', () => {
     expect(await emailsTo(db(), 'ingelogd@example.nl', 'sign-up-confirm')).toHaveLength(0);
     // Again: their own registration, said so, and no email.
     const again = (await signUpVia(course.id, validFields('ina', { email: 'ingelogd@example.nl' }), undefined, cookie)) as Response;
-    expect(again.headers.get('Location')).toMatch(/^\/aanmelding\/[a-z2-7]{32}\?al=1$/);
+    expect(again.headers.get('Location')).toMatch(/^\/aanmelding\/[a-z2-7]{32}\?notice=signUp\.already#notice$/);
     expect(await emailsTo(db(), 'ingelogd@example.nl')).toHaveLength(1); // the confirmation only
   });
 
@@ -373,7 +376,7 @@ describe('sign-up form', () => {
     expect(await emailsTo(db(), 'route-dubbel@example.nl', 'sign-up-confirm')).toHaveLength(2);
     expect(await emailsTo(db(), 'route-nieuw@example.nl', 'sign-up-confirm')).toHaveLength(1);
     const again = (await confirmVia(await confirmTokenFor('route-dubbel@example.nl'))) as Response;
-    const againToken = /^\/aanmelding\/([a-z2-7]{32})\?al=1$/.exec(again.headers.get('Location') ?? '')?.[1];
+    const againToken = /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.already#notice$/.exec(again.headers.get('Location') ?? '')?.[1];
     expect(againToken).toBeTruthy();
     const shown = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${againToken}`), { token: againToken! })));
     const before = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${existingToken}`), { token: existingToken })));
@@ -410,7 +413,7 @@ describe('the registration page behind the link', () => {
   const manage = (token: string, fields?: Record<string, string>) =>
     fields
       ? manageAction(args(post(`/aanmelding/${token}`, fields), { token }))
-      : manageLoader(args(get(`/aanmelding/${token}?nieuw=1`), { token }));
+      : manageLoader(args(get(`/aanmelding/${token}`), { token }));
 
   it('tells only someone with a seat that it goes to someone else; a waitlist place is not a seat', async () => {
     const { course } = await createCourse(db(), { capacity: 1 });
@@ -450,7 +453,7 @@ describe('the registration page behind the link', () => {
 
     const cancelled = (await manage(first, { intent: 'cancel', confirm: 'yes' })) as Response;
     expect(cancelled.status).toBe(303);
-    expect(cancelled.headers.get('Location')).toBe(`/aanmelding/${first}?afgemeld=1`);
+    expect(cancelled.headers.get('Location')).toBe(`/aanmelding/${first}?notice=signUp.cancelled#notice`);
     expect(asData<Record<string, unknown>>(await manage(first)).data).toMatchObject({ status: 'cancelled', canCancel: false });
     expect(asData(await manage(first, { intent: 'cancel', confirm: 'yes' })).data).toEqual({ outcome: 'already-cancelled' });
 
@@ -460,7 +463,7 @@ describe('the registration page behind the link', () => {
 
     const claimed = (await manage(second, { intent: 'claim' })) as Response;
     expect(claimed.status).toBe(303);
-    expect(claimed.headers.get('Location')).toBe(`/aanmelding/${second}?bevestigd=1`);
+    expect(claimed.headers.get('Location')).toBe(`/aanmelding/${second}?notice=signUp.claimed#notice`);
     expect(asData<Record<string, unknown>>(await manage(second)).data).toMatchObject({ status: 'confirmed' });
     // Claiming twice says there is no offer any more.
     expect(asData(await manage(second, { intent: 'claim' }))).toEqual({ status: 409, data: { outcome: 'not-offered' } });

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -187,7 +188,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await signUp(db, course.id, { ...input, email: value.email }, ctx);
     if (result.status === 'not-found') throw new Response('Not Found', { status: 404 });
     if (result.status === 'closed') return closed(result.reason);
-    return redirect(`/aanmelding/${result.manageToken}${result.status === 'duplicate' ? '?al=1' : '?nieuw=1'}`, 303);
+    return signedUp(result);
   }
   // Everyone else gets the same answer for every address: "check your email".
   const result = await requestSignUp(db, course.id, value.email, input);
@@ -354,4 +355,12 @@ export default function SignUp() {
 
 export function ErrorBoundary() {
   return <CourseErrorBoundary />;
+}
+
+/** The sign-up's own page, with what happened: signed up, on the waitlist (and where), or already signed up. */
+function signedUp(result: { status: 'confirmed' | 'waitlisted' | 'duplicate'; manageToken: string; position?: number }) {
+  const page = `/aanmelding/${result.manageToken}`;
+  if (result.status === 'duplicate') return redirectWithNotice(page, 'notice.signUp.already');
+  if (result.status === 'waitlisted') return redirectWithNotice(page, 'notice.signUp.waitlisted', { position: result.position ?? 0 });
+  return redirectWithNotice(page, 'notice.signUp.confirmed');
 }

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
+import { FormAlert, SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { useT, type MessageKey } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';

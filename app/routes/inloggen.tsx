@@ -2,9 +2,10 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Honeypot, Notice, SubmitButton, useSubmitRound } from '~/components/form';
+import { Honeypot, SubmitButton, useSubmitRound } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -75,7 +76,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
-  const [params] = useSearchParams();
   const acted = useActionData<typeof action>();
   const [passwordForm, passwordFields] = useForm<PasswordLoginFields>({
     id: 'login-password',
@@ -91,8 +91,6 @@ export default function Login() {
   return (
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('login.title')}</h1>
-      {params.get('uitgelogd') ? <Notice>{t('login.loggedOut')}</Notice> : null}
-      {params.get('hersteld') ? <Notice>{t('login.passwordReset')}</Notice> : null}
 
       <section aria-labelledby="login-password-heading" className="pa-section">
         <h2 className="utrecht-heading-2" id="login-password-heading">

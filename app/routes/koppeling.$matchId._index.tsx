@@ -2,12 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
 import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
-import { notices } from '~/modules/mentoring/notices';
 import { checkInsOf, dutchToday, feedbackGiven, firstName, matchOfParticipant } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
@@ -30,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const accepted = match.acceptedAt !== null;
   const other = ctx.role === 'mentee' ? ctx.mentor : ctx.mentee;
   const otherPhone = ctx.role === 'mentee' ? ctx.mentor.phone : ctx.application.phone;
-  const notice = new URL(request.url).searchParams.get('melding');
   const feedback = [];
   if (match.fourWeekMailSentAt && !(await feedbackGiven(db, match.id, user.id, 'four-weeks'))) feedback.push('four-weeks');
   if (match.endMailSentAt && !(await feedbackGiven(db, match.id, user.id, 'end'))) feedback.push('end');
@@ -46,7 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkIns: accepted ? checkInRows(await checkInsOf(db, [match.id]), locale, t) : [],
     feedback,
     today: dutchToday(),
-    notice: notice && notice in notices ? notice : null,
   };
 }
 
@@ -68,7 +64,6 @@ export default function MatchPage() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('matches.match.title', { name: m.otherName })}</h1>
-      {m.notice ? <Notice kind={m.notice === 'niet-mogelijk' ? 'warning' : 'ok'}>{t(notices[m.notice] as MessageKey)}</Notice> : null}
 
       {m.status === 'proposed' ? (
         <>
@@ -76,7 +71,7 @@ export default function MatchPage() {
           <p className="utrecht-paragraph">{t('matches.contact.later')}</p>
         </>
       ) : m.status === 'declined' || m.status === 'expired' ? (
-        <p className="utrecht-paragraph">{m.role === 'mentee' ? t('matches.match.gone') : t(`matches.status.${m.status}` as MessageKey)}</p>
+        <p className="utrecht-paragraph">{m.role === 'mentee' ? t('matches.match.gone') : t(`matches.status.${m.status}`)}</p>
       ) : (
         <>
           <p className="utrecht-paragraph">
@@ -87,7 +82,7 @@ export default function MatchPage() {
           </p>
           {m.status !== 'active' ? (
             <p className="utrecht-paragraph">
-              {m.endedOn ? t('matches.match.ended', { date: m.endedOn }) : t(`matches.status.${m.status}` as MessageKey)}
+              {m.endedOn ? t('matches.match.ended', { date: m.endedOn }) : t(`matches.status.${m.status}`)}
             </p>
           ) : null}
         </>

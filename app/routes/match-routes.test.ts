@@ -210,7 +210,7 @@ describe('answering', () => {
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]!.status).toBe('proposed');
 
     const done = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'Te ver weg' }, otherMentor));
-    expect(location(done)).toBe('/mentor?melding=nee');
+    expect(location(done)).toBe('/mentor?notice=match.declined#notice');
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]).toMatchObject({
       status: 'declined',
       declineReason: 'Te ver weg',
@@ -225,7 +225,7 @@ describe('answering', () => {
     const result = await call(proposalPage.action, post(`/mentor/voorstellen/${id}`, { intent: 'accept', matchId: id }, mentor), {
       matchId: id,
     });
-    expect(location(result)).toBe('/mentor?melding=ja');
+    expect(location(result)).toBe('/mentor?notice=match.accepted#notice');
 
     const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
     expect(home.proposals).toEqual([]);
@@ -277,7 +277,7 @@ describe('answering', () => {
       ),
       { matchId: id },
     );
-    expect(location(ok)).toBe(`/koppeling/${id}?melding=afspraak`);
+    expect(location(ok)).toBe(`/koppeling/${id}?notice=match.checkIn#notice`);
     const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
     expect(home.active[0]!.checkIns).toMatchObject([
       { mode: 'Op locatie', note: 'Koffie in het stadhuis', authorName: 'Fatima El Amrani' },
@@ -334,7 +334,7 @@ describe('coordinator', () => {
     ).toBe(404);
     expect(statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '' }, coordinator), { id }))).toBe(400);
     const done = await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id });
-    expect(location(done)).toBe(`${path}?melding=gestopt`);
+    expect(location(done)).toBe(`${path}?notice=matchManage.ended#notice`);
     expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]).toMatchObject({
       status: 'ended',
       endedBy: 'coordinator',

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
 import {
   AcceptForm,
   CheckInForm,
@@ -13,10 +12,9 @@ import {
   replyFor,
   Section,
 } from '~/components/matches';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
-import { notices } from '~/modules/mentoring/notices';
 import { dutchToday, firstName, matchesOfMentor } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText, proposalView } from '~/modules/mentoring/views.server';
 import { pageTitle } from '~/components/page-title';
@@ -28,10 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   const t = translator(locale);
   const found = await matchesOfMentor(getDb(), profile.id);
-  const notice = new URL(request.url).searchParams.get('melding');
   return {
     today: dutchToday(),
-    notice: notice && notice in notices ? notice : null,
     proposals: found.proposals.map((ctx) => proposalView(ctx, locale, t)),
     // Contact details of mentees only now that the mentor accepted them.
     active: found.active.map((ctx) => ({
@@ -60,12 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MentorHome() {
   const t = useT();
-  const { today, notice, proposals, active, earlier } = useLoaderData<typeof loader>();
+  const { today, proposals, active, earlier } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <h1 className="utrecht-heading-1">{t('matches.mentor.title')}</h1>
-      {notice ? <Notice kind={notice === 'niet-mogelijk' ? 'warning' : 'ok'}>{t(notices[notice] as MessageKey)}</Notice> : null}
       <p className="utrecht-paragraph">{t('matches.mentor.lead')}</p>
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to="/mentor/profiel">
@@ -165,7 +160,7 @@ export default function MentorHome() {
                 ) : (
                   m.name
                 )}{' '}
-                ({m.networkName}): {t(`matches.status.${m.status}` as MessageKey)}
+                ({m.networkName}): {t(`matches.status.${m.status}`)}
               </li>
             ))}
           </ul>

@@ -1,13 +1,16 @@
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice, SubmitButton } from '~/components/form';
+import { SubmitButton } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
+import { NOTICE_PARAM } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
-import { localeFromRequest, translator, useLocale, useT, type Translate } from '~/i18n';
+import { localeFromRequest, translator, useLocale, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
 import {
@@ -26,6 +29,10 @@ export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentorProfile
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { profile } = await requireMentor(request);
+  // A mentor who already filled in the profile and joins another network is not asked to fill it in again.
+  if (profile.completedAt && new URL(request.url).searchParams.get(NOTICE_PARAM) === 'mentorProfile.welcome') {
+    throw redirectWithNotice('/mentor/profiel', 'notice.mentorProfile.welcomeNetwork');
+  }
   const db = getDb();
   const [overview, municipalities] = await Promise.all([mentorOverview(db, profile.id), municipalityOptions(db)]);
   return {
@@ -35,26 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     networks: overview.networks,
     used: overview.used,
     capacity: profile.capacity,
-    notice: profileNotice(translator(localeFromRequest(request)), new URL(request.url).searchParams.get('melding'), {
-      complete: Boolean(profile.completedAt),
-      used: overview.used,
-      capacity: profile.capacity,
-    }),
   };
-}
-
-/**
- * The notice after an invitation or a save, for the profile as it is: a mentor who already filled
- * in the profile and joins another network is not asked to fill it in again, and a capacity below
- * what is in use says what happens to the mentees they have.
- */
-function profileNotice(t: Translate, notice: string | null, profile: { complete: boolean; used: number; capacity: number }) {
-  if (notice === 'welkom') return profile.complete ? t('networks.profile.welcomeNetwork') : t('networks.profile.welcome');
-  if (notice === 'opgeslagen')
-    return profile.used > profile.capacity
-      ? t('networks.profile.savedOverCapacity', { used: profile.used, capacity: profile.capacity })
-      : t('networks.profile.saved');
-  return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -65,7 +53,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: mentorProfileSchema(t, codes), disableAutoCoercion: true });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   await saveMentorProfile(db, profile.id, submission.value);
-  return redirect('/mentor/profiel?melding=opgeslagen');
+  // A capacity below what is in use says what happens to the mentees they have.
+  const { used } = await mentorOverview(db, profile.id);
+  const capacity = submission.value.capacity;
+  return used > capacity
+    ? redirectWithNotice('/mentor/profiel', 'notice.mentorProfile.savedOverCapacity', { used, capacity })
+    : redirectWithNotice('/mentor/profiel', 'notice.mentorProfile.saved');
 }
 
 export default function MentorProfilePage() {
@@ -77,7 +70,6 @@ export default function MentorProfilePage() {
   return (
     <div className="pa-prose">
       <h1 className="utrecht-heading-1">{t('networks.profile.title')}</h1>
-      {loaded.notice ? <Notice>{loaded.notice}</Notice> : null}
       {!loaded.complete ? <Notice kind="info">{t('networks.profile.incomplete')}</Notice> : null}
       <p className="utrecht-paragraph">{t('networks.profile.intro')}</p>
 

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.status === 'problem') return refuse({ problem: outcome.problem }, statusOf(outcome.problem));
     // Another account than the invited one: 404, as for a forged link (and as for coordinator invitations).
     if (outcome.status !== 'accepted') return refuse({ message: t('networks.invitation.otherAccount', { email: '' }) }, 404);
-    return redirect('/mentor/profiel?melding=welkom');
+    return redirectWithNotice('/mentor/profiel', 'notice.mentorProfile.welcome');
   }
 
   if (intent === 'create') {
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome.status === 'account-exists') return refuse({ message: t('networks.invitation.accountExists') }, 409);
     if (outcome.status !== 'accepted') return refuse({ message: t('networks.errors.unknownAction') });
     const cookie = await startSession(db, outcome.userId, getSessionToken(request));
-    return redirect('/mentor/profiel?melding=welkom', { headers: { 'Set-Cookie': cookie } });
+    return redirectWithNotice('/mentor/profiel', 'notice.mentorProfile.welcome', {}, { headers: { 'Set-Cookie': cookie } });
   }
   return refuse({ message: t('networks.errors.unknownAction') });
 }

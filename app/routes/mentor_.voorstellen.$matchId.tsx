@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { Notice } from '~/components/form';
+import { Notice } from '~/components/ui/notice';
 import { AcceptForm, MenteeDetails, ProposalReasons, ReasonForm, replyFor } from '~/components/matches';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
-import { notices } from '~/modules/mentoring/notices';
 import { matchOfMentor } from '~/modules/mentoring/matches.server';
 import { proposalView } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/organisations/guards.server';
@@ -23,10 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await matchOfMentor(getDb(), params.matchId, profile.id);
   if (!ctx) throw notFound();
   const locale = localeFromRequest(request);
-  const notice = new URL(request.url).searchParams.get('melding');
   return {
     proposal: proposalView(ctx, locale, translator(locale)),
-    notice: notice && notice in notices ? notice : null,
   };
 }
 
@@ -39,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const t = useT();
-  const { proposal: p, notice } = useLoaderData<typeof loader>();
+  const { proposal: p } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const open = p.status === 'proposed';
   return (
@@ -50,7 +47,6 @@ export default function ProposalPage() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('matches.proposal.title', { name: p.mentee.firstName })}</h1>
-      {notice ? <Notice kind={notice === 'niet-mogelijk' ? 'warning' : 'ok'}>{t(notices[notice] as MessageKey)}</Notice> : null}
       {open ? (
         <p className="utrecht-paragraph">
           {t('matches.proposal.network', { network: p.networkName })}
@@ -58,7 +54,7 @@ export default function ProposalPage() {
         </p>
       ) : (
         <Notice kind="info">
-          {t('matches.proposal.notOpen')} {t('matches.field.status')}: {t(`matches.status.${p.status}` as MessageKey)}.
+          {t('matches.proposal.notOpen')} {t('matches.field.status')}: {t(`matches.status.${p.status}`)}.
         </Notice>
       )}
       <section className="pa-section" aria-labelledby="about-heading">

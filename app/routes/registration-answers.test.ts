@@ -51,7 +51,7 @@ describe('answers on the registration’s page', () => {
       { token },
     );
     expect(statusOf(saved)).toBe(303);
-    expect(locationOf(saved)).toBe(`${path}?antwoorden=1#answers-heading`);
+    expect(locationOf(saved)).toBe(`${path}?notice=signUp.answersSaved#notice`);
     const [row] = await db().select().from(registrations).where(eq(registrations.id, result.registrationId));
     expect(row).toMatchObject({ answers: { [q]: 'yes' }, accessibilityAids: ['wheelchair', 'hearing-loop'], accessibilityNeeds: null });
 

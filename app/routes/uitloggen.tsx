@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Form } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const token = getSessionToken(request);
   if (token) await invalidateSession(getDb(), token);
-  return redirect('/inloggen?uitgelogd=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
+  return redirectWithNotice('/inloggen', 'notice.login.loggedOut', {}, { headers: { 'Set-Cookie': clearSessionCookie() } });
 }
 
 export default function Logout() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { TokenConfirmPage } from '~/components/token-confirm';
@@ -18,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await verifyEmail(db, params.token ?? '');
   if (!result.ok) return tokenProblemResponse(result);
   const cookie = await startSession(db, result.userId, getSessionToken(request));
-  return redirect('/account?bevestigd=1', { headers: { 'Set-Cookie': cookie } });
+  return redirectWithNotice('/account', 'notice.account.verified', {}, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function VerifyEmail() {

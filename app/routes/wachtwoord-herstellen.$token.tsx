@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton, useSubmitRound } from '~/components/form';
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await resetPassword(getDb(), params.token ?? '', submission.value.password);
   if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: outcome.problem === 'invalid' ? 404 : 410 });
   // Every session of the account ended, this browser's too: log in again with the new password.
-  return redirect('/inloggen?hersteld=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
+  return redirectWithNotice('/inloggen', 'notice.login.passwordReset', {}, { headers: { 'Set-Cookie': clearSessionCookie() } });
 }
 
 export default function ResetPassword() {

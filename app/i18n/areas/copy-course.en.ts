@@ -18,7 +18,7 @@ export const en: Translation<typeof nl> = {
   'copyCourse.sessionsCaption': 'Sessions of the course you are copying',
   'copyCourse.submit': 'Make the copy',
   'copyCourse.cancel': 'Back to the course',
-  'copyCourse.notice':
+  'notice.course.copied':
     'This is the copy, as a draft. Check its details. On the Overview page you can check the sessions and publish the course.',
   'copyCourse.errors.dateRequired': 'Choose the date of the first session',
   'copyCourse.errors.dateInvalid': 'Enter a date that exists, for example 2027-03-14',

@@ -15,7 +15,7 @@ export const nl = {
   'copyCourse.sessionsCaption': 'Bijeenkomsten van de cursus die je kopieert',
   'copyCourse.submit': 'Kopie maken',
   'copyCourse.cancel': 'Terug naar de cursus',
-  'copyCourse.notice':
+  'notice.course.copied':
     'Dit is de kopie, als concept. Kijk de gegevens na. Op de pagina Overzicht kun je de bijeenkomsten nakijken en de cursus publiceren.',
   'copyCourse.errors.dateRequired': 'Kies de datum van de eerste bijeenkomst',
   'copyCourse.errors.dateInvalid': 'Vul een bestaande datum in, bijvoorbeeld 2027-03-14',

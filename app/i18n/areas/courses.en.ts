@@ -163,6 +163,12 @@ export const en: Translation<typeof nl> = {
   'courses.confirm.invalid.body':
     'The link has been used, is older than 24 hours, or was not copied completely. Have you used the link already? Then you got an email about your registration afterwards.',
   'courses.confirm.invalid.again': 'Do you still want to sign up? Then do so again from the course. You will get a new link.',
+  'notice.signUp.confirmed': 'You are registered. We sent you an email with all the details and a file for your calendar.',
+  'notice.signUp.waitlisted':
+    'You are on the waiting list, place {position}. If a seat becomes free, we will email you. You then have some time to confirm the seat.',
+  'notice.signUp.already': 'You were already signed up. You have not been signed up a second time. Your registration is shown below.',
+  'notice.signUp.claimed': 'Your seat is confirmed. We sent you an email with all the details and a file for your calendar.',
+  'notice.signUp.cancelled': 'You are no longer registered. We emailed you a confirmation. Sorry you cannot come!',
   'courses.manage.already': 'You were already signed up',
   'courses.manage.alreadyBody': 'You have not been signed up a second time. Your registration is shown below.',
 

@@ -160,6 +160,12 @@ export const nl = {
   'courses.confirm.invalid.body':
     'De link is al gebruikt, is ouder dan 24 uur, of is niet helemaal overgenomen. Heb je de link al gebruikt? Dan kreeg je daarna een e-mail over je aanmelding.',
   'courses.confirm.invalid.again': 'Wil je je nog aanmelden? Doe dat dan opnieuw via de cursus. Je krijgt een nieuwe link.',
+  'notice.signUp.confirmed': 'Je bent aangemeld. We hebben je een e-mail gestuurd met alle informatie en een bestand voor je agenda.',
+  'notice.signUp.waitlisted':
+    'Je staat op de wachtlijst, plek {position}. Komt er een plek vrij? Dan krijg je een e-mail. Je hebt dan even de tijd om de plek te bevestigen.',
+  'notice.signUp.already': 'Je was al aangemeld. Je bent niet nog een keer aangemeld. Hieronder zie je je aanmelding.',
+  'notice.signUp.claimed': 'Je plek is bevestigd. We hebben je een e-mail gestuurd met alle informatie en een bestand voor je agenda.',
+  'notice.signUp.cancelled': 'Je bent afgemeld. We hebben je een bevestiging gemaild. Jammer dat je niet komt!',
   'courses.manage.already': 'Je was al aangemeld',
   'courses.manage.alreadyBody': 'Je bent niet nog een keer aangemeld. Hieronder zie je je aanmelding.',
 

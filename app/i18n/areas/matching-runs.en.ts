@@ -131,16 +131,16 @@ export const en: Translation<typeof nl> = {
   'matchingRuns.publish.submit': 'Send the draft to the mentors',
   'matchingRuns.publish.notDraft': 'This draft has already been sent or replaced by a newer one.',
 
-  'matchingRuns.done.started': 'The search has started.',
-  'matchingRuns.done.pinned': 'The match is pinned. It stays when you search again.',
-  'matchingRuns.done.forbidden': 'These two will never be matched again in this network.',
-  'matchingRuns.done.moved': 'The mentee has been matched with another mentor by hand.',
-  'matchingRuns.done.removed': 'The rule has been removed.',
-  'matchingRuns.done.published': {
+  'notice.matchingRun.started': 'The search has started.',
+  'notice.matchingRun.pinned': 'The match is pinned. It stays when you search again.',
+  'notice.matchingRun.forbidden': 'These two will never be matched again in this network.',
+  'notice.matchingRun.moved': 'The mentee has been matched with another mentor by hand.',
+  'notice.matchingRun.removed': 'The rule has been removed.',
+  'notice.matchingRun.published': {
     one: 'The draft has been sent: the mentors have been emailed about 1 match.',
     other: 'The draft has been sent: the mentors have been emailed about {count} matches.',
   },
-  'matchingRuns.done.publishedSkipped': {
+  'notice.matchingRun.publishedSkipped': {
     one: '1 match was no longer possible (the mentee is no longer waiting or the mentor has no room).',
     other: '{count} matches were no longer possible (the mentee is no longer waiting or the mentor has no room).',
   },

@@ -131,16 +131,16 @@ export const nl = {
   'matchingRuns.publish.submit': 'Voorstel versturen naar de mentoren',
   'matchingRuns.publish.notDraft': 'Dit voorstel is al verstuurd of vervangen door een nieuwer voorstel.',
 
-  'matchingRuns.done.started': 'Het zoeken is begonnen.',
-  'matchingRuns.done.pinned': 'De koppeling is vastgezet. Ze blijft staan als je opnieuw zoekt.',
-  'matchingRuns.done.forbidden': 'Deze twee worden nooit meer aan elkaar gekoppeld in dit netwerk.',
-  'matchingRuns.done.moved': 'De mentee is met de hand gekoppeld aan een andere mentor.',
-  'matchingRuns.done.removed': 'De regel is weggehaald.',
-  'matchingRuns.done.published': {
+  'notice.matchingRun.started': 'Het zoeken is begonnen.',
+  'notice.matchingRun.pinned': 'De koppeling is vastgezet. Ze blijft staan als je opnieuw zoekt.',
+  'notice.matchingRun.forbidden': 'Deze twee worden nooit meer aan elkaar gekoppeld in dit netwerk.',
+  'notice.matchingRun.moved': 'De mentee is met de hand gekoppeld aan een andere mentor.',
+  'notice.matchingRun.removed': 'De regel is weggehaald.',
+  'notice.matchingRun.published': {
     one: 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over 1 koppeling.',
     other: 'Het voorstel is verstuurd: de mentoren hebben een e-mail gekregen over {count} koppelingen.',
   },
-  'matchingRuns.done.publishedSkipped': {
+  'notice.matchingRun.publishedSkipped': {
     one: '1 koppeling kon niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
     other: '{count} koppelingen konden niet meer (de mentee wacht niet meer of de mentor heeft geen plek).',
   },

@@ -20,7 +20,7 @@ export const en: Translation<typeof nl> = {
   'needs.answers.changeHint': 'You can change your answers until the course starts.',
   'needs.answers.closed': 'The course has started. Want to change something? Contact {organisation}.',
   'needs.answers.submit': 'Save answers',
-  'needs.answers.saved': 'Your answers have been saved.',
+  'notice.signUp.answersSaved': 'Your answers have been saved.',
   'needs.answers.tooLate': 'The course has already started. Your answers were not changed.',
   'needs.summary.heading': 'What to arrange',
   'needs.summary.intro': 'For the people with a seat on the course. Names and anything else they wrote are under Registrations.',

@@ -17,7 +17,7 @@ export const nl = {
   'needs.answers.changeHint': 'Je kunt je antwoorden wijzigen tot de cursus begint.',
   'needs.answers.closed': 'De cursus is begonnen. Wil je nog iets wijzigen? Neem contact op met {organisation}.',
   'needs.answers.submit': 'Antwoorden opslaan',
-  'needs.answers.saved': 'Je antwoorden zijn opgeslagen.',
+  'notice.signUp.answersSaved': 'Je antwoorden zijn opgeslagen.',
   'needs.answers.tooLate': 'De cursus is al begonnen. Je antwoorden zijn niet gewijzigd.',
   'needs.summary.heading': 'Wat moet je regelen?',
   'needs.summary.intro': 'Voor de mensen met een plaats op de cursus. Namen en wat ze verder schrijven staan bij Aanmeldingen.',

@@ -143,15 +143,15 @@ export const en: Translation<typeof nl> = {
   'networks.mentors.available': 'Available',
   'networks.mentors.remove': 'Remove from network',
 
-  'networks.notice.created': 'The network has been created.',
-  'networks.notice.saved': 'The details have been saved.',
-  'networks.notice.questionSaved': 'The question has been saved.',
-  'networks.notice.questionRemoved': 'The question has been removed.',
-  'networks.notice.questionMoved': 'The question has been moved.',
-  'networks.notice.invited': 'The invitation has been sent to {email}.',
-  'networks.notice.resent': 'The invitation has been sent again, with a new link. The old link no longer works.',
-  'networks.notice.revoked': 'The invitation has been revoked.',
-  'networks.notice.mentorRemoved': 'The mentor has been removed from the network.',
+  'notice.network.created': 'The network has been created.',
+  'notice.network.saved': 'The details have been saved.',
+  'notice.network.questionSaved': 'The question has been saved.',
+  'notice.network.questionRemoved': 'The question has been removed.',
+  'notice.network.questionMoved': 'The question has been moved.',
+  'notice.network.invited': 'The invitation has been sent.',
+  'notice.network.resent': 'The invitation has been sent again, with a new link. The old link no longer works.',
+  'notice.network.revoked': 'The invitation has been revoked.',
+  'notice.network.mentorRemoved': 'The mentor has been removed from the network.',
 
   'networks.errors.tooLong': 'Use at most {max} characters.',
   'networks.errors.number': 'Fill in a whole number from {min} to {max}.',
@@ -217,11 +217,11 @@ export const en: Translation<typeof nl> = {
   'networks.profile.title': 'My mentor profile',
   'networks.profile.intro':
     'You have one mentor profile, also when you mentor in several networks or for several organisations. Your capacity counts for all networks together.',
-  'networks.profile.welcome': 'Welcome as a mentor! Fill in your profile. Only then can we propose you to someone.',
-  'networks.profile.saved': 'Your profile has been saved.',
-  'networks.profile.welcomeNetwork':
+  'notice.mentorProfile.welcome': 'Welcome as a mentor! Fill in your profile. Only then can we propose you to someone.',
+  'notice.mentorProfile.saved': 'Your profile has been saved.',
+  'notice.mentorProfile.welcomeNetwork':
     'Welcome to this network! Your profile is already filled in. It applies to all your networks: check that it is still right.',
-  'networks.profile.savedOverCapacity':
+  'notice.mentorProfile.savedOverCapacity':
     'Your profile has been saved. In use: {used}, more than the {capacity} you chose. Your mentees and proposals simply continue. You only get new proposals once there is room again.',
   'networks.profile.incomplete': 'Your profile is not filled in yet. Until it is, we do not propose you to anyone.',
   'networks.profile.networks': 'Networks you mentor in',

@@ -140,15 +140,15 @@ export const nl = {
   'networks.mentors.available': 'Beschikbaar',
   'networks.mentors.remove': 'Uit netwerk halen',
 
-  'networks.notice.created': 'Het netwerk is gemaakt.',
-  'networks.notice.saved': 'De gegevens zijn opgeslagen.',
-  'networks.notice.questionSaved': 'De vraag is opgeslagen.',
-  'networks.notice.questionRemoved': 'De vraag is verwijderd.',
-  'networks.notice.questionMoved': 'De vraag is verplaatst.',
-  'networks.notice.invited': 'De uitnodiging is verstuurd naar {email}.',
-  'networks.notice.resent': 'De uitnodiging is opnieuw verstuurd, met een nieuwe link. De oude link werkt niet meer.',
-  'networks.notice.revoked': 'De uitnodiging is ingetrokken.',
-  'networks.notice.mentorRemoved': 'De mentor is uit het netwerk gehaald.',
+  'notice.network.created': 'Het netwerk is gemaakt.',
+  'notice.network.saved': 'De gegevens zijn opgeslagen.',
+  'notice.network.questionSaved': 'De vraag is opgeslagen.',
+  'notice.network.questionRemoved': 'De vraag is verwijderd.',
+  'notice.network.questionMoved': 'De vraag is verplaatst.',
+  'notice.network.invited': 'De uitnodiging is verstuurd.',
+  'notice.network.resent': 'De uitnodiging is opnieuw verstuurd, met een nieuwe link. De oude link werkt niet meer.',
+  'notice.network.revoked': 'De uitnodiging is ingetrokken.',
+  'notice.network.mentorRemoved': 'De mentor is uit het netwerk gehaald.',
 
   'networks.errors.tooLong': 'Gebruik hoogstens {max} tekens.',
   'networks.errors.number': 'Vul een heel getal in van {min} tot en met {max}.',
@@ -215,11 +215,11 @@ export const nl = {
   'networks.profile.title': 'Mijn mentorprofiel',
   'networks.profile.intro':
     'Je hebt één mentorprofiel, ook als je mentor bent in meer netwerken of voor meer organisaties. Je capaciteit geldt voor alle netwerken samen.',
-  'networks.profile.welcome': 'Welkom als mentor! Vul je profiel in. Pas daarna kunnen we je voorstellen aan iemand.',
-  'networks.profile.saved': 'Je profiel is opgeslagen.',
-  'networks.profile.welcomeNetwork':
+  'notice.mentorProfile.welcome': 'Welkom als mentor! Vul je profiel in. Pas daarna kunnen we je voorstellen aan iemand.',
+  'notice.mentorProfile.saved': 'Je profiel is opgeslagen.',
+  'notice.mentorProfile.welcomeNetwork':
     'Welkom in dit netwerk! Je profiel is al ingevuld. Het geldt voor al je netwerken: kijk of het nog klopt.',
-  'networks.profile.savedOverCapacity':
+  'notice.mentorProfile.savedOverCapacity':
     'Je profiel is opgeslagen. In gebruik: {used}, meer dan de {capacity} die je koos. Je mentees en voorstellen lopen gewoon door. Nieuwe voorstellen krijg je pas weer als er plek is.',
   'networks.profile.incomplete': 'Je profiel is nog niet ingevuld. Zolang dat zo is, stellen we je niet voor aan iemand.',
   'networks.profile.networks': 'Netwerken waarin je mentor bent',

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import type { Db } from '~db/client.server';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator } from '~/i18n';
 import { isUuid, notFound } from '../organisations/guards.server';
 import { reasonSchema } from './match-schemas';
@@ -8,9 +9,6 @@ import { acceptProposal, checkInSchema, declineProposal, endMatch, logCheckIn, m
 
 // The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
 // Every change re-checks who may make it; a match of someone else answers 404.
-
-const withNotice = (path: string, notice: 'ja' | 'nee' | 'afspraak' | 'gestopt' | 'niet-mogelijk', hash = '') =>
-  redirect(`${path}${path.includes('?') ? '&' : '?'}melding=${notice}${hash}`);
 
 /**
  * Handles one posted match form for the logged-in user. `back` is the page to return to; after an
@@ -35,8 +33,8 @@ export async function handleMatchForm(
     if (intent === 'accept') {
       const outcome = await acceptProposal(db, matchId, mentorProfileId);
       if (outcome.status === 'not-found') throw notFound();
-      if (outcome.status === 'not-possible') return withNotice(back, 'niet-mogelijk');
-      return withNotice(afterAccept ? afterAccept(matchId) : back, 'ja');
+      if (outcome.status === 'not-possible') return redirectWithNotice(back, 'notice.match.notPossible');
+      return redirectWithNotice(afterAccept ? afterAccept(matchId) : back, 'notice.match.accepted');
     }
     const submission = parseWithZod(formData, { schema: reasonSchema(t) });
     if (submission.status !== 'success') {
@@ -47,7 +45,7 @@ export async function handleMatchForm(
     }
     const outcome = await declineProposal(db, matchId, mentorProfileId, submission.value.reason);
     if (outcome.status === 'not-found') throw notFound();
-    return withNotice(back, outcome.status === 'declined' ? 'nee' : 'niet-mogelijk');
+    return redirectWithNotice(back, outcome.status === 'declined' ? 'notice.match.declined' : 'notice.match.notPossible');
   }
 
   if (intent === 'check-in' || intent === 'end') {
@@ -58,13 +56,13 @@ export async function handleMatchForm(
       if (submission.status !== 'success') return data({ form: `check-in-${matchId}`, result: submission.reply() }, { status: 400 });
       const outcome = await logCheckIn(db, matchId, user.id, submission.value);
       if (outcome.status === 'not-found') throw notFound();
-      return withNotice(back, outcome.status === 'logged' ? 'afspraak' : 'niet-mogelijk');
+      return redirectWithNotice(back, outcome.status === 'logged' ? 'notice.match.checkIn' : 'notice.match.notPossible');
     }
     const submission = parseWithZod(formData, { schema: reasonSchema(t) });
     if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
     const outcome = await endMatch(db, matchId, { role: mine.role, userId: user.id }, submission.value.reason);
     if (outcome.status === 'not-found') throw notFound();
-    return withNotice(back, outcome.status === 'ended' ? 'gestopt' : 'niet-mogelijk');
+    return redirectWithNotice(back, outcome.status === 'ended' ? 'notice.match.ended' : 'notice.match.notPossible');
   }
 
   throw new Response('Bad Request', { status: 400 });

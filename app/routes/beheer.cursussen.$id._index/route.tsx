@@ -1,12 +1,13 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { data } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, Notice, SubmitButton } from '~/components/form';
-import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
+import { FormAlert } from '~/components/form';
+import type { NoticeKey } from '~/components/ui/notice-key';
+import { redirectWithNotice } from '~/components/ui/notice.server';
+import { ActionButton, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import {
@@ -28,16 +29,16 @@ import {
   sessionSchema,
   toLocalInputs,
   updateQuestion,
-  type ConfirmFields,
-  type QuestionFields,
-  type SessionFields,
   type SessionResult,
 } from '~/modules/courses/manage.server';
 import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { NeedsSummarySection } from '~/components/accessibility-aids';
 import { needsSummary } from '~/modules/courses/needs.server';
-import { ErrorSummary } from '~/components/ui/error-summary';
+import type { Answer } from './answer';
+import { CancelCourse, CourseDetails } from './details';
+import { QuestionChange, QuestionForm } from './questions';
+import { SessionChange, SessionForm } from './sessions';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -47,7 +48,6 @@ export const meta: MetaFunction = (args) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
   const overview = (await courseOverview(getDb(), scopeOf(coordinator), coordinator.course.id))!;
-  const url = new URL(request.url);
   const { course } = overview;
   const at = now().getTime();
   return {
@@ -87,12 +87,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ended: overview.ended,
     threshold: course.completionThreshold,
     needs: await needsSummary(getDb(), course.id),
-    notice: url.searchParams.get('melding'),
-    count: Number(url.searchParams.get('aantal')) || 0,
   };
 }
 
-type Answer = { intent: string; target: string | null; result?: SubmissionResult<string[]>; message?: string };
 const answer = (value: Answer, status = 400) => data(value, { status });
 
 const publishProblems: Record<string, MessageKey> = {
@@ -116,14 +113,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
-  const done = (notice: string, count?: number) =>
-    redirect(`/beheer/cursussen/${course.id}?melding=${notice}${count !== undefined ? `&aantal=${count}` : ''}`);
+  const done = (key: NoticeKey, vars?: Record<string, number>) => redirectWithNotice(`/beheer/cursussen/${course.id}`, key, vars);
 
   switch (intent) {
     case 'publish': {
       const outcome = await publishCourse(db, scope, course.id);
       if (outcome === 'not-found') throw notFound();
-      if (outcome === 'published') return done('gepubliceerd');
+      if (outcome === 'published') return done('notice.course.published');
       return answer({ intent, target: null, message: t(publishProblems[outcome]!) });
     }
     case 'cancel-course': {
@@ -131,17 +127,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== 'success') return answer({ intent, target: null, result: submission.reply() });
       const outcome = await cancelOwnedCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
-      return done('geannuleerd', outcome.status === 'cancelled' ? outcome.told : 0);
+      return done('notice.course.cancelled', { count: outcome.status === 'cancelled' ? outcome.told : 0 });
     }
     case 'duplicate': {
       const copy = await duplicateCourse(db, scope, course.id, coordinator.user.id, t('manageCourses.copySuffix'));
       if (!copy) throw notFound();
-      return redirect(`/beheer/cursussen/${copy}?melding=gekopieerd`);
+      return redirectWithNotice(`/beheer/cursussen/${copy}`, 'notice.course.duplicated');
     }
     case 'close': {
       const outcome = await closeCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
-      if (outcome.status === 'closed') return done('afgesloten', outcome.sent);
+      if (outcome.status === 'closed') return done('notice.course.closed', { count: outcome.sent });
       const key: MessageKey =
         outcome.status === 'not-ended'
           ? 'manageCourses.errors.notEnded'
@@ -170,7 +166,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (submission.status !== 'success') return answer({ intent, target: sessionId, result: submission.reply() });
       }
       const outcome = await removeSession(db, scope, course.id, sessionId);
-      if (outcome.status === 'saved') return done('bijeenkomst-verwijderd', outcome.told);
+      if (outcome.status === 'saved') return done('notice.course.sessionRemoved', { told: outcome.told });
       return sessionOutcome(outcome, intent, sessionId, t, () => undefined, done);
     }
     case 'add-question':
@@ -184,7 +180,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await updateQuestion(db, scope, course.id, questionId, submission.value);
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'cancelled') return answer({ intent, target: questionId, message: t('manageCourses.errors.courseCancelled') });
-      return done('vraag-opgeslagen');
+      return done('notice.course.questionSaved');
     }
     case 'remove-question':
     case 'question-up':
@@ -196,7 +192,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await moveQuestion(db, scope, course.id, questionId, intent === 'question-up' ? 'up' : 'down');
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'cancelled') return answer({ intent, target: questionId, message: t('manageCourses.errors.courseCancelled') });
-      return done(intent === 'remove-question' ? 'vraag-verwijderd' : 'vraag-verplaatst');
+      return done(intent === 'remove-question' ? 'notice.course.questionRemoved' : 'notice.course.questionMoved');
     }
   }
   return answer({ intent, target: null, message: t('manageCourses.errors.unknownAction') });
@@ -208,50 +204,26 @@ function sessionOutcome(
   target: string | null,
   t: Translate,
   reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> | undefined,
-  done: (notice: string, count?: number) => Response,
+  done: (key: NoticeKey, vars?: Record<string, number>) => Response,
 ) {
-  if (outcome.status === 'saved') return done('bijeenkomst-opgeslagen', outcome.told);
+  if (outcome.status === 'saved') return done('notice.course.sessionSaved', { told: outcome.told });
   if (outcome.status === 'not-found') throw notFound();
   const message = t(sessionProblems[outcome.status]!);
   if (outcome.status === 'in-past') return answer({ intent, target, result: reply({ fieldErrors: { date: [message] } }) });
   return answer({ intent, target, message });
 }
 
-const notices: Record<string, MessageKey> = {
-  aangemaakt: 'manageCourses.notice.created',
-  gepubliceerd: 'manageCourses.notice.published',
-  geannuleerd: 'manageCourses.notice.cancelled',
-  gekopieerd: 'manageCourses.notice.duplicated',
-  afgesloten: 'manageCourses.notice.closed',
-  opgeslagen: 'manageCourses.notice.saved',
-  'bijeenkomst-opgeslagen': 'manageCourses.notice.sessionSaved',
-  'bijeenkomst-verwijderd': 'manageCourses.notice.sessionRemoved',
-  'vraag-opgeslagen': 'manageCourses.notice.questionSaved',
-  'vraag-verwijderd': 'manageCourses.notice.questionRemoved',
-  'vraag-verplaatst': 'manageCourses.notice.questionMoved',
-};
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
 export default function CourseOverview() {
   const t = useT();
   const dates = useDates();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const { course, sessions, questions, counts, notice, count } = loaded;
+  const { course, sessions, questions, counts } = loaded;
   const editable = course.status !== 'cancelled';
-  const noticeKey = notice ? notices[notice] : undefined;
-  const told = notice === 'bijeenkomst-opgeslagen' || notice === 'bijeenkomst-verwijderd' ? count : 0;
   const problem = acted?.message && !acted.result ? acted.message : null;
 
   return (
     <>
-      {noticeKey ? (
-        <Notice>
-          {t(noticeKey, { count })}
-          {told > 0 ? ` ${t('manageCourses.notice.told', { count: told })}` : ''}
-        </Notice>
-      ) : null}
       {problem ? <FormAlert messages={[problem]} /> : null}
 
       <section className="pa-section" aria-labelledby="details-heading">
@@ -400,302 +372,6 @@ export default function CourseOverview() {
           </>
         ) : null}
       </section>
-    </>
-  );
-}
-
-function CourseDetails({ loaded }: { loaded: LoaderData }) {
-  const t = useT();
-  const dates = useDates();
-  const { course, counts } = loaded;
-  const venue = [course.locationName, course.address].filter(Boolean).join(', ');
-  const windowKey: MessageKey = `manageCourses.window.${loaded.window}`;
-  return (
-    <dl className="pa-details">
-      <dt>{t('manageCourses.overview.signUp')}</dt>
-      <dd>{t(windowKey)}</dd>
-      <dt>{t('manageCourses.overview.seats')}</dt>
-      <dd>
-        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, count: course.capacity })}
-        {counts.offered ? `, ${t('manageCourses.overview.offered', { count: counts.offered })}` : ''}
-        {`, ${t('manageCourses.overview.waitlisted', { count: counts.waitlisted })}`}{' '}
-        <Link className="utrecht-link" to="aanmeldingen">
-          {t('manageCourses.overview.toRegistrations')}
-        </Link>
-      </dd>
-      <dt>{t('manageCourses.form.municipality')}</dt>
-      <dd>{loaded.municipalityName}</dd>
-      <dt>{t('manageCourses.form.format')}</dt>
-      <dd>{t(`manageCourses.format.${course.format}`)}</dd>
-      {course.format !== 'online' ? (
-        <>
-          <dt>{t('manageCourses.overview.venue')}</dt>
-          <dd>{venue || t('manageCourses.overview.notSet')}</dd>
-        </>
-      ) : null}
-      {course.format !== 'in-person' ? (
-        <>
-          <dt>{t('manageCourses.form.onlineUrl')}</dt>
-          <dd>{course.onlineUrl || t('manageCourses.overview.notSet')}</dd>
-        </>
-      ) : null}
-      <dt>{t('manageCourses.form.language')}</dt>
-      <dd>{t(`manageCourses.language.${course.language}`)}</dd>
-      <dt>{t('manageCourses.form.cost')}</dt>
-      <dd>{course.cost ? `€ ${course.cost}` : t('manageCourses.overview.free')}</dd>
-      <dt>{t('manageCourses.form.opens')}</dt>
-      <dd>{course.registrationOpensAt ? dates.moment(course.registrationOpensAt) : t('manageCourses.overview.opensNow')}</dd>
-      <dt>{t('manageCourses.form.closes')}</dt>
-      <dd>{course.registrationClosesAt ? dates.moment(course.registrationClosesAt) : t('manageCourses.overview.closesAtStart')}</dd>
-      <dt>{t('manageCourses.form.cancellationDeadline')}</dt>
-      <dd>{course.cancellationDeadline ? dates.moment(course.cancellationDeadline) : t('manageCourses.overview.cancelUntilStart')}</dd>
-      <dt>{t('manageCourses.form.claimWindow')}</dt>
-      <dd>
-        {course.claimWindowHours === 0
-          ? t('manageCourses.overview.claimAtOnce')
-          : t('manageCourses.overview.hours', { count: course.claimWindowHours })}
-      </dd>
-      <dt>{t('manageCourses.form.reminderDays')}</dt>
-      <dd>
-        {course.reminderDaysBefore === 0
-          ? t('manageCourses.overview.noReminder')
-          : t('manageCourses.overview.days', { count: course.reminderDaysBefore })}
-      </dd>
-      <dt>{t('manageCourses.form.threshold')}</dt>
-      <dd>
-        {loaded.threshold ? t('manageCourses.overview.threshold', { count: loaded.threshold }) : t('manageCourses.overview.thresholdAll')}
-      </dd>
-      <dt>{t('manageCourses.form.accessibility')}</dt>
-      <dd className="pa-pre-line">{course.accessibilityInfo || t('manageCourses.overview.notSet')}</dd>
-    </dl>
-  );
-}
-
-function CancelCourse({ lastResult, published }: { lastResult?: SubmissionResult<string[]>; published: boolean }) {
-  const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({ id: 'cancel-course', lastResult });
-  return (
-    <div className="pa-action pa-action--danger">
-      <h3 className="utrecht-heading-3">{t('manageCourses.cancel.heading')}</h3>
-      <p className="utrecht-paragraph">{published ? t('manageCourses.cancel.publishedHint') : t('manageCourses.cancel.draftHint')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} />
-        <CheckboxField meta={fields.confirm} label={t('manageCourses.cancel.confirm')} />
-        <SubmitButton name="intent" value="cancel-course">
-          {t('manageCourses.cancel.submit')}
-        </SubmitButton>
-      </Form>
-    </div>
-  );
-}
-
-type SessionValues = { date: string; startTime: string; endTime: string; location: string };
-
-function SessionForm({
-  id,
-  intent,
-  lastResult,
-  submit,
-  sessionId,
-  defaultValue,
-}: {
-  id: string;
-  intent: string;
-  lastResult?: SubmissionResult<string[]>;
-  submit: string;
-  sessionId?: string;
-  defaultValue?: SessionValues;
-}) {
-  const t = useT();
-  const [form, fields] = useForm<SessionFields>({ id, lastResult, defaultValue });
-  return (
-    <Form method="post" {...getFormProps(form)} className="pa-compact-form">
-      <ErrorSummary form={form} />
-      {sessionId ? <input type="hidden" name="sessionId" value={sessionId} /> : null}
-      <div className="pa-field-row">
-        <TextField meta={fields.date} label={t('manageCourses.sessions.date')} type="date" required />
-        <TextField meta={fields.startTime} label={t('manageCourses.sessions.start')} type="time" required />
-        <TextField meta={fields.endTime} label={t('manageCourses.sessions.end')} type="time" required />
-      </div>
-      <TextField
-        meta={fields.location}
-        label={t('manageCourses.sessions.location')}
-        description={t('manageCourses.sessions.locationHint')}
-      />
-      <SubmitButton name="intent" value={intent}>
-        {submit}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function SessionChange({
-  session,
-  number,
-  acted,
-  canRemove,
-  published,
-  confirmed,
-}: {
-  session: LoaderData['sessions'][number];
-  number: number;
-  acted?: Answer;
-  canRemove: boolean;
-  published: boolean;
-  confirmed: number;
-}) {
-  const t = useT();
-  return (
-    <details className="pa-disclosure" open={Boolean(acted)}>
-      <summary>{t('manageCourses.sessions.change', { number })}</summary>
-      {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
-      <SessionForm
-        id={`move-${session.id}`}
-        intent="move-session"
-        sessionId={session.id}
-        lastResult={acted?.intent === 'move-session' ? acted.result : undefined}
-        defaultValue={session.values}
-        submit={t('manageCourses.sessions.moveSubmit')}
-      />
-      {canRemove && published ? (
-        <RemoveSession
-          sessionId={session.id}
-          number={number}
-          confirmed={confirmed}
-          lastResult={acted?.intent === 'remove-session' ? acted.result : undefined}
-        />
-      ) : canRemove ? (
-        <ActionButton intent="remove-session" fields={{ sessionId: session.id }}>
-          {t('manageCourses.sessions.remove', { number })}
-        </ActionButton>
-      ) : (
-        <p className="utrecht-paragraph">{t('manageCourses.errors.lastSession')}</p>
-      )}
-    </details>
-  );
-}
-
-/** Removing a session of a published course emails everyone with a seat: the same box as cancelling the course. */
-function RemoveSession({
-  sessionId,
-  number,
-  confirmed,
-  lastResult,
-}: {
-  sessionId: string;
-  number: number;
-  confirmed: number;
-  lastResult?: SubmissionResult<string[]>;
-}) {
-  const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({ id: `remove-${sessionId}`, lastResult });
-  return (
-    <div className="pa-action pa-action--danger">
-      <p className="utrecht-paragraph">{t('manageCourses.sessions.removeHint', { count: confirmed })}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} />
-        <input type="hidden" name="sessionId" value={sessionId} />
-        <CheckboxField meta={fields.confirm} label={t('manageCourses.sessions.removeConfirm', { number })} />
-        <SubmitButton name="intent" value="remove-session">
-          {t('manageCourses.sessions.remove', { number })}
-        </SubmitButton>
-      </Form>
-    </div>
-  );
-}
-
-type QuestionValues = { kind: string; label: string; options: string; required: boolean };
-
-function QuestionForm({
-  id,
-  intent,
-  lastResult,
-  submit,
-  questionId,
-  defaultValue,
-}: {
-  id: string;
-  intent: string;
-  lastResult?: SubmissionResult<string[]>;
-  submit: string;
-  questionId?: string;
-  defaultValue?: QuestionValues;
-}) {
-  const t = useT();
-  const [form, fields] = useForm<QuestionFields>({ id, lastResult, defaultValue: defaultValue ?? { kind: 'text' } });
-  return (
-    <Form method="post" {...getFormProps(form)} className="pa-compact-form">
-      <ErrorSummary form={form} />
-      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
-      <TextField meta={fields.label} label={t('manageCourses.questions.label')} required />
-      <SelectField
-        meta={fields.kind}
-        label={t('manageCourses.questions.kind')}
-        options={(['text', 'choice', 'yes-no'] as const).map((k) => ({ value: k, label: t(`manageCourses.questionKind.${k}`) }))}
-        required
-      />
-      <TextAreaField
-        meta={fields.options}
-        label={t('manageCourses.questions.options')}
-        description={t('manageCourses.questions.optionsHint')}
-        rows={4}
-      />
-      <CheckboxField meta={fields.required} label={t('manageCourses.questions.required')} />
-      <SubmitButton name="intent" value={intent}>
-        {submit}
-      </SubmitButton>
-    </Form>
-  );
-}
-
-function QuestionChange({
-  question,
-  first,
-  last,
-  acted,
-}: {
-  question: LoaderData['questions'][number];
-  first: boolean;
-  last: boolean;
-  acted?: Answer;
-}) {
-  const t = useT();
-  const fields = { questionId: question.id };
-  return (
-    <>
-      <div className="pa-button-row">
-        {!first ? (
-          <ActionButton intent="question-up" fields={fields} kind="subtle">
-            {t('manageCourses.questions.up')}
-            <Hidden> {question.label}</Hidden>
-          </ActionButton>
-        ) : null}
-        {!last ? (
-          <ActionButton intent="question-down" fields={fields} kind="subtle">
-            {t('manageCourses.questions.down')}
-            <Hidden> {question.label}</Hidden>
-          </ActionButton>
-        ) : null}
-        <ActionButton intent="remove-question" fields={fields} kind="subtle">
-          {t('manageCourses.questions.remove')}
-          <Hidden> {question.label}</Hidden>
-        </ActionButton>
-      </div>
-      <details className="pa-disclosure" open={Boolean(acted)}>
-        <summary>
-          {t('manageCourses.questions.change')}
-          <Hidden> {question.label}</Hidden>
-        </summary>
-        {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
-        <QuestionForm
-          id={`question-${question.id}`}
-          intent="edit-question"
-          questionId={question.id}
-          lastResult={acted?.intent === 'edit-question' ? acted.result : undefined}
-          defaultValue={{ kind: question.kind, label: question.label, options: question.options.join('\n'), required: question.required }}
-          submit={t('manageCourses.questions.save')}
-        />
-      </details>
     </>
   );
 }

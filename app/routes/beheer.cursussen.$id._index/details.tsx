@@ -1,0 +1,96 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form, Link, type useLoaderData } from '@remix-run/react';
+import { SubmitButton } from '~/components/form';
+import { useDates } from '~/components/manage-courses';
+import { CheckboxField } from '~/components/ui/fields';
+import { useT, type MessageKey } from '~/i18n';
+import { type ConfirmFields } from '~/modules/courses/manage.server';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import type { loader } from './route';
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export function CourseDetails({ loaded }: { loaded: LoaderData }) {
+  const t = useT();
+  const dates = useDates();
+  const { course, counts } = loaded;
+  const venue = [course.locationName, course.address].filter(Boolean).join(', ');
+  const windowKey: MessageKey = `manageCourses.window.${loaded.window}`;
+  return (
+    <dl className="pa-details">
+      <dt>{t('manageCourses.overview.signUp')}</dt>
+      <dd>{t(windowKey)}</dd>
+      <dt>{t('manageCourses.overview.seats')}</dt>
+      <dd>
+        {t('manageCourses.overview.seatsTaken', { confirmed: counts.confirmed, count: course.capacity })}
+        {counts.offered ? `, ${t('manageCourses.overview.offered', { count: counts.offered })}` : ''}
+        {`, ${t('manageCourses.overview.waitlisted', { count: counts.waitlisted })}`}{' '}
+        <Link className="utrecht-link" to="aanmeldingen">
+          {t('manageCourses.overview.toRegistrations')}
+        </Link>
+      </dd>
+      <dt>{t('manageCourses.form.municipality')}</dt>
+      <dd>{loaded.municipalityName}</dd>
+      <dt>{t('manageCourses.form.format')}</dt>
+      <dd>{t(`manageCourses.format.${course.format}`)}</dd>
+      {course.format !== 'online' ? (
+        <>
+          <dt>{t('manageCourses.overview.venue')}</dt>
+          <dd>{venue || t('manageCourses.overview.notSet')}</dd>
+        </>
+      ) : null}
+      {course.format !== 'in-person' ? (
+        <>
+          <dt>{t('manageCourses.form.onlineUrl')}</dt>
+          <dd>{course.onlineUrl || t('manageCourses.overview.notSet')}</dd>
+        </>
+      ) : null}
+      <dt>{t('manageCourses.form.language')}</dt>
+      <dd>{t(`manageCourses.language.${course.language}`)}</dd>
+      <dt>{t('manageCourses.form.cost')}</dt>
+      <dd>{course.cost ? `€ ${course.cost}` : t('manageCourses.overview.free')}</dd>
+      <dt>{t('manageCourses.form.opens')}</dt>
+      <dd>{course.registrationOpensAt ? dates.moment(course.registrationOpensAt) : t('manageCourses.overview.opensNow')}</dd>
+      <dt>{t('manageCourses.form.closes')}</dt>
+      <dd>{course.registrationClosesAt ? dates.moment(course.registrationClosesAt) : t('manageCourses.overview.closesAtStart')}</dd>
+      <dt>{t('manageCourses.form.cancellationDeadline')}</dt>
+      <dd>{course.cancellationDeadline ? dates.moment(course.cancellationDeadline) : t('manageCourses.overview.cancelUntilStart')}</dd>
+      <dt>{t('manageCourses.form.claimWindow')}</dt>
+      <dd>
+        {course.claimWindowHours === 0
+          ? t('manageCourses.overview.claimAtOnce')
+          : t('manageCourses.overview.hours', { count: course.claimWindowHours })}
+      </dd>
+      <dt>{t('manageCourses.form.reminderDays')}</dt>
+      <dd>
+        {course.reminderDaysBefore === 0
+          ? t('manageCourses.overview.noReminder')
+          : t('manageCourses.overview.days', { count: course.reminderDaysBefore })}
+      </dd>
+      <dt>{t('manageCourses.form.threshold')}</dt>
+      <dd>
+        {loaded.threshold ? t('manageCourses.overview.threshold', { count: loaded.threshold }) : t('manageCourses.overview.thresholdAll')}
+      </dd>
+      <dt>{t('manageCourses.form.accessibility')}</dt>
+      <dd className="pa-pre-line">{course.accessibilityInfo || t('manageCourses.overview.notSet')}</dd>
+    </dl>
+  );
+}
+
+export function CancelCourse({ lastResult, published }: { lastResult?: SubmissionResult<string[]>; published: boolean }) {
+  const t = useT();
+  const [form, fields] = useForm<ConfirmFields>({ id: 'cancel-course', lastResult });
+  return (
+    <div className="pa-action pa-action--danger">
+      <h3 className="utrecht-heading-3">{t('manageCourses.cancel.heading')}</h3>
+      <p className="utrecht-paragraph">{published ? t('manageCourses.cancel.publishedHint') : t('manageCourses.cancel.draftHint')}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <ErrorSummary form={form} />
+        <CheckboxField meta={fields.confirm} label={t('manageCourses.cancel.confirm')} />
+        <SubmitButton name="intent" value="cancel-course">
+          {t('manageCourses.cancel.submit')}
+        </SubmitButton>
+      </Form>
+    </div>
+  );
+}
