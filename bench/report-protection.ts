@@ -23,11 +23,14 @@ import { blockCode, quarterOf, type Block } from '../app/modules/reports/periods
 import * as protection from '../app/modules/reports/protection.server';
 import * as figureSystem from '../app/modules/reports/figure-system.server';
 
-const arg = (name: string, fallback: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const ROUNDS = Number(arg('rounds', '1'));
 const REUSE = arg('reuse', '');
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 async function open(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
@@ -62,7 +65,10 @@ async function main() {
   try {
     const db = handle.db;
     const t = translator('nl');
-    const orgs = await db.select().from(organisations).where(inArray(organisations.slug, ['klpp', 'nvr']));
+    const orgs = await db
+      .select()
+      .from(organisations)
+      .where(inArray(organisations.slug, ['klpp', 'nvr']));
     const today = now().toISOString().slice(0, 10);
     const year = Number(today.slice(0, 4));
     const blocks: Block[] = [
@@ -70,29 +76,39 @@ async function main() {
       { kind: 'year', year },
       { kind: 'programme', year: Number(today.slice(5, 7)) >= 7 ? year : year - 1 },
     ];
+    // Warm up: HiGHS's WASM, the query plans.
+    await buildBlockReports(db, t, orgs[0]!.id, blocks[0]!);
     console.log(`load ${load()} (1/5/15 min, ${os.cpus().length} CPUs) at the start`);
-    console.log(`${'organisation block'.padEnd(24)}${'cold ms'.padStart(9)}${'LP solves'.padStart(11)}${'stored ms'.padStart(11)}  load`);
+    console.log(
+      `${'organisation block'.padEnd(24)}${'cold ms'.padStart(9)}${'LP solves'.padStart(11)}${'stored ms'.padStart(11)}${'solves'.padStart(8)}  load`,
+    );
     for (const org of orgs.sort((a, b) => a.slug.localeCompare(b.slug)))
       for (const block of blocks) {
-        const times: number[] = [];
-        let solves = 0;
-        for (let r = 0; r < ROUNDS; r++) {
-          figureSystem.forgetProtectedMarks?.();
-          await figureSystem.clearStoredMarks?.(db);
-          const before = protection.solveCount?.() ?? 0;
+        try {
+          const times: number[] = [];
+          let solves = 0;
+          for (let r = 0; r < ROUNDS; r++) {
+            figureSystem.forgetProtectedMarks();
+            await figureSystem.clearStoredMarks(db);
+            const before = protection.solveCount();
+            const started = performance.now();
+            await buildBlockReports(db, t, org.id, block);
+            times.push(performance.now() - started);
+            solves = protection.solveCount() - before;
+          }
+          // As a new web process: nothing kept in memory, the marks read from the store.
+          figureSystem.forgetProtectedMarks();
+          const before = protection.solveCount();
           const started = performance.now();
           await buildBlockReports(db, t, org.id, block);
-          times.push(performance.now() - started);
-          solves = (protection.solveCount?.() ?? 0) - before;
+          const stored = performance.now() - started;
+          const again = protection.solveCount() - before;
+          console.log(
+            `${`${org.slug} ${blockCode(block)}`.padEnd(24)}${median(times).toFixed(0).padStart(9)}${String(solves).padStart(11)}${stored.toFixed(0).padStart(11)}${String(again).padStart(8)}  ${load()}`,
+          );
+        } catch (error) {
+          console.log(`${`${org.slug} ${blockCode(block)}`.padEnd(24)} failed: ${String(error)}`);
         }
-        // As a new web process: nothing kept in memory, the marks read from the store.
-        figureSystem.forgetProtectedMarks?.();
-        const started = performance.now();
-        await buildBlockReports(db, t, org.id, block);
-        const stored = performance.now() - started;
-        console.log(
-          `${`${org.slug} ${blockCode(block)}`.padEnd(24)}${median(times).toFixed(0).padStart(9)}${String(solves).padStart(11)}${stored.toFixed(0).padStart(11)}  ${load()}`,
-        );
       }
   } finally {
     await drop();

@@ -72,11 +72,20 @@ async function protectOnce(figures: readonly Figure[], relations: readonly Relat
   if (!marks) {
     marks = await protectFigures(figures, relations);
     if (store) {
-      const values = { key: store.key, organisationId: store.organisationId, figuresHash: hash, marks: encodeMarks(marks), computedAt: now() };
+      const values = {
+        key: store.key,
+        organisationId: store.organisationId,
+        figuresHash: hash,
+        marks: encodeMarks(marks),
+        computedAt: now(),
+      };
       await store.db
         .insert(reportProtectedMarks)
         .values(values)
-        .onConflictDoUpdate({ target: reportProtectedMarks.key, set: { figuresHash: hash, marks: values.marks, computedAt: values.computedAt } });
+        .onConflictDoUpdate({
+          target: reportProtectedMarks.key,
+          set: { figuresHash: hash, marks: values.marks, computedAt: values.computedAt },
+        });
     }
   }
   if (kept) keptMarks.delete(hash);

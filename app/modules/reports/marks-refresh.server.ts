@@ -21,15 +21,16 @@ export function liveBlocks(today: string, days = 92): Block[] {
 }
 
 /**
- * Protects the live blocks of every organisation (or of those given), quarters before the years
+ * Protects the live blocks (or those given) of every organisation (or of those given), quarters before the years
  * that fix their marks. Returns how many blocks were checked. One block at a time: the worker
  * shares the machine with the web processes.
  */
-export async function refreshProtectedMarks(db: Db, options: { organisationIds?: string[]; today?: string } = {}) {
+export async function refreshProtectedMarks(db: Db, options: { organisationIds?: string[]; blocks?: Block[] } = {}) {
   const t = translator('nl');
-  const today = options.today ?? dutchToday();
   const ids = options.organisationIds ?? (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id);
-  const blocks = liveBlocks(today).sort((a, b) => Number(b.kind === 'quarter') - Number(a.kind === 'quarter'));
+  const blocks = [...(options.blocks ?? liveBlocks(dutchToday()))].sort(
+    (a, b) => Number(b.kind === 'quarter') - Number(a.kind === 'quarter'),
+  );
   const checked: string[] = [];
   for (const organisationId of ids)
     for (const block of blocks) {

@@ -57,6 +57,13 @@ function loadHighs(): Promise<Highs> {
 
 type Interval = { lower: number; upper: number };
 type Memo = Map<string, Map<number, Interval> | null>;
+/**
+ * The least and greatest value of each hidden figure seen in a point a reader cannot rule out: its
+ * true value, and every LP optimum found so far. Hiding more figures only widens what a reader cannot
+ * rule out (an old point, with the newly hidden figures at their true values, still fits every
+ * relation), so what was seen stays valid for every later round of the same protection.
+ */
+type Seen = { low: Map<number, number>; high: Map<number, number> };
 
 /**
  * For each hidden figure with a need (the least width its interval must have), an interval: the exact
@@ -76,6 +83,7 @@ export async function intervals(
   marks: readonly Mark[],
   needOf: (i: number) => number = () => PROTECTION,
   memo: Memo = new Map(),
+  seen: Seen = { low: new Map(), high: new Map() },
 ): Promise<Map<number, Interval> | null> {
   const highs = await loadHighs();
   const hidden = (i: number) => marks[i] !== null;
@@ -107,8 +115,7 @@ export async function intervals(
     // A component's intervals depend only on which figures it hides and what they need (the
     // relations and values are fixed), so a component left unchanged by the last round is not solved again.
     const key = `${members.join(',')}|${needs.join(',')}`;
-    if (!memo.has(key))
-      memo.set(key, componentIntervals(highs, figures, relationsOf.get(root) ?? [], marks, members, needs));
+    if (!memo.has(key)) memo.set(key, componentIntervals(highs, figures, relationsOf.get(root) ?? [], marks, members, needs, seen));
     const found = memo.get(key)!;
     if (!found) return null;
     for (const [i, interval] of found) result.set(i, interval);
@@ -125,6 +132,7 @@ function componentIntervals(
   marks: readonly Mark[],
   members: number[],
   needs: number[],
+  seen: Seen,
 ) {
   const result = new Map<number, Interval>();
   const inside = new Set(members);
@@ -149,9 +157,13 @@ function componentIntervals(
     rows.push(` c${rows.length}: ${lhs.join(' ')} ${r.kind === 'sum' ? '=' : '<='} ${rhs}`);
   }
   const constraints = ['Subject To', ...rows, 'Bounds', ...members.map((i) => (marks[i] === 'small' ? ` 1 <= x${i} <= 4` : ` x${i} >= 0`))];
-  // The least and greatest value of each figure seen in any optimum so far (each a possible point).
-  const seenLow = new Map<number, number>();
-  const seenHigh = new Map<number, number>();
+  const seenLow = seen.low;
+  const seenHigh = seen.high;
+  for (const i of members)
+    if (!seenLow.has(i)) {
+      seenLow.set(i, figures[i]!.value);
+      seenHigh.set(i, figures[i]!.value);
+    }
   const see = (columns: Record<string, { Primal: number }> | undefined) => {
     if (!columns) return;
     for (const i of members) {
@@ -162,7 +174,12 @@ function componentIntervals(
     }
   };
   const solve = (sense: 'Minimize' | 'Maximize', i: number) => {
-    const lp = [sense, ` obj: x${i}`, ...(rows.length ? constraints : ['Subject To', ` c0: x${i} >= 0`, ...constraints.slice(1)]), 'End'].join('\n');
+    const lp = [
+      sense,
+      ` obj: x${i}`,
+      ...(rows.length ? constraints : ['Subject To', ` c0: x${i} >= 0`, ...constraints.slice(1)]),
+      'End',
+    ].join('\n');
     solves++;
     type Solution = ReturnType<Highs['solve']> & { Columns?: Record<string, { Primal: number }> };
     let s = highs.solve(lp) as Solution;
@@ -178,8 +195,7 @@ function componentIntervals(
     see(s.Columns);
     return s.ObjectiveValue;
   };
-  const seenWidth = (i: number) =>
-    seenLow.has(i) ? Math.floor(seenHigh.get(i)! + EPS) - Math.ceil(seenLow.get(i)! - EPS) : -Infinity;
+  const seenWidth = (i: number) => (seenLow.has(i) ? Math.floor(seenHigh.get(i)! + EPS) - Math.ceil(seenLow.get(i)! - EPS) : -Infinity);
   for (const [k, i] of members.entries()) {
     const need = needs[k]!;
     if (need <= 0) continue;
@@ -248,11 +264,11 @@ export async function protectFigures(figures: readonly Figure[], relations: read
   lineRule();
   const settled = new Set<number>();
   const memo: Memo = new Map();
+  const seen: Seen = { low: new Map(), high: new Map() };
   // The width each hidden figure's interval must have; the unpublished rest needs none.
-  const needOf = (i: number) =>
-    !published(i) ? 0 : marks[i] === 'small' && !settled.has(i) ? SMALL_PROTECTION_AIM : PROTECTION;
+  const needOf = (i: number) => (!published(i) ? 0 : marks[i] === 'small' && !settled.has(i) ? SMALL_PROTECTION_AIM : PROTECTION);
   for (let round = 0; round < 2 * figures.length; round++) {
-    const found = await intervals(figures, relations, marks, needOf, memo);
+    const found = await intervals(figures, relations, marks, needOf, memo, seen);
     if (!found) throw new Error('protectFigures: the figures contradict their relations');
     const weak = [...found.entries()]
       .filter(
