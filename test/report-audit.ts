@@ -26,7 +26,7 @@ type Constraint = { terms: Term[]; sense: '=' | '<='; rhs: number; what: string 
 
 export type AuditFinding = { kind: 'recoverable' | 'contradiction' | 'false-mark' | 'wrong-figure'; what: string };
 
-type Highs = { solve: (lp: string) => { Status: string; ObjectiveValue: number } };
+type Highs = { solve: (lp: string, options?: Record<string, string>) => { Status: string; ObjectiveValue: number } };
 let highs: Promise<Highs> | null = null;
 const solver = () => (highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)()));
 
@@ -319,7 +319,9 @@ export async function auditPublished(
       continue;
     }
     const solve = (sense: string, x: string) => {
-      const result = h.solve(lp(sense, x));
+      let result = h.solve(lp(sense, x));
+      // HiGHS's presolve calls some unbounded LPs "Infeasible"; without presolve it tells them apart.
+      if (result.Status !== 'Optimal' && result.Status !== 'Unbounded') result = h.solve(lp(sense, x), { presolve: 'off' });
       if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
       if (result.Status !== 'Optimal') return null;
       return result.ObjectiveValue;

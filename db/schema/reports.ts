@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -52,3 +53,24 @@ export const reportPeopleMonths = pgTable(
   },
   (t) => [index('report_people_months_scope_idx').on(t.organisationId, t.month, t.academyId)],
 );
+
+/**
+ * The marks of a protected block (ADR 015, 016): per organisation and block (a quarter with every
+ * academy; a year with its quarters), which figures are hidden, for the figures whose hash is
+ * `figures_hash`. Solving takes seconds to a minute; reading this takes a millisecond. A report
+ * whose figures no longer hash to the stored value is solved again (never served stale) and stored.
+ * Holds no person's data: only "shown", "<5" or "×" per figure, in the order of the system.
+ */
+export const reportProtectedMarks = pgTable('report_protected_marks', {
+  /** `<organisation id>/<block code>`. */
+  key: text('key').primaryKey(),
+  /** Gone with its organisation. */
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the figures and relations the marks were solved for. */
+  figuresHash: text('figures_hash').notNull(),
+  /** One character per figure: "." shown, "s" small (<5), "p" protecting another (×). */
+  marks: text('marks').notNull(),
+  computedAt: timestamptz('computed_at').notNull(),
+});

@@ -12,6 +12,7 @@ export const queues = {
   privacyRetention: 'privacy-retention',
   outcomeDueWork: 'outcome-due-work',
   accountLink: 'account-link',
+  reportMarks: 'report-marks',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };

@@ -12,6 +12,7 @@ import { processMatchingRun } from '../mentoring/runs.server';
 import { runDueMentoringWork } from '../mentoring/due.server';
 import { runRetentionWork } from '../privacy/retention.server';
 import { runOutcomeWork } from '../reports/outcomes.server';
+import { refreshProtectedMarks } from '../reports/marks-refresh.server';
 import { queues } from './boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -95,11 +96,17 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.outcomeDueWork, { pollingIntervalSeconds: 30 }, async () => {
     await runOutcomeWork(db);
   });
+  // The funder report's suppression, solved again for the blocks whose figures changed (ADR 017), so
+  // that a coordinator's page reads the marks instead of solving them.
+  await boss.work(queues.reportMarks, { pollingIntervalSeconds: 30 }, async () => {
+    await refreshProtectedMarks(db);
+  });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');
   await boss.schedule(queues.courseDueWork, '* * * * *');
   await boss.schedule(queues.mentoringDueWork, '* * * * *');
   await boss.schedule(queues.privacyRetention, '23 3 * * *');
   await boss.schedule(queues.outcomeDueWork, '7 9 * * *');
+  await boss.schedule(queues.reportMarks, '*/10 * * * *');
   return provider;
 }

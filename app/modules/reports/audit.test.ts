@@ -16,7 +16,7 @@ import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { createApplication, createMentor, createNetwork } from '../../../test/mentoring';
 import { auditCombined, auditPublished, csvLinesOf, type Publication } from '../../../test/report-audit';
-import { DAY, now } from '../clock.server';
+import { DAY, now, setClock } from '../clock.server';
 import { academiesOf, buildReport, reportCsv, reportTables, type CohortKind, type Report, type ReportScope } from './figures.server';
 import { buildBlockReports } from './joint.server';
 import { blockCode, blockDays, parseBlock, quartersOf, type Block } from './periods';
@@ -165,6 +165,121 @@ describe('LP audit across blocks and academies (what a reader can combine)', () 
     expect(reports).toBeGreaterThanOrEqual(40);
     expect(hidden).toBeGreaterThan(0);
   }, 900_000);
+});
+
+// Not run by default yet: on this shared machine (load 20 on 2 CPUs) it did not finish within five
+// minutes, and where the time goes is not known yet. AUDIT_RANDOM_BLOCKS=1 runs it.
+describe.skipIf(!process.env.AUDIT_RANDOM_BLOCKS)('LP audit across blocks and academies on random organisations', () => {
+  // Issue 12, item 3 across blocks (ADR 015): random organisations with two academies and courses,
+  // sign-ups and applications spread over 2025, read by the same reader as the demo data above: the
+  // year, its four quarters, the organisation and each academy, both funnels, page and CSV. Seeded,
+  // with the clock fixed, so every run builds the same data. With AUDIT_ALONE=1 (each report
+  // protected on its own) it fails.
+  const provinces = ['GM0193', 'GM0363', 'GM0344', 'GM0014', 'GM0935', 'GM0687'];
+  const sources = [null, 'party', 'social-media', 'newsletter', 'website'];
+  const daysInto2025 = (rand: () => number) => -(40 + Math.floor(rand() * 350)); // from 2 February 2026
+
+  async function randomOrganisationWithAcademies(seed: number) {
+    const rand = random(seed * 104_729);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+    const first = await createCourse(db(), { startsInDays: daysInto2025(rand), sessionCount: 2, completionThreshold: 2 });
+    const organisationId = first.organisation.id;
+    const [a, b] = await db()
+      .insert(academies)
+      .values([
+        { organisationId, name: `Academie Noord ${seed}` },
+        { organisationId, name: `Academie Zuid ${seed}` },
+      ])
+      .returning();
+    const academyOf = () => {
+      const r = rand();
+      return r < 0.4 ? a!.id : r < 0.8 ? b!.id : null;
+    };
+    const courseList = [first];
+    for (let i = 0; i < 5 + Math.floor(rand() * 4); i++)
+      courseList.push(
+        await createCourse(db(), {
+          organisationId,
+          academyId: academyOf(),
+          startsInDays: daysInto2025(rand),
+          sessionCount: 2,
+          completionThreshold: 1 + Math.floor(rand() * 2),
+        }),
+      );
+    for (const [k, c] of courseList.entries()) {
+      const n = Math.floor(rand() * 14);
+      if (n === 0) continue;
+      const regs = await db()
+        .insert(registrations)
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            courseId: c.course.id,
+            name: `Deelnemer ${seed}-${k}-${i}`,
+            email: `blocks-${seed}-${k}-${i}@example.nl`,
+            municipalityCode: pick(provinces),
+            source: pick(sources),
+            privacyVersion: '1.0',
+            consentedAt: now(),
+            status: rand() < 0.85 ? ('confirmed' as const) : ('cancelled' as const),
+            confirmedAt: now(),
+          })),
+        )
+        .returning();
+      const sessions = await db().select().from(courseSessions).where(eq(courseSessions.courseId, c.course.id));
+      const marks = regs.flatMap((r) => sessions.map((s) => ({ registrationId: r.id, sessionId: s.id, attended: rand() < 0.6 })));
+      if (marks.length) await db().insert(sessionAttendance).values(marks);
+    }
+    for (const academyId of [a!.id, b!.id, null]) {
+      const network = await createNetwork(db(), { organisationId, academyId });
+      const { profile } = await createMentor(db(), [network.id]);
+      for (let i = 0; i < Math.floor(rand() * 7); i++) {
+        const { application } = await createApplication(db(), network.id, {
+          municipalityCode: pick(provinces),
+          source: pick(sources),
+          focusGroups: rand() < 0.5 ? ['women'] : [],
+          createdAt: new Date(now().getTime() + daysInto2025(rand) * DAY),
+        });
+        const r = rand();
+        if (r < 0.5)
+          await db()
+            .insert(matches)
+            .values({
+              networkId: network.id,
+              applicationId: application.id,
+              mentorProfileId: profile.id,
+              status: r < 0.2 ? 'declined' : r < 0.4 ? 'active' : 'expired',
+              score: 50,
+              proposedAt: application.createdAt,
+              acceptedAt: r >= 0.2 && r < 0.4 ? now() : null,
+            });
+      }
+    }
+    return organisationId;
+  }
+
+  it('a year, its quarters, the organisation and its academies give nothing away together (3 random organisations)', async () => {
+    // The clock starts at a fixed moment and runs on (code that waits for time to pass still works).
+    const started = Date.now();
+    setClock(() => new Date(Date.parse('2026-02-02T10:00:00Z') + (Date.now() - started)));
+    try {
+      const findings: string[] = [];
+      let hidden = 0;
+      let reports = 0;
+      for (const seed of [1, 2, 3]) {
+        const organisationId = await randomOrganisationWithAcademies(seed);
+        const result = await auditYear(organisationId, { kind: 'year', year: 2025 }, `random ${seed} 2025`);
+        findings.push(...result.findings);
+        hidden += result.hidden;
+        reports += result.reports;
+      }
+      if (findings.length) console.log(findings.length, 'findings', findings.slice(0, 40));
+      expect(findings).toEqual([]);
+      expect(reports).toBe(3 * 5 * 3 * 2); // organisations × blocks × (organisation + 2 academies) × funnels
+      expect(hidden).toBeGreaterThan(20);
+    } finally {
+      setClock(undefined);
+    }
+  }, 300_000);
 });
 
 describe('LP audit of random reports', () => {

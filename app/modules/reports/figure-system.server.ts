@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { reportProtectedMarks } from '~db/schema';
+import { now } from '../clock.server';
 import { protectFigures, type Figure, type Mark, type Relation } from './protection.server';
 import type { Cell } from './suppression';
 
@@ -20,28 +24,74 @@ export const cost = {
 
 /**
  * The suppression of a system depends only on its figures and relations (the same input gives the
- * same marks), and a report's figures change only when its rows do: the marks of the last 200
- * systems protected are kept per process (the least recently used goes first), so a report seen
- * again is not solved again. The LP rounds cost far more than counting from the rollup (issue 12,
- * item 9); a report whose figures changed is solved as before.
+ * same marks), and a report's figures change only when its rows do. Solving takes seconds (a
+ * quarter) to a minute (a year with its quarters) on this machine, so the marks are kept:
+ * - in the database (report_protected_marks, ADR 017), per organisation and block, with the hash of
+ *   the figures they were solved for: shared by every web process and the worker, which solves each
+ *   block again when its figures change (refreshProtectedMarks, a job), so that a page only reads;
+ * - and of the last 200 systems in this process's memory (the least recently used goes first).
+ * Marks are used only for the very figures they were solved for (the hash): when the figures changed
+ * and the worker has not caught up yet, the request solves them itself, so a page is never stale.
  */
 const MARKS_KEPT = 200;
 const keptMarks = new Map<string, Mark[]>();
 
-async function protectOnce(figures: readonly Figure[], relations: readonly Relation[]) {
-  const key = createHash('sha256')
+/** Forgets the marks kept in this process (a benchmark or test measures a cold start with it). */
+export function forgetProtectedMarks() {
+  keptMarks.clear();
+}
+
+/** Where a system's marks are stored: one row per organisation and block. */
+export type MarkStore = { db: Db; organisationId: string; key: string };
+
+const markCodes: Record<string, Mark> = { '.': null, s: 'small', p: 'protect' };
+const encodeMarks = (marks: readonly Mark[]) => marks.map((m) => (m === 'small' ? 's' : m === 'protect' ? 'p' : '.')).join('');
+const decodeMarks = (text: string) => [...text].map((c) => markCodes[c] ?? null);
+
+/** Empties the store (a benchmark measures solving with it). */
+export async function clearStoredMarks(db: Db) {
+  await db.delete(reportProtectedMarks);
+}
+
+export const figuresHash = (figures: readonly Figure[], relations: readonly Relation[]) =>
+  createHash('sha256')
     .update(JSON.stringify([figures, relations]))
     .digest('base64url');
-  const kept = keptMarks.get(key);
-  if (kept) {
-    keptMarks.delete(key);
-    keptMarks.set(key, kept);
-    return [...kept];
+
+async function protectOnce(figures: readonly Figure[], relations: readonly Relation[], store?: MarkStore) {
+  const hash = figuresHash(figures, relations);
+  const kept = keptMarks.get(hash);
+  let marks: Mark[] | undefined = kept;
+  if (!marks && store) {
+    const [row] = await store.db
+      .select({ figuresHash: reportProtectedMarks.figuresHash, marks: reportProtectedMarks.marks })
+      .from(reportProtectedMarks)
+      .where(eq(reportProtectedMarks.key, store.key));
+    if (row && row.figuresHash === hash && row.marks.length === figures.length) marks = decodeMarks(row.marks);
   }
-  const marks = await protectFigures(figures, relations);
-  keptMarks.set(key, [...marks]);
+  if (!marks) {
+    marks = await protectFigures(figures, relations);
+    if (store) {
+      const values = {
+        key: store.key,
+        organisationId: store.organisationId,
+        figuresHash: hash,
+        marks: encodeMarks(marks),
+        computedAt: now(),
+      };
+      await store.db
+        .insert(reportProtectedMarks)
+        .values(values)
+        .onConflictDoUpdate({
+          target: reportProtectedMarks.key,
+          set: { figuresHash: hash, marks: values.marks, computedAt: values.computedAt },
+        });
+    }
+  }
+  if (kept) keptMarks.delete(hash);
+  keptMarks.set(hash, [...marks]);
   if (keptMarks.size > MARKS_KEPT) keptMarks.delete(keptMarks.keys().next().value!);
-  return marks;
+  return [...marks];
 }
 
 export class FigureSystem {
@@ -87,8 +137,9 @@ export class FigureSystem {
     );
   }
 
-  async protect() {
-    this.marks = await protectOnce(this.figures, this.relations);
+  /** Marks the figures to hide; with a store, the marks solved before for the same figures are read there. */
+  async protect(store?: MarkStore) {
+    this.marks = await protectOnce(this.figures, this.relations, store);
   }
 
   /** The mark of a figure once protected (to fix it when a wider block is protected later). */

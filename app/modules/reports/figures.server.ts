@@ -372,11 +372,18 @@ function breakdown<R>(
     summary: number[];
   },
 ): PendingTable {
-  const groups = groupBy(spec.rows, spec.keyOf).map((g) => ({ ...g, figures: spec.row(system, spec.counts(g.rows), cost.interior) }));
+  // Into the system in the order of the keys, shown in the order of the labels: the system (and so
+  // its marks and their stored hash, ADR 017) is the same in every language; with labels (a source's
+  // name) the Dutch and English pages could order rows, and break ties between equal costs, apart.
+  const byKey = groupBy(spec.rows, spec.keyOf)
+    .map((g, shown) => ({ ...g, shown }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((g) => ({ ...g, figures: spec.row(system, spec.counts(g.rows), cost.interior) }));
   system.partition(
-    groups.map((g) => g.figures),
+    byKey.map((g) => g.figures),
     spec.summary,
   );
+  const groups = byKey.sort((a, b) => a.shown - b.shown);
   return {
     id: spec.id,
     caption: t(spec.caption),

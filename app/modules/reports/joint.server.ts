@@ -181,11 +181,14 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
   });
 }
 
+/** Where the marks of an organisation's block are stored (ADR 017). */
+const storeOf = (db: Db, organisationId: string, block: Block) => ({ db, organisationId, key: `${organisationId}/${blockCode(block)}` });
+
 /** The marks of a quarter's family, protected on its own (step 1). */
-async function protectQuarter(t: Translate, data: BlockData) {
+async function protectQuarter(db: Db, t: Translate, organisationId: string, data: BlockData) {
   const system = new FigureSystem();
   const family = assembleFamily(t, system, data);
-  await system.protect();
+  await system.protect(storeOf(db, organisationId, data.block));
   return { system, family };
 }
 
@@ -200,7 +203,7 @@ export async function buildBlockReports(db: Db, t: Translate, organisationId: st
   const quarters = quartersOf(block);
   const quarterData = await Promise.all(quarters.map((q) => loadBlock(db, organisationId, academyIds, q)));
   const protectedQuarters: { system: FigureSystem; family: Family }[] = [];
-  for (const data of quarterData) protectedQuarters.push(await protectQuarter(t, data));
+  for (const data of quarterData) protectedQuarters.push(await protectQuarter(db, t, organisationId, data));
   if (block.kind === 'quarter') {
     const { family } = protectedQuarters[0]!;
     return { academyIds, reports: family.reports };
@@ -218,7 +221,7 @@ export async function buildBlockReports(db: Db, t: Translate, organisationId: st
   });
   const yearFamily = assembleFamily(t, system, await loadBlock(db, organisationId, academyIds, block));
   tieYearToQuarters(system, yearFamily, quarterFamilies);
-  await system.protect();
+  await system.protect(storeOf(db, organisationId, block));
   return { academyIds, reports: yearFamily.reports };
 }
 
