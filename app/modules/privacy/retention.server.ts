@@ -4,7 +4,7 @@ import { coordinatorInvitations, courseSessions, courses, mentorInvitations, reg
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
-import { enqueueEmail } from '../email/outbox.server';
+import { enqueueEmails } from '../email/outbox.server';
 import { anonymiseRegistrations, deleteAccounts, eraseAddress } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
 
@@ -259,9 +259,11 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
         .set({ retentionWarnedAt: t })
         .where(and(inArray(users.id, ids), isNull(users.retentionWarnedAt), eq(users.isAdmin, false), inactive))
         .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
-      for (const person of claimed) {
-        await enqueueEmail(tx, {
-          template: 'retention-warning',
+      // All the batch's warnings in two statements (the rows, their jobs).
+      await enqueueEmails(
+        tx,
+        claimed.map((person) => ({
+          template: 'retention-warning' as const,
           to: person.email,
           userId: person.id,
           props: {
@@ -271,8 +273,8 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
             loginUrl: appLink('/inloggen'),
             privacyUrl: appLink('/privacy'),
           },
-        });
-      }
+        })),
+      );
       return claimed.length;
     });
   }
