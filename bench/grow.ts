@@ -24,6 +24,7 @@ import {
   cleanUp,
   cleanUpOnSignals,
   ensureBuild,
+  grownPageOptions,
   kb,
   logIn,
   machine,
@@ -40,17 +41,19 @@ import {
 process.chdir(root);
 cleanUpOnSignals('stopping the server and dropping the bench database');
 
-const SCALE = Number(option('scale', '1'));
-const REQUESTS = Number(option('requests', '10'));
-const WARMUP = Number(option('warmup', '2'));
-const PORT = Number(option('port', '3451'));
+const {
+  scale: SCALE,
+  requests: REQUESTS,
+  warmup: WARMUP,
+  port: PORT,
+  keep: KEEP,
+  reuse: REUSE,
+  build: BUILD,
+  base,
+} = grownPageOptions({ scale: 1, port: 3451 });
 const LARGE = Number(option('large', '10000'));
 const EXPLAIN = option('explain', 'true') === 'true';
-const KEEP = option('keep', 'false') === 'true';
-const REUSE = option('reuse', '');
-const BUILD = option('build', 'auto');
 const adminUrl = process.env.DATABASE_URL;
-const base = `http://127.0.0.1:${PORT}`;
 
 type Role = 'anonymous' | 'candidate' | 'mentor' | 'coordinator' | 'admin';
 type Page = { role: Role; path: string };

@@ -17,6 +17,25 @@ export function option(name: string, fallback: string, envPrefix = 'BENCH') {
   return process.env[`${envPrefix}_${name.toUpperCase().replaceAll('-', '_')}`] ?? fallback;
 }
 
+/**
+ * The options of the benches that time pages of a grown database through one web process
+ * (bench:grow, bench:report): its scale, the requests per page, the web process's port, and whether
+ * to keep the database or reuse one kept before. `base` is the web process's address.
+ */
+export function grownPageOptions(defaults: { scale: number; port: number }) {
+  const port = Number(option('port', String(defaults.port)));
+  return {
+    scale: Number(option('scale', String(defaults.scale))),
+    requests: Number(option('requests', '10')),
+    warmup: Number(option('warmup', '2')),
+    port,
+    keep: option('keep', 'false') === 'true',
+    reuse: option('reuse', ''),
+    build: option('build', 'auto'),
+    base: `http://127.0.0.1:${port}`,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clean-up, whatever happens: steps run in reverse order, once, also on Ctrl-C.
 

@@ -15,11 +15,11 @@ import {
   cleanUp,
   cleanUpOnSignals,
   ensureBuild,
+  grownPageOptions,
   kb,
   logIn,
   machine,
   onCleanUp,
-  option,
   root,
   startServer,
   statusText,
@@ -31,15 +31,17 @@ import {
 process.chdir(root);
 cleanUpOnSignals('stopping the server and dropping the bench database');
 
-const SCALE = Number(option('scale', '100'));
-const REQUESTS = Number(option('requests', '10'));
-const WARMUP = Number(option('warmup', '2'));
-const PORT = Number(option('port', '3441'));
-const KEEP = option('keep', 'false') === 'true';
-const REUSE = option('reuse', '');
-const BUILD = option('build', 'auto');
+const {
+  scale: SCALE,
+  requests: REQUESTS,
+  warmup: WARMUP,
+  port: PORT,
+  keep: KEEP,
+  reuse: REUSE,
+  build: BUILD,
+  base,
+} = grownPageOptions({ scale: 100, port: 3441 });
 const adminUrl = process.env.DATABASE_URL;
-const base = `http://127.0.0.1:${PORT}`;
 
 async function main() {
   if (!adminUrl) throw new Error('bench:report needs PostgreSQL: set DATABASE_URL (a server to create a database on)');

@@ -9,11 +9,14 @@ import {
   defaultMunicipalityOf,
   describeNetwork,
   municipalityOf,
-  openNetworksFor,
+  NETWORK_PAGE_SIZE,
+  openNetworksPage,
   sourceOf,
   sourceQuery,
 } from '~/modules/mentoring/applications.server';
 import { pageTitle } from '~/components/page-title';
+import { Pager } from '~/components/pager';
+import { pageCount, parseListQuery } from '~/modules/lists/paging';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentoring');
 
@@ -27,8 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get('gemeente');
   const code = asked !== null ? asked : user ? await defaultMunicipalityOf(db, user) : null;
   const place = await municipalityOf(db, code);
-  const [networks, municipalities, provinces, own] = await Promise.all([
-    openNetworksFor(db, place?.code ?? null),
+  const { page } = parseListQuery(url.searchParams);
+  const [{ networks, total }, municipalities, provinces, own] = await Promise.all([
+    openNetworksPage(db, place?.code ?? null, { page, pageSize: NETWORK_PAGE_SIZE }),
     listMunicipalities(db),
     listProvinces(db),
     user ? applicationsOfUser(db, user.id) : Promise.resolve([]),
@@ -37,7 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = sourceQuery(sourceOf(url.searchParams));
   // The form starts with the municipality chosen here.
   const applyQuery = place ? `${query || '?'}${query ? '&' : ''}gemeente=${place.code}` : query;
+  // The pages keep the municipality and the source.
+  const listQuery = `${query || '?'}${query ? '&' : ''}${place ? `gemeente=${place.code}&` : ''}`;
   return {
+    page,
+    pageCount: pageCount(total, NETWORK_PAGE_SIZE),
+    total,
+    pageHref: `/mentoraat${listQuery}pagina=`,
     loggedIn: Boolean(user),
     municipality: place ? { code: place.code, name: place.name } : null,
     query,
@@ -131,9 +141,15 @@ export default function Mentoring() {
         </h2>
         <p className="utrecht-paragraph" role="status">
           {data.municipality ? t('mentoring.list.for', { municipality: data.municipality.name }) : t('mentoring.list.nationalOnly')}{' '}
-          {t('mentoring.list.count', { count: data.networks.length })}
+          {t('mentoring.list.count', { count: data.total })}
         </p>
-        {data.networks.length === 0 ? (
+        {data.networks.length === 0 && data.total > 0 ? (
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to={`${data.pageHref}1`}>
+              {t('mentoring.list.firstPage')}
+            </Link>
+          </p>
+        ) : data.networks.length === 0 ? (
           <p className="utrecht-paragraph">
             {t('mentoring.list.none')}{' '}
             <Link className="utrecht-link" to="/cursussen">
@@ -174,6 +190,13 @@ export default function Mentoring() {
             ))}
           </ul>
         )}
+        <Pager
+          path="/mentoraat"
+          query={{ search: '', status: null, page: data.page }}
+          pageCount={data.pageCount}
+          label={t('mentoring.list.pages')}
+          href={(n) => `${data.pageHref}${n}`}
+        />
       </section>
     </>
   );

@@ -51,7 +51,11 @@ export const reportPeopleMonths = pgTable(
     /** The earliest first session of this person's confirmed registrations here: "started" is this <= now. */
     confirmedFirstAt: timestamptz('confirmed_first_at'),
   },
-  (t) => [index('report_people_months_scope_idx').on(t.organisationId, t.month, t.academyId)],
+  (t) => [
+    index('report_people_months_scope_idx').on(t.organisationId, t.month, t.academyId),
+    // A registration that changes only whose it is (an account deleted, linked) recounts its people alone.
+    index('report_people_months_person_idx').on(t.person),
+  ],
 );
 
 /**

@@ -19,6 +19,8 @@ export const en: Translation<typeof nl> = {
   'mentoring.list.for': 'Your municipality: {municipality}.',
   'mentoring.list.nationalOnly': 'You now see only the national networks. Choose your municipality to see networks in your region too.',
   'mentoring.list.count': { one: '1 network', other: '{count} networks' },
+  'mentoring.list.pages': 'Pages of networks',
+  'mentoring.list.firstPage': 'Go to the first page of networks',
   'mentoring.list.none': 'No network that suits you is open for applications right now. Please look again later, or take a course first.',
   'mentoring.card.for': 'For',
   'mentoring.card.organisation': 'Organisation',

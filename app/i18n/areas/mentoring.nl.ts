@@ -16,6 +16,8 @@ export const nl = {
   'mentoring.list.for': 'Je gemeente: {municipality}.',
   'mentoring.list.nationalOnly': 'Je ziet nu alleen de landelijke netwerken. Kies je gemeente om ook netwerken in je regio te zien.',
   'mentoring.list.count': { one: '1 netwerk', other: '{count} netwerken' },
+  'mentoring.list.pages': 'Pagina’s met netwerken',
+  'mentoring.list.firstPage': 'Naar de eerste pagina met netwerken',
   'mentoring.list.none': 'Er is nu geen netwerk open voor aanvragen dat bij jou past. Kijk later nog eens, of volg eerst een cursus.',
   'mentoring.card.for': 'Voor wie',
   'mentoring.card.organisation': 'Organisatie',

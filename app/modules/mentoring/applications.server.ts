@@ -167,6 +167,23 @@ async function summarise(db: Db, rows: (Network & { organisationName: string })[
  * municipality only the national networks fit.
  */
 export async function openNetworksFor(db: Db, municipalityCode: string | null, at: Date = now()): Promise<NetworkSummary[]> {
+  return (await openNetworksPage(db, municipalityCode, { page: 1, pageSize: null }, at)).networks;
+}
+
+/** Networks shown per page of /mentoraat: a page's HTML stays far under 300 KB however many there are. */
+export const NETWORK_PAGE_SIZE = 20;
+
+/**
+ * One page of `openNetworksFor` (`pageSize` null: all of them), with how many there are in all. At
+ * national scale a person may fit hundreds of networks (national ones and their region's); the page
+ * reads and renders only the ones it shows.
+ */
+export async function openNetworksPage(
+  db: Db,
+  municipalityCode: string | null,
+  paging: { page: number; pageSize: number | null },
+  at: Date = now(),
+): Promise<{ networks: NetworkSummary[]; total: number }> {
   const place = await municipalityOf(db, municipalityCode);
   const today = todayInNetherlands(at);
   const region = place
@@ -176,16 +193,23 @@ export async function openNetworksFor(db: Db, municipalityCode: string | null, a
         and(eq(networks.regionKind, 'municipalities'), arrayContains(networks.regionCodes, [place.code])),
       )
     : eq(networks.regionKind, 'national');
-  const rows = await db
-    .select({ network: networks, organisationName: organisations.name })
+  const query = db
+    .select({ network: networks, organisationName: organisations.name, total: sql<number>`count(*) over ()` })
     .from(networks)
     .innerJoin(organisations, eq(organisations.id, networks.organisationId))
     .where(and(eq(networks.applicationsOpen, true), or(isNull(networks.periodEnd), sql`${networks.periodEnd} >= ${today}::date`), region))
     .orderBy(asc(networks.name), asc(networks.id));
-  return summarise(
-    db,
-    rows.map((r) => ({ ...r.network, organisationName: r.organisationName })),
-  );
+  const { page, pageSize } = paging;
+  const rows = pageSize === null ? await query : await query.limit(pageSize).offset((Math.max(1, page) - 1) * pageSize);
+  let total = rows.length ? Number(rows[0]!.total) : 0;
+  if (!rows.length && page > 1) total = (await openNetworksPage(db, municipalityCode, { page: 1, pageSize: 1 }, at)).total;
+  return {
+    networks: await summarise(
+      db,
+      rows.map((r) => ({ ...r.network, organisationName: r.organisationName })),
+    ),
+    total,
+  };
 }
 
 /** A network someone may apply to now (with its organisation's name), or null. */

@@ -10,7 +10,9 @@ import {
   applicationInput,
   applicationSchema,
   followUpMentoringLink,
+  NETWORK_PAGE_SIZE,
   openNetworksFor,
+  openNetworksPage,
   readApplicationForCoordinator,
   regionFits,
   submitApplication,
@@ -97,6 +99,23 @@ describe('which networks fit a person', () => {
     // The day after the period's end the network is gone.
     setClock(new Date('2026-11-29T10:00:00Z'));
     expect(ids(await openNetworksFor(db, 'GM0193'))).not.toContain(lastDay.id);
+  });
+});
+
+describe('the networks on /mentoraat', () => {
+  it('come a page at a time, in the same order as the whole list, with the total of all pages', async () => {
+    const db = t.handle.db;
+    for (let i = 0; i < NETWORK_PAGE_SIZE + 5; i++) await createNetwork(db, { name: `Paginanetwerk ${String(i).padStart(2, '0')}` });
+    const all = await openNetworksFor(db, 'GM0193');
+    expect(all.length).toBeGreaterThan(NETWORK_PAGE_SIZE + 4);
+    const first = await openNetworksPage(db, 'GM0193', { page: 1, pageSize: NETWORK_PAGE_SIZE });
+    const second = await openNetworksPage(db, 'GM0193', { page: 2, pageSize: NETWORK_PAGE_SIZE });
+    expect(first.networks).toHaveLength(NETWORK_PAGE_SIZE);
+    expect([...first.networks, ...second.networks].map((n) => n.id)).toEqual(all.slice(0, 2 * NETWORK_PAGE_SIZE).map((n) => n.id));
+    expect(first.total).toBe(all.length);
+    expect(second.total).toBe(all.length);
+    // Past the end: nothing to show, and still the total, so the page can link back.
+    expect(await openNetworksPage(db, 'GM0193', { page: 99, pageSize: NETWORK_PAGE_SIZE })).toEqual({ networks: [], total: all.length });
   });
 });
 

@@ -1,10 +1,24 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { emailMessages, matches, menteeApplications, mentorProfiles, registrations, sessionAttendance, users } from '~db/schema';
+import { rowsOf } from '~db/client.server';
+import {
+  emailMessages,
+  matches,
+  menteeApplications,
+  mentorProfiles,
+  registrationLinks,
+  registrations,
+  sessionAttendance,
+  users,
+} from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createFullPerson, findStrings } from '../../../test/privacy';
 import { loginWithPassword } from '../auth/accounts.server';
-import { createUser } from '../../../test/mentoring';
+import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
+import { createCourse } from '../../../test/courses';
+import { DAY, now } from '../clock.server';
+import { appLink } from '../courses/context.server';
+import { enqueueEmail } from '../email/outbox.server';
 import { deleteAccount, deleteAccounts } from './deletion.server';
 
 const t = setupTestDatabase();
@@ -141,6 +155,151 @@ describe('deleting an account', () => {
     expect(told.map((m) => m.to)).not.toContain(partner.email);
     const [introduction] = await db.select().from(emailMessages).where(eq(emailMessages.recipient, third.email));
     expect(introduction!.subject).toBeNull();
+  }, 180_000);
+
+  it('in a batch of several accounts, tells every partner once with the email one-by-one queueing makes, and anonymises every registration of each', async () => {
+    const db = t.handle.db;
+    const network = await createNetwork(db);
+    // Three mentees who go, each with an active match to a mentor who stays (one reads English).
+    const goingMentees = await Promise.all([0, 1, 2].map(() => createApplication(db, network.id, { status: 'matched' })));
+    const stayingMentors = await Promise.all(
+      [0, 1, 2].map((i) => createMentor(db, [network.id], {}, i === 2 ? { locale: 'en', name: `Mentor Engels ${i}` } : {})),
+    );
+    // A mentor who goes, with a proposed and an active match to two mentees who stay.
+    const goingMentor = await createMentor(db, [network.id]);
+    const stayingMentees = await Promise.all([0, 1].map(() => createApplication(db, network.id, { status: 'matched' })));
+    const pairs = [
+      ...goingMentees.map((m, i) => ({
+        applicationId: m.application.id,
+        mentorProfileId: stayingMentors[i]!.profile.id,
+        status: 'active' as const,
+      })),
+      ...stayingMentees.map((m, i) => ({
+        applicationId: m.application.id,
+        mentorProfileId: goingMentor.profile.id,
+        status: i === 0 ? ('proposed' as const) : ('active' as const),
+      })),
+    ];
+    await db
+      .insert(matches)
+      .values(
+        pairs.map((p) => ({ ...p, networkId: network.id, score: 70, proposedAt: now(), acceptedAt: p.status === 'active' ? now() : null })),
+      );
+
+    // Registrations of a past course: by each account, and under each address without logging in;
+    // someone who stays is on the same course. Each has a manage link.
+    const going = [...goingMentees.map((m) => m.user), goingMentor.user];
+    const staying = await createUser(db);
+    const past = await createCourse(db, { startsInDays: -90, sessionCount: 1 });
+    const earlier = await createCourse(db, { startsInDays: -200, sessionCount: 1 });
+    const rows = [
+      ...going.flatMap((u) => [
+        { courseId: past.course.id, userId: u.id, name: u.name, email: u.email },
+        { courseId: earlier.course.id, userId: null, name: `${u.name} (adres)`, email: u.email },
+      ]),
+      { courseId: past.course.id, userId: staying.id, name: staying.name, email: staying.email },
+    ];
+    const inserted = await db
+      .insert(registrations)
+      .values(
+        rows.map((r) => ({
+          ...r,
+          phone: '06-12345678',
+          answers: { motivatie: `Verhaal van ${r.name}` },
+          accessibilityNeeds: 'Ringleiding',
+          privacyVersion: '1.0',
+          consentedAt: new Date(now().getTime() - 100 * DAY),
+          status: 'confirmed' as const,
+          confirmedAt: new Date(now().getTime() - 100 * DAY),
+        })),
+      )
+      .returning();
+    await db.insert(registrationLinks).values(inserted.map((r) => ({ tokenHash: `link-${r.id}`, registrationId: r.id })));
+    const keptRegistration = inserted.find((r) => r.userId === staying.id)!;
+
+    const result = await deleteAccounts(
+      db,
+      going.map((u) => u.id),
+    );
+    expect(result.deleted.sort()).toEqual(going.map((u) => u.id).sort());
+    expect(result.summary).toMatchObject({ registrationsAnonymised: 8, matchesEnded: 5, applicationsAnonymised: 3 });
+
+    // Every registration of the accounts, by id or by address, is anonymised, and its link is gone.
+    const after = await db
+      .select()
+      .from(registrations)
+      .where(
+        inArray(
+          registrations.id,
+          inserted.map((r) => r.id),
+        ),
+      );
+    for (const r of after.filter((r) => r.id !== keptRegistration.id)) {
+      expect(r).toMatchObject({
+        userId: null,
+        name: '',
+        email: `anoniem-${r.id}`,
+        phone: null,
+        answers: {},
+        accessibilityNeeds: null,
+        status: 'confirmed',
+      });
+      expect(r.anonymisedAt).not.toBeNull();
+    }
+    expect(after.find((r) => r.id === keptRegistration.id)).toEqual(keptRegistration);
+    const links = await db
+      .select({ id: registrationLinks.registrationId })
+      .from(registrationLinks)
+      .where(
+        inArray(
+          registrationLinks.registrationId,
+          inserted.map((r) => r.id),
+        ),
+      );
+    expect(links.map((l) => l.id)).toEqual([keptRegistration.id]);
+
+    // Each partner who stays hears it once, in their own language, with the role of who left.
+    // (This network is the test's own; the file's other tests told people about theirs.)
+    const told = await db
+      .select()
+      .from(emailMessages)
+      .where(and(eq(emailMessages.template, 'match-partner-left'), sql`${emailMessages.props} ->> 'networkName' = ${network.name}`));
+    const expected = [
+      ...stayingMentors.map((m) => ({ user: m.user, partnerRole: 'mentee' as const })),
+      ...stayingMentees.map((m) => ({ user: m.user, partnerRole: 'mentor' as const })),
+    ];
+    expect(told.map((m) => m.recipient).sort()).toEqual(expected.map((e) => e.user.email).sort());
+    for (const { user, partnerRole } of expected) {
+      const mail = told.find((m) => m.recipient === user.email)!;
+      const props = { locale: user.locale, name: user.name, partnerRole, networkName: network.name, mentoringUrl: appLink('/mentoraat') };
+      // The email enqueueEmail makes for the same person, one at a time: the same row and the same job.
+      const referenceId = await db.transaction((tx) =>
+        enqueueEmail(tx, { template: 'match-partner-left', to: user.email, userId: user.id, props }),
+      );
+      const [reference] = await db.select().from(emailMessages).where(eq(emailMessages.id, referenceId));
+      const comparable = (m: typeof mail) => {
+        const { id, idempotencyKey, createdAt, updatedAt: _updatedAt, sendAfter, ...rest } = m;
+        expect(idempotencyKey).toBe(`email/${id}`);
+        expect(Math.abs(sendAfter.getTime() - createdAt.getTime())).toBeLessThan(1000); // due at once
+        return rest;
+      };
+      expect(comparable(mail)).toEqual(comparable(reference!));
+      expect(mail.props).toEqual(props);
+      expect(mail.status).toBe('queued');
+      const jobs = async (messageId: string) =>
+        rowsOf<Record<string, unknown>>(
+          await db.execute(sql`
+            select name, priority, state, retry_limit, retry_delay, retry_backoff, expire_in::text as expire_in,
+                   (keep_until - start_after)::text as kept_for, policy, dead_letter, singleton_key, singleton_on,
+                   start_after = ${mail.sendAfter.toISOString()}::timestamptz as starts_when_due
+            from pgboss.job where data ->> 'messageId' = ${messageId}`),
+        );
+      const [job, ...more] = await jobs(mail.id);
+      expect(more).toEqual([]);
+      const [referenceJob] = await jobs(referenceId);
+      expect(job).toEqual({ ...referenceJob, starts_when_due: true });
+      expect(job).toMatchObject({ name: 'email-send', state: 'created' });
+    }
   }, 180_000);
 
   it('skips an account another transaction holds when asked to, and deletes the rest (PostgreSQL)', async () => {

@@ -28,7 +28,7 @@ import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
 import { appLink } from '../courses/context.server';
-import { enqueueEmail } from '../email/outbox.server';
+import { enqueueEmails } from '../email/outbox.server';
 import { emailLogDigest } from './email-log.server';
 
 export type DeletionSummary = {
@@ -180,13 +180,14 @@ export async function deleteAccounts(
               .where(inArray(users.id, [...new Set(toTell.map((x) => x.partnerId))]))
           : [];
         const partnerOf = new Map(partners.map((p) => [p.id, p]));
-        await Promise.all(
+        await enqueueEmails(
+          tx,
           toTell.flatMap(({ partnerId, partnerRole, network }) => {
             const partner = partnerOf.get(partnerId);
             if (!partner) return [];
             return [
-              enqueueEmail(tx, {
-                template: 'match-partner-left',
+              {
+                template: 'match-partner-left' as const,
                 to: partner.email,
                 userId: partner.id,
                 props: {
@@ -196,7 +197,7 @@ export async function deleteAccounts(
                   networkName: network,
                   mentoringUrl: appLink('/mentoraat'),
                 },
-              }),
+              },
             ];
           }),
         );

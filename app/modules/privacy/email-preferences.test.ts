@@ -335,6 +335,24 @@ describe('retention of people who signed up without an account', () => {
       }),
     );
 
+  it('anonymises many guests due in one run together, as thoroughly as one', async () => {
+    const db = t.handle.db;
+    setClock(new Date('2031-03-01T10:00:00Z'));
+    const course = await createCourse(db, { sessionCount: 1 });
+    // Tags of different lengths: the fixture's phone numbers differ by length.
+    const due = ['rij-a', 'rij-bb', 'rij-ccc'];
+    const ids = [];
+    for (const tag of due) ids.push(await guestSignUp(course.course.id, tag));
+    const secrets = (tag: string) => Object.values(secretsOf(tag));
+    expect((await findStrings(db, due.flatMap(secrets))).length).toBeGreaterThan(0);
+
+    setClock(new Date('2033-03-27T10:00:00Z'));
+    const result = await runRetentionWork(db, { inactiveDays: 730 });
+    expect(result.registrationsAnonymised).toBeGreaterThanOrEqual(3);
+    expect(await findStrings(db, due.flatMap(secrets))).toEqual([]);
+    for (const row of await rowsById(ids)) expect(row).toMatchObject({ name: '', email: `anoniem-${row.id}`, anonymisedAt: now() });
+  }, 120_000);
+
   it('anonymises a guest inactive for the period, leaving none of their strings and the report counts as they were; a second run changes nothing', async () => {
     const db = t.handle.db;
     const s = secretsOf('gast');

@@ -4,8 +4,8 @@ import { coordinatorInvitations, courseSessions, courses, mentorInvitations, reg
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '../courses/context.server';
-import { enqueueEmail } from '../email/outbox.server';
-import { anonymiseRegistrations, deleteAccounts, eraseAddress } from './deletion.server';
+import { enqueueEmails } from '../email/outbox.server';
+import { anonymiseRegistrations, deleteAccounts, eraseAddress, eraseAddresses } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
 
 /** Days between the warning email and the deletion. */
@@ -100,7 +100,7 @@ const openInvitation = (at: Date) => {
  * registration of theirs was made or changed, and the end of the last session of each course they
  * are (not cancelled) on. An address with an open invitation waits until it expires.
  */
-function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; limit: number }) {
+function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; emails?: string[]; limit: number }) {
   const atParam = sql`${at.toISOString()}::timestamptz`;
   return db
     .select({ email: registrations.email })
@@ -111,6 +111,7 @@ function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; li
         isNull(registrations.userId),
         isNull(registrations.anonymisedAt),
         options.email === undefined ? undefined : eq(registrations.email, options.email),
+        options.emails === undefined ? undefined : inArray(registrations.email, options.emails),
         sql`not exists (select 1 from ${users} where ${users.email} = ${registrations.email})`,
         sql`not ${openInvitation(at)}`,
       ),
@@ -165,6 +166,54 @@ async function anonymiseGuest(db: Db, email: string, at: Date, cutoff: Date): Pr
   } catch (error) {
     if (error instanceof TransactionRollbackError) return 0;
     throw error;
+  }
+}
+
+/** Addresses without an account anonymised per transaction (`anonymiseGuests`). */
+export const GUEST_CHUNK = 100;
+
+/**
+ * `anonymiseGuest` for many addresses in one transaction, a statement per kind of row for all of
+ * them: those still due are anonymised and erased together. When a sign-up or an account for one of
+ * them committed while this ran, the whole transaction is undone and the addresses go one by one
+ * (`anonymiseGuest`, which leaves that one to the next run). Returns the registrations anonymised.
+ */
+async function anonymiseGuests(db: Db, emails: string[], at: Date, cutoff: Date): Promise<number> {
+  if (emails.length === 1) return anonymiseGuest(db, emails[0]!, at, cutoff);
+  try {
+    return await db.transaction(async (tx) => {
+      const due = (await guestsDue(tx, at, cutoff, { emails, limit: emails.length })).map((d) => d.email);
+      if (!due.length) return 0;
+      const live = and(inArray(registrations.email, due), isNull(registrations.anonymisedAt));
+      const before = await tx
+        .select({ id: registrations.id, userId: registrations.userId, name: registrations.name, email: registrations.email })
+        .from(registrations)
+        .where(live);
+      const theirs = before.filter((r) => r.userId === null);
+      const ids = await anonymiseRegistrations(
+        tx,
+        inArray(
+          registrations.id,
+          theirs.map((r) => r.id),
+        ),
+        at,
+      );
+      await eraseAddresses(
+        tx,
+        due.map((email) => ({ email, names: theirs.filter((r) => r.email === email).map((r) => r.name) })),
+        at,
+      );
+      const known = new Set(before.map((r) => r.id));
+      const after = await tx.select({ id: registrations.id }).from(registrations).where(live);
+      const accounts = await tx.select({ id: users.id }).from(users).where(inArray(users.email, due));
+      if (accounts.length || after.some((r) => !known.has(r.id))) tx.rollback();
+      return ids.length;
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRollbackError)) throw error;
+    let anonymised = 0;
+    for (const email of emails) anonymised += await anonymiseGuest(db, email, at, cutoff);
+    return anonymised;
   }
 }
 
@@ -259,9 +308,11 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
         .set({ retentionWarnedAt: t })
         .where(and(inArray(users.id, ids), isNull(users.retentionWarnedAt), eq(users.isAdmin, false), inactive))
         .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
-      for (const person of claimed) {
-        await enqueueEmail(tx, {
-          template: 'retention-warning',
+      // All the batch's warnings in two statements (the rows, their jobs).
+      await enqueueEmails(
+        tx,
+        claimed.map((person) => ({
+          template: 'retention-warning' as const,
           to: person.email,
           userId: person.id,
           props: {
@@ -271,8 +322,8 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
             loginUrl: appLink('/inloggen'),
             privacyUrl: appLink('/privacy'),
           },
-        });
-      }
+        })),
+      );
       return claimed.length;
     });
   }
@@ -302,12 +353,13 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
 
   // People without an account: anonymised at once (see above), a bounded number of addresses a night.
   let registrationsAnonymised = 0;
-  for (const [i, { email }] of (await guestsDue(db, t, cutoff, { limit: GUEST_BATCH })).entries()) {
+  const guests = (await guestsDue(db, t, cutoff, { limit: GUEST_BATCH })).map((g) => g.email);
+  for (let i = 0; i < guests.length; i += GUEST_CHUNK) {
     if (i > 0 && Date.now() >= deadline) {
       done = false;
       break;
     }
-    registrationsAnonymised += await anonymiseGuest(db, email, t, cutoff);
+    registrationsAnonymised += await anonymiseGuests(db, guests.slice(i, i + GUEST_CHUNK), t, cutoff);
   }
   step('people without an account', registrationsAnonymised);
   return { warned, deleted, cancelled, registrationsAnonymised, emailLog, done };

@@ -15,6 +15,7 @@ import {
 import { DAY, HOUR, now } from '~/modules/clock.server';
 import { setupTestDatabase } from '../../../test/database';
 import { createMentor, createNetwork } from '../../../test/mentoring';
+import { deleteAccounts } from '../privacy/deletion.server';
 import { courseRows, periodParts, type CohortKind, type ReportScope } from './figures.server';
 
 // The report reads whole months from a rollup that triggers keep (migration 0011). This file writes
@@ -275,6 +276,36 @@ describe('the report rollup', () => {
       await db().execute(sql`update courses set completion_threshold = ${pick([1, 2, 3, null])} where id = ${pick(cs).id}`);
       await db().execute(sql`update courses set title = title || '.' where id = ${pick(cs).id}`);
       await expectExact(`round ${round}: courses`);
+
+      // Whose a registration is, alone or beside other changes: an account deleted (its registrations
+      // anonymised, by account and by address), an address moved to another account's address, one
+      // linked to its account, a guest anonymised, and in one statement a status change with a user cut.
+      const withAccount = (await regs()).filter((r) => r.user_id !== null);
+      const [gone] = await query<{ id: string }>(sql`select id from users where id = ${pick(withAccount).user_id}`);
+      await deleteAccounts(db(), [gone!.id]);
+      const looseNow = (await regs()).filter((r) => r.user_id === null && !r.email.startsWith('anoniem-'));
+      await db().execute(sql`
+        update registrations r set email = (select u.email from users u where u.email like 'rollup-%' and not exists
+          (select 1 from registrations x where x.course_id = r.course_id and lower(x.email) = u.email) order by u.email desc limit 1)
+        where r.id = ${pick(looseNow).id}`);
+      await db().execute(sql`
+        update registrations r set user_id = u.id from users u
+        where r.user_id is null and lower(r.email) = u.email and r.id in (${sql.join(
+          looseNow.slice(0, 4).map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`);
+      await db().execute(
+        sql`update registrations set email = 'anoniem-' || id::text, name = '' where email like ${`later-%`} and id = ${pick(looseNow).id}`,
+      );
+      const mixed = (await regs()).filter((r) => r.user_id !== null).slice(0, 3);
+      await db().execute(sql`
+        update registrations set user_id = case when id = ${mixed[0]!.id} then user_id else null end,
+          status = case when id = ${mixed[0]!.id} then 'cancelled' else status end
+        where id in (${sql.join(
+          mixed.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`);
+      await expectExact(`round ${round}: whose registrations are`);
 
       // Accounts: one made for an address that registered without one (in other capitals), one
       // renamed, one deleted; all in one transaction.
