@@ -12,7 +12,7 @@ import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/
 import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } from '~/modules/auth/session.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
-import { formatDate } from '~/modules/courses/format.server';
+import { formatDate } from '~/modules/time';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';

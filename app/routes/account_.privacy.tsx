@@ -9,7 +9,7 @@ import { FieldShell } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
-import { formatMoment } from '~/modules/courses/format.server';
+import { formatMoment } from '~/modules/time';
 import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/modules/labels';
 import { withdrawConsent } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';

@@ -15,7 +15,7 @@ import {
   updateOrganisation,
   type OrganisationFields,
 } from '~/modules/organisations/admin.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 

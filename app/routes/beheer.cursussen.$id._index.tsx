@@ -9,31 +9,22 @@ import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
+import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
+import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
+import { cancelOwnedCourse, closeCourse, duplicateCourse, publishCourse } from '~/modules/courses/manage/courses.server';
 import {
-  addQuestion,
-  addSession,
-  cancelOwnedCourse,
-  closeCourse,
   confirmSchema,
-  courseOverview,
-  duplicateCourse,
   formatEuros,
-  moveQuestion,
-  moveSession,
-  publishCourse,
   questionSchema,
-  removeQuestion,
-  removeSession,
-  sessionOfCourse,
   sessionSchema,
-  toLocalInputs,
-  updateQuestion,
   type ConfirmFields,
   type QuestionFields,
   type SessionFields,
-  type SessionResult,
-} from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+} from '~/modules/courses/manage/schemas.server';
+import { courseOverview } from '~/modules/courses/manage/reading.server';
+import { toLocalInputs } from '~/modules/time';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 

@@ -5,8 +5,9 @@ import { getDb } from '~db/client.server';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage/attendance.server';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 

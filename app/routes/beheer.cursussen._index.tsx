@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { CourseStatus, useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
-import { listCourses, PAGE_SIZE } from '~/modules/courses/manage.server';
+import { listCourses, PAGE_SIZE } from '~/modules/courses/manage/reading.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

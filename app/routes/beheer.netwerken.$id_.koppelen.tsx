@@ -27,7 +27,7 @@ import { listParams, listQueryString, pageCount, parseListQuery } from '~/module
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 

@@ -23,13 +23,12 @@ import {
 } from '~/modules/organisations/invitations.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { linkProblemStatus as statusOf } from '~/modules/http.server';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data?.view
     ? pageTitle(args, 'title.manageInvitation', { organisation: args.data.view.organisationName }, { noindex: true })
     : pageTitle(args, 'title.manageInvitationUnknown', {}, { noindex: true });
-
-const statusOf = (problem: 'invalid' | 'expired' | 'used') => (problem === 'invalid' ? 404 : 410);
 
 // GET only shows the invitation (mail scanners open links too); every POST acts.
 export async function loader({ request, params }: LoaderFunctionArgs) {

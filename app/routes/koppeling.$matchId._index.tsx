@@ -8,10 +8,12 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
 import { notices } from '~/modules/mentoring/notices';
-import { checkInsOf, dutchToday, feedbackGiven, firstName, matchOfParticipant } from '~/modules/mentoring/matches.server';
+import { checkInsOf, feedbackGiven, matchOfParticipant } from '~/modules/mentoring/matches.server';
+import { firstName } from '~/modules/text';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { dutchToday } from '~/modules/clock.server';
 
 // One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.
 

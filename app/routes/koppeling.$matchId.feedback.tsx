@@ -16,7 +16,7 @@ import {
   saveFeedback,
   type FeedbackMoment,
 } from '~/modules/mentoring/matches.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 

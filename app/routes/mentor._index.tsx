@@ -17,9 +17,11 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
 import { notices } from '~/modules/mentoring/notices';
-import { dutchToday, firstName, matchesOfMentor } from '~/modules/mentoring/matches.server';
+import { firstName } from '~/modules/text';
+import { matchesOfMentor } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText, proposalView } from '~/modules/mentoring/views.server';
 import { pageTitle } from '~/components/page-title';
+import { dutchToday } from '~/modules/clock.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.mentor');
 

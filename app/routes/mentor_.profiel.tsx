@@ -13,11 +13,11 @@ import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/m
 import {
   mentorOverview,
   mentorProfileSchema,
-  municipalityOptions,
   profileFormValues,
   saveMentorProfile,
   type MentorProfileFields,
-} from '~/modules/mentoring/networks.server';
+} from '~/modules/mentoring/networks/mentor-profile.server';
+import { municipalityOptions } from '~/modules/mentoring/networks/geography.server';
 import { pageTitle } from '~/components/page-title';
 
 // The one mentor profile of a person: one capacity for every network and organisation.

@@ -9,7 +9,7 @@ import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
 import { notices } from '~/modules/mentoring/notices';
 import { matchOfMentor } from '~/modules/mentoring/matches.server';
 import { proposalView } from '~/modules/mentoring/views.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 // The page the proposal email links to. Only the proposal's own mentor sees it; anyone else gets 404.

@@ -14,6 +14,7 @@ import { clearSessionCookie } from '~/modules/auth/session.server';
 import { loadTokenPage } from '~/modules/auth/token-page.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { linkProblemStatus } from '~/modules/http.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.reset', {}, { noindex: true });
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ problem: null, result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
   const outcome = await resetPassword(getDb(), params.token ?? '', submission.value.password);
-  if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: outcome.problem === 'invalid' ? 404 : 410 });
+  if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: linkProblemStatus(outcome.problem) });
   // Every session of the account ended, this browser's too: log in again with the new password.
   return redirect('/inloggen?hersteld=1', { headers: { 'Set-Cookie': clearSessionCookie() } });
 }

@@ -10,6 +10,7 @@ import { hit, hitAll, refund, rules } from '../security/rate-limit.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server';
 import { invalidateAllSessions } from './session.server';
 import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tokens.server';
+import { formatMoment } from '../time';
 
 /** Email addresses are one account each, compared trimmed and case-insensitively. */
 export function normalizeEmail(email: string) {
@@ -180,14 +181,6 @@ export async function consumeLoginLink(db: Db, token: string): Promise<TokenChec
     }
     return result;
   });
-}
-
-function formatMoment(locale: Locale, date: Date) {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
 }
 
 /** Sets a new password, ends every session of the account and tells the owner by email. */

@@ -3,9 +3,9 @@ import type { Db } from '~db/client.server';
 import { courseSessions, courses, municipalityNeighbours, registrations, sessionAttendance } from '~db/schema';
 import { now, DAY } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { formatDate } from './format.server';
+import { formatDate } from '../time';
+import { appLink } from '../http.server';
 import {
-  appLink,
   calendarFor,
   cancellationFor,
   emailDetails,

@@ -15,11 +15,11 @@ import {
   type MustHaves,
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
-import { now } from '../clock.server';
+import { now, dutchToday } from '../clock.server';
 import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
 import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
-import { appLink } from '../courses/context.server';
-import { formatDate } from '../courses/format.server';
+import { appLink } from '../http.server';
+import { formatDate } from '../time';
 import { enqueueEmail } from '../email/outbox.server';
 import { officeFitTable, themeIds } from '../matching/scoring';
 import {
@@ -59,17 +59,12 @@ const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/i;
 
-/** The date today in the Netherlands, `YYYY-MM-DD`, to compare with programme periods. */
-export function todayInNetherlands(at: Date = now()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 export type Network = typeof networks.$inferSelect;
 export type Application = typeof menteeApplications.$inferSelect;
 
 /** Open for applications: the switch is on and the programme period has not ended. */
 export function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
-  return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= todayInNetherlands(at));
+  return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= dutchToday(at));
 }
 
 /** Whether someone living in the municipality (with its province code) lies in the network's region. */
@@ -168,7 +163,7 @@ async function summarise(db: Db, rows: (Network & { organisationName: string })[
  */
 export async function openNetworksFor(db: Db, municipalityCode: string | null, at: Date = now()): Promise<NetworkSummary[]> {
   const place = await municipalityOf(db, municipalityCode);
-  const today = todayInNetherlands(at);
+  const today = dutchToday(at);
   const region = place
     ? or(
         eq(networks.regionKind, 'national'),

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from '@remix-run/node';
 import type { Db } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
-import { isUuid, notFound } from '../organisations/guards.server';
+import { isUuid, notFound } from '../http.server';
 import {
   acceptProposal,
   checkInSchema,

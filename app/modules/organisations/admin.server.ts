@@ -9,6 +9,7 @@ import { enqueueEmail } from '../email/outbox.server';
 import { emailField } from '../auth/schemas';
 import { normalizeEmail } from '../auth/accounts.server';
 import { generateToken, hashToken } from '../security/tokens.server';
+import { slugify } from '../text';
 
 // What administrators do: organisations and their coordinators. Routes call these after requireAdmin.
 
@@ -37,22 +38,9 @@ export type OrganisationInput = z.output<ReturnType<typeof organisationSchema>>;
 export const appointSchema = (t: Translate) => z.object({ email: emailField(t) });
 export type AppointFields = z.input<ReturnType<typeof appointSchema>>;
 
-/** "Nederlandse Vereniging voor Raadsleden" → "nederlandse-vereniging-voor-raadsleden". */
-export function slugify(name: string) {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'organisatie';
-}
-
 /** The slug of the name, with -2, -3… when another organisation has it already. */
 async function uniqueSlug(tx: Db, name: string) {
-  const base = slugify(name);
+  const base = slugify(name, 'organisatie');
   const taken = new Set(
     (
       await tx

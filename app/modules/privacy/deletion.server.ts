@@ -26,7 +26,7 @@ import {
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
-import { appLink } from '../courses/context.server';
+import { appLink } from '../http.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { emailLogDigest } from './email-log.server';
 

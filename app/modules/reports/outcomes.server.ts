@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { candidacyOutcomes, elections, users } from '~db/schema';
 import { getEnv } from '~/env.server';
-import { now, DAY } from '../clock.server';
+import { now, DAY, dutchToday } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { sealLinkToken, openLinkToken } from '../security/link-keys.server';
 
@@ -46,12 +46,6 @@ export const outcomeUrl = (token: string, answer: 'ja' | 'nee') => `${getEnv().a
 function addDays(day: string, days: number) {
   const d = new Date(`${day}T00:00:00Z`);
   return new Date(d.getTime() + days * DAY).toISOString().slice(0, 10);
-}
-
-function dutchToday() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now(),
-  );
 }
 
 /**
