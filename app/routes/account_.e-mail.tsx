@@ -6,7 +6,7 @@ import { Notice, SubmitButton } from '~/components/form';
 import { useT, type MessageKey } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
-import { isSuppressed, preferencesFor, setPreferences } from '~/modules/privacy/email-preferences.server';
+import { isSuppressed, preferencesFor, setPreferences } from '~/modules/email/preferences.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountEmail');

@@ -5,7 +5,7 @@ import { emailMessages } from '~db/schema';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
 import { now, MINUTE } from '../clock.server';
 import { BATCH_LIMIT, ProviderError, type EmailProvider } from './providers.server';
-import { suppressionReason, suppressionReasons, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
+import { suppressionReason, suppressionReasons, unsubscribeLinkFromHeaders } from './preferences.server';
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed' | 'suppressed';
 

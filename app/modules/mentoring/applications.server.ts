@@ -30,7 +30,6 @@ import {
   selfIdentifiableGroups,
   utmFields,
 } from './application-options';
-import { followUpSource } from '../labels';
 import { recordAudit } from '../privacy/audit.server';
 import { giveConsent } from '../privacy/consent.server';
 
@@ -42,18 +41,6 @@ import { giveConsent } from '../privacy/consent.server';
 
 /** The goals a mentee can tick: those the matching knows an office fit for. */
 export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
-
-/** The link to /mentoraat in the course follow-up emails, with where it came from. */
-export function followUpMentoringLink(email: 'attended' | 'no-show') {
-  const params = new URLSearchParams({
-    bron: followUpSource,
-    utm_source: 'politiekactief',
-    utm_medium: 'email',
-    utm_campaign: followUpSource,
-    utm_content: email,
-  });
-  return appLink(`/mentoraat?${params.toString()}`);
-}
 
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;

@@ -9,7 +9,6 @@ import { setClock } from '../clock.server';
 import {
   applicationInput,
   applicationSchema,
-  followUpMentoringLink,
   openNetworksFor,
   readApplicationForCoordinator,
   regionFits,
@@ -18,6 +17,7 @@ import {
   withdrawDisabilityConsent,
   type ApplicationInput,
 } from './applications.server';
+import { followUpMentoringLink } from '../courses/lifecycle.server';
 
 const t = setupTestDatabase();
 const nl = translator('nl');

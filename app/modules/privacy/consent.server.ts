@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
-import { setPreferences } from './email-preferences.server';
+import { setPreferences } from '../email/preferences.server';
 
 /**
  * The versions of the consent texts people see. When a text changes, raise its version: every

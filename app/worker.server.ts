@@ -1,18 +1,18 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '~db/client.server';
 import type { Env } from '~/env.server';
-import { deliverEmailBatch } from '../email/delivery.server';
-import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
-import { pruneExpiredAuthData } from '../auth/cleanup.server';
-import { sendAccountLink, type AccountLinkJob } from '../auth/accounts.server';
-import { pruneRateLimits } from '../security/rate-limit.server';
-import { runDueCourseWork } from '../courses/lifecycle.server';
-import { pruneSignUpRequests } from '../courses/sign-up-requests.server';
-import { processMatchingRun } from '../mentoring/runs.server';
-import { runDueMentoringWork } from '../mentoring/due.server';
-import { runRetentionWork } from '../privacy/retention.server';
-import { runOutcomeWork } from '../reports/outcomes.server';
-import { queues } from './boss.server';
+import { deliverEmailBatch } from './modules/email/delivery.server';
+import { mailboxProvider, resendProvider, type EmailProvider } from './modules/email/providers.server';
+import { pruneExpiredAuthData } from './modules/auth/cleanup.server';
+import { sendAccountLink, type AccountLinkJob } from './modules/auth/accounts.server';
+import { pruneRateLimits } from './modules/security/rate-limit.server';
+import { runDueCourseWork } from './modules/courses/lifecycle.server';
+import { pruneSignUpRequests } from './modules/courses/sign-up-requests.server';
+import { processMatchingRun } from './modules/mentoring/runs.server';
+import { runDueMentoringWork } from './modules/mentoring/due.server';
+import { runRetentionWork } from './modules/privacy/retention.server';
+import { runOutcomeWork } from './modules/reports/outcomes.server';
+import { queues } from './modules/jobs/boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
   return env.RESEND_API_KEY ? resendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL) : mailboxProvider;
