@@ -1,21 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { consents, users } from '~db/schema';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { FieldShell } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
 import { formatMoment } from '~/modules/time';
 import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/modules/labels';
-import { withdrawConsent } from '~/modules/privacy/consent.server';
+import { withdrawConsent, consentsOf } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { hasPassword, recheckPassword } from '~/modules/auth/accounts.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountPrivacy');
 
@@ -24,13 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const locale = localeFromRequest(request);
   const t = translator(locale);
-  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  const [mine, access] = await Promise.all([
-    db.select().from(consents).where(eq(consents.userId, user.id)).orderBy(desc(consents.givenAt)),
+  const [withPassword, mine, access] = await Promise.all([
+    hasPassword(db, user.id),
+    consentsOf(db, user.id),
     specialDataAccess(db, user.id, 100),
   ]);
   return {
-    hasPassword: Boolean(account?.passwordHash),
+    hasPassword: withPassword,
     consents: mine.map((c) => ({
       id: c.id,
       purpose: consentPurposeLabel(t, c.purpose),
@@ -64,15 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === 'delete') {
-    const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (account?.passwordHash) {
-      const password = String(form.get('password') ?? '');
-      if (!password)
-        return data({ kind: 'delete', errors: [t('privacy.delete.passwordRequired')] } satisfies ActionResult, { status: 400 });
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        return data({ kind: 'delete', errors: [t('privacy.delete.passwordWrong')] } satisfies ActionResult, { status: 400 });
-      }
-    }
+    const check = await recheckPassword(db, user.id, String(form.get('password') ?? ''));
+    if (check === 'missing')
+      return data({ kind: 'delete', errors: [t('privacy.delete.passwordRequired')] } satisfies ActionResult, { status: 400 });
+    if (check === 'wrong')
+      return data({ kind: 'delete', errors: [t('privacy.delete.passwordWrong')] } satisfies ActionResult, { status: 400 });
     await deleteAccount(db, user.id);
     return redirect('/account/verwijderd', { status: 303, headers: { 'Set-Cookie': clearSessionCookie() } });
   }

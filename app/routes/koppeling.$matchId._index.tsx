@@ -6,7 +6,7 @@ import { Notice } from '~/components/form';
 import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
+import { handleMatchForm } from '~/routes/match-form.server';
 import { notices } from '~/modules/mentoring/notices';
 import { checkInsOf, feedbackGiven, matchOfParticipant } from '~/modules/mentoring/matches.server';
 import { firstName } from '~/modules/text';

@@ -15,7 +15,7 @@ import {
 } from '~/components/matches';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
+import { handleMatchForm } from '~/routes/match-form.server';
 import { notices } from '~/modules/mentoring/notices';
 import { firstName } from '~/modules/text';
 import { matchesOfMentor } from '~/modules/mentoring/matches.server';

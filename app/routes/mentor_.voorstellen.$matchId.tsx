@@ -5,7 +5,7 @@ import { Notice } from '~/components/form';
 import { AcceptForm, MenteeDetails, ProposalReasons, ReasonForm, replyFor } from '~/components/matches';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
+import { handleMatchForm } from '~/routes/match-form.server';
 import { notices } from '~/modules/mentoring/notices';
 import { matchOfMentor } from '~/modules/mentoring/matches.server';
 import { proposalView } from '~/modules/mentoring/views.server';

@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { users } from '~db/schema';
 import { FormAlert, Notice, SubmitButton } from '~/components/form';
 import { localeFromRequest, useT } from '~/i18n';
-import { findElection, readOutcomeToken, recordOutcome } from '~/modules/reports/outcomes.server';
+import { recordOutcome, readOutcomeLink } from '~/modules/reports/outcomes.server';
 import { pageTitle } from '~/components/page-title';
 
 // /uitslag/:token — the one-click answer to an outcome question. GET only shows the answer with a
@@ -17,17 +15,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
     ? pageTitle(args, 'title.outcome', { election: args.data.election }, { noindex: true })
     : pageTitle(args, 'title.outcomeUnknown', {}, { noindex: true });
 
-async function readLink(token: string | undefined) {
-  const link = readOutcomeToken(token);
-  if (!link) return null;
-  const db = getDb();
-  const [election, [user]] = await Promise.all([
-    findElection(db, link.electionId),
-    db.select({ id: users.id }).from(users).where(eq(users.id, link.userId)),
-  ]);
-  if (!election || !user) return null;
-  return { link, election };
-}
+const readLink = (token: string | undefined) => readOutcomeLink(getDb(), token);
 
 const parseAnswer = (value: unknown) => (value === 'ja' ? true : value === 'nee' ? false : null);
 

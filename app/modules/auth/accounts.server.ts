@@ -229,3 +229,20 @@ export async function changePassword(
 export async function setUserLocale(db: Db, userId: string, locale: Locale) {
   await db.update(users).set({ locale, updatedAt: now() }).where(eq(users.id, userId));
 }
+
+/** Whether the account has a password (accounts made through an emailed link may have none). */
+export async function hasPassword(db: Db, userId: string) {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(account?.passwordHash);
+}
+
+/**
+ * The password check before a step that cannot be undone (deleting the account): 'ok' when it is
+ * right or the account has no password, 'missing' when none was typed, 'wrong' otherwise.
+ */
+export async function recheckPassword(db: Db, userId: string, password: string): Promise<'ok' | 'missing' | 'wrong'> {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!account?.passwordHash) return 'ok';
+  if (!password) return 'missing';
+  return (await verifyPassword(account.passwordHash, password)) ? 'ok' : 'wrong';
+}

@@ -184,3 +184,15 @@ export async function findElection(db: Db, id: string) {
   const [row] = await db.select().from(elections).where(eq(elections.id, id));
   return row;
 }
+
+/** The election and person of an outcome link, when the token is sound and both still exist. */
+export async function readOutcomeLink(db: Db, token: string | undefined) {
+  const link = readOutcomeToken(token);
+  if (!link) return null;
+  const [election, [user]] = await Promise.all([
+    findElection(db, link.electionId),
+    db.select({ id: users.id }).from(users).where(eq(users.id, link.userId)),
+  ]);
+  if (!election || !user) return null;
+  return { link, election };
+}

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, redirect } from '@remix-run/node';
 import type { Db } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
-import { isUuid, notFound } from '../http.server';
+import { isUuid, notFound } from '../modules/http.server';
 import {
   acceptProposal,
   checkInSchema,
@@ -12,9 +12,10 @@ import {
   logCheckIn,
   matchOfParticipant,
   declineSchema,
-} from './matches.server';
+} from '../modules/mentoring/matches.server';
 
-// The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
+// The forms of the match pages (accept, decline, check-in, end) post here through the actions of
+// mentor._index, mentor_.voorstellen.$matchId and koppeling.$matchId._index (a route helper, not a route).
 // Every change re-checks who may make it; a match of someone else answers 404.
 
 const withNotice = (path: string, notice: 'ja' | 'nee' | 'afspraak' | 'gestopt' | 'niet-mogelijk', hash = '') =>
