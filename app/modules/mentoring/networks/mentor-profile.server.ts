@@ -5,7 +5,8 @@ import { genders, matches, meetingModes, mentorProfiles, networkMentors, network
 import type { Translate } from '~/i18n';
 import { now } from '../../clock.server';
 import { type FormDefaults, optionalDate, subset, text, whole } from './form-parts.server';
-import { languageIds, MAX_CAPACITY, slotIds, themeIds } from '../profile-options';
+import { MAX_CAPACITY, slotIds, themeIds } from '../profile-options';
+import { languageIds } from '../application-options';
 
 // The mentor profile
 
