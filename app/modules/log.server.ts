@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { getEnv } from '~/env.server';
 
 // The app's logging: `getLog()` is the current request's pino logger (every line carries its
 // `requestId`; emails and names are masked), or the process's logger outside a request. The express
@@ -57,10 +58,19 @@ export function setBaseLogger(log: Logger) {
   state().base = log;
 }
 
+// The level from the environment; 'info' while the environment is invalid (its problems must still be logged).
+function logLevel() {
+  try {
+    return getEnv().LOG_LEVEL;
+  } catch {
+    return 'info';
+  }
+}
+
 /** The logger of the request being handled (its lines carry `requestId`), else the process's logger. */
 export function getLog(): Logger {
   const s = state();
-  return s.store.getStore() ?? (s.base ??= createLogger(process.env.LOG_LEVEL ?? 'info'));
+  return s.store.getStore() ?? (s.base ??= createLogger(logLevel()));
 }
 
 /** Runs `fn` with `log` as the logger `getLog()` returns inside it (for jobs, tests). */
