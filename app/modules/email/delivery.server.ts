@@ -158,15 +158,6 @@ export async function renderStored(message: StoredMessage) {
   });
 }
 
-/** Messages that are still waiting, for health checks and tests. */
-export async function countPendingEmails(db: Db) {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(emailMessages)
-    .where(inArray(emailMessages.status, ['queued', 'sending']));
-  return Number(rows[0]?.n ?? 0);
-}
-
 type MessageRow = typeof emailMessages.$inferSelect;
 export type BatchItem = { messageId: string; finalAttempt: boolean };
 export type BatchOutcome = DeliveryOutcome | 'retry';

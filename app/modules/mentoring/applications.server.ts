@@ -667,26 +667,6 @@ export async function readApplicationForCoordinator(
   };
 }
 
-/**
- * What a mentor may see of an application (for proposals): no special-category data, no contact
- * details (those are shared only after the mentor accepts), no source.
- */
-export function applicationForMentor(application: Application) {
-  return {
-    id: application.id,
-    municipalityCode: application.municipalityCode,
-    themes: application.themes,
-    goals: application.goals,
-    goalsText: application.goalsText,
-    party: application.party,
-    meetingModes: application.meetingModes,
-    languages: application.languages,
-    availability: application.availability,
-    mustHaves: application.mustHaves,
-    accessibilityNeeds: application.accessibilityNeeds,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Words for pages
 
