@@ -80,7 +80,7 @@ const schema = z
     APP_SECRET_PREVIOUS: secret.optional(),
     APP_SECRET_PREVIOUS_UNTIL: z.iso.date({ message: 'must be a date such as 2027-03-31' }).optional(),
     // Replaced by APP_SECRET. Read only to say so, and (UNSUBSCRIBE_SECRET) to honour unsubscribe
-    // links sent before the change until LEGACY_UNSUBSCRIBE_UNTIL in email-preferences.server.ts.
+    // links sent before the change until LEGACY_UNSUBSCRIBE_UNTIL in email/preferences.server.ts.
     LINK_SECRET: z.string().optional(),
     UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
     // Privacy: verifying Resend's webhooks, and the retention period.
@@ -95,6 +95,13 @@ const schema = z
     DEV_MAILBOX: flag,
     TRUST_PROXY: trustProxy,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Tuning of the email queue (docs: .env.example); the defaults suit production.
+    EMAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(100),
+    EMAIL_WORK_LOOPS: z.coerce.number().int().min(1).max(20).default(2),
+    EMAIL_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    EMAIL_RETRY_BACKOFF: flag,
+    EMAIL_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86400).optional(),
+    PGBOSS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(86400).optional(),
   })
   .superRefine((env, context) => {
     if (env.EMAIL_LOG_REDUCE_DAYS > env.EMAIL_LOG_DAYS) {

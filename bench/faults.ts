@@ -47,6 +47,7 @@ async function main() {
   // no backoff, and a job held by a killed worker comes back after 10 s.
   process.env.EMAIL_RETRY_BACKOFF = 'false';
   process.env.EMAIL_JOB_EXPIRE_SECONDS = '10';
+  (await import('../app/env.server')).resetEnvCache(); // read through getEnv(), which caches
   const { dbUrl, handle } = await benchDatabase(url, 'pa_bench_faults', { retryLimit: 20, retryDelaySeconds: 1 });
 
   const fake = await startFakeResend({ failureRate, sentThenFailedShare: 0.5, retryAfterSeconds: 1, port: fakePort, quiet: true });

@@ -1,7 +1,7 @@
 // npm run worker — a worker process of its own (PostgreSQL only: PGlite is one connection, one process).
 import { EnvError, getEnv, type Env } from '../app/env.server';
 import { startApplication } from '../server/app';
-import { createLogger } from '../server/logger';
+import { createLogger } from '../app/modules/log.server';
 import { surviveDatabaseOutages } from '../server/outage';
 
 let env: Env;

@@ -3,7 +3,7 @@ import { migrateDatabase } from '../db/migrate.server';
 import { seedDemoData } from '../db/seed.server';
 import type { Env } from '../app/env.server';
 import { setBoss, startBoss } from '../app/modules/jobs/boss.server';
-import { startWorkers } from '../app/modules/jobs/worker.server';
+import { startWorkers } from '../app/worker.server';
 import type { Logger } from 'pino';
 
 export type RunningApplication = { handle: DatabaseHandle; stop(): Promise<void> };

@@ -3,9 +3,9 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noStoreWhenPersonal } from '../app/entry.server';
-import { getLog } from '../app/modules/log.server';
+import { createLogger, getLog, maskPersonalData } from '../app/modules/log.server';
 import { sealLinkToken } from '../app/modules/security/link-keys.server';
-import { createLogger, maskPath, maskPersonalData, requestLogging } from './logger';
+import { maskPath, requestLogging } from './logger';
 
 describe('logs without personal data', () => {
   it('masks email addresses in messages', () => {

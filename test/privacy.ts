@@ -28,7 +28,7 @@ import { enqueueEmail } from '../app/modules/email/outbox.server';
 import { mailboxProvider } from '../app/modules/email/providers.server';
 import { recordAudit } from '../app/modules/privacy/audit.server';
 import { giveConsent } from '../app/modules/privacy/consent.server';
-import { setPreferences, suppressAddress } from '../app/modules/privacy/email-preferences.server';
+import { setPreferences, suppressAddress } from '../app/modules/email/preferences.server';
 import { createCourse, person } from './courses';
 import { createApplication, createMentor, createNetwork, createUser } from './mentoring';
 

@@ -1,8 +1,9 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useLocale, useT, type Locale, type MessageKey } from '~/i18n';
+import { useLocale, useT, type MessageKey } from '~/i18n';
 import { SelectField, TextAreaField, TextField } from './ui/fields';
+import { localeTag, TIME_ZONE } from '~/modules/time';
 
 // Small pieces shared by the coordinators' course pages (/beheer/cursussen), and the course form's
 // fields, built from the form kit (components/ui/fields.tsx).
@@ -47,15 +48,18 @@ export function CourseStatus({ status }: { status: keyof typeof STATUS_KEYS }) {
   return <span className={`pa-status pa-status--${status}`}>{t(STATUS_KEYS[status])}</span>;
 }
 
-const tag = (locale: Locale) => (locale === 'nl' ? 'nl-NL' : 'en-GB');
-const TZ = 'Europe/Amsterdam';
-
 /** Date and time formatting in Dutch time, the same on the server and in the browser. */
 export function useDates() {
   const locale = useLocale();
-  const moment = new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ });
-  const day = new Intl.DateTimeFormat(tag(locale), { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
-  const time = new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+  const moment = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  const day = new Intl.DateTimeFormat(localeTag(locale), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  });
+  const time = new Intl.DateTimeFormat(localeTag(locale), { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
   return {
     moment: (d: Date | string) => moment.format(new Date(d)),
     day: (d: Date | string) => day.format(new Date(d)),

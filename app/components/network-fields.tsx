@@ -1,6 +1,7 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { useT, type MessageKey } from '~/i18n';
-import type { NetworkFields as Fields, ProvinceOption } from '~/modules/mentoring/networks.server';
+import type { NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
+import type { ProvinceOption } from '~/modules/mentoring/networks/geography.server';
 import {
   CheckboxField,
   CheckboxGroupField,

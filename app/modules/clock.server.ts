@@ -1,3 +1,6 @@
+import { sql } from 'drizzle-orm';
+import { dateInAmsterdam, TIME_ZONE } from './time';
+
 // Every rule about deadlines, expiry and reminders reads time through now(), so tests can move
 // the clock forward instead of sleeping. Kept on globalThis so the server and the Remix build share it.
 const CLOCK = Symbol.for('politiek-actief.clock');
@@ -23,3 +26,11 @@ export function advanceClock(ms: number) {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** Today's date in the Netherlands (by the clock above), as YYYY-MM-DD. */
+export function dutchToday(at: Date = now()) {
+  return dateInAmsterdam(at);
+}
+
+/** The Dutch time zone as an SQL literal (`… at time zone ${SQL_TIME_ZONE}`), the same text in every query. */
+export const SQL_TIME_ZONE = sql.raw(`'${TIME_ZONE}'`);

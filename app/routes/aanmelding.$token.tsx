@@ -10,7 +10,7 @@ import { Banner, SessionsTable } from '~/components/course-parts';
 import { localeFromRequest, translator, useT, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { calendarDownload, venueOf } from '~/modules/courses/context.server';
-import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { formatMoment, formatSession } from '~/modules/time';
 import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
 import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getDb } from '~db/client.server';
 import { calendarDownload } from '~/modules/courses/context.server';
-import { slugify } from '~/modules/courses/manage.server';
 import { findRegistrationByLink } from '~/modules/courses/registrations.server';
+import { slugify } from '~/modules/text';
 
 // /aanmelding/:token/agenda.ics: the course's current schedule as a calendar file, for the person
 // with a seat. Built on every request, so it is never older than the last change.
@@ -15,7 +15,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return new Response(file.content, {
     headers: {
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${slugify(found.ctx.course.title)}.ics"`,
+      'Content-Disposition': `attachment; filename="${slugify(found.ctx.course.title, 'cursus')}.ics"`,
       // The address is a key to one person's registration: not cached, not indexed.
       'Cache-Control': 'no-store',
       'X-Robots-Tag': 'noindex',

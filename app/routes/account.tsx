@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton, useSubmitRound } from '~/components/form';
@@ -14,7 +13,7 @@ import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/
 import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } from '~/modules/auth/session.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
 import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
-import { formatDate } from '~/modules/courses/format.server';
+import { formatDate } from '~/modules/time';
 import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

@@ -1,10 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { emailCategories } from '~db/schema';
+import { emailCategories } from '~db/schema/privacy';
 import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxGroupField } from '~/components/ui/fields';
@@ -13,7 +12,7 @@ import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
-import { isSuppressed, preferencesFor, setPreferences } from '~/modules/privacy/email-preferences.server';
+import { isSuppressed, preferencesFor, setPreferences } from '~/modules/email/preferences.server';
 import { emailPreferencesSchema, type EmailPreferencesFields } from '~/modules/privacy/schemas';
 import { pageTitle } from '~/components/page-title';
 

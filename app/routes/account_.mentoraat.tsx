@@ -6,9 +6,9 @@ import { FormAlert, SubmitButton } from '~/components/form';
 import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
-import { formatDate } from '~/modules/courses/format.server';
+import { formatDate } from '~/modules/time';
 import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } from '~/modules/mentoring/applications.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 

@@ -1,27 +1,24 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { desc, eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { consents, users } from '~db/schema';
 import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { verifyPassword } from '~/modules/auth/password.server';
 import { clearSessionCookie, requireUser } from '~/modules/auth/session.server';
-import { formatMoment } from '~/modules/courses/format.server';
+import { formatMoment } from '~/modules/time';
 import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/modules/labels';
-import { withdrawConsent } from '~/modules/privacy/consent.server';
+import { withdrawConsent, consentsOf } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
 import { specialDataAccess } from '~/modules/privacy/export.server';
 import { deleteAccountSchema, type DeleteAccountFields } from '~/modules/privacy/schemas';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { hasPassword, recheckPassword } from '~/modules/auth/accounts.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountPrivacy');
 
@@ -30,13 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const locale = localeFromRequest(request);
   const t = translator(locale);
-  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  const [mine, access] = await Promise.all([
-    db.select().from(consents).where(eq(consents.userId, user.id)).orderBy(desc(consents.givenAt)),
+  const [withPassword, mine, access] = await Promise.all([
+    hasPassword(db, user.id),
+    consentsOf(db, user.id),
     specialDataAccess(db, user.id, 100),
   ]);
   return {
-    hasPassword: Boolean(account?.passwordHash),
+    hasPassword: withPassword,
     consents: mine.map((c) => ({
       id: c.id,
       purpose: consentPurposeLabel(t, c.purpose),
@@ -71,13 +68,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === 'delete') {
-    const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    const submission = parseWithZod(form, { schema: deleteAccountSchema(t, Boolean(account?.passwordHash)) });
+    const submission = parseWithZod(form, { schema: deleteAccountSchema(t, await hasPassword(db, user.id)) });
     const hide = { hideFields: ['password'] };
     if (submission.status !== 'success') {
       return data({ kind: 'delete', result: submission.reply(hide) } satisfies ActionResult, { status: 400 });
     }
-    if (account?.passwordHash && !(await verifyPassword(account.passwordHash, submission.value.password ?? ''))) {
+    if ((await recheckPassword(db, user.id, submission.value.password ?? '')) !== 'ok') {
       const result = submission.reply({ ...hide, fieldErrors: { password: [t('privacy.delete.passwordWrong')] } });
       return data({ kind: 'delete', result } satisfies ActionResult, { status: 400 });
     }

@@ -5,7 +5,7 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Hidden } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { getOrganisation } from '~/modules/organisations/admin.server';
 import { listOrganisations } from '~/modules/organisations/organisations.server';
 import { setOpenFigures } from '~/modules/reports/national.server';

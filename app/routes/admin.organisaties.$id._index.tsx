@@ -18,7 +18,7 @@ import {
   removeCoordinator,
   withdrawInvitation,
 } from '~/modules/organisations/admin.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { openFiguresHistory } from '~/modules/reports/national.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { OrganisationFormFields } from '~/components/admin';
@@ -10,11 +9,11 @@ import { SubmitButton } from '~/components/form';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireAdmin } from '~/modules/auth/session.server';
 import { getOrganisation, nameInUse, updateOrganisation } from '~/modules/organisations/admin.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
+import { organisationSchema, type OrganisationFields } from '~/modules/organisations/schemas';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { organisationSchema, type OrganisationFields } from '~/modules/organisations/schemas';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.adminOrganisationEdit', args.data ? { organisation: args.data.organisation.name } : null);

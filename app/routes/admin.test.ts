@@ -7,12 +7,12 @@ import { call, cookieFor, dataOf, get, locationOf, post, statusOf } from '../../
 import { DAY, advanceClock, setClock } from '~/modules/clock.server';
 import { hashPassword } from '~/modules/auth/password.server';
 import { hashToken } from '~/modules/security/tokens.server';
-import { slugify } from '~/modules/organisations/admin.server';
 import * as list from './admin._index';
 import * as create from './admin.organisaties.nieuw';
 import * as detail from './admin.organisaties.$id._index';
 import * as edit from './admin.organisaties.$id.bewerken';
 import * as invitation from './beheer.uitnodiging.$token';
+import { slugify } from '~/modules/text';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
@@ -49,9 +49,9 @@ async function invitationTokenFor(email: string) {
 
 describe('organisations', () => {
   it('slugs are plain and lower case', () => {
-    expect(slugify('Nederlands Genootschap van Burgemeesters')).toBe('nederlands-genootschap-van-burgemeesters');
-    expect(slugify('  Coöperatie “Één” & Zo!  ')).toBe('cooperatie-een-zo');
-    expect(slugify('!!!')).toBe('organisatie');
+    expect(slugify('Nederlands Genootschap van Burgemeesters', 'organisatie')).toBe('nederlands-genootschap-van-burgemeesters');
+    expect(slugify('  Coöperatie “Één” & Zo!  ', 'organisatie')).toBe('cooperatie-een-zo');
+    expect(slugify('!!!', 'organisatie')).toBe('organisatie');
   });
 
   it('an administrator creates an organisation; bad input is a 400 with field errors and nothing written', async () => {

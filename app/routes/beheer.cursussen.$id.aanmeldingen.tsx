@@ -12,14 +12,12 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import {
   addRegistrationByCoordinator,
   cancelRegistrationByCoordinator,
-  courseRegistrations,
-  manualAddSchema,
-  municipalityCodes,
-  municipalityOptions,
   registrationOfCourse,
-  type ManualAddFields,
-} from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+} from '~/modules/courses/manage/registrations.server';
+import { courseRegistrations, municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
+import { manualAddSchema, type ManualAddFields } from '~/modules/courses/manage/schemas.server';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { DataTable } from '~/components/ui/data-table';
 import { needsText } from '~/modules/courses/aids';
 import { pageTitle, routeData } from '~/components/page-title';

@@ -10,16 +10,11 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import {
-  confirmSchema,
-  courseOverview,
-  messageBatches,
-  messageConfirmed,
-  messageSchema,
-  type ConfirmFields,
-  type MessageFields,
-} from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { confirmSchema, messageSchema, type ConfirmFields, type MessageFields } from '~/modules/courses/manage/schemas.server';
+import { courseOverview } from '~/modules/courses/manage/reading.server';
+import { messageBatches, messageConfirmed } from '~/modules/courses/manage/message.server';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';

@@ -8,16 +8,12 @@ import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import {
-  courseSchema,
-  formatEuros,
-  municipalityCodes,
-  municipalityOptions,
-  toLocalInputs,
-  updateCourse,
-  type CourseFields,
-} from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { courseSchema, formatEuros, type CourseFields } from '~/modules/courses/manage/schemas.server';
+import { municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
+import { toLocalInputs } from '~/modules/time';
+import { updateCourse } from '~/modules/courses/manage/courses.server';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { getDb } from '~db/client.server';
@@ -13,8 +12,9 @@ import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { copyCourse, copyCourseSchema, copySource } from '~/modules/courses/copy.server';
-import { toLocalInputs } from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { toLocalInputs } from '~/modules/time';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 
 // /beheer/cursussen/:id/kopieren — run a course again: a draft copy with new dates (issue 16, item 8).
 

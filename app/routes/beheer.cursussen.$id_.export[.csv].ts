@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getDb } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
-import { courseRegistrations, registrationsCsv, slugify } from '~/modules/courses/manage.server';
+import { courseRegistrations } from '~/modules/courses/manage/reading.server';
+import { registrationsCsv } from '~/modules/courses/manage/export.server';
 import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { slugify } from '~/modules/text';
 
 // /beheer/cursussen/:id/export.csv: the course's registrations as a file for Excel.
 
@@ -13,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="aanmeldingen-${slugify(found.course.title)}.csv"`,
+      'Content-Disposition': `attachment; filename="aanmeldingen-${slugify(found.course.title, 'cursus')}.csv"`,
       // Personal data: never kept by a browser or proxy cache.
       'Cache-Control': 'no-store',
     },

@@ -8,13 +8,9 @@ import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import {
-  createCourseDraft,
-  municipalityCodes,
-  municipalityOptions,
-  newCourseSchema,
-  type CourseFields,
-} from '~/modules/courses/manage.server';
+import { createCourseDraft } from '~/modules/courses/manage/courses.server';
+import { municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
+import { newCourseSchema, type CourseFields } from '~/modules/courses/manage/schemas.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';

@@ -5,7 +5,7 @@ import { setupTestDatabase } from '../../test/database';
 import { createCourse, person } from '../../test/courses';
 import { createSession } from '~/modules/auth/session.server';
 import { signUp } from '~/modules/courses/registrations.server';
-import { toLocalInputs } from '~/modules/courses/manage.server';
+import { toLocalInputs } from '~/modules/time';
 import { DAY, now } from '~/modules/clock.server';
 import * as list from './beheer.cursussen._index';
 import * as create from './beheer.cursussen.nieuw';

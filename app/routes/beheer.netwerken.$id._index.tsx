@@ -7,7 +7,7 @@ import { MentorTable, NetworkHeader } from '~/components/network-nav';
 import { useT } from '~/i18n';
 import { defaultWeights, scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { applicationCounts, mentorsOfNetwork, pendingInvitations, regionNames } from '~/modules/mentoring/networks.server';
+import { applicationCounts, mentorsOfNetwork, pendingInvitations, regionNames } from '~/modules/mentoring/networks/overview.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -18,15 +18,12 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
   changeIntakeQuestions,
   intakeQuestionSchema,
-  MAX_INTAKE_QUESTIONS,
-  networkFormValues,
-  networkSchema,
-  provinceOptions,
-  updateNetwork,
   type IntakeQuestionFields,
-  type NetworkFields as Fields,
-} from '~/modules/mentoring/networks.server';
-import { notFound } from '~/modules/organisations/guards.server';
+} from '~/modules/mentoring/networks/intake-questions.server';
+import { MAX_INTAKE_QUESTIONS } from '~/modules/mentoring/networks/intake-questions.server';
+import { networkFormValues, networkSchema, updateNetwork, type NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
+import { provinceOptions } from '~/modules/mentoring/networks/geography.server';
+import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction<typeof loader> = (args) =>

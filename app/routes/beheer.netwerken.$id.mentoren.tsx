@@ -16,14 +16,13 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
   inviteMentor,
   inviteSchema,
-  mentorsOfNetwork,
-  pendingInvitations,
   removeMentor,
   resendInvitation,
   revokeInvitation,
   type InviteFields,
-} from '~/modules/mentoring/networks.server';
-import { notFound } from '~/modules/organisations/guards.server';
+} from '~/modules/mentoring/networks/invitations.server';
+import { mentorsOfNetwork, pendingInvitations } from '~/modules/mentoring/networks/overview.server';
+import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction<typeof loader> = (args) =>

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
-import { formatDate } from '~/modules/courses/format.server';
+import { formatDate } from '~/modules/time';
 import { sourceLabel } from '~/modules/labels';
 import { slotWords, themeWords } from '~/modules/matching/scoring';
 import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction<typeof loader> = (args) =>

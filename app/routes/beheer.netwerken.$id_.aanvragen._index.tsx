@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { formatDate } from '~/modules/courses/format.server';
+import { formatDate } from '~/modules/time';
 import { sourceLabel } from '~/modules/labels';
 import { themeWords } from '~/modules/matching/scoring';
 import { ListResults, ListSearch, Pager } from '~/components/pager';

@@ -21,7 +21,7 @@ import {
   type MatchGroup,
 } from '~/modules/mentoring/matches.server';
 import { activeMatchRow, dateText, finishedMatchRow, proposedMatchRow } from '~/modules/mentoring/views.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 

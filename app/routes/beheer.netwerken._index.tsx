@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FOCUS_KEYS } from '~/components/network-fields';
 import { useT } from '~/i18n';
-import { networksOfOrganisations } from '~/modules/mentoring/networks.server';
+import { networksOfOrganisations } from '~/modules/mentoring/networks/overview.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

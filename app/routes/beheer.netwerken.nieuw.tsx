@@ -10,13 +10,8 @@ import { NetworkFields } from '~/components/network-fields';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
-import {
-  createNetwork,
-  networkFormValues,
-  networkSchema,
-  provinceOptions,
-  type NetworkFields as Fields,
-} from '~/modules/mentoring/networks.server';
+import { createNetwork, networkFormValues, networkSchema, type NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
+import { provinceOptions } from '~/modules/mentoring/networks/geography.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 

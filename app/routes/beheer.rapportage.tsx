@@ -7,9 +7,10 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { reportTables } from '~/modules/reports/figures.server';
 import { buildBlockReport } from '~/modules/reports/joint.server';
 import { FormAlert } from '~/components/form';
-import { dutchToday as dutchDate, readReportRequest, reportQuery } from '~/modules/reports/filters.server';
+import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
 import { publishCell, publishTable } from '~/modules/reports/publish';
 import { pageTitle } from '~/components/page-title';
+import { dutchToday as dutchDate } from '~/modules/clock.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.report');
 

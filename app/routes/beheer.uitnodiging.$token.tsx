@@ -22,13 +22,12 @@ import {
   type InvitationAccountFields,
   type InvitationLoginFields,
 } from '~/modules/organisations/schemas';
+import { linkProblemStatus as statusOf } from '~/modules/http.server';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   args.data?.view
     ? pageTitle(args, 'title.manageInvitation', { organisation: args.data.view.organisationName }, { noindex: true })
     : pageTitle(args, 'title.manageInvitationUnknown', {}, { noindex: true });
-
-const statusOf = (problem: 'invalid' | 'expired' | 'used') => (problem === 'invalid' ? 404 : 410);
 
 // GET only shows the invitation (mail scanners open links too); every POST acts.
 export async function loader({ request, params }: LoaderFunctionArgs) {

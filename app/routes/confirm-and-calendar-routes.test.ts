@@ -7,7 +7,7 @@ import { createCourse, emailsTo, person } from '../../test/courses';
 import { call, dataOf, get, locationOf, post, statusOf, type RouteHandler } from '../../test/routes';
 import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now } from '~/modules/clock.server';
-import { moveSession } from '~/modules/courses/manage.server';
+import { moveSession } from '~/modules/courses/manage/sessions.server';
 import { signUp } from '~/modules/courses/registrations.server';
 import * as overview from './beheer.cursussen.$id._index/route';
 import * as people from './beheer.cursussen.$id.aanmeldingen';

@@ -6,7 +6,7 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { availabilityText } from '~/modules/courses/availability';
 import { catalogueQuery, costText, getPublicCourse, parseCatalogueFilters } from '~/modules/courses/catalogue.server';
-import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { formatMoment, formatSession } from '~/modules/time';
 import { pageTitle } from '~/components/page-title';
 import { JsonLd } from '~/components/json-ld';
 import { getEnv } from '~/env.server';

@@ -27,7 +27,7 @@ import {
   placeText,
   type PublicCourse,
 } from '~/modules/courses/catalogue.server';
-import { formatSession } from '~/modules/courses/format.server';
+import { formatSession } from '~/modules/time';
 import { signUp } from '~/modules/courses/registrations.server';
 import { requestSignUp } from '~/modules/courses/sign-up-requests.server';
 import { registrationSources as SOURCES } from '~/modules/labels';

@@ -16,7 +16,7 @@ import {
   upcomingMonths,
 } from '~/modules/courses/catalogue.server';
 import { availabilityText } from '~/modules/courses/availability';
-import { formatMoment, formatSession } from '~/modules/courses/format.server';
+import { formatMoment, formatSession } from '~/modules/time';
 import { pageTitle } from '~/components/page-title';
 import { Pager } from '~/components/pager';
 import { FeedLinks } from '~/components/feed-links';

@@ -5,6 +5,7 @@ import { useLocale, useT } from '~/i18n';
 import { assertMailboxAvailable, listMailbox, parseMailboxQuery } from '~/modules/email/mailbox.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { TIME_ZONE } from '~/modules/time';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.mailbox', {}, { noindex: true });
 
@@ -30,7 +31,7 @@ export default function Mailbox() {
   const when = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
     dateStyle: 'short',
     timeStyle: 'medium',
-    timeZone: 'Europe/Amsterdam',
+    timeZone: TIME_ZONE,
   });
   return (
     <>

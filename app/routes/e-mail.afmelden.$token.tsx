@@ -7,7 +7,7 @@ import { Notice } from '~/components/ui/notice';
 import { useT, type MessageKey } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
-import { setPreferences, verifyUnsubscribeToken } from '~/modules/privacy/email-preferences.server';
+import { setPreferences, verifyUnsubscribeToken } from '~/modules/email/preferences.server';
 import { pageTitle } from '~/components/page-title';
 
 // /e-mail/afmelden/:token — the unsubscribe link of every non-transactional email. GET asks, POST

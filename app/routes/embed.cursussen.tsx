@@ -6,7 +6,7 @@ import { getEnv } from '~/env.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { embedCourses, parseEmbedFilters } from '~/modules/courses/embed.server';
-import { formatMoment } from '~/modules/courses/format.server';
+import { formatMoment } from '~/modules/time';
 
 // /embed/cursussen?municipality=GM0193 (or province=PV23, organisation=<id>): a compact course list
 // that municipality and association websites frame. The only page whose frame-ancestors allow other

@@ -6,7 +6,7 @@ import { call, dataOf, get } from '../../test/routes';
 import { parseCalendar, toSecond } from '../../test/calendar';
 import { DAY, HOUR } from '~/modules/clock.server';
 import { cancelCourse } from '~/modules/courses/lifecycle.server';
-import { moveSession } from '~/modules/courses/manage.server';
+import { moveSession } from '~/modules/courses/manage/sessions.server';
 import { loader as municipalityFeed } from './agenda.gemeente.$file';
 import { loader as provinceFeed } from './agenda.provincie.$file';
 import { loader as organisationFeed } from './agenda.organisatie.$file';

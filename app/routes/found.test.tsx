@@ -7,7 +7,7 @@ import { createCourse, person } from '../../test/courses';
 import { call, dataOf, get, statusOf } from '../../test/routes';
 import { JsonLd } from '~/components/json-ld';
 import { DAY, HOUR } from '~/modules/clock.server';
-import { moveSession } from '~/modules/courses/manage.server';
+import { moveSession } from '~/modules/courses/manage/sessions.server';
 import { signUp } from '~/modules/courses/registrations.server';
 import { getEnv } from '~/env.server';
 import { loader as courseLoader, meta as courseMeta } from './cursussen.$id';

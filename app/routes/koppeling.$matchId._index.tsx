@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
-import { checkInsOf, dutchToday, feedbackGiven, firstName, matchOfParticipant } from '~/modules/mentoring/matches.server';
+import { handleMatchForm } from '~/routes/match-form.server';
+import { checkInsOf, feedbackGiven, matchOfParticipant } from '~/modules/mentoring/matches.server';
+import { dutchToday } from '~/modules/clock.server';
+import { firstName } from '~/modules/text';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 // One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.

@@ -1,7 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { RadioGroupField, TextAreaField } from '~/components/ui/fields';
@@ -10,10 +9,10 @@ import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { feedbackGiven, feedbackMoments, matchOfParticipant, saveFeedback, type FeedbackMoment } from '~/modules/mentoring/matches.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
+import { feedbackSchema, type FeedbackFields } from '~/modules/mentoring/match-schemas';
 import { pageTitle } from '~/components/page-title';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { feedbackSchema, type FeedbackFields } from '~/modules/mentoring/match-schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
 // The short feedback form the 4-week and period-end emails link to: a score 1–5 and a few words.

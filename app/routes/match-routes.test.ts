@@ -6,13 +6,13 @@ import { createCoordinator, createProposal, sampleReasons } from '../../test/mat
 import { menteeWording } from '../../test/wording';
 import { createNetwork, createUser } from '../../test/mentoring';
 import { createSession } from '~/modules/auth/session.server';
-import { dutchToday } from '~/modules/mentoring/matches.server';
 import * as mentorHome from './mentor._index';
 import * as proposalPage from './mentor_.voorstellen.$matchId';
 import * as matchPage from './koppeling.$matchId._index';
 import * as feedbackPage from './koppeling.$matchId.feedback';
 import * as myMatches from './account_.koppelingen';
 import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import { dutchToday } from '~/modules/clock.server';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;

@@ -14,8 +14,10 @@ import {
 } from '~/components/matches';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
-import { dutchToday, firstName, matchesOfMentor } from '~/modules/mentoring/matches.server';
+import { handleMatchForm } from '~/routes/match-form.server';
+import { dutchToday } from '~/modules/clock.server';
+import { firstName } from '~/modules/text';
+import { matchesOfMentor } from '~/modules/mentoring/matches.server';
 import { checkInRows, dateText, proposalView } from '~/modules/mentoring/views.server';
 import { pageTitle } from '~/components/page-title';
 

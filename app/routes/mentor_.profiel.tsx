@@ -12,16 +12,17 @@ import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useLocale, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { dayParts, languageIds, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
+import { dayParts, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
 import {
   mentorOverview,
   mentorProfileSchema,
-  municipalityOptions,
   profileFormValues,
   saveMentorProfile,
   type MentorProfileFields,
-} from '~/modules/mentoring/networks.server';
+} from '~/modules/mentoring/networks/mentor-profile.server';
+import { municipalityOptions } from '~/modules/mentoring/networks/geography.server';
 import { pageTitle } from '~/components/page-title';
+import { languageIds } from '~/modules/mentoring/application-options';
 
 // The one mentor profile of a person: one capacity for every network and organisation.
 

@@ -18,8 +18,9 @@ import {
   newMentorAccountSchema,
   type InvitationProblem,
   type NewMentorAccountFields,
-} from '~/modules/mentoring/networks.server';
+} from '~/modules/mentoring/networks/invitations.server';
 import { pageTitle } from '~/components/page-title';
+import { linkProblemStatus as statusOf } from '~/modules/http.server';
 
 // The page behind the link in a mentor invitation. GET only shows it (mail scanners open links too);
 // the POST accepts: for the logged-in invited person, or with a new account for the invited address.
@@ -29,7 +30,6 @@ export const meta: MetaFunction<typeof loader> = (args) =>
     ? pageTitle(args, 'title.mentorInvitation', { network: args.data.invitation.networkName }, { noindex: true })
     : pageTitle(args, 'title.mentorInvitationUnknown', {}, { noindex: true });
 
-const statusOf = (problem: InvitationProblem) => (problem === 'invalid' ? 404 : 410);
 type Mode = 'accept' | 'other-account' | 'login' | 'create';
 
 async function stateOf(request: Request, token: string) {

@@ -5,10 +5,10 @@ import { Notice } from '~/components/ui/notice';
 import { AcceptForm, MenteeDetails, ProposalReasons, ReasonForm, replyFor } from '~/components/matches';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
-import { handleMatchForm } from '~/modules/mentoring/match-actions.server';
+import { handleMatchForm } from '~/routes/match-form.server';
 import { matchOfMentor } from '~/modules/mentoring/matches.server';
 import { proposalView } from '~/modules/mentoring/views.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 
 // The page the proposal email links to. Only the proposal's own mentor sees it; anyone else gets 404.

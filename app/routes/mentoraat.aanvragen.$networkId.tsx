@@ -34,7 +34,7 @@ import {
   selfIdentifiableGroups,
   utmFields,
 } from '~/modules/mentoring/application-options';
-import { isUuid } from '~/modules/organisations/guards.server';
+import { isUuid } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 

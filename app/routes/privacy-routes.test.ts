@@ -9,7 +9,7 @@ import { createSession } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import { recordAudit } from '~/modules/privacy/audit.server';
 import { giveConsent } from '~/modules/privacy/consent.server';
-import { preferencesFor, unsubscribeToken } from '~/modules/privacy/email-preferences.server';
+import { preferencesFor, unsubscribeToken } from '~/modules/email/preferences.server';
 import { signWebhook } from '~/modules/privacy/webhooks.server';
 import * as privacyPage from './account_.privacy';
 import * as exportRoute from './account_.privacy_.export[.json]';

@@ -1,16 +1,13 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { eq } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { users } from '~db/schema';
 import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { Notice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { findElection, readOutcomeToken, recordOutcome } from '~/modules/reports/outcomes.server';
+import { recordOutcome, readOutcomeLink } from '~/modules/reports/outcomes.server';
 import { outcomeAnswerSchema, type OutcomeAnswerFields } from '~/modules/reports/schemas';
 import { pageTitle } from '~/components/page-title';
 
@@ -22,17 +19,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
     ? pageTitle(args, 'title.outcome', { election: args.data.election }, { noindex: true })
     : pageTitle(args, 'title.outcomeUnknown', {}, { noindex: true });
 
-async function readLink(token: string | undefined) {
-  const link = readOutcomeToken(token);
-  if (!link) return null;
-  const db = getDb();
-  const [election, [user]] = await Promise.all([
-    findElection(db, link.electionId),
-    db.select({ id: users.id }).from(users).where(eq(users.id, link.userId)),
-  ]);
-  if (!election || !user) return null;
-  return { link, election };
-}
+const readLink = (token: string | undefined) => readOutcomeLink(getDb(), token);
 
 const parseAnswer = (value: unknown) => (value === 'ja' ? true : value === 'nee' ? false : null);
 

@@ -16,6 +16,7 @@ import { loadTokenPage } from '~/modules/auth/token-page.server';
 import { pageTitle } from '~/components/page-title';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { linkProblemStatus } from '~/modules/http.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.reset', {}, { noindex: true });
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ problem: null, result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400 });
   }
   const outcome = await resetPassword(getDb(), params.token ?? '', submission.value.password);
-  if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: outcome.problem === 'invalid' ? 404 : 410 });
+  if (!outcome.ok) return data({ problem: outcome.problem, result: null }, { status: linkProblemStatus(outcome.problem) });
   // Every session of the account ended, this browser's too: log in again with the new password.
   return redirectWithNotice('/inloggen', 'notice.login.passwordReset', {}, { headers: { 'Set-Cookie': clearSessionCookie() } });
 }

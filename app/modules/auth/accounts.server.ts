@@ -11,6 +11,7 @@ import { hit, hitAll, refund, rules } from '../security/rate-limit.server';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.server';
 import { invalidateAllSessions } from './session.server';
 import { consumeToken, issueToken, tokenLifetimes, type TokenCheck } from './tokens.server';
+import { formatMoment } from '../time';
 
 /** Email addresses are one account each, compared trimmed and case-insensitively. */
 // In auth/schemas.ts, so that form schemas the browser runs too can use it.
@@ -182,14 +183,6 @@ export async function consumeLoginLink(db: Db, token: string): Promise<TokenChec
   });
 }
 
-function formatMoment(locale: Locale, date: Date) {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
-}
-
 /** Sets a new password, ends every session of the account and tells the owner by email. */
 async function setPassword(tx: Db, userId: string, password: string) {
   const passwordHash = await hashPassword(password);
@@ -235,4 +228,21 @@ export async function changePassword(
 
 export async function setUserLocale(db: Db, userId: string, locale: Locale) {
   await db.update(users).set({ locale, updatedAt: now() }).where(eq(users.id, userId));
+}
+
+/** Whether the account has a password (accounts made through an emailed link may have none). */
+export async function hasPassword(db: Db, userId: string) {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(account?.passwordHash);
+}
+
+/**
+ * The password check before a step that cannot be undone (deleting the account): 'ok' when it is
+ * right or the account has no password, 'missing' when none was typed, 'wrong' otherwise.
+ */
+export async function recheckPassword(db: Db, userId: string, password: string): Promise<'ok' | 'missing' | 'wrong'> {
+  const [account] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!account?.passwordHash) return 'ok';
+  if (!password) return 'missing';
+  return (await verifyPassword(account.passwordHash, password)) ? 'ok' : 'wrong';
 }

@@ -1,9 +1,8 @@
 import { data } from '@remix-run/node';
 import { getDb } from '~db/client.server';
 import type { TokenPurpose } from '~db/schema';
-import { checkToken, type TokenCheck, type TokenProblem } from './tokens.server';
-
-const statusOf = (problem: TokenProblem) => (problem === 'invalid' ? 404 : 410);
+import { checkToken, type TokenCheck } from './tokens.server';
+import { linkProblemStatus } from '../http.server';
 
 /**
  * What a page behind an emailed link shows on GET: nothing is used yet (mail scanners open links
@@ -11,10 +10,10 @@ const statusOf = (problem: TokenProblem) => (problem === 'invalid' ? 404 : 410);
  */
 export async function loadTokenPage(token: string | undefined, purpose: TokenPurpose) {
   const check = await checkToken(getDb(), token ?? '', purpose);
-  return check.ok ? { problem: null } : data({ problem: check.problem }, { status: statusOf(check.problem) });
+  return check.ok ? { problem: null } : data({ problem: check.problem }, { status: linkProblemStatus(check.problem) });
 }
 
 /** The answer of an action whose token could not be used. */
 export function tokenProblemResponse(result: Extract<TokenCheck, { ok: false }>) {
-  return data({ problem: result.problem }, { status: statusOf(result.problem) });
+  return data({ problem: result.problem }, { status: linkProblemStatus(result.problem) });
 }

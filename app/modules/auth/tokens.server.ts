@@ -3,6 +3,7 @@ import type { Db } from '~db/client.server';
 import { verificationTokens, type TokenPurpose } from '~db/schema';
 import { now, HOUR, MINUTE } from '../clock.server';
 import { generateToken, hashToken } from '../security/tokens.server';
+import type { LinkProblem } from '../http.server';
 
 export const tokenLifetimes: Record<TokenPurpose, number> = {
   'verify-email': 48 * HOUR,
@@ -28,7 +29,7 @@ export async function issueToken(tx: Db, userId: string, purpose: TokenPurpose) 
   return token;
 }
 
-export type TokenProblem = 'invalid' | 'expired' | 'used';
+export type TokenProblem = LinkProblem;
 export type TokenCheck = { ok: true; userId: string } | { ok: false; problem: TokenProblem };
 
 /** Tells whether a token could be used now, without using it (for showing a confirmation page). */

@@ -6,7 +6,9 @@ import { calendarsOf, parseCalendar, toSecond, type ParsedEvent } from '../../..
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { DAY, HOUR } from '../clock.server';
 import { cancelRegistration, findRegistrationByLink, signUp } from './registrations.server';
-import { cancelOwnedCourse, cancelRegistrationByCoordinator, moveSession, removeSession } from './manage.server';
+import { cancelOwnedCourse } from './manage/courses.server';
+import { cancelRegistrationByCoordinator } from './manage/registrations.server';
+import { moveSession, removeSession } from './manage/sessions.server';
 import { calendarDownload } from './context.server';
 
 // Every calendar file the project hands out, read back with a real iCalendar parser (ical.js), and

@@ -12,9 +12,10 @@ import {
   type CourseFormat,
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
-import { now } from '../clock.server';
+import { now, SQL_TIME_ZONE } from '../clock.server';
 import { courseAvailability, type CourseAvailability } from './availability';
 import { loadCourseContext, registrationWindow, type Course, type CourseSession, type RegistrationWindow } from './context.server';
+import { dateInAmsterdam } from '../time';
 
 export const PAGE_SIZE = 20;
 
@@ -153,8 +154,8 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     const [year, month] = filters.month.split('-').map(Number) as [number, number];
     const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
     conditions.push(
-      sql`${courses.firstSessionAt} >= (${`${filters.month}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
-      sql`${courses.firstSessionAt} < (${`${next}-01`}::timestamp at time zone 'Europe/Amsterdam')`,
+      sql`${courses.firstSessionAt} >= (${`${filters.month}-01`}::timestamp at time zone ${SQL_TIME_ZONE})`,
+      sql`${courses.firstSessionAt} < (${`${next}-01`}::timestamp at time zone ${SQL_TIME_ZONE})`,
     );
   }
   if (filters.q) {
@@ -407,10 +408,7 @@ export function placeText(t: Translate, course: { format: CourseFormat; location
 
 /** The next twelve months (from this one, in Dutch time) as filter options. */
 export function upcomingMonths(locale: Locale, at: Date, count = 12) {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Amsterdam' })
-    .format(at)
-    .split('-')
-    .map(Number) as [number, number];
+  const [year, month] = dateInAmsterdam(at).slice(0, 7).split('-').map(Number) as [number, number];
   const label = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   return Array.from({ length: count }, (_, i) => {
     const date = new Date(Date.UTC(year, month - 1 + i, 15));

@@ -1,12 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { certificates, courseSessions, registrations, sessionAttendance, type EmailAttachment } from '~db/schema';
+import { certificates, courseSessions, registrations, sessionAttendance } from '~db/schema/courses';
+import type { EmailAttachment } from '~db/schema/email';
 import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { generateToken } from '../security/tokens.server';
 import { certificatePdf } from './certificate-pdf.server';
-import { appLink, loadCourseContext, type CourseContext } from './context.server';
-import { formatDate } from './format.server';
+import { appLink } from '~/modules/http.server';
+import { loadCourseContext, type CourseContext } from './context.server';
+import { formatDate } from '~/modules/time';
 
 export type Certificate = typeof certificates.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificates, courses, emailMessages, registrations } from '~db/schema';
+import { certificates, courses, registrations } from '~db/schema/courses';
+import { emailMessages } from '~db/schema/email';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { startFakeResend } from '../../../test/fake-resend';
@@ -9,7 +10,9 @@ import { DAY, advanceClock, setClock } from '../clock.server';
 import { deliverEmail } from '../email/delivery.server';
 import { resendProvider } from '../email/providers.server';
 import { certificateMinimum, certificateOfRegistration, initialsOf, verifyCertificate } from './certificates.server';
-import { closeCourse, saveAttendance, updateCourse, type CourseInput } from './manage.server';
+import { closeCourse, updateCourse } from '~/modules/courses/manage/courses.server';
+import { saveAttendance } from '~/modules/courses/manage/attendance.server';
+import type { CourseInput } from '~/modules/courses/manage/schemas.server';
 import { signUp } from './registrations.server';
 
 const t = setupTestDatabase();

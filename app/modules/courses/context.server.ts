@@ -6,12 +6,11 @@ import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { generateToken, hashToken } from '../security/tokens.server';
 import { calendarAttachment, courseCalendar, organizerOf, type CalendarMethod, type CalendarSession } from './calendar.server';
-import { formatMoment, formatSession } from './format.server';
+import { formatMoment, formatSession } from '../time';
+import { appLink } from '../http.server';
 
 export type Course = typeof courses.$inferSelect;
 export type CourseSession = typeof courseSessions.$inferSelect;
-
-export const appLink = (path: string) => `${getEnv().appUrl}${path}`;
 
 /** A course with its sessions (in time order) and organisation name: what every course email needs. */
 export async function loadCourseContext(db: Db, courseId: string, options: { lock?: boolean } = {}) {

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import { courseQuestions, courseSessions, courses } from '~db/schema';
+import { courseQuestions, courseSessions, courses } from '~db/schema/courses';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
-import { isUuid } from '../organisations/guards.server';
-import { fromAmsterdam, toLocalInputs, type Scope } from './manage.server';
+import { isUuid } from '~/modules/http.server';
+import { fromAmsterdam, toLocalInputs } from '~/modules/time';
+import type { Scope } from '~/modules/courses/manage/scope';
 
 // Copying a course to run it again (issue 16, item 8): a draft with the course's texts, venue,
 // capacity, organisation, academy and questions, and its sessions moved to new dates. People are

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { academies, courseQuestions, courseSessions, courses, registrations, sessionAttendance } from '~db/schema';
+import { academies } from '~db/schema/organisations';
+import { courseQuestions, courseSessions, courses, registrations, sessionAttendance } from '~db/schema/courses';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, person } from '../../../test/courses';
 import { now } from '../clock.server';
 import { signUp } from './registrations.server';
 import { copyCourse, copyCourseSchema, daysBetween, shiftByDays } from './copy.server';
-import { fromAmsterdam, toLocalInputs } from './manage.server';
+import { fromAmsterdam, toLocalInputs } from '~/modules/time';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;

@@ -3,6 +3,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Db } from '~db/client.server';
 import { courseSessions, courses, municipalities, organisations } from '~db/schema';
 import type { Translate } from '~/i18n';
+import { TIME_ZONE } from '../time';
 
 // Calendar subscriptions (issue 16, item 5): one iCalendar feed per municipality, province or
 // organisation with the sessions of its public courses, for Outlook, Google and Apple to subscribe to.
@@ -82,7 +83,7 @@ export function feedCalendar(input: { name: string; appUrl: string; stamp: Date;
     ttl: FEED_TTL_SECONDS,
   });
   calendar.method(ICalCalendarMethod.PUBLISH);
-  calendar.x([{ key: 'X-WR-TIMEZONE', value: 'Europe/Amsterdam' }]);
+  calendar.x([{ key: 'X-WR-TIMEZONE', value: TIME_ZONE }]);
   for (const row of input.rows) {
     const cancelled = row.status === 'cancelled';
     const url = `${input.appUrl}/cursussen/${row.courseId}`;

@@ -3,9 +3,9 @@ import type { Db } from '~db/client.server';
 import { courseSessions, courses, municipalityNeighbours, registrations, sessionAttendance } from '~db/schema';
 import { now, DAY } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { formatDate } from './format.server';
+import { formatDate } from '../time';
+import { appLink } from '../http.server';
 import {
-  appLink,
   calendarFor,
   cancellationFor,
   emailDetails,
@@ -16,8 +16,23 @@ import {
   type CourseContext,
 } from './context.server';
 import { expireOffers } from './registrations.server';
-import { followUpMentoringLink } from '../mentoring/applications.server';
 import { certificateAttachment, reconcileCertificates } from './certificates.server';
+import { followUpSource } from '../labels';
+
+/**
+ * The link to /mentoraat in the course follow-up emails, with where it came from (the mentoring
+ * application form reads `bron` as its source).
+ */
+export function followUpMentoringLink(email: 'attended' | 'no-show') {
+  const params = new URLSearchParams({
+    bron: followUpSource,
+    utm_source: 'politiekactief',
+    utm_medium: 'email',
+    utm_campaign: followUpSource,
+    utm_content: email,
+  });
+  return appLink(`/mentoraat?${params.toString()}`);
+}
 
 /** After the last session ends without a coordinator closing the course, the follow-up goes anyway. */
 export const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;

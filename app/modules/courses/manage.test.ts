@@ -7,31 +7,17 @@ import { calendarsOf, toSecond } from '../../../test/calendar';
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { advanceClock, DAY, HOUR, now, setClock } from '../clock.server';
 import { cancelRegistration, signUp } from './registrations.server';
-import {
-  addQuestion,
-  addRegistrationByCoordinator,
-  addSession,
-  attendanceSheet,
-  BATCH_HEADER,
-  closeCourse,
-  courseRegistrations,
-  createCourseDraft,
-  duplicateCourse,
-  fromAmsterdam,
-  guardCell,
-  messageBatches,
-  messageConfirmed,
-  moveQuestion,
-  moveSession,
-  publishCourse,
-  registrationsCsv,
-  removeSession,
-  saveAttendance,
-  sessionSchema,
-  toLocalInputs,
-  updateCourse,
-  type CourseInput,
-} from './manage.server';
+import { addQuestion, moveQuestion } from './manage/questions.server';
+import { addRegistrationByCoordinator } from './manage/registrations.server';
+import { addSession, moveSession, removeSession } from './manage/sessions.server';
+import { attendanceSheet, saveAttendance } from './manage/attendance.server';
+import { BATCH_HEADER, messageBatches, messageConfirmed } from './manage/message.server';
+import { closeCourse, createCourseDraft, duplicateCourse, publishCourse, updateCourse } from './manage/courses.server';
+import { courseRegistrations } from './manage/reading.server';
+import { fromAmsterdam, toLocalInputs } from '../time';
+import { guardCell } from '../csv.server';
+import { registrationsCsv } from './manage/export.server';
+import { sessionSchema, type CourseInput } from './manage/schemas.server';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;

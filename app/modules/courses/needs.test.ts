@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { courseQuestions, registrations, users } from '~db/schema';
+import { courseQuestions, registrations } from '~db/schema/courses';
+import { users } from '~db/schema/accounts';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, person } from '../../../test/courses';
@@ -9,7 +10,8 @@ import { anonymiseRegistrations } from '../privacy/deletion.server';
 import { exportPersonalData } from '../privacy/export.server';
 import { needsText } from './aids';
 import { loadCourseContext } from './context.server';
-import { registrationsCsv, courseRegistrations } from './manage.server';
+import { registrationsCsv } from '~/modules/courses/manage/export.server';
+import { courseRegistrations } from '~/modules/courses/manage/reading.server';
 import { answersSchema, canChangeAnswers, changeAnswers, needsSummary } from './needs.server';
 import { cancelRegistration, signUp } from './registrations.server';
 

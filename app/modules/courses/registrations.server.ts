@@ -7,9 +7,9 @@ import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { hashToken } from '../security/tokens.server';
-import { formatMoment } from './format.server';
+import { formatMoment } from '../time';
+import { appLink } from '../http.server';
 import {
-  appLink,
   calendarFor,
   cancellationFor,
   emailDetails,

@@ -5,7 +5,8 @@ import { HOUR, MINUTE, now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { generateToken, hashToken } from '../security/tokens.server';
-import { appLink, emailDetails, loadCourseContext, registrationWindow, type RegistrationWindow } from './context.server';
+import { appLink } from '../http.server';
+import { emailDetails, loadCourseContext, registrationWindow, type RegistrationWindow } from './context.server';
 import { signUp, type SignUpResult } from './registrations.server';
 
 // ADR 011: the public sign-up form answers every address the same way. It stores the form as a

@@ -3,14 +3,15 @@ import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { emailMessages } from '~db/schema';
 import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates } from '~emails/index';
-import { now, MINUTE } from '../clock.server';
+import { now } from '../clock.server';
 import { BATCH_LIMIT, ProviderError, type EmailProvider } from './providers.server';
-import { suppressionReason, suppressionReasons, unsubscribeLinkFromHeaders } from '../privacy/email-preferences.server';
+import { suppressionReason, suppressionReasons, unsubscribeLinkFromHeaders } from './preferences.server';
+import { getEnv } from '~/env.server';
 
 export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'retry' | 'failed' | 'suppressed';
 
 // How long a worker holds a message it is sending; after that (a worker that died) another may take it.
-const lockMs = () => Number(process.env.EMAIL_LOCK_SECONDS ?? 0) * 1000 || 2 * MINUTE;
+const lockMs = () => getEnv().EMAIL_LOCK_SECONDS * 1000;
 
 /**
  * Delivers one recorded email. Safe to run twice for the same message, even at once: the row is
@@ -155,15 +156,6 @@ export async function renderStored(message: StoredMessage) {
   return renderEmail(name, message.props as unknown as EmailTemplates[typeof name], {
     unsubscribeUrl: unsubscribeLinkFromHeaders(message.headers),
   });
-}
-
-/** Messages that are still waiting, for health checks and tests. */
-export async function countPendingEmails(db: Db) {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(emailMessages)
-    .where(inArray(emailMessages.status, ['queued', 'sending']));
-  return Number(rows[0]?.n ?? 0);
 }
 
 type MessageRow = typeof emailMessages.$inferSelect;

@@ -5,7 +5,7 @@ import { rowsOf } from '~db/client.server';
 import { startFakeResend } from '../../../test/fake-resend';
 import { setupTestDatabase } from '../../../test/database';
 import { queues } from '../jobs/boss.server';
-import { emailJobHandler } from '../jobs/worker.server';
+import { emailJobHandler } from '../../worker.server';
 import { deliverEmail, deliverEmailBatch } from './delivery.server';
 import { enqueueEmail } from './outbox.server';
 import { ProviderError, resendProvider, type EmailProvider } from './providers.server';

@@ -4,7 +4,7 @@ import type { Db } from '~db/client.server';
 import { emailMessages, type EmailAttachment } from '~db/schema';
 import { getBoss, jobsIn, queues } from '../jobs/boss.server';
 import { now } from '../clock.server';
-import { unsubscribeHeaders } from '../privacy/email-preferences.server';
+import { unsubscribeHeaders } from './preferences.server';
 
 export type EnqueueEmail<N extends EmailTemplateName> = {
   template: N;

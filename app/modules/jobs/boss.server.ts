@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { DatabaseHandle, Db } from '~db/client.server';
 import { getLog } from '../log.server';
+import { getEnv } from '~/env.server';
 
 /** The queues this application uses. pg-boss 10 wants each queue created before use. */
 export const queues = {
@@ -75,7 +76,7 @@ export function createBoss(handle: DatabaseHandle, options: BossOptions = {}): P
     schedule: options.schedule ?? true,
     migrate: true,
     // How often pg-boss expires jobs whose worker died, and retries them (default 120 s).
-    ...(process.env.PGBOSS_MAINTENANCE_SECONDS ? { maintenanceIntervalSeconds: Number(process.env.PGBOSS_MAINTENANCE_SECONDS) } : {}),
+    ...(getEnv().PGBOSS_MAINTENANCE_SECONDS ? { maintenanceIntervalSeconds: getEnv().PGBOSS_MAINTENANCE_SECONDS } : {}),
   };
   if (handle.kind === 'postgres') {
     return new PgBoss({ ...common, connectionString: handle.url, max: 4 });
@@ -109,11 +110,9 @@ export async function startBoss(handle: DatabaseHandle, settings: QueueSettings,
       name,
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
-      retryBackoff: process.env.EMAIL_RETRY_BACKOFF !== 'false',
+      retryBackoff: getEnv().EMAIL_RETRY_BACKOFF ?? true,
       // A job held by a worker that died (SIGKILL, a lost machine) is retried after this (default 15 min).
-      ...(name === queues.emailSend && process.env.EMAIL_JOB_EXPIRE_SECONDS
-        ? { expireInSeconds: Number(process.env.EMAIL_JOB_EXPIRE_SECONDS) }
-        : {}),
+      ...(name === queues.emailSend && getEnv().EMAIL_JOB_EXPIRE_SECONDS ? { expireInSeconds: getEnv().EMAIL_JOB_EXPIRE_SECONDS } : {}),
     };
     if (existing.has(name)) await boss.updateQueue(name, policy);
     else await boss.createQueue(name, policy);

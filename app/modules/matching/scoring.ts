@@ -278,9 +278,6 @@ const reasonTexts: Record<IncompatibilityReasonId, Explanation> = {
 
 const reason = (id: IncompatibilityReasonId): IncompatibilityReason => ({ id, ...reasonTexts[id] });
 
-/** The sentence for an incompatibility reason. */
-export const incompatibilityText = (id: IncompatibilityReasonId): Explanation => reasonTexts[id];
-
 /** Mentee and mentor with normalised sets, so that many pairs can be checked and scored fast. */
 interface PreparedMentee {
   m: MenteeApplication;

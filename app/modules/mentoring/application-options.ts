@@ -3,7 +3,11 @@
 
 export const applicationMeetingModes = ['in-person', 'online'] as const;
 export const mentorGenders = ['woman', 'man', 'non-binary'] as const;
-export const languageIds = ['nl', 'en', 'fy', 'pap', 'tr', 'ar', 'pl'] as const;
+/**
+ * The languages of mentees and mentors alike: one list, so that the matching compares like with like.
+ * (The application form once offered 7 of the mentor profile's 11; every stored value is in this list.)
+ */
+export const languageIds = ['nl', 'en', 'fy', 'pap', 'tr', 'ar', 'pl', 'de', 'fr', 'es', 'ngt'] as const;
 export const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const dayParts = ['morning', 'afternoon', 'evening'] as const;
 export const availabilitySlots: readonly string[] = days.flatMap((d) => dayParts.map((p) => `${d}-${p}`));

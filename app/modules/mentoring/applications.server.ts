@@ -15,11 +15,11 @@ import {
   type MustHaves,
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
-import { now } from '../clock.server';
+import { now, dutchToday } from '../clock.server';
 import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
 import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
-import { appLink } from '../courses/context.server';
-import { formatDate } from '../courses/format.server';
+import { appLink } from '../http.server';
+import { formatDate } from '../time';
 import { enqueueEmail } from '../email/outbox.server';
 import { officeFitTable, themeIds } from '../matching/scoring';
 import {
@@ -30,7 +30,6 @@ import {
   selfIdentifiableGroups,
   utmFields,
 } from './application-options';
-import { followUpSource } from '../labels';
 import { recordAudit } from '../privacy/audit.server';
 import { giveConsent } from '../privacy/consent.server';
 
@@ -43,33 +42,16 @@ import { giveConsent } from '../privacy/consent.server';
 /** The goals a mentee can tick: those the matching knows an office fit for. */
 export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
 
-/** The link to /mentoraat in the course follow-up emails, with where it came from. */
-export function followUpMentoringLink(email: 'attended' | 'no-show') {
-  const params = new URLSearchParams({
-    bron: followUpSource,
-    utm_source: 'politiekactief',
-    utm_medium: 'email',
-    utm_campaign: followUpSource,
-    utm_content: email,
-  });
-  return appLink(`/mentoraat?${params.toString()}`);
-}
-
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/i;
-
-/** The date today in the Netherlands, `YYYY-MM-DD`, to compare with programme periods. */
-export function todayInNetherlands(at: Date = now()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 export type Network = typeof networks.$inferSelect;
 export type Application = typeof menteeApplications.$inferSelect;
 
 /** Open for applications: the switch is on and the programme period has not ended. */
 export function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
-  return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= todayInNetherlands(at));
+  return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= dutchToday(at));
 }
 
 /** Whether someone living in the municipality (with its province code) lies in the network's region. */
@@ -185,7 +167,7 @@ export async function openNetworksPage(
   at: Date = now(),
 ): Promise<{ networks: NetworkSummary[]; total: number }> {
   const place = await municipalityOf(db, municipalityCode);
-  const today = todayInNetherlands(at);
+  const today = dutchToday(at);
   const region = place
     ? or(
         eq(networks.regionKind, 'national'),
@@ -706,26 +688,6 @@ export async function readApplicationForCoordinator(
     municipalityName: row.municipalityName,
     /** Self-identification: the focus groups, and disability only when consented. */
     selfIdentification: { focusGroups: application.focusGroups, disability: consented },
-  };
-}
-
-/**
- * What a mentor may see of an application (for proposals): no special-category data, no contact
- * details (those are shared only after the mentor accepts), no source.
- */
-export function applicationForMentor(application: Application) {
-  return {
-    id: application.id,
-    municipalityCode: application.municipalityCode,
-    themes: application.themes,
-    goals: application.goals,
-    goalsText: application.goalsText,
-    party: application.party,
-    meetingModes: application.meetingModes,
-    languages: application.languages,
-    availability: application.availability,
-    mustHaves: application.mustHaves,
-    accessibilityNeeds: application.accessibilityNeeds,
   };
 }
 

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, consents, emailMessages, menteeApplications } from '~db/schema';
+import { auditEvents, consents } from '~db/schema/privacy';
+import { emailMessages } from '~db/schema/email';
+import { menteeApplications } from '~db/schema/mentoring';
 import { rowsOf } from '~db/client.server';
 import { translator } from '~/i18n';
 import { createApplication, createNetwork, createUser } from '../../../test/mentoring';
@@ -9,7 +11,6 @@ import { setClock } from '../clock.server';
 import {
   applicationInput,
   applicationSchema,
-  followUpMentoringLink,
   NETWORK_PAGE_SIZE,
   openNetworksFor,
   openNetworksPage,
@@ -20,6 +21,7 @@ import {
   withdrawDisabilityConsent,
   type ApplicationInput,
 } from './applications.server';
+import { followUpMentoringLink } from '~/modules/courses/lifecycle.server';
 
 const t = setupTestDatabase();
 const nl = translator('nl');

@@ -29,6 +29,7 @@ import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 import { compatibility, mentorWording } from '../matching/scoring';
 import { latestRun, liveMatchStatuses, loadNetworkInstance, matchReasons, networkWeights, type UnmatchedReason } from './runs.server';
+import { firstName } from '../text';
 
 type MatchingRun = typeof matchingRuns.$inferSelect;
 
@@ -40,8 +41,6 @@ export type DraftUnmatchedReason = UnmatchedReason | 'removed-by-hand' | 'new-si
 export type DraftView = Awaited<ReturnType<typeof loadDraftView>>;
 
 /** The first word of a name, for emails to mentors before the mentee's details are shared. */
-export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
-
 /** Search and pages of the draft's two lists (pairs, mentees without a mentor). */
 export type DraftListQuery = { search: string; page: number; unmatchedPage: number };
 

@@ -1,10 +1,12 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { matches, menteeApplications, networks } from '~db/schema';
-import { DAY, now } from '../clock.server';
+import { DAY, now, dutchToday } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { formatDate } from '../courses/format.server';
-import { appLink, coordinatorsOf, dutchToday, firstName, loadMatch, type FeedbackMoment, type MatchContext } from './matches.server';
+import { formatDate } from '../time';
+import { appLink } from '../http.server';
+import { coordinatorsOf, loadMatch, type FeedbackMoment, type MatchContext } from './matches.server';
+import { firstName } from '../text';
 
 /** An active match without a check-in for this long gets one nudge (per quiet period). */
 export const QUIET_AFTER_DAYS = 42;

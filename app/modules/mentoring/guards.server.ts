@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { mentorProfiles, networks } from '~db/schema';
 import { requireUser } from '../auth/session.server';
-import { isUuid, notFound, requireCoordinator } from '../organisations/guards.server';
+import { isUuid, notFound } from '../http.server';
+import { requireCoordinator } from '../organisations/guards.server';
 
 /**
  * Guards the coordinator pages of one network: the network, when its organisation is one of the

@@ -16,31 +16,22 @@ import {
   type MatchStatus,
 } from '~db/schema';
 import type { Translate } from '~/i18n';
-import { now } from '../clock.server';
+import { now, dutchToday } from '../clock.server';
 import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
 import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
 import { enqueueEmail } from '../email/outbox.server';
-import { getEnv } from '~/env.server';
+import { appLink } from '../http.server';
 
 // The life of a match after a run proposed it (issue 4, items 10–11): the mentor accepts or declines,
 // both log check-ins, either of them or the coordinator ends it. Contact details cross over only when
 // the mentor accepts; special-category data of the application (disability, focus groups) is never
 // read here at all, so no page built on this module can show it to a mentor.
 
-export const appLink = (path: string) => `${getEnv().appUrl}${path}`;
-
 /** Matches a run drafted or a coordinator threw away are not there for the people in them. */
 const hiddenStatuses: MatchStatus[] = ['draft', 'discarded'];
 
 const menteeUser = alias(users, 'mentee_user');
 const mentorUser = alias(users, 'mentor_user');
-
-export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
-
-/** Today's date in the Netherlands, as YYYY-MM-DD (what `date` columns hold). */
-export function dutchToday(at: Date = now()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /**
  * One match with what the pages and emails about it need. The application's columns are picked one

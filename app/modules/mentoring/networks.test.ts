@@ -12,23 +12,17 @@ import { hashToken } from '../security/tokens.server';
 import {
   acceptInvitation,
   acceptWithNewAccount,
-  applicationCounts,
-  changeIntakeQuestions,
   checkInvitation,
   inviteMentor,
-  mentorOverview,
-  mentorProfileSchema,
-  mentorsOfNetwork,
-  networkFormValues,
-  networkSchema,
-  networksOfOrganisations,
-  pendingInvitations,
-  provinceOptions,
   removeMentor,
   resendInvitation,
   revokeInvitation,
-  saveMentorProfile,
-} from './networks.server';
+} from './networks/invitations.server';
+import { applicationCounts, mentorsOfNetwork, networksOfOrganisations, pendingInvitations } from './networks/overview.server';
+import { changeIntakeQuestions } from './networks/intake-questions.server';
+import { mentorOverview, mentorProfileSchema, saveMentorProfile } from './networks/mentor-profile.server';
+import { networkFormValues, networkSchema } from './networks/network.server';
+import { provinceOptions } from './networks/geography.server';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;

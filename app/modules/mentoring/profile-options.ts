@@ -1,5 +1,6 @@
 import type { Locale } from '~/i18n';
 import { themeWords } from '../matching/scoring';
+import { dayParts, days as weekdays } from './application-options';
 
 // The choices of the mentor profile form, shared by the server (validation) and the page.
 
@@ -31,7 +32,5 @@ export const themeIds = [
 ] as const;
 export const themeOptions = (locale: Locale) => themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] }));
 
-export const languageIds = ['nl', 'en', 'fy', 'tr', 'ar', 'pap', 'pl', 'de', 'fr', 'es', 'ngt'] as const;
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const dayParts = ['morning', 'afternoon', 'evening'] as const;
+export { dayParts, weekdays };
 export const slotIds = weekdays.flatMap((d) => dayParts.map((p) => `${d}-${p}`));

@@ -23,7 +23,6 @@ import {
   networkMentors,
   networks,
   pairRules,
-  users,
   type MatchReason,
   type MustHaves,
   type NetworkWeights,
@@ -478,6 +477,3 @@ export async function latestRun(db: Db, networkId: string) {
     .limit(1);
   return run ?? null;
 }
-
-/** The user ids and display data the pages and emails need, without any special-category field. */
-export const personColumns = { userId: users.id, name: users.name, email: users.email, locale: users.locale };

@@ -1,9 +1,10 @@
 import type { Locale, MessageKey, Translate } from '~/i18n';
 import { mentorWording, slotWords, themeWords } from '../matching/scoring';
-import { formatDate } from '../courses/format.server';
+import { formatDate } from '../time';
 import { DAY } from '../clock.server';
 import { QUIET_AFTER_DAYS } from './due.server';
-import { firstName, type MatchContext, type networkMatchesPage } from './matches.server';
+import { firstName } from '../text';
+import { type MatchContext, type networkMatchesPage } from './matches.server';
 
 // What the match pages show, already in the reader's language. Built from a MatchContext, which holds
 // no special-category data; contact details are added only where the caller says they may be shown.

@@ -5,7 +5,7 @@ import { academies, courses, networks, organisations } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { LIST_PAGE_SIZE, likePattern, offsetOf, type ListQuery } from '../lists/paging';
-import { isUuid } from './guards.server';
+import { isUuid } from '../http.server';
 
 // Academies (programmes) group an organisation's courses and networks for a period, so reports can be
 // made per academy. Every function takes the organisation id (or the coordinator's ids): only the same

@@ -8,27 +8,15 @@ import { DAY, now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { generateToken, hashToken } from '../security/tokens.server';
+import { slugify } from '../text';
 
 // What administrators do: organisations and their coordinators. Routes call these after requireAdmin.
 
 export const INVITATION_TTL_MS = 14 * DAY;
 
-/** "Nederlandse Vereniging voor Raadsleden" → "nederlandse-vereniging-voor-raadsleden". */
-export function slugify(name: string) {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug || 'organisatie';
-}
-
 /** The slug of the name, with -2, -3… when another organisation has it already. */
 async function uniqueSlug(tx: Db, name: string) {
-  const base = slugify(name);
+  const base = slugify(name, 'organisatie');
   const taken = new Set(
     (
       await tx

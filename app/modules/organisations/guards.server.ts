@@ -3,24 +3,10 @@ import { getDb } from '~db/client.server';
 import { courses } from '~db/schema';
 import { requireUser, type SessionUser } from '../auth/session.server';
 import { organisationsCoordinatedBy } from './organisations.server';
+import { notFound, isUuid } from '../http.server';
 
 export type CoordinatedOrganisation = Awaited<ReturnType<typeof organisationsCoordinatedBy>>[number];
 export type Coordinator = { user: SessionUser; organisations: CoordinatedOrganisation[] };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a well-formed UUID: anything else never reaches a query (Postgres would answer with an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
-/**
- * The 404 every guard throws. Coordinators' pages answer "this page does not exist" to everyone who may
- * not see them, so nobody learns whether a course or organisation exists.
- */
-export function notFound() {
-  return new Response('Not Found', { status: 404, statusText: 'Not Found' });
-}
 
 /**
  * Guards coordinators' pages. Visitors go to the login page (and come back afterwards); logged-in

@@ -1,8 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, desc } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
-import { setPreferences } from './email-preferences.server';
+import { setPreferences } from '../email/preferences.server';
 
 /**
  * The versions of the consent texts people see. When a text changes, raise its version: every
@@ -77,4 +77,9 @@ export async function setNewsConsent(db: Db, userId: string, on: boolean) {
     }
     await setPreferences(tx, user.email, userId, { news: on });
   });
+}
+
+/** Every consent the person gave, newest first (withdrawn ones too), for the privacy page. */
+export function consentsOf(db: Db, userId: string) {
+  return db.select().from(consents).where(eq(consents.userId, userId)).orderBy(desc(consents.givenAt));
 }

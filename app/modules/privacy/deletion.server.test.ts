@@ -1,23 +1,17 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '~db/client.server';
-import {
-  emailMessages,
-  matches,
-  menteeApplications,
-  mentorProfiles,
-  registrationLinks,
-  registrations,
-  sessionAttendance,
-  users,
-} from '~db/schema';
+import { emailMessages } from '~db/schema/email';
+import { matches, menteeApplications, mentorProfiles } from '~db/schema/mentoring';
+import { registrationLinks, registrations, sessionAttendance } from '~db/schema/courses';
+import { users } from '~db/schema/accounts';
 import { setupTestDatabase } from '../../../test/database';
 import { createFullPerson, findStrings } from '../../../test/privacy';
 import { loginWithPassword } from '../auth/accounts.server';
 import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
 import { createCourse } from '../../../test/courses';
 import { DAY, now } from '../clock.server';
-import { appLink } from '../courses/context.server';
+import { appLink } from '~/modules/http.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { deleteAccount, deleteAccounts } from './deletion.server';
 

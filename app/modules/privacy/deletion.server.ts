@@ -1,16 +1,10 @@
 import { and, eq, inArray, isNotNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
+import { auditEvents, emailPreferences, emailSuppressions } from '~db/schema/privacy';
+import { certificates, courseSessions, courses, registrationLinks, registrations, signUpRequests } from '~db/schema/courses';
 import {
-  auditEvents,
-  certificates,
   checkIns,
-  coordinatorInvitations,
-  courseSessions,
-  courses,
-  emailMessages,
-  emailPreferences,
-  emailSuppressions,
   matches,
   matchFeedback,
   menteeApplications,
@@ -18,16 +12,14 @@ import {
   mentorProfiles,
   networkMentors,
   networks,
-  rateLimits,
-  registrationLinks,
-  registrations,
-  signUpRequests,
-  users,
-} from '~db/schema';
+} from '~db/schema/mentoring';
+import { coordinatorInvitations } from '~db/schema/organisations';
+import { emailMessages } from '~db/schema/email';
+import { rateLimits, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
-import { appLink } from '../courses/context.server';
+import { appLink } from '~/modules/http.server';
 import { enqueueEmails } from '../email/outbox.server';
 import { emailLogDigest } from './email-log.server';
 

@@ -1,15 +1,8 @@
 import { aliasedTable, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
+import { auditEvents, candidacyOutcomes, consents, emailPreferences, emailSuppressions } from '~db/schema/privacy';
 import {
-  auditEvents,
-  candidacyOutcomes,
   checkIns,
-  consents,
-  coordinatorInvitations,
-  courses,
-  emailMessages,
-  emailPreferences,
-  emailSuppressions,
   matches,
   matchFeedback,
   menteeApplications,
@@ -17,19 +10,15 @@ import {
   mentorProfiles,
   networkMentors,
   networks,
-  organisationMemberships,
-  organisations,
-  certificates,
-  registrations,
-  sessionAttendance,
-  signUpRequests,
-  sessions,
-  users,
-} from '~db/schema';
+} from '~db/schema/mentoring';
+import { coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
+import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
+import { emailMessages } from '~db/schema/email';
+import { sessions, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { emailLogDigest } from './email-log.server';
-import { appLink } from '../courses/context.server';
+import { appLink } from '~/modules/http.server';
 
 /**
  * How every table that can hold personal data is handled, for the export (`export`) and for

@@ -1,12 +1,16 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
-import { coordinatorInvitations, courseSessions, courses, mentorInvitations, registrations, users } from '~db/schema';
+import { coordinatorInvitations } from '~db/schema/organisations';
+import { courseSessions, courses, registrations } from '~db/schema/courses';
+import { mentorInvitations } from '~db/schema/mentoring';
+import { users } from '~db/schema/accounts';
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
-import { appLink } from '../courses/context.server';
+import { appLink } from '~/modules/http.server';
 import { enqueueEmails } from '../email/outbox.server';
 import { anonymiseRegistrations, deleteAccounts, eraseAddress, eraseAddresses } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
+import { formatDate } from '../time';
 
 /** Days between the warning email and the deletion. */
 export const RETENTION_GRACE_DAYS = 30;
@@ -217,15 +221,6 @@ async function anonymiseGuests(db: Db, emails: string[], at: Date, cutoff: Date)
   }
 }
 
-function formatDay(locale: 'nl' | 'en', date: Date) {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
-}
-
 /**
  * Due retention work (run daily): people inactive for `RETENTION_INACTIVE_DAYS` (default 730) get a
  * warning email; 30 days after it, if they are still inactive, their account is deleted. Any activity
@@ -318,7 +313,7 @@ export async function runRetentionWork(db: Db, options: RetentionOptions = {}): 
           props: {
             locale: person.locale,
             name: person.name,
-            deleteOn: formatDay(person.locale, new Date(t.getTime() + RETENTION_GRACE_DAYS * DAY)),
+            deleteOn: formatDate(person.locale, new Date(t.getTime() + RETENTION_GRACE_DAYS * DAY)),
             loginUrl: appLink('/inloggen'),
             privacyUrl: appLink('/privacy'),
           },

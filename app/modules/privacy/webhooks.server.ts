@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '~db/client.server';
 import { now } from '../clock.server';
-import { suppressAddress } from './email-preferences.server';
+import { suppressAddress } from '../email/preferences.server';
 
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 

@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { academies, consents, matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
-import { now, DAY } from '../clock.server';
+import { now, DAY, dutchToday, SQL_TIME_ZONE } from '../clock.server';
 import { excelCsv } from '../csv.server';
 import { cost, FigureSystem } from './figure-system.server';
 import { sourceLabel } from './labels';
@@ -45,10 +45,9 @@ const bool = (value: unknown) => value === true || String(value) === 'true';
  * The period as instants, so that an index on a timestamp can serve it: from the start of `from` to
  * the start of the day after `to`, both in Dutch time (the days in the scope are inclusive).
  */
-export const periodStart = (scope: Pick<ReportScope, 'from' | 'to'>) =>
-  sql`(${scope.from}::date::timestamp at time zone 'Europe/Amsterdam')`;
+export const periodStart = (scope: Pick<ReportScope, 'from' | 'to'>) => sql`(${scope.from}::date::timestamp at time zone ${SQL_TIME_ZONE})`;
 export const periodEnd = (scope: Pick<ReportScope, 'from' | 'to'>) =>
-  sql`((${scope.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`;
+  sql`((${scope.to}::date + 1)::timestamp at time zone ${SQL_TIME_ZONE})`;
 
 // ---------------------------------------------------------------------------------------------
 // Courses: counted in PostgreSQL, from a monthly rollup. At national scale an organisation has tens
@@ -86,7 +85,7 @@ export function periodParts(scope: Pick<ReportScope, 'from' | 'to'>) {
   return { months: [firstWhole, endWhole] as [string, string], days };
 }
 
-const dutchMidnight = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Amsterdam')`;
+const dutchMidnight = (day: string) => sql`(${day}::date::timestamp at time zone ${SQL_TIME_ZONE})`;
 
 /**
  * Both course tables in one query: the course figures per (province, source) combination (a few
@@ -668,7 +667,7 @@ export function reportCsv(t: Translate, report: Report, context: { organisation:
     [t('reports.filters.academy'), context.academy ?? t('reports.filters.allAcademies')],
     [t('reports.filters.from'), report.scope.from],
     [t('reports.filters.to'), report.scope.to],
-    [t('reports.print.madeOn', { date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now()) })],
+    [t('reports.print.madeOn', { date: dutchToday() })],
     [t('reports.legend.heading')],
     [t('reports.legend.small')],
     [t('reports.legend.protect')],

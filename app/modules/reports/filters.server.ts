@@ -2,8 +2,9 @@ import { redirect } from '@remix-run/node';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import type { Translate } from '~/i18n';
-import { now } from '../clock.server';
-import { notFound, requireCoordinator, requireOwnOrganisation } from '../organisations/guards.server';
+import { dutchToday, SQL_TIME_ZONE } from '../clock.server';
+import { notFound } from '../http.server';
+import { requireCoordinator, requireOwnOrganisation } from '../organisations/guards.server';
 import { academiesOf, type CohortKind, type ReportScope } from './figures.server';
 import {
   blockCode,
@@ -26,21 +27,14 @@ export function isDay(value: string) {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Today in Dutch time, as YYYY-MM-DD. */
-export function dutchToday() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now(),
-  );
-}
-
 export type ReportRequest = Awaited<ReturnType<typeof readReportRequest>>;
 
 /** The first and last day with report data of an organisation (courses' first sessions, applications). */
 async function dataRange(db: Db, organisationId: string) {
   const [row] = rowsOf<{ first: string | null; last: string | null }>(
     await db.execute(sql`
-      select to_char(min(d) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as first,
-             to_char(max(d) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as last
+      select to_char(min(d) at time zone ${SQL_TIME_ZONE}, 'YYYY-MM-DD') as first,
+             to_char(max(d) at time zone ${SQL_TIME_ZONE}, 'YYYY-MM-DD') as last
       from (
         select min(first_session_at) as d from courses where organisation_id = ${organisationId}
         union all select max(first_session_at) from courses where organisation_id = ${organisationId}

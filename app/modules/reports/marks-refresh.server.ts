@@ -1,8 +1,8 @@
 import { DAY } from '../clock.server';
 import type { Db } from '~db/client.server';
-import { organisations } from '~db/schema';
+import { organisations } from '~db/schema/organisations';
 import { translator } from '~/i18n';
-import { dutchToday } from './filters.server';
+import { dutchToday } from '~/modules/clock.server';
 import { buildBlockReports } from './joint.server';
 import { blockCode, blocksBetween, type Block } from './periods';
 

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { organisations, registrations, reportProtectedMarks } from '~db/schema';
+import { organisations } from '~db/schema/organisations';
+import { registrations } from '~db/schema/courses';
+import { reportProtectedMarks } from '~db/schema/reports';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { now } from '../clock.server';
 import { clearStoredMarks, forgetProtectedMarks } from './figure-system.server';
-import { dutchToday } from './filters.server';
+import { dutchToday } from '~/modules/clock.server';
 import { buildBlockReport, type BlockRequest } from './joint.server';
 import { refreshProtectedMarks } from './marks-refresh.server';
 import { blockCode, quarterOf } from './periods';

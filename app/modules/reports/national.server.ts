@@ -2,13 +2,13 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { auditEvents, nationalFigures, organisations, users, type NationalFigureRow } from '~db/schema';
 import type { Translate } from '~/i18n';
-import { now } from '../clock.server';
-import { notFound } from '../organisations/guards.server';
+import { now, dutchToday, SQL_TIME_ZONE } from '../clock.server';
+import { notFound } from '../http.server';
 import { excelCsv } from '../csv.server';
-import { dutchToday } from './filters.server';
 import { cost, FigureSystem } from './figure-system.server';
 import { periodEnd, periodStart, type FigureTable } from './figures.server';
 import { isSmall, showCell, type Cell } from './suppression';
+import { dateInAmsterdam } from '../time';
 
 // The open national figures (/cijfers, issue 12 item 10): the course-to-candidacy funnel of one
 // calendar year, summed over every organisation that takes part (organisations.open_figures, a
@@ -117,7 +117,7 @@ export async function nationalYears(db: Db) {
   const thisYear = Number(dutchToday().slice(0, 4));
   const rows = rowsOf<{ year: unknown }>(
     await db.execute(sql`
-      select distinct extract(year from c.first_session_at at time zone 'Europe/Amsterdam')::int as year
+      select distinct extract(year from c.first_session_at at time zone ${SQL_TIME_ZONE})::int as year
       from courses c
       where c.organisation_id in (select id from organisations where open_figures)
         and c.first_session_at is not null
@@ -148,7 +148,7 @@ export async function readNationalRequest(request: Request, db: Db) {
 export async function nationalFiguresOf(db: Db, year: number) {
   const [stored] = await db.select().from(nationalFigures).where(eq(nationalFigures.year, year));
   const today = dutchToday();
-  if (stored && dutchDay(stored.computedAt) === today) return stored;
+  if (stored && dateInAmsterdam(stored.computedAt) === today) return stored;
   const [rows, taking] = await Promise.all([countNationalYear(db, year), organisationsTakingPart(db)]);
   const fresh = { year, rows, organisations: taking, computedAt: now() };
   await db
@@ -202,9 +202,6 @@ export async function openFiguresHistory(db: Db, organisationId: string) {
     .orderBy(desc(auditEvents.at), desc(auditEvents.id));
   return rows.map((r) => ({ at: r.at, on: r.detail?.openFigures === true, actor: r.actor }));
 }
-
-const dutchDay = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 // ---------------------------------------------------------------------------------------------
 // Tables, through the same suppression as the funder report.
@@ -328,7 +325,7 @@ export async function nationalReport(db: Db, t: Translate, year: number) {
     protectedTables.set(key, tables);
     tables.catch(() => protectedTables.delete(key));
   }
-  return { year, organisations: figures.organisations, updatedOn: dutchDay(figures.computedAt), tables: await tables };
+  return { year, organisations: figures.organisations, updatedOn: dateInAmsterdam(figures.computedAt), tables: await tables };
 }
 const protectedTables = new Map<string, Promise<NationalTables>>();
 export type NationalReport = Awaited<ReturnType<typeof nationalReport>>;

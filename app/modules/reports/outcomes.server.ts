@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { candidacyOutcomes, elections, users } from '~db/schema';
 import { getEnv } from '~/env.server';
-import { now, DAY } from '../clock.server';
+import { now, DAY, dutchToday } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { sealLinkToken, openLinkToken } from '../security/link-keys.server';
 
@@ -46,12 +46,6 @@ export const outcomeUrl = (token: string, answer: 'ja' | 'nee') => `${getEnv().a
 function addDays(day: string, days: number) {
   const d = new Date(`${day}T00:00:00Z`);
   return new Date(d.getTime() + days * DAY).toISOString().slice(0, 10);
-}
-
-function dutchToday() {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now(),
-  );
 }
 
 /**
@@ -189,4 +183,16 @@ export async function outcomesOf(db: Db, userId: string) {
 export async function findElection(db: Db, id: string) {
   const [row] = await db.select().from(elections).where(eq(elections.id, id));
   return row;
+}
+
+/** The election and person of an outcome link, when the token is sound and both still exist. */
+export async function readOutcomeLink(db: Db, token: string | undefined) {
+  const link = readOutcomeToken(token);
+  if (!link) return null;
+  const [election, [user]] = await Promise.all([
+    findElection(db, link.electionId),
+    db.select({ id: users.id }).from(users).where(eq(users.id, link.userId)),
+  ]);
+  if (!election || !user) return null;
+  return { link, election };
 }

@@ -4,7 +4,7 @@ import { SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField } from '~/components/ui/fields';
 import { useT, type MessageKey } from '~/i18n';
-import { type ConfirmFields } from '~/modules/courses/manage.server';
+import type { ConfirmFields } from '~/modules/courses/manage/schemas.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { loader } from './route';
 

@@ -4,7 +4,7 @@ import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import { type QuestionFields } from '~/modules/courses/manage.server';
+import type { QuestionFields } from '~/modules/courses/manage/schemas.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
 import type { loader } from './route';

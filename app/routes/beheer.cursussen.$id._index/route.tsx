@@ -10,28 +10,14 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
-import {
-  addQuestion,
-  addSession,
-  cancelOwnedCourse,
-  closeCourse,
-  confirmSchema,
-  courseOverview,
-  duplicateCourse,
-  formatEuros,
-  moveQuestion,
-  moveSession,
-  publishCourse,
-  questionSchema,
-  removeQuestion,
-  removeSession,
-  sessionOfCourse,
-  sessionSchema,
-  toLocalInputs,
-  updateQuestion,
-  type SessionResult,
-} from '~/modules/courses/manage.server';
-import { notFound, requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
+import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
+import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
+import { cancelOwnedCourse, closeCourse, duplicateCourse, publishCourse } from '~/modules/courses/manage/courses.server';
+import { confirmSchema, formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas.server';
+import { courseOverview } from '~/modules/courses/manage/reading.server';
+import { toLocalInputs } from '~/modules/time';
+import { notFound } from '~/modules/http.server';
+import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { NeedsSummarySection } from '~/components/accessibility-aids';
 import { needsSummary } from '~/modules/courses/needs.server';

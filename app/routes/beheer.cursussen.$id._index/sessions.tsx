@@ -4,7 +4,7 @@ import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton } from '~/components/manage-courses';
 import { CheckboxField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import { type ConfirmFields, type SessionFields } from '~/modules/courses/manage.server';
+import type { ConfirmFields, SessionFields } from '~/modules/courses/manage/schemas.server';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
 import type { loader } from './route';

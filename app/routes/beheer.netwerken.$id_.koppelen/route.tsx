@@ -1,7 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
@@ -28,7 +27,7 @@ import {
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
-import { isUuid, notFound } from '~/modules/organisations/guards.server';
+import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { moveMenteeSchema } from '~/modules/mentoring/move-schema';
 import { Draft } from './draft';

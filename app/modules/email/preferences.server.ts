@@ -5,7 +5,7 @@ import { emailCategories, emailPreferences, emailSuppressions, type EmailCategor
 import { getEnv } from '~/env.server';
 import { now } from '../clock.server';
 import { openLinkToken, sealLinkToken } from '../security/link-keys.server';
-import { categoryDefaults, categoryOfTemplate } from './email-categories';
+import { categoryDefaults, categoryOfTemplate } from './categories';
 
 const normal = (email: string) => email.trim().toLowerCase();
 

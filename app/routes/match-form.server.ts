@@ -3,11 +3,19 @@ import { data } from '@remix-run/node';
 import type { Db } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator } from '~/i18n';
-import { isUuid, notFound } from '../organisations/guards.server';
-import { reasonSchema } from './match-schemas';
-import { acceptProposal, checkInSchema, declineProposal, endMatch, logCheckIn, matchOfParticipant } from './matches.server';
+import { isUuid, notFound } from '~/modules/http.server';
+import { reasonSchema } from '~/modules/mentoring/match-schemas';
+import {
+  acceptProposal,
+  checkInSchema,
+  declineProposal,
+  endMatch,
+  logCheckIn,
+  matchOfParticipant,
+} from '~/modules/mentoring/matches.server';
 
-// The forms of the match pages (accept, decline, check-in, end) post here through the pages' actions.
+// The forms of the match pages (accept, decline, check-in, end) post here through the actions of
+// mentor._index, mentor_.voorstellen.$matchId and koppeling.$matchId._index (a route helper, not a route).
 // Every change re-checks who may make it; a match of someone else answers 404.
 
 /**

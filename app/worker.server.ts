@@ -1,19 +1,19 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '~db/client.server';
-import type { Env } from '~/env.server';
-import { deliverEmailBatch } from '../email/delivery.server';
-import { mailboxProvider, resendProvider, type EmailProvider } from '../email/providers.server';
-import { pruneExpiredAuthData } from '../auth/cleanup.server';
-import { sendAccountLink, type AccountLinkJob } from '../auth/accounts.server';
-import { pruneRateLimits } from '../security/rate-limit.server';
-import { runDueCourseWork } from '../courses/lifecycle.server';
-import { pruneSignUpRequests } from '../courses/sign-up-requests.server';
-import { processMatchingRun } from '../mentoring/runs.server';
-import { runDueMentoringWork } from '../mentoring/due.server';
-import { runRetentionWork } from '../privacy/retention.server';
-import { runOutcomeWork } from '../reports/outcomes.server';
-import { refreshProtectedMarks } from '../reports/marks-refresh.server';
-import { queues } from './boss.server';
+import { type Env, getEnv } from '~/env.server';
+import { deliverEmailBatch } from '~/modules/email/delivery.server';
+import { mailboxProvider, resendProvider, type EmailProvider } from '~/modules/email/providers.server';
+import { pruneExpiredAuthData } from '~/modules/auth/cleanup.server';
+import { sendAccountLink, type AccountLinkJob } from '~/modules/auth/accounts.server';
+import { pruneRateLimits } from '~/modules/security/rate-limit.server';
+import { runDueCourseWork } from '~/modules/courses/lifecycle.server';
+import { pruneSignUpRequests } from '~/modules/courses/sign-up-requests.server';
+import { processMatchingRun } from '~/modules/mentoring/runs.server';
+import { runDueMentoringWork } from '~/modules/mentoring/due.server';
+import { runRetentionWork } from '~/modules/privacy/retention.server';
+import { runOutcomeWork } from '~/modules/reports/outcomes.server';
+import { refreshProtectedMarks } from '~/modules/reports/marks-refresh.server';
+import { queues } from '~/modules/jobs/boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
   return env.RESEND_API_KEY ? resendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL) : mailboxProvider;
@@ -43,13 +43,13 @@ export function emailJobHandler(db: Db, boss: PgBoss, provider: EmailProvider, f
 }
 
 /** Jobs fetched (and messages sent in one batch) at a time: up to Resend's limit of 100. */
-const emailBatchSize = () => Math.min(100, Math.max(1, Number(process.env.EMAIL_BATCH_SIZE ?? 100) || 100));
+const emailBatchSize = () => getEnv().EMAIL_BATCH_SIZE;
 
 /** Registers every worker of the application on this process's pg-boss. */
 export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { pollingIntervalSeconds?: number } = {}) {
   const provider = emailProviderFor(env);
   // Two fetch loops per process: one batch renders while the other waits for the provider.
-  const loops = Math.max(1, Number(process.env.EMAIL_WORK_LOOPS ?? 2) || 2);
+  const loops = getEnv().EMAIL_WORK_LOOPS;
   const batchSize = emailBatchSize();
   for (let i = 0; i < loops; i++) {
     const handle = emailJobHandler(db, boss, provider, env.EMAIL_FROM);

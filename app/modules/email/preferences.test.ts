@@ -21,12 +21,12 @@ import { createApplication, createNetwork, createUser } from '../../../test/ment
 import { findStrings, secretsOf } from '../../../test/privacy';
 import { cancelRegistration, signUp } from '../courses/registrations.server';
 import { advanceClock, DAY, now, setClock } from '../clock.server';
-import { deliverEmail } from '../email/delivery.server';
-import { mailboxProvider } from '../email/providers.server';
-import { enqueueEmail } from '../email/outbox.server';
+import { deliverEmail } from './delivery.server';
+import { mailboxProvider } from './providers.server';
+import { enqueueEmail } from './outbox.server';
 import { startSession } from '../auth/session.server';
-import { activeConsents, giveConsent, setNewsConsent, withdrawConsent } from './consent.server';
-import { categoryOfTemplate } from './email-categories';
+import { activeConsents, giveConsent, setNewsConsent, withdrawConsent } from '../privacy/consent.server';
+import { categoryOfTemplate } from './categories';
 import {
   LEGACY_UNSUBSCRIBE_UNTIL,
   preferencesFor,
@@ -35,11 +35,11 @@ import {
   unsubscribeToken,
   unsubscribeUrl,
   verifyUnsubscribeToken,
-} from './email-preferences.server';
+} from './preferences.server';
 import { sealLinkToken } from '../security/link-keys.server';
-import { runRetentionWork } from './retention.server';
-import { emailLogDigest } from './email-log.server';
-import { handleResendEvent, signWebhook, verifyWebhookSignature } from './webhooks.server';
+import { runRetentionWork } from '../privacy/retention.server';
+import { emailLogDigest } from '../privacy/email-log.server';
+import { handleResendEvent, signWebhook, verifyWebhookSignature } from '../privacy/webhooks.server';
 
 const t = setupTestDatabase();
 const FROM = 'Politiek Actief <noreply@politiekactief.example>';

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import { courseQuestions, courseSessions, courses } from '~db/schema';
+import { now } from '../../clock.server';
+import { loadCourseContext, raiseSequences } from '../context.server';
+import { cancelCourse, notifySessionsChanged, sendCourseFollowUp } from '../lifecycle.server';
+import { offerFreeSeats } from '../registrations.server';
+import { type Scope } from './scope';
+import { type CourseInput } from './schemas.server';
+import { lockOwnedCourse, ownedCourse, questionsOf, statusCounts } from './reading.server';
+import { reconcileIfClosed } from '../certificates.server';
+
+// Courses
+
+function columnsOf(input: CourseInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    municipalityCode: input.municipalityCode,
+    format: input.format,
+    locationName: input.locationName,
+    address: input.address,
+    onlineUrl: input.onlineUrl || null,
+    language: input.language,
+    costCents: input.cost,
+    capacity: input.capacity,
+    registrationOpensAt: input.registrationOpensAt,
+    registrationClosesAt: input.registrationClosesAt,
+    cancellationDeadline: input.cancellationDeadline,
+    claimWindowHours: input.claimWindowHours,
+    reminderDaysBefore: input.reminderDaysBefore,
+    completionThreshold: input.completionThreshold ?? null,
+    certificateMinimum: input.certificateMinimum ?? null,
+    accessibilityInfo: input.accessibilityInfo,
+  };
+}
+
+/** A new course, as a draft: nobody sees it until it is published. Null when the organisation is not in scope. */
+export async function createCourseDraft(db: Db, scope: Scope, organisationId: string, createdBy: string, input: CourseInput) {
+  if (!scope.organisationIds.includes(organisationId)) return null;
+  const t = now();
+  const [row] = await db
+    .insert(courses)
+    .values({ organisationId, ...columnsOf(input), status: 'draft', createdBy, createdAt: t, updatedAt: t })
+    .returning({ id: courses.id });
+  return row!.id;
+}
+
+export type UpdateResult =
+  | { status: 'saved'; offered: number; told: number }
+  | { status: 'not-found' }
+  | { status: 'cancelled' }
+  | { status: 'capacity-below-taken'; taken: number };
+
+/**
+ * Saves the course form, under the course's lock. Capacity cannot go below the seats already taken;
+ * more capacity on a published course goes to the waitlist at once. A new venue on a published course
+ * is a change of every session: confirmed people get an updated calendar.
+ */
+export async function updateCourse(db: Db, scope: Scope, courseId: string, input: CourseInput): Promise<UpdateResult> {
+  return db.transaction(async (tx) => {
+    const ctx = await lockOwnedCourse(tx, scope, courseId);
+    if (!ctx) return { status: 'not-found' as const };
+    const before = ctx.course;
+    if (before.status === 'cancelled') return { status: 'cancelled' as const };
+    const counts = await statusCounts(tx, courseId);
+    const taken = counts.confirmed + counts.offered;
+    if (input.capacity < taken) return { status: 'capacity-below-taken' as const, taken };
+    const t = now();
+    await tx
+      .update(courses)
+      .set({ ...columnsOf(input), updatedAt: t })
+      .where(eq(courses.id, courseId));
+    let told = 0;
+    let offered = 0;
+    if (before.status === 'published') {
+      const venueChanged = before.format !== input.format || before.locationName !== input.locationName || before.address !== input.address;
+      if (venueChanged && ctx.sessions.length) await raiseSequences(tx, courseId);
+      if (venueChanged) await tx.update(courses).set({ rescheduledAt: t }).where(eq(courses.id, courseId));
+      const fresh = (await loadCourseContext(tx, courseId))!;
+      if (venueChanged && ctx.sessions.length) told = await notifySessionsChanged(tx, fresh);
+      if (input.capacity > before.capacity) offered = await offerFreeSeats(tx, fresh);
+    }
+    // A new certificate minimum on a closed course issues or withdraws certificates at once.
+    if ((input.certificateMinimum ?? null) !== before.certificateMinimum) await reconcileIfClosed(tx, courseId);
+    return { status: 'saved' as const, offered, told };
+  });
+}
+
+export type PublishResult = 'published' | 'not-found' | 'not-draft' | 'no-sessions' | 'no-capacity';
+
+/** Publishes a draft: it needs at least one session and at least one seat. */
+export async function publishCourse(db: Db, scope: Scope, courseId: string): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    const ctx = await lockOwnedCourse(tx, scope, courseId);
+    if (!ctx) return 'not-found';
+    if (ctx.course.status !== 'draft') return 'not-draft';
+    if (ctx.sessions.length === 0) return 'no-sessions';
+    if (ctx.course.capacity < 1) return 'no-capacity';
+    const t = now();
+    await tx.update(courses).set({ status: 'published', publishedAt: t, updatedAt: t }).where(eq(courses.id, courseId));
+    return 'published';
+  });
+}
+
+/** Cancels a course; everyone on it gets an email (see cancelCourse). */
+export async function cancelOwnedCourse(db: Db, scope: Scope, courseId: string) {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course) return { status: 'not-found' as const };
+  if (course.status === 'cancelled') return { status: 'already-cancelled' as const };
+  return { status: 'cancelled' as const, told: await cancelCourse(db, courseId) };
+}
+
+/** A draft copy of a course with the same sessions and questions; its id. */
+export async function duplicateCourse(db: Db, scope: Scope, courseId: string, createdBy: string, titleSuffix: string) {
+  return db.transaction(async (tx) => {
+    const course = await ownedCourse(tx, scope, courseId);
+    if (!course) return null;
+    const ctx = (await loadCourseContext(tx, courseId))!;
+    const t = now();
+    const suffix = ` ${titleSuffix}`;
+    const {
+      id: _id,
+      status: _status,
+      publishedAt: _published,
+      cancelledAt: _cancelled,
+      followUpSentAt: _followUp,
+      createdAt: _created,
+      updatedAt: _updated,
+      createdBy: _by,
+      ...fields
+    } = course;
+    const [copy] = await tx
+      .insert(courses)
+      .values({
+        ...fields,
+        title: course.title.slice(0, 150 - suffix.length) + suffix,
+        status: 'draft',
+        createdBy,
+        createdAt: t,
+        updatedAt: t,
+      })
+      .returning({ id: courses.id });
+    if (ctx.sessions.length) {
+      await tx
+        .insert(courseSessions)
+        .values(ctx.sessions.map((s) => ({ courseId: copy!.id, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location })));
+    }
+    const questions = await questionsOf(tx, courseId);
+    if (questions.length) {
+      await tx.insert(courseQuestions).values(
+        questions.map((q) => ({
+          courseId: copy!.id,
+          position: q.position,
+          kind: q.kind,
+          label: q.label,
+          options: q.options,
+          required: q.required,
+        })),
+      );
+    }
+    return copy!.id;
+  });
+}
+
+export type CloseResult =
+  | { status: 'closed'; sent: number }
+  | { status: 'not-found' }
+  | { status: 'not-published' }
+  | { status: 'not-ended' }
+  | { status: 'already-closed' };
+
+/** After the last session: the follow-up to every confirmed person (attendees and no-shows differ). */
+export async function closeCourse(db: Db, scope: Scope, courseId: string): Promise<CloseResult> {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course) return { status: 'not-found' };
+  if (course.status !== 'published') return { status: 'not-published' };
+  if (course.followUpSentAt) return { status: 'already-closed' };
+  const ctx = (await loadCourseContext(db, courseId))!;
+  const last = ctx.sessions.at(-1);
+  if (!last || last.endsAt.getTime() > now().getTime()) return { status: 'not-ended' };
+  return { status: 'closed', sent: await sendCourseFollowUp(db, courseId) };
+}

@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '~db/client.server';
+import {
+  courseQuestions,
+  courseSessions,
+  courses,
+  municipalities,
+  organisations,
+  registrations,
+  sessionAttendance,
+  type RegistrationStatus,
+} from '~db/schema';
+import { now } from '../../clock.server';
+import { isUuid } from '../../http.server';
+import { loadCourseContext, registrationWindow } from '../context.server';
+import { completionThreshold } from '../lifecycle.server';
+import { type Scope } from './scope';
+
+// Reading
+
+let municipalityCache: { code: string; name: string }[] | null = null;
+
+/** Every municipality, by name, for select boxes (the list changes once a year, with a release). */
+export async function municipalityOptions(db: Db) {
+  if (!municipalityCache) {
+    municipalityCache = await db
+      .select({ code: municipalities.code, name: municipalities.name })
+      .from(municipalities)
+      .orderBy(asc(municipalities.name));
+  }
+  return municipalityCache;
+}
+
+export async function municipalityCodes(db: Db) {
+  return new Set((await municipalityOptions(db)).map((m) => m.code));
+}
+
+const ownedBy = (scope: Scope, courseId: string) =>
+  scope.organisationIds.length ? and(eq(courses.id, courseId), inArray(courses.organisationId, scope.organisationIds)) : sql`false`;
+
+/** A course of the scope's organisations, or null (also for malformed ids). */
+export async function ownedCourse(db: Db, scope: Scope, courseId: string) {
+  if (!isUuid(courseId)) return null;
+  const [course] = await db.select().from(courses).where(ownedBy(scope, courseId));
+  return course ?? null;
+}
+
+/** Like ownedCourse, with the course row locked for the rest of the transaction, and its sessions. */
+export async function lockOwnedCourse(tx: Db, scope: Scope, courseId: string) {
+  if (!isUuid(courseId)) return null;
+  const [owned] = await tx.select({ id: courses.id }).from(courses).where(ownedBy(scope, courseId)).for('update');
+  if (!owned) return null;
+  return loadCourseContext(tx, courseId, { lock: true });
+}
+
+const firstStart = sql`(select min(${courseSessions.startsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
+const countWith = (status: RegistrationStatus) =>
+  sql`(select count(*) from ${registrations} where ${registrations.courseId} = ${courses.id} and ${registrations.status} = ${status})`.mapWith(
+    Number,
+  );
+
+export const PAGE_SIZE = 50;
+
+/** The courses of some of the scope's organisations, newest first date first (drafts without dates on top). */
+export async function listCourses(db: Db, scope: Scope, options: { organisationId?: string; page?: number } = {}) {
+  const ids = options.organisationId ? scope.organisationIds.filter((id) => id === options.organisationId) : scope.organisationIds;
+  if (ids.length === 0) return { courses: [], total: 0 };
+  const where = inArray(courses.organisationId, ids);
+  const page = Math.max(1, options.page ?? 1);
+  const rows = await db
+    .select({
+      id: courses.id,
+      title: courses.title,
+      status: courses.status,
+      capacity: courses.capacity,
+      organisationName: organisations.name,
+      firstStart: firstStart.mapWith(courseSessions.startsAt),
+      confirmed: countWith('confirmed'),
+      offered: countWith('offered'),
+      waitlisted: countWith('waitlisted'),
+    })
+    .from(courses)
+    .innerJoin(organisations, eq(organisations.id, courses.organisationId))
+    .where(where)
+    // Ordered by the first-session date kept on courses (the same as firstStart), so that the sort
+    // does not look up the sessions of every course of the organisation, only of the page's.
+    .orderBy(sql`${courses.firstSessionAt} desc nulls first`, desc(courses.createdAt))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [count] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(courses)
+    .where(where);
+  return { courses: rows, total: count?.n ?? 0 };
+}
+
+export async function statusCounts(db: Db, courseId: string) {
+  const rows = await db
+    .select({ status: registrations.status, n: sql`count(*)`.mapWith(Number) })
+    .from(registrations)
+    .where(eq(registrations.courseId, courseId))
+    .groupBy(registrations.status);
+  const counts: Record<RegistrationStatus, number> = { confirmed: 0, offered: 0, waitlisted: 0, cancelled: 0 };
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}
+
+export async function questionsOf(db: Db, courseId: string) {
+  return db.select().from(courseQuestions).where(eq(courseQuestions.courseId, courseId)).orderBy(asc(courseQuestions.position));
+}
+
+/** Everything the course's overview page shows. */
+export async function courseOverview(db: Db, scope: Scope, courseId: string) {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course) return null;
+  const ctx = (await loadCourseContext(db, course.id))!;
+  const [municipality] = await db
+    .select({ name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.code, course.municipalityCode));
+  const last = ctx.sessions.at(-1);
+  return {
+    ...ctx,
+    municipalityName: municipality?.name ?? course.municipalityCode,
+    questions: await questionsOf(db, course.id),
+    counts: await statusCounts(db, course.id),
+    window: registrationWindow(course, ctx.sessions, now()),
+    ended: Boolean(last && last.endsAt.getTime() <= now().getTime()),
+  };
+}
+
+/** How many sessions each registration of the course attended. */
+async function attendedCounts(db: Db, courseId: string) {
+  const rows = await db
+    .select({ registrationId: sessionAttendance.registrationId, n: sql`count(*)`.mapWith(Number) })
+    .from(sessionAttendance)
+    .innerJoin(courseSessions, eq(courseSessions.id, sessionAttendance.sessionId))
+    .where(and(eq(courseSessions.courseId, courseId), eq(sessionAttendance.attended, true)))
+    .groupBy(sessionAttendance.registrationId);
+  return new Map(rows.map((r) => [r.registrationId, r.n]));
+}
+
+const STATUS_ORDER: Record<RegistrationStatus, number> = { confirmed: 0, offered: 1, waitlisted: 2, cancelled: 3 };
+
+/**
+ * Every registration of a course with its waitlist position (1 = next in line), the number of sessions
+ * attended and whether that completes the course; with the course's questions and threshold.
+ */
+export async function courseRegistrations(db: Db, scope: Scope, courseId: string) {
+  const course = await ownedCourse(db, scope, courseId);
+  if (!course) return null;
+  const ctx = (await loadCourseContext(db, course.id))!;
+  const rows = await db
+    .select({ registration: registrations, municipalityName: municipalities.name })
+    .from(registrations)
+    .leftJoin(municipalities, eq(municipalities.code, registrations.municipalityCode))
+    .where(eq(registrations.courseId, course.id))
+    .orderBy(asc(registrations.waitlistSeq));
+  const attended = await attendedCounts(db, course.id);
+  const threshold = completionThreshold(ctx);
+  let position = 0;
+  const people = rows.map(({ registration, municipalityName }) => {
+    const sessionsAttended = attended.get(registration.id) ?? 0;
+    return {
+      ...registration,
+      municipalityName: municipalityName ?? '',
+      // Positions follow the queue order, like waitlistPosition() does for one person.
+      position: registration.status === 'waitlisted' ? ++position : null,
+      sessionsAttended,
+      completed: ctx.sessions.length > 0 && registration.status === 'confirmed' && sessionsAttended >= threshold,
+    };
+  });
+  people.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.waitlistSeq - b.waitlistSeq);
+  return { ...ctx, questions: await questionsOf(db, course.id), threshold, people };
+}

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { courseFormats, questionKinds } from '~db/schema';
+import type { MessageKey, Translate } from '~/i18n';
+import { emailField } from '../../auth/schemas';
+import { now } from '../../clock.server';
+import { fromAmsterdam, fromLocalDateTime } from '../../time';
+
+// Form schemas (server-side validation; built with the request's translate function).
+
+const optionalText = (t: Translate, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, t('manageCourses.errors.tooLong', { max }))
+    .optional()
+    .transform((v) => v ?? '');
+
+const requiredText = (t: Translate, max: number, requiredKey: MessageKey) =>
+  z
+    .string({ error: t(requiredKey) })
+    .trim()
+    .min(1, t(requiredKey))
+    .max(max, t('manageCourses.errors.tooLong', { max }));
+
+const wholeNumber = (t: Translate, min: number, max: number, key: MessageKey) =>
+  z
+    .number({ error: t(key, { min, max }) })
+    .int(t(key, { min, max }))
+    .min(min, t(key, { min, max }))
+    .max(max, t(key, { min, max }));
+
+const localDateTime = (t: Translate) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const date = fromLocalDateTime(value);
+      if (!date) {
+        ctx.issues.push({ code: 'custom', message: t('manageCourses.errors.dateTime'), input: value });
+        return z.NEVER;
+      }
+      return date;
+    });
+
+function isHttpsUrl(value: string) {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && Boolean(url.hostname) && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** "12,50" or "12.50" euros as cents; null when it is not an amount. */
+export function parseEuros(value: string): number | null {
+  const match = /^(?:€\s*)?(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(value.trim());
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}
+
+export function formatEuros(cents: number) {
+  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2).replace('.', ',');
+}
+
+function courseFields(t: Translate, municipalityCodes: Set<string>) {
+  return z.object({
+    title: requiredText(t, 150, 'manageCourses.errors.titleRequired'),
+    description: optionalText(t, 5000),
+    municipalityCode: z
+      .string({ error: t('manageCourses.errors.municipalityRequired') })
+      .refine((code) => municipalityCodes.has(code), t('manageCourses.errors.municipalityUnknown')),
+    format: z.enum(courseFormats, { error: t('manageCourses.errors.format') }),
+    locationName: optionalText(t, 200),
+    address: optionalText(t, 300),
+    onlineUrl: optionalText(t, 500).refine((v) => v === '' || isHttpsUrl(v), t('manageCourses.errors.onlineUrl')),
+    language: z.enum(['nl', 'en'], { error: t('manageCourses.errors.language') }),
+    cost: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (!value) return 0;
+        const cents = parseEuros(value);
+        if (cents === null) {
+          ctx.issues.push({ code: 'custom', message: t('manageCourses.errors.cost'), input: value });
+          return z.NEVER;
+        }
+        return cents;
+      }),
+    capacity: wholeNumber(t, 1, 10000, 'manageCourses.errors.capacity'),
+    registrationOpensAt: localDateTime(t),
+    registrationClosesAt: localDateTime(t),
+    cancellationDeadline: localDateTime(t),
+    claimWindowHours: wholeNumber(t, 0, 336, 'manageCourses.errors.claimWindow'),
+    reminderDaysBefore: wholeNumber(t, 0, 30, 'manageCourses.errors.reminderDays'),
+    completionThreshold: wholeNumber(t, 1, 100, 'manageCourses.errors.threshold').optional(),
+    certificateMinimum: wholeNumber(t, 1, 100, 'manageCourses.errors.threshold').optional(),
+    accessibilityInfo: optionalText(t, 2000),
+  });
+}
+
+type DeadlineFields = { registrationOpensAt: Date | null; registrationClosesAt: Date | null };
+const deadlinesInOrder = (t: Translate) => (v: DeadlineFields, ctx: z.RefinementCtx) => {
+  if (v.registrationOpensAt && v.registrationClosesAt && v.registrationClosesAt <= v.registrationOpensAt) {
+    ctx.addIssue({ code: 'custom', path: ['registrationClosesAt'], message: t('manageCourses.errors.closesBeforeOpens') });
+  }
+};
+
+/** The course form when editing. */
+export function courseSchema(t: Translate, municipalityCodes: Set<string>) {
+  return courseFields(t, municipalityCodes).superRefine(deadlinesInOrder(t));
+}
+
+/** The course form for a new course: with the choice of organisation. */
+export function newCourseSchema(t: Translate, municipalityCodes: Set<string>, organisationIds: string[]) {
+  return courseFields(t, municipalityCodes)
+    .extend({
+      organisationId: z
+        .string({ error: t('manageCourses.errors.organisation') })
+        .refine((id) => organisationIds.includes(id), t('manageCourses.errors.organisation')),
+    })
+    .superRefine(deadlinesInOrder(t));
+}
+export type CourseFields = z.input<ReturnType<typeof newCourseSchema>>;
+export type CourseInput = z.output<ReturnType<typeof courseSchema>>;
+
+/** A session: a date with a start and end time (Dutch time). Past dates only where `allowPast`. */
+export function sessionSchema(t: Translate, options: { allowPast: boolean }) {
+  return z
+    .object({
+      date: z.string({ error: t('manageCourses.errors.dateRequired') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('manageCourses.errors.date')),
+      startTime: z
+        .string({ error: t('manageCourses.errors.timeRequired') })
+        .regex(/^\d{2}:\d{2}(:\d{2})?$/, t('manageCourses.errors.time')),
+      endTime: z.string({ error: t('manageCourses.errors.timeRequired') }).regex(/^\d{2}:\d{2}(:\d{2})?$/, t('manageCourses.errors.time')),
+      location: optionalText(t, 300),
+    })
+    .transform((v, ctx) => {
+      const startsAt = fromAmsterdam(v.date, v.startTime);
+      const endsAt = fromAmsterdam(v.date, v.endTime);
+      if (!startsAt || !endsAt) {
+        ctx.issues.push({ code: 'custom', path: ['date'], message: t('manageCourses.errors.date'), input: v.date });
+        return z.NEVER;
+      }
+      if (endsAt <= startsAt) {
+        ctx.issues.push({ code: 'custom', path: ['endTime'], message: t('manageCourses.errors.endBeforeStart'), input: v.endTime });
+        return z.NEVER;
+      }
+      if (!options.allowPast && startsAt.getTime() <= now().getTime()) {
+        ctx.issues.push({ code: 'custom', path: ['date'], message: t('manageCourses.errors.sessionInPast'), input: v.date });
+        return z.NEVER;
+      }
+      return { startsAt, endsAt, location: v.location };
+    });
+}
+export type SessionFields = z.input<ReturnType<typeof sessionSchema>>;
+export type SessionInput = z.output<ReturnType<typeof sessionSchema>>;
+
+const MAX_OPTIONS = 20;
+
+/** A question of the sign-up form. Choice questions have their options one per line. */
+export function questionSchema(t: Translate) {
+  return z
+    .object({
+      kind: z.enum(questionKinds, { error: t('manageCourses.errors.questionKind') }),
+      label: requiredText(t, 300, 'manageCourses.errors.questionRequired'),
+      options: z
+        .string()
+        .max(5000, t('manageCourses.errors.tooLong', { max: 5000 }))
+        .optional(),
+      required: z.boolean().optional(),
+    })
+    .transform((v, ctx) => {
+      let options: string[] = [];
+      if (v.kind === 'choice') {
+        options = [...new Set((v.options ?? '').split(/\r?\n/).map((o) => o.trim()))].filter(Boolean);
+        if (options.length < 2 || options.length > MAX_OPTIONS || options.some((o) => o.length > 150)) {
+          ctx.issues.push({
+            code: 'custom',
+            path: ['options'],
+            message: t('manageCourses.errors.options', { max: MAX_OPTIONS }),
+            input: v.options,
+          });
+          return z.NEVER;
+        }
+      }
+      return { kind: v.kind, label: v.label, options, required: v.required ?? false };
+    });
+}
+export type QuestionFields = z.input<ReturnType<typeof questionSchema>>;
+export type QuestionInput = z.output<ReturnType<typeof questionSchema>>;
+
+/** A person added by a coordinator. */
+export function manualAddSchema(t: Translate, municipalityCodes: Set<string>) {
+  return z.object({
+    name: requiredText(t, 100, 'form.errors.nameRequired'),
+    email: emailField(t),
+    municipalityCode: z
+      .string({ error: t('manageCourses.errors.municipalityRequired') })
+      .refine((code) => municipalityCodes.has(code), t('manageCourses.errors.municipalityUnknown')),
+    locale: z.enum(['nl', 'en'], { error: t('manageCourses.errors.language') }),
+  });
+}
+export type ManualAddFields = z.input<ReturnType<typeof manualAddSchema>>;
+
+export function messageSchema(t: Translate) {
+  return z.object({
+    subject: requiredText(t, 150, 'manageCourses.errors.subjectRequired'),
+    body: requiredText(t, 5000, 'manageCourses.errors.bodyRequired'),
+  });
+}
+export type MessageFields = z.input<ReturnType<typeof messageSchema>>;
+
+export function confirmSchema(t: Translate, key: MessageKey) {
+  return z.object({ confirm: z.boolean({ error: t(key) }).refine((v) => v, t(key)) });
+}
+export type ConfirmFields = z.input<ReturnType<typeof confirmSchema>>;
