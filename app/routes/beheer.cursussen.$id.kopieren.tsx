@@ -20,7 +20,7 @@ import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/gua
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
-  return pageTitle(args, 'copyCourse.pageTitle', course ? { course: course.title } : null);
+  return pageTitle(args, 'title.copyCourse', course ? { course: course.title } : null);
 };
 
 async function load(request: Request, id: string | undefined) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -7,8 +7,10 @@ import { describe, expect, test } from 'vitest';
 // title written in the route, fails here. e2e/titles.spec.ts visits the pages in English.
 
 const routesDir = join(__dirname);
-const pages = readdirSync(routesDir)
-  .filter((file) => file.endsWith('.tsx'))
+// Flat route files, and folder routes (`<name>/route.tsx` beside the parts of their page).
+const pages = readdirSync(routesDir, { withFileTypes: true })
+  .map((entry) => (entry.isDirectory() ? join(entry.name, 'route.tsx') : entry.name))
+  .filter((file) => file.endsWith('.tsx') && existsSync(join(routesDir, file)))
   .map((file) => ({ file, source: readFileSync(join(routesDir, file), 'utf8') }))
   .filter(({ source }) => /^export default function/m.test(source));
 

@@ -65,16 +65,21 @@ export const reportPeopleMonths = pgTable(
  * whose figures no longer hash to the stored value is solved again (never served stale) and stored.
  * Holds no person's data: only "shown", "<5" or "×" per figure, in the order of the system.
  */
-export const reportProtectedMarks = pgTable('report_protected_marks', {
-  /** `<organisation id>/<block code>`. */
-  key: text('key').primaryKey(),
-  /** Gone with its organisation. */
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
-  /** SHA-256 of the figures and relations the marks were solved for. */
-  figuresHash: text('figures_hash').notNull(),
-  /** One character per figure: "." shown, "s" small (<5), "p" protecting another (×). */
-  marks: text('marks').notNull(),
-  computedAt: timestamptz('computed_at').notNull(),
-});
+export const reportProtectedMarks = pgTable(
+  'report_protected_marks',
+  {
+    /** `<organisation id>/<block code>`. */
+    key: text('key').primaryKey(),
+    /** Gone with its organisation. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the figures and relations the marks were solved for. */
+    figuresHash: text('figures_hash').notNull(),
+    /** One character per figure: "." shown, "s" small (<5), "p" protecting another (×). */
+    marks: text('marks').notNull(),
+    computedAt: timestamptz('computed_at').notNull(),
+  },
+  // Deleting an organisation deletes its stored marks: found by this index, not a scan.
+  (t) => [index('report_protected_marks_organisation_idx').on(t.organisationId)],
+);

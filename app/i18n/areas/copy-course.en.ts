@@ -3,7 +3,7 @@ import type { nl } from './copy-course.nl';
 import type { Translation } from '../types';
 
 export const en: Translation<typeof nl> = {
-  'copyCourse.pageTitle': 'Copy: {course}',
+  'title.copyCourse': 'Copy: {course}',
   'copyCourse.action': 'Copy',
   'copyCourse.actionHint':
     'Want to run this course again? Copy it: you pick new dates, and the texts, venue and questions come along. Registrations do not.',

@@ -1,6 +1,6 @@
 // Dutch: a course copied to run it again (/beheer/cursussen/:id/kopieren).
 export const nl = {
-  'copyCourse.pageTitle': 'Kopiëren: {course}',
+  'title.copyCourse': 'Kopiëren: {course}',
   'copyCourse.action': 'Kopiëren',
   'copyCourse.actionHint':
     'Wil je deze cursus nog een keer geven? Kopieer hem: je kiest nieuwe data, de teksten, plaats en vragen gaan mee. Aanmeldingen gaan niet mee.',

@@ -1,0 +1,1 @@
+CREATE INDEX "report_protected_marks_organisation_idx" ON "report_protected_marks" USING btree ("organisation_id");
