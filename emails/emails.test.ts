@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mentorWording } from '~/modules/matching/scoring';
 import { menteeWording } from '../test/wording';
-import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale, type SessionLine } from './index';
+import { emailTemplateNames, renderEmail, type EmailTemplateName, type EmailTemplates, type Locale } from './index';
+import type { SessionLine } from './course-parts';
 
 const locales: Locale[] = ['nl', 'en'];
 
