@@ -88,7 +88,7 @@ test('the registration’s page repeats the answers and needs and changes them, 
   const mail = await openEmail(page, { to: email, subjectIncludes: 'Rond je aanmelding af', link: /\/aanmelden\/bevestigen\// });
   await page.goto(mail.link);
   await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
-  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?nieuw=1$/);
+  await expect(page).toHaveURL(/\/aanmelding\/[a-z2-7]{32}\?notice=signUp.confirmed#notice$/);
   const manage = new URL(page.url()).pathname;
 
   const answers = page.getByRole('region', { name: 'Jouw antwoorden' });

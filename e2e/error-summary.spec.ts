@@ -145,15 +145,13 @@ test.describe('with JavaScript', () => {
       if (request.method() === 'POST') posts.push(request.url());
     });
     await page.goto('/registreren');
-    // Leaving a field shows its message beside it only; the summary waits for a submit (GOV.UK pattern).
+    // Tabbing through the form says nothing yet: the check runs when the form is sent, so no message
+    // moves the button away under the pointer between mouse-down and mouse-up.
     await page.getByLabel(/^Naam/).focus();
     await page.getByLabel(/^E-mailadres/).focus();
-    await expect(page.getByText('Vul je naam in.')).toHaveCount(1);
+    await expect(page.getByText('Vul je naam in.')).toHaveCount(0);
     await expect(page.locator('.pa-error-summary')).toHaveCount(0);
     await page.getByLabel(/^E-mailadres/).fill('geen-adres');
-    // Leave the field first, so its message is in place before the click (it moves the button down).
-    await page.getByLabel(/^E-mailadres/).blur();
-    await expect(page.getByText('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.')).toHaveCount(1);
     await page.getByRole('button', { name: /^Account maken$/ }).click();
     const summary = page.locator('.pa-error-summary');
     await expect(summary).toBeFocused();

@@ -6,8 +6,10 @@ import type { z, ZodType } from 'zod';
 /**
  * The options that give a Conform form the same zod check in the browser as on the server (ADR 014):
  * a refused submit then costs no round trip, and the error summary appears and takes focus as after a
- * server reply. A field is checked when it loses focus, and again on every keystroke once it showed an
- * error, so a message goes as soon as it is fixed. The server parses the same schema again: this is a
+ * server reply. Fields are checked when the form is sent, and then again on every keystroke, so a
+ * message goes as soon as it is fixed. Not on leaving a field: a message appearing then pushes the
+ * rest of the form down between mouse-down and mouse-up, and the click on the submit button that
+ * caused the blur is lost (seen in the browser tests). The server parses the same schema again: this is a
  * convenience, never the check. Only for schemas that can run in a browser: no `*.server.ts` import,
  * no database look-up (those forms keep the server's answer alone).
  *
@@ -24,7 +26,7 @@ export function useBrowserValidation<Schema extends ZodType>(
   return useMemo(
     () => ({
       constraint: getZodConstraint(schema),
-      shouldValidate: 'onBlur' as const,
+      shouldValidate: 'onSubmit' as const,
       shouldRevalidate: 'onInput' as const,
       // Typed by the form's fields: in the browser only the errors count, not the parsed value.
       onValidate: ({ formData }: { formData: FormData }) =>
