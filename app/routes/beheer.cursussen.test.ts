@@ -113,7 +113,6 @@ describe('tenancy', () => {
     const attempts: [string, Handler, string, Record<string, string | string[]>][] = [
       ['publish', overview.action as Handler, '', { intent: 'publish' }],
       ['cancel', overview.action as Handler, '', { intent: 'cancel-course', confirm: 'on' }],
-      ['duplicate', overview.action as Handler, '', { intent: 'duplicate' }],
       ['close', overview.action as Handler, '', { intent: 'close' }],
       ['add session', overview.action as Handler, '', { intent: 'add-session', ...slot }],
       ['move session', overview.action as Handler, '', { intent: 'move-session', sessionId: session, ...slot }],

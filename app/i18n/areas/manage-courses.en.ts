@@ -45,8 +45,6 @@ export const en: Translation<typeof nl> = {
   'manageCourses.list.allOrganisations': 'All organisations',
   'manageCourses.list.new': 'New course',
   'manageCourses.list.empty': 'There are no courses yet.',
-  'manageCourses.list.caption': 'Courses, newest first',
-  'manageCourses.list.captionOf': 'Courses of {organisation}, newest first',
   'manageCourses.list.course': 'Course',
   'manageCourses.list.organisation': 'Organisation',
   'manageCourses.list.firstDate': 'First session',
@@ -157,7 +155,6 @@ export const en: Translation<typeof nl> = {
   'notice.course.created': 'The course is saved as a draft. Now add the sessions and publish the course.',
   'notice.course.published': 'The course is published. Everyone can now find it and sign up.',
   'notice.course.cancelled': 'The course is cancelled. People who get an email: {count}.',
-  'notice.course.duplicated': 'This is the copy, as a draft. Check the dates and details, then publish the course.',
   'notice.course.closed': 'The course is closed. Participants who get the follow-up: {count}.',
   'notice.course.saved': 'Your changes are saved.',
   'notice.course.offered': 'People on the waiting list who are offered a seat: {count}.',
@@ -205,9 +202,6 @@ export const en: Translation<typeof nl> = {
     'After the last session you close the course here. Then participants get a follow-up. If you do not, the follow-up goes out by itself 3 days after the last session.',
   'manageCourses.overview.close': 'Close the course and send the follow-up',
   'manageCourses.overview.closedOn': 'The course is closed. The follow-up was sent on {date}.',
-  'manageCourses.overview.duplicateHint':
-    'Would you like to run this course again? Make a copy, with the same sessions and questions. The copy is a draft.',
-  'manageCourses.overview.duplicate': 'Make a copy',
 
   'manageCourses.cancel.heading': 'Cancel the course',
   'manageCourses.cancel.publishedHint':

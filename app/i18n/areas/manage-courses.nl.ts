@@ -42,8 +42,6 @@ export const nl = {
   'manageCourses.list.allOrganisations': 'Alle organisaties',
   'manageCourses.list.new': 'Nieuwe cursus',
   'manageCourses.list.empty': 'Er zijn nog geen cursussen.',
-  'manageCourses.list.caption': 'Cursussen, de nieuwste eerst',
-  'manageCourses.list.captionOf': 'Cursussen van {organisation}, de nieuwste eerst',
   'manageCourses.list.course': 'Cursus',
   'manageCourses.list.organisation': 'Organisatie',
   'manageCourses.list.firstDate': 'Eerste bijeenkomst',
@@ -157,7 +155,6 @@ export const nl = {
   'notice.course.created': 'De cursus is opgeslagen als concept. Voeg nu de bijeenkomsten toe en publiceer de cursus.',
   'notice.course.published': 'De cursus is gepubliceerd. Iedereen kan hem nu vinden en zich aanmelden.',
   'notice.course.cancelled': 'De cursus is geannuleerd. Mensen die een e-mail krijgen: {count}.',
-  'notice.course.duplicated': 'Dit is de kopie, als concept. Kijk de data en gegevens na en publiceer de cursus.',
   'notice.course.closed': 'De cursus is afgesloten. Deelnemers die het nabericht krijgen: {count}.',
   'notice.course.saved': 'De wijzigingen zijn opgeslagen.',
   'notice.course.offered': 'Mensen van de wachtlijst die een plaats krijgen aangeboden: {count}.',
@@ -208,9 +205,6 @@ export const nl = {
     'Na de laatste bijeenkomst sluit je hier de cursus af. Dan krijgen de deelnemers een nabericht. Doe je dat niet, dan gaat het nabericht 3 dagen na de laatste bijeenkomst vanzelf.',
   'manageCourses.overview.close': 'Cursus afsluiten en nabericht sturen',
   'manageCourses.overview.closedOn': 'De cursus is afgesloten. Het nabericht is verstuurd op {date}.',
-  'manageCourses.overview.duplicateHint':
-    'Wil je deze cursus nog een keer geven? Maak een kopie, met dezelfde bijeenkomsten en vragen. De kopie is een concept.',
-  'manageCourses.overview.duplicate': 'Kopie maken',
 
   'manageCourses.cancel.heading': 'Cursus annuleren',
   'manageCourses.cancel.publishedHint':

@@ -7,12 +7,12 @@ import { calendarsOf, toSecond } from '../../../test/calendar';
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { advanceClock, DAY, HOUR, now, setClock } from '../clock.server';
 import { cancelRegistration, signUp } from './registrations.server';
-import { addQuestion, moveQuestion } from './manage/questions.server';
+import { addQuestion } from './manage/questions.server';
 import { addRegistrationByCoordinator } from './manage/registrations.server';
 import { addSession, moveSession, removeSession } from './manage/sessions.server';
 import { attendanceSheet, saveAttendance } from './manage/attendance.server';
 import { BATCH_HEADER, messageBatches, messageConfirmed } from './manage/message.server';
-import { closeCourse, createCourseDraft, duplicateCourse, publishCourse, updateCourse } from './manage/courses.server';
+import { closeCourse, createCourseDraft, publishCourse, updateCourse } from './manage/courses.server';
 import { courseRegistrations } from './manage/reading.server';
 import { fromAmsterdam, toLocalInputs } from '../time';
 import { guardCell } from '../csv.server';
@@ -346,51 +346,6 @@ describe('message to all confirmed participants', () => {
     expect(await messageConfirmed(db(), scopeOf(empty.organisation), course.id, { subject: 'x', body: 'y' })).toEqual({
       status: 'not-found',
     });
-  });
-});
-
-describe('duplicate', () => {
-  it('copies the course as a draft with "(kopie)", the same session times and the questions', async () => {
-    const { course, sessions, organisation } = await createCourse(db(), { sessionCount: 2 });
-    const scope = scopeOf(organisation);
-    await addQuestion(db(), scope, course.id, { kind: 'text', label: 'Waarom doe je mee?', options: [], required: true });
-    await addQuestion(db(), scope, course.id, {
-      kind: 'choice',
-      label: 'Welke avond?',
-      options: ['dinsdag', 'donderdag'],
-      required: false,
-    });
-    const [first] = await db()
-      .select()
-      .from(courseQuestions)
-      .where(eq(courseQuestions.courseId, course.id))
-      .orderBy(courseQuestions.position);
-    await moveQuestion(db(), scope, course.id, first!.id, 'down');
-    await signUp(db(), course.id, person('dup'));
-
-    const copyId = (await duplicateCourse(db(), scope, course.id, null as unknown as string, '(kopie)'))!;
-    const [copy] = await db().select().from(courses).where(eq(courses.id, copyId));
-    expect(copy).toMatchObject({
-      title: `${course.title} (kopie)`,
-      status: 'draft',
-      organisationId: organisation.id,
-      publishedAt: null,
-      capacity: 20,
-    });
-    const copied = await db().select().from(courseSessions).where(eq(courseSessions.courseId, copyId)).orderBy(courseSessions.startsAt);
-    expect(copied.map((s) => [s.startsAt, s.endsAt, s.sequence])).toEqual(sessions.map((s) => [s.startsAt, s.endsAt, 0]));
-    const questions = await db()
-      .select()
-      .from(courseQuestions)
-      .where(eq(courseQuestions.courseId, copyId))
-      .orderBy(courseQuestions.position);
-    expect(questions.map((q) => [q.label, q.kind, q.options, q.required])).toEqual([
-      ['Welke avond?', 'choice', ['dinsdag', 'donderdag'], false],
-      ['Waarom doe je mee?', 'text', [], true],
-    ]);
-    expect(await db().select().from(registrations).where(eq(registrations.courseId, copyId))).toHaveLength(0);
-    const other = await createCourse(db());
-    expect(await duplicateCourse(db(), scopeOf(other.organisation), course.id, null as unknown as string, '(kopie)')).toBeNull();
   });
 });
 

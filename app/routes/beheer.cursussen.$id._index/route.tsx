@@ -12,7 +12,7 @@ import { localeFromRequest, translator, useT, type MessageKey, type Translate } 
 import { now } from '~/modules/clock.server';
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
 import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
-import { cancelOwnedCourse, closeCourse, duplicateCourse, publishCourse } from '~/modules/courses/manage/courses.server';
+import { cancelOwnedCourse, closeCourse, publishCourse } from '~/modules/courses/manage/courses.server';
 import { confirmSchema, formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas.server';
 import { courseOverview } from '~/modules/courses/manage/reading.server';
 import { toLocalInputs } from '~/modules/time';
@@ -114,11 +114,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const outcome = await cancelOwnedCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
       return done('notice.course.cancelled', { count: outcome.status === 'cancelled' ? outcome.told : 0 });
-    }
-    case 'duplicate': {
-      const copy = await duplicateCourse(db, scope, course.id, coordinator.user.id, t('manageCourses.copySuffix'));
-      if (!copy) throw notFound();
-      return redirectWithNotice(`/beheer/cursussen/${copy}`, 'notice.course.duplicated');
     }
     case 'close': {
       const outcome = await closeCourse(db, scope, course.id);

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courseQuestions, courseSessions, courses } from '~db/schema';
+import { courses } from '~db/schema';
 import { now } from '../../clock.server';
 import { loadCourseContext, raiseSequences } from '../context.server';
 import { cancelCourse, notifySessionsChanged, sendCourseFollowUp } from '../lifecycle.server';
 import { offerFreeSeats } from '../registrations.server';
 import { type Scope } from './scope';
 import { type CourseInput } from './schemas.server';
-import { lockOwnedCourse, ownedCourse, questionsOf, statusCounts } from './reading.server';
+import { lockOwnedCourse, ownedCourse, statusCounts } from './reading.server';
 import { reconcileIfClosed } from '../certificates.server';
 
 // Courses
@@ -109,58 +109,6 @@ export async function cancelOwnedCourse(db: Db, scope: Scope, courseId: string) 
   if (!course) return { status: 'not-found' as const };
   if (course.status === 'cancelled') return { status: 'already-cancelled' as const };
   return { status: 'cancelled' as const, told: await cancelCourse(db, courseId) };
-}
-
-/** A draft copy of a course with the same sessions and questions; its id. */
-export async function duplicateCourse(db: Db, scope: Scope, courseId: string, createdBy: string, titleSuffix: string) {
-  return db.transaction(async (tx) => {
-    const course = await ownedCourse(tx, scope, courseId);
-    if (!course) return null;
-    const ctx = (await loadCourseContext(tx, courseId))!;
-    const t = now();
-    const suffix = ` ${titleSuffix}`;
-    const {
-      id: _id,
-      status: _status,
-      publishedAt: _published,
-      cancelledAt: _cancelled,
-      followUpSentAt: _followUp,
-      createdAt: _created,
-      updatedAt: _updated,
-      createdBy: _by,
-      ...fields
-    } = course;
-    const [copy] = await tx
-      .insert(courses)
-      .values({
-        ...fields,
-        title: course.title.slice(0, 150 - suffix.length) + suffix,
-        status: 'draft',
-        createdBy,
-        createdAt: t,
-        updatedAt: t,
-      })
-      .returning({ id: courses.id });
-    if (ctx.sessions.length) {
-      await tx
-        .insert(courseSessions)
-        .values(ctx.sessions.map((s) => ({ courseId: copy!.id, startsAt: s.startsAt, endsAt: s.endsAt, location: s.location })));
-    }
-    const questions = await questionsOf(tx, courseId);
-    if (questions.length) {
-      await tx.insert(courseQuestions).values(
-        questions.map((q) => ({
-          courseId: copy!.id,
-          position: q.position,
-          kind: q.kind,
-          label: q.label,
-          options: q.options,
-          required: q.required,
-        })),
-      );
-    }
-    return copy!.id;
-  });
 }
 
 export type CloseResult =

@@ -1,11 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   courseQuestions,
   courseSessions,
   courses,
   municipalities,
-  organisations,
   registrations,
   sessionAttendance,
   type RegistrationStatus,
@@ -53,46 +52,7 @@ export async function lockOwnedCourse(tx: Db, scope: Scope, courseId: string) {
   return loadCourseContext(tx, courseId, { lock: true });
 }
 
-const firstStart = sql`(select min(${courseSessions.startsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
-const countWith = (status: RegistrationStatus) =>
-  sql`(select count(*) from ${registrations} where ${registrations.courseId} = ${courses.id} and ${registrations.status} = ${status})`.mapWith(
-    Number,
-  );
-
 export const PAGE_SIZE = 50;
-
-/** The courses of some of the scope's organisations, newest first date first (drafts without dates on top). */
-export async function listCourses(db: Db, scope: Scope, options: { organisationId?: string; page?: number } = {}) {
-  const ids = options.organisationId ? scope.organisationIds.filter((id) => id === options.organisationId) : scope.organisationIds;
-  if (ids.length === 0) return { courses: [], total: 0 };
-  const where = inArray(courses.organisationId, ids);
-  const page = Math.max(1, options.page ?? 1);
-  const rows = await db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      status: courses.status,
-      capacity: courses.capacity,
-      organisationName: organisations.name,
-      firstStart: firstStart.mapWith(courseSessions.startsAt),
-      confirmed: countWith('confirmed'),
-      offered: countWith('offered'),
-      waitlisted: countWith('waitlisted'),
-    })
-    .from(courses)
-    .innerJoin(organisations, eq(organisations.id, courses.organisationId))
-    .where(where)
-    // Ordered by the first-session date kept on courses (the same as firstStart), so that the sort
-    // does not look up the sessions of every course of the organisation, only of the page's.
-    .orderBy(sql`${courses.firstSessionAt} desc nulls first`, desc(courses.createdAt))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  const [count] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(courses)
-    .where(where);
-  return { courses: rows, total: count?.n ?? 0 };
-}
 
 export async function statusCounts(db: Db, courseId: string) {
   const rows = await db
