@@ -83,7 +83,7 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
     await page.getByLabel('een vrouw', { exact: true }).check();
     await page.getByLabel(/^Ik geef toestemming/).check();
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
-    await expect(page).toHaveURL(/\/account\/mentoraat\?nieuw=/);
+    await expect(page).toHaveURL(/\/account\/mentoraat\?notice=application\.sent#notice$/);
     await expect(page.getByRole('status').filter({ hasText: 'Je aanvraag is verstuurd.' })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(NETWORK) });
     await expect(row).toContainText('We zoeken een mentor');

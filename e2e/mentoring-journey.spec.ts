@@ -136,7 +136,7 @@ test('apply → run, pin, publish → decline → re-run proposes another mentor
     await menteePage.getByLabel('Ik heb een beperking of chronische ziekte').check();
     await menteePage.getByLabel(/^Ik geef toestemming/).check();
     await menteePage.getByRole('button', { name: 'Aanvraag versturen' }).click();
-    await expect(menteePage).toHaveURL(/\/account\/mentoraat\?nieuw=/);
+    await expect(menteePage).toHaveURL(/\/account\/mentoraat\?notice=application\.sent#notice$/);
     await expect(menteePage.getByRole('row', { name: new RegExp(networkName) })).toContainText(
       'Je hebt met toestemming gedeeld dat je een beperking hebt.',
     );

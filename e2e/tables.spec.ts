@@ -99,7 +99,7 @@ test('a candidate: registrations and mentor applications on a phone, actions on 
     await page.getByLabel('Ik heb een beperking of chronische ziekte').check();
     await page.getByLabel(/^Ik geef toestemming/).check();
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
-    await expect(page).toHaveURL(/\/account\/mentoraat\?nieuw=/);
+    await expect(page).toHaveURL(/\/account\/mentoraat\?notice=application\.sent#notice$/);
   });
 
   await test.step('on a phone, "Aanvraag intrekken" and "Toestemming intrekken" stand on the screen', async () => {

@@ -269,11 +269,12 @@ const routes: Route[] = [
   POST('/account/kandidaat', accountCandidate.action, anyUser(400), { electionId: ':election', onList: 'misschien' }),
   GET('/account/koppelingen', accountMatches.loader, anyUser()),
   GET('/account/mentoraat', accountMentoring.loader, anyUser()),
-  // The candidate's own application (no consent to withdraw: nothing changes); anyone else: 404.
+  // The candidate's own application (no consent to withdraw: nothing changes, back to the list with a
+  // notice); anyone else: 404.
   POST(
     '/account/mentoraat',
     accountMentoring.action,
-    { ...nobody, candidate: 200 },
+    { ...nobody, candidate: 303 },
     { intent: 'withdraw-consent', applicationId: ':application' },
   ),
   GET('/account/privacy', accountPrivacy.loader, anyUser()),

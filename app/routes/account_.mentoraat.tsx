@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { FormAlert, SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { formatDate } from '~/modules/time';
@@ -35,7 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       sharesDisability: a.sharesDisability,
       canWithdraw: a.canWithdraw,
     })),
-    isNew: Boolean(pick('nieuw')),
     confirmWithdraw: toWithdraw?.canWithdraw ? { id: toWithdraw.id, networkName: toWithdraw.networkName } : null,
     confirmConsent: consentOf?.sharesDisability ? { id: consentOf.id, networkName: consentOf.networkName } : null,
   };
@@ -51,12 +50,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'withdraw-application') {
     const outcome = await withdrawApplication(db, user.id, applicationId);
     if (outcome.status === 'not-found') throw notFound();
-    return data({ done: outcome.status }, { status: outcome.status === 'not-possible' ? 409 : 200 });
+    return redirectWithNotice(
+      '/account/mentoraat',
+      outcome.status === 'not-possible' ? 'notice.application.notPossible' : 'notice.application.withdrawn',
+    );
   }
   if (intent === 'withdraw-consent') {
     const outcome = await withdrawDisabilityConsent(db, user.id, applicationId);
     if (outcome.status === 'not-found') throw notFound();
-    return data({ done: 'consent-withdrawn' as const });
+    return redirectWithNotice('/account/mentoraat', 'notice.application.consentWithdrawn');
   }
   return data({ done: 'unknown' as const }, { status: 400 });
 }
@@ -64,8 +66,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyApplications() {
   const t = useT();
   const page = useLoaderData<typeof loader>();
-  const acted = useActionData<typeof action>();
-  const done = acted?.done;
   return (
     <>
       <p className="utrecht-paragraph">
@@ -74,12 +74,8 @@ export default function MyApplications() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('applications.mine.title')}</h1>
-      {page.isNew && !done ? <Notice>{t('applications.mine.new')}</Notice> : null}
-      {done === 'withdrawn' || done === 'already-withdrawn' ? <Notice>{t('applications.mine.withdrawn')}</Notice> : null}
-      {done === 'consent-withdrawn' ? <Notice>{t('applications.mine.consentWithdrawn')}</Notice> : null}
-      {done === 'not-possible' ? <FormAlert messages={[t('applications.mine.notPossible')]} /> : null}
 
-      {page.confirmWithdraw && !done ? (
+      {page.confirmWithdraw ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
           <div className="utrecht-alert__message">
             <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
@@ -95,7 +91,7 @@ export default function MyApplications() {
           </div>
         </div>
       ) : null}
-      {page.confirmConsent && !done ? (
+      {page.confirmConsent ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
           <div className="utrecht-alert__message">
             <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>

@@ -182,7 +182,7 @@ describe('/mentoraat/aanvragen/:networkId', () => {
     )) as Response;
     expect(done.status).toBe(303);
     const [row] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.userId, user.id));
-    expect(done.headers.get('Location')).toBe(`/account/mentoraat?nieuw=${row!.id}`);
+    expect(done.headers.get('Location')).toBe('/account/mentoraat?notice=application.sent#notice');
     expect(row).toMatchObject({
       municipalityCode: 'GM0193',
       themes: ['zorg', 'onderwijs'],
@@ -237,10 +237,13 @@ describe('/account/mentoraat', () => {
     const anonymous = (await settle(() => accountApplications.loader(args('/account/mentoraat')))) as Response;
     expect(anonymous.status).toBe(302);
 
-    const result = (await accountApplications.action(
-      args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-application', applicationId: application.id })),
-    )) as unknown as { data: { done: string } };
-    expect(result.data.done).toBe('withdrawn');
+    const result = (await settle(() =>
+      accountApplications.action(
+        args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-application', applicationId: application.id })),
+      ),
+    )) as Response;
+    expect(result.status).toBe(303);
+    expect(result.headers.get('Location')).toBe('/account/mentoraat?notice=application.withdrawn#notice');
     const [row] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
     expect(row!.status).toBe('withdrawn');
     expect(row!.withdrawnAt).not.toBeNull();
@@ -255,7 +258,10 @@ describe('/account/mentoraat', () => {
     const page = await accountApplications.loader(args(`/account/mentoraat?toestemming=${row!.id}`, {}, cookie));
     expect(page.applications[0]!.sharesDisability).toBe(true);
     expect(page.confirmConsent?.id).toBe(row!.id);
-    await accountApplications.action(args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-consent', applicationId: row!.id })));
+    const withdrawn = (await settle(() =>
+      accountApplications.action(args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-consent', applicationId: row!.id }))),
+    )) as Response;
+    expect(withdrawn.headers.get('Location')).toBe('/account/mentoraat?notice=application.consentWithdrawn#notice');
     const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, row!.id));
     expect(after!.disability).toBeNull();
     const [consent] = await t.handle.db.select().from(consents).where(eq(consents.userId, user.id));

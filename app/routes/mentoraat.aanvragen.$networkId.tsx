@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data, redirect } from '@remix-run/node';
+import { data } from '@remix-run/node';
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { getDb } from '~db/client.server';
 import { CheckboxField, CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { Banner } from '~/components/course-parts';
@@ -104,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await submitApplication(db, user, network.id, applicationInput(submission.value, network.intakeQuestions), locale);
   switch (outcome.status) {
     case 'created':
-      return redirect(`/account/mentoraat?nieuw=${outcome.applicationId}`, 303);
+      return redirectWithNotice('/account/mentoraat', 'notice.application.sent');
     case 'duplicate':
       return data({ result: submission.reply({ formErrors: [t('applications.duplicate')] }), existing: true }, { status: 409 });
     default:

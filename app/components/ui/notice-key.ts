@@ -18,6 +18,7 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.match.notPossible',
   'notice.registration.tooLate',
   'notice.course.alreadyCancelled',
+  'notice.application.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

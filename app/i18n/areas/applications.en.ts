@@ -140,7 +140,7 @@ export const en: Translation<typeof nl> = {
 
   'applications.mine.title': 'My applications for a mentor',
   'applications.mine.back': 'Back to my account',
-  'applications.mine.new': 'Your application has been sent. We emailed you a confirmation.',
+  'notice.application.sent': 'Your application has been sent. We emailed you a confirmation.',
   'applications.mine.none': 'You have not asked for a mentor yet.',
   'applications.mine.find': 'See the networks',
   'applications.mine.caption': 'Your applications, newest first',
@@ -154,8 +154,8 @@ export const en: Translation<typeof nl> = {
     'Are you sure you want to withdraw your application at {network}? We will then stop looking for a mentor for you.',
   'applications.mine.withdrawConfirm': 'Yes, withdraw my application',
   'applications.mine.keep': 'No, go back',
-  'applications.mine.withdrawn': 'Your application has been withdrawn.',
-  'applications.mine.notPossible':
+  'notice.application.withdrawn': 'Your application has been withdrawn.',
+  'notice.application.notPossible':
     'Your application has already been proposed to a mentor, or you already have a mentor. Want to stop? Please contact the network’s coordinator.',
   'applications.mine.sharesDisability': 'You shared, with consent, that you have a disability.',
   'applications.mine.withdrawConsent': 'Withdraw consent',
@@ -163,7 +163,7 @@ export const en: Translation<typeof nl> = {
   'applications.mine.consentQuestion':
     'Do you want to withdraw your consent? We will then erase at once that you have a disability. Your application stays.',
   'applications.mine.consentConfirm': 'Yes, withdraw my consent and erase it',
-  'applications.mine.consentWithdrawn': 'Your consent has been withdrawn. We have erased the information about your disability.',
+  'notice.application.consentWithdrawn': 'Your consent has been withdrawn. We have erased the information about your disability.',
   'applications.mine.accountLink': 'My applications for a mentor',
 
   'applications.manage.title': 'Applications',

@@ -138,7 +138,7 @@ export const nl = {
 
   'applications.mine.title': 'Mijn aanvragen voor een mentor',
   'applications.mine.back': 'Terug naar mijn account',
-  'applications.mine.new': 'Je aanvraag is verstuurd. We hebben je een bevestiging gemaild.',
+  'notice.application.sent': 'Je aanvraag is verstuurd. We hebben je een bevestiging gemaild.',
   'applications.mine.none': 'Je hebt nog geen mentor aangevraagd.',
   'applications.mine.find': 'Bekijk de netwerken',
   'applications.mine.caption': 'Je aanvragen, nieuwste eerst',
@@ -152,8 +152,8 @@ export const nl = {
     'Weet je zeker dat je je aanvraag bij {network} wilt intrekken? We zoeken dan geen mentor meer voor je.',
   'applications.mine.withdrawConfirm': 'Ja, trek mijn aanvraag in',
   'applications.mine.keep': 'Nee, terug',
-  'applications.mine.withdrawn': 'Je aanvraag is ingetrokken.',
-  'applications.mine.notPossible':
+  'notice.application.withdrawn': 'Je aanvraag is ingetrokken.',
+  'notice.application.notPossible':
     'Je aanvraag is al voorgesteld aan een mentor, of je hebt al een mentor. Wil je stoppen? Neem dan contact op met de coördinator van het netwerk.',
   'applications.mine.sharesDisability': 'Je hebt met toestemming gedeeld dat je een beperking hebt.',
   'applications.mine.withdrawConsent': 'Toestemming intrekken',
@@ -161,7 +161,7 @@ export const nl = {
   'applications.mine.consentQuestion':
     'Wil je je toestemming intrekken? Dan wissen we meteen dat je een beperking hebt. Je aanvraag blijft wel bestaan.',
   'applications.mine.consentConfirm': 'Ja, trek mijn toestemming in en wis het',
-  'applications.mine.consentWithdrawn': 'Je toestemming is ingetrokken. We hebben het gegeven over je beperking gewist.',
+  'notice.application.consentWithdrawn': 'Je toestemming is ingetrokken. We hebben het gegeven over je beperking gewist.',
   'applications.mine.accountLink': 'Mijn aanvragen voor een mentor',
 
   'applications.manage.title': 'Aanvragen',
