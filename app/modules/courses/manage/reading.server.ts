@@ -52,8 +52,6 @@ export async function lockOwnedCourse(tx: Db, scope: Scope, courseId: string) {
   return loadCourseContext(tx, courseId, { lock: true });
 }
 
-export const PAGE_SIZE = 50;
-
 export async function statusCounts(db: Db, courseId: string) {
   const rows = await db
     .select({ status: registrations.status, n: sql`count(*)`.mapWith(Number) })
