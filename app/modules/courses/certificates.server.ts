@@ -252,3 +252,20 @@ export async function verifyCertificate(db: Db, code: string, locale: Locale): P
     withdrawnOn: certificate.withdrawnAt ? formatDate(locale, certificate.withdrawnAt) : null,
   };
 }
+
+/**
+ * The download of a certificate (`certificateOfRegistration`'s answer) as both download routes send it:
+ * personal, so never cached on the way and never indexed. No certificate is a 404, whatever the cause,
+ * so someone else's registration, a forged link and a withdrawn certificate look the same.
+ */
+export function certificateDownload(file: Awaited<ReturnType<typeof certificateOfRegistration>>): Response {
+  if (!file) throw new Response('Not Found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
+}
