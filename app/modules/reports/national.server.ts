@@ -115,13 +115,28 @@ export async function organisationsTakingPart(db: Db) {
 /** The calendar years with courses of organisations that take part, up to this year; newest first. */
 export async function nationalYears(db: Db) {
   const thisYear = Number(dutchToday().slice(0, 4));
+  // Read through the (organisation, first session) index, never the whole courses table: the first
+  // year of each taking part organisation (its min), then for each year since, whether any of them
+  // has a course that starts in it. A handful of index probes, however many years are kept.
   const rows = rowsOf<{ year: unknown }>(
     await db.execute(sql`
-      select distinct extract(year from c.first_session_at at time zone ${SQL_TIME_ZONE})::int as year
-      from courses c
-      where c.organisation_id in (select id from organisations where open_figures)
-        and c.first_session_at is not null
-        and c.first_session_at < ${periodEnd(yearScope(thisYear))}
+      with taking as (select id from organisations where open_figures),
+      first as (
+        select min(extract(year from f.first_at at time zone ${SQL_TIME_ZONE}))::int as year
+        from taking o, lateral (select min(c.first_session_at) as first_at from courses c where c.organisation_id = o.id) f
+      )
+      select y.year
+      from first, generate_series(first.year, ${thisYear}::int) as y(year)
+      where exists (
+        select 1 from taking o
+        where exists (
+          select 1 from courses c
+          where c.organisation_id = o.id
+            and c.first_session_at >= make_timestamptz(y.year, 1, 1, 0, 0, 0, ${SQL_TIME_ZONE})
+            and c.first_session_at < make_timestamptz(y.year + 1, 1, 1, 0, 0, 0, ${SQL_TIME_ZONE})
+            and c.first_session_at < ${periodEnd(yearScope(thisYear))}
+        )
+      )
       order by 1 desc`),
   );
   const years = rows.map((r) => num(r.year));
