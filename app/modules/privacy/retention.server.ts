@@ -8,7 +8,7 @@ import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
 import { appLink } from '~/modules/http.server';
 import { enqueueEmails } from '../email/outbox.server';
-import { anonymiseRegistrations, deleteAccounts, eraseAddress, eraseAddresses } from './deletion.server';
+import { anonymiseRegistrations, deleteAccounts, eraseAddresses } from './deletion.server';
 import { expireEmailLog, type EmailLogResult } from './email-log.server';
 import { formatDate } from '../time';
 
@@ -104,7 +104,7 @@ const openInvitation = (at: Date) => {
  * registration of theirs was made or changed, and the end of the last session of each course they
  * are (not cancelled) on. An address with an open invitation waits until it expires.
  */
-function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; emails?: string[]; limit: number }) {
+function guestsDue(db: Db, at: Date, cutoff: Date, options: { emails?: string[]; limit: number }) {
   const atParam = sql`${at.toISOString()}::timestamptz`;
   return db
     .select({ email: registrations.email })
@@ -114,7 +114,6 @@ function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; em
       and(
         isNull(registrations.userId),
         isNull(registrations.anonymisedAt),
-        options.email === undefined ? undefined : eq(registrations.email, options.email),
         options.emails === undefined ? undefined : inArray(registrations.email, options.emails),
         sql`not exists (select 1 from ${users} where ${users.email} = ${registrations.email})`,
         sql`not ${openInvitation(at)}`,
@@ -133,57 +132,15 @@ function guestsDue(db: Db, at: Date, cutoff: Date, options: { email?: string; em
 }
 
 /**
- * Anonymises one address without an account, if it is still due, in one transaction: its
- * registrations as account deletion does (reports keep counting them), and what else is kept under
- * the address (emails, preferences, suppression, invitations, rate-limit counters). People without an
- * account have no consents, audit events or candidacy answers: those are kept per account. Returns
- * the number of registrations anonymised.
+ * Anonymises those of `emails` (addresses without an account) that are still due, in one
+ * transaction with one statement per kind of row for all of them: their registrations as account
+ * deletion does (reports keep counting them), and what else is kept under the address (emails,
+ * preferences, suppression, invitations, rate-limit counters). People without an account have no
+ * consents, audit events or candidacy answers: those are kept per account. Returns the number of
+ * registrations anonymised, or 'raced' when a sign-up or an account for one of the addresses
+ * committed while this ran (its emails would be gone with the rest): then nothing is changed.
  */
-async function anonymiseGuest(db: Db, email: string, at: Date, cutoff: Date): Promise<number> {
-  try {
-    return await db.transaction(async (tx) => {
-      const [due] = await guestsDue(tx, at, cutoff, { email, limit: 1 });
-      if (!due) return 0;
-      const live = and(eq(registrations.email, email), isNull(registrations.anonymisedAt));
-      const before = await tx
-        .select({ id: registrations.id, userId: registrations.userId, name: registrations.name })
-        .from(registrations)
-        .where(live);
-      const theirs = before.filter((r) => r.userId === null);
-      const ids = await anonymiseRegistrations(
-        tx,
-        inArray(
-          registrations.id,
-          theirs.map((r) => r.id),
-        ),
-        at,
-      );
-      await eraseAddress(tx, { email, names: theirs.map((r) => r.name) }, at);
-      // A sign-up or an account for the address that committed while this ran (its emails would be
-      // gone with the rest): undo, and leave the address to the next run, which finds it active.
-      const known = new Set(before.map((r) => r.id));
-      const after = await tx.select({ id: registrations.id }).from(registrations).where(live);
-      const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-      if (account || after.some((r) => !known.has(r.id))) tx.rollback();
-      return ids.length;
-    });
-  } catch (error) {
-    if (error instanceof TransactionRollbackError) return 0;
-    throw error;
-  }
-}
-
-/** Addresses without an account anonymised per transaction (`anonymiseGuests`). */
-export const GUEST_CHUNK = 100;
-
-/**
- * `anonymiseGuest` for many addresses in one transaction, a statement per kind of row for all of
- * them: those still due are anonymised and erased together. When a sign-up or an account for one of
- * them committed while this ran, the whole transaction is undone and the addresses go one by one
- * (`anonymiseGuest`, which leaves that one to the next run). Returns the registrations anonymised.
- */
-async function anonymiseGuests(db: Db, emails: string[], at: Date, cutoff: Date): Promise<number> {
-  if (emails.length === 1) return anonymiseGuest(db, emails[0]!, at, cutoff);
+async function anonymiseGuestsAtOnce(db: Db, emails: string[], at: Date, cutoff: Date): Promise<number | 'raced'> {
   try {
     return await db.transaction(async (tx) => {
       const due = (await guestsDue(tx, at, cutoff, { emails, limit: emails.length })).map((d) => d.email);
@@ -214,11 +171,30 @@ async function anonymiseGuests(db: Db, emails: string[], at: Date, cutoff: Date)
       return ids.length;
     });
   } catch (error) {
-    if (!(error instanceof TransactionRollbackError)) throw error;
-    let anonymised = 0;
-    for (const email of emails) anonymised += await anonymiseGuest(db, email, at, cutoff);
-    return anonymised;
+    if (error instanceof TransactionRollbackError) return 'raced';
+    throw error;
   }
+}
+
+/** Addresses without an account anonymised per transaction (`anonymiseGuests`). */
+export const GUEST_CHUNK = 100;
+
+/**
+ * Anonymises the addresses still due, all in one transaction. When a sign-up or an account for one
+ * of them committed meanwhile, the addresses go one by one instead, and the one that became active is
+ * left to the next run (which finds it active). Returns the registrations anonymised.
+ */
+async function anonymiseGuests(db: Db, emails: string[], at: Date, cutoff: Date): Promise<number> {
+  const together = await anonymiseGuestsAtOnce(db, emails, at, cutoff);
+  if (together !== 'raced') return together;
+  let anonymised = 0;
+  if (emails.length > 1) {
+    for (const email of emails) {
+      const alone = await anonymiseGuestsAtOnce(db, [email], at, cutoff);
+      if (alone !== 'raced') anonymised += alone;
+    }
+  }
+  return anonymised;
 }
 
 /**
