@@ -74,53 +74,53 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
       : Promise.resolve([]),
     // Each person once per cohort: by month (organisation; academy), by quarter and academy, and by
     // academy over the whole range (a year). grouping() tells the sets apart: 3 = (month),
-    // 1 = (academy, month), 4 = (quarter, academy), 5 = (academy). Mentoring and candidacy are a
-    // person's, whatever the period: looked up once per person.
+    // 1 = (academy, month), 4 = (quarter, academy), 5 = (academy). Mentoring (this organisation's
+    // networks: another organisation's mentoring is not ours to count) and candidacy are a person's,
+    // whatever the period: joined to each person's rows before grouping, not to every cohort.
     db.execute(sql`
-      with p as materialized (
-        select t.academy_id, t.month, date_trunc('quarter', t.month)::date as q, t.person, t.has_account, t.confirmed, t.attended,
-               t.completed, t.confirmed_first_at
-        from report_people_months t
-        where t.organisation_id = ${organisationId} and t.month >= ${from}::date and t.month < ${end}::date
-      ),
-      people as (
-        select grouping(p.month, p.academy_id, p.q) as gs, p.month, p.academy_id, p.q,
-               case when bool_or(p.has_account) then p.person end as user_id,
-               bool_or(p.confirmed) as confirmed, bool_or(p.attended) as attended, bool_or(p.completed) as completed,
-               coalesce(min(p.confirmed_first_at) <= ${nowAt}, false) as started
-        from p
-        group by grouping sets ((p.month, p.person), (p.academy_id, p.month, p.person), (p.q, p.academy_id, p.person)
-                                ${hasYear ? sql`, (p.academy_id, p.person)` : sql``})
-      ),
-      users as (select distinct p.person as user_id from p where p.has_account),
-      mentored as (
+      with mentored as (
         select ma.user_id,
                bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
         from mentee_applications ma
         join networks n on n.id = ma.network_id
-        where n.organisation_id = ${organisationId} and ma.user_id in (select user_id from users)
+        where n.organisation_id = ${organisationId} and ma.user_id is not null
         group by ma.user_id
       ),
       outcomes as (
         select o.user_id, bool_or(o.on_list or o.elected) as on_list, bool_or(o.elected) as elected
         from candidacy_outcomes o
-        where o.user_id in (select user_id from users)
         group by o.user_id
+      ),
+      p as (
+        select t.academy_id, t.month, date_trunc('quarter', t.month)::date as q, t.person, t.confirmed, t.attended, t.completed,
+               t.confirmed_first_at, mt.user_id is not null as applied, coalesce(mt.matched, false) as matched,
+               coalesce(o.on_list, false) as on_list, coalesce(o.elected, false) as elected
+        from report_people_months t
+        left join mentored mt on t.has_account and mt.user_id = t.person
+        left join outcomes o on t.has_account and o.user_id = t.person
+        where t.organisation_id = ${organisationId} and t.month >= ${from}::date and t.month < ${end}::date
+      ),
+      people as (
+        select grouping(p.month, p.academy_id, p.q) as gs, p.month, p.academy_id, p.q,
+               bool_or(p.confirmed) as confirmed, bool_or(p.attended) as attended, bool_or(p.completed) as completed,
+               coalesce(min(p.confirmed_first_at) <= ${nowAt}, false) as started,
+               bool_or(p.applied) as applied, bool_or(p.matched) as matched, bool_or(p.on_list) as on_list, bool_or(p.elected) as elected
+        from p
+        group by grouping sets ((p.month, p.person), (p.academy_id, p.month, p.person), (p.q, p.academy_id, p.person)
+                                ${hasYear ? sql`, (p.academy_id, p.person)` : sql``})
       )
       select p.gs, to_char(p.month, 'YYYY-MM') as month, p.academy_id::text as academy, to_char(p.q, 'YYYY-MM') as quarter,
              count(*) as c0,
              count(*) filter (where p.attended) as c1,
              count(*) filter (where p.completed) as c2,
-             count(mt.user_id) as c3,
-             count(*) filter (where mt.matched) as c4,
-             count(*) filter (where o.on_list) as c5,
-             count(*) filter (where o.elected) as c6,
+             count(*) filter (where p.applied) as c3,
+             count(*) filter (where p.matched) as c4,
+             count(*) filter (where p.on_list) as c5,
+             count(*) filter (where p.elected) as c6,
              count(*) filter (where p.confirmed) as c7,
              count(*) filter (where p.confirmed and not p.attended and p.started) as c8,
              count(*) filter (where p.confirmed and not p.attended and not p.started) as c9
       from people p
-      left join mentored mt on mt.user_id = p.user_id
-      left join outcomes o on o.user_id = p.user_id
       group by p.gs, p.month, p.academy_id, p.q`),
     applicationsBetween(db, organisationId, null, dutchMidnight(from), dutchMidnight(end)),
     // Mentors of the organisation's networks, by academy: each once, with their one capacity and the
