@@ -141,9 +141,9 @@ describe('stored marks of the funder report', () => {
       rowsOf<{ data: MarksChangedJob; start_after: string | Date }>(
         await db().execute(sql`select data, start_after from pgboss.job where name = ${queues.reportMarksChanged} and singleton_key = ${key} and state = 'created'`),
       );
-    // Start from nothing waiting (the set-up above queued jobs too).
-    await db().execute(sql`delete from pgboss.job where name = ${queues.reportMarksChanged}`);
     const { course } = await createCourse(db(), { organisationId: nvr, startsInDays: 1, sessionCount: 1 });
+    // Start from nothing waiting (the set-up above and the new course's sessions queued jobs too).
+    await db().execute(sql`delete from pgboss.job where name = ${queues.reportMarksChanged}`);
     expect(await waiting()).toHaveLength(0);
     const first = await signUp(db(), course.id, person('marks-job-1'));
     const second = await signUp(db(), course.id, person('marks-job-2'));
