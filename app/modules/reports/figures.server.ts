@@ -218,6 +218,17 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
 export type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
 type CourseRow = CourseFigures['cells'][number];
 
+/**
+ * An application's matches in one row (joined laterally: as separate EXISTS subqueries the planner
+ * hashed each over every match of the country, four scans of matches per report).
+ */
+const applicationMatches = sql`(
+  select bool_or(m.proposed_at is not null) as proposed, min(m.accepted_at) as first_accepted,
+         bool_or(m.status = 'declined') as declined, bool_or(m.status = 'expired') as expired,
+         bool_or(m.status = 'active') as active, bool_or(m.status = 'completed') as completed
+  from matches m where m.application_id = ${menteeApplications.id}
+) am`;
+
 /** What the report reads of each application (one query; the matches summed up per application). */
 const applicationFields = {
   id: menteeApplications.id,
@@ -231,15 +242,14 @@ const applicationFields = {
   source: menteeApplications.source,
   utmSource: sql<string | null>`${menteeApplications.utm} ->> 'utm_source'`,
   academyId: networks.academyId,
-  // The application's matches, summed up in the same query (no list of ids sent back).
-  proposed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.proposed_at is not null)`,
-  firstAccepted: sql<Date | null>`(select min(m.accepted_at) from matches m where m.application_id = ${menteeApplications.id})`.mapWith(
-    matches.acceptedAt,
-  ),
-  declined: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'declined')`,
-  expired: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'expired')`,
-  active: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'active')`,
-  completed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'completed')`,
+  // The application's matches, summed up in the same query (no list of ids sent back): one probe of
+  // the matches' application index per application (applicationMatches below).
+  proposed: sql<boolean>`coalesce(am.proposed, false)`,
+  firstAccepted: sql<Date | null>`am.first_accepted`.mapWith(matches.acceptedAt),
+  declined: sql<boolean>`coalesce(am.declined, false)`,
+  expired: sql<boolean>`coalesce(am.expired, false)`,
+  active: sql<boolean>`coalesce(am.active, false)`,
+  completed: sql<boolean>`coalesce(am.completed, false)`,
 };
 
 /**
@@ -260,6 +270,7 @@ export async function applicationsBetween(
     })
     .from(menteeApplications)
     .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+    .leftJoinLateral(applicationMatches, sql`true`)
     .leftJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
     .leftJoin(
       consents,
