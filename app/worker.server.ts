@@ -12,7 +12,7 @@ import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { runDueMentoringWork } from '~/modules/mentoring/due.server';
 import { runRetentionWork } from '~/modules/privacy/retention.server';
 import { runOutcomeWork } from '~/modules/reports/outcomes.server';
-import { refreshProtectedMarks } from '~/modules/reports/marks-refresh.server';
+import { refreshChangedMarks, refreshProtectedMarks, type MarksChangedJob } from '~/modules/reports/marks-refresh.server';
 import { queues } from '~/modules/jobs/boss.server';
 
 export function emailProviderFor(env: Env): EmailProvider {
@@ -100,6 +100,14 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // that a coordinator's page reads the marks instead of solving them.
   await boss.work(queues.reportMarks, { pollingIntervalSeconds: 30 }, async () => {
     await refreshProtectedMarks(db);
+  });
+  // The same for the blocks whose figures just changed: the database queues one job per organisation
+  // and quarter, 30 seconds after the first change (migration 0023), in the writing transaction.
+  await boss.work<MarksChangedJob>(queues.reportMarksChanged, { pollingIntervalSeconds: 5, batchSize: 20 }, async (jobs) => {
+    await refreshChangedMarks(
+      db,
+      jobs.map((job) => job.data),
+    );
   });
   // pg-boss's scheduler makes sure one process enqueues each, however many run workers.
   await boss.schedule(queues.maintenance, '17 * * * *');

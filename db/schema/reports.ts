@@ -29,6 +29,8 @@ export const reportCourseMonths = pgTable(
     /** Confirmed and not attended: no-shows once the course started, "not started" before. */
     absent: integer('absent').notNull(),
   },
+  // Migration 0022 adds the counted columns to this index (INCLUDE, which drizzle cannot express):
+  // a year of an organisation is read by an index-only scan.
   (t) => [index('report_course_months_scope_idx').on(t.organisationId, t.month, t.academyId)],
 );
 
@@ -52,6 +54,7 @@ export const reportPeopleMonths = pgTable(
     confirmedFirstAt: timestamptz('confirmed_first_at'),
   },
   (t) => [
+    // With the counted columns included by migration 0022 (index-only scans of a year).
     index('report_people_months_scope_idx').on(t.organisationId, t.month, t.academyId),
     // A registration that changes only whose it is (an account deleted, linked) recounts its people alone.
     index('report_people_months_person_idx').on(t.person),

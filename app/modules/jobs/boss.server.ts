@@ -14,6 +14,8 @@ export const queues = {
   outcomeDueWork: 'outcome-due-work',
   accountLink: 'account-link',
   reportMarks: 'report-marks',
+  /** Queued by the database itself when a block's figures change (migration 0023): policy "short". */
+  reportMarksChanged: 'report-marks-changed',
 } as const;
 
 type SqlRunner = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -108,6 +110,9 @@ export async function startBoss(handle: DatabaseHandle, settings: QueueSettings,
   for (const name of Object.values(queues)) {
     const policy = {
       name,
+      // A short queue keeps one waiting job per singleton key: the report's triggers insert with
+      // ON CONFLICT DO NOTHING against it, so a burst of changes to one block makes one job.
+      ...(name === queues.reportMarksChanged && !existing.has(name) ? { policy: 'short' as const } : {}),
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: getEnv().EMAIL_RETRY_BACKOFF ?? true,

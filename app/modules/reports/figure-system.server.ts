@@ -42,7 +42,13 @@ export function forgetProtectedMarks() {
 }
 
 /** Where a system's marks are stored: one row per organisation and block. */
-export type MarkStore = { db: Db; organisationId: string; key: string };
+export type MarkStore = {
+  db: Db;
+  organisationId: string;
+  key: string;
+  /** The stored row, when the caller read it already (null: none); undefined: read it here. */
+  stored?: { figuresHash: string; marks: string } | null;
+};
 
 const markCodes: Record<string, Mark> = { '.': null, s: 'small', p: 'protect' };
 const encodeMarks = (marks: readonly Mark[]) => marks.map((m) => (m === 'small' ? 's' : m === 'protect' ? 'p' : '.')).join('');
@@ -63,10 +69,15 @@ async function protectOnce(figures: readonly Figure[], relations: readonly Relat
   const kept = keptMarks.get(hash);
   let marks: Mark[] | undefined = kept;
   if (!marks && store) {
-    const [row] = await store.db
-      .select({ figuresHash: reportProtectedMarks.figuresHash, marks: reportProtectedMarks.marks })
-      .from(reportProtectedMarks)
-      .where(eq(reportProtectedMarks.key, store.key));
+    const [row] =
+      store.stored !== undefined
+        ? store.stored
+          ? [store.stored]
+          : []
+        : await store.db
+            .select({ figuresHash: reportProtectedMarks.figuresHash, marks: reportProtectedMarks.marks })
+            .from(reportProtectedMarks)
+            .where(eq(reportProtectedMarks.key, store.key));
     if (row && row.figuresHash === hash && row.marks.length === figures.length) marks = decodeMarks(row.marks);
   }
   if (!marks) {

@@ -215,35 +215,62 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
       .map((r) => ({ key: String(r.cohort ?? ''), academyName: (r.academyName as string | null) ?? null, counts: counts(r, 10) })),
   };
 }
-type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
+export type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
 type CourseRow = CourseFigures['cells'][number];
 
-async function applicationRows(db: Db, scope: ReportScope) {
+/**
+ * An application's matches in one row (joined laterally: as separate EXISTS subqueries the planner
+ * hashed each over every match of the country, four scans of matches per report).
+ */
+const applicationMatches = sql`(
+  select bool_or(m.proposed_at is not null) as proposed, min(m.accepted_at) as first_accepted,
+         bool_or(m.status = 'declined') as declined, bool_or(m.status = 'expired') as expired,
+         bool_or(m.status = 'active') as active, bool_or(m.status = 'completed') as completed
+  from matches m where m.application_id = ${menteeApplications.id}
+) am`;
+
+/** What the report reads of each application (one query; the matches summed up per application). */
+const applicationFields = {
+  id: menteeApplications.id,
+  userId: menteeApplications.userId,
+  createdAt: menteeApplications.createdAt,
+  provinceCode: municipalities.provinceCode,
+  province: municipalities.province,
+  focusGroups: menteeApplications.focusGroups,
+  // Special-category: counted only with an active consent for it, never shown per person.
+  disability: sql<boolean>`coalesce(${menteeApplications.disability} and ${consents.id} is not null, false)`,
+  source: menteeApplications.source,
+  utmSource: sql<string | null>`${menteeApplications.utm} ->> 'utm_source'`,
+  academyId: networks.academyId,
+  // The application's matches, summed up in the same query (no list of ids sent back): one probe of
+  // the matches' application index per application (applicationMatches below).
+  proposed: sql<boolean>`coalesce(am.proposed, false)`,
+  firstAccepted: sql<Date | null>`am.first_accepted`.mapWith(matches.acceptedAt),
+  declined: sql<boolean>`coalesce(am.declined, false)`,
+  expired: sql<boolean>`coalesce(am.expired, false)`,
+  active: sql<boolean>`coalesce(am.active, false)`,
+  completed: sql<boolean>`coalesce(am.completed, false)`,
+};
+
+/**
+ * The applications to an organisation's networks (or one academy's) made from `start` to `end`
+ * (instants), each with the Dutch day it was made on (a caller splitting a year in quarters uses it).
+ */
+export async function applicationsBetween(
+  db: Db,
+  organisationId: string,
+  academyId: string | null,
+  start: ReturnType<typeof sql>,
+  end: ReturnType<typeof sql>,
+) {
   const rows = await db
     .select({
-      id: menteeApplications.id,
-      userId: menteeApplications.userId,
-      createdAt: menteeApplications.createdAt,
-      provinceCode: municipalities.provinceCode,
-      province: municipalities.province,
-      focusGroups: menteeApplications.focusGroups,
-      // Special-category: counted only with an active consent for it, never shown per person.
-      disability: sql<boolean>`coalesce(${menteeApplications.disability} and ${consents.id} is not null, false)`,
-      source: menteeApplications.source,
-      utmSource: sql<string | null>`${menteeApplications.utm} ->> 'utm_source'`,
-      academyId: networks.academyId,
-      // The application's matches, summed up in the same query (no list of ids sent back).
-      proposed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.proposed_at is not null)`,
-      firstAccepted: sql<Date | null>`(select min(m.accepted_at) from matches m where m.application_id = ${menteeApplications.id})`.mapWith(
-        matches.acceptedAt,
-      ),
-      declined: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'declined')`,
-      expired: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'expired')`,
-      active: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'active')`,
-      completed: sql<boolean>`exists (select 1 from matches m where m.application_id = ${menteeApplications.id} and m.status = 'completed')`,
+      ...applicationFields,
+      day: sql<string>`to_char((${menteeApplications.createdAt} at time zone ${SQL_TIME_ZONE})::date, 'YYYY-MM-DD')`,
     })
     .from(menteeApplications)
     .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+    .leftJoinLateral(applicationMatches, sql`true`)
     .leftJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
     .leftJoin(
       consents,
@@ -256,10 +283,10 @@ async function applicationRows(db: Db, scope: ReportScope) {
     )
     .where(
       and(
-        eq(networks.organisationId, scope.organisationId),
-        scope.academyId ? eq(networks.academyId, scope.academyId) : undefined,
-        gte(menteeApplications.createdAt, periodStart(scope)),
-        lt(menteeApplications.createdAt, periodEnd(scope)),
+        eq(networks.organisationId, organisationId),
+        academyId ? eq(networks.academyId, academyId) : undefined,
+        gte(menteeApplications.createdAt, start),
+        lt(menteeApplications.createdAt, end),
       ),
     );
   return rows.map((r) => {
@@ -277,7 +304,10 @@ async function applicationRows(db: Db, scope: ReportScope) {
     };
   });
 }
-type ApplicationRow = Awaited<ReturnType<typeof applicationRows>>[number];
+
+const applicationRows = (db: Db, scope: ReportScope) =>
+  applicationsBetween(db, scope.organisationId, scope.academyId, periodStart(scope), periodEnd(scope));
+export type ApplicationRow = Awaited<ReturnType<typeof applicationRows>>[number];
 
 // ---------------------------------------------------------------------------------------------
 // Counting

@@ -1,10 +1,9 @@
 import type { Db } from '~db/client.server';
 import type { Translate } from '~/i18n';
 import { FigureSystem } from './figure-system.server';
+import { blockKey, blockScope, loadBlockFigures, type BlockFigures } from './block-data.server';
 import {
-  academiesOf,
   assembleReport,
-  loadReportData,
   type AssembledReport,
   type CohortKind,
   type PendingTable,
@@ -12,7 +11,7 @@ import {
   type ReportData,
   type ReportScope,
 } from './figures.server';
-import { blockCode, blockDays, quartersOf, type Block } from './periods';
+import { blockCode, quartersOf, type Block } from './periods';
 
 // Suppression over everything a reader can put side by side (issue 12, item 4; ADR 015).
 //
@@ -33,28 +32,21 @@ import { blockCode, blockDays, quartersOf, type Block } from './periods';
 
 type ScopeData = { scope: ReportScope; data: ReportData; academyCohorts: ReportData['courseFigures']['cohorts'] };
 
-/** The data of one block for the organisation and each academy. */
-async function loadBlock(db: Db, organisationId: string, academyIds: string[], block: Block) {
-  const days = blockDays(block);
-  const orgScope: ReportScope = { organisationId, academyId: null, ...days };
-  const [org, byAcademy, ...academies] = await Promise.all([
-    loadReportData(db, orgScope, 'month'),
-    loadReportData(db, orgScope, 'academy'),
-    ...academyIds.map((academyId) => loadReportData(db, { ...orgScope, academyId }, 'month')),
-  ]);
-  const academyCohorts = byAcademy.courseFigures.cohorts;
+/** One block's reports for the organisation (first) and each academy, from its figures. */
+function blockData(organisationId: string, academyIds: string[], figures: BlockFigures) {
+  const orgScope = blockScope(organisationId, null, figures.block);
   const scopes: ScopeData[] = [
-    { scope: orgScope, data: org, academyCohorts },
-    ...academyIds.map((academyId, i) => ({
+    { scope: orgScope, data: figures.organisation, academyCohorts: figures.byAcademy },
+    ...academyIds.map((academyId) => ({
       scope: { ...orgScope, academyId },
-      data: academies[i]!,
+      data: figures.academies.get(academyId)!,
       // The academy's own funnel by academy has one row: the same people as its row in the organisation's.
-      academyCohorts: academyCohorts.filter((c) => c.key === academyId),
+      academyCohorts: figures.byAcademy.filter((c) => c.key === academyId),
     })),
   ];
-  return { block, scopes };
+  return { block: figures.block, scopes };
 }
-type BlockData = Awaited<ReturnType<typeof loadBlock>>;
+type BlockData = ReturnType<typeof blockData>;
 
 type Family = { block: Block; reports: AssembledReport[]; start: number; end: number };
 
@@ -181,14 +173,19 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
   });
 }
 
-/** Where the marks of an organisation's block are stored (ADR 017). */
-const storeOf = (db: Db, organisationId: string, block: Block) => ({ db, organisationId, key: `${organisationId}/${blockCode(block)}` });
+type Stored = Awaited<ReturnType<typeof loadBlockFigures>>['stored'];
+
+/** Where the marks of an organisation's block are stored (ADR 017), with the row read with the figures. */
+const storeOf = (db: Db, organisationId: string, block: Block, stored: Stored) => {
+  const key = blockKey(organisationId, block);
+  return { db, organisationId, key, stored: stored.get(key) ?? null };
+};
 
 /** The marks of a quarter's family, protected on its own (step 1). */
-async function protectQuarter(db: Db, t: Translate, organisationId: string, data: BlockData) {
+async function protectQuarter(db: Db, t: Translate, organisationId: string, data: BlockData, stored: Stored) {
   const system = new FigureSystem();
   const family = assembleFamily(t, system, data);
-  await system.protect(storeOf(db, organisationId, data.block));
+  await system.protect(storeOf(db, organisationId, data.block, stored));
   return { system, family };
 }
 
@@ -199,11 +196,15 @@ export type BlockRequest = { organisationId: string; academyId: string | null; b
  * put beside it (see above): the reports of the organisation (first) and of each academy.
  */
 export async function buildBlockReports(db: Db, t: Translate, organisationId: string, block: Block) {
-  const academyIds = (await academiesOf(db, organisationId)).map((a) => a.id);
   const quarters = quartersOf(block);
-  const quarterData = await Promise.all(quarters.map((q) => loadBlock(db, organisationId, academyIds, q)));
+  // Every block of the system in one read: the quarters, then the year (if one was asked for).
+  const loaded = await loadBlockFigures(db, organisationId, block.kind === 'quarter' ? quarters : [...quarters, block]);
+  const academyIds = loaded.academies.map((a) => a.id);
+  const [quarterData, [yearData]] = [loaded.blocks.slice(0, quarters.length), loaded.blocks.slice(quarters.length)].map((list) =>
+    list.map((figures) => blockData(organisationId, academyIds, figures)),
+  ) as [BlockData[], BlockData[]];
   const protectedQuarters: { system: FigureSystem; family: Family }[] = [];
-  for (const data of quarterData) protectedQuarters.push(await protectQuarter(db, t, organisationId, data));
+  for (const data of quarterData) protectedQuarters.push(await protectQuarter(db, t, organisationId, data, loaded.stored));
   if (block.kind === 'quarter') {
     const { family } = protectedQuarters[0]!;
     return { academyIds, reports: family.reports };
@@ -219,9 +220,9 @@ export async function buildBlockReports(db: Db, t: Translate, organisationId: st
     }
     return family;
   });
-  const yearFamily = assembleFamily(t, system, await loadBlock(db, organisationId, academyIds, block));
+  const yearFamily = assembleFamily(t, system, yearData!);
   tieYearToQuarters(system, yearFamily, quarterFamilies);
-  await system.protect(storeOf(db, organisationId, block));
+  await system.protect(storeOf(db, organisationId, block, loaded.stored));
   return { academyIds, reports: yearFamily.reports };
 }
 

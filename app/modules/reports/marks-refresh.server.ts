@@ -1,10 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { DAY } from '../clock.server';
 import type { Db } from '~db/client.server';
 import { organisations } from '~db/schema/organisations';
 import { translator } from '~/i18n';
 import { dutchToday } from '~/modules/clock.server';
 import { buildBlockReports } from './joint.server';
-import { blockCode, blocksBetween, type Block } from './periods';
+import { blockCode, blocksBetween, parseBlock, sameBlock, type Block } from './periods';
 
 // Keeps the stored marks of the funder report (report_protected_marks, ADR 017) in step with the
 // figures, so that a coordinator's page reads them instead of solving (seconds to a minute a block).
@@ -37,5 +38,39 @@ export async function refreshProtectedMarks(db: Db, options: { organisationIds?:
       await buildBlockReports(db, t, organisationId, block);
       checked.push(`${organisationId}/${blockCode(block)}`);
     }
+  return checked;
+}
+
+/** What the database queues when figures change (migration 0023): an organisation and a quarter. */
+export type MarksChangedJob = { organisationId: string; quarter: string };
+
+/** The quarter and the calendar and programme years holding it: the blocks its change touches. */
+export function blocksHolding(quarter: Extract<Block, { kind: 'quarter' }>): Block[] {
+  return [
+    quarter,
+    { kind: 'year', year: quarter.year },
+    { kind: 'programme', year: quarter.quarter >= 3 ? quarter.year : quarter.year - 1 },
+  ];
+}
+
+/**
+ * Solves again the blocks whose figures changed (jobs queued by the database in the writing
+ * transaction, deduplicated per organisation and quarter), so that the next page reads its marks.
+ */
+export async function refreshChangedMarks(db: Db, jobs: MarksChangedJob[]) {
+  const byOrganisation = new Map<string, Block[]>();
+  for (const job of jobs) {
+    const quarter = parseBlock(job.quarter);
+    if (!quarter || quarter.kind !== 'quarter') continue;
+    const blocks = byOrganisation.get(job.organisationId) ?? [];
+    for (const block of blocksHolding(quarter)) if (!blocks.some((b) => sameBlock(b, block))) blocks.push(block);
+    byOrganisation.set(job.organisationId, blocks);
+  }
+  const checked: string[] = [];
+  for (const [organisationId, blocks] of byOrganisation) {
+    // An organisation deleted since: nothing to keep.
+    const [exists] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId));
+    if (exists) checked.push(...(await refreshProtectedMarks(db, { organisationIds: [organisationId], blocks })));
+  }
   return checked;
 }

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { rowsOf } from '~db/client.server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '~db/schema/organisations';
 import { registrations } from '~db/schema/courses';
@@ -6,12 +7,14 @@ import { reportProtectedMarks } from '~db/schema/reports';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
-import { createCourse } from '../../../test/courses';
+import { createCourse, person } from '../../../test/courses';
+import { signUp } from '../courses/registrations.server';
+import { queues } from '../jobs/boss.server';
 import { now } from '../clock.server';
 import { clearStoredMarks, forgetProtectedMarks } from './figure-system.server';
 import { dutchToday } from '~/modules/clock.server';
 import { buildBlockReport, type BlockRequest } from './joint.server';
-import { refreshProtectedMarks } from './marks-refresh.server';
+import { blocksHolding, refreshChangedMarks, refreshProtectedMarks, type MarksChangedJob } from './marks-refresh.server';
 import { blockCode, quarterOf } from './periods';
 import { solveCount } from './protection.server';
 
@@ -131,4 +134,35 @@ describe('stored marks of the funder report', () => {
     expect(await buildBlockReport(db(), nl, request())).toEqual(report);
     expect((await storedRow())!.figuresHash).toBe(row.figuresHash);
   }, 300_000);
+
+  it('a sign-up queues one marks job for its organisation and quarter (in its transaction); after the job a page solves nothing', async () => {
+    const key = `${nvr}/${blockCode(quarter())}`;
+    const waiting = async () =>
+      rowsOf<{ data: MarksChangedJob; start_after: string | Date }>(
+        await db().execute(sql`select data, start_after from pgboss.job where name = ${queues.reportMarksChanged} and singleton_key = ${key} and state = 'created'`),
+      );
+    const { course } = await createCourse(db(), { organisationId: nvr, startsInDays: 1, sessionCount: 1 });
+    // Start from nothing waiting (the set-up above and the new course's sessions queued jobs too).
+    await db().execute(sql`delete from pgboss.job where name = ${queues.reportMarksChanged}`);
+    expect(await waiting()).toHaveLength(0);
+    const first = await signUp(db(), course.id, person('marks-job-1'));
+    const second = await signUp(db(), course.id, person('marks-job-2'));
+    expect([first.status, second.status]).toEqual(['confirmed', 'confirmed']);
+    // Two sign-ups, one job (deduplicated while it waits), started a little later (debounced).
+    const jobs = await waiting();
+    expect(jobs.map((j) => j.data)).toEqual([{ organisationId: nvr, quarter: blockCode(quarter()) }]);
+    expect(new Date(jobs[0]!.start_after).getTime()).toBeGreaterThan(Date.now());
+
+    // The worker runs it once; a page in "another process" then reads every block it touched.
+    const checked = await refreshChangedMarks(
+      db(),
+      jobs.map((j) => j.data),
+    );
+    const touched = blocksHolding(quarter());
+    expect(checked).toEqual(touched.map((b) => `${nvr}/${blockCode(b)}`));
+    forgetProtectedMarks();
+    const before = solveCount();
+    for (const block of touched) await buildBlockReport(db(), nl, { ...request(), block });
+    expect(solveCount()).toBe(before);
+  }, 600_000);
 });
