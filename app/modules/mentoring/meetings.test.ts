@@ -75,8 +75,14 @@ describe('meetings with calendar invitations', () => {
     expect((await acceptMeeting(db(), meeting!.id, mentee.id)).status).toBe('not-possible');
     setClock(new Date(START.getTime() + HOUR));
     expect(
-      (await counterProposeMeeting(db(), meeting!.id, mentor.id, values('2027-01-21', '20:00', { place: '', videoUrl: 'https://meet.example/raad' })))
-        .status,
+      (
+        await counterProposeMeeting(
+          db(),
+          meeting!.id,
+          mentor.id,
+          values('2027-01-21', '20:00', { place: '', videoUrl: 'https://meet.example/raad' }),
+        )
+      ).status,
     ).toBe('countered');
     // Now the mentor waits; the mentee answers.
     expect((await acceptMeeting(db(), meeting!.id, mentor.id)).status).toBe('not-possible');

@@ -25,7 +25,10 @@ export async function shareNeeds(db: Db, matchId: string, userId: string, values
     const [existing] = await tx.select().from(sharedNeeds).where(eq(sharedNeeds.matchId, matchId));
     // A change of what is shared is a new consent for the new content: the old one is withdrawn.
     if (existing) {
-      await tx.update(consents).set({ withdrawnAt: now() }).where(and(eq(consents.id, existing.consentId), isNull(consents.withdrawnAt)));
+      await tx
+        .update(consents)
+        .set({ withdrawnAt: now() })
+        .where(and(eq(consents.id, existing.consentId), isNull(consents.withdrawnAt)));
     }
     const consentId = await giveConsent(tx, userId, 'shared-needs', subjectOf(matchId));
     const t = now();
