@@ -45,6 +45,7 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
 
   await test.step('the demo mentor accepts the proposal waiting for them', async () => {
     await logInWithPassword(page, demoMentor.email, demoMentor.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
     await page.goto('/mentor');
     const open = page.getByRole('link', { name: /^Voorstel apart openen/ }).first();
     await open.click();
@@ -97,6 +98,7 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
   const mentor = await mentorNoJs.newPage();
   await test.step('the mentor proposes another time without JavaScript (a refused try keeps the input)', async () => {
     await logInWithPassword(mentor, demoMentor.email, demoMentor.password);
+    await expect(mentor).not.toHaveURL(/\/inloggen/);
     await mentor.goto(matchPath);
     await mentor.getByRole('link', { name: /^Andere tijd voorstellen/ }).click();
     const form = mentor.getByRole('region', { name: /^Andere tijd voorstellen voor de afspraak van / });

@@ -27,8 +27,12 @@ export function meetingSchema(t: Translate) {
         .optional()
         .transform((v) => v ?? ''),
     })
-    .superRefine((v, ctx) => {
-      if (!v.place && !v.videoUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: t('meetings.errors.where') });
+    // Checked even when other fields are wrong (the summary lists every problem at once, ADR 014),
+    // unless place or link itself is already refused.
+    .refine((v) => Boolean(String(v.place ?? '').trim() || String(v.videoUrl ?? '').trim()), {
+      path: ['place'],
+      message: t('meetings.errors.where'),
+      when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'place' || i.path?.[0] === 'videoUrl'),
     });
 }
 export type MeetingFields = z.input<ReturnType<typeof meetingSchema>>;
