@@ -90,7 +90,7 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
     await form.getByLabel(/^Plaats/).fill('Stadhuis, raadzaal');
     await form.getByRole('button', { name: 'Afspraak voorstellen' }).click();
     await expect(mentee.getByRole('status').filter({ hasText: 'Je voorstel is verstuurd.' })).toBeVisible();
-    await expect(mentee.getByRole('table', { name: /^Afspraken met / })).toContainText('Jouw voorstel: wacht op');
+    await expect(mentee.getByRole('table', { name: /^Geplande afspraken met / })).toContainText('Jouw voorstel: wacht op');
     await checkA11y(mentee);
   });
 
@@ -122,7 +122,7 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
     await mentor.goto(matchPath);
     await mentor.getByRole('button', { name: /^Afzeggen/ }).click();
     await expect(mentor.getByRole('status').filter({ hasText: 'De afspraak is afgezegd.' })).toBeVisible();
-    await expect(mentor.getByRole('table', { name: /^Afspraken met / })).toContainText('Afgezegd');
+    await expect(mentor.getByRole('table', { name: /^Geplande afspraken met / })).toContainText('Afgezegd');
   });
 
   await test.step('each person got four calendar files: one UID, SEQUENCE 0–3, REQUEST ×3 then CANCEL', async () => {
@@ -178,10 +178,10 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
   await test.step('in English: the match page, its meetings and the needs form', async () => {
     await setEnglish(menteeContext);
     await mentee.goto(matchPath);
-    await expect(mentee.getByRole('heading', { level: 2, name: 'Meetings' })).toBeVisible();
+    await expect(mentee.getByRole('heading', { level: 2, name: 'Plan meetings' })).toBeVisible();
     await expect(mentee.getByRole('region', { name: 'Propose a new meeting' })).toBeVisible();
     await expect(mentee.getByRole('heading', { level: 2, name: 'What you need for meetings' })).toBeVisible();
-    await expect(mentee.getByRole('table', { name: /^Meetings with / })).toContainText('Cancelled');
+    await expect(mentee.getByRole('table', { name: /^Planned meetings with / })).toContainText('Cancelled');
     await checkA11y(mentee);
   });
 

@@ -3,10 +3,10 @@ import type { nl } from './meetings.nl';
 import type { Translation } from '../types';
 
 export const en: Translation<typeof nl> = {
-  'meetings.heading': 'Meetings',
+  'meetings.heading': 'Plan meetings',
   'meetings.intro':
     'Propose a meeting. {name} gets an email with the meeting for their calendar, and can say yes or no or propose another time.',
-  'meetings.caption': 'Meetings with {name}',
+  'meetings.caption': 'Planned meetings with {name}',
   'meetings.none': 'No meeting has been planned yet.',
   'meetings.when': 'When',
   'meetings.duration': 'How long',

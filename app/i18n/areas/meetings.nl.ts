@@ -1,9 +1,9 @@
 // Meetings of a match, needs a mentee shares with their mentor, and why this mentor (issue 17, points 4–6).
 export const nl = {
-  'meetings.heading': 'Afspraken',
+  'meetings.heading': 'Afspraken plannen',
   'meetings.intro':
     'Stel een afspraak voor. {name} krijgt een e-mail met de afspraak voor de agenda, en kan ja of nee zeggen of een andere tijd voorstellen.',
-  'meetings.caption': 'Afspraken met {name}',
+  'meetings.caption': 'Geplande afspraken met {name}',
   'meetings.none': 'Er staat nog geen afspraak.',
   'meetings.when': 'Wanneer',
   'meetings.duration': 'Hoe lang',
