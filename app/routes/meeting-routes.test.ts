@@ -105,9 +105,13 @@ describe('meetings on the match page', () => {
 
     // The counter-proposal form opens with the proposal's values, only for the one who answers.
     const [meeting] = await db().select().from(meetings).where(eq(meetings.matchId, p.match.id));
-    const counter = (await call(matchPage.loader, get(`${path}?tegenvoorstel=${meeting!.id}`, mentor), { matchId: p.match.id })) as PageData;
+    const counter = (await call(matchPage.loader, get(`${path}?tegenvoorstel=${meeting!.id}`, mentor), {
+      matchId: p.match.id,
+    })) as PageData;
     expect(counter.counter?.defaults).toMatchObject({ date: '2027-01-19', time: '19:30', duration: '60', place: 'Stadhuis' });
-    const notMine = (await call(matchPage.loader, get(`${path}?tegenvoorstel=${meeting!.id}`, mentee), { matchId: p.match.id })) as PageData;
+    const notMine = (await call(matchPage.loader, get(`${path}?tegenvoorstel=${meeting!.id}`, mentee), {
+      matchId: p.match.id,
+    })) as PageData;
     expect(notMine.counter).toBeNull();
   });
 });
@@ -136,7 +140,10 @@ describe('needs shared by choice', () => {
     const shared = await page(mentor);
     expect(shared.sharedNeeds?.needs).toEqual(['Een tolk Nederlandse Gebarentaal (NGT)', 'Een plek zonder drempels of trappen']);
     expect(shared.sharedNeeds?.other).toBe('Graag een rustige ruimte');
-    const [consent] = await db().select().from(consents).where(eq(consents.subject, `match:${p.match.id}`));
+    const [consent] = await db()
+      .select()
+      .from(consents)
+      .where(eq(consents.subject, `match:${p.match.id}`));
     expect(consent).toMatchObject({ purpose: 'shared-needs', textVersion: 'gedeelde-behoeften-2026-12', withdrawnAt: null });
 
     // Withdrawn on /account/privacy: gone for the mentor at once.

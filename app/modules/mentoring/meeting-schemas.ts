@@ -8,32 +8,34 @@ import { sharedNeedKinds } from '~db/schema/mentoring';
 export const meetingDurations = ['30', '45', '60', '90', '120'] as const;
 
 export function meetingSchema(t: Translate) {
-  return z
-    .object({
-      date: z.string({ error: t('meetings.errors.date') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('meetings.errors.date')),
-      time: z.string({ error: t('meetings.errors.time') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, t('meetings.errors.time')),
-      duration: z.enum(meetingDurations, { error: t('meetings.errors.duration') }),
-      place: z
-        .string()
-        .trim()
-        .max(300, t('meetings.errors.tooLong', { max: 300 }))
-        .optional()
-        .transform((v) => v ?? ''),
-      videoUrl: z
-        .string()
-        .trim()
-        .max(500, t('meetings.errors.tooLong', { max: 500 }))
-        .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/i.test(v), t('meetings.errors.videoUrl'))
-        .optional()
-        .transform((v) => v ?? ''),
-    })
-    // Checked even when other fields are wrong (the summary lists every problem at once, ADR 014),
-    // unless place or link itself is already refused.
-    .refine((v) => Boolean(String(v.place ?? '').trim() || String(v.videoUrl ?? '').trim()), {
-      path: ['place'],
-      message: t('meetings.errors.where'),
-      when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'place' || i.path?.[0] === 'videoUrl'),
-    });
+  return (
+    z
+      .object({
+        date: z.string({ error: t('meetings.errors.date') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('meetings.errors.date')),
+        time: z.string({ error: t('meetings.errors.time') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, t('meetings.errors.time')),
+        duration: z.enum(meetingDurations, { error: t('meetings.errors.duration') }),
+        place: z
+          .string()
+          .trim()
+          .max(300, t('meetings.errors.tooLong', { max: 300 }))
+          .optional()
+          .transform((v) => v ?? ''),
+        videoUrl: z
+          .string()
+          .trim()
+          .max(500, t('meetings.errors.tooLong', { max: 500 }))
+          .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/i.test(v), t('meetings.errors.videoUrl'))
+          .optional()
+          .transform((v) => v ?? ''),
+      })
+      // Checked even when other fields are wrong (the summary lists every problem at once, ADR 014),
+      // unless place or link itself is already refused.
+      .refine((v) => Boolean(String(v.place ?? '').trim() || String(v.videoUrl ?? '').trim()), {
+        path: ['place'],
+        message: t('meetings.errors.where'),
+        when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'place' || i.path?.[0] === 'videoUrl'),
+      })
+  );
 }
 export type MeetingFields = z.input<ReturnType<typeof meetingSchema>>;
 export type MeetingValues = z.output<ReturnType<typeof meetingSchema>>;
