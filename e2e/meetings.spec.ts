@@ -38,7 +38,8 @@ async function meetingCalendars(page: Page, to: string) {
 }
 
 test('meetings with calendar invitations, needs shared by choice, and why this mentor', async ({ page, browser, checkA11y, openEmail }) => {
-  test.setTimeout(300_000);
+  // Three people, four emails each with a file, five axe scans: minutes on a loaded machine.
+  test.setTimeout(600_000);
   let matchPath = '';
   let menteeEmail = '';
   let menteeFirst = '';
