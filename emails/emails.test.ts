@@ -244,6 +244,23 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     accountUrl: 'https://politiekactief.example/account/kandidaat',
     preferencesUrl: 'https://politiekactief.example/account/e-mail',
   },
+  'meeting-update': {
+    name: 'Fatima',
+    otherName: 'Jan de Vries',
+    change: 'countered',
+    byYou: false,
+    when: 'dinsdag 12 januari 2027 om 19:30',
+    durationMinutes: 60,
+    place: 'Stadhuis Zwolle',
+    videoUrl: 'https://meet.example/abc?x=1&y=2',
+    matchUrl: 'https://politiekactief.example/koppeling/abc?x=1&y=2',
+  },
+  'meeting-check-in': {
+    name: 'Fatima',
+    otherName: 'Jan de Vries',
+    when: 'dinsdag 12 januari 2027 om 19:30',
+    checkInUrl: 'https://politiekactief.example/koppeling/abc?x=1&y=2#check-in',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -322,6 +339,8 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
   'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
   'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
+  'meeting-update': { nl: ['andere tijd', 'agenda'], en: ['another time', 'calendar'] },
+  'meeting-check-in': { nl: ['afspraak', 'opschrijven'], en: ['meeting', 'write down'] },
 };
 
 describe('email templates', () => {

@@ -36,6 +36,8 @@ import * as coordinatorAppointed from './coordinator-appointed';
 import * as retentionWarning from './retention-warning';
 import * as matchPartnerLeft from './match-partner-left';
 import * as outcomeQuestion from './outcome-question';
+import * as meetingUpdate from './meeting-update';
+import * as meetingCheckIn from './meeting-check-in';
 
 export type { Locale } from './layout';
 
@@ -90,6 +92,8 @@ const registry = {
   'retention-warning': defineEmail(retentionWarning),
   'match-partner-left': defineEmail(matchPartnerLeft),
   'outcome-question': defineEmail(outcomeQuestion),
+  'meeting-update': defineEmail(meetingUpdate),
+  'meeting-check-in': defineEmail(meetingCheckIn),
 };
 
 /** Every template's props, by name (from the registry). */

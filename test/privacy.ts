@@ -9,6 +9,7 @@ import {
   emailMessages,
   matches,
   matchFeedback,
+  meetings,
   mentorInvitations,
   mentorProfiles,
   networkMentors,
@@ -16,6 +17,7 @@ import {
   rateLimits,
   registrations,
   sessionAttendance,
+  sharedNeeds,
 } from '../db/schema';
 import { hashPassword } from '../app/modules/auth/password.server';
 import { createSession } from '../app/modules/auth/session.server';
@@ -44,6 +46,8 @@ export function secretsOf(tag: string) {
     feedback: `Fijne mentor, ik mis de koffie ${tag}`,
     bio: `Oud-raadslid in Kampen ${tag}`,
     access: `Rolstoel, drempelvrij ${tag}`,
+    place: `Koffie bij De Waag in Deventer ${tag}`,
+    shared: `Graag een rustige ruimte met ringleiding ${tag}`,
   };
 }
 
@@ -133,6 +137,22 @@ export async function createFullPerson(db: Db, tag: string) {
     { matchId: active!.id, authorUserId: mentor.user.id, happenedOn: '2026-10-08', mode: 'in-person', note: 'Goed gesprek gehad.' },
   ]);
   await db.insert(matchFeedback).values({ matchId: active!.id, userId: user.id, moment: 'four-weeks', rating: 5, comment: s.feedback });
+  // A meeting they proposed, and needs they shared with their mentor under a consent of its own.
+  await db.insert(meetings).values({
+    matchId: active!.id,
+    proposedBy: user.id,
+    startsAt: new Date(now().getTime() + 7 * DAY),
+    durationMinutes: 60,
+    place: s.place,
+  });
+  const needsConsentId = await giveConsent(db, user.id, 'shared-needs', `match:${active!.id}`);
+  await db.insert(sharedNeeds).values({
+    matchId: active!.id,
+    userId: user.id,
+    consentId: needsConsentId,
+    needs: ['step-free', 'sign-language'],
+    other: s.shared,
+  });
 
   // Mentoring as mentor: a profile in another network with a proposed match to someone else.
   const network2 = await createNetwork(db);

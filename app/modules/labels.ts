@@ -1,3 +1,4 @@
+import type { ConsentPurpose } from '~db/schema/privacy';
 import type { Locale, MessageKey, Translate } from '~/i18n';
 
 // Words for the codes we store, in one place every page, CSV and report can reach: a person reads
@@ -39,7 +40,7 @@ export function sourceLabel(t: Translate, source: string | null | undefined): st
 }
 
 /** What a consent was for (db/schema consentPurposes), in words. */
-export function consentPurposeLabel(t: Translate, purpose: 'privacy-statement' | 'special-category' | 'marketing') {
+export function consentPurposeLabel(t: Translate, purpose: ConsentPurpose) {
   return t(`privacy.purpose.${purpose}`);
 }
 

@@ -118,9 +118,11 @@ export default function PrivacyPage() {
           <Notice>
             {acted.purpose === 'special-category'
               ? t('privacy.consents.withdrawnSpecial')
-              : acted.purpose === 'marketing'
-                ? t('privacy.consents.withdrawnMarketing')
-                : t('privacy.consents.withdrawn')}
+              : acted.purpose === 'shared-needs'
+                ? t('privacy.consents.withdrawnShared')
+                : acted.purpose === 'marketing'
+                  ? t('privacy.consents.withdrawnMarketing')
+                  : t('privacy.consents.withdrawn')}
           </Notice>
         ) : null}
         {acted?.kind === 'withdraw-not-found' ? <FormAlert messages={[t('privacy.consents.notFound')]} /> : null}

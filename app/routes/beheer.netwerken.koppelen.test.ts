@@ -157,6 +157,15 @@ describe('a run from start to publication', () => {
     expect(byMentee.get(ben)!.reasons.map((r) => r.text)).toContain('1 gedeeld thema: zorg');
     // The coordinator reads the sentences as written to the mentee.
     expect(byMentee.get(ben)!.reasons.map((r) => r.text)).toContain('Je mentor is raadslid: dat past bij je doel om raadslid te worden');
+    // Judging the draft (issue 17, point 6): the mentor's municipality, the places they have left once
+    // this draft is published (capacity 1, one pair here: none), reasons weightiest first with points.
+    expect(byMentee.get(ben)).toMatchObject({ mentorMunicipality: 'Zwolle', mentorRemaining: 0 });
+    expect(byMentee.get(ada)).toMatchObject({ mentorMunicipality: 'Maastricht', mentorRemaining: 0 });
+    for (const pair of view.pairs) {
+      const points = pair.reasons.map((r) => r.points);
+      expect(points).toEqual([...points].sort((a, b) => b - a));
+      expect(points.every((n) => Number.isInteger(n) && n > 0 && n <= pair.score)).toBe(true);
+    }
     expect(view.unmatched).toEqual([]);
     // No special-category data on the page.
     expect(JSON.stringify(view)).not.toMatch(/disability|accessibility/i);

@@ -2,6 +2,11 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
+import { MeetingForm, MeetingTable, SharedNeedsForm, SharedNeedsList, StopSharingButton, WhyMentor } from '~/components/meetings';
+import { handleMeetingForm, isMeetingIntent } from '~/routes/meeting-form.server';
+import { meetingsOf } from '~/modules/mentoring/meetings.server';
+import { sharedNeedsOf } from '~/modules/mentoring/shared-needs.server';
+import { meetingView, sharedNeedsView, whyThisMentor } from '~/modules/mentoring/meeting-views.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { handleMatchForm } from '~/routes/match-form.server';
@@ -44,12 +49,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkIns: accepted ? checkInRows(await checkInsOf(db, [match.id]), locale, t) : [],
     feedback,
     today: dutchToday(),
+    ...meetingView(await meetingsOf(db, match.id), {
+      userId: user.id,
+      otherName: other.name,
+      active: match.status === 'active',
+      counterId: new URL(request.url).searchParams.get('tegenvoorstel'),
+      locale,
+      t,
+    }),
+    // Shared needs: the mentee sees their own; the mentor only what is shared, only while the match is active.
+    sharedNeeds: ctx.role === 'mentee' || match.status === 'active' ? sharedNeedsView(await sharedNeedsOf(db, match.id), t) : null,
+    why: ctx.role === 'mentee' && accepted ? whyThisMentor(match.reasons, locale) : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.matchId)) throw notFound();
+  const intent = (await request.clone().formData()).get('intent');
+  if (isMeetingIntent(intent)) return handleMeetingForm(getDb(), request, user, params.matchId);
   return handleMatchForm(getDb(), request, user, null, `/koppeling/${params.matchId}`);
 }
 
@@ -104,6 +122,80 @@ export default function MatchPage() {
       {m.contact ? (
         <Section id="contact-heading" title={t('matches.contact.heading', { name: m.otherName })}>
           <ContactDetails email={m.contact.email} phone={m.contact.phone} />
+        </Section>
+      ) : null}
+
+      {m.why ? <WhyMentor mentorName={m.otherName} reasons={m.why} /> : null}
+
+      {m.status === 'active' ? (
+        <Section id="meetings-heading" title={t('meetings.heading')}>
+          <p className="utrecht-paragraph">{t('meetings.intro', { name: m.otherName })}</p>
+          <MeetingTable
+            caption={t('meetings.caption', { name: m.otherName })}
+            rows={m.meetings}
+            counterHref={(id) => `?tegenvoorstel=${id}#counter-${id}-heading`}
+          />
+          {m.counter ? (
+            <div className="pa-narrow">
+              <MeetingForm
+                key={m.counter.id}
+                id={`counter-${m.counter.id}`}
+                heading={t('meetings.counterHeading', { when: m.counter.when })}
+                intro={t('meetings.counterIntro', { name: m.otherName })}
+                meetingId={m.counter.id}
+                defaults={m.counter.defaults}
+                minDate={m.today}
+                submit={t('meetings.submitCounter')}
+                lastResult={replyFor(reply, `counter-${m.counter.id}`)}
+              />
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to={`/koppeling/${m.id}#meetings-heading`}>
+                  {t('meetings.counterBack')}
+                </Link>
+              </p>
+            </div>
+          ) : null}
+          <div className="pa-narrow">
+            <MeetingForm
+              id={`meeting-${m.id}`}
+              heading={t('meetings.formHeading')}
+              minDate={m.today}
+              submit={t('meetings.submit')}
+              lastResult={replyFor(reply, `meeting-${m.id}`)}
+            />
+          </div>
+        </Section>
+      ) : null}
+
+      {m.role === 'mentee' && m.status === 'active' ? (
+        <Section id="needs-heading" title={t('sharedNeeds.heading')}>
+          <p className="utrecht-paragraph">{t('sharedNeeds.intro', { name: m.otherName })}</p>
+          {m.sharedNeeds ? (
+            <>
+              <p className="utrecht-paragraph">{t('sharedNeeds.sharedIntro', { name: m.otherName })}</p>
+              <SharedNeedsList shared={m.sharedNeeds} />
+              <StopSharingButton label={t('sharedNeeds.stop')} />
+              <h3 className="utrecht-heading-3">{t('sharedNeeds.changeHeading')}</h3>
+            </>
+          ) : (
+            <p className="utrecht-paragraph">{t('sharedNeeds.notShared', { name: m.otherName })}</p>
+          )}
+          <div className="pa-narrow">
+            <SharedNeedsForm
+              id={`needs-${m.id}`}
+              mentorName={m.otherName}
+              defaults={m.sharedNeeds ? { needs: m.sharedNeeds.kinds, other: m.sharedNeeds.other } : undefined}
+              submit={m.sharedNeeds ? t('sharedNeeds.change') : t('sharedNeeds.submit', { name: m.otherName })}
+              lastResult={replyFor(reply, `needs-${m.id}`)}
+            />
+          </div>
+        </Section>
+      ) : null}
+
+      {m.role === 'mentor' && m.sharedNeeds ? (
+        <Section id="needs-heading" title={t('sharedNeeds.mentorHeading', { name: m.otherName })}>
+          <p className="utrecht-paragraph">{t('sharedNeeds.mentorIntro', { name: m.otherName })}</p>
+          <SharedNeedsList shared={m.sharedNeeds} />
         </Section>
       ) : null}
 

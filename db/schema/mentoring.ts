@@ -396,3 +396,71 @@ export const matchFeedback = pgTable(
   },
   (t) => [uniqueIndex('match_feedback_once_key').on(t.matchId, t.userId, t.moment), index('match_feedback_user_idx').on(t.userId)],
 );
+
+export const meetingStatuses = ['proposed', 'accepted', 'declined', 'cancelled'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+/**
+ * A meeting of a match, proposed by its mentor or mentee. A counter-proposal changes this row (new
+ * time, the other person now proposes): the calendar invitation keeps one UID (the row's id) and
+ * `sequence` goes up with every change, so calendar programs replace the event instead of adding one.
+ */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    matchId: uuid('match_id')
+      .notNull()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    /** Who made the current proposal (the other one answers it); `null` once that person was deleted. */
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: meetingStatuses }).notNull().default('proposed'),
+    startsAt: timestamptz('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place').notNull().default(''),
+    videoUrl: text('video_url').notNull().default(''),
+    /** iCalendar SEQUENCE of the last invitation sent. */
+    sequence: integer('sequence').notNull().default(0),
+    /** When both were asked for a check-in after the meeting (the job's claim). */
+    checkInAskedAt: timestamptz('check_in_asked_at'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('meetings_match_idx').on(t.matchId, t.startsAt),
+    index('meetings_proposed_by_idx').on(t.proposedBy),
+    // The after-meeting job reads accepted meetings not asked about yet, by start.
+    index('meetings_check_in_due_idx')
+      .on(t.startsAt)
+      .where(sql`${t.status} = 'accepted' and ${t.checkInAskedAt} is null`),
+  ],
+);
+
+export const sharedNeedKinds = ['step-free', 'sign-language', 'online', 'phone'] as const;
+export type SharedNeedKind = (typeof sharedNeedKinds)[number];
+
+/**
+ * Support needs a mentee chose to share with the mentor of one accepted match, under a consent of its
+ * own (`consentId`, purpose `shared-needs`). Withdrawing that consent deletes the row; deleting the
+ * account deletes it with the user. Nothing else ever shows these to a mentor.
+ */
+export const sharedNeeds = pgTable(
+  'shared_needs',
+  {
+    matchId: uuid('match_id')
+      .primaryKey()
+      .references(() => matches.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    consentId: uuid('consent_id').notNull(),
+    needs: text('needs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    other: text('other').notNull().default(''),
+    sharedAt: timestamptz('shared_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('shared_needs_user_idx').on(t.userId), index('shared_needs_consent_idx').on(t.consentId)],
+);

@@ -4,7 +4,7 @@ import { organisations } from './organisations';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const consentPurposes = ['privacy-statement', 'special-category', 'marketing'] as const;
+export const consentPurposes = ['privacy-statement', 'special-category', 'marketing', 'shared-needs'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
 /**

@@ -16,6 +16,7 @@ export const NOTICE_ID = 'notice';
 /** Notices that report a refusal or a change that could not be made: read as an alert, not a status. */
 const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.match.notPossible',
+  'notice.meeting.notPossible',
   'notice.registration.tooLate',
   'notice.course.alreadyCancelled',
   'notice.application.notPossible',

@@ -85,6 +85,12 @@ export const en: Translation<typeof nl> = {
   'matchingRuns.pairs.forbid': 'Never match',
   'matchingRuns.pairs.move': 'Other mentor',
   'matchingRuns.pairs.pairLabel': '{mentee} and {mentor}',
+  'matchingRuns.pairs.scoreOf': '{score} of 100',
+  'matchingRuns.pairs.points': '(+{points})',
+  'matchingRuns.pairs.noMunicipality': 'Municipality unknown',
+  'matchingRuns.pairs.remaining': { one: '1 place left after this draft', other: '{count} places left after this draft' },
+  'matchingRuns.pairs.scaleNote':
+    'The score runs from 0 to 100. Each reason shows the points it added; the weightiest comes first. With each mentor: their municipality and how many more mentees they can take after this draft.',
 
   'matchingRuns.unmatched.heading': 'Not matched',
   'matchingRuns.unmatched.caption': 'Mentees without a mentor in this draft, and why',

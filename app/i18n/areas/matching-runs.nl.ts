@@ -83,6 +83,12 @@ export const nl = {
   'matchingRuns.pairs.forbid': 'Nooit koppelen',
   'matchingRuns.pairs.move': 'Andere mentor',
   'matchingRuns.pairs.pairLabel': '{mentee} en {mentor}',
+  'matchingRuns.pairs.scoreOf': '{score} van 100',
+  'matchingRuns.pairs.points': '(+{points})',
+  'matchingRuns.pairs.noMunicipality': 'Gemeente onbekend',
+  'matchingRuns.pairs.remaining': { one: 'Na dit voorstel nog 1 plek vrij', other: 'Na dit voorstel nog {count} plekken vrij' },
+  'matchingRuns.pairs.scaleNote':
+    'De score loopt van 0 tot 100. Achter elke reden staat hoeveel punten die opleverde; de zwaarste staat bovenaan. Bij de mentor staan de gemeente en hoeveel mentees die er na dit voorstel nog bij kan hebben.',
 
   'matchingRuns.unmatched.heading': 'Niet gekoppeld',
   'matchingRuns.unmatched.caption': 'Mentees zonder mentor in dit voorstel, en waarom',

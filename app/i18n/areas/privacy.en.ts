@@ -20,11 +20,13 @@ export const en: Translation<typeof nl> = {
   'privacy.consents.withdrawLabel': 'Withdraw consent: {purpose}, given on {date}',
   'privacy.consents.withdrawn': 'Your consent has been withdrawn. This takes effect at once.',
   'privacy.consents.withdrawnSpecial': 'Your consent has been withdrawn. We erased your answer about a disability at once.',
+  'privacy.consents.withdrawnShared': 'Your consent has been withdrawn. Your mentor no longer sees what you need. We erased it.',
   'privacy.consents.withdrawnMarketing': 'Your consent has been withdrawn. You will no longer receive news emails.',
   'privacy.consents.notFound': 'This consent does not exist or has already been withdrawn.',
   'privacy.purpose.privacy-statement': 'Privacy statement',
   'privacy.purpose.special-category': 'Special-category data (disability) for finding a mentor and anonymous figures',
   'privacy.purpose.marketing': 'News by email',
+  'privacy.purpose.shared-needs': 'What you tell your mentor about what you need for your meetings',
   'privacy.access.heading': 'Who viewed your sensitive data',
   'privacy.access.lead':
     'Sensitive data is, for example, your answer about a disability. Every time someone else views or changes it, we record that.',

@@ -18,11 +18,13 @@ export const nl = {
   'privacy.consents.withdrawLabel': 'Toestemming intrekken: {purpose}, gegeven op {date}',
   'privacy.consents.withdrawn': 'Je toestemming is ingetrokken. Dat geldt meteen.',
   'privacy.consents.withdrawnSpecial': 'Je toestemming is ingetrokken. We hebben je antwoord over een beperking meteen gewist.',
+  'privacy.consents.withdrawnShared': 'Je toestemming is ingetrokken. Je mentor ziet niet meer wat je nodig hebt. We hebben het gewist.',
   'privacy.consents.withdrawnMarketing': 'Je toestemming is ingetrokken. Je krijgt geen nieuwsbrieven meer.',
   'privacy.consents.notFound': 'Deze toestemming bestaat niet of is al ingetrokken.',
   'privacy.purpose.privacy-statement': 'Privacyverklaring',
   'privacy.purpose.special-category': 'Bijzondere gegevens (beperking) voor het zoeken van een mentor en anonieme cijfers',
   'privacy.purpose.marketing': 'Nieuws per e-mail',
+  'privacy.purpose.shared-needs': 'Wat je je mentor laat weten over wat je nodig hebt bij jullie afspraken',
   'privacy.access.heading': 'Wie bekeek je gevoelige gegevens',
   'privacy.access.lead':
     'Gevoelige gegevens zijn bijvoorbeeld je antwoord over een beperking. Iedere keer dat iemand anders ze bekijkt of verandert, schrijven we dat op.',

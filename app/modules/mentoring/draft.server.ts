@@ -6,6 +6,7 @@
  * Special-category data (disability, accessibility needs, focus groups) is never read here.
  */
 import { aliasedTable, and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
   matches,
@@ -34,6 +35,8 @@ import { firstName } from '../text';
 type MatchingRun = typeof matchingRuns.$inferSelect;
 
 const menteeUsers = aliasedTable(users, 'mentee_users');
+// `alias` (not aliasedTable) so that its type carries its own name beside the mentee's `municipalities`.
+const mentorPlaces = alias(municipalities, 'mentor_places');
 const mentorUsers = aliasedTable(users, 'mentor_users');
 
 export type DraftUnmatchedReason = UnmatchedReason | 'removed-by-hand' | 'new-since-run';
@@ -100,6 +103,14 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
       menteeName: menteeUsers.name,
       municipality: municipalities.name,
       mentorName: mentorUsers.name,
+      mentorMunicipality: mentorPlaces.name,
+      // What is left of the mentor's one capacity once this draft is published: minus their live
+      // proposals and matches in every network, minus their pairs in this draft.
+      mentorRemaining: sql`${mentorProfiles.capacity}
+        - (select count(*) from ${matches} live where live.mentor_profile_id = ${matches.mentorProfileId} and live.status in ('proposed', 'active'))
+        - (select count(*) from ${matches} drafted where drafted.mentor_profile_id = ${matches.mentorProfileId} and drafted.run_id = ${run.id} and drafted.status = 'draft')`.mapWith(
+        Number,
+      ),
       total: sql`count(*) over ()`.mapWith(Number),
     })
     .from(matches)
@@ -108,6 +119,7 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
     .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
     .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
     .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .leftJoin(mentorPlaces, eq(mentorPlaces.code, mentorProfiles.municipalityCode))
     .where(and(inDraft, pairSearch))
     .orderBy(asc(menteeUsers.name), asc(matches.id))
     .limit(DRAFT_PAGE_SIZE)

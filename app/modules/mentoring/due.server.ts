@@ -1,12 +1,13 @@
 import { and, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { matches, menteeApplications, networks } from '~db/schema';
+import { matches, meetings, menteeApplications, networks } from '~db/schema';
 import { DAY, now, dutchToday } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { formatDate } from '../time';
 import { appLink } from '../http.server';
 import { coordinatorsOf, loadMatch, type FeedbackMoment, type MatchContext } from './matches.server';
 import { firstName } from '../text';
+import { askCheckInsAfterMeetings } from './meetings.server';
 
 /** An active match without a check-in for this long gets one nudge (per quiet period). */
 export const QUIET_AFTER_DAYS = 42;
@@ -142,10 +143,15 @@ async function toBoth(email: (who: 'mentor' | 'mentee') => Promise<void>) {
   await email('mentee');
 }
 
-/** Active matches quiet for six weeks: one nudge to both, again only after a later check-in went quiet. */
+/**
+ * Active matches quiet for six weeks: one nudge to both, again only after a later check-in went quiet.
+ * A meeting counts as activity too: proposing or answering one (its last change), and an accepted
+ * meeting from its start on (a meeting planned for later keeps the match from being quiet until then).
+ */
 export async function sendQuietNudges(db: Db) {
   const t = now();
-  const quietSince = sql`coalesce(${matches.lastCheckInAt}, ${matches.acceptedAt})`;
+  const lastMeeting = sql`(select max(greatest(${meetings.updatedAt}, case when ${meetings.status} = 'accepted' then ${meetings.startsAt} end)) from ${meetings} where ${meetings.matchId} = ${matches.id} and ${meetings.status} in ('proposed', 'accepted'))`;
+  const quietSince = sql`greatest(coalesce(${matches.lastCheckInAt}, ${matches.acceptedAt}), ${lastMeeting})`;
   return claimEach(
     db,
     and(
@@ -235,5 +241,6 @@ export async function runDueMentoringWork(db: Db) {
   const nudges = await sendQuietNudges(db);
   const fourWeeks = await sendFourWeekFeedback(db);
   const periodEnd = await sendPeriodEndFeedback(db);
-  return { expired, alerts, reminders, nudges, fourWeeks, periodEnd };
+  const meetingCheckIns = await askCheckInsAfterMeetings(db);
+  return { expired, alerts, reminders, nudges, fourWeeks, periodEnd, meetingCheckIns };
 }

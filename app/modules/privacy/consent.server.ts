@@ -1,6 +1,6 @@
 import { and, eq, isNull, desc } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
+import { consents, menteeApplications, sharedNeeds, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
 import { setPreferences } from '../email/preferences.server';
 
@@ -12,6 +12,7 @@ export const consentTextVersions: Record<ConsentPurpose, string> = {
   'privacy-statement': 'privacy-2026-11',
   'special-category': 'bijzondere-gegevens-2026-11',
   marketing: 'nieuws-2026-11',
+  'shared-needs': 'gedeelde-behoeften-2026-12',
 };
 
 /** Records a consent given now; returns its id. */
@@ -36,7 +37,8 @@ export type WithdrawResult = { status: 'withdrawn'; purpose: ConsentPurpose } | 
 /**
  * Withdraws one of the person's consents, at once: withdrawing the special-category consent erases
  * the disability answers it covered in the same transaction; withdrawing the marketing consent
- * switches news email off.
+ * switches news email off; withdrawing a `shared-needs` consent deletes what the mentee shared with
+ * their mentor under it, so the mentor no longer sees it.
  */
 export async function withdrawConsent(db: Db, userId: string, consentId: string): Promise<WithdrawResult> {
   return db.transaction(async (tx) => {
@@ -53,6 +55,9 @@ export async function withdrawConsent(db: Db, userId: string, consentId: string)
         .update(menteeApplications)
         .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
         .where(and(covered, eq(menteeApplications.userId, userId)));
+    }
+    if (row.purpose === 'shared-needs') {
+      await tx.delete(sharedNeeds).where(and(eq(sharedNeeds.consentId, row.id), eq(sharedNeeds.userId, userId)));
     }
     if (row.purpose === 'marketing') {
       const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));

@@ -36,6 +36,8 @@ describe('deleting an account', () => {
       'mentor_profiles.bio',
       'check_ins.note',
       'match_feedback.comment',
+      'meetings.place',
+      'shared_needs.other',
       'matches.decline_reason',
       'mentor_invitations.email',
       'coordinator_invitations.email',

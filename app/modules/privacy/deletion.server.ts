@@ -7,6 +7,7 @@ import {
   checkIns,
   matches,
   matchFeedback,
+  meetings,
   menteeApplications,
   mentorInvitations,
   mentorProfiles,
@@ -194,6 +195,8 @@ export async function deleteAccounts(
           }),
         );
       }
+      // Meetings of their matches hold places and video links both of them chose: they go.
+      await tx.delete(meetings).where(inArray(meetings.matchId, tx.select({ id: matches.id }).from(matches).where(inMatch)));
       // Free text on their matches may name them; what they wrote goes.
       await tx
         .update(matches)

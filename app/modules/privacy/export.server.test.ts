@@ -83,7 +83,9 @@ describe('exporting a person’s data', () => {
 
     expect(exported.checkIns.map((c) => c.note)).toEqual([p.secrets.note]);
     expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
-    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'special-category']);
+    expect(exported.meetings).toEqual([expect.objectContaining({ place: p.secrets.place, proposedByYou: true, status: 'proposed' })]);
+    expect(exported.sharedNeeds).toEqual([expect.objectContaining({ needs: ['step-free', 'sign-language'], other: p.secrets.shared })]);
+    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'shared-needs', 'special-category']);
     expect(exported.consents[0]!.textVersion).toBeTruthy();
     expect(exported.candidacyOutcomes).toHaveLength(1);
     expect(exported.emailPreferences).toMatchObject({ reminders: false, news: true });

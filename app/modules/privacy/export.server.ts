@@ -5,11 +5,13 @@ import {
   checkIns,
   matches,
   matchFeedback,
+  meetings,
   menteeApplications,
   mentorInvitations,
   mentorProfiles,
   networkMentors,
   networks,
+  sharedNeeds,
 } from '~db/schema/mentoring';
 import { coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
@@ -53,6 +55,11 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   check_ins: { export: 'checkIns (written by the person)', deletion: 'notes blanked, author cut' },
   match_feedback: { export: 'feedback', deletion: 'comments blanked, author cut' },
   consents: { export: 'consents', deletion: 'cascade with the account' },
+  meetings: {
+    export: 'meetings (of the person’s matches: when, where, video link, status, who proposed)',
+    deletion: 'meetings of their matches deleted',
+  },
+  shared_needs: { export: 'sharedNeeds (what they shared with a mentor, under its consent)', deletion: 'cascade with the account' },
   audit_events: { export: 'specialDataAccess (who read or changed special-category data)', deletion: 'subject cut, detail removed' },
   email_preferences: { export: 'emailPreferences', deletion: 'deleted' },
   email_suppressions: { export: 'emailSuppression', deletion: 'deleted' },
@@ -209,6 +216,20 @@ export async function exportPersonalData(db: Db, userId: string) {
     .from(matchFeedback)
     .where(eq(matchFeedback.userId, userId));
 
+  const myMeetings = myMatches.length
+    ? await db
+        .select()
+        .from(meetings)
+        .where(
+          inArray(
+            meetings.matchId,
+            myMatches.map((m) => m.id),
+          ),
+        )
+        .orderBy(meetings.startsAt)
+    : [];
+  const myNeeds = await db.select().from(sharedNeeds).where(eq(sharedNeeds.userId, userId));
+
   const myConsents = await db.select().from(consents).where(eq(consents.userId, userId)).orderBy(consents.givenAt);
   const outcomes = await db.select().from(candidacyOutcomes).where(eq(candidacyOutcomes.userId, userId));
   const [preferences] = await db.select().from(emailPreferences).where(eq(emailPreferences.email, email));
@@ -352,6 +373,17 @@ export async function exportPersonalData(db: Db, userId: string) {
       };
     }),
     checkIns: myCheckIns.map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
+    meetings: myMeetings.map((m) => ({
+      matchId: m.matchId,
+      proposedByYou: m.proposedBy === userId,
+      status: m.status,
+      startsAt: iso(m.startsAt),
+      durationMinutes: m.durationMinutes,
+      place: m.place,
+      videoUrl: m.videoUrl,
+      createdAt: iso(m.createdAt),
+    })),
+    sharedNeeds: myNeeds.map((n) => ({ matchId: n.matchId, needs: n.needs, other: n.other, sharedAt: iso(n.sharedAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
     consents: myConsents.map((c) => ({
       purpose: c.purpose,

@@ -92,89 +92,104 @@ export function Draft({ data: d }: { data: LoaderData }) {
             <p className="utrecht-paragraph">{t('matchingRuns.pairs.none')}</p>
           ) : null
         ) : (
-          <DataTable
-            id="pairs-caption"
-            caption={t('matchingRuns.pairs.caption')}
-            rows={d.pairs}
-            rowKey={(p) => p.matchId}
-            rowId={(p) => `koppeling-${p.applicationId}`}
-            stack="wide"
-            columns={[
-              {
-                key: 'mentee',
-                header: t('matchingRuns.pairs.mentee'),
-                rowHeader: true,
-                cell: (p) => (
-                  <>
-                    {p.menteeName}
-                    <br />
-                    <span className="pa-note">{p.municipality}</span>
-                  </>
-                ),
-              },
-              {
-                key: 'mentor',
-                header: t('matchingRuns.pairs.mentor'),
-                cell: (p) => (
-                  <>
-                    {p.mentorName}
-                    {p.pinned ? (
-                      <>
-                        <br />
-                        <span className="pa-note">{p.byHand ? t('matchingRuns.pairs.byHand') : t('matchingRuns.pairs.pinned')}</span>
-                      </>
-                    ) : null}
-                  </>
-                ),
-              },
-              { key: 'score', header: t('matchingRuns.pairs.score'), numeric: true, cell: (p) => p.score },
-              {
-                key: 'why',
-                header: t('matchingRuns.pairs.why'),
-                cell: (p) =>
-                  p.reasons.length === 0 ? (
-                    t('matchingRuns.pairs.noReasons')
-                  ) : (
-                    <ul className="pa-plain-list">
-                      {p.reasons.map((r) => (
-                        <li key={r.id}>{r.text}</li>
-                      ))}
-                    </ul>
+          <>
+            <p className="utrecht-paragraph pa-note">{t('matchingRuns.pairs.scaleNote')}</p>
+            <DataTable
+              id="pairs-caption"
+              caption={t('matchingRuns.pairs.caption')}
+              rows={d.pairs}
+              rowKey={(p) => p.matchId}
+              rowId={(p) => `koppeling-${p.applicationId}`}
+              stack="wide"
+              columns={[
+                {
+                  key: 'mentee',
+                  header: t('matchingRuns.pairs.mentee'),
+                  rowHeader: true,
+                  cell: (p) => (
+                    <>
+                      {p.menteeName}
+                      <br />
+                      <span className="pa-note">{p.municipality}</span>
+                    </>
                   ),
-              },
-            ]}
-            actions={{
-              header: t('matchingRuns.pairs.actions'),
-              cell: (p) => (
-                <div className="pa-button-row">
-                  {p.pinned ? null : (
+                },
+                {
+                  key: 'mentor',
+                  header: t('matchingRuns.pairs.mentor'),
+                  cell: (p) => (
+                    <>
+                      {p.mentorName}
+                      <br />
+                      <span className="pa-note">
+                        {p.mentorMunicipality ?? t('matchingRuns.pairs.noMunicipality')} ·{' '}
+                        {t('matchingRuns.pairs.remaining', { count: p.mentorRemaining })}
+                      </span>
+                      {p.pinned ? (
+                        <>
+                          <br />
+                          <span className="pa-note">{p.byHand ? t('matchingRuns.pairs.byHand') : t('matchingRuns.pairs.pinned')}</span>
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  key: 'score',
+                  header: t('matchingRuns.pairs.score'),
+                  numeric: true,
+                  cell: (p) => t('matchingRuns.pairs.scoreOf', { score: p.score }),
+                },
+                {
+                  key: 'why',
+                  header: t('matchingRuns.pairs.why'),
+                  cell: (p) =>
+                    p.reasons.length === 0 ? (
+                      t('matchingRuns.pairs.noReasons')
+                    ) : (
+                      <ul className="pa-plain-list">
+                        {p.reasons.map((r) => (
+                          <li key={r.id}>
+                            {r.text} <span className="pa-note">{t('matchingRuns.pairs.points', { points: r.points })}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                },
+              ]}
+              actions={{
+                header: t('matchingRuns.pairs.actions'),
+                cell: (p) => (
+                  <div className="pa-button-row">
+                    {p.pinned ? null : (
+                      <Form method="post" className="pa-inline-form">
+                        <input type="hidden" name="intent" value="pin" />
+                        <input type="hidden" name="runId" value={run.id} />
+                        <input type="hidden" name="matchId" value={p.matchId} />
+                        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                          {t('matchingRuns.pairs.pin')}
+                          <span className="pa-visually-hidden">: {pairLabel(p)}</span>
+                        </button>
+                      </Form>
+                    )}
                     <Form method="post" className="pa-inline-form">
-                      <input type="hidden" name="intent" value="pin" />
+                      <input type="hidden" name="intent" value="forbid" />
                       <input type="hidden" name="runId" value={run.id} />
                       <input type="hidden" name="matchId" value={p.matchId} />
                       <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                        {t('matchingRuns.pairs.pin')}
+                        {t('matchingRuns.pairs.forbid')}
                         <span className="pa-visually-hidden">: {pairLabel(p)}</span>
                       </button>
                     </Form>
-                  )}
-                  <Form method="post" className="pa-inline-form">
-                    <input type="hidden" name="intent" value="forbid" />
-                    <input type="hidden" name="runId" value={run.id} />
-                    <input type="hidden" name="matchId" value={p.matchId} />
-                    <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                      {t('matchingRuns.pairs.forbid')}
-                      <span className="pa-visually-hidden">: {pairLabel(p)}</span>
-                    </button>
-                  </Form>
-                  <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
-                    {t('matchingRuns.pairs.move')}
-                    <span className="pa-visually-hidden">: {p.menteeName}</span>
-                  </Link>
-                </div>
-              ),
-            }}
-          />
+                    <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
+                      {t('matchingRuns.pairs.move')}
+                      <span className="pa-visually-hidden">: {p.menteeName}</span>
+                    </Link>
+                  </div>
+                ),
+              }}
+            />
+          </>
         )}
         <Pager
           path={path}

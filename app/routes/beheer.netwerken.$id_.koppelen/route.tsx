@@ -93,11 +93,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       menteeName: p.menteeName,
       municipality: p.municipality,
       mentorName: p.mentorName,
+      mentorMunicipality: p.mentorMunicipality,
+      mentorRemaining: Math.max(0, p.mentorRemaining),
       score: p.score,
       pinned: p.pinned,
       byHand: p.source === 'hand',
-      // Only the reader's language: the reasons are most of the page's weight.
-      reasons: p.reasons.map((r) => ({ id: r.id, text: locale === 'en' ? r.en : r.nl })),
+      // Only the reader's language: the reasons are most of the page's weight. The weightiest first,
+      // each with its share of the 0–100 score.
+      reasons: [...p.reasons]
+        .sort((a, b) => b.points - a.points)
+        .map((r) => ({ id: r.id, points: Math.round(r.points), text: locale === 'en' ? r.en : r.nl })),
     })),
     unmatched: view.unmatched,
     rules: view.rules,
