@@ -15,6 +15,7 @@ export const en: Translation<typeof nl> = {
     other: '{count} people already have an online seat. The number of online seats cannot be lower than {count}.',
   },
   'pools.errors.choose': 'Choose whether you take part on site or online.',
+  'pools.errors.chooseFor': 'Choose whether this person takes part on site or online.',
   'pools.signup.legend': 'On site or online?',
   'pools.signup.hint': 'Choose how you take part. On site and online each have their own seats.',
   'pools.seatsLeft': { one: '1 seat left', other: '{count} seats left' },

@@ -14,6 +14,7 @@ export const nl = {
     other: 'Er hebben al {count} mensen een online plaats. Het aantal plaatsen online kan niet lager zijn dan {count}.',
   },
   'pools.errors.choose': 'Kies of je op locatie of online meedoet.',
+  'pools.errors.chooseFor': 'Kies of deze persoon op locatie of online meedoet.',
   'pools.signup.legend': 'Op locatie of online?',
   'pools.signup.hint': 'Kies hoe je meedoet. Op locatie en online hebben elk hun eigen plaatsen.',
   'pools.seatsLeft': { one: 'Nog 1 plaats vrij', other: 'Nog {count} plaatsen vrij' },

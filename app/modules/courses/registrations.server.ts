@@ -363,6 +363,18 @@ export function canSwitchPool(course: Pick<CourseContext['course'], 'format' | '
   return course.format === 'hybrid' && course.status === 'published' && (registration.status === 'confirmed' || registration.status === 'waitlisted');
 }
 
+/**
+ * What the manage page and the account offer: the other pool and whether it has a free seat now, for a
+ * registration that may switch while sign-up is open; null otherwise. Read without a lock: the switch
+ * itself checks again under it.
+ */
+export async function switchOption(db: Db, ctx: CourseContext, registration: Pick<Registration, 'status' | 'pool'>) {
+  if (!canSwitchPool(ctx.course, registration) || registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return null;
+  const to: SeatPool = registration.pool === 'online' ? 'on-site' : 'online';
+  const free = poolCapacity(ctx.course, to) - (await seatsTaken(db, ctx.course.id, to));
+  return { to, free: free > 0 };
+}
+
 /** Moves one of the person's own registrations (from the account page) to the other pool. */
 export async function switchOwnPool(db: Db, user: { id: string; email: string; emailVerifiedAt: Date | null }, registrationId: string, to: SeatPool) {
   const own = await registrationsOfUser(db, user);

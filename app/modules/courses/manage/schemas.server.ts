@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseFormats, questionKinds, type CourseFormat } from '~db/schema';
+import { courseFormats, questionKinds, seatPools, type CourseFormat } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
 import { emailField } from '../../auth/schemas';
 import { now } from '../../clock.server';
@@ -213,8 +213,10 @@ export type QuestionFields = z.input<ReturnType<typeof questionSchema>>;
 export type QuestionInput = z.output<ReturnType<typeof questionSchema>>;
 
 /** A person added by a coordinator. */
-export function manualAddSchema(t: Translate, municipalityCodes: Set<string>) {
+export function manualAddSchema(t: Translate, municipalityCodes: Set<string>, hybrid = false) {
   return z.object({
+    // On a hybrid course the coordinator says which pool (the form asks it first).
+    pool: hybrid ? z.enum(seatPools, { error: t('pools.errors.chooseFor') }) : z.undefined().catch(undefined),
     name: requiredText(t, 100, 'form.errors.nameRequired'),
     email: emailField(t),
     municipalityCode: z
