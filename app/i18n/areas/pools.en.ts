@@ -8,7 +8,8 @@ export const en: Translation<typeof nl> = {
   'pools.form.capacityHybrid': 'Seats on site',
   'pools.form.capacityHybridHint': 'For a course on site and online: how many people fit in the room.',
   'pools.form.onlineCapacity': 'Seats online',
-  'pools.form.onlineCapacityHint': 'Only for a course on site and online. On site and online each have their own seats and their own waiting list.',
+  'pools.form.onlineCapacityHint':
+    'Only for a course on site and online. On site and online each have their own seats and their own waiting list.',
   'pools.errors.onlineCapacity': 'Enter a whole number of online seats from {min} to {max}.',
   'pools.errors.onlineBelowTaken': {
     one: '1 person already has an online seat. The number of online seats cannot be lower than 1.',

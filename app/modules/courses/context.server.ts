@@ -112,11 +112,7 @@ export function calendarDownload(ctx: CourseContext, registration: { status: str
  * A calendar file that takes sessions out of one person's calendar (METHOD:CANCEL, STATUS:CANCELLED).
  * Pass the sessions with a SEQUENCE above every version the person may have: see `raiseSequences`.
  */
-export function cancellationFor(
-  ctx: CourseContext,
-  sessions: CalendarSession[],
-  person: { name: string; email: string; pool?: SeatPool },
-) {
+export function cancellationFor(ctx: CourseContext, sessions: CalendarSession[], person: { name: string; email: string; pool?: SeatPool }) {
   return calendarOf(ctx, sessions, 'cancel', person.pool, { name: person.name, email: person.email });
 }
 

@@ -4,7 +4,14 @@ import { courses, registrations } from '~db/schema';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse, emailsTo, person } from '../../../test/courses';
 import { HOUR, setClock } from '../clock.server';
-import { cancelRegistration, findRegistrationByLink, registrationsOfUser, signUp, switchPool, type SignUpResult } from './registrations.server';
+import {
+  cancelRegistration,
+  findRegistrationByLink,
+  registrationsOfUser,
+  signUp,
+  switchPool,
+  type SignUpResult,
+} from './registrations.server';
 import { sendReminders } from './lifecycle.server';
 import { calendarDownload } from './context.server';
 import { updateCourse } from './manage/courses.server';
@@ -36,11 +43,7 @@ function hybrid(room: number, online: number, extra: Parameters<typeof createCou
 const idOf = (r: SignUpResult) => (r as { registrationId: string }).registrationId;
 
 async function pools(courseId: string) {
-  const rows = await db()
-    .select()
-    .from(registrations)
-    .where(eq(registrations.courseId, courseId))
-    .orderBy(asc(registrations.waitlistSeq));
+  const rows = await db().select().from(registrations).where(eq(registrations.courseId, courseId)).orderBy(asc(registrations.waitlistSeq));
   const of = (pool: string, status: string) => rows.filter((r) => r.pool === pool && r.status === status).map((r) => r.name);
   return {
     onSite: { seated: [...of('on-site', 'confirmed'), ...of('on-site', 'offered')], waiting: of('on-site', 'waitlisted') },
@@ -179,7 +182,10 @@ describe('switching pools', () => {
   it('is only for hybrid courses', async () => {
     const { course } = await createCourse(db(), { capacity: 3 });
     const r = await signUp(db(), course.id, person('fysiek', { pool: 'online' }));
-    const [row] = await db().select().from(registrations).where(eq(registrations.id, idOf(r)));
+    const [row] = await db()
+      .select()
+      .from(registrations)
+      .where(eq(registrations.id, idOf(r)));
     // An in-person course has one pool, whatever the form sent.
     expect(row!.pool).toBe('on-site');
     expect(await switchPool(db(), idOf(r), 'online')).toEqual({ status: 'not-switchable' });
@@ -258,7 +264,10 @@ describe('the coordinator', () => {
       field: 'capacity',
     });
     expect((await updateCourse(db(), scope, course.id, { ...input, format: 'in-person', capacity: 3 })).status).toBe('saved');
-    const rows = await db().select().from(registrations).where(and(eq(registrations.courseId, course.id)));
+    const rows = await db()
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.courseId, course.id)));
     expect(new Set(rows.map((r) => r.pool))).toEqual(new Set(['on-site']));
   });
 

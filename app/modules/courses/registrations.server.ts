@@ -360,7 +360,11 @@ export async function switchPool(db: Db, registrationId: string, to: SeatPool): 
 
 /** Whether a registration may move to the other pool: on a hybrid course, with a seat or on a waitlist. */
 export function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'>, registration: Pick<Registration, 'status'>) {
-  return course.format === 'hybrid' && course.status === 'published' && (registration.status === 'confirmed' || registration.status === 'waitlisted');
+  return (
+    course.format === 'hybrid' &&
+    course.status === 'published' &&
+    (registration.status === 'confirmed' || registration.status === 'waitlisted')
+  );
 }
 
 /**
@@ -376,7 +380,12 @@ export async function switchOption(db: Db, ctx: CourseContext, registration: Pic
 }
 
 /** Moves one of the person's own registrations (from the account page) to the other pool. */
-export async function switchOwnPool(db: Db, user: { id: string; email: string; emailVerifiedAt: Date | null }, registrationId: string, to: SeatPool) {
+export async function switchOwnPool(
+  db: Db,
+  user: { id: string; email: string; emailVerifiedAt: Date | null },
+  registrationId: string,
+  to: SeatPool,
+) {
   const own = await registrationsOfUser(db, user);
   if (!own.some((r) => r.id === registrationId)) return { status: 'not-found' as const };
   return switchPool(db, registrationId, to);

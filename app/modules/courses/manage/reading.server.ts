@@ -87,7 +87,11 @@ export async function courseOverview(db: Db, scope: Scope, courseId: string) {
     counts: await statusCounts(db, course.id),
     // Per seat pool, with its capacity: both pools of a hybrid course, the one pool of any other.
     pools: await Promise.all(
-      poolsOf(course).map(async (pool) => ({ pool, capacity: poolCapacity(course, pool), counts: await statusCounts(db, course.id, pool) })),
+      poolsOf(course).map(async (pool) => ({
+        pool,
+        capacity: poolCapacity(course, pool),
+        counts: await statusCounts(db, course.id, pool),
+      })),
     ),
     window: registrationWindow(course, ctx.sessions, now()),
     ended: Boolean(last && last.endsAt.getTime() <= now().getTime()),
