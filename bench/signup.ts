@@ -4,7 +4,12 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:signup -- --n=500 --seats=20
 //
 // Options (argv `--name=value` or env BENCH_NAME): n (500), seats (20), duplicates (5), bare-pool (20),
-// build (auto | always | never). The bench creates its own database pa_bench_<timestamp> next to the
+// build (auto | always | never), online-seats (15: the online pool of the hybrid round; 0 skips it).
+//
+// The hybrid round (issue 16, item 6): a hybrid course with `seats` in the room and `online-seats`
+// online; n sign-ups alternating between the pools go through both web processes at once, and the
+// invariant is checked per pool: seats held <= capacity (== when enough people asked), and every
+// waitlisted person queued after every seated one of the same pool. The bench creates its own database pa_bench_<timestamp> next to the
 // one DATABASE_URL names, and drops it at the end, also when something fails.
 import postgres from 'postgres';
 import { openDatabase } from '../db/client.server';
@@ -34,6 +39,7 @@ const SEATS = Number(option('seats', '20'));
 const DUPLICATES = Math.min(Number(option('duplicates', '5')), Math.floor(N / 2));
 const BARE_POOL = Number(option('bare-pool', '20'));
 const BUILD = option('build', 'auto');
+const ONLINE_SEATS = Number(option('online-seats', '15'));
 const PORTS = [3411, 3412];
 const DAY = 24 * 3600_000;
 
@@ -115,7 +121,7 @@ async function main() {
     .insert(organisations)
     .values({ name: 'Benchmarkvereniging', slug: 'bench', kind: 'association' })
     .returning();
-  const makeCourse = async (title: string) => {
+  const makeCourse = async (title: string, hybrid = false) => {
     const [course] = await handle.db
       .insert(courses)
       .values({
@@ -123,10 +129,12 @@ async function main() {
         title,
         description: 'Benchmark',
         municipalityCode: place.code,
-        format: 'in-person',
+        format: hybrid ? 'hybrid' : 'in-person',
         locationName: 'Stadhuis',
         address: `Markt 1, ${place.name}`,
         capacity: SEATS,
+        onlineCapacity: hybrid ? ONLINE_SEATS : null,
+        onlineUrl: hybrid ? 'https://meet.example/bench' : null,
         status: 'published',
         publishedAt: new Date(),
       })
@@ -143,6 +151,7 @@ async function main() {
   };
   const stackCourse = await makeCourse('Politiek Actief (benchmark, HTTP)');
   const bareCourse = await makeCourse('Politiek Actief (benchmark, bare)');
+  const hybridCourse = ONLINE_SEATS > 0 ? await makeCourse('Politiek Actief (benchmark, hybrid)', true) : null;
 
   // Who signs up: N requests, the last DUPLICATES of them reusing an address from the start.
   const emails = Array.from({ length: N }, (_, i) =>
@@ -252,6 +261,8 @@ async function main() {
       }`,
     );
   }
+  let hybridOk = true;
+  if (hybridCourse && probe.status === 200) hybridOk = await hybridRound(handle.sql, hybridCourse.id, emails, place.code);
   for (const s of servers) await stopServer(s);
 
   // --- Bare postgres.js ------------------------------------------------------------------
@@ -305,8 +316,86 @@ async function main() {
     console.log(`\nratio stack/bare: ${(stack.rps / bareFigures.rps).toFixed(2)} of the bare rate (aim: at least 0.50)`);
   }
   console.log(`Machine after the run: ${machine()}`);
-  const ok = stackOk && bareOk && (stack?.errors ?? 1) === 0;
+  const ok = stackOk && bareOk && hybridOk && (stack?.errors ?? 1) === 0;
   if (!ok) process.exitCode = 1;
+}
+
+/**
+ * The hybrid round: every address posts the form once with its pool (even → on site, odd → online),
+ * then all emailed links are confirmed at once across both processes. Prints per-pool figures and
+ * checks the invariant per pool.
+ */
+async function hybridRound(sql: postgres.Sql, courseId: string, allEmails: string[], municipality: string) {
+  const emails = [...new Set(allEmails)].map((email) => email.replace('@', '+hybride@'));
+  const poolOf = (i: number) => (i % 2 ? 'online' : 'on-site');
+  const formUrl = (port: number) => `http://127.0.0.1:${port}/cursussen/${courseId}/aanmelden`;
+  const forms = await fireAll(
+    'hybrid form',
+    emails.map((email, i) => async () => {
+      const port = PORTS[i % PORTS.length]!;
+      const body = new URLSearchParams({ pool: poolOf(i), name: `Hybride ${i}`, email, municipality, consent: 'on', website: '' });
+      const res = await fetch(formUrl(port), {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'text/html',
+          'X-Forwarded-For': `11.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        },
+      });
+      await res.arrayBuffer();
+      return res.status === 303 ? { outcome: 'accepted', status: '303' } : { outcome: 'error', status: String(res.status) };
+    }),
+  );
+  printStatuses(forms);
+  const links = await sql<{ url: string }[]>`
+    select m.props->>'confirmUrl' as url from email_messages m
+    where m.template = 'sign-up-confirm' and m.recipient like '%+hybride@%'`;
+  const result = await fireAll(
+    'hybrid',
+    links.map(({ url }, i) => async () => {
+      const res = await fetch(`http://127.0.0.1:${PORTS[i % PORTS.length]!}${new URL(url).pathname}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+      });
+      await res.arrayBuffer();
+      return res.status === 303 ? { outcome: 'accepted', status: '303' } : { outcome: 'error', status: String(res.status) };
+    }),
+  );
+  printStatuses(result);
+  const rows = await sql<
+    { pool: string; held: number; waitlisted: number; lastSeated: string | null; firstWaiting: string | null; asked: number }[]
+  >`
+    select pool,
+           count(*) filter (where status in ('confirmed', 'offered'))::int as held,
+           count(*) filter (where status = 'waitlisted')::int as waitlisted,
+           max(waitlist_seq) filter (where status in ('confirmed', 'offered'))::text as "lastSeated",
+           min(waitlist_seq) filter (where status = 'waitlisted')::text as "firstWaiting",
+           count(*)::int as asked
+    from registrations where course_id = ${courseId} group by pool order by pool`;
+  const capacity: Record<string, number> = { 'on-site': SEATS, online: ONLINE_SEATS };
+  const p50 = percentile(result.latencies, 50);
+  const p99 = percentile(result.latencies, 99);
+  console.log(
+    `\nHybrid course: ${links.length} confirmations at once over ${PORTS.length} processes, ${result.seconds.toFixed(1)} s, p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+  );
+  let ok = links.length === emails.length && result.outcomes.every((o) => o === 'accepted');
+  for (const pool of ['on-site', 'online']) {
+    const row = rows.find((r) => r.pool === pool);
+    const held = row?.held ?? 0;
+    const asked = row?.asked ?? 0;
+    const full = held === Math.min(capacity[pool]!, asked);
+    const ordered = !row?.firstWaiting || !row.lastSeated || BigInt(row.lastSeated) < BigInt(row.firstWaiting);
+    const poolOk = held <= capacity[pool]! && full && ordered;
+    ok &&= poolOk;
+    console.log(
+      `  ${pool.padEnd(8)} ${held} seats held of ${capacity[pool]}, ${row?.waitlisted ?? 0} waitlisted (of ${asked} asking); ` +
+        `waitlist behind every seat: ${ordered ? 'yes' : 'NO'} → ${poolOk ? 'OK' : 'FAILED'}`,
+    );
+  }
+  return ok;
 }
 
 function figures(result: RunResult, confirmed: number, waitlisted: number): Figures {

@@ -497,6 +497,8 @@ export function planCourse(spec: CourseSpec, at: Date, random: Random): CoursePl
     language: theme.language ?? 'nl',
     costCents: random.chance(0.3) ? 1500 : 0,
     capacity,
+    // A hybrid course's online seats: as many as the room (its seeded people all sit in the room).
+    onlineCapacity: format === 'hybrid' ? capacity : null,
     registrationOpensAt,
     registrationClosesAt: deadline,
     cancellationDeadline: random.chance(0.5) ? new Date(firstStart.getTime() - DAY) : null,

@@ -79,8 +79,9 @@ export async function createFullPerson(db: Db, tag: string) {
     accessibilityNeeds: s.access,
   });
   const waiting = await signUp(db, future.course.id, person(`wacht-${tag}`));
-  const byAddress = await createCourse(db);
-  await signUp(db, byAddress.course.id, { ...person(`adres-${tag}`), name: s.name, email: s.email });
+  // A hybrid course, joined online: the export names the pool.
+  const byAddress = await createCourse(db, { format: 'hybrid', onlineCapacity: 5, onlineUrl: 'https://meet.example/pa' });
+  await signUp(db, byAddress.course.id, { ...person(`adres-${tag}`), name: s.name, email: s.email, pool: 'online' });
   const past = await createCourse(db, { startsInDays: -60, sessionCount: 1 });
   const [pastRegistration] = await db
     .insert(registrations)

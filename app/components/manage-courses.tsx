@@ -79,6 +79,7 @@ type CourseFieldsMeta = {
   language: FieldMetadata<string | undefined>;
   cost: FieldMetadata<string | undefined>;
   capacity: FieldMetadata<number | undefined>;
+  onlineCapacity: FieldMetadata<number | undefined>;
   registrationOpensAt: FieldMetadata<string | undefined>;
   registrationClosesAt: FieldMetadata<string | undefined>;
   cancellationDeadline: FieldMetadata<string | undefined>;
@@ -189,11 +190,19 @@ export function CourseFormFields({
         <TextField
           meta={fields.capacity}
           label={t('manageCourses.form.capacity')}
-          description={t('manageCourses.form.capacityHint')}
+          description={`${t('manageCourses.form.capacityHint')} ${t('pools.form.capacityHybridHint')}`}
           type="number"
           inputMode="numeric"
           short
           required
+        />
+        <TextField
+          meta={fields.onlineCapacity}
+          label={t('pools.form.onlineCapacity')}
+          description={t('pools.form.onlineCapacityHint')}
+          type="number"
+          inputMode="numeric"
+          short
         />
         <TextField
           meta={fields.registrationOpensAt}

@@ -20,6 +20,7 @@ import { en as copyCourse } from './areas/copy-course.en';
 import { en as courseList } from './areas/course-list.en';
 import { en as needs } from './areas/needs.en';
 import { en as meetings } from './areas/meetings.en';
+import { en as pools } from './areas/pools.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -43,6 +44,7 @@ export const en: Translation<typeof nl> = {
   ...courseList,
   ...needs,
   ...meetings,
+  ...pools,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

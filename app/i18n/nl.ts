@@ -20,6 +20,7 @@ import { nl as copyCourse } from './areas/copy-course.nl';
 import { nl as courseList } from './areas/course-list.nl';
 import { nl as needs } from './areas/needs.nl';
 import { nl as meetings } from './areas/meetings.nl';
+import { nl as pools } from './areas/pools.nl';
 
 export const nl = {
   ...courses,
@@ -42,6 +43,7 @@ export const nl = {
   ...courseList,
   ...needs,
   ...meetings,
+  ...pools,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

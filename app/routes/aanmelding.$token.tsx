@@ -11,7 +11,16 @@ import { localeFromRequest, translator, useT, type Translate } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { calendarDownload, venueOf } from '~/modules/courses/context.server';
 import { formatMoment, formatSession } from '~/modules/time';
-import { canStillCancel, cancelRegistration, claimOffer, findRegistrationByLink } from '~/modules/courses/registrations.server';
+import {
+  canStillCancel,
+  cancelRegistration,
+  claimOffer,
+  findRegistrationByLink,
+  switchOption,
+  switchPool,
+} from '~/modules/courses/registrations.server';
+import { SeatPoolSection } from '~/components/seat-pool';
+import { seatPools, type SeatPool } from '~db/schema';
 import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
 import { CourseLinkProblem } from '~/components/link-problem';
@@ -28,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { registration, ctx, position } = found;
   const locale = localeFromRequest(request);
   const at = now();
-  const venue = venueOf(ctx.course);
+  const venue = venueOf(ctx.course, registration.pool);
+  const online = venue === 'Online';
   const offerOpen = registration.status === 'offered' && Boolean(registration.offerExpiresAt && registration.offerExpiresAt > at);
   return {
     found: true as const,
@@ -39,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: registration.name,
     status: registration.status,
     position,
+    // On a hybrid course: the person's pool and the way to the other one.
+    seatPool: ctx.course.format === 'hybrid' ? { pool: registration.pool, option: await switchOption(getDb(), ctx, registration) } : null,
     offerOpen,
     offerExpiresAt: registration.offerExpiresAt ? formatMoment(locale, registration.offerExpiresAt) : null,
     canCancel: registration.status !== 'cancelled' && canStillCancel(ctx, at),
@@ -49,7 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ctx.course.cancellationDeadline ?? ctx.sessions[0]?.startsAt ?? null,
       locale,
     ),
-    sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, s, venue) })),
+    // An online seat is shown no room, not even a session's own.
+    sessions: ctx.sessions.map((s) => ({ id: s.id, ...formatSession(locale, online ? { ...s, location: '' } : s, venue) })),
     hasCalendar: calendarDownload(ctx, registration) !== null,
     hasCertificate: (await registrationsWithCertificate(getDb(), [registration.id])).has(registration.id),
     answers: {
@@ -105,6 +118,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await changeAnswers(db, found.registration.id, submission.value);
     if (outcome === 'saved') return redirectWithNotice(here, 'notice.signUp.answersSaved');
     return data({ intent, result: submission.reply({ formErrors: [t('needs.answers.tooLate')] }) }, { status: 409 });
+  }
+  if (intent === 'pool') {
+    const to = String(formData.get('pool') ?? '');
+    if (!(seatPools as readonly string[]).includes(to)) return redirectWithNotice(here, 'notice.pool.notPossible');
+    const result = await switchPool(db, found.registration.id, to as SeatPool);
+    if (result.status === 'switched') return redirectWithNotice(here, `notice.pool.switched.${result.pool}`);
+    return redirectWithNotice(here, result.status === 'no-seat' ? 'notice.pool.noSeat' : 'notice.pool.notPossible');
   }
   if (intent === 'claim') {
     const result = await claimOffer(db, found.registration.id);
@@ -185,6 +205,8 @@ export default function ManageRegistration() {
           </p>
         ) : null}
       </section>
+
+      {r.seatPool ? <SeatPoolSection pool={r.seatPool.pool} status={r.status} option={r.seatPool.option} /> : null}
 
       {r.status !== 'cancelled' ? (
         <AnswersSection

@@ -12,7 +12,9 @@ import { changePassword } from '~/modules/auth/accounts.server';
 import { changePasswordSchema, type ChangePasswordFields } from '~/modules/auth/schemas';
 import { clearSessionCookie, invalidateAllSessions, requireUser, startSession } from '~/modules/auth/session.server';
 import { organisationsCoordinatedBy } from '~/modules/organisations/organisations.server';
-import { cancelOwnRegistration, registrationsOfUser } from '~/modules/courses/registrations.server';
+import { cancelOwnRegistration, registrationsOfUser, switchOption, switchOwnPool } from '~/modules/courses/registrations.server';
+import { loadCourseContext } from '~/modules/courses/context.server';
+import { seatPools, type SeatPool } from '~db/schema';
 import { formatDate } from '~/modules/time';
 import { registrationsWithCertificate } from '~/modules/courses/certificates.server';
 import { pageTitle } from '~/components/page-title';
@@ -33,6 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getDb(),
     registrations.map((r) => r.id),
   );
+  // A hybrid course's registration may move to the other pool while it has a free seat.
+  const switchTo = new Map<string, SeatPool>();
+  for (const r of registrations) {
+    if (!r.canSwitch || !r.pool) continue;
+    const ctx = await loadCourseContext(getDb(), r.courseId);
+    const option = ctx ? await switchOption(getDb(), ctx, { status: r.status, pool: r.pool }) : null;
+    if (option?.free) switchTo.set(r.id, option.to);
+  }
   return {
     user: { name: user.name, email: user.email, verified: Boolean(user.emailVerifiedAt), isAdmin: user.isAdmin },
     organisations: organisations.map((o) => o.name),
@@ -40,7 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...r,
       firstStart: r.firstStart ? formatDate(locale, r.firstStart) : '',
       certificate: certified.has(r.id),
+      switchTo: switchTo.get(r.id) ?? null,
     })),
+    hybrid: registrations.some((r) => r.pool),
   };
 }
 
@@ -54,6 +66,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await cancelOwnRegistration(db, user, String(formData.get('registrationId') ?? ''));
     if (outcome.status === 'not-found') throw new Response('Not Found', { status: 404 });
     return redirectWithNotice('/account', outcome.status === 'too-late' ? 'notice.registration.tooLate' : 'notice.registration.cancelled');
+  }
+
+  if (intent === 'switch-pool') {
+    const to = String(formData.get('pool') ?? '');
+    if (!(seatPools as readonly string[]).includes(to)) return redirectWithNotice('/account', 'notice.pool.notPossible');
+    const outcome = await switchOwnPool(db, user, String(formData.get('registrationId') ?? ''), to as SeatPool);
+    if (outcome.status === 'not-found') throw new Response('Not Found', { status: 404 });
+    if (outcome.status === 'switched') return redirectWithNotice('/account', `notice.pool.switched.${outcome.pool}`);
+    return redirectWithNotice('/account', outcome.status === 'no-seat' ? 'notice.pool.noSeat' : 'notice.pool.notPossible');
   }
 
   if (intent === 'logout-everywhere') {
@@ -79,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const t = useT();
-  const { user, organisations, registrations } = useLoaderData<typeof loader>();
+  const { user, organisations, registrations, hybrid } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const confirming = registrations.find((r) => r.id === params.get('afmelden') && r.canCancel);
@@ -162,6 +183,11 @@ export default function Account() {
                 ),
               },
               { key: 'date', header: t('account.registrations.date'), cell: (r) => r.firstStart },
+              hybrid && {
+                key: 'pool',
+                header: t('pools.coordinator.column'),
+                cell: (r) => (r.pool ? t(`pools.pool.${r.pool}`) : ''),
+              },
               {
                 key: 'status',
                 header: t('account.registrations.status'),
@@ -181,13 +207,30 @@ export default function Account() {
               header: t('account.registrations.action'),
               cell: (r) =>
                 r.canCancel ? (
-                  <Link
-                    className="utrecht-link"
-                    to={`/account?afmelden=${r.id}#aanmeldingen`}
-                    aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
-                  >
-                    {t('account.registrations.cancel')}
-                  </Link>
+                  <>
+                    <Link
+                      className="utrecht-link"
+                      to={`/account?afmelden=${r.id}#aanmeldingen`}
+                      aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
+                    >
+                      {t('account.registrations.cancel')}
+                    </Link>
+                    {r.switchTo ? (
+                      <Form method="post" className="pa-inline-form">
+                        <input type="hidden" name="registrationId" value={r.id} />
+                        <input type="hidden" name="pool" value={r.switchTo} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="switch-pool"
+                          className="utrecht-button utrecht-button--secondary-action"
+                          aria-label={t('pools.account.switch', { action: t(`pools.manage.switch.${r.switchTo}`), course: r.courseTitle })}
+                        >
+                          {t(`pools.manage.switch.${r.switchTo}`)}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </>
                 ) : r.certificate ? (
                   <a
                     className="utrecht-link"

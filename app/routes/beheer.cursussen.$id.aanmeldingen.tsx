@@ -7,7 +7,7 @@ import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Hidden, useDates } from '~/components/manage-courses';
-import { SelectField, TextField } from '~/components/ui/fields';
+import { RadioGroupField, SelectField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import {
   addRegistrationByCoordinator,
@@ -38,7 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const toCancel = cancelId ? await registrationOfCourse(db, scope, coordinator.course.id, cancelId) : null;
   const t = translator(localeFromRequest(request));
   return {
-    course: { id: found.course.id, status: found.course.status, capacity: found.course.capacity, language: found.course.language },
+    course: {
+      id: found.course.id,
+      status: found.course.status,
+      capacity: found.course.capacity,
+      language: found.course.language,
+      hybrid: found.course.format === 'hybrid',
+    },
     questions: found.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind })),
     people: found.people.map((p) => ({
       id: p.id,
@@ -47,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phone: p.phone,
       municipalityName: p.municipalityName,
       status: p.status,
+      pool: p.pool,
       position: p.position,
       createdAt: p.createdAt,
       cancelledAt: p.cancelledAt,
@@ -95,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === 'add') {
-    const submission = parseWithZod(formData, { schema: manualAddSchema(t, await municipalityCodes(db)) });
+    const hybrid = coordinator.course.format === 'hybrid';
+    const submission = parseWithZod(formData, { schema: manualAddSchema(t, await municipalityCodes(db), hybrid) });
     if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
     const outcome = await addRegistrationByCoordinator(db, scope, id, submission.value);
     if (outcome.status === 'not-found') throw notFound();
@@ -225,6 +233,7 @@ export default function Registrations() {
                 ),
               },
               { key: 'municipality', header: t('manageCourses.csv.municipality'), cell: (p) => p.municipalityName },
+              course.hybrid && { key: 'pool', header: t('pools.coordinator.column'), cell: (p) => t(`pools.pool.${p.pool}`) },
               {
                 key: 'status',
                 header: t('manageCourses.csv.status'),
@@ -270,6 +279,8 @@ export default function Registrations() {
             columns={[
               { key: 'position', header: t('manageCourses.csv.position'), numeric: true, cell: (p) => p.position },
               { key: 'name', header: t('manageCourses.csv.name'), rowHeader: true, cell: (p) => p.name },
+              // Each pool has its own queue: the position counts within the pool named here.
+              course.hybrid && { key: 'pool', header: t('pools.coordinator.column'), cell: (p) => t(`pools.pool.${p.pool}`) },
               { key: 'email', header: t('manageCourses.csv.email'), cell: (p) => p.email },
               { key: 'municipality', header: t('manageCourses.csv.municipality'), cell: (p) => p.municipalityName },
               { key: 'registeredAt', header: t('manageCourses.csv.registeredAt'), cell: (p) => dates.moment(p.createdAt) },
@@ -304,6 +315,14 @@ export default function Registrations() {
             <p className="utrecht-paragraph">{t('manageCourses.add.intro')}</p>
             <Form method="post" {...getFormProps(form)}>
               <ErrorSummary form={form} />
+              {course.hybrid ? (
+                <RadioGroupField
+                  meta={fields.pool}
+                  legend={t('pools.coordinator.addLegend')}
+                  options={(['on-site', 'online'] as const).map((pool) => ({ value: pool, label: t(`pools.pool.${pool}`) }))}
+                  required
+                />
+              ) : null}
               <TextField required meta={fields.name} label={t('manageCourses.add.name')} autoComplete="off" />
               <TextField required meta={fields.email} label={t('manageCourses.add.email')} type="email" autoComplete="off" />
               <SelectField

@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: course.language,
       cost: course.costCents ? formatEuros(course.costCents) : '',
       capacity: course.capacity,
+      onlineCapacity: course.onlineCapacity ?? undefined,
       registrationOpensAt: local(course.registrationOpensAt),
       registrationClosesAt: local(course.registrationClosesAt),
       cancellationDeadline: local(course.cancellationDeadline),
@@ -66,7 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data(submission.reply({ formErrors: [t('manageCourses.errors.courseCancelled')] }), { status: 400 });
     case 'capacity-below-taken':
       return data(
-        submission.reply({ fieldErrors: { capacity: [t('manageCourses.errors.capacityBelowTaken', { count: outcome.taken })] } }),
+        submission.reply({
+          fieldErrors: {
+            [outcome.field]: [
+              t(outcome.field === 'onlineCapacity' ? 'pools.errors.onlineBelowTaken' : 'manageCourses.errors.capacityBelowTaken', {
+                count: outcome.taken,
+              }),
+            ],
+          },
+        }),
         {
           status: 400,
         },

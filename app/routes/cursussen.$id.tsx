@@ -63,11 +63,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       format: course.format,
       formatLabel: t(`courses.format.${course.format}`),
       venue,
-      municipality: course.municipalityName ? `${course.municipalityName} (${course.province})` : '',
+      // An online-only course has no town to name (issue 16: never badged with one).
+      municipality: course.municipalityName && course.format !== 'online' ? `${course.municipalityName} (${course.province})` : '',
       accessibilityInfo: course.accessibilityInfo,
       language: t(`courses.language.${course.language}`),
       cost: costText(t, locale, course.costCents),
       capacity: course.capacity,
+      // A hybrid course's seats per pool ("Op locatie: 3 van 20 plaatsen vrij"); none for one pool.
+      poolSeats:
+        course.format === 'hybrid'
+          ? course.pools.map((p) => t('pools.page.seats', { pool: t(`pools.pool.${p.pool}`), left: p.seatsLeft, capacity: p.capacity }))
+          : [],
       seatsLeft: course.seatsLeft,
       availability: course.availability,
       availabilityText: availabilityText(t, {
@@ -214,7 +220,11 @@ export default function CoursePage() {
             <dt>{t('courses.card.cost')}</dt>
             <dd>{course.cost}</dd>
             <dt>{t('courses.page.seats')}</dt>
-            <dd>{t('courses.page.seatsOf', { left: course.seatsLeft, capacity: course.capacity })}</dd>
+            {course.poolSeats.length ? (
+              course.poolSeats.map((line) => <dd key={line}>{line}</dd>)
+            ) : (
+              <dd>{t('courses.page.seatsOf', { left: course.seatsLeft, capacity: course.capacity })}</dd>
+            )}
             {course.registrationDeadline ? (
               <>
                 <dt>{t('courses.page.registrationDeadline')}</dt>

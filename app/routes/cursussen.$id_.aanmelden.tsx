@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
+import { seatPools } from '~db/schema';
 import { getDb, type Db } from '~db/client.server';
 import { privacyVersion } from '~/content/privacy';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
@@ -45,7 +46,7 @@ const PHONE = /^[0-9+\-() ]{8,20}$/;
 type Question = NonNullable<PublicCourse>['questions'][number];
 
 /** The sign-up form's schema: fixed fields plus the course's own questions under `q.<id>`. */
-function signUpSchema(t: Translate, questions: Question[], db: Db) {
+function signUpSchema(t: Translate, questions: Question[], db: Db, hybrid: boolean) {
   const answers: Record<string, z.ZodType<string | undefined>> = {};
   for (const question of questions) {
     const requiredMessage = question.kind === 'text' ? t('courses.signup.errors.answerRequired') : t('courses.signup.errors.chooseOne');
@@ -59,6 +60,8 @@ function signUpSchema(t: Translate, questions: Question[], db: Db) {
     answers[question.id] = question.required ? field : field.optional();
   }
   return z.object({
+    // Only a hybrid course asks "on site or online?" (first on the form); the others have one pool.
+    pool: hybrid ? z.enum(seatPools, { error: t('pools.errors.choose') }) : z.undefined().catch(undefined),
     name: z
       .string({ error: t('form.errors.nameRequired') })
       .trim()
@@ -90,6 +93,7 @@ type SignUpFields = {
   email: string;
   municipality: string;
   phone: string;
+  pool: string;
   q: Record<string, string>;
   accessibilityAids: string[];
   accessibilityNeeds: string;
@@ -123,6 +127,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: venue,
     availability: course.availability,
     seatsLeft: course.seatsLeft,
+    // A hybrid course's choice, each pool with its free seats or "full: waitlist".
+    poolOptions:
+      course.format === 'hybrid'
+        ? course.pools.map((p) => ({
+            value: p.pool,
+            label: t(`pools.pool.${p.pool}`),
+            note: p.seatsLeft > 0 ? t('pools.seatsLeft', { count: p.seatsLeft }) : t('pools.full'),
+          }))
+        : null,
     questions: course.questions,
     municipalityGroups: provinces.map((p) => ({
       label: p.name,
@@ -146,7 +159,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A bot filled in the hidden field: nothing is stored, and it is sent back to the course page.
   if (honeypotFilled(formData)) return redirect(`/cursussen/${course.id}`, 303);
 
-  const submission = await parseWithZod(formData, { schema: signUpSchema(t, course.questions, db), async: true });
+  const hybrid = ctx.course.format === 'hybrid';
+  const submission = await parseWithZod(formData, { schema: signUpSchema(t, course.questions, db, hybrid), async: true });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
 
   const limit = await hit(db, rules.signupPerIp, clientIp(context));
@@ -172,6 +186,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     answers,
     accessibilityNeeds: value.accessibilityNeeds ?? null,
     accessibilityAids: value.accessibilityAids,
+    ...(value.pool ? { pool: value.pool } : {}),
     source: value.source ?? null,
     utm: Object.keys(utm).length ? utm : null,
     locale,
@@ -265,6 +280,16 @@ export default function SignUp() {
         <Form method="post" {...getFormProps(form)} className="pa-course-form">
           <ErrorSummary form={form} />
           <p className="utrecht-paragraph">{course.loggedIn ? t('courses.signup.introLoggedIn') : t('courses.signup.intro')}</p>
+
+          {course.poolOptions ? (
+            <RadioGroupField
+              meta={fields.pool}
+              legend={t('pools.signup.legend')}
+              description={t('pools.signup.hint')}
+              options={course.poolOptions}
+              required
+            />
+          ) : null}
 
           <h2 className="utrecht-heading-2">{t('courses.signup.you')}</h2>
           <TextField required meta={fields.name} label={t('courses.signup.name')} autoComplete="name" />

@@ -9,6 +9,12 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode
 export const courseFormats = ['in-person', 'online', 'hybrid'] as const;
 export type CourseFormat = (typeof courseFormats)[number];
 export const courseStatuses = ['draft', 'published', 'cancelled'] as const;
+/**
+ * How a person takes part: in the room or online. An in-person course has one pool ('on-site'), an
+ * online course one ('online'), a hybrid course both, each with its own seats and waitlist.
+ */
+export const seatPools = ['on-site', 'online'] as const;
+export type SeatPool = (typeof seatPools)[number];
 export type CourseStatus = (typeof courseStatuses)[number];
 
 /** A 'Politiek Actief' course run by one organisation. Published courses are public. */
@@ -34,7 +40,10 @@ export const courses = pgTable(
       .notNull()
       .default('nl'),
     costCents: integer('cost_cents').notNull().default(0),
+    /** The seats of the course; of a hybrid course, the seats in the room (the 'on-site' pool). */
     capacity: integer('capacity').notNull(),
+    /** A hybrid course's online seats (the 'online' pool); null for other courses. */
+    onlineCapacity: integer('online_capacity'),
     registrationOpensAt: timestamptz('registration_opens_at'),
     registrationClosesAt: timestamptz('registration_closes_at'),
     cancellationDeadline: timestamptz('cancellation_deadline'),
@@ -162,6 +171,11 @@ export const registrations = pgTable(
     privacyVersion: text('privacy_version').notNull(),
     consentedAt: timestamptz('consented_at').notNull(),
     status: text('status', { enum: registrationStatuses }).notNull(),
+    /**
+     * The pool whose seat or waitlist this registration is in. Always the course's own pool for an
+     * in-person or online course; the person's choice on a hybrid course.
+     */
+    pool: text('pool', { enum: seatPools }).notNull().default('on-site'),
     waitlistSeq: bigserial('waitlist_seq', { mode: 'number' }).notNull(),
     offerExpiresAt: timestamptz('offer_expires_at'),
     reminderSentAt: timestamptz('reminder_sent_at'),
@@ -179,6 +193,7 @@ export const registrations = pgTable(
       .on(t.courseId, t.email)
       .where(sql`${t.status} <> 'cancelled'`),
     index('registrations_course_status_idx').on(t.courseId, t.status, t.waitlistSeq),
+    index('registrations_course_pool_status_idx').on(t.courseId, t.pool, t.status, t.waitlistSeq),
     index('registrations_user_idx').on(t.userId),
     index('registrations_email_idx').on(t.email),
   ],
@@ -224,6 +239,8 @@ export type PendingSignUp = {
   phone: string | null;
   answers: Record<string, string>;
   accessibilityNeeds: string | null;
+  /** On a hybrid course: the pool chosen. Absent for other courses (and in requests stored before). */
+  pool?: SeatPool;
   /** Absent in requests stored before the list existed. */
   accessibilityAids?: AccessibilityAid[];
   source: string | null;

@@ -20,6 +20,8 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.registration.tooLate',
   'notice.course.alreadyCancelled',
   'notice.application.notPossible',
+  'notice.pool.noSeat',
+  'notice.pool.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

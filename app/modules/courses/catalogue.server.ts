@@ -10,12 +10,14 @@ import {
   organisations,
   registrations,
   type CourseFormat,
+  type SeatPool,
 } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { now, SQL_TIME_ZONE } from '../clock.server';
 import { courseAvailability, type CourseAvailability } from './availability';
 import { loadCourseContext, registrationWindow, type Course, type CourseSession, type RegistrationWindow } from './context.server';
 import { dateInAmsterdam } from '../time';
+import { poolCapacity, poolsOf, totalCapacity } from './pools';
 
 export const PAGE_SIZE = 20;
 
@@ -140,7 +142,8 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
         inArray(courses.format, ['online', 'hybrid']),
       )!,
     );
-    nearness = sql<number>`case when ${courses.municipalityCode} = ${code} then 0 when ${courses.municipalityCode} in ${neighbours} then 1 else 2 end`;
+    // An online-only course is never "in" or "near" a town, whatever municipality its organiser chose.
+    nearness = sql<number>`case when ${courses.format} = 'online' then 2 when ${courses.municipalityCode} = ${code} then 0 when ${courses.municipalityCode} in ${neighbours} then 1 else 2 end`;
   } else if (filters.province) {
     conditions.push(
       or(
@@ -185,6 +188,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       registrationOpensAt: courses.registrationOpensAt,
       registrationClosesAt: courses.registrationClosesAt,
       capacity: courses.capacity,
+      onlineCapacity: courses.onlineCapacity,
       costCents: courses.costCents,
       nearness: nearness ?? sql<number>`-1`,
       total: sql<number>`count(*) over ()`,
@@ -223,20 +227,20 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
           .where(inArray(courseSessions.courseId, ids))
           .groupBy(courseSessions.courseId),
         db
-          .select({ courseId: registrations.courseId, taken: sql<number>`count(*)::int` })
+          .select({ courseId: registrations.courseId, pool: registrations.pool, taken: sql<number>`count(*)::int` })
           .from(registrations)
           .where(and(inArray(registrations.courseId, ids), inArray(registrations.status, ['confirmed', 'offered'])))
-          .groupBy(registrations.courseId),
+          .groupBy(registrations.courseId, registrations.pool),
       ])
     : [[], []];
   const statsOf = new Map(statRows.map((r) => [r.courseId, r]));
-  const takenOf = new Map(seatRows.map((r) => [r.courseId, Number(r.taken)]));
+  const takenOf = new Map(seatRows.map((r) => [`${r.courseId}:${r.pool}`, Number(r.taken)]));
 
   const labels: Nearness[] = ['in', 'nearby', 'online'];
   const items = rows.map((row): CatalogueItem => {
     const stats = statsOf.get(row.id)!;
     const firstSessionStart = toDate(stats.firstStart);
-    const seatsLeft = Math.max(0, row.capacity - (takenOf.get(row.id) ?? 0));
+    const seatsLeft = seatsLeftOf(row, (pool) => takenOf.get(`${row.id}:${pool}`) ?? 0);
     const window = windowOf(row, firstSessionStart, at);
     return {
       id: row.id,
@@ -249,7 +253,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       format: row.format,
       firstSessionStart,
       sessionCount: Number(stats.sessionCount),
-      capacity: row.capacity,
+      capacity: totalCapacity(row),
       seatsLeft,
       full: seatsLeft === 0,
       costCents: row.costCents,
@@ -260,6 +264,11 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     };
   });
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
+}
+
+/** Free seats over a course's pools: a full room does not make a hybrid course's online seats count double. */
+function seatsLeftOf(course: Parameters<typeof poolCapacity>[0], taken: (pool: SeatPool) => number) {
+  return poolsOf(course).reduce((sum, pool) => sum + Math.max(0, poolCapacity(course, pool) - taken(pool)), 0);
 }
 
 /** registrationWindow() for a catalogue row, which carries only the fields that rule reads. */
@@ -348,18 +357,25 @@ export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
   const ctx = await loadCourseContext(db, id);
   if (!ctx || ctx.course.status === 'draft') return null;
   const { course, sessions } = ctx;
-  const [[seats], questions, [municipality]] = await Promise.all([
+  const [seats, questions, [municipality]] = await Promise.all([
     db
-      .select({ taken: sql<number>`count(*)::int` })
+      .select({ pool: registrations.pool, taken: sql<number>`count(*)::int` })
       .from(registrations)
-      .where(and(eq(registrations.courseId, id), inArray(registrations.status, ['confirmed', 'offered']))),
+      .where(and(eq(registrations.courseId, id), inArray(registrations.status, ['confirmed', 'offered'])))
+      .groupBy(registrations.pool),
     courseQuestionsOf(db, id),
     db
       .select({ name: municipalities.name, province: municipalities.province })
       .from(municipalities)
       .where(eq(municipalities.code, course.municipalityCode)),
   ]);
-  const seatsLeft = Math.max(0, course.capacity - Number(seats?.taken ?? 0));
+  const takenIn = (pool: SeatPool) => Number(seats.find((s) => s.pool === pool)?.taken ?? 0);
+  const seatsLeft = seatsLeftOf(course, takenIn);
+  // Each pool with its seats: what the sign-up form and the course page show per pool.
+  const pools = poolsOf(course).map((pool) => {
+    const capacity = poolCapacity(course, pool);
+    return { pool, capacity, seatsLeft: Math.max(0, capacity - takenIn(pool)) };
+  });
   const window = registrationWindow(course, sessions, at);
   const availability = courseAvailability({ window, seatsLeft, lastEnd: sessions.at(-1)?.endsAt, at });
   const publicCourse = {
@@ -376,8 +392,9 @@ export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
     accessibilityInfo: course.accessibilityInfo,
     language: course.language,
     costCents: course.costCents,
-    capacity: course.capacity,
+    capacity: totalCapacity(course),
     seatsLeft,
+    pools,
     full: seatsLeft === 0,
     registrationOpensAt: course.registrationOpensAt,
     registrationClosesAt: course.registrationClosesAt,

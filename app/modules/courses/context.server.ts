@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courseSessions, courses, organisations, registrationLinks } from '~db/schema';
+import { courseSessions, courses, organisations, registrationLinks, type SeatPool } from '~db/schema';
 import { getEnv } from '~/env.server';
 import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
@@ -8,6 +8,7 @@ import { generateToken, hashToken } from '../security/tokens.server';
 import { calendarAttachment, courseCalendar, organizerOf, type CalendarMethod, type CalendarSession } from './calendar.server';
 import { formatMoment, formatSession } from '../time';
 import { appLink } from '../http.server';
+import { joinsOnline } from './pools';
 
 export type Course = typeof courses.$inferSelect;
 export type CourseSession = typeof courseSessions.$inferSelect;
@@ -31,32 +32,55 @@ export async function loadCourseContext(db: Db, courseId: string, options: { loc
 }
 export type CourseContext = NonNullable<Awaited<ReturnType<typeof loadCourseContext>>>;
 
-export function venueOf(course: Course) {
-  if (course.format === 'online') return 'Online';
+/**
+ * Where a person goes: the room's name and address, or "Online". With a pool (a person's seat), a
+ * hybrid course is the room for 'on-site' and "Online" for 'online'; online people never get the
+ * address, on-site people never the link.
+ */
+export function venueOf(course: Course, pool?: SeatPool) {
+  if (course.format === 'online' || (pool && joinsOnline(pool))) return 'Online';
   return [course.locationName, course.address].filter(Boolean).join(', ');
 }
 
-/** The fields shared by course emails, in the recipient's language. */
-export function emailDetails(ctx: CourseContext, locale: Locale) {
-  const venue = venueOf(ctx.course);
+/** The online link for a person in this pool: only online seats get it. */
+export function onlineUrlFor(course: Course, pool: SeatPool) {
+  return course.format !== 'in-person' && joinsOnline(pool) ? course.onlineUrl : null;
+}
+
+/**
+ * The fields shared by course emails, in the recipient's language. With the person's pool, the venue
+ * (and each session's place) is theirs: an online seat gets no room, not even a session's own.
+ */
+export function emailDetails(ctx: CourseContext, locale: Locale, pool?: SeatPool) {
+  const venue = venueOf(ctx.course, pool);
+  const online = venue === 'Online';
   return {
     courseTitle: ctx.course.title,
     organisationName: ctx.organisationName,
     venue,
-    sessions: ctx.sessions.map((s) => formatSession(locale, s, venue)),
+    sessions: ctx.sessions.map((s) => formatSession(locale, online ? { ...s, location: '' } : s, venue)),
     cancellationDeadline: ctx.course.cancellationDeadline ? formatMoment(locale, ctx.course.cancellationDeadline) : null,
   };
 }
 
-function calendarOf(ctx: CourseContext, sessions: CalendarSession[], method: CalendarMethod, attendee?: { name: string; email: string }) {
+function calendarOf(
+  ctx: CourseContext,
+  sessions: CalendarSession[],
+  method: CalendarMethod,
+  pool: SeatPool | undefined,
+  attendee?: { name: string; email: string },
+) {
+  // An online seat's calendar points at the meeting link (where there is one), never at the room.
+  const online = pool ? onlineUrlFor(ctx.course, pool) : null;
+  const venue = venueOf(ctx.course, pool);
   const content = courseCalendar(
     {
       title: ctx.course.title,
       description: ctx.course.description,
       url: appLink(`/cursussen/${ctx.course.id}`),
-      location: venueOf(ctx.course),
+      location: online ?? venue,
     },
-    sessions,
+    venue === 'Online' ? sessions.map((s) => ({ ...s, location: '' })) : sessions,
     { method, organizer: organizerOf(ctx.organisationName, getEnv().EMAIL_FROM), stamp: now(), attendee },
   );
   return calendarAttachment(content, method);
@@ -68,9 +92,9 @@ function calendarOf(ctx: CourseContext, sessions: CalendarSession[], method: Cal
  */
 export const HOLDS_CALENDAR = ['confirmed', 'offered'] as const;
 
-/** The course's current schedule as a calendar file (METHOD:PUBLISH): for a person with a seat. */
-export function calendarFor(ctx: CourseContext) {
-  return calendarOf(ctx, ctx.sessions, 'publish');
+/** The course's current schedule as a calendar file (METHOD:PUBLISH): for a person with a seat in `pool`. */
+export function calendarFor(ctx: CourseContext, pool?: SeatPool) {
+  return calendarOf(ctx, ctx.sessions, 'publish', pool);
 }
 
 /**
@@ -78,9 +102,9 @@ export function calendarFor(ctx: CourseContext) {
  * now. Only for a confirmed seat on a course that goes ahead; anyone else has nothing to put in a
  * calendar (and their cancellation came with its own file).
  */
-export function calendarDownload(ctx: CourseContext, registration: { status: string }) {
+export function calendarDownload(ctx: CourseContext, registration: { status: string; pool: SeatPool }) {
   if (registration.status !== 'confirmed' || ctx.course.status !== 'published' || !ctx.sessions.length) return null;
-  const file = calendarFor(ctx);
+  const file = calendarFor(ctx, registration.pool);
   return { contentType: file.contentType, content: Buffer.from(file.content, 'base64').toString('utf8') };
 }
 
@@ -88,8 +112,8 @@ export function calendarDownload(ctx: CourseContext, registration: { status: str
  * A calendar file that takes sessions out of one person's calendar (METHOD:CANCEL, STATUS:CANCELLED).
  * Pass the sessions with a SEQUENCE above every version the person may have: see `raiseSequences`.
  */
-export function cancellationFor(ctx: CourseContext, sessions: CalendarSession[], person: { name: string; email: string }) {
-  return calendarOf(ctx, sessions, 'cancel', { name: person.name, email: person.email });
+export function cancellationFor(ctx: CourseContext, sessions: CalendarSession[], person: { name: string; email: string; pool?: SeatPool }) {
+  return calendarOf(ctx, sessions, 'cancel', person.pool, { name: person.name, email: person.email });
 }
 
 /**

@@ -112,6 +112,7 @@ export async function copyCourse(db: Db, scope: Scope, courseId: string, created
         language: course.language,
         costCents: course.costCents,
         capacity: course.capacity,
+        onlineCapacity: course.onlineCapacity,
         registrationOpensAt: move(course.registrationOpensAt),
         registrationClosesAt: move(course.registrationClosesAt),
         cancellationDeadline: move(course.cancellationDeadline),

@@ -12,6 +12,7 @@ import {
   HOLDS_CALENDAR,
   loadCourseContext,
   mintManageLink,
+  onlineUrlFor,
   raiseSequences,
   type CourseContext,
 } from './context.server';
@@ -74,7 +75,7 @@ export async function sendReminders(db: Db) {
         .where(and(eq(registrations.id, candidate.id), eq(registrations.status, 'confirmed'), isNull(registrations.reminderSentAt)))
         .returning();
       if (!claimed || (claimed.confirmedAt && claimed.confirmedAt.getTime() >= windowOpens)) return;
-      const details = emailDetails(ctx, claimed.locale);
+      const details = emailDetails(ctx, claimed.locale, claimed.pool);
       await enqueueEmail(tx, {
         template: 'course-reminder',
         to: claimed.email,
@@ -85,7 +86,7 @@ export async function sendReminders(db: Db) {
           courseTitle: details.courseTitle,
           sessions: details.sessions,
           venue: details.venue,
-          onlineUrl: ctx.course.format === 'in-person' ? null : ctx.course.onlineUrl,
+          onlineUrl: onlineUrlFor(ctx.course, claimed.pool),
           manageUrl: await mintManageLink(tx, claimed.id),
         },
       });
@@ -223,9 +224,9 @@ export async function notifySessionsChanged(tx: Db, ctx: CourseContext, removed:
     .select()
     .from(registrations)
     .where(and(eq(registrations.courseId, ctx.course.id), inArray(registrations.status, [...HOLDS_CALENDAR])));
-  const calendar = calendarFor(ctx);
   for (const person of people) {
-    const details = emailDetails(ctx, person.locale);
+    const details = emailDetails(ctx, person.locale, person.pool);
+    const calendar = calendarFor(ctx, person.pool);
     await enqueueEmail(tx, {
       template: 'sessions-changed',
       to: person.email,

@@ -192,6 +192,8 @@ describe('capacity', () => {
     expect(await updateCourse(db(), scopeOf(organisation), course.id, inputFrom(course, { capacity: 1 }))).toEqual({
       status: 'capacity-below-taken',
       taken: 2,
+      pool: 'on-site',
+      field: 'capacity',
     });
     const [row] = await db().select({ capacity: courses.capacity }).from(courses).where(eq(courses.id, course.id));
     expect(row?.capacity).toBe(3);

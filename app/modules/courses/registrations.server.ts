@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courseSessions, courses, registrationLinks, registrations, type AccessibilityAid } from '~db/schema';
+import { courseSessions, courses, registrationLinks, registrations, type AccessibilityAid, type SeatPool } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now, HOUR } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -17,11 +17,13 @@ import {
   loadCourseContext,
   mintManageLink,
   newManageLink,
+  onlineUrlFor,
   raiseSequences,
   registrationWindow,
   type CourseContext,
   type RegistrationWindow,
 } from './context.server';
+import { onlyPool, poolCapacity, poolsOf } from './pools';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -33,6 +35,8 @@ export type SignUpInput = {
   answers?: Record<string, string>;
   accessibilityNeeds?: string | null;
   accessibilityAids?: AccessibilityAid[];
+  /** On a hybrid course, the pool the person chose (the room when missing); ignored on other courses. */
+  pool?: SeatPool;
   source?: string | null;
   utm?: Record<string, string> | null;
   locale: Locale;
@@ -49,22 +53,24 @@ export type SignUpResult =
 
 const SEAT_HOLDING = ['confirmed', 'offered'] as const;
 
-async function seatsTaken(tx: Db, courseId: string) {
+/** Seats held in one pool of a course (confirmed and offered). Read it with the course locked. */
+async function seatsTaken(tx: Db, courseId: string, pool: SeatPool) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)
-    .where(and(eq(registrations.courseId, courseId), inArray(registrations.status, [...SEAT_HOLDING])));
+    .where(and(eq(registrations.courseId, courseId), eq(registrations.pool, pool), inArray(registrations.status, [...SEAT_HOLDING])));
   return Number(row?.n ?? 0);
 }
 
-/** A waitlisted registration's place in the queue (1 = next to be offered a seat). */
-export async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq'>) {
+/** A waitlisted registration's place in its pool's queue (1 = next to be offered a seat). */
+export async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq' | 'pool'>) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)
     .where(
       and(
         eq(registrations.courseId, registration.courseId),
+        eq(registrations.pool, registration.pool),
         eq(registrations.status, 'waitlisted'),
         lte(registrations.waitlistSeq, registration.waitlistSeq),
       ),
@@ -72,8 +78,9 @@ export async function waitlistPosition(db: Db, registration: Pick<Registration, 
   return Number(row?.n ?? 0);
 }
 
-async function sendConfirmation(tx: Db, ctx: CourseContext, registration: Registration) {
-  const details = emailDetails(ctx, registration.locale);
+/** The confirmation with the person's venue or online link and calendar file (for their pool). */
+export async function sendConfirmation(tx: Db, ctx: CourseContext, registration: Registration) {
+  const details = emailDetails(ctx, registration.locale, registration.pool);
   await enqueueEmail(tx, {
     template: 'registration-confirmed',
     to: registration.email,
@@ -82,11 +89,11 @@ async function sendConfirmation(tx: Db, ctx: CourseContext, registration: Regist
       locale: registration.locale,
       name: registration.name,
       ...details,
-      onlineUrl: ctx.course.format === 'in-person' ? null : ctx.course.onlineUrl,
+      onlineUrl: onlineUrlFor(ctx.course, registration.pool),
       accessibilityInfo: ctx.course.accessibilityInfo,
       manageUrl: await mintManageLink(tx, registration.id),
     },
-    attachments: [calendarFor(ctx)],
+    attachments: [calendarFor(ctx, registration.pool)],
   });
 }
 
@@ -102,8 +109,12 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
   // A caller that has just read the course (the sign-up page) may pass it; the lock re-reads it.
   const prepared = loaded?.course.id === courseId ? loaded : await loadCourseContext(db, courseId);
   if (!prepared || prepared.course.status === 'draft') return { status: 'not-found' };
-  const calendar = calendarFor(prepared);
-  const details = emailDetails(prepared, input.locale);
+  // The pool: the course's own, or the person's choice on a hybrid course (the room by default, for
+  // sign-ups stored before hybrid courses had pools). The lock re-reads the format.
+  const poolFor = (course: CourseContext['course']) => onlyPool(course) ?? input.pool ?? 'on-site';
+  const preparedPool = poolFor(prepared.course);
+  const calendar = calendarFor(prepared, preparedPool);
+  const details = emailDetails(prepared, input.locale, preparedPool);
   const pageLink = newManageLink();
   const emailLink = newManageLink();
 
@@ -114,12 +125,16 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
     const window = registrationWindow(course, prepared.sessions, now());
     if (window === 'draft') return { status: 'not-found' as const };
     if (window !== 'open') return { status: 'closed' as const, reason: window };
+    const pool = poolFor(course);
+    // A coordinator switched the format between reading and locking: the emails' venue is redone.
+    const poolDetails = pool === preparedPool ? details : emailDetails({ ...prepared, course }, input.locale, pool);
+    const poolCalendar = pool === preparedPool ? calendar : calendarFor({ ...prepared, course }, pool);
 
-    // One statement for the seats held, the queue length and whether the address is on the course.
+    // One statement for the pool's seats held, its queue length and whether the address is on the course.
     const [counts] = await tx
       .select({
-        seats: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered'))::int`,
-        waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted')::int`,
+        seats: sql<number>`count(*) filter (where ${registrations.status} in ('confirmed', 'offered') and ${registrations.pool} = ${pool})::int`,
+        waiting: sql<number>`count(*) filter (where ${registrations.status} = 'waitlisted' and ${registrations.pool} = ${pool})::int`,
         existing: sql<
           string | null
         >`(array_agg(${registrations.id}) filter (where ${registrations.email} = ${email} and ${registrations.status} <> 'cancelled'))[1]`,
@@ -135,7 +150,7 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
       return { status: 'duplicate' as const, registrationId: counts.existing, manageToken: pageLink.token };
     }
 
-    const status = Number(counts?.seats ?? 0) < course.capacity ? 'confirmed' : 'waitlisted';
+    const status = Number(counts?.seats ?? 0) < poolCapacity(course, pool) ? 'confirmed' : 'waitlisted';
     const registration = {
       id: randomUUID(),
       courseId,
@@ -153,6 +168,7 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
       privacyVersion: input.privacyVersion,
       consentedAt: t,
       status,
+      pool,
       confirmedAt: status === 'confirmed' ? t : null,
       createdAt: t,
       updatedAt: t,
@@ -175,12 +191,12 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
             props: {
               locale: registration.locale,
               name: registration.name,
-              ...details,
-              onlineUrl: course.format === 'in-person' ? null : course.onlineUrl,
+              ...poolDetails,
+              onlineUrl: onlineUrlFor(course, pool),
               accessibilityInfo: course.accessibilityInfo,
               manageUrl: emailLink.url,
             },
-            attachments: [calendar],
+            attachments: [poolCalendar],
           })
         : enqueueEmail(tx, {
             template: 'registration-waitlisted',
@@ -196,18 +212,26 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
 }
 
 /**
- * Offers every free seat to the waitlist, first come first served. With a claim window of 0 the
- * seat is confirmed at once; otherwise the person has that many hours to claim it. Offered seats
- * count as taken, so a seat is never offered to two people at once. Call with the course locked.
+ * Offers every free seat to the waitlist, first come first served, pool by pool: a seat in the room
+ * goes to the first on the room's waitlist, an online seat to the first on the online waitlist. With a
+ * claim window of 0 the seat is confirmed at once; otherwise the person has that many hours to claim
+ * it. Offered seats count as taken, so a seat is never offered to two people at once. Call with the
+ * course locked.
  */
 export async function offerFreeSeats(tx: Db, ctx: CourseContext) {
   if (registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return 0;
-  const free = ctx.course.capacity - (await seatsTaken(tx, ctx.course.id));
+  let offered = 0;
+  for (const pool of poolsOf(ctx.course)) offered += await offerFreeSeatsInPool(tx, ctx, pool);
+  return offered;
+}
+
+async function offerFreeSeatsInPool(tx: Db, ctx: CourseContext, pool: SeatPool) {
+  const free = poolCapacity(ctx.course, pool) - (await seatsTaken(tx, ctx.course.id, pool));
   if (free <= 0) return 0;
   const next = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.courseId, ctx.course.id), eq(registrations.status, 'waitlisted')))
+    .where(and(eq(registrations.courseId, ctx.course.id), eq(registrations.pool, pool), eq(registrations.status, 'waitlisted')))
     .orderBy(asc(registrations.waitlistSeq))
     .limit(free);
   for (const person of next) {
@@ -231,7 +255,7 @@ export async function offerFreeSeats(tx: Db, ctx: CourseContext) {
         locale: person.locale,
         name: person.name,
         courseTitle: ctx.course.title,
-        sessions: emailDetails(ctx, person.locale).sessions,
+        sessions: emailDetails(ctx, person.locale, person.pool).sessions,
         claimUrl: await mintManageLink(tx, person.id),
         expiresAt: formatMoment(person.locale, offerExpiresAt),
       },
@@ -295,6 +319,76 @@ export function canStillCancel(ctx: CourseContext, at: Date) {
   const first = ctx.sessions[0]?.startsAt;
   const deadline = ctx.course.cancellationDeadline ?? first;
   return !deadline || deadline.getTime() > at.getTime();
+}
+
+export type SwitchResult =
+  | { status: 'switched'; pool: SeatPool }
+  | { status: 'no-seat' }
+  | { status: 'not-switchable' }
+  | { status: 'closed' }
+  | { status: 'not-found' };
+
+/**
+ * A person on a hybrid course moves to the other pool (from the room to online or back), while that
+ * pool has a free seat. Under the course lock (ADR 007), so two people cannot take the same last seat
+ * and nobody ever holds a seat in both pools: the one row changes its pool. A confirmed person keeps a
+ * confirmed seat; someone on a waitlist gets the free seat at once. The seat left behind goes to the
+ * first on that pool's waitlist. The person gets a new confirmation with their new venue or link and
+ * calendar file.
+ */
+export async function switchPool(db: Db, registrationId: string, to: SeatPool): Promise<SwitchResult> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select({ courseId: registrations.courseId }).from(registrations).where(eq(registrations.id, registrationId));
+    if (!found) return { status: 'not-found' as const };
+    const ctx = (await loadCourseContext(tx, found.courseId, { lock: true }))!;
+    const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId));
+    if (!registration) return { status: 'not-found' as const };
+    if (!canSwitchPool(ctx.course, registration) || registration.pool === to) return { status: 'not-switchable' as const };
+    if (registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return { status: 'closed' as const };
+    if ((await seatsTaken(tx, ctx.course.id, to)) >= poolCapacity(ctx.course, to)) return { status: 'no-seat' as const };
+    const t = now();
+    const [moved] = await tx
+      .update(registrations)
+      .set({ pool: to, status: 'confirmed', confirmedAt: registration.confirmedAt ?? t, updatedAt: t })
+      .where(eq(registrations.id, registrationId))
+      .returning();
+    await sendConfirmation(tx, ctx, moved!);
+    if (registration.status === 'confirmed') await offerFreeSeats(tx, ctx);
+    return { status: 'switched' as const, pool: to };
+  });
+}
+
+/** Whether a registration may move to the other pool: on a hybrid course, with a seat or on a waitlist. */
+export function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'>, registration: Pick<Registration, 'status'>) {
+  return (
+    course.format === 'hybrid' &&
+    course.status === 'published' &&
+    (registration.status === 'confirmed' || registration.status === 'waitlisted')
+  );
+}
+
+/**
+ * What the manage page and the account offer: the other pool and whether it has a free seat now, for a
+ * registration that may switch while sign-up is open; null otherwise. Read without a lock: the switch
+ * itself checks again under it.
+ */
+export async function switchOption(db: Db, ctx: CourseContext, registration: Pick<Registration, 'status' | 'pool'>) {
+  if (!canSwitchPool(ctx.course, registration) || registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return null;
+  const to: SeatPool = registration.pool === 'online' ? 'on-site' : 'online';
+  const free = poolCapacity(ctx.course, to) - (await seatsTaken(db, ctx.course.id, to));
+  return { to, free: free > 0 };
+}
+
+/** Moves one of the person's own registrations (from the account page) to the other pool. */
+export async function switchOwnPool(
+  db: Db,
+  user: { id: string; email: string; emailVerifiedAt: Date | null },
+  registrationId: string,
+  to: SeatPool,
+) {
+  const own = await registrationsOfUser(db, user);
+  if (!own.some((r) => r.id === registrationId)) return { status: 'not-found' as const };
+  return switchPool(db, registrationId, to);
 }
 
 export type ClaimResult = { status: 'confirmed' } | { status: 'expired' } | { status: 'not-offered' };
@@ -382,11 +476,13 @@ export async function registrationsOfUser(db: Db, user: { id: string; email: str
       courseId: courses.id,
       courseTitle: courses.title,
       courseStatus: courses.status,
+      format: courses.format,
+      pool: registrations.pool,
       cancellationDeadline: courses.cancellationDeadline,
       firstStart,
       position: sql<
         number | null
-      >`case when ${registrations.status} = 'waitlisted' then (select count(*)::int from ${registrations} r2 where r2.course_id = ${registrations.courseId} and r2.status = 'waitlisted' and r2.waitlist_seq <= ${registrations.waitlistSeq}) end`,
+      >`case when ${registrations.status} = 'waitlisted' then (select count(*)::int from ${registrations} r2 where r2.course_id = ${registrations.courseId} and r2.pool = ${registrations.pool} and r2.status = 'waitlisted' and r2.waitlist_seq <= ${registrations.waitlistSeq}) end`,
     })
     .from(registrations)
     .innerJoin(courses, eq(courses.id, registrations.courseId))
@@ -402,6 +498,9 @@ export async function registrationsOfUser(db: Db, user: { id: string; email: str
       courseId: r.courseId,
       courseTitle: r.courseTitle,
       courseCancelled: r.courseStatus === 'cancelled',
+      /** The pool of a hybrid course's registration; null on other courses (which have one). */
+      pool: r.format === 'hybrid' ? r.pool : null,
+      canSwitch: canSwitchPool({ format: r.format, status: r.courseStatus }, r),
       firstStart: first,
       position: r.position === null ? null : Number(r.position),
       canCancel: r.status !== 'cancelled' && r.courseStatus === 'published' && (!deadline || deadline.getTime() > t),

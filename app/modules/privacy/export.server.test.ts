@@ -69,6 +69,8 @@ describe('exporting a person’s data', () => {
     expect(past.certificate).toMatchObject({ code: p.certificateCode, withdrawnAt: null });
     expect(past.certificate!.verificationUrl).toMatch(new RegExp(`/certificaat/${p.certificateCode}$`));
     expect(exported.registrations.some((r) => r.answers.motivatie === p.secrets.story && r.phone === p.secrets.phone)).toBe(true);
+    // Where the person takes part: the hybrid course's online seat, the others' one pool.
+    expect(exported.registrations.map((r) => r.pool).sort()).toEqual(['on-site', 'on-site', 'online']);
 
     expect(exported.applications).toHaveLength(1);
     expect(exported.applications[0]).toMatchObject({ goalsText: p.secrets.goals, disability: true, accessibilityNeeds: p.secrets.access });

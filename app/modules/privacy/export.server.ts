@@ -289,6 +289,8 @@ export async function exportPersonalData(db: Db, userId: string) {
       privacyVersion: r.privacyVersion,
       consentedAt: iso(r.consentedAt),
       status: r.status,
+      /** On site or online: the seat pool of the registration (a hybrid course lets the person choose). */
+      pool: r.pool,
       confirmedAt: iso(r.confirmedAt),
       cancelledAt: iso(r.cancelledAt),
       createdAt: iso(r.createdAt),

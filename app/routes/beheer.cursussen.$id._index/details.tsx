@@ -29,6 +29,11 @@ export function CourseDetails({ loaded }: { loaded: LoaderData }) {
           {t('manageCourses.overview.toRegistrations')}
         </Link>
       </dd>
+      {loaded.pools.map((p) => (
+        <dd key={p.pool}>
+          {t('pools.coordinator.counts', { pool: t(`pools.pool.${p.pool}`), taken: p.taken, capacity: p.capacity, waiting: p.waiting })}
+        </dd>
+      ))}
       <dt>{t('manageCourses.form.municipality')}</dt>
       <dd>{loaded.municipalityName}</dd>
       <dt>{t('manageCourses.form.format')}</dt>

@@ -25,6 +25,7 @@ import type { Answer } from './answer';
 import { CancelCourse, CourseDetails } from './details';
 import { QuestionChange, QuestionForm } from './questions';
 import { SessionChange, SessionForm } from './sessions';
+import { totalCapacity } from '~/modules/courses/pools';
 
 export const meta: MetaFunction = (args) => {
   const course = routeData<{ course?: { title: string } }>(args.matches, 'routes/beheer.cursussen.$id')?.course;
@@ -47,7 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accessibilityInfo: course.accessibilityInfo,
       language: course.language,
       cost: course.costCents ? formatEuros(course.costCents) : null,
-      capacity: course.capacity,
+      // All seats: a hybrid course's room and online seats together (each pool is listed below).
+      capacity: totalCapacity(course),
       registrationOpensAt: course.registrationOpensAt,
       registrationClosesAt: course.registrationClosesAt,
       cancellationDeadline: course.cancellationDeadline,
@@ -69,6 +71,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     questions: overview.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, options: q.options, required: q.required })),
     counts: overview.counts,
+    // A hybrid course's seats per pool; empty for a course with one pool.
+    pools:
+      course.format === 'hybrid'
+        ? overview.pools.map((p) => ({
+            pool: p.pool,
+            capacity: p.capacity,
+            taken: p.counts.confirmed + p.counts.offered,
+            waiting: p.counts.waitlisted,
+          }))
+        : [],
     window: overview.window,
     ended: overview.ended,
     threshold: course.completionThreshold,

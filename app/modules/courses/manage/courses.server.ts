@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { courses } from '~db/schema';
+import { courses, registrations, type SeatPool } from '~db/schema';
 import { now } from '../../clock.server';
 import { loadCourseContext, raiseSequences } from '../context.server';
 import { cancelCourse, notifySessionsChanged, sendCourseFollowUp } from '../lifecycle.server';
 import { offerFreeSeats } from '../registrations.server';
 import { type Scope } from './scope';
-import { type CourseInput } from './schemas.server';
+import { onlineCapacityOf, type CourseInput } from './schemas.server';
+import { onlyPool, poolCapacity, poolsOf } from '../pools';
 import { lockOwnedCourse, ownedCourse, statusCounts } from './reading.server';
 import { reconcileIfClosed } from '../certificates.server';
 
@@ -24,6 +25,7 @@ function columnsOf(input: CourseInput) {
     language: input.language,
     costCents: input.cost,
     capacity: input.capacity,
+    onlineCapacity: onlineCapacityOf(input),
     registrationOpensAt: input.registrationOpensAt,
     registrationClosesAt: input.registrationClosesAt,
     cancellationDeadline: input.cancellationDeadline,
@@ -50,7 +52,7 @@ export type UpdateResult =
   | { status: 'saved'; offered: number; told: number }
   | { status: 'not-found' }
   | { status: 'cancelled' }
-  | { status: 'capacity-below-taken'; taken: number };
+  | { status: 'capacity-below-taken'; taken: number; pool: SeatPool; field: 'capacity' | 'onlineCapacity' };
 
 /**
  * Saves the course form, under the course's lock. Capacity cannot go below the seats already taken;
@@ -63,14 +65,25 @@ export async function updateCourse(db: Db, scope: Scope, courseId: string, input
     if (!ctx) return { status: 'not-found' as const };
     const before = ctx.course;
     if (before.status === 'cancelled') return { status: 'cancelled' as const };
-    const counts = await statusCounts(tx, courseId);
-    const taken = counts.confirmed + counts.offered;
-    if (input.capacity < taken) return { status: 'capacity-below-taken' as const, taken };
+    // Each pool's seats cannot go below the seats taken in it. A course that stops being hybrid puts
+    // everyone in its one pool, so that pool must hold the seats of both.
+    const columns = columnsOf(input);
+    const after = { format: input.format, capacity: columns.capacity, onlineCapacity: columns.onlineCapacity };
+    const single = onlyPool(after);
+    for (const pool of poolsOf(after)) {
+      const counts = single ? await statusCounts(tx, courseId) : await statusCounts(tx, courseId, pool);
+      const taken = counts.confirmed + counts.offered;
+      if (poolCapacity(after, pool) < taken) {
+        const field = input.format === 'hybrid' && pool === 'online' ? ('onlineCapacity' as const) : ('capacity' as const);
+        return { status: 'capacity-below-taken' as const, taken, pool, field };
+      }
+    }
     const t = now();
     await tx
       .update(courses)
-      .set({ ...columnsOf(input), updatedAt: t })
+      .set({ ...columns, updatedAt: t })
       .where(eq(courses.id, courseId));
+    if (single) await tx.update(registrations).set({ pool: single }).where(eq(registrations.courseId, courseId));
     let told = 0;
     let offered = 0;
     if (before.status === 'published') {
@@ -79,7 +92,8 @@ export async function updateCourse(db: Db, scope: Scope, courseId: string, input
       if (venueChanged) await tx.update(courses).set({ rescheduledAt: t }).where(eq(courses.id, courseId));
       const fresh = (await loadCourseContext(tx, courseId))!;
       if (venueChanged && ctx.sessions.length) told = await notifySessionsChanged(tx, fresh);
-      if (input.capacity > before.capacity) offered = await offerFreeSeats(tx, fresh);
+      const grew = poolsOf(fresh.course).some((pool) => poolCapacity(fresh.course, pool) > poolCapacity(before, pool));
+      if (grew || before.format !== input.format) offered = await offerFreeSeats(tx, fresh);
     }
     // A new certificate minimum on a closed course issues or withdraws certificates at once.
     if ((input.certificateMinimum ?? null) !== before.certificateMinimum) await reconcileIfClosed(tx, courseId);

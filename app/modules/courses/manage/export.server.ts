@@ -22,12 +22,15 @@ export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof cou
     }
     return value;
   };
+  // A hybrid course's people sit in the room or online: a column says which (other courses have one pool).
+  const hybrid = data.course.format === 'hybrid';
   const header = [
     t('manageCourses.csv.name'),
     t('manageCourses.csv.email'),
     t('manageCourses.csv.municipality'),
     t('manageCourses.csv.phone'),
     t('manageCourses.csv.status'),
+    ...(hybrid ? [t('pools.coordinator.column')] : []),
     t('manageCourses.csv.position'),
     t('manageCourses.csv.registeredAt'),
     t('manageCourses.csv.source'),
@@ -43,6 +46,7 @@ export function registrationsCsv(data: NonNullable<Awaited<ReturnType<typeof cou
     p.municipalityName,
     p.phone ?? '',
     t(`manageCourses.status.${p.status}`),
+    ...(hybrid ? [t(`pools.pool.${p.pool}`)] : []),
     p.position === null ? '' : String(p.position),
     csvMoment(p.createdAt),
     sourceLabel(t, p.source),

@@ -8,11 +8,13 @@ import {
   registrations,
   sessionAttendance,
   type RegistrationStatus,
+  type SeatPool,
 } from '~db/schema';
 import { now } from '../../clock.server';
 import { isUuid } from '../../http.server';
 import { loadCourseContext, registrationWindow } from '../context.server';
 import { completionThreshold } from '../lifecycle.server';
+import { poolCapacity, poolsOf } from '../pools';
 import { type Scope } from './scope';
 
 // Reading
@@ -52,11 +54,12 @@ export async function lockOwnedCourse(tx: Db, scope: Scope, courseId: string) {
   return loadCourseContext(tx, courseId, { lock: true });
 }
 
-export async function statusCounts(db: Db, courseId: string) {
+/** Registrations of a course by status: all of them, or of one seat pool. */
+export async function statusCounts(db: Db, courseId: string, pool?: SeatPool) {
   const rows = await db
     .select({ status: registrations.status, n: sql`count(*)`.mapWith(Number) })
     .from(registrations)
-    .where(eq(registrations.courseId, courseId))
+    .where(pool ? and(eq(registrations.courseId, courseId), eq(registrations.pool, pool)) : eq(registrations.courseId, courseId))
     .groupBy(registrations.status);
   const counts: Record<RegistrationStatus, number> = { confirmed: 0, offered: 0, waitlisted: 0, cancelled: 0 };
   for (const row of rows) counts[row.status] = row.n;
@@ -82,6 +85,14 @@ export async function courseOverview(db: Db, scope: Scope, courseId: string) {
     municipalityName: municipality?.name ?? course.municipalityCode,
     questions: await questionsOf(db, course.id),
     counts: await statusCounts(db, course.id),
+    // Per seat pool, with its capacity: both pools of a hybrid course, the one pool of any other.
+    pools: await Promise.all(
+      poolsOf(course).map(async (pool) => ({
+        pool,
+        capacity: poolCapacity(course, pool),
+        counts: await statusCounts(db, course.id, pool),
+      })),
+    ),
     window: registrationWindow(course, ctx.sessions, now()),
     ended: Boolean(last && last.endsAt.getTime() <= now().getTime()),
   };
@@ -116,14 +127,16 @@ export async function courseRegistrations(db: Db, scope: Scope, courseId: string
     .orderBy(asc(registrations.waitlistSeq));
   const attended = await attendedCounts(db, course.id);
   const threshold = completionThreshold(ctx);
-  let position = 0;
+  // Positions follow each pool's queue order, like waitlistPosition() does for one person.
+  const positions = new Map<string, number>();
   const people = rows.map(({ registration, municipalityName }) => {
+    const position = registration.status === 'waitlisted' ? (positions.get(registration.pool) ?? 0) + 1 : null;
+    if (position !== null) positions.set(registration.pool, position);
     const sessionsAttended = attended.get(registration.id) ?? 0;
     return {
       ...registration,
       municipalityName: municipalityName ?? '',
-      // Positions follow the queue order, like waitlistPosition() does for one person.
-      position: registration.status === 'waitlisted' ? ++position : null,
+      position,
       sessionsAttended,
       completed: ctx.sessions.length > 0 && registration.status === 'confirmed' && sessionsAttended >= threshold,
     };

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { registrations } from '~db/schema';
+import { registrations, type SeatPool } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { normalizeEmail } from '../../auth/accounts.server';
 import { now } from '../../clock.server';
-import { enqueueEmail } from '../../email/outbox.server';
 import { isUuid } from '../../http.server';
-import { calendarFor, loadCourseContext, mintManageLink, registrationWindow, emailDetails } from '../context.server';
-import { cancelRegistration, signUp } from '../registrations.server';
+import { loadCourseContext, registrationWindow } from '../context.server';
+import { cancelRegistration, sendConfirmation, signUp } from '../registrations.server';
+import { onlyPool, poolCapacity } from '../pools';
 import { type Scope } from './scope';
 import { ownedCourse, statusCounts } from './reading.server';
 
@@ -16,7 +16,8 @@ import { ownedCourse, statusCounts } from './reading.server';
 /** The privacy version recorded for people a coordinator adds (they did not tick our box themselves). */
 export const COORDINATOR_PRIVACY_VERSION = 'coordinator';
 
-export type ManualAddInput = { name: string; email: string; municipalityCode: string; locale: Locale };
+/** `pool` counts on a hybrid course only (the room when missing). */
+export type ManualAddInput = { name: string; email: string; municipalityCode: string; locale: Locale; pool?: SeatPool };
 export type ManualAddResult =
   | { status: 'confirmed' }
   | { status: 'waitlisted'; position: number }
@@ -52,6 +53,7 @@ export async function addRegistrationByCoordinator(
     locale: input.locale,
     privacyVersion: COORDINATOR_PRIVACY_VERSION,
     source: 'coordinator',
+    pool: input.pool,
   };
   const ctx = (await loadCourseContext(db, courseId))!;
   if (registrationWindow(ctx.course, ctx.sessions, now()) === 'open') {
@@ -66,26 +68,15 @@ export async function addRegistrationByCoordinator(
     if (locked.course.status !== 'published') return { status: 'not-published' as const };
     const [again] = await tx.select({ id: registrations.id }).from(registrations).where(active);
     if (again) return { status: 'duplicate' as const };
-    const counts = await statusCounts(tx, courseId);
-    if (counts.confirmed + counts.offered >= locked.course.capacity) return { status: 'full' as const };
+    const pool = onlyPool(locked.course) ?? input.pool ?? 'on-site';
+    const counts = await statusCounts(tx, courseId, pool);
+    if (counts.confirmed + counts.offered >= poolCapacity(locked.course, pool)) return { status: 'full' as const };
     const t = now();
     const [registration] = await tx
       .insert(registrations)
-      .values({ courseId, ...details, status: 'confirmed', consentedAt: t, confirmedAt: t, createdAt: t, updatedAt: t })
+      .values({ courseId, ...details, pool, status: 'confirmed', consentedAt: t, confirmedAt: t, createdAt: t, updatedAt: t })
       .returning();
-    await enqueueEmail(tx, {
-      template: 'registration-confirmed',
-      to: registration!.email,
-      props: {
-        locale: registration!.locale,
-        name: registration!.name,
-        ...emailDetails(locked, registration!.locale),
-        onlineUrl: locked.course.format === 'in-person' ? null : locked.course.onlineUrl,
-        accessibilityInfo: locked.course.accessibilityInfo,
-        manageUrl: await mintManageLink(tx, registration!.id),
-      },
-      attachments: [calendarFor(locked)],
-    });
+    await sendConfirmation(tx, locked, registration!);
     return { status: 'confirmed' as const };
   });
 }

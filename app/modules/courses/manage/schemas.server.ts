@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseFormats, questionKinds } from '~db/schema';
+import { courseFormats, questionKinds, seatPools, type CourseFormat } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
 import { emailField } from '../../auth/schemas';
 import { now } from '../../clock.server';
@@ -88,6 +88,8 @@ function courseFields(t: Translate, municipalityCodes: Set<string>) {
         return cents;
       }),
     capacity: wholeNumber(t, 1, 10000, 'manageCourses.errors.capacity'),
+    // A hybrid course's online seats (required there, see poolsComplete); ignored for other formats.
+    onlineCapacity: z.number({ error: t('pools.errors.onlineCapacity', { min: 1, max: 10000 }) }).optional(),
     registrationOpensAt: localDateTime(t),
     registrationClosesAt: localDateTime(t),
     cancellationDeadline: localDateTime(t),
@@ -106,9 +108,29 @@ const deadlinesInOrder = (t: Translate) => (v: DeadlineFields, ctx: z.Refinement
   }
 };
 
+type PoolFields = { format: CourseFormat; onlineCapacity?: number };
+/** A hybrid course needs its online seats (1 or more), a whole number like the room's. */
+const poolsComplete = (t: Translate) => (v: PoolFields, ctx: z.RefinementCtx) => {
+  if (v.format !== 'hybrid') return;
+  const n = v.onlineCapacity;
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 10000) {
+    ctx.addIssue({ code: 'custom', path: ['onlineCapacity'], message: t('pools.errors.onlineCapacity', { min: 1, max: 10000 }) });
+  }
+};
+
+const courseChecks = (t: Translate) => (v: DeadlineFields & PoolFields, ctx: z.RefinementCtx) => {
+  poolsComplete(t)(v, ctx);
+  deadlinesInOrder(t)(v, ctx);
+};
+
+/** The online seats to store: a hybrid course's own number, null for any other format. */
+export function onlineCapacityOf(input: PoolFields) {
+  return input.format === 'hybrid' ? (input.onlineCapacity ?? null) : null;
+}
+
 /** The course form when editing. */
 export function courseSchema(t: Translate, municipalityCodes: Set<string>) {
-  return courseFields(t, municipalityCodes).superRefine(deadlinesInOrder(t));
+  return courseFields(t, municipalityCodes).superRefine(courseChecks(t));
 }
 
 /** The course form for a new course: with the choice of organisation. */
@@ -119,7 +141,7 @@ export function newCourseSchema(t: Translate, municipalityCodes: Set<string>, or
         .string({ error: t('manageCourses.errors.organisation') })
         .refine((id) => organisationIds.includes(id), t('manageCourses.errors.organisation')),
     })
-    .superRefine(deadlinesInOrder(t));
+    .superRefine(courseChecks(t));
 }
 export type CourseFields = z.input<ReturnType<typeof newCourseSchema>>;
 export type CourseInput = z.output<ReturnType<typeof courseSchema>>;
@@ -191,8 +213,10 @@ export type QuestionFields = z.input<ReturnType<typeof questionSchema>>;
 export type QuestionInput = z.output<ReturnType<typeof questionSchema>>;
 
 /** A person added by a coordinator. */
-export function manualAddSchema(t: Translate, municipalityCodes: Set<string>) {
+export function manualAddSchema(t: Translate, municipalityCodes: Set<string>, hybrid = false) {
   return z.object({
+    // On a hybrid course the coordinator says which pool (the form asks it first).
+    pool: hybrid ? z.enum(seatPools, { error: t('pools.errors.chooseFor') }) : z.undefined().catch(undefined),
     name: requiredText(t, 100, 'form.errors.nameRequired'),
     email: emailField(t),
     municipalityCode: z

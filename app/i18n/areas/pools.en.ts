@@ -1,0 +1,47 @@
+// English: hybrid courses, with seats on site and online (issue 16, item 6).
+import type { nl } from './pools.nl';
+import type { Translation } from '../types';
+
+export const en: Translation<typeof nl> = {
+  'pools.pool.on-site': 'On site',
+  'pools.pool.online': 'Online',
+  'pools.form.capacityHybrid': 'Seats on site',
+  'pools.form.capacityHybridHint': 'For a course on site and online: how many people fit in the room.',
+  'pools.form.onlineCapacity': 'Seats online',
+  'pools.form.onlineCapacityHint':
+    'Only for a course on site and online. On site and online each have their own seats and their own waiting list.',
+  'pools.errors.onlineCapacity': 'Enter a whole number of online seats from {min} to {max}.',
+  'pools.errors.onlineBelowTaken': {
+    one: '1 person already has an online seat. The number of online seats cannot be lower than 1.',
+    other: '{count} people already have an online seat. The number of online seats cannot be lower than {count}.',
+  },
+  'pools.errors.choose': 'Choose whether you take part on site or online.',
+  'pools.errors.chooseFor': 'Choose whether this person takes part on site or online.',
+  'pools.signup.legend': 'On site or online?',
+  'pools.signup.hint': 'Choose how you take part. On site and online each have their own seats.',
+  'pools.seatsLeft': { one: '1 seat left', other: '{count} seats left' },
+  'pools.full': 'Full: you go on the waiting list',
+  'pools.page.seats': '{pool}: {left} of {capacity} seats free',
+  'pools.manage.heading': 'On site or online',
+  'pools.manage.seat.on-site': 'You have a seat on site.',
+  'pools.manage.seat.online': 'You have an online seat. The link to join is in your confirmation.',
+  'pools.manage.waiting.on-site': 'You are on the waiting list for on site.',
+  'pools.manage.waiting.online': 'You are on the waiting list for online.',
+  'pools.manage.offered.on-site': 'You can have a seat on site.',
+  'pools.manage.offered.online': 'You can have an online seat.',
+  'pools.manage.switch.on-site': 'Take part on site instead',
+  'pools.manage.switch.online': 'Take part online instead',
+  'pools.manage.switchHint.on-site': 'There is still room on site. If you switch, someone else gets your old seat.',
+  'pools.manage.switchHint.online': 'There is still room online. If you switch, someone else gets your old seat.',
+  'pools.manage.noSeat.on-site': 'There is no free seat on site now. You can switch when a seat comes free.',
+  'pools.manage.noSeat.online': 'There is no free seat online now. You can switch when a seat comes free.',
+  'pools.account.switch': '{action}: {course}',
+  'pools.coordinator.column': 'On site or online',
+  'pools.coordinator.heading': 'Seats on site and online',
+  'pools.coordinator.counts': '{pool}: {taken} of {capacity} seats taken, {waiting} on the waiting list',
+  'pools.coordinator.addLegend': 'On site or online',
+  'notice.pool.switched.on-site': 'You now take part on site. We have sent you a new confirmation.',
+  'notice.pool.switched.online': 'You now take part online. We have sent you a new confirmation, with the link.',
+  'notice.pool.noSeat': 'Switching did not work: there is no free seat there any more.',
+  'notice.pool.notPossible': 'This registration can no longer switch.',
+};
