@@ -244,6 +244,28 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     accountUrl: 'https://politiekactief.example/account/kandidaat',
     preferencesUrl: 'https://politiekactief.example/account/e-mail',
   },
+  'academy-application-received': {
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    closesAt: 'vrijdag 15 januari 2027, 23:59',
+    accountUrl: 'https://politiekactief.example/account?x=1&y=2',
+  },
+  'academy-decision': {
+    kind: 'declined',
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    reason: 'Je woont buiten de regio.',
+    accountUrl: 'https://politiekactief.example/account?x=1&y=2',
+  },
+  'academy-reviewer-invitation': {
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    invitedBy: 'Petra de Vries',
+    url: 'https://politiekactief.example/academies/uitnodiging/abc?x=1&y=2',
+    expiresInDays: 14,
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -322,6 +344,9 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
   'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
   'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
+  'academy-application-received': { nl: ['je aanmelding is binnen', 'intrekken'], en: ['your application is in', 'withdraw'] },
+  'academy-decision': { nl: ['niet gekozen', 'je woont buiten de regio.'], en: ['not been chosen', 'je woont buiten de regio.'] },
+  'academy-reviewer-invitation': { nl: ['beoordelen', '14 dagen'], en: ['review', '14 days'] },
 };
 
 describe('email templates', () => {

@@ -36,6 +36,9 @@ import * as coordinatorAppointed from './coordinator-appointed';
 import * as retentionWarning from './retention-warning';
 import * as matchPartnerLeft from './match-partner-left';
 import * as outcomeQuestion from './outcome-question';
+import * as academyApplicationReceived from './academy-application-received';
+import * as academyDecision from './academy-decision';
+import * as academyReviewerInvitation from './academy-reviewer-invitation';
 
 export type { Locale } from './layout';
 
@@ -90,6 +93,9 @@ const registry = {
   'retention-warning': defineEmail(retentionWarning),
   'match-partner-left': defineEmail(matchPartnerLeft),
   'outcome-question': defineEmail(outcomeQuestion),
+  'academy-application-received': defineEmail(academyApplicationReceived),
+  'academy-decision': defineEmail(academyDecision),
+  'academy-reviewer-invitation': defineEmail(academyReviewerInvitation),
 };
 
 /** Every template's props, by name (from the registry). */
