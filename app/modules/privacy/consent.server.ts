@@ -1,6 +1,6 @@
 import { and, eq, isNull, desc } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
+import { academyApplications, consents, menteeApplications, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
 import { setPreferences } from '../email/preferences.server';
 
@@ -53,6 +53,12 @@ export async function withdrawConsent(db: Db, userId: string, consentId: string)
         .update(menteeApplications)
         .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
         .where(and(covered, eq(menteeApplications.userId, userId)));
+      // The same for academy applications (subject `academy-application:<id>`).
+      const coveredAcademy = row.subject ? eq(academyApplications.disabilityConsentId, row.id) : eq(academyApplications.userId, userId);
+      await tx
+        .update(academyApplications)
+        .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
+        .where(and(coveredAcademy, eq(academyApplications.userId, userId)));
     }
     if (row.purpose === 'marketing') {
       const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));

@@ -83,7 +83,15 @@ describe('exporting a person’s data', () => {
 
     expect(exported.checkIns.map((c) => c.note)).toEqual([p.secrets.note]);
     expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
-    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'special-category']);
+    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'special-category', 'special-category']);
+    expect(exported.consents.map((c) => c.subject)).toContain(`academy-application:${p.academyApplication.id}`);
+    // Academies: the application with its special-category answer, the reviewer role, the scores given.
+    expect(exported.academyApplications).toEqual([
+      expect.objectContaining({ motivation: p.secrets.motivation, disability: true, focusGroups: ['women'], status: 'submitted' }),
+    ]);
+    expect(exported.academyReviewerOf).toHaveLength(1);
+    expect(exported.academyReviewerInvitations).toHaveLength(1);
+    expect(exported.academyScoresGiven).toEqual([expect.objectContaining({ note: p.secrets.reviewNote, scores: { m: 4 } })]);
     expect(exported.consents[0]!.textVersion).toBeTruthy();
     expect(exported.candidacyOutcomes).toHaveLength(1);
     expect(exported.emailPreferences).toMatchObject({ reminders: false, news: true });
