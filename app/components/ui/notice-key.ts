@@ -19,6 +19,7 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.registration.tooLate',
   'notice.course.alreadyCancelled',
   'notice.application.notPossible',
+  'notice.academyApplication.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {
