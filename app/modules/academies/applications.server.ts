@@ -48,7 +48,25 @@ export function academyApplicationSchema(t: Translate, questions: AcademyQuestio
       party: text(200),
       noParty: flag,
       availability: text(1000),
-      q: z.record(z.string(), z.string().trim().max(4000, t('form.errors.tooLong'))).optional(),
+      // One field per question, checked with the rest (a refinement would wait for every other field).
+      q: z.preprocess(
+        (v) => v ?? {},
+        z.object(
+          Object.fromEntries(
+            questions.map((question) => {
+              const answer = z.string().trim().max(4000, t('form.errors.tooLong'));
+              const kind =
+                question.kind === 'yes-no' ? answer.refine((v) => v === 'yes' || v === 'no', t('academyApply.errors.question')) : answer;
+              return [
+                question.id,
+                question.required
+                  ? z.string({ error: t('academyApply.errors.question') }).pipe(kind)
+                  : kind.optional().or(z.literal('')).optional(),
+              ];
+            }),
+          ),
+        ),
+      ) as z.ZodType<Record<string, string | undefined>>,
       focusGroups: list,
       disability: flag,
       disabilityConsent: flag,
