@@ -7,6 +7,7 @@ import { pruneExpiredAuthData } from '~/modules/auth/cleanup.server';
 import { sendAccountLink, type AccountLinkJob } from '~/modules/auth/accounts.server';
 import { pruneRateLimits } from '~/modules/security/rate-limit.server';
 import { runDueCourseWork } from '~/modules/courses/lifecycle.server';
+import { runDueAcademyWork } from '~/modules/academies/selection.server';
 import { pruneSignUpRequests } from '~/modules/courses/sign-up-requests.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { runDueMentoringWork } from '~/modules/mentoring/due.server';
@@ -78,6 +79,8 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // is late or repeated does no harm.
   await boss.work(queues.courseDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueCourseWork(db);
+    // Academy places whose claim window passed lapse and go to the first reserve (same sweep rules).
+    await runDueAcademyWork(db);
   });
   // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
   await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {

@@ -261,6 +261,28 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     when: 'dinsdag 12 januari 2027 om 19:30',
     checkInUrl: 'https://politiekactief.example/koppeling/abc?x=1&y=2#check-in',
   },
+  'academy-application-received': {
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    closesAt: 'vrijdag 15 januari 2027, 23:59',
+    accountUrl: 'https://politiekactief.example/account?x=1&y=2',
+  },
+  'academy-decision': {
+    kind: 'declined',
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    reason: 'Je woont buiten de regio.',
+    accountUrl: 'https://politiekactief.example/account?x=1&y=2',
+  },
+  'academy-reviewer-invitation': {
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    invitedBy: 'Petra de Vries',
+    url: 'https://politiekactief.example/academies/uitnodiging/abc?x=1&y=2',
+    expiresInDays: 14,
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -341,6 +363,9 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
   'meeting-update': { nl: ['andere tijd', 'agenda'], en: ['another time', 'calendar'] },
   'meeting-check-in': { nl: ['afspraak', 'opschrijven'], en: ['meeting', 'write down'] },
+  'academy-application-received': { nl: ['je aanmelding is binnen', 'intrekken'], en: ['your application is in', 'withdraw'] },
+  'academy-decision': { nl: ['niet gekozen', 'je woont buiten de regio.'], en: ['not been chosen', 'je woont buiten de regio.'] },
+  'academy-reviewer-invitation': { nl: ['beoordelen', '14 dagen'], en: ['review', '14 days'] },
 };
 
 describe('email templates', () => {

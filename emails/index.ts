@@ -38,6 +38,9 @@ import * as matchPartnerLeft from './match-partner-left';
 import * as outcomeQuestion from './outcome-question';
 import * as meetingUpdate from './meeting-update';
 import * as meetingCheckIn from './meeting-check-in';
+import * as academyApplicationReceived from './academy-application-received';
+import * as academyDecision from './academy-decision';
+import * as academyReviewerInvitation from './academy-reviewer-invitation';
 
 export type { Locale } from './layout';
 
@@ -94,6 +97,9 @@ const registry = {
   'outcome-question': defineEmail(outcomeQuestion),
   'meeting-update': defineEmail(meetingUpdate),
   'meeting-check-in': defineEmail(meetingCheckIn),
+  'academy-application-received': defineEmail(academyApplicationReceived),
+  'academy-decision': defineEmail(academyDecision),
+  'academy-reviewer-invitation': defineEmail(academyReviewerInvitation),
 };
 
 /** Every template's props, by name (from the registry). */

@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../db/client.server';
 import {
+  academies,
+  academyApplications,
+  academyReviewerInvitations,
+  academyReviewers,
+  academyScores,
   certificates,
   candidacyOutcomes,
   checkIns,
@@ -48,6 +53,8 @@ export function secretsOf(tag: string) {
     access: `Rolstoel, drempelvrij ${tag}`,
     place: `Koffie bij De Waag in Deventer ${tag}`,
     shared: `Graag een rustige ruimte met ringleiding ${tag}`,
+    motivation: `Ik wil de academie doen voor Oldebroek ${tag}`,
+    reviewNote: `Zij kent de wethouder van Heerde ${tag}`,
   };
 }
 
@@ -191,6 +198,43 @@ export async function createFullPerson(db: Db, tag: string) {
     acceptedBy: user.id,
   });
 
+  // Academies: an application with special-category data and consent; a reviewer of another academy,
+  // with a score and a note, invited by address.
+  const [academy] = await db
+    .insert(academies)
+    .values({ organisationId: future.organisation.id, name: `Academie ${tag}`, criteria: [{ id: 'm', label: 'Motivatie' }] })
+    .returning();
+  const [academyApplication] = await db
+    .insert(academyApplications)
+    .values({ academyId: academy!.id, userId: user.id, motivation: s.motivation, party: `Lijst ${tag}`, focusGroups: ['women'] })
+    .returning();
+  const academyConsent = await giveConsent(db, user.id, 'special-category', `academy-application:${academyApplication!.id}`);
+  await db
+    .update(academyApplications)
+    .set({ disability: true, disabilityConsentId: academyConsent })
+    .where(eq(academyApplications.id, academyApplication!.id));
+  const [reviewed] = await db
+    .insert(academies)
+    .values({ organisationId: past.organisation.id, name: `Andere academie ${tag}` })
+    .returning();
+  const applicant = await createUser(db);
+  const [otherApplication] = await db
+    .insert(academyApplications)
+    .values({ academyId: reviewed!.id, userId: applicant.id, motivation: 'Graag.' })
+    .returning();
+  await db.insert(academyReviewers).values({ academyId: reviewed!.id, userId: user.id });
+  await db.insert(academyReviewerInvitations).values({
+    academyId: reviewed!.id,
+    email: s.email,
+    tokenHash: `review-${tag}`,
+    expiresAt: new Date(now().getTime() + 7 * DAY),
+    acceptedAt: now(),
+    acceptedBy: user.id,
+  });
+  await db
+    .insert(academyScores)
+    .values({ applicationId: otherApplication!.id, scorerId: user.id, scores: { m: 4 }, total: 4, note: s.reviewNote });
+
   // Coordinator of the course organisation, invited by address.
   await db.insert(organisationMemberships).values({ organisationId: past.organisation.id, userId: user.id });
   await db.insert(coordinatorInvitations).values({
@@ -253,6 +297,8 @@ export async function createFullPerson(db: Db, tag: string) {
     coordinatorMessageId: message,
     pastRegistrationId: pastRegistration!.id,
     certificateCode: certificate!.code,
+    academyApplication: academyApplication!,
+    reviewedApplication: otherApplication!,
   };
 }
 

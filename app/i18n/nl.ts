@@ -21,6 +21,7 @@ import { nl as courseList } from './areas/course-list.nl';
 import { nl as needs } from './areas/needs.nl';
 import { nl as meetings } from './areas/meetings.nl';
 import { nl as pools } from './areas/pools.nl';
+import { nl as academyCalls } from './areas/academy-calls.nl';
 
 export const nl = {
   ...courses,
@@ -44,6 +45,7 @@ export const nl = {
   ...needs,
   ...meetings,
   ...pools,
+  ...academyCalls,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

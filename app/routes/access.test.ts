@@ -48,6 +48,10 @@ import * as accountEmail from './account_.e-mail';
 import * as accountCandidate from './account_.kandidaat';
 import * as accountMatches from './account_.koppelingen';
 import * as accountMentoring from './account_.mentoraat';
+import * as academyCalls from './academies._index';
+import * as academyCall from './academies.$id';
+import * as academyApply from './academies.$id_.aanmelden';
+import * as accountAcademies from './account_.academies';
 import * as accountPrivacy from './account_.privacy';
 import * as accountExport from './account_.privacy_.export[.json]';
 import * as accountCertificate from './account_.certificaat.$id';
@@ -262,7 +266,15 @@ const routes: Route[] = [
   GET('/mentoraat', mentoringHome.loader, everyone()),
   GET('/mentoraat/aanvragen/:network', mentoringApply.loader, everyone(), { params: { networkId: 'network' } }),
   POST('/mentoraat/aanvragen/:network', mentoringApply.action, anyUser(400), {}, { params: { networkId: 'network' } }),
+  // /academies: public calls; applying needs an account.
+  GET('/academies', academyCalls.loader, everyone()),
+  GET('/academies/:academy', academyCall.loader, everyone(), { params: { id: 'academy' } }),
+  GET('/academies/:academy/aanmelden', academyApply.loader, everyone(), { params: { id: 'academy' } }),
+  POST('/academies/:academy/aanmelden', academyApply.action, anyUser(400), {}, { params: { id: 'academy' } }),
   // /account: each person's own data.
+  GET('/account/academies', accountAcademies.loader, anyUser()),
+  // Nobody's application (an id of something else): 404 for everyone.
+  POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),
   POST('/account/e-mail', accountEmail.action, anyUser(), { on: ['reminders', 'follow-ups', 'outcomes'] }),
   GET('/account/kandidaat', accountCandidate.loader, anyUser()),
@@ -309,7 +321,18 @@ beforeAll(async () => {
   const network = await createNetwork(db(), { organisationId: a.organisation.id });
   const second = await createNetwork(db(), { organisationId: a.organisation.id });
   const foreignNetwork = await createNetwork(db(), { organisationId: b.organisation.id });
-  const [academy] = await db().insert(academies).values({ organisationId: a.organisation.id, name: 'Academie A' }).returning();
+  // Its call is open (public pages and the application form).
+  const [academy] = await db()
+    .insert(academies)
+    .values({
+      organisationId: a.organisation.id,
+      name: 'Academie A',
+      callPublished: true,
+      applicationsOpenAt: new Date(now().getTime() - DAY),
+      applicationsCloseAt: new Date(now().getTime() + 7 * DAY),
+      seats: 10,
+    })
+    .returning();
   const token = generateToken();
   await db()
     .insert(coordinatorInvitations)

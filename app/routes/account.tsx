@@ -256,6 +256,11 @@ export default function Account() {
           </Link>
         </p>
         <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/academies">
+            {t('academyMine.link')}
+          </Link>
+        </p>
+        <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="/account/koppelingen">
             {t('matches.account.link')}
           </Link>

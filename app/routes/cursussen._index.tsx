@@ -20,6 +20,7 @@ import { formatMoment, formatSession } from '~/modules/time';
 import { pageTitle } from '~/components/page-title';
 import { Pager } from '~/components/pager';
 import { FeedLinks } from '~/components/feed-links';
+import { countOpenCalls } from '~/modules/academies/call.server';
 import { useProvinceNarrowing } from '~/components/province-narrowing';
 import { useRef } from 'react';
 import { getEnv } from '~/env.server';
@@ -39,10 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const at = now();
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);
-  const [catalogue, municipalities, provinces] = await Promise.all([
+  const [catalogue, municipalities, provinces, openCalls] = await Promise.all([
     listCatalogue(db, filters, at),
     listMunicipalities(db),
     listProvinces(db),
+    countOpenCalls(db),
   ]);
   const chosenMunicipality = municipalities.find((m) => m.code === filters.municipality);
   const months = upcomingMonths(locale, at);
@@ -91,6 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, ...rest } = filters;
   const activeFilters = Object.keys(rest).length > 0;
   return {
+    openCalls,
     filters: {
       q: filters.q ?? '',
       province: filters.province ?? '',
@@ -171,6 +174,13 @@ export default function Catalogue() {
     <>
       <h1 className="utrecht-heading-1">{t('courses.title')}</h1>
       <p className="utrecht-paragraph utrecht-paragraph--lead pa-prose">{t('courses.catalogue.intro')}</p>
+      {data.openCalls > 0 ? (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/academies">
+            {t('academyCalls.link')}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="filters-heading" className="pa-filters">
         <h2 className="utrecht-heading-2" id="filters-heading">

@@ -1,4 +1,5 @@
-import { boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -55,9 +56,43 @@ export const academies = pgTable(
     description: text('description').notNull().default(''),
     periodStart: date('period_start', { mode: 'string' }),
     periodEnd: date('period_end', { mode: 'string' }),
+    // The call (ADR 018): public while published and the application period has not ended.
+    callPublished: boolean('call_published').notNull().default(false),
+    /** For whom: province codes (empty: the whole country), focus groups, offices aimed at. */
+    eligibleProvinces: text('eligible_provinces')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    eligibleFocusGroups: text('eligible_focus_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    eligibleOffices: text('eligible_offices')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    eligibility: text('eligibility').notNull().default(''),
+    cost: text('cost').notNull().default(''),
+    applicationsOpenAt: timestamptz('applications_open_at'),
+    applicationsCloseAt: timestamptz('applications_close_at'),
+    seats: integer('seats').notNull().default(0),
+    /** Days an admitted person has to accept their place. */
+    claimDays: integer('claim_days').notNull().default(7),
+    questions: jsonb('questions')
+      .$type<{ id: string; label: string; kind: 'text' | 'yes-no'; required: boolean }[]>()
+      .notNull()
+      .default([]),
+    criteria: jsonb('criteria').$type<{ id: string; label: string }[]>().notNull().default([]),
+    /** Which answers reviewers may see (see `reviewerVisibleFields`). */
+    reviewerFields: text('reviewer_fields')
+      .array()
+      .notNull()
+      .default(sql`'{motivation,experience}'::text[]`),
+    /** Set once, when the coordinator releases the decisions (the emails go out with it). */
+    decisionsReleasedAt: timestamptz('decisions_released_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  (t) => [index('academies_organisation_idx').on(t.organisationId)],
+  (t) => [index('academies_organisation_idx').on(t.organisationId), index('academies_call_idx').on(t.callPublished, t.applicationsCloseAt)],
 );
 
 /** An administrator's invitation to become coordinator, for an address without an account yet. */

@@ -22,6 +22,7 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.application.notPossible',
   'notice.pool.noSeat',
   'notice.pool.notPossible',
+  'notice.academyApplication.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

@@ -1,6 +1,6 @@
 import { and, eq, isNull, desc } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { consents, menteeApplications, sharedNeeds, users, type ConsentPurpose } from '~db/schema';
+import { academyApplications, consents, menteeApplications, sharedNeeds, users, type ConsentPurpose } from '~db/schema';
 import { now } from '../clock.server';
 import { setPreferences } from '../email/preferences.server';
 
@@ -55,6 +55,12 @@ export async function withdrawConsent(db: Db, userId: string, consentId: string)
         .update(menteeApplications)
         .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
         .where(and(covered, eq(menteeApplications.userId, userId)));
+      // The same for academy applications (subject `academy-application:<id>`).
+      const coveredAcademy = row.subject ? eq(academyApplications.disabilityConsentId, row.id) : eq(academyApplications.userId, userId);
+      await tx
+        .update(academyApplications)
+        .set({ disability: null, disabilityConsentId: null, updatedAt: now() })
+        .where(and(coveredAcademy, eq(academyApplications.userId, userId)));
     }
     if (row.purpose === 'shared-needs') {
       await tx.delete(sharedNeeds).where(and(eq(sharedNeeds.consentId, row.id), eq(sharedNeeds.userId, userId)));

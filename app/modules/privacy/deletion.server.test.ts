@@ -5,6 +5,7 @@ import { emailMessages } from '~db/schema/email';
 import { matches, menteeApplications, mentorProfiles } from '~db/schema/mentoring';
 import { registrationLinks, registrations, sessionAttendance } from '~db/schema/courses';
 import { users } from '~db/schema/accounts';
+import { academyApplications, academyScores } from '~db/schema/academies';
 import { setupTestDatabase } from '../../../test/database';
 import { createFullPerson, findStrings } from '../../../test/privacy';
 import { loginWithPassword } from '../auth/accounts.server';
@@ -47,6 +48,9 @@ describe('deleting an account', () => {
       'email_messages.recipient',
       'email_messages.html',
       'rate_limits.key',
+      'academy_applications.motivation',
+      'academy_scores.note',
+      'academy_reviewer_invitations.email',
     ]) {
       expect(
         before.some((f) => f.startsWith(`${place}:`)),
@@ -59,6 +63,8 @@ describe('deleting an account', () => {
       applications: (await db.select().from(menteeApplications)).length,
       matches: (await db.select().from(matches)).length,
       profiles: (await db.select().from(mentorProfiles)).length,
+      academyApplications: (await db.select().from(academyApplications)).length,
+      academyScores: (await db.select().from(academyScores)).length,
     });
     const countsBefore = await counts();
 
@@ -69,6 +75,18 @@ describe('deleting an account', () => {
     expect(await db.select().from(users).where(eq(users.id, p.user.id))).toHaveLength(0);
     // Anonymous rows stay for the reports.
     expect(await counts()).toEqual(countsBefore);
+    // The academy application stays for the academy's counts, withdrawn and without anything of theirs.
+    const [academyRow] = await db.select().from(academyApplications).where(eq(academyApplications.id, p.academyApplication.id));
+    expect(academyRow).toMatchObject({
+      userId: null,
+      status: 'withdrawn',
+      disability: null,
+      disabilityConsentId: null,
+      focusGroups: [],
+      party: '',
+    });
+    const [score] = await db.select().from(academyScores).where(eq(academyScores.applicationId, p.reviewedApplication.id));
+    expect(score).toMatchObject({ scorerId: null, note: '', total: 4 });
     const anonymous = await db.select().from(registrations).where(isNull(registrations.userId));
     expect(anonymous.filter((r) => r.anonymisedAt)).toHaveLength(3);
     const [application] = await db.select().from(menteeApplications).where(eq(menteeApplications.id, p.application.id));

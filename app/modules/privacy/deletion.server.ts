@@ -15,6 +15,7 @@ import {
   networks,
 } from '~db/schema/mentoring';
 import { coordinatorInvitations } from '~db/schema/organisations';
+import { academyApplications, academyReviewerInvitations, academyScores } from '~db/schema/academies';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
@@ -231,6 +232,32 @@ export async function deleteAccounts(
       summary.applicationsAnonymised = applicationIds.length;
     }
 
+    // 3b. Academy applications: open ones withdrawn, all anonymised. An offered place stays offered
+    // until its claim window lapses (the sweep then gives it to the first reserve, under the academy's
+    // lock). Scores given as a reviewer stay, anonymous, in the averages; their notes are blanked.
+    await tx
+      .update(academyApplications)
+      .set({ status: 'withdrawn' })
+      .where(and(inArray(academyApplications.userId, ids), eq(academyApplications.status, 'submitted')));
+    await tx
+      .update(academyApplications)
+      .set({
+        userId: null,
+        municipalityCode: null,
+        motivation: '',
+        experience: '',
+        party: '',
+        availability: '',
+        answers: {},
+        focusGroups: [],
+        disability: null,
+        disabilityConsentId: null,
+        decisionReason: '',
+        updatedAt: t,
+      })
+      .where(inArray(academyApplications.userId, ids));
+    await tx.update(academyScores).set({ note: '', scorerId: null }).where(inArray(academyScores.scorerId, ids));
+
     // 4. Mentor profiles: out of every network, anonymised.
     if (profileIds.length) {
       await tx.delete(networkMentors).where(inArray(networkMentors.mentorProfileId, profileIds));
@@ -303,6 +330,9 @@ export async function eraseAddresses(tx: Db, people: { email: string; names: str
   const ofUsers = (column: AnyPgColumn) => (userIds.length ? [inArray(column, userIds)] : []);
   await tx.delete(mentorInvitations).where(or(inArray(mentorInvitations.email, emails), ...ofUsers(mentorInvitations.acceptedBy)));
   await tx.delete(coordinatorInvitations).where(inArray(coordinatorInvitations.email, emails));
+  await tx
+    .delete(academyReviewerInvitations)
+    .where(or(inArray(academyReviewerInvitations.email, emails), ...ofUsers(academyReviewerInvitations.acceptedBy)));
   // Sign-ups nobody confirmed yet (ADR 011): to the address, or made while logged in to the account.
   await tx
     .delete(signUpRequests)

@@ -13,7 +13,8 @@ import {
   networks,
   sharedNeeds,
 } from '~db/schema/mentoring';
-import { coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
+import { academies, coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
+import { academyApplications, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
 import { emailMessages } from '~db/schema/email';
 import { sessions, users } from '~db/schema/accounts';
@@ -65,6 +66,14 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   email_suppressions: { export: 'emailSuppression', deletion: 'deleted' },
   email_messages: { export: 'emails (sent to the person)', deletion: 'deleted; bodies of others’ mail naming them blanked' },
   candidacy_outcomes: { export: 'candidacyOutcomes', deletion: 'cascade with the account' },
+  academies: { export: 'not exported: the academy’s call, no personal data', deletion: 'not personal data of the person' },
+  academy_applications: {
+    export: 'academyApplications',
+    deletion: 'withdrawn when open, anonymised (answers and special-category data erased)',
+  },
+  academy_reviewers: { export: 'academyReviewerOf', deletion: 'cascade with the account' },
+  academy_reviewer_invitations: { export: 'academyReviewerInvitations', deletion: 'invitations to the address deleted' },
+  academy_scores: { export: 'academyScoresGiven (scores the person gave as a reviewer)', deletion: 'note blanked, scorer cut' },
   certificates: {
     export: 'registrations[].certificate (code, verification link, issued and withdrawn)',
     deletion: 'deleted when the registration is anonymised (the code then verifies as unknown)',
@@ -229,6 +238,31 @@ export async function exportPersonalData(db: Db, userId: string) {
         .orderBy(meetings.startsAt)
     : [];
   const myNeeds = await db.select().from(sharedNeeds).where(eq(sharedNeeds.userId, userId));
+  const academyRows = await db
+    .select({ application: academyApplications, academy: academies.name })
+    .from(academyApplications)
+    .innerJoin(academies, eq(academies.id, academyApplications.academyId))
+    .where(eq(academyApplications.userId, userId))
+    .orderBy(academyApplications.createdAt);
+  const reviewerOf = await db
+    .select({ academy: academies.name, since: academyReviewers.createdAt })
+    .from(academyReviewers)
+    .innerJoin(academies, eq(academies.id, academyReviewers.academyId))
+    .where(eq(academyReviewers.userId, userId));
+  const reviewerInvites = await db
+    .select({ academy: academies.name, createdAt: academyReviewerInvitations.createdAt, acceptedAt: academyReviewerInvitations.acceptedAt })
+    .from(academyReviewerInvitations)
+    .innerJoin(academies, eq(academies.id, academyReviewerInvitations.academyId))
+    .where(or(eq(academyReviewerInvitations.email, email), eq(academyReviewerInvitations.acceptedBy, userId)));
+  const scoresGiven = await db
+    .select({
+      applicationId: academyScores.applicationId,
+      scores: academyScores.scores,
+      note: academyScores.note,
+      submittedAt: academyScores.submittedAt,
+    })
+    .from(academyScores)
+    .where(eq(academyScores.scorerId, userId));
 
   const myConsents = await db.select().from(consents).where(eq(consents.userId, userId)).orderBy(consents.givenAt);
   const outcomes = await db.select().from(candidacyOutcomes).where(eq(candidacyOutcomes.userId, userId));
@@ -387,6 +421,30 @@ export async function exportPersonalData(db: Db, userId: string) {
     })),
     sharedNeeds: myNeeds.map((n) => ({ matchId: n.matchId, needs: n.needs, other: n.other, sharedAt: iso(n.sharedAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
+    academyApplications: academyRows.map(({ application: a, academy }) => ({
+      id: a.id,
+      academy,
+      municipalityCode: a.municipalityCode,
+      motivation: a.motivation,
+      experience: a.experience,
+      party: a.party,
+      noParty: a.noParty,
+      availability: a.availability,
+      answers: a.answers,
+      focusGroups: a.focusGroups,
+      disability: a.disability,
+      status: a.status,
+      // The decision is the person's own once released; a draft is the coordinator's working note.
+      decision: ['submitted', 'withdrawn'].includes(a.status) ? null : a.decision,
+      decisionReason: a.status === 'declined' ? a.decisionReason : '',
+      offerExpiresAt: iso(a.offerExpiresAt),
+      respondedAt: iso(a.respondedAt),
+      createdAt: iso(a.createdAt),
+      updatedAt: iso(a.updatedAt),
+    })),
+    academyReviewerOf: reviewerOf.map((r) => ({ ...r, since: iso(r.since) })),
+    academyReviewerInvitations: reviewerInvites.map((r) => ({ ...r, createdAt: iso(r.createdAt), acceptedAt: iso(r.acceptedAt) })),
+    academyScoresGiven: scoresGiven.map((s) => ({ ...s, submittedAt: iso(s.submittedAt) })),
     consents: myConsents.map((c) => ({
       purpose: c.purpose,
       subject: c.subject,

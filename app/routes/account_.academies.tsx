@@ -1,0 +1,231 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { getDb } from '~db/client.server';
+import { SubmitButton } from '~/components/form';
+import { redirectWithNotice } from '~/components/ui/notice.server';
+import { localeFromRequest, useT } from '~/i18n';
+import { requireUser } from '~/modules/auth/session.server';
+import { formatMoment } from '~/modules/time';
+import { applicationsOf, withdrawApplication } from '~/modules/academies/applications.server';
+import { respondToOffer } from '~/modules/academies/selection.server';
+import { isUuid, notFound } from '~/modules/http.server';
+import { pageTitle } from '~/components/page-title';
+import { DataTable } from '~/components/ui/data-table';
+
+export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountAcademies');
+
+// The person's academy applications: change or withdraw while the call is open, accept or decline an
+// offered place within its claim window. Withdrawing and declining act only after a confirmation step.
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = localeFromRequest(request);
+  const url = new URL(request.url);
+  const applications = await applicationsOf(getDb(), user.id);
+  const pick = (param: string) => applications.find((a) => a.id === url.searchParams.get(param)) ?? null;
+  const toWithdraw = pick('intrekken');
+  const toDecline = pick('afzeggen');
+  return {
+    applications: applications.map((a) => ({
+      id: a.id,
+      academyId: a.academyId,
+      academyName: a.academyName,
+      organisationName: a.organisationName,
+      status: a.status,
+      closes: a.closesAt ? formatMoment(locale, a.closesAt) : '',
+      offerExpires: a.offerExpiresAt ? formatMoment(locale, a.offerExpiresAt) : '',
+      decisionReason: a.decisionReason,
+      canChange: a.canChange,
+      canRespond: a.canRespond,
+    })),
+    confirmWithdraw: toWithdraw?.canChange ? { id: toWithdraw.id, academyName: toWithdraw.academyName } : null,
+    confirmDecline: toDecline?.canRespond ? { id: toDecline.id, academyName: toDecline.academyName } : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get('intent');
+  const applicationId = formData.get('applicationId');
+  if (!isUuid(applicationId)) throw notFound();
+  const db = getDb();
+  if (intent === 'withdraw') {
+    const outcome = await withdrawApplication(db, user.id, applicationId);
+    if (outcome === 'not-found') throw notFound();
+    return redirectWithNotice(
+      '/account/academies',
+      outcome === 'withdrawn' ? 'notice.academyApplication.withdrawn' : 'notice.academyApplication.notPossible',
+    );
+  }
+  if (intent === 'accept' || intent === 'decline') {
+    const outcome = await respondToOffer(db, user.id, applicationId, intent === 'accept');
+    if (outcome === 'not-found') throw notFound();
+    const key =
+      outcome === 'accepted'
+        ? 'notice.academyApplication.accepted'
+        : outcome === 'refused'
+          ? 'notice.academyApplication.declined'
+          : 'notice.academyApplication.notPossible';
+    return redirectWithNotice('/account/academies', key);
+  }
+  return data({ done: 'unknown' as const }, { status: 400 });
+}
+
+function Confirm({ question, id, intent, confirm }: { question: string; id: string; intent: string; confirm: string }) {
+  const t = useT();
+  return (
+    <div className="utrecht-alert utrecht-alert--warning" role="status">
+      <div className="utrecht-alert__message">
+        <p className="utrecht-paragraph">{question}</p>
+        <Form method="post" action="/account/academies" className="pa-inline-actions">
+          <input type="hidden" name="applicationId" value={id} />
+          <SubmitButton name="intent" value={intent}>
+            {confirm}
+          </SubmitButton>{' '}
+          <Link className="utrecht-link" to="/account/academies">
+            {t('academyMine.keep')}
+          </Link>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+export default function MyAcademyApplications() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/account">
+          {t('academyMine.back')}
+        </Link>
+      </p>
+      <h1 className="utrecht-heading-1">{t('academyMine.title')}</h1>
+      {page.confirmWithdraw ? (
+        <Confirm
+          question={t('academyMine.withdrawQuestion', { academy: page.confirmWithdraw.academyName })}
+          id={page.confirmWithdraw.id}
+          intent="withdraw"
+          confirm={t('academyMine.withdrawConfirm')}
+        />
+      ) : null}
+      {page.confirmDecline ? (
+        <Confirm
+          question={t('academyMine.declineQuestion', { academy: page.confirmDecline.academyName })}
+          id={page.confirmDecline.id}
+          intent="decline"
+          confirm={t('academyMine.declineConfirm')}
+        />
+      ) : null}
+      {page.applications.length === 0 ? (
+        <p className="utrecht-paragraph">
+          {t('academyMine.none')}{' '}
+          <Link className="utrecht-link" to="/academies">
+            {t('academyMine.find')}
+          </Link>
+        </p>
+      ) : (
+        <DataTable
+          id="academy-applications-caption"
+          caption={t('academyMine.caption')}
+          rows={page.applications}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              key: 'academy',
+              header: t('academyMine.academy'),
+              rowHeader: true,
+              cell: (a) => (
+                <>
+                  {a.academyName}
+                  <br />
+                  <span>{a.organisationName}</span>
+                </>
+              ),
+            },
+            {
+              key: 'status',
+              header: t('academyMine.status'),
+              cell: (a) => (
+                <>
+                  {t(`academyMine.statusOf.${a.status}`)}
+                  {a.status === 'submitted' && a.canChange ? (
+                    <>
+                      <br />
+                      {t('academyMine.changeUntil', { date: a.closes })}
+                    </>
+                  ) : null}
+                  {a.canRespond ? (
+                    <>
+                      <br />
+                      {t('academyMine.respondBefore', { date: a.offerExpires })}
+                    </>
+                  ) : null}
+                  {a.decisionReason ? (
+                    <>
+                      <br />
+                      {t('academyMine.reason', { reason: a.decisionReason })}
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+          actions={{
+            header: t('academyMine.actions'),
+            cell: (a) => (
+              <ul className="pa-plain-list">
+                {a.canChange ? (
+                  <>
+                    <li>
+                      <Link
+                        className="utrecht-link"
+                        to={`/academies/${a.academyId}/aanmelden`}
+                        aria-label={t('academyMine.changeFor', { academy: a.academyName })}
+                      >
+                        {t('academyMine.change')}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link
+                        className="utrecht-link"
+                        to={`/account/academies?intrekken=${a.id}`}
+                        aria-label={t('academyMine.withdrawFor', { academy: a.academyName })}
+                      >
+                        {t('academyMine.withdraw')}
+                      </Link>
+                    </li>
+                  </>
+                ) : null}
+                {a.canRespond ? (
+                  <>
+                    <li>
+                      <Form method="post" action="/account/academies">
+                        <input type="hidden" name="applicationId" value={a.id} />
+                        <SubmitButton name="intent" value="accept">
+                          {t('academyMine.acceptFor', { academy: a.academyName })}
+                        </SubmitButton>
+                      </Form>
+                    </li>
+                    <li>
+                      <Link
+                        className="utrecht-link"
+                        to={`/account/academies?afzeggen=${a.id}`}
+                        aria-label={t('academyMine.declineFor', { academy: a.academyName })}
+                      >
+                        {t('academyMine.decline')}
+                      </Link>
+                    </li>
+                  </>
+                ) : null}
+              </ul>
+            ),
+          }}
+        />
+      )}
+    </>
+  );
+}
