@@ -1,10 +1,10 @@
-import type { KnipConfig } from 'knip';
+import { defineConfig } from 'knip/config';
 
 // `npm run lint` runs knip: it fails on a file, export, type or dependency that nothing uses.
 // The Remix, Vite, Vitest, Playwright, drizzle-kit and ESLint plugins find most entries by
 // themselves (routes, root, entry.*, test files, configs, the scripts in package.json). Listed here
 // are the entries they cannot see.
-const config: KnipConfig = {
+export default defineConfig({
   entry: [
     // The route config (Remix's plugin does not read app/routes.ts yet).
     'app/routes.ts',
@@ -25,6 +25,4 @@ const config: KnipConfig = {
   compilers: {
     css: (text: string) => [...text.matchAll(/(?<=@)import[^;]+/g)].join('\n'),
   },
-};
-
-export default config;
+});

@@ -7,7 +7,7 @@ import type { Locale, MessageKey, Translate } from '~/i18n';
 
 /** How someone heard of a course: the choices of the public sign-up form. */
 export const registrationSources = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
-export type RegistrationSource = (typeof registrationSources)[number];
+type RegistrationSource = (typeof registrationSources)[number];
 
 /** The source of a registration a coordinator entered by hand. */
 export const coordinatorSource = 'coordinator';

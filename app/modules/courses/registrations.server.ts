@@ -58,7 +58,7 @@ async function seatsTaken(tx: Db, courseId: string) {
 }
 
 /** A waitlisted registration's place in the queue (1 = next to be offered a seat). */
-export async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq'>) {
+async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq'>) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)

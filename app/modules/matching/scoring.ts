@@ -35,7 +35,7 @@ export interface MentorProfile {
   gender?: string | null;
 }
 
-export interface MenteeMustHaves {
+interface MenteeMustHaves {
   onlineOnly?: boolean;
   mentorGender?: string;
   sameParty?: boolean;
@@ -102,7 +102,7 @@ export interface Explanation {
   en: string;
 }
 
-export type IncompatibilityReasonId =
+type IncompatibilityReasonId =
   | 'other-network'
   | 'mentor-paused'
   | 'mentor-full'
@@ -114,7 +114,7 @@ export type IncompatibilityReasonId =
   | 'declined-or-ended'
   | 'forbidden';
 
-export interface IncompatibilityReason extends Explanation {
+interface IncompatibilityReason extends Explanation {
   id: IncompatibilityReasonId;
 }
 
@@ -126,7 +126,7 @@ export interface CompatibilityContext {
 
 export type Compatibility = { ok: true } | { ok: false; reasons: IncompatibilityReason[] };
 
-export interface ScorePart {
+interface ScorePart {
   id: ScorePartId;
   /** How well this part fits, 0..1. */
   fraction: number;
@@ -413,7 +413,7 @@ function rawParts(e: PreparedMentee, r: PreparedMentor, geo: Geography): RawPart
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** Throws a RangeError unless every weight is an integer ≥ 0. */
-export function assertValidWeights(weights: Weights): void {
+function assertValidWeights(weights: Weights): void {
   for (const id of scorePartIds) {
     const w = weights[id];
     if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weight ${id} must be an integer ≥ 0, got ${String(w)}`);
@@ -600,9 +600,9 @@ export function scorePair(mentee: MenteeApplication, mentor: MentorProfile, weig
 // ---------------------------------------------------------------------------------------------
 // Edges for the engine
 
-export type UnmatchableReasonId = 'no-compatible-mentor' | 'all-compatible-mentors-full' | 'all-compatible-mentors-paused';
+type UnmatchableReasonId = 'no-compatible-mentor' | 'all-compatible-mentors-full' | 'all-compatible-mentors-paused';
 
-export interface UnmatchableMentee {
+interface UnmatchableMentee {
   mentee: string;
   reason: UnmatchableReasonId;
   explanation: Explanation;

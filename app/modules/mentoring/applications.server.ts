@@ -47,10 +47,9 @@ const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/i;
 
 export type Network = typeof networks.$inferSelect;
-export type Application = typeof menteeApplications.$inferSelect;
 
 /** Open for applications: the switch is on and the programme period has not ended. */
-export function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
+function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
   return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= dutchToday(at));
 }
 
@@ -497,8 +496,6 @@ export async function applicationsOfUser(db: Db, userId: string) {
     canWithdraw: r.status === 'waiting',
   }));
 }
-
-export type OwnApplication = Awaited<ReturnType<typeof applicationsOfUser>>[number];
 
 /**
  * Withdraws a waiting application of the person. Proposed or matched applications end through the

@@ -11,7 +11,7 @@ import { firstName } from '../text';
 /** An active match without a check-in for this long gets one nudge (per quiet period). */
 export const QUIET_AFTER_DAYS = 42;
 /** The first feedback email goes this long after the mentor accepted. */
-export const FIRST_FEEDBACK_AFTER_DAYS = 28;
+const FIRST_FEEDBACK_AFTER_DAYS = 28;
 
 const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const daysBefore = (t: Date, days: SQL | number) => sql`${ts(t)} - make_interval(days => ${days})`;
@@ -71,7 +71,7 @@ const mentorProposalProps = (ctx: MatchContext) => ({
  * Proposals nobody answered in time: expired, the mentee waits for the next run again, and the
  * mentor hears that the proposal lapsed (once: the claim only takes a proposal still `proposed`).
  */
-export async function expireProposals(db: Db) {
+async function expireProposals(db: Db) {
   const t = now();
   return claimEach(db, proposedFor(t, sql`${networks.proposalExpiryDays}`), { status: 'expired' }, async (tx, ctx) => {
     await tx
@@ -87,7 +87,7 @@ export async function expireProposals(db: Db) {
 }
 
 /** Day `proposalReminderDays`: one reminder to the mentor. */
-export async function sendProposalReminders(db: Db) {
+async function sendProposalReminders(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -108,7 +108,7 @@ export async function sendProposalReminders(db: Db) {
 }
 
 /** Day `proposalAlertDays`: the coordinators of the network's organisation hear that a proposal waits. */
-export async function sendProposalAlerts(db: Db) {
+async function sendProposalAlerts(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -143,7 +143,7 @@ async function toBoth(email: (who: 'mentor' | 'mentee') => Promise<void>) {
 }
 
 /** Active matches quiet for six weeks: one nudge to both, again only after a later check-in went quiet. */
-export async function sendQuietNudges(db: Db) {
+async function sendQuietNudges(db: Db) {
   const t = now();
   const quietSince = sql`coalesce(${matches.lastCheckInAt}, ${matches.acceptedAt})`;
   return claimEach(
@@ -195,7 +195,7 @@ function feedbackEmails(tx: Db, ctx: MatchContext, moment: FeedbackMoment) {
 }
 
 /** Four weeks after the mentor accepted: how is it going? (1–5 and a few words). */
-export async function sendFourWeekFeedback(db: Db) {
+async function sendFourWeekFeedback(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -213,7 +213,7 @@ export async function sendFourWeekFeedback(db: Db) {
  * On the last day of the network's programme period: how was it? The match is then completed (the
  * feedback form stays open to both; reports count it as completed).
  */
-export async function sendPeriodEndFeedback(db: Db) {
+async function sendPeriodEndFeedback(db: Db) {
   const t = now();
   return claimEach(
     db,

@@ -29,7 +29,7 @@ function label(t: Translate, key: string, fallback: string) {
 }
 
 /** The mentee as a mentor may see them before accepting: first name and the application's non-sensitive answers. */
-export function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translate) {
+function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translate) {
   const a = ctx.application;
   return {
     firstName: firstName(ctx.mentee.name),
@@ -42,7 +42,6 @@ export function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translat
     availability: a.availability.map((s) => slotWords(s)[locale]),
   };
 }
-export type MenteeProfileView = ReturnType<typeof menteeProfileView>;
 
 /** A proposal for its mentor: who, why (in words written to the mentor), until when. */
 export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
@@ -58,7 +57,6 @@ export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
     mentee: menteeProfileView(ctx, locale, t),
   };
 }
-export type ProposalView = ReturnType<typeof proposalView>;
 
 export type CheckInRow = { id: string; happenedOn: string; mode: string; note: string; authorName: string | null };
 

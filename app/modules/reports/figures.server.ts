@@ -21,9 +21,9 @@ export type ReportScope = {
 
 export type CohortKind = 'month' | 'academy';
 
-export const courseMeasures = ['signUps', 'confirmed', 'attended', 'completed', 'noShows'] as const;
-export const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', 'expired', 'active', 'completed'] as const;
-export const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onList', 'elected'] as const;
+const courseMeasures = ['signUps', 'confirmed', 'attended', 'completed', 'noShows'] as const;
+const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', 'expired', 'active', 'completed'] as const;
+const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onList', 'elected'] as const;
 
 /** A table of suppressed figures, ready for a screen, a chart and a CSV file. */
 export type FigureTable = {
@@ -623,7 +623,7 @@ export function assembleReport(
 }
 
 /** The summaries as tables too (one row), so screens, charts and CSV treat everything alike. */
-export function summaryTables(t: Translate, report: Report): FigureTable[] {
+function summaryTables(t: Translate, report: Report): FigureTable[] {
   return [
     {
       id: 'courses-summary',
