@@ -178,8 +178,21 @@ const goalWords: Record<string, Explanation> = {
   'become-mayor': { nl: 'om burgemeester te worden', en: 'to become a mayor' },
 };
 
+/** The goals a mentee can pick on the application form. */
+export const goalIds = [
+  'become-council-member',
+  'understand-council',
+  'run-for-alderman',
+  'join-party',
+  'become-provincial',
+  'become-mayor',
+] as const;
+type Goal = (typeof goalIds)[number];
+
+type OfficeFit = Partial<Record<Office, 0.5 | 1>>;
+
 /** Office fit per goal: 1 fits best, 0.5 fits somewhat, missing fits not. */
-export const officeFitTable: Readonly<Record<string, Partial<Record<Office, 0.5 | 1>>>> = {
+const officeFitTable: Readonly<Record<Goal, OfficeFit>> = {
   'become-council-member': { 'council-member': 1, former: 1, alderman: 0.5, mayor: 0.5, provincial: 0.5 },
   'understand-council': { 'council-member': 1, alderman: 1, former: 1, mayor: 0.5, provincial: 0.5 },
   'run-for-alderman': { alderman: 1, former: 0.5, mayor: 0.5, 'council-member': 0.5 },
@@ -363,11 +376,14 @@ export function compatibility(mentee: MenteeApplication, mentor: MentorProfile, 
 /** A part's fit as an exact fraction `num / den` (den ≥ 1), so that rounding is exact. */
 type Ratio = readonly [num: number, den: number];
 
+/** The table by any stored goal code: an unknown one fits no office. */
+const fitByGoal: Readonly<Partial<Record<string, OfficeFit>>> = officeFitTable;
+
 const officeFitRatio = (goals: readonly string[], office: Office): { ratio: Ratio; goal: string | undefined } => {
   let best = 0;
   let goal: string | undefined;
   for (const g of goals) {
-    const fit = officeFitTable[norm(g)]?.[office] ?? 0;
+    const fit = fitByGoal[norm(g)]?.[office] ?? 0;
     if (fit > best) {
       best = fit;
       goal = norm(g);

@@ -21,7 +21,7 @@ import { accountsMatching, municipalitiesMatching } from '../lists/search.server
 import { appLink } from '../http.server';
 import { formatDate } from '../time';
 import { enqueueEmail } from '../email/outbox.server';
-import { officeFitTable, themeIds } from '../matching/scoring';
+import { goalIds, themeIds } from '../matching/scoring';
 import {
   applicationMeetingModes,
   availabilitySlots,
@@ -38,9 +38,6 @@ import { giveConsent } from '../privacy/consent.server';
 // Disability is special-category (health) data: stored only with a consent for exactly that purpose,
 // erased when that consent is withdrawn, never shown to mentors, and every read by a coordinator is
 // audited.
-
-/** The goals a mentee can tick: those the matching knows an office fit for. */
-export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
 
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;

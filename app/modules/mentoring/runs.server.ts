@@ -23,6 +23,7 @@ import {
   networkMentors,
   networks,
   pairRules,
+  type runProgressLabels,
   type MatchReason,
   type MustHaves,
   type NetworkWeights,
@@ -329,7 +330,7 @@ export function solveNetwork(instance: NetworkInstance, onStep?: (step: 'solving
 // ---------------------------------------------------------------------------------------------
 // The run as a job
 
-type RunProgressLabel = 'loading' | 'scoring' | 'solving' | 'saving';
+type RunProgressLabel = (typeof runProgressLabels)[number];
 
 /** A run still queued or running longer than this is taken as lost (a worker died); a new one may start. */
 export const STALE_RUN_MS = 15 * 60_000;

@@ -362,8 +362,8 @@ function breakdown<R>(
     id: string;
     caption: MessageKey;
     rowHeader: MessageKey;
-    measures: readonly string[];
-    measureKey: string;
+    /** The figures' columns: a measure and the dictionary key of its header. */
+    measures: readonly { key: string; label: MessageKey }[];
     rows: R[];
     keyOf: (r: R) => { key: string; label: string };
     counts: (rows: R[]) => number[];
@@ -387,7 +387,7 @@ function breakdown<R>(
     id: spec.id,
     caption: t(spec.caption),
     rowHeader: t(spec.rowHeader),
-    columns: spec.measures.map((m) => ({ key: m, label: t(`reports.${spec.measureKey}.${m}` as MessageKey) })),
+    columns: spec.measures.map((m) => ({ key: m.key, label: t(m.label) })),
     rows: groups.map((g) => ({ key: g.key, label: g.label, figures: g.figures })),
     total: spec.summary,
   };
@@ -513,8 +513,7 @@ export function assembleReport(
   // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
   const courseSummary = courseRow(system, courseCounts(courseFigures.cells), cost.headline);
   const courseSpec = {
-    measures: courseMeasures,
-    measureKey: 'course',
+    measures: courseMeasures.map((m) => ({ key: m, label: `reports.course.${m}` satisfies MessageKey })),
     rows: courseFigures.cells,
     counts: courseCounts,
     row: courseRow,
@@ -537,8 +536,7 @@ export function assembleReport(
 
   const mentoringSummary = mentoringRow(system, mentoringCounts(applicationData), cost.headline);
   const mentoringSpec = {
-    measures: mentoringMeasures,
-    measureKey: 'mentoring',
+    measures: mentoringMeasures.map((m) => ({ key: m, label: `reports.mentoring.${m}` satisfies MessageKey })),
     rows: applicationData,
     counts: mentoringCounts,
     row: mentoringRow,
