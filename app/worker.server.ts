@@ -16,7 +16,7 @@ import { runOutcomeWork } from '~/modules/reports/outcomes.server';
 import { refreshChangedMarks, refreshProtectedMarks, type MarksChangedJob } from '~/modules/reports/marks-refresh.server';
 import { queues } from '~/modules/jobs/boss.server';
 
-export function emailProviderFor(env: Env): EmailProvider {
+function emailProviderFor(env: Env): EmailProvider {
   return env.RESEND_API_KEY ? resendProvider(env.RESEND_API_KEY, env.RESEND_BASE_URL) : mailboxProvider;
 }
 

@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export type DatabaseHandle =
@@ -57,7 +57,7 @@ export function setDatabaseHandle(handle: DatabaseHandle | undefined) {
   (globalThis as GlobalWithDb)[HANDLE] = handle;
 }
 
-export function getDatabaseHandle(): DatabaseHandle {
+function getDatabaseHandle(): DatabaseHandle {
   const handle = (globalThis as GlobalWithDb)[HANDLE];
   if (!handle) throw new Error('The database is not open yet: call initDatabase() at start-up.');
   return handle;

@@ -79,7 +79,7 @@ export function readMunicipalityData() {
 }
 
 /** Upserts the municipalities and their neighbours, so a yearly refresh of the CSV is a data change only. */
-export async function loadMunicipalities(db: Db) {
+async function loadMunicipalities(db: Db) {
   const { rows, neighbours } = readMunicipalityData();
   await db.transaction(async (tx) => {
     await tx
@@ -102,7 +102,7 @@ export async function loadMunicipalities(db: Db) {
 type ElectionKind = (typeof elections.$inferInsert)['kind'];
 
 /** The elections in the calendar, from db/data/verkiezingen.csv (data, not code). */
-export function readElectionData() {
+function readElectionData() {
   return readCsv('verkiezingen.csv').map(([id, kind, nameNl, nameEn, listDeadline, electionDate]) => ({
     id: id!,
     kind: kind as ElectionKind,
@@ -114,7 +114,7 @@ export function readElectionData() {
 }
 
 /** Upserts the election calendar. */
-export async function loadElections(db: Db) {
+async function loadElections(db: Db) {
   await db
     .insert(elections)
     .values(readElectionData())

@@ -45,7 +45,7 @@ export function createRandom(seed: number) {
   const chance = (p: number) => next() < p;
   return { next, int, pick, chance };
 }
-export type Random = ReturnType<typeof createRandom>;
+type Random = ReturnType<typeof createRandom>;
 
 const wallClock = new Intl.DateTimeFormat('en-CA', {
   timeZone: TZ,
@@ -112,7 +112,7 @@ export function largestPerProvince(all: SeedMunicipality[]) {
 }
 
 /** A pseudo-random municipality, weighted by the square root of its population (towns appear too). */
-export function weightedPicker(all: SeedMunicipality[], random: Random) {
+function weightedPicker(all: SeedMunicipality[], random: Random) {
   const sorted = [...all].sort((a, b) => a.code.localeCompare(b.code));
   const weights = sorted.map((m) => Math.sqrt(m.inhabitants));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -385,7 +385,7 @@ const asciiSlug = (text: string) =>
 // Plans
 
 /** When a course runs, relative to the seed time. */
-export type CourseTiming =
+type CourseTiming =
   | 'past' // every session over; follow-up already sent
   | 'past-recent' // ended a day or two ago; attendance and follow-up still to do
   | 'running' // first session over, later ones ahead
@@ -396,7 +396,7 @@ export type CourseTiming =
   | 'draft'
   | 'cancelled';
 
-export type CourseSpec = {
+type CourseSpec = {
   timing: CourseTiming;
   organisationId: string;
   organisationSlug: string;
@@ -413,7 +413,7 @@ const fill = (text: string, place: string) => text.replaceAll('{plaats}', place)
  * Turns a spec into rows: the course, its weekly evening sessions, its questions and the people on
  * it. Registrations go in first come, first served order (their waitlist_seq follows insert order).
  */
-export function planCourse(spec: CourseSpec, at: Date, random: Random): CoursePlan {
+function planCourse(spec: CourseSpec, at: Date, random: Random): CoursePlan {
   const timing = spec.timing;
   // A running course has had its first evening and has more ahead: give it a theme of three or four.
   const offered = (themesByOrganisation[spec.organisationSlug] ?? (Object.keys(themes) as ThemeKey[])).filter(

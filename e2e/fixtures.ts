@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 export { expect } from '@playwright/test';
 
 /** The WCAG levels every page must meet (WCAG 2.2 AA, as the Dutch government requires). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The demo accounts that DEMO_DATA=true seeds (db/seed.server.ts). */
 export const demo = {

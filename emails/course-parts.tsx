@@ -40,7 +40,7 @@ const styles = {
 } satisfies Record<string, CSSProperties>;
 
 /** "di 12 januari 2027, 19:30–21:30 — Stadhuis Zwolle" */
-export function formatSessionLine({ date, time, location }: SessionLine): string {
+function formatSessionLine({ date, time, location }: SessionLine): string {
   return [`${date}, ${time}`, location].filter((part) => part.trim() !== '').join(' — ');
 }
 
@@ -106,7 +106,7 @@ export function SessionList({ sessions }: { sessions: SessionLine[] }) {
 }
 
 /** A bold label followed by a value, e.g. "Waar: Stadhuis Zwolle". */
-export function LabelledLine({ label, children }: { label: string; children: ReactNode }) {
+function LabelledLine({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Text style={styles.paragraph}>
       <span style={styles.label}>{label}:</span> {children}
@@ -118,7 +118,7 @@ export function LabelledLine({ label, children }: { label: string; children: Rea
  * A link whose visible text is the URL itself, for links inside a sentence
  * (the plain-text part shows the URL once).
  */
-export function UrlLink({ href }: { href: string }) {
+function UrlLink({ href }: { href: string }) {
   return (
     <Link href={href} style={styles.link}>
       {href}

@@ -109,7 +109,7 @@ export type EmailTemplates = {
 
 export type EmailTemplateName = keyof EmailTemplates;
 
-export const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemplates[N]> } = registry;
+const emailTemplates: { [N in EmailTemplateName]: EmailTemplate<EmailTemplates[N]> } = registry;
 
 export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
 

@@ -3,7 +3,7 @@ import { createContext, useContext, type CSSProperties, type ReactNode } from 'r
 
 export type Locale = 'nl' | 'en';
 
-export const defaultLocale: Locale = 'nl';
+const defaultLocale: Locale = 'nl';
 
 /**
  * Ends a sentence after a text someone else chose (a course title, a network's name): a title such

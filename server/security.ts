@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** The Content-Security-Policy for a page, with the per-request nonce for Remix's scripts. */
-export function contentSecurityPolicy(nonce: string, options: { frameable?: boolean } = {}) {
+function contentSecurityPolicy(nonce: string, options: { frameable?: boolean } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -19,7 +19,7 @@ export function contentSecurityPolicy(nonce: string, options: { frameable?: bool
 }
 
 // Browser features the app never uses, all denied (to itself and to any frame).
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   'accelerometer',
   'autoplay',
   'bluetooth',
@@ -49,7 +49,7 @@ export const PERMISSIONS_POLICY = [
 // Paths that set their own policy (the development mailbox shows email HTML in a sandboxed frame).
 const ownPolicy = /^\/dev\/mailbox\/[^/]+\/html$/;
 // The course list that municipality and association websites frame (issue 16): the only framable page.
-export const frameablePath = /^\/embed\/cursussen\/?$/;
+const frameablePath = /^\/embed\/cursussen\/?$/;
 
 export function securityHeaders(options: { production: boolean; dev: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeResendRequest = {
+type FakeResendRequest = {
   path: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;

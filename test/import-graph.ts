@@ -6,7 +6,7 @@ import ts from 'typescript';
 // takes a second): every file under the given folders, with the files it imports resolved to paths
 // relative to the repository root. Imports of packages are left out.
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 const ALIASES: [string, string][] = [
   ['~/', 'app/'],

@@ -58,8 +58,6 @@ export function secretsOf(tag: string) {
   };
 }
 
-export type Secrets = ReturnType<typeof secretsOf>;
-
 /**
  * A person with data in every table that can hold personal data: an account with a password and
  * sessions, course registrations (past with attendance, future with a waiting list behind them, and
@@ -303,7 +301,7 @@ export async function createFullPerson(db: Db, tag: string) {
 }
 
 /** Every text, varchar, jsonb and array column of every table in the public schema. */
-export async function textColumns(db: Db) {
+async function textColumns(db: Db) {
   return rowsOf<{ table_name: string; column_name: string }>(
     await db.execute(sql`
       select c.table_name, c.column_name from information_schema.columns c

@@ -68,7 +68,7 @@ function rowOrder(tableId: string, key: (column: string) => string): [string[], 
 }
 
 /** The published tables as the reader sees them: text only. */
-export function publishedText(tables: FigureTable[]) {
+function publishedText(tables: FigureTable[]) {
   return tables.map((t) => ({
     id: t.id,
     columns: t.columns.map((c) => c.key),
@@ -105,7 +105,7 @@ export function csvLinesOf(tables: FigureTable[], totalLabel: string) {
 export type AuditLink = { parts: string[]; total: string; covers?: boolean } | { small: string; large: string };
 
 /** The figure name the audit uses for a cell (a total row is called "(total)"). */
-export const figureName = (report: string, table: string, row: string, column: string) => `${report}|${table}|${row}|${column}`;
+const figureName = (report: string, table: string, row: string, column: string) => `${report}|${table}|${row}|${column}`;
 
 /**
  * Audits one or more reports a reader can put side by side (`links` ties figures that must be equal or

@@ -4,7 +4,7 @@ import { createSession } from '../app/modules/auth/session.server';
 
 // Calling route loaders and actions with real Requests, as the browser would (session cookie and all).
 
-export type RouteArgs = { request: Request; params: Record<string, string>; context: { ip: string } };
+type RouteArgs = { request: Request; params: Record<string, string>; context: { ip: string } };
 export type RouteHandler = (args: RouteArgs) => Promise<unknown>;
 
 export const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });

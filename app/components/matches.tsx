@@ -23,17 +23,8 @@ export type MenteeProfile = {
   availability: string[];
 };
 
-export type Proposal = {
-  id: string;
-  networkName: string;
-  score: number;
-  reasons: string[];
-  answerBy: string | null;
-  mentee: MenteeProfile;
-};
-
 /** An action's answer to one of several forms on a page: which form, and conform's result. */
-export type FormReply = { form: string; result: SubmissionResult<string[]> };
+type FormReply = { form: string; result: SubmissionResult<string[]> };
 
 export const replyFor = (reply: unknown, form: string) => {
   const r = reply as FormReply | undefined;

@@ -7,7 +7,7 @@ import { useEffect, type RefObject } from 'react';
 type Municipality = { code: string; provinceCode: string };
 
 /** Hides (and disables) the municipalities outside the chosen province; a hidden choice is cleared. */
-export function narrowMunicipalities(form: HTMLFormElement, provinceOf: Map<string, string>) {
+function narrowMunicipalities(form: HTMLFormElement, provinceOf: Map<string, string>) {
   const province = form.elements.namedItem('province');
   const municipality = form.elements.namedItem('municipality');
   if (!(province instanceof HTMLSelectElement) || !(municipality instanceof HTMLSelectElement)) return;

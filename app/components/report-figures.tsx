@@ -62,7 +62,7 @@ function Bars({ bars, max }: { bars: Bar[]; max: number }) {
 const maxOf = (cells: ShownCell[]) => Math.max(1, ...cells.map((c) => c.value ?? 0));
 
 /** A horizontal bar chart: one bar per item, its value after it; a hidden figure is a striped "hidden" bar. */
-export function BarChart({ bars }: { bars: Bar[] }) {
+function BarChart({ bars }: { bars: Bar[] }) {
   return (
     <div className="pa-bars" aria-hidden="true">
       <Bars bars={bars} max={maxOf(bars.map((b) => b.cell))} />
@@ -71,7 +71,7 @@ export function BarChart({ bars }: { bars: Bar[] }) {
 }
 
 /** Bars per row of a table and its total, grouped under the row's label (the funnel by month). */
-export function GroupedBarChart({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
+function GroupedBarChart({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
   const rows = table.total ? [...table.rows, { key: '(total)', label: totalLabel, cells: table.total }] : table.rows;
   const max = maxOf(rows.flatMap((r) => r.cells));
   return (
@@ -87,7 +87,7 @@ export function GroupedBarChart({ table, totalLabel }: { table: ShownTable; tota
 }
 
 /** The figures of a table, with headers for every row and column and the total row below. */
-export function FigureTableView({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
+function FigureTableView({ table, totalLabel }: { table: ShownTable; totalLabel: string }) {
   const rowHeaderKey = '(row)';
   return (
     <DataTable

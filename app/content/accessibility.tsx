@@ -7,7 +7,7 @@ export const accessibilityTitle = {
   en: 'Accessibility statement',
 } as const;
 /** ISO date on which this statement was drawn up (shown as 28 November 2026). */
-export const accessibilityDate = '2026-11-28';
+const accessibilityDate = '2026-11-28';
 
 const ACCESSIBILITY_EMAIL = 'toegankelijkheid@politiekactief.example';
 

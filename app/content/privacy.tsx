@@ -6,7 +6,7 @@ type Locale = 'nl' | 'en';
 export const privacyTitle = { nl: 'Privacyverklaring', en: 'Privacy statement' } as const;
 export const privacyVersion = '1.2';
 /** ISO date of the last change of this statement (shown as 7 December 2026). */
-export const privacyLastChanged = '2026-12-07';
+const privacyLastChanged = '2026-12-07';
 
 const PRIVACY_EMAIL = 'privacy@politiekactief.example';
 const ACCOUNT_PRIVACY_PATH = '/account/privacy';

@@ -3,9 +3,7 @@ import type { MessageKey, nl, PluralKey } from './nl';
 import type { PluralForms, Translation } from './types';
 
 export type { MessageKey, PluralKey } from './nl';
-export type { PluralForms } from './types';
-export const locales = ['nl', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export type Locale = 'nl' | 'en';
 export const defaultLocale: Locale = 'nl';
 export const LOCALE_COOKIE = 'pa_lang';
 
@@ -53,7 +51,7 @@ function fill(text: string, vars: MessageVars | undefined) {
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 /** The form of a counted message for `count` in this language, falling back to `other`. */
-export function pluralForm(locale: Locale, count: number, forms: PluralForms): string {
+function pluralForm(locale: Locale, count: number, forms: PluralForms): string {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   return forms[rules.select(count)] ?? forms.other;

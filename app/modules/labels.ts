@@ -6,9 +6,21 @@ import type { Locale, MessageKey, Translate } from '~/i18n';
 // The lists here are the source of those codes, so a test can look for each of them in what people
 // see (labels.test.ts).
 
+/** Whether a code read from data is one of a list: narrowed, a message key built from it is checked. */
+function isOneOf<C extends string>(codes: readonly C[], code: string): code is C {
+  return (codes as readonly string[]).includes(code);
+}
+
+/**
+ * The words for a code read from the database: `words(code)` when the code is one of `codes` (so
+ * that `t(\`prefix.${code}\`)` inside is a checked key), else the code as it is stored.
+ */
+export function codeWords<C extends string>(codes: readonly C[], code: string, words: (code: C) => string): string {
+  return isOneOf(codes, code) ? words(code) : code;
+}
+
 /** How someone heard of a course: the choices of the public sign-up form. */
 export const registrationSources = ['social-media', 'friend-family', 'party', 'municipality', 'newsletter', 'other'] as const;
-export type RegistrationSource = (typeof registrationSources)[number];
 
 /** The source of a registration a coordinator entered by hand. */
 export const coordinatorSource = 'coordinator';
@@ -34,7 +46,7 @@ export const applicationSourceCodes = Object.keys(applicationSourceKeys);
 export function sourceLabel(t: Translate, source: string | null | undefined): string {
   if (!source) return '';
   if (source === coordinatorSource) return t('manageCourses.source.coordinator');
-  if ((registrationSources as readonly string[]).includes(source)) return t(`courses.signup.source.${source as RegistrationSource}`);
+  if (isOneOf(registrationSources, source)) return t(`courses.signup.source.${source}`);
   const key = applicationSourceKeys[source];
   return key ? t(key) : source;
 }

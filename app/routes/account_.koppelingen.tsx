@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { localeFromRequest, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { mentorProfileOf } from '~/modules/mentoring/guards.server';
 import { matchesOfMentee } from '~/modules/mentoring/matches.server';
@@ -64,7 +64,7 @@ export default function MyMatches() {
               ),
             },
             { key: 'network', header: t('matches.field.network'), cell: (m) => m.networkName },
-            { key: 'status', header: t('matches.field.status'), cell: (m) => t(`matches.status.${m.status}` as MessageKey) },
+            { key: 'status', header: t('matches.field.status'), cell: (m) => t(`matches.status.${m.status}`) },
             { key: 'date', header: t('matches.manage.date'), cell: (m) => m.date },
           ]}
         />

@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Banner } from '~/components/course-parts';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { formatDate } from '~/modules/time';
-import { sourceLabel } from '~/modules/labels';
-import { slotWords, themeWords } from '~/modules/matching/scoring';
+import { codeWords, sourceLabel } from '~/modules/labels';
+import { goalIds, slotWords, themeWords } from '~/modules/matching/scoring';
+import { applicationMeetingModes, languageIds, mentorGenders } from '~/modules/mentoring/application-options';
+import { focusGroups } from '~db/schema';
 import { readApplicationForCoordinator } from '~/modules/mentoring/applications.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import { isUuid, notFound } from '~/modules/http.server';
@@ -29,11 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.applicationId,
   );
   if (!found) throw notFound();
-  const label = (key: string) => t(key as MessageKey);
   const mustHaves = [
     found.mustHaves.onlineOnly ? t('applications.manage.mustHave.onlineOnly') : null,
     found.mustHaves.mentorGender
-      ? t('applications.manage.mustHave.mentorGender', { gender: label(`applications.gender.${found.mustHaves.mentorGender}`) })
+      ? t('applications.manage.mustHave.mentorGender', {
+          gender: codeWords(mentorGenders, found.mustHaves.mentorGender, (g) => t(`applications.gender.${g}`)),
+        })
       : null,
     found.mustHaves.sameParty ? t('applications.manage.mustHave.sameParty') : null,
   ].filter((m): m is string => m !== null);
@@ -48,11 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: found.status,
       createdAt: formatDate(locale, found.createdAt),
       themes: found.themes.map((theme) => themeWords(theme)[locale]).join(', '),
-      goals: found.goals.map((goal) => label(`applications.goal.${goal}`)),
+      goals: found.goals.map((goal) => codeWords(goalIds, goal, (g) => t(`applications.goal.${g}`))),
       goalsText: found.goalsText,
       party: found.party,
-      meetingModes: found.meetingModes.map((m) => label(`applications.mode.${m}`)).join(', '),
-      languages: found.languages.map((l) => label(`applications.language.${l}`)).join(', '),
+      meetingModes: found.meetingModes
+        .map((mode) => codeWords(applicationMeetingModes, mode, (m) => t(`applications.mode.${m}`)))
+        .join(', '),
+      languages: found.languages.map((language) => codeWords(languageIds, language, (l) => t(`applications.language.${l}`))).join(', '),
       availability: found.availability.map((s) => slotWords(s)[locale]).join(', '),
       mustHaves,
       accessibilityNeeds: found.accessibilityNeeds,
@@ -62,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         return { id, question: q?.label ?? id, answer: shown };
       }),
       selfIdentification: [
-        ...found.selfIdentification.focusGroups.map((g) => label(`applications.focus.${g}`)),
+        ...found.selfIdentification.focusGroups.map((group) => codeWords(focusGroups, group, (g) => t(`applications.focus.${g}`))),
         ...(found.selfIdentification.disability ? [t('applications.manage.disabilityConsented')] : []),
       ],
       disabilityShown: found.selfIdentification.disability,

@@ -8,17 +8,16 @@ import { getDb } from '~db/client.server';
 import { CheckboxField, CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { Banner } from '~/components/course-parts';
 import { SubmitButton } from '~/components/form';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { getUser, requireUser } from '~/modules/auth/session.server';
 import { listMunicipalities, listProvinces } from '~/modules/courses/catalogue.server';
-import { themeIds, themeWords } from '~/modules/matching/scoring';
+import { goalIds, themeIds, themeWords } from '~/modules/matching/scoring';
 import {
   applicationInput,
   applicationSchema,
   defaultMunicipalityOf,
   describeNetwork,
   municipalityOf,
-  goalIds,
   networkOpenForApplications,
   openApplicationOf,
   sourceOf,
@@ -27,7 +26,6 @@ import {
 } from '~/modules/mentoring/applications.server';
 import {
   applicationMeetingModes as meetingModes,
-  availabilitySlots,
   dayParts,
   days,
   languageIds,
@@ -214,7 +212,6 @@ function ApplicationForm() {
   });
   if (!page.loggedIn) return null;
   const answers = fields.q.getFieldset();
-  const option = (prefix: string) => (value: string) => ({ value, label: t(`${prefix}.${value}` as MessageKey) });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-course-form pa-application-form">
       <ErrorSummary form={form} />
@@ -257,7 +254,7 @@ function ApplicationForm() {
         meta={fields.goals}
         legend={t('applications.form.goals')}
         description={t('applications.form.goalsHint')}
-        options={page.goals.map(option('applications.goal'))}
+        options={page.goals.map((goal) => ({ value: goal, label: t(`applications.goal.${goal}`) }))}
         required
       />
       <TextAreaField meta={fields.goalsText} label={t('applications.form.goalsText')} />
@@ -270,23 +267,25 @@ function ApplicationForm() {
       <CheckboxGroupField
         meta={fields.meetingModes}
         legend={t('applications.form.meetingModes')}
-        options={meetingModes.map(option('applications.mode'))}
+        options={meetingModes.map((mode) => ({ value: mode, label: t(`applications.mode.${mode}`) }))}
         required
       />
       <CheckboxGroupField
         meta={fields.languages}
         legend={t('applications.form.languages')}
-        options={languageIds.map(option('applications.language'))}
+        options={languageIds.map((language) => ({ value: language, label: t(`applications.language.${language}`) }))}
         required
       />
       <CheckboxGroupField
         meta={fields.availability}
         legend={t('applications.form.availability')}
         description={t('applications.form.availabilityHint')}
-        options={availabilitySlots.map((slot) => {
-          const [day, part] = slot.split('-') as [string, string];
-          return { value: slot, label: `${t(`applications.day.${day}` as MessageKey)} ${t(`applications.dayPart.${part}` as MessageKey)}` };
-        })}
+        options={days.flatMap((day) =>
+          dayParts.map((part) => ({
+            value: `${day}-${part}`,
+            label: `${t(`applications.day.${day}`)} ${t(`applications.dayPart.${part}`)}`,
+          })),
+        )}
         groups={days.map((day) => ({ label: t(`applications.day.${day}`), values: dayParts.map((part) => `${day}-${part}`) }))}
       />
 
@@ -296,7 +295,10 @@ function ApplicationForm() {
       <RadioGroupField
         meta={fields.mentorGender}
         legend={t('applications.form.mentorGender')}
-        options={[{ value: '', label: t('applications.gender.any') }, ...genders.map(option('applications.gender'))]}
+        options={[
+          { value: '', label: t('applications.gender.any') },
+          ...genders.map((gender) => ({ value: gender, label: t(`applications.gender.${gender}`) })),
+        ]}
       />
       <CheckboxField meta={fields.sameParty} label={t('applications.form.sameParty')} />
 
@@ -332,7 +334,7 @@ function ApplicationForm() {
         meta={fields.focusGroups}
         legend={t('applications.form.identityLegend')}
         description={t('applications.form.identityHint')}
-        options={selfIdentifiableGroups.map(option('applications.form.identity'))}
+        options={selfIdentifiableGroups.map((group) => ({ value: group, label: t(`applications.form.identity.${group}`) }))}
       />
 
       <section className="pa-special-category" aria-labelledby="disability-heading">

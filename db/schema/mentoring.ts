@@ -234,6 +234,8 @@ export const menteeApplications = pgTable(
 );
 
 export const runStatuses = ['queued', 'running', 'draft', 'published', 'failed', 'discarded'] as const;
+/** The step a running run is at, shown while it runs ('matchingRuns.progress.<label>'). */
+export const runProgressLabels = ['loading', 'scoring', 'solving', 'saving'] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
 export type RunStats = {
@@ -260,7 +262,7 @@ export const matchingRuns = pgTable(
     status: text('status', { enum: runStatuses }).notNull().default('queued'),
     /** 0–100, shown while the job works. */
     progress: smallint('progress').notNull().default(0),
-    progressLabel: text('progress_label'),
+    progressLabel: text('progress_label', { enum: runProgressLabels }),
     weights: jsonb('weights').$type<NetworkWeights>().notNull(),
     stats: jsonb('stats').$type<RunStats>(),
     error: text('error'),

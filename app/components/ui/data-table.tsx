@@ -24,14 +24,14 @@ export type Column<Row> = {
   className?: string;
 };
 
-export type TotalRow = {
+type TotalRow = {
   /** Shown in the row header column. */
   label: string;
   /** The cells by column key; a missing key stays empty. */
   cells: Partial<Record<string, ReactNode>>;
 };
 
-export type RowActions<Row> = {
+type RowActions<Row> = {
   /** Header of the actions column (e.g. "Actie"); in a card the actions stand below the values without it. */
   header: string;
   cell: (row: Row, index: number) => ReactNode;

@@ -22,7 +22,7 @@ type Common = {
 const hintId = (meta: Meta, description?: string) => (description ? meta.descriptionId : undefined);
 const invalidOf = (meta: Meta) => Boolean(meta.errors?.length);
 
-export function RequiredMark({ required }: { required?: boolean }) {
+function RequiredMark({ required }: { required?: boolean }) {
   const t = useT();
   return required ? <span className="pa-required"> ({t('form.required')})</span> : null;
 }

@@ -9,7 +9,7 @@ import { generateToken, hashToken } from '../security/tokens.server';
 // Sessions per the Lucia guide: a random token in the cookie, its SHA-256 in the database,
 // 30 days that slide forward when fewer than 15 remain. See docs/decisions/003-sessions-per-lucia-guide.md.
 export const SESSION_COOKIE = 'pa_session';
-export const SESSION_TTL_MS = 30 * DAY;
+const SESSION_TTL_MS = 30 * DAY;
 const RENEW_WHEN_LEFT_MS = 15 * DAY;
 
 export type SessionUser = {
@@ -66,7 +66,7 @@ export async function invalidateAllSessions(db: Db, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export function sessionCookie(token: string, expiresAt: Date) {
+function sessionCookie(token: string, expiresAt: Date) {
   const secure = getEnv().secureCookies ? '; Secure' : '';
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now().getTime()) / 1000));
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
@@ -77,7 +77,7 @@ export function clearSessionCookie() {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure}`;
 }
 
-export function readCookie(request: Request, name: string): string | null {
+function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get('Cookie');
   if (!header) return null;
   for (const part of header.split(';')) {

@@ -34,9 +34,9 @@ export type CatalogueFilters = {
 };
 
 /** Where a course stands to the chosen municipality: in it, next to it, or online. */
-export type Nearness = 'in' | 'nearby' | 'online';
+type Nearness = 'in' | 'nearby' | 'online';
 
-export type CatalogueItem = {
+type CatalogueItem = {
   id: string;
   title: string;
   organisationName: string;

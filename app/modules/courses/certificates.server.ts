@@ -108,7 +108,7 @@ function courseDates(locale: Locale, sessions: { startsAt: Date }[]) {
 const certificateUrl = (code: string) => appLink(`/certificaat/${code}`);
 
 /** The PDF of a valid certificate, built from its row, the registration and the course. */
-export async function renderCertificate(
+async function renderCertificate(
   ctx: CourseContext,
   certificate: Certificate,
   holder: { name: string; locale: Locale },

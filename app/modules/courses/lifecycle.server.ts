@@ -36,14 +36,14 @@ export function followUpMentoringLink(email: 'attended' | 'no-show') {
 }
 
 /** After the last session ends without a coordinator closing the course, the follow-up goes anyway. */
-export const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;
+const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;
 
 /**
  * Reminders before the first session, to confirmed people who signed up before the reminder window
  * opened (someone who signed up two hours before the start needs no reminder). Re-checked every run:
  * cancelled registrations and cancelled courses get nothing, moved sessions move the reminder.
  */
-export async function sendReminders(db: Db) {
+async function sendReminders(db: Db) {
   const t = now();
   const candidates = await db
     .select({
@@ -202,7 +202,7 @@ export async function sendCourseFollowUp(db: Db, courseId: string) {
 }
 
 /** Follow-ups of courses that ended some days ago and that no coordinator closed. */
-export async function sendDueFollowUps(db: Db) {
+async function sendDueFollowUps(db: Db) {
   const cutoff = new Date(now().getTime() - AUTO_FOLLOW_UP_AFTER_MS);
   const lastEnd = sql`(select max(${courseSessions.endsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;
   const due = await db

@@ -13,9 +13,9 @@ import { signUp, type SignUpResult } from './registrations.server';
 // request and emails its owner a link; the seat is taken only when that link is followed.
 
 /** How long the emailed link works. */
-export const SIGN_UP_LINK_HOURS = 24;
+const SIGN_UP_LINK_HOURS = 24;
 /** Within this window after an email, a new submission for the same course and address sends none. */
-export const SIGN_UP_RESEND_WINDOW = 10 * MINUTE;
+const SIGN_UP_RESEND_WINDOW = 10 * MINUTE;
 
 export type SignUpRequestResult =
   { status: 'sent' } | { status: 'not-found' } | { status: 'closed'; reason: Exclude<RegistrationWindow, 'open' | 'draft'> };

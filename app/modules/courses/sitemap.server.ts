@@ -6,7 +6,7 @@ import { courseSessions, courses } from '~db/schema';
 // cancelled courses are never listed; a course without sessions is listed while it is published.
 
 /** The public pages anyone may find, besides the courses. */
-export const publicPages = ['/', '/cursussen', '/mentoraat', '/privacy'] as const;
+const publicPages = ['/', '/cursussen', '/mentoraat', '/privacy'] as const;
 
 export async function sitemapCourses(db: Db, at: Date) {
   const lastEnd = sql<Date | null>`(select max(${courseSessions.endsAt}) from ${courseSessions} where ${courseSessions.courseId} = ${courses.id})`;

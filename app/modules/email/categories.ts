@@ -7,7 +7,7 @@ import type { EmailCategory } from '~db/schema';
  * message.
  * A template that is not listed here is transactional.
  */
-export const emailTemplateCategories: Record<string, EmailCategory> = {
+const emailTemplateCategories: Record<string, EmailCategory> = {
   'course-reminder': 'reminders',
   'follow-up-attended': 'follow-ups',
   'follow-up-no-show': 'follow-ups',

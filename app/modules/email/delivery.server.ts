@@ -115,7 +115,7 @@ async function sendClaimed(
   }
 }
 
-export class RetryLater extends Error {}
+class RetryLater extends Error {}
 
 /**
  * Privacy: a bounced or complained address, or a category the person switched off, is not sent.

@@ -8,7 +8,7 @@ export function assertMailboxAvailable() {
   if (!getEnv().mailbox) throw new Response('Not Found', { status: 404 });
 }
 
-export const MAILBOX_PAGE_SIZE = 50;
+const MAILBOX_PAGE_SIZE = 50;
 const MAX_PAGE = 100_000;
 
 /** `?adres=` (part of an address, any case) and `?pagina=` from the mailbox's URL; nonsense is ignored. */

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
 
-export type OutgoingEmail = {
+type OutgoingEmail = {
   from: string;
   to: string;
   subject: string;

@@ -45,11 +45,6 @@ export function listQueryString(query: Partial<ListQuery>, extra: Record<string,
   return text ? `?${text}` : '';
 }
 
-/** The list's state as it came in, for an action that redirects back to the same slice. */
-export function listStateFrom(url: URL, statuses: readonly string[] = []) {
-  return parseListQuery(url.searchParams, statuses);
-}
-
 export function pageCount(total: number, pageSize = LIST_PAGE_SIZE) {
   return Math.max(1, Math.ceil(total / pageSize));
 }

@@ -14,20 +14,9 @@
 import { solveMinCostMaxFlow, type SearchDirection } from './flow';
 import { parseInstance, type MatchingInstance, type PreparedInstance } from './instance';
 
-export {
-  MatchingInputError,
-  PreparedInstance,
-  parseInstance,
-  type MatchingEdge,
-  type MatchingEdgeTriple,
-  type MatchingInstance,
-  type MatchingMentee,
-  type MatchingMentor,
-  type MatchingPin,
-  type MatchingPinPair,
-} from './instance';
+export { MatchingInputError, PreparedInstance, parseInstance, type MatchingEdge, type MatchingInstance } from './instance';
 
-export interface MatchingAssignment {
+interface MatchingAssignment {
   mentee: string;
   mentor: string;
   score: number;
@@ -45,7 +34,7 @@ export interface MatchingAssignment {
  * "T is not reachable from S in the residual network" (no assignment with more matches) it proves
  * the result is the lexicographic optimum.
  */
-export interface MatchingCertificate {
+interface MatchingCertificate {
   source: number;
   sink: number;
   /** Per mentee in input order; null for pinned mentees (not part of the network). */
@@ -64,7 +53,7 @@ export interface MatchingResult {
 }
 
 /** How much work the solver did (see ./flow.ts). */
-export interface MatchingStats {
+interface MatchingStats {
   /** Shortest-path rounds (= distinct augmenting path lengths). */
   rounds: number;
   /** Of those, rounds where the search from the mentees finished first (the rest came from the mentors' side). */

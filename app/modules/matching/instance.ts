@@ -31,12 +31,12 @@ export interface MatchingEdge {
 export type MatchingEdgeTriple = readonly [mentee: string, mentor: string, score: number];
 
 /** A pair that must be in the result (it uses up one unit of the mentor's capacity). */
-export interface MatchingPin {
+interface MatchingPin {
   mentee: string;
   mentor: string;
 }
 
-export type MatchingPinPair = readonly [mentee: string, mentor: string];
+type MatchingPinPair = readonly [mentee: string, mentor: string];
 
 export interface MatchingInstance {
   mentors: readonly MatchingMentor[];
@@ -277,7 +277,7 @@ export function finishInstance(
  * Stable counting sort of item indices by key: items with key k are `order[start[k] ..
  * start[k + 1])`, in their original order. O(items + keys), no comparisons.
  */
-export function groupBy(keys: Int32Array, keyCount: number): { start: Int32Array; order: Int32Array } {
+function groupBy(keys: Int32Array, keyCount: number): { start: Int32Array; order: Int32Array } {
   const start = new Int32Array(keyCount + 1);
   for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]!++;
   for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;

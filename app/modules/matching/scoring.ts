@@ -35,7 +35,7 @@ export interface MentorProfile {
   gender?: string | null;
 }
 
-export interface MenteeMustHaves {
+interface MenteeMustHaves {
   onlineOnly?: boolean;
   mentorGender?: string;
   sameParty?: boolean;
@@ -102,7 +102,7 @@ export interface Explanation {
   en: string;
 }
 
-export type IncompatibilityReasonId =
+type IncompatibilityReasonId =
   | 'other-network'
   | 'mentor-paused'
   | 'mentor-full'
@@ -114,7 +114,7 @@ export type IncompatibilityReasonId =
   | 'declined-or-ended'
   | 'forbidden';
 
-export interface IncompatibilityReason extends Explanation {
+interface IncompatibilityReason extends Explanation {
   id: IncompatibilityReasonId;
 }
 
@@ -126,7 +126,7 @@ export interface CompatibilityContext {
 
 export type Compatibility = { ok: true } | { ok: false; reasons: IncompatibilityReason[] };
 
-export interface ScorePart {
+interface ScorePart {
   id: ScorePartId;
   /** How well this part fits, 0..1. */
   fraction: number;
@@ -178,8 +178,21 @@ const goalWords: Record<string, Explanation> = {
   'become-mayor': { nl: 'om burgemeester te worden', en: 'to become a mayor' },
 };
 
+/** The goals a mentee can pick on the application form. */
+export const goalIds = [
+  'become-council-member',
+  'understand-council',
+  'run-for-alderman',
+  'join-party',
+  'become-provincial',
+  'become-mayor',
+] as const;
+type Goal = (typeof goalIds)[number];
+
+type OfficeFit = Partial<Record<Office, 0.5 | 1>>;
+
 /** Office fit per goal: 1 fits best, 0.5 fits somewhat, missing fits not. */
-export const officeFitTable: Readonly<Record<string, Partial<Record<Office, 0.5 | 1>>>> = {
+const officeFitTable: Readonly<Record<Goal, OfficeFit>> = {
   'become-council-member': { 'council-member': 1, former: 1, alderman: 0.5, mayor: 0.5, provincial: 0.5 },
   'understand-council': { 'council-member': 1, alderman: 1, former: 1, mayor: 0.5, provincial: 0.5 },
   'run-for-alderman': { alderman: 1, former: 0.5, mayor: 0.5, 'council-member': 0.5 },
@@ -363,11 +376,14 @@ export function compatibility(mentee: MenteeApplication, mentor: MentorProfile, 
 /** A part's fit as an exact fraction `num / den` (den ≥ 1), so that rounding is exact. */
 type Ratio = readonly [num: number, den: number];
 
+/** The table by any stored goal code: an unknown one fits no office. */
+const fitByGoal: Readonly<Partial<Record<string, OfficeFit>>> = officeFitTable;
+
 const officeFitRatio = (goals: readonly string[], office: Office): { ratio: Ratio; goal: string | undefined } => {
   let best = 0;
   let goal: string | undefined;
   for (const g of goals) {
-    const fit = officeFitTable[norm(g)]?.[office] ?? 0;
+    const fit = fitByGoal[norm(g)]?.[office] ?? 0;
     if (fit > best) {
       best = fit;
       goal = norm(g);
@@ -413,7 +429,7 @@ function rawParts(e: PreparedMentee, r: PreparedMentor, geo: Geography): RawPart
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** Throws a RangeError unless every weight is an integer ≥ 0. */
-export function assertValidWeights(weights: Weights): void {
+function assertValidWeights(weights: Weights): void {
   for (const id of scorePartIds) {
     const w = weights[id];
     if (!Number.isSafeInteger(w) || w < 0) throw new RangeError(`weight ${id} must be an integer ≥ 0, got ${String(w)}`);
@@ -600,9 +616,9 @@ export function scorePair(mentee: MenteeApplication, mentor: MentorProfile, weig
 // ---------------------------------------------------------------------------------------------
 // Edges for the engine
 
-export type UnmatchableReasonId = 'no-compatible-mentor' | 'all-compatible-mentors-full' | 'all-compatible-mentors-paused';
+type UnmatchableReasonId = 'no-compatible-mentor' | 'all-compatible-mentors-full' | 'all-compatible-mentors-paused';
 
-export interface UnmatchableMentee {
+interface UnmatchableMentee {
   mentee: string;
   reason: UnmatchableReasonId;
   explanation: Explanation;

@@ -21,7 +21,7 @@ import { accountsMatching, municipalitiesMatching } from '../lists/search.server
 import { appLink } from '../http.server';
 import { formatDate } from '../time';
 import { enqueueEmail } from '../email/outbox.server';
-import { officeFitTable, themeIds } from '../matching/scoring';
+import { goalIds, themeIds } from '../matching/scoring';
 import {
   applicationMeetingModes,
   availabilitySlots,
@@ -39,18 +39,14 @@ import { giveConsent } from '../privacy/consent.server';
 // erased when that consent is withdrawn, never shown to mentors, and every read by a coordinator is
 // audited.
 
-/** The goals a mentee can tick: those the matching knows an office fit for. */
-export const goalIds: readonly string[] = Object.freeze(Object.keys(officeFitTable));
-
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/i;
 
 export type Network = typeof networks.$inferSelect;
-export type Application = typeof menteeApplications.$inferSelect;
 
 /** Open for applications: the switch is on and the programme period has not ended. */
-export function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
+function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
   return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= dutchToday(at));
 }
 
@@ -497,8 +493,6 @@ export async function applicationsOfUser(db: Db, userId: string) {
     canWithdraw: r.status === 'waiting',
   }));
 }
-
-export type OwnApplication = Awaited<ReturnType<typeof applicationsOfUser>>[number];
 
 /**
  * Withdraws a waiting application of the person. Proposed or matched applications end through the

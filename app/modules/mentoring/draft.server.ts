@@ -39,9 +39,7 @@ const menteeUsers = aliasedTable(users, 'mentee_users');
 const mentorPlaces = alias(municipalities, 'mentor_places');
 const mentorUsers = aliasedTable(users, 'mentor_users');
 
-export type DraftUnmatchedReason = UnmatchedReason | 'removed-by-hand' | 'new-since-run';
-
-export type DraftView = Awaited<ReturnType<typeof loadDraftView>>;
+type DraftUnmatchedReason = UnmatchedReason | 'removed-by-hand' | 'new-since-run';
 
 /** The first word of a name, for emails to mentors before the mentee's details are shared. */
 /** Search and pages of the draft's two lists (pairs, mentees without a mentor). */
@@ -275,7 +273,7 @@ async function lockNetwork(tx: Db, networkId: string) {
   return network!;
 }
 
-export type MoveOption = { mentorProfileId: string; name: string; score: number; reasons: { nl: string; en: string }[] };
+type MoveOption = { mentorProfileId: string; name: string; score: number; reasons: { nl: string; en: string }[] };
 
 /**
  * The mentors a waiting mentee can be moved to by hand: compatible (all hard rules) and with room

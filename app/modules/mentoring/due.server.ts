@@ -12,7 +12,7 @@ import { askCheckInsAfterMeetings } from './meetings.server';
 /** An active match without a check-in for this long gets one nudge (per quiet period). */
 export const QUIET_AFTER_DAYS = 42;
 /** The first feedback email goes this long after the mentor accepted. */
-export const FIRST_FEEDBACK_AFTER_DAYS = 28;
+const FIRST_FEEDBACK_AFTER_DAYS = 28;
 
 const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const daysBefore = (t: Date, days: SQL | number) => sql`${ts(t)} - make_interval(days => ${days})`;
@@ -72,7 +72,7 @@ const mentorProposalProps = (ctx: MatchContext) => ({
  * Proposals nobody answered in time: expired, the mentee waits for the next run again, and the
  * mentor hears that the proposal lapsed (once: the claim only takes a proposal still `proposed`).
  */
-export async function expireProposals(db: Db) {
+async function expireProposals(db: Db) {
   const t = now();
   return claimEach(db, proposedFor(t, sql`${networks.proposalExpiryDays}`), { status: 'expired' }, async (tx, ctx) => {
     await tx
@@ -88,7 +88,7 @@ export async function expireProposals(db: Db) {
 }
 
 /** Day `proposalReminderDays`: one reminder to the mentor. */
-export async function sendProposalReminders(db: Db) {
+async function sendProposalReminders(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -109,7 +109,7 @@ export async function sendProposalReminders(db: Db) {
 }
 
 /** Day `proposalAlertDays`: the coordinators of the network's organisation hear that a proposal waits. */
-export async function sendProposalAlerts(db: Db) {
+async function sendProposalAlerts(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -201,7 +201,7 @@ function feedbackEmails(tx: Db, ctx: MatchContext, moment: FeedbackMoment) {
 }
 
 /** Four weeks after the mentor accepted: how is it going? (1–5 and a few words). */
-export async function sendFourWeekFeedback(db: Db) {
+async function sendFourWeekFeedback(db: Db) {
   const t = now();
   return claimEach(
     db,
@@ -219,7 +219,7 @@ export async function sendFourWeekFeedback(db: Db) {
  * On the last day of the network's programme period: how was it? The match is then completed (the
  * feedback form stays open to both; reports count it as completed).
  */
-export async function sendPeriodEndFeedback(db: Db) {
+async function sendPeriodEndFeedback(db: Db) {
   const t = now();
   return claimEach(
     db,

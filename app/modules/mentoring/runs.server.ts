@@ -23,6 +23,7 @@ import {
   networkMentors,
   networks,
   pairRules,
+  type runProgressLabels,
   type MatchReason,
   type MustHaves,
   type NetworkWeights,
@@ -65,10 +66,10 @@ export function networkWeights(stored: NetworkWeights | null | undefined): Weigh
 /** Statuses of matches that hold a mentor's capacity (in any network). */
 export const liveMatchStatuses = ['proposed', 'active'] as const;
 /** Statuses after which the same mentee (person) and mentor are never proposed again. */
-export const neverAgainStatuses = ['declined', 'expired', 'ended'] as const;
+const neverAgainStatuses = ['declined', 'expired', 'ended'] as const;
 
-export type InstanceMentee = MenteeApplication & { userId: string };
-export type InstanceMentor = MentorProfile & { userId: string };
+type InstanceMentee = MenteeApplication & { userId: string };
+type InstanceMentor = MentorProfile & { userId: string };
 
 export interface NetworkInstance {
   at: Date;
@@ -240,7 +241,7 @@ export type UnmatchedReason =
   /** Compatible mentors exist, but the optimum gives their places to other mentees. */
   | 'compatible-mentors-taken';
 
-export interface DraftPair {
+interface DraftPair {
   applicationId: string;
   mentorProfileId: string;
   score: number;
@@ -329,7 +330,7 @@ export function solveNetwork(instance: NetworkInstance, onStep?: (step: 'solving
 // ---------------------------------------------------------------------------------------------
 // The run as a job
 
-export type RunProgressLabel = 'loading' | 'scoring' | 'solving' | 'saving';
+type RunProgressLabel = (typeof runProgressLabels)[number];
 
 /** A run still queued or running longer than this is taken as lost (a worker died); a new one may start. */
 export const STALE_RUN_MS = 15 * 60_000;

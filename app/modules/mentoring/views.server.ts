@@ -1,5 +1,7 @@
-import type { Locale, MessageKey, Translate } from '~/i18n';
-import { mentorWording, slotWords, themeWords } from '../matching/scoring';
+import type { Locale, Translate } from '~/i18n';
+import { checkInModes } from '~db/schema';
+import { codeWords } from '../labels';
+import { goalIds, mentorWording, slotWords, themeWords } from '../matching/scoring';
 import { formatDate } from '../time';
 import { DAY } from '../clock.server';
 import { QUIET_AFTER_DAYS } from './due.server';
@@ -23,26 +25,20 @@ function languageWords(code: string, locale: Locale) {
   }
 }
 
-function label(t: Translate, key: string, fallback: string) {
-  const text = t(key as MessageKey);
-  return text === key ? fallback : text;
-}
-
 /** The mentee as a mentor may see them before accepting: first name and the application's non-sensitive answers. */
-export function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translate) {
+function menteeProfileView(ctx: MatchContext, locale: Locale, t: Translate) {
   const a = ctx.application;
   return {
     firstName: firstName(ctx.mentee.name),
     municipality: ctx.municipalityName ?? a.municipalityCode,
     themes: a.themes.map((x) => themeWords(x)[locale]),
-    goals: a.goals.map((g) => label(t, `matches.goal.${g}`, g)),
+    goals: a.goals.map((goal) => codeWords(goalIds, goal, (g) => t(`matches.goal.${g}`))),
     goalsText: a.goalsText,
-    meetingModes: a.meetingModes.map((m) => label(t, `matches.mode.${m}`, m)),
+    meetingModes: a.meetingModes.map((mode) => codeWords(checkInModes, mode, (m) => t(`matches.mode.${m}`))),
     languages: a.languages.map((l) => languageWords(l, locale)),
     availability: a.availability.map((s) => slotWords(s)[locale]),
   };
 }
-export type MenteeProfileView = ReturnType<typeof menteeProfileView>;
 
 /** A proposal for its mentor: who, why (in words written to the mentor), until when. */
 export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
@@ -58,7 +54,6 @@ export function proposalView(ctx: MatchContext, locale: Locale, t: Translate) {
     mentee: menteeProfileView(ctx, locale, t),
   };
 }
-export type ProposalView = ReturnType<typeof proposalView>;
 
 export type CheckInRow = { id: string; happenedOn: string; mode: string; note: string; authorName: string | null };
 
@@ -70,7 +65,7 @@ export function checkInRows(
   return rows.map((r) => ({
     id: r.id,
     happenedOn: formatDate(locale, new Date(`${r.happenedOn}T12:00:00Z`)),
-    mode: label(t, `matches.mode.${r.mode}`, r.mode),
+    mode: codeWords(checkInModes, r.mode, (m) => t(`matches.mode.${m}`)),
     note: r.note,
     authorName: r.authorName,
   }));

@@ -60,7 +60,6 @@ export function academySchema(t: Translate) {
       message: t('admin.academies.errors.period'),
     });
 }
-export type AcademyFields = z.input<ReturnType<typeof academySchema>>;
 export type AcademyInput = z.output<ReturnType<typeof academySchema>>;
 
 /** The academies of some organisations, with how many courses and networks each holds. */

@@ -12,7 +12,7 @@ import { slugify } from '../text';
 
 // What administrators do: organisations and their coordinators. Routes call these after requireAdmin.
 
-export const INVITATION_TTL_MS = 14 * DAY;
+const INVITATION_TTL_MS = 14 * DAY;
 
 /** The slug of the name, with -2, -3… when another organisation has it already. */
 async function uniqueSlug(tx: Db, name: string) {
@@ -181,7 +181,7 @@ export async function withdrawInvitation(db: Db, organisationId: string, invitat
   return rows.length > 0;
 }
 
-export type InvitationProblem = 'invalid' | 'expired' | 'used';
+type InvitationProblem = 'invalid' | 'expired' | 'used';
 export type InvitationCheck =
   | { ok: true; invitation: { id: string; email: string; organisationId: string; organisationName: string } }
   | { ok: false; problem: InvitationProblem };

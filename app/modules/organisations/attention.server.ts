@@ -7,11 +7,11 @@ import { DAY, now } from '../clock.server';
 // takes the organisation id, so nothing of another organisation is ever read.
 
 /** A course is "filling up" from this share of its seats taken. */
-export const FILLING_UP_SHARE = 0.8;
+const FILLING_UP_SHARE = 0.8;
 /** An active match without a check-in (or since it was accepted) for this long is quiet. */
-export const QUIET_AFTER_MS = 42 * DAY;
+const QUIET_AFTER_MS = 42 * DAY;
 /** Courses shown per list on the home page; the rest are counted. */
-export const ATTENTION_ITEMS = 10;
+const ATTENTION_ITEMS = 10;
 
 // Drizzle leaves columns unqualified in the select list of a one-table query, so a correlated
 // subquery there must name the outer column in full.

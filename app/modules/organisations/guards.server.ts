@@ -5,7 +5,7 @@ import { requireUser, type SessionUser } from '../auth/session.server';
 import { organisationsCoordinatedBy } from './organisations.server';
 import { notFound, isUuid } from '../http.server';
 
-export type CoordinatedOrganisation = Awaited<ReturnType<typeof organisationsCoordinatedBy>>[number];
+type CoordinatedOrganisation = Awaited<ReturnType<typeof organisationsCoordinatedBy>>[number];
 export type Coordinator = { user: SessionUser; organisations: CoordinatedOrganisation[] };
 
 /**

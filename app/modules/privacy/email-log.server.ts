@@ -25,7 +25,7 @@ import { purposeKey } from '../security/link-keys.server';
  * `batchSize` rows, each its own short statement, so the nightly job never holds long locks beside
  * the web processes, and stops after `maxMs`; what is left is picked up by the next run.
  */
-export const EMAIL_LOG_BATCH = 5_000;
+const EMAIL_LOG_BATCH = 5_000;
 
 /** A digest of an address for the reduced log: HMAC-SHA-256 under a key derived for this purpose alone (APP_SECRET, HKDF). */
 export function emailLogDigest(address: string): string {

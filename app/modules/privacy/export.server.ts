@@ -467,8 +467,6 @@ export async function exportPersonalData(db: Db, userId: string) {
   };
 }
 
-export type PersonalDataExport = NonNullable<Awaited<ReturnType<typeof exportPersonalData>>>;
-
 /** Who (other than the person) read or changed their special-category data, newest first. */
 export async function specialDataAccess(db: Db, userId: string, limit = 500) {
   const actor = aliasedTable(users, 'actor');

@@ -13,13 +13,13 @@ import { expireEmailLog, type EmailLogResult } from './email-log.server';
 import { formatDate } from '../time';
 
 /** Days between the warning email and the deletion. */
-export const RETENTION_GRACE_DAYS = 30;
+const RETENTION_GRACE_DAYS = 30;
 /** Most addresses without an account anonymised per run (the rest follow the next night). */
-export const GUEST_BATCH = 500;
+const GUEST_BATCH = 500;
 /** Accounts handled per batch: one statement (warnings, lapsed warnings) or one transaction (deletions) each. */
 export const RETENTION_BATCH = 200;
 /** A run stops starting new batches after this long; what is left is due again the next run. */
-export const RETENTION_MAX_MS = 5 * 60_000;
+const RETENTION_MAX_MS = 5 * 60_000;
 
 export type RetentionOptions = {
   inactiveDays?: number;
@@ -177,7 +177,7 @@ async function anonymiseGuestsAtOnce(db: Db, emails: string[], at: Date, cutoff:
 }
 
 /** Addresses without an account anonymised per transaction (`anonymiseGuests`). */
-export const GUEST_CHUNK = 100;
+const GUEST_CHUNK = 100;
 
 /**
  * Anonymises the addresses still due, all in one transaction. When a sign-up or an account for one

@@ -3,7 +3,7 @@ import type { Db } from '~db/client.server';
 import { now } from '../clock.server';
 import { suppressAddress } from '../email/preferences.server';
 
-export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
+const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 
 /**
  * Checks a Svix-style signature as Resend sends it: HMAC-SHA256 over `${id}.${timestamp}.${body}`

@@ -59,7 +59,7 @@ export async function clearStoredMarks(db: Db) {
   await db.delete(reportProtectedMarks);
 }
 
-export const figuresHash = (figures: readonly Figure[], relations: readonly Relation[]) =>
+const figuresHash = (figures: readonly Figure[], relations: readonly Relation[]) =>
   createHash('sha256')
     .update(JSON.stringify([figures, relations]))
     .digest('base64url');

@@ -21,9 +21,9 @@ export type ReportScope = {
 
 export type CohortKind = 'month' | 'academy';
 
-export const courseMeasures = ['signUps', 'confirmed', 'attended', 'completed', 'noShows'] as const;
-export const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', 'expired', 'active', 'completed'] as const;
-export const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onList', 'elected'] as const;
+const courseMeasures = ['signUps', 'confirmed', 'attended', 'completed', 'noShows'] as const;
+const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', 'expired', 'active', 'completed'] as const;
+const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onList', 'elected'] as const;
 
 /** A table of suppressed figures, ready for a screen, a chart and a CSV file. */
 export type FigureTable = {
@@ -392,8 +392,8 @@ function breakdown<R>(
     id: string;
     caption: MessageKey;
     rowHeader: MessageKey;
-    measures: readonly string[];
-    measureKey: string;
+    /** The figures' columns: a measure and the dictionary key of its header. */
+    measures: readonly { key: string; label: MessageKey }[];
     rows: R[];
     keyOf: (r: R) => { key: string; label: string };
     counts: (rows: R[]) => number[];
@@ -417,7 +417,7 @@ function breakdown<R>(
     id: spec.id,
     caption: t(spec.caption),
     rowHeader: t(spec.rowHeader),
-    columns: spec.measures.map((m) => ({ key: m, label: t(`reports.${spec.measureKey}.${m}` as MessageKey) })),
+    columns: spec.measures.map((m) => ({ key: m.key, label: t(m.label) })),
     rows: groups.map((g) => ({ key: g.key, label: g.label, figures: g.figures })),
     total: spec.summary,
   };
@@ -543,8 +543,7 @@ export function assembleReport(
   // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
   const courseSummary = courseRow(system, courseCounts(courseFigures.cells), cost.headline);
   const courseSpec = {
-    measures: courseMeasures,
-    measureKey: 'course',
+    measures: courseMeasures.map((m) => ({ key: m, label: `reports.course.${m}` satisfies MessageKey })),
     rows: courseFigures.cells,
     counts: courseCounts,
     row: courseRow,
@@ -567,8 +566,7 @@ export function assembleReport(
 
   const mentoringSummary = mentoringRow(system, mentoringCounts(applicationData), cost.headline);
   const mentoringSpec = {
-    measures: mentoringMeasures,
-    measureKey: 'mentoring',
+    measures: mentoringMeasures.map((m) => ({ key: m, label: `reports.mentoring.${m}` satisfies MessageKey })),
     rows: applicationData,
     counts: mentoringCounts,
     row: mentoringRow,
@@ -653,7 +651,7 @@ export function assembleReport(
 }
 
 /** The summaries as tables too (one row), so screens, charts and CSV treat everything alike. */
-export function summaryTables(t: Translate, report: Report): FigureTable[] {
+function summaryTables(t: Translate, report: Report): FigureTable[] {
   return [
     {
       id: 'courses-summary',

@@ -21,7 +21,7 @@ import {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written as YYYY-MM-DD. */
-export function isDay(value: string) {
+function isDay(value: string) {
   if (!DATE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;

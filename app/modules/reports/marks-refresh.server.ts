@@ -16,7 +16,7 @@ import { blockCode, blocksBetween, parseBlock, sameBlock, type Block } from './p
 // mark, a person deleted) is solved by the first request that needs it, and stored.
 
 /** The blocks of an organisation that the job keeps: those overlapping the last `days` days. */
-export function liveBlocks(today: string, days = 92): Block[] {
+function liveBlocks(today: string, days = 92): Block[] {
   const start = new Date(Date.parse(`${today}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
   return blocksBetween(start, today);
 }

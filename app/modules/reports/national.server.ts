@@ -19,8 +19,8 @@ import { dateInAmsterdam } from '../time';
 // once a year however many courses of however many organisations they took: an account (or the
 // account with their address), else their address.
 
-export const nationalStages = ['signedUp', 'attended', 'mentored', 'onList', 'elected'] as const;
-export const nationalFocusGroups = ['women', 'practically-educated'] as const;
+const nationalStages = ['signedUp', 'attended', 'mentored', 'onList', 'elected'] as const;
+const nationalFocusGroups = ['women', 'practically-educated'] as const;
 
 /** Drizzle gives counts as numbers or strings depending on the driver. */
 const num = (value: unknown) => Number(value ?? 0);
@@ -174,7 +174,7 @@ export async function nationalFiguresOf(db: Db, year: number) {
 }
 
 /** Called when an organisation joins or leaves: the next visitor gets a new count. */
-export async function forgetNationalFigures(db: Db) {
+async function forgetNationalFigures(db: Db) {
   await db.delete(nationalFigures);
 }
 
@@ -182,7 +182,7 @@ export async function forgetNationalFigures(db: Db) {
 // The switch on /admin: whether an organisation takes part. Every change is an audit event (who,
 // when, on or off), shown on the organisation's admin page.
 
-export const OPEN_FIGURES_AUDIT_ENTITY = 'organisation.open_figures';
+const OPEN_FIGURES_AUDIT_ENTITY = 'organisation.open_figures';
 
 /** Switches an organisation in or out; false when it does not exist or was already so. */
 export async function setOpenFigures(db: Db, input: { organisationId: string; on: boolean; adminId: string }) {

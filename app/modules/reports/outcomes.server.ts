@@ -14,8 +14,8 @@ import { sealLinkToken, openLinkToken } from '../security/link-keys.server';
 export type OutcomeQuestion = 'list' | 'elected';
 
 /** How long after the deadline / election day we still ask (not years later, when the platform starts late). */
-export const ASK_LIST_UNTIL_DAYS_AFTER_ELECTION = 14;
-export const ASK_ELECTED_UNTIL_DAYS_AFTER_ELECTION = 120;
+const ASK_LIST_UNTIL_DAYS_AFTER_ELECTION = 14;
+const ASK_ELECTED_UNTIL_DAYS_AFTER_ELECTION = 120;
 
 // ---------------------------------------------------------------------------------------------
 // One-click links: person, election and question sealed with the outcome-links key (no user id in
@@ -39,7 +39,7 @@ export function readOutcomeToken(token: string | undefined): OutcomeLink | null 
   return { userId, electionId, question };
 }
 
-export const outcomeUrl = (token: string, answer: 'ja' | 'nee') => `${getEnv().appUrl}/uitslag/${token}?antwoord=${answer}`;
+const outcomeUrl = (token: string, answer: 'ja' | 'nee') => `${getEnv().appUrl}/uitslag/${token}?antwoord=${answer}`;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -73,12 +73,6 @@ export function quarterOf(day: string): Extract<Block, { kind: 'quarter' }> {
   return { kind: 'quarter', year, quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
 
-/** The block named by exact days, if the days are one (old links and tests pass days). */
-export function blockOfDays(from: string, to: string): Block | null {
-  const candidates = [quarterOf(from), { kind: 'year', year: Number(from.slice(0, 4)) } as Block, programmeOf(from)];
-  return candidates.find((b) => blockDays(b).from === from && blockDays(b).to === to) ?? null;
-}
-
 function programmeOf(day: string): Block {
   const year = Number(day.slice(0, 4));
   return { kind: 'programme', year: Number(day.slice(5, 7)) >= 7 ? year : year - 1 };

@@ -38,8 +38,8 @@ export type Relation =
 export type Mark = 'small' | 'protect' | null;
 
 /** Protection levels: the least width of the interval a reader can work out for a hidden figure. */
-export const PROTECTION = 1;
-export const SMALL_PROTECTION_AIM = 2;
+const PROTECTION = 1;
+const SMALL_PROTECTION_AIM = 2;
 
 const EPS = 1e-6;
 
@@ -77,7 +77,7 @@ type Seen = { low: Map<number, number>; high: Map<number, number> };
  * enough, and its own LPs are skipped (on the demo data most are). The marks are the same as with
  * every interval solved: only "narrower than the need" decides, and that is always solved exactly.
  */
-export async function intervals(
+async function intervals(
   figures: readonly Figure[],
   relations: readonly Relation[],
   marks: readonly Mark[],

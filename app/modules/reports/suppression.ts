@@ -7,12 +7,12 @@
 // Which figures to hide is decided over all linked tables at once (protection.server.ts, ADR 013).
 
 /** Below this number of people a figure is hidden. */
-export const THRESHOLD = 5;
+const THRESHOLD = 5;
 
 /** What a hidden count of 1–4 shows. */
-export const SMALL_LABEL = '<5';
+const SMALL_LABEL = '<5';
 /** What a figure hidden to protect another shows. */
-export const PROTECTED_LABEL = '×';
+const PROTECTED_LABEL = '×';
 
 export type Cell = { value: number; suppressed: boolean };
 

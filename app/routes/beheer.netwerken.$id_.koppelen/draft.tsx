@@ -1,7 +1,7 @@
 import { Form, Link, type useLoaderData } from '@remix-run/react';
 import { SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
-import { useT, type MessageKey } from '~/i18n';
+import { useT } from '~/i18n';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
 import { pageCount } from '~/modules/lists/paging';
 import { DataTable } from '~/components/ui/data-table';
@@ -223,7 +223,7 @@ export function Draft({ data: d }: { data: LoaderData }) {
               {
                 key: 'reason',
                 header: t('matchingRuns.unmatched.reason'),
-                cell: (u) => t(`matchingRuns.reason.${u.reason}` as MessageKey),
+                cell: (u) => t(`matchingRuns.reason.${u.reason}`),
               },
             ]}
             actions={{

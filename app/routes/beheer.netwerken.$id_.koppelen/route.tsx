@@ -8,7 +8,7 @@ import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import {
   DRAFT_PAGE_SIZE,
   draftMentorOf,
@@ -235,10 +235,7 @@ function Progress({ run }: { run: NonNullable<LoaderData['run']> }) {
     }, 1500);
     return () => clearInterval(timer);
   }, [revalidator]);
-  const label =
-    run.status === 'queued'
-      ? t('matchingRuns.progress.queued')
-      : t(`matchingRuns.progress.${run.progressLabel ?? 'loading'}` as MessageKey);
+  const label = run.status === 'queued' ? t('matchingRuns.progress.queued') : t(`matchingRuns.progress.${run.progressLabel ?? 'loading'}`);
   return (
     <section className="pa-section" aria-labelledby="run-progress">
       <noscript>

@@ -12,7 +12,7 @@ import { reconcileIfClosed } from '../certificates.server';
 // Attendance
 
 /** People can be marked present from an hour before a session starts. */
-export const ATTENDANCE_OPENS_BEFORE_MS = HOUR;
+const ATTENDANCE_OPENS_BEFORE_MS = HOUR;
 
 export function attendanceOpen(session: { startsAt: Date }, at: Date = now()) {
   return session.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS <= at.getTime();

@@ -14,7 +14,7 @@ import { ownedCourse, statusCounts } from './reading.server';
 // Registrations
 
 /** The privacy version recorded for people a coordinator adds (they did not tick our box themselves). */
-export const COORDINATOR_PRIVACY_VERSION = 'coordinator';
+const COORDINATOR_PRIVACY_VERSION = 'coordinator';
 
 /** `pool` counts on a hybrid course only (the room when missing). */
 export type ManualAddInput = { name: string; email: string; municipalityCode: string; locale: Locale; pool?: SeatPool };

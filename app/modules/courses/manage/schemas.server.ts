@@ -53,7 +53,7 @@ function isHttpsUrl(value: string) {
 }
 
 /** "12,50" or "12.50" euros as cents; null when it is not an amount. */
-export function parseEuros(value: string): number | null {
+function parseEuros(value: string): number | null {
   const match = /^(?:€\s*)?(\d{1,5})(?:[.,](\d{1,2}))?$/.exec(value.trim());
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));

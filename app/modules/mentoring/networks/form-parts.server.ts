@@ -9,7 +9,7 @@ import type { MessageKey, Translate } from '~/i18n';
 /** Initial values of a form, in the shape of its schema's input. */
 export type FormDefaults = Record<string, unknown>;
 
-export const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 export const text = (t: Translate, max: number, requiredKey?: MessageKey) =>
   requiredKey

@@ -31,7 +31,7 @@ export function intakeQuestionSchema(t: Translate) {
       return { kind: v.kind, label: v.label, options, required: v.required };
     });
 }
-export type IntakeQuestionInput = z.output<ReturnType<typeof intakeQuestionSchema>>;
+type IntakeQuestionInput = z.output<ReturnType<typeof intakeQuestionSchema>>;
 export type IntakeQuestionFields = Record<keyof z.input<ReturnType<typeof intakeQuestionSchema>>, unknown>;
 
 type QuestionChange =

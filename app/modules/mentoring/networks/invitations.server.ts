@@ -13,7 +13,7 @@ import { isUuid, type LinkProblem } from '../../http.server';
 import { generateToken, hashToken } from '../../security/tokens.server';
 import { text } from './form-parts.server';
 
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 
 // Invitations
 
