@@ -264,7 +264,7 @@ const routes: Route[] = [
   POST('/mentoraat/aanvragen/:network', mentoringApply.action, anyUser(400), {}, { params: { networkId: 'network' } }),
   // /account: each person's own data.
   GET('/account/e-mail', accountEmail.loader, anyUser()),
-  POST('/account/e-mail', accountEmail.action, anyUser(), { on: ['reminders', 'follow-ups', 'outcomes'] }),
+  POST('/account/e-mail', accountEmail.action, anyUser(303), { on: ['reminders', 'follow-ups', 'outcomes'] }),
   GET('/account/kandidaat', accountCandidate.loader, anyUser()),
   POST('/account/kandidaat', accountCandidate.action, anyUser(400), { electionId: ':election', onList: 'misschien' }),
   GET('/account/koppelingen', accountMatches.loader, anyUser()),
