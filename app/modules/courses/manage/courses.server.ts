@@ -6,7 +6,7 @@ import { loadCourseContext, raiseSequences } from '../context.server';
 import { cancelCourse, notifySessionsChanged, sendCourseFollowUp } from '../lifecycle.server';
 import { offerFreeSeats } from '../registrations.server';
 import { type Scope } from './scope';
-import { type CourseInput } from './schemas.server';
+import { type CourseInput } from './schemas';
 import { lockOwnedCourse, ownedCourse, statusCounts } from './reading.server';
 import { reconcileIfClosed } from '../certificates.server';
 
