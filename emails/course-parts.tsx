@@ -106,7 +106,7 @@ export function SessionList({ sessions }: { sessions: SessionLine[] }) {
 }
 
 /** A bold label followed by a value, e.g. "Waar: Stadhuis Zwolle". */
-function LabelledLine({ label, children }: { label: string; children: ReactNode }) {
+export function LabelledLine({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Text style={styles.paragraph}>
       <span style={styles.label}>{label}:</span> {children}
@@ -118,7 +118,7 @@ function LabelledLine({ label, children }: { label: string; children: ReactNode 
  * A link whose visible text is the URL itself, for links inside a sentence
  * (the plain-text part shows the URL once).
  */
-function UrlLink({ href }: { href: string }) {
+export function UrlLink({ href }: { href: string }) {
   return (
     <Link href={href} style={styles.link}>
       {href}

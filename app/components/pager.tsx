@@ -158,7 +158,7 @@ export function ListResults({ page, shown, total, pageSize }: { page: number; sh
     total === 0
       ? t('lists.results.none')
       : shown === 0
-        ? t('lists.results.pastEnd', { total })
+        ? t('lists.results.pastEnd', { count: total })
         : t('lists.results.range', { ...rangeOf(page, shown, pageSize), total });
   return (
     <p className="utrecht-paragraph" role="status">

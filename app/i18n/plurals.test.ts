@@ -8,13 +8,14 @@ import { nl } from './nl';
 // "1 koppelingen" or "1 places", never "2 koppeling". The nouns below are the ones our messages count.
 const nouns = {
   nl: {
-    one: 'koppeling plek plaats cursus bijeenkomst dag week minuut persoon deelnemer netwerk voorstel mentor punt seconde',
+    one: 'koppeling plek plaats cursus bijeenkomst dag week minuut persoon deelnemer netwerk voorstel mentor punt seconde resultaat',
     other:
-      'koppelingen plekken plaatsen cursussen bijeenkomsten dagen weken minuten mensen deelnemers netwerken voorstellen mentoren punten seconden',
+      'koppelingen plekken plaatsen cursussen bijeenkomsten dagen weken minuten mensen deelnemers netwerken voorstellen mentoren punten seconden resultaten',
   },
   en: {
-    one: 'match seat place course session day week minute person participant network proposal mentor point second hour',
-    other: 'matches seats places courses sessions days weeks minutes people participants networks proposals mentors points seconds hours',
+    one: 'match seat place course session day week minute person participant network proposal mentor point second hour result',
+    other:
+      'matches seats places courses sessions days weeks minutes people participants networks proposals mentors points seconds hours results',
   },
 } satisfies Record<Locale, { one: string; other: string }>;
 

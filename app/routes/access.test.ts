@@ -276,7 +276,7 @@ const routes: Route[] = [
   // Nobody's application (an id of something else): 404 for everyone.
   POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),
-  POST('/account/e-mail', accountEmail.action, anyUser(), { on: ['reminders', 'follow-ups', 'outcomes'] }),
+  POST('/account/e-mail', accountEmail.action, anyUser(303), { on: ['reminders', 'follow-ups', 'outcomes'] }),
   GET('/account/kandidaat', accountCandidate.loader, anyUser()),
   POST('/account/kandidaat', accountCandidate.action, anyUser(400), { electionId: ':election', onList: 'misschien' }),
   GET('/account/koppelingen', accountMatches.loader, anyUser()),

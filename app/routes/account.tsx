@@ -5,7 +5,6 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton, useSubmitRound } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { changePassword } from '~/modules/auth/accounts.server';
@@ -85,17 +84,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const submission = parseWithZod(formData, { schema: changePasswordSchema(t) });
   const hide = { hideFields: ['current', 'password', 'confirm'] };
-  if (submission.status !== 'success') return data({ changed: false, result: submission.reply(hide) }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply(hide) }, { status: 400 });
   const outcome = await changePassword(db, user.id, submission.value.current, submission.value.password);
   if (outcome.status === 'wrong-password') {
-    return data(
-      { changed: false, result: submission.reply({ ...hide, fieldErrors: { current: [t('account.password.wrong')] } }) },
-      { status: 400 },
-    );
+    return data({ result: submission.reply({ ...hide, fieldErrors: { current: [t('account.password.wrong')] } }) }, { status: 400 });
   }
   // Every session ended with the change; this browser gets a fresh one.
   const cookie = await startSession(db, user.id, null);
-  return data({ changed: true, result: submission.reply({ resetForm: true }) }, { headers: { 'Set-Cookie': cookie } });
+  return redirectWithNotice('/account', 'notice.account.passwordChanged', {}, { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function Account() {
@@ -291,7 +287,6 @@ export default function Account() {
         <h2 className="utrecht-heading-2" id="password-heading">
           {t('account.password.heading')}
         </h2>
-        {acted?.changed ? <Notice>{t('account.password.changed')}</Notice> : null}
         <Form method="post" {...getFormProps(form)}>
           <ErrorSummary form={form} />
           <TextField

@@ -9,6 +9,7 @@ import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxGroupField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const submission = parseWithZod(await request.formData(), { schema: emailPreferencesSchema(translator(localeFromRequest(request))) });
-  if (submission.status !== 'success') return data({ saved: false, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const on = new Set(submission.value.on);
   await setPreferences(db, user.email, user.id, {
     reminders: on.has('reminders'),
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   // News is marketing: switching it on records the consent, switching it off withdraws it.
   await setNewsConsent(db, user.id, on.has('news'));
-  return { saved: true, result: undefined };
+  return redirectWithNotice(request, 'notice.privacy.emailSaved');
 }
 
 export default function EmailSettings() {
@@ -55,7 +56,6 @@ export default function EmailSettings() {
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('privacy.email.title')}</h1>
       <p className="utrecht-paragraph">{t('privacy.email.lead')}</p>
-      {acted?.saved ? <Notice>{t('privacy.email.saved')}</Notice> : null}
       {suppressed ? <Notice kind="warning">{t('privacy.email.suppressed', { email })}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />

@@ -8,7 +8,7 @@ import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { RadioGroupField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { findElection, outcomesOf, saveOutcomes } from '~/modules/reports/outcomes.server';
@@ -50,12 +50,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const election = electionId ? await findElection(db, electionId) : undefined;
   if (!election) throw new Response('Not Found', { status: 404 });
   const submission = parseWithZod(form, { schema: candidacySchema(translator(localeFromRequest(request))) });
-  if (submission.status !== 'success') return data({ saved: null, electionId: election.id, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return data({ electionId: election.id, result: submission.reply() }, { status: 400 });
   await saveOutcomes(db, user.id, election.id, {
     onList: fromChoice(submission.value.onList),
     elected: fromChoice(submission.value.elected),
   });
-  return { saved: election.id, electionId: election.id, result: undefined };
+  return redirectWithNotice(request, 'notice.candidate.saved');
 }
 
 export default function Candidacy() {
@@ -71,7 +71,6 @@ export default function Candidacy() {
       </p>
       <h1 className="utrecht-heading-1">{t('reports.candidate.title')}</h1>
       <p className="utrecht-paragraph">{t('reports.candidate.intro')}</p>
-      {acted?.saved ? <Notice>{t('reports.candidate.saved')}</Notice> : null}
       {elections.length === 0 ? <p className="utrecht-paragraph">{t('reports.candidate.none')}</p> : null}
       {elections.map((e) => (
         <section className="pa-section" aria-labelledby={`election-${e.id}`} key={e.id}>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -15,7 +16,7 @@ import {
   registrationOfCourse,
 } from '~/modules/courses/manage/registrations.server';
 import { courseRegistrations, municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
-import { manualAddSchema, type ManualAddFields } from '~/modules/courses/manage/schemas.server';
+import { manualAddSchema, type ManualAddFields } from '~/modules/courses/manage/schemas';
 import { notFound } from '~/modules/http.server';
 import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { DataTable } from '~/components/ui/data-table';
@@ -124,7 +125,12 @@ export default function Registrations() {
   const dates = useDates();
   const { course, questions, people, toCancel, municipalities } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<ManualAddFields>({ id: 'add-person', lastResult, defaultValue: { locale: course.language } });
+  const [form, fields] = useForm<ManualAddFields>({
+    id: 'add-person',
+    lastResult,
+    defaultValue: { locale: course.language },
+    ...useBrowserValidation(() => manualAddSchema(t, new Set(municipalities.map((m) => m.code))), [t.locale, municipalities]),
+  });
   const seated = people.filter((p) => p.status === 'confirmed' || p.status === 'offered');
   const waiting = people.filter((p) => p.status === 'waitlisted');
   const cancelled = people.filter((p) => p.status === 'cancelled');

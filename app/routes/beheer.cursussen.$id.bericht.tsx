@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
@@ -10,7 +11,7 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField, TextAreaField, TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { confirmSchema, messageSchema, type ConfirmFields, type MessageFields } from '~/modules/courses/manage/schemas.server';
+import { confirmSchema, messageSchema, type ConfirmFields, type MessageFields } from '~/modules/courses/manage/schemas';
 import { courseOverview } from '~/modules/courses/manage/reading.server';
 import { messageBatches, messageConfirmed } from '~/modules/courses/manage/message.server';
 import { notFound } from '~/modules/http.server';
@@ -61,7 +62,11 @@ export default function MessageParticipants() {
   const dates = useDates();
   const { confirmed, batches } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<MessageFields & ConfirmFields>({ id: 'message', lastResult });
+  const [form, fields] = useForm<MessageFields & ConfirmFields>({
+    id: 'message',
+    lastResult,
+    ...useBrowserValidation(() => messageSchema(t).extend(confirmSchema(t, 'manageCourses.errors.confirmMessage').shape), [t.locale]),
+  });
   useProgress(batches.some((b) => b.waiting > 0));
 
   return (

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
@@ -8,7 +9,7 @@ import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { courseSchema, formatEuros, type CourseFields } from '~/modules/courses/manage/schemas.server';
+import { courseSchema, formatEuros, type CourseFields } from '~/modules/courses/manage/schemas';
 import { municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
 import { toLocalInputs } from '~/modules/time';
 import { updateCourse } from '~/modules/courses/manage/courses.server';
@@ -90,7 +91,12 @@ export default function EditCourse() {
   const t = useT();
   const { values, municipalities, cancelled, published } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<CourseFields>({ id: 'edit-course', lastResult, defaultValue: values });
+  const [form, fields] = useForm<CourseFields>({
+    id: 'edit-course',
+    lastResult,
+    defaultValue: values,
+    ...useBrowserValidation(() => courseSchema(t, new Set(municipalities.map((m) => m.code))), [t.locale, municipalities]),
+  });
   return (
     <div className="pa-prose">
       <h2 className="utrecht-heading-2">{t('manageCourses.edit.title')}</h2>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -10,7 +11,7 @@ import { CourseFormFields } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { createCourseDraft } from '~/modules/courses/manage/courses.server';
 import { municipalityCodes, municipalityOptions } from '~/modules/courses/manage/reading.server';
-import { newCourseSchema, type CourseFields } from '~/modules/courses/manage/schemas.server';
+import { newCourseSchema, type CourseFields } from '~/modules/courses/manage/schemas';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -57,6 +58,15 @@ export default function NewCourse() {
       claimWindowHours: 48,
       reminderDaysBefore: 2,
     },
+    ...useBrowserValidation(
+      () =>
+        newCourseSchema(
+          t,
+          new Set(municipalities.map((m) => m.code)),
+          organisations.map((o) => o.id),
+        ),
+      [t.locale, municipalities, organisations],
+    ),
   });
   return (
     <div className="pa-manage pa-prose">

@@ -4,19 +4,17 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
-import { seatPools } from '~db/schema';
-import { getDb, type Db } from '~db/client.server';
+import { getDb } from '~db/client.server';
 import { privacyVersion } from '~/content/privacy';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { AccessibilityAidsField } from '~/components/accessibility-aids';
-import { aidsField } from '~/modules/courses/needs.server';
+import { signUpSchema, type SignUpFields } from '~/modules/courses/sign-up-schema';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { Banner, CourseErrorBoundary } from '~/components/course-parts';
 import { Honeypot, SubmitButton } from '~/components/form';
-import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { isOwnAddress, normalizeEmail } from '~/modules/auth/accounts.server';
-import { emailField } from '~/modules/auth/schemas';
 import { getUser } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import {
@@ -26,7 +24,6 @@ import {
   listProvinces,
   municipalityExists,
   placeText,
-  type PublicCourse,
 } from '~/modules/courses/catalogue.server';
 import { formatSession } from '~/modules/time';
 import { signUp } from '~/modules/courses/registrations.server';
@@ -41,69 +38,6 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.courseSignUp', args.data ? { course: args.data.title } : null);
 
 const UTM_FIELDS = ['utm_source', 'utm_medium', 'utm_campaign'] as const;
-const PHONE = /^[0-9+\-() ]{8,20}$/;
-
-type Question = NonNullable<PublicCourse>['questions'][number];
-
-/** The sign-up form's schema: fixed fields plus the course's own questions under `q.<id>`. */
-function signUpSchema(t: Translate, questions: Question[], db: Db, hybrid: boolean) {
-  const answers: Record<string, z.ZodType<string | undefined>> = {};
-  for (const question of questions) {
-    const requiredMessage = question.kind === 'text' ? t('courses.signup.errors.answerRequired') : t('courses.signup.errors.chooseOne');
-    let field: z.ZodType<string>;
-    if (question.kind === 'text') {
-      field = z.string({ error: requiredMessage }).trim().min(1, requiredMessage).max(1000, t('courses.signup.errors.max1000'));
-    } else {
-      const allowed = question.kind === 'yes-no' ? ['yes', 'no'] : question.options;
-      field = z.string({ error: requiredMessage }).refine((value) => allowed.includes(value), t('courses.signup.errors.notAnOption'));
-    }
-    answers[question.id] = question.required ? field : field.optional();
-  }
-  return z.object({
-    // Only a hybrid course asks "on site or online?" (first on the form); the others have one pool.
-    pool: hybrid ? z.enum(seatPools, { error: t('pools.errors.choose') }) : z.undefined().catch(undefined),
-    name: z
-      .string({ error: t('form.errors.nameRequired') })
-      .trim()
-      .min(1, t('form.errors.nameRequired'))
-      .max(100, t('form.errors.nameTooLong')),
-    email: emailField(t),
-    municipality: z
-      .string({ error: t('courses.signup.errors.municipalityRequired') })
-      .refine((code) => municipalityExists(db, code), t('courses.signup.errors.municipalityUnknown')),
-    phone: z
-      .string()
-      .trim()
-      .refine((value) => PHONE.test(value) && (value.match(/\d/g)?.length ?? 0) >= 8, t('courses.signup.errors.phone'))
-      .optional(),
-    // With questions, a missing `q` must still fail on the required ones.
-    q: questions.length ? z.object(answers) : z.object({}).optional(),
-    accessibilityAids: aidsField(t),
-    accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
-    source: z.enum(SOURCES, { error: t('courses.signup.errors.notAnOption') }).optional(),
-    utm_source: z.string().optional(),
-    utm_medium: z.string().optional(),
-    utm_campaign: z.string().optional(),
-    consent: z.boolean({ error: t('courses.signup.errors.consent') }).refine((v) => v, t('courses.signup.errors.consent')),
-  });
-}
-
-type SignUpFields = {
-  name: string;
-  email: string;
-  municipality: string;
-  phone: string;
-  pool: string;
-  q: Record<string, string>;
-  accessibilityAids: string[];
-  accessibilityNeeds: string;
-  source: string;
-  utm_source: string;
-  utm_medium: string;
-  utm_campaign: string;
-  consent: boolean;
-};
-
 async function loadCourse(id: string | undefined) {
   const course = await getPublicCourse(getDb(), id ?? '', now());
   if (!course) throw new Response('Not Found', { status: 404 });
@@ -160,7 +94,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (honeypotFilled(formData)) return redirect(`/cursussen/${course.id}`, 303);
 
   const hybrid = ctx.course.format === 'hybrid';
-  const submission = await parseWithZod(formData, { schema: signUpSchema(t, course.questions, db, hybrid), async: true });
+  const submission = await parseWithZod(formData, {
+    schema: signUpSchema(t, course.questions, (code) => municipalityExists(db, code), hybrid),
+    async: true,
+  });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
 
   const limit = await hit(db, rules.signupPerIp, clientIp(context));
@@ -244,7 +181,16 @@ export default function SignUp() {
     id: 'course-signup',
     lastResult,
     defaultValue: course.prefill,
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(
+      () =>
+        signUpSchema(
+          t,
+          course.questions,
+          (code) => course.municipalityGroups.some((g) => g.options.some((o) => o.value === code)),
+          course.poolOptions !== null,
+        ),
+      [t.locale, course.questions, course.municipalityGroups],
+    ),
   });
   const answers = fields.q.getFieldset();
   const open = course.availability === 'open' || course.availability === 'full';

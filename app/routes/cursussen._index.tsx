@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import type { CourseFormat } from '~db/schema';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
@@ -22,7 +22,7 @@ import { Pager } from '~/components/pager';
 import { FeedLinks } from '~/components/feed-links';
 import { countOpenCalls } from '~/modules/academies/call.server';
 import { useProvinceNarrowing } from '~/components/province-narrowing';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getEnv } from '~/env.server';
 import { feedPath, webcalUrl } from '~/modules/courses/feeds.server';
 
@@ -118,6 +118,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * After a filter with JavaScript (the GET form or "clear filters"), what a new page load would give:
+ * the result count is announced in a polite live region ("12 cursussen gevonden"), and focus stays on
+ * the search button (GOV.UK's advice for filters: results update, the person stays where they were), so
+ * the next filter or Tab into the results is one step away. The form remounts with the new address (its
+ * fields show the URL's values), which would otherwise drop focus to <body>. Without JavaScript the page
+ * is new and its results heading says the count.
+ */
+function useFilterAnnouncement(resultCount: string) {
+  const location = useLocation();
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const pending = useRef(false);
+  const [filtered, setFiltered] = useState<{ key: string; text: string } | null>(null);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    // A new node each time, so the same count after another filter is read again.
+    setFiltered({ key: location.key, text: resultCount });
+    submitRef.current?.focus();
+  }, [location.key, resultCount]);
+  return {
+    filtered,
+    submitRef,
+    onFilter: () => {
+      pending.current = true;
+    },
+  };
+}
+
 /** The address of a page of the catalogue, keeping its filters (`page` is the catalogue's own name). */
 function catalogueHref(query: string) {
   return (n: number) => {
@@ -166,6 +195,8 @@ export default function Catalogue() {
   const { filters } = data;
   const formRef = useRef<HTMLFormElement>(null);
   useProvinceNarrowing(formRef, data.municipalities, data.query);
+  const resultCount = data.total === 0 ? t('courses.results.none') : t('courses.results.count', { count: data.total });
+  const { filtered, onFilter, submitRef } = useFilterAnnouncement(resultCount);
   const provinceGroups = data.provinces.map((p) => ({
     ...p,
     municipalities: data.municipalities.filter((m) => m.provinceCode === p.code),
@@ -187,7 +218,7 @@ export default function Catalogue() {
           {t('courses.filters.heading')}
         </h2>
         {/* key: after a search without JavaScript or with it, the fields show the URL's values. */}
-        <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query} ref={formRef}>
+        <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query} ref={formRef} onSubmit={onFilter}>
           <div className="utrecht-form-field utrecht-form-field--text pa-filters__field pa-filters__field--wide">
             <div className="utrecht-form-field__label">
               <label className="utrecht-form-label" htmlFor="filter-q">
@@ -249,11 +280,11 @@ export default function Catalogue() {
             ))}
           </FilterSelect>
           <div className="pa-filters__actions">
-            <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action" ref={submitRef}>
               {t('courses.filters.submit')}
             </button>
             {data.activeFilters ? (
-              <Link className="utrecht-link" to="/cursussen">
+              <Link className="utrecht-link" to="/cursussen" onClick={onFilter}>
                 {t('courses.filters.clear')}
               </Link>
             ) : null}
@@ -263,9 +294,15 @@ export default function Catalogue() {
         {data.feed ? <FeedLinks feed={data.feed} /> : null}
       </section>
 
+      {/* Polite: the count is read once whatever is being read now ends. Kept in the page (empty until
+          a filter runs), since a live region that appears together with its text is often not read. */}
+      <p className="pa-visually-hidden" role="status">
+        {filtered ? <span key={filtered.key}>{filtered.text}</span> : null}
+      </p>
+
       <section aria-labelledby="results-heading">
         <h2 className="utrecht-heading-2" id="results-heading">
-          {data.total === 0 ? t('courses.results.none') : t('courses.results.count', { count: data.total })}
+          {resultCount}
         </h2>
         {data.chosenMunicipality && data.total > 0 ? (
           <p className="utrecht-paragraph">{t('courses.results.nearOrder', { municipality: data.chosenMunicipality })}</p>

@@ -3,8 +3,8 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
-import { useT } from '~/i18n';
+import { ActionNotice } from '~/components/ui/notice';
+import { useT, type MessageKey } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
 import { setPreferences, verifyUnsubscribeToken } from '~/modules/email/preferences.server';
@@ -38,12 +38,12 @@ export default function Unsubscribe() {
   const acted = useActionData<typeof action>();
   return (
     <div className="pa-narrow">
+      {/* The answer to a one-time link comes as action data; the notice is focused as after a redirect. */}
+      {loaded.valid && acted?.done ? <ActionNotice>{t('privacy.unsubscribe.done', { email: loaded.email })}</ActionNotice> : null}
       <h1 className="utrecht-heading-1">{t('privacy.unsubscribe.title')}</h1>
       {!loaded.valid ? (
         <FormAlert messages={[t('privacy.unsubscribe.invalid')]} />
-      ) : acted?.done ? (
-        <Notice>{t('privacy.unsubscribe.done', { email: loaded.email })}</Notice>
-      ) : (
+      ) : acted?.done ? null : (
         <Form method="post">
           <p className="utrecht-paragraph">
             {t('privacy.unsubscribe.question', { category: t(`privacy.email.${loaded.category}`), email: loaded.email })}

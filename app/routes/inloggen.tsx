@@ -5,7 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Honeypot, SubmitButton, useSubmitRound } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -35,25 +35,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === 'link') {
     const submission = parseWithZod(formData, { schema: emailOnlySchema(t) });
-    if (submission.status !== 'success') return data({ intent, sent: false, result: submission.reply() }, { status: 400 });
-    if (honeypotFilled(formData)) return { intent, sent: true, result: submission.reply({ resetForm: true }) };
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 });
+    // The same answer for an address with or without an account (no enumeration), and for a bot.
+    // Back to this page, keeping where a password login would lead afterwards.
+    const back = new URL(request.url).searchParams.get('redirectTo');
+    const here = back ? `/inloggen?${new URLSearchParams({ redirectTo: back })}` : '/inloggen';
+    if (honeypotFilled(formData)) return redirectWithNotice(here, 'notice.login.linkSent');
     const outcome = await requestLoginLink(db, { email: submission.value.email, ip });
     if (outcome.status === 'rate-limited') {
       const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
-      return data({ intent, sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
+      return data({ intent, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
     }
-    return { intent, sent: true, result: submission.reply({ resetForm: true }) };
+    return redirectWithNotice(here, 'notice.login.linkSent');
   }
 
   const submission = parseWithZod(formData, { schema: passwordLoginSchema(t) });
   if (submission.status !== 'success') {
-    return data({ intent, sent: false, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
+    return data({ intent, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 });
   }
   if (honeypotFilled(formData)) {
-    return data(
-      { intent, sent: false, result: submission.reply({ formErrors: [t('login.invalid')], hideFields: ['password'] }) },
-      { status: 400 },
-    );
+    return data({ intent, result: submission.reply({ formErrors: [t('login.invalid')], hideFields: ['password'] }) }, { status: 400 });
   }
   const outcome = await loginWithPassword(db, { ...submission.value, ip });
   if (outcome.status === 'ok') {
@@ -69,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ? t('login.unverified')
         : t('login.invalid');
   return data(
-    { intent, sent: false, result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
+    { intent, result: submission.reply({ formErrors: [message], hideFields: ['password'] }) },
     { status: outcome.status === 'rate-limited' ? 429 : 400 },
   );
 }
@@ -124,7 +125,6 @@ export default function Login() {
           {t('login.link.heading')}
         </h2>
         <p className="utrecht-paragraph">{t('login.link.intro')}</p>
-        {acted?.intent === 'link' && acted.sent ? <Notice>{t('login.link.sent')}</Notice> : null}
         <Form method="post" {...getFormProps(linkForm)}>
           <ErrorSummary form={linkForm} />
           <TextField required meta={linkFields.email} label={t('login.email')} type="email" autoComplete="email" />

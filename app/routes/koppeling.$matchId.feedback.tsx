@@ -6,6 +6,7 @@ import { getDb } from '~db/client.server';
 import { RadioGroupField, TextAreaField } from '~/components/ui/fields';
 import { SubmitButton } from '~/components/form';
 import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { feedbackGiven, feedbackMoments, matchOfParticipant, saveFeedback, type FeedbackMoment } from '~/modules/mentoring/matches.server';
@@ -51,17 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const moment = momentOf(request);
   const t = translator(localeFromRequest(request));
   const submission = parseWithZod(await request.formData(), { schema: feedbackSchema(t) });
-  if (submission.status !== 'success') return data({ done: null, result: submission.reply() }, { status: 400 });
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveFeedback(getDb(), ctx.match.id, user.id, moment, submission.value);
   if (outcome.status === 'not-found' || outcome.status === 'not-possible') throw notFound();
-  return { done: outcome.status === 'saved' ? ('saved' as const) : ('already' as const), result: undefined };
+  // Done: back to the match, whose page says so (a second answer for the same moment was not stored).
+  return redirectWithNotice(
+    `/koppeling/${ctx.match.id}`,
+    outcome.status === 'saved' ? 'notice.match.feedbackSaved' : 'notice.match.feedbackAlready',
+  );
 }
 
 export default function FeedbackPage() {
   const t = useT();
-  const { id, moment, otherName, done: loaded } = useLoaderData<typeof loader>();
+  const { id, moment, otherName, done } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const done = acted?.done ?? loaded;
   const [form, fields] = useForm<FeedbackFields>({
     id: 'feedback',
     lastResult: acted?.result,
@@ -71,7 +75,7 @@ export default function FeedbackPage() {
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{moment === 'end' ? t('matches.feedback.titleEnd') : t('matches.feedback.title')}</h1>
       {done ? (
-        <Notice>{done === 'saved' ? t('matches.feedback.thanks') : t('matches.feedback.already')}</Notice>
+        <Notice>{t('notice.match.feedbackAlready')}</Notice>
       ) : (
         <>
           <p className="utrecht-paragraph">{t('matches.feedback.intro', { name: otherName })}</p>

@@ -294,12 +294,14 @@ describe('answering', () => {
     expect(dataOf(await call(feedbackPage.loader, get(path, mentee), { matchId: id }))).toMatchObject({ moment: 'four-weeks', done: null });
     expect(statusOf(await call(feedbackPage.action, post(path, { rating: '6' }, mentee), { matchId: id }))).toBe(400);
     expect(statusOf(await call(feedbackPage.action, post(path, { comment: 'Fijn' }, mentee), { matchId: id }))).toBe(400);
-    expect(dataOf(await call(feedbackPage.action, post(path, { rating: '4', comment: 'Fijn' }, mentee), { matchId: id }))).toMatchObject({
-      done: 'saved',
-    });
-    expect(dataOf(await call(feedbackPage.action, post(path, { rating: '1' }, mentee), { matchId: id }))).toMatchObject({
-      done: 'already',
-    });
+    // Saved: back to the match page with the notice; a second answer for the same moment is not stored.
+    expect(location(await call(feedbackPage.action, post(path, { rating: '4', comment: 'Fijn' }, mentee), { matchId: id }))).toBe(
+      `/koppeling/${id}?notice=match.feedbackSaved#notice`,
+    );
+    expect(location(await call(feedbackPage.action, post(path, { rating: '1' }, mentee), { matchId: id }))).toBe(
+      `/koppeling/${id}?notice=match.feedbackAlready#notice`,
+    );
+    expect(dataOf(await call(feedbackPage.loader, get(path, mentee), { matchId: id }))).toMatchObject({ done: 'already' });
     const rows = await db().select().from(matchFeedback).where(eq(matchFeedback.matchId, id));
     expect(rows).toMatchObject([{ rating: 4, comment: 'Fijn', moment: 'four-weeks' }]);
   });

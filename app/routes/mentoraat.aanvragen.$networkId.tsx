@@ -34,6 +34,8 @@ import {
   utmFields,
 } from '~/modules/mentoring/application-options';
 import { isUuid } from '~/modules/http.server';
+import { applicationFormSchema } from '~/modules/mentoring/application-schema';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 
@@ -75,8 +77,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loggedIn: true as const,
     existing: Boolean(existing),
     questions: network.intakeQuestions,
+    region: { regionKind: network.regionKind, regionCodes: network.regionCodes },
     municipalityGroups: provinces.map((p) => ({
       label: p.name,
+      provinceCode: p.code,
       options: municipalities.filter((m) => m.provinceCode === p.code).map((m) => ({ value: m.code, label: m.name })),
     })),
     themes: themeIds.map((id) => ({ value: id, label: themeWords(id)[locale] })),
@@ -111,7 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-type Fields = {
+// Every field optional, as the schema reads them (each rule has its own message).
+type Fields = Partial<{
   municipality: string;
   phone: string;
   themes: string[];
@@ -126,7 +131,7 @@ type Fields = {
   mentorGender: string;
   sameParty: boolean;
   accessibilityNeeds: string;
-  q: Record<string, string>;
+  q: Record<string, string | undefined>;
   focusGroups: string[];
   disability: boolean;
   disabilityConsent: boolean;
@@ -136,7 +141,7 @@ type Fields = {
   utm_campaign: string;
   utm_content: string;
   utm_term: string;
-};
+}>;
 
 function NetworkCard({ network, facts }: { network: { name: string; organisationName: string }; facts: Record<string, string> }) {
   const t = useT();
@@ -208,7 +213,20 @@ function ApplicationForm() {
     id: 'mentor-application',
     lastResult: acted?.result,
     defaultValue: page.loggedIn ? page.prefill : {},
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(
+      () =>
+        applicationFormSchema(
+          t,
+          page.loggedIn
+            ? { ...page.region, intakeQuestions: page.questions }
+            : { regionKind: 'national', regionCodes: [], intakeQuestions: [] },
+          (code) => {
+            const group = page.loggedIn ? page.municipalityGroups.find((g) => g.options.some((o) => o.value === code)) : undefined;
+            return group ? { code, provinceCode: group.provinceCode } : null;
+          },
+        ),
+      [t.locale, page],
+    ),
   });
   if (!page.loggedIn) return null;
   const answers = fields.q.getFieldset();

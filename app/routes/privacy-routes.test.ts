@@ -146,7 +146,9 @@ describe('/account/e-mail', () => {
       outcomes: true,
       news: false,
     });
-    await emailSettings.action(args('/account/e-mail', form(cookie, { on: ['reminders', 'news'] })));
+    const saved = (await emailSettings.action(args('/account/e-mail', form(cookie, { on: ['reminders', 'news'] })))) as Response;
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('Location')).toBe('/account/e-mail?notice=privacy.emailSaved#notice');
     expect(await preferencesFor(t.handle.db, user.email)).toEqual({ reminders: true, 'follow-ups': false, outcomes: false, news: true });
     const marketing = await t.handle.db.select().from(consents).where(eq(consents.userId, user.id));
     expect(marketing.map((c) => [c.purpose, c.withdrawnAt])).toEqual([['marketing', null]]);

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { Notice } from '~/components/ui/notice';
+import { ActionNotice } from '~/components/ui/notice';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { recordOutcome, readOutcomeLink } from '~/modules/reports/outcomes.server';
 import { outcomeAnswerSchema, type OutcomeAnswerFields } from '~/modules/reports/schemas';
@@ -70,16 +70,15 @@ export default function OutcomeAnswer() {
       : t('reports.outcome.electedQuestion', { election: d.election });
   return (
     <div className="pa-narrow">
+      {/* A one-time link's answer: it cannot be read again from an address, so it comes as action data. */}
+      {acted?.saved ? <ActionNotice>{t('reports.outcome.thanks')}</ActionNotice> : null}
       <h1 className="utrecht-heading-1">{t('reports.outcome.title')}</h1>
       {acted?.saved ? (
-        <>
-          <Notice>{t('reports.outcome.thanks')}</Notice>
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to="/account/kandidaat">
-              {t('reports.outcome.toAccount')}
-            </Link>
-          </p>
-        </>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/account/kandidaat">
+            {t('reports.outcome.toAccount')}
+          </Link>
+        </p>
       ) : (
         <>
           <p className="utrecht-paragraph">

@@ -5,7 +5,7 @@ import { data } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Honeypot, SubmitButton } from '~/components/form';
-import { Notice } from '~/components/ui/notice';
+import { redirectWithNotice } from '~/components/ui/notice.server';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
@@ -22,14 +22,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: emailOnlySchema(t) });
-  if (submission.status !== 'success') return data({ sent: false, result: submission.reply() }, { status: 400 });
-  if (honeypotFilled(formData)) return { sent: true, result: submission.reply({ resetForm: true }) };
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 });
+  // The same answer whether or not an account has this address (no enumeration): a 303 to the page with
+  // the "if there is an account, we sent a link" notice; a filled-in honeypot looks the same.
+  if (honeypotFilled(formData)) return redirectWithNotice(request, 'notice.forgot.sent');
   const outcome = await requestPasswordReset(getDb(), { email: submission.value.email, ip: clientIp(context) });
   if (outcome.status === 'rate-limited') {
     const message = t('form.rateLimited', { count: minutesFrom(outcome.retryAfterSeconds) });
-    return data({ sent: false, result: submission.reply({ formErrors: [message] }) }, { status: 429 });
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 429 });
   }
-  return { sent: true, result: submission.reply({ resetForm: true }) };
+  return redirectWithNotice(request, 'notice.forgot.sent');
 }
 
 export default function ForgotPassword() {
@@ -44,7 +46,6 @@ export default function ForgotPassword() {
     <div className="pa-narrow">
       <h1 className="utrecht-heading-1">{t('forgot.title')}</h1>
       <p className="utrecht-paragraph">{t('forgot.intro')}</p>
-      {acted?.sent ? <Notice>{t('forgot.sent')}</Notice> : null}
       <Form method="post" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <TextField required meta={fields.email} label={t('login.email')} type="email" autoComplete="email" />

@@ -1,5 +1,5 @@
 import { useLocation, useMatches } from '@remix-run/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import { hasMessage, type MessageVars, useLocale, useT } from '~/i18n';
 import { NOTICE_ID, type NoticeKey, noticeFollowUps, noticeFromSearch, noticeKind } from './notice-key';
 
@@ -55,26 +55,49 @@ export function NoticeRegion() {
     const filled = sentences.join(' ');
     text = /\{\w+\}/.test(filled) ? null : filled;
   }
-  const kind = notice ? noticeKind(notice.key) : 'ok';
-  const body = (
-    <div
-      id={NOTICE_ID}
-      className={`utrecht-alert utrecht-alert--${kind} pa-notice`}
-      tabIndex={-1}
-      // Without JavaScript the new page opens here; with it, useFocusFragment does the same.
-      autoFocus
-    >
-      <div className="utrecht-alert__message">
-        <p className="utrecht-paragraph">{text}</p>
-      </div>
-    </div>
-  );
   if (!text) return null;
-  // The region is rendered with its notice, not kept empty on every page: focus (autofocus without
-  // JavaScript, useFocusFragment with it) is what makes a screen reader read it after a navigation.
+  return <NoticeBox kind={notice ? noticeKind(notice.key) : 'ok'}>{text}</NoticeBox>;
+}
+
+/**
+ * The notice of an action that answers with data instead of a redirect (a page reached by a one-time
+ * link, whose answer cannot be read again from its address): the same markup as the notice region,
+ * focused the same way. Without JavaScript the answer is a new page and `autofocus` opens it here;
+ * with it, the notice takes focus when it appears, as after a redirect to `#notice`.
+ * Render it at the top of the page's content, where the notice region would be.
+ */
+export function ActionNotice({ children, kind = 'ok' }: { children: ReactNode; kind?: Kind }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <NoticeBox kind={kind} focusRef={ref}>
+      {children}
+    </NoticeBox>
+  );
+}
+
+/**
+ * The notice itself, inside its live region: a status for news, an alert for a refusal. The region is
+ * rendered with its notice, not kept empty on every page: focus (autofocus without JavaScript, a focus
+ * call with it) is what makes a screen reader read it after a navigation.
+ */
+function NoticeBox({ kind, children, focusRef }: { kind: Kind; children: ReactNode; focusRef?: Ref<HTMLDivElement> }) {
   return (
     <div role={kind === 'warning' ? 'alert' : 'status'} className="pa-notice-region">
-      {body}
+      <div
+        ref={focusRef}
+        id={NOTICE_ID}
+        className={`utrecht-alert utrecht-alert--${kind} pa-notice`}
+        tabIndex={-1}
+        // Without JavaScript the new page opens here; with it, useFocusFragment (or ActionNotice) does the same.
+        autoFocus
+      >
+        <div className="utrecht-alert__message">
+          <p className="utrecht-paragraph">{children}</p>
+        </div>
+      </div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ export const nl = {
   'lists.search.clear': 'Alles weer tonen',
   'lists.results.none': 'Niets gevonden. Zoek op iets anders of toon alles weer.',
   'lists.results.range': '{from} tot en met {to} van {total}',
-  'lists.results.pastEnd': 'Deze pagina is leeg. Er zijn {total} resultaten.',
+  'lists.results.pastEnd': { one: 'Deze pagina is leeg. Er is 1 resultaat.', other: 'Deze pagina is leeg. Er zijn {count} resultaten.' },
   'lists.pager.previous': 'Vorige',
   'lists.pager.next': 'Volgende',
   'lists.pager.page': 'Pagina {page}',

@@ -74,7 +74,7 @@ export const en: Translation<typeof nl> = {
   'privacy.email.outcomes': 'Questions about elections (are you on a list? were you elected?)',
   'privacy.email.news': 'News about Politiek Actief',
   'privacy.email.save': 'Save',
-  'privacy.email.saved': 'Your choices have been saved.',
+  'notice.privacy.emailSaved': 'Your choices have been saved.',
   'privacy.email.suppressed': 'We no longer send email to {email}: an earlier email did not arrive or was reported as spam.',
   'privacy.email.unknown': 'Choose only from the emails in the list.',
   'privacy.unsubscribe.title': 'Unsubscribe',

@@ -71,7 +71,7 @@ export const nl = {
   'privacy.email.outcomes': 'Vragen over verkiezingen (sta je op een lijst? ben je gekozen?)',
   'privacy.email.news': 'Nieuws over Politiek Actief',
   'privacy.email.save': 'Opslaan',
-  'privacy.email.saved': 'Je keuzes zijn opgeslagen.',
+  'notice.privacy.emailSaved': 'Je keuzes zijn opgeslagen.',
   'privacy.email.suppressed': 'We sturen geen e-mail meer naar {email}: een eerdere e-mail kwam niet aan of werd als spam gemeld.',
   'privacy.email.unknown': 'Kies alleen uit de e-mails in de lijst.',
   'privacy.unsubscribe.title': 'Afmelden',

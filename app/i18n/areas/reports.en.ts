@@ -136,7 +136,7 @@ export const en: Translation<typeof nl> = {
   'reports.candidate.unknown': 'I’d rather not say / I don’t know yet',
   'reports.candidate.choose': 'Choose one of the three answers.',
   'reports.candidate.save': 'Save',
-  'reports.candidate.saved': 'Your answer has been saved.',
+  'notice.candidate.saved': 'Your answer has been saved.',
   'reports.candidate.electionDay': 'Election day: {date}',
   'reports.candidate.none': 'There are no elections in the calendar.',
   'reports.candidate.link': 'Were you on a candidate list or elected? Tell us',

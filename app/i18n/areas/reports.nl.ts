@@ -137,7 +137,7 @@ export const nl = {
   'reports.candidate.unknown': 'Zeg ik liever niet / weet ik nog niet',
   'reports.candidate.choose': 'Kies een van de drie antwoorden.',
   'reports.candidate.save': 'Opslaan',
-  'reports.candidate.saved': 'Je antwoord is opgeslagen.',
+  'notice.candidate.saved': 'Je antwoord is opgeslagen.',
   'reports.candidate.electionDay': 'Verkiezingsdag: {date}',
   'reports.candidate.none': 'Er staan geen verkiezingen in de agenda.',
   'reports.candidate.link': 'Stond je op een kandidatenlijst of ben je gekozen? Vertel het ons',

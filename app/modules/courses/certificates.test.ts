@@ -12,7 +12,7 @@ import { resendProvider } from '../email/providers.server';
 import { certificateMinimum, certificateOfRegistration, initialsOf, verifyCertificate } from './certificates.server';
 import { closeCourse, updateCourse } from '~/modules/courses/manage/courses.server';
 import { saveAttendance } from '~/modules/courses/manage/attendance.server';
-import type { CourseInput } from '~/modules/courses/manage/schemas.server';
+import type { CourseInput } from '~/modules/courses/manage/schemas';
 import { signUp } from './registrations.server';
 
 const t = setupTestDatabase();

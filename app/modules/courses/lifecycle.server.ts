@@ -43,7 +43,7 @@ const AUTO_FOLLOW_UP_AFTER_MS = 3 * DAY;
  * opened (someone who signed up two hours before the start needs no reminder). Re-checked every run:
  * cancelled registrations and cancelled courses get nothing, moved sessions move the reminder.
  */
-async function sendReminders(db: Db) {
+export async function sendReminders(db: Db) {
   const t = now();
   const candidates = await db
     .select({

@@ -4,6 +4,7 @@ import type { Db } from '~db/client.server';
 import { accessibilityAids, courseQuestions, courseSessions, courses, registrations, type AccessibilityAid } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
+import { aidsField } from './sign-up-schema';
 import type { CourseContext } from './context.server';
 
 // A person's answers and accessibility needs (issue 16, item 7): shown back on the registration's
@@ -36,14 +37,6 @@ export function answersSchema(t: Translate, questions: Question[]) {
     accessibilityAids: aidsField(t),
     accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
   });
-}
-
-/** The aids as checkboxes: none, one (a string) or several (an array) in the form data. */
-export function aidsField(t: Translate) {
-  return z
-    .array(z.enum(accessibilityAids, { error: t('courses.signup.errors.notAnOption') }))
-    .optional()
-    .transform((aids) => accessibilityAids.filter((aid) => aids?.includes(aid)));
 }
 
 export type AnswersInput = z.output<ReturnType<typeof answersSchema>>;

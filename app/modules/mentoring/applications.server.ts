@@ -1,5 +1,4 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
   applicationStatuses,
@@ -21,15 +20,8 @@ import { accountsMatching, municipalitiesMatching } from '../lists/search.server
 import { appLink } from '../http.server';
 import { formatDate } from '../time';
 import { enqueueEmail } from '../email/outbox.server';
-import { goalIds, themeIds } from '../matching/scoring';
-import {
-  applicationMeetingModes,
-  availabilitySlots,
-  languageIds,
-  mentorGenders,
-  selfIdentifiableGroups,
-  utmFields,
-} from './application-options';
+import { availabilitySlots, utmFields } from './application-options';
+import { applicationFormSchema, type ApplicationFormValues } from './application-schema';
 import { recordAudit } from '../privacy/audit.server';
 import { giveConsent } from '../privacy/consent.server';
 
@@ -39,7 +31,6 @@ import { giveConsent } from '../privacy/consent.server';
 // erased when that consent is withdrawn, never shown to mentors, and every read by a coordinator is
 // audited.
 
-const PHONE = /^[0-9+\-() ]{8,20}$/;
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,59}$/i;
 
@@ -48,16 +39,6 @@ export type Network = typeof networks.$inferSelect;
 /** Open for applications: the switch is on and the programme period has not ended. */
 function isOpenForApplications(network: Pick<Network, 'applicationsOpen' | 'periodEnd'>, at: Date = now()) {
   return network.applicationsOpen && (network.periodEnd === null || network.periodEnd >= dutchToday(at));
-}
-
-/** Whether someone living in the municipality (with its province code) lies in the network's region. */
-export function regionFits(
-  network: Pick<Network, 'regionKind' | 'regionCodes'>,
-  place: { code: string; provinceCode: string } | null,
-): boolean {
-  if (network.regionKind === 'national') return true;
-  if (!place) return false;
-  return network.regionKind === 'provinces' ? network.regionCodes.includes(place.provinceCode) : network.regionCodes.includes(place.code);
 }
 
 export async function municipalityOf(db: Db, code: string | null | undefined) {
@@ -205,97 +186,9 @@ export async function networkOpenForApplications(db: Db, networkId: string, at: 
 // ---------------------------------------------------------------------------------------------
 // The application form
 
-/** The form's values as they arrive (every field lenient, so that all rules run in one pass). */
-function applicationShape(questions: IntakeQuestion[]) {
-  const list = z.array(z.string()).default([]);
-  const text = z.string().optional();
-  const flag = z.boolean().optional();
-  const answers: Record<string, z.ZodOptional<z.ZodString>> = {};
-  for (const q of questions) answers[q.id] = z.string().optional();
-  return z.object({
-    municipality: text,
-    themes: list,
-    goals: list,
-    goalsText: text,
-    party: text,
-    noParty: flag,
-    meetingModes: list,
-    languages: list,
-    availability: list,
-    onlineOnly: flag,
-    mentorGender: text,
-    sameParty: flag,
-    accessibilityNeeds: text,
-    q: z.object(answers).optional(),
-    phone: text,
-    focusGroups: list,
-    disability: flag,
-    disabilityConsent: flag,
-    bron: text,
-    utm_source: text,
-    utm_medium: text,
-    utm_campaign: text,
-    utm_content: text,
-    utm_term: text,
-  });
-}
-
-export type ApplicationFormValues = z.infer<ReturnType<typeof applicationShape>>;
-
-/**
- * The application form's schema for one network: every rule with a message for its own field, the
- * region check included, so that a refused form shows all its problems at once.
- */
+/** The application form's schema for one network, the municipality looked up in the database. */
 export function applicationSchema(t: Translate, db: Db, network: Pick<Network, 'regionKind' | 'regionCodes' | 'intakeQuestions'>) {
-  const questions = network.intakeQuestions;
-  return applicationShape(questions).superRefine(async (v, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const subsetOf = (values: string[], allowed: readonly string[]) => values.every((x) => allowed.includes(x));
-    const tooLong = (value: string | undefined, max: number) => (value?.trim().length ?? 0) > max;
-
-    if (!v.municipality) issue(['municipality'], t('applications.errors.municipalityRequired'));
-    else {
-      const place = await municipalityOf(db, v.municipality);
-      if (!place) issue(['municipality'], t('applications.errors.municipalityUnknown'));
-      else if (!regionFits(network, place)) issue(['municipality'], t('applications.errors.outsideRegion'));
-    }
-    if (v.themes.length === 0) issue(['themes'], t('applications.errors.themesRequired'));
-    else if (!subsetOf(v.themes, themeIds)) issue(['themes'], t('applications.errors.notAnOption'));
-    if (!subsetOf(v.goals, goalIds)) issue(['goals'], t('applications.errors.notAnOption'));
-    else if (v.goals.length === 0 && !v.goalsText?.trim()) issue(['goals'], t('applications.errors.goalsRequired'));
-    if (tooLong(v.goalsText, 1000)) issue(['goalsText'], t('applications.errors.max1000'));
-    const party = v.party?.trim() ?? '';
-    if (v.noParty && party) issue(['party'], t('applications.errors.partyAndNone'));
-    else if (!v.noParty && !party) issue(['party'], t('applications.errors.partyRequired'));
-    else if (party.length > 100) issue(['party'], t('applications.errors.max100'));
-    if (v.meetingModes.length === 0) issue(['meetingModes'], t('applications.errors.meetingModesRequired'));
-    else if (!subsetOf(v.meetingModes, applicationMeetingModes)) issue(['meetingModes'], t('applications.errors.notAnOption'));
-    if (v.languages.length === 0) issue(['languages'], t('applications.errors.languagesRequired'));
-    else if (!subsetOf(v.languages, languageIds)) issue(['languages'], t('applications.errors.notAnOption'));
-    if (!subsetOf(v.availability, availabilitySlots)) issue(['availability'], t('applications.errors.notAnOption'));
-    if (v.onlineOnly && !v.meetingModes.includes('online')) issue(['onlineOnly'], t('applications.errors.onlineOnlyNeedsOnline'));
-    if (v.mentorGender && !(mentorGenders as readonly string[]).includes(v.mentorGender)) {
-      issue(['mentorGender'], t('applications.errors.notAnOption'));
-    }
-    if (v.sameParty && (v.noParty || !party)) issue(['sameParty'], t('applications.errors.samePartyNeedsParty'));
-    if (tooLong(v.accessibilityNeeds, 1000)) issue(['accessibilityNeeds'], t('applications.errors.max1000'));
-    const phone = v.phone?.trim();
-    if (phone && !(PHONE.test(phone) && (phone.match(/\d/g)?.length ?? 0) >= 8)) issue(['phone'], t('applications.errors.phone'));
-    if (!subsetOf(v.focusGroups, selfIdentifiableGroups)) issue(['focusGroups'], t('applications.errors.notAnOption'));
-    if (v.disability && !v.disabilityConsent) issue(['disabilityConsent'], t('applications.errors.disabilityConsent'));
-
-    for (const q of questions) {
-      const answer = v.q?.[q.id]?.trim() ?? '';
-      if (!answer) {
-        if (q.required)
-          issue(['q', q.id], q.kind === 'text' ? t('applications.errors.answerRequired') : t('applications.errors.chooseOne'));
-        continue;
-      }
-      if (q.kind === 'text' && answer.length > 1000) issue(['q', q.id], t('applications.errors.max1000'));
-      const allowed = q.kind === 'yes-no' ? ['yes', 'no'] : q.kind === 'choice' ? q.options : null;
-      if (allowed && !allowed.includes(answer)) issue(['q', q.id], t('applications.errors.notAnOption'));
-    }
-  });
+  return applicationFormSchema(t, network, (code) => municipalityOf(db, code));
 }
 
 /** `?bron=` and `utm_*` from a URL or a form, cleaned: short, plain values only. */

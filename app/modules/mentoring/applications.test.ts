@@ -8,6 +8,7 @@ import { translator } from '~/i18n';
 import { createApplication, createNetwork, createUser } from '../../../test/mentoring';
 import { setupTestDatabase } from '../../../test/database';
 import { setClock } from '../clock.server';
+import { regionFits } from './application-schema';
 import {
   applicationInput,
   applicationSchema,
@@ -15,7 +16,6 @@ import {
   openNetworksFor,
   openNetworksPage,
   readApplicationForCoordinator,
-  regionFits,
   submitApplication,
   withdrawApplication,
   withdrawDisabilityConsent,

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { Form, Link, type useLoaderData } from '@remix-run/react';
 import { SubmitButton } from '~/components/form';
 import { useDates } from '~/components/manage-courses';
 import { CheckboxField } from '~/components/ui/fields';
 import { useT, type MessageKey } from '~/i18n';
-import type { ConfirmFields } from '~/modules/courses/manage/schemas.server';
+import { confirmSchema, type ConfirmFields } from '~/modules/courses/manage/schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { loader } from './route';
 
@@ -84,7 +85,11 @@ export function CourseDetails({ loaded }: { loaded: LoaderData }) {
 
 export function CancelCourse({ lastResult, published }: { lastResult?: SubmissionResult<string[]>; published: boolean }) {
   const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({ id: 'cancel-course', lastResult });
+  const [form, fields] = useForm<ConfirmFields>({
+    id: 'cancel-course',
+    lastResult,
+    ...useBrowserValidation(() => confirmSchema(t, 'manageCourses.errors.confirmCancel'), [t.locale]),
+  });
   return (
     <div className="pa-action pa-action--danger">
       <h3 className="utrecht-heading-3">{t('manageCourses.cancel.heading')}</h3>

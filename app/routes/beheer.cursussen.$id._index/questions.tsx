@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { Form, type useLoaderData } from '@remix-run/react';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import type { QuestionFields } from '~/modules/courses/manage/schemas.server';
+import { questionSchema, type QuestionFields } from '~/modules/courses/manage/schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
 import type { loader } from './route';
@@ -29,7 +30,12 @@ export function QuestionForm({
   defaultValue?: QuestionValues;
 }) {
   const t = useT();
-  const [form, fields] = useForm<QuestionFields>({ id, lastResult, defaultValue: defaultValue ?? { kind: 'text' } });
+  const [form, fields] = useForm<QuestionFields>({
+    id,
+    lastResult,
+    defaultValue: defaultValue ?? { kind: 'text' },
+    ...useBrowserValidation(() => questionSchema(t), [t.locale]),
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-compact-form">
       <ErrorSummary form={form} />

@@ -13,7 +13,7 @@ import { now } from '~/modules/clock.server';
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
 import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
 import { cancelOwnedCourse, closeCourse, publishCourse } from '~/modules/courses/manage/courses.server';
-import { confirmSchema, formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas.server';
+import { confirmSchema, formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas';
 import { courseOverview } from '~/modules/courses/manage/reading.server';
 import { toLocalInputs } from '~/modules/time';
 import { notFound } from '~/modules/http.server';
@@ -142,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'add-session':
     case 'move-session': {
       const sessionId = intent === 'move-session' ? String(formData.get('sessionId') ?? '') : null;
-      const submission = parseWithZod(formData, { schema: sessionSchema(t, { allowPast: course.status === 'draft' }) });
+      const submission = parseWithZod(formData, { schema: sessionSchema(t, { notBefore: course.status === 'draft' ? undefined : now() }) });
       if (submission.status !== 'success') return answer({ intent, target: sessionId, result: submission.reply() });
       const outcome =
         sessionId === null

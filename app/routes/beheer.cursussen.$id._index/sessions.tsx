@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { Form, type useLoaderData } from '@remix-run/react';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton } from '~/components/manage-courses';
 import { CheckboxField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import type { ConfirmFields, SessionFields } from '~/modules/courses/manage/schemas.server';
+import { confirmSchema, sessionSchema, type ConfirmFields, type SessionFields } from '~/modules/courses/manage/schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
 import type { loader } from './route';
@@ -29,7 +30,13 @@ export function SessionForm({
   defaultValue?: SessionValues;
 }) {
   const t = useT();
-  const [form, fields] = useForm<SessionFields>({ id, lastResult, defaultValue });
+  // The browser does not check "not in the past": its clock may differ from the server's, which checks it.
+  const [form, fields] = useForm<SessionFields>({
+    id,
+    lastResult,
+    defaultValue,
+    ...useBrowserValidation(() => sessionSchema(t), [t.locale]),
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-compact-form">
       <ErrorSummary form={form} />
@@ -110,7 +117,11 @@ export function RemoveSession({
   lastResult?: SubmissionResult<string[]>;
 }) {
   const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({ id: `remove-${sessionId}`, lastResult });
+  const [form, fields] = useForm<ConfirmFields>({
+    id: `remove-${sessionId}`,
+    lastResult,
+    ...useBrowserValidation(() => confirmSchema(t, 'manageCourses.errors.confirmRemoveSession'), [t.locale]),
+  });
   return (
     <div className="pa-action pa-action--danger">
       <p className="utrecht-paragraph">{t('manageCourses.sessions.removeHint', { count: confirmed })}</p>

@@ -6,7 +6,7 @@ import { loadCourseContext, raiseSequences } from '../context.server';
 import { cancelCourse, notifySessionsChanged, sendCourseFollowUp } from '../lifecycle.server';
 import { offerFreeSeats } from '../registrations.server';
 import { type Scope } from './scope';
-import { onlineCapacityOf, type CourseInput } from './schemas.server';
+import { onlineCapacityOf, type CourseInput } from './schemas';
 import { onlyPool, poolCapacity, poolsOf } from '../pools';
 import { lockOwnedCourse, ownedCourse, statusCounts } from './reading.server';
 import { reconcileIfClosed } from '../certificates.server';

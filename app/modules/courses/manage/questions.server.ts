@@ -3,7 +3,7 @@ import type { Db } from '~db/client.server';
 import { courseQuestions } from '~db/schema';
 import { isUuid } from '../../http.server';
 import { type Scope } from './scope';
-import { type QuestionInput } from './schemas.server';
+import { type QuestionInput } from './schemas';
 import { lockOwnedCourse, questionsOf } from './reading.server';
 
 // Questions

@@ -6,7 +6,7 @@ import { isUuid } from '../../http.server';
 import { loadCourseContext, raiseSequences } from '../context.server';
 import { notifySessionsChanged } from '../lifecycle.server';
 import { type Scope } from './scope';
-import { type SessionInput } from './schemas.server';
+import { type SessionInput } from './schemas';
 import { lockOwnedCourse, ownedCourse } from './reading.server';
 
 // Sessions

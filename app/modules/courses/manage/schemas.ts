@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { courseFormats, questionKinds, seatPools, type CourseFormat } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
 import { emailField } from '../../auth/schemas';
-import { now } from '../../clock.server';
 import { fromAmsterdam, fromLocalDateTime } from '../../time';
 
-// Form schemas (server-side validation; built with the request's translate function).
+// The course forms' schemas, built with the page's translate function. Nothing here reaches the database
+// or the clock, so the browser checks with the same schema first (ADR 014); the actions parse them again.
 
 const optionalText = (t: Translate, max: number) =>
   z
@@ -143,11 +143,16 @@ export function newCourseSchema(t: Translate, municipalityCodes: Set<string>, or
     })
     .superRefine(courseChecks(t));
 }
-export type CourseFields = z.input<ReturnType<typeof newCourseSchema>>;
+/** The fields of both course forms: a new course also chooses its organisation. */
+export type CourseFields = z.input<ReturnType<typeof courseSchema>> & { organisationId?: string };
 export type CourseInput = z.output<ReturnType<typeof courseSchema>>;
 
-/** A session: a date with a start and end time (Dutch time). Past dates only where `allowPast`. */
-export function sessionSchema(t: Translate, options: { allowPast: boolean }) {
+/**
+ * A session: a date with a start and end time (Dutch time), starting after `notBefore` when given. The
+ * server gives its clock's now for a published course (a draft may record past sessions); the browser
+ * gives none, so a clock that differs from the server's never refuses what the server would take.
+ */
+export function sessionSchema(t: Translate, options: { notBefore?: Date } = {}) {
   return z
     .object({
       date: z.string({ error: t('manageCourses.errors.dateRequired') }).regex(/^\d{4}-\d{2}-\d{2}$/, t('manageCourses.errors.date')),
@@ -168,7 +173,7 @@ export function sessionSchema(t: Translate, options: { allowPast: boolean }) {
         ctx.issues.push({ code: 'custom', path: ['endTime'], message: t('manageCourses.errors.endBeforeStart'), input: v.endTime });
         return z.NEVER;
       }
-      if (!options.allowPast && startsAt.getTime() <= now().getTime()) {
+      if (options.notBefore && startsAt.getTime() <= options.notBefore.getTime()) {
         ctx.issues.push({ code: 'custom', path: ['date'], message: t('manageCourses.errors.sessionInPast'), input: v.date });
         return z.NEVER;
       }
