@@ -7,3 +7,4 @@ export * from './mentoring';
 export * from './privacy';
 export * from './reports';
 export * from './open-figures';
+export * from './route';
