@@ -244,6 +244,15 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     accountUrl: 'https://politiekactief.example/account/kandidaat',
     preferencesUrl: 'https://politiekactief.example/account/e-mail',
   },
+  'route-reminder': {
+    name: 'Fatima',
+    kind: 'step-soon',
+    menteeName: null,
+    stepTitle: 'Stuur je brief naar de kandidatencommissie',
+    date: '10 april 2029',
+    electionName: 'Gemeenteraadsverkiezingen 2030',
+    routeUrl: 'https://politiekactief.example/koppeling/abc#route',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -322,6 +331,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'retention-warning': { nl: ['account verwijderen', '1 februari 2027'], en: ['delete your account', '1 februari 2027'] },
   'match-partner-left': { nl: ['je mentee', 'is gestopt'], en: ['your mentee', 'has stopped'] },
   'outcome-question': { nl: ['kandidatenlijst', 'e-mailinstellingen'], en: ['candidate list', 'email settings'] },
+  'route-reminder': { nl: ['over ongeveer twee weken', 'kandidatencommissie'], en: ['in about two weeks', 'kandidatencommissie'] },
 };
 
 describe('email templates', () => {

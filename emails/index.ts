@@ -36,6 +36,7 @@ import * as coordinatorAppointed from './coordinator-appointed';
 import * as retentionWarning from './retention-warning';
 import * as matchPartnerLeft from './match-partner-left';
 import * as outcomeQuestion from './outcome-question';
+import * as routeReminder from './route-reminder';
 
 export type { Locale } from './layout';
 
@@ -90,6 +91,7 @@ const registry = {
   'retention-warning': defineEmail(retentionWarning),
   'match-partner-left': defineEmail(matchPartnerLeft),
   'outcome-question': defineEmail(outcomeQuestion),
+  'route-reminder': defineEmail(routeReminder),
 };
 
 /** Every template's props, by name (from the registry). */

@@ -22,7 +22,9 @@ export type CalendarElection = { id: string; kind: string; listDeadline: string;
  * the calendar holds none.
  */
 export function nextElection<E extends CalendarElection>(calendar: E[], kind: string, today: string): E | null {
-  const coming = calendar.filter((e) => e.kind === kind && e.listDeadline >= today).sort((a, b) => a.listDeadline.localeCompare(b.listDeadline));
+  const coming = calendar
+    .filter((e) => e.kind === kind && e.listDeadline >= today)
+    .sort((a, b) => a.listDeadline.localeCompare(b.listDeadline));
   return coming[0] ?? null;
 }
 

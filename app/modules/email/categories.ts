@@ -14,6 +14,8 @@ export const emailTemplateCategories: Record<string, EmailCategory> = {
   // A quiet match's nudge and the short feedback forms: helpful, not needed to take part.
   'match-nudge': 'reminders',
   'match-feedback-request': 'follow-ups',
+  // The candidacy route's reminders (a step in two weeks, a passed nomination day).
+  'route-reminder': 'reminders',
   // "Are you on a list? Were you elected?"
   'outcome-question': 'outcomes',
   // Add new non-transactional templates here (newsletters: 'news').

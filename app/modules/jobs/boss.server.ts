@@ -12,6 +12,7 @@ export const queues = {
   mentoringDueWork: 'mentoring-due-work',
   privacyRetention: 'privacy-retention',
   outcomeDueWork: 'outcome-due-work',
+  routeDueWork: 'route-due-work',
   accountLink: 'account-link',
   reportMarks: 'report-marks',
 } as const;
