@@ -19,6 +19,7 @@ import { en as titles } from './areas/titles.en';
 import { en as copyCourse } from './areas/copy-course.en';
 import { en as courseList } from './areas/course-list.en';
 import { en as needs } from './areas/needs.en';
+import { en as route } from './areas/route.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -41,6 +42,7 @@ export const en: Translation<typeof nl> = {
   ...copyCourse,
   ...courseList,
   ...needs,
+  ...route,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

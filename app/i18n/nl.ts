@@ -19,6 +19,7 @@ import { nl as titles } from './areas/titles.nl';
 import { nl as copyCourse } from './areas/copy-course.nl';
 import { nl as courseList } from './areas/course-list.nl';
 import { nl as needs } from './areas/needs.nl';
+import { nl as route } from './areas/route.nl';
 
 export const nl = {
   ...courses,
@@ -40,6 +41,7 @@ export const nl = {
   ...copyCourse,
   ...courseList,
   ...needs,
+  ...route,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -11,6 +11,9 @@ import { firstName } from '~/modules/text';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { CandidacyRoute } from '~/components/candidacy-route';
+import { matchRouteView } from '~/modules/candidacy/views.server';
+import { handleRouteForm } from '~/routes/route-form.server';
 
 // One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.
 
@@ -44,12 +47,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkIns: accepted ? checkInRows(await checkInsOf(db, [match.id]), locale, t) : [],
     feedback,
     today: dutchToday(),
+    // The candidacy route (issue 17), once the mentor accepted: only the two people of this match reach it.
+    route: accepted ? await matchRouteView(db, { id: match.id, networkId: match.networkId }, locale) : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!isUuid(params.matchId)) throw notFound();
+  const routeReply = await handleRouteForm(getDb(), request, user, `/koppeling/${params.matchId}`);
+  if (routeReply) return routeReply;
   return handleMatchForm(getDb(), request, user, null, `/koppeling/${params.matchId}`);
 }
 
@@ -116,6 +123,10 @@ export default function MatchPage() {
             </div>
           ) : null}
         </Section>
+      ) : null}
+
+      {m.route ? (
+        <CandidacyRoute matchId={m.id} role={m.role} otherName={m.otherName} active={m.status === 'active'} route={m.route} reply={reply} />
       ) : null}
 
       {m.status === 'active' ? (
