@@ -17,6 +17,7 @@ import {
   registrations,
   sessionAttendance,
 } from '../db/schema';
+import { matchRouteProgress, networkRouteSteps } from '../db/schema/route';
 import { hashPassword } from '../app/modules/auth/password.server';
 import { createSession } from '../app/modules/auth/session.server';
 import { issueToken } from '../app/modules/auth/tokens.server';
@@ -44,6 +45,7 @@ export function secretsOf(tag: string) {
     feedback: `Fijne mentor, ik mis de koffie ${tag}`,
     bio: `Oud-raadslid in Kampen ${tag}`,
     access: `Rolstoel, drempelvrij ${tag}`,
+    routeNote: `Sprak wethouder Gerda in Elburg ${tag}`,
   };
 }
 
@@ -133,6 +135,20 @@ export async function createFullPerson(db: Db, tag: string) {
     { matchId: active!.id, authorUserId: mentor.user.id, happenedOn: '2026-10-08', mode: 'in-person', note: 'Goed gesprek gehad.' },
   ]);
   await db.insert(matchFeedback).values({ matchId: active!.id, userId: user.id, moment: 'four-weeks', rating: 5, comment: s.feedback });
+  // A step of the candidacy route ticked with a note (issue 17).
+  const [routeStep] = await db
+    .insert(networkRouteSteps)
+    .values({
+      networkId: network.id,
+      position: 1,
+      titleNl: 'Bezoek een raadsvergadering',
+      titleEn: 'Visit a council meeting',
+      daysBefore: 450,
+    })
+    .returning();
+  await db
+    .insert(matchRouteProgress)
+    .values({ matchId: active!.id, stepId: routeStep!.id, doneOn: '2026-10-05', note: s.routeNote, updatedBy: user.id });
 
   // Mentoring as mentor: a profile in another network with a proposed match to someone else.
   const network2 = await createNetwork(db);

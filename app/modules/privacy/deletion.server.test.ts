@@ -36,6 +36,7 @@ describe('deleting an account', () => {
       'mentor_profiles.bio',
       'check_ins.note',
       'match_feedback.comment',
+      'match_route_progress.note',
       'matches.decline_reason',
       'mentor_invitations.email',
       'coordinator_invitations.email',

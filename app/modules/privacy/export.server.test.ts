@@ -82,6 +82,9 @@ describe('exporting a person’s data', () => {
     expect(json).not.toContain(p.mentee.user.email);
 
     expect(exported.checkIns.map((c) => c.note)).toEqual([p.secrets.note]);
+    expect(exported.routeProgress.map((r) => [r.step, r.doneOn, r.note])).toEqual([
+      ['Bezoek een raadsvergadering', '2026-10-05', p.secrets.routeNote],
+    ]);
     expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
     expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'special-category']);
     expect(exported.consents[0]!.textVersion).toBeTruthy();

@@ -1,3 +1,4 @@
+import { matchRouteProgress, networkRouteSteps } from '~db/schema/route';
 import { aliasedTable, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { auditEvents, candidacyOutcomes, consents, emailPreferences, emailSuppressions } from '~db/schema/privacy';
@@ -52,6 +53,7 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   matches: { export: 'matches (without the other person’s data beyond their name)', deletion: 'ended, free text blanked' },
   check_ins: { export: 'checkIns (written by the person)', deletion: 'notes blanked, author cut' },
   match_feedback: { export: 'feedback', deletion: 'comments blanked, author cut' },
+  match_route_progress: { export: 'routeProgress (steps ticked and notes written by the person)', deletion: 'notes blanked, author cut' },
   consents: { export: 'consents', deletion: 'cascade with the account' },
   audit_events: { export: 'specialDataAccess (who read or changed special-category data)', deletion: 'subject cut, detail removed' },
   email_preferences: { export: 'emailPreferences', deletion: 'deleted' },
@@ -208,6 +210,18 @@ export async function exportPersonalData(db: Db, userId: string) {
     })
     .from(matchFeedback)
     .where(eq(matchFeedback.userId, userId));
+  // The candidacy route: steps the person ticked and the notes they wrote (issue 17).
+  const myRouteProgress = await db
+    .select({
+      matchId: matchRouteProgress.matchId,
+      step: networkRouteSteps.titleNl,
+      doneOn: matchRouteProgress.doneOn,
+      note: matchRouteProgress.note,
+      updatedAt: matchRouteProgress.updatedAt,
+    })
+    .from(matchRouteProgress)
+    .innerJoin(networkRouteSteps, eq(networkRouteSteps.id, matchRouteProgress.stepId))
+    .where(eq(matchRouteProgress.updatedBy, userId));
 
   const myConsents = await db.select().from(consents).where(eq(consents.userId, userId)).orderBy(consents.givenAt);
   const outcomes = await db.select().from(candidacyOutcomes).where(eq(candidacyOutcomes.userId, userId));
@@ -353,6 +367,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     }),
     checkIns: myCheckIns.map((c) => ({ ...c, createdAt: iso(c.createdAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
+    routeProgress: myRouteProgress.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
     consents: myConsents.map((c) => ({
       purpose: c.purpose,
       subject: c.subject,
