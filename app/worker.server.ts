@@ -11,6 +11,7 @@ import { runDueAcademyWork } from '~/modules/academies/selection.server';
 import { pruneSignUpRequests } from '~/modules/courses/sign-up-requests.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { runDueMentoringWork } from '~/modules/mentoring/due.server';
+import { runDueRouteWork } from '~/modules/candidacy/reminders.server';
 import { runRetentionWork } from '~/modules/privacy/retention.server';
 import { runOutcomeWork } from '~/modules/reports/outcomes.server';
 import { refreshChangedMarks, refreshProtectedMarks, type MarksChangedJob } from '~/modules/reports/marks-refresh.server';
@@ -90,6 +91,10 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {
     await runDueMentoringWork(db);
   });
+  // Candidacy route reminders: a step due in two weeks, a passed nomination day (once each, issue 17).
+  await boss.work(queues.routeDueWork, { pollingIntervalSeconds: 60 }, async () => {
+    await runDueRouteWork(db);
+  });
   // Retention: warn people inactive for too long, delete them 30 days later; anonymise the sign-ups
   // of people without an account once they are inactive that long (daily).
   await boss.work(queues.privacyRetention, { pollingIntervalSeconds: 60 }, async () => {
@@ -118,6 +123,7 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   await boss.schedule(queues.mentoringDueWork, '* * * * *');
   await boss.schedule(queues.privacyRetention, '23 3 * * *');
   await boss.schedule(queues.outcomeDueWork, '7 9 * * *');
+  await boss.schedule(queues.routeDueWork, '37 * * * *');
   await boss.schedule(queues.reportMarks, '*/10 * * * *');
   return provider;
 }

@@ -102,7 +102,7 @@ async function loadMunicipalities(db: Db) {
 type ElectionKind = (typeof elections.$inferInsert)['kind'];
 
 /** The elections in the calendar, from db/data/verkiezingen.csv (data, not code). */
-function readElectionData() {
+export function readElectionData() {
   return readCsv('verkiezingen.csv').map(([id, kind, nameNl, nameEn, listDeadline, electionDate]) => ({
     id: id!,
     kind: kind as ElectionKind,

@@ -283,6 +283,15 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     url: 'https://politiekactief.example/academies/uitnodiging/abc?x=1&y=2',
     expiresInDays: 14,
   },
+  'route-reminder': {
+    name: 'Fatima',
+    kind: 'step-soon',
+    menteeName: null,
+    stepTitle: 'Stuur je brief naar de kandidatencommissie',
+    date: '10 april 2029',
+    electionName: 'Gemeenteraadsverkiezingen 2030',
+    routeUrl: 'https://politiekactief.example/koppeling/abc#route',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -366,6 +375,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'academy-application-received': { nl: ['je aanmelding is binnen', 'intrekken'], en: ['your application is in', 'withdraw'] },
   'academy-decision': { nl: ['niet gekozen', 'je woont buiten de regio.'], en: ['not been chosen', 'je woont buiten de regio.'] },
   'academy-reviewer-invitation': { nl: ['beoordelen', '14 dagen'], en: ['review', '14 days'] },
+  'route-reminder': { nl: ['over ongeveer twee weken', 'kandidatencommissie'], en: ['in about two weeks', 'kandidatencommissie'] },
 };
 
 describe('email templates', () => {

@@ -41,6 +41,7 @@ import * as meetingCheckIn from './meeting-check-in';
 import * as academyApplicationReceived from './academy-application-received';
 import * as academyDecision from './academy-decision';
 import * as academyReviewerInvitation from './academy-reviewer-invitation';
+import * as routeReminder from './route-reminder';
 
 export type { Locale } from './layout';
 
@@ -100,6 +101,7 @@ const registry = {
   'academy-application-received': defineEmail(academyApplicationReceived),
   'academy-decision': defineEmail(academyDecision),
   'academy-reviewer-invitation': defineEmail(academyReviewerInvitation),
+  'route-reminder': defineEmail(routeReminder),
 };
 
 /** Every template's props, by name (from the registry). */

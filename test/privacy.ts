@@ -24,6 +24,7 @@ import {
   sessionAttendance,
   sharedNeeds,
 } from '../db/schema';
+import { matchRouteProgress, networkRouteSteps } from '../db/schema/route';
 import { hashPassword } from '../app/modules/auth/password.server';
 import { createSession } from '../app/modules/auth/session.server';
 import { issueToken } from '../app/modules/auth/tokens.server';
@@ -55,6 +56,7 @@ export function secretsOf(tag: string) {
     shared: `Graag een rustige ruimte met ringleiding ${tag}`,
     motivation: `Ik wil de academie doen voor Oldebroek ${tag}`,
     reviewNote: `Zij kent de wethouder van Heerde ${tag}`,
+    routeNote: `Sprak wethouder Gerda in Elburg ${tag}`,
   };
 }
 
@@ -159,6 +161,20 @@ export async function createFullPerson(db: Db, tag: string) {
     needs: ['step-free', 'sign-language'],
     other: s.shared,
   });
+  // A step of the candidacy route ticked with a note (issue 17).
+  const [routeStep] = await db
+    .insert(networkRouteSteps)
+    .values({
+      networkId: network.id,
+      position: 1,
+      titleNl: 'Bezoek een raadsvergadering',
+      titleEn: 'Visit a council meeting',
+      daysBefore: 450,
+    })
+    .returning();
+  await db
+    .insert(matchRouteProgress)
+    .values({ matchId: active!.id, stepId: routeStep!.id, doneOn: '2026-10-05', note: s.routeNote, updatedBy: user.id });
 
   // Mentoring as mentor: a profile in another network with a proposed match to someone else.
   const network2 = await createNetwork(db);

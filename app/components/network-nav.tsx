@@ -15,6 +15,7 @@ const pages: { to: string; key: MessageKey }[] = [
   { to: 'aanvragen', key: 'networks.nav.applications' },
   { to: 'koppelen', key: 'networks.nav.run' },
   { to: 'koppelingen', key: 'networks.nav.matches' },
+  { to: 'route', key: 'networks.nav.route' },
 ];
 
 export function NetworkHeader({ network }: { network: { id: string; name: string; organisationName: string } }) {

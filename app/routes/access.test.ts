@@ -36,6 +36,7 @@ import * as networkApplications from './beheer.netwerken.$id_.aanvragen._index';
 import * as networkApplication from './beheer.netwerken.$id_.aanvragen.$applicationId';
 import * as networkMatching from './beheer.netwerken.$id_.koppelen/route';
 import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import * as networkRoute from './beheer.netwerken.$id_.route';
 import * as report from './beheer.rapportage';
 import * as reportCsv from './beheer.rapportage[.csv]';
 import * as mentorHome from './mentor._index';
@@ -229,6 +230,8 @@ const routes: Route[] = [
     matchId: ':active',
     reason: 'Gestopt door een ander',
   }),
+  GET('/beheer/netwerken/:second/route', networkRoute.loader, coordinatorOnly()),
+  POST('/beheer/netwerken/:second/route', networkRoute.action, coordinatorOnly(400), { electionKind: 'geen' }),
   // /beheer/rapportage: own organisations; another organisation's id is a 404.
   GET('/beheer/rapportage', report.loader, anyCoordinator()),
   GET('/beheer/rapportage?organisatie=:organisation', report.loader, coordinatorOnly(), { params: {} }),
@@ -306,6 +309,30 @@ const routes: Route[] = [
     { params: { matchId: 'active' } },
   ),
   POST('/koppeling/:foreign', matchPage.action, nobody, { intent: 'check-in', matchId: ':foreign' }, { params: { matchId: 'foreign' } }),
+  // The candidacy route's forms: a note too long is refused before anything changes.
+  POST(
+    '/koppeling/:active',
+    matchPage.action,
+    participants(400),
+    { intent: 'route-step', matchId: ':active', stepId: ':network', note: 'x'.repeat(1001) },
+    { params: { matchId: 'active' } },
+  ),
+  POST(
+    '/koppeling/:foreign',
+    matchPage.action,
+    nobody,
+    { intent: 'route-step', matchId: ':foreign', stepId: ':network', note: 'x'.repeat(1001) },
+    { params: { matchId: 'foreign' } },
+  ),
+  POST(
+    '/koppeling/:active',
+    matchPage.action,
+    { ...anyUser(404), candidate: 400 },
+    { intent: 'route-copy', matchId: ':active', mentorCopy: 'misschien' },
+    {
+      params: { matchId: 'active' },
+    },
+  ),
   GET('/koppeling/:active/feedback', matchFeedback.loader, participants(), { params: { matchId: 'active' } }),
   POST('/koppeling/:active/feedback', matchFeedback.action, participants(400), {}, { params: { matchId: 'active' } }),
 ];

@@ -16,6 +16,9 @@ import { firstName } from '~/modules/text';
 import { checkInRows, dateText } from '~/modules/mentoring/views.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { CandidacyRoute } from '~/components/candidacy-route';
+import { matchRouteView } from '~/modules/candidacy/views.server';
+import { handleRouteForm } from '~/routes/route-form.server';
 
 // One match, for its mentee and its mentor (anyone else: 404). Contact details only while it is active.
 
@@ -60,6 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Shared needs: the mentee sees their own; the mentor only what is shared, only while the match is active.
     sharedNeeds: ctx.role === 'mentee' || match.status === 'active' ? sharedNeedsView(await sharedNeedsOf(db, match.id), t) : null,
     why: ctx.role === 'mentee' && accepted ? whyThisMentor(match.reasons, locale) : null,
+    // The candidacy route (issue 17), once the mentor accepted: only the two people of this match reach it.
+    route: accepted ? await matchRouteView(db, { id: match.id, networkId: match.networkId }, locale) : null,
   };
 }
 
@@ -68,6 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.matchId)) throw notFound();
   const intent = (await request.clone().formData()).get('intent');
   if (isMeetingIntent(intent)) return handleMeetingForm(getDb(), request, user, params.matchId);
+  const routeReply = await handleRouteForm(getDb(), request, user, `/koppeling/${params.matchId}`);
+  if (routeReply) return routeReply;
   return handleMatchForm(getDb(), request, user, null, `/koppeling/${params.matchId}`);
 }
 
@@ -208,6 +215,10 @@ export default function MatchPage() {
             </div>
           ) : null}
         </Section>
+      ) : null}
+
+      {m.route ? (
+        <CandidacyRoute matchId={m.id} role={m.role} otherName={m.otherName} active={m.status === 'active'} route={m.route} reply={reply} />
       ) : null}
 
       {m.status === 'active' ? (

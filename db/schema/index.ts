@@ -8,3 +8,4 @@ export * from './privacy';
 export * from './reports';
 export * from './open-figures';
 export * from './academies';
+export * from './route';

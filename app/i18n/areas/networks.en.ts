@@ -32,6 +32,7 @@ export const en: Translation<typeof nl> = {
   'networks.nav.applications': 'Applications',
   'networks.nav.run': 'Match',
   'networks.nav.matches': 'Matches',
+  'networks.nav.route': 'Route to the list',
 
   'networks.form.organisation': 'Organisation',
   'networks.form.choose': 'Choose…',

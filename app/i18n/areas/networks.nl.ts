@@ -29,6 +29,7 @@ export const nl = {
   'networks.nav.applications': 'Aanvragen',
   'networks.nav.run': 'Koppelen',
   'networks.nav.matches': 'Koppelingen',
+  'networks.nav.route': 'Route naar de lijst',
 
   'networks.form.organisation': 'Organisatie',
   'networks.form.choose': 'Kies…',

@@ -62,6 +62,7 @@ export const en: Translation<typeof nl> = {
   'title.networkApplication': 'Application from {name}: {network}',
   'title.networkMatching': 'Matching: {network}',
   'title.networkMatches': 'Matches: {network}',
+  'title.networkRoute': 'Route to the list: {network}',
   'title.report': 'Report',
   'title.national': 'Figures for the Netherlands',
   'title.academies': 'Academies',

@@ -60,6 +60,7 @@ export const nl = {
   'title.networkApplication': 'Aanvraag van {name}: {network}',
   'title.networkMatching': 'Koppelen: {network}',
   'title.networkMatches': 'Koppelingen: {network}',
+  'title.networkRoute': 'Route naar de lijst: {network}',
   'title.report': 'Rapportage',
   'title.national': 'Cijfers van heel Nederland',
   'title.academies': 'Academies',

@@ -16,6 +16,8 @@ const emailTemplateCategories: Record<string, EmailCategory> = {
   'match-feedback-request': 'follow-ups',
   // After a meeting: write down how it went. (The invitations themselves are transactional.)
   'meeting-check-in': 'follow-ups',
+  // The candidacy route's reminders (a step in two weeks, a passed nomination day).
+  'route-reminder': 'reminders',
   // "Are you on a list? Were you elected?"
   'outcome-question': 'outcomes',
   // Add new non-transactional templates here (newsletters: 'news').

@@ -12,6 +12,7 @@ export const queues = {
   mentoringDueWork: 'mentoring-due-work',
   privacyRetention: 'privacy-retention',
   outcomeDueWork: 'outcome-due-work',
+  routeDueWork: 'route-due-work',
   accountLink: 'account-link',
   reportMarks: 'report-marks',
   /** Queued by the database itself when a block's figures change (migration 0023): policy "short". */

@@ -39,6 +39,7 @@ describe('deleting an account', () => {
       'match_feedback.comment',
       'meetings.place',
       'shared_needs.other',
+      'match_route_progress.note',
       'matches.decline_reason',
       'mentor_invitations.email',
       'coordinator_invitations.email',

@@ -1,3 +1,4 @@
+import { matchRouteProgress } from '~db/schema/route';
 import { and, eq, inArray, isNotNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
@@ -206,6 +207,7 @@ export async function deleteAccounts(
     }
     await tx.update(checkIns).set({ note: '', authorUserId: null }).where(inArray(checkIns.authorUserId, ids));
     await tx.update(matchFeedback).set({ comment: '', userId: null }).where(inArray(matchFeedback.userId, ids));
+    await tx.update(matchRouteProgress).set({ note: '', updatedBy: null }).where(inArray(matchRouteProgress.updatedBy, ids));
 
     // 3. Applications: open ones withdrawn; all anonymised (special-category data erased).
     if (applicationIds.length) {

@@ -84,6 +84,9 @@ describe('exporting a person’s data', () => {
     expect(json).not.toContain(p.mentee.user.email);
 
     expect(exported.checkIns.map((c) => c.note)).toEqual([p.secrets.note]);
+    expect(exported.routeProgress.map((r) => [r.step, r.doneOn, r.note])).toEqual([
+      ['Bezoek een raadsvergadering', '2026-10-05', p.secrets.routeNote],
+    ]);
     expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
     expect(exported.meetings).toEqual([expect.objectContaining({ place: p.secrets.place, proposedByYou: true, status: 'proposed' })]);
     expect(exported.sharedNeeds).toEqual([expect.objectContaining({ needs: ['step-free', 'sign-language'], other: p.secrets.shared })]);

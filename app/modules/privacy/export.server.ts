@@ -1,3 +1,4 @@
+import { matchRouteProgress, networkRouteSteps } from '~db/schema/route';
 import { aliasedTable, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { auditEvents, candidacyOutcomes, consents, emailPreferences, emailSuppressions } from '~db/schema/privacy';
@@ -55,6 +56,7 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   matches: { export: 'matches (without the other person’s data beyond their name)', deletion: 'ended, free text blanked' },
   check_ins: { export: 'checkIns (written by the person)', deletion: 'notes blanked, author cut' },
   match_feedback: { export: 'feedback', deletion: 'comments blanked, author cut' },
+  match_route_progress: { export: 'routeProgress (steps ticked and notes written by the person)', deletion: 'notes blanked, author cut' },
   consents: { export: 'consents', deletion: 'cascade with the account' },
   meetings: {
     export: 'meetings (of the person’s matches: when, where, video link, status, who proposed)',
@@ -224,6 +226,18 @@ export async function exportPersonalData(db: Db, userId: string) {
     })
     .from(matchFeedback)
     .where(eq(matchFeedback.userId, userId));
+  // The candidacy route: steps the person ticked and the notes they wrote (issue 17).
+  const myRouteProgress = await db
+    .select({
+      matchId: matchRouteProgress.matchId,
+      step: networkRouteSteps.titleNl,
+      doneOn: matchRouteProgress.doneOn,
+      note: matchRouteProgress.note,
+      updatedAt: matchRouteProgress.updatedAt,
+    })
+    .from(matchRouteProgress)
+    .innerJoin(networkRouteSteps, eq(networkRouteSteps.id, matchRouteProgress.stepId))
+    .where(eq(matchRouteProgress.updatedBy, userId));
 
   const myMeetings = myMatches.length
     ? await db
@@ -445,6 +459,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     academyReviewerOf: reviewerOf.map((r) => ({ ...r, since: iso(r.since) })),
     academyReviewerInvitations: reviewerInvites.map((r) => ({ ...r, createdAt: iso(r.createdAt), acceptedAt: iso(r.acceptedAt) })),
     academyScoresGiven: scoresGiven.map((s) => ({ ...s, submittedAt: iso(s.submittedAt) })),
+    routeProgress: myRouteProgress.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
     consents: myConsents.map((c) => ({
       purpose: c.purpose,
       subject: c.subject,
