@@ -7,8 +7,8 @@ import { setupTestDatabase } from '../../test/database';
 import { call, cookieFor, get, makeCoordinator, post, run } from '../../test/routes';
 import { createApplication, createNetwork, createUser } from '../../test/mentoring';
 import * as accountApplications from './account_.mentoraat';
-import * as detail from './beheer.netwerken.$id_.aanvragen.$applicationId';
-import * as list from './beheer.netwerken.$id_.aanvragen._index';
+import * as detail from './beheer.netwerken.$id.aanvragen.$applicationId';
+import * as list from './beheer.netwerken.$id.aanvragen._index';
 import * as apply from './mentoraat.aanvragen.$networkId';
 import * as mentoring from './mentoraat._index';
 

@@ -9,7 +9,7 @@ import { advanceClock, MINUTE } from '~/modules/clock.server';
 import { renderEmail } from '~emails/index';
 import { menteeWording } from '../../test/wording';
 import { call, cookieFor, dataOf, get, makeCoordinator, post, statusOf } from '../../test/routes';
-import * as page from './beheer.netwerken.$id_.koppelen/route';
+import * as page from './beheer.netwerken.$id.koppelen/route';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;

@@ -11,7 +11,7 @@ import * as proposalPage from './mentor_.voorstellen.$matchId';
 import * as matchPage from './koppeling.$matchId._index';
 import * as feedbackPage from './koppeling.$matchId.feedback';
 import * as myMatches from './account_.koppelingen';
-import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import * as networkMatches from './beheer.netwerken.$id.koppelingen';
 import { dutchToday } from '~/modules/clock.server';
 
 const t = setupTestDatabase();
