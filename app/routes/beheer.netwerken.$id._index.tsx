@@ -51,7 +51,6 @@ export default function NetworkOverview() {
   const day = (d: string) => dates.day(`${d}T12:00:00Z`);
   return (
     <div>
-
       <section className="pa-section" aria-labelledby="details-heading">
         <h2 className="utrecht-heading-2" id="details-heading">
           {t('networks.overview.details')}
