@@ -111,14 +111,15 @@ test('a person applies for a mentor, the coordinator reads it, the person withdr
       await logInWithPassword(coordinator, demo.coordinator.email, demo.coordinator.password);
       await expect(coordinator).toHaveURL('/beheer');
       await coordinator.goto(`/beheer/netwerken/${networkId}/aanvragen`);
-      await expect(coordinator.getByRole('heading', { level: 1, name: `Aanvragen: ${NETWORK}` })).toBeVisible();
+      await expect(coordinator.getByRole('heading', { level: 1, name: NETWORK })).toBeVisible();
+      await expect(coordinator.getByRole('heading', { level: 2, name: 'Aanvragen' })).toBeVisible();
       const row = coordinator.getByRole('row', { name: new RegExp(name) });
       await expect(row).toContainText('Zwolle');
       await expect(row).toContainText('E-mail na een cursus');
       await expect(coordinator.getByText(/beperking/)).toHaveCount(0);
       await checkA11y(coordinator);
       await row.getByRole('link', { name }).click();
-      await expect(coordinator.getByRole('heading', { level: 1, name: `Aanvraag van ${name}` })).toBeVisible();
+      await expect(coordinator.getByRole('heading', { level: 2, name: `Aanvraag van ${name}` })).toBeVisible();
       await expect(coordinator.getByText('Vrouwen, heeft een beperking (gedeeld met toestemming)')).toBeVisible();
       await expect(coordinator.getByText('mentor: Een vrouw')).toBeVisible();
       await expect(coordinator.getByText('campaign=cursus-opvolging, content=attended, medium=email, source=politiekactief')).toBeVisible();

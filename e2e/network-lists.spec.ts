@@ -35,7 +35,7 @@ for (const javaScriptEnabled of [true, false]) {
     try {
       const path = await applicationsPath(page);
       await page.goto(path);
-      await expect(page.getByRole('heading', { level: 2, name: 'Overzicht' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 3, name: 'Overzicht' })).toBeVisible();
       const rows = page.locator('tbody tr');
       const total = await rows.count();
       expect(total).toBeGreaterThan(1);

@@ -5,8 +5,9 @@ import { DataTable } from './ui/data-table';
 import { useT, type MessageKey } from '~/i18n';
 
 // The top of every page of one network (/beheer/netwerken/:id/…): back link, name, organisation and
-// the links between the network's pages. There is no layout route, so each page renders this itself
-// (the run, matches and applications pages may use it too).
+// the links between the network's pages. The layout route beheer.netwerken.$id renders it above each
+// page. Only the overview link matches its path exactly (`end`), so a tab stays marked on the pages
+// below it (an application's detail page keeps "Aanvragen" marked).
 
 const pages: { to: string; key: MessageKey }[] = [
   { to: '', key: 'networks.nav.overview' },
@@ -34,7 +35,7 @@ export function NetworkHeader({ network }: { network: { id: string; name: string
         <ul className="pa-subnav__list">
           {pages.map((p) => (
             <li key={p.key}>
-              <NavLink className="pa-subnav__link" to={p.to ? `${base}/${p.to}` : base} end>
+              <NavLink className="pa-subnav__link" to={p.to ? `${base}/${p.to}` : base} end={!p.to}>
                 {t(p.key)}
               </NavLink>
             </li>

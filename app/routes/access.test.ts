@@ -29,13 +29,14 @@ import * as courseExport from './beheer.cursussen.$id_.export[.csv]';
 import * as invitation from './beheer.uitnodiging.$token';
 import * as networkList from './beheer.netwerken._index';
 import * as networkNew from './beheer.netwerken.nieuw';
+import * as networkFrame from './beheer.netwerken.$id';
 import * as networkOverview from './beheer.netwerken.$id._index';
 import * as networkEdit from './beheer.netwerken.$id.bewerken';
 import * as networkMentors from './beheer.netwerken.$id.mentoren';
-import * as networkApplications from './beheer.netwerken.$id_.aanvragen._index';
-import * as networkApplication from './beheer.netwerken.$id_.aanvragen.$applicationId';
-import * as networkMatching from './beheer.netwerken.$id_.koppelen/route';
-import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import * as networkApplications from './beheer.netwerken.$id.aanvragen._index';
+import * as networkApplication from './beheer.netwerken.$id.aanvragen.$applicationId';
+import * as networkMatching from './beheer.netwerken.$id.koppelen/route';
+import * as networkMatches from './beheer.netwerken.$id.koppelingen';
 import * as networkRoute from './beheer.netwerken.$id_.route';
 import * as report from './beheer.rapportage';
 import * as reportCsv from './beheer.rapportage[.csv]';
@@ -207,6 +208,7 @@ const routes: Route[] = [
   GET('/beheer/netwerken', networkList.loader, anyCoordinator()),
   GET('/beheer/netwerken/nieuw', networkNew.loader, anyCoordinator()),
   POST('/beheer/netwerken/nieuw', networkNew.action, anyCoordinator(400)),
+  GET('/beheer/netwerken/:network', networkFrame.loader, coordinatorOnly()),
   GET('/beheer/netwerken/:network', networkOverview.loader, coordinatorOnly()),
   GET('/beheer/netwerken/:network/bewerken', networkEdit.loader, coordinatorOnly()),
   POST('/beheer/netwerken/:network/bewerken', networkEdit.action, coordinatorOnly(400)),

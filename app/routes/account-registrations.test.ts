@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse, person } from '../../test/courses';
-import { createSession } from '~/modules/auth/session.server';
+import { call, cookieFor, get, locationOf, post, run, statusOf } from '../../test/routes';
 import { signUp } from '~/modules/courses/registrations.server';
 import { action, loader } from './account';
 
@@ -14,23 +14,8 @@ async function member(email: string, verified: boolean) {
     .insert(users)
     .values({ email, name: 'Noor', passwordHash: null, emailVerifiedAt: verified ? new Date() : null })
     .returning();
-  const { token } = await createSession(t.handle.db, user!.id);
-  return { user: user!, cookie: `pa_session=${token}` };
+  return { user: user!, cookie: await cookieFor(t.handle.db, user!.id) };
 }
-const get = (cookie: string) => ({
-  request: new Request('http://localhost/account', { headers: { Cookie: cookie } }),
-  params: {},
-  context: {},
-});
-const post = (cookie: string, fields: Record<string, string>) => ({
-  request: new Request('http://localhost/account', {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-  }),
-  params: {},
-  context: {},
-});
 
 describe('registrations on the account page', () => {
   it('lists sign-ups made with the verified address, and lets the person cancel them', async () => {
@@ -38,12 +23,15 @@ describe('registrations on the account page', () => {
     const { course } = await createCourse(t.handle.db, { capacity: 1 });
     await signUp(t.handle.db, course.id, person('noor'));
     await signUp(t.handle.db, course.id, person('next'));
-    const page = await loader(get(cookie));
+    const page = await run(loader, get('/account', cookie));
     expect(page.registrations).toHaveLength(1);
     expect(page.registrations[0]).toMatchObject({ courseTitle: course.title, status: 'confirmed', canCancel: true });
-    const result = (await action(post(cookie, { intent: 'cancel-registration', registrationId: page.registrations[0]!.id }))) as Response;
-    expect(result.status).toBe(303);
-    expect(result.headers.get('Location')).toBe('/account?notice=registration.cancelled#notice');
+    const result = await call(
+      action,
+      post('/account', { intent: 'cancel-registration', registrationId: page.registrations[0]!.id }, cookie),
+    );
+    expect(statusOf(result)).toBe(303);
+    expect(locationOf(result)).toBe('/account?notice=registration.cancelled#notice');
     const rows = await t.handle.db
       .select()
       .from(registrations)
@@ -56,11 +44,12 @@ describe('registrations on the account page', () => {
     const { cookie } = await member('deelnemer-onbevestigd@example.nl', false);
     const { course } = await createCourse(t.handle.db);
     const other = await signUp(t.handle.db, course.id, person('onbevestigd'));
-    expect((await loader(get(cookie))).registrations).toHaveLength(0);
-    const refused = await action(
-      post(cookie, { intent: 'cancel-registration', registrationId: (other as { registrationId: string }).registrationId }),
-    ).catch((r: Response) => r);
-    expect((refused as Response).status).toBe(404);
+    expect((await run(loader, get('/account', cookie))).registrations).toHaveLength(0);
+    const refused = await call(
+      action,
+      post('/account', { intent: 'cancel-registration', registrationId: (other as { registrationId: string }).registrationId }, cookie),
+    );
+    expect(statusOf(refused)).toBe(404);
     const [row] = await t.handle.db.select().from(registrations).where(eq(registrations.courseId, course.id));
     expect(row!.status).toBe('confirmed');
   });

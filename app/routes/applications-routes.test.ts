@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, consents, emailMessages, menteeApplications, organisationMemberships } from '~db/schema';
-import { createSession } from '~/modules/auth/session.server';
+import { auditEvents, consents, emailMessages, menteeApplications } from '~db/schema';
 import { signUp } from '~/modules/courses/registrations.server';
 import { createCourse, person } from '../../test/courses';
 import { setupTestDatabase } from '../../test/database';
+import { call, cookieFor, get, makeCoordinator, post, run } from '../../test/routes';
 import { createApplication, createNetwork, createUser } from '../../test/mentoring';
 import * as accountApplications from './account_.mentoraat';
-import * as detail from './beheer.netwerken.$id_.aanvragen.$applicationId';
-import * as list from './beheer.netwerken.$id_.aanvragen._index';
+import * as detail from './beheer.netwerken.$id.aanvragen.$applicationId';
+import * as list from './beheer.netwerken.$id.aanvragen._index';
 import * as apply from './mentoraat.aanvragen.$networkId';
 import * as mentoring from './mentoraat._index';
 
@@ -16,46 +16,21 @@ const t = setupTestDatabase();
 
 async function loggedIn(fields: Parameters<typeof createUser>[1] = {}) {
   const user = await createUser(t.handle.db, fields);
-  const { token } = await createSession(t.handle.db, user.id);
-  return { user, cookie: `pa_session=${token}` };
+  return { user, cookie: await cookieFor(t.handle.db, user.id) };
 }
 
 async function coordinatorOf(organisationId: string) {
   const session = await loggedIn();
-  await t.handle.db.insert(organisationMemberships).values({ organisationId, userId: session.user.id });
+  await makeCoordinator(t.handle.db, session.user.id, organisationId);
   return session;
 }
 
-const args = (url: string, params: Record<string, string> = {}, cookie?: string, body?: URLSearchParams) => ({
-  request: new Request(`http://localhost${url}`, {
-    method: body ? 'POST' : 'GET',
-    body,
-    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
-  }),
-  params,
-  context: {},
-});
-
 /** Runs a loader or action; a thrown Response (404, redirect) comes back as the value. */
-async function settle<T>(run: () => Promise<T>): Promise<T | Response> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 type Reply = {
   data: { result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; existing: boolean };
   init: { status: number };
 };
-
-function form(fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
-  return body;
-}
 
 const valid = {
   municipality: 'GM0193',
@@ -77,13 +52,13 @@ describe('/mentoraat', () => {
   it('shows anonymous visitors the national networks, and regional ones for the chosen municipality', async () => {
     const national = await createNetwork(t.handle.db, { name: 'Landelijk netwerk' });
     const overijssel = await createNetwork(t.handle.db, { regionKind: 'provinces', regionCodes: ['PV23'] });
-    const page = await mentoring.loader(args('/mentoraat'));
+    const page = await run(mentoring.loader, get('/mentoraat'));
     const ids = page.networks.map((n) => n.id);
     expect(ids).toContain(national.id);
     expect(ids).not.toContain(overijssel.id);
     expect(page.loggedIn).toBe(false);
 
-    const inZwolle = await mentoring.loader(args('/mentoraat?gemeente=GM0193&bron=cursus-opvolging&utm_medium=email'));
+    const inZwolle = await run(mentoring.loader, get('/mentoraat?gemeente=GM0193&bron=cursus-opvolging&utm_medium=email'));
     expect(inZwolle.municipality).toEqual({ code: 'GM0193', name: 'Zwolle' });
     const card = inZwolle.networks.find((n) => n.id === overijssel.id)!;
     expect(card).toMatchObject({ region: 'Overijssel', focusGroup: 'Iedereen', applied: false });
@@ -91,9 +66,9 @@ describe('/mentoraat', () => {
     expect(inZwolle.applyQuery).toBe('?bron=cursus-opvolging&utm_medium=email&gemeente=GM0193');
     // The form starts with that municipality and carries the source in hidden fields.
     const { cookie } = await loggedIn();
-    const formPage = await apply.loader(
-      args(`/mentoraat/aanvragen/${overijssel.id}${inZwolle.applyQuery}`, { networkId: overijssel.id }, cookie),
-    );
+    const formPage = await run(apply.loader, get(`/mentoraat/aanvragen/${overijssel.id}${inZwolle.applyQuery}`, cookie), {
+      networkId: overijssel.id,
+    });
     expect(formPage.loggedIn && formPage.prefill).toMatchObject({ municipality: 'GM0193', bron: 'cursus-opvolging', utm_medium: 'email' });
   });
 
@@ -102,11 +77,11 @@ describe('/mentoraat', () => {
     const amsterdam = await createNetwork(t.handle.db, { regionKind: 'municipalities', regionCodes: ['GM0363'] });
     const { course } = await createCourse(t.handle.db);
     await signUp(t.handle.db, course.id, person('amsterdammer', { email: user.email, userId: user.id, municipalityCode: 'GM0363' }));
-    const page = await mentoring.loader(args('/mentoraat', {}, cookie));
+    const page = await run(mentoring.loader, get('/mentoraat', cookie));
     expect(page.municipality?.code).toBe('GM0363');
     expect(page.networks.map((n) => n.id)).toContain(amsterdam.id);
     // Choosing "no municipality" in the filter shows only the national ones.
-    const none = await mentoring.loader(args('/mentoraat?gemeente=', {}, cookie));
+    const none = await run(mentoring.loader, get('/mentoraat?gemeente=', cookie));
     expect(none.networks.map((n) => n.id)).not.toContain(amsterdam.id);
   });
 });
@@ -114,26 +89,24 @@ describe('/mentoraat', () => {
 describe('/mentoraat/aanvragen/:networkId', () => {
   it('asks anonymous visitors to log in and come back (with the source), and answers 404 for closed or unknown networks', async () => {
     const network = await createNetwork(t.handle.db);
-    const page = await apply.loader(args(`/mentoraat/aanvragen/${network.id}?bron=cursus-opvolging`, { networkId: network.id }));
+    const page = await run(apply.loader, get(`/mentoraat/aanvragen/${network.id}?bron=cursus-opvolging`), { networkId: network.id });
     expect(page.loggedIn).toBe(false);
     expect(page.loggedIn === false && page.loginUrl).toBe(
       `/inloggen?redirectTo=${encodeURIComponent(`/mentoraat/aanvragen/${network.id}?bron=cursus-opvolging`)}`,
     );
-    const posted = (await settle(() =>
-      apply.action(args(`/mentoraat/aanvragen/${network.id}`, { networkId: network.id }, undefined, form(valid))),
-    )) as Response;
+    const posted = (await call(apply.action, post(`/mentoraat/aanvragen/${network.id}`, valid), { networkId: network.id })) as Response;
     expect(posted.status).toBe(302);
     expect(posted.headers.get('Location')).toMatch(/^\/inloggen\?redirectTo=/);
 
     const closed = await createNetwork(t.handle.db, { applicationsOpen: false });
     const { cookie } = await loggedIn();
     for (const id of [closed.id, '00000000-0000-4000-8000-000000000000', 'niet-een-id']) {
-      const answer = (await settle(() => apply.loader(args(`/mentoraat/aanvragen/${id}`, { networkId: id }, cookie)))) as Response;
+      const answer = (await call(apply.loader, get(`/mentoraat/aanvragen/${id}`, cookie), { networkId: id })) as Response;
       expect(answer.status).toBe(404);
     }
-    const closedPost = (await settle(() =>
-      apply.action(args(`/mentoraat/aanvragen/${closed.id}`, { networkId: closed.id }, cookie, form(valid))),
-    )) as Response;
+    const closedPost = (await call(apply.action, post(`/mentoraat/aanvragen/${closed.id}`, valid, cookie), {
+      networkId: closed.id,
+    })) as Response;
     expect(closedPost.status).toBe(404);
   });
 
@@ -144,13 +117,14 @@ describe('/mentoraat/aanvragen/:networkId', () => {
       intakeQuestions: [{ id: 'motivatie', label: 'Waarom?', kind: 'text', options: [], required: true }],
     });
     const { user, cookie } = await loggedIn();
-    const reply = (await apply.action(
-      args(
+    const reply = (await run(
+      apply.action,
+      post(
         `/mentoraat/aanvragen/${network.id}`,
-        { networkId: network.id },
+        { ...valid, municipality: 'GM0363', themes: [], onlineOnly: 'on', meetingModes: ['in-person'], disability: 'on' },
         cookie,
-        form({ ...valid, municipality: 'GM0363', themes: [], onlineOnly: 'on', meetingModes: ['in-person'], disability: 'on' }),
       ),
+      { networkId: network.id },
     )) as unknown as Reply;
     expect(reply.init.status).toBe(400);
     const errors = reply.data.result.error!;
@@ -177,9 +151,9 @@ describe('/mentoraat/aanvragen/:networkId', () => {
       utm_medium: 'email',
       utm_campaign: 'cursus-opvolging',
     };
-    const done = (await settle(() =>
-      apply.action(args(`/mentoraat/aanvragen/${network.id}`, { networkId: network.id }, cookie, form(fields))),
-    )) as Response;
+    const done = (await call(apply.action, post(`/mentoraat/aanvragen/${network.id}`, fields, cookie), {
+      networkId: network.id,
+    })) as Response;
     expect(done.status).toBe(303);
     const [row] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.userId, user.id));
     expect(done.headers.get('Location')).toBe('/account/mentoraat?notice=application.sent#notice');
@@ -201,14 +175,14 @@ describe('/mentoraat/aanvragen/:networkId', () => {
     const mails = await t.handle.db.select().from(emailMessages).where(eq(emailMessages.recipient, user.email));
     expect(mails.map((m) => m.template)).toEqual(['application-received']);
 
-    const again = (await apply.action(
-      args(`/mentoraat/aanvragen/${network.id}`, { networkId: network.id }, cookie, form(fields)),
-    )) as unknown as Reply;
+    const again = (await run(apply.action, post(`/mentoraat/aanvragen/${network.id}`, fields, cookie), {
+      networkId: network.id,
+    })) as unknown as Reply;
     expect(again.init.status).toBe(409);
     expect(again.data.existing).toBe(true);
-    const page = await apply.loader(args(`/mentoraat/aanvragen/${network.id}`, { networkId: network.id }, cookie));
+    const page = await run(apply.loader, get(`/mentoraat/aanvragen/${network.id}`, cookie), { networkId: network.id });
     expect(page.loggedIn && page.existing).toBe(true);
-    const listPage = await mentoring.loader(args('/mentoraat', {}, cookie));
+    const listPage = await run(mentoring.loader, get('/mentoraat', cookie));
     expect(listPage.networks.find((n) => n.id === network.id)?.applied).toBe(true);
   });
 });
@@ -220,27 +194,27 @@ describe('/account/mentoraat', () => {
     const { application } = await createApplication(t.handle.db, network.id, { userId: user.id });
     const { application: theirs } = await createApplication(t.handle.db, network.id);
 
-    const page = await accountApplications.loader(args(`/account/mentoraat?intrekken=${application.id}`, {}, cookie));
+    const page = await run(accountApplications.loader, get(`/account/mentoraat?intrekken=${application.id}`, cookie));
     expect(page.applications.map((a) => a.id)).toEqual([application.id]);
     expect(page.confirmWithdraw?.id).toBe(application.id);
-    expect((await accountApplications.loader(args(`/account/mentoraat?intrekken=${theirs.id}`, {}, cookie))).confirmWithdraw).toBeNull();
+    expect((await run(accountApplications.loader, get(`/account/mentoraat?intrekken=${theirs.id}`, cookie))).confirmWithdraw).toBeNull();
 
     for (const intent of ['withdraw-application', 'withdraw-consent']) {
-      const refused = (await settle(() =>
-        accountApplications.action(args('/account/mentoraat', {}, cookie, form({ intent, applicationId: theirs.id }))),
+      const refused = (await call(
+        accountApplications.action,
+        post('/account/mentoraat', { intent, applicationId: theirs.id }, cookie),
       )) as Response;
       expect(refused.status).toBe(404);
     }
     const [untouched] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, theirs.id));
     expect(untouched!.status).toBe('waiting');
 
-    const anonymous = (await settle(() => accountApplications.loader(args('/account/mentoraat')))) as Response;
+    const anonymous = (await call(accountApplications.loader, get('/account/mentoraat'))) as Response;
     expect(anonymous.status).toBe(302);
 
-    const result = (await settle(() =>
-      accountApplications.action(
-        args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-application', applicationId: application.id })),
-      ),
+    const result = (await call(
+      accountApplications.action,
+      post('/account/mentoraat', { intent: 'withdraw-application', applicationId: application.id }, cookie),
     )) as Response;
     expect(result.status).toBe(303);
     expect(result.headers.get('Location')).toBe('/account/mentoraat?notice=application.withdrawn#notice');
@@ -253,20 +227,21 @@ describe('/account/mentoraat', () => {
     const network = await createNetwork(t.handle.db);
     const { user, cookie } = await loggedIn();
     const fields = { ...valid, disability: 'on', disabilityConsent: 'on' };
-    await settle(() => apply.action(args(`/mentoraat/aanvragen/${network.id}`, { networkId: network.id }, cookie, form(fields))));
+    await call(apply.action, post(`/mentoraat/aanvragen/${network.id}`, fields, cookie), { networkId: network.id });
     const [row] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.userId, user.id));
-    const page = await accountApplications.loader(args(`/account/mentoraat?toestemming=${row!.id}`, {}, cookie));
+    const page = await run(accountApplications.loader, get(`/account/mentoraat?toestemming=${row!.id}`, cookie));
     expect(page.applications[0]!.sharesDisability).toBe(true);
     expect(page.confirmConsent?.id).toBe(row!.id);
-    const withdrawn = (await settle(() =>
-      accountApplications.action(args('/account/mentoraat', {}, cookie, form({ intent: 'withdraw-consent', applicationId: row!.id }))),
+    const withdrawn = (await call(
+      accountApplications.action,
+      post('/account/mentoraat', { intent: 'withdraw-consent', applicationId: row!.id }, cookie),
     )) as Response;
     expect(withdrawn.headers.get('Location')).toBe('/account/mentoraat?notice=application.consentWithdrawn#notice');
     const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, row!.id));
     expect(after!.disability).toBeNull();
     const [consent] = await t.handle.db.select().from(consents).where(eq(consents.userId, user.id));
     expect(consent!.withdrawnAt).not.toBeNull();
-    expect((await accountApplications.loader(args('/account/mentoraat', {}, cookie))).applications[0]!.sharesDisability).toBe(false);
+    expect((await run(accountApplications.loader, get('/account/mentoraat', cookie))).applications[0]!.sharesDisability).toBe(false);
   });
 });
 
@@ -275,25 +250,25 @@ describe('/beheer/netwerken/:id/aanvragen', () => {
     const network = await createNetwork(t.handle.db);
     const { cookie } = await coordinatorOf(network.organisationId);
     const applicant = await loggedIn();
-    await settle(() =>
-      apply.action(
-        args(
-          `/mentoraat/aanvragen/${network.id}`,
-          { networkId: network.id },
-          applicant.cookie,
-          form({ ...valid, disability: 'on', disabilityConsent: 'on', bron: 'nieuwsbrief' }),
-        ),
+    await call(
+      apply.action,
+      post(
+        `/mentoraat/aanvragen/${network.id}`,
+        { ...valid, disability: 'on', disabilityConsent: 'on', bron: 'nieuwsbrief' },
+        applicant.cookie,
       ),
+      { networkId: network.id },
     );
-    const page = await list.loader(args(`/beheer/netwerken/${network.id}/aanvragen`, { id: network.id }, cookie));
+    const page = await run(list.loader, get(`/beheer/netwerken/${network.id}/aanvragen`, cookie), { id: network.id });
     expect(page.applications).toHaveLength(1);
     expect(page.applications[0]).toMatchObject({ name: applicant.user.name, municipalityName: 'Zwolle', source: 'nieuwsbrief' });
     expect(JSON.stringify(page)).not.toMatch(/disab/i);
 
     const id = page.applications[0]!.id;
-    const shown = await detail.loader(
-      args(`/beheer/netwerken/${network.id}/aanvragen/${id}`, { id: network.id, applicationId: id }, cookie),
-    );
+    const shown = await run(detail.loader, get(`/beheer/netwerken/${network.id}/aanvragen/${id}`, cookie), {
+      id: network.id,
+      applicationId: id,
+    });
     expect(shown.application.selfIdentification).toEqual(['Vrouwen', 'heeft een beperking (gedeeld met toestemming)']);
     expect(shown.application.disabilityShown).toBe(true);
     const events = await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
@@ -308,19 +283,15 @@ describe('/beheer/netwerken/:id/aanvragen', () => {
     const { cookie: otherCoordinator } = await coordinatorOf(other.organisationId);
     const { cookie: nobody } = await loggedIn();
     for (const cookie of [otherCoordinator, nobody]) {
-      const listed = (await settle(() =>
-        list.loader(args(`/beheer/netwerken/${network.id}/aanvragen`, { id: network.id }, cookie)),
-      )) as Response;
+      const listed = (await call(list.loader, get(`/beheer/netwerken/${network.id}/aanvragen`, cookie), { id: network.id })) as Response;
       expect(listed.status).toBe(404);
-      const shown = (await settle(() => detail.loader(args('/x', { id: network.id, applicationId: application.id }, cookie)))) as Response;
+      const shown = (await call(detail.loader, get('/x', cookie), { id: network.id, applicationId: application.id })) as Response;
       expect(shown.status).toBe(404);
     }
     // Through the coordinator's own network, an application of another network is not found either.
-    const shown = (await settle(() =>
-      detail.loader(args('/x', { id: other.id, applicationId: application.id }, otherCoordinator)),
-    )) as Response;
+    const shown = (await call(detail.loader, get('/x', otherCoordinator), { id: other.id, applicationId: application.id })) as Response;
     expect(shown.status).toBe(404);
-    const anonymous = (await settle(() => list.loader(args(`/beheer/netwerken/${network.id}/aanvragen`, { id: network.id })))) as Response;
+    const anonymous = (await call(list.loader, get(`/beheer/netwerken/${network.id}/aanvragen`), { id: network.id })) as Response;
     expect(anonymous.status).toBe(302);
   });
 });

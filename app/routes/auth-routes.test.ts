@@ -11,29 +11,17 @@ import { loader as adminLoader } from './admin._index';
 import { createSession } from '~/modules/auth/session.server';
 import { advanceClock, DAY, setClock } from '~/modules/clock.server';
 import { loader as rootLoader } from '../root';
+import { answerOf, argsOf, call, cookieFor, get, post, run } from '../../test/routes';
 
 const t = setupTestDatabase();
 
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-}
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { ip: '203.0.113.5' } });
-
 type Reply = { status?: string; initialValue?: Record<string, unknown> | null; error?: Record<string, string[] | null> | null };
-function asData(result: unknown): { status: number; data: Reply & Record<string, unknown> } {
-  const r = result as { type?: string; data?: unknown; init?: { status?: number } | null };
-  if (r && r.type === 'DataWithResponseInit') return { status: r.init?.status ?? 200, data: r.data as Reply };
-  return { status: 200, data: result as Reply };
-}
+type Answer = Reply & Record<string, unknown>;
 
 describe('forms answer bad input with field errors and keep what was typed', () => {
   it('registration: 400, a message per field, the name and email kept, the password not', async () => {
-    const { status, data } = asData(
-      await registerAction(args(post('/registreren', { name: 'Sanne', email: 'geen-adres', password: 'kort' }))),
+    const { status, data } = answerOf<Answer>(
+      await registerAction(argsOf(post('/registreren', { name: 'Sanne', email: 'geen-adres', password: 'kort' }))),
     );
     expect(status).toBe(400);
     expect(data.error?.email?.[0]).toMatch(/geldig e-mailadres/);
@@ -46,15 +34,15 @@ describe('forms answer bad input with field errors and keep what was typed', () 
   it('speaks English when the language cookie says so', async () => {
     const request = post('/registreren', { name: '', email: '', password: '' });
     request.headers.set('Cookie', 'pa_lang=en');
-    const { data } = asData(await registerAction(args(request)));
+    const { data } = answerOf<Answer>(await registerAction(argsOf(request)));
     expect(data.error?.name?.[0]).toBe('Enter your name.');
     expect(data.error?.email?.[0]).toBe('Enter your email address.');
   });
 
   it('a 1 MB name is refused with a message, not a crash', async () => {
-    const { status, data } = asData(
+    const { status, data } = answerOf<Answer>(
       await registerAction(
-        args(post('/registreren', { name: 'x'.repeat(1_000_000), email: 'a@b.nl', password: 'lang genoeg wachtwoord' })),
+        argsOf(post('/registreren', { name: 'x'.repeat(1_000_000), email: 'a@b.nl', password: 'lang genoeg wachtwoord' })),
       ),
     );
     expect(status).toBe(400);
@@ -63,7 +51,7 @@ describe('forms answer bad input with field errors and keep what was typed', () 
 
   it('a filled-in honeypot looks like success but creates nothing', async () => {
     const response = (await registerAction(
-      args(
+      argsOf(
         post('/registreren', { name: 'Bot', email: 'bot@example.nl', password: 'wachtwoord van een bot', website: 'https://spam.example' }),
       ),
     )) as Response;
@@ -74,24 +62,24 @@ describe('forms answer bad input with field errors and keep what was typed', () 
 
   it('login: the same message for an unknown address and a wrong password', async () => {
     const response = (await registerAction(
-      args(post('/registreren', { name: 'Piet', email: 'piet@example.nl', password: 'piet zijn wachtwoord' })),
+      argsOf(post('/registreren', { name: 'Piet', email: 'piet@example.nl', password: 'piet zijn wachtwoord' })),
     )) as Response;
     expect(response.status).toBe(302);
-    const unknown = asData(
-      await loginAction(args(post('/inloggen', { intent: 'password', email: 'niemand@example.nl', password: 'iets' }))),
+    const unknown = answerOf<Answer>(
+      await loginAction(argsOf(post('/inloggen', { intent: 'password', email: 'niemand@example.nl', password: 'iets' }))),
     );
-    const known = asData(await loginAction(args(post('/inloggen', { intent: 'password', email: 'piet@example.nl', password: 'iets' }))));
+    const known = answerOf<Answer>(
+      await loginAction(argsOf(post('/inloggen', { intent: 'password', email: 'piet@example.nl', password: 'iets' }))),
+    );
     expect(unknown.status).toBe(400);
     expect((unknown.data.result as Reply).error?.['']).toEqual((known.data.result as Reply).error?.['']);
     expect((known.data.result as Reply).initialValue).not.toHaveProperty('password');
   });
 
   it('a login link request answers the same for known and unknown addresses', async () => {
-    const known = (await loginAction(
-      args(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'piet@example.nl' })),
-    )) as Response;
+    const known = (await loginAction(argsOf(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'piet@example.nl' })))) as Response;
     const unknown = (await loginAction(
-      args(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'onbekend@example.nl' })),
+      argsOf(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'onbekend@example.nl' })),
     )) as Response;
     // Back to the login page (keeping where a password login leads) with the "if there is an account" notice.
     expect(known.status).toBe(303);
@@ -104,21 +92,21 @@ describe('forms answer bad input with field errors and keep what was typed', () 
 
 describe('token pages', () => {
   it('a forged reset link gets a clear page (404) and changes nothing', async () => {
-    const loaded = asData(await resetLoader(args(new Request('http://localhost/wachtwoord-herstellen/abc'), { token: 'abc' })));
+    const loaded = answerOf<Answer>(await resetLoader(argsOf(get('/wachtwoord-herstellen/abc'), { token: 'abc' })));
     expect(loaded.status).toBe(404);
     expect(loaded.data).toEqual({ problem: 'invalid' });
-    const acted = asData(
+    const acted = answerOf<Answer>(
       await resetAction(
-        args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'een nieuw wachtwoord' }), { token: 'abc' }),
+        argsOf(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'een nieuw wachtwoord' }), { token: 'abc' }),
       ),
     );
     expect(acted.status).toBe(404);
   });
 
   it('different passwords are a field error on the confirmation', async () => {
-    const acted = asData(
+    const acted = answerOf<Answer>(
       await resetAction(
-        args(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'iets anders' }), { token: 'abc' }),
+        argsOf(post('/wachtwoord-herstellen/abc', { password: 'een nieuw wachtwoord', confirm: 'iets anders' }), { token: 'abc' }),
       ),
     );
     expect(acted.status).toBe(400);
@@ -128,17 +116,15 @@ describe('token pages', () => {
 
 describe('guards', () => {
   it('the admin pages send visitors to the login page and answer non-admins 404', async () => {
-    const anonymous = await adminLoader(args(new Request('http://localhost/admin'))).catch((r: Response) => r);
+    const anonymous = await call(adminLoader, get('/admin'));
     expect((anonymous as Response).status).toBe(302);
     expect((anonymous as Response).headers.get('Location')).toBe('/inloggen?redirectTo=%2Fadmin');
     const [piet] = await t.handle.db.select().from(users).where(eq(users.email, 'piet@example.nl'));
-    const { token } = await createSession(t.handle.db, piet!.id);
-    const refused = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } }))).catch(
-      (r: Response) => r,
-    );
+    const cookie = await cookieFor(t.handle.db, piet!.id);
+    const refused = await call(adminLoader, get('/admin', cookie));
     expect((refused as Response).status).toBe(404);
     await t.handle.db.update(users).set({ isAdmin: true }).where(eq(users.id, piet!.id));
-    const allowed = await adminLoader(args(new Request('http://localhost/admin', { headers: { Cookie: `pa_session=${token}` } })));
+    const allowed = await run(adminLoader, get('/admin', cookie));
     expect(Array.isArray(allowed.organisations)).toBe(true);
   });
 });
@@ -148,18 +134,18 @@ describe('sliding sessions', () => {
     const [piet] = await t.handle.db.select().from(users).where(eq(users.email, 'piet@example.nl'));
     setClock(new Date('2027-01-10T12:00:00Z'));
     const { token } = await createSession(t.handle.db, piet!.id);
-    const request = () => new Request('http://localhost/', { headers: { Cookie: `pa_session=${token}` } });
-    const fresh = await rootLoader(args(request()));
+    const request = () => get('/', `pa_session=${token}`);
+    const fresh = await rootLoader(argsOf(request()));
     expect(fresh).not.toHaveProperty('init');
     advanceClock(16 * DAY);
-    const renewed = (await rootLoader(args(request()))) as unknown as {
+    const renewed = (await rootLoader(argsOf(request()))) as unknown as {
       data: { user: unknown };
       init: { headers: Record<string, string> };
     };
     expect(renewed.data.user).toMatchObject({ name: 'Piet' });
     expect(renewed.init.headers['Set-Cookie']).toMatch(new RegExp(`^pa_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`));
     // Extended once; the next request has nothing to extend.
-    expect(await rootLoader(args(request()))).not.toHaveProperty('init');
+    expect(await rootLoader(argsOf(request()))).not.toHaveProperty('init');
   });
 });
 
@@ -173,7 +159,7 @@ describe('after logging in', () => {
     return user!;
   }
   const logIn = async (email: string, query = '') => {
-    const result = await loginAction(args(post(`/inloggen${query}`, { intent: 'password', email, password })));
+    const result = await loginAction(argsOf(post(`/inloggen${query}`, { intent: 'password', email, password })));
     expect(result).toBeInstanceOf(Response);
     return (result as Response).headers.get('Location');
   };

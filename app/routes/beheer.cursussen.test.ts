@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { courseQuestions, courseSessions, courses, emailMessages, organisationMemberships, registrations, users } from '~db/schema';
+import { courseQuestions, courseSessions, courses, emailMessages, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse, person } from '../../test/courses';
-import { createSession } from '~/modules/auth/session.server';
+import { call, cookieFor, dataOf, get, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
 import { signUp } from '~/modules/courses/registrations.server';
 import { toLocalInputs } from '~/modules/time';
 import { DAY, now } from '~/modules/clock.server';
@@ -21,39 +21,13 @@ import * as exportCsv from './beheer.cursussen.$id_.export[.csv]';
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-type Args = { request: Request; params: Record<string, string>; context: { ip: string } };
-type Handler = (args: Args) => Promise<unknown>;
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, fields: Record<string, string | string[]>, cookie?: string) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-};
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
-  handler({ request, params, context: { ip: '203.0.113.9' } }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
-};
-const dataOf = <T = Record<string, unknown>>(result: unknown) => {
-  const r = result as { type?: string; data?: unknown };
-  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
-};
-
 async function coordinatorOf(email: string, organisationId: string | null) {
   const [user] = await db()
     .insert(users)
     .values({ email, name: email.split('@')[0]!, emailVerifiedAt: now() })
     .returning();
-  if (organisationId) await db().insert(organisationMemberships).values({ organisationId, userId: user!.id });
-  const { token } = await createSession(db(), user!.id);
-  return `pa_session=${token}`;
+  if (organisationId) await makeCoordinator(db(), user!.id, organisationId);
+  return cookieFor(db(), user!.id);
 }
 
 const future = toLocalInputs(new Date(Date.now() + 30 * DAY));
@@ -81,15 +55,15 @@ beforeAll(async () => {
   theirQuestion = question!.id;
 });
 
-const pages: [string, Handler, string][] = [
-  ['layout', frame.loader as Handler, ''],
-  ['overview', overview.loader as Handler, ''],
-  ['edit', edit.loader as Handler, '/bewerken'],
-  ['copy', copy.loader as Handler, '/kopieren'],
-  ['registrations', people.loader as Handler, '/aanmeldingen'],
-  ['attendance', attendance.loader as Handler, '/aanwezigheid'],
-  ['message', message.loader as Handler, '/bericht'],
-  ['export', exportCsv.loader as Handler, '/export.csv'],
+const pages: [string, RouteHandler, string][] = [
+  ['layout', frame.loader, ''],
+  ['overview', overview.loader, ''],
+  ['edit', edit.loader, '/bewerken'],
+  ['copy', copy.loader, '/kopieren'],
+  ['registrations', people.loader, '/aanmeldingen'],
+  ['attendance', attendance.loader, '/aanwezigheid'],
+  ['message', message.loader, '/bericht'],
+  ['export', exportCsv.loader, '/export.csv'],
 ];
 
 describe('tenancy', () => {
@@ -110,25 +84,20 @@ describe('tenancy', () => {
     const id = theirs.course.id;
     const session = theirs.sessions[0]!.id;
     const slot = { date: future.date, startTime: '19:30', endTime: '21:30', location: '' };
-    const attempts: [string, Handler, string, Record<string, string | string[]>][] = [
-      ['publish', overview.action as Handler, '', { intent: 'publish' }],
-      ['cancel', overview.action as Handler, '', { intent: 'cancel-course', confirm: 'on' }],
-      ['close', overview.action as Handler, '', { intent: 'close' }],
-      ['add session', overview.action as Handler, '', { intent: 'add-session', ...slot }],
-      ['move session', overview.action as Handler, '', { intent: 'move-session', sessionId: session, ...slot }],
-      ['remove session', overview.action as Handler, '', { intent: 'remove-session', sessionId: session }],
-      ['add question', overview.action as Handler, '', { intent: 'add-question', kind: 'text', label: 'Hack?' }],
-      [
-        'edit question',
-        overview.action as Handler,
-        '',
-        { intent: 'edit-question', questionId: theirQuestion, kind: 'text', label: 'Hack?' },
-      ],
-      ['remove question', overview.action as Handler, '', { intent: 'remove-question', questionId: theirQuestion }],
-      ['move question', overview.action as Handler, '', { intent: 'question-down', questionId: theirQuestion }],
+    const attempts: [string, RouteHandler, string, Record<string, string | string[]>][] = [
+      ['publish', overview.action, '', { intent: 'publish' }],
+      ['cancel', overview.action, '', { intent: 'cancel-course', confirm: 'on' }],
+      ['close', overview.action, '', { intent: 'close' }],
+      ['add session', overview.action, '', { intent: 'add-session', ...slot }],
+      ['move session', overview.action, '', { intent: 'move-session', sessionId: session, ...slot }],
+      ['remove session', overview.action, '', { intent: 'remove-session', sessionId: session }],
+      ['add question', overview.action, '', { intent: 'add-question', kind: 'text', label: 'Hack?' }],
+      ['edit question', overview.action, '', { intent: 'edit-question', questionId: theirQuestion, kind: 'text', label: 'Hack?' }],
+      ['remove question', overview.action, '', { intent: 'remove-question', questionId: theirQuestion }],
+      ['move question', overview.action, '', { intent: 'question-down', questionId: theirQuestion }],
       [
         'edit',
-        edit.action as Handler,
+        edit.action,
         '/bewerken',
         {
           title: 'Overgenomen',
@@ -142,14 +111,14 @@ describe('tenancy', () => {
       ],
       [
         'add person',
-        people.action as Handler,
+        people.action,
         '/aanmeldingen',
         { intent: 'add', name: 'X', email: 'x@example.nl', municipalityCode: 'GM0193', locale: 'nl' },
       ],
-      ['cancel person', people.action as Handler, '/aanmeldingen', { intent: 'cancel-registration', registrationId: theirRegistration }],
-      ['attendance', attendance.action as Handler, '/aanwezigheid', { sessionId: session, present: theirRegistration }],
-      ['message', message.action as Handler, '/bericht', { subject: 'Hallo', body: 'Van een ander' }],
-      ['copy', copy.action as Handler, '/kopieren', { title: 'Overgenomen kopie', firstDate: future.date }],
+      ['cancel person', people.action, '/aanmeldingen', { intent: 'cancel-registration', registrationId: theirRegistration }],
+      ['attendance', attendance.action, '/aanwezigheid', { sessionId: session, present: theirRegistration }],
+      ['message', message.action, '/bericht', { subject: 'Hallo', body: 'Van een ander' }],
+      ['copy', copy.action, '/kopieren', { title: 'Overgenomen kopie', firstDate: future.date }],
     ];
     for (const [name, action, suffix, fields] of attempts) {
       const result = await call(action, post(`/beheer/cursussen/${id}${suffix}`, fields, alice), { id });
@@ -168,19 +137,19 @@ describe('tenancy', () => {
   it('a registration or session of another course cannot be reached through one’s own course', async () => {
     const id = mine.course.id;
     const cancel = await call(
-      people.action as Handler,
+      people.action,
       post(`/beheer/cursussen/${id}/aanmeldingen`, { intent: 'cancel-registration', registrationId: theirRegistration }, alice),
       { id },
     );
     expect(statusOf(cancel)).toBe(404);
     const remove = await call(
-      overview.action as Handler,
+      overview.action,
       post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: theirs.sessions[0]!.id }, alice),
       { id },
     );
     expect(statusOf(remove)).toBe(404);
     const question = await call(
-      overview.action as Handler,
+      overview.action,
       post(`/beheer/cursussen/${id}`, { intent: 'remove-question', questionId: theirQuestion }, alice),
       { id },
     );
@@ -189,20 +158,20 @@ describe('tenancy', () => {
 
   it('visitors go to the login page and come back afterwards', async () => {
     const id = theirs.course.id;
-    for (const [name, loader, suffix] of [...pages, ['list', list.loader as Handler, ''] as const]) {
+    for (const [name, loader, suffix] of [...pages, ['list', list.loader, ''] as const]) {
       const path = name === 'list' ? '/beheer/cursussen' : `/beheer/cursussen/${id}${suffix}`;
       const result = (await call(loader, get(path), { id })) as Response;
       expect(result.status, name).toBe(302);
       expect(result.headers.get('Location')).toBe(`/inloggen?redirectTo=${encodeURIComponent(path)}`);
     }
-    const acted = (await call(overview.action as Handler, post(`/beheer/cursussen/${id}`, { intent: 'publish' }), { id })) as Response;
+    const acted = (await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'publish' }), { id })) as Response;
     expect(acted.status).toBe(302);
   });
 
   it('people who coordinate nothing get 404, also for the list and the new-course page', async () => {
-    expect(statusOf(await call(list.loader as Handler, get('/beheer/cursussen', carol)))).toBe(404);
-    expect(statusOf(await call(create.loader as Handler, get('/beheer/cursussen/nieuw', carol)))).toBe(404);
-    expect(statusOf(await call(create.action as Handler, post('/beheer/cursussen/nieuw', { title: 'x' }, carol)))).toBe(404);
+    expect(statusOf(await call(list.loader, get('/beheer/cursussen', carol)))).toBe(404);
+    expect(statusOf(await call(create.loader, get('/beheer/cursussen/nieuw', carol)))).toBe(404);
+    expect(statusOf(await call(create.action, post('/beheer/cursussen/nieuw', { title: 'x' }, carol)))).toBe(404);
     for (const [name, loader, suffix] of pages) {
       const result = await call(loader, get(`/beheer/cursussen/${mine.course.id}${suffix}`, carol), { id: mine.course.id });
       expect(statusOf(result), name).toBe(404);
@@ -216,11 +185,11 @@ describe('tenancy', () => {
       }
     }
     const other = `?organisatie=${theirs.organisation.id}`;
-    expect(statusOf(await call(list.loader as Handler, get(`/beheer/cursussen${other}`, alice)))).toBe(404);
-    expect(statusOf(await call(list.loader as Handler, get('/beheer/cursussen?organisatie=nonsense', alice)))).toBe(404);
-    expect(statusOf(await call(create.loader as Handler, get(`/beheer/cursussen/nieuw${other}`, alice)))).toBe(404);
+    expect(statusOf(await call(list.loader, get(`/beheer/cursussen${other}`, alice)))).toBe(404);
+    expect(statusOf(await call(list.loader, get('/beheer/cursussen?organisatie=nonsense', alice)))).toBe(404);
+    expect(statusOf(await call(create.loader, get(`/beheer/cursussen/nieuw${other}`, alice)))).toBe(404);
     const created = await call(
-      create.action as Handler,
+      create.action,
       post(
         '/beheer/cursussen/nieuw',
         {
@@ -244,7 +213,7 @@ describe('tenancy', () => {
 
 describe('a coordinator runs a course through the pages', () => {
   it('creates, adds a session, publishes, sees it listed, exports and messages', async () => {
-    const empty = await call(create.action as Handler, post('/beheer/cursussen/nieuw', { organisationId: mine.organisation.id }, alice));
+    const empty = await call(create.action, post('/beheer/cursussen/nieuw', { organisationId: mine.organisation.id }, alice));
     expect(statusOf(empty)).toBe(400);
     const errors = dataOf<{ error: Record<string, string[]> }>(empty).error;
     expect(errors.title).toEqual(['Vul een titel in.']);
@@ -252,7 +221,7 @@ describe('a coordinator runs a course through the pages', () => {
     expect(errors.capacity?.[0]).toMatch(/heel getal/);
 
     const bad = await call(
-      create.action as Handler,
+      create.action,
       post(
         '/beheer/cursussen/nieuw',
         {
@@ -277,7 +246,7 @@ describe('a coordinator runs a course through the pages', () => {
     expect(badErrors.registrationClosesAt?.[0]).toMatch(/later sluiten/);
 
     const created = (await call(
-      create.action as Handler,
+      create.action,
       post(
         '/beheer/cursussen/nieuw',
         {
@@ -308,12 +277,12 @@ describe('a coordinator runs a course through the pages', () => {
     });
     expect(toLocalInputs(course!.registrationClosesAt!).dateTime).toBe(`${future.date}T12:00`);
 
-    const refused = await call(overview.action as Handler, post(`/beheer/cursussen/${id}`, { intent: 'publish' }, alice), { id });
+    const refused = await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'publish' }, alice), { id });
     expect(statusOf(refused)).toBe(400);
     expect(dataOf<{ message: string }>(refused).message).toMatch(/minstens één bijeenkomst/);
 
     const backwards = await call(
-      overview.action as Handler,
+      overview.action,
       post(`/beheer/cursussen/${id}`, { intent: 'add-session', date: future.date, startTime: '21:30', endTime: '19:30' }, alice),
       { id },
     );
@@ -321,30 +290,30 @@ describe('a coordinator runs a course through the pages', () => {
       'De eindtijd moet na de begintijd liggen.',
     ]);
     const added = (await call(
-      overview.action as Handler,
+      overview.action,
       post(`/beheer/cursussen/${id}`, { intent: 'add-session', date: future.date, startTime: '19:30', endTime: '21:30' }, alice),
       { id },
     )) as Response;
     expect(added.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.sessionSaved&told=0#notice`);
-    const published = (await call(overview.action as Handler, post(`/beheer/cursussen/${id}`, { intent: 'publish' }, alice), {
+    const published = (await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'publish' }, alice), {
       id,
     })) as Response;
     expect(published.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.published#notice`);
 
     const listed = dataOf<{ courses: { id: string; status: string; confirmed: number; capacity: number }[] }>(
-      await call(list.loader as Handler, get('/beheer/cursussen', alice)),
+      await call(list.loader, get('/beheer/cursussen', alice)),
     );
     expect(listed.courses.find((c) => c.id === id)).toMatchObject({ status: 'published', confirmed: 0, capacity: 15 });
     expect(listed.courses.some((c) => c.id === theirs.course.id)).toBe(false);
 
     const nobody = await call(
-      message.action as Handler,
+      message.action,
       post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, alice),
       { id },
     );
     expect(statusOf(nobody)).toBe(400);
     const addedPerson = (await call(
-      people.action as Handler,
+      people.action,
       post(
         `/beheer/cursussen/${id}/aanmeldingen`,
         { intent: 'add', name: 'Aad', email: 'aad@example.nl', municipalityCode: 'GM0150', locale: 'nl' },
@@ -354,17 +323,17 @@ describe('a coordinator runs a course through the pages', () => {
     )) as Response;
     expect(addedPerson.headers.get('Location')).toBe(`/beheer/cursussen/${id}/aanmeldingen?notice=course.added#notice`);
     const sent = (await call(
-      message.action as Handler,
+      message.action,
       post(`/beheer/cursussen/${id}/bericht`, { subject: 'Hoi', body: 'Tot dinsdag', confirm: 'on' }, alice),
       { id },
     )) as Response;
     expect(sent.headers.get('Location')).toBe(`/beheer/cursussen/${id}/bericht?notice=courseMessage.queued&count=1#notice`);
     const progress = dataOf<{ batches: { total: number }[] }>(
-      await call(message.loader as Handler, get(`/beheer/cursussen/${id}/bericht`, alice), { id }),
+      await call(message.loader, get(`/beheer/cursussen/${id}/bericht`, alice), { id }),
     );
     expect(progress.batches).toMatchObject([{ total: 1 }]);
 
-    const csv = (await call(exportCsv.loader as Handler, get(`/beheer/cursussen/${id}/export.csv`, alice), { id })) as Response;
+    const csv = (await call(exportCsv.loader, get(`/beheer/cursussen/${id}/export.csv`, alice), { id })) as Response;
     expect(csv.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('Content-Disposition')).toBe('attachment; filename="aanmeldingen-politiek-actief-deventer.csv"');
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -376,14 +345,12 @@ describe('a coordinator runs a course through the pages', () => {
     const { course } = await createCourse(db(), { status: 'draft' });
     await db().update(courses).set({ organisationId: mine.organisation.id }).where(eq(courses.id, course.id));
     const id = course.id;
-    const unconfirmed = await call(overview.action as Handler, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course' }, alice), { id });
+    const unconfirmed = await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course' }, alice), { id });
     expect(statusOf(unconfirmed)).toBe(400);
     expect(dataOf<{ result: { error: Record<string, string[]> } }>(unconfirmed).result.error.confirm?.[0]).toMatch(/Vink eerst aan/);
-    const confirmed = (await call(
-      overview.action as Handler,
-      post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', confirm: 'on' }, alice),
-      { id },
-    )) as Response;
+    const confirmed = (await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', confirm: 'on' }, alice), {
+      id,
+    })) as Response;
     expect(confirmed.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.cancelled&count=0#notice`);
     const [row] = await db().select().from(courses).where(eq(courses.id, id));
     expect(row?.status).toBe('cancelled');
@@ -396,7 +363,7 @@ describe('a coordinator runs a course through the pages', () => {
     await signUp(db(), course.id, person('edit-b'));
     const id = course.id;
     const result = await call(
-      edit.action as Handler,
+      edit.action,
       post(
         `/beheer/cursussen/${id}/bewerken`,
         {
@@ -421,16 +388,14 @@ describe('copy a course', () => {
   it('makes a draft copy at the chosen first date and opens its edit page; a refused form keeps the values', async () => {
     const id = mine.course.id;
     const page = dataOf<{ defaults: { title: string }; firstDate: string }>(
-      await call(copy.loader as Handler, get(`/beheer/cursussen/${id}/kopieren`, alice), { id }),
+      await call(copy.loader, get(`/beheer/cursussen/${id}/kopieren`, alice), { id }),
     );
     expect(page.defaults.title).toBe(`${mine.course.title} (kopie)`);
     expect(page.firstDate).toBe(toLocalInputs(mine.sessions[0]!.startsAt).date);
 
-    const refused = await call(
-      copy.action as Handler,
-      post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: '' }, alice),
-      { id },
-    );
+    const refused = await call(copy.action, post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: '' }, alice), {
+      id,
+    });
     expect(statusOf(refused)).toBe(400);
     expect(dataOf<{ error: Record<string, string[]>; initialValue: Record<string, string> }>(refused)).toMatchObject({
       error: { firstDate: ['Kies de datum van de eerste bijeenkomst'] },
@@ -438,11 +403,9 @@ describe('copy a course', () => {
     });
 
     const later = toLocalInputs(new Date(Date.now() + 400 * DAY)).date;
-    const done = (await call(
-      copy.action as Handler,
-      post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: later }, alice),
-      { id },
-    )) as Response;
+    const done = (await call(copy.action, post(`/beheer/cursussen/${id}/kopieren`, { title: 'Volgend jaar', firstDate: later }, alice), {
+      id,
+    })) as Response;
     expect(done.status).toBe(303);
     const match = /^\/beheer\/cursussen\/([0-9a-f-]{36})\/bewerken\?notice=course.copied#notice$/.exec(done.headers.get('Location') ?? '');
     expect(match).not.toBeNull();

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { useDates } from '~/components/manage-courses';
 import { FOCUS_KEYS, WEIGHT_KEYS } from '~/components/network-fields';
-import { MentorTable, NetworkHeader } from '~/components/network-nav';
+import { MentorTable } from '~/components/network-nav';
 import { useT } from '~/i18n';
 import { defaultWeights, scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -50,9 +50,7 @@ export default function NetworkOverview() {
   const { network, regions, mentors, invitations, counts } = useLoaderData<typeof loader>();
   const day = (d: string) => dates.day(`${d}T12:00:00Z`);
   return (
-    <div className="pa-manage">
-      <NetworkHeader network={network} />
-
+    <div>
       <section className="pa-section" aria-labelledby="details-heading">
         <h2 className="utrecht-heading-2" id="details-heading">
           {t('networks.overview.details')}

@@ -11,7 +11,6 @@ import { ActionButton, Hidden } from '~/components/manage-courses';
 import { NetworkFields } from '~/components/network-fields';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '~/components/ui/fields';
-import { NetworkHeader } from '~/components/network-nav';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -97,7 +96,7 @@ export default function EditNetwork() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const { network, questions } = loaded;
+  const { questions } = loaded;
   const [form, fields] = useForm<Fields>({
     id: 'network',
     lastResult: acted?.intent === 'save' ? acted.result : undefined,
@@ -106,8 +105,7 @@ export default function EditNetwork() {
   // A new location after each redirect: the "add a question" form starts empty again.
   const { key } = useLocation();
   return (
-    <div className="pa-manage">
-      <NetworkHeader network={network} />
+    <div>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
       <section className="pa-section pa-prose" aria-labelledby="edit-heading">
         <h2 className="utrecht-heading-2" id="edit-heading">

@@ -10,7 +10,7 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
-import { MentorTable, NetworkHeader } from '~/components/network-nav';
+import { MentorTable } from '~/components/network-nav';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 import {
@@ -90,13 +90,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NetworkMentors() {
   const t = useT();
   const dates = useDates();
-  const { network, mentors, invitations } = useLoaderData<typeof loader>();
+  const { mentors, invitations } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   // A new location after each redirect: the invite form starts empty again after a sent invitation.
   const { key } = useLocation();
   return (
-    <div className="pa-manage">
-      <NetworkHeader network={network} />
+    <div>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
 
       <section className="pa-section pa-prose" aria-labelledby="invite-heading">

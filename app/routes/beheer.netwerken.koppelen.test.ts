@@ -1,46 +1,20 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailMessages, matches, matchingRuns, menteeApplications, organisationMemberships, pairRules } from '~db/schema';
+import { emailMessages, matches, matchingRuns, menteeApplications, pairRules } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createApplication, createMentor, createNetwork, createUser } from '../../test/mentoring';
-import { createSession } from '~/modules/auth/session.server';
 import { declineProposal } from '~/modules/mentoring/matches.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { advanceClock, MINUTE } from '~/modules/clock.server';
 import { renderEmail } from '~emails/index';
 import { menteeWording } from '../../test/wording';
-import * as page from './beheer.netwerken.$id_.koppelen/route';
+import { call, cookieFor, dataOf, get, makeCoordinator, post, statusOf } from '../../test/routes';
+import * as page from './beheer.netwerken.$id.koppelen/route';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-type Args = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
-type Handler = (args: Args) => Promise<unknown>;
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, fields: Record<string, string>, cookie?: string) =>
-  new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-const call = (handler: Handler, request: Request, params: Record<string, string>) =>
-  handler({ request, params, context: {} }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
-};
-const dataOf = <T = Record<string, unknown>>(result: unknown) => {
-  const r = result as { type?: string; data?: unknown };
-  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
-};
 type PageData = Awaited<ReturnType<typeof page.loader>>;
-
-async function sessionOf(userId: string) {
-  const { token } = await createSession(db(), userId);
-  return `pa_session=${token}`;
-}
 
 let network: Awaited<ReturnType<typeof createNetwork>>;
 let path = '';
@@ -54,9 +28,9 @@ let noor: Awaited<ReturnType<typeof createMentor>>;
 let ada = '';
 let ben = '';
 
-const load = async (query = '') => dataOf<PageData>(await call(page.loader as Handler, get(`${path}${query}`, coordinator), params));
+const load = async (query = '') => dataOf<PageData>(await call(page.loader, get(`${path}${query}`, coordinator), params));
 const act = (fields: Record<string, string>, cookie = coordinator, query = '') =>
-  call(page.action as Handler, post(`${path}${query}`, fields, cookie), params);
+  call(page.action, post(`${path}${query}`, fields, cookie), params);
 const runAndProcess = async () => {
   const result = await act({ intent: 'start' });
   expect(statusOf(result)).toBe(303);
@@ -73,12 +47,12 @@ beforeAll(async () => {
   path = `/beheer/netwerken/${network.id}/koppelen`;
   params = { id: network.id };
   const me = await createUser(db(), { name: 'Cora Coördinator' });
-  await db().insert(organisationMemberships).values({ organisationId: network.organisationId, userId: me.id });
-  coordinator = await sessionOf(me.id);
+  await makeCoordinator(db(), me.id, network.organisationId);
+  coordinator = await cookieFor(db(), me.id);
   const elsewhere = await createNetwork(db());
   const them = await createUser(db());
-  await db().insert(organisationMemberships).values({ organisationId: elsewhere.organisationId, userId: them.id });
-  otherCoordinator = await sessionOf(them.id);
+  await makeCoordinator(db(), them.id, elsewhere.organisationId);
+  otherCoordinator = await cookieFor(db(), them.id);
 
   // Greedy would give Mila to Ada (both Zwolle) and leave Ben (English only) without a mentor.
   mila = await createMentor(
@@ -93,7 +67,7 @@ beforeAll(async () => {
     { capacity: 1, municipalityCode: 'GM0935', themes: [] },
     { name: 'Noor Mentor', email: 'noor@example.nl', locale: 'en' },
   );
-  mentorCookie = await sessionOf(mila.user.id);
+  mentorCookie = await cookieFor(db(), mila.user.id);
   ada = (await createApplication(db(), network.id, {}, { name: 'Ada Aanvrager' })).application.id;
   const benApplication = await createApplication(
     db(),
@@ -102,15 +76,15 @@ beforeAll(async () => {
     { name: 'Ben Aanvrager' },
   );
   ben = benApplication.application.id;
-  candidate = await sessionOf(benApplication.user.id);
+  candidate = await cookieFor(db(), benApplication.user.id);
 });
 
 describe('access', () => {
   it('sends visitors to the login page', async () => {
-    const result = await call(page.loader as Handler, get(path), params);
+    const result = await call(page.loader, get(path), params);
     expect(statusOf(result)).toBe(302);
     expect((result as Response).headers.get('Location')).toMatch(/^\/inloggen/);
-    expect(statusOf(await call(page.action as Handler, post(path, { intent: 'start' }), params))).toBe(302);
+    expect(statusOf(await call(page.action, post(path, { intent: 'start' }), params))).toBe(302);
   });
 
   it('answers 404 to candidates, mentors and other organisations’ coordinators, on the page and every action', async () => {
@@ -125,12 +99,12 @@ describe('access', () => {
       { intent: 'remove-rule', applicationId: ada, mentorProfileId: noor.profile.id },
     ];
     for (const cookie of [candidate, mentorCookie, otherCoordinator]) {
-      expect(statusOf(await call(page.loader as Handler, get(path, cookie), params))).toBe(404);
+      expect(statusOf(await call(page.loader, get(path, cookie), params))).toBe(404);
       for (const fields of intents) expect(statusOf(await act(fields, cookie))).toBe(404);
     }
     expect(await db().select().from(matchingRuns).where(eq(matchingRuns.networkId, network.id))).toEqual([]);
     // An unknown or malformed network id is a 404 for the coordinator too.
-    expect(statusOf(await call(page.loader as Handler, get(path, coordinator), { id: 'nope' }))).toBe(404);
+    expect(statusOf(await call(page.loader, get(path, coordinator), { id: 'nope' }))).toBe(404);
   });
 });
 
@@ -340,8 +314,8 @@ describe('rules across runs', () => {
     const second = await createNetwork(db(), { organisationId: network.organisationId });
     const secondPath = `/beheer/netwerken/${second.id}/koppelen`;
     const secondParams = { id: second.id };
-    const loadSecond = async () => dataOf<PageData>(await call(page.loader as Handler, get(secondPath, coordinator), secondParams));
-    const actSecond = (fields: Record<string, string>) => call(page.action as Handler, post(secondPath, fields, coordinator), secondParams);
+    const loadSecond = async () => dataOf<PageData>(await call(page.loader, get(secondPath, coordinator), secondParams));
+    const actSecond = (fields: Record<string, string>) => call(page.action, post(secondPath, fields, coordinator), secondParams);
     const runSecond = async () => {
       expect(statusOf(await actSecond({ intent: 'start' }))).toBe(303);
       const [queued] = await db()

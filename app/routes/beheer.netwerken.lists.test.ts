@@ -5,9 +5,9 @@ import { setupTestDatabase } from '../../test/database';
 import { createMentor, createNetwork, createUser } from '../../test/mentoring';
 import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
 import { DAY, now } from '~/modules/clock.server';
-import * as applicationsPage from './beheer.netwerken.$id_.aanvragen._index';
-import * as matchesPage from './beheer.netwerken.$id_.koppelingen';
-import * as draftPage from './beheer.netwerken.$id_.koppelen/route';
+import * as applicationsPage from './beheer.netwerken.$id.aanvragen._index';
+import * as matchesPage from './beheer.netwerken.$id.koppelingen';
+import * as draftPage from './beheer.netwerken.$id.koppelen/route';
 
 // A network's long lists by page and by search (issue 13 item 2): the applications, the matches and
 // the matching draft each read one page of 50, with a summary of counts, and a change made on a page

@@ -1,18 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  academies,
-  candidacyOutcomes,
-  courses,
-  matches,
-  organisationMemberships,
-  registrations,
-  sessionAttendance,
-  users,
-} from '~db/schema';
+import { academies, candidacyOutcomes, courses, matches, registrations, sessionAttendance, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
+import { call, cookieFor, dataOf, get, makeCoordinator, statusOf } from '../../test/routes';
 import { createApplication, createMentor, createNetwork } from '../../test/mentoring';
-import { createSession } from '~/modules/auth/session.server';
 import { giveConsent } from '~/modules/privacy/consent.server';
 import { DAY, now } from '~/modules/clock.server';
 import type { ShownCell, ShownTable } from '~/modules/reports/publish';
@@ -23,15 +14,6 @@ import * as csv from './beheer.rapportage[.csv]';
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const call = (handler: Handler, request: Request) => handler({ request, params: {}, context: {} }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Error) throw result;
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
-};
 type PageData = {
   report: {
     courses: [ShownTable, ShownTable, ShownTable];
@@ -44,19 +26,14 @@ type PageData = {
   input: { period: string };
   blocks: { code: string; label: string }[];
 };
-const dataOf = (result: unknown) => {
-  const r = result as { type?: string; data?: unknown };
-  return (r?.type === 'DataWithResponseInit' ? r.data : result) as PageData;
-};
 
 async function coordinatorOf(email: string, organisationId: string | null) {
   const [user] = await db()
     .insert(users)
     .values({ email, name: email.split('@')[0]!, emailVerifiedAt: now() })
     .returning();
-  if (organisationId) await db().insert(organisationMemberships).values({ organisationId, userId: user!.id });
-  const { token } = await createSession(db(), user!.id);
-  return `pa_session=${token}`;
+  if (organisationId) await makeCoordinator(db(), user!.id, organisationId);
+  return cookieFor(db(), user!.id);
 }
 
 let n = 0;
@@ -128,9 +105,9 @@ const period = () => `periode=${block()}`;
 
 describe('/beheer/rapportage', () => {
   it('counts the course figures and hides 3 people from one province as "<5"', async () => {
-    const result = await call(page.loader as Handler, get(`/beheer/rapportage?organisatie=${mine.organisation.id}&${period()}`, alice));
+    const result = await call(page.loader, get(`/beheer/rapportage?organisatie=${mine.organisation.id}&${period()}`, alice));
     expect(statusOf(result)).toBe(200);
-    const { report } = dataOf(result);
+    const { report } = dataOf<PageData>(result);
     // sign-ups, confirmed, attended, completed, no-shows
     // Attended (7) is hidden too: with 11 confirmed and none still to start, 11 − 7 gives the 4 no-shows
     // away. It is hidden to protect another figure, so it shows "×", not a false "<5".
@@ -154,8 +131,8 @@ describe('/beheer/rapportage', () => {
   });
 
   it('secondary suppression when exactly one cell of a column is small', async () => {
-    const result = await call(page.loader as Handler, get(`/beheer/rapportage?organisatie=${mine.organisation.id}&${period()}`, alice));
-    const { report } = dataOf(result);
+    const result = await call(page.loader, get(`/beheer/rapportage?organisatie=${mine.organisation.id}&${period()}`, alice));
+    const { report } = dataOf<PageData>(result);
     // By source: social media 3 (hidden), party 6, not given 3 (2 from Amsterdam + 1 cancelled) → hidden.
     const sources = Object.fromEntries(report.courses[2].rows.map((r) => [r.label, show(r.cells[0]!)]));
     expect(sources).toEqual({ 'Via sociale media': '<5', 'Via een politieke partij': '6', 'Niet opgegeven': '<5' });
@@ -170,7 +147,7 @@ describe('/beheer/rapportage', () => {
 
   it('the CSV has the same figures and the same "<5", in the Dutch Excel format', async () => {
     const response = (await call(
-      csv.loader as Handler,
+      csv.loader,
       get(`/beheer/rapportage.csv?organisatie=${mine.organisation.id}&${period()}`, alice),
     )) as Response;
     expect(response.status).toBe(200);
@@ -195,58 +172,55 @@ describe('/beheer/rapportage', () => {
       `/beheer/rapportage?organisatie=${mine.organisation.id}&academie=${theirAcademy}`,
       `/beheer/rapportage?organisatie=nonsense`,
     ]) {
-      expect(statusOf(await call(page.loader as Handler, get(path, alice))), path).toBe(404);
-      expect(statusOf(await call(csv.loader as Handler, get(path.replace('rapportage', 'rapportage.csv'), alice))), path).toBe(404);
+      expect(statusOf(await call(page.loader, get(path, alice))), path).toBe(404);
+      expect(statusOf(await call(csv.loader, get(path.replace('rapportage', 'rapportage.csv'), alice))), path).toBe(404);
     }
-    expect(statusOf(await call(page.loader as Handler, get('/beheer/rapportage', carol)))).toBe(404);
-    const anonymous = await call(page.loader as Handler, get('/beheer/rapportage'));
+    expect(statusOf(await call(page.loader, get('/beheer/rapportage', carol)))).toBe(404);
+    const anonymous = await call(page.loader, get('/beheer/rapportage'));
     expect(statusOf(anonymous)).toBe(302);
     // Bob sees his own 20, not Alice's 12.
-    const { report } = dataOf(await call(page.loader as Handler, get(`/beheer/rapportage?${period()}`, bob)));
+    const { report } = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?${period()}`, bob)));
     expect(summaryOf(report.courses[0])[0]!.value).toBe(20);
     // Alice's own academy works (no course in it yet: zeros, which are shown).
-    const own = dataOf(await call(page.loader as Handler, get(`/beheer/rapportage?academie=${myAcademy}&${period()}`, alice)));
+    const own = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?academie=${myAcademy}&${period()}`, alice)));
     expect(summaryOf(own.report.courses[0]).map(show)).toEqual(['0', '0', '0', '0', '0']);
   });
 
   it('a period that is not a fixed block: 400 with the field error and the list of blocks, for the page and the CSV', async () => {
     for (const bad of ['2026-K5', '2026-2028', 'morgen', '1999']) {
-      const result = await call(page.loader as Handler, get(`/beheer/rapportage?periode=${bad}`, alice));
+      const result = await call(page.loader, get(`/beheer/rapportage?periode=${bad}`, alice));
       expect(statusOf(result), bad).toBe(400);
-      const d = dataOf(result);
+      const d = dataOf<PageData>(result);
       expect(d.errors?.period).toEqual(['Kies een periode uit de lijst.']);
       expect(d.report).toBeNull();
       // The list offers the current blocks: this quarter, this calendar year and this programme year.
       expect(d.blocks.map((b) => b.code)).toContain(String(now().getUTCFullYear()));
-      const csvResult = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?periode=${bad}`, alice))) as Response;
+      const csvResult = (await call(csv.loader, get(`/beheer/rapportage.csv?periode=${bad}`, alice))) as Response;
       expect(csvResult.status).toBe(400);
     }
   });
 
   it('old links with free dates go to the block that holds them; a range no block holds is a field error, never a free range', async () => {
-    const moved = (await call(
-      page.loader as Handler,
-      get(`/beheer/rapportage?groep=academie&van=2026-04-02&tot=2026-05-20`, alice),
-    )) as Response;
+    const moved = (await call(page.loader, get(`/beheer/rapportage?groep=academie&van=2026-04-02&tot=2026-05-20`, alice))) as Response;
     expect(moved.status).toBe(302);
     expect(moved.headers.get('Location')).toBe('/beheer/rapportage?groep=academie&periode=2026-K2');
-    const year = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?van=2026-02-01&tot=2026-11-30`, alice))) as Response;
+    const year = (await call(csv.loader, get(`/beheer/rapportage.csv?van=2026-02-01&tot=2026-11-30`, alice))) as Response;
     expect(year.headers.get('Location')).toBe('/beheer/rapportage.csv?periode=2026');
-    const programme = (await call(page.loader as Handler, get(`/beheer/rapportage?van=2025-09-01&tot=2026-06-30`, alice))) as Response;
+    const programme = (await call(page.loader, get(`/beheer/rapportage?van=2025-09-01&tot=2026-06-30`, alice))) as Response;
     expect(programme.headers.get('Location')).toBe('/beheer/rapportage?periode=2025-2026');
     for (const bad of ['van=2020-01-01&tot=2026-12-31', 'van=31-01-2026&tot=2026-02-30', 'van=2026-05-01&tot=2026-04-01']) {
-      const result = await call(page.loader as Handler, get(`/beheer/rapportage?${bad}`, alice));
+      const result = await call(page.loader, get(`/beheer/rapportage?${bad}`, alice));
       expect(statusOf(result), bad).toBe(400);
-      expect(dataOf(result).errors?.period?.[0]).toMatch(/^Een vrije periode kan niet meer/);
+      expect(dataOf<PageData>(result).errors?.period?.[0]).toMatch(/^Een vrije periode kan niet meer/);
     }
   });
 
   it('the CSV link carries the same block', async () => {
-    const result = await call(page.loader as Handler, get(`/beheer/rapportage?groep=academie&${period()}`, alice));
+    const result = await call(page.loader, get(`/beheer/rapportage?groep=academie&${period()}`, alice));
     expect((result as { csvUrl: string }).csvUrl).toBe(
       `/beheer/rapportage.csv?organisatie=${mine.organisation.id}&${period()}&groep=academie`,
     );
-    const response = (await call(csv.loader as Handler, get(`/beheer/rapportage.csv?${period()}`, alice))) as Response;
+    const response = (await call(csv.loader, get(`/beheer/rapportage.csv?${period()}`, alice))) as Response;
     expect(response.headers.get('Content-Disposition')).toContain(`rapportage-${block()}.csv`);
   });
 
@@ -286,7 +260,7 @@ describe('/beheer/rapportage', () => {
     await db().update(users).set({ email: 'rapport-1@example.nl' }).where(eq(users.id, people[2]!.user.id));
     await db().insert(candidacyOutcomes).values({ userId: people[2]!.user.id, electionId: 'gr2026', onList: true, elected: true });
 
-    const { report } = dataOf(await call(page.loader as Handler, get(`/beheer/rapportage?${period()}`, alice)));
+    const { report } = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?${period()}`, alice)));
     expect(summaryOf(report.mentoring.summary).map(show)).toEqual(['7', '<5', '<5', '0', '0', '<5', '0']);
     const focus = Object.fromEntries(report.mentoring.byFocus.rows.map((r) => [r.key, show(r.cells[0]!)]));
     expect(focus).toEqual({ women: '5', 'practically-educated': '0', disability: '<5' });
@@ -300,7 +274,7 @@ describe('/beheer/rapportage', () => {
     expect(stages.slice(0, 3)).toEqual(['12', '7', '6']);
     expect(report.funnel.total!.slice(3).map(show)).toEqual(['<5', '<5', '<5', '<5']);
     // The course was in no academy: the academy cohort shows it as such.
-    const byAcademy = dataOf(await call(page.loader as Handler, get(`/beheer/rapportage?groep=academie&${period()}`, alice)));
+    const byAcademy = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?groep=academie&${period()}`, alice)));
     expect(byAcademy.report.funnel.rows.map((r) => r.label)).toEqual(['Geen academie']);
     void courses;
   });

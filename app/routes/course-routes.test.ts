@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { courseQuestions, courses, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse, emailsTo, person } from '../../test/courses';
+import { answerOf, argsOf, cookieFor, get, post } from '../../test/routes';
 import { signUp } from '~/modules/courses/registrations.server';
 import { privacyVersion } from '~/content/privacy';
-import { createSession } from '~/modules/auth/session.server';
 import { DAY, HOUR, now, setClock } from '~/modules/clock.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 import { loader as catalogueLoader } from './cursussen._index';
@@ -18,36 +18,11 @@ import { loader as sentLoader } from './cursussen.$id_.aanmelden_.verstuurd';
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-function get(path: string, cookie?: string) {
-  return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-}
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-}
-const args = (request: Request, params: Record<string, string> = {}, ip = '203.0.113.7') => ({ request, params, context: { ip } });
-
 type Reply = {
   status?: string;
   initialValue?: Record<string, unknown> | null;
   error?: Record<string, string[] | null> | null;
 };
-function asData<T = Reply>(result: unknown): { status: number; data: T } {
-  const r = result as { type?: string; data?: unknown; init?: { status?: number } | null };
-  if (r && r.type === 'DataWithResponseInit') return { status: r.init?.status ?? 200, data: r.data as T };
-  return { status: 200, data: result as T };
-}
-async function thrown(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Response;
-  }
-  throw new Error('expected a thrown response');
-}
 
 const validFields = (n: string, extra: Record<string, string> = {}) => ({
   name: `Deelnemer ${n}`,
@@ -58,7 +33,7 @@ const validFields = (n: string, extra: Record<string, string> = {}) => ({
 });
 
 async function signUpVia(courseId: string, fields: Record<string, string>, ip?: string, cookie?: string) {
-  return signUpAction(args(post(`/cursussen/${courseId}/aanmelden`, fields, cookie), { id: courseId }, ip));
+  return signUpAction(argsOf(post(`/cursussen/${courseId}/aanmelden`, fields, cookie), { id: courseId }, ip));
 }
 const tokenOf = (response: Response) =>
   /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.(?:confirmed|waitlisted)(?:&position=\d+)?#notice$/.exec(
@@ -71,7 +46,7 @@ async function confirmTokenFor(to: string) {
   const url = String((mails.at(-1)?.props as { confirmUrl?: string } | null)?.confirmUrl ?? '');
   return /\/aanmelden\/bevestigen\/([a-z2-7]{32})$/.exec(url)?.[1] ?? '';
 }
-const confirmVia = (token: string) => confirmAction(args(post(`/aanmelden/bevestigen/${token}`, {}), { token }));
+const confirmVia = (token: string) => confirmAction(argsOf(post(`/aanmelden/bevestigen/${token}`, {}), { token }));
 
 /** Signs up by the form and follows the emailed link, as the address's owner does; returns the page's response. */
 async function signUpAndConfirm(courseId: string, fields: Record<string, string>) {
@@ -83,7 +58,7 @@ async function signUpAndConfirm(courseId: string, fields: Record<string, string>
 describe('catalogue and course page', () => {
   it('the catalogue lists published courses with the filters and all municipalities', async () => {
     const { course } = await createCourse(db(), { title: 'Catalogus Zwolle' });
-    const result = await catalogueLoader(args(get('/cursussen?municipality=GM0193&format=bogus')));
+    const result = await catalogueLoader(argsOf(get('/cursussen?municipality=GM0193&format=bogus')));
     expect(result.items.map((i) => i.id)).toContain(course.id);
     expect(result.filters).toMatchObject({ municipality: 'GM0193', format: '' });
     expect(result.municipalities).toHaveLength(342);
@@ -106,33 +81,30 @@ describe('catalogue and course page', () => {
     ];
     for (const { fields, expected } of cases) {
       const { course } = await createCourse(db(), { ...fields, capacity: fields.capacity ?? 26 });
-      const catalogue = await catalogueLoader(args(get(`/cursussen?q=${encodeURIComponent(fields.title)}`)));
+      const catalogue = await catalogueLoader(argsOf(get(`/cursussen?q=${encodeURIComponent(fields.title)}`)));
       const card = catalogue.items.find((i) => i.id === course.id)!;
-      const page = await courseLoader(args(get(`/cursussen/${course.id}`), { id: course.id }));
+      const page = await courseLoader(argsOf(get(`/cursussen/${course.id}`), { id: course.id }));
       expect(card.availability).toMatch(expected);
       expect(page.course.availabilityText).toBe(card.availability);
     }
     // The case from the issue: a course that opens later offers no seats yet, on the card or the page.
     const later = await createCourse(db(), { title: 'Coevorden later', registrationOpensAt: opensAt, capacity: 26 });
-    const catalogue = await catalogueLoader(args(get('/cursussen?q=Coevorden%20later')));
+    const catalogue = await catalogueLoader(argsOf(get('/cursussen?q=Coevorden%20later')));
     expect(catalogue.items.find((i) => i.id === later.course.id)!.availability).not.toContain('plekken vrij');
   });
 
   it('answers 404 for unknown, draft and malformed course ids, never 500', async () => {
     const draft = await createCourse(db(), { status: 'draft', publishedAt: null });
     for (const id of [draft.course.id, '00000000-0000-4000-8000-000000000000', 'abc', "1'; drop table courses; --", '%00']) {
-      const response = await thrown(courseLoader(args(get(`/cursussen/${encodeURIComponent(id)}`), { id })));
-      expect(response.status).toBe(404);
-      const signUp = await thrown(signUpLoader(args(get(`/cursussen/${id}/aanmelden`), { id })));
-      expect(signUp.status).toBe(404);
-      const posted = await thrown(signUpVia(id, validFields('x')));
-      expect(posted.status).toBe(404);
+      await expect(courseLoader(argsOf(get(`/cursussen/${encodeURIComponent(id)}`), { id }))).rejects.toMatchObject({ status: 404 });
+      await expect(signUpLoader(argsOf(get(`/cursussen/${id}/aanmelden`), { id }))).rejects.toMatchObject({ status: 404 });
+      await expect(signUpVia(id, validFields('x'))).rejects.toMatchObject({ status: 404 });
     }
   });
 
   it('shows a published course without its online link', async () => {
     const { course } = await createCourse(db(), { format: 'hybrid', onlineUrl: 'https://meet.example/geheim', costCents: 2500 });
-    const result = await courseLoader(args(get(`/cursussen/${course.id}?utm_source=krant`), { id: course.id }));
+    const result = await courseLoader(argsOf(get(`/cursussen/${course.id}?utm_source=krant`), { id: course.id }));
     expect(result.course.sessions).toHaveLength(3);
     expect(result.course.cost).toMatch(/25,00/);
     expect(result.signUpHref).toBe(`/cursussen/${course.id}/aanmelden?utm_source=krant`);
@@ -143,7 +115,7 @@ describe('catalogue and course page', () => {
 describe('sign-up form', () => {
   it('answers bad input with 400, a message per field, and keeps what was typed', async () => {
     const { course } = await createCourse(db());
-    const { status, data } = asData(
+    const { status, data } = answerOf<Reply>(
       await signUpVia(course.id, {
         name: '',
         email: 'geen-adres',
@@ -172,11 +144,11 @@ describe('sign-up form', () => {
   it('refuses a municipality that does not exist, and texts over 1000 characters', async () => {
     const { course } = await createCourse(db());
     for (const municipality of ['GM9999', 'Zwolle', '']) {
-      const { status, data } = asData(await signUpVia(course.id, validFields('m', { municipality })));
+      const { status, data } = answerOf<Reply>(await signUpVia(course.id, validFields('m', { municipality })));
       expect(status).toBe(400);
       expect(data.error?.municipality?.[0]).toMatch(/gemeente/i);
     }
-    const long = asData(await signUpVia(course.id, validFields('m', { accessibilityNeeds: 'x'.repeat(1001) })));
+    const long = answerOf<Reply>(await signUpVia(course.id, validFields('m', { accessibilityNeeds: 'x'.repeat(1001) })));
     expect(long.data.error?.accessibilityNeeds?.[0]).toMatch(/1000 tekens/);
   });
 
@@ -190,13 +162,13 @@ describe('sign-up form', () => {
         { courseId: course.id, position: 3, kind: 'yes-no', label: 'Ben je lid van een partij?' },
       ])
       .returning();
-    const missing = asData(await signUpVia(course.id, validFields('q')));
+    const missing = answerOf<Reply>(await signUpVia(course.id, validFields('q')));
     expect(missing.status).toBe(400);
     expect(missing.data.error?.[`q.${motivation!.id}`]?.[0]).toBe('Geef antwoord op deze vraag.');
     expect(missing.data.error?.[`q.${evening!.id}`]?.[0]).toBe('Kies een antwoord.');
     expect(missing.data.error?.[`q.${member!.id}`]).toBeUndefined();
 
-    const wrong = asData(
+    const wrong = answerOf<Reply>(
       await signUpVia(
         course.id,
         validFields('q', { [`q.${motivation!.id}`]: 'Ik wil meedoen', [`q.${evening!.id}`]: 'zondag', [`q.${member!.id}`]: 'misschien' }),
@@ -241,13 +213,13 @@ describe('sign-up form', () => {
     expect(response.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
     // Nothing is held yet: no registration, no seat, only the email with the link.
     expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
-    const sent = await sentLoader(args(get(`/cursussen/${course.id}/aanmelden/verstuurd`), { id: course.id }));
+    const sent = await sentLoader(argsOf(get(`/cursussen/${course.id}/aanmelden/verstuurd`), { id: course.id }));
     expect(sent).toEqual({ id: course.id, title: course.title });
     const token = await confirmTokenFor('route-ok@example.nl');
     expect(token).toHaveLength(32);
 
     // Opening the link changes nothing (mail scanners open links); the button does.
-    expect(asData(await confirmLoader(args(get(`/aanmelden/bevestigen/${token}`), { token }))).data).toEqual({
+    expect(answerOf<Reply>(await confirmLoader(argsOf(get(`/aanmelden/bevestigen/${token}`), { token }))).data).toEqual({
       found: true,
       courseId: course.id,
       courseTitle: course.title,
@@ -258,7 +230,7 @@ describe('sign-up form', () => {
     expect(confirmed.status).toBe(303);
     const manageToken = tokenOf(confirmed)!;
     expect(
-      asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${manageToken}`), { token: manageToken }))).data,
+      answerOf<Record<string, unknown>>(await manageLoader(argsOf(get(`/aanmelding/${manageToken}`), { token: manageToken }))).data,
     ).toMatchObject({
       status: 'confirmed',
     });
@@ -277,8 +249,8 @@ describe('sign-up form', () => {
     expect(await emailsTo(db(), 'route-ok@example.nl', 'registration-confirmed')).toHaveLength(1);
 
     // The link works once; a second press finds nothing.
-    expect(asData(await confirmVia(token)).status).toBe(404);
-    expect(asData(await confirmLoader(args(get(`/aanmelden/bevestigen/${token}`), { token }))).status).toBe(404);
+    expect(answerOf<Reply>(await confirmVia(token)).status).toBe(404);
+    expect(answerOf<Reply>(await confirmLoader(argsOf(get(`/aanmelden/bevestigen/${token}`), { token }))).status).toBe(404);
   });
 
   it('gives the seat to whoever confirms first, and the waitlist to the later one', async () => {
@@ -301,7 +273,7 @@ describe('sign-up form', () => {
     await signUpVia(course.id, validFields('oud'));
     const token = await confirmTokenFor('route-oud@example.nl');
     setClock(new Date(now().getTime() + 24 * HOUR + 1000));
-    expect(asData(await confirmVia(token)).status).toBe(404);
+    expect(answerOf<Reply>(await confirmVia(token)).status).toBe(404);
     expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
   });
 
@@ -311,9 +283,8 @@ describe('sign-up form', () => {
       .insert(users)
       .values({ email: 'ingelogd@example.nl', name: 'Ina Ingelogd', emailVerifiedAt: now() })
       .returning();
-    const { token } = await createSession(db(), user!.id);
-    const cookie = `pa_session=${token}`;
-    const loaded = await signUpLoader(args(get(`/cursussen/${course.id}/aanmelden?utm_campaign=herfst`, cookie), { id: course.id }));
+    const cookie = await cookieFor(db(), user!.id);
+    const loaded = await signUpLoader(argsOf(get(`/cursussen/${course.id}/aanmelden?utm_campaign=herfst`, cookie), { id: course.id }));
     expect(loaded.prefill).toMatchObject({ name: 'Ina Ingelogd', email: 'ingelogd@example.nl', utm_campaign: 'herfst' });
     expect(loaded.municipalityGroups.flatMap((g) => g.options)).toHaveLength(342);
     const response = (await signUpVia(
@@ -342,10 +313,10 @@ describe('sign-up form', () => {
         { email: 'onbevestigd@example.nl', name: 'Onbevestigd', emailVerifiedAt: null },
       ])
       .returning();
-    const other = `pa_session=${(await createSession(db(), verified!.id)).token}`;
+    const other = await cookieFor(db(), verified!.id);
     const response = (await signUpVia(course.id, validFields('vreemd'), undefined, other)) as Response;
     expect(response.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
-    const own = `pa_session=${(await createSession(db(), unverified!.id)).token}`;
+    const own = await cookieFor(db(), unverified!.id);
     const claimed = (await signUpVia(course.id, validFields('x', { email: 'onbevestigd@example.nl' }), undefined, own)) as Response;
     expect(claimed.headers.get('Location')).toBe(`/cursussen/${course.id}/aanmelden/verstuurd`);
     expect(await db().select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
@@ -378,23 +349,25 @@ describe('sign-up form', () => {
     const again = (await confirmVia(await confirmTokenFor('route-dubbel@example.nl'))) as Response;
     const againToken = /^\/aanmelding\/([a-z2-7]{32})\?notice=signUp\.already#notice$/.exec(again.headers.get('Location') ?? '')?.[1];
     expect(againToken).toBeTruthy();
-    const shown = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${againToken}`), { token: againToken! })));
-    const before = asData<Record<string, unknown>>(await manageLoader(args(get(`/aanmelding/${existingToken}`), { token: existingToken })));
+    const shown = answerOf<Record<string, unknown>>(await manageLoader(argsOf(get(`/aanmelding/${againToken}`), { token: againToken! })));
+    const before = answerOf<Record<string, unknown>>(
+      await manageLoader(argsOf(get(`/aanmelding/${existingToken}`), { token: existingToken })),
+    );
     expect(shown.data).toEqual(before.data);
     expect(await db().select().from(registrations).where(eq(registrations.email, 'route-dubbel@example.nl'))).toHaveLength(1);
   });
 
   it('refuses (409) with the reason when sign-up has closed', async () => {
     const late = await createCourse(db(), { registrationClosesAt: new Date(now().getTime() - HOUR) });
-    const { status, data } = asData(await signUpVia(late.course.id, validFields('laat')));
+    const { status, data } = answerOf<Reply>(await signUpVia(late.course.id, validFields('laat')));
     expect(status).toBe(409);
     expect(data.error?.['']?.[0]).toBe('De aanmeldtermijn is voorbij');
     const cancelled = await createCourse(db(), { status: 'cancelled' });
-    const refused = asData(await signUpVia(cancelled.course.id, validFields('afgelast')));
+    const refused = answerOf<Reply>(await signUpVia(cancelled.course.id, validFields('afgelast')));
     expect(refused.status).toBe(409);
     expect(refused.data.error?.['']?.[0]).toBe('Deze cursus gaat niet door');
     // The form page itself says it too, instead of showing the form.
-    const page = await signUpLoader(args(get(`/cursussen/${late.course.id}/aanmelden`), { id: late.course.id }));
+    const page = await signUpLoader(argsOf(get(`/cursussen/${late.course.id}/aanmelden`), { id: late.course.id }));
     expect(page.availability).toBe('deadline-passed');
   });
 
@@ -402,7 +375,7 @@ describe('sign-up form', () => {
     const { course } = await createCourse(db());
     const ip = '198.51.100.99';
     for (let i = 0; i < rules.signupPerIp.limit; i++) await hit(db(), rules.signupPerIp, ip);
-    const { status, data } = asData(await signUpVia(course.id, validFields('veel'), ip));
+    const { status, data } = answerOf<Reply>(await signUpVia(course.id, validFields('veel'), ip));
     expect(status).toBe(429);
     expect(data.error?.['']?.[0]).toMatch(/Te veel pogingen/);
     expect(await db().select().from(registrations).where(eq(registrations.email, 'route-veel@example.nl'))).toHaveLength(0);
@@ -412,15 +385,15 @@ describe('sign-up form', () => {
 describe('the registration page behind the link', () => {
   const manage = (token: string, fields?: Record<string, string>) =>
     fields
-      ? manageAction(args(post(`/aanmelding/${token}`, fields), { token }))
-      : manageLoader(args(get(`/aanmelding/${token}`), { token }));
+      ? manageAction(argsOf(post(`/aanmelding/${token}`, fields), { token }))
+      : manageLoader(argsOf(get(`/aanmelding/${token}`), { token }));
 
   it('tells only someone with a seat that it goes to someone else; a waitlist place is not a seat', async () => {
     const { course } = await createCourse(db(), { capacity: 1 });
     const seated = await signUp(db(), course.id, person('plek-1'));
     const waiting = await signUp(db(), course.id, person('plek-2'));
     if (seated.status !== 'confirmed' || waiting.status !== 'waitlisted') throw new Error('unexpected sign-up result');
-    const hintOf = async (token: string) => (asData(await manage(token)).data as unknown as { cancelHint: string }).cancelHint;
+    const hintOf = async (token: string) => (answerOf<Reply>(await manage(token)).data as unknown as { cancelHint: string }).cancelHint;
     expect(await hintOf(seated.manageToken)).toMatch(
       /^Kun je toch niet\? Meld je dan af, dan gaat je plek naar iemand anders\. Dat kan tot /,
     );
@@ -431,10 +404,10 @@ describe('the registration page behind the link', () => {
 
   it('answers a forged link with a friendly 404', async () => {
     for (const token of ['abc', 'a'.repeat(32), '../../etc/passwd']) {
-      const loaded = asData(await manage(token));
+      const loaded = answerOf<Reply>(await manage(token));
       expect(loaded.status).toBe(404);
       expect(loaded.data).toEqual({ found: false });
-      expect(asData(await manage(token, { intent: 'cancel', confirm: 'yes' })).status).toBe(404);
+      expect(answerOf<Reply>(await manage(token, { intent: 'cancel', confirm: 'yes' })).status).toBe(404);
     }
   });
 
@@ -443,30 +416,30 @@ describe('the registration page behind the link', () => {
     const first = tokenOf(await signUpAndConfirm(course.id, validFields('eerste')))!;
     const second = tokenOf(await signUpAndConfirm(course.id, validFields('tweede')))!;
 
-    const shown = asData<Record<string, unknown>>(await manage(first)).data;
+    const shown = answerOf<Record<string, unknown>>(await manage(first)).data;
     expect(shown).toMatchObject({ found: true, status: 'confirmed', canCancel: true, courseTitle: course.title });
-    expect(asData<Record<string, unknown>>(await manage(second)).data).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect(answerOf<Record<string, unknown>>(await manage(second)).data).toMatchObject({ status: 'waitlisted', position: 1 });
 
     // First press: only the question.
-    expect(asData(await manage(first, { intent: 'cancel' })).data).toEqual({ outcome: 'confirm-cancel' });
-    expect(asData<Record<string, unknown>>(await manage(first)).data).toMatchObject({ status: 'confirmed' });
+    expect(answerOf<Reply>(await manage(first, { intent: 'cancel' })).data).toEqual({ outcome: 'confirm-cancel' });
+    expect(answerOf<Record<string, unknown>>(await manage(first)).data).toMatchObject({ status: 'confirmed' });
 
     const cancelled = (await manage(first, { intent: 'cancel', confirm: 'yes' })) as Response;
     expect(cancelled.status).toBe(303);
     expect(cancelled.headers.get('Location')).toBe(`/aanmelding/${first}?notice=signUp.cancelled#notice`);
-    expect(asData<Record<string, unknown>>(await manage(first)).data).toMatchObject({ status: 'cancelled', canCancel: false });
-    expect(asData(await manage(first, { intent: 'cancel', confirm: 'yes' })).data).toEqual({ outcome: 'already-cancelled' });
+    expect(answerOf<Record<string, unknown>>(await manage(first)).data).toMatchObject({ status: 'cancelled', canCancel: false });
+    expect(answerOf<Reply>(await manage(first, { intent: 'cancel', confirm: 'yes' })).data).toEqual({ outcome: 'already-cancelled' });
 
-    const offered = asData<Record<string, unknown>>(await manage(second)).data;
+    const offered = answerOf<Record<string, unknown>>(await manage(second)).data;
     expect(offered).toMatchObject({ status: 'offered', offerOpen: true });
     expect(await emailsTo(db(), 'route-tweede@example.nl', 'seat-offered')).toHaveLength(1);
 
     const claimed = (await manage(second, { intent: 'claim' })) as Response;
     expect(claimed.status).toBe(303);
     expect(claimed.headers.get('Location')).toBe(`/aanmelding/${second}?notice=signUp.claimed#notice`);
-    expect(asData<Record<string, unknown>>(await manage(second)).data).toMatchObject({ status: 'confirmed' });
+    expect(answerOf<Record<string, unknown>>(await manage(second)).data).toMatchObject({ status: 'confirmed' });
     // Claiming twice says there is no offer any more.
-    expect(asData(await manage(second, { intent: 'claim' }))).toEqual({ status: 409, data: { outcome: 'not-offered' } });
+    expect(answerOf<Reply>(await manage(second, { intent: 'claim' }))).toEqual({ status: 409, data: { outcome: 'not-offered' } });
   });
 
   it('no longer cancels after the cancellation deadline', async () => {
@@ -476,7 +449,10 @@ describe('the registration page behind the link', () => {
       .update(courses)
       .set({ cancellationDeadline: new Date(now().getTime() - HOUR) })
       .where(eq(courses.id, course.id));
-    expect(asData<Record<string, unknown>>(await manage(token)).data).toMatchObject({ status: 'confirmed', canCancel: false });
-    expect(asData(await manage(token, { intent: 'cancel', confirm: 'yes' }))).toEqual({ status: 409, data: { outcome: 'too-late' } });
+    expect(answerOf<Record<string, unknown>>(await manage(token)).data).toMatchObject({ status: 'confirmed', canCancel: false });
+    expect(answerOf<Reply>(await manage(token, { intent: 'cancel', confirm: 'yes' }))).toEqual({
+      status: 409,
+      data: { outcome: 'too-late' },
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emailMessages, users, verificationTokens } from '~db/schema';
 import { runAccountLinkJobs } from '../../test/account-links';
 import { setupTestDatabase } from '../../test/database';
+import { call, dataOf, post, statusOf, type RouteHandler } from '../../test/routes';
 import { createCourse, emailsTo, person } from '../../test/courses';
 import { hashPassword } from '~/modules/auth/password.server';
 import { now } from '~/modules/clock.server';
@@ -20,34 +21,25 @@ const t = setupTestDatabase();
 const db = () => t.handle.db;
 const PASSWORD = 'Een-lang-wachtwoord-2026';
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: { ip: string } }) => Promise<unknown>;
 let ipCounter = 0;
 
 /** The answer as a browser would see it: status, headers and body, with `address` replaced. */
 async function answer(
-  handler: Handler,
+  handler: RouteHandler,
   path: string,
   fields: Record<string, string>,
   address: string,
   params: Record<string, string> = {},
 ) {
-  const request = new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-  });
   // Each call from its own IP, so per-IP limits do not tell the calls apart.
   ipCounter += 1;
-  const result = await handler({ request, params, context: { ip: `198.51.100.${ipCounter}` } }).catch((thrown: unknown) => thrown);
+  const result = await call(handler, post(path, fields), params, `198.51.100.${ipCounter}`);
   const strip = (text: string) => text.split(address).join('<address>');
   if (result instanceof Response) {
     return { status: result.status, headers: [...result.headers.entries()], body: strip(await result.text()) };
   }
-  const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } | null };
-  if (r?.type === 'DataWithResponseInit') {
-    return { status: r.init?.status ?? 200, headers: [...new Headers(r.init?.headers).entries()], body: strip(JSON.stringify(r.data)) };
-  }
-  return { status: 200, headers: [], body: strip(JSON.stringify(result)) };
+  const init = (result as { init?: { headers?: HeadersInit } | null }).init;
+  return { status: statusOf(result), headers: [...new Headers(init?.headers).entries()], body: strip(JSON.stringify(dataOf(result))) };
 }
 
 async function knownAccount(email: string, verified = true) {

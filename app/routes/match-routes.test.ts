@@ -5,45 +5,17 @@ import { setupTestDatabase } from '../../test/database';
 import { createCoordinator, createProposal, sampleReasons } from '../../test/matches';
 import { menteeWording } from '../../test/wording';
 import { createNetwork, createUser } from '../../test/mentoring';
-import { createSession } from '~/modules/auth/session.server';
+import { call, cookieFor, dataOf, get, locationOf, post, statusOf } from '../../test/routes';
 import * as mentorHome from './mentor._index';
 import * as proposalPage from './mentor_.voorstellen.$matchId';
 import * as matchPage from './koppeling.$matchId._index';
 import * as feedbackPage from './koppeling.$matchId.feedback';
 import * as myMatches from './account_.koppelingen';
-import * as networkMatches from './beheer.netwerken.$id_.koppelingen';
+import * as networkMatches from './beheer.netwerken.$id.koppelingen';
 import { dutchToday } from '~/modules/clock.server';
 
 const t = setupTestDatabase();
 const db = () => t.handle.db;
-
-type Args = { request: Request; params: Record<string, string>; context: { ip: string } };
-type Handler = (args: Args) => Promise<unknown>;
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, fields: Record<string, string>, cookie?: string) =>
-  new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-const call = (handler: unknown, request: Request, params: Record<string, string> = {}) =>
-  (handler as Handler)({ request, params, context: { ip: '203.0.113.9' } }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
-};
-const dataOf = <T = Record<string, unknown>>(result: unknown) => {
-  const r = result as { type?: string; data?: unknown };
-  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
-};
-const location = (result: unknown) => (result as Response).headers.get('Location');
-
-async function login(userId: string, lang?: 'en') {
-  const { token } = await createSession(db(), userId);
-  return `pa_session=${token}${lang ? `; pa_lang=${lang}` : ''}`;
-}
 
 let proposal: Awaited<ReturnType<typeof createProposal>>;
 let other: Awaited<ReturnType<typeof createProposal>>;
@@ -57,20 +29,20 @@ let strangerCoordinator = '';
 beforeAll(async () => {
   proposal = await createProposal(db());
   other = await createProposal(db(), { network: proposal.network });
-  mentor = await login(proposal.mentor.user.id);
-  otherMentor = await login(other.mentor.user.id);
-  mentee = await login(proposal.mentee.user.id);
-  candidate = await login((await createUser(db())).id);
-  coordinator = await login((await createCoordinator(db(), proposal.network.organisationId)).id);
+  mentor = await cookieFor(db(), proposal.mentor.user.id);
+  otherMentor = await cookieFor(db(), other.mentor.user.id);
+  mentee = await cookieFor(db(), proposal.mentee.user.id);
+  candidate = await cookieFor(db(), (await createUser(db())).id);
+  coordinator = await cookieFor(db(), (await createCoordinator(db(), proposal.network.organisationId)).id);
   const elsewhere = await createNetwork(db());
-  strangerCoordinator = await login((await createCoordinator(db(), elsewhere.organisationId)).id);
+  strangerCoordinator = await cookieFor(db(), (await createCoordinator(db(), elsewhere.organisationId)).id);
 });
 
 describe('/mentor before acceptance', () => {
   it('visitors log in first; people without a mentor profile get 404', async () => {
     const visitor = await call(mentorHome.loader, get('/mentor'));
     expect(statusOf(visitor)).toBe(302);
-    expect(location(visitor)).toContain('/inloggen');
+    expect(locationOf(visitor)).toContain('/inloggen');
     expect(statusOf(await call(mentorHome.loader, get('/mentor', candidate)))).toBe(404);
     expect(statusOf(await call(mentorHome.loader, get('/mentor', mentee)))).toBe(404);
   });
@@ -104,7 +76,7 @@ describe('/mentor before acceptance', () => {
 
   it('gives the reasons in the page language', async () => {
     const page = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(
-      await call(mentorHome.loader, get('/mentor', await login(proposal.mentor.user.id, 'en'))),
+      await call(mentorHome.loader, get('/mentor', await cookieFor(db(), proposal.mentor.user.id, 'en'))),
     );
     expect(page.proposals[0]!.reasons).toEqual(['You both live in Zwolle.', '1 shared theme: care.']);
     expect(page.proposals[0]!.mentee.themes).toEqual(['care']);
@@ -148,7 +120,7 @@ describe('/mentor before acceptance', () => {
       ],
     };
     for (const lang of ['nl', 'en'] as const) {
-      const cookie = await login(own.mentor.user.id, lang === 'en' ? 'en' : undefined);
+      const cookie = await cookieFor(db(), own.mentor.user.id, lang === 'en' ? 'en' : undefined);
       const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', cookie)));
       const page = dataOf<Awaited<ReturnType<typeof proposalPage.loader>>>(
         await call(proposalPage.loader, get(`/mentor/voorstellen/${own.match.id}`, cookie), { matchId: own.match.id }),
@@ -183,7 +155,7 @@ describe('/mentor before acceptance', () => {
     }
     // The mentor of a proposal answers it on the proposal page.
     const own = await call(matchPage.loader, get(`/koppeling/${id}`, mentor), { matchId: id });
-    expect(location(own)).toBe(`/mentor/voorstellen/${id}`);
+    expect(locationOf(own)).toBe(`/mentor/voorstellen/${id}`);
   });
 
   it('another mentor cannot answer the proposal', async () => {
@@ -210,7 +182,7 @@ describe('answering', () => {
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]!.status).toBe('proposed');
 
     const done = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'Te ver weg' }, otherMentor));
-    expect(location(done)).toBe('/mentor?notice=match.declined#notice');
+    expect(locationOf(done)).toBe('/mentor?notice=match.declined#notice');
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]).toMatchObject({
       status: 'declined',
       declineReason: 'Te ver weg',
@@ -225,7 +197,7 @@ describe('answering', () => {
     const result = await call(proposalPage.action, post(`/mentor/voorstellen/${id}`, { intent: 'accept', matchId: id }, mentor), {
       matchId: id,
     });
-    expect(location(result)).toBe('/mentor?notice=match.accepted#notice');
+    expect(locationOf(result)).toBe('/mentor?notice=match.accepted#notice');
 
     const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
     expect(home.proposals).toEqual([]);
@@ -240,7 +212,7 @@ describe('answering', () => {
     expect(mine.matches.map((m) => m.id)).toEqual([id]);
     // The declined proposal of the other mentee is not in their list.
     const theirs = dataOf<Awaited<ReturnType<typeof myMatches.loader>>>(
-      await call(myMatches.loader, get('/account/koppelingen', await login(other.mentee.user.id))),
+      await call(myMatches.loader, get('/account/koppelingen', await cookieFor(db(), other.mentee.user.id))),
     );
     expect(theirs.matches).toEqual([]);
   });
@@ -277,7 +249,7 @@ describe('answering', () => {
       ),
       { matchId: id },
     );
-    expect(location(ok)).toBe(`/koppeling/${id}?notice=match.checkIn#notice`);
+    expect(locationOf(ok)).toBe(`/koppeling/${id}?notice=match.checkIn#notice`);
     const home = dataOf<Awaited<ReturnType<typeof mentorHome.loader>>>(await call(mentorHome.loader, get('/mentor', mentor)));
     expect(home.active[0]!.checkIns).toMatchObject([
       { mode: 'Op locatie', note: 'Koffie in het stadhuis', authorName: 'Fatima El Amrani' },
@@ -295,10 +267,10 @@ describe('answering', () => {
     expect(statusOf(await call(feedbackPage.action, post(path, { rating: '6' }, mentee), { matchId: id }))).toBe(400);
     expect(statusOf(await call(feedbackPage.action, post(path, { comment: 'Fijn' }, mentee), { matchId: id }))).toBe(400);
     // Saved: back to the match page with the notice; a second answer for the same moment is not stored.
-    expect(location(await call(feedbackPage.action, post(path, { rating: '4', comment: 'Fijn' }, mentee), { matchId: id }))).toBe(
+    expect(locationOf(await call(feedbackPage.action, post(path, { rating: '4', comment: 'Fijn' }, mentee), { matchId: id }))).toBe(
       `/koppeling/${id}?notice=match.feedbackSaved#notice`,
     );
-    expect(location(await call(feedbackPage.action, post(path, { rating: '1' }, mentee), { matchId: id }))).toBe(
+    expect(locationOf(await call(feedbackPage.action, post(path, { rating: '1' }, mentee), { matchId: id }))).toBe(
       `/koppeling/${id}?notice=match.feedbackAlready#notice`,
     );
     expect(dataOf(await call(feedbackPage.loader, get(path, mentee), { matchId: id }))).toMatchObject({ done: 'already' });
@@ -336,7 +308,7 @@ describe('coordinator', () => {
     ).toBe(404);
     expect(statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '' }, coordinator), { id }))).toBe(400);
     const done = await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id });
-    expect(location(done)).toBe(`${path}?notice=matchManage.ended#notice`);
+    expect(locationOf(done)).toBe(`${path}?notice=matchManage.ended#notice`);
     expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]).toMatchObject({
       status: 'ended',
       endedBy: 'coordinator',

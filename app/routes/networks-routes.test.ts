@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailMessages, mentorInvitations, mentorProfiles, networkMentors, networks, organisationMemberships, users } from '~db/schema';
+import { emailMessages, mentorInvitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createProposal } from '../../test/matches';
 import { createMentor, createNetwork, createUser } from '../../test/mentoring';
-import { createSession, SESSION_COOKIE } from '~/modules/auth/session.server';
+import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
+import { SESSION_COOKIE } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import { translator } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
@@ -19,40 +20,10 @@ import * as profilePage from './mentor_.profiel';
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-type Args = { request: Request; params: Record<string, string>; context: { ip: string } };
-type Handler = (args: Args) => Promise<unknown>;
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, fields: Record<string, string | string[]>, cookie?: string) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
-  return new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-  });
-};
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
-  handler({ request, params, context: { ip: '203.0.113.9' } }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
-};
-const dataOf = <T = Record<string, unknown>>(result: unknown) => {
-  const r = result as { type?: string; data?: unknown };
-  return (r?.type === 'DataWithResponseInit' ? r.data : result) as T;
-};
-const locationOf = (result: unknown) => (result instanceof Response ? result.headers.get('Location') : null);
-
-async function loginAs(user: { id: string }) {
-  const { token } = await createSession(db(), user.id);
-  return `${SESSION_COOKIE}=${token}`;
-}
 async function coordinatorOf(organisationId: string | null, email?: string) {
   const user = await createUser(db(), email ? { email } : {});
-  if (organisationId) await db().insert(organisationMemberships).values({ organisationId, userId: user.id });
-  return { user, cookie: await loginAs(user) };
+  if (organisationId) await makeCoordinator(db(), user.id, organisationId);
+  return { user, cookie: await cookieFor(db(), user.id) };
 }
 async function tokenFor(email: string) {
   const rows = await db()
@@ -97,7 +68,7 @@ beforeAll(async () => {
   theirs = await createNetwork(db(), { name: 'Hun netwerk' });
   alice = await coordinatorOf(mine.organisationId);
   bob = await coordinatorOf(theirs.organisationId);
-  candidate = await loginAs(await createUser(db()));
+  candidate = await cookieFor(db(), (await createUser(db())).id);
   theirMentorProfile = (await createMentor(db(), [theirs.id])).profile.id;
   const [row] = await db()
     .insert(mentorInvitations)
@@ -112,10 +83,10 @@ beforeAll(async () => {
   theirInvitation = row!.id;
 });
 
-const networkPages: [string, { loader: Handler; action?: Handler }, string][] = [
-  ['overview', overview as unknown as { loader: Handler }, ''],
-  ['edit', edit as unknown as { loader: Handler; action: Handler }, '/bewerken'],
-  ['mentors', mentorsPage as unknown as { loader: Handler; action: Handler }, '/mentoren'],
+const networkPages: [string, { loader: RouteHandler; action?: RouteHandler }, string][] = [
+  ['overview', overview as unknown as { loader: RouteHandler }, ''],
+  ['edit', edit as unknown as { loader: RouteHandler; action: RouteHandler }, '/bewerken'],
+  ['mentors', mentorsPage as unknown as { loader: RouteHandler; action: RouteHandler }, '/mentoren'],
 ];
 
 describe('access', () => {
@@ -126,14 +97,14 @@ describe('access', () => {
       expect(statusOf(result)).toBe(302);
       expect(locationOf(result)).toBe(`/inloggen?redirectTo=${encodeURIComponent(path)}`);
     }
-    expect(locationOf(await call(list.loader as Handler, get('/beheer/netwerken')))).toContain('/inloggen');
-    expect(locationOf(await call(profilePage.loader as Handler, get('/mentor/profiel')))).toContain('/inloggen');
+    expect(locationOf(await call(list.loader, get('/beheer/netwerken')))).toContain('/inloggen');
+    expect(locationOf(await call(profilePage.loader, get('/mentor/profiel')))).toContain('/inloggen');
   });
 
   it('answers 404 to people who coordinate nothing', async () => {
-    expect(statusOf(await call(list.loader as Handler, get('/beheer/netwerken', candidate)))).toBe(404);
-    expect(statusOf(await call(create.loader as Handler, get('/beheer/netwerken/nieuw', candidate)))).toBe(404);
-    expect(statusOf(await call(create.action as Handler, post('/beheer/netwerken/nieuw', networkForm(), candidate)))).toBe(404);
+    expect(statusOf(await call(list.loader, get('/beheer/netwerken', candidate)))).toBe(404);
+    expect(statusOf(await call(create.loader, get('/beheer/netwerken/nieuw', candidate)))).toBe(404);
+    expect(statusOf(await call(create.action, post('/beheer/netwerken/nieuw', networkForm(), candidate)))).toBe(404);
     for (const [, page, suffix] of networkPages) {
       expect(statusOf(await call(page.loader, get(`/beheer/netwerken/${mine.id}${suffix}`, candidate), { id: mine.id }))).toBe(404);
     }
@@ -144,14 +115,14 @@ describe('access', () => {
     for (const [, page, suffix] of networkPages) {
       expect(statusOf(await call(page.loader, get(`${path}${suffix}`, alice.cookie), { id: theirs.id }))).toBe(404);
     }
-    const actions: [Handler, string, Record<string, string | string[]>][] = [
-      [edit.action as Handler, '/bewerken', { intent: 'save', ...networkForm({ name: 'Gekaapt' }) }],
-      [edit.action as Handler, '/bewerken', { intent: 'add-question', label: 'Gekaapt?', kind: 'text' }],
-      [edit.action as Handler, '/bewerken', { intent: 'remove-question', questionId: 'x' }],
-      [mentorsPage.action as Handler, '/mentoren', { intent: 'invite', name: 'Kaper', email: 'kaper@example.nl' }],
-      [mentorsPage.action as Handler, '/mentoren', { intent: 'resend', id: theirInvitation }],
-      [mentorsPage.action as Handler, '/mentoren', { intent: 'revoke', id: theirInvitation }],
-      [mentorsPage.action as Handler, '/mentoren', { intent: 'remove-mentor', id: theirMentorProfile }],
+    const actions: [RouteHandler, string, Record<string, string | string[]>][] = [
+      [edit.action, '/bewerken', { intent: 'save', ...networkForm({ name: 'Gekaapt' }) }],
+      [edit.action, '/bewerken', { intent: 'add-question', label: 'Gekaapt?', kind: 'text' }],
+      [edit.action, '/bewerken', { intent: 'remove-question', questionId: 'x' }],
+      [mentorsPage.action, '/mentoren', { intent: 'invite', name: 'Kaper', email: 'kaper@example.nl' }],
+      [mentorsPage.action, '/mentoren', { intent: 'resend', id: theirInvitation }],
+      [mentorsPage.action, '/mentoren', { intent: 'revoke', id: theirInvitation }],
+      [mentorsPage.action, '/mentoren', { intent: 'remove-mentor', id: theirMentorProfile }],
     ];
     for (const [handler, suffix, fields] of actions) {
       expect(statusOf(await call(handler, post(`${path}${suffix}`, fields, alice.cookie), { id: theirs.id }))).toBe(404);
@@ -163,11 +134,11 @@ describe('access', () => {
     expect(await db().select().from(networkMentors).where(eq(networkMentors.networkId, theirs.id))).toHaveLength(1);
     expect(await db().select().from(emailMessages).where(eq(emailMessages.recipient, 'kaper@example.nl'))).toHaveLength(0);
     // Malformed ids are 404 too.
-    expect(statusOf(await call(overview.loader as Handler, get('/beheer/netwerken/abc', alice.cookie), { id: 'abc' }))).toBe(404);
+    expect(statusOf(await call(overview.loader, get('/beheer/netwerken/abc', alice.cookie), { id: 'abc' }))).toBe(404);
     // An invitation or mentor of their network, through my network's page: 404, untouched.
     for (const intent of ['resend', 'revoke']) {
       const result = await call(
-        mentorsPage.action as Handler,
+        mentorsPage.action,
         post(`/beheer/netwerken/${mine.id}/mentoren`, { intent, id: theirInvitation }, alice.cookie),
         {
           id: mine.id,
@@ -179,22 +150,22 @@ describe('access', () => {
   });
 
   it('lists only the coordinator’s own networks', async () => {
-    const loaded = dataOf<{ networks: { name: string }[] }>(await call(list.loader as Handler, get('/beheer/netwerken', alice.cookie)));
+    const loaded = dataOf<{ networks: { name: string }[] }>(await call(list.loader, get('/beheer/netwerken', alice.cookie)));
     expect(loaded.networks.map((n) => n.name)).toEqual(['Mijn netwerk']);
-    const theirsListed = dataOf<{ networks: { name: string }[] }>(await call(list.loader as Handler, get('/beheer/netwerken', bob.cookie)));
+    const theirsListed = dataOf<{ networks: { name: string }[] }>(await call(list.loader, get('/beheer/netwerken', bob.cookie)));
     expect(theirsListed.networks.map((n) => n.name)).toEqual(['Hun netwerk']);
   });
 
   it('answers 404 on the profile page to people without a mentor profile', async () => {
-    expect(statusOf(await call(profilePage.loader as Handler, get('/mentor/profiel', candidate)))).toBe(404);
-    expect(statusOf(await call(profilePage.action as Handler, post('/mentor/profiel', { office: 'mayor' }, candidate)))).toBe(404);
+    expect(statusOf(await call(profilePage.loader, get('/mentor/profiel', candidate)))).toBe(404);
+    expect(statusOf(await call(profilePage.action, post('/mentor/profiel', { office: 'mayor' }, candidate)))).toBe(404);
   });
 });
 
 describe('creating and editing a network', () => {
   it('refuses bad input with messages per field and keeps the rest', async () => {
     const result = await call(
-      create.action as Handler,
+      create.action,
       post(
         '/beheer/netwerken/nieuw',
         networkForm({
@@ -217,7 +188,7 @@ describe('creating and editing a network', () => {
 
   it('creates a network with provinces and weights, then edits it', async () => {
     const result = await call(
-      create.action as Handler,
+      create.action,
       post(
         '/beheer/netwerken/nieuw',
         networkForm({
@@ -243,12 +214,12 @@ describe('creating and editing a network', () => {
     expect(row!.weights!.sameMunicipality).toBe(40);
 
     const loaded = dataOf<{ regions: string[]; network: { weights: Record<string, number> } }>(
-      await call(overview.loader as Handler, get(`/beheer/netwerken/${id}`, alice.cookie), { id }),
+      await call(overview.loader, get(`/beheer/netwerken/${id}`, alice.cookie), { id }),
     );
     expect(loaded.regions).toEqual(['Friesland', 'Overijssel']);
 
     const saved = await call(
-      edit.action as Handler,
+      edit.action,
       post(
         `/beheer/netwerken/${id}/bewerken`,
         {
@@ -270,7 +241,7 @@ describe('creating and editing a network', () => {
     });
 
     const refused = await call(
-      edit.action as Handler,
+      edit.action,
       post(
         `/beheer/netwerken/${id}/bewerken`,
         { intent: 'save', ...networkForm({ proposalAlertDays: '20', proposalExpiryDays: '15' }) },
@@ -284,7 +255,7 @@ describe('creating and editing a network', () => {
 
   it('adds, changes, moves and removes intake questions', async () => {
     const path = `/beheer/netwerken/${mine.id}/bewerken`;
-    const send = (fields: Record<string, string>) => call(edit.action as Handler, post(path, fields, alice.cookie), { id: mine.id });
+    const send = (fields: Record<string, string>) => call(edit.action, post(path, fields, alice.cookie), { id: mine.id });
     const bad = await send({
       intent: 'add-question',
       label: 'Welke partij?',
@@ -328,38 +299,32 @@ describe('creating and editing a network', () => {
 describe('mentor invitations through the pages', () => {
   it('invites, refuses bad input, and a new person creates an account from the link', async () => {
     const path = `/beheer/netwerken/${mine.id}/mentoren`;
-    const bad = await call(
-      mentorsPage.action as Handler,
-      post(path, { intent: 'invite', name: 'Sanne', email: 'geen-adres' }, alice.cookie),
-      { id: mine.id },
-    );
+    const bad = await call(mentorsPage.action, post(path, { intent: 'invite', name: 'Sanne', email: 'geen-adres' }, alice.cookie), {
+      id: mine.id,
+    });
     expect(statusOf(bad)).toBe(400);
     expect(dataOf<{ result: Refusal }>(bad).result).toMatchObject({
       initialValue: { name: 'Sanne' },
       error: { email: [expect.any(String)] },
     });
 
-    const sent = await call(
-      mentorsPage.action as Handler,
-      post(path, { intent: 'invite', name: 'Sanne', email: 'sanne@example.nl' }, alice.cookie),
-      { id: mine.id },
-    );
+    const sent = await call(mentorsPage.action, post(path, { intent: 'invite', name: 'Sanne', email: 'sanne@example.nl' }, alice.cookie), {
+      id: mine.id,
+    });
     expect(locationOf(sent)).toContain('notice=network.invited');
     const token = await tokenFor('sanne@example.nl');
     const invitePath = `/mentor/uitnodiging/${token}`;
 
     // GET shows it and uses nothing.
     const shown = dataOf<{ mode: string; invitation: { networkName: string; email: string } }>(
-      await call(invitation.loader as Handler, get(invitePath), { token }),
+      await call(invitation.loader, get(invitePath), { token }),
     );
     expect(shown).toMatchObject({ mode: 'create', invitation: { networkName: 'Mijn netwerk', email: 'sanne@example.nl' } });
-    expect((await call(invitation.loader as Handler, get(invitePath), { token })) as object).toMatchObject({ mode: 'create' });
+    expect((await call(invitation.loader, get(invitePath), { token })) as object).toMatchObject({ mode: 'create' });
 
-    const short = await call(
-      invitation.action as Handler,
-      post(invitePath, { intent: 'create', name: 'Sanne de Vries', password: 'kort' }),
-      { token },
-    );
+    const short = await call(invitation.action, post(invitePath, { intent: 'create', name: 'Sanne de Vries', password: 'kort' }), {
+      token,
+    });
     expect(statusOf(short)).toBe(400);
     expect(dataOf<{ result: Refusal }>(short).result).toMatchObject({
       initialValue: { name: 'Sanne de Vries' },
@@ -370,7 +335,7 @@ describe('mentor invitations through the pages', () => {
     expect(await db().select().from(users).where(eq(users.email, 'sanne@example.nl'))).toHaveLength(0);
 
     const created = await call(
-      invitation.action as Handler,
+      invitation.action,
       post(invitePath, { intent: 'create', name: 'Sanne de Vries', password: 'een-lang-wachtwoord' }),
       { token },
     );
@@ -379,24 +344,22 @@ describe('mentor invitations through the pages', () => {
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
 
     // Used: the link now gives a clear page, and a second POST does nothing.
-    expect(statusOf(await call(invitation.loader as Handler, get(invitePath), { token }))).toBe(410);
-    const again = await call(
-      invitation.action as Handler,
-      post(invitePath, { intent: 'create', name: 'X', password: 'een-lang-wachtwoord' }),
-      { token },
-    );
+    expect(statusOf(await call(invitation.loader, get(invitePath), { token }))).toBe(410);
+    const again = await call(invitation.action, post(invitePath, { intent: 'create', name: 'X', password: 'een-lang-wachtwoord' }), {
+      token,
+    });
     expect(statusOf(again)).toBe(410);
     expect(dataOf<{ problem: string }>(again).problem).toBe('used');
-    expect(statusOf(await call(invitation.loader as Handler, get('/mentor/uitnodiging/verzonnen'), { token: 'verzonnen' }))).toBe(404);
+    expect(statusOf(await call(invitation.loader, get('/mentor/uitnodiging/verzonnen'), { token: 'verzonnen' }))).toBe(404);
 
     // The profile page: incomplete, then filled in.
     const profile = dataOf<{ complete: boolean; networks: { name: string }[] }>(
-      await call(profilePage.loader as Handler, get('/mentor/profiel', cookie)),
+      await call(profilePage.loader, get('/mentor/profiel', cookie)),
     );
     expect(profile.complete).toBe(false);
     expect(profile.networks.map((n) => n.name)).toEqual(['Mijn netwerk']);
     const refused = await call(
-      profilePage.action as Handler,
+      profilePage.action,
       post(
         '/mentor/profiel',
         {
@@ -417,7 +380,7 @@ describe('mentor invitations through the pages', () => {
       error: { capacity: [expect.any(String)] },
     });
     const saved = await call(
-      profilePage.action as Handler,
+      profilePage.action,
       post(
         '/mentor/profiel',
         {
@@ -445,7 +408,7 @@ describe('mentor invitations through the pages', () => {
   it('asks an existing account to log in, then links it; another account cannot accept', async () => {
     const existing = await createUser(db(), { email: 'raadslid@example.nl' });
     await call(
-      mentorsPage.action as Handler,
+      mentorsPage.action,
       post(`/beheer/netwerken/${mine.id}/mentoren`, { intent: 'invite', name: 'Raadslid', email: 'raadslid@example.nl' }, alice.cookie),
       {
         id: mine.id,
@@ -453,73 +416,65 @@ describe('mentor invitations through the pages', () => {
     );
     const token = await tokenFor('raadslid@example.nl');
     const path = `/mentor/uitnodiging/${token}`;
-    const anonymous = dataOf<{ mode: string; loginUrl: string }>(await call(invitation.loader as Handler, get(path), { token }));
+    const anonymous = dataOf<{ mode: string; loginUrl: string }>(await call(invitation.loader, get(path), { token }));
     expect(anonymous.mode).toBe('login');
     expect(anonymous.loginUrl).toBe(`/inloggen?redirectTo=${encodeURIComponent(path)}`);
     // Creating an account for that address is refused.
-    const hijack = await call(
-      invitation.action as Handler,
-      post(path, { intent: 'create', name: 'Kaper', password: 'een-lang-wachtwoord' }),
-      { token },
-    );
+    const hijack = await call(invitation.action, post(path, { intent: 'create', name: 'Kaper', password: 'een-lang-wachtwoord' }), {
+      token,
+    });
     expect(statusOf(hijack)).toBe(409);
 
-    expect(dataOf<{ mode: string }>(await call(invitation.loader as Handler, get(path, candidate), { token })).mode).toBe('other-account');
-    expect(statusOf(await call(invitation.action as Handler, post(path, { intent: 'accept' }, candidate), { token }))).toBe(404);
+    expect(dataOf<{ mode: string }>(await call(invitation.loader, get(path, candidate), { token })).mode).toBe('other-account');
+    expect(statusOf(await call(invitation.action, post(path, { intent: 'accept' }, candidate), { token }))).toBe(404);
 
-    const cookie = await loginAs(existing);
-    expect(dataOf<{ mode: string }>(await call(invitation.loader as Handler, get(path, cookie), { token })).mode).toBe('accept');
-    expect(locationOf(await call(invitation.action as Handler, post(path, { intent: 'accept' }, cookie), { token }))).toBe(
+    const cookie = await cookieFor(db(), existing.id);
+    expect(dataOf<{ mode: string }>(await call(invitation.loader, get(path, cookie), { token })).mode).toBe('accept');
+    expect(locationOf(await call(invitation.action, post(path, { intent: 'accept' }, cookie), { token }))).toBe(
       '/mentor/profiel?notice=mentorProfile.welcome#notice',
     );
     const members = dataOf<{ mentors: { email: string }[] }>(
-      await call(mentorsPage.loader as Handler, get(`/beheer/netwerken/${mine.id}/mentoren`, alice.cookie), { id: mine.id }),
+      await call(mentorsPage.loader, get(`/beheer/netwerken/${mine.id}/mentoren`, alice.cookie), { id: mine.id }),
     ).mentors;
     expect(members.map((m) => m.email)).toContain('raadslid@example.nl');
   });
 
   it('welcomes a mentor with a filled-in profile to another network without asking to fill it in, and says what a capacity below use means', async () => {
     const { mentor } = await createProposal(db());
-    const cookie = await loginAs(mentor.user);
+    const cookie = await cookieFor(db(), mentor.user.id);
     // Accepting an invitation to one more network lands on the welcome notice; with a filled-in profile
     // the page swaps it for the one that does not ask to fill it in again.
-    const welcome = await Promise.resolve(
-      call(profilePage.loader as Handler, get('/mentor/profiel?notice=mentorProfile.welcome', cookie)),
-    ).catch((thrown: unknown) => thrown);
+    const welcome = await Promise.resolve(call(profilePage.loader, get('/mentor/profiel?notice=mentorProfile.welcome', cookie))).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(locationOf(welcome as Response)).toBe('/mentor/profiel?notice=mentorProfile.welcomeNetwork#notice');
     const t = translator('nl');
     expect(t('notice.mentorProfile.welcomeNetwork')).toBe(
       'Welkom in dit netwerk! Je profiel is al ingevuld. Het geldt voor al je netwerken: kijk of het nog klopt.',
     );
     // The page as it is, with no notice asked for, is not redirected.
-    expect(statusOf(await call(profilePage.loader as Handler, get('/mentor/profiel', cookie)))).not.toBe(303);
+    expect(statusOf(await call(profilePage.loader, get('/mentor/profiel', cookie)))).not.toBe(303);
   });
 
   it('re-sends, revokes and removes from the mentors page', async () => {
     const path = `/beheer/netwerken/${mine.id}/mentoren`;
-    await call(mentorsPage.action as Handler, post(path, { intent: 'invite', name: 'Piet', email: 'piet@example.nl' }, alice.cookie), {
+    await call(mentorsPage.action, post(path, { intent: 'invite', name: 'Piet', email: 'piet@example.nl' }, alice.cookie), {
       id: mine.id,
     });
     const old = await tokenFor('piet@example.nl');
     const [pending] = await db().select().from(mentorInvitations).where(eq(mentorInvitations.email, 'piet@example.nl'));
     expect(
-      locationOf(
-        await call(mentorsPage.action as Handler, post(path, { intent: 'resend', id: pending!.id }, alice.cookie), { id: mine.id }),
-      ),
+      locationOf(await call(mentorsPage.action, post(path, { intent: 'resend', id: pending!.id }, alice.cookie), { id: mine.id })),
     ).toContain('notice=network.resent');
     expect(await tokenFor('piet@example.nl')).not.toBe(old);
     expect(
-      locationOf(
-        await call(mentorsPage.action as Handler, post(path, { intent: 'revoke', id: pending!.id }, alice.cookie), { id: mine.id }),
-      ),
+      locationOf(await call(mentorsPage.action, post(path, { intent: 'revoke', id: pending!.id }, alice.cookie), { id: mine.id })),
     ).toContain('notice=network.revoked');
     expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(0);
 
     const { profile } = await createMentor(db(), [mine.id]);
     expect(
-      locationOf(
-        await call(mentorsPage.action as Handler, post(path, { intent: 'remove-mentor', id: profile.id }, alice.cookie), { id: mine.id }),
-      ),
+      locationOf(await call(mentorsPage.action, post(path, { intent: 'remove-mentor', id: profile.id }, alice.cookie), { id: mine.id })),
     ).toContain('notice=network.mentorRemoved');
     expect(await db().select().from(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id))).toHaveLength(0);
     // The profile stays: it is the person's, not the network's.

@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { consents, emailSuppressions, menteeApplications, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createApplication, createNetwork, createUser } from '../../test/mentoring';
+import { argsOf, call, cookieFor, get, locationOf, post, run, statusOf } from '../../test/routes';
 import { resetEnvCache } from '~/env.server';
 import { hashPassword } from '~/modules/auth/password.server';
-import { createSession } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import { recordAudit } from '~/modules/privacy/audit.server';
 import { giveConsent } from '~/modules/privacy/consent.server';
@@ -21,34 +21,15 @@ const t = setupTestDatabase();
 
 async function member(fields: Partial<typeof users.$inferInsert> = {}) {
   const user = await createUser(t.handle.db, fields);
-  const { token } = await createSession(t.handle.db, user.id);
-  return { user, cookie: `pa_session=${token}` };
+  return { user, cookie: await cookieFor(t.handle.db, user.id) };
 }
-const args = (url: string, init: RequestInit = {}, params: Record<string, string> = {}) => ({
-  request: new Request(`http://localhost${url}`, init),
-  params,
-  context: {},
-});
-const form = (cookie: string, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-  return { method: 'POST', body, headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' } };
-};
-const status = async (p: Promise<unknown>) => {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200);
-  } catch (thrown) {
-    return (thrown as Response).status;
-  }
-};
 
 describe('/account/privacy', () => {
   it('sends anonymous visitors to the login page, for the page, the export and the settings', async () => {
     for (const load of [privacyPage.loader, exportRoute.loader, emailSettings.loader]) {
-      const thrown = (await load(args('/account/privacy')).catch((r: Response) => r)) as Response;
-      expect(thrown.status).toBe(302);
-      expect(thrown.headers.get('Location')).toMatch(/^\/inloggen/);
+      const thrown = await call(load, get('/account/privacy'));
+      expect(statusOf(thrown)).toBe(302);
+      expect(locationOf(thrown)).toMatch(/^\/inloggen/);
     }
   });
 
@@ -75,7 +56,7 @@ describe('/account/privacy', () => {
       entity: 'mentee_application.disability',
     });
 
-    const page = await privacyPage.loader(args('/account/privacy', { headers: { Cookie: cookie } }));
+    const page = await run(privacyPage.loader, get('/account/privacy', cookie));
     expect(page.consents).toEqual([
       expect.objectContaining({
         id: consentId,
@@ -93,8 +74,8 @@ describe('/account/privacy', () => {
     ]);
 
     const other = await member();
-    expect(await status(privacyPage.action(args('/account/privacy', form(other.cookie, { intent: 'withdraw', consentId }))))).toBe(404);
-    const done = await privacyPage.action(args('/account/privacy', form(cookie, { intent: 'withdraw', consentId })));
+    expect(statusOf(await call(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId }, other.cookie)))).toBe(404);
+    const done = await run(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId }, cookie));
     expect(done).toEqual({ kind: 'withdrawn', purpose: 'special-category' });
     const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
     expect(after!.disability).toBeNull();
@@ -104,7 +85,7 @@ describe('/account/privacy', () => {
 
   it('downloads the person’s data as a JSON file that is not cached', async () => {
     const { user, cookie } = await member({ name: 'Download Dirk' });
-    const response = await exportRoute.loader(args('/account/privacy/export.json', { headers: { Cookie: cookie } }));
+    const response = await run(exportRoute.loader, get('/account/privacy/export.json', cookie));
     expect(response.headers.get('Content-Type')).toContain('application/json');
     expect(response.headers.get('Content-Disposition')).toMatch(
       /^attachment; filename="politiek-actief-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/,
@@ -116,23 +97,24 @@ describe('/account/privacy', () => {
 
   it('deletes the account only with the right password, then logs out', async () => {
     const { user, cookie } = await member({ passwordHash: await hashPassword('geheim wachtwoord 42') });
-    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete' }))))).toBe(400);
-    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete', password: 'fout' }))))).toBe(400);
+    expect(statusOf(await call(privacyPage.action, post('/account/privacy', { intent: 'delete' }, cookie)))).toBe(400);
+    expect(statusOf(await call(privacyPage.action, post('/account/privacy', { intent: 'delete', password: 'fout' }, cookie)))).toBe(400);
     expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
-    const done = (await privacyPage.action(
-      args('/account/privacy', form(cookie, { intent: 'delete', password: 'geheim wachtwoord 42' })),
+    const done = (await run(
+      privacyPage.action,
+      post('/account/privacy', { intent: 'delete', password: 'geheim wachtwoord 42' }, cookie),
     )) as Response;
     expect(done.status).toBe(303);
     expect(done.headers.get('Location')).toBe('/account/verwijderd');
     expect(done.headers.get('Set-Cookie')).toMatch(/pa_session=;/);
     expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
     // The old session no longer works.
-    expect(await status(privacyPage.loader(args('/account/privacy', { headers: { Cookie: cookie } })))).toBe(302);
+    expect(statusOf(await call(privacyPage.loader, get('/account/privacy', cookie)))).toBe(302);
   });
 
   it('deletes an account without a password after the confirm step alone', async () => {
     const { user, cookie } = await member({ passwordHash: null });
-    expect(await status(privacyPage.action(args('/account/privacy', form(cookie, { intent: 'delete' }))))).toBe(303);
+    expect(statusOf(await call(privacyPage.action, post('/account/privacy', { intent: 'delete' }, cookie)))).toBe(303);
     expect(await t.handle.db.select().from(users).where(eq(users.id, user.id))).toHaveLength(0);
   });
 });
@@ -140,13 +122,13 @@ describe('/account/privacy', () => {
 describe('/account/e-mail', () => {
   it('saves each switch; news goes with the marketing consent', async () => {
     const { user, cookie } = await member();
-    expect((await emailSettings.loader(args('/account/e-mail', { headers: { Cookie: cookie } }))).preferences).toEqual({
+    expect((await run(emailSettings.loader, get('/account/e-mail', cookie))).preferences).toEqual({
       reminders: true,
       'follow-ups': true,
       outcomes: true,
       news: false,
     });
-    const saved = (await emailSettings.action(args('/account/e-mail', form(cookie, { on: ['reminders', 'news'] })))) as Response;
+    const saved = (await emailSettings.action(argsOf(post('/account/e-mail', { on: ['reminders', 'news'] }, cookie)))) as Response;
     expect(saved.status).toBe(303);
     expect(saved.headers.get('Location')).toBe('/account/e-mail?notice=privacy.emailSaved#notice');
     expect(await preferencesFor(t.handle.db, user.email)).toEqual({ reminders: true, 'follow-ups': false, outcomes: false, news: true });
@@ -158,21 +140,17 @@ describe('/account/e-mail', () => {
 describe('/e-mail/afmelden/:token', () => {
   it('asks on GET, unsubscribes on a one-click POST without login, and refuses a forged token', async () => {
     const token = unsubscribeToken('zonder-account@example.nl', 'follow-ups');
-    const page = await unsubscribe.loader(args(`/e-mail/afmelden/${token}`, {}, { token }));
+    const page = await run(unsubscribe.loader, get(`/e-mail/afmelden/${token}`), { token });
     expect(page).toEqual({ valid: true, email: 'zonder-account@example.nl', category: 'follow-ups' });
     expect((await preferencesFor(t.handle.db, 'zonder-account@example.nl'))['follow-ups']).toBe(true);
-    const oneClick = {
-      method: 'POST',
-      body: 'List-Unsubscribe=One-Click',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    };
-    expect(await unsubscribe.action(args(`/e-mail/afmelden/${token}`, oneClick, { token }))).toEqual({ done: true });
+    const oneClick = { 'List-Unsubscribe': 'One-Click' };
+    expect(await run(unsubscribe.action, post(`/e-mail/afmelden/${token}`, oneClick), { token })).toEqual({ done: true });
     expect(await preferencesFor(t.handle.db, 'zonder-account@example.nl')).toMatchObject({ 'follow-ups': false, reminders: true });
 
     // One character changed: the sealed address and category no longer open.
     const forged = `${token.slice(0, 20)}${token[20] === 'A' ? 'B' : 'A'}${token.slice(21)}`;
-    expect(await status(unsubscribe.loader(args(`/e-mail/afmelden/${forged}`, {}, { token: forged })))).toBe(404);
-    expect(await status(unsubscribe.action(args(`/e-mail/afmelden/${forged}`, oneClick, { token: forged })))).toBe(404);
+    expect(statusOf(await call(unsubscribe.loader, get(`/e-mail/afmelden/${forged}`), { token: forged }))).toBe(404);
+    expect(statusOf(await call(unsubscribe.action, post(`/e-mail/afmelden/${forged}`, oneClick), { token: forged }))).toBe(404);
     expect((await preferencesFor(t.handle.db, 'zonder-account@example.nl')).reminders).toBe(true);
   });
 });
@@ -184,7 +162,14 @@ describe('POST /webhooks/resend', () => {
     resetEnvCache();
   });
   const post = (body: string, headers: Record<string, string>) =>
-    webhook.action(args('/webhooks/resend', { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } }));
+    run(
+      webhook.action,
+      new Request('http://localhost/webhooks/resend', {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
+    );
 
   it('answers 503 while no secret is configured', async () => {
     delete process.env.RESEND_WEBHOOK_SECRET;

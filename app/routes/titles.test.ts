@@ -19,9 +19,10 @@ describe('page titles', () => {
     expect(pages.length).toBeGreaterThan(50);
   });
 
-  // The course layout (beheer.cursussen.$id) and the catch-all 404 page have no title of their own:
+  // The course and network layouts (beheer.cursussen.$id, beheer.netwerken.$id) and the catch-all 404
+  // page have no title of their own:
   // the course's tabs and the root's error title ("Deze pagina bestaat niet") give theirs.
-  const withoutOwnTitle = new Set(['beheer.cursussen.$id.tsx', '$.tsx']);
+  const withoutOwnTitle = new Set(['beheer.cursussen.$id.tsx', 'beheer.netwerken.$id.tsx', '$.tsx']);
 
   for (const { file, source } of pages) {
     if (withoutOwnTitle.has(file)) continue;

@@ -167,7 +167,6 @@ export const en: Translation<typeof nl> = {
   'applications.mine.accountLink': 'My applications for a mentor',
 
   'applications.manage.title': 'Applications',
-  'applications.manage.back': 'Back to management',
   'applications.manage.intro': 'The people who asked for a mentor at {network}.',
   'applications.manage.none': 'There are no applications yet.',
   'applications.manage.pages': 'Pages of applications',

@@ -165,7 +165,6 @@ export const nl = {
   'applications.mine.accountLink': 'Mijn aanvragen voor een mentor',
 
   'applications.manage.title': 'Aanvragen',
-  'applications.manage.back': 'Terug naar beheer',
   'applications.manage.intro': 'De mensen die bij {network} een mentor hebben aangevraagd.',
   'applications.manage.none': 'Er zijn nog geen aanvragen.',
   'applications.manage.pages': 'Pagina’s met aanvragen',

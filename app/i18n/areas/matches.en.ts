@@ -132,8 +132,6 @@ export const en: Translation<typeof nl> = {
   'matches.account.openFor': 'View the match with {name}',
   'matches.account.link': 'My matches with a mentor',
   'matches.account.mentorLink': 'My mentoring (as a mentor)',
-  'matches.manage.title': 'Matches: {network}',
-  'matches.manage.back': 'Back to the network',
   'matches.manage.proposed': 'Proposals without an answer',
   'matches.manage.noProposed': 'No proposals are waiting for an answer.',
   'matches.manage.active': 'Active matches',

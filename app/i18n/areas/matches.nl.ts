@@ -129,8 +129,6 @@ export const nl = {
   'matches.account.openFor': 'Koppeling met {name} bekijken',
   'matches.account.link': 'Mijn koppelingen met een mentor',
   'matches.account.mentorLink': 'Mijn mentoraat (als mentor)',
-  'matches.manage.title': 'Koppelingen: {network}',
-  'matches.manage.back': 'Terug naar het netwerk',
   'matches.manage.proposed': 'Voorstellen zonder antwoord',
   'matches.manage.noProposed': 'Er wachten geen voorstellen op antwoord.',
   'matches.manage.active': 'Actieve koppelingen',

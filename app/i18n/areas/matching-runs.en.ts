@@ -4,7 +4,6 @@ import type { Translation } from '../types';
 
 export const en: Translation<typeof nl> = {
   'matchingRuns.title': 'Matching',
-  'matchingRuns.back': 'Back to management',
   'matchingRuns.intro':
     'Here you match waiting mentees with mentors of this network. The computer first looks for as many matches as possible, and among those for the ones that fit best. You see a draft first and can change it. Mentors only get an email when you send the draft.',
   'matchingRuns.waiting': 'Waiting mentees: {mentees}. Mentors with a completed profile: {mentors}.',

@@ -1,7 +1,6 @@
 // Matching run of a network: /beheer/netwerken/:id/koppelen.
 export const nl = {
   'matchingRuns.title': 'Koppelen',
-  'matchingRuns.back': 'Terug naar beheer',
   'matchingRuns.intro':
     'Hier koppel je mentees die wachten aan mentoren van dit netwerk. De computer zoekt eerst zoveel mogelijk koppelingen, en daarbinnen de koppelingen die het best passen. Je ziet eerst een voorstel. Je kunt het aanpassen. Mentoren krijgen pas een e-mail als je het voorstel verstuurt.',
   'matchingRuns.waiting': 'Wachtende mentees: {mentees}. Mentoren met een ingevuld profiel: {mentors}.',

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
@@ -178,20 +178,13 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function MatchingRunPage() {
   const t = useT();
   const loaderData = useLoaderData<typeof loader>();
-  const { network, counts, run } = loaderData;
+  const { counts, run } = loaderData;
   const acted = useActionData<typeof action>();
   const working = run?.status === 'queued' || run?.status === 'running';
 
   return (
-    <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/beheer">
-          {t('matchingRuns.back')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">
-        {t('matchingRuns.title')}: {network.name}
-      </h1>
+    <div>
+      <h2 className="utrecht-heading-2">{t('matchingRuns.title')}</h2>
       <p className="utrecht-paragraph">{t('matchingRuns.intro')}</p>
       <p className="utrecht-paragraph">{t('matchingRuns.waiting', { mentees: counts.waiting, mentors: counts.mentors })}</p>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
@@ -202,9 +195,9 @@ export default function MatchingRunPage() {
         <>
           {run?.status === 'failed' ? (
             <section className="pa-section" aria-labelledby="run-failed">
-              <h2 className="utrecht-heading-2" id="run-failed">
+              <h3 className="utrecht-heading-3" id="run-failed">
                 {t('matchingRuns.failed.heading')}
-              </h2>
+              </h3>
               <FormAlert
                 messages={[t('matchingRuns.failed.body'), ...(run.error ? [t('matchingRuns.failed.detail', { error: run.error })] : [])]}
               />
@@ -241,9 +234,9 @@ function Progress({ run }: { run: NonNullable<LoaderData['run']> }) {
       <noscript>
         <meta httpEquiv="refresh" content="2" />
       </noscript>
-      <h2 className="utrecht-heading-2" id="run-progress">
+      <h3 className="utrecht-heading-3" id="run-progress">
         {t('matchingRuns.progress.heading')}
-      </h2>
+      </h3>
       <p className="utrecht-paragraph">
         <label htmlFor="run-progress-bar">{t('matchingRuns.progress.label')}</label>{' '}
         <progress id="run-progress-bar" max={100} value={run.progress}>
@@ -268,9 +261,9 @@ function Published({ publishedAt }: { publishedAt: string | Date | null }) {
   const dates = useDates();
   return (
     <section className="pa-section" aria-labelledby="run-published">
-      <h2 className="utrecht-heading-2" id="run-published">
+      <h3 className="utrecht-heading-3" id="run-published">
         {t('matchingRuns.published.heading')}
-      </h2>
+      </h3>
       <p className="utrecht-paragraph">{t('matchingRuns.published.body', { date: publishedAt ? dates.moment(publishedAt) : '' })}</p>
     </section>
   );

@@ -28,12 +28,12 @@ export function Draft({ data: d }: { data: LoaderData }) {
   return (
     <>
       <section className="pa-section" aria-labelledby="draft-heading">
-        <h2 className="utrecht-heading-2" id="draft-heading">
+        <h3 className="utrecht-heading-3" id="draft-heading">
           {t('matchingRuns.draft.heading')}
-        </h2>
+        </h3>
         <p className="utrecht-paragraph">{t('matchingRuns.draft.madeAt', { date: dates.moment(run.createdAt) })}</p>
 
-        <h3 className="utrecht-heading-3">{t('matchingRuns.totals.heading')}</h3>
+        <h4 className="utrecht-heading-4">{t('matchingRuns.totals.heading')}</h4>
         <DataTable
           id="totals-caption"
           caption={t('matchingRuns.totals.caption')}
@@ -58,7 +58,7 @@ export function Draft({ data: d }: { data: LoaderData }) {
           })}
         </p>
 
-        <h3 className="utrecht-heading-3">{t('matchingRuns.compare.heading')}</h3>
+        <h4 className="utrecht-heading-4">{t('matchingRuns.compare.heading')}</h4>
         <p className="utrecht-paragraph">{t('matchingRuns.compare.intro')}</p>
         <ul className="utrecht-unordered-list">
           <li className="utrecht-unordered-list__item">
@@ -80,9 +80,9 @@ export function Draft({ data: d }: { data: LoaderData }) {
       {d.move ? <Move data={d} runId={run.id} /> : null}
 
       <section className="pa-section" aria-labelledby="pairs-heading">
-        <h2 className="utrecht-heading-2" id="pairs-heading">
+        <h3 className="utrecht-heading-3" id="pairs-heading">
           {t('matchingRuns.pairs.heading')}
-        </h2>
+        </h3>
         {totals.matched + d.unmatchedCount > 0 ? <ListSearch path={path} query={listQuery} label={t('matchingRuns.pairs.search')} /> : null}
         {d.query.search || totals.matched > 0 ? (
           <ListResults page={d.query.page} shown={d.pairs.length} total={d.pairsTotal} pageSize={d.pageSize} />
@@ -201,9 +201,9 @@ export function Draft({ data: d }: { data: LoaderData }) {
       </section>
 
       <section className="pa-section" aria-labelledby="unmatched-heading">
-        <h2 className="utrecht-heading-2" id="unmatched-heading">
+        <h3 className="utrecht-heading-3" id="unmatched-heading">
           {t('matchingRuns.unmatched.heading')}
-        </h2>
+        </h3>
         {d.query.search || d.unmatchedCount > 0 ? (
           <ListResults page={d.query.unmatchedPage} shown={d.unmatched.length} total={d.unmatchedTotal} />
         ) : null}
@@ -248,9 +248,9 @@ export function Draft({ data: d }: { data: LoaderData }) {
       </section>
 
       <section className="pa-section pa-action" aria-labelledby="publish-heading">
-        <h2 className="utrecht-heading-2" id="publish-heading">
+        <h3 className="utrecht-heading-3" id="publish-heading">
           {t('matchingRuns.publish.heading')}
-        </h2>
+        </h3>
         <p className="utrecht-paragraph">{t('matchingRuns.publish.body')}</p>
         <Form method="post" className="pa-inline-form">
           <input type="hidden" name="intent" value="publish" />

@@ -130,13 +130,8 @@ export default function NetworkMatches() {
     feedback: 'matches.manage.feedback',
   };
   return (
-    <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to={`/beheer/netwerken/${network.id}`}>
-          {t('matches.manage.back')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">{t('matches.manage.title', { network: network.name })}</h1>
+    <div>
+      <h2 className="utrecht-heading-2">{t('networks.nav.matches')}</h2>
       <p className="utrecht-paragraph">
         {t('matches.manage.summary', {
           proposed: t('matches.manage.summaryProposed', { count: counts.proposed }),
@@ -163,9 +158,9 @@ export default function NetworkMatches() {
 
       {toEnd ? (
         <section className="pa-action pa-action--danger pa-narrow" id="stoppen" aria-labelledby="end-heading">
-          <h2 className="utrecht-heading-2" id="end-heading">
+          <h3 className="utrecht-heading-3" id="end-heading">
             {t('matches.manage.endHeading', { mentee: toEnd.mentee, mentor: toEnd.mentor })}
-          </h2>
+          </h3>
           <p className="utrecht-paragraph">{t('matches.manage.endIntro', { mentee: toEnd.mentee })}</p>
           <ReasonForm
             id={`end-${toEnd.id}`}
@@ -183,7 +178,7 @@ export default function NetworkMatches() {
         </section>
       ) : null}
 
-      <Section id="group-heading" title={t(groupTitle[group])}>
+      <Section id="group-heading" title={t(groupTitle[group])} level={3}>
         {group !== 'feedback' && counts[group] > 0 ? (
           <ListSearch path={base} query={query} label={t('matches.manage.search')} keep={{ status: group }} />
         ) : null}

@@ -24,9 +24,9 @@ export function Move({ data: d, runId }: { data: LoaderData; runId: string }) {
   });
   return (
     <section className="pa-section pa-action" id="verplaatsen" aria-labelledby="move-heading">
-      <h2 className="utrecht-heading-2" id="move-heading">
+      <h3 className="utrecht-heading-3" id="move-heading">
         {t('matchingRuns.move.heading', { mentee: move.menteeName })}
-      </h2>
+      </h3>
       <p className="utrecht-paragraph">{t('matchingRuns.move.intro')}</p>
       {move.currentMentor ? <p className="utrecht-paragraph">{t('matchingRuns.move.current', { mentor: move.currentMentor })}</p> : null}
       {move.options.length === 0 ? (
@@ -75,9 +75,9 @@ export function Rules({ data: d }: { data: LoaderData }) {
   const dropped = new Set(d.droppedPins);
   return (
     <section className="pa-section" aria-labelledby="rules-heading">
-      <h2 className="utrecht-heading-2" id="rules-heading">
+      <h3 className="utrecht-heading-3" id="rules-heading">
         {t('matchingRuns.rules.heading')}
-      </h2>
+      </h3>
       {d.rules.length === 0 ? (
         <p className="utrecht-paragraph">{t('matchingRuns.rules.none')}</p>
       ) : (

@@ -87,18 +87,18 @@ export default function NetworkApplication() {
   const { network, application: a } = useLoaderData<typeof loader>();
   const none = t('applications.manage.none-given');
   return (
-    <div className="pa-manage pa-narrow">
+    <div className="pa-narrow">
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to={`/beheer/netwerken/${network.id}/aanvragen`}>
           {t('applications.manage.backToList')}
         </Link>
       </p>
-      <h1 className="utrecht-heading-1">{t('applications.manage.detailTitle', { name: a.name })}</h1>
+      <h2 className="utrecht-heading-2">{t('applications.manage.detailTitle', { name: a.name })}</h2>
       <p className="utrecht-paragraph">
-        {network.name} · {t(`applications.status.${a.status}`)} · {a.createdAt}
+        {t(`applications.status.${a.status}`)} · {a.createdAt}
       </p>
 
-      <h2 className="utrecht-heading-2">{t('applications.manage.contact')}</h2>
+      <h3 className="utrecht-heading-3">{t('applications.manage.contact')}</h3>
       <dl className="pa-details">
         <dt>{t('applications.manage.email')}</dt>
         <dd>{a.email}</dd>
@@ -108,7 +108,7 @@ export default function NetworkApplication() {
         <dd>{a.municipalityName}</dd>
       </dl>
 
-      <h2 className="utrecht-heading-2">{t('applications.manage.wishes')}</h2>
+      <h3 className="utrecht-heading-3">{t('applications.manage.wishes')}</h3>
       <dl className="pa-details">
         <dt>{t('applications.manage.themes')}</dt>
         <dd>{a.themes || none}</dd>
@@ -132,7 +132,7 @@ export default function NetworkApplication() {
 
       {a.answers.length ? (
         <>
-          <h2 className="utrecht-heading-2">{t('applications.manage.answers')}</h2>
+          <h3 className="utrecht-heading-3">{t('applications.manage.answers')}</h3>
           <dl className="pa-details">
             {a.answers.map((answer) => (
               <div key={answer.id}>
@@ -144,7 +144,7 @@ export default function NetworkApplication() {
         </>
       ) : null}
 
-      <h2 className="utrecht-heading-2">{t('applications.manage.selfIdentification')}</h2>
+      <h3 className="utrecht-heading-3">{t('applications.manage.selfIdentification')}</h3>
       <p className="utrecht-paragraph">{a.selfIdentification.length ? a.selfIdentification.join(', ') : none}</p>
       {a.disabilityShown ? (
         <Banner kind="warning" role="none">
@@ -152,7 +152,7 @@ export default function NetworkApplication() {
         </Banner>
       ) : null}
 
-      <h2 className="utrecht-heading-2">{t('applications.manage.origin')}</h2>
+      <h3 className="utrecht-heading-3">{t('applications.manage.origin')}</h3>
       <dl className="pa-details">
         <dt>{t('applications.manage.source')}</dt>
         <dd>{a.source}</dd>

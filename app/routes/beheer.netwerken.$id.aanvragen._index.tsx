@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 // here: disability shows only on an application's own page, where each read is audited.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { network, organisation, organisations } = await requireNetworkOfCoordinator(request, params.id);
+  const { network, organisations } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
   const t = translator(locale);
   // A page of 50 with a search and a status filter, so the page stays small however many apply.
@@ -33,7 +33,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   return {
     network: { id: network.id, name: network.name },
-    organisationName: organisation.name,
     query,
     statuses: [...applicationStatuses],
     total,
@@ -53,28 +52,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function NetworkApplications() {
   const t = useT();
-  const { network, organisationName, applications, query, statuses, total, counts, pageCount } = useLoaderData<typeof loader>();
+  const { network, applications, query, statuses, total, counts, pageCount } = useLoaderData<typeof loader>();
   const path = `/beheer/netwerken/${network.id}/aanvragen`;
   return (
-    <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/beheer">
-          {t('applications.manage.back')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">
-        {t('applications.manage.title')}: {network.name}
-      </h1>
-      <p className="utrecht-paragraph">{organisationName}</p>
+    <div>
+      <h2 className="utrecht-heading-2">{t('applications.manage.title')}</h2>
       <p className="utrecht-paragraph">{t('applications.manage.intro', { network: network.name })}</p>
       {counts.all === 0 ? (
         <p className="utrecht-paragraph">{t('applications.manage.none')}</p>
       ) : (
         <>
           <section className="pa-section" aria-labelledby="summary-heading">
-            <h2 className="utrecht-heading-2" id="summary-heading">
+            <h3 className="utrecht-heading-3" id="summary-heading">
               {t('lists.summary.heading')}
-            </h2>
+            </h3>
             <ul className="pa-plain-list pa-status-counts">
               <li>
                 <Link className="utrecht-link" to={path} aria-current={!query.status && !query.search ? 'page' : undefined}>

@@ -1,0 +1,45 @@
+import { demo, expect, logInWithPassword, test } from './fixtures';
+
+// Every page of one network sits in the network's layout (issue 14): the network's name as the page's
+// heading, and the tabs between its pages with the current one marked, also on an application's own
+// page below "Aanvragen".
+
+test('every network page shows the network and its tabs, the current one marked', async ({ page, checkA11y }) => {
+  await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+  await expect(page).toHaveURL('/beheer');
+  await page.goto('/beheer/netwerken');
+  const link = page.locator('a[href^="/beheer/netwerken/"]').filter({ hasText: /\S/ });
+  const hrefs = await link.evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href')!).filter((h) => /^\/beheer\/netwerken\/[0-9a-f-]{36}$/.test(h)),
+  );
+  const base = hrefs[0] ?? '';
+  expect(base).toBeTruthy();
+  await page.goto(base);
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(name.length).toBeGreaterThan(0);
+
+  // An application of this network, for its own page.
+  await page.goto(`${base}/aanvragen`);
+  const application = await page.locator(`a[href^="${base}/aanvragen/"]`).first().getAttribute('href');
+  expect(application).toBeTruthy();
+
+  const pages: [path: string, tab: string][] = [
+    [base, 'Overzicht'],
+    [`${base}/bewerken`, 'Bewerken'],
+    [`${base}/mentoren`, 'Mentoren'],
+    [`${base}/aanvragen`, 'Aanvragen'],
+    [application!, 'Aanvragen'],
+    [`${base}/koppelen`, 'Koppelen'],
+    [`${base}/koppelingen`, 'Koppelingen'],
+  ];
+  for (const [path, tab] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(name);
+    const nav = page.getByRole('navigation', { name: 'Pagina’s van dit netwerk' });
+    await expect(nav.getByRole('link'), path).toHaveCount(6);
+    const current = nav.locator('[aria-current="page"]');
+    await expect(current, `${path}: one tab marked`).toHaveCount(1);
+    await expect(current, path).toHaveText(tab);
+    await checkA11y(page);
+  }
+});
