@@ -12,7 +12,7 @@ import { replyFor } from './matches';
 // done and its note; while the match runs, a small form per step, and the mentee's choice to copy the
 // reminders to the mentor. Props are already in the reader's language.
 
-export type RouteStepView = {
+type RouteStepView = {
   id: string;
   title: string;
   onList: boolean;

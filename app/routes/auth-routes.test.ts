@@ -77,7 +77,9 @@ describe('forms answer bad input with field errors and keep what was typed', () 
   });
 
   it('a login link request answers the same for known and unknown addresses', async () => {
-    const known = (await loginAction(argsOf(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'piet@example.nl' })))) as Response;
+    const known = (await loginAction(
+      argsOf(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'piet@example.nl' })),
+    )) as Response;
     const unknown = (await loginAction(
       argsOf(post('/inloggen?redirectTo=%2Faccount', { intent: 'link', email: 'onbekend@example.nl' })),
     )) as Response;

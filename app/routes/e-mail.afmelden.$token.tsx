@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionNotice } from '~/components/ui/notice';
-import { useT, type MessageKey } from '~/i18n';
+import { useT } from '~/i18n';
 import { findUserByEmail } from '~/modules/auth/accounts.server';
 import { setNewsConsent } from '~/modules/privacy/consent.server';
 import { setPreferences, verifyUnsubscribeToken } from '~/modules/email/preferences.server';

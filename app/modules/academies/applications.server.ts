@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import { academies, academyApplications, consents, municipalities, organisations, users, type AcademyQuestion } from '~db/schema';
+import { academies, academyApplications, consents, municipalities, organisations, type AcademyQuestion } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -9,7 +9,7 @@ import { appLink, isUuid } from '../http.server';
 import { giveConsent } from '../privacy/consent.server';
 import { selfIdentifiableGroups } from '../mentoring/application-options';
 import { formatMoment } from '../time';
-import { callPhase, type Academy } from './call.server';
+import { callPhase } from './call.server';
 
 // Applying to an academy's call, and changing or withdrawing the application until the call closes.
 // Disability is special-category data: stored only with a consent for that purpose (subject
@@ -283,14 +283,3 @@ export async function applicationsOf(db: Db, userId: string) {
     canRespond: application.status === 'offered' && application.offerExpiresAt !== null && application.offerExpiresAt > now(),
   }));
 }
-
-/** The person's name and address for emails (the application keeps only the user id). */
-export async function recipientOf(db: Db, userId: string) {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? null;
-}
-
-export type { Academy };

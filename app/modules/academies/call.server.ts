@@ -71,7 +71,7 @@ export async function publicCall(db: Db, academyId: string | undefined) {
   return { ...row, modules, phase: callPhase(row.academy) };
 }
 
-export type CallSettings = {
+type CallSettings = {
   description: string;
   eligibility: string;
   eligibleProvinces: string[];
@@ -88,7 +88,7 @@ export type CallSettings = {
   callPublished: boolean;
 };
 
-/** Saves the call of one of the organisations' academies; false for any other academy. */
+/** Saves the call of one of the organisations' academies; false for any other academy. @public For the coordinator and reviewer pages of issue 15, not built yet. */
 export async function saveCall(db: Db, organisationIds: string[], academyId: string, settings: CallSettings) {
   if (!isUuid(academyId) || organisationIds.length === 0) return false;
   const rows = await db

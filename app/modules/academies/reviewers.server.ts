@@ -11,7 +11,7 @@ import { generateToken, hashToken } from '../security/tokens.server';
 // Reviewers of one academy (ADR 018): invited by email by a coordinator, like mentors and
 // coordinators; the role is a row per academy, so a reviewer of one academy reaches nothing of another.
 
-export const REVIEWER_INVITATION_DAYS = 14;
+const REVIEWER_INVITATION_DAYS = 14;
 
 export type ReviewerInviteOutcome = 'invited' | 'already-reviewer' | 'already-invited';
 
@@ -72,6 +72,7 @@ export type ReviewerInvitationCheck =
   | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string } }
   | { ok: false; problem: 'invalid' | 'expired' | 'used' };
 
+/** @public For the coordinator and reviewer pages of issue 15, not built yet. */
 export async function checkReviewerInvitation(db: Db, token: string | undefined): Promise<ReviewerInvitationCheck> {
   if (!token) return { ok: false, problem: 'invalid' };
   const [row] = await db
@@ -115,7 +116,7 @@ export async function acceptReviewerInvitation(
 }
 
 /** coordinator: of the academy's organisation; reviewer: invited to this academy. */
-export type AcademyRole = 'coordinator' | 'reviewer';
+type AcademyRole = 'coordinator' | 'reviewer';
 
 /**
  * The academy and the person's role in it, or null: the one query that decides whether someone may
@@ -147,7 +148,7 @@ export async function selectionAccess(db: Db, userId: string, academyId: string 
   };
 }
 
-/** The academies a person reviews (for their account page). */
+/** The academies a person reviews (for their account page). @public For the coordinator and reviewer pages of issue 15, not built yet. */
 export async function academiesReviewedBy(db: Db, userId: string) {
   return db
     .select({ id: academies.id, name: academies.name, organisationName: organisations.name })
@@ -158,7 +159,7 @@ export async function academiesReviewedBy(db: Db, userId: string) {
     .orderBy(asc(academies.name));
 }
 
-/** The reviewers of an academy and pending invitations (for the coordinator). */
+/** The reviewers of an academy and pending invitations (for the coordinator). @public For the coordinator and reviewer pages of issue 15, not built yet. */
 export async function reviewersOf(db: Db, academyId: string) {
   const [reviewers, invitations] = await Promise.all([
     db

@@ -16,9 +16,9 @@ import { electionCalendar, mentorCopyOf, routeOfMatch } from './route.server';
 // reminders off, and every message carries the one-click unsubscribe.
 
 /** A step is announced this many days before its suggested date. */
-export const STEP_NOTICE_DAYS = 14;
+const STEP_NOTICE_DAYS = 14;
 /** A passed nomination day is still announced this many days after it (not for elections long gone). */
-export const DEADLINE_NOTICE_DAYS = 14;
+const DEADLINE_NOTICE_DAYS = 14;
 
 type Reminder = {
   kind: 'step-soon' | 'deadline-passed';

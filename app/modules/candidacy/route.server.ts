@@ -133,7 +133,6 @@ export async function routeOfMatch(db: Db, match: { id: string; networkId: strin
   });
   return { election, electionKind: template.electionKind, steps, mentorCopy };
 }
-export type MatchRoute = Awaited<ReturnType<typeof routeOfMatch>>;
 
 /**
  * Ticks (or unticks) one step of a match's route and keeps its note, for the mentee or the mentor.

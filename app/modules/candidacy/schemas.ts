@@ -4,7 +4,7 @@ import type { Translate } from '~/i18n';
 // The route's forms (issue 17), for the server and the browser's check alike (ADR 014): nothing here
 // reaches the server's modules.
 
-export const NOTE_MAX = 1000;
+const NOTE_MAX = 1000;
 
 /** Ticking one step and writing its note. */
 export function routeStepSchema(t: Translate) {

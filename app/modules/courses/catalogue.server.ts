@@ -321,8 +321,6 @@ export async function municipalityExists(db: Db, code: string) {
   return (await knownCodes).has(code);
 }
 
-export type PublicCourse = NonNullable<Awaited<ReturnType<typeof getPublicCourse>>>;
-
 function courseQuestionsOf(db: Db, courseId: string) {
   return db
     .select({

@@ -63,7 +63,7 @@ async function seatsTaken(tx: Db, courseId: string, pool: SeatPool) {
 }
 
 /** A waitlisted registration's place in its pool's queue (1 = next to be offered a seat). */
-export async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq' | 'pool'>) {
+async function waitlistPosition(db: Db, registration: Pick<Registration, 'courseId' | 'waitlistSeq' | 'pool'>) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)
@@ -359,7 +359,7 @@ export async function switchPool(db: Db, registrationId: string, to: SeatPool): 
 }
 
 /** Whether a registration may move to the other pool: on a hybrid course, with a seat or on a waitlist. */
-export function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'>, registration: Pick<Registration, 'status'>) {
+function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'>, registration: Pick<Registration, 'status'>) {
   return (
     course.format === 'hybrid' &&
     course.status === 'published' &&

@@ -148,7 +148,7 @@ async function toBoth(email: (who: 'mentor' | 'mentee') => Promise<void>) {
  * A meeting counts as activity too: proposing or answering one (its last change), and an accepted
  * meeting from its start on (a meeting planned for later keeps the match from being quiet until then).
  */
-export async function sendQuietNudges(db: Db) {
+async function sendQuietNudges(db: Db) {
   const t = now();
   const lastMeeting = sql`(select max(greatest(${meetings.updatedAt}, case when ${meetings.status} = 'accepted' then ${meetings.startsAt} end)) from ${meetings} where ${meetings.matchId} = ${matches.id} and ${meetings.status} in ('proposed', 'accepted'))`;
   const quietSince = sql`greatest(coalesce(${matches.lastCheckInAt}, ${matches.acceptedAt}), ${lastMeeting})`;

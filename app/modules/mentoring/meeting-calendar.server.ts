@@ -54,7 +54,7 @@ export function meetingCalendar(m: MeetingInvitation) {
   return calendar.toString();
 }
 
-export const meetingUid = (meetingId: string) => `meeting-${meetingId}@politiekactief`;
+const meetingUid = (meetingId: string) => `meeting-${meetingId}@politiekactief`;
 
 /** The attachment: the MIME `method` parameter equals the file's METHOD (RFC 6047 §2.4). */
 export function meetingAttachment(content: string, cancelled: boolean) {

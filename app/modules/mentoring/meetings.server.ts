@@ -18,10 +18,10 @@ import type { MeetingValues } from './meeting-schemas';
 
 export type Meeting = typeof meetings.$inferSelect;
 type Outcome<S extends string> = { status: S | 'not-found' | 'not-possible' | 'in-the-past' };
-export type MeetingChange = 'proposed' | 'countered' | 'accepted' | 'declined' | 'cancelled';
+type MeetingChange = 'proposed' | 'countered' | 'accepted' | 'declined' | 'cancelled';
 
 /** The moment a form's date and time mean (Dutch clocks), or null for a date that does not exist. */
-export function meetingStart(values: Pick<MeetingValues, 'date' | 'time'>) {
+function meetingStart(values: Pick<MeetingValues, 'date' | 'time'>) {
   return fromAmsterdam(values.date, values.time);
 }
 
@@ -151,7 +151,7 @@ export async function meetingsOf(db: Db, matchId: string) {
 }
 
 /** Where a meeting is, in one line: the place, the video link, or both. */
-export const whereOf = (m: Pick<Meeting, 'place' | 'videoUrl'>) => [m.place, m.videoUrl].filter(Boolean).join(' · ');
+const whereOf = (m: Pick<Meeting, 'place' | 'videoUrl'>) => [m.place, m.videoUrl].filter(Boolean).join(' · ');
 
 /**
  * Emails both people about a change, each with the calendar file in their language. The file always

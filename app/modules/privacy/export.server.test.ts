@@ -90,7 +90,12 @@ describe('exporting a person’s data', () => {
     expect(exported.feedback.map((f) => f.comment)).toEqual([p.secrets.feedback]);
     expect(exported.meetings).toEqual([expect.objectContaining({ place: p.secrets.place, proposedByYou: true, status: 'proposed' })]);
     expect(exported.sharedNeeds).toEqual([expect.objectContaining({ needs: ['step-free', 'sign-language'], other: p.secrets.shared })]);
-    expect(exported.consents.map((c) => c.purpose).sort()).toEqual(['privacy-statement', 'shared-needs', 'special-category', 'special-category']);
+    expect(exported.consents.map((c) => c.purpose).sort()).toEqual([
+      'privacy-statement',
+      'shared-needs',
+      'special-category',
+      'special-category',
+    ]);
     expect(exported.consents.map((c) => c.subject)).toContain(`academy-application:${p.academyApplication.id}`);
     // Academies: the application with its special-category answer, the reviewer role, the scores given.
     expect(exported.academyApplications).toEqual([

@@ -2,7 +2,14 @@ import { inArray, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { reportProtectedMarks } from '~db/schema';
 import { now, SQL_TIME_ZONE } from '../clock.server';
-import { academiesOf, applicationsBetween, type ApplicationRow, type CourseFigures, type ReportData, type ReportScope } from './figures.server';
+import {
+  academiesOf,
+  applicationsBetween,
+  type ApplicationRow,
+  type CourseFigures,
+  type ReportData,
+  type ReportScope,
+} from './figures.server';
 import { blockCode, blockDays, type Block } from './periods';
 
 // The figures of every block a report is protected with (ADR 015: a quarter, or a year with its
@@ -56,7 +63,12 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
     db
       .select({ key: reportProtectedMarks.key, figuresHash: reportProtectedMarks.figuresHash, marks: reportProtectedMarks.marks })
       .from(reportProtectedMarks)
-      .where(inArray(reportProtectedMarks.key, blocks.map((b) => blockKey(organisationId, b)))),
+      .where(
+        inArray(
+          reportProtectedMarks.key,
+          blocks.map((b) => blockKey(organisationId, b)),
+        ),
+      ),
     db.execute(sql`
       select to_char(t.month, 'YYYY-MM') as month, t.academy_id::text as academy, t.province_code, t.province, t.source, t.utm_source,
              sum(t.sign_ups) as c0, sum(t.confirmed) as c1, sum(t.attended) as c2, sum(t.completed) as c3, sum(t.absent) as c4
@@ -162,7 +174,10 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
     }
     return { mentors: seen.size, capacity, used };
   };
-  const capacities = new Map<string | null, ReportData['capacity']>([[null, capacityOf(null)], ...academies.map((a) => [a.id, capacityOf(a.id)] as const)]);
+  const capacities = new Map<string | null, ReportData['capacity']>([
+    [null, capacityOf(null)],
+    ...academies.map((a) => [a.id, capacityOf(a.id)] as const),
+  ]);
 
   const figures = spans.map(({ block, from: first, to: last }): BlockFigures => {
     const inMonths = (month: unknown) => {

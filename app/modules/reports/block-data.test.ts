@@ -64,11 +64,7 @@ describe('block figures read together', () => {
   });
 
   const year = Number(dutchToday().slice(0, 4));
-  const cases: Block[] = [
-    { kind: 'year', year },
-    { kind: 'programme', year },
-    quarterOf(dutchToday()),
-  ];
+  const cases: Block[] = [{ kind: 'year', year }, { kind: 'programme', year }, quarterOf(dutchToday())];
 
   it.each(cases.map((b) => [blockCode(b), b] as const))('%s: the same figures as counted one by one', async (_, block) => {
     let compared = 0;
@@ -91,7 +87,12 @@ describe('block figures read together', () => {
               figures.byAcademy.filter((c) => c.key === academy.id),
             ),
             `${org.slug}/${academy.name} ${blockCode(figures.block)}`,
-          ).toEqual(comparable(one, byAcademy.courseFigures.cohorts.filter((c) => c.key === academy.id)));
+          ).toEqual(
+            comparable(
+              one,
+              byAcademy.courseFigures.cohorts.filter((c) => c.key === academy.id),
+            ),
+          );
         }
         compared += figures.organisation.courseFigures.cells.length + figures.organisation.applicationData.length;
       }

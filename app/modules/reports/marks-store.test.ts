@@ -139,7 +139,9 @@ describe('stored marks of the funder report', () => {
     const key = `${nvr}/${blockCode(quarter())}`;
     const waiting = async () =>
       rowsOf<{ data: MarksChangedJob; start_after: string | Date }>(
-        await db().execute(sql`select data, start_after from pgboss.job where name = ${queues.reportMarksChanged} and singleton_key = ${key} and state = 'created'`),
+        await db().execute(
+          sql`select data, start_after from pgboss.job where name = ${queues.reportMarksChanged} and singleton_key = ${key} and state = 'created'`,
+        ),
       );
     const { course } = await createCourse(db(), { organisationId: nvr, startsInDays: 1, sessionCount: 1 });
     // Start from nothing waiting (the set-up above and the new course's sessions queued jobs too).
