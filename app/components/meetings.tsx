@@ -141,7 +141,7 @@ export function MeetingForm({
           meta={fields.duration}
           label={t('meetings.durationLabel')}
           required
-          options={meetingDurations.map((d) => ({ value: d, label: t('meetings.minutes', { count: d }) }))}
+          options={meetingDurations.map((d) => ({ value: d, label: t('meetings.minutes', { count: Number(d) }) }))}
         />
         <TextField meta={fields.place} label={t('meetings.place')} description={t('meetings.placeHint')} />
         <TextField meta={fields.videoUrl} type="url" label={t('meetings.videoUrl')} description={t('meetings.videoUrlHint')} />

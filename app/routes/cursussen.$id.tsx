@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // A hybrid course's seats per pool ("Op locatie: 3 van 20 plaatsen vrij"); none for one pool.
       poolSeats:
         course.format === 'hybrid'
-          ? course.pools.map((p) => t('pools.page.seats', { pool: t(`pools.pool.${p.pool}`), left: p.seatsLeft, capacity: p.capacity }))
+          ? course.pools.map((p) => t('pools.page.seats', { pool: t(`pools.pool.${p.pool}`), left: p.seatsLeft, count: p.capacity }))
           : [],
       seatsLeft: course.seatsLeft,
       availability: course.availability,

@@ -104,7 +104,7 @@ describe('no internal code where people read', () => {
     const page = (await call(privacyPage.loader as never, get('/account/privacy', await cookieFor(db(), person.id)))) as Awaited<
       ReturnType<typeof privacyPage.loader>
     >;
-    expect(page.consents).toHaveLength(3);
+    expect(page.consents).toHaveLength(4);
     expect(page.access).toHaveLength(1);
     expect(codesIn(shownTexts(page))).toEqual([]);
   });

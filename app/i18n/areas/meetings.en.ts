@@ -13,7 +13,7 @@ export const en: Translation<typeof nl> = {
   'meetings.where': 'Where',
   'meetings.status': 'Status',
   'meetings.actions': 'What you can do',
-  'meetings.minutes': '{count} minutes',
+  'meetings.minutes': { one: '1 minute', other: '{count} minutes' },
   'meetings.status.waitingForYou': 'Proposed by {name}: waiting for your answer',
   'meetings.status.waitingForOther': 'Your proposal: waiting for {name}',
   'meetings.status.accepted': 'Confirmed',

@@ -10,7 +10,7 @@ export const nl = {
   'meetings.where': 'Waar',
   'meetings.status': 'Stand',
   'meetings.actions': 'Wat kun je doen',
-  'meetings.minutes': '{count} minuten',
+  'meetings.minutes': { one: '1 minuut', other: '{count} minuten' },
   'meetings.status.waitingForYou': 'Voorstel van {name}: wacht op jouw antwoord',
   'meetings.status.waitingForOther': 'Jouw voorstel: wacht op {name}',
   'meetings.status.accepted': 'Staat vast',

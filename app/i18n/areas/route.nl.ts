@@ -53,7 +53,7 @@ export const nl = {
   'route.manage.errors.titleNl': 'Vul de naam van stap {number} in het Nederlands in',
   'route.manage.errors.titleEn': 'Vul de naam van stap {number} in het Engels in',
   'route.manage.errors.days': 'Vul bij stap {number} een aantal dagen in van 0 tot 1500',
-  'route.manage.errors.position': 'Vul bij stap {number} een plaats in van 1 tot 50',
+  'route.manage.errors.position': 'Stap {number}: vul een plaats in van 1 tot 50',
   'route.manage.errors.newIncomplete': 'Vul bij de nieuwe stap de naam in beide talen en het aantal dagen in',
   'route.manage.errors.kind': 'Kies naar welke verkiezingen de route telt',
 } as const;

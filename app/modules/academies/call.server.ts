@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { academies, courses, courseSessions, organisations, type AcademyCriterion, type AcademyQuestion } from '~db/schema';
 import { now } from '../clock.server';
@@ -44,7 +44,7 @@ export async function countOpenCalls(db: Db) {
   const [row] = await db
     .select({ n: sql`count(*)`.mapWith(Number) })
     .from(academies)
-    .where(and(eq(academies.callPublished, true), sql`${academies.applicationsOpenAt} <= ${at}`, gt(academies.applicationsCloseAt, at)));
+    .where(and(eq(academies.callPublished, true), lte(academies.applicationsOpenAt, at), gt(academies.applicationsCloseAt, at)));
   return row?.n ?? 0;
 }
 

@@ -191,7 +191,9 @@ describe('outcome questions', () => {
       candidacyPage.action as Handler,
       post('http://localhost/account/kandidaat', { electionId: 'gr2026', onList: '', elected: 'ja' }, cookie),
     );
-    expect(statusOf(saved)).toBe(200);
+    // Saved: back to the page with the notice (a 303, so a reload does not send it again).
+    expect(statusOf(saved)).toBe(303);
+    expect((saved as Response).headers.get('Location')).toContain('notice=');
     expect(await outcomeOf(stranger.id)).toMatchObject({ onList: true, elected: true });
     expect(
       statusOf(await call(candidacyPage.action as Handler, post('http://localhost/account/kandidaat', { electionId: 'nope' }, cookie))),

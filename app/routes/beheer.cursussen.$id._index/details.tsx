@@ -32,7 +32,7 @@ export function CourseDetails({ loaded }: { loaded: LoaderData }) {
       </dd>
       {loaded.pools.map((p) => (
         <dd key={p.pool}>
-          {t('pools.coordinator.counts', { pool: t(`pools.pool.${p.pool}`), taken: p.taken, capacity: p.capacity, waiting: p.waiting })}
+          {t('pools.coordinator.counts', { pool: t(`pools.pool.${p.pool}`), taken: p.taken, count: p.capacity, waiting: p.waiting })}
         </dd>
       ))}
       <dt>{t('manageCourses.form.municipality')}</dt>
