@@ -4,6 +4,22 @@ import { useMemo } from 'react';
 import type { z, ZodType } from 'zod';
 
 /**
+ * The fields' side of a schema: a schema refined as a whole by `.transform()` (an object piped into a
+ * transform) is its object. Conform's getZodConstraint throws "Unsupported schema" for a transform at
+ * the root, which made every page with such a form (the coordinator's course page and its session
+ * form) answer 500 on the server render.
+ */
+function formSide(schema: ZodType): ZodType {
+  let inner = schema;
+  while (inner._zod.def.type === 'pipe') {
+    const def = inner._zod.def as unknown as { in: ZodType; out: ZodType };
+    if (def.out._zod.def.type !== 'transform') break;
+    inner = def.in;
+  }
+  return inner;
+}
+
+/**
  * The options that give a Conform form the same zod check in the browser as on the server (ADR 014):
  * a refused submit then costs no round trip, and the error summary appears and takes focus as after a
  * server reply. Fields are checked when the form is sent, and then again on every keystroke, so a
@@ -25,7 +41,7 @@ export function useBrowserValidation<Schema extends ZodType>(
   const schema = useMemo(makeSchema, deps);
   return useMemo(
     () => ({
-      constraint: getZodConstraint(schema),
+      constraint: getZodConstraint(formSide(schema)),
       shouldValidate: 'onSubmit' as const,
       shouldRevalidate: 'onInput' as const,
       // Typed by the form's fields: in the browser only the errors count, not the parsed value.
