@@ -169,7 +169,8 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
   await test.step('the mentee withdraws the consent on /account/privacy; the mentor no longer sees anything', async () => {
     await mentee.goto('/account/privacy');
     const row = mentee.getByRole('row').filter({ hasText: 'Wat je je mentor laat weten' });
-    await row.getByRole('button', { name: /^Toestemming intrekken/ }).click();
+    await row.getByRole('link', { name: /^Toestemming intrekken/ }).click();
+    await mentee.getByRole('button', { name: 'Ja, trek mijn toestemming in' }).click();
     await expect(mentee.getByRole('status').filter({ hasText: 'Je mentor ziet niet meer wat je nodig hebt.' })).toBeVisible();
     await mentor.goto(matchPath);
     await expect(mentor.getByText('Graag een rustige plek')).toHaveCount(0);

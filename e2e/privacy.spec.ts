@@ -77,8 +77,14 @@ test('a person downloads all their data, then deletes their account', async ({ p
   await test.step('withdraw the news consent', async () => {
     await page
       .getByRole('table', { name: 'Toestemmingen, nieuwste eerst' })
-      .getByRole('button', { name: /^Toestemming intrekken: Nieuws per e-mail/ })
+      .getByRole('link', { name: /^Toestemming intrekken: Nieuws per e-mail/ })
       .click();
+    // First a confirmation step that says what happens; nothing changed yet.
+    const step = page.getByRole('region', { name: 'Toestemming intrekken: Nieuws per e-mail?' });
+    await expect(step).toContainText('krijg je geen nieuwsbrieven meer');
+    await expect(page.getByRole('table', { name: 'Toestemmingen, nieuwste eerst' })).not.toContainText('Ingetrokken op');
+    await checkA11y(page);
+    await step.getByRole('button', { name: 'Ja, trek mijn toestemming in' }).click();
     await expect(page.getByRole('status')).toContainText('Je krijgt geen nieuwsbrieven meer.');
     await expect(page.getByRole('table', { name: 'Toestemmingen, nieuwste eerst' })).toContainText('Ingetrokken op');
     await checkA11y(page);

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -32,8 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     consentsOf(db, user.id),
     specialDataAccess(db, user.id, 100),
   ]);
+  // The confirmation step for withdrawing one consent: `?intrekken=<id>` of a consent still valid.
+  const asked = new URL(request.url).searchParams.get('intrekken');
+  const toWithdraw = mine.find((c) => c.id === asked && !c.withdrawnAt);
   return {
     hasPassword: withPassword,
+    toWithdraw: toWithdraw
+      ? {
+          id: toWithdraw.id,
+          purposeKey: toWithdraw.purpose,
+          purpose: consentPurposeLabel(t, toWithdraw.purpose),
+          givenAt: formatMoment(locale, toWithdraw.givenAt),
+        }
+      : null,
     consents: mine.map((c) => ({
       id: c.id,
       purpose: consentPurposeLabel(t, c.purpose),
@@ -62,7 +74,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get('intent');
 
   if (intent === 'withdraw') {
-    const outcome = await withdrawConsent(db, user.id, String(form.get('consentId') ?? ''));
+    const consentId = String(form.get('consentId') ?? '');
+    // Withdrawing can erase data at once: only the confirmation step's button (confirm=yes) does it.
+    // A post without it (the old one-click button, a forged post) goes to that step, changing nothing.
+    if (!confirmed(form)) {
+      const mine = await consentsOf(db, user.id);
+      if (!mine.some((c) => c.id === consentId && !c.withdrawnAt))
+        return data({ kind: 'withdraw-not-found' } satisfies ActionResult, { status: 404 });
+      return redirect(`/account/privacy?intrekken=${encodeURIComponent(consentId)}#intrekken`, 303);
+    }
+    const outcome = await withdrawConsent(db, user.id, consentId);
     if (outcome.status === 'not-found') return data({ kind: 'withdraw-not-found' } satisfies ActionResult, { status: 404 });
     return { kind: 'withdrawn', purpose: outcome.purpose } satisfies ActionResult;
   }
@@ -86,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function PrivacyPage() {
   const t = useT();
-  const { hasPassword, consents, access } = useLoaderData<typeof loader>();
+  const { hasPassword, consents, access, toWithdraw } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const deleteResult = acted?.kind === 'delete' ? acted.result : undefined;
@@ -126,6 +147,28 @@ export default function PrivacyPage() {
           </Notice>
         ) : null}
         {acted?.kind === 'withdraw-not-found' ? <FormAlert messages={[t('privacy.consents.notFound')]} /> : null}
+        {toWithdraw ? (
+          <ConfirmStep
+            id="intrekken"
+            heading={t('privacy.consents.confirmHeading', { purpose: toWithdraw.purpose })}
+            intent="withdraw"
+            fields={{ consentId: toWithdraw.id }}
+            submit={t('privacy.consents.confirmSubmit')}
+            keepTo="/account/privacy#toestemmingen"
+            keep={t('privacy.consents.keep')}
+            action="/account/privacy"
+          >
+            <p className="utrecht-paragraph">
+              {toWithdraw.purposeKey === 'special-category'
+                ? t('privacy.consents.confirmSpecial')
+                : toWithdraw.purposeKey === 'shared-needs'
+                  ? t('privacy.consents.confirmShared')
+                  : toWithdraw.purposeKey === 'marketing'
+                    ? t('privacy.consents.confirmMarketing')
+                    : t('privacy.consents.confirmOther')}
+            </p>
+          </ConfirmStep>
+        ) : null}
         {consents.length === 0 ? (
           <p className="utrecht-paragraph">{t('privacy.consents.none')}</p>
         ) : (
@@ -145,19 +188,16 @@ export default function PrivacyPage() {
                   c.withdrawnAt ? (
                     t('privacy.consents.withdrawnOn', { date: c.withdrawnAt })
                   ) : (
-                    <Form method="post" className="pa-inline-actions">
-                      <input type="hidden" name="consentId" value={c.id} />
+                    <>
                       {t('privacy.consents.active')}{' '}
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="withdraw"
-                        className="utrecht-button utrecht-button--secondary-action"
+                      <Link
+                        className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                        to={`/account/privacy?intrekken=${c.id}#intrekken`}
                         aria-label={t('privacy.consents.withdrawLabel', { purpose: c.purpose, date: c.givenAt })}
                       >
                         {t('privacy.consents.withdraw')}
-                      </button>
-                    </Form>
+                      </Link>
+                    </>
                   ),
               },
             ]}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { courseQuestions, courseSessions, courses, emailMessages, registrations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse, person } from '../../test/courses';
-import { call, cookieFor, dataOf, get, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
+import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, run, statusOf, type RouteHandler } from '../../test/routes';
 import { signUp } from '~/modules/courses/registrations.server';
 import { toLocalInputs } from '~/modules/time';
 import { DAY, now } from '~/modules/clock.server';
@@ -354,6 +354,37 @@ describe('a coordinator runs a course through the pages', () => {
     expect(confirmed.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.cancelled&count=0#notice`);
     const [row] = await db().select().from(courses).where(eq(courses.id, id));
     expect(row?.status).toBe('cancelled');
+  });
+
+  it('removing a question needs the confirmation step', async () => {
+    const { course } = await createCourse(db(), { status: 'draft' });
+    await db().update(courses).set({ organisationId: mine.organisation.id }).where(eq(courses.id, course.id));
+    const id = course.id;
+    const [question] = await db()
+      .insert(courseQuestions)
+      .values({ courseId: id, position: 1, kind: 'text', label: 'Welke partij?' })
+      .returning();
+    const stillThere = async () => (await db().select().from(courseQuestions).where(eq(courseQuestions.id, question!.id))).length;
+    // The old one-click form (no confirm field) removes nothing: it goes to the confirmation step.
+    const oneClick = await call(
+      overview.action,
+      post(`/beheer/cursussen/${id}`, { intent: 'remove-question', questionId: question!.id }, alice),
+      {
+        id,
+      },
+    );
+    expect(statusOf(oneClick)).toBe(303);
+    expect(locationOf(oneClick)).toBe(`/beheer/cursussen/${id}?vraag-verwijderen=${question!.id}#vraag-verwijderen`);
+    const asked = await run(overview.loader, get(`/beheer/cursussen/${id}?vraag-verwijderen=${question!.id}`, alice), { id });
+    expect(asked.questionToRemove).toEqual({ id: question!.id, label: 'Welke partij?' });
+    expect(await stillThere()).toBe(1);
+    const done = await call(
+      overview.action,
+      post(`/beheer/cursussen/${id}`, { intent: 'remove-question', questionId: question!.id, confirm: 'yes' }, alice),
+      { id },
+    );
+    expect(locationOf(done)).toContain('notice=course.questionRemoved');
+    expect(await stillThere()).toBe(0);
   });
 
   it('lowering the capacity below the confirmed people is a clear field error', async () => {

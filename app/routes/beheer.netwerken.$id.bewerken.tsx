@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
@@ -24,6 +24,7 @@ import { networkFormValues, networkSchema, updateNetwork, type NetworkFields as 
 import { provinceOptions } from '~/modules/mentoring/networks/geography.server';
 import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkEdit', args.data ? { network: args.data.network.name } : null);
@@ -34,6 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     network: { id: network.id, name: network.name, organisationName: organisation.name },
     values: networkFormValues(network),
     questions: network.intakeQuestions,
+    // The confirmation step for removing a question: `?vraag-verwijderen=<id>`.
+    questionToRemove:
+      network.intakeQuestions
+        .filter((q) => q.id === new URL(request.url).searchParams.get('vraag-verwijderen'))
+        .map((q) => ({ id: q.id, label: q.label }))[0] ?? null,
     geography: await provinceOptions(getDb()),
   };
 }
@@ -80,6 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'question-up':
     case 'question-down': {
       const id = questionId ?? '';
+      // Only the confirmation step's button (confirm=yes) removes; anything else goes to that step.
+      if (intent === 'remove-question' && !confirmed(formData)) {
+        if (!network.intakeQuestions.some((q) => q.id === id)) throw notFound();
+        return redirect(`/beheer/netwerken/${network.id}/bewerken?vraag-verwijderen=${encodeURIComponent(id)}#vraag-verwijderen`, 303);
+      }
       const outcome = await changeIntakeQuestions(
         db,
         network.id,
@@ -125,6 +136,20 @@ export default function EditNetwork() {
           {t('networks.questions.heading')}
         </h2>
         <p className="utrecht-paragraph">{t('networks.questions.intro')}</p>
+        {loaded.questionToRemove ? (
+          <ConfirmStep
+            id="vraag-verwijderen"
+            heading={t('networks.questions.removeHeading', { label: loaded.questionToRemove.label })}
+            intent="remove-question"
+            fields={{ questionId: loaded.questionToRemove.id }}
+            submit={t('networks.questions.removeSubmit')}
+            keepTo={`/beheer/netwerken/${loaded.network.id}/bewerken#questions-heading`}
+            keep={t('networks.questions.keep')}
+            action={`/beheer/netwerken/${loaded.network.id}/bewerken`}
+          >
+            <p className="utrecht-paragraph">{t('networks.questions.removeBody')}</p>
+          </ConfirmStep>
+        ) : null}
         {questions.length === 0 ? (
           <p className="utrecht-paragraph">{t('networks.questions.none')}</p>
         ) : (
@@ -153,10 +178,13 @@ export default function EditNetwork() {
                         <Hidden> {q.label}</Hidden>
                       </ActionButton>
                     ) : null}
-                    <ActionButton intent="remove-question" fields={fields} kind="subtle">
+                    <Link
+                      className="utrecht-link"
+                      to={`/beheer/netwerken/${loaded.network.id}/bewerken?vraag-verwijderen=${q.id}#vraag-verwijderen`}
+                    >
                       {t('networks.questions.remove')}
                       <Hidden> {q.label}</Hidden>
-                    </ActionButton>
+                    </Link>
                   </div>
                   <details className="pa-disclosure" open={Boolean(mine)}>
                     <summary>

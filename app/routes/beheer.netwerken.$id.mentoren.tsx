@@ -1,8 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
@@ -24,6 +24,7 @@ import {
 import { mentorsOfNetwork, pendingInvitations } from '~/modules/mentoring/networks/overview.server';
 import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkMentors', args.data ? { network: args.data.network.name } : null);
@@ -32,10 +33,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);
   const db = getDb();
   const [mentors, invitations] = await Promise.all([mentorsOfNetwork(db, network.id), pendingInvitations(db, network.id)]);
+  // The confirmation steps: `?verwijderen=<mentor profile id>` and `?intrekken=<invitation id>`.
+  const url = new URL(request.url);
+  const toRemove = mentors.find((m) => m.profileId === url.searchParams.get('verwijderen'));
+  const toRevoke = invitations.find((i) => i.id === url.searchParams.get('intrekken'));
   return {
     network: { id: network.id, name: network.name, organisationName: organisation.name },
     mentors,
     invitations,
+    toRemove: toRemove ? { profileId: toRemove.profileId, name: toRemove.name } : null,
+    toRevoke: toRevoke ? { id: toRevoke.id, name: toRevoke.name, email: toRevoke.email } : null,
   };
 }
 
@@ -55,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invitedBy: { id: user.id, name: user.name },
     locale,
   };
-  const done = (key: NoticeKey) => redirectWithNotice(`/beheer/netwerken/${network.id}/mentoren`, key);
+  const base = `/beheer/netwerken/${network.id}/mentoren`;
+  const done = (key: NoticeKey) => redirectWithNotice(base, key);
   const refuse = (value: Answer) => data(value, { status: 400 });
 
   switch (intent) {
@@ -74,10 +82,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done('notice.network.resent');
     }
     case 'revoke': {
+      // Only the confirmation step's button (confirm=yes) revokes; anything else goes to that step.
+      if (!confirmed(formData)) {
+        if (!(await pendingInvitations(db, network.id)).some((i) => i.id === id)) throw notFound();
+        return redirect(`${base}?intrekken=${encodeURIComponent(id)}#intrekken`, 303);
+      }
       if ((await revokeInvitation(db, network.id, id)) === 'not-found') throw notFound();
       return done('notice.network.revoked');
     }
     case 'remove-mentor': {
+      if (!confirmed(formData)) {
+        if (!(await mentorsOfNetwork(db, network.id)).some((m) => m.profileId === id)) throw notFound();
+        return redirect(`${base}?verwijderen=${encodeURIComponent(id)}#verwijderen`, 303);
+      }
       const outcome = await removeMentor(db, network.id, id);
       if (outcome === 'not-found') throw notFound();
       if (outcome === 'live-matches') return refuse({ intent, message: t('networks.errors.liveMatches') });
@@ -90,13 +107,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NetworkMentors() {
   const t = useT();
   const dates = useDates();
-  const { mentors, invitations } = useLoaderData<typeof loader>();
+  const { network, mentors, invitations, toRemove, toRevoke } = useLoaderData<typeof loader>();
+  const base = `/beheer/netwerken/${network.id}/mentoren`;
   const acted = useActionData<typeof action>();
   // A new location after each redirect: the invite form starts empty again after a sent invitation.
   const { key } = useLocation();
   return (
     <div>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
+      {toRevoke ? (
+        <ConfirmStep
+          id="intrekken"
+          heading={t('networks.mentors.revokeHeading', { name: toRevoke.name })}
+          intent="revoke"
+          fields={{ id: toRevoke.id }}
+          submit={t('networks.mentors.revokeSubmit')}
+          keepTo={base}
+          keep={t('networks.mentors.keepInvitation')}
+          action={base}
+        >
+          <p className="utrecht-paragraph">{t('networks.mentors.revokeBody', { name: toRevoke.name, email: toRevoke.email })}</p>
+        </ConfirmStep>
+      ) : null}
+      {toRemove ? (
+        <ConfirmStep
+          id="verwijderen"
+          heading={t('networks.mentors.removeHeading', { name: toRemove.name })}
+          intent="remove-mentor"
+          fields={{ id: toRemove.profileId }}
+          submit={t('networks.mentors.removeSubmit')}
+          keepTo={base}
+          keep={t('networks.mentors.keepMentor')}
+          action={base}
+        >
+          <p className="utrecht-paragraph">{t('networks.mentors.removeBody', { name: toRemove.name })}</p>
+        </ConfirmStep>
+      ) : null}
 
       <section className="pa-section pa-prose" aria-labelledby="invite-heading">
         <h2 className="utrecht-heading-2" id="invite-heading">
@@ -130,10 +176,10 @@ export default function NetworkMentors() {
                       {t('networks.mentors.resend')}
                       <Hidden> {i.email}</Hidden>
                     </ActionButton>
-                    <ActionButton intent="revoke" fields={{ id: i.id }} kind="subtle">
+                    <Link className="utrecht-link" to={`${base}?intrekken=${i.id}#intrekken`}>
                       {t('networks.mentors.revoke')}
                       <Hidden> {i.email}</Hidden>
-                    </ActionButton>
+                    </Link>
                   </div>
                 </li>
               );
@@ -153,10 +199,10 @@ export default function NetworkMentors() {
           <MentorTable
             mentors={mentors}
             actions={(m) => (
-              <ActionButton intent="remove-mentor" fields={{ id: m.profileId }} kind="subtle">
+              <Link className="utrecht-link" to={`${base}?verwijderen=${m.profileId}#verwijderen`}>
                 {t('networks.mentors.remove')}
                 <Hidden> {m.name}</Hidden>
-              </ActionButton>
+              </Link>
             )}
           />
         )}

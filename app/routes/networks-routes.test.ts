@@ -4,7 +4,7 @@ import { emailMessages, mentorInvitations, mentorProfiles, networkMentors, netwo
 import { setupTestDatabase } from '../../test/database';
 import { createProposal } from '../../test/matches';
 import { createMentor, createNetwork, createUser } from '../../test/mentoring';
-import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, statusOf, type RouteHandler } from '../../test/routes';
+import { call, cookieFor, dataOf, get, locationOf, makeCoordinator, post, run, statusOf, type RouteHandler } from '../../test/routes';
 import { SESSION_COOKIE } from '~/modules/auth/session.server';
 import { now } from '~/modules/clock.server';
 import { translator } from '~/i18n';
@@ -290,7 +290,18 @@ describe('creating and editing a network', () => {
     [row] = await db().select().from(networks).where(eq(networks.id, mine.id));
     expect(row!.intakeQuestions.map((q) => q.label)).toEqual(['Welke partij?', 'Waarom wil je een mentor?']);
     expect(row!.intakeQuestions[1]!.kind).toBe('yes-no');
-    await send({ intent: 'remove-question', questionId: second!.id });
+    // The old one-click form (no confirm field) removes nothing: it goes to the confirmation step.
+    const editPath = `/beheer/netwerken/${mine.id}/bewerken`;
+    expect(locationOf(await send({ intent: 'remove-question', questionId: second!.id }))).toBe(
+      `${editPath}?vraag-verwijderen=${second!.id}#vraag-verwijderen`,
+    );
+    const asked = await run(edit.loader, get(`${editPath}?vraag-verwijderen=${second!.id}`, alice.cookie), { id: mine.id });
+    expect(asked.questionToRemove).toEqual({ id: second!.id, label: 'Welke partij?' });
+    [row] = await db().select().from(networks).where(eq(networks.id, mine.id));
+    expect(row!.intakeQuestions).toHaveLength(2);
+    expect(locationOf(await send({ intent: 'remove-question', questionId: second!.id, confirm: 'yes' }))).toContain(
+      'notice=network.questionRemoved',
+    );
     [row] = await db().select().from(networks).where(eq(networks.id, mine.id));
     expect(row!.intakeQuestions.map((q) => q.id)).toEqual([first!.id]);
   });
@@ -467,14 +478,33 @@ describe('mentor invitations through the pages', () => {
       locationOf(await call(mentorsPage.action, post(path, { intent: 'resend', id: pending!.id }, alice.cookie), { id: mine.id })),
     ).toContain('notice=network.resent');
     expect(await tokenFor('piet@example.nl')).not.toBe(old);
+    // Revoking: the old one-click form goes to the confirmation step, which names the person; nothing changes.
     expect(
       locationOf(await call(mentorsPage.action, post(path, { intent: 'revoke', id: pending!.id }, alice.cookie), { id: mine.id })),
+    ).toBe(`${path}?intrekken=${pending!.id}#intrekken`);
+    const asked = await run(mentorsPage.loader, get(`${path}?intrekken=${pending!.id}`, alice.cookie), { id: mine.id });
+    expect(asked.toRevoke).toEqual({ id: pending!.id, name: 'Piet', email: 'piet@example.nl' });
+    expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(1);
+    expect(
+      locationOf(
+        await call(mentorsPage.action, post(path, { intent: 'revoke', id: pending!.id, confirm: 'yes' }, alice.cookie), { id: mine.id }),
+      ),
     ).toContain('notice=network.revoked');
     expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(0);
 
     const { profile } = await createMentor(db(), [mine.id]);
     expect(
       locationOf(await call(mentorsPage.action, post(path, { intent: 'remove-mentor', id: profile.id }, alice.cookie), { id: mine.id })),
+    ).toBe(`${path}?verwijderen=${profile.id}#verwijderen`);
+    const removing = await run(mentorsPage.loader, get(`${path}?verwijderen=${profile.id}`, alice.cookie), { id: mine.id });
+    expect(removing.toRemove).toMatchObject({ profileId: profile.id });
+    expect(await db().select().from(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id))).toHaveLength(1);
+    expect(
+      locationOf(
+        await call(mentorsPage.action, post(path, { intent: 'remove-mentor', id: profile.id, confirm: 'yes' }, alice.cookie), {
+          id: mine.id,
+        }),
+      ),
     ).toContain('notice=network.mentorRemoved');
     expect(await db().select().from(networkMentors).where(eq(networkMentors.mentorProfileId, profile.id))).toHaveLength(0);
     // The profile stays: it is the person's, not the network's.

@@ -75,12 +75,26 @@ describe('/account/privacy', () => {
 
     const other = await member();
     expect(statusOf(await call(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId }, other.cookie)))).toBe(404);
-    const done = await run(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId }, cookie));
+    // The old one-click form (no confirm field) erases nothing: it goes to the confirmation step.
+    const oneClick = await call(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId }, cookie));
+    expect(statusOf(oneClick)).toBe(303);
+    expect(locationOf(oneClick)).toBe(`/account/privacy?intrekken=${consentId}#intrekken`);
+    // The step says plainly that the answer about a disability is erased, and changes nothing yet.
+    const asked = await run(privacyPage.loader, get(`/account/privacy?intrekken=${consentId}`, cookie));
+    expect(asked.toWithdraw).toMatchObject({ id: consentId, purposeKey: 'special-category' });
+    const [untouched] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
+    expect(untouched!.disability).toBe(true);
+    expect((await t.handle.db.select().from(consents).where(eq(consents.id, consentId)))[0]!.withdrawnAt).toBeNull();
+    // Someone else's consent has no confirmation step.
+    expect((await run(privacyPage.loader, get(`/account/privacy?intrekken=${consentId}`, other.cookie))).toWithdraw).toBeNull();
+    const done = await run(privacyPage.action, post('/account/privacy', { intent: 'withdraw', consentId, confirm: 'yes' }, cookie));
     expect(done).toEqual({ kind: 'withdrawn', purpose: 'special-category' });
     const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
     expect(after!.disability).toBeNull();
     const [consent] = await t.handle.db.select().from(consents).where(eq(consents.id, consentId));
     expect(consent!.withdrawnAt).not.toBeNull();
+    // Once withdrawn, the step is gone.
+    expect((await run(privacyPage.loader, get(`/account/privacy?intrekken=${consentId}`, cookie))).toWithdraw).toBeNull();
   });
 
   it('downloads the person’s data as a JSON file that is not cached', async () => {

@@ -240,6 +240,11 @@ export const en: Translation<typeof nl> = {
   'manageCourses.questions.up': 'Up',
   'manageCourses.questions.down': 'Down',
   'manageCourses.questions.remove': 'Remove',
+  'manageCourses.questions.removeHeading': 'Remove question: {label}?',
+  'manageCourses.questions.removeBody':
+    'The question will no longer be on the sign-up form. This cannot be undone, but you can add the question again.',
+  'manageCourses.questions.removeSubmit': 'Yes, remove the question',
+  'manageCourses.questions.keep': 'No, keep the question',
   'manageCourses.questions.change': 'Change',
   'manageCourses.questions.save': 'Save question',
   'manageCourses.questions.add': 'Add a question',

@@ -243,6 +243,11 @@ export const nl = {
   'manageCourses.questions.up': 'Omhoog',
   'manageCourses.questions.down': 'Omlaag',
   'manageCourses.questions.remove': 'Verwijderen',
+  'manageCourses.questions.removeHeading': 'Vraag verwijderen: {label}?',
+  'manageCourses.questions.removeBody':
+    'De vraag staat dan niet meer op het aanmeldformulier. Dat kun je niet terugdraaien. Je kunt de vraag wel opnieuw toevoegen.',
+  'manageCourses.questions.removeSubmit': 'Ja, vraag verwijderen',
+  'manageCourses.questions.keep': 'Nee, vraag laten staan',
   'manageCourses.questions.change': 'Wijzigen',
   'manageCourses.questions.save': 'Vraag opslaan',
   'manageCourses.questions.add': 'Vraag toevoegen',

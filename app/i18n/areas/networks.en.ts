@@ -109,6 +109,11 @@ export const en: Translation<typeof nl> = {
   'networks.questions.up': 'Move up',
   'networks.questions.down': 'Move down',
   'networks.questions.remove': 'Remove',
+  'networks.questions.removeHeading': 'Remove question: {label}?',
+  'networks.questions.removeBody':
+    'The question will no longer be on the application form for this network. This cannot be undone, but you can add the question again.',
+  'networks.questions.removeSubmit': 'Yes, remove the question',
+  'networks.questions.keep': 'No, keep the question',
   'networks.questions.change': 'Change question',
   'networks.questions.save': 'Save question',
   'networks.questions.add': 'Add a question',
@@ -133,6 +138,11 @@ export const en: Translation<typeof nl> = {
   'networks.mentors.expired': 'Link expired on {date}. Send the invitation again.',
   'networks.mentors.resend': 'Send again',
   'networks.mentors.revoke': 'Revoke',
+  'networks.mentors.revokeHeading': 'Revoke the invitation for {name}?',
+  'networks.mentors.revokeBody':
+    'The link in the invitation to {name} ({email}) will stop working. We do not send {name} a message. You can invite them again later.',
+  'networks.mentors.revokeSubmit': 'Yes, revoke the invitation',
+  'networks.mentors.keepInvitation': 'No, keep the invitation',
   'networks.mentors.none': 'There are no mentors in this network yet.',
   'networks.mentors.caption': 'Mentors in this network',
   'networks.mentors.capacity': 'In use',
@@ -143,6 +153,11 @@ export const en: Translation<typeof nl> = {
   'networks.mentors.paused': 'Paused until {date}',
   'networks.mentors.available': 'Available',
   'networks.mentors.remove': 'Remove from network',
+  'networks.mentors.removeHeading': 'Remove {name} from this network?',
+  'networks.mentors.removeBody':
+    '{name} will no longer be a mentor in this network and will not appear in new proposals. Proposals that have not been published yet lapse for {name}. We do not send {name} a message.',
+  'networks.mentors.removeSubmit': 'Yes, remove from the network',
+  'networks.mentors.keepMentor': 'No, keep them',
 
   'notice.network.created': 'The network has been created.',
   'notice.network.saved': 'The details have been saved.',

@@ -106,6 +106,11 @@ export const nl = {
   'networks.questions.up': 'Omhoog',
   'networks.questions.down': 'Omlaag',
   'networks.questions.remove': 'Verwijderen',
+  'networks.questions.removeHeading': 'Vraag verwijderen: {label}?',
+  'networks.questions.removeBody':
+    'De vraag staat dan niet meer op het aanmeldformulier voor dit netwerk. Dat kun je niet terugdraaien. Je kunt de vraag wel opnieuw toevoegen.',
+  'networks.questions.removeSubmit': 'Ja, vraag verwijderen',
+  'networks.questions.keep': 'Nee, vraag laten staan',
   'networks.questions.change': 'Vraag wijzigen',
   'networks.questions.save': 'Vraag opslaan',
   'networks.questions.add': 'Vraag toevoegen',
@@ -130,6 +135,11 @@ export const nl = {
   'networks.mentors.expired': 'Link is verlopen op {date}. Verstuur de uitnodiging opnieuw.',
   'networks.mentors.resend': 'Opnieuw versturen',
   'networks.mentors.revoke': 'Intrekken',
+  'networks.mentors.revokeHeading': 'Uitnodiging voor {name} intrekken?',
+  'networks.mentors.revokeBody':
+    'De link in de uitnodiging aan {name} ({email}) werkt dan niet meer. We sturen {name} geen bericht. Je kunt later opnieuw uitnodigen.',
+  'networks.mentors.revokeSubmit': 'Ja, uitnodiging intrekken',
+  'networks.mentors.keepInvitation': 'Nee, uitnodiging laten staan',
   'networks.mentors.none': 'Er zijn nog geen mentoren in dit netwerk.',
   'networks.mentors.caption': 'Mentoren in dit netwerk',
   'networks.mentors.capacity': 'In gebruik',
@@ -140,6 +150,11 @@ export const nl = {
   'networks.mentors.paused': 'Gepauzeerd tot {date}',
   'networks.mentors.available': 'Beschikbaar',
   'networks.mentors.remove': 'Uit netwerk halen',
+  'networks.mentors.removeHeading': '{name} uit dit netwerk halen?',
+  'networks.mentors.removeBody':
+    '{name} is dan geen mentor meer in dit netwerk en komt niet meer in nieuwe voorstellen. Voorstellen die nog niet gepubliceerd zijn, vervallen voor {name}. We sturen {name} geen bericht.',
+  'networks.mentors.removeSubmit': 'Ja, uit het netwerk halen',
+  'networks.mentors.keepMentor': 'Nee, laten staan',
 
   'notice.network.created': 'Het netwerk is gemaakt.',
   'notice.network.saved': 'De gegevens zijn opgeslagen.',

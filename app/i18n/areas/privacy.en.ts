@@ -23,6 +23,15 @@ export const en: Translation<typeof nl> = {
   'privacy.consents.withdrawnShared': 'Your consent has been withdrawn. Your mentor no longer sees what you need. We erased it.',
   'privacy.consents.withdrawnMarketing': 'Your consent has been withdrawn. You will no longer receive news emails.',
   'privacy.consents.notFound': 'This consent does not exist or has already been withdrawn.',
+  'privacy.consents.confirmHeading': 'Withdraw consent: {purpose}?',
+  'privacy.consents.confirmSpecial':
+    'If you withdraw this consent, we erase your answer about a disability straight away. This cannot be undone. If you want to share it later, you have to fill it in again.',
+  'privacy.consents.confirmShared':
+    'If you withdraw this consent, your mentor no longer sees what you need at your meetings. We erase what you wrote about it.',
+  'privacy.consents.confirmMarketing': 'If you withdraw this consent, you will no longer get newsletters.',
+  'privacy.consents.confirmOther': 'If you withdraw this consent, it takes effect straight away.',
+  'privacy.consents.confirmSubmit': 'Yes, withdraw my consent',
+  'privacy.consents.keep': 'No, keep it',
   'privacy.purpose.privacy-statement': 'Privacy statement',
   'privacy.purpose.special-category': 'Special-category data (disability) for finding a mentor and anonymous figures',
   'privacy.purpose.marketing': 'News by email',

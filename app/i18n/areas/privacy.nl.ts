@@ -21,6 +21,15 @@ export const nl = {
   'privacy.consents.withdrawnShared': 'Je toestemming is ingetrokken. Je mentor ziet niet meer wat je nodig hebt. We hebben het gewist.',
   'privacy.consents.withdrawnMarketing': 'Je toestemming is ingetrokken. Je krijgt geen nieuwsbrieven meer.',
   'privacy.consents.notFound': 'Deze toestemming bestaat niet of is al ingetrokken.',
+  'privacy.consents.confirmHeading': 'Toestemming intrekken: {purpose}?',
+  'privacy.consents.confirmSpecial':
+    'Als je deze toestemming intrekt, wissen we meteen je antwoord over een beperking. Dat kunnen we niet terugdraaien. Wil je het later toch delen, dan moet je het opnieuw invullen.',
+  'privacy.consents.confirmShared':
+    'Als je deze toestemming intrekt, ziet je mentor niet meer wat je nodig hebt bij jullie afspraken. We wissen wat je daarover schreef.',
+  'privacy.consents.confirmMarketing': 'Als je deze toestemming intrekt, krijg je geen nieuwsbrieven meer.',
+  'privacy.consents.confirmOther': 'Als je deze toestemming intrekt, geldt dat meteen.',
+  'privacy.consents.confirmSubmit': 'Ja, trek mijn toestemming in',
+  'privacy.consents.keep': 'Nee, niet intrekken',
   'privacy.purpose.privacy-statement': 'Privacyverklaring',
   'privacy.purpose.special-category': 'Bijzondere gegevens (beperking) voor het zoeken van een mentor en anonieme cijfers',
   'privacy.purpose.marketing': 'Nieuws per e-mail',

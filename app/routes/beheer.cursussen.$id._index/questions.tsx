@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { Form, type useLoaderData } from '@remix-run/react';
+import { Form, Link, useParams, type useLoaderData } from '@remix-run/react';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
@@ -74,6 +74,7 @@ export function QuestionChange({
 }) {
   const t = useT();
   const fields = { questionId: question.id };
+  const { id: courseId } = useParams();
   return (
     <>
       <div className="pa-button-row">
@@ -89,10 +90,10 @@ export function QuestionChange({
             <Hidden> {question.label}</Hidden>
           </ActionButton>
         ) : null}
-        <ActionButton intent="remove-question" fields={fields} kind="subtle">
+        <Link className="utrecht-link" to={`/beheer/cursussen/${courseId}?vraag-verwijderen=${question.id}#vraag-verwijderen`}>
           {t('manageCourses.questions.remove')}
           <Hidden> {question.label}</Hidden>
-        </ActionButton>
+        </Link>
       </div>
       <details className="pa-disclosure" open={Boolean(acted)}>
         <summary>

@@ -1,7 +1,7 @@
 import { type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert } from '~/components/form';
@@ -19,6 +19,7 @@ import { toLocalInputs } from '~/modules/time';
 import { notFound } from '~/modules/http.server';
 import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { NeedsSummarySection } from '~/components/accessibility-aids';
 import { needsSummary } from '~/modules/courses/needs.server';
 import type { Answer } from './answer';
@@ -70,6 +71,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
     }),
     questions: overview.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, options: q.options, required: q.required })),
+    // The confirmation step for removing a question: `?vraag-verwijderen=<id>`.
+    questionToRemove:
+      course.status === 'cancelled'
+        ? null
+        : (overview.questions
+            .filter((q) => q.id === new URL(request.url).searchParams.get('vraag-verwijderen'))
+            .map((q) => ({ id: q.id, label: q.label }))[0] ?? null),
     counts: overview.counts,
     // A hybrid course's seats per pool; empty for a course with one pool.
     pools:
@@ -179,6 +187,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'question-up':
     case 'question-down': {
       const questionId = String(formData.get('questionId') ?? '');
+      // Only the confirmation step's button (confirm=yes) removes; anything else goes to that step.
+      if (intent === 'remove-question' && !confirmed(formData)) {
+        const overview = await courseOverview(db, scope, course.id);
+        if (!overview?.questions.some((q) => q.id === questionId)) throw notFound();
+        return redirect(`/beheer/cursussen/${course.id}?vraag-verwijderen=${encodeURIComponent(questionId)}#vraag-verwijderen`, 303);
+      }
       const outcome =
         intent === 'remove-question'
           ? await removeQuestion(db, scope, course.id, questionId)
@@ -329,6 +343,19 @@ export default function CourseOverview() {
           {t('manageCourses.questions.heading')}
         </h2>
         <p className="utrecht-paragraph">{t('manageCourses.questions.intro')}</p>
+        {loaded.questionToRemove ? (
+          <ConfirmStep
+            id="vraag-verwijderen"
+            heading={t('manageCourses.questions.removeHeading', { label: loaded.questionToRemove.label })}
+            intent="remove-question"
+            fields={{ questionId: loaded.questionToRemove.id }}
+            submit={t('manageCourses.questions.removeSubmit')}
+            keepTo={`/beheer/cursussen/${course.id}#questions-heading`}
+            keep={t('manageCourses.questions.keep')}
+          >
+            <p className="utrecht-paragraph">{t('manageCourses.questions.removeBody')}</p>
+          </ConfirmStep>
+        ) : null}
         {questions.length === 0 ? (
           <p className="utrecht-paragraph">{t('manageCourses.questions.none')}</p>
         ) : (
