@@ -237,7 +237,7 @@ async function main() {
         });
         await res.arrayBuffer();
         const location = res.headers.get('location') ?? '';
-        if (res.status === 303 && /\/aanmelding\/[^/]+\?nieuw=1$/.test(location))
+        if (res.status === 303 && /\/aanmelding\/[^/?]+\?notice=signUp\.(?:confirmed|waitlisted)\b[^#]*#notice$/.test(location))
           return { outcome: 'accepted', status: String(res.status) };
         return { outcome: 'error', status: `${res.status}${location ? ` → ${location}` : ''}` };
       }),

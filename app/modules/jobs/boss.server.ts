@@ -109,19 +109,31 @@ export async function startBoss(handle: DatabaseHandle, settings: QueueSettings,
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
   for (const name of Object.values(queues)) {
-    const policy = {
+    const settingsOf = (creating: boolean) => ({
       name,
       // A short queue keeps one waiting job per singleton key: the report's triggers insert with
       // ON CONFLICT DO NOTHING against it, so a burst of changes to one block makes one job.
-      ...(name === queues.reportMarksChanged && !existing.has(name) ? { policy: 'short' as const } : {}),
+      ...(name === queues.reportMarksChanged && creating ? { policy: 'short' as const } : {}),
       retryLimit: settings.retryLimit,
       retryDelay: settings.retryDelaySeconds,
       retryBackoff: getEnv().EMAIL_RETRY_BACKOFF ?? true,
       // A job held by a worker that died (SIGKILL, a lost machine) is retried after this (default 15 min).
       ...(name === queues.emailSend && getEnv().EMAIL_JOB_EXPIRE_SECONDS ? { expireInSeconds: getEnv().EMAIL_JOB_EXPIRE_SECONDS } : {}),
-    };
-    if (existing.has(name)) await boss.updateQueue(name, policy);
-    else await boss.createQueue(name, policy);
+    });
+    // Several processes starting on a new database create the same queues at once. PostgreSQL
+    // breaks a deadlock between them by failing one statement (40P01); that process looks again
+    // whether the queue exists now and carries on, so every process starts.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const exists = existing.has(name) || (attempt > 1 && Boolean(await boss.getQueue(name)));
+        if (exists) await boss.updateQueue(name, settingsOf(false));
+        else await boss.createQueue(name, settingsOf(true));
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
   }
   setBoss(boss);
   return boss;
