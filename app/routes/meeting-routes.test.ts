@@ -154,6 +154,7 @@ describe('needs shared by choice', () => {
         [
           ['intent', 'withdraw'],
           ['consentId', consent!.id],
+          ['confirm', 'yes'],
         ],
         mentee,
       ),
