@@ -155,7 +155,7 @@ test('apply → run, pin, publish → decline → re-run proposes another mentor
     const row = pairsTable().getByRole('row', { name: new RegExp(mentee.name) });
     await expect(row).toContainText(mentorA.name);
     await expect(row).toContainText('Zwolle');
-    await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d+$/);
+    await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d+ van 100$/);
     await expect(row.getByRole('listitem').first()).toBeVisible();
     await checkA11y(page);
   });

@@ -36,7 +36,7 @@ test('every network page shows the network and its tabs, the current one marked'
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(name);
     const nav = page.getByRole('navigation', { name: 'Pagina’s van dit netwerk' });
-    await expect(nav.getByRole('link'), path).toHaveCount(6);
+    await expect(nav.getByRole('link'), path).toHaveCount(7);
     const current = nav.locator('[aria-current="page"]');
     await expect(current, `${path}: one tab marked`).toHaveCount(1);
     await expect(current, path).toHaveText(tab);
