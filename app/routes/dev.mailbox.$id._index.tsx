@@ -6,7 +6,7 @@ import { assertMailboxAvailable, extractLinks, getMailboxMessage } from '~/modul
 import { pageTitle } from '~/components/page-title';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  pageTitle(args, 'title.mailboxMessage', args.data ? { subject: args.data.subject ?? '' } : null, { noindex: true });
+  pageTitle(args, 'title.mailboxMessage', args.data ? { subject: args.data.subject } : null, { noindex: true });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   assertMailboxAvailable();
@@ -14,7 +14,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!message) throw new Response('Not Found', { status: 404 });
   return {
     id: message.id,
-    subject: message.subject,
+    // Not sent yet: no subject is rendered, so the page names the template, as the list does.
+    subject: message.subject ?? message.template,
     recipient: message.recipient,
     template: message.template,
     status: message.status,
