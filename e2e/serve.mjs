@@ -1,6 +1,7 @@
 // Starts the built app for the end-to-end tests (playwright.config.ts runs this as its webServer).
 // - With DATABASE_URL set, that database is used as it is (demo data is seeded when it is empty).
-// - Otherwise a fresh embedded database in .data/e2e/pglite, deleted and recreated on every run.
+// - Otherwise a fresh embedded database in .data/e2e/pglite-<port>, deleted and recreated on every run
+//   (per port, so that shards side by side, e2e/run.mjs, each have their own).
 // NODE_ENV=test serves the production build (no Vite) but keeps /dev/mailbox, where every email
 // lands because no email provider is configured.
 import { spawn } from 'node:child_process';
@@ -36,15 +37,16 @@ delete env.RESEND_BASE_URL;
 if (env.DATABASE_URL) {
   delete env.PGLITE_DIR;
 } else {
-  const dataDir = path.join(root, '.data/e2e/pglite');
+  const dataDir = path.join(root, `.data/e2e/pglite-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   env.PGLITE_DIR = dataDir;
 }
 
-// The server's output goes to .data/e2e/server.log (and its errors to the terminal as well).
+// The server's output goes to .data/e2e/server-<port>.log (and its errors to the terminal as well).
 mkdirSync(path.join(root, '.data/e2e'), { recursive: true });
-const log = createWriteStream(path.join(root, '.data/e2e/server.log'));
+const logFile = `.data/e2e/server-${port}.log`;
+const log = createWriteStream(path.join(root, logFile));
 // The compiled server, as `npm start` runs it in production.
 const child = spawn(process.execPath, ['--enable-source-maps', 'build/runtime/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 child.stdout.pipe(log, { end: false });
@@ -63,6 +65,6 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
 child.on('exit', (code, signal) => {
   const line = `e2e/serve.mjs: the server exited (${signal ?? `code ${code}`})${stopping ? ' as asked' : ''}\n`;
   // An exit nobody asked for is what makes every later test fail with ERR_CONNECTION_REFUSED.
-  if (!stopping) process.stderr.write(`${line}See .data/e2e/server.log.\n`);
+  if (!stopping) process.stderr.write(`${line}See ${logFile}.\n`);
   log.end(line, () => process.exit(stopping ? 0 : (code ?? 1)));
 });
