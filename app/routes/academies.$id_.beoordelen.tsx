@@ -97,15 +97,21 @@ export default function AcademyScoring() {
 
 type Application = ReturnType<typeof useLoaderData<typeof loader>>['applications'][number];
 
-function ApplicationCard({ application, criteria, canScore }: { application: Application; criteria: AcademyCriterion[]; canScore: boolean }) {
+function ApplicationCard({
+  application,
+  criteria,
+  canScore,
+}: {
+  application: Application;
+  criteria: AcademyCriterion[];
+  canScore: boolean;
+}) {
   const t = useT();
   const headingId = `aanmelding-${application.id}`;
   const { answers, ...fields } = application.fields;
   const shown = (['motivation', 'experience', 'party', 'availability', 'municipality'] as const).filter((f) => fields[f] !== undefined);
   const scoreLines = (scores: Record<string, number>) =>
-    criteria.map((c) => (
-      <li key={c.id}>{t('academyScoring.scoreOf', { criterion: c.label, score: scores[c.id] ?? '—' })}</li>
-    ));
+    criteria.map((c) => <li key={c.id}>{t('academyScoring.scoreOf', { criterion: c.label, score: scores[c.id] ?? '—' })}</li>);
   return (
     <section className="pa-section pa-item" aria-labelledby={`${headingId}-heading`} id={headingId}>
       <h3 className="utrecht-heading-3" id={`${headingId}-heading`}>

@@ -90,7 +90,11 @@ export default function AcademyCallSettings() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="pa-course-form">
         <ErrorSummary form={form} />
-        <CheckboxField meta={fields.callPublished} label={t('academyCallForm.published')} description={t('academyCallForm.publishedHint')} />
+        <CheckboxField
+          meta={fields.callPublished}
+          label={t('academyCallForm.published')}
+          description={t('academyCallForm.publishedHint')}
+        />
         <FieldGroup legend={t('academyCallForm.period')} description={t('academyCallForm.periodHint')}>
           <TextField meta={fields.applicationsOpenAt} type="datetime-local" label={t('academyCallForm.opens')} />
           <TextField meta={fields.applicationsCloseAt} type="datetime-local" label={t('academyCallForm.closes')} />

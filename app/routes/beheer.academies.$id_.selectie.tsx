@@ -205,7 +205,10 @@ export default function AcademySelection() {
           </h3>
           <p className="utrecht-paragraph">{t('academySelection.releaseIntro')}</p>
           <p className="utrecht-paragraph">
-            <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={`${base}?vrijgeven=ja#vrijgeven`}>
+            <Link
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+              to={`${base}?vrijgeven=ja#vrijgeven`}
+            >
               {t('academySelection.release')}
             </Link>
           </p>

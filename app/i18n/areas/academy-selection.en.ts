@@ -185,7 +185,8 @@ export const en: Translation<typeof nl> = {
   'notice.academyReviewer.removed': 'The reviewer has been removed.',
   'notice.academyReviewer.welcome': 'You now review the applications for this academy.',
   'notice.academyScore.saved': 'Your scores have been saved.',
-  'notice.academyScore.notPossible': 'Your scores were not saved. You have already reviewed this application, or reviewing is not possible now.',
+  'notice.academyScore.notPossible':
+    'Your scores were not saved. You have already reviewed this application, or reviewing is not possible now.',
   'notice.academySelection.decided': 'The decision has been saved.',
   'notice.academySelection.released': {
     one: 'The decisions have been sent: 1 email.',

@@ -25,7 +25,8 @@ export const nl = {
   'academyCallForm.closes': 'Aanmelden kan tot',
   'academyCallForm.seats': 'Aantal plaatsen',
   'academyCallForm.claimDays': 'Dagen om een plaats aan te nemen',
-  'academyCallForm.claimDaysHint': 'Zoveel dagen heeft iemand die je toelaat om ja te zeggen. Daarna gaat de plaats naar de eerste reserve.',
+  'academyCallForm.claimDaysHint':
+    'Zoveel dagen heeft iemand die je toelaat om ja te zeggen. Daarna gaat de plaats naar de eerste reserve.',
   'academyCallForm.cost': 'Kosten',
   'academyCallForm.costHint': 'Bijvoorbeeld: gratis, of € 50 voor het hele programma.',
   'academyCallForm.provinces': 'Waar mensen wonen',
@@ -42,8 +43,7 @@ export const nl = {
   'academyCallForm.kind.yes-no': 'Ja of nee',
   'academyCallForm.questionRequired': 'Verplicht',
   'academyCallForm.criteria': 'Onderdelen om op te beoordelen',
-  'academyCallForm.criteriaHint':
-    'Beoordelaars geven per onderdeel een cijfer van 1 tot 5. Maak een onderdeel leeg om het weg te halen.',
+  'academyCallForm.criteriaHint': 'Beoordelaars geven per onderdeel een cijfer van 1 tot 5. Maak een onderdeel leeg om het weg te halen.',
   'academyCallForm.criterion': 'Onderdeel {number}',
   'academyCallForm.reviewerFields': 'Wat beoordelaars zien',
   'academyCallForm.reviewerFieldsHint':
@@ -110,7 +110,10 @@ export const nl = {
   'academyScoring.released': 'De besluiten zijn verstuurd. Beoordelen kan niet meer.',
   'academyScoring.none': 'Er zijn geen aanmeldingen.',
   'academyScoring.noCriteria': 'Er zijn nog geen onderdelen om op te beoordelen. De coördinator stelt die in bij de oproep.',
-  'academyScoring.progress': { one: 'Je hebt 1 van {total} aanmeldingen beoordeeld.', other: 'Je hebt {count} van {total} aanmeldingen beoordeeld.' },
+  'academyScoring.progress': {
+    one: 'Je hebt 1 van {total} aanmeldingen beoordeeld.',
+    other: 'Je hebt {count} van {total} aanmeldingen beoordeeld.',
+  },
   'academyScoring.answers': 'Antwoorden',
   'academyScoring.scale': '1 is zwak, 5 is heel sterk.',
   'academyScoring.note': 'Toelichting',

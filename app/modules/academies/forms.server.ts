@@ -37,7 +37,10 @@ export const callFocusGroups = focusGroups.filter((g) => g !== 'open');
 /** A question or criterion row of the form: an empty label drops the row. */
 const row = (t: Translate) =>
   z.object({
-    id: z.string().regex(/^[\w-]{1,40}$/).optional(),
+    id: z
+      .string()
+      .regex(/^[\w-]{1,40}$/)
+      .optional(),
     label: z.string().trim().max(200, t('form.errors.tooLong')).optional(),
     kind: z.enum(['text', 'yes-no']).optional(),
     required: flag,
@@ -135,7 +138,10 @@ export function callFormValues(academy: Academy) {
     applicationsCloseAt: academy.applicationsCloseAt ? toLocalInputs(academy.applicationsCloseAt).dateTime : '',
     seats: academy.seats > 0 ? String(academy.seats) : '',
     claimDays: String(academy.claimDays),
-    questions: [...academy.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? 'on' : '' })), ...blankRows()],
+    questions: [
+      ...academy.questions.map((q) => ({ id: q.id, label: q.label, kind: q.kind, required: q.required ? 'on' : '' })),
+      ...blankRows(),
+    ],
     criteria: [...academy.criteria.map((c) => ({ id: c.id, label: c.label })), ...blankRows().map(({ id }) => ({ id, label: '' }))],
     reviewerFields: academy.reviewerFields,
   };
@@ -155,7 +161,11 @@ export function scoreSchema(t: Translate, criteria: readonly AcademyCriterion[])
         Object.fromEntries(
           criteria.map((c) => [
             c.id,
-            z.number({ error: t('academyScoring.errors.score') }).int(t('academyScoring.errors.score')).min(1).max(5),
+            z
+              .number({ error: t('academyScoring.errors.score') })
+              .int(t('academyScoring.errors.score'))
+              .min(1)
+              .max(5),
           ]),
         ),
       ),
