@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { offices, reviewerVisibleFields } from '~db/schema';
+import { focusGroups, offices, reviewerVisibleFields } from '~db/schema';
 import { AcademyHeader } from '~/components/academy-nav';
 import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
@@ -13,7 +13,7 @@ import { CheckboxField, CheckboxGroupField, FieldGroup, SelectField, TextAreaFie
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { saveCall } from '~/modules/academies/call.server';
-import { callFocusGroups, callFormValues, callSettingsOf, callSettingsSchema } from '~/modules/academies/forms.server';
+import { callFormValues, callSettingsOf, callSettingsSchema } from '~/modules/academies/forms.server';
 import { requireAcademyOfCoordinator } from '~/modules/academies/guards.server';
 import { listProvinces } from '~/modules/courses/catalogue.server';
 import { notFound } from '~/modules/http.server';
@@ -121,7 +121,7 @@ export default function AcademyCallSettings() {
         <CheckboxGroupField
           meta={fields.eligibleFocusGroups}
           legend={t('academyCallForm.focusGroups')}
-          options={callFocusGroups.map((g) => ({ value: g, label: t(`applications.focus.${g}` as MessageKey) }))}
+          options={focusGroups.filter((g) => g !== 'open').map((g) => ({ value: g, label: t(`applications.focus.${g}` as MessageKey) }))}
         />
         <CheckboxGroupField
           meta={fields.eligibleOffices}

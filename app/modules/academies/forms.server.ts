@@ -32,7 +32,7 @@ const text = (t: Translate, max: number) =>
     .transform((v) => v ?? '');
 
 /** Focus groups a call can be aimed at ('open' is the absence of any). */
-export const callFocusGroups = focusGroups.filter((g) => g !== 'open');
+const callFocusGroups = focusGroups.filter((g) => g !== 'open');
 
 /** A question or criterion row of the form: an empty label drops the row. */
 const row = (t: Translate) =>
