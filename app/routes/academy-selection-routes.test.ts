@@ -329,6 +329,62 @@ describe('reviewers: invited by email, accepted once by the invited address, and
   });
 });
 
+describe('withdrawing an invitation and removing a reviewer', () => {
+  it('acts only from the confirmation step; the withdrawn link no longer works and the removed reviewer gets 404', async () => {
+    const base = `/beheer/academies/${ids.academy}/beoordelaars`;
+    const extra = await createUser(db());
+    await call(reviewersPage.action, post(base, { intent: 'invite', email: extra.email }, cookies.coordinator), { id: ids.academy });
+    const loaded = dataOf<{ invitations: { id: string; email: string }[]; reviewers: { id: string }[] }>(
+      await call(reviewersPage.loader, get(base, cookies.coordinator), { id: ids.academy }),
+    );
+    const invitation = loaded.invitations.find((i) => i.email === extra.email)!;
+    const unconfirmed = await call(reviewersPage.action, post(base, { intent: 'revoke', id: invitation.id }, cookies.coordinator), {
+      id: ids.academy,
+    });
+    expect(locationOf(unconfirmed)).toBe(`${base}?intrekken=${invitation.id}#intrekken`);
+    const step = dataOf<{ toRevoke: { id: string } | null }>(
+      await call(reviewersPage.loader, get(`${base}?intrekken=${invitation.id}`, cookies.coordinator), { id: ids.academy }),
+    );
+    expect(step.toRevoke?.id).toBe(invitation.id);
+    const revoked = await call(
+      reviewersPage.action,
+      post(base, { intent: 'revoke', id: invitation.id, confirm: 'yes' }, cookies.coordinator),
+      {
+        id: ids.academy,
+      },
+    );
+    expect(locationOf(revoked)).toContain('notice=academyReviewer.revoked');
+    const [mail] = await db()
+      .select()
+      .from(emailMessages)
+      .where(and(eq(emailMessages.recipient, extra.email), eq(emailMessages.template, 'academy-reviewer-invitation')));
+    const token = String((mail!.props as { url: string }).url)
+      .split('/')
+      .pop()!;
+    expect(statusOf(await call(invitationPage.loader, get(`/academies/uitnodiging/${token}`), { token }))).toBe(404);
+
+    // Removing: the reviewer of the tests above, after the step; then the scoring page is a 404 for them.
+    expect(loaded.reviewers.map((r) => r.id)).toContain(people.reviewer.id);
+    const removed = await call(
+      reviewersPage.action,
+      post(base, { intent: 'remove', id: people.reviewer.id, confirm: 'yes' }, cookies.coordinator),
+      { id: ids.academy },
+    );
+    expect(locationOf(removed)).toContain('notice=academyReviewer.removed');
+    expect(
+      statusOf(await call(scoringPage.loader, get(`/academies/${ids.academy}/beoordelen`, cookies.reviewer), { id: ids.academy })),
+    ).toBe(404);
+    // Another organisation's coordinator cannot remove anyone here.
+    expect(
+      statusOf(
+        await call(reviewersPage.action, post(base, { intent: 'remove', id: people.reviewer.id, confirm: 'yes' }, cookies.other), {
+          id: ids.academy,
+        }),
+      ),
+    ).toBe(404);
+  });
+});
+
 describe('decisions and their release', () => {
   it('refuses a third admission with a clear message, needs a reason to decline, and releases once after a confirmation', async () => {
     closeCall();
@@ -381,7 +437,7 @@ describe('decisions and their release', () => {
     );
     expect(after.released).not.toBeNull();
     expect(after.rows.map((r) => r.status).sort()).toEqual(['offered', 'offered', 'reserve']);
-    // The reviewer is still a reviewer (nothing above touched the role).
-    expect(await db().select().from(academyReviewers).where(eq(academyReviewers.userId, people.reviewer.id))).toHaveLength(1);
+    // The reviewer removed above stays removed; the release did not touch the role.
+    expect(await db().select().from(academyReviewers).where(eq(academyReviewers.userId, people.reviewer.id))).toHaveLength(0);
   });
 });
