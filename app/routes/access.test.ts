@@ -16,6 +16,10 @@ import * as manageHome from './beheer._index';
 import * as academyList from './beheer.academies._index';
 import * as academyNew from './beheer.academies.nieuw';
 import * as academyEdit from './beheer.academies.$id';
+import * as academyCallSettings from './beheer.academies.$id_.oproep';
+import * as academyReviewers from './beheer.academies.$id_.beoordelaars';
+import * as academySelection from './beheer.academies.$id_.selectie';
+import * as academyScoring from './academies.$id_.beoordelen';
 import * as courseList from './beheer.cursussen._index';
 import * as courseNew from './beheer.cursussen.nieuw';
 import * as courseFrame from './beheer.cursussen.$id';
@@ -191,6 +195,15 @@ const routes: Route[] = [
   POST('/beheer/academies/nieuw', academyNew.action, coordinatorOnly(400), { organisationId: ':organisation' }),
   GET('/beheer/academies/:academy', academyEdit.loader, coordinatorOnly()),
   POST('/beheer/academies/:academy', academyEdit.action, coordinatorOnly(400)),
+  GET('/beheer/academies/:academy/oproep', academyCallSettings.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/oproep', academyCallSettings.action, coordinatorOnly(400)),
+  GET('/beheer/academies/:academy/beoordelaars', academyReviewers.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/beoordelaars', academyReviewers.action, coordinatorOnly(400), { intent: 'invite' }),
+  GET('/beheer/academies/:academy/selectie', academySelection.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/selectie', academySelection.action, coordinatorOnly(400), { intent: 'decide' }),
+  // The scoring page: the academy's coordinators and reviewers (none among these roles) only.
+  GET('/academies/:academy/beoordelen', academyScoring.loader, coordinatorOnly()),
+  POST('/academies/:academy/beoordelen', academyScoring.action, coordinatorOnly(400)),
   // The invitation page is for whoever holds the link; only the invited address can act on it.
   GET('/beheer/uitnodiging/:token', invitation.loader, { ...anyUser(200), anonymous: 200 }, { params: { token: 'token' } }),
   POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),

@@ -9,6 +9,7 @@ import { requireUser } from '~/modules/auth/session.server';
 import { formatMoment } from '~/modules/time';
 import { applicationsOf, withdrawApplication } from '~/modules/academies/applications.server';
 import { respondToOffer } from '~/modules/academies/selection.server';
+import { academiesReviewedBy } from '~/modules/academies/reviewers.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = localeFromRequest(request);
   const url = new URL(request.url);
-  const applications = await applicationsOf(getDb(), user.id);
+  const [applications, reviewing] = await Promise.all([applicationsOf(getDb(), user.id), academiesReviewedBy(getDb(), user.id)]);
   const pick = (param: string) => applications.find((a) => a.id === url.searchParams.get(param)) ?? null;
   const toWithdraw = pick('intrekken');
   const toDecline = pick('afzeggen');
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canChange: a.canChange,
       canRespond: a.canRespond,
     })),
+    reviewing,
     confirmWithdraw: toWithdraw?.canChange ? { id: toWithdraw.id, academyName: toWithdraw.academyName } : null,
     confirmDecline: toDecline?.canRespond ? { id: toDecline.id, academyName: toDecline.academyName } : null,
   };
@@ -226,6 +228,23 @@ export default function MyAcademyApplications() {
           }}
         />
       )}
+      {page.reviewing.length > 0 ? (
+        <section className="pa-section" aria-labelledby="reviewing-heading">
+          <h2 className="utrecht-heading-2" id="reviewing-heading">
+            {t('academyScoring.reviewing')}
+          </h2>
+          <ul className="utrecht-unordered-list">
+            {page.reviewing.map((a) => (
+              <li className="utrecht-unordered-list__item" key={a.id}>
+                <Link className="utrecht-link" to={`/academies/${a.id}/beoordelen`}>
+                  {t('academyScoring.reviewLink', { academy: a.name })}
+                </Link>{' '}
+                ({a.organisationName})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { AcademyForm } from '~/components/academies';
+import { AcademyNav } from '~/components/academy-nav';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { academyOf, academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { notFound } from '~/modules/http.server';
@@ -73,6 +74,7 @@ export default function EditAcademy() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{academy.name}</h1>
+      <AcademyNav academyId={academy.id} />
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
       <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
       {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}

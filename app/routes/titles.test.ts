@@ -44,6 +44,10 @@ describe('titles of pages the demo data does not reach', () => {
 
   test.each([
     ['beheer.academies.$id', { academy: { name: 'Academie Noord' } }, 'Academy: Academie Noord — Politiek Actief'],
+    ['beheer.academies.$id_.oproep', { academy: { name: 'Academie Noord' } }, 'Call: Academie Noord — Politiek Actief'],
+    ['beheer.academies.$id_.beoordelaars', { academy: { name: 'Academie Noord' } }, 'Reviewers: Academie Noord — Politiek Actief'],
+    ['beheer.academies.$id_.selectie', { academy: { name: 'Academie Noord' } }, 'Selection: Academie Noord — Politiek Actief'],
+    ['academies.$id_.beoordelen', { academy: { name: 'Academie Noord' } }, 'Review: Academie Noord — Politiek Actief'],
     ['koppeling.$matchId._index', { otherName: 'Mila Mentor' }, 'Match with Mila Mentor — Politiek Actief'],
     ['koppeling.$matchId.feedback', { otherName: 'Mila Mentor' }, 'How is it going with Mila Mentor? — Politiek Actief'],
     ['mentor_.voorstellen.$matchId', { proposal: { mentee: { firstName: 'Kim' } } }, 'Proposal: Kim — Politiek Actief'],

@@ -23,6 +23,9 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.pool.noSeat',
   'notice.pool.notPossible',
   'notice.academyApplication.notPossible',
+  'notice.academyScore.notPossible',
+  'notice.academySelection.undecided',
+  'notice.academySelection.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

@@ -71,15 +71,14 @@ export async function publicCall(db: Db, academyId: string | undefined) {
   return { ...row, modules, phase: callPhase(row.academy) };
 }
 
-type CallSettings = {
-  description: string;
+export type CallSettings = {
   eligibility: string;
   eligibleProvinces: string[];
   eligibleFocusGroups: string[];
   eligibleOffices: string[];
   cost: string;
-  applicationsOpenAt: Date;
-  applicationsCloseAt: Date;
+  applicationsOpenAt: Date | null;
+  applicationsCloseAt: Date | null;
   seats: number;
   claimDays: number;
   questions: AcademyQuestion[];
@@ -88,7 +87,7 @@ type CallSettings = {
   callPublished: boolean;
 };
 
-/** Saves the call of one of the organisations' academies; false for any other academy. @public For the coordinator and reviewer pages of issue 15, not built yet. */
+/** Saves the call of one of the organisations' academies; false for any other academy. */
 export async function saveCall(db: Db, organisationIds: string[], academyId: string, settings: CallSettings) {
   if (!isUuid(academyId) || organisationIds.length === 0) return false;
   const rows = await db

@@ -72,7 +72,7 @@ export type ReviewerInvitationCheck =
   | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string } }
   | { ok: false; problem: 'invalid' | 'expired' | 'used' };
 
-/** @public For the coordinator and reviewer pages of issue 15, not built yet. */
+/** What the invitation link leads to: the invitation, or why it no longer works (GET only reads). */
 export async function checkReviewerInvitation(db: Db, token: string | undefined): Promise<ReviewerInvitationCheck> {
   if (!token) return { ok: false, problem: 'invalid' };
   const [row] = await db
@@ -148,7 +148,7 @@ export async function selectionAccess(db: Db, userId: string, academyId: string 
   };
 }
 
-/** The academies a person reviews (for their account page). @public For the coordinator and reviewer pages of issue 15, not built yet. */
+/** The academies a person reviews (for their account page). */
 export async function academiesReviewedBy(db: Db, userId: string) {
   return db
     .select({ id: academies.id, name: academies.name, organisationName: organisations.name })
@@ -159,7 +159,7 @@ export async function academiesReviewedBy(db: Db, userId: string) {
     .orderBy(asc(academies.name));
 }
 
-/** The reviewers of an academy and pending invitations (for the coordinator). @public For the coordinator and reviewer pages of issue 15, not built yet. */
+/** The reviewers of an academy and pending invitations (for the coordinator). */
 export async function reviewersOf(db: Db, academyId: string) {
   const [reviewers, invitations] = await Promise.all([
     db
@@ -179,4 +179,33 @@ export async function reviewersOf(db: Db, academyId: string) {
       .orderBy(asc(academyReviewerInvitations.email)),
   ]);
   return { reviewers, invitations };
+}
+
+/**
+ * Takes a reviewer off an academy (their scores stay: they were given alone and count in the averages).
+ * 'not-found' for anyone who does not review this academy.
+ */
+export async function removeReviewer(db: Db, academyId: string, userId: string) {
+  if (!isUuid(userId)) return 'not-found' as const;
+  const rows = await db
+    .delete(academyReviewers)
+    .where(and(eq(academyReviewers.academyId, academyId), eq(academyReviewers.userId, userId)))
+    .returning({ id: academyReviewers.userId });
+  return rows.length ? ('removed' as const) : ('not-found' as const);
+}
+
+/** Withdraws an invitation not yet accepted: its link then says it is not valid. */
+export async function revokeReviewerInvitation(db: Db, academyId: string, invitationId: string) {
+  if (!isUuid(invitationId)) return 'not-found' as const;
+  const rows = await db
+    .delete(academyReviewerInvitations)
+    .where(
+      and(
+        eq(academyReviewerInvitations.id, invitationId),
+        eq(academyReviewerInvitations.academyId, academyId),
+        isNull(academyReviewerInvitations.acceptedAt),
+      ),
+    )
+    .returning({ id: academyReviewerInvitations.id });
+  return rows.length ? ('revoked' as const) : ('not-found' as const);
 }

@@ -6,6 +6,7 @@ import {
   academyScores,
   organisations,
   users,
+  type AcademyApplicationStatus,
   type AcademyDecision,
   type ReviewerVisibleField,
 } from '~db/schema';
@@ -115,7 +116,8 @@ export async function scoreApplication(
 export type SelectionRow = {
   id: string;
   name: string;
-  status: string;
+  status: AcademyApplicationStatus;
+  offerExpiresAt: Date | null;
   decision: AcademyDecision | null;
   decisionReason: string;
   reserveRank: number | null;
@@ -150,6 +152,7 @@ export async function selectionOverview(db: Db, academy: Academy): Promise<Selec
       id: a.id,
       name: name ?? '—',
       status: a.status,
+      offerExpiresAt: a.offerExpiresAt,
       decision: a.decision,
       decisionReason: a.decisionReason,
       reserveRank: a.reserveRank,
