@@ -11,8 +11,6 @@ import type { CourseContext } from './context.server';
 // page, the coordinator's list of participants and its CSV, the person's data export; deleting the
 // person blanks them.
 
-type Question = typeof courseQuestions.$inferSelect;
-
 /** The course's questions in their order. */
 export async function questionsOfCourse(db: Db, courseId: string) {
   return db.select().from(courseQuestions).where(eq(courseQuestions.courseId, courseId)).orderBy(asc(courseQuestions.position));

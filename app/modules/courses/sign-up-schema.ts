@@ -15,7 +15,7 @@ const PHONE = /^[0-9+\-() ]{8,20}$/;
 export type SignUpQuestion = { id: string; kind: QuestionKind; options: string[]; required: boolean };
 
 /** The aids as checkboxes: none, one (a string) or several (an array) in the form data. */
-export function aidsField(t: Translate) {
+function aidsField(t: Translate) {
   return z
     .array(z.enum(accessibilityAids, { error: t('courses.signup.errors.notAnOption') }))
     .optional()

@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
   checkIns,
-  checkInModes,
   matches,
   matchFeedback,
   menteeApplications,
@@ -12,6 +11,7 @@ import {
   networks,
   organisationMemberships,
   users,
+  type checkInModes,
   type MatchStatus,
 } from '~db/schema';
 import { now } from '../clock.server';

@@ -20,8 +20,8 @@ import { MAX_CAPACITY, slotIds, themeIds } from '../profile-options';
 export type FormDefaults = Record<string, unknown>;
 
 const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
-export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
-export const text = (t: Translate, max: number, requiredKey?: MessageKey) =>
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+const text = (t: Translate, max: number, requiredKey?: MessageKey) =>
   requiredKey
     ? z
         .string({ error: t(requiredKey) })
@@ -29,7 +29,7 @@ export const text = (t: Translate, max: number, requiredKey?: MessageKey) =>
         .min(1, t(requiredKey))
         .max(max, t('networks.errors.tooLong', { max }))
     : z.preprocess((v) => v ?? '', z.string().trim().max(max, t('networks.errors.tooLong', { max })));
-export const whole = (t: Translate, min: number, max: number) =>
+const whole = (t: Translate, min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : undefined),
     z
@@ -38,7 +38,7 @@ export const whole = (t: Translate, min: number, max: number) =>
       .min(min, t('networks.errors.number', { min, max }))
       .max(max, t('networks.errors.number', { min, max })),
   );
-export const optionalDate = (t: Translate) =>
+const optionalDate = (t: Translate) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),
     z
@@ -47,7 +47,7 @@ export const optionalDate = (t: Translate) =>
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), t('networks.errors.date'))
       .nullable(),
   );
-export const subset = <T extends string>(allowed: readonly T[] | Set<string>, message: string) => {
+const subset = <T extends string>(allowed: readonly T[] | Set<string>, message: string) => {
   const set = allowed instanceof Set ? allowed : new Set<string>(allowed);
   return z.preprocess(
     list,
