@@ -177,7 +177,7 @@ test.describe('with JavaScript', () => {
   });
 
   test('focus moves to the summary after a refused submit, and a link moves focus to its field', async ({ page, checkA11y }) => {
-    // Checked on the client (register) and by the server (log in, the network form).
+    // Checked in the browser (register, the network form) and by the server (log in: the password).
     await page.goto('/registreren');
     await page.getByRole('button', { name: /^Account maken$/ }).click();
     const summary = page.locator('.pa-error-summary');
@@ -200,4 +200,70 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('.pa-error-summary')).toBeFocused();
     await checkA11y();
   });
+
+  test('network (new, edit), mentor invitation and academy forms: refused in the browser, no request sent, links reach the fields', async ({
+    page,
+  }) => {
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+
+    await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    const network = await linkOn(page, '/beheer/netwerken', /^\/beheer\/netwerken\/[0-9a-f-]{36}$/);
+    expect(network, 'a network to manage').toBeTruthy();
+    const academyForm =
+      (await linkOn(page, '/beheer/academies/nieuw', /^\/beheer\/academies\/nieuw\?organisatie=/)) ?? '/beheer/academies/nieuw';
+    for (const [path, button] of [
+      ['/beheer/netwerken/nieuw', /^Netwerk maken$/],
+      [`${network}/bewerken`, /^Netwerk opslaan$|^Opslaan$/],
+      [`${network}/mentoren`, /^Uitnodiging versturen$/],
+      [academyForm, /^Academie maken$/],
+    ] as const) {
+      await test.step(path, () => refusedInTheBrowser(page, posts, path, button));
+    }
+  });
+
+  test('the mentor profile: refused in the browser, no request sent, a link reaches the field', async ({ page }) => {
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    await logInWithPassword(page, mentor.email, mentor.password);
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    await refusedInTheBrowser(page, posts, '/mentor/profiel', /^Profiel opslaan$/);
+  });
 });
+
+/**
+ * With JavaScript: the form (the one with that submit button) sent with its text fields cleared is
+ * refused by the browser's check. No POST leaves the page, the summary takes focus, and its first link
+ * moves focus to the field it names.
+ */
+async function refusedInTheBrowser(page: Page, posts: string[], path: string, button: RegExp) {
+  await page.goto(path);
+  // The check runs once React has taken over the page; before that a click would post the form.
+  await page.waitForLoadState('networkidle');
+  const form = page.locator('main form[method="post"]').filter({ has: page.getByRole('button', { name: button }) });
+  await expect(form).toHaveCount(1);
+  for (const field of await form
+    .locator('input[type="text"], input:not([type]), input[type="email"], input[type="number"], textarea')
+    .all()) {
+    if (await field.isVisible()) await field.fill('');
+  }
+  posts.length = 0;
+  await form.getByRole('button', { name: button }).click();
+  const summary = page.locator('.pa-error-summary');
+  await expect(summary, `${path}: the summary takes focus`).toBeFocused();
+  await expect(summary.getByRole('link').first()).toBeVisible();
+  expect(posts, `${path}: no request for a refused submit`).toEqual([]);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+  const link = summary.getByRole('link').first();
+  const target = decodeURIComponent(((await link.getAttribute('href')) ?? '').slice(1));
+  await link.click();
+  const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', tag: document.activeElement?.tagName ?? '' }));
+  expect(['INPUT', 'SELECT', 'TEXTAREA'], `${path}: focus on a field`).toContain(focused.tag);
+  // The link names the field's id, or a group whose first box has it.
+  expect(focused.id.startsWith(target), `${path}: focus on ${target}, not ${focused.id}`).toBe(true);
+}

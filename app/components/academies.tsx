@@ -5,6 +5,8 @@ import { useT } from '~/i18n';
 import { SubmitButton } from './form';
 import { TextAreaField, TextField } from './ui/fields';
 import { ErrorSummary } from './ui/error-summary';
+import { useBrowserValidation } from './ui/validation';
+import { academySchema } from '~/modules/organisations/academy-schema';
 
 // The academy form of /beheer/academies (new and edit): name, description, period, and which of the
 // organisation's courses and networks belong to it (checkbox lists; without JavaScript too).
@@ -16,11 +18,12 @@ type Values = {
   description?: string;
   periodStart?: string;
   periodEnd?: string;
-  courseIds?: string[];
-  networkIds?: string[];
+  /** One ticked box arrives as a string, several as a list. */
+  courseIds?: string | string[];
+  networkIds?: string | string[];
 };
 
-function selectedOf(meta: FieldMetadata<string[] | undefined>, fallback: string[]) {
+function selectedOf(meta: FieldMetadata<string | string[] | undefined>, fallback: string[]) {
   const value = meta.initialValue as unknown;
   if (value === undefined) return fallback;
   return [value].flat().filter((v): v is string => typeof v === 'string');
@@ -36,7 +39,7 @@ function CheckList({
   before,
   after,
 }: {
-  meta: FieldMetadata<string[] | undefined>;
+  meta: FieldMetadata<string | string[] | undefined>;
   legend: string;
   empty: string;
   items: AttachableItem[];
@@ -126,7 +129,7 @@ export function AcademyForm({
   coursesEmpty?: string;
 }) {
   const t = useT();
-  const [form, fields] = useForm<Values>({ id, lastResult, defaultValue });
+  const [form, fields] = useForm<Values>({ id, lastResult, defaultValue, ...useBrowserValidation(() => academySchema(t), [t.locale]) });
   return (
     <Form method="post" {...getFormProps(form)}>
       <ErrorSummary form={form} />

@@ -2,7 +2,7 @@ import type { FieldMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useLocale, useT, type MessageKey } from '~/i18n';
-import { SelectField, TextAreaField, TextField } from './ui/fields';
+import { FieldGroup, SelectField, TextAreaField, TextField } from './ui/fields';
 import { localeTag, TIME_ZONE } from '~/modules/time';
 
 // Small pieces shared by the coordinators' course pages (/beheer/cursussen), and the course form's
@@ -103,10 +103,7 @@ export function CourseFormFields({
   const t = useT();
   return (
     <>
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t('manageCourses.form.about')}
-        </legend>
+      <FieldGroup legend={t('manageCourses.form.about')}>
         {organisations && fields.organisationId ? (
           organisations.length > 1 ? (
             <SelectField
@@ -143,12 +140,9 @@ export function CourseFormFields({
           inputMode="decimal"
           short
         />
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t('manageCourses.form.where')}
-        </legend>
+      <FieldGroup legend={t('manageCourses.form.where')}>
         <SelectField
           meta={fields.format}
           label={t('manageCourses.form.format')}
@@ -181,12 +175,9 @@ export function CourseFormFields({
           description={t('manageCourses.form.accessibilityHint')}
           rows={4}
         />
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t('manageCourses.form.seats')}
-        </legend>
+      <FieldGroup legend={t('manageCourses.form.seats')}>
         <TextField
           meta={fields.capacity}
           label={t('manageCourses.form.capacity')}
@@ -231,12 +222,9 @@ export function CourseFormFields({
           short
           required
         />
-      </fieldset>
+      </FieldGroup>
 
-      <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset pa-fieldset">
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {t('manageCourses.form.emailAndCompletion')}
-        </legend>
+      <FieldGroup legend={t('manageCourses.form.emailAndCompletion')}>
         <TextField
           meta={fields.reminderDaysBefore}
           label={t('manageCourses.form.reminderDays')}
@@ -262,7 +250,7 @@ export function CourseFormFields({
           inputMode="numeric"
           short
         />
-      </fieldset>
+      </FieldGroup>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { RadioGroupField, TextAreaField, TextField } from './ui/fields';
 import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
 import { useBrowserValidation } from './ui/validation';
-import { reasonSchema, type ReasonFields } from '~/modules/mentoring/match-schemas';
+import { checkInSchema, reasonSchema, type CheckInFields, type ReasonFields } from '~/modules/mentoring/match-schemas';
 
 // Building blocks of the match pages (/mentor, /mentor/voorstellen/:id, /koppeling/:id, the
 // coordinator's list). Props are plain data the loaders already put in the reader's language.
@@ -161,8 +161,6 @@ export function CheckInTable({ id, caption, rows }: { id: string; caption: strin
   );
 }
 
-type CheckInFields = { happenedOn: string; mode: string; note: string };
-
 export function CheckInForm({
   id,
   matchId,
@@ -179,7 +177,12 @@ export function CheckInForm({
   headingLevel?: 2 | 3 | 4;
 }) {
   const t = useT();
-  const [form, fields] = useForm<CheckInFields>({ id, lastResult, defaultValue: { happenedOn: today }, shouldRevalidate: 'onBlur' });
+  const [form, fields] = useForm<CheckInFields>({
+    id,
+    lastResult,
+    defaultValue: { happenedOn: today },
+    ...useBrowserValidation(() => checkInSchema(t, today), [t.locale, today]),
+  });
   const Heading = `h${headingLevel}` as const;
   const modes = ['in-person', 'online', 'phone', 'message'] as const;
   return (

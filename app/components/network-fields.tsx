@@ -1,7 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react';
 import { useT, type MessageKey } from '~/i18n';
-import type { NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
-import type { ProvinceOption } from '~/modules/mentoring/networks/geography.server';
+import type { NetworkFields as Fields, ProvinceOption } from '~/modules/mentoring/networks/schemas';
 import {
   CheckboxField,
   CheckboxGroupField,

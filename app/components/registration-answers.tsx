@@ -7,6 +7,8 @@ import { aidKeys } from '~/modules/courses/aids';
 import { AccessibilityAidsField } from './accessibility-aids';
 import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
+import { useBrowserValidation } from './ui/validation';
+import { answersSchema, type AnswerFields } from '~/modules/courses/sign-up-schema';
 import { RadioGroupField, TextAreaField } from './ui/fields';
 
 // The registration's page repeats what the person answered and needs, and lets them change it until
@@ -22,8 +24,6 @@ type Answers = {
   canChange: boolean;
 };
 
-type AnswerFields = { q: Record<string, string>; accessibilityAids: string[]; accessibilityNeeds: string };
-
 export function AnswersSection({
   answers,
   organisationName,
@@ -38,7 +38,7 @@ export function AnswersSection({
     id: 'registration-answers',
     lastResult,
     defaultValue: { q: answers.given, accessibilityAids: answers.aids, accessibilityNeeds: answers.needs },
-    shouldRevalidate: 'onBlur',
+    ...useBrowserValidation(() => answersSchema(t, answers.questions), [t.locale, answers.questions]),
   });
   const q = fields.q.getFieldset();
   const none = t('needs.answers.none');

@@ -2,12 +2,8 @@ import { getEnv } from '~/env.server';
 
 // HTTP answers every capability shares. Guards throw these; modules otherwise return data, never a Response.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** True for a well-formed UUID: anything else never reaches a query (Postgres would answer with an error). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+// isUuid lives in text.ts, so that schemas the browser runs can use it too.
+export { isUuid } from '../modules/text';
 
 /**
  * The 404 every guard throws. Coordinators' pages answer "this page does not exist" to everyone who may

@@ -15,3 +15,10 @@ export function slugify(text: string, fallback: string) {
 
 /** The first word of a name, to greet someone ("Fatima" of "Fatima el Amrani"). */
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed UUID: anything else never reaches a query (Postgres would answer with an error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { parseWithZod } from '@conform-to/zod/v4';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { AnswersSection } from '~/components/registration-answers';
-import { answersSchema, canChangeAnswers, changeAnswers, questionsOfCourse } from '~/modules/courses/needs.server';
+import { canChangeAnswers, changeAnswers, questionsOfCourse } from '~/modules/courses/needs.server';
+import { answersSchema } from '~/modules/courses/sign-up-schema';
 import { getDb } from '~db/client.server';
 import { Banner, SessionsTable } from '~/components/course-parts';
 import { localeFromRequest, translator, useT, type Translate } from '~/i18n';

@@ -14,13 +14,9 @@ import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { getUser, requireUser } from '~/modules/auth/session.server';
 import { listMunicipalities, listProvinces } from '~/modules/courses/catalogue.server';
 import { selfIdentifiableGroups } from '~/modules/mentoring/application-options';
-import {
-  academyApplicationSchema,
-  applyToAcademy,
-  changeApplication,
-  openCall,
-  ownApplication,
-} from '~/modules/academies/applications.server';
+import { applyToAcademy, changeApplication, openCall, ownApplication } from '~/modules/academies/applications.server';
+import { academyApplicationSchema, type AcademyApplicationFields } from '~/modules/academies/application-schema';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { notFound } from '~/modules/http.server';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -130,28 +126,15 @@ export default function ApplyToAcademy() {
   );
 }
 
-type Fields = {
-  motivation: string;
-  experience: string;
-  municipality: string;
-  party: string;
-  noParty: boolean;
-  availability: string;
-  q: Record<string, string>;
-  focusGroups: string[];
-  disability: boolean;
-  disabilityConsent: boolean;
-};
-
 function ApplicationForm() {
   const t = useT();
   const page = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
-  const [form, fields] = useForm<Fields>({
+  const [form, fields] = useForm<AcademyApplicationFields>({
     id: 'academy-application',
     lastResult: acted?.result,
     defaultValue: page.loggedIn ? page.prefill : {},
-    shouldRevalidate: 'onInput',
+    ...useBrowserValidation(() => academyApplicationSchema(t, page.loggedIn ? page.questions : []), [t.locale, page]),
   });
   if (!page.loggedIn || page.mode === 'decided') return null;
   const answers = fields.q.getFieldset();

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -11,6 +10,7 @@ import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } fr
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ConfirmStep } from '~/components/ui/confirm-step';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountApplications');
 
@@ -76,36 +76,32 @@ export default function MyApplications() {
       <h1 className="utrecht-heading-1">{t('applications.mine.title')}</h1>
 
       {page.confirmWithdraw ? (
-        <div className="utrecht-alert utrecht-alert--warning" role="status">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
-            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
-              <input type="hidden" name="applicationId" value={page.confirmWithdraw.id} />
-              <SubmitButton name="intent" value="withdraw-application">
-                {t('applications.mine.withdrawConfirm')}
-              </SubmitButton>{' '}
-              <Link className="utrecht-link" to="/account/mentoraat">
-                {t('applications.mine.keep')}
-              </Link>
-            </Form>
-          </div>
-        </div>
+        <ConfirmStep
+          id="intrekken"
+          heading={t('applications.mine.withdrawFor', { network: page.confirmWithdraw.networkName })}
+          intent="withdraw-application"
+          fields={{ applicationId: page.confirmWithdraw.id }}
+          submit={t('applications.mine.withdrawConfirm')}
+          keepTo="/account/mentoraat"
+          keep={t('applications.mine.keep')}
+          action="/account/mentoraat"
+        >
+          <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
+        </ConfirmStep>
       ) : null}
       {page.confirmConsent ? (
-        <div className="utrecht-alert utrecht-alert--warning" role="status">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
-            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
-              <input type="hidden" name="applicationId" value={page.confirmConsent.id} />
-              <SubmitButton name="intent" value="withdraw-consent">
-                {t('applications.mine.consentConfirm')}
-              </SubmitButton>{' '}
-              <Link className="utrecht-link" to="/account/mentoraat">
-                {t('applications.mine.keep')}
-              </Link>
-            </Form>
-          </div>
-        </div>
+        <ConfirmStep
+          id="toestemming"
+          heading={t('applications.mine.withdrawConsentFor', { network: page.confirmConsent.networkName })}
+          intent="withdraw-consent"
+          fields={{ applicationId: page.confirmConsent.id }}
+          submit={t('applications.mine.consentConfirm')}
+          keepTo="/account/mentoraat"
+          keep={t('applications.mine.keep')}
+          action="/account/mentoraat"
+        >
+          <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
+        </ConfirmStep>
       ) : null}
 
       {page.applications.length === 0 ? (
@@ -159,7 +155,7 @@ export default function MyApplications() {
                   <li>
                     <Link
                       className="utrecht-link"
-                      to={`/account/mentoraat?intrekken=${a.id}`}
+                      to={`/account/mentoraat?intrekken=${a.id}#intrekken`}
                       aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
                     >
                       {t('applications.mine.withdraw')}
@@ -170,7 +166,7 @@ export default function MyApplications() {
                   <li>
                     <Link
                       className="utrecht-link"
-                      to={`/account/mentoraat?toestemming=${a.id}`}
+                      to={`/account/mentoraat?toestemming=${a.id}#toestemming`}
                       aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
                     >
                       {t('applications.mine.withdrawConsent')}

@@ -11,7 +11,9 @@ import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { now } from '~/modules/clock.server';
-import { copyCourse, copyCourseSchema, copySource } from '~/modules/courses/copy.server';
+import { copyCourse, copySource } from '~/modules/courses/copy.server';
+import { copyCourseSchema, type CopyCourseFields } from '~/modules/courses/manage/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { toLocalInputs } from '~/modules/time';
 import { notFound } from '~/modules/http.server';
 import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
@@ -60,7 +62,12 @@ export default function CopyCourse() {
   const dates = useDates();
   const loaded = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: 'copy-course', lastResult, defaultValue: loaded.defaults });
+  const [form, fields] = useForm<CopyCourseFields>({
+    id: 'copy-course',
+    lastResult,
+    defaultValue: loaded.defaults,
+    ...useBrowserValidation(() => copyCourseSchema(t, { needsDate: loaded.sessions.length > 0, today: loaded.today }), [t.locale, loaded]),
+  });
   const first = loaded.sessions[0];
   return (
     <div className="pa-prose">

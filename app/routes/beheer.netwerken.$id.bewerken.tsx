@@ -14,13 +14,16 @@ import { CheckboxField, RadioGroupField, TextAreaField, TextField } from '~/comp
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import {
-  changeIntakeQuestions,
-  intakeQuestionSchema,
-  type IntakeQuestionFields,
-} from '~/modules/mentoring/networks/intake-questions.server';
+import { changeIntakeQuestions } from '~/modules/mentoring/networks/intake-questions.server';
 import { MAX_INTAKE_QUESTIONS } from '~/modules/mentoring/networks/intake-questions.server';
-import { networkFormValues, networkSchema, updateNetwork, type NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
+import { networkFormValues, updateNetwork } from '~/modules/mentoring/networks/network.server';
+import {
+  intakeQuestionSchema,
+  networkSchema,
+  type IntakeQuestionFields,
+  type NetworkFields as Fields,
+} from '~/modules/mentoring/networks/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { provinceOptions } from '~/modules/mentoring/networks/geography.server';
 import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
@@ -112,6 +115,7 @@ export default function EditNetwork() {
     id: 'network',
     lastResult: acted?.intent === 'save' ? acted.result : undefined,
     defaultValue: loaded.values,
+    ...useBrowserValidation(() => networkSchema(t, loaded.geography), [t.locale, loaded.geography], { disableAutoCoercion: true }),
   });
   // A new location after each redirect: the "add a question" form starts empty again.
   const { key } = useLocation();
@@ -241,7 +245,12 @@ function QuestionForm({
   submit: string;
 }) {
   const t = useT();
-  const [form, fields] = useForm<IntakeQuestionFields>({ id, lastResult, defaultValue });
+  const [form, fields] = useForm<IntakeQuestionFields>({
+    id,
+    lastResult,
+    defaultValue,
+    ...useBrowserValidation(() => intakeQuestionSchema(t), [t.locale], { disableAutoCoercion: true }),
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="pa-compact-form">
       {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}

@@ -13,14 +13,9 @@ import { TextField } from '~/components/ui/fields';
 import { MentorTable } from '~/components/network-nav';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
-import {
-  inviteMentor,
-  inviteSchema,
-  removeMentor,
-  resendInvitation,
-  revokeInvitation,
-  type InviteFields,
-} from '~/modules/mentoring/networks/invitations.server';
+import { inviteMentor, removeMentor, resendInvitation, revokeInvitation } from '~/modules/mentoring/networks/invitations.server';
+import { inviteSchema, type InviteFields } from '~/modules/mentoring/networks/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { mentorsOfNetwork, pendingInvitations } from '~/modules/mentoring/networks/overview.server';
 import { notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
@@ -213,7 +208,11 @@ export default function NetworkMentors() {
 
 function InviteForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const t = useT();
-  const [form, fields] = useForm<InviteFields>({ id: 'invite', lastResult });
+  const [form, fields] = useForm<InviteFields>({
+    id: 'invite',
+    lastResult,
+    ...useBrowserValidation(() => inviteSchema(t), [t.locale], { disableAutoCoercion: true }),
+  });
   return (
     <Form method="post" {...getFormProps(form)}>
       <ErrorSummary form={form} />

@@ -9,6 +9,7 @@ import { NetworkHeader } from '~/components/network-nav';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { CheckboxField, FieldGroup, RadioGroupField, TextField } from '~/components/ui/fields';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
@@ -116,6 +117,7 @@ function TemplateForm({
         position: String(i + 1),
       })),
     } as never,
+    ...useBrowserValidation(() => routeTemplateSchema(t, steps.length), [t.locale, steps.length]),
   });
   const stepFields = fields.steps.getFieldList();
   const newStep = fields.newStep.getFieldset();

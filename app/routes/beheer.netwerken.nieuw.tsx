@@ -10,7 +10,9 @@ import { NetworkFields } from '~/components/network-fields';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { scorePartIds } from '~/modules/matching/scoring';
-import { createNetwork, networkFormValues, networkSchema, type NetworkFields as Fields } from '~/modules/mentoring/networks/network.server';
+import { createNetwork, networkFormValues } from '~/modules/mentoring/networks/network.server';
+import { networkSchema, type NetworkFields as Fields } from '~/modules/mentoring/networks/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { provinceOptions } from '~/modules/mentoring/networks/geography.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -45,7 +47,21 @@ export default function NewNetwork() {
   const t = useT();
   const loaded = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<Fields>({ id: 'network', lastResult, defaultValue: loaded.values });
+  const [form, fields] = useForm<Fields>({
+    id: 'network',
+    lastResult,
+    defaultValue: loaded.values,
+    ...useBrowserValidation(
+      () =>
+        networkSchema(
+          t,
+          loaded.geography,
+          loaded.organisations.map((o) => o.value),
+        ),
+      [t.locale, loaded.geography, loaded.organisations],
+      { disableAutoCoercion: true },
+    ),
+  });
   return (
     <div className="pa-manage pa-prose">
       <p className="utrecht-paragraph">

@@ -4,15 +4,9 @@ import type { Db } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator } from '~/i18n';
 import { isUuid, notFound } from '~/modules/http.server';
-import { reasonSchema } from '~/modules/mentoring/match-schemas';
-import {
-  acceptProposal,
-  checkInSchema,
-  declineProposal,
-  endMatch,
-  logCheckIn,
-  matchOfParticipant,
-} from '~/modules/mentoring/matches.server';
+import { checkInSchema, reasonSchema } from '~/modules/mentoring/match-schemas';
+import { dutchToday } from '~/modules/clock.server';
+import { acceptProposal, declineProposal, endMatch, logCheckIn, matchOfParticipant } from '~/modules/mentoring/matches.server';
 
 // The forms of the match pages (accept, decline, check-in, end) post here through the actions of
 // mentor._index, mentor_.voorstellen.$matchId and koppeling.$matchId._index (a route helper, not a route).
@@ -60,7 +54,7 @@ export async function handleMatchForm(
     const mine = await matchOfParticipant(db, matchId, user.id);
     if (!mine) throw notFound();
     if (intent === 'check-in') {
-      const submission = parseWithZod(formData, { schema: checkInSchema(t) });
+      const submission = parseWithZod(formData, { schema: checkInSchema(t, dutchToday()) });
       if (submission.status !== 'success') return data({ form: `check-in-${matchId}`, result: submission.reply() }, { status: 400 });
       const outcome = await logCheckIn(db, matchId, user.id, submission.value);
       if (outcome.status === 'not-found') throw notFound();

@@ -13,13 +13,9 @@ import { CheckboxGroupField, SelectField, TextAreaField, TextField } from '~/com
 import { localeFromRequest, translator, useLocale, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { dayParts, MAX_CAPACITY, themeOptions, weekdays } from '~/modules/mentoring/profile-options';
-import {
-  mentorOverview,
-  mentorProfileSchema,
-  profileFormValues,
-  saveMentorProfile,
-  type MentorProfileFields,
-} from '~/modules/mentoring/networks/mentor-profile.server';
+import { mentorOverview, profileFormValues, saveMentorProfile } from '~/modules/mentoring/networks/mentor-profile.server';
+import { mentorProfileSchema, type MentorProfileFields } from '~/modules/mentoring/networks/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { municipalityOptions } from '~/modules/mentoring/networks/geography.server';
 import { pageTitle } from '~/components/page-title';
 import { languageIds } from '~/modules/mentoring/application-options';
@@ -67,7 +63,18 @@ export default function MentorProfilePage() {
   const locale = useLocale();
   const loaded = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm<MentorProfileFields>({ id: 'mentor-profile', lastResult, defaultValue: loaded.values });
+  const [form, fields] = useForm<MentorProfileFields>({
+    id: 'mentor-profile',
+    lastResult,
+    defaultValue: loaded.values,
+    ...useBrowserValidation(
+      () => mentorProfileSchema(t, new Set(loaded.municipalities.map((m) => m.value))),
+      [t.locale, loaded.municipalities],
+      {
+        disableAutoCoercion: true,
+      },
+    ),
+  });
   return (
     <div className="pa-prose">
       <h1 className="utrecht-heading-1">{t('networks.profile.title')}</h1>

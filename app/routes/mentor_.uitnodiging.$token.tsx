@@ -15,10 +15,10 @@ import {
   acceptInvitation,
   acceptWithNewAccount,
   checkInvitation,
-  newMentorAccountSchema,
   type InvitationProblem,
-  type NewMentorAccountFields,
 } from '~/modules/mentoring/networks/invitations.server';
+import { newMentorAccountSchema, type NewMentorAccountFields } from '~/modules/mentoring/networks/schemas';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { pageTitle } from '~/components/page-title';
 import { linkProblemStatus as statusOf } from '~/modules/http.server';
 
@@ -150,7 +150,12 @@ export default function MentorInvitation() {
 
 function NewAccountForm({ lastResult, name }: { lastResult?: SubmissionResult<string[]>; name: string }) {
   const t = useT();
-  const [form, fields] = useForm<NewMentorAccountFields>({ id: 'mentor-account', lastResult, defaultValue: { name } });
+  const [form, fields] = useForm<NewMentorAccountFields>({
+    id: 'mentor-account',
+    lastResult,
+    defaultValue: { name },
+    ...useBrowserValidation(() => newMentorAccountSchema(t), [t.locale], { disableAutoCoercion: true }),
+  });
   const round = useSubmitRound(lastResult);
   return (
     <Form method="post" {...getFormProps(form)}>

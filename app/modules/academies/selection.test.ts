@@ -5,7 +5,8 @@ import { setupTestDatabase } from '../../../test/database';
 import { createUser } from '../../../test/mentoring';
 import { translator } from '~/i18n';
 import { DAY, HOUR, now, setClock } from '../clock.server';
-import { academyApplicationSchema, applicationsOf, applyToAcademy, changeApplication, withdrawApplication } from './applications.server';
+import { academyApplicationSchema } from './application-schema';
+import { applicationsOf, applyToAcademy, changeApplication, withdrawApplication } from './applications.server';
 import { acceptReviewerInvitation, inviteReviewer, selectionAccess } from './reviewers.server';
 import {
   applicationsForScoring,

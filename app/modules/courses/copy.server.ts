@@ -1,8 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { courseQuestions, courseSessions, courses } from '~db/schema/courses';
-import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { isUuid } from '~/modules/http.server';
 import { fromAmsterdam, toLocalInputs } from '~/modules/time';
@@ -11,9 +9,7 @@ import type { Scope } from '~/modules/courses/manage/scope';
 // Copying a course to run it again (issue 16, item 8): a draft with the course's texts, venue,
 // capacity, organisation, academy and questions, and its sessions moved to new dates. People are
 // not copied: no registrations, waitlist or attendance, and nothing that says the old course was
-// published, cancelled, moved or closed.
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// published, cancelled, moved or closed. The form's schema (copyCourseSchema) is in manage/schemas.ts.
 
 /** Whole days from one calendar date ("2027-01-12") to another; the clock time plays no part. */
 export function daysBetween(from: string, to: string) {
@@ -33,23 +29,6 @@ function addDays(date: string, days: number) {
 export function shiftByDays(moment: Date, days: number) {
   const local = toLocalInputs(moment);
   return fromAmsterdam(addDays(local.date, days), local.time) ?? new Date(moment.getTime() + days * 86_400_000);
-}
-
-/** The copy form: a new title and the new date of the first session (when the course has sessions). */
-export function copyCourseSchema(t: Translate, options: { needsDate: boolean; today: string }) {
-  return z.object({
-    title: z
-      .string({ error: t('manageCourses.errors.titleRequired') })
-      .trim()
-      .min(1, t('manageCourses.errors.titleRequired'))
-      .max(150, t('manageCourses.errors.tooLong', { max: 150 })),
-    firstDate: options.needsDate
-      ? z
-          .string({ error: t('copyCourse.errors.dateRequired') })
-          .refine((v) => DATE.test(v) && fromAmsterdam(v, '12:00') !== null, t('copyCourse.errors.dateInvalid'))
-          .refine((v) => v >= options.today, t('copyCourse.errors.dateInPast'))
-      : z.string().optional(),
-  });
 }
 
 export type CopyCourseInput = { title: string; firstDate?: string };

@@ -7,7 +7,8 @@ import { setupTestDatabase } from '../../../test/database';
 import { createCourse, person } from '../../../test/courses';
 import { now } from '../clock.server';
 import { signUp } from './registrations.server';
-import { copyCourse, copyCourseSchema, daysBetween, shiftByDays } from './copy.server';
+import { copyCourse, daysBetween, shiftByDays } from './copy.server';
+import { copyCourseSchema } from './manage/schemas';
 import { fromAmsterdam, toLocalInputs } from '~/modules/time';
 
 const t = setupTestDatabase();

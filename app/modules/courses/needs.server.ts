@@ -1,10 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { accessibilityAids, courseQuestions, courseSessions, courses, registrations, type AccessibilityAid } from '~db/schema';
-import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
-import { aidsField } from './sign-up-schema';
+import type { AnswersInput } from './sign-up-schema';
 import type { CourseContext } from './context.server';
 
 // A person's answers and accessibility needs (issue 16, item 7): shown back on the registration's
@@ -13,33 +11,10 @@ import type { CourseContext } from './context.server';
 // page, the coordinator's list of participants and its CSV, the person's data export; deleting the
 // person blanks them.
 
-type Question = typeof courseQuestions.$inferSelect;
-
 /** The course's questions in their order. */
 export async function questionsOfCourse(db: Db, courseId: string) {
   return db.select().from(courseQuestions).where(eq(courseQuestions.courseId, courseId)).orderBy(asc(courseQuestions.position));
 }
-
-/** The form that changes the answers: the course's questions, the aids to arrange and the free text. */
-export function answersSchema(t: Translate, questions: Question[]) {
-  const answers: Record<string, z.ZodType<string | undefined>> = {};
-  for (const question of questions) {
-    const missing = question.kind === 'text' ? t('courses.signup.errors.answerRequired') : t('courses.signup.errors.chooseOne');
-    const allowed = question.kind === 'yes-no' ? ['yes', 'no'] : question.options;
-    const field =
-      question.kind === 'text'
-        ? z.string({ error: missing }).trim().min(1, missing).max(1000, t('courses.signup.errors.max1000'))
-        : z.string({ error: missing }).refine((value) => allowed.includes(value), t('courses.signup.errors.notAnOption'));
-    answers[question.id] = question.required ? field : field.optional();
-  }
-  return z.object({
-    q: questions.length ? z.object(answers) : z.object({}).optional(),
-    accessibilityAids: aidsField(t),
-    accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
-  });
-}
-
-export type AnswersInput = z.output<ReturnType<typeof answersSchema>>;
 
 /** Answers may change while the registration stands and the course has not started. */
 export function canChangeAnswers(ctx: CourseContext, registration: { status: string }, at: Date = now()) {

@@ -12,7 +12,8 @@ import { needsText } from './aids';
 import { loadCourseContext } from './context.server';
 import { registrationsCsv } from '~/modules/courses/manage/export.server';
 import { courseRegistrations } from '~/modules/courses/manage/reading.server';
-import { answersSchema, canChangeAnswers, changeAnswers, needsSummary } from './needs.server';
+import { canChangeAnswers, changeAnswers, needsSummary } from './needs.server';
+import { answersSchema } from './sign-up-schema';
 import { cancelRegistration, signUp } from './registrations.server';
 
 const t = setupTestDatabase();

@@ -6,7 +6,8 @@ import { registrationSources } from '../labels';
 
 // The public sign-up form's schema. Nothing here reaches the database: whether a municipality exists
 // is asked of the caller (the server looks it up, the browser checks the page's own list), so the
-// browser checks with the same schema first (ADR 014) and the action parses it again.
+// browser checks with the same schema first (ADR 014) and the action parses it again. The form that
+// changes the answers afterwards (answersSchema) is here for the same reason.
 
 const PHONE = /^[0-9+\-() ]{8,20}$/;
 
@@ -14,7 +15,7 @@ const PHONE = /^[0-9+\-() ]{8,20}$/;
 export type SignUpQuestion = { id: string; kind: QuestionKind; options: string[]; required: boolean };
 
 /** The aids as checkboxes: none, one (a string) or several (an array) in the form data. */
-export function aidsField(t: Translate) {
+function aidsField(t: Translate) {
   return z
     .array(z.enum(accessibilityAids, { error: t('courses.signup.errors.notAnOption') }))
     .optional()
@@ -85,3 +86,28 @@ export type SignUpFields = {
   utm_campaign?: string;
   consent: boolean;
 };
+
+/**
+ * The form that changes a registration's answers (on its own page): the course's questions, the aids to
+ * arrange and the free text.
+ */
+export function answersSchema(t: Translate, questions: SignUpQuestion[]) {
+  const answers: Record<string, z.ZodType<string | undefined>> = {};
+  for (const question of questions) {
+    const missing = question.kind === 'text' ? t('courses.signup.errors.answerRequired') : t('courses.signup.errors.chooseOne');
+    const allowed = question.kind === 'yes-no' ? ['yes', 'no'] : question.options;
+    const field =
+      question.kind === 'text'
+        ? z.string({ error: missing }).trim().min(1, missing).max(1000, t('courses.signup.errors.max1000'))
+        : z.string({ error: missing }).refine((value) => allowed.includes(value), t('courses.signup.errors.notAnOption'));
+    answers[question.id] = question.required ? field : field.optional();
+  }
+  return z.object({
+    q: questions.length ? z.object(answers) : z.object({}).optional(),
+    accessibilityAids: aidsField(t),
+    accessibilityNeeds: z.string().trim().max(1000, t('courses.signup.errors.max1000')).optional(),
+  });
+}
+
+export type AnswersInput = z.output<ReturnType<typeof answersSchema>>;
+export type AnswerFields = z.input<ReturnType<typeof answersSchema>>;

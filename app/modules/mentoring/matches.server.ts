@@ -1,10 +1,8 @@
 import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
   checkIns,
-  checkInModes,
   matches,
   matchFeedback,
   menteeApplications,
@@ -13,10 +11,10 @@ import {
   networks,
   organisationMemberships,
   users,
+  type checkInModes,
   type MatchStatus,
 } from '~db/schema';
-import type { Translate } from '~/i18n';
-import { now, dutchToday } from '../clock.server';
+import { now } from '../clock.server';
 import { LIST_PAGE_SIZE, offsetOf } from '../lists/paging';
 import { accountsMatching, municipalitiesMatching } from '../lists/search.server';
 import { enqueueEmail } from '../email/outbox.server';
@@ -135,24 +133,7 @@ export async function checkInsOf(db: Db, matchIds: string[]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Forms (the decline, end and feedback schemas are in match-schemas.ts, for the browser's check too)
-
-export function checkInSchema(t: Translate) {
-  return z.object({
-    happenedOn: z
-      .string({ error: t('matches.errors.dateRequired') })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, t('matches.errors.dateRequired'))
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)), t('matches.errors.dateRequired'))
-      .refine((d) => d <= dutchToday(), t('matches.errors.dateFuture')),
-    mode: z.enum(checkInModes, { error: t('matches.errors.modeRequired') }),
-    note: z
-      .string()
-      .trim()
-      .max(1000, t('matches.errors.tooLong', { max: 1000 }))
-      .optional()
-      .transform((v) => v ?? ''),
-  });
-}
+// Forms (their schemas are in match-schemas.ts, for the browser's check too)
 
 export const feedbackMoments = ['four-weeks', 'end'] as const;
 export type FeedbackMoment = (typeof feedbackMoments)[number];
@@ -240,10 +221,10 @@ async function backToPool(tx: Db, applicationId: string) {
     .where(and(eq(menteeApplications.id, applicationId), inArray(menteeApplications.status, ['proposed', 'matched'])));
 }
 
-export type CheckInFields = { happenedOn: string; mode: (typeof checkInModes)[number]; note: string };
+type CheckInInput = { happenedOn: string; mode: (typeof checkInModes)[number]; note: string };
 
 /** Either person of an active match logs a meeting; it resets the quiet-period clock. */
-export async function logCheckIn(db: Db, matchId: string, userId: string, fields: CheckInFields): Promise<Outcome<'logged'>> {
+export async function logCheckIn(db: Db, matchId: string, userId: string, fields: CheckInInput): Promise<Outcome<'logged'>> {
   return db.transaction(async (tx) => {
     const ctx = await loadMatch(tx, matchId, { lock: true });
     if (!ctx || (ctx.mentee.id !== userId && ctx.mentor.id !== userId) || hiddenStatuses.includes(ctx.match.status)) {

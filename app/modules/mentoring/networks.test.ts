@@ -20,8 +20,9 @@ import {
 } from './networks/invitations.server';
 import { applicationCounts, mentorsOfNetwork, networksOfOrganisations, pendingInvitations } from './networks/overview.server';
 import { changeIntakeQuestions } from './networks/intake-questions.server';
-import { mentorOverview, mentorProfileSchema, saveMentorProfile } from './networks/mentor-profile.server';
-import { networkFormValues, networkSchema } from './networks/network.server';
+import { mentorOverview, saveMentorProfile } from './networks/mentor-profile.server';
+import { networkFormValues } from './networks/network.server';
+import { mentorProfileSchema, networkSchema } from './networks/schemas';
 import { provinceOptions } from './networks/geography.server';
 
 const t = setupTestDatabase();

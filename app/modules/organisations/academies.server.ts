@@ -1,66 +1,15 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { academies, courses, networks, organisations } from '~db/schema';
-import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { LIST_PAGE_SIZE, likePattern, offsetOf, type ListQuery } from '../lists/paging';
 import { isUuid } from '../http.server';
+import type { AcademyInput } from './academy-schema';
 
 // Academies (programmes) group an organisation's courses and networks for a period, so reports can be
 // made per academy. Every function takes the organisation id (or the coordinator's ids): only the same
-// organisation's courses and networks can ever be attached.
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const dateField = (t: Translate) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || (DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), t('admin.academies.errors.date'))
-    .transform((v) => v || null);
-
-/** Checkbox lists arrive as one value or several; ids are checked against the organisation later. */
-const idList = (t: Translate) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => [...new Set(v === undefined ? [] : [v].flat())])
-    .refine((ids) => ids.every(isUuid), t('admin.academies.errors.unknown'));
-
-export function academySchema(t: Translate) {
-  return z
-    .object({
-      name: z
-        .string({ error: t('admin.academies.errors.name') })
-        .trim()
-        .min(1, t('admin.academies.errors.name'))
-        .max(120, t('admin.academies.errors.nameTooLong')),
-      description: z
-        .string()
-        .trim()
-        .max(4000, t('form.errors.tooLong'))
-        .optional()
-        .transform((v) => v ?? ''),
-      periodStart: dateField(t),
-      periodEnd: dateField(t),
-      courseIds: idList(t),
-      // The courses the form showed (one page of them): only those can be detached by unticking.
-      // Absent (a form from before the course list was paged): every unticked course is detached.
-      shownCourseIds: z
-        .union([z.string(), z.array(z.string())])
-        .optional()
-        .transform((v) => (v === undefined ? null : [...new Set([v].flat())]))
-        .refine((ids) => ids === null || ids.every(isUuid), t('admin.academies.errors.unknown')),
-      networkIds: idList(t),
-    })
-    .refine((v) => !v.periodStart || !v.periodEnd || v.periodEnd >= v.periodStart, {
-      path: ['periodEnd'],
-      message: t('admin.academies.errors.period'),
-    });
-}
-export type AcademyInput = z.output<ReturnType<typeof academySchema>>;
+// organisation's courses and networks can ever be attached. The form's schema is in academy-schema.ts
+// (the browser runs it too).
 
 /** The academies of some organisations, with how many courses and networks each holds. */
 export async function listAcademies(db: Db, organisationIds: string[]) {

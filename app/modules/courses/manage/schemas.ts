@@ -244,3 +244,21 @@ export function confirmSchema(t: Translate, key: MessageKey) {
   return z.object({ confirm: z.boolean({ error: t(key) }).refine((v) => v, t(key)) });
 }
 export type ConfirmFields = z.input<ReturnType<typeof confirmSchema>>;
+
+/** The copy form: a new title and the new date of the first session (when the course has sessions). */
+export function copyCourseSchema(t: Translate, options: { needsDate: boolean; today: string }) {
+  return z.object({
+    title: z
+      .string({ error: t('manageCourses.errors.titleRequired') })
+      .trim()
+      .min(1, t('manageCourses.errors.titleRequired'))
+      .max(150, t('manageCourses.errors.tooLong', { max: 150 })),
+    firstDate: options.needsDate
+      ? z
+          .string({ error: t('copyCourse.errors.dateRequired') })
+          .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && fromAmsterdam(v, '12:00') !== null, t('copyCourse.errors.dateInvalid'))
+          .refine((v) => v >= options.today, t('copyCourse.errors.dateInPast'))
+      : z.string().optional(),
+  });
+}
+export type CopyCourseFields = z.input<ReturnType<typeof copyCourseSchema>>;

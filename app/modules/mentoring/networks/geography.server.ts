@@ -1,10 +1,10 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { municipalities } from '~db/schema';
+import type { ProvinceOption } from './schemas';
 
 // Geography for the region fields
 
-export type ProvinceOption = { code: string; name: string; municipalities: { code: string; name: string }[] };
 let geographyCache: ProvinceOption[] | null = null;
 
 /** The 12 provinces with their municipalities, by name; from the municipalities table. */

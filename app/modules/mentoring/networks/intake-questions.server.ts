@@ -1,38 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { networks, type IntakeQuestion } from '~db/schema';
-import type { Translate } from '~/i18n';
 import { now } from '../../clock.server';
-import { checkbox, text } from './form-parts.server';
+import type { IntakeQuestionInput } from './schemas';
 
 export const MAX_INTAKE_QUESTIONS = 20;
 
-// Intake questions (a JSON list on the network, edited like the course questions)
-
-export function intakeQuestionSchema(t: Translate) {
-  return z
-    .object({
-      kind: z.enum(['text', 'choice', 'yes-no'], { error: t('networks.errors.questionKind') }),
-      label: text(t, 300, 'networks.errors.questionRequired'),
-      options: text(t, 5000),
-      required: checkbox,
-    })
-    .transform((v, ctx) => {
-      let options: string[] = [];
-      if (v.kind === 'choice') {
-        options = [...new Set(v.options.split(/\r?\n/).map((o) => o.trim()))].filter(Boolean);
-        if (options.length < 2 || options.length > 20 || options.some((o) => o.length > 150)) {
-          ctx.addIssue({ code: 'custom', path: ['options'], message: t('networks.errors.options', { max: 20 }) });
-          return z.NEVER;
-        }
-      }
-      return { kind: v.kind, label: v.label, options, required: v.required };
-    });
-}
-type IntakeQuestionInput = z.output<ReturnType<typeof intakeQuestionSchema>>;
-export type IntakeQuestionFields = Record<keyof z.input<ReturnType<typeof intakeQuestionSchema>>, unknown>;
+// Intake questions (a JSON list on the network, edited like the course questions; the form's schema is in
+// schemas.ts)
 
 type QuestionChange =
   | { op: 'add'; input: IntakeQuestionInput }

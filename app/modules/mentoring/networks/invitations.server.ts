@@ -1,26 +1,18 @@
 import { and, count, eq, gt, inArray, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { matches, mentorInvitations, mentorProfiles, networkMentors, networks, organisations, users } from '~db/schema';
 import { getEnv } from '~/env.server';
-import type { Locale, Translate } from '~/i18n';
+import type { Locale } from '~/i18n';
 import { normalizeEmail } from '../../auth/accounts.server';
-import { emailField, newPasswordField } from '../../auth/schemas';
 import { hashPassword } from '../../auth/password.server';
 import { DAY, now } from '../../clock.server';
 import { enqueueEmail } from '../../email/outbox.server';
 import { isUuid, type LinkProblem } from '../../http.server';
 import { generateToken, hashToken } from '../../security/tokens.server';
-import { text } from './form-parts.server';
 
 const INVITATION_DAYS = 14;
 
 // Invitations
-
-export type InviteFields = { name: string; email: string };
-export function inviteSchema(t: Translate) {
-  return z.object({ name: text(t, 100, 'networks.errors.inviteeName'), email: emailField(t) });
-}
 
 const invitationUrl = (token: string) => `${getEnv().appUrl}/mentor/uitnodiging/${token}`;
 
@@ -229,11 +221,6 @@ class ClaimFailed extends Error {
 /** A logged-in person accepts. Only for the invited address. */
 export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string }) {
   return db.transaction((tx) => claim(tx, token, user));
-}
-
-export type NewMentorAccountFields = { name: string; password: string };
-export function newMentorAccountSchema(t: Translate) {
-  return z.object({ name: text(t, 100, 'form.errors.nameRequired'), password: newPasswordField(t) });
 }
 
 /**

@@ -1,55 +1,10 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import { genders, matches, meetingModes, mentorProfiles, networkMentors, networks, offices, organisations } from '~db/schema';
-import type { Translate } from '~/i18n';
+import { matches, mentorProfiles, networkMentors, networks, organisations } from '~db/schema';
 import { now } from '../../clock.server';
-import { type FormDefaults, optionalDate, subset, text, whole } from './form-parts.server';
-import { MAX_CAPACITY, slotIds, themeIds } from '../profile-options';
-import { languageIds } from '../application-options';
+import type { FormDefaults, MentorProfileInput } from './schemas';
 
-// The mentor profile
-
-export function mentorProfileSchema(t: Translate, municipalityCodes: Set<string>) {
-  return z.object({
-    office: z.enum(offices, { error: t('networks.errors.office') }),
-    municipalityCode: z
-      .string({ error: t('networks.errors.municipality') })
-      .refine((code) => municipalityCodes.has(code), t('networks.errors.municipality')),
-    party: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() ? v.trim() : null),
-      z
-        .string()
-        .max(100, t('networks.errors.tooLong', { max: 100 }))
-        .nullable(),
-    ),
-    gender: z.preprocess(
-      (v) => (v === '' || v === undefined ? null : v),
-      z.enum(genders, { error: t('networks.errors.gender') }).nullable(),
-    ),
-    themes: subset(themeIds, t('networks.errors.themes')).refine((v) => v.length > 0, t('networks.errors.themesRequired')),
-    languages: subset(languageIds, t('networks.errors.languages')).refine((v) => v.length > 0, t('networks.errors.languagesRequired')),
-    meetingModes: subset(meetingModes, t('networks.errors.meetingModes')).refine(
-      (v) => v.length > 0,
-      t('networks.errors.meetingModesRequired'),
-    ),
-    capacity: whole(t, 0, MAX_CAPACITY),
-    availability: subset(slotIds, t('networks.errors.availability')),
-    bio: text(t, 2000),
-    phone: z.preprocess(
-      (v) => (typeof v === 'string' && v.trim() ? v.trim() : null),
-      z
-        .string()
-        .max(30, t('networks.errors.phone'))
-        .regex(/^\+?[0-9 ()-]{6,}$/, t('networks.errors.phone'))
-        .nullable(),
-    ),
-    pausedUntil: optionalDate(t),
-  });
-}
-export type MentorProfileInput = z.output<ReturnType<typeof mentorProfileSchema>>;
-/** The profile form's fields, for useForm (the values are strings as sent). */
-export type MentorProfileFields = Record<keyof z.input<ReturnType<typeof mentorProfileSchema>>, unknown>;
+// The mentor profile (the form's schema is in schemas.ts)
 
 export function profileFormValues(profile: typeof mentorProfiles.$inferSelect): FormDefaults {
   return {
