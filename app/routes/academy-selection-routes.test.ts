@@ -7,7 +7,8 @@ import { answerOf, call, cookieFor, dataOf, get, locationOf, makeCoordinator, po
 import { DAY, now, setClock } from '~/modules/clock.server';
 import { translator } from '~/i18n';
 import { toLocalInputs } from '~/modules/time';
-import { academyApplicationSchema, applyToAcademy } from '~/modules/academies/applications.server';
+import { academyApplicationSchema } from '~/modules/academies/application-schema';
+import { applyToAcademy } from '~/modules/academies/applications.server';
 import * as callPage from './beheer.academies.$id_.oproep';
 import * as reviewersPage from './beheer.academies.$id_.beoordelaars';
 import * as selectionPage from './beheer.academies.$id_.selectie';
