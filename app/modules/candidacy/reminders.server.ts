@@ -88,58 +88,61 @@ type DueRow = {
  * steps each), so the matches are reached through `matches_network_idx` for the networks with
  * something due, and no other active match is read. Every template must exist (ensureTemplates).
  */
-export async function dueRouteReminders(db: Db, today: string, networkId?: string): Promise<(Reminder & { matchId: string })[]> {
+export function dueRemindersQuery(today: string, networkId?: string) {
   const inNetwork = networkId ? sql`and nr.network_id = ${networkId}` : sql``;
-  const rows = rowsOf<DueRow>(
-    await db.execute(sql`
-      with next_election as (
-        select nr.network_id, e.id, e.list_deadline, e.name_nl, e.name_en
-        from network_routes nr
-        cross join lateral (
-          select e.* from elections e
-          where e.kind = nr.election_kind and e.list_deadline >= ${today}::date
-          order by e.list_deadline limit 1
-        ) e
-        where true ${inNetwork}
-      ),
-      due_steps as (
-        select s.id as step_id, s.network_id, s.title_nl, s.title_en, ne.id as election_id, ne.name_nl, ne.name_en,
-               ne.list_deadline - s.days_before as suggested_on
-        from next_election ne
-        join network_route_steps s on s.network_id = ne.network_id
-        where ne.list_deadline - s.days_before between ${today}::date and ${today}::date + ${STEP_NOTICE_DAYS}::int
-      ),
-      passed as (
-        select nr.network_id, e.id as election_id, e.list_deadline, e.name_nl, e.name_en, first.id as step_id, first.title_nl, first.title_en
-        from network_routes nr
-        join elections e on e.kind = nr.election_kind
-          and e.list_deadline < ${today}::date and e.list_deadline >= ${today}::date - ${DEADLINE_NOTICE_DAYS}::int
-        cross join lateral (
-          select s.id, s.title_nl, s.title_en from network_route_steps s
-          where s.network_id = nr.network_id and s.on_list
-          order by s.position, s.created_at limit 1
-        ) first
-        where true ${inNetwork}
-      )
-      select m.id as "matchId", 'step-soon' as kind, d.step_id::text as subject, d.election_id as "electionId",
-             d.title_nl as "titleNl", d.title_en as "titleEn", d.suggested_on::text as date,
-             d.name_nl as "nameNl", d.name_en as "nameEn"
-      from due_steps d
-      join matches m on m.network_id = d.network_id and m.status = 'active'
-      where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = d.step_id and p.done_on is not null)
-        and not exists (select 1 from route_reminders r
-                        where r.match_id = m.id and r.election_id = d.election_id and r.kind = 'step-soon' and r.subject = d.step_id::text)
-      union all
-      select m.id, 'deadline-passed', 'deadline', x.election_id, x.title_nl, x.title_en, x.list_deadline::text, x.name_nl, x.name_en
-      from passed x
-      join matches m on m.network_id = x.network_id and m.status = 'active'
-        and m.accepted_at is not null and (m.accepted_at at time zone 'UTC')::date <= x.list_deadline
-      where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = x.step_id and p.done_on is not null)
-        and not exists (select 1 from route_reminders r
-                        where r.match_id = m.id and r.election_id = x.election_id and r.kind = 'deadline-passed' and r.subject = 'deadline')
-      order by 1, 2, 7
-    `),
-  );
+  return sql`
+    with next_election as (
+      select nr.network_id, e.id, e.list_deadline, e.name_nl, e.name_en
+      from network_routes nr
+      cross join lateral (
+        select e.* from elections e
+        where e.kind = nr.election_kind and e.list_deadline >= ${today}::date
+        order by e.list_deadline limit 1
+      ) e
+      where true ${inNetwork}
+    ),
+    due_steps as (
+      select s.id as step_id, s.network_id, s.title_nl, s.title_en, ne.id as election_id, ne.name_nl, ne.name_en,
+             ne.list_deadline - s.days_before as suggested_on
+      from next_election ne
+      join network_route_steps s on s.network_id = ne.network_id
+      where ne.list_deadline - s.days_before between ${today}::date and ${today}::date + ${STEP_NOTICE_DAYS}::int
+    ),
+    passed as (
+      select nr.network_id, e.id as election_id, e.list_deadline, e.name_nl, e.name_en, first.id as step_id, first.title_nl, first.title_en
+      from network_routes nr
+      join elections e on e.kind = nr.election_kind
+        and e.list_deadline < ${today}::date and e.list_deadline >= ${today}::date - ${DEADLINE_NOTICE_DAYS}::int
+      cross join lateral (
+        select s.id, s.title_nl, s.title_en from network_route_steps s
+        where s.network_id = nr.network_id and s.on_list
+        order by s.position, s.created_at limit 1
+      ) first
+      where true ${inNetwork}
+    )
+    select m.id as "matchId", 'step-soon' as kind, d.step_id::text as subject, d.election_id as "electionId",
+           d.title_nl as "titleNl", d.title_en as "titleEn", d.suggested_on::text as date,
+           d.name_nl as "nameNl", d.name_en as "nameEn"
+    from due_steps d
+    join matches m on m.network_id = d.network_id and m.status = 'active'
+    where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = d.step_id and p.done_on is not null)
+      and not exists (select 1 from route_reminders r
+                      where r.match_id = m.id and r.election_id = d.election_id and r.kind = 'step-soon' and r.subject = d.step_id::text)
+    union all
+    select m.id, 'deadline-passed', 'deadline', x.election_id, x.title_nl, x.title_en, x.list_deadline::text, x.name_nl, x.name_en
+    from passed x
+    join matches m on m.network_id = x.network_id and m.status = 'active'
+      and m.accepted_at is not null and (m.accepted_at at time zone 'UTC')::date <= x.list_deadline
+    where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = x.step_id and p.done_on is not null)
+      and not exists (select 1 from route_reminders r
+                      where r.match_id = m.id and r.election_id = x.election_id and r.kind = 'deadline-passed' and r.subject = 'deadline')
+    order by 1, 2, 7
+    `;
+}
+
+/** The reminders of dueRemindersQuery, ready to send. */
+export async function dueRouteReminders(db: Db, today: string, networkId?: string): Promise<(Reminder & { matchId: string })[]> {
+  const rows = rowsOf<DueRow>(await db.execute(dueRemindersQuery(today, networkId)));
   return rows.map((r) => ({
     matchId: r.matchId,
     kind: r.kind,
