@@ -215,8 +215,8 @@ async function sendInvitations(tx: Db, ctx: MatchContext, meeting: Meeting, chan
  * When accounts are deleted, the planned meetings (proposed or accepted, not started) of their matches
  * are called off for the other person: a CANCEL with the meeting's UID and the next SEQUENCE, so their
  * calendar program removes the entry (ADR 019), queued in the deletion's transaction (ADR 004). The
- * file and the email do not name the person who left: their account is being erased, and these rows
- * stay in the other person's email log. `inMatch` selects the matches (a condition on `matches`); the
+ * file and the email do not name the person who left, nor the place or link they may have chosen (the
+ * deletion erases those): the UID and the time are enough for a calendar program to find the entry. `inMatch` selects the matches (a condition on `matches`); the
  * caller deletes the meetings afterwards.
  */
 export async function cancelMeetingsOfLeavers(tx: Db, inMatch: SQL, gone: Set<string>) {
@@ -259,7 +259,7 @@ export async function cancelMeetingsOfLeavers(tx: Db, inMatch: SQL, gone: Set<st
       durationMinutes: meeting.durationMinutes,
       summary,
       description: `${summary}, ${networkName}.`,
-      location: whereOf(meeting),
+      location: '',
       url: pageUrl,
       state: 'cancelled',
       organizer: organizerOf(organisationName, from),
@@ -278,8 +278,8 @@ export async function cancelMeetingsOfLeavers(tx: Db, inMatch: SQL, gone: Set<st
         byYou: false,
         when: formatMoment(partner.locale, meeting.startsAt),
         durationMinutes: meeting.durationMinutes,
-        place: meeting.place,
-        videoUrl: meeting.videoUrl,
+        place: '',
+        videoUrl: '',
         matchUrl: pageUrl,
       },
       attachments: [meetingAttachment(calendar, true)],

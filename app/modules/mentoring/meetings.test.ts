@@ -244,11 +244,13 @@ describe('meetings when an account is deleted', () => {
     });
     expect(byUid.get(`meeting-${first!.id}@politiekactief`)!.start.toISOString()).toBe('2027-01-19T18:30:00.000Z');
     for (const f of files) expect(f.events[0]!.organizer?.email).toBeTruthy();
-    // Nothing of the person who left: not in the file, not in the email's props.
+    // Nothing of the person who left: not in the file, not in the email's props (nor the place or link).
     for (const [i, m] of cancels.entries()) {
       for (const text of [files[i]!.raw, JSON.stringify(m.props)]) {
         expect(text).not.toContain(mentee.email);
         expect(text).not.toContain(mentee.name);
+        expect(text).not.toContain('Stadhuis Zwolle');
+        expect(text).not.toContain('meet.example');
       }
       const rendered = await renderEmail('meeting-update', m.props as never);
       expect(rendered.subject).toBe('Je afspraak gaat niet door');
