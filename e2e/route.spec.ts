@@ -34,10 +34,10 @@ function nextMunicipalDeadline(today: string) {
 
 /**
  * The notice after an action: inside role=status, with focus on it (read out by a screen reader). A
- * save may wait behind the report's suppression job on the one embedded database: up to 30 s.
+ * save may wait behind the report's suppression job on the one embedded database (ADR 017's marks, queued 30 s after a change such as the accepted match): up to 60 s.
  */
 async function expectNotice(page: Page, text: string) {
-  await expect(page.locator('[role="status"] > #notice')).toContainText(text, { timeout: 30_000 });
+  await expect(page.locator('[role="status"] > #notice')).toContainText(text, { timeout: 60_000 });
   await expect(page.locator('#notice')).toBeFocused();
 }
 
@@ -57,7 +57,7 @@ test('the candidacy route: ticked by mentee and mentor, "on the list" answered, 
   checkA11y,
   openEmail,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { matchPath, menteeEmail } = await test.step('the demo mentor has an accepted match', () => reachAcceptedDemoMatch(page));
 
   const coordinatorContext = await browser.newContext();
