@@ -92,8 +92,12 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
     await runDueMentoringWork(db);
   });
   // Candidacy route reminders: a step due in two weeks, a passed nomination day (once each, issue 17).
-  await boss.work(queues.routeDueWork, { pollingIntervalSeconds: 60 }, async () => {
-    await runDueRouteWork(db);
+  // The hourly run covers every network; a saved template queues its own network's run (with
+  // `networkId`), which should follow within seconds.
+  await boss.work<{ networkId?: string } | null>(queues.routeDueWork, { pollingIntervalSeconds: 5, batchSize: 10 }, async (jobs) => {
+    const networks = jobs.map((job) => job.data?.networkId);
+    if (networks.some((id) => !id)) await runDueRouteWork(db);
+    else for (const networkId of new Set(networks)) await runDueRouteWork(db, { networkId });
   });
   // Retention: warn people inactive for too long, delete them 30 days later; anonymise the sign-ups
   // of people without an account once they are inactive that long (daily).

@@ -11,6 +11,8 @@ export const demo = {
   admin: { email: 'admin@politiekactief.example', password: 'Demo-beheer-2026', name: 'Anouk Admin' },
   coordinator: { email: 'coordinator@politiekactief.example', password: 'Demo-coordinator-2026', name: 'Cor Coördinator' },
   candidate: { email: 'kandidaat@politiekactief.example', password: 'Demo-kandidaat-2026', name: 'Kim Kandidaat' },
+  /** Mentor in the network "Vrouwen in de Raad", with a proposal waiting in the demo data (db/seed-mentoring.ts). */
+  mentor: { email: 'mentor@politiekactief.example', password: 'Demo-mentor-2026', name: 'Marieke Mentor' },
 } as const;
 
 /** An email address no other test (or earlier run against the same database) uses. */
@@ -233,4 +235,45 @@ export async function logInWithPassword(page: Page, email: string, password: str
 export async function expectFieldError(page: Page, text: string | RegExp) {
   await expect(page.locator('.utrecht-form-field-error-message').filter({ hasText: text }).first()).toBeVisible();
   await expect(page.locator('.pa-error-summary a').filter({ hasText: text }).first()).toBeVisible();
+}
+
+/** Logs a person in with the link emailed to them (no password hash to wait for) and waits for /account. */
+export async function logInByLink(page: Page, openEmail: Fixtures['openEmail'], email: string) {
+  await page.goto('/inloggen');
+  const section = page.getByRole('region', { name: 'Met een link in je e-mail' });
+  await section.getByLabel(/^E-mailadres/).fill(email);
+  await section.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  // The link goes through two jobs (the request, then the email): on a loaded machine that can pass 15 s.
+  const mail = await openEmail(page, { to: email, subjectIncludes: 'inloglink', link: /\/inloggen\/link\//, timeout: 40_000 });
+  await page.goto(mail.link);
+  await page.getByRole('main').getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL('/account');
+}
+
+/**
+ * Logs the demo mentor in on `page` and brings them to an accepted match (issue 17's journeys, on the
+ * demo data): the proposal waiting for them is accepted when it still waits; when an earlier spec
+ * accepted it, the match is there already. Returns the match page's path and the mentee's address
+ * as the mentor's match page shows it. The page stays logged in as the mentor.
+ */
+export async function reachAcceptedDemoMatch(page: Page) {
+  await logInWithPassword(page, demo.mentor.email, demo.mentor.password);
+  await expect(page).not.toHaveURL(/\/inloggen/);
+  await page.goto('/mentor');
+  const open = page.getByRole('link', { name: /^Voorstel apart openen/ });
+  if ((await open.count()) > 0) {
+    await open.first().click();
+    await page.getByRole('button', { name: /^Ja, ik word mentor van / }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Je hebt ja gezegd' })).toBeVisible();
+  } else {
+    await page.goto('/mentor');
+  }
+  const href = await page
+    .locator('a[href^="/koppeling/"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!).find((h) => /^\/koppeling\/[0-9a-f-]{36}$/.test(h)));
+  expect(href, 'the demo mentor has an accepted match').toBeTruthy();
+  const matchPath = href!;
+  await page.goto(matchPath);
+  const menteeEmail = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
+  return { matchPath, menteeEmail };
 }

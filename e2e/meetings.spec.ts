@@ -1,17 +1,14 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { parseCalendar } from '../test/calendar';
-import { expect, expectFieldError, logInWithPassword, test } from './fixtures';
+import { demo, expect, expectFieldError, logInByLink, reachAcceptedDemoMatch, test } from './fixtures';
 
-// Issue 17, points 4–6 on the demo data: the demo mentor accepts the proposal waiting for them; the
-// mentee logs in by link. Meetings: propose (with JavaScript) → another time (the mentor, without
+// Issue 17, points 4–6 on the demo data: the demo mentor's accepted match (the proposal waiting for
+// them, accepted by the shared set-up in fixtures.ts); the mentee logs in by link. Meetings: propose (with JavaScript) → another time (the mentor, without
 // JavaScript) → accept → cancel, every calendar file read back with ical.js (one UID, SEQUENCE up,
 // METHOD REQUEST then CANCEL). Needs: shared with consent, seen by the mentor, withdrawn on
 // /account/privacy, gone for the mentor. axe on the pages, Dutch and English.
 
 test.use({ actionTimeout: 15_000 });
-
-/** The demo mentor (db/seed.server.ts), who has a proposal waiting in the demo data. */
-const demoMentor = { email: 'mentor@politiekactief.example', password: 'Demo-mentor-2026' };
 
 const inDays = (days: number) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -40,42 +37,18 @@ async function meetingCalendars(page: Page, to: string) {
 test('meetings with calendar invitations, needs shared by choice, and why this mentor', async ({ page, browser, checkA11y, openEmail }) => {
   // Three people, four emails each with a file, five axe scans: minutes on a loaded machine.
   test.setTimeout(600_000);
-  let matchPath = '';
-  let menteeEmail = '';
-  let menteeFirst = '';
-
-  await test.step('the demo mentor accepts the proposal waiting for them', async () => {
-    await logInWithPassword(page, demoMentor.email, demoMentor.password);
-    await expect(page).not.toHaveURL(/\/inloggen/);
-    await page.goto('/mentor');
-    const open = page.getByRole('link', { name: /^Voorstel apart openen/ }).first();
-    await open.click();
-    const accept = page.getByRole('button', { name: /^Ja, ik word mentor van / });
-    menteeFirst = ((await accept.textContent()) ?? '').replace(/^Ja, ik word mentor van /, '').trim();
-    await accept.click();
-    await expect(page.getByRole('status').filter({ hasText: 'Je hebt ja gezegd' })).toBeVisible();
-    const href = await page
-      .locator('a[href^="/koppeling/"]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!).find((h) => /^\/koppeling\/[0-9a-f-]{36}$/.test(h)));
-    matchPath = href!;
-    await page.goto(matchPath);
-    menteeEmail = (await page.locator('a[href^="mailto:"]').first().textContent())!.trim();
+  const { matchPath, menteeEmail } = await test.step('the demo mentor has an accepted match', async () => {
+    const reached = await reachAcceptedDemoMatch(page);
     // Before anything is shared, the mentor sees no needs at all.
     await expect(page.getByRole('heading', { name: /nodig heeft bij afspraken/ })).toHaveCount(0);
     await checkA11y(page);
+    return reached;
   });
 
   const menteeContext = await context(browser);
   const mentee = await menteeContext.newPage();
   await test.step('the mentee logs in by link and sees why this mentor', async () => {
-    await mentee.goto('/inloggen');
-    const section = mentee.getByRole('region', { name: 'Met een link in je e-mail' });
-    await section.getByLabel(/^E-mailadres/).fill(menteeEmail);
-    await section.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-    const mail = await openEmail(mentee, { to: menteeEmail, subjectIncludes: 'inloglink', link: /\/inloggen\/link\// });
-    await mentee.goto(mail.link);
-    await mentee.getByRole('main').getByRole('button', { name: 'Inloggen' }).click();
-    await expect(mentee).toHaveURL('/account');
+    await logInByLink(mentee, openEmail, menteeEmail);
     await mentee.goto(matchPath);
     await expect(mentee.getByRole('heading', { level: 2, name: /^Waarom / })).toBeVisible();
   });
@@ -95,11 +68,15 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
     await checkA11y(mentee);
   });
 
-  const mentorNoJs = await context(browser, { javaScript: false });
+  // The mentor's session from the first page, in a context without JavaScript (no second login).
+  const mentorNoJs = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    storageState: await page.context().storageState(),
+  });
   const mentor = await mentorNoJs.newPage();
   await test.step('the mentor proposes another time without JavaScript (a refused try keeps the input)', async () => {
-    await logInWithPassword(mentor, demoMentor.email, demoMentor.password);
-    await expect(mentor).not.toHaveURL(/\/inloggen/);
     await mentor.goto(matchPath);
     await mentor.getByRole('link', { name: /^Andere tijd voorstellen/ }).click();
     const form = mentor.getByRole('region', { name: /^Andere tijd voorstellen voor de afspraak van / });
@@ -127,7 +104,7 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
   });
 
   await test.step('each person got four calendar files: one UID, SEQUENCE 0–3, REQUEST ×3 then CANCEL', async () => {
-    for (const to of [menteeEmail, demoMentor.email]) {
+    for (const to of [menteeEmail, demo.mentor.email]) {
       await expect(async () => {
         const files = await meetingCalendars(page, to);
         expect(files).toHaveLength(4);
@@ -187,7 +164,6 @@ test('meetings with calendar invitations, needs shared by choice, and why this m
     await checkA11y(mentee);
   });
 
-  expect(menteeFirst).not.toBe('');
   await menteeContext.close();
   await mentorNoJs.close();
 });

@@ -2,7 +2,7 @@ import { demo, expect, logInWithPassword, test } from './fixtures';
 
 // Every page of one network sits in the network's layout (issue 14): the network's name as the page's
 // heading, and the tabs between its pages with the current one marked, also on an application's own
-// page below "Aanvragen".
+// page below "Aanvragen" and on the candidacy route's page (issue 17).
 
 test('every network page shows the network and its tabs, the current one marked', async ({ page, checkA11y }) => {
   await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
@@ -38,6 +38,7 @@ test('every network page shows the network and its tabs, the current one marked'
     [application!, 'Aanvragen'],
     [`${base}/koppelen`, 'Koppelen'],
     [`${base}/koppelingen`, 'Koppelingen'],
+    [`${base}/route`, 'Route naar de lijst'],
   ];
   for (const [path, tab] of pages) {
     await page.goto(path);

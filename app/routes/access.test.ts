@@ -41,7 +41,7 @@ import * as networkApplications from './beheer.netwerken.$id.aanvragen._index';
 import * as networkApplication from './beheer.netwerken.$id.aanvragen.$applicationId';
 import * as networkMatching from './beheer.netwerken.$id.koppelen/route';
 import * as networkMatches from './beheer.netwerken.$id.koppelingen';
-import * as networkRoute from './beheer.netwerken.$id_.route';
+import * as networkRoute from './beheer.netwerken.$id.route';
 import * as report from './beheer.rapportage';
 import * as reportCsv from './beheer.rapportage[.csv]';
 import * as mentorHome from './mentor._index';

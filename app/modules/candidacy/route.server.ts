@@ -11,6 +11,7 @@ import {
   type RouteElectionKind,
 } from '~db/schema';
 import { now, dutchToday } from '../clock.server';
+import { getBoss, jobsIn, queues } from '../jobs/boss.server';
 import { recordOutcome } from '../reports/outcomes.server';
 import { datedSteps, nextElection } from './dates';
 import { defaultRouteSteps } from './defaults';
@@ -47,7 +48,9 @@ export type TemplateStepInput = { id?: string; titleNl: string; titleEn: string;
 
 /**
  * Saves a network's template as the coordinator left it: steps in the given order, changed in place
- * (ticks on them stay), new ones added, missing ones removed (with their ticks).
+ * (ticks on them stay), new ones added, missing ones removed (with their ticks). A step moved into
+ * the next two weeks should be announced now, not at the next hourly run: the save queues the
+ * network's reminder work (with the save, ADR 004).
  */
 export async function saveRouteTemplate(db: Db, networkId: string, electionKind: RouteElectionKind, steps: TemplateStepInput[]) {
   await routeTemplate(db, networkId);
@@ -75,6 +78,7 @@ export async function saveRouteTemplate(db: Db, networkId: string, electionKind:
     }
     const gone = [...known].filter((id) => !kept.has(id));
     if (gone.length) await tx.delete(networkRouteSteps).where(inArray(networkRouteSteps.id, gone));
+    await getBoss().send(queues.routeDueWork, { networkId }, { db: jobsIn(tx) });
   });
 }
 

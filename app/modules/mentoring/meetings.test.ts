@@ -8,6 +8,7 @@ import { calendarsOf } from '../../../test/calendar';
 import { createProposal } from '../../../test/matches';
 import { DAY, HOUR, setClock } from '../clock.server';
 import { runDueMentoringWork, QUIET_AFTER_DAYS } from './due.server';
+import { deleteAccount } from '../privacy/deletion.server';
 import { acceptMeeting, cancelMeeting, counterProposeMeeting, declineMeeting, proposeMeeting } from './meetings.server';
 import type { MeetingValues } from './meeting-schemas';
 
@@ -185,5 +186,97 @@ describe('meetings with calendar invitations', () => {
     setClock(new Date(START.getTime() + (QUIET_AFTER_DAYS + 1) * DAY));
     await runDueMentoringWork(db());
     expect(await nudgedAt(p.match.id)).not.toBeNull();
+  });
+
+  it('a proposed meeting nobody answered yet also keeps the match from being quiet; a cancelled one does not', async () => {
+    const p = await activeMatch();
+    const q = await createProposal(db(), { status: 'active' });
+    setClock(new Date(START.getTime() + 35 * DAY));
+    await proposeMeeting(db(), p.match.id, p.mentor.user.id, values('2027-03-01', '19:30'));
+    await proposeMeeting(db(), q.match.id, q.mentor.user.id, values('2027-03-01', '19:30'));
+    const [off] = await db().select().from(meetings).where(eq(meetings.matchId, q.match.id));
+    expect((await cancelMeeting(db(), off!.id, q.mentor.user.id)).status).toBe('cancelled');
+    setClock(new Date(START.getTime() + (QUIET_AFTER_DAYS + 1) * DAY));
+    await runDueMentoringWork(db());
+    expect(await nudgedAt(p.match.id)).toBeNull();
+    expect(await nudgedAt(q.match.id)).not.toBeNull();
+  });
+});
+
+describe('meetings when an account is deleted', () => {
+  it('the other person gets a CANCEL for each planned meeting (same UID, SEQUENCE + 1) naming nobody who left, in the deletion', async () => {
+    const p = await activeMatch();
+    const mentee = p.mentee.user;
+    const mentor = p.mentor.user;
+    await proposeMeeting(db(), p.match.id, mentee.id, values('2027-01-19', '19:30'));
+    await proposeMeeting(db(), p.match.id, mentor.id, values('2027-01-26', '19:30', { place: '', videoUrl: 'https://meet.example/x' }));
+    await proposeMeeting(db(), p.match.id, mentor.id, values('2027-01-12', '09:00'));
+    const planned = await db().select().from(meetings).where(eq(meetings.matchId, p.match.id)).orderBy(asc(meetings.startsAt));
+    const [past, first, second] = planned;
+    setClock(new Date(START.getTime() + HOUR));
+    expect((await acceptMeeting(db(), first!.id, mentor.id)).status).toBe('accepted');
+    // The third one has started by the time the mentee leaves: no cancel for it. Nor for a cancelled one.
+    setClock(new Date('2027-01-12T09:30:00Z'));
+    expect(past!.startsAt.toISOString()).toBe('2027-01-12T08:00:00.000Z');
+    const before = await invitationsTo(mentor.email);
+
+    expect(await deleteAccount(db(), mentee.id)).not.toBeNull();
+
+    const after = await invitationsTo(mentor.email);
+    const cancels = after.slice(before.length);
+    expect(cancels.map((m) => (m.props as { change: string }).change)).toEqual(['left', 'left']);
+    const files = cancels.map((m) => {
+      const [file] = calendarsOf(m);
+      return { ...file!, raw: Buffer.from(m.attachments![0]!.content, 'base64').toString('utf8') };
+    });
+    expect(files.map((f) => f.method)).toEqual(['CANCEL', 'CANCEL']);
+    expect(files.map((f) => f.contentType)).toEqual([
+      'text/calendar; charset=utf-8; method=CANCEL',
+      'text/calendar; charset=utf-8; method=CANCEL',
+    ]);
+    const byUid = new Map(files.map((f) => [f.events[0]!.uid, f.events[0]!]));
+    // The accepted meeting had SEQUENCE 1 (proposed 0, accepted 1); the other was proposed only (0).
+    expect(byUid.get(`meeting-${first!.id}@politiekactief`)).toMatchObject({ sequence: 2, status: 'CANCELLED', attendees: [mentor.email] });
+    expect(byUid.get(`meeting-${second!.id}@politiekactief`)).toMatchObject({
+      sequence: 1,
+      status: 'CANCELLED',
+      attendees: [mentor.email],
+    });
+    expect(byUid.get(`meeting-${first!.id}@politiekactief`)!.start.toISOString()).toBe('2027-01-19T18:30:00.000Z');
+    for (const f of files) expect(f.events[0]!.organizer?.email).toBeTruthy();
+    // Nothing of the person who left: not in the file, not in the email's props (nor the place or link).
+    for (const [i, m] of cancels.entries()) {
+      for (const text of [files[i]!.raw, JSON.stringify(m.props)]) {
+        expect(text).not.toContain(mentee.email);
+        expect(text).not.toContain(mentee.name);
+        expect(text).not.toContain('Stadhuis Zwolle');
+        expect(text).not.toContain('meet.example');
+      }
+      const rendered = await renderEmail('meeting-update', m.props as never);
+      expect(rendered.subject).toBe('Je afspraak gaat niet door');
+      expect(rendered.text).toContain('account verwijderd');
+    }
+    // The meetings themselves are gone with the account, as before.
+    expect(await db().select().from(meetings).where(eq(meetings.matchId, p.match.id))).toHaveLength(0);
+    // Nothing went to the person who left.
+    expect((await invitationsTo(mentee.email)).filter((m) => (m.props as { change: string }).change === 'left')).toHaveLength(0);
+  });
+
+  it('the CANCEL is part of the deletion: rolled back together, neither stays', async () => {
+    const p = await activeMatch();
+    await proposeMeeting(db(), p.match.id, p.mentee.user.id, values('2027-01-19', '19:30'));
+    const before = (await invitationsTo(p.mentor.user.email)).length;
+    // A rollback after the deletion's work: neither the account's removal nor the CANCEL stays.
+    await expect(
+      db().transaction(async (tx) => {
+        await deleteAccount(tx, p.mentee.user.id);
+        expect((await tx.select().from(emailMessages).where(eq(emailMessages.recipient, p.mentor.user.email))).length).toBeGreaterThan(
+          before,
+        );
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await invitationsTo(p.mentor.user.email)).toHaveLength(before);
+    expect(await db().select().from(meetings).where(eq(meetings.matchId, p.match.id))).toHaveLength(1);
   });
 });

@@ -22,6 +22,7 @@ import { rateLimits, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
+import { cancelMeetingsOfLeavers } from '../mentoring/meetings.server';
 import { appLink } from '~/modules/http.server';
 import { enqueueEmails } from '../email/outbox.server';
 import { emailLogDigest } from './email-log.server';
@@ -197,7 +198,9 @@ export async function deleteAccounts(
           }),
         );
       }
-      // Meetings of their matches hold places and video links both of them chose: they go.
+      // Meetings of their matches hold places and video links both of them chose: they go. The other
+      // person's calendar loses the planned ones too (a CANCEL by email, issue 17).
+      await cancelMeetingsOfLeavers(tx, inMatch, gone);
       await tx.delete(meetings).where(inArray(meetings.matchId, tx.select({ id: matches.id }).from(matches).where(inMatch)));
       // Free text on their matches may name them; what they wrote goes.
       await tx

@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
-import { NetworkHeader } from '~/components/network-nav';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -20,19 +20,20 @@ import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
 
 // The coordinator's page of a network's candidacy route (issue 17, items 1 and 3): how far the
 // mentees of its running matches are (counts per step), and the template: steps, order, offsets and
-// the elections the route counts down to.
+// the elections the route counts down to. It sits in the network's layout (beheer.netwerken.$id),
+// which shows the network's name and the tabs; this page guards itself, as every page below it does.
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.networkRoute', args.data ? { network: args.data.network.name } : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { network, organisation } = await requireNetworkOfCoordinator(request, params.id);
+  const { network } = await requireNetworkOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
   const db = getDb();
   const template = await routeTemplate(db, network.id);
   const overview = await routeOverview(db, network.id);
   return {
-    network: { id: network.id, name: network.name, organisationName: organisation.name },
+    network: { name: network.name },
     electionKind: template.electionKind,
     steps: template.steps.map((s) => ({ id: s.id, titleNl: s.titleNl, titleEn: s.titleEn, daysBefore: s.daysBefore, onList: s.onList })),
     counts: {
@@ -67,7 +68,6 @@ export default function NetworkRoutePage() {
   const reply = useActionData<typeof action>();
   return (
     <>
-      <NetworkHeader network={page.network} />
       <h2 className="utrecht-heading-2">{t('route.manage.heading')}</h2>
       <p className="utrecht-paragraph pa-prose">{t('route.manage.intro')}</p>
       {page.counts.started === 0 ? <p className="utrecht-paragraph">{t('route.manage.noneStarted')}</p> : null}
@@ -138,20 +138,8 @@ function TemplateForm({
           const step = steps[i]!;
           const f = field.getFieldset();
           return (
-            <FieldGroup key={step.id} legend={t('route.manage.stepLegend', { number: i + 1 })}>
+            <StepFields key={step.id} legend={t('route.manage.stepLegend', { number: i + 1 })} fields={f} required>
               <input type="hidden" name={f.id.name} value={step.id} />
-              <TextField meta={f.titleNl} label={t('route.manage.titleNl')} required />
-              <TextField meta={f.titleEn} label={t('route.manage.titleEn')} required />
-              <TextField
-                meta={f.daysBefore}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={1500}
-                short
-                label={t('route.manage.daysBefore')}
-                required
-              />
               <TextField
                 meta={f.position}
                 type="number"
@@ -168,24 +156,36 @@ function TemplateForm({
               ) : (
                 <CheckboxField meta={f.remove} label={t('route.manage.remove')} description={t('route.manage.removeHint')} />
               )}
-            </FieldGroup>
+            </StepFields>
           );
         })}
-        <FieldGroup legend={t('route.manage.newStepLegend')}>
-          <TextField meta={newStep.titleNl} label={t('route.manage.titleNl')} />
-          <TextField meta={newStep.titleEn} label={t('route.manage.titleEn')} />
-          <TextField
-            meta={newStep.daysBefore}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1500}
-            short
-            label={t('route.manage.daysBefore')}
-          />
-        </FieldGroup>
+        <StepFields legend={t('route.manage.newStepLegend')} fields={newStep} required={false} />
         <SubmitButton>{t('route.manage.submit')}</SubmitButton>
       </Form>
     </section>
+  );
+}
+
+type StepMeta = { titleNl: FieldMetadata<string>; titleEn: FieldMetadata<string>; daysBefore: FieldMetadata<string> };
+
+/** The fields every step has (names and days before the deadline): an existing step's, and the new one's. */
+function StepFields({ legend, fields, required, children }: { legend: string; fields: StepMeta; required: boolean; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <FieldGroup legend={legend}>
+      <TextField meta={fields.titleNl} label={t('route.manage.titleNl')} required={required} />
+      <TextField meta={fields.titleEn} label={t('route.manage.titleEn')} required={required} />
+      <TextField
+        meta={fields.daysBefore}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={1500}
+        short
+        label={t('route.manage.daysBefore')}
+        required={required}
+      />
+      {children}
+    </FieldGroup>
   );
 }
