@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { data, redirect } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { SubmitButton } from '~/components/form';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -47,6 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const applicationId = formData.get('applicationId');
   if (!isUuid(applicationId)) throw notFound();
   const db = getDb();
+  // Both change things at once (the consent's withdrawal erases data): only the confirmation step's
+  // button (confirm=yes) acts; a post without it opens the step for the person's own application.
+  if ((intent === 'withdraw-application' || intent === 'withdraw-consent') && !confirmed(formData)) {
+    const mine = (await applicationsOfUser(db, user.id)).find((a) => a.id === applicationId);
+    if (!mine) throw notFound();
+    const step = intent === 'withdraw-application' ? 'intrekken' : 'toestemming';
+    return redirect(`/account/mentoraat?${step}=${applicationId}#${step}`, 303);
+  }
   if (intent === 'withdraw-application') {
     const outcome = await withdrawApplication(db, user.id, applicationId);
     if (outcome.status === 'not-found') throw notFound();
@@ -76,36 +84,32 @@ export default function MyApplications() {
       <h1 className="utrecht-heading-1">{t('applications.mine.title')}</h1>
 
       {page.confirmWithdraw ? (
-        <div className="utrecht-alert utrecht-alert--warning" role="status">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
-            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
-              <input type="hidden" name="applicationId" value={page.confirmWithdraw.id} />
-              <SubmitButton name="intent" value="withdraw-application">
-                {t('applications.mine.withdrawConfirm')}
-              </SubmitButton>{' '}
-              <Link className="utrecht-link" to="/account/mentoraat">
-                {t('applications.mine.keep')}
-              </Link>
-            </Form>
-          </div>
-        </div>
+        <ConfirmStep
+          id="intrekken"
+          heading={t('applications.mine.withdrawHeading', { network: page.confirmWithdraw.networkName })}
+          intent="withdraw-application"
+          fields={{ applicationId: page.confirmWithdraw.id }}
+          action="/account/mentoraat"
+          submit={t('applications.mine.withdrawConfirm')}
+          keepTo="/account/mentoraat"
+          keep={t('applications.mine.keep')}
+        >
+          <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
+        </ConfirmStep>
       ) : null}
       {page.confirmConsent ? (
-        <div className="utrecht-alert utrecht-alert--warning" role="status">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
-            <Form method="post" action="/account/mentoraat" className="pa-inline-actions">
-              <input type="hidden" name="applicationId" value={page.confirmConsent.id} />
-              <SubmitButton name="intent" value="withdraw-consent">
-                {t('applications.mine.consentConfirm')}
-              </SubmitButton>{' '}
-              <Link className="utrecht-link" to="/account/mentoraat">
-                {t('applications.mine.keep')}
-              </Link>
-            </Form>
-          </div>
-        </div>
+        <ConfirmStep
+          id="toestemming"
+          heading={t('applications.mine.consentHeading', { network: page.confirmConsent.networkName })}
+          intent="withdraw-consent"
+          fields={{ applicationId: page.confirmConsent.id }}
+          action="/account/mentoraat"
+          submit={t('applications.mine.consentConfirm')}
+          keepTo="/account/mentoraat"
+          keep={t('applications.mine.keep')}
+        >
+          <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
+        </ConfirmStep>
       ) : null}
 
       {page.applications.length === 0 ? (
@@ -159,7 +163,7 @@ export default function MyApplications() {
                   <li>
                     <Link
                       className="utrecht-link"
-                      to={`/account/mentoraat?intrekken=${a.id}`}
+                      to={`/account/mentoraat?intrekken=${a.id}#intrekken`}
                       aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
                     >
                       {t('applications.mine.withdraw')}
@@ -170,7 +174,7 @@ export default function MyApplications() {
                   <li>
                     <Link
                       className="utrecht-link"
-                      to={`/account/mentoraat?toestemming=${a.id}`}
+                      to={`/account/mentoraat?toestemming=${a.id}#toestemming`}
                       aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
                     >
                       {t('applications.mine.withdrawConsent')}
