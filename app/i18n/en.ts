@@ -184,6 +184,7 @@ export const en: Translation<typeof nl> = {
   'account.registrations.courseCancelled': 'The course will not take place',
   'account.registrations.cancel': 'Cancel',
   'account.registrations.cancelFor': 'Cancel {course}',
+  'account.registrations.confirmHeading': 'Cancel your place on {course}?',
   'account.registrations.confirmQuestion': 'Are you sure you want to cancel {course}? Your seat will go to someone else.',
   'account.registrations.confirmCancel': 'Yes, cancel',
   'account.registrations.keep': 'No, keep my seat',

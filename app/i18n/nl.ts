@@ -184,6 +184,7 @@ export const nl = {
   'account.registrations.courseCancelled': 'De cursus gaat niet door',
   'account.registrations.cancel': 'Afmelden',
   'account.registrations.cancelFor': 'Afmelden voor {course}',
+  'account.registrations.confirmHeading': 'Afmelden voor {course}?',
   'account.registrations.confirmQuestion': 'Weet je zeker dat je je wilt afmelden voor {course}? Je plek gaat dan naar iemand anders.',
   'account.registrations.confirmCancel': 'Ja, meld mij af',
   'account.registrations.keep': 'Nee, ik blijf aangemeld',

@@ -26,10 +26,15 @@ describe('registrations on the account page', () => {
     const page = await run(loader, get('/account', cookie));
     expect(page.registrations).toHaveLength(1);
     expect(page.registrations[0]).toMatchObject({ courseTitle: course.title, status: 'confirmed', canCancel: true });
-    const result = await call(
-      action,
-      post('/account', { intent: 'cancel-registration', registrationId: page.registrations[0]!.id }, cookie),
-    );
+    const registrationId = page.registrations[0]!.id;
+    // One click without confirm=yes changes nothing: it opens the confirmation step.
+    const asked = await call(action, post('/account', { intent: 'cancel-registration', registrationId }, cookie));
+    expect(statusOf(asked)).toBe(303);
+    expect(locationOf(asked)).toBe(`/account?afmelden=${registrationId}#afmelden`);
+    const [untouched] = await t.handle.db.select().from(registrations).where(eq(registrations.id, registrationId));
+    expect(untouched!.status).toBe('confirmed');
+
+    const result = await call(action, post('/account', { intent: 'cancel-registration', registrationId, confirm: 'yes' }, cookie));
     expect(statusOf(result)).toBe(303);
     expect(locationOf(result)).toBe('/account?notice=registration.cancelled#notice');
     const rows = await t.handle.db
@@ -50,6 +55,15 @@ describe('registrations on the account page', () => {
       post('/account', { intent: 'cancel-registration', registrationId: (other as { registrationId: string }).registrationId }, cookie),
     );
     expect(statusOf(refused)).toBe(404);
+    const refusedConfirmed = await call(
+      action,
+      post(
+        '/account',
+        { intent: 'cancel-registration', registrationId: (other as { registrationId: string }).registrationId, confirm: 'yes' },
+        cookie,
+      ),
+    );
+    expect(statusOf(refusedConfirmed)).toBe(404);
     const [row] = await t.handle.db.select().from(registrations).where(eq(registrations.courseId, course.id));
     expect(row!.status).toBe('confirmed');
   });

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton, useSubmitRound } from '~/components/form';
@@ -20,6 +20,7 @@ import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.account');
 
@@ -62,7 +63,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get('intent');
 
   if (intent === 'cancel-registration') {
-    const outcome = await cancelOwnRegistration(db, user, String(formData.get('registrationId') ?? ''));
+    const registrationId = String(formData.get('registrationId') ?? '');
+    // The seat goes to someone else: only the confirmation step's button (confirm=yes) cancels.
+    if (!confirmed(formData)) {
+      const mine = (await registrationsOfUser(db, user)).find((r) => r.id === registrationId);
+      if (!mine) throw new Response('Not Found', { status: 404 });
+      if (!mine.canCancel) return redirectWithNotice('/account', 'notice.registration.tooLate');
+      return redirect(`/account?afmelden=${encodeURIComponent(registrationId)}#afmelden`, 303);
+    }
+    const outcome = await cancelOwnRegistration(db, user, registrationId);
     if (outcome.status === 'not-found') throw new Response('Not Found', { status: 404 });
     return redirectWithNotice('/account', outcome.status === 'too-late' ? 'notice.registration.tooLate' : 'notice.registration.cancelled');
   }
@@ -139,20 +148,17 @@ export default function Account() {
           {t('account.registrations.heading')}
         </h2>
         {confirming ? (
-          <div className="utrecht-alert utrecht-alert--warning" role="status">
-            <div className="utrecht-alert__message">
-              <p className="utrecht-paragraph">{t('account.registrations.confirmQuestion', { course: confirming.courseTitle })}</p>
-              <Form method="post" className="pa-inline-actions">
-                <input type="hidden" name="registrationId" value={confirming.id} />
-                <SubmitButton name="intent" value="cancel-registration">
-                  {t('account.registrations.confirmCancel')}
-                </SubmitButton>{' '}
-                <Link className="utrecht-link" to="/account#aanmeldingen">
-                  {t('account.registrations.keep')}
-                </Link>
-              </Form>
-            </div>
-          </div>
+          <ConfirmStep
+            id="afmelden"
+            heading={t('account.registrations.confirmHeading', { course: confirming.courseTitle })}
+            intent="cancel-registration"
+            fields={{ registrationId: confirming.id }}
+            submit={t('account.registrations.confirmCancel')}
+            keepTo="/account#aanmeldingen"
+            keep={t('account.registrations.keep')}
+          >
+            <p className="utrecht-paragraph">{t('account.registrations.confirmQuestion', { course: confirming.courseTitle })}</p>
+          </ConfirmStep>
         ) : null}
         {registrations.length === 0 ? (
           <p className="utrecht-paragraph">
@@ -206,7 +212,7 @@ export default function Account() {
                   <>
                     <Link
                       className="utrecht-link"
-                      to={`/account?afmelden=${r.id}#aanmeldingen`}
+                      to={`/account?afmelden=${r.id}#afmelden`}
                       aria-label={t('account.registrations.cancelFor', { course: r.courseTitle })}
                     >
                       {t('account.registrations.cancel')}

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
@@ -10,7 +11,6 @@ import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } fr
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
-import { ConfirmStep } from '~/components/ui/confirm-step';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountApplications');
 
@@ -47,6 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const applicationId = formData.get('applicationId');
   if (!isUuid(applicationId)) throw notFound();
   const db = getDb();
+  // Both change things at once (the consent's withdrawal erases data): only the confirmation step's
+  // button (confirm=yes) acts; a post without it opens the step for the person's own application.
+  if ((intent === 'withdraw-application' || intent === 'withdraw-consent') && !confirmed(formData)) {
+    const mine = (await applicationsOfUser(db, user.id)).find((a) => a.id === applicationId);
+    if (!mine) throw notFound();
+    const step = intent === 'withdraw-application' ? 'intrekken' : 'toestemming';
+    return redirect(`/account/mentoraat?${step}=${applicationId}#${step}`, 303);
+  }
   if (intent === 'withdraw-application') {
     const outcome = await withdrawApplication(db, user.id, applicationId);
     if (outcome.status === 'not-found') throw notFound();
@@ -78,13 +86,13 @@ export default function MyApplications() {
       {page.confirmWithdraw ? (
         <ConfirmStep
           id="intrekken"
-          heading={t('applications.mine.withdrawFor', { network: page.confirmWithdraw.networkName })}
+          heading={t('applications.mine.withdrawHeading', { network: page.confirmWithdraw.networkName })}
           intent="withdraw-application"
           fields={{ applicationId: page.confirmWithdraw.id }}
+          action="/account/mentoraat"
           submit={t('applications.mine.withdrawConfirm')}
           keepTo="/account/mentoraat"
           keep={t('applications.mine.keep')}
-          action="/account/mentoraat"
         >
           <p className="utrecht-paragraph">{t('applications.mine.withdrawQuestion', { network: page.confirmWithdraw.networkName })}</p>
         </ConfirmStep>
@@ -92,13 +100,13 @@ export default function MyApplications() {
       {page.confirmConsent ? (
         <ConfirmStep
           id="toestemming"
-          heading={t('applications.mine.withdrawConsentFor', { network: page.confirmConsent.networkName })}
+          heading={t('applications.mine.consentHeading', { network: page.confirmConsent.networkName })}
           intent="withdraw-consent"
           fields={{ applicationId: page.confirmConsent.id }}
+          action="/account/mentoraat"
           submit={t('applications.mine.consentConfirm')}
           keepTo="/account/mentoraat"
           keep={t('applications.mine.keep')}
-          action="/account/mentoraat"
         >
           <p className="utrecht-paragraph">{t('applications.mine.consentQuestion')}</p>
         </ConfirmStep>

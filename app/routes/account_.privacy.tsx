@@ -15,7 +15,7 @@ import { formatMoment } from '~/modules/time';
 import { auditEntityLabel, consentPurposeLabel, consentVersionLabel } from '~/modules/labels';
 import { withdrawConsent, consentsOf } from '~/modules/privacy/consent.server';
 import { deleteAccount } from '~/modules/privacy/deletion.server';
-import { specialDataAccess } from '~/modules/privacy/export.server';
+import { specialDataAccess } from '~/modules/privacy/personal-data.server';
 import { deleteAccountSchema, type DeleteAccountFields } from '~/modules/privacy/schemas';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
@@ -22,6 +22,7 @@ import { isUuid, notFound } from '~/modules/http.server';
 import { openFiguresHistory } from '~/modules/reports/national.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { appointSchema, type AppointFields } from '~/modules/organisations/schemas';
@@ -67,7 +68,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'remove') {
     const userId = formData.get('userId');
-    if (!isUuid(userId) || !(await removeCoordinator(db, organisation.id, userId))) throw notFound();
+    if (!isUuid(userId)) throw notFound();
+    // Only the confirmation step's button (confirm=yes) removes; a post without it opens that step.
+    if (!confirmed(formData)) {
+      const { coordinators } = await coordinatorsOf(db, organisation.id);
+      if (!coordinators.some((c) => c.id === userId)) throw notFound();
+      return redirect(`/admin/organisaties/${organisation.id}?verwijderen=${userId}#verwijderen`, 303);
+    }
+    if (!(await removeCoordinator(db, organisation.id, userId))) throw notFound();
     return back('notice.organisation.removed');
   }
   if (intent === 'withdraw') {
@@ -140,19 +148,17 @@ export default function AdminOrganisation() {
           {t('admin.org.coordinators')}
         </h2>
         {removing ? (
-          <div className="pa-action pa-action--danger" role="group" aria-labelledby="remove-question">
-            <p className="utrecht-paragraph" id="remove-question">
-              {t('admin.org.removeQuestion', { name: removing.name, organisation: organisation.name })}
-            </p>
-            <div className="pa-button-row">
-              <ActionButton intent="remove" fields={{ userId: removing.id }} kind="primary-action">
-                {t('admin.org.removeConfirm')}
-              </ActionButton>
-              <Link className="utrecht-link" to={`/admin/organisaties/${organisation.id}`}>
-                {t('admin.org.removeKeep')}
-              </Link>
-            </div>
-          </div>
+          <ConfirmStep
+            id="verwijderen"
+            heading={t('admin.org.removeHeading', { name: removing.name })}
+            intent="remove"
+            fields={{ userId: removing.id }}
+            submit={t('admin.org.removeConfirm')}
+            keepTo={`/admin/organisaties/${organisation.id}`}
+            keep={t('admin.org.removeKeep')}
+          >
+            <p className="utrecht-paragraph">{t('admin.org.removeQuestion', { name: removing.name, organisation: organisation.name })}</p>
+          </ConfirmStep>
         ) : null}
         {coordinators.length === 0 ? (
           <p className="utrecht-paragraph">{t('admin.org.noCoordinators')}</p>
@@ -170,7 +176,7 @@ export default function AdminOrganisation() {
             actions={{
               header: t('admin.org.action'),
               cell: (c) => (
-                <Link className="utrecht-link" to={`?verwijderen=${c.id}`}>
+                <Link className="utrecht-link" to={`?verwijderen=${c.id}#verwijderen`}>
                   {t('admin.org.remove')}
                   <Hidden> {c.name}</Hidden>
                 </Link>

@@ -170,11 +170,23 @@ describe('coordinators', () => {
     // The question is a page state: nothing changes by opening it.
     await call(detail.loader, get(`/admin/organisaties/${id}?verwijderen=${person.id}`, admin), { id });
     expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id))).length).toBe(1);
-    const removed = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id }, admin), { id });
+    // A post without confirm=yes changes nothing either: it opens the confirmation step.
+    const asked = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id }, admin), { id });
+    expect(locationOf(asked)).toBe(`/admin/organisaties/${id}?verwijderen=${person.id}#verwijderen`);
+    expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id))).length).toBe(1);
+    const removed = await call(
+      detail.action,
+      post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id, confirm: 'yes' }, admin),
+      { id },
+    );
     expect(locationOf(removed)).toBe(`/admin/organisaties/${id}?notice=organisation.removed#notice`);
     expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, id))).length).toBe(0);
     expect((await db().select().from(users).where(eq(users.id, person.id))).length).toBe(1);
-    const twice = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id }, admin), { id });
+    const twice = await call(
+      detail.action,
+      post(`/admin/organisaties/${id}`, { intent: 'remove', userId: person.id, confirm: 'yes' }, admin),
+      { id },
+    );
     expect(statusOf(twice)).toBe(404);
   });
 
@@ -183,10 +195,14 @@ describe('coordinators', () => {
     const theirs = await createOrganisation('Andere Vereniging');
     const person = await createUser(db());
     await db().insert(organisationMemberships).values({ organisationId: theirs, userId: person.id });
-    const result = await call(detail.action, post(`/admin/organisaties/${mine}`, { intent: 'remove', userId: person.id }, admin), {
-      id: mine,
-    });
-    expect(statusOf(result)).toBe(404);
+    for (const confirm of [{}, { confirm: 'yes' }] as Record<string, string>[]) {
+      const result = await call(
+        detail.action,
+        post(`/admin/organisaties/${mine}`, { intent: 'remove', userId: person.id, ...confirm }, admin),
+        { id: mine },
+      );
+      expect(statusOf(result)).toBe(404);
+    }
     expect((await db().select().from(organisationMemberships).where(eq(organisationMemberships.organisationId, theirs))).length).toBe(1);
   });
 });

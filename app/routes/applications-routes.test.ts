@@ -205,6 +205,11 @@ describe('/account/mentoraat', () => {
         post('/account/mentoraat', { intent, applicationId: theirs.id }, cookie),
       )) as Response;
       expect(refused.status).toBe(404);
+      const refusedConfirmed = (await call(
+        accountApplications.action,
+        post('/account/mentoraat', { intent, applicationId: theirs.id, confirm: 'yes' }, cookie),
+      )) as Response;
+      expect(refusedConfirmed.status).toBe(404);
     }
     const [untouched] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, theirs.id));
     expect(untouched!.status).toBe('waiting');
@@ -212,9 +217,18 @@ describe('/account/mentoraat', () => {
     const anonymous = (await call(accountApplications.loader, get('/account/mentoraat'))) as Response;
     expect(anonymous.status).toBe(302);
 
-    const result = (await call(
+    // One click without confirm=yes changes nothing: it opens the confirmation step.
+    const asked = (await call(
       accountApplications.action,
       post('/account/mentoraat', { intent: 'withdraw-application', applicationId: application.id }, cookie),
+    )) as Response;
+    expect(asked.headers.get('Location')).toBe(`/account/mentoraat?intrekken=${application.id}#intrekken`);
+    const [stillWaiting] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, application.id));
+    expect(stillWaiting!.status).toBe('waiting');
+
+    const result = (await call(
+      accountApplications.action,
+      post('/account/mentoraat', { intent: 'withdraw-application', applicationId: application.id, confirm: 'yes' }, cookie),
     )) as Response;
     expect(result.status).toBe(303);
     expect(result.headers.get('Location')).toBe('/account/mentoraat?notice=application.withdrawn#notice');
@@ -232,9 +246,17 @@ describe('/account/mentoraat', () => {
     const page = await run(accountApplications.loader, get(`/account/mentoraat?toestemming=${row!.id}`, cookie));
     expect(page.applications[0]!.sharesDisability).toBe(true);
     expect(page.confirmConsent?.id).toBe(row!.id);
-    const withdrawn = (await call(
+    const asked = (await call(
       accountApplications.action,
       post('/account/mentoraat', { intent: 'withdraw-consent', applicationId: row!.id }, cookie),
+    )) as Response;
+    expect(asked.headers.get('Location')).toBe(`/account/mentoraat?toestemming=${row!.id}#toestemming`);
+    const [kept] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, row!.id));
+    expect(kept!.disability).toBe(true);
+
+    const withdrawn = (await call(
+      accountApplications.action,
+      post('/account/mentoraat', { intent: 'withdraw-consent', applicationId: row!.id, confirm: 'yes' }, cookie),
     )) as Response;
     expect(withdrawn.headers.get('Location')).toBe('/account/mentoraat?notice=application.consentWithdrawn#notice');
     const [after] = await t.handle.db.select().from(menteeApplications).where(eq(menteeApplications.id, row!.id));

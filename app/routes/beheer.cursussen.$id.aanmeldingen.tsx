@@ -6,6 +6,7 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { Hidden, useDates } from '~/components/manage-courses';
 import { RadioGroupField, SelectField, TextField } from '~/components/ui/fields';
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const registrationId = String(formData.get('registrationId') ?? '');
     // The person gets an email at once: only the confirmation step's button (confirm=yes) cancels.
     // Anything else (a bookmarked or forged post) goes to that step, without changing anything.
-    if (formData.get('confirm') !== 'yes') {
+    if (!confirmed(formData)) {
       if (!(await registrationOfCourse(db, scope, id, registrationId))) throw notFound();
       return redirect(`${base}?afmelden=${registrationId}#afmelden`);
     }
@@ -165,30 +166,22 @@ export default function Registrations() {
       <h2 className="utrecht-heading-2">{t('manageCourses.registrations.heading')}</h2>
 
       {toCancel ? (
-        <section className="pa-action pa-action--danger" id="afmelden" aria-labelledby="cancel-heading">
-          <h3 className="utrecht-heading-3" id="cancel-heading">
-            {t('manageCourses.registrations.confirmHeading', { name: toCancel.name })}
-          </h3>
+        <ConfirmStep
+          id="afmelden"
+          heading={t('manageCourses.registrations.confirmHeading', { name: toCancel.name })}
+          intent="cancel-registration"
+          fields={{ registrationId: toCancel.id }}
+          submit={t('manageCourses.registrations.confirmSubmit')}
+          keepTo={base}
+          keep={t('manageCourses.registrations.keep')}
+        >
           <p className="utrecht-paragraph">
             {t(
               toCancel.status === 'waitlisted' ? 'manageCourses.registrations.confirmWaitlist' : 'manageCourses.registrations.confirmSeat',
-              {
-                name: toCancel.name,
-                email: toCancel.email,
-              },
+              { name: toCancel.name, email: toCancel.email },
             )}
           </p>
-          <Form method="post" className="pa-button-row">
-            <input type="hidden" name="registrationId" value={toCancel.id} />
-            <input type="hidden" name="confirm" value="yes" />
-            <SubmitButton name="intent" value="cancel-registration">
-              {t('manageCourses.registrations.confirmSubmit')}
-            </SubmitButton>
-            <Link className="utrecht-link" to={base}>
-              {t('manageCourses.registrations.keep')}
-            </Link>
-          </Form>
-        </section>
+        </ConfirmStep>
       ) : null}
 
       <p className="utrecht-paragraph">

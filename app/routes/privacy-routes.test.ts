@@ -105,8 +105,14 @@ describe('/account/privacy', () => {
       /^attachment; filename="politiek-actief-mijn-gegevens-\d{4}-\d{2}-\d{2}\.json"$/,
     );
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    const body = (await response.json()) as { account: { id: string; name: string } };
+    // Read back by a real JSON parser, as a person's tools would read the download.
+    const body = JSON.parse(await response.text()) as {
+      account: { id: string; name: string };
+      consents: unknown[];
+      registrations: unknown[];
+    };
     expect(body.account).toMatchObject({ id: user.id, name: 'Download Dirk' });
+    expect(body).toMatchObject({ registrations: [], consents: [], mentorProfile: null });
   });
 
   it('deletes the account only with the right password, then logs out', async () => {

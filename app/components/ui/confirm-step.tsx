@@ -6,7 +6,9 @@ import { SubmitButton } from '~/components/form';
  * The confirmation step of a destructive action (issue #14): a page shows it when its URL names the
  * thing (`?verwijderen=<id>`), says what will happen, and only its button sends `confirm=yes`. An
  * action that gets the intent without `confirm=yes` redirects to this step and changes nothing.
- * Works without JavaScript; the page opens at the box (`id` is the URL's fragment).
+ * Works without JavaScript. `id` is the step's heading and the URL's fragment: without JavaScript the
+ * page opens at the heading, which carries `autofocus`, so a screen reader starts reading there; after a
+ * client-side navigation `useFocusFragment` focuses it the same way.
  */
 export function ConfirmStep({
   id,
@@ -30,8 +32,8 @@ export function ConfirmStep({
   action?: string;
 }) {
   return (
-    <section className="pa-action pa-action--danger" id={id} aria-labelledby={`${id}-heading`}>
-      <h3 className="utrecht-heading-3" id={`${id}-heading`} tabIndex={-1}>
+    <section className="pa-action pa-action--danger" aria-labelledby={id}>
+      <h3 className="utrecht-heading-3" id={id} tabIndex={-1} autoFocus>
         {heading}
       </h3>
       {children}

@@ -42,6 +42,7 @@ export const en: Translation<typeof nl> = {
   'admin.org.since': 'Coordinator since',
   'admin.org.action': 'Action',
   'admin.org.remove': 'Remove',
+  'admin.org.removeHeading': 'Remove {name} as a coordinator?',
   'admin.org.removeQuestion': 'Are you sure you want to remove {name} as a coordinator of {organisation}? The account stays.',
   'admin.org.removeConfirm': 'Yes, remove',
   'admin.org.removeKeep': 'No, keep',

@@ -40,6 +40,7 @@ export const nl = {
   'admin.org.since': 'Coördinator sinds',
   'admin.org.action': 'Actie',
   'admin.org.remove': 'Verwijderen',
+  'admin.org.removeHeading': '{name} verwijderen als coördinator?',
   'admin.org.removeQuestion':
     'Weet je zeker dat je {name} wilt verwijderen als coördinator van {organisation}? Het account blijft bestaan.',
   'admin.org.removeConfirm': 'Ja, verwijderen',

@@ -150,6 +150,7 @@ export const en: Translation<typeof nl> = {
   'applications.mine.actions': 'What you can do',
   'applications.mine.withdraw': 'Withdraw application',
   'applications.mine.withdrawFor': 'Withdraw application: {network}',
+  'applications.mine.withdrawHeading': 'Withdraw your application to {network}?',
   'applications.mine.withdrawQuestion':
     'Are you sure you want to withdraw your application at {network}? We will then stop looking for a mentor for you.',
   'applications.mine.withdrawConfirm': 'Yes, withdraw my application',
@@ -160,6 +161,7 @@ export const en: Translation<typeof nl> = {
   'applications.mine.sharesDisability': 'You shared, with consent, that you have a disability.',
   'applications.mine.withdrawConsent': 'Withdraw consent',
   'applications.mine.withdrawConsentFor': 'Withdraw consent: {network}',
+  'applications.mine.consentHeading': 'Withdraw your consent for {network}?',
   'applications.mine.consentQuestion':
     'Do you want to withdraw your consent? We will then erase at once that you have a disability. Your application stays.',
   'applications.mine.consentConfirm': 'Yes, withdraw my consent and erase it',

@@ -148,6 +148,7 @@ export const nl = {
   'applications.mine.actions': 'Wat kun je doen',
   'applications.mine.withdraw': 'Aanvraag intrekken',
   'applications.mine.withdrawFor': 'Aanvraag intrekken: {network}',
+  'applications.mine.withdrawHeading': 'Aanvraag intrekken: {network}?',
   'applications.mine.withdrawQuestion':
     'Weet je zeker dat je je aanvraag bij {network} wilt intrekken? We zoeken dan geen mentor meer voor je.',
   'applications.mine.withdrawConfirm': 'Ja, trek mijn aanvraag in',
@@ -158,6 +159,7 @@ export const nl = {
   'applications.mine.sharesDisability': 'Je hebt met toestemming gedeeld dat je een beperking hebt.',
   'applications.mine.withdrawConsent': 'Toestemming intrekken',
   'applications.mine.withdrawConsentFor': 'Toestemming intrekken: {network}',
+  'applications.mine.consentHeading': 'Toestemming intrekken: {network}?',
   'applications.mine.consentQuestion':
     'Wil je je toestemming intrekken? Dan wissen we meteen dat je een beperking hebt. Je aanvraag blijft wel bestaan.',
   'applications.mine.consentConfirm': 'Ja, trek mijn toestemming in en wis het',
