@@ -88,4 +88,3 @@ export async function academyApplicationsBetween(
   });
 }
 export type AcademyApplicationRow = Awaited<ReturnType<typeof academyApplicationsBetween>>[number];
-

@@ -241,9 +241,7 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
       courseFigures: { cells: cellsOf(academyId), cohorts: monthCohorts(gs, academyId) },
       applicationData: applicationsOf(academyId),
       capacity: capacities.get(academyId)!,
-      academyData: academyApplications.filter(
-        (a) => a.day >= first && a.day <= last && (academyId === null || a.academyId === academyId),
-      ),
+      academyData: academyApplications.filter((a) => a.day >= first && a.day <= last && (academyId === null || a.academyId === academyId)),
     });
     return {
       block,

@@ -236,7 +236,11 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
     // no-shows, not started.
     cohorts: rows
       .filter((r) => r.kind === 'funnel')
-      .map((r) => ({ key: String(r.cohort ?? ''), academyName: (r.academyName as string | null) ?? null, counts: counts(r, FUNNEL_COUNTS) })),
+      .map((r) => ({
+        key: String(r.cohort ?? ''),
+        academyName: (r.academyName as string | null) ?? null,
+        counts: counts(r, FUNNEL_COUNTS),
+      })),
   };
 }
 export type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
