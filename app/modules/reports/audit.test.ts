@@ -2,19 +2,24 @@ import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   academies,
+  academyApplications,
+  candidacyOutcomes,
   courseSessions,
   courses,
   matches,
   menteeApplications,
+  networkMentors,
+  networks,
   organisations,
   registrations,
+  consents,
   sessionAttendance,
 } from '~db/schema';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
-import { createApplication, createMentor, createNetwork } from '../../../test/mentoring';
+import { createApplication, createMentor, createNetwork, createUser, tickRouteStep } from '../../../test/mentoring';
 import { auditCombined, auditPublished, csvLinesOf, type Publication } from '../../../test/report-audit';
 import { DAY, now, setClock } from '../clock.server';
 import { academiesOf, buildReport, reportCsv, reportTables, type CohortKind, type Report, type ReportScope } from './figures.server';
@@ -42,6 +47,87 @@ function random(seed: number) {
 }
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The demo data has no academy applications and no route progress yet: this adds them to NVR, so the
+ * audit covers "on the route to a list" and the academy figures (issue 17 item 3, issue 15 item 7).
+ * Accepted matches for a dozen of its applicants, each with a step of the route ticked (the first
+ * two steps are not "on the route"); an academy with applications over the last ten months in three
+ * provinces, admitted or not, some women, one disability with consent, two on a list.
+ */
+async function addRouteAndAcademyData() {
+  const [nvr] = await db().select().from(organisations).where(eq(organisations.slug, 'nvr'));
+  const organisationId = nvr!.id;
+  const apps = await db()
+    .select({ id: menteeApplications.id, networkId: menteeApplications.networkId, createdAt: menteeApplications.createdAt })
+    .from(menteeApplications)
+    .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+    .where(eq(networks.organisationId, organisationId))
+    .orderBy(menteeApplications.createdAt)
+    .limit(14);
+  for (const [i, app] of apps.entries()) {
+    const [mentor] = await db().select().from(networkMentors).where(eq(networkMentors.networkId, app.networkId)).limit(1);
+    if (!mentor) continue;
+    const acceptedAt = new Date(app.createdAt.getTime() + 2 * DAY);
+    const [match] = await db()
+      .insert(matches)
+      .values({
+        networkId: app.networkId,
+        applicationId: app.id,
+        mentorProfileId: mentor.mentorProfileId,
+        status: 'active',
+        score: 70,
+        proposedAt: app.createdAt,
+        acceptedAt,
+      })
+      .onConflictDoNothing()
+      .returning();
+    // An application with a live proposal already (the demo mentor's) keeps it.
+    if (match) await tickRouteStep(db(), match, 1 + (i % 6));
+  }
+  await db().delete(academies).where(eq(academies.name, 'Raadsledenacademie (audit)'));
+  const [academy] = await db().insert(academies).values({ organisationId, name: 'Raadsledenacademie (audit)' }).returning();
+  const statuses = ['accepted', 'offered', 'declined', 'reserve', 'accepted', 'submitted', 'accepted'] as const;
+  const places = ['GM0363', 'GM0363', 'GM0193', 'GM0344'];
+  for (let i = 0; i < 22; i++) {
+    const user = await createUser(db());
+    const consentId =
+      i === 3
+        ? (
+            await db()
+              .insert(consents)
+              .values({ userId: user.id, purpose: 'special-category', subject: 'academy-application:audit', textVersion: '1' })
+              .returning()
+          )[0]!.id
+        : null;
+    await db()
+      .insert(academyApplications)
+      .values({
+        academyId: academy!.id,
+        userId: user.id,
+        municipalityCode: places[i % places.length]!,
+        status: statuses[i % statuses.length]!,
+        focusGroups: i % 2 === 0 ? ['women'] : i % 5 === 0 ? ['practically-educated'] : [],
+        disability: i === 3 ? true : null,
+        disabilityConsentId: consentId,
+        createdAt: new Date(now().getTime() - i * 14 * DAY),
+      });
+    if (i % 9 === 0)
+      await db()
+        .insert(candidacyOutcomes)
+        .values({ userId: user.id, electionId: 'gr2026', onList: true, elected: i === 0 });
+  }
+}
+
+/** How many people the new figures hold (true values): on the route to a list, academy applications. */
+function newFigures(
+  tables: { id: string; columns: { key: string }[]; total: { value: number }[] | null; rows: { cells: { value: number }[] }[] }[],
+) {
+  const funnel = tables.find((tb) => tb.id === 'funnel')!;
+  const onRoute = funnel.total?.[funnel.columns.findIndex((c) => c.key === 'onRoute')]?.value ?? 0;
+  const applicants = tables.find((tb) => tb.id === 'academy-summary')!.rows[0]!.cells[0]!.value;
+  return { onRoute, applicants };
+}
+
 async function audit(scope: ReportScope, cohort: CohortKind, name: string) {
   const started = performance.now();
   const report = await buildReport(db(), nl, scope, cohort);
@@ -52,13 +138,14 @@ async function audit(scope: ReportScope, cohort: CohortKind, name: string) {
   for (const line of csvLinesOf(tables, nl('reports.row.total'))) expect(csv, `${name}: CSV line ${line}`).toContain(`\r\n${line}\r\n`);
   const findings = await auditPublished([{ name, tables }]);
   const hidden = tables.flatMap((tb) => [...tb.rows.flatMap((r) => r.cells), ...(tb.total ?? [])]).filter((c) => c.suppressed).length;
-  return { findings, hidden };
+  return { findings, hidden, ...newFigures(tables) };
 }
 
 describe('LP audit of the demo report', () => {
   beforeAll(async () => {
     await seedDemoData(db(), { onlyIfEmpty: false });
-  });
+    await addRouteAndAcademyData();
+  }, 120_000);
 
   it('finds nothing to recover or contradict, per organisation, academy, period and cohort', async () => {
     const orgs = await db()
@@ -72,6 +159,8 @@ describe('LP audit of the demo report', () => {
     ];
     let audited = 0;
     let hidden = 0;
+    let onRoute = 0;
+    let applicants = 0;
     const findings: string[] = [];
     for (const org of orgs) {
       const academyIds = (await db().select({ id: academies.id }).from(academies).where(eq(academies.organisationId, org.id))).map(
@@ -84,12 +173,17 @@ describe('LP audit of the demo report', () => {
             const result = await audit({ organisationId: org.id, academyId, ...period }, cohort, name);
             findings.push(...result.findings.map((f) => `${f.kind}: ${f.what}`));
             hidden += result.hidden;
+            onRoute += result.onRoute;
+            applicants += result.applicants;
             audited++;
           }
     }
     expect(findings).toEqual([]);
     expect(audited).toBeGreaterThanOrEqual(8);
     expect(hidden).toBeGreaterThan(0); // the demo data does have small figures to protect
+    // The new figures are in the audited reports: people on the route to a list, academy applications.
+    expect(onRoute).toBeGreaterThan(0);
+    expect(applicants).toBeGreaterThan(0);
   }, 600_000);
 });
 
@@ -142,7 +236,8 @@ async function auditYear(organisationId: string, year: Block, label: string) {
 describe('LP audit across blocks and academies (what a reader can combine)', () => {
   beforeAll(async () => {
     await seedDemoData(db(), { onlyIfEmpty: false });
-  });
+    await addRouteAndAcademyData();
+  }, 120_000);
 
   it('demo data: a year, its quarters, the organisation and each academy give nothing away together', async () => {
     const orgs = await db()
