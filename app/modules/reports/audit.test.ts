@@ -418,6 +418,9 @@ describe('LP audit of random reports', () => {
     }
     const network = await createNetwork(db(), { organisationId });
     const { profile } = await createMentor(db(), [network.id]);
+    // Route progress and an academy's applications come from their own stream, so the courses and
+    // mentoring above stay the data they were before these figures existed.
+    const extra = random(seed * 7727);
     const apps = Math.floor(rand() * 14);
     for (let i = 0; i < apps; i++) {
       const { application } = await createApplication(db(), network.id, {
@@ -427,8 +430,8 @@ describe('LP audit of random reports', () => {
         createdAt: new Date(now().getTime() - Math.floor(rand() * 300) * DAY),
       });
       const r = rand();
-      if (r < 0.5)
-        await db()
+      if (r < 0.5) {
+        const [match] = await db()
           .insert(matches)
           .values({
             networkId: network.id,
@@ -438,7 +441,32 @@ describe('LP audit of random reports', () => {
             score: 50,
             proposedAt: application.createdAt,
             acceptedAt: r >= 0.2 && r < 0.4 ? now() : null,
-          });
+          })
+          .returning();
+        if (extra() < 0.7) await tickRouteStep(db(), match!, 1 + Math.floor(extra() * 6));
+      }
+    }
+    const [academy] = await db()
+      .insert(academies)
+      .values({ organisationId, name: `Academie ${seed}` })
+      .returning();
+    const statuses = ['submitted', 'offered', 'accepted', 'refused', 'lapsed', 'reserve', 'declined', 'withdrawn'] as const;
+    for (let i = 0; i < Math.floor(extra() * 16); i++) {
+      const user = await createUser(db());
+      await db()
+        .insert(academyApplications)
+        .values({
+          academyId: academy!.id,
+          userId: user.id,
+          municipalityCode: provinces[Math.floor(extra() * provinces.length)]!,
+          status: statuses[Math.floor(extra() * statuses.length)]!,
+          focusGroups: extra() < 0.5 ? ['women'] : [],
+          createdAt: new Date(now().getTime() - Math.floor(extra() * 300) * DAY),
+        });
+      if (extra() < 0.25)
+        await db()
+          .insert(candidacyOutcomes)
+          .values({ userId: user.id, electionId: 'gr2026', onList: true, elected: extra() < 0.5 });
     }
     return organisationId;
   }
@@ -446,15 +474,21 @@ describe('LP audit of random reports', () => {
   it('finds nothing to recover or contradict in 12 random organisations', async () => {
     const findings: string[] = [];
     let hidden = 0;
+    let onRoute = 0;
+    let applicants = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const organisationId = await randomOrganisation(seed);
       const scope = { organisationId, academyId: null, from: '2020-01-01', to: day(new Date(now().getTime() + 365 * DAY)) };
       const result = await audit(scope, 'month', `seed ${seed}`);
       findings.push(...result.findings.map((f) => `${f.kind}: ${f.what}`));
       hidden += result.hidden;
+      onRoute += result.onRoute;
+      applicants += result.applicants;
     }
     expect(findings).toEqual([]);
     expect(hidden).toBeGreaterThan(10);
+    expect(onRoute).toBeGreaterThan(0);
+    expect(applicants).toBeGreaterThan(20);
   }, 600_000);
 });
 
