@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   academies,
@@ -14,6 +14,7 @@ import {
   registrations,
   consents,
   sessionAttendance,
+  users,
 } from '~db/schema';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
@@ -57,32 +58,48 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 async function addRouteAndAcademyData() {
   const [nvr] = await db().select().from(organisations).where(eq(organisations.slug, 'nvr'));
   const organisationId = nvr!.id;
-  const apps = await db()
-    .select({ id: menteeApplications.id, networkId: menteeApplications.networkId, createdAt: menteeApplications.createdAt })
-    .from(menteeApplications)
-    .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
+  // People of NVR's courses (an account made for an address without one), spread over its courses,
+  // who applied for a mentor, were matched, and ticked a step of their route.
+  const regs = await db()
+    .select({ id: registrations.id, email: registrations.email, userId: registrations.userId })
+    .from(registrations)
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(and(eq(courses.organisationId, organisationId), eq(registrations.status, 'confirmed')))
+    .orderBy(registrations.id)
+    .limit(18);
+  const [mentor] = await db()
+    .select({ networkId: networkMentors.networkId, mentorProfileId: networkMentors.mentorProfileId })
+    .from(networkMentors)
+    .innerJoin(networks, eq(networks.id, networkMentors.networkId))
     .where(eq(networks.organisationId, organisationId))
-    .orderBy(menteeApplications.createdAt)
-    .limit(14);
-  for (const [i, app] of apps.entries()) {
-    const [mentor] = await db().select().from(networkMentors).where(eq(networkMentors.networkId, app.networkId)).limit(1);
-    if (!mentor) continue;
-    const acceptedAt = new Date(app.createdAt.getTime() + 2 * DAY);
+    .limit(1);
+  for (const [i, reg] of regs.entries()) {
+    let userId = reg.userId;
+    if (!userId) {
+      const email = reg.email.toLowerCase();
+      const [known] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+      userId = known?.id ?? (await createUser(db(), { email })).id;
+      await db().update(registrations).set({ userId }).where(eq(registrations.id, reg.id));
+    }
+    const [applied] = await db()
+      .select({ id: menteeApplications.id })
+      .from(menteeApplications)
+      .where(and(eq(menteeApplications.userId, userId), eq(menteeApplications.networkId, mentor!.networkId)));
+    if (applied) continue;
+    const { application } = await createApplication(db(), mentor!.networkId, { userId });
     const [match] = await db()
       .insert(matches)
       .values({
-        networkId: app.networkId,
-        applicationId: app.id,
-        mentorProfileId: mentor.mentorProfileId,
+        networkId: mentor!.networkId,
+        applicationId: application.id,
+        mentorProfileId: mentor!.mentorProfileId,
         status: 'active',
         score: 70,
-        proposedAt: app.createdAt,
-        acceptedAt,
+        proposedAt: application.createdAt,
+        acceptedAt: now(),
       })
-      .onConflictDoNothing()
       .returning();
-    // An application with a live proposal already (the demo mentor's) keeps it.
-    if (match) await tickRouteStep(db(), match, 1 + (i % 6));
+    await tickRouteStep(db(), match!, 1 + (i % 6));
   }
   await db().delete(academies).where(eq(academies.name, 'Raadsledenacademie (audit)'));
   const [academy] = await db().insert(academies).values({ organisationId, name: 'Raadsledenacademie (audit)' }).returning();
