@@ -35,7 +35,7 @@ const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched',
  * organisation's networks counts, as for "matched", so every person on the route is matched.
  * `application` is the alias of a mentee_applications row.
  */
-export const ROUTE_STAGE_FROM_POSITION = 3;
+const ROUTE_STAGE_FROM_POSITION = 3;
 export const onRouteOf = (application: string) => sql`exists (
   select 1 from matches rm
   join match_route_progress rp on rp.match_id = rm.id and rp.done_on is not null
