@@ -408,6 +408,7 @@ describe('LP audit of random reports', () => {
       courseList.push(
         await createCourse(db(), { organisationId, startsInDays: Math.floor(rand() * 300) - 250, sessionCount: 2, completionThreshold: 1 }),
       );
+    const regEmails: string[] = [];
     for (const c of courseList) {
       const n = Math.floor(rand() * 25);
       if (n === 0) continue;
@@ -427,6 +428,7 @@ describe('LP audit of random reports', () => {
           })),
         )
         .returning();
+      regEmails.push(...regs.map((r) => r.email));
       const sessions = await db().select().from(courseSessions).where(eq(courseSessions.courseId, c.course.id));
       const marks = regs.flatMap((r) =>
         sessions.filter((s) => s.startsAt < now()).map((s) => ({ registrationId: r.id, sessionId: s.id, attended: rand() < 0.6 })),
@@ -438,14 +440,25 @@ describe('LP audit of random reports', () => {
     // Route progress and an academy's applications come from their own stream, so the courses and
     // mentoring above stay the data they were before these figures existed.
     const extra = random(seed * 7727);
+    const taken = new Set<string>();
     const apps = Math.floor(rand() * 14);
     for (let i = 0; i < apps; i++) {
-      const { application } = await createApplication(db(), network.id, {
-        municipalityCode: pick(provinces),
-        source: pick(sources),
-        focusGroups: rand() < 0.5 ? ['women'] : rand() < 0.5 ? ['practically-educated'] : [],
-        createdAt: new Date(now().getTime() - Math.floor(rand() * 300) * DAY),
-      });
+      // Half the applicants are course participants (their account has the sign-up's address), so
+      // the funnel's later stages count them.
+      const email = regEmails[Math.floor(extra() * regEmails.length)];
+      const asParticipant = email !== undefined && extra() < 0.5 && !taken.has(email);
+      if (asParticipant) taken.add(email);
+      const { application } = await createApplication(
+        db(),
+        network.id,
+        {
+          municipalityCode: pick(provinces),
+          source: pick(sources),
+          focusGroups: rand() < 0.5 ? ['women'] : rand() < 0.5 ? ['practically-educated'] : [],
+          createdAt: new Date(now().getTime() - Math.floor(rand() * 300) * DAY),
+        },
+        asParticipant ? { email } : {},
+      );
       const r = rand();
       if (r < 0.5) {
         const [match] = await db()
