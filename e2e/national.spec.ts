@@ -17,6 +17,7 @@ test('visitor: national figures from the footer, printed and as CSV', async ({ p
     await expect(page.getByText(/CC0 1\.0/).first()).toBeVisible();
     const table = page.getByRole('table', { name: 'Heel Nederland' });
     await expect(table.getByRole('columnheader', { name: 'Aangemeld voor een cursus' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Op weg naar de lijst' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Per doelgroep' })).toBeVisible();
     await checkA11y(page);
   });

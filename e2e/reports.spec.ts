@@ -19,6 +19,11 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     await expect(table.getByRole('columnheader', { name: 'Aanmeldingen' })).toBeVisible();
     await expect(table.getByRole('rowheader', { name: 'Iedereen' })).toBeVisible();
     await expect(page.locator('.pa-bars').first()).toHaveAttribute('aria-hidden', 'true');
+    // The funnel has the stage "on the route to a list" between matched and on a list, explained under it.
+    const funnel = page.getByRole('table', { name: /^Trechter per maand/ });
+    const headers = await funnel.getByRole('columnheader').allTextContents();
+    expect(headers.slice(-4)).toEqual(['Gekoppeld', 'Op weg naar de lijst', 'Op een kandidatenlijst', 'Gekozen']);
+    await expect(page.getByText(/^Op weg naar de lijst: gekoppeld aan een mentor/)).toBeVisible();
     await checkA11y(page);
   });
 
@@ -95,6 +100,7 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     const text = bytes.toString('utf8');
     expect(text).toContain('\r\n');
     expect(text).toContain('Cursussen per provincie (woonplaats van de deelnemer)');
+    expect(text).toContain(';Gekoppeld;Op weg naar de lijst;Op een kandidatenlijst;Gekozen\r\n');
     // The same figures as on the screen, suppressed the same way.
     expect(text).toContain(`\r\nIedereen;${screenTotal.join(';')}\r\n`);
     // Small numbers are never printed: every figure is 0, ≥ 5, "<5" or "×"; the legend is in the header.

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.server';
-import { menteeApplications, mentorProfiles, networkMentors, networks, organisations, users } from '../db/schema';
+import { matchRouteProgress, menteeApplications, mentorProfiles, networkMentors, networks, organisations, users } from '../db/schema';
+import { routeTemplate } from '../app/modules/candidacy/route.server';
 
 let seq = 0;
 const unique = () => `${++seq}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -96,4 +97,15 @@ export async function createApplication(
     })
     .returning();
   return { user, application: application! };
+}
+
+/**
+ * Ticks the step at `position` (1 = the first) of the network's candidacy route for a match, as the
+ * mentee does on their route page (the network gets the default route when it has none yet).
+ */
+export async function tickRouteStep(db: Db, match: { id: string; networkId: string }, position: number, doneOn = '2026-01-15') {
+  const { steps } = await routeTemplate(db, match.networkId);
+  const step = steps[position - 1]!;
+  await db.insert(matchRouteProgress).values({ matchId: match.id, stepId: step.id, doneOn });
+  return step;
 }

@@ -13,13 +13,17 @@ import { isSmall, showCell } from '../app/modules/reports/suppression';
 // - the funnel's months add up to its total row;
 // - inside a row: sign-ups >= confirmed >= attended + no-shows, attended >= completed; every mentoring
 //   step <= applications; funnel: signed up >= attended >= completed, applied <= signed up, matched
-//   <= applied, on a list <= signed up, elected <= on a list;
-// - a focus group's figure is at most everyone's;
+//   <= applied, on the route to a list <= matched, on a list <= signed up, elected <= on a list;
+//   academies: admitted and on a list <= applications, started <= admitted, completed and
+//   placements <= started, elected <= on a list;
+// - a focus group's figure is at most everyone's (mentoring and academies);
+// - every academy application belongs to an academy: an organisation's academy figures are exactly
+//   the sum of its academies' (no unpublished rest);
 // - the funnel counts people, the course tables registrations: its total row's signed up, attended
 //   and completed are at most the courses' sign-ups, attended and completed.
 // - the open national figures (/cijfers): the provinces add up to their total row, which is the
-//   national funnel; inside a row attended, mentored and on a list are at most signed up, elected at
-//   most on a list; a focus group's figure is at most the national one.
+//   national funnel; inside a row attended, mentored and on a list are at most signed up, on the
+//   route at most mentored, elected at most on a list; a focus group's figure is at most the national one.
 
 type Term = [string, number];
 type Constraint = { terms: Term[]; sense: '=' | '<='; rhs: number; what: string };
@@ -36,7 +40,16 @@ const partOf: Record<string, string> = {
   'mentoring-province': 'mentoring-summary',
   'mentoring-source': 'mentoring-summary',
   'national-province': 'national-total',
+  'academy-province': 'academy-summary',
 };
+
+/** A focus-group table and the summary its rows are parts of. */
+const focusOf: Record<string, string> = {
+  'mentoring-focus': 'mentoring-summary',
+  'academy-focus': 'academy-summary',
+};
+
+const isAcademyTable = (id: string) => id.startsWith('academy');
 
 function rowOrder(tableId: string, key: (column: string) => string): [string[], string[]][] {
   // [small side, large side]: Σ small <= Σ large
@@ -54,13 +67,24 @@ function rowOrder(tableId: string, key: (column: string) => string): [string[], 
       [[key('completed')], [key('attended')]],
       [[key('applied')], [key('signedUp')]],
       [[key('matched')], [key('applied')]],
+      [[key('onRoute')], [key('matched')]],
       [[key('onList')], [key('signedUp')]],
+      [[key('elected')], [key('onList')]],
+    ];
+  if (isAcademyTable(tableId))
+    return [
+      [[key('admitted')], [key('applicants')]],
+      [[key('started')], [key('admitted')]],
+      [[key('completed')], [key('started')]],
+      [[key('placements')], [key('started')]],
+      [[key('onList')], [key('applicants')]],
       [[key('elected')], [key('onList')]],
     ];
   if (tableId.startsWith('national'))
     return [
       [[key('attended')], [key('signedUp')]],
       [[key('mentored')], [key('signedUp')]],
+      [[key('onRoute')], [key('mentored')]],
       [[key('onList')], [key('signedUp')]],
       [[key('elected')], [key('onList')]],
     ];
@@ -199,8 +223,8 @@ export async function auditPublished(
             what: `funnel ${people} <= course ${registrations}`,
           }),
         );
-      const everyone = byId.get('mentoring-summary');
-      if (t.id === 'mentoring-focus' && everyone)
+      const everyone = focusOf[t.id] ? byId.get(focusOf[t.id]!) : undefined;
+      if (everyone)
         for (const r of t.rows)
           t.columns.forEach((column) =>
             constraints.push({
@@ -431,7 +455,7 @@ export async function auditCombined(publications: Publication[], years: { year: 
     if (!org || academies.length === 0) continue;
     const rest = `${block}/rest/month`;
     const restTables: FigureTable[] = org.tables
-      .filter((t) => !isFunnel(t.id))
+      .filter((t) => !isFunnel(t.id) && !isAcademyTable(t.id))
       .map((t) => {
         const minus = (label: string, c: number, value: number) =>
           value - academies.reduce((sum, a) => sum + (cells(a, t.id).get(label)?.[c]?.value ?? 0), 0);
@@ -452,7 +476,8 @@ export async function auditCombined(publications: Publication[], years: { year: 
           const present = academies
             .filter((a) => cells(a, table.id).has(row.label))
             .map((a) => figureName(nameOf(a), table.id, row.label, c.key));
-          if (!isFunnel(table.id)) links.push({ parts: [...present, figureName(rest, table.id, row.label, c.key)], total });
+          if (isAcademyTable(table.id)) links.push({ parts: present, total });
+          else if (!isFunnel(table.id)) links.push({ parts: [...present, figureName(rest, table.id, row.label, c.key)], total });
           else if (row.label !== '(total)') for (const part of present) links.push({ small: part, large: total });
         });
     }

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academies, candidacyOutcomes, courses, matches, registrations, sessionAttendance, users } from '~db/schema';
+import { parse } from 'csv-parse/sync';
+import { academies, academyApplications, candidacyOutcomes, courses, matches, registrations, sessionAttendance, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { call, cookieFor, dataOf, get, makeCoordinator, statusOf } from '../../test/routes';
-import { createApplication, createMentor, createNetwork } from '../../test/mentoring';
+import { createApplication, createMentor, createNetwork, createUser, tickRouteStep } from '../../test/mentoring';
 import { giveConsent } from '~/modules/privacy/consent.server';
 import { DAY, now } from '~/modules/clock.server';
 import type { ShownCell, ShownTable } from '~/modules/reports/publish';
@@ -21,6 +22,7 @@ type PageData = {
     medianDays: number | null;
     capacity: { used: string; capacity: number; mentors: string };
     funnel: ShownTable;
+    academies: { count: number; summary: ShownTable; byProvince: ShownTable; byFocus: ShownTable } | null;
   };
   errors: { period?: string[] } | null;
   input: { period: string };
@@ -247,15 +249,20 @@ describe('/beheer/rapportage', () => {
     await db().update(menteeApplications).set({ disability: true }).where(eq(menteeApplications.id, people[1]!.application.id));
     // One accepted, active match, 3 days after the application.
     const accepted = new Date(people[2]!.application.createdAt.getTime() + 3 * DAY);
-    await db().insert(matches).values({
-      networkId: network.id,
-      applicationId: people[2]!.application.id,
-      mentorProfileId: profile.id,
-      status: 'active',
-      score: 80,
-      proposedAt: people[2]!.application.createdAt,
-      acceptedAt: accepted,
-    });
+    const [match] = await db()
+      .insert(matches)
+      .values({
+        networkId: network.id,
+        applicationId: people[2]!.application.id,
+        mentorProfileId: profile.id,
+        status: 'active',
+        score: 80,
+        proposedAt: people[2]!.application.createdAt,
+        acceptedAt: accepted,
+      })
+      .returning();
+    // On the route to a list: the letter to the candidate committee (step 4) is sent.
+    await tickRouteStep(db(), match!, 4);
     // A course participant (by email) who applied, was matched, got on a list and was elected.
     await db().update(users).set({ email: 'rapport-1@example.nl' }).where(eq(users.id, people[2]!.user.id));
     await db().insert(candidacyOutcomes).values({ userId: people[2]!.user.id, electionId: 'gr2026', onList: true, elected: true });
@@ -272,10 +279,102 @@ describe('/beheer/rapportage', () => {
     const stages = report.funnel.total!.map(show);
     // People, not registrations: at most the courses' figures, so 7 here does not pin the courses' "×".
     expect(stages.slice(0, 3)).toEqual(['12', '7', '6']);
-    expect(report.funnel.total!.slice(3).map(show)).toEqual(['<5', '<5', '<5', '<5']);
+    expect(report.funnel.columns.map((c) => c.label).slice(3)).toEqual([
+      'Mentor aangevraagd',
+      'Gekoppeld',
+      'Op weg naar de lijst',
+      'Op een kandidatenlijst',
+      'Gekozen',
+    ]);
+    expect(report.funnel.total!.slice(3).map(show)).toEqual(['<5', '<5', '<5', '<5', '<5']);
     // The course was in no academy: the academy cohort shows it as such.
     const byAcademy = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?groep=academie&${period()}`, alice)));
     expect(byAcademy.report.funnel.rows.map((r) => r.label)).toEqual(['Geen academie']);
     void courses;
+  });
+
+  it('academies: applications, admitted and outcomes by province and focus group, in the page and a CSV a parser reads back', async () => {
+    // Ten applications to Alice's academy: 7 from Amsterdam, 3 from Zwolle; one withdrawn (not
+    // counted); 5 accepted and 1 offered (admitted), 2 declined, 1 still to be decided.
+    const statuses = [
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'offered',
+      'declined',
+      'declined',
+      'submitted',
+      'withdrawn',
+    ] as const;
+    const applicants = [];
+    for (const [i, status] of statuses.entries()) {
+      const user = await createUser(db());
+      const [application] = await db()
+        .insert(academyApplications)
+        .values({
+          academyId: myAcademy,
+          userId: user.id,
+          municipalityCode: i < 3 ? 'GM0193' : 'GM0363',
+          status,
+          focusGroups: i < 6 ? ['women'] : [],
+          // Disability said without a consent for it: never counted.
+          disability: i === 7 ? true : null,
+        })
+        .returning();
+      applicants.push({ user, application: application! });
+    }
+    await db().insert(candidacyOutcomes).values({ userId: applicants[0]!.user.id, electionId: 'gr2026', onList: true, elected: false });
+    // Another organisation's academy: never in Alice's figures.
+    const stranger = await createUser(db());
+    await db()
+      .insert(academyApplications)
+      .values({ academyId: theirAcademy, userId: stranger.id, municipalityCode: 'GM0363', status: 'accepted' });
+
+    const { report } = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?${period()}`, alice)));
+    const academy = report.academies!;
+    expect(academy.count).toBe(1);
+    expect(academy.summary.columns.map((c) => c.label)).toEqual([
+      'Aanmeldingen',
+      'Toegelaten',
+      'Begonnen',
+      'Afgerond',
+      'Met meeloopstage',
+      'Op een kandidatenlijst',
+      'Gekozen',
+    ]);
+    // started, completed and placements read 0 until their tables are connected (academy-progress.server.ts).
+    expect(summaryOf(academy.summary).map(show)).toEqual(['9', '6', '0', '0', '0', '<5', '0']);
+    // Zwolle's 3 applications are "<5"; Amsterdam's 6 would give them away (9 − 6): hidden too.
+    expect(rowOf(academy.byProvince, 'Overijssel')[0]).toBe('<5');
+    expect(rowOf(academy.byProvince, 'Noord-Holland')[0]).toBe('×');
+    const focus = Object.fromEntries(academy.byFocus.rows.map((r) => [r.key, show(r.cells[0]!)]));
+    expect(focus).toEqual({ women: '6', 'practically-educated': '0', disability: '0' });
+
+    // The same academy alone gives the same figures (every application belongs to its academy).
+    const alone = dataOf<PageData>(await call(page.loader, get(`/beheer/rapportage?academie=${myAcademy}&${period()}`, alice)));
+    expect(summaryOf(alone.report.academies!.summary).map(show)).toEqual(summaryOf(academy.summary).map(show));
+
+    const response = (await call(csv.loader, get(`/beheer/rapportage.csv?${period()}`, alice))) as Response;
+    const records = parse(await response.text(), {
+      bom: true,
+      delimiter: ';',
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
+    const lines = records.map((r) => r.join(' | '));
+    const at = lines.indexOf('Academies: alle aanmeldingen');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      'Groep | Aanmeldingen | Toegelaten | Begonnen | Afgerond | Met meeloopstage | Op een kandidatenlijst | Gekozen',
+      'Iedereen | 9 | 6 | 0 | 0 | 0 | <5 | 0',
+    ]);
+    expect(lines).toContain('Overijssel | <5 | ' + rowOf(academy.byProvince, 'Overijssel').slice(1).join(' | '));
+    expect(
+      lines.some((l) => l.startsWith('Maand | Aangemeld | Aanwezig | Afgerond | Mentor aangevraagd | Gekoppeld | Op weg naar de lijst |')),
+    ).toBe(true);
+    // The legend is in the file too.
+    expect(lines.some((l) => l.startsWith('<5: 1 tot en met 4 mensen'))).toBe(true);
   });
 });

@@ -37,8 +37,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohort: r.cohort,
   });
   // Only the published text of each figure goes to the page, never the number behind a mark.
-  const [courseSummary, coursesByProvince, coursesBySource, mentoringSummary, mentoringByProvince, byFocus, mentoringBySource, funnel] =
-    reportTables(t, report).map(publishTable);
+  const [
+    courseSummary,
+    coursesByProvince,
+    coursesBySource,
+    mentoringSummary,
+    mentoringByProvince,
+    byFocus,
+    mentoringBySource,
+    funnel,
+    academySummary,
+    academyByProvince,
+    academyByFocus,
+  ] = reportTables(t, report).map(publishTable);
   const m = report.mentoring;
   return {
     ...base,
@@ -52,6 +63,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       medianDays: m.medianDays.days,
       capacity: { used: publishCell(m.capacity.used).text, capacity: m.capacity.capacity, mentors: publishCell(m.capacity.mentors).text },
       funnel: funnel!,
+      // Academies as programmes (issue 15, item 7): shown when the organisation has academies.
+      academies: r.academies.length
+        ? {
+            count: r.academy ? 1 : r.academies.length,
+            summary: academySummary!,
+            byProvince: academyByProvince!,
+            byFocus: academyByFocus!,
+          }
+        : null,
     },
     csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}`,
   };
@@ -258,7 +278,22 @@ export default function Reports() {
             ) : (
               <ChartWithTable table={report.funnel} chart="grouped" />
             )}
+            <p className="utrecht-paragraph pa-prose">{t('reports.funnel.onRouteExplain')}</p>
           </section>
+
+          {report.academies ? (
+            <section className="pa-section pa-report-section" aria-labelledby="report-academies-heading">
+              <h2 className="utrecht-heading-2" id="report-academies-heading">
+                {t('reports.academy.heading')}
+              </h2>
+              <p className="utrecht-paragraph pa-prose">
+                {t('reports.academy.count', { count: report.academies.count })} {t('reports.academy.intro')}
+              </p>
+              <ChartWithTable table={report.academies.summary} chart="total-row" />
+              <ChartWithTable table={report.academies.byProvince} />
+              <ChartWithTable table={report.academies.byFocus} />
+            </section>
+          ) : null}
         </>
       ) : null}
     </div>

@@ -91,7 +91,8 @@ describe('/cijfers', () => {
     expect(d.organisations).toBe(1);
     expect(d.year).toBe(2026);
     const national = d.report!.national.rows[0]!.cells.map((c) => c.text);
-    expect(national).toEqual(['15', '0', '0', '0', '0']);
+    expect(national).toEqual(['15', '0', '0', '0', '0', '0']);
+    expect(d.report!.national.columns.map((c) => c.label)).toContain('Op weg naar de lijst');
     const province = Object.fromEntries(d.report!.byProvince.rows.map((r) => [r.label, r.cells[0]!.text]));
     // Amsterdam's 3 is "<5"; Zwolle's 12 would give it away (15 − 12), so it is "×".
     expect(province['Noord-Holland']).toBe('<5');
@@ -124,10 +125,14 @@ describe('/cijfers', () => {
     expect(text.some((l) => l.includes('CC0 1.0'))).toBe(true);
     expect(text.some((l) => l.startsWith('<5: 1 tot en met 4 mensen'))).toBe(true);
     expect(text.some((l) => l.startsWith('×:'))).toBe(true);
-    expect(text).toContain('Heel Nederland | 15 | 0 | 0 | 0 | 0');
-    expect(text).toContain('Noord-Holland | <5 | 0 | 0 | 0 | 0');
-    expect(text).toContain('Overijssel | × | 0 | 0 | 0 | 0');
-    expect(text).toContain('Totaal | 15 | 0 | 0 | 0 | 0');
+    // The stage "on the route to a list" sits between "with a mentor" and "on a list".
+    expect(text).toContain(
+      'Groep | Aangemeld voor een cursus | Aanwezig geweest | Met een mentor | Op weg naar de lijst | Op een kandidatenlijst | Gekozen',
+    );
+    expect(text).toContain('Heel Nederland | 15 | 0 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Noord-Holland | <5 | 0 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Overijssel | × | 0 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Totaal | 15 | 0 | 0 | 0 | 0 | 0');
   });
 
   it('drops an organisation that stops at once, in the page and in the CSV', async () => {

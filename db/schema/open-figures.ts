@@ -7,7 +7,7 @@ export type NationalFigureRow = {
   provinceCode: string | null;
   women: boolean;
   practicallyEducated: boolean;
-  /** People per stage: signed up, attended, mentored, on a list, elected. */
+  /** People per stage: signed up, attended, mentored, on the route to a list, on a list, elected. */
   counts: number[];
 };
 

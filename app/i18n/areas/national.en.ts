@@ -17,11 +17,12 @@ export const en: Translation<typeof nl> = {
   'national.stage.signedUp': 'Signed up for a course',
   'national.stage.attended': 'Attended',
   'national.stage.mentored': 'With a mentor',
+  'national.stage.onRoute': 'On the route to a list',
   'national.stage.onList': 'On a candidate list',
   'national.stage.elected': 'Elected',
   'national.funnel.heading': 'From course to elected in {year}',
   'national.people':
-    'All figures are numbers of people. Everyone counts once a year, also people who take more courses. The province is the one of their latest sign-up. "With a mentor": matched with a mentor in a network of an organisation that takes part. Candidate list and elected: what people tell us themselves after an election.',
+    'All figures are numbers of people. Everyone counts once a year, also people who take more courses. The province is the one of their latest sign-up. "With a mentor": matched with a mentor in a network of an organisation that takes part. "On the route to a list": with a mentor, and on their route to the list they ticked the third step or a later one. Candidate list and elected: what people tell us themselves after an election.',
   'national.totalCaption': 'The whole Netherlands',
   'national.wholeCountry': 'The whole Netherlands',
   'national.notBrokenDown':

@@ -14,11 +14,12 @@ export const nl = {
   'national.stage.signedUp': 'Aangemeld voor een cursus',
   'national.stage.attended': 'Aanwezig geweest',
   'national.stage.mentored': 'Met een mentor',
+  'national.stage.onRoute': 'Op weg naar de lijst',
   'national.stage.onList': 'Op een kandidatenlijst',
   'national.stage.elected': 'Gekozen',
   'national.funnel.heading': 'Van cursus tot gekozen in {year}',
   'national.people':
-    'Alle cijfers zijn aantallen mensen. Iedereen telt één keer per jaar, ook wie meer cursussen volgt. De provincie is die van de laatste aanmelding. "Met een mentor": gekoppeld aan een mentor in een netwerk van een organisatie die meedoet. Kandidatenlijst en gekozen: wat mensen ons zelf vertellen na een verkiezing.',
+    'Alle cijfers zijn aantallen mensen. Iedereen telt één keer per jaar, ook wie meer cursussen volgt. De provincie is die van de laatste aanmelding. "Met een mentor": gekoppeld aan een mentor in een netwerk van een organisatie die meedoet. "Op weg naar de lijst": met een mentor, en op de route naar de lijst de derde stap of een latere stap afgevinkt. Kandidatenlijst en gekozen: wat mensen ons zelf vertellen na een verkiezing.',
   'national.totalCaption': 'Heel Nederland',
   'national.wholeCountry': 'Heel Nederland',
   'national.notBrokenDown':

@@ -75,6 +75,8 @@ export const en: Translation<typeof nl> = {
   'reports.funnel.heading': 'Funnel: from course to elected',
   'reports.funnel.intro':
     'How many people of a group reached each step. Whether someone was on a candidate list or was elected, people tell us themselves; we ask after every election.',
+  'reports.funnel.onRouteExplain':
+    'On the route to a list: matched with a mentor, and on their route to the list they ticked the third step or a later one. In the usual route the third step is "Ask about the selection procedure".',
   'reports.funnel.captionMonth': 'Funnel by month of the first session',
   'reports.funnel.captionAcademy': 'Funnel by academy',
   'reports.funnel.month': 'Month',
@@ -84,8 +86,23 @@ export const en: Translation<typeof nl> = {
   'reports.funnel.completed': 'Completed',
   'reports.funnel.applied': 'Applied for a mentor',
   'reports.funnel.matched': 'Matched',
+  'reports.funnel.onRoute': 'On the route to a list',
   'reports.funnel.onList': 'On a candidate list',
   'reports.funnel.elected': 'Elected',
+  'reports.academy.heading': 'Academies',
+  'reports.academy.intro':
+    'Applications to an academy that came in during this period. Admitted: offered a place or accepted it. Started, completed and with a placement: who did so. Candidate list and elected: what people tell us themselves after an election.',
+  'reports.academy.count': { one: 'These figures are about 1 academy.', other: 'These figures are about {count} academies.' },
+  'reports.academy.summary': 'Academies: all applications',
+  'reports.academy.byProvince': 'Academies by province',
+  'reports.academy.byFocus': 'Academies by focus group (only people who said so themselves, with consent)',
+  'reports.academy.applicants': 'Applications',
+  'reports.academy.admitted': 'Admitted',
+  'reports.academy.started': 'Started',
+  'reports.academy.completed': 'Completed',
+  'reports.academy.placements': 'With a job-shadowing placement',
+  'reports.academy.onList': 'On a candidate list',
+  'reports.academy.elected': 'Elected',
   'reports.legend.heading': 'What the marks mean',
   'reports.legend.small': '<5: 1 to 4 people. We do not give the exact number, so that nobody can be recognised.',
   'reports.legend.protect':

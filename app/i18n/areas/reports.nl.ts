@@ -76,6 +76,8 @@ export const nl = {
   'reports.funnel.heading': 'Trechter: van cursus tot gekozen',
   'reports.funnel.intro':
     'Hoeveel mensen van een groep elke stap haalden. Of iemand op een kandidatenlijst stond of gekozen is, vertellen mensen zelf; we vragen het na elke verkiezing.',
+  'reports.funnel.onRouteExplain':
+    'Op weg naar de lijst: gekoppeld aan een mentor, en op de route naar de lijst de derde stap of een latere stap afgevinkt. In de gewone route is de derde stap "Vraag naar de selectieprocedure".',
   'reports.funnel.captionMonth': 'Trechter per maand van de eerste bijeenkomst',
   'reports.funnel.captionAcademy': 'Trechter per academie',
   'reports.funnel.month': 'Maand',
@@ -85,8 +87,23 @@ export const nl = {
   'reports.funnel.completed': 'Afgerond',
   'reports.funnel.applied': 'Mentor aangevraagd',
   'reports.funnel.matched': 'Gekoppeld',
+  'reports.funnel.onRoute': 'Op weg naar de lijst',
   'reports.funnel.onList': 'Op een kandidatenlijst',
   'reports.funnel.elected': 'Gekozen',
+  'reports.academy.heading': 'Academies',
+  'reports.academy.intro':
+    'Aanmeldingen voor een academie die in deze periode binnenkwamen. Toegelaten: een plek aangeboden of aangenomen. Begonnen, afgerond en met meeloopstage: wie dat deed. Kandidatenlijst en gekozen: wat mensen ons zelf vertellen na een verkiezing.',
+  'reports.academy.count': { one: 'Deze cijfers gaan over 1 academie.', other: 'Deze cijfers gaan over {count} academies.' },
+  'reports.academy.summary': 'Academies: alle aanmeldingen',
+  'reports.academy.byProvince': 'Academies per provincie',
+  'reports.academy.byFocus': 'Academies per doelgroep (alleen wie dat zelf aangaf, met toestemming)',
+  'reports.academy.applicants': 'Aanmeldingen',
+  'reports.academy.admitted': 'Toegelaten',
+  'reports.academy.started': 'Begonnen',
+  'reports.academy.completed': 'Afgerond',
+  'reports.academy.placements': 'Met meeloopstage',
+  'reports.academy.onList': 'Op een kandidatenlijst',
+  'reports.academy.elected': 'Gekozen',
   'reports.legend.heading': 'Wat de tekens betekenen',
   'reports.legend.small': '<5: 1 tot en met 4 mensen. Het precieze aantal noemen we niet, zodat niemand te herkennen is.',
   'reports.legend.protect':

@@ -1,20 +1,26 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   academies,
+  academyApplications,
+  candidacyOutcomes,
   courseSessions,
   courses,
   matches,
   menteeApplications,
+  networkMentors,
+  networks,
   organisations,
   registrations,
+  consents,
   sessionAttendance,
+  users,
 } from '~db/schema';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
-import { createApplication, createMentor, createNetwork } from '../../../test/mentoring';
+import { createApplication, createMentor, createNetwork, createUser, tickRouteStep } from '../../../test/mentoring';
 import { auditCombined, auditPublished, csvLinesOf, type Publication } from '../../../test/report-audit';
 import { DAY, now, setClock } from '../clock.server';
 import { academiesOf, buildReport, reportCsv, reportTables, type CohortKind, type Report, type ReportScope } from './figures.server';
@@ -42,6 +48,103 @@ function random(seed: number) {
 }
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The demo data has no academy applications and no route progress yet: this adds them to NVR, so the
+ * audit covers "on the route to a list" and the academy figures (issue 17 item 3, issue 15 item 7).
+ * Accepted matches for a dozen of its applicants, each with a step of the route ticked (the first
+ * two steps are not "on the route"); an academy with applications over the last ten months in three
+ * provinces, admitted or not, some women, one disability with consent, two on a list.
+ */
+async function addRouteAndAcademyData() {
+  const [nvr] = await db().select().from(organisations).where(eq(organisations.slug, 'nvr'));
+  const organisationId = nvr!.id;
+  // People of NVR's courses (an account made for an address without one), spread over its courses,
+  // who applied for a mentor, were matched, and ticked a step of their route.
+  const regs = await db()
+    .select({ id: registrations.id, email: registrations.email, userId: registrations.userId })
+    .from(registrations)
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(and(eq(courses.organisationId, organisationId), eq(registrations.status, 'confirmed')))
+    .orderBy(registrations.id)
+    .limit(18);
+  const [mentor] = await db()
+    .select({ networkId: networkMentors.networkId, mentorProfileId: networkMentors.mentorProfileId })
+    .from(networkMentors)
+    .innerJoin(networks, eq(networks.id, networkMentors.networkId))
+    .where(eq(networks.organisationId, organisationId))
+    .limit(1);
+  for (const [i, reg] of regs.entries()) {
+    let userId = reg.userId;
+    if (!userId) {
+      const email = reg.email.toLowerCase();
+      const [known] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+      userId = known?.id ?? (await createUser(db(), { email })).id;
+      await db().update(registrations).set({ userId }).where(eq(registrations.id, reg.id));
+    }
+    const [applied] = await db()
+      .select({ id: menteeApplications.id })
+      .from(menteeApplications)
+      .where(and(eq(menteeApplications.userId, userId), eq(menteeApplications.networkId, mentor!.networkId)));
+    if (applied) continue;
+    const { application } = await createApplication(db(), mentor!.networkId, { userId });
+    const [match] = await db()
+      .insert(matches)
+      .values({
+        networkId: mentor!.networkId,
+        applicationId: application.id,
+        mentorProfileId: mentor!.mentorProfileId,
+        status: 'active',
+        score: 70,
+        proposedAt: application.createdAt,
+        acceptedAt: now(),
+      })
+      .returning();
+    await tickRouteStep(db(), match!, 1 + (i % 6));
+  }
+  await db().delete(academies).where(eq(academies.name, 'Raadsledenacademie (audit)'));
+  const [academy] = await db().insert(academies).values({ organisationId, name: 'Raadsledenacademie (audit)' }).returning();
+  const statuses = ['accepted', 'offered', 'declined', 'reserve', 'accepted', 'submitted', 'accepted'] as const;
+  const places = ['GM0363', 'GM0363', 'GM0193', 'GM0344'];
+  for (let i = 0; i < 22; i++) {
+    const user = await createUser(db());
+    const consentId =
+      i === 3
+        ? (
+            await db()
+              .insert(consents)
+              .values({ userId: user.id, purpose: 'special-category', subject: 'academy-application:audit', textVersion: '1' })
+              .returning()
+          )[0]!.id
+        : null;
+    await db()
+      .insert(academyApplications)
+      .values({
+        academyId: academy!.id,
+        userId: user.id,
+        municipalityCode: places[i % places.length]!,
+        status: statuses[i % statuses.length]!,
+        focusGroups: i % 2 === 0 ? ['women'] : i % 5 === 0 ? ['practically-educated'] : [],
+        disability: i === 3 ? true : null,
+        disabilityConsentId: consentId,
+        createdAt: new Date(now().getTime() - i * 14 * DAY),
+      });
+    if (i % 9 === 0)
+      await db()
+        .insert(candidacyOutcomes)
+        .values({ userId: user.id, electionId: 'gr2026', onList: true, elected: i === 0 });
+  }
+}
+
+/** How many people the new figures hold (true values): on the route to a list, academy applications. */
+function newFigures(
+  tables: { id: string; columns: { key: string }[]; total: { value: number }[] | null; rows: { cells: { value: number }[] }[] }[],
+) {
+  const funnel = tables.find((tb) => tb.id === 'funnel')!;
+  const onRoute = funnel.total?.[funnel.columns.findIndex((c) => c.key === 'onRoute')]?.value ?? 0;
+  const applicants = tables.find((tb) => tb.id === 'academy-summary')!.rows[0]!.cells[0]!.value;
+  return { onRoute, applicants };
+}
+
 async function audit(scope: ReportScope, cohort: CohortKind, name: string) {
   const started = performance.now();
   const report = await buildReport(db(), nl, scope, cohort);
@@ -52,13 +155,14 @@ async function audit(scope: ReportScope, cohort: CohortKind, name: string) {
   for (const line of csvLinesOf(tables, nl('reports.row.total'))) expect(csv, `${name}: CSV line ${line}`).toContain(`\r\n${line}\r\n`);
   const findings = await auditPublished([{ name, tables }]);
   const hidden = tables.flatMap((tb) => [...tb.rows.flatMap((r) => r.cells), ...(tb.total ?? [])]).filter((c) => c.suppressed).length;
-  return { findings, hidden };
+  return { findings, hidden, ...newFigures(tables) };
 }
 
 describe('LP audit of the demo report', () => {
   beforeAll(async () => {
     await seedDemoData(db(), { onlyIfEmpty: false });
-  });
+    await addRouteAndAcademyData();
+  }, 120_000);
 
   it('finds nothing to recover or contradict, per organisation, academy, period and cohort', async () => {
     const orgs = await db()
@@ -72,6 +176,8 @@ describe('LP audit of the demo report', () => {
     ];
     let audited = 0;
     let hidden = 0;
+    let onRoute = 0;
+    let applicants = 0;
     const findings: string[] = [];
     for (const org of orgs) {
       const academyIds = (await db().select({ id: academies.id }).from(academies).where(eq(academies.organisationId, org.id))).map(
@@ -84,12 +190,17 @@ describe('LP audit of the demo report', () => {
             const result = await audit({ organisationId: org.id, academyId, ...period }, cohort, name);
             findings.push(...result.findings.map((f) => `${f.kind}: ${f.what}`));
             hidden += result.hidden;
+            onRoute += result.onRoute;
+            applicants += result.applicants;
             audited++;
           }
     }
     expect(findings).toEqual([]);
     expect(audited).toBeGreaterThanOrEqual(8);
     expect(hidden).toBeGreaterThan(0); // the demo data does have small figures to protect
+    // The new figures are in the audited reports: people on the route to a list, academy applications.
+    expect(onRoute).toBeGreaterThan(0);
+    expect(applicants).toBeGreaterThan(0);
   }, 600_000);
 });
 
@@ -142,7 +253,8 @@ async function auditYear(organisationId: string, year: Block, label: string) {
 describe('LP audit across blocks and academies (what a reader can combine)', () => {
   beforeAll(async () => {
     await seedDemoData(db(), { onlyIfEmpty: false });
-  });
+    await addRouteAndAcademyData();
+  }, 120_000);
 
   it('demo data: a year, its quarters, the organisation and each academy give nothing away together', async () => {
     const orgs = await db()
@@ -296,6 +408,7 @@ describe('LP audit of random reports', () => {
       courseList.push(
         await createCourse(db(), { organisationId, startsInDays: Math.floor(rand() * 300) - 250, sessionCount: 2, completionThreshold: 1 }),
       );
+    const regEmails: string[] = [];
     for (const c of courseList) {
       const n = Math.floor(rand() * 25);
       if (n === 0) continue;
@@ -315,6 +428,7 @@ describe('LP audit of random reports', () => {
           })),
         )
         .returning();
+      regEmails.push(...regs.map((r) => r.email));
       const sessions = await db().select().from(courseSessions).where(eq(courseSessions.courseId, c.course.id));
       const marks = regs.flatMap((r) =>
         sessions.filter((s) => s.startsAt < now()).map((s) => ({ registrationId: r.id, sessionId: s.id, attended: rand() < 0.6 })),
@@ -323,17 +437,31 @@ describe('LP audit of random reports', () => {
     }
     const network = await createNetwork(db(), { organisationId });
     const { profile } = await createMentor(db(), [network.id]);
+    // Route progress and an academy's applications come from their own stream, so the courses and
+    // mentoring above stay the data they were before these figures existed.
+    const extra = random(seed * 7727);
+    const taken = new Set<string>();
     const apps = Math.floor(rand() * 14);
     for (let i = 0; i < apps; i++) {
-      const { application } = await createApplication(db(), network.id, {
-        municipalityCode: pick(provinces),
-        source: pick(sources),
-        focusGroups: rand() < 0.5 ? ['women'] : rand() < 0.5 ? ['practically-educated'] : [],
-        createdAt: new Date(now().getTime() - Math.floor(rand() * 300) * DAY),
-      });
+      // Half the applicants are course participants (their account has the sign-up's address), so
+      // the funnel's later stages count them.
+      const email = regEmails[Math.floor(extra() * regEmails.length)];
+      const asParticipant = email !== undefined && extra() < 0.5 && !taken.has(email);
+      if (asParticipant) taken.add(email);
+      const { application } = await createApplication(
+        db(),
+        network.id,
+        {
+          municipalityCode: pick(provinces),
+          source: pick(sources),
+          focusGroups: rand() < 0.5 ? ['women'] : rand() < 0.5 ? ['practically-educated'] : [],
+          createdAt: new Date(now().getTime() - Math.floor(rand() * 300) * DAY),
+        },
+        asParticipant ? { email } : {},
+      );
       const r = rand();
-      if (r < 0.5)
-        await db()
+      if (r < 0.5) {
+        const [match] = await db()
           .insert(matches)
           .values({
             networkId: network.id,
@@ -343,7 +471,32 @@ describe('LP audit of random reports', () => {
             score: 50,
             proposedAt: application.createdAt,
             acceptedAt: r >= 0.2 && r < 0.4 ? now() : null,
-          });
+          })
+          .returning();
+        if (extra() < 0.7) await tickRouteStep(db(), match!, 1 + Math.floor(extra() * 6));
+      }
+    }
+    const [academy] = await db()
+      .insert(academies)
+      .values({ organisationId, name: `Academie ${seed}` })
+      .returning();
+    const statuses = ['submitted', 'offered', 'accepted', 'refused', 'lapsed', 'reserve', 'declined', 'withdrawn'] as const;
+    for (let i = 0; i < Math.floor(extra() * 16); i++) {
+      const user = await createUser(db());
+      await db()
+        .insert(academyApplications)
+        .values({
+          academyId: academy!.id,
+          userId: user.id,
+          municipalityCode: provinces[Math.floor(extra() * provinces.length)]!,
+          status: statuses[Math.floor(extra() * statuses.length)]!,
+          focusGroups: extra() < 0.5 ? ['women'] : [],
+          createdAt: new Date(now().getTime() - Math.floor(extra() * 300) * DAY),
+        });
+      if (extra() < 0.25)
+        await db()
+          .insert(candidacyOutcomes)
+          .values({ userId: user.id, electionId: 'gr2026', onList: true, elected: extra() < 0.5 });
     }
     return organisationId;
   }
@@ -351,15 +504,21 @@ describe('LP audit of random reports', () => {
   it('finds nothing to recover or contradict in 12 random organisations', async () => {
     const findings: string[] = [];
     let hidden = 0;
+    let onRoute = 0;
+    let applicants = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const organisationId = await randomOrganisation(seed);
       const scope = { organisationId, academyId: null, from: '2020-01-01', to: day(new Date(now().getTime() + 365 * DAY)) };
       const result = await audit(scope, 'month', `seed ${seed}`);
       findings.push(...result.findings.map((f) => `${f.kind}: ${f.what}`));
       hidden += result.hidden;
+      onRoute += result.onRoute;
+      applicants += result.applicants;
     }
     expect(findings).toEqual([]);
     expect(hidden).toBeGreaterThan(10);
+    expect(onRoute).toBeGreaterThan(0);
+    expect(applicants).toBeGreaterThan(20);
   }, 600_000);
 });
 

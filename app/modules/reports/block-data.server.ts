@@ -5,12 +5,15 @@ import { now, SQL_TIME_ZONE } from '../clock.server';
 import {
   academiesOf,
   applicationsBetween,
+  FUNNEL_COUNTS,
+  onRouteOf,
   type ApplicationRow,
   type CourseFigures,
   type ReportData,
   type ReportScope,
 } from './figures.server';
 import { blockCode, blockDays, type Block } from './periods';
+import { academyApplicationsBetween } from './academy-figures.server';
 
 // The figures of every block a report is protected with (ADR 015: a quarter, or a year with its
 // four quarters), for the organisation and each of its academies, read in a handful of grouped
@@ -57,7 +60,7 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
   // before UTC midnight: an end an hour before UTC midnight has surely passed).
   const unfinished = Date.parse(`${end}T00:00:00Z`) - HOUR > at.getTime();
 
-  const [academies, stored, courseMonthRows, waitingRows, funnelRows, applications, mentorRows] = await Promise.all([
+  const [academies, stored, courseMonthRows, waitingRows, funnelRows, applications, mentorRows, academyApplications] = await Promise.all([
     academiesOf(db, organisationId),
     // The marks stored for these blocks (ADR 017), read with the figures: used when their hash matches.
     db
@@ -92,7 +95,8 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
     db.execute(sql`
       with mentored as (
         select ma.user_id,
-               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
+               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched,
+               bool_or(${onRouteOf('ma')}) as on_route
         from mentee_applications ma
         join networks n on n.id = ma.network_id
         where n.organisation_id = ${organisationId} and ma.user_id is not null
@@ -106,6 +110,7 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
       p as (
         select t.academy_id, t.month, date_trunc('quarter', t.month)::date as q, t.person, t.confirmed, t.attended, t.completed,
                t.confirmed_first_at, mt.user_id is not null as applied, coalesce(mt.matched, false) as matched,
+               coalesce(mt.on_route, false) as on_route,
                coalesce(o.on_list, false) as on_list, coalesce(o.elected, false) as elected
         from report_people_months t
         left join mentored mt on t.has_account and mt.user_id = t.person
@@ -116,7 +121,8 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
         select grouping(p.month, p.academy_id, p.q) as gs, p.month, p.academy_id, p.q,
                bool_or(p.confirmed) as confirmed, bool_or(p.attended) as attended, bool_or(p.completed) as completed,
                coalesce(min(p.confirmed_first_at) <= ${nowAt}, false) as started,
-               bool_or(p.applied) as applied, bool_or(p.matched) as matched, bool_or(p.on_list) as on_list, bool_or(p.elected) as elected
+               bool_or(p.applied) as applied, bool_or(p.matched) as matched, bool_or(p.on_route) as on_route,
+               bool_or(p.on_list) as on_list, bool_or(p.elected) as elected
         from p
         group by grouping sets ((p.month, p.person), (p.academy_id, p.month, p.person), (p.q, p.academy_id, p.person)
                                 ${hasYear ? sql`, (p.academy_id, p.person)` : sql``})
@@ -127,11 +133,12 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
              count(*) filter (where p.completed) as c2,
              count(*) filter (where p.applied) as c3,
              count(*) filter (where p.matched) as c4,
-             count(*) filter (where p.on_list) as c5,
-             count(*) filter (where p.elected) as c6,
-             count(*) filter (where p.confirmed) as c7,
-             count(*) filter (where p.confirmed and not p.attended and p.started) as c8,
-             count(*) filter (where p.confirmed and not p.attended and not p.started) as c9
+             count(*) filter (where p.on_route) as c5,
+             count(*) filter (where p.on_list) as c6,
+             count(*) filter (where p.elected) as c7,
+             count(*) filter (where p.confirmed) as c8,
+             count(*) filter (where p.confirmed and not p.attended and p.started) as c9,
+             count(*) filter (where p.confirmed and not p.attended and not p.started) as c10
       from people p
       group by p.gs, p.month, p.academy_id, p.q`),
     applicationsBetween(db, organisationId, null, dutchMidnight(from), dutchMidnight(end)),
@@ -144,6 +151,8 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
       join networks n on n.id = nm.network_id
       join mentor_profiles mp on mp.id = nm.mentor_profile_id
       where n.organisation_id = ${organisationId}`),
+    // Applications to the academies' calls (a few dozen a year), each with its Dutch day.
+    academyApplicationsBetween(db, organisationId, null, dutchMidnight(from), dutchMidnight(end)),
   ]);
 
   const courseMonths = rowsOf<Record<string, unknown>>(courseMonthRows);
@@ -153,7 +162,7 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
     month: text(r.month),
     academy: text(r.academy),
     quarter: text(r.quarter),
-    counts: Array.from({ length: 10 }, (_, i) => num(r[`c${i}`])),
+    counts: Array.from({ length: FUNNEL_COUNTS }, (_, i) => num(r[`c${i}`])),
   }));
   const mentors = rowsOf<Record<string, unknown>>(mentorRows).map((r) => ({
     academy: text(r.academy),
@@ -232,6 +241,7 @@ export async function loadBlockFigures(db: Db, organisationId: string, blocks: B
       courseFigures: { cells: cellsOf(academyId), cohorts: monthCohorts(gs, academyId) },
       applicationData: applicationsOf(academyId),
       capacity: capacities.get(academyId)!,
+      academyData: academyApplications.filter((a) => a.day >= first && a.day <= last && (academyId === null || a.academyId === academyId)),
     });
     return {
       block,

@@ -24,6 +24,7 @@ function comparable(data: ReportData, byAcademy: ReportData['courseFigures']['co
     cells: byKey(data.courseFigures.cells, (c) => JSON.stringify([c.provinceCode, c.province, c.source, c.utmSource])),
     months: byKey(data.courseFigures.cohorts, (c) => c.key),
     byAcademy: byKey(byAcademy, (c) => c.key),
+    academyApplications: byKey(data.academyData, (a) => a.id),
     applications: byKey(data.applicationData, (a) => a.id).map((a) => ({
       id: a.id,
       provinceCode: a.provinceCode,

@@ -6,6 +6,7 @@ import { now, DAY, dutchToday, SQL_TIME_ZONE } from '../clock.server';
 import { excelCsv } from '../csv.server';
 import { cost, FigureSystem } from './figure-system.server';
 import { sourceLabel } from './labels';
+import { academyApplicationsBetween, type AcademyApplicationRow } from './academy-figures.server';
 import { showCell, suppressCount, type Cell } from './suppression';
 
 // The funder report: counts of people per organisation (and academy) and period, broken down by
@@ -21,9 +22,26 @@ export type ReportScope = {
 
 export type CohortKind = 'month' | 'academy';
 
+const academyMeasures = ['applicants', 'admitted', 'started', 'completed', 'placements', 'onList', 'elected'] as const;
 const courseMeasures = ['signUps', 'confirmed', 'attended', 'completed', 'noShows'] as const;
 const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', 'expired', 'active', 'completed'] as const;
-const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onList', 'elected'] as const;
+const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onRoute', 'onList', 'elected'] as const;
+
+/**
+ * "On the route to a list" (issue 17, item 3; ADR 020): a person with an accepted match whose
+ * candidacy route has a ticked step from the third step of the network's route on (in the default
+ * route: "ask about the selection procedure", after "visit a council meeting" and "talk to a local
+ * party"), or the "on the list" step wherever a network put it. Only a match of the counted
+ * organisation's networks counts, as for "matched", so every person on the route is matched.
+ * `application` is the alias of a mentee_applications row.
+ */
+const ROUTE_STAGE_FROM_POSITION = 3;
+export const onRouteOf = (application: string) => sql`exists (
+  select 1 from matches rm
+  join match_route_progress rp on rp.match_id = rm.id and rp.done_on is not null
+  join network_route_steps rs on rs.id = rp.step_id
+  where rm.application_id = ${sql.raw(application)}.id and rm.accepted_at is not null
+    and (rs.on_list or rs.position >= ${ROUTE_STAGE_FROM_POSITION}))`;
 
 /** A table of suppressed figures, ready for a screen, a chart and a CSV file. */
 export type FigureTable = {
@@ -36,6 +54,9 @@ export type FigureTable = {
   /** The total row (null when the rows overlap, as focus groups do). */
   total: Cell[] | null;
 };
+
+/** The funnel's counts per cohort: its stages, then confirmed, no-shows and not started. */
+export const FUNNEL_COUNTS = funnelStages.length + 3;
 
 /** Drizzle gives counts as numbers or strings depending on the driver. */
 const num = (value: unknown) => Number(value ?? 0);
@@ -156,7 +177,8 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
       ),
       mentored as (
         select ma.user_id,
-               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched
+               bool_or(exists (select 1 from matches m where m.application_id = ma.id and m.accepted_at is not null)) as matched,
+               bool_or(${onRouteOf('ma')}) as on_route
         from mentee_applications ma
         join networks n on n.id = ma.network_id
         where n.organisation_id = ${scope.organisationId}
@@ -177,7 +199,7 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
              sum(c.completed) as c3,
              sum(c.absent) - sum(c.waiting) as c4,
              sum(c.waiting) as c5,
-             0 as c6, 0 as c7, 0 as c8, 0 as c9
+             0 as c6, 0 as c7, 0 as c8, 0 as c9, 0 as c10
       from cells c
       group by 2, 3, 4, 5
       union all
@@ -187,6 +209,7 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
              count(*) filter (where p.completed),
              count(mt.user_id),
              count(*) filter (where mt.matched),
+             count(*) filter (where mt.on_route),
              count(*) filter (where o.on_list),
              count(*) filter (where o.elected),
              count(*) filter (where p.confirmed),
@@ -209,10 +232,15 @@ export async function courseRows(db: Db, scope: ReportScope, cohort: CohortKind,
         utmSource: (r.utmSource as string | null) ?? null,
         counts: counts(r, 6),
       })),
-    // signed up, attended, completed, applied, matched, on a list, elected; then confirmed, no-shows, not started.
+    // signed up, attended, completed, applied, matched, on the route, on a list, elected; then confirmed,
+    // no-shows, not started.
     cohorts: rows
       .filter((r) => r.kind === 'funnel')
-      .map((r) => ({ key: String(r.cohort ?? ''), academyName: (r.academyName as string | null) ?? null, counts: counts(r, 10) })),
+      .map((r) => ({
+        key: String(r.cohort ?? ''),
+        academyName: (r.academyName as string | null) ?? null,
+        counts: counts(r, FUNNEL_COUNTS),
+      })),
   };
 }
 export type CourseFigures = Awaited<ReturnType<typeof courseRows>>;
@@ -351,6 +379,42 @@ function mentoringCounts(rows: ApplicationRow[]) {
   ];
 }
 
+/**
+ * One row of academy figures (applications to academies' calls): admitted, on a list at most the
+ * applications; started at most admitted; completed and placements at most started (ADR 020);
+ * elected at most on a list.
+ */
+function academyRow(system: FigureSystem, counts: number[], costOf: (value: number) => number) {
+  const [applicants, admitted, started, completed, placements, onList, elected] = system.addRow(counts, costOf) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  system.atMost(admitted, applicants);
+  system.atMost(started, admitted);
+  system.atMost(completed, started);
+  system.atMost(placements, started);
+  system.atMost(onList, applicants);
+  system.atMost(elected, onList);
+  return [applicants, admitted, started, completed, placements, onList, elected];
+}
+
+function academyCounts(rows: AcademyApplicationRow[]) {
+  return [
+    rows.length,
+    rows.filter((r) => r.admitted).length,
+    rows.filter((r) => r.started).length,
+    rows.filter((r) => r.completed).length,
+    rows.filter((r) => r.placement).length,
+    rows.filter((r) => r.onList).length,
+    rows.filter((r) => r.elected).length,
+  ];
+}
+
 /** Groups rows by a key (in first-seen order of the sorted labels), keeping an "unknown" group last. */
 function groupBy<R>(rows: R[], keyOf: (r: R) => { key: string; label: string }) {
   const groups = new Map<string, { label: string; rows: R[] }>();
@@ -467,10 +531,12 @@ function funnel(t: Translate, system: FigureSystem, cohorts: CourseFigures['coho
   // buildReport (a person counts once a cohort, the course tables count registrations).
   const counts = groups.map((g) => g.counts.slice(0, funnelStages.length));
   // Each month is a row of the system; the total row is their sum. Inside a row every step is at most
-  // the one it follows (signed up ⊇ attended ⊇ completed, applied ⊇ matched, on a list ⊇ elected).
+  // the one it follows (signed up ⊇ attended ⊇ completed, applied ⊇ matched ⊇ on the route, on a list
+  // ⊇ elected). On a list is not part of "on the route": people answer it themselves, mentored or not.
   const funnelRow = (values: number[], costOf: (value: number) => number) => {
     const row = system.addRow(values, costOf);
-    const [signedUp, attended, completed, applied, matched, onList, elected] = row as [
+    const [signedUp, attended, completed, applied, matched, onRoute, onList, elected] = row as [
+      number,
       number,
       number,
       number,
@@ -483,6 +549,7 @@ function funnel(t: Translate, system: FigureSystem, cohorts: CourseFigures['coho
     system.atMost(completed, attended);
     system.atMost(applied, signedUp);
     system.atMost(matched, applied);
+    system.atMost(onRoute, matched);
     system.atMost(onList, signedUp);
     system.atMost(elected, onList);
     return row;
@@ -510,12 +577,13 @@ export type FunnelCohorts = CourseFigures['cohorts'];
 
 /** What one report counts, read from the database. */
 export async function loadReportData(db: Db, scope: ReportScope, cohort: CohortKind = 'month') {
-  const [courseFigures, applicationData, capacity] = await Promise.all([
+  const [courseFigures, applicationData, capacity, academyData] = await Promise.all([
     courseRows(db, scope, cohort),
     applicationRows(db, scope),
     mentorCapacity(db, scope),
+    academyApplicationsBetween(db, scope.organisationId, scope.academyId, periodStart(scope), periodEnd(scope)),
   ]);
-  return { courseFigures, applicationData, capacity };
+  return { courseFigures, applicationData, capacity, academyData };
 }
 
 /** Every figure of the report for one scope, suppressed. */
@@ -539,7 +607,7 @@ export function assembleReport(
   data: ReportData,
   cohorts: Partial<Record<CohortKind, FunnelCohorts>>,
 ) {
-  const { courseFigures, applicationData, capacity } = data;
+  const { courseFigures, applicationData, capacity, academyData } = data;
   // Every figure below is one system: summaries, their breakdowns and the funnel (ADR 013).
   const courseSummary = courseRow(system, courseCounts(courseFigures.cells), cost.headline);
   const courseSpec = {
@@ -603,6 +671,34 @@ export function assembleReport(
     total: null,
   };
 
+  // Academies as programmes (issue 15, item 7): applications to their calls, with the same
+  // breakdowns as mentoring; focus groups overlap, so no total, each at most the summary.
+  const academySummary = academyRow(system, academyCounts(academyData), cost.headline);
+  const academyByProvince = breakdown(t, system, {
+    measures: academyMeasures.map((m) => ({ key: m, label: `reports.academy.${m}` satisfies MessageKey })),
+    rows: academyData,
+    counts: academyCounts,
+    row: academyRow,
+    summary: academySummary,
+    id: 'academy-province',
+    caption: 'reports.academy.byProvince',
+    rowHeader: 'reports.row.province',
+    keyOf: (r) => provinceLabel(t, r),
+  });
+  const academyByFocus: PendingTable = {
+    id: 'academy-focus',
+    caption: t('reports.academy.byFocus'),
+    rowHeader: t('reports.row.focus'),
+    columns: academyMeasures.map((m) => ({ key: m, label: t(`reports.academy.${m}`) })),
+    rows: (['women', 'practically-educated', 'disability'] as const).map((group) => {
+      const members = academyData.filter((r) => (group === 'disability' ? r.disability : r.focusGroups.includes(group)));
+      const figures = academyRow(system, academyCounts(members), cost.interior);
+      figures.forEach((f, c) => system.atMost(f, academySummary[c]!));
+      return { key: group, label: t(`reports.focus.${group}`), figures };
+    }),
+    total: null,
+  };
+
   const waits = applicationData.map((r) => r.daysToAccepted).filter((d): d is number => d !== null);
   const medianDays = { people: suppressCount(waits.length), days: waits.length >= 5 ? Math.round(median(waits) * 10) / 10 : null };
 
@@ -635,6 +731,11 @@ export function assembleReport(
       capacity: { mentors: suppressCount(capacity.mentors), capacity: capacity.capacity, used: suppressCount(capacity.used) },
     },
     funnel: finish(system, funnels[cohort]!),
+    academy: {
+      summary: summaryCells(academySummary, academyMeasures.length),
+      byProvince: finish(system, academyByProvince),
+      byFocus: finish(system, academyByFocus),
+    },
   });
   return {
     scope,
@@ -645,6 +746,9 @@ export function assembleReport(
     mentoringByProvince,
     mentoringByFocus,
     mentoringBySource,
+    academySummary,
+    academyByProvince,
+    academyByFocus,
     funnels,
     finish: finishReport,
   };
@@ -669,12 +773,20 @@ function summaryTables(t: Translate, report: Report): FigureTable[] {
       rows: [{ key: 'all', label: t('reports.row.all'), cells: report.mentoring.summary }],
       total: null,
     },
+    {
+      id: 'academy-summary',
+      caption: t('reports.academy.summary'),
+      rowHeader: t('reports.row.scope'),
+      columns: academyMeasures.map((m) => ({ key: m, label: t(`reports.academy.${m}`) })),
+      rows: [{ key: 'all', label: t('reports.row.all'), cells: report.academy.summary }],
+      total: null,
+    },
   ];
 }
 
 /** Every table of the report, in the order of the page. */
 export function reportTables(t: Translate, report: Report): FigureTable[] {
-  const [courseSummary, mentoringSummary] = summaryTables(t, report);
+  const [courseSummary, mentoringSummary, academySummary] = summaryTables(t, report);
   return [
     courseSummary!,
     report.courses.byProvince,
@@ -684,6 +796,9 @@ export function reportTables(t: Translate, report: Report): FigureTable[] {
     report.mentoring.byFocus,
     report.mentoring.bySource,
     report.funnel,
+    academySummary!,
+    report.academy.byProvince,
+    report.academy.byFocus,
   ];
 }
 

@@ -16,7 +16,7 @@ import { rowsOf } from '~db/client.server';
 import { translator } from '~/i18n';
 import { DAY, HOUR, now } from '~/modules/clock.server';
 import { setupTestDatabase } from '../../../test/database';
-import { createMentor, createNetwork } from '../../../test/mentoring';
+import { createMentor, createNetwork, tickRouteStep } from '../../../test/mentoring';
 import { buildReport, type FigureTable, type ReportScope } from './figures.server';
 
 // The report's figures are counted in PostgreSQL. This file builds a varied organisation (courses
@@ -71,6 +71,8 @@ describe('report figures counted in SQL', () => {
     applications: [] as { id: string; userId: string; organisationId: string; createdAt: Date }[],
     matches: [] as { applicationId: string; status: string; proposedAt: Date | null; acceptedAt: Date | null }[],
     outcomes: [] as { userId: string; onList: boolean; elected: boolean }[],
+    /** Applications with an accepted match whose route reached the "on the route to a list" stage. */
+    onRoute: new Set<string>(),
   };
 
   beforeAll(async () => {
@@ -208,16 +210,26 @@ describe('report figures counted in SQL', () => {
         const status = pick(statuses);
         const proposedAt = status === 'draft' ? null : new Date(createdAt.getTime() + 3 * DAY);
         const acceptedAt = ['active', 'completed', 'ended'].includes(status) ? new Date(createdAt.getTime() + (5 + i) * DAY) : null;
-        await db().insert(matches).values({
-          networkId: network.id,
-          applicationId: a!.id,
-          mentorProfileId: mentor.profile.id,
-          status,
-          score: 50,
-          proposedAt,
-          acceptedAt,
-        });
+        const [match] = await db()
+          .insert(matches)
+          .values({
+            networkId: network.id,
+            applicationId: a!.id,
+            mentorProfileId: mentor.profile.id,
+            status,
+            score: 50,
+            proposedAt,
+            acceptedAt,
+          })
+          .returning();
         data.matches.push({ applicationId: a!.id, status, proposedAt, acceptedAt });
+        // Route steps: from the third step on (or "on the list", the sixth) is on the route to a list;
+        // a tick on a match never accepted does not count.
+        if (rnd() < 0.6) {
+          const position = 1 + Math.floor(rnd() * 6);
+          await tickRouteStep(db(), match!, position);
+          if (acceptedAt && position >= 3) data.onRoute.add(a!.id);
+        }
       }
     }
     for (const u of data.users) {
@@ -283,6 +295,7 @@ describe('report figures counted in SQL', () => {
     const applied = new Set(inOrg.map((a) => a.userId));
     const matchedApps = new Set(data.matches.filter((m) => m.acceptedAt).map((m) => m.applicationId));
     const matched = new Set(inOrg.filter((a) => matchedApps.has(a.id)).map((a) => a.userId));
+    const onRoute = new Set(inOrg.filter((a) => data.onRoute.has(a.id)).map((a) => a.userId));
     const onList = new Set(data.outcomes.filter((o) => o.onList || o.elected).map((o) => o.userId));
     const elected = new Set(data.outcomes.filter((o) => o.elected).map((o) => o.userId));
     const cohorts = new Map<string, Map<string, { userId: string | null; attended: boolean; completed: boolean }>>();
@@ -306,6 +319,7 @@ describe('report figures counted in SQL', () => {
             list.filter((p) => p.completed).length,
             has(applied),
             has(matched),
+            has(onRoute),
             has(onList),
             has(elected),
           ],
@@ -347,6 +361,10 @@ describe('report figures counted in SQL', () => {
     expect(values(report.courses.byProvince)).toEqual(grouped(rows, (r) => (r.municipality ? data.provinces.get(r.municipality)! : '')));
     expect(values(report.courses.bySource)).toEqual(grouped(rows, (r) => (r.utm ? `utm:${r.utm}` : (r.source ?? ''))));
     const funnel = funnelCounts(rows, (r) => r.month);
+    // Someone is on the route to a list, and someone matched is not (yet): the stage tells them apart.
+    const stage = (c: number) => Object.values(funnel).reduce((n, counts) => n + counts[c]!, 0);
+    expect(stage(5)).toBeGreaterThan(0);
+    expect(stage(5)).toBeLessThan(stage(4));
     expect(values(report.funnel)).toEqual(funnel);
     expect(report.funnel.rows.map((r) => r.key)).toEqual(Object.keys(funnel).sort());
   });
@@ -416,6 +434,6 @@ describe.runIf(process.env.DATABASE_URL)('a report with 70,000 account holders i
       select ${network.id}, r.user_id, 'GM0193' from registrations r where r.course_id = ${course!.id} limit 1234`);
     const report = await buildReport(db(), tr, { organisationId, academyId: null, from: '2026-01-01', to: '2026-12-31' }, 'month');
     expect(report.courses.summary.map((c) => c.value)).toEqual([70_000, 70_000, 0, 0, 70_000]);
-    expect(values(report.funnel)).toEqual({ '2026-03': [70_000, 0, 0, 1234, 0, 0, 0] });
+    expect(values(report.funnel)).toEqual({ '2026-03': [70_000, 0, 0, 1234, 0, 0, 0, 0] });
   }, 120_000);
 });

@@ -56,6 +56,8 @@ const TABLES = [
   'mentoringByProvince',
   'mentoringBySource',
   'mentoringByFocus',
+  'academyByProvince',
+  'academyByFocus',
 ] as const satisfies readonly (keyof AssembledReport)[];
 
 /** Every (row key → figure numbers) of a report's non-funnel tables, the summaries under key "". */
@@ -63,6 +65,7 @@ function cellsOf(report: AssembledReport) {
   const result = new Map<string, number[]>();
   result.set('courses-summary|', report.courseSummary);
   result.set('mentoring-summary|', report.mentoringSummary);
+  result.set('academy-summary|', report.academySummary);
   for (const name of TABLES) {
     const table = report[name] as PendingTable;
     for (const row of table.rows) result.set(`${table.id}|${row.key}`, row.figures);
@@ -86,6 +89,17 @@ function assembleFamily(t: Translate, system: FigureSystem, data: BlockData): Fa
     const orgCells = cellsOf(org!);
     const academyCells = academies.map(cellsOf);
     for (const [key, figures] of orgCells) {
+      if (key.startsWith('academy')) {
+        // Every application to an academy's call belongs to that academy: here the organisation is
+        // exactly the sum of its academies, with no rest a reader would not know (ADR 020).
+        figures.forEach((total, c) =>
+          system.sum(
+            academyCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined),
+            total,
+          ),
+        );
+        continue;
+      }
       const rest = figures.map((total, c) => {
         const parts = academyCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined);
         const value = system.figures[total]!.value - parts.reduce((sum, i) => sum + system.figures[i]!.value, 0);

@@ -6,7 +6,7 @@ import { now, dutchToday, SQL_TIME_ZONE } from '../clock.server';
 import { notFound } from '../http.server';
 import { excelCsv } from '../csv.server';
 import { cost, FigureSystem } from './figure-system.server';
-import { periodEnd, periodStart, type FigureTable } from './figures.server';
+import { onRouteOf, periodEnd, periodStart, type FigureTable } from './figures.server';
 import { isSmall, showCell, type Cell } from './suppression';
 import { dateInAmsterdam } from '../time';
 
@@ -19,7 +19,7 @@ import { dateInAmsterdam } from '../time';
 // once a year however many courses of however many organisations they took: an account (or the
 // account with their address), else their address.
 
-const nationalStages = ['signedUp', 'attended', 'mentored', 'onList', 'elected'] as const;
+const nationalStages = ['signedUp', 'attended', 'mentored', 'onRoute', 'onList', 'elected'] as const;
 const nationalFocusGroups = ['women', 'practically-educated'] as const;
 
 /** Drizzle gives counts as numbers or strings depending on the driver. */
@@ -34,6 +34,8 @@ const yearScope = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31
  * - province: where they live by their latest sign-up of the year that names a municipality;
  * - attended: a confirmed sign-up with at least one session attended;
  * - mentored: a mentor match they accepted, in a network of an organisation that takes part;
+ * - on the route to a list: such a match whose candidacy route reached the stage the funder report
+ *   counts (onRouteOf, ADR 020), so at most mentored;
  * - focus groups: what they said themselves when they asked such a network for a mentor
  *   (health data, special category, is not published here at all);
  * - on a list / elected: their own answer to the outcome question, for any election.
@@ -67,6 +69,7 @@ export async function countNationalYear(db: Db, year: number): Promise<NationalF
       mentoring as (
         select ma.user_id,
                bool_or(exists (select 1 from matches mt where mt.application_id = ma.id and mt.accepted_at is not null)) as mentored,
+               bool_or(${onRouteOf('ma')}) as on_route,
                bool_or('women' = any(ma.focus_groups)) as women,
                bool_or('practically-educated' = any(ma.focus_groups)) as practically_educated
         from mentee_applications ma
@@ -87,8 +90,9 @@ export async function countNationalYear(db: Db, year: number): Promise<NationalF
              count(*) as c0,
              count(*) filter (where p.attended) as c1,
              count(*) filter (where mt.mentored) as c2,
-             count(*) filter (where o.on_list) as c3,
-             count(*) filter (where o.elected) as c4
+             count(*) filter (where mt.on_route) as c3,
+             count(*) filter (where o.on_list) as c4,
+             count(*) filter (where o.elected) as c5
       from people p
       left join mentoring mt on mt.user_id = p.user_id
       left join outcomes o on o.user_id = p.user_id
@@ -163,7 +167,9 @@ export async function readNationalRequest(request: Request, db: Db) {
 export async function nationalFiguresOf(db: Db, year: number) {
   const [stored] = await db.select().from(nationalFigures).where(eq(nationalFigures.year, year));
   const today = dutchToday();
-  if (stored && dateInAmsterdam(stored.computedAt) === today) return stored;
+  // A count made before a stage was added (its rows have fewer counts) is counted again.
+  const current = stored?.rows.every((r) => r.counts.length === nationalStages.length);
+  if (stored && current && dateInAmsterdam(stored.computedAt) === today) return stored;
   const [rows, taking] = await Promise.all([countNationalYear(db, year), organisationsTakingPart(db)]);
   const fresh = { year, rows, organisations: taking, computedAt: now() };
   await db
@@ -249,12 +255,14 @@ export async function nationalTables(
   /** Figures for the given stages (indexes into nationalStages), with what a reader knows inside a row. */
   const stageRow = (values: number[], present: number[], costOf: (value: number) => number) => {
     const figures = new Map(present.map((c) => [c, system.add(values[c]!, costOf(values[c]!))]));
-    // attended, mentored and on a list are at most signed up; elected at most on a list.
+    // attended, mentored and on a list are at most signed up; on the route at most mentored; elected at
+    // most on a list.
     for (const [small, large] of [
       [1, 0],
       [2, 0],
-      [3, 0],
-      [4, 3],
+      [3, 2],
+      [4, 0],
+      [5, 4],
     ] as const)
       if (figures.has(small) && figures.has(large)) system.atMost(figures.get(small)!, figures.get(large)!);
     return present.map((c) => figures.get(c)!);

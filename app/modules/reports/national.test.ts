@@ -4,7 +4,7 @@ import { candidacyOutcomes, courseSessions, matches, organisations, registration
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
-import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
+import { createApplication, createMentor, createNetwork, createUser, tickRouteStep } from '../../../test/mentoring';
 import { DAY, now, setClock } from '../clock.server';
 import {
   countNationalYear,
@@ -53,7 +53,7 @@ async function attend(registrationId: string, courseId: string) {
 }
 
 const sum = (rows: Awaited<ReturnType<typeof countNationalYear>>, filter: (r: (typeof rows)[number]) => boolean = () => true) =>
-  [0, 1, 2, 3, 4].map((c) => rows.filter(filter).reduce((s, r) => s + r.counts[c]!, 0));
+  [0, 1, 2, 3, 4, 5].map((c) => rows.filter(filter).reduce((s, r) => s + r.counts[c]!, 0));
 
 describe('national figures', () => {
   let takingPart: string;
@@ -79,15 +79,20 @@ describe('national figures', () => {
     const network = await createNetwork(db(), { organisationId: takingPart });
     const { profile } = await createMentor(db(), [network.id]);
     const { application } = await createApplication(db(), network.id, { userId: anna.id, focusGroups: ['women'] });
-    await db().insert(matches).values({
-      networkId: network.id,
-      applicationId: application.id,
-      mentorProfileId: profile.id,
-      status: 'active',
-      score: 50,
-      proposedAt: now(),
-      acceptedAt: now(),
-    });
+    const [match] = await db()
+      .insert(matches)
+      .values({
+        networkId: network.id,
+        applicationId: application.id,
+        mentorProfileId: profile.id,
+        status: 'active',
+        score: 50,
+        proposedAt: now(),
+        acceptedAt: now(),
+      })
+      .returning();
+    // On her route to the list she sent her letter (step 4): on the route to a list.
+    await tickRouteStep(db(), match!, 4);
     await db().insert(candidacyOutcomes).values({ userId: anna.id, electionId: 'gr2026', onList: true, elected: true });
 
     // Bert has no account, signed up twice with the same address (once cancelled) and attended.
@@ -101,12 +106,12 @@ describe('national figures', () => {
 
   it('counts each person once a year, only for organisations that take part', async () => {
     const rows = await countNationalYear(db(), 2026);
-    // signed up, attended, with a mentor, on a list, elected
-    expect(sum(rows)).toEqual([2, 1, 1, 1, 1]);
-    expect(sum(rows, (r) => r.provinceCode === 'PV27')).toEqual([1, 0, 1, 1, 1]); // Anna lives in Amsterdam
-    expect(sum(rows, (r) => r.provinceCode === 'PV23')).toEqual([1, 1, 0, 0, 0]); // Bert in Zwolle
-    expect(sum(rows, (r) => r.women)).toEqual([1, 0, 1, 1, 1]);
-    expect(sum(await countNationalYear(db(), 2025))).toEqual([1, 0, 0, 0, 0]);
+    // signed up, attended, with a mentor, on the route to a list, on a list, elected
+    expect(sum(rows)).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(sum(rows, (r) => r.provinceCode === 'PV27')).toEqual([1, 0, 1, 1, 1, 1]); // Anna lives in Amsterdam
+    expect(sum(rows, (r) => r.provinceCode === 'PV23')).toEqual([1, 1, 0, 0, 0, 0]); // Bert in Zwolle
+    expect(sum(rows, (r) => r.women)).toEqual([1, 0, 1, 1, 1, 1]);
+    expect(sum(await countNationalYear(db(), 2025))).toEqual([1, 0, 0, 0, 0, 0]);
     expect(await organisationsTakingPart(db())).toBe(1);
     expect(await nationalYears(db())).toEqual([2026, 2025]);
   });
@@ -115,22 +120,24 @@ describe('national figures', () => {
     const rows = await countNationalYear(db(), 2026);
     const provinces = await provinceList(db());
     const tiny = await nationalTables(nl, rows, provinces);
-    expect(tiny.national.rows[0]!.cells.map((c) => c.suppressed)).toEqual([true, true, true, true, true]);
+    expect(tiny.national.rows[0]!.cells.map((c) => c.suppressed)).toEqual([true, true, true, true, true, true]);
     // Every stage has 1–4 people in the whole country: none is broken down by province.
     expect(tiny.byProvince.columns).toEqual([]);
     expect(tiny.notBrokenDown).toEqual([
       'Aangemeld voor een cursus',
       'Aanwezig geweest',
       'Met een mentor',
+      'Op weg naar de lijst',
       'Op een kandidatenlijst',
       'Gekozen',
     ]);
 
     // Seven more people in Zwolle who signed up (nobody else did anything): sign-ups by province.
-    const more = [...rows, { provinceCode: 'PV23', women: false, practicallyEducated: false, counts: [7, 0, 0, 0, 0] }];
+    const more = [...rows, { provinceCode: 'PV23', women: false, practicallyEducated: false, counts: [7, 0, 0, 0, 0, 0] }];
     const tables = await nationalTables(nl, more, provinces);
     expect(tables.national.rows[0]!.cells.map((c) => (c.suppressed ? 'hidden' : c.value))).toEqual([
       9,
+      'hidden',
       'hidden',
       'hidden',
       'hidden',
