@@ -91,7 +91,8 @@ describe('/cijfers', () => {
     expect(d.organisations).toBe(1);
     expect(d.year).toBe(2026);
     const national = d.report!.national.rows[0]!.cells.map((c) => c.text);
-    expect(national).toEqual(['15', '0', '0', '0', '0']);
+    // One organisation takes part: the rule of three organisations (ADR 017) hides every figure but 0.
+    expect(national).toEqual(['×', '0', '0', '0', '0']);
     const province = Object.fromEntries(d.report!.byProvince.rows.map((r) => [r.label, r.cells[0]!.text]));
     // Amsterdam's 3 is "<5"; Zwolle's 12 would give it away (15 − 12), so it is "×".
     expect(province['Noord-Holland']).toBe('<5');
@@ -124,10 +125,10 @@ describe('/cijfers', () => {
     expect(text.some((l) => l.includes('CC0 1.0'))).toBe(true);
     expect(text.some((l) => l.startsWith('<5: 1 tot en met 4 mensen'))).toBe(true);
     expect(text.some((l) => l.startsWith('×:'))).toBe(true);
-    expect(text).toContain('Heel Nederland | 15 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Heel Nederland | × | 0 | 0 | 0 | 0');
     expect(text).toContain('Noord-Holland | <5 | 0 | 0 | 0 | 0');
     expect(text).toContain('Overijssel | × | 0 | 0 | 0 | 0');
-    expect(text).toContain('Totaal | 15 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Totaal | × | 0 | 0 | 0 | 0');
   });
 
   it('drops an organisation that stops at once, in the page and in the CSV', async () => {
@@ -140,6 +141,10 @@ describe('/cijfers', () => {
     // Switching it on again counts again (not yesterday's figures of nobody).
     await switchTo(true);
     setClock(new Date(now().getTime() + DAY));
-    expect(dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.national.rows[0]!.cells[0]!.text).toBe('15');
+    expect(dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.national.rows[0]!.cells[0]!.text).toBe('×');
+    expect(
+      dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.byProvince.rows.find((r) => r.label === 'Noord-Holland')!.cells[0]!
+        .text,
+    ).toBe('<5');
   });
 });

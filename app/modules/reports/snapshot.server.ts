@@ -22,7 +22,7 @@ import { SolveBudgetExceeded } from './protection.server';
 // bigger one is queued for the job and the page says "wordt berekend".
 
 /** How long a request may solve a block that has no snapshot yet, before leaving it to the job. */
-const REQUEST_SOLVE_BUDGET_MS = 10_000;
+const REQUEST_SOLVE_BUDGET_MS = 20_000;
 
 type Loaded = Awaited<ReturnType<typeof loadBlockFigures>>;
 type StoredMarks = Record<string, { figuresHash: string; marks: string }>;
