@@ -5,12 +5,14 @@ import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { reportTables } from '~/modules/reports/figures.server';
-import { buildBlockReport } from '~/modules/reports/joint.server';
+import { readBlockReport } from '~/modules/reports/snapshot.server';
 import { FormAlert } from '~/components/form';
 import { readReportRequest, reportQuery } from '~/modules/reports/filters.server';
 import { publishCell, publishTable } from '~/modules/reports/publish';
 import { pageTitle } from '~/components/page-title';
 import { dutchToday as dutchDate } from '~/modules/clock.server';
+import { formatMoment } from '~/modules/time';
+import { Notice } from '~/components/ui/notice';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.report');
 
@@ -28,14 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cohort: r.cohort,
     errors: r.errors,
   };
-  if (r.errors) return data({ ...base, report: null, csvUrl: null }, { status: 400 });
-  // Protected together with every block and academy a reader can put beside it (ADR 015).
-  const report = await buildBlockReport(db, t, {
+  if (r.errors) return data({ ...base, report: null, csvUrl: null, pending: false }, { status: 400 });
+  // Protected together with every block and academy a reader can put beside it (ADR 015), as last
+  // snapshotted: figures and marks of one moment, never solved here for a big block (ADR 020).
+  const snapshot = await readBlockReport(db, t, {
     organisationId: r.organisation.id,
     academyId: r.academy?.id ?? null,
     block: r.block,
     cohort: r.cohort,
   });
+  if (snapshot.state === 'pending') return { ...base, report: null, csvUrl: null, pending: true };
+  const report = snapshot.report;
   // Only the published text of each figure goes to the page, never the number behind a mark.
   const [
     courseSummary,
@@ -58,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       academy: r.academy?.name ?? null,
       period: r.blocks.find((b) => b.code === r.input.period)?.label ?? `${r.scope.from} – ${r.scope.to}`,
       madeOn: dutchDate(),
+      updatedAt: formatMoment(t.locale, snapshot.takenAt),
       courses: [courseSummary!, coursesByProvince!, coursesBySource!],
       mentoring: { summary: mentoringSummary!, byProvince: mentoringByProvince!, byFocus: byFocus!, bySource: mentoringBySource! },
       medianDays: m.medianDays.days,
@@ -74,6 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
     },
     csvUrl: `/beheer/rapportage.csv?${reportQuery(r)}`,
+    pending: false,
   };
 }
 
@@ -225,7 +232,11 @@ export default function Reports() {
               </li>
               <li className="utrecht-unordered-list__item">{t('reports.print.period', { period: report.period })}</li>
               <li className="utrecht-unordered-list__item">{t('reports.print.madeOn', { date: report.madeOn })}</li>
+              <li className="utrecht-unordered-list__item" data-testid="report-updated-at">
+                {t('reports.snapshot.updatedAt', { date: report.updatedAt })}
+              </li>
             </ul>
+            <p className="utrecht-paragraph pa-prose">{t('reports.snapshot.explain')}</p>
             <p className="utrecht-paragraph pa-prose">{t('reports.suppressionNote')}</p>
             <MarksLegend />
           </section>
@@ -295,6 +306,10 @@ export default function Reports() {
             </section>
           ) : null}
         </>
+      ) : d.pending ? (
+        <Notice kind="info" id="report-pending">
+          {t('reports.snapshot.pending')}
+        </Notice>
       ) : null}
     </div>
   );

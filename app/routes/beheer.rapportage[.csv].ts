@@ -3,8 +3,9 @@ import { getDb } from '~db/client.server';
 import { localeFromRequest, translator } from '~/i18n';
 import { reportCsv } from '~/modules/reports/figures.server';
 import { readReportRequest } from '~/modules/reports/filters.server';
-import { buildBlockReport } from '~/modules/reports/joint.server';
+import { readBlockReport } from '~/modules/reports/snapshot.server';
 import { blockCode } from '~/modules/reports/periods';
+import { formatMoment } from '~/modules/time';
 
 // /beheer/rapportage.csv: the report with the same filters and the same suppression, for Excel.
 
@@ -17,13 +18,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const report = await buildBlockReport(db, t, {
+  // The same snapshot as the page (ADR 020): page and CSV never disagree.
+  const snapshot = await readBlockReport(db, t, {
     organisationId: r.organisation.id,
     academyId: r.academy?.id ?? null,
     block: r.block,
     cohort: r.cohort,
   });
-  const csv = reportCsv(t, report, { organisation: r.organisation.name, academy: r.academy?.name ?? null });
+  if (snapshot.state === 'pending')
+    return new Response(t('reports.snapshot.pendingCsv'), {
+      status: 503,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '120' },
+    });
+  const csv = reportCsv(t, snapshot.report, {
+    organisation: r.organisation.name,
+    academy: r.academy?.name ?? null,
+    updatedAt: formatMoment(t.locale, snapshot.takenAt),
+  });
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

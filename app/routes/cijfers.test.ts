@@ -91,7 +91,8 @@ describe('/cijfers', () => {
     expect(d.organisations).toBe(1);
     expect(d.year).toBe(2026);
     const national = d.report!.national.rows[0]!.cells.map((c) => c.text);
-    expect(national).toEqual(['15', '0', '0', '0', '0', '0']);
+    // One organisation takes part: the rule of three organisations (ADR 017) hides every figure but 0.
+    expect(national).toEqual(['×', '0', '0', '0', '0', '0']);
     expect(d.report!.national.columns.map((c) => c.label)).toContain('Op weg naar de lijst');
     const province = Object.fromEntries(d.report!.byProvince.rows.map((r) => [r.label, r.cells[0]!.text]));
     // Amsterdam's 3 is "<5"; Zwolle's 12 would give it away (15 − 12), so it is "×".
@@ -129,10 +130,10 @@ describe('/cijfers', () => {
     expect(text).toContain(
       'Groep | Aangemeld voor een cursus | Aanwezig geweest | Met een mentor | Op weg naar de lijst | Op een kandidatenlijst | Gekozen',
     );
-    expect(text).toContain('Heel Nederland | 15 | 0 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Heel Nederland | × | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Noord-Holland | <5 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Overijssel | × | 0 | 0 | 0 | 0 | 0');
-    expect(text).toContain('Totaal | 15 | 0 | 0 | 0 | 0 | 0');
+    expect(text).toContain('Totaal | × | 0 | 0 | 0 | 0 | 0');
   });
 
   it('drops an organisation that stops at once, in the page and in the CSV', async () => {
@@ -145,6 +146,10 @@ describe('/cijfers', () => {
     // Switching it on again counts again (not yesterday's figures of nobody).
     await switchTo(true);
     setClock(new Date(now().getTime() + DAY));
-    expect(dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.national.rows[0]!.cells[0]!.text).toBe('15');
+    expect(dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.national.rows[0]!.cells[0]!.text).toBe('×');
+    expect(
+      dataOf<PageData>(await call(page.loader, get('/cijfers'))).report!.byProvince.rows.find((r) => r.label === 'Noord-Holland')!.cells[0]!
+        .text,
+    ).toBe('<5');
   });
 });

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -85,4 +85,29 @@ export const reportProtectedMarks = pgTable(
   },
   // Deleting an organisation deletes its stored marks: found by this index, not a scan.
   (t) => [index('report_protected_marks_organisation_idx').on(t.organisationId)],
+);
+
+/**
+ * The last protected snapshot of a block (ADR 020): the counted figures of the block (a quarter with
+ * every academy; a year with its four quarters) together with the marks solved for exactly those
+ * figures, taken by the job at `taken_at`. The page, its CSV and its print read this and never solve
+ * at request time; they say "bijgewerkt op <taken_at>". Counts only: no person's id, name or address
+ * (applications are merged into classes of identical rows with a count, without ids or dates).
+ */
+export const reportSnapshots = pgTable(
+  'report_snapshots',
+  {
+    /** `<organisation id>/<block code>`, as report_protected_marks. */
+    key: text('key').primaryKey(),
+    /** Gone with its organisation. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The counted figures of every block of the system (see app/modules/reports/snapshot.server.ts). */
+    figures: jsonb('figures').$type<unknown>().notNull(),
+    /** The marks of every system the block needs (its quarters', its own), by store key: hash and marks. */
+    marks: jsonb('marks').$type<Record<string, { figuresHash: string; marks: string }>>().notNull(),
+    takenAt: timestamptz('taken_at').notNull(),
+  },
+  (t) => [index('report_snapshots_organisation_idx').on(t.organisationId)],
 );

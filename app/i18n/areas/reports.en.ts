@@ -117,6 +117,12 @@ export const en: Translation<typeof nl> = {
   'reports.source.campaign': 'Campaign: {name}',
   'reports.source.own': 'Own source: {code}',
   'reports.print.madeOn': 'Made on {date}',
+  'reports.snapshot.updatedAt': 'Figures updated at {date}',
+  'reports.snapshot.explain':
+    'The figures are counted and protected again all the time: shortly after every change and every 10 minutes. What you just entered shows after the next count.',
+  'reports.snapshot.pending':
+    'The figures for this period are being calculated. This happens in the background and takes a few minutes. Reload this page in a little while.',
+  'reports.snapshot.pendingCsv': 'The figures for this period are being calculated. Try again in a few minutes.',
   'reports.print.hint':
     'Want to keep or send the report? Print this page or save it as a PDF. The print has every table, chart and the meaning of the marks.',
   'reports.print.organisation': 'Organisation: {name}',

@@ -118,6 +118,12 @@ export const nl = {
   'reports.source.campaign': 'Campagne: {name}',
   'reports.source.own': 'Eigen bron: {code}',
   'reports.print.madeOn': 'Gemaakt op {date}',
+  'reports.snapshot.updatedAt': 'Cijfers bijgewerkt op {date}',
+  'reports.snapshot.explain':
+    'De cijfers worden steeds opnieuw geteld en beschermd: kort na elke wijziging en elke 10 minuten. Wat je net hebt ingevoerd, zie je na de volgende telling.',
+  'reports.snapshot.pending':
+    'De cijfers van deze periode worden berekend. Dat gebeurt op de achtergrond en duurt een paar minuten. Laad deze pagina straks opnieuw.',
+  'reports.snapshot.pendingCsv': 'De cijfers van deze periode worden berekend. Probeer het over een paar minuten opnieuw.',
   'reports.print.hint':
     'Wil je de rapportage bewaren of versturen? Druk deze pagina af of sla hem op als pdf. De afdruk heeft alle tabellen, grafieken en de uitleg van de tekens.',
   'reports.print.organisation': 'Organisatie: {name}',

@@ -48,7 +48,17 @@ export type MarkStore = {
   key: string;
   /** The stored row, when the caller read it already (null: none); undefined: read it here. */
   stored?: { figuresHash: string; marks: string } | null;
+  /**
+   * Marks must come from the store (a snapshot's, ADR 020): never solve; when they do not fit the
+   * figures, throw `MarksNotStored`.
+   */
+  readOnly?: boolean;
+  /** Solving stops with `SolveBudgetExceeded` after this instant (ms since the epoch; ADR 020). */
+  deadline?: number;
 };
+
+/** A read-only store held no marks for these figures (ADR 020). */
+export class MarksNotStored extends Error {}
 
 const markCodes: Record<string, Mark> = { '.': null, s: 'small', p: 'protect' };
 const encodeMarks = (marks: readonly Mark[]) => marks.map((m) => (m === 'small' ? 's' : m === 'protect' ? 'p' : '.')).join('');
@@ -80,8 +90,9 @@ async function protectOnce(figures: readonly Figure[], relations: readonly Relat
             .where(eq(reportProtectedMarks.key, store.key));
     if (row && row.figuresHash === hash && row.marks.length === figures.length) marks = decodeMarks(row.marks);
   }
+  if (!marks && store?.readOnly) throw new MarksNotStored(`no stored marks fit ${store.key}`);
   if (!marks) {
-    marks = await protectFigures(figures, relations);
+    marks = await protectFigures(figures, relations, { deadline: store?.deadline });
     if (store) {
       const values = {
         key: store.key,
@@ -102,13 +113,14 @@ async function protectOnce(figures: readonly Figure[], relations: readonly Relat
   if (kept) keptMarks.delete(hash);
   keptMarks.set(hash, [...marks]);
   if (keptMarks.size > MARKS_KEPT) keptMarks.delete(keptMarks.keys().next().value!);
-  return [...marks];
+  return { marks: [...marks], hash };
 }
 
 export class FigureSystem {
   readonly figures: Figure[] = [];
   readonly relations: Relation[] = [];
   private marks: Mark[] | null = null;
+  private hash: string | null = null;
 
   add(value: number, figureCost: number, known = false) {
     this.figures.push({ value, cost: figureCost, known });
@@ -150,7 +162,15 @@ export class FigureSystem {
 
   /** Marks the figures to hide; with a store, the marks solved before for the same figures are read there. */
   async protect(store?: MarkStore) {
-    this.marks = await protectOnce(this.figures, this.relations, store);
+    const done = await protectOnce(this.figures, this.relations, store);
+    this.marks = done.marks;
+    this.hash = done.hash;
+  }
+
+  /** The marks as stored, with the hash of the figures they are for (a snapshot keeps them, ADR 020). */
+  storedMarks() {
+    if (!this.marks || !this.hash) throw new Error('FigureSystem: protect() first');
+    return { figuresHash: this.hash, marks: encodeMarks(this.marks) };
   }
 
   /** The mark of a figure once protected (to fix it when a wider block is protected later). */

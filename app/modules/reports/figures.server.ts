@@ -803,7 +803,11 @@ export function reportTables(t: Translate, report: Report): FigureTable[] {
 }
 
 /** The report as CSV for Excel, with exactly the suppression of the screen. */
-export function reportCsv(t: Translate, report: Report, context: { organisation: string; academy: string | null }) {
+export function reportCsv(
+  t: Translate,
+  report: Report,
+  context: { organisation: string; academy: string | null; /** When the snapshot was taken (ADR 020). */ updatedAt?: string },
+) {
   const lines: string[][] = [
     [t('reports.title')],
     [t('reports.filters.organisation'), context.organisation],
@@ -811,6 +815,7 @@ export function reportCsv(t: Translate, report: Report, context: { organisation:
     [t('reports.filters.from'), report.scope.from],
     [t('reports.filters.to'), report.scope.to],
     [t('reports.print.madeOn', { date: dutchToday() })],
+    ...(context.updatedAt ? [[t('reports.snapshot.updatedAt', { date: context.updatedAt })]] : []),
     [t('reports.legend.heading')],
     [t('reports.legend.small')],
     [t('reports.legend.protect')],

@@ -187,41 +187,68 @@ function tieYearToQuarters(system: FigureSystem, year: Family, quarters: Family[
   });
 }
 
-type Stored = Awaited<ReturnType<typeof loadBlockFigures>>['stored'];
+type Loaded = Awaited<ReturnType<typeof loadBlockFigures>>;
+type Stored = Loaded['stored'];
+
+/** How a block's systems get their marks: solving allowed (the job), or from a snapshot only (ADR 020). */
+export type ProtectOptions = { readOnly?: boolean; deadline?: number };
 
 /** Where the marks of an organisation's block are stored (ADR 017), with the row read with the figures. */
-const storeOf = (db: Db, organisationId: string, block: Block, stored: Stored) => {
+const storeOf = (db: Db, organisationId: string, block: Block, stored: Stored, options: ProtectOptions) => {
   const key = blockKey(organisationId, block);
-  return { db, organisationId, key, stored: stored.get(key) ?? null };
+  return { db, organisationId, key, stored: stored.get(key) ?? null, ...options };
 };
 
 /** The marks of a quarter's family, protected on its own (step 1). */
-async function protectQuarter(db: Db, t: Translate, organisationId: string, data: BlockData, stored: Stored) {
+async function protectQuarter(db: Db, t: Translate, organisationId: string, data: BlockData, stored: Stored, options: ProtectOptions) {
   const system = new FigureSystem();
   const family = assembleFamily(t, system, data);
-  await system.protect(storeOf(db, organisationId, data.block, stored));
+  await system.protect(storeOf(db, organisationId, data.block, stored, options));
   return { system, family };
 }
 
 export type BlockRequest = { organisationId: string; academyId: string | null; block: Block; cohort: CohortKind };
 
+/** The blocks whose figures a block's protection needs: a quarter alone, or a year's four quarters and the year. */
+export const blocksOfSystem = (block: Block) => (block.kind === 'quarter' ? [block] : [...quartersOf(block), block]);
+
 /**
  * The report of one block, organisation or academy, protected jointly with everything a reader can
  * put beside it (see above): the reports of the organisation (first) and of each academy.
  */
-export async function buildBlockReports(db: Db, t: Translate, organisationId: string, block: Block) {
-  const quarters = quartersOf(block);
+export async function buildBlockReports(db: Db, t: Translate, organisationId: string, block: Block, options: ProtectOptions = {}) {
   // Every block of the system in one read: the quarters, then the year (if one was asked for).
-  const loaded = await loadBlockFigures(db, organisationId, block.kind === 'quarter' ? quarters : [...quarters, block]);
+  const loaded = await loadBlockFigures(db, organisationId, blocksOfSystem(block));
+  return protectBlockFigures(db, t, organisationId, block, loaded, options);
+}
+
+/**
+ * Protects a block from figures already counted (read now, or a snapshot's): the reports, and the
+ * marks of every system it took (by store key), which a snapshot keeps with the figures.
+ */
+export async function protectBlockFigures(
+  db: Db,
+  t: Translate,
+  organisationId: string,
+  block: Block,
+  loaded: Loaded,
+  options: ProtectOptions = {},
+) {
+  const quarters = quartersOf(block);
   const academyIds = loaded.academies.map((a) => a.id);
   const [quarterData, [yearData]] = [loaded.blocks.slice(0, quarters.length), loaded.blocks.slice(quarters.length)].map((list) =>
     list.map((figures) => blockData(organisationId, academyIds, figures)),
   ) as [BlockData[], BlockData[]];
   const protectedQuarters: { system: FigureSystem; family: Family }[] = [];
-  for (const data of quarterData) protectedQuarters.push(await protectQuarter(db, t, organisationId, data, loaded.stored));
+  const marks: Record<string, { figuresHash: string; marks: string }> = {};
+  for (const data of quarterData) {
+    const done = await protectQuarter(db, t, organisationId, data, loaded.stored, options);
+    marks[blockKey(organisationId, data.block)] = done.system.storedMarks();
+    protectedQuarters.push(done);
+  }
   if (block.kind === 'quarter') {
     const { family } = protectedQuarters[0]!;
-    return { academyIds, reports: family.reports };
+    return { academyIds, reports: family.reports, marks };
   }
   // Step 2: the year with its four quarters, whose marks stay as step 1 set them.
   const system = new FigureSystem();
@@ -236,15 +263,21 @@ export async function buildBlockReports(db: Db, t: Translate, organisationId: st
   });
   const yearFamily = assembleFamily(t, system, yearData!);
   tieYearToQuarters(system, yearFamily, quarterFamilies);
-  await system.protect(storeOf(db, organisationId, block, loaded.stored));
-  return { academyIds, reports: yearFamily.reports };
+  await system.protect(storeOf(db, organisationId, block, loaded.stored, options));
+  marks[blockKey(organisationId, block)] = system.storedMarks();
+  return { academyIds, reports: yearFamily.reports, marks };
 }
 
-/** The report a coordinator asked for: one block, the organisation or one academy, one funnel. */
-export async function buildBlockReport(db: Db, t: Translate, request: BlockRequest): Promise<Report> {
-  const { academyIds, reports } = await buildBlockReports(db, t, request.organisationId, request.block);
+/** One report (organisation or an academy, one funnel) out of a block's protected reports. */
+export function pickBlockReport(built: { academyIds: string[]; reports: AssembledReport[] }, request: BlockRequest): Report {
+  const { academyIds, reports } = built;
   const index = request.academyId ? academyIds.indexOf(request.academyId) + 1 : 0;
   if (index === 0 && request.academyId) throw new Error(`buildBlockReport: no academy ${request.academyId}`);
   if (!reports[index]) throw new Error(`buildBlockReport: no academy ${request.academyId} in ${blockCode(request.block)}`);
   return reports[index]!.finish(request.cohort);
+}
+
+/** The report a coordinator asked for: one block, the organisation or one academy, one funnel. */
+export async function buildBlockReport(db: Db, t: Translate, request: BlockRequest): Promise<Report> {
+  return pickBlockReport(await buildBlockReports(db, t, request.organisationId, request.block), request);
 }

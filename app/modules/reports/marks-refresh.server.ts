@@ -2,18 +2,19 @@ import { eq } from 'drizzle-orm';
 import { DAY } from '../clock.server';
 import type { Db } from '~db/client.server';
 import { organisations } from '~db/schema/organisations';
-import { translator } from '~/i18n';
 import { dutchToday } from '~/modules/clock.server';
-import { buildBlockReports } from './joint.server';
+import { takeSnapshot } from './snapshot.server';
 import { blockCode, blocksBetween, parseBlock, sameBlock, type Block } from './periods';
 
-// Keeps the stored marks of the funder report (report_protected_marks, ADR 017) in step with the
-// figures, so that a coordinator's page reads them instead of solving (seconds to a minute a block).
+// Keeps the snapshots of the funder report (report_snapshots, ADR 020: figures and their marks, ADR
+// 017) in step with the data, so that a coordinator's page reads them instead of solving (seconds to
+// minutes a block). The 10-minute run also renews the blocks that change with time alone (today's
+// courses start), so a page's figures are at most about 10 minutes (plus the solving) older than the data.
 // A job (queue `report-marks`, every 10 minutes) protects again the blocks whose figures can still
 // change: the current and the previous quarter and the years holding them. Protecting a block whose
 // figures did not change costs only the counting (its marks are found in the store by their hash),
 // so a run with nothing new is cheap. An older block that changes all the same (a late attendance
-// mark, a person deleted) is solved by the first request that needs it, and stored.
+// mark, a person deleted) is queued by the database (migration 0023) and taken by refreshChangedMarks.
 
 /** The blocks of an organisation that the job keeps: those overlapping the last `days` days. */
 function liveBlocks(today: string, days = 92): Block[] {
@@ -27,7 +28,6 @@ function liveBlocks(today: string, days = 92): Block[] {
  * shares the machine with the web processes.
  */
 export async function refreshProtectedMarks(db: Db, options: { organisationIds?: string[]; blocks?: Block[] } = {}) {
-  const t = translator('nl');
   const ids = options.organisationIds ?? (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id);
   const blocks = [...(options.blocks ?? liveBlocks(dutchToday()))].sort(
     (a, b) => Number(b.kind === 'quarter') - Number(a.kind === 'quarter'),
@@ -35,7 +35,8 @@ export async function refreshProtectedMarks(db: Db, options: { organisationIds?:
   const checked: string[] = [];
   for (const organisationId of ids)
     for (const block of blocks) {
-      await buildBlockReports(db, t, organisationId, block);
+      // Figures and marks stored together (ADR 020): the page shows this snapshot until the next one.
+      await takeSnapshot(db, organisationId, block);
       checked.push(`${organisationId}/${blockCode(block)}`);
     }
   return checked;

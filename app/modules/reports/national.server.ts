@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
-import { auditEvents, nationalFigures, organisations, users, type NationalFigureRow } from '~db/schema';
+import { auditEvents, nationalFigures, organisations, users, type NationalContributors, type NationalFigureRow } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now, dutchToday, SQL_TIME_ZONE } from '../clock.server';
 import { notFound } from '../http.server';
@@ -107,6 +107,105 @@ export async function countNationalYear(db: Db, year: number): Promise<NationalF
   }));
 }
 
+/**
+ * The /cijfers rule (ADR 017): a cell is published only when people of at least this many
+ * organisations taking part are in it, so that no organisation's coordinator can read another's
+ * figures off the national page by subtracting their own.
+ */
+const LEAST_CONTRIBUTORS = 3;
+
+/**
+ * Per published cell (the whole country, each province, each focus group) and stage, how many
+ * organisations taking part have at least one person in it. Signed up and attended count an
+ * organisation whose own course the person signed up for / attended; mentored, a match in one of
+ * its own networks; on a list and elected (the person's own answer) every organisation whose course
+ * they took this year. Province and focus groups are the person's, as in countNationalYear.
+ */
+export async function countNationalContributors(db: Db, year: number): Promise<NationalContributors> {
+  const scope = yearScope(year);
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`
+      with taking_part as (select id from organisations where open_figures),
+      regs as (
+        select r.id, r.user_id, r.email, r.status, r.municipality_code, r.created_at, c.organisation_id
+        from courses c
+        join registrations r on r.course_id = c.id
+        where c.organisation_id in (select id from taking_part)
+          and c.first_session_at >= ${periodStart(scope)} and c.first_session_at < ${periodEnd(scope)}
+      ),
+      attended as (
+        select distinct a.registration_id from regs join session_attendance a on a.registration_id = regs.id and a.attended
+      ),
+      keyed as (
+        select r.*, coalesce(r.user_id, u.id) as uid, case when coalesce(r.user_id, u.id) is null then lower(r.email) end as em,
+               (r.status = 'confirmed' and at.registration_id is not null) as did_attend
+        from regs r
+        left join users u on r.user_id is null and u.email = lower(r.email)
+        left join attended at on at.registration_id = r.id
+      ),
+      people as (
+        select k.uid, k.em,
+               (array_agg(m.province_code order by k.created_at desc) filter (where m.province_code is not null))[1] as province_code
+        from keyed k left join municipalities m on m.code = k.municipality_code
+        group by k.uid, k.em
+      ),
+      pairs as (
+        select k.uid, k.em, k.organisation_id, bool_or(k.did_attend) as attended from keyed k group by k.uid, k.em, k.organisation_id
+      ),
+      focus as (
+        select ma.user_id,
+               bool_or('women' = any(ma.focus_groups)) as women,
+               bool_or('practically-educated' = any(ma.focus_groups)) as practically_educated
+        from mentee_applications ma join networks n on n.id = ma.network_id
+        where n.organisation_id in (select id from taking_part)
+        group by ma.user_id
+      ),
+      mentored as (
+        select distinct ma.user_id, n.organisation_id
+        from mentee_applications ma join networks n on n.id = ma.network_id
+        where n.organisation_id in (select id from taking_part)
+          and exists (select 1 from matches mt where mt.application_id = ma.id and mt.accepted_at is not null)
+      ),
+      outcomes as (
+        select o.user_id, bool_or(o.on_list or o.elected) as on_list, bool_or(o.elected) as elected
+        from candidacy_outcomes o group by o.user_id
+      ),
+      cells as (
+        select pr.organisation_id, coalesce(p.province_code, '') as province, coalesce(f.women, false) as women,
+               coalesce(f.practically_educated, false) as practically_educated, pr.attended, md.user_id is not null as mentored,
+               coalesce(o.on_list, false) as on_list, coalesce(o.elected, false) as elected
+        from pairs pr
+        join people p on p.uid is not distinct from pr.uid and p.em is not distinct from pr.em
+        left join focus f on f.user_id = pr.uid
+        left join mentored md on md.user_id = pr.uid and md.organisation_id = pr.organisation_id
+        left join outcomes o on o.user_id = pr.uid
+      ),
+      labelled as (
+        select 'total' as kind, '' as key, c.* from cells c
+        union all select 'province', c.province, c.* from cells c
+        union all select 'women', '', c.* from cells c where c.women
+        union all select 'practicallyEducated', '', c.* from cells c where c.practically_educated
+      )
+      select l.kind, l.key,
+             count(distinct l.organisation_id) as c0,
+             count(distinct l.organisation_id) filter (where l.attended) as c1,
+             count(distinct l.organisation_id) filter (where l.mentored) as c2,
+             count(distinct l.organisation_id) filter (where l.on_list) as c3,
+             count(distinct l.organisation_id) filter (where l.elected) as c4
+      from labelled l
+      group by l.kind, l.key`),
+  );
+  const none = () => nationalStages.map(() => 0);
+  const result: NationalContributors = { total: none(), provinces: {}, women: none(), practicallyEducated: none() };
+  for (const r of rows) {
+    const counts = nationalStages.map((_, i) => num(r[`c${i}`]));
+    const kind = String(r.kind);
+    if (kind === 'province') result.provinces[String(r.key)] = counts;
+    else if (kind === 'total' || kind === 'women' || kind === 'practicallyEducated') result[kind] = counts;
+  }
+  return result;
+}
+
 /** How many organisations take part (their names are not published, nor those that do not). */
 export async function organisationsTakingPart(db: Db) {
   const [row] = await db
@@ -167,15 +266,20 @@ export async function readNationalRequest(request: Request, db: Db) {
 export async function nationalFiguresOf(db: Db, year: number) {
   const [stored] = await db.select().from(nationalFigures).where(eq(nationalFigures.year, year));
   const today = dutchToday();
-  // A count made before a stage was added (its rows have fewer counts) is counted again.
+  // A count made before a stage was added (its rows have fewer counts), or before the rule of three
+  // organisations (no contributors), is counted again.
   const current = stored?.rows.every((r) => r.counts.length === nationalStages.length);
-  if (stored && current && dateInAmsterdam(stored.computedAt) === today) return stored;
-  const [rows, taking] = await Promise.all([countNationalYear(db, year), organisationsTakingPart(db)]);
-  const fresh = { year, rows, organisations: taking, computedAt: now() };
+  if (stored && current && stored.contributors && dateInAmsterdam(stored.computedAt) === today) return stored;
+  const [rows, contributors, taking] = await Promise.all([
+    countNationalYear(db, year),
+    countNationalContributors(db, year),
+    organisationsTakingPart(db),
+  ]);
+  const fresh = { year, rows, contributors, organisations: taking, computedAt: now() };
   await db
     .insert(nationalFigures)
     .values(fresh)
-    .onConflictDoUpdate({ target: nationalFigures.year, set: { rows, organisations: taking, computedAt: fresh.computedAt } });
+    .onConflictDoUpdate({ target: nationalFigures.year, set: { rows, contributors, organisations: taking, computedAt: fresh.computedAt } });
   return fresh;
 }
 
@@ -246,6 +350,7 @@ export async function nationalTables(
   rows: NationalFigureRow[],
   provinces: { code: string; name: string }[],
   protection: 'full' | 'small-only' = 'full',
+  contributors?: NationalContributors | null,
 ): Promise<NationalTables> {
   const system = new FigureSystem();
   const sum = (selected: NationalFigureRow[]) => nationalStages.map((_, c) => selected.reduce((s, r) => s + r.counts[c]!, 0));
@@ -286,6 +391,21 @@ export async function nationalTables(
     figures.forEach((f, c) => system.atMost(f, total[c]!));
     return { key: group, label: t(`reports.focus.${group}`), figures };
   });
+
+  // The rule of three organisations: a cell with people from fewer is not published. It is hidden
+  // from the start like a small count (a count of 1–4 keeps "<5"; others show "×") and protected by
+  // secondary suppression like any hidden figure, so it cannot be worked back from the rest either.
+  if (contributors) {
+    const ruleOf = (figures: number[], present: number[], organisations: number[] | undefined) =>
+      figures.forEach((f, k) => {
+        const figure = system.figures[f]!;
+        if (figure.value > 0 && (organisations?.[present[k]!] ?? 0) < LEAST_CONTRIBUTORS)
+          figure.fixed = isSmall(figure.value) ? 'small' : 'protect';
+      });
+    ruleOf(total, stages, contributors.total);
+    for (const g of provinceGroups) ruleOf(g.figures, brokenDown, contributors.provinces[g.key]);
+    for (const g of focusGroups) ruleOf(g.figures, stages, contributors[g.key === 'women' ? 'women' : 'practicallyEducated']);
+  }
 
   let cell: (i: number) => Cell;
   if (protection === 'full') {
@@ -340,10 +460,10 @@ export async function nationalReport(db: Db, t: Translate, year: number) {
   const figures = await nationalFiguresOf(db, year);
   // The same counts always get the same protection (the LP rounds take most of the time): worked out
   // once per count and language in each process. The counts are a few dozen rows.
-  const key = `${t.locale}|${JSON.stringify(figures.rows)}`;
+  const key = `${t.locale}|${JSON.stringify(figures.rows)}|${JSON.stringify(figures.contributors)}`;
   let tables = protectedTables.get(key);
   if (!tables) {
-    tables = provinceList(db).then((provinces) => nationalTables(t, figures.rows, provinces));
+    tables = provinceList(db).then((provinces) => nationalTables(t, figures.rows, provinces, 'full', figures.contributors));
     if (protectedTables.size > 50) protectedTables.clear();
     protectedTables.set(key, tables);
     tables.catch(() => protectedTables.delete(key));

@@ -84,6 +84,7 @@ async function intervals(
   needOf: (i: number) => number = () => PROTECTION,
   memo: Memo = new Map(),
   seen: Seen = { low: new Map(), high: new Map() },
+  deadline?: number,
 ): Promise<Map<number, Interval> | null> {
   const highs = await loadHighs();
   const hidden = (i: number) => marks[i] !== null;
@@ -115,7 +116,9 @@ async function intervals(
     // A component's intervals depend only on which figures it hides and what they need (the
     // relations and values are fixed), so a component left unchanged by the last round is not solved again.
     const key = `${members.join(',')}|${needs.join(',')}`;
-    if (!memo.has(key)) memo.set(key, componentIntervals(highs, figures, relationsOf.get(root) ?? [], marks, members, needs, seen));
+    if (deadline !== undefined && Date.now() > deadline) throw new SolveBudgetExceeded('protectFigures: over the time budget');
+    if (!memo.has(key))
+      memo.set(key, componentIntervals(highs, figures, relationsOf.get(root) ?? [], marks, members, needs, seen, deadline));
     const found = memo.get(key)!;
     if (!found) return null;
     for (const [i, interval] of found) result.set(i, interval);
@@ -133,6 +136,7 @@ function componentIntervals(
   members: number[],
   needs: number[],
   seen: Seen,
+  deadline?: number,
 ) {
   const result = new Map<number, Interval>();
   const inside = new Set(members);
@@ -196,9 +200,45 @@ function componentIntervals(
     return s.ObjectiveValue;
   };
   const seenWidth = (i: number) => (seenLow.has(i) ? Math.floor(seenHigh.get(i)! + EPS) - Math.ceil(seenLow.get(i)! - EPS) : -Infinity);
+  // Two LPs for many figures at once before one per figure (issue 12; ADR 015's note): push every
+  // figure still narrower than its need up at once (each at most its need above its value, so the LP
+  // is bounded), then down at once. Both optima are points a reader cannot rule out, so every figure
+  // they spread `need` apart is wide enough without its own LPs; the rest are solved one by one below,
+  // exactly as before, so the marks do not change. In a big component (a year whose quarters hide most
+  // figures) this replaces thousands of LPs by a few.
+  const open = members.filter((i, k) => needs[k]! > 0 && seenWidth(i) < needs[k]!);
+  if (open.length >= 4) {
+    const openNeed = new Map(open.map((i) => [i, needs[members.indexOf(i)]!]));
+    for (const sense of ['Maximize', 'Minimize'] as const) {
+      const bounds = members.map((i) => {
+        const lower = marks[i] === 'small' ? 1 : 0;
+        let upper = marks[i] === 'small' ? 4 : Infinity;
+        if (sense === 'Maximize' && openNeed.has(i)) upper = Math.min(upper, Math.floor(figures[i]!.value) + openNeed.get(i)!);
+        return upper === Infinity ? ` x${i} >= ${lower}` : ` ${lower} <= x${i} <= ${upper}`;
+      });
+      const lp = [
+        sense,
+        ` obj: ${open.map((i) => `+ x${i}`).join(' ')}`,
+        'Subject To',
+        ...(rows.length ? rows : [` c0: x${open[0]} >= 0`]),
+        'Bounds',
+        ...bounds,
+        'End',
+      ].join('\n');
+      solves++;
+      type Solution = ReturnType<Highs['solve']> & { Columns?: Record<string, { Primal: number }> };
+      let sol = highs.solve(lp) as Solution;
+      if (sol.Status !== 'Optimal') {
+        solves++;
+        sol = highs.solve(lp, { presolve: 'off' }) as Solution;
+      }
+      if (sol.Status === 'Optimal') see(sol.Columns);
+    }
+  }
   for (const [k, i] of members.entries()) {
     const need = needs[k]!;
     if (need <= 0) continue;
+    if (deadline !== undefined && Date.now() > deadline) throw new SolveBudgetExceeded('protectFigures: over the time budget');
     if (seenWidth(i) >= need) {
       result.set(i, { lower: Math.ceil(seenLow.get(i)! - EPS), upper: Math.floor(seenHigh.get(i)! + EPS) });
       continue;
@@ -222,7 +262,14 @@ const width = (interval: { lower: number; upper: number }) => interval.upper - i
  * Marks the figures to hide. Small counts (1–4) are hidden unless known; then, greedily, the cheapest
  * visible figure tied to a figure that is not yet protected, until every hidden figure is.
  */
-export async function protectFigures(figures: readonly Figure[], relations: readonly Relation[]): Promise<Mark[]> {
+/** Solving took longer than a request may wait (ADR 020): the job solves it instead. */
+export class SolveBudgetExceeded extends Error {}
+
+export async function protectFigures(
+  figures: readonly Figure[],
+  relations: readonly Relation[],
+  options: { deadline?: number } = {},
+): Promise<Mark[]> {
   const marks: Mark[] = figures.map((f) =>
     f.unpublished ? 'protect' : f.fixed !== undefined ? f.fixed : !f.known && isSmall(f.value) ? 'small' : null,
   );
@@ -268,7 +315,7 @@ export async function protectFigures(figures: readonly Figure[], relations: read
   // The width each hidden figure's interval must have; the unpublished rest needs none.
   const needOf = (i: number) => (!published(i) ? 0 : marks[i] === 'small' && !settled.has(i) ? SMALL_PROTECTION_AIM : PROTECTION);
   for (let round = 0; round < 2 * figures.length; round++) {
-    const found = await intervals(figures, relations, marks, needOf, memo, seen);
+    const found = await intervals(figures, relations, marks, needOf, memo, seen, options.deadline);
     if (!found) throw new Error('protectFigures: the figures contradict their relations');
     const weak = [...found.entries()]
       .filter(
