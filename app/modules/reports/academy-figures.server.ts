@@ -4,7 +4,7 @@ import { academies, academyApplications, consents, municipalities } from '~db/sc
 import { SQL_TIME_ZONE } from '../clock.server';
 import { completedAcademyApplications, placementAcademyApplications, startedAcademyApplications } from './academy-progress.server';
 
-// What the funder report counts of academies as programmes (issue 15, item 7; ADR 020): per
+// What the funder report counts of academies as programmes (issue 15, item 7; ADR 021): per
 // application to an academy's call made in the period, whether it was admitted, whether its
 // participant started, completed and held a placement, and what they told us after an election.
 // An academy has a few dozen applications a year: they are read as rows and counted in Node, as the

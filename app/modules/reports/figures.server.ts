@@ -28,7 +28,7 @@ const mentoringMeasures = ['applications', 'proposed', 'accepted', 'declined', '
 const funnelStages = ['signedUp', 'attended', 'completed', 'applied', 'matched', 'onRoute', 'onList', 'elected'] as const;
 
 /**
- * "On the route to a list" (issue 17, item 3; ADR 020): a person with an accepted match whose
+ * "On the route to a list" (issue 17, item 3; ADR 021): a person with an accepted match whose
  * candidacy route has a ticked step from the third step of the network's route on (in the default
  * route: "ask about the selection procedure", after "visit a council meeting" and "talk to a local
  * party"), or the "on the list" step wherever a network put it. Only a match of the counted

@@ -91,7 +91,7 @@ function assembleFamily(t: Translate, system: FigureSystem, data: BlockData): Fa
     for (const [key, figures] of orgCells) {
       if (key.startsWith('academy')) {
         // Every application to an academy's call belongs to that academy: here the organisation is
-        // exactly the sum of its academies, with no rest a reader would not know (ADR 020).
+        // exactly the sum of its academies, with no rest a reader would not know (ADR 021).
         figures.forEach((total, c) =>
           system.sum(
             academyCells.map((cells) => cells.get(key)?.[c]).filter((i): i is number => i !== undefined),

@@ -35,7 +35,7 @@ const yearScope = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31
  * - attended: a confirmed sign-up with at least one session attended;
  * - mentored: a mentor match they accepted, in a network of an organisation that takes part;
  * - on the route to a list: such a match whose candidacy route reached the stage the funder report
- *   counts (onRouteOf, ADR 020), so at most mentored;
+ *   counts (onRouteOf, ADR 021), so at most mentored;
  * - focus groups: what they said themselves when they asked such a network for a mentor
  *   (health data, special category, is not published here at all);
  * - on a list / elected: their own answer to the outcome question, for any election.

@@ -8,7 +8,7 @@ import { auditPublished } from '../../../test/report-audit';
 import { now } from '../clock.server';
 import { buildReport, reportTables } from './figures.server';
 
-// The relations of the new figures (ADR 020) matter: in each case below a reader who knows them can
+// The relations of the new figures (ADR 021) matter: in each case below a reader who knows them can
 // work a hidden figure back exactly unless the suppression knows them too. Without
 // `atMost(onRoute, matched)` or `atMost(admitted, applicants)` in figures.server.ts the audit finds a
 // recoverable figure here (seen when this test was written).
