@@ -22,6 +22,7 @@ import { en as needs } from './areas/needs.en';
 import { en as meetings } from './areas/meetings.en';
 import { en as pools } from './areas/pools.en';
 import { en as academyCalls } from './areas/academy-calls.en';
+import { en as placements } from './areas/placements.en';
 import { en as route } from './areas/route.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
@@ -48,6 +49,7 @@ export const en: Translation<typeof nl> = {
   ...meetings,
   ...pools,
   ...academyCalls,
+  ...placements,
   ...route,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',

@@ -23,6 +23,9 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.pool.noSeat',
   'notice.pool.notPossible',
   'notice.academyApplication.notPossible',
+  'notice.placements.notPossible',
+  'notice.placements.busy',
+  'notice.placements.notDraft',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {
