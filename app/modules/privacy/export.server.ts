@@ -23,6 +23,7 @@ import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { emailLogDigest } from './email-log.server';
 import { appLink } from '~/modules/http.server';
+import { exportPlacementData } from '../placements/privacy.server';
 
 /**
  * How every table that can hold personal data is handled, for the export (`export`) and for
@@ -76,6 +77,10 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   academy_reviewers: { export: 'academyReviewerOf', deletion: 'cascade with the account' },
   academy_reviewer_invitations: { export: 'academyReviewerInvitations', deletion: 'invitations to the address deleted' },
   academy_scores: { export: 'academyScoresGiven (scores the person gave as a reviewer)', deletion: 'note blanked, scorer cut' },
+  placement_hosts: { export: 'placementHostProfile, placementSlotsOffered, placementsHosted', deletion: 'emptied, out of every academy, waiting placements discarded' },
+  placement_host_invitations: { export: 'placementHostInvitations', deletion: 'invitations to the address deleted' },
+  placement_runs: { export: 'not exported: started_by only names the coordinator', deletion: 'started_by set null' },
+  placement_rules: { export: 'not exported: created_by only names the coordinator', deletion: 'created_by set null' },
   certificates: {
     export: 'registrations[].certificate (code, verification link, issued and withdrawn)',
     deletion: 'deleted when the registration is anonymised (the code then verifies as unknown)',
@@ -459,6 +464,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     academyReviewerOf: reviewerOf.map((r) => ({ ...r, since: iso(r.since) })),
     academyReviewerInvitations: reviewerInvites.map((r) => ({ ...r, createdAt: iso(r.createdAt), acceptedAt: iso(r.acceptedAt) })),
     academyScoresGiven: scoresGiven.map((s) => ({ ...s, submittedAt: iso(s.submittedAt) })),
+    ...(await exportPlacementData(db, userId, email)),
     routeProgress: myRouteProgress.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) })),
     consents: myConsents.map((c) => ({
       purpose: c.purpose,
