@@ -12,7 +12,7 @@ const participants = [
   { email: 'deelnemer-sem@politiekactief.example', name: 'Sem Deelnemer', municipalityCode: 'GM0153' },
 ] as const;
 
-export const demoPlacementAcademyName = 'Oriëntatieprogramma burgemeesters';
+const demoPlacementAcademyName = 'Oriëntatieprogramma burgemeesters';
 
 export async function seedDemoPlacementAcademy(tx: Db, options: { organisationId: string; candidateId: string; at: Date }) {
   // The participants' accounts have no password; a reseed replaces them (the academy goes with its organisation).

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academies, placementHosts, certificates, coordinatorInvitations, elections, matches, mentorInvitations, registrations } from '~db/schema';
+import {
+  academies,
+  placementHosts,
+  certificates,
+  coordinatorInvitations,
+  elections,
+  matches,
+  mentorInvitations,
+  registrations,
+} from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { createProposal, sampleReasons } from '../../test/matches';

@@ -15,7 +15,14 @@ import { requireUser } from '~/modules/auth/session.server';
 import { notFound } from '~/modules/http.server';
 import { formatDays } from '~/modules/placements/dates';
 import { placementsOfParticipant } from '~/modules/placements/responses.server';
-import { participationOf, preferencesOf, preferencesSchema, rankField, savePreferences, slotsOfAcademy } from '~/modules/placements/slots.server';
+import {
+  participationOf,
+  preferencesOf,
+  preferencesSchema,
+  rankField,
+  savePreferences,
+  slotsOfAcademy,
+} from '~/modules/placements/slots.server';
 
 // A participant's job-shadowing placement (issue 15 point 6): rank the academy's slots (first choice
 // first), and see the placement once it is proposed to the host or accepted. Only for the person's
@@ -70,7 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(localeFromRequest(request));
   const db = getDb();
   const slots = await slotsOfAcademy(db, p.academyId);
-  const submission = parseWithZod(await request.formData(), { schema: preferencesSchema(t, slots.map((s) => s.id)) });
+  const submission = parseWithZod(await request.formData(), {
+    schema: preferencesSchema(
+      t,
+      slots.map((s) => s.id),
+    ),
+  });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const values = submission.value as Record<string, number | null>;
   const ranks = slots.flatMap((s) => {
@@ -105,7 +117,12 @@ export default function MyPlacement() {
           rows={page.placements}
           rowKey={(x) => x.id}
           columns={[
-            { key: 'host', header: t('placements.slots.host'), rowHeader: true, cell: (x) => `${x.host} (${t(`placements.office.${x.office}`)})` },
+            {
+              key: 'host',
+              header: t('placements.slots.host'),
+              rowHeader: true,
+              cell: (x) => `${x.host} (${t(`placements.office.${x.office}`)})`,
+            },
             { key: 'dates', header: t('placements.slots.dates'), cell: (x) => x.dates },
             { key: 'place', header: t('placements.slots.place'), cell: (x) => x.place },
             { key: 'status', header: t('placements.draft.status'), cell: (x) => t(`placements.participantStatus.${x.status}`) },
@@ -124,7 +141,12 @@ export default function MyPlacement() {
               <SelectField
                 key={s.id}
                 meta={fields[s.field]!}
-                label={t('placements.preferences.slotLabel', { host: s.host, office: t(`placements.office.${s.office}`), place: s.place, dates: s.dates })}
+                label={t('placements.preferences.slotLabel', {
+                  host: s.host,
+                  office: t(`placements.office.${s.office}`),
+                  place: s.place,
+                  dates: s.dates,
+                })}
                 description={s.note || undefined}
                 placeholder={t('placements.preferences.noChoice')}
                 options={rankOptions}

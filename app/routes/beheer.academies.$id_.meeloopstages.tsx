@@ -45,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { academy, organisation } = await academyOfCoordinator(request, params.id);
   const locale = localeFromRequest(request);
   const db = getDb();
-  const [hosts, slots, overview] = await Promise.all([hostsOfAcademy(db, academy.id), slotsOfAcademy(db, academy.id), placementOverview(db, academy.id)]);
+  const [hosts, slots, overview] = await Promise.all([
+    hostsOfAcademy(db, academy.id),
+    slotsOfAcademy(db, academy.id),
+    placementOverview(db, academy.id),
+  ]);
   const pinned = new Set(overview.rules.filter((r) => r.kind === 'pin').map((r) => `${r.applicationId}:${r.slotId}`));
   const slotLabel = (s: { hostName: string; startsOn: string; endsOn: string; municipality: string }) =>
     `${s.hostName}, ${s.municipality}, ${formatDays(locale, s.startsOn, s.endsOn)}`;
@@ -54,7 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation: { id: organisation.id, name: organisation.name },
     hosts: hosts.hosts,
     invitations: hosts.invitations,
-    slots: slots.map((s) => ({ id: s.id, host: s.hostName, office: s.hostOffice, place: s.municipality, dates: formatDays(locale, s.startsOn, s.endsOn), capacity: s.capacity })),
+    slots: slots.map((s) => ({
+      id: s.id,
+      host: s.hostName,
+      office: s.hostOffice,
+      place: s.municipality,
+      dates: formatDays(locale, s.startsOn, s.endsOn),
+      capacity: s.capacity,
+    })),
     run: overview.run ? { id: overview.run.id, status: overview.run.status, stats: overview.run.stats, error: overview.run.error } : null,
     placements: overview.placements.map((p) => ({
       id: p.id,
@@ -97,9 +108,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       submission.value,
     );
     if (outcome !== 'invited') {
-      return data(submission.reply({ fieldErrors: { email: [t(outcome === 'already-host' ? 'placements.errors.alreadyHost' : 'placements.errors.alreadyInvited')] } }), {
-        status: 400,
-      });
+      return data(
+        submission.reply({
+          fieldErrors: { email: [t(outcome === 'already-host' ? 'placements.errors.alreadyHost' : 'placements.errors.alreadyInvited')] },
+        }),
+        {
+          status: 400,
+        },
+      );
     }
     return redirectWithNotice(here, 'notice.placements.invited');
   }
@@ -222,7 +238,12 @@ export default function AcademyPlacements() {
           rows={page.slots}
           rowKey={(s) => s.id}
           columns={[
-            { key: 'host', header: t('placements.slots.host'), rowHeader: true, cell: (s) => `${s.host} (${t(`placements.office.${s.office}`)})` },
+            {
+              key: 'host',
+              header: t('placements.slots.host'),
+              rowHeader: true,
+              cell: (s) => `${s.host} (${t(`placements.office.${s.office}`)})`,
+            },
             { key: 'dates', header: t('placements.slots.dates'), cell: (s) => s.dates },
             { key: 'place', header: t('placements.slots.place'), cell: (s) => s.place },
             { key: 'capacity', header: t('placements.slots.capacity'), numeric: true, cell: (s) => s.capacity },
@@ -242,7 +263,9 @@ export default function AcademyPlacements() {
         </Form>
       ) : null}
       {draft?.stats ? (
-        <p className="utrecht-paragraph">{t('placements.run.stats', { placed: draft.stats.placed, participants: draft.stats.participants })}</p>
+        <p className="utrecht-paragraph">
+          {t('placements.run.stats', { placed: draft.stats.placed, participants: draft.stats.participants })}
+        </p>
       ) : null}
       {page.placements.length > 0 ? (
         <DataTable
@@ -253,7 +276,12 @@ export default function AcademyPlacements() {
           columns={[
             { key: 'participant', header: t('placements.draft.participant'), rowHeader: true, cell: (p) => p.participant },
             { key: 'slot', header: t('placements.draft.slot'), cell: (p) => p.slot },
-            { key: 'score', header: t('placements.draft.score'), numeric: true, cell: (p) => t('placements.draft.scoreOf', { score: p.score }) },
+            {
+              key: 'score',
+              header: t('placements.draft.score'),
+              numeric: true,
+              cell: (p) => t('placements.draft.scoreOf', { score: p.score }),
+            },
             {
               key: 'reasons',
               header: t('placements.draft.reasons'),

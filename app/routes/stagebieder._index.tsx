@@ -30,7 +30,11 @@ export const meta: MetaFunction = (args) => pageTitle(args, 'title.hostHome');
 const declineSchema = (t: Translate) =>
   z.object({
     placementId: z.string().refine(isUuid, t('placements.errors.unknown')),
-    reason: z.string({ error: t('placements.errors.reason') }).trim().min(1, t('placements.errors.reason')).max(1000),
+    reason: z
+      .string({ error: t('placements.errors.reason') })
+      .trim()
+      .min(1, t('placements.errors.reason'))
+      .max(1000),
   });
 
 async function requireHost(request: Request) {
@@ -55,7 +59,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     host: { name: host.name, office: host.office, municipalityCode: host.municipalityCode ?? '' },
     academies,
-    slots: slots.map((s) => ({ id: s.id, academy: s.academyName, dates: formatDays(locale, s.startsOn, s.endsOn), place: s.municipality, capacity: s.capacity })),
+    slots: slots.map((s) => ({
+      id: s.id,
+      academy: s.academyName,
+      dates: formatDays(locale, s.startsOn, s.endsOn),
+      place: s.municipality,
+      capacity: s.capacity,
+    })),
     proposals: proposals.map((p) => ({
       id: p.id,
       status: p.status,
@@ -83,7 +93,10 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data<Answer>({ form: 'profile', result: submission.reply() }, { status: 400 });
     const outcome = await saveHostProfile(db, host.id, submission.value);
     if (outcome !== 'saved') {
-      return data<Answer>({ form: 'profile', result: submission.reply({ fieldErrors: { municipalityCode: [t('placements.errors.municipality')] } }) }, { status: 400 });
+      return data<Answer>(
+        { form: 'profile', result: submission.reply({ fieldErrors: { municipalityCode: [t('placements.errors.municipality')] } }) },
+        { status: 400 },
+      );
     }
     return redirectWithNotice('/stagebieder', 'notice.placements.profileSaved');
   }
@@ -93,7 +106,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await offerSlot(db, host.id, submission.value);
     if (outcome === 'not-found') throw notFound();
     if (outcome === 'unknown-municipality') {
-      return data<Answer>({ form: 'slot', result: submission.reply({ fieldErrors: { municipalityCode: [t('placements.errors.municipality')] } }) }, { status: 400 });
+      return data<Answer>(
+        { form: 'slot', result: submission.reply({ fieldErrors: { municipalityCode: [t('placements.errors.municipality')] } }) },
+        { status: 400 },
+      );
     }
     return redirectWithNotice('/stagebieder', 'notice.placements.slotOffered');
   }
@@ -153,7 +169,11 @@ function SlotForm() {
   const [form, fields] = useForm<Record<'academyId' | 'startsOn' | 'endsOn' | 'municipalityCode' | 'capacity' | 'note', string>>({
     id: 'offer-slot',
     lastResult: answer?.form === 'slot' ? answer.result : undefined,
-    defaultValue: { academyId: page.academies.length === 1 ? page.academies[0]!.id : '', capacity: '1', municipalityCode: page.host.municipalityCode },
+    defaultValue: {
+      academyId: page.academies.length === 1 ? page.academies[0]!.id : '',
+      capacity: '1',
+      municipalityCode: page.host.municipalityCode,
+    },
   });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -165,7 +185,13 @@ function SlotForm() {
         options={page.academies.map((a) => ({ value: a.id, label: `${a.name} (${a.organisationName})` }))}
       />
       <TextField meta={fields.startsOn} type="date" label={t('placements.slotForm.startsOn')} required />
-      <TextField meta={fields.endsOn} type="date" label={t('placements.slotForm.endsOn')} description={t('placements.slotForm.endsOnHint')} required />
+      <TextField
+        meta={fields.endsOn}
+        type="date"
+        label={t('placements.slotForm.endsOn')}
+        description={t('placements.slotForm.endsOnHint')}
+        required
+      />
       <SelectField
         meta={fields.municipalityCode}
         label={t('placements.slotForm.municipality')}
@@ -173,7 +199,16 @@ function SlotForm() {
         placeholder={t('placements.profile.choose')}
         options={page.municipalities}
       />
-      <TextField meta={fields.capacity} type="number" inputMode="numeric" min={1} max={10} short label={t('placements.slotForm.capacity')} required />
+      <TextField
+        meta={fields.capacity}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={10}
+        short
+        label={t('placements.slotForm.capacity')}
+        required
+      />
       <TextAreaField meta={fields.note} label={t('placements.slotForm.note')} description={t('placements.slotForm.noteHint')} rows={3} />
       <SubmitButton name="intent" value="slot">
         {t('placements.slotForm.submit')}
@@ -185,7 +220,10 @@ function SlotForm() {
 function DeclineForm({ id, participant }: { id: string; participant: string }) {
   const t = useT();
   const answer = useActionData<typeof action>();
-  const [form, fields] = useForm<{ placementId: string; reason: string }>({ id: 'decline-placement', lastResult: answer?.form === 'decline' ? answer.result : undefined });
+  const [form, fields] = useForm<{ placementId: string; reason: string }>({
+    id: 'decline-placement',
+    lastResult: answer?.form === 'decline' ? answer.result : undefined,
+  });
   return (
     <section className="pa-action pa-action--danger" id="afwijzen" aria-labelledby="afwijzen-heading">
       <h3 className="utrecht-heading-3" id="afwijzen-heading" tabIndex={-1}>
@@ -194,7 +232,13 @@ function DeclineForm({ id, participant }: { id: string; participant: string }) {
       <Form method="post" action="/stagebieder" {...getFormProps(form)}>
         <ErrorSummary form={form} />
         <input type="hidden" name="placementId" value={id} />
-        <TextAreaField meta={fields.reason} label={t('placements.respond.reason')} description={t('placements.respond.reasonHint')} required rows={3} />
+        <TextAreaField
+          meta={fields.reason}
+          label={t('placements.respond.reason')}
+          description={t('placements.respond.reasonHint')}
+          required
+          rows={3}
+        />
         <div className="pa-button-row">
           <SubmitButton name="intent" value="decline">
             {t('placements.respond.declineConfirm')}
@@ -284,7 +328,7 @@ export default function HostHome() {
       {page.academies.length > 0 ? (
         <>
           <h3 className="utrecht-heading-3">{t('placements.slotForm.heading')}</h3>
-          <SlotForm />
+          <SlotForm key={page.host.municipalityCode} />
         </>
       ) : null}
 

@@ -17,12 +17,18 @@ export const meta: MetaFunction = (args) => pageTitle(args, 'title.hostInvitatio
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const check = await checkHostInvitation(getDb(), params.token);
-  if (!check.ok) return data({ problem: check.problem, invitation: null, mode: null, loginUrl: '' }, { status: linkProblemStatus(check.problem) });
+  if (!check.ok)
+    return data({ problem: check.problem, invitation: null, mode: null, loginUrl: '' }, { status: linkProblemStatus(check.problem) });
   const user = await getUser(request);
   const path = new URL(request.url).pathname;
   const mode = !user ? 'login' : user.email === check.invitation.email ? 'accept' : 'other-account';
   const { academyName, organisationName, email } = check.invitation;
-  return { problem: null, invitation: { academyName, organisationName, email }, mode, loginUrl: `/inloggen?redirectTo=${encodeURIComponent(path)}` } as const;
+  return {
+    problem: null,
+    invitation: { academyName, organisationName, email },
+    mode,
+    loginUrl: `/inloggen?redirectTo=${encodeURIComponent(path)}`,
+  } as const;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

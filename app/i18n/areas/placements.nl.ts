@@ -104,7 +104,8 @@ export const nl = {
   'placements.invitation.used.body': 'Je vindt je meeloopstages op je eigen pagina.',
 
   'placements.host.title': 'Mijn meeloopstages',
-  'placements.host.intro': 'Hier bied je dagen aan waarop deelnemers met je meelopen, en zeg je ja of nee tegen de deelnemers die we voorstellen.',
+  'placements.host.intro':
+    'Hier bied je dagen aan waarop deelnemers met je meelopen, en zeg je ja of nee tegen de deelnemers die we voorstellen.',
   'placements.host.proposals': 'Voorgestelde deelnemers',
   'placements.host.noProposals': 'Er zijn nog geen deelnemers aan je voorgesteld.',
   'placements.host.proposalsCaption': 'Deelnemers die met je meelopen',

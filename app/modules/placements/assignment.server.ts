@@ -33,7 +33,7 @@ const live = ['proposed', 'accepted'] as const;
 const STALE_RUN_MS = 15 * 60_000;
 
 /** Everything a run needs, read from the database. */
-export async function loadPlacementInstance(db: Db, academyId: string) {
+async function loadPlacementInstance(db: Db, academyId: string) {
   const [academy] = await db.select({ offices: academies.eligibleOffices }).from(academies).where(eq(academies.id, academyId));
   const placed = db
     .select({ id: placements.applicationId })
@@ -42,7 +42,13 @@ export async function loadPlacementInstance(db: Db, academyId: string) {
   const participants = await db
     .select({ id: academyApplications.id, municipalityCode: academyApplications.municipalityCode })
     .from(academyApplications)
-    .where(and(eq(academyApplications.academyId, academyId), eq(academyApplications.status, 'accepted'), sql`${academyApplications.id} not in ${placed}`))
+    .where(
+      and(
+        eq(academyApplications.academyId, academyId),
+        eq(academyApplications.status, 'accepted'),
+        sql`${academyApplications.id} not in ${placed}`,
+      ),
+    )
     .orderBy(asc(academyApplications.createdAt), asc(academyApplications.id));
   const slots = await db
     .select({
@@ -50,7 +56,9 @@ export async function loadPlacementInstance(db: Db, academyId: string) {
       municipalityCode: placementSlots.municipalityCode,
       hostOffice: placementHosts.office,
       capacity: placementSlots.capacity,
-      used: sql<number>`(select count(*) from ${placements} where ${placements.slotId} = ${placementSlots.id} and ${placements.status} in ('proposed', 'accepted'))`.mapWith(Number),
+      used: sql<number>`(select count(*) from ${placements} where ${placements.slotId} = ${placementSlots.id} and ${placements.status} in ('proposed', 'accepted'))`.mapWith(
+        Number,
+      ),
     })
     .from(placementSlots)
     .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
@@ -60,7 +68,10 @@ export async function loadPlacementInstance(db: Db, academyId: string) {
   const [preferences, rules, declined] = ids.length
     ? await Promise.all([
         db.select().from(placementPreferences).where(inArray(placementPreferences.applicationId, ids)),
-        db.select().from(placementRules).where(and(eq(placementRules.academyId, academyId), inArray(placementRules.applicationId, ids))),
+        db
+          .select()
+          .from(placementRules)
+          .where(and(eq(placementRules.academyId, academyId), inArray(placementRules.applicationId, ids))),
         db
           .select({ applicationId: placements.applicationId, slotId: placements.slotId })
           .from(placements)
@@ -74,7 +85,7 @@ type Instance = Awaited<ReturnType<typeof loadPlacementInstance>>;
 const key = (applicationId: string, slotId: string) => `${applicationId}:${slotId}`;
 
 /** Scores every allowed pair and solves exactly; pins within capacity go in as pinned pairs. */
-export async function solvePlacements(db: Db, instance: Instance) {
+async function solvePlacements(db: Db, instance: Instance) {
   const geography = await loadGeography(db);
   const rank = new Map(instance.preferences.map((p) => [key(p.applicationId, p.slotId), p.rank]));
   const never = new Set([
@@ -144,7 +155,10 @@ export async function startPlacementRun(db: Db, academyId: string, startedBy: st
       )
       .limit(1);
     if (busy) return { status: 'busy', runId: busy.id };
-    const [run] = await tx.insert(placementRuns).values({ academyId, startedBy, status: 'queued', createdAt: now() }).returning({ id: placementRuns.id });
+    const [run] = await tx
+      .insert(placementRuns)
+      .values({ academyId, startedBy, status: 'queued', createdAt: now() })
+      .returning({ id: placementRuns.id });
     await getBoss().send(queues.placementRun, { runId: run!.id }, { db: jobsIn(tx) });
     return { status: 'started', runId: run!.id };
   });
@@ -224,7 +238,10 @@ export async function setPlacementRule(
   await db
     .insert(placementRules)
     .values({ academyId, ...input, createdBy: userId, createdAt: now() })
-    .onConflictDoUpdate({ target: [placementRules.applicationId, placementRules.slotId], set: { kind: input.kind, createdBy: userId, createdAt: now() } });
+    .onConflictDoUpdate({
+      target: [placementRules.applicationId, placementRules.slotId],
+      set: { kind: input.kind, createdBy: userId, createdAt: now() },
+    });
   return 'saved';
 }
 
@@ -232,7 +249,11 @@ export async function removePlacementRule(db: Db, academyId: string, input: { ap
   await db
     .delete(placementRules)
     .where(
-      and(eq(placementRules.academyId, academyId), eq(placementRules.applicationId, input.applicationId), eq(placementRules.slotId, input.slotId)),
+      and(
+        eq(placementRules.academyId, academyId),
+        eq(placementRules.applicationId, input.applicationId),
+        eq(placementRules.slotId, input.slotId),
+      ),
     );
 }
 

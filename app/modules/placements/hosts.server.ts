@@ -26,7 +26,11 @@ const HOST_INVITATION_DAYS = 14;
 
 export function hostInviteSchema(t: Translate) {
   return z.object({
-    name: z.string({ error: t('placements.errors.nameRequired') }).trim().min(1, t('placements.errors.nameRequired')).max(200),
+    name: z
+      .string({ error: t('placements.errors.nameRequired') })
+      .trim()
+      .min(1, t('placements.errors.nameRequired'))
+      .max(200),
     email: emailField(t),
   });
 }
@@ -148,7 +152,11 @@ export async function hostOf(db: Db, userId: string) {
 
 export function hostProfileSchema(t: Translate) {
   return z.object({
-    name: z.string({ error: t('placements.errors.nameRequired') }).trim().min(1, t('placements.errors.nameRequired')).max(200),
+    name: z
+      .string({ error: t('placements.errors.nameRequired') })
+      .trim()
+      .min(1, t('placements.errors.nameRequired'))
+      .max(200),
     office: z.enum(hostOffices, { error: t('placements.errors.office') }),
     municipalityCode: z.string({ error: t('placements.errors.municipality') }).regex(/^GM\d{4}$/, t('placements.errors.municipality')),
   });
@@ -156,9 +164,15 @@ export function hostProfileSchema(t: Translate) {
 export type HostProfileInput = z.output<ReturnType<typeof hostProfileSchema>>;
 
 export async function saveHostProfile(db: Db, hostId: string, input: HostProfileInput): Promise<'saved' | 'unknown-municipality'> {
-  const [place] = await db.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, input.municipalityCode));
+  const [place] = await db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(eq(municipalities.code, input.municipalityCode));
   if (!place) return 'unknown-municipality';
-  await db.update(placementHosts).set({ ...input, updatedAt: now() }).where(eq(placementHosts.id, hostId));
+  await db
+    .update(placementHosts)
+    .set({ ...input, updatedAt: now() })
+    .where(eq(placementHosts.id, hostId));
   return 'saved';
 }
 

@@ -1,10 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { academies, academyApplications, academyHosts, emailMessages, organisations, placementHosts, placementPreferences, placements } from '~db/schema';
+import {
+  academies,
+  academyApplications,
+  academyHosts,
+  emailMessages,
+  organisations,
+  placementHosts,
+  placementPreferences,
+  placements,
+} from '~db/schema';
 import { calendarsOf } from '../../../test/calendar';
 import { setupTestDatabase } from '../../../test/database';
 import { createUser } from '../../../test/mentoring';
-import { DAY, now, setClock } from '../clock.server';
+import { now, setClock } from '../clock.server';
 import { hostsOfAcademy, acceptHostInvitation, checkHostInvitation, hostOf, inviteHost, saveHostProfile } from './hosts.server';
 import { offerSlot, participationOf, savePreferences, slotsOfAcademy } from './slots.server';
 import { placementOverview, processPlacementRun, publishPlacements, setPlacementRule, startPlacementRun } from './assignment.server';
@@ -23,7 +32,10 @@ const AMSTERDAM = 'GM0363';
 let n = 0;
 async function makeAcademy() {
   n++;
-  const [org] = await db().insert(organisations).values({ name: `Genootschap ${n}`, slug: `genootschap-pl-${n}`, kind: 'association' }).returning();
+  const [org] = await db()
+    .insert(organisations)
+    .values({ name: `Genootschap ${n}`, slug: `genootschap-pl-${n}`, kind: 'association' })
+    .returning();
   const [academy] = await db()
     .insert(academies)
     .values({ organisationId: org!.id, name: `Oriëntatieprogramma ${n}`, eligibleOffices: ['mayor'] })
@@ -38,7 +50,15 @@ async function cohort(academyId: string, homes: (string | null)[]) {
     const person = await createUser(db());
     const [application] = await db()
       .insert(academyApplications)
-      .values({ academyId, userId: person.id, municipalityCode: home, status: 'accepted', motivation: 'm', focusGroups: ['women'], disability: true })
+      .values({
+        academyId,
+        userId: person.id,
+        municipalityCode: home,
+        status: 'accepted',
+        motivation: 'm',
+        focusGroups: ['women'],
+        disability: true,
+      })
       .returning();
     people.push({ person, application: application! });
   }
@@ -56,9 +76,13 @@ const emailsTo = (email: string, template: string) =>
 async function host(academy: { id: string; name: string }, office: 'mayor' | 'alderman', municipalityCode: string) {
   const user = await createUser(db());
   const coordinator = await createUser(db());
-  expect(await inviteHost(db(), { academy, organisationName: 'Genootschap', invitedBy: { id: coordinator.id, name: 'Petra' }, locale: 'nl' }, { name: user.name, email: user.email })).toBe(
-    'invited',
-  );
+  expect(
+    await inviteHost(
+      db(),
+      { academy, organisationName: 'Genootschap', invitedBy: { id: coordinator.id, name: 'Petra' }, locale: 'nl' },
+      { name: user.name, email: user.email },
+    ),
+  ).toBe('invited');
   const [mail] = await emailsTo(user.email, 'placement-host-invitation');
   const token = (mail!.props as { url: string }).url.split('/').pop()!;
   expect((await checkHostInvitation(db(), token)).ok).toBe(true);
@@ -88,7 +112,11 @@ describe('placements', () => {
     const alderman = await host(academy, 'alderman', AMSTERDAM);
     // The same person invited by a second academy keeps one profile.
     const coordinator = await createUser(db());
-    await inviteHost(db(), { academy: other, organisationName: 'X', invitedBy: { id: coordinator.id, name: 'C' }, locale: 'nl' }, { name: 'Burgemeester', email: mayor.user.email });
+    await inviteHost(
+      db(),
+      { academy: other, organisationName: 'X', invitedBy: { id: coordinator.id, name: 'C' }, locale: 'nl' },
+      { name: 'Burgemeester', email: mayor.user.email },
+    );
     const [second] = (await emailsTo(mayor.user.email, 'placement-host-invitation')).slice(-1);
     expect((await acceptHostInvitation(db(), (second!.props as { url: string }).url.split('/').pop(), mayor.user)).ok).toBe(true);
     expect((await db().select().from(placementHosts).where(eq(placementHosts.userId, mayor.user.id))).length).toBe(1);
@@ -127,13 +155,23 @@ describe('placements', () => {
     expect(pairOf(a!.application.id)?.slotId).toBe(amsterdam.id);
     expect(pairOf(c!.application.id)?.slotId).toBe(zwolle.id);
     expect(pairOf(c!.application.id)?.score).toBe(100);
-    expect(pairOf(c!.application.id)?.reasons.map((r) => r.nl)).toEqual(['Keuze 1 van de deelnemer (+50)', 'Woont in Zwolle (+25)', 'De academie leidt op tot burgemeester (+25)']);
+    expect(pairOf(c!.application.id)?.reasons.map((r) => r.nl)).toEqual([
+      'Keuze 1 van de deelnemer (+50)',
+      'Woont in Zwolle (+25)',
+      'De academie leidt op tot burgemeester (+25)',
+    ]);
 
     // Pin b to Zwolle and forbid a in Amsterdam: the next run keeps the pin and never pairs a with Amsterdam.
     const me = await createUser(db());
-    expect(await setPlacementRule(db(), academy.id, { applicationId: b!.application.id, slotId: zwolle.id, kind: 'pin' }, me.id)).toBe('saved');
-    expect(await setPlacementRule(db(), academy.id, { applicationId: a!.application.id, slotId: amsterdam.id, kind: 'forbid' }, me.id)).toBe('saved');
-    expect(await setPlacementRule(db(), other.id, { applicationId: a!.application.id, slotId: amsterdam.id, kind: 'forbid' }, me.id)).toBe('not-found');
+    expect(await setPlacementRule(db(), academy.id, { applicationId: b!.application.id, slotId: zwolle.id, kind: 'pin' }, me.id)).toBe(
+      'saved',
+    );
+    expect(
+      await setPlacementRule(db(), academy.id, { applicationId: a!.application.id, slotId: amsterdam.id, kind: 'forbid' }, me.id),
+    ).toBe('saved');
+    expect(await setPlacementRule(db(), other.id, { applicationId: a!.application.id, slotId: amsterdam.id, kind: 'forbid' }, me.id)).toBe(
+      'not-found',
+    );
     const runId = await runAndWait(academy.id);
     overview = await placementOverview(db(), academy.id);
     expect(overview.placements.map((p) => [p.applicationId, p.slotId]).sort()).toEqual(
@@ -152,7 +190,16 @@ describe('placements', () => {
     // The host sees the participant's name and municipality, and no special-category data.
     const seen = await placementsOfHost(db(), mayor.profile.id);
     expect(seen).toHaveLength(1);
-    expect(Object.keys(seen[0]!).sort()).toEqual(['academyName', 'declineReason', 'endsOn', 'id', 'participant', 'participantMunicipality', 'startsOn', 'status']);
+    expect(Object.keys(seen[0]!).sort()).toEqual([
+      'academyName',
+      'declineReason',
+      'endsOn',
+      'id',
+      'participant',
+      'participantMunicipality',
+      'startsOn',
+      'status',
+    ]);
     expect(JSON.stringify(seen)).not.toMatch(/women|disability/);
 
     // Another host cannot answer it; the host accepts; both get the details with a calendar invitation.
@@ -186,7 +233,14 @@ describe('placements', () => {
     setClock(start);
     const { academy } = await makeAcademy();
     const mayor = await host(academy, 'mayor', ZWOLLE);
-    await offerSlot(db(), mayor.profile.id, { academyId: academy.id, startsOn: '2027-04-12', endsOn: '2027-04-12', capacity: 2, municipalityCode: ZWOLLE, note: '' });
+    await offerSlot(db(), mayor.profile.id, {
+      academyId: academy.id,
+      startsOn: '2027-04-12',
+      endsOn: '2027-04-12',
+      capacity: 2,
+      municipalityCode: ZWOLLE,
+      note: '',
+    });
     await cohort(academy.id, [ZWOLLE]);
     const runId = await runAndWait(academy.id);
     await publishPlacements(db(), academy.id, runId);
@@ -208,7 +262,14 @@ describe('placements', () => {
     setClock(start);
     const { academy } = await makeAcademy();
     const mayor = await host(academy, 'mayor', ZWOLLE);
-    await offerSlot(db(), mayor.profile.id, { academyId: academy.id, startsOn: '2027-04-12', endsOn: '2027-04-12', capacity: 1, municipalityCode: ZWOLLE, note: 'Gemeentehuis, 9 uur' });
+    await offerSlot(db(), mayor.profile.id, {
+      academyId: academy.id,
+      startsOn: '2027-04-12',
+      endsOn: '2027-04-12',
+      capacity: 1,
+      municipalityCode: ZWOLLE,
+      note: 'Gemeentehuis, 9 uur',
+    });
     const [p] = await cohort(academy.id, [ZWOLLE]);
     const [slot] = await slotsOfAcademy(db(), academy.id);
     await savePreferences(db(), { applicationId: p!.application.id, academyId: academy.id }, [{ slotId: slot!.id, rank: 1 }]);

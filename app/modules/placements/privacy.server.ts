@@ -22,7 +22,15 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
   const [host] = await db.select().from(placementHosts).where(eq(placementHosts.userId, userId));
   const slots = host
     ? await db
-        .select({ id: placementSlots.id, academy: academies.name, startsOn: placementSlots.startsOn, endsOn: placementSlots.endsOn, place: municipalities.name, capacity: placementSlots.capacity, note: placementSlots.note })
+        .select({
+          id: placementSlots.id,
+          academy: academies.name,
+          startsOn: placementSlots.startsOn,
+          endsOn: placementSlots.endsOn,
+          place: municipalities.name,
+          capacity: placementSlots.capacity,
+          note: placementSlots.note,
+        })
         .from(placementSlots)
         .innerJoin(academies, eq(academies.id, placementSlots.academyId))
         .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
@@ -39,18 +47,33 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
     .from(placementPreferences)
     .where(inArray(placementPreferences.applicationId, mine));
   const asParticipant = await db
-    .select({ id: placements.id, applicationId: placements.applicationId, slotId: placements.slotId, status: placements.status, createdAt: placements.createdAt, respondedAt: placements.respondedAt })
+    .select({
+      id: placements.id,
+      applicationId: placements.applicationId,
+      slotId: placements.slotId,
+      status: placements.status,
+      createdAt: placements.createdAt,
+      respondedAt: placements.respondedAt,
+    })
     .from(placements)
     .where(and(inArray(placements.applicationId, mine), inArray(placements.status, ['proposed', 'accepted', 'declined'])));
   const asHost = host
     ? await db
-        .select({ id: placements.id, slotId: placements.slotId, status: placements.status, declineReason: placements.declineReason, respondedAt: placements.respondedAt })
+        .select({
+          id: placements.id,
+          slotId: placements.slotId,
+          status: placements.status,
+          declineReason: placements.declineReason,
+          respondedAt: placements.respondedAt,
+        })
         .from(placements)
         .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
         .where(and(eq(placementSlots.hostId, host.id), inArray(placements.status, ['proposed', 'accepted', 'declined'])))
     : [];
   return {
-    placementHostProfile: host ? { name: host.name, office: host.office, municipalityCode: host.municipalityCode, createdAt: iso(host.createdAt) } : null,
+    placementHostProfile: host
+      ? { name: host.name, office: host.office, municipalityCode: host.municipalityCode, createdAt: iso(host.createdAt) }
+      : null,
     placementSlotsOffered: slots,
     placementHostInvitations: invitations.map((i) => ({ ...i, createdAt: iso(i.createdAt), acceptedAt: iso(i.acceptedAt) })),
     placementPreferences: preferences,

@@ -2,7 +2,16 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
-import { academies, academyApplications, municipalities, organisations, placementHosts, placements, placementSlots, users } from '~db/schema';
+import {
+  academies,
+  academyApplications,
+  municipalities,
+  organisations,
+  placementHosts,
+  placements,
+  placementSlots,
+  users,
+} from '~db/schema';
 import { getEnv } from '~/env.server';
 import { now } from '../clock.server';
 import { organizerOf, type CalendarOrganizer } from '../courses/calendar.server';
@@ -162,7 +171,7 @@ async function sendConfirmations(tx: Db, placementId: string) {
 }
 
 /** The calendar file of an accepted placement: METHOD:REQUEST, all-day from the first to the last day. */
-export function placementCalendar(p: {
+function placementCalendar(p: {
   id: string;
   sequence: number;
   startsOn: string;
@@ -208,7 +217,13 @@ export async function hasHeldPlacement(db: Db, applicationId: string): Promise<b
     .select({ id: placements.id })
     .from(placements)
     .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .where(and(eq(placements.applicationId, applicationId), eq(placements.status, 'accepted'), lt(placementSlots.endsOn, dateInAmsterdam(now()))))
+    .where(
+      and(
+        eq(placements.applicationId, applicationId),
+        eq(placements.status, 'accepted'),
+        lt(placementSlots.endsOn, dateInAmsterdam(now())),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }

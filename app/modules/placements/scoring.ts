@@ -30,7 +30,10 @@ export function scorePlacement(
   const points = preferencePoints(context.rank);
   if (context.rank !== undefined) {
     score += points;
-    reasons.push({ nl: `Keuze ${context.rank} van de deelnemer (+${points})`, en: `The participant's choice ${context.rank} (+${points})` });
+    reasons.push({
+      nl: `Keuze ${context.rank} van de deelnemer (+${points})`,
+      en: `The participant's choice ${context.rank} (+${points})`,
+    });
   }
   const home = participant.municipalityCode;
   if (home) {
@@ -45,7 +48,10 @@ export function scorePlacement(
       const province = context.geography.provinceOf(home);
       if (province && province === context.geography.provinceOf(slot.municipalityCode)) {
         score += REGION.sameProvince;
-        reasons.push({ nl: `Woont in dezelfde provincie, ${province} (+${REGION.sameProvince})`, en: `Lives in the same province, ${province} (+${REGION.sameProvince})` });
+        reasons.push({
+          nl: `Woont in dezelfde provincie, ${province} (+${REGION.sameProvince})`,
+          en: `Lives in the same province, ${province} (+${REGION.sameProvince})`,
+        });
       }
     }
   }

@@ -1,7 +1,16 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import { academies, academyApplications, academyHosts, municipalities, organisations, placementHosts, placementPreferences, placementSlots } from '~db/schema';
+import {
+  academies,
+  academyApplications,
+  academyHosts,
+  municipalities,
+  organisations,
+  placementHosts,
+  placementPreferences,
+  placementSlots,
+} from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { isUuid } from '../http.server';
@@ -40,7 +49,10 @@ export async function offerSlot(db: Db, hostId: string, input: SlotInput): Promi
     .from(academyHosts)
     .where(and(eq(academyHosts.hostId, hostId), eq(academyHosts.academyId, input.academyId)));
   if (!membership) return 'not-found';
-  const [place] = await db.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, input.municipalityCode));
+  const [place] = await db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(eq(municipalities.code, input.municipalityCode));
   if (!place) return 'unknown-municipality';
   await db.insert(placementSlots).values({ ...input, hostId, createdAt: now() });
   return 'offered';
@@ -90,11 +102,18 @@ export async function slotsOfHost(db: Db, hostId: string) {
 export async function participationOf(db: Db, userId: string, applicationId: string | undefined) {
   if (!isUuid(applicationId)) return null;
   const [row] = await db
-    .select({ applicationId: academyApplications.id, academyId: academies.id, academyName: academies.name, organisationName: organisations.name })
+    .select({
+      applicationId: academyApplications.id,
+      academyId: academies.id,
+      academyName: academies.name,
+      organisationName: organisations.name,
+    })
     .from(academyApplications)
     .innerJoin(academies, eq(academies.id, academyApplications.academyId))
     .innerJoin(organisations, eq(organisations.id, academies.organisationId))
-    .where(and(eq(academyApplications.id, applicationId), eq(academyApplications.userId, userId), eq(academyApplications.status, 'accepted')));
+    .where(
+      and(eq(academyApplications.id, applicationId), eq(academyApplications.userId, userId), eq(academyApplications.status, 'accepted')),
+    );
   return row ?? null;
 }
 
@@ -127,7 +146,11 @@ export async function preferencesOf(db: Db, applicationId: string) {
 }
 
 /** Replaces the participant's ranking; only slots of their own academy count. */
-export async function savePreferences(db: Db, participation: { applicationId: string; academyId: string }, ranks: { slotId: string; rank: number }[]) {
+export async function savePreferences(
+  db: Db,
+  participation: { applicationId: string; academyId: string },
+  ranks: { slotId: string; rank: number }[],
+) {
   await db.transaction(async (tx) => {
     const own = ranks.length
       ? await tx
@@ -145,7 +168,9 @@ export async function savePreferences(db: Db, participation: { applicationId: st
       : [];
     const ownIds = new Set(own.map((s) => s.id));
     await tx.delete(placementPreferences).where(eq(placementPreferences.applicationId, participation.applicationId));
-    const rows = ranks.filter((r) => ownIds.has(r.slotId)).map((r) => ({ applicationId: participation.applicationId, slotId: r.slotId, rank: r.rank }));
+    const rows = ranks
+      .filter((r) => ownIds.has(r.slotId))
+      .map((r) => ({ applicationId: participation.applicationId, slotId: r.slotId, rank: r.rank }));
     if (rows.length) await tx.insert(placementPreferences).values(rows);
   });
 }

@@ -77,7 +77,10 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   academy_reviewers: { export: 'academyReviewerOf', deletion: 'cascade with the account' },
   academy_reviewer_invitations: { export: 'academyReviewerInvitations', deletion: 'invitations to the address deleted' },
   academy_scores: { export: 'academyScoresGiven (scores the person gave as a reviewer)', deletion: 'note blanked, scorer cut' },
-  placement_hosts: { export: 'placementHostProfile, placementSlotsOffered, placementsHosted', deletion: 'emptied, out of every academy, waiting placements discarded' },
+  placement_hosts: {
+    export: 'placementHostProfile, placementSlotsOffered, placementsHosted',
+    deletion: 'emptied, out of every academy, waiting placements discarded',
+  },
   placement_host_invitations: { export: 'placementHostInvitations', deletion: 'invitations to the address deleted' },
   placement_runs: { export: 'not exported: started_by only names the coordinator', deletion: 'started_by set null' },
   placement_rules: { export: 'not exported: created_by only names the coordinator', deletion: 'created_by set null' },
