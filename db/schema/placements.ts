@@ -167,6 +167,7 @@ export const placements = pgTable(
     uniqueIndex('placements_live_key')
       .on(t.applicationId)
       .where(sql`${t.status} in ('proposed', 'accepted')`),
+    index('placements_application_idx').on(t.applicationId, t.status),
     index('placements_academy_idx').on(t.academyId, t.status),
     index('placements_run_idx').on(t.runId),
     index('placements_slot_idx').on(t.slotId),

@@ -1,0 +1,1 @@
+CREATE INDEX "placements_application_idx" ON "placements" USING btree ("application_id","status");
