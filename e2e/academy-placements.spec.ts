@@ -98,7 +98,7 @@ test('placements: invite a host, offer a slot, rank it, assign, publish, accept,
     await page.getByRole('button', { name: 'Indeling maken' }).click();
     const draft = page.getByRole('table', { name: 'Voorstel voor de indeling' });
     await expect(draft).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText('2 van de 3 deelnemers hebben een plek in dit voorstel.')).toBeVisible();
+    await expect(page.getByText('Een plek in dit voorstel: 2 van de 3 deelnemers.')).toBeVisible();
     const kim = draft.getByRole('row').filter({ hasText: demo.candidate.name });
     await expect(kim).toContainText('Keuze 1 van de deelnemer (+50)');
     await expect(kim).toContainText('Woont in Zwolle (+25)');

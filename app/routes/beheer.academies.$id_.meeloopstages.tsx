@@ -263,9 +263,7 @@ export default function AcademyPlacements() {
         </Form>
       ) : null}
       {draft?.stats ? (
-        <p className="utrecht-paragraph">
-          {t('placements.run.stats', { placed: draft.stats.placed, participants: draft.stats.participants })}
-        </p>
+        <p className="utrecht-paragraph">{t('placements.run.stats', { count: draft.stats.participants, placed: draft.stats.placed })}</p>
       ) : null}
       {page.placements.length > 0 ? (
         <DataTable

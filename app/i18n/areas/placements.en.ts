@@ -66,7 +66,10 @@ export const en: Translation<typeof nl> = {
   'placements.run.start': 'Make the assignment',
   'placements.run.working': 'The assignment is being made. This page refreshes by itself.',
   'placements.run.failed': 'The assignment failed. Please try again.',
-  'placements.run.stats': '{placed} of the {participants} participants have a place in this draft.',
+  'placements.run.stats': {
+    one: 'A place in this draft: {placed} of 1 participant.',
+    other: 'A place in this draft: {placed} of the {count} participants.',
+  },
   'placements.draft.caption': 'Draft assignment',
   'placements.draft.publishedCaption': 'Assignment sent',
   'placements.draft.participant': 'Participant',

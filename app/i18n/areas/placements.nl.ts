@@ -63,7 +63,10 @@ export const nl = {
   'placements.run.start': 'Indeling maken',
   'placements.run.working': 'De indeling wordt gemaakt. Deze pagina ververst vanzelf.',
   'placements.run.failed': 'De indeling is mislukt. Probeer het opnieuw.',
-  'placements.run.stats': '{placed} van de {participants} deelnemers hebben een plek in dit voorstel.',
+  'placements.run.stats': {
+    one: 'Een plek in dit voorstel: {placed} van 1 deelnemer.',
+    other: 'Een plek in dit voorstel: {placed} van de {count} deelnemers.',
+  },
   'placements.draft.caption': 'Voorstel voor de indeling',
   'placements.draft.publishedCaption': 'Verstuurde indeling',
   'placements.draft.participant': 'Deelnemer',
