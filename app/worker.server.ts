@@ -10,6 +10,7 @@ import { runDueCourseWork } from '~/modules/courses/lifecycle.server';
 import { runDueAcademyWork } from '~/modules/academies/selection.server';
 import { pruneSignUpRequests } from '~/modules/courses/sign-up-requests.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
+import { processPlacementRun } from '~/modules/placements/assignment.server';
 import { runDueMentoringWork } from '~/modules/mentoring/due.server';
 import { runDueRouteWork } from '~/modules/candidacy/reminders.server';
 import { runRetentionWork } from '~/modules/privacy/retention.server';
@@ -86,6 +87,10 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
   // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
   await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await processMatchingRun(db, job.data.runId);
+  });
+  // An academy's placement run (the same engine and the same rules as a matching run).
+  await boss.work<{ runId: string }>(queues.placementRun, { pollingIntervalSeconds: 1 }, async (jobs) => {
+    for (const job of jobs) await processPlacementRun(db, job.data.runId);
   });
   // Proposal reminders, alerts and expiry; quiet-match nudges; feedback emails (same rules as above).
   await boss.work(queues.mentoringDueWork, { pollingIntervalSeconds: 5 }, async () => {

@@ -6,6 +6,7 @@ import type { Db } from './client.server';
 import { courses, organisationMemberships, organisations, users } from './schema';
 import { insertCoursePlans, planDemoCourses } from './seed-courses';
 import { seedDemoApplicationNetwork } from './seed-applications';
+import { seedDemoPlacementAcademy } from './seed-placements';
 import { seedMentoring } from './seed-mentoring';
 
 /** The demo accounts; the README prints the same list. Never use these outside a demo. */
@@ -125,6 +126,7 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
     await insertCoursePlans(tx, plans);
     await seedMentoring(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
     await seedDemoApplicationNetwork(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
+    await seedDemoPlacementAcademy(tx, { organisationId: nvr.id, candidateId: candidate.id, at });
   });
   return true;
 }

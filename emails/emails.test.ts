@@ -292,6 +292,31 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     electionName: 'Gemeenteraadsverkiezingen 2030',
     routeUrl: 'https://politiekactief.example/koppeling/abc#route',
   },
+  'placement-host-invitation': {
+    name: 'Anne Jansen',
+    academyName: 'Raadsledenacademie 2027',
+    organisationName: 'NVR',
+    invitedBy: 'Petra de Vries',
+    url: 'https://politiekactief.example/stagebieder/uitnodiging/abc?x=1&y=2',
+    expiresInDays: 14,
+  },
+  'placement-proposed': {
+    hostName: 'Anne Jansen',
+    participantName: 'Fatima',
+    participantMunicipality: 'Zwolle',
+    academyName: 'Raadsledenacademie 2027',
+    dates: '12 t/m 14 april 2027',
+    url: 'https://politiekactief.example/stagebieder?x=1&y=2',
+  },
+  'placement-confirmed': {
+    role: 'participant',
+    name: 'Fatima',
+    otherName: 'Anne Jansen',
+    academyName: 'Raadsledenacademie 2027',
+    dates: '12 t/m 14 april 2027',
+    place: 'Zwolle',
+    url: 'https://politiekactief.example/account/academies?x=1&y=2',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -376,6 +401,9 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'academy-decision': { nl: ['niet gekozen', 'je woont buiten de regio.'], en: ['not been chosen', 'je woont buiten de regio.'] },
   'academy-reviewer-invitation': { nl: ['beoordelen', '14 dagen'], en: ['review', '14 days'] },
   'route-reminder': { nl: ['over ongeveer twee weken', 'kandidatencommissie'], en: ['in about two weeks', 'kandidatencommissie'] },
+  'placement-host-invitation': { nl: ['meeloopstage', '14 dagen'], en: ['job-shadowing placement', '14 days'] },
+  'placement-proposed': { nl: ['ja of nee', 'zwolle'], en: ['yes or no', 'zwolle'] },
+  'placement-confirmed': { nl: ['staat vast', 'agenda'], en: ['confirmed', 'calendar'] },
 };
 
 describe('email templates', () => {

@@ -42,6 +42,9 @@ import * as academyApplicationReceived from './academy-application-received';
 import * as academyDecision from './academy-decision';
 import * as academyReviewerInvitation from './academy-reviewer-invitation';
 import * as routeReminder from './route-reminder';
+import * as placementHostInvitation from './placement-host-invitation';
+import * as placementProposed from './placement-proposed';
+import * as placementConfirmed from './placement-confirmed';
 
 export type { Locale } from './layout';
 
@@ -102,6 +105,9 @@ const registry = {
   'academy-decision': defineEmail(academyDecision),
   'academy-reviewer-invitation': defineEmail(academyReviewerInvitation),
   'route-reminder': defineEmail(routeReminder),
+  'placement-host-invitation': defineEmail(placementHostInvitation),
+  'placement-proposed': defineEmail(placementProposed),
+  'placement-confirmed': defineEmail(placementConfirmed),
 };
 
 /** Every template's props, by name (from the registry). */

@@ -23,6 +23,7 @@ import { en as meetings } from './areas/meetings.en';
 import { en as pools } from './areas/pools.en';
 import { en as academyCalls } from './areas/academy-calls.en';
 import { en as academySelection } from './areas/academy-selection.en';
+import { en as placements } from './areas/placements.en';
 import { en as route } from './areas/route.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
@@ -50,6 +51,7 @@ export const en: Translation<typeof nl> = {
   ...pools,
   ...academyCalls,
   ...academySelection,
+  ...placements,
   ...route,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',

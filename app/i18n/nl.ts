@@ -23,6 +23,7 @@ import { nl as meetings } from './areas/meetings.nl';
 import { nl as pools } from './areas/pools.nl';
 import { nl as academyCalls } from './areas/academy-calls.nl';
 import { nl as academySelection } from './areas/academy-selection.nl';
+import { nl as placements } from './areas/placements.nl';
 import { nl as route } from './areas/route.nl';
 
 export const nl = {
@@ -49,6 +50,7 @@ export const nl = {
   ...pools,
   ...academyCalls,
   ...academySelection,
+  ...placements,
   ...route,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academies, certificates, coordinatorInvitations, elections, matches, mentorInvitations, registrations } from '~db/schema';
+import {
+  academies,
+  placementHosts,
+  certificates,
+  coordinatorInvitations,
+  elections,
+  matches,
+  mentorInvitations,
+  registrations,
+} from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { createProposal, sampleReasons } from '../../test/matches';
@@ -63,6 +72,10 @@ import * as accountExport from './account_.privacy_.export[.json]';
 import * as accountCertificate from './account_.certificaat.$id';
 import * as matchPage from './koppeling.$matchId._index';
 import * as matchFeedback from './koppeling.$matchId.feedback';
+import * as academyPlacements from './beheer.academies.$id_.meeloopstages';
+import * as myPlacement from './account_.academies_.$applicationId.meeloopstage';
+import * as hostHome from './stagebieder._index';
+import * as hostInvitation from './stagebieder_.uitnodiging.$token';
 
 // Who gets what, for every loader and action under /beheer, /admin, /mentor(aat), /account and /koppeling.
 // Each role runs against records of organisation A: "coordinator" coordinates A, "other" coordinates
@@ -204,6 +217,8 @@ const routes: Route[] = [
   // The scoring page: the academy's coordinators and reviewers (none among these roles) only.
   GET('/academies/:academy/beoordelen', academyScoring.loader, coordinatorOnly()),
   POST('/academies/:academy/beoordelen', academyScoring.action, coordinatorOnly(400)),
+  GET('/beheer/academies/:academy/meeloopstages', academyPlacements.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/meeloopstages', academyPlacements.action, coordinatorOnly(400)),
   // The invitation page is for whoever holds the link; only the invited address can act on it.
   GET('/beheer/uitnodiging/:token', invitation.loader, { ...anyUser(200), anonymous: 200 }, { params: { token: 'token' } }),
   POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),
@@ -291,6 +306,14 @@ const routes: Route[] = [
   POST('/academies/:academy/aanmelden', academyApply.action, anyUser(400), {}, { params: { id: 'academy' } }),
   // /account: each person's own data.
   GET('/account/academies', accountAcademies.loader, anyUser()),
+  // A placement page of an id that is nobody's accepted application (here: an academy id): 404 for everyone.
+  GET('/account/academies/:academy/meeloopstage', myPlacement.loader, nobody, { params: { applicationId: 'academy' } }),
+  POST('/account/academies/:academy/meeloopstage', myPlacement.action, nobody, {}, { params: { applicationId: 'academy' } }),
+  // /stagebieder: only hosts (the mentor also hosts placements here); an unknown invitation link is a 404.
+  GET('/stagebieder', hostHome.loader, mentorOnly()),
+  POST('/stagebieder', hostHome.action, mentorOnly(400)),
+  GET('/stagebieder/uitnodiging/:token', hostInvitation.loader, everyone(404), { params: { token: 'token' } }),
+  POST('/stagebieder/uitnodiging/:token', hostInvitation.action, nobody, {}, { params: { token: 'token' } }),
   // Nobody's application (an id of something else): 404 for everyone.
   POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),
@@ -435,6 +458,7 @@ beforeAll(async () => {
       },
     ])
     .returning();
+  await db().insert(placementHosts).values({ userId: mentor.id, name: mentor.name, office: 'mayor', municipalityCode: 'GM0193' });
   const foreign = await createProposal(db(), { network });
   const [certified] = await db()
     .insert(registrations)
@@ -500,10 +524,10 @@ function outcomeOf(result: unknown): Outcome {
   return statusOf(result);
 }
 
-describe('access to every /beheer, /admin, /mentor(aat), /account and /koppeling loader and action', () => {
+describe('access to every /beheer, /admin, /mentor(aat), /account, /koppeling and /stagebieder loader and action', () => {
   it('covers every loader and action of these route files (a new route fails here until it has a line)', () => {
     const modules = import.meta.glob<Record<string, unknown>>(
-      ['./{beheer,admin,mentor,account,koppeling}*.{ts,tsx}', '!./**/*.test.{ts,tsx}'],
+      ['./{beheer,admin,mentor,account,koppeling,stagebieder}*.{ts,tsx}', '!./**/*.test.{ts,tsx}'],
       {
         eager: true,
       },

@@ -202,6 +202,17 @@ export default function MyAcademyApplications() {
                     </li>
                   </>
                 ) : null}
+                {a.status === 'accepted' ? (
+                  <li>
+                    <Link
+                      className="utrecht-link"
+                      to={`/account/academies/${a.id}/meeloopstage`}
+                      aria-label={t('placements.mine.linkFor', { academy: a.academyName })}
+                    >
+                      {t('placements.mine.link')}
+                    </Link>
+                  </li>
+                ) : null}
                 {a.canRespond ? (
                   <>
                     <li>

@@ -78,6 +78,11 @@ export default function EditAcademy() {
       <AcademyNav academyId={academy.id} />
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
       <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`${path}/meeloopstages`}>
+          {t('placements.manage.link')}
+        </Link>
+      </p>
       {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}
       <AcademyForm
         id="edit-academy"

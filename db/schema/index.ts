@@ -9,3 +9,4 @@ export * from './reports';
 export * from './open-figures';
 export * from './academies';
 export * from './route';
+export * from './placements';

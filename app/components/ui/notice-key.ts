@@ -26,6 +26,9 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.academyScore.notPossible',
   'notice.academySelection.undecided',
   'notice.academySelection.notPossible',
+  'notice.placements.notPossible',
+  'notice.placements.busy',
+  'notice.placements.notDraft',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

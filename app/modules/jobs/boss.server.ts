@@ -9,6 +9,7 @@ export const queues = {
   maintenance: 'maintenance',
   courseDueWork: 'course-due-work',
   matchingRun: 'matching-run',
+  placementRun: 'placement-run',
   mentoringDueWork: 'mentoring-due-work',
   privacyRetention: 'privacy-retention',
   outcomeDueWork: 'outcome-due-work',

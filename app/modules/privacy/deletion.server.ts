@@ -17,6 +17,7 @@ import {
 } from '~db/schema/mentoring';
 import { coordinatorInvitations } from '~db/schema/organisations';
 import { academyApplications, academyReviewerInvitations, academyScores } from '~db/schema/academies';
+import { erasePlacementData } from '../placements/privacy.server';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
@@ -236,6 +237,9 @@ export async function deleteAccounts(
         .where(inArray(menteeApplications.id, applicationIds));
       summary.applicationsAnonymised = applicationIds.length;
     }
+
+    // 3a. Placements (before the applications lose their person): see erasePlacementData.
+    await erasePlacementData(tx, ids, emails);
 
     // 3b. Academy applications: open ones withdrawn, all anonymised. An offered place stays offered
     // until its claim window lapses (the sweep then gives it to the first reserve, under the academy's

@@ -22,7 +22,18 @@ import { academyApplications, academyReviewerInvitations, academyReviewers, acad
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, sessions, users, verificationTokens } from '~db/schema/accounts';
+import {
+  academyHosts,
+  placementHostInvitations,
+  placementHosts,
+  placementPreferences,
+  placementRules,
+  placementRuns,
+  placements,
+  placementSlots,
+} from '~db/schema/placements';
 import { appLink } from '~/modules/http.server';
+import { exportPlacementData } from '../placements/privacy.server';
 import { emailLogDigest } from './email-log.server';
 
 /*
@@ -534,6 +545,15 @@ export const exportedTables = [
       ),
   }),
   exported({
+    key: 'placements',
+    table: placementHosts,
+    within: [academyHosts, placementSlots, placementHostInvitations, placementPreferences, placements],
+    belongs:
+      'user_id of the host profile (its slots, academies and placements hosted), the invited address, and the person’s academy applications (preferences, placements)',
+    deletion: 'preferences deleted, waiting placements discarded; a host profile emptied and out of every academy; invitations deleted',
+    read: (db, p) => exportPlacementData(db, p.userId, p.email),
+  }),
+  exported({
     key: 'routeProgress',
     table: matchRouteProgress,
     belongs: 'updated_by (steps ticked and notes written by the person, issue 17)',
@@ -668,4 +688,6 @@ export const notExported: { table: PgTable; reason: string; deletion: string }[]
   { table: matchingRuns, reason: 'started_by only names the coordinator', deletion: 'started_by set null' },
   { table: pairRules, reason: 'created_by only names the coordinator', deletion: 'created_by set null' },
   { table: academies, reason: 'the academy’s call, no personal data', deletion: 'not personal data of the person' },
+  { table: placementRuns, reason: 'started_by only names the coordinator', deletion: 'started_by set null' },
+  { table: placementRules, reason: 'created_by only names the coordinator', deletion: 'created_by set null' },
 ];

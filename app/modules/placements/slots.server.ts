@@ -1,0 +1,176 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '~db/client.server';
+import {
+  academies,
+  academyApplications,
+  academyHosts,
+  municipalities,
+  organisations,
+  placementHosts,
+  placementPreferences,
+  placementSlots,
+} from '~db/schema';
+import type { Translate } from '~/i18n';
+import { now } from '../clock.server';
+import { isUuid } from '../http.server';
+
+// Placement slots (days a host offers for one academy) and the participants' ranking of them.
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SLOT_DAYS = 31;
+
+export function slotSchema(t: Translate) {
+  return z
+    .object({
+      academyId: z.string().refine(isUuid, t('placements.errors.academy')),
+      startsOn: z.string({ error: t('placements.errors.startsOn') }).regex(isoDay, t('placements.errors.startsOn')),
+      endsOn: z.string({ error: t('placements.errors.endsOn') }).regex(isoDay, t('placements.errors.endsOn')),
+      municipalityCode: z.string({ error: t('placements.errors.municipality') }).regex(/^GM\d{4}$/, t('placements.errors.municipality')),
+      capacity: z.coerce
+        .number({ error: t('placements.errors.capacity') })
+        .int(t('placements.errors.capacity'))
+        .min(1, t('placements.errors.capacity'))
+        .max(10, t('placements.errors.capacity')),
+      note: z.string().trim().max(1000).optional().default(''),
+    })
+    .refine((v) => v.endsOn >= v.startsOn, { path: ['endsOn'], message: t('placements.errors.endsOn') })
+    .refine((v) => (Date.parse(v.endsOn) - Date.parse(v.startsOn)) / 86_400_000 < MAX_SLOT_DAYS, {
+      path: ['endsOn'],
+      message: t('placements.errors.tooLong'),
+    });
+}
+export type SlotInput = z.output<ReturnType<typeof slotSchema>>;
+
+/** A host offers days for an academy they host for ('not-found' for any other academy). */
+export async function offerSlot(db: Db, hostId: string, input: SlotInput): Promise<'offered' | 'not-found' | 'unknown-municipality'> {
+  const [membership] = await db
+    .select({ id: academyHosts.hostId })
+    .from(academyHosts)
+    .where(and(eq(academyHosts.hostId, hostId), eq(academyHosts.academyId, input.academyId)));
+  if (!membership) return 'not-found';
+  const [place] = await db
+    .select({ code: municipalities.code })
+    .from(municipalities)
+    .where(eq(municipalities.code, input.municipalityCode));
+  if (!place) return 'unknown-municipality';
+  await db.insert(placementSlots).values({ ...input, hostId, createdAt: now() });
+  return 'offered';
+}
+
+const slotColumns = {
+  id: placementSlots.id,
+  academyId: placementSlots.academyId,
+  hostId: placementSlots.hostId,
+  startsOn: placementSlots.startsOn,
+  endsOn: placementSlots.endsOn,
+  capacity: placementSlots.capacity,
+  note: placementSlots.note,
+  municipalityCode: placementSlots.municipalityCode,
+  municipality: municipalities.name,
+  hostName: placementHosts.name,
+  hostOffice: placementHosts.office,
+};
+
+/** The slots of an academy, with their host and place. */
+export async function slotsOfAcademy(db: Db, academyId: string) {
+  return db
+    .select(slotColumns)
+    .from(placementSlots)
+    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
+    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
+    .where(eq(placementSlots.academyId, academyId))
+    .orderBy(asc(placementSlots.startsOn), asc(placementHosts.name), asc(placementSlots.id));
+}
+
+/** The slots a host offers, in every academy. */
+export async function slotsOfHost(db: Db, hostId: string) {
+  return db
+    .select({ ...slotColumns, academyName: academies.name })
+    .from(placementSlots)
+    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
+    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
+    .innerJoin(academies, eq(academies.id, placementSlots.academyId))
+    .where(eq(placementSlots.hostId, hostId))
+    .orderBy(asc(placementSlots.startsOn), asc(placementSlots.id));
+}
+
+/**
+ * The person's accepted application (= their membership of the academy's cohort), or null: the only
+ * way to a participant's placement pages.
+ */
+export async function participationOf(db: Db, userId: string, applicationId: string | undefined) {
+  if (!isUuid(applicationId)) return null;
+  const [row] = await db
+    .select({
+      applicationId: academyApplications.id,
+      academyId: academies.id,
+      academyName: academies.name,
+      organisationName: organisations.name,
+    })
+    .from(academyApplications)
+    .innerJoin(academies, eq(academies.id, academyApplications.academyId))
+    .innerJoin(organisations, eq(organisations.id, academies.organisationId))
+    .where(
+      and(eq(academyApplications.id, applicationId), eq(academyApplications.userId, userId), eq(academyApplications.status, 'accepted')),
+    );
+  return row ?? null;
+}
+
+export const rankField = (slotId: string) => `rank_${slotId}`;
+
+/** The ranking form over an academy's slots: each slot gets no rank or a rank 1..n, each rank once. */
+export function preferencesSchema(t: Translate, slotIds: string[]) {
+  const choice = z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= slotIds.length), t('placements.errors.rank'));
+  return z.object(Object.fromEntries(slotIds.map((id) => [rankField(id), choice]))).superRefine((values, ctx) => {
+    const seen = new Set<number>();
+    for (const id of slotIds) {
+      const rank = values[rankField(id)] as number | null;
+      if (rank === null) continue;
+      if (seen.has(rank)) ctx.addIssue({ code: 'custom', path: [rankField(id)], message: t('placements.errors.rankTwice', { rank }) });
+      seen.add(rank);
+    }
+  });
+}
+
+export async function preferencesOf(db: Db, applicationId: string) {
+  return db
+    .select({ slotId: placementPreferences.slotId, rank: placementPreferences.rank })
+    .from(placementPreferences)
+    .where(eq(placementPreferences.applicationId, applicationId))
+    .orderBy(asc(placementPreferences.rank));
+}
+
+/** Replaces the participant's ranking; only slots of their own academy count. */
+export async function savePreferences(
+  db: Db,
+  participation: { applicationId: string; academyId: string },
+  ranks: { slotId: string; rank: number }[],
+) {
+  await db.transaction(async (tx) => {
+    const own = ranks.length
+      ? await tx
+          .select({ id: placementSlots.id })
+          .from(placementSlots)
+          .where(
+            and(
+              eq(placementSlots.academyId, participation.academyId),
+              inArray(
+                placementSlots.id,
+                ranks.map((r) => r.slotId),
+              ),
+            ),
+          )
+      : [];
+    const ownIds = new Set(own.map((s) => s.id));
+    await tx.delete(placementPreferences).where(eq(placementPreferences.applicationId, participation.applicationId));
+    const rows = ranks
+      .filter((r) => ownIds.has(r.slotId))
+      .map((r) => ({ applicationId: participation.applicationId, slotId: r.slotId, rank: r.rank }));
+    if (rows.length) await tx.insert(placementPreferences).values(rows);
+  });
+}
