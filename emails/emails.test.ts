@@ -292,6 +292,11 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     electionName: 'Gemeenteraadsverkiezingen 2030',
     routeUrl: 'https://politiekactief.example/koppeling/abc#route',
   },
+  'academy-completed': {
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    accountUrl: 'https://politiekactief.example/account/academies?x=1&y=2',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -376,6 +381,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'academy-decision': { nl: ['niet gekozen', 'je woont buiten de regio.'], en: ['not been chosen', 'je woont buiten de regio.'] },
   'academy-reviewer-invitation': { nl: ['beoordelen', '14 dagen'], en: ['review', '14 days'] },
   'route-reminder': { nl: ['over ongeveer twee weken', 'kandidatencommissie'], en: ['in about two weeks', 'kandidatencommissie'] },
+  'academy-completed': { nl: ['afgerond', 'certificaat'], en: ['completed', 'certificate'] },
 };
 
 describe('email templates', () => {

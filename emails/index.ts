@@ -42,6 +42,7 @@ import * as academyApplicationReceived from './academy-application-received';
 import * as academyDecision from './academy-decision';
 import * as academyReviewerInvitation from './academy-reviewer-invitation';
 import * as routeReminder from './route-reminder';
+import * as academyCompleted from './academy-completed';
 
 export type { Locale } from './layout';
 
@@ -102,6 +103,7 @@ const registry = {
   'academy-decision': defineEmail(academyDecision),
   'academy-reviewer-invitation': defineEmail(academyReviewerInvitation),
   'route-reminder': defineEmail(routeReminder),
+  'academy-completed': defineEmail(academyCompleted),
 };
 
 /** Every template's props, by name (from the registry). */

@@ -23,6 +23,7 @@ import { en as meetings } from './areas/meetings.en';
 import { en as pools } from './areas/pools.en';
 import { en as academyCalls } from './areas/academy-calls.en';
 import { en as route } from './areas/route.en';
+import { en as academyCohort } from './areas/academy-cohort.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -49,6 +50,7 @@ export const en: Translation<typeof nl> = {
   ...pools,
   ...academyCalls,
   ...route,
+  ...academyCohort,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

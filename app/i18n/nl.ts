@@ -23,6 +23,7 @@ import { nl as meetings } from './areas/meetings.nl';
 import { nl as pools } from './areas/pools.nl';
 import { nl as academyCalls } from './areas/academy-calls.nl';
 import { nl as route } from './areas/route.nl';
+import { nl as academyCohort } from './areas/academy-cohort.nl';
 
 export const nl = {
   ...courses,
@@ -48,6 +49,7 @@ export const nl = {
   ...pools,
   ...academyCalls,
   ...route,
+  ...academyCohort,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

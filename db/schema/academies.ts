@@ -24,7 +24,8 @@ export type AcademyDecision = (typeof academyDecisions)[number];
 /**
  * submitted: in, not yet released; withdrawn: by the applicant before the call closed; after release:
  * offered (admitted, claim window running), accepted, refused (the person declined the place), lapsed
- * (the window passed), reserve, declined (by the coordinator).
+ * (the window passed), reserve, declined (by the coordinator); left: an accepted participant who left the
+ * programme (their module registrations were cancelled).
  */
 export const academyApplicationStatuses = [
   'submitted',
@@ -35,6 +36,7 @@ export const academyApplicationStatuses = [
   'lapsed',
   'reserve',
   'declined',
+  'left',
 ] as const;
 export type AcademyApplicationStatus = (typeof academyApplicationStatuses)[number];
 

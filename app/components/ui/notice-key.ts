@@ -23,6 +23,7 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.pool.noSeat',
   'notice.pool.notPossible',
   'notice.academyApplication.notPossible',
+  'notice.academyProgramme.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {
