@@ -157,11 +157,23 @@ async function participantsOf(tx: Db, academyId: string, applicationId?: string)
  */
 export async function enrolCohort(tx: Db, academyId: string, applicationId?: string) {
   const [people, modules] = await Promise.all([participantsOf(tx, academyId, applicationId), moduleIdsOf(tx, academyId)]);
+  if (!people.length) return [];
+  await lockCourses(tx, modules);
   const outcomes: EnrolOutcome[] = [];
   for (const courseId of modules) {
     for (const participant of people) outcomes.push(await enrolInModule(tx, participant, courseId));
   }
   return outcomes;
+}
+
+/**
+ * Takes the row locks of several courses first, in id order, before writing to any of them. Writing a
+ * registration refreshes the report's month under an advisory lock shared by the organisation's courses
+ * of that month; holding it while waiting for a second course's lock, which a sign-up holds while it
+ * waits for that advisory lock, was a deadlock (seen in the parallel-accept test).
+ */
+async function lockCourses(tx: Db, courseIds: string[]) {
+  for (const id of [...courseIds].sort()) await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, id)).for('update');
 }
 
 /** Locks the academy and enrols whoever is missing (after its courses changed). */
@@ -211,6 +223,7 @@ export async function leaveAcademy(db: Db, userId: string, applicationId: string
       .from(registrations)
       .where(and(eq(registrations.academyApplicationId, applicationId), ne(registrations.status, 'cancelled')))
       .orderBy(asc(registrations.courseId));
+    await lockCourses(tx, held.map((r) => r.courseId));
     for (const registration of held) await cancelRegistration(tx, registration.id, 'system');
     return 'left';
   });
@@ -256,7 +269,7 @@ export async function moduleProgress(db: Db, academyId: string, applicationIds: 
             courseId: registrations.courseId,
             applicationId: registrations.academyApplicationId,
             status: registrations.status,
-            attended: sql`(select count(*) from ${sessionAttendance} sa where sa.registration_id = ${registrations.id} and sa.attended)`.mapWith(
+            attended: sql`(select count(*) from ${sessionAttendance} sa where sa.registration_id = ${sql.raw('"registrations"."id"')} and sa.attended)`.mapWith(
               Number,
             ),
           })

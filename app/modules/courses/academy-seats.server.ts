@@ -30,10 +30,10 @@ export async function seatsPendingForCohort(
     .select({
       seats: academies.seats,
       released: sql<boolean>`${academies.decisionsReleasedAt} is not null`,
-      accepted: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${academies.id} and a.status = 'accepted')`.mapWith(
+      accepted: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status = 'accepted')`.mapWith(
         Number,
       ),
-      waiting: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${academies.id} and a.status in ('offered', 'reserve'))`.mapWith(
+      waiting: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status in ('offered', 'reserve'))`.mapWith(
         Number,
       ),
     })
