@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { academies, academyApplications, academyCompletions, courseSessions, courses, registrations, sessionAttendance, users } from '~db/schema';
+import {
+  academies,
+  academyApplications,
+  academyCompletions,
+  courseSessions,
+  courses,
+  registrations,
+  sessionAttendance,
+  users,
+} from '~db/schema';
 import { now } from '../clock.server';
 import { isUuid } from '../http.server';
 import { normalizeEmail } from '../auth/accounts.server';
@@ -68,7 +77,9 @@ async function enrolInModule(tx: Db, participant: Participant, courseId: string)
   const pool = cohortPool(ctx.course);
   const [counts] = await tx
     .select({
-      seats: sql`count(*) filter (where ${registrations.status} in ('confirmed', 'offered') and ${registrations.pool} = ${pool})`.mapWith(Number),
+      seats: sql`count(*) filter (where ${registrations.status} in ('confirmed', 'offered') and ${registrations.pool} = ${pool})`.mapWith(
+        Number,
+      ),
       waiting: sql`count(*) filter (where ${registrations.status} = 'waitlisted' and ${registrations.pool} = ${pool})`.mapWith(Number),
     })
     .from(registrations)
@@ -136,7 +147,11 @@ async function enrolInModule(tx: Db, participant: Participant, courseId: string)
 
 async function participantsOf(tx: Db, academyId: string, applicationId?: string): Promise<Participant[]> {
   const rows = await tx
-    .select({ applicationId: academyApplications.id, userId: academyApplications.userId, municipalityCode: academyApplications.municipalityCode })
+    .select({
+      applicationId: academyApplications.id,
+      userId: academyApplications.userId,
+      municipalityCode: academyApplications.municipalityCode,
+    })
     .from(academyApplications)
     .where(
       and(
@@ -223,7 +238,10 @@ export async function leaveAcademy(db: Db, userId: string, applicationId: string
       .from(registrations)
       .where(and(eq(registrations.academyApplicationId, applicationId), ne(registrations.status, 'cancelled')))
       .orderBy(asc(registrations.courseId));
-    await lockCourses(tx, held.map((r) => r.courseId));
+    await lockCourses(
+      tx,
+      held.map((r) => r.courseId),
+    );
     for (const registration of held) await cancelRegistration(tx, registration.id, 'system');
     return 'left';
   });
@@ -257,7 +275,12 @@ export async function moduleProgress(db: Db, academyId: string, applicationIds: 
   const [sessions, regs] = await Promise.all([
     courseIds.length
       ? db
-          .select({ id: courseSessions.id, courseId: courseSessions.courseId, startsAt: courseSessions.startsAt, endsAt: courseSessions.endsAt })
+          .select({
+            id: courseSessions.id,
+            courseId: courseSessions.courseId,
+            startsAt: courseSessions.startsAt,
+            endsAt: courseSessions.endsAt,
+          })
           .from(courseSessions)
           .where(inArray(courseSessions.courseId, courseIds))
           .orderBy(asc(courseSessions.startsAt))
@@ -269,9 +292,10 @@ export async function moduleProgress(db: Db, academyId: string, applicationIds: 
             courseId: registrations.courseId,
             applicationId: registrations.academyApplicationId,
             status: registrations.status,
-            attended: sql`(select count(*) from ${sessionAttendance} sa where sa.registration_id = ${sql.raw('"registrations"."id"')} and sa.attended)`.mapWith(
-              Number,
-            ),
+            attended:
+              sql`(select count(*) from ${sessionAttendance} sa where sa.registration_id = ${sql.raw('"registrations"."id"')} and sa.attended)`.mapWith(
+                Number,
+              ),
           })
           .from(registrations)
           .where(

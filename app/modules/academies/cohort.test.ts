@@ -42,7 +42,12 @@ async function releasedAcademy(options: { offered: number; modules?: number; cap
     .returning();
   const modules = [];
   for (let i = 0; i < (options.modules ?? 2); i++) {
-    const module = await createCourse(db(), { capacity: options.capacity ?? 20, sessionCount: 1, startsInDays: 10 + i * 7, title: `Module ${i + 1}` });
+    const module = await createCourse(db(), {
+      capacity: options.capacity ?? 20,
+      sessionCount: 1,
+      startsInDays: 10 + i * 7,
+      title: `Module ${i + 1}`,
+    });
     await db().update(courses).set({ academyId: academy!.id, organisationId: organisation!.id }).where(eq(courses.id, module.course.id));
     modules.push(module);
   }
@@ -51,7 +56,14 @@ async function releasedAcademy(options: { offered: number; modules?: number; cap
     const user = await createUser(db());
     const [application] = await db()
       .insert(academyApplications)
-      .values({ academyId: academy!.id, userId: user.id, motivation: 'Graag', status: 'offered', decision: 'admit', offerExpiresAt: new Date(now().getTime() + 7 * DAY) })
+      .values({
+        academyId: academy!.id,
+        userId: user.id,
+        motivation: 'Graag',
+        status: 'offered',
+        decision: 'admit',
+        offerExpiresAt: new Date(now().getTime() + 7 * DAY),
+      })
       .returning();
     people.push({ user, application: application! });
   }
@@ -72,7 +84,12 @@ describe('the cohort through its modules', () => {
     for (const module of modules) {
       const rows = await activeOn(module.course.id);
       expect(rows).toEqual([
-        expect.objectContaining({ userId: first!.user.id, status: 'confirmed', source: 'academy', academyApplicationId: first!.application.id }),
+        expect.objectContaining({
+          userId: first!.user.id,
+          status: 'confirmed',
+          source: 'academy',
+          academyApplicationId: first!.application.id,
+        }),
       ]);
     }
     const confirmations = await db()
@@ -124,7 +141,10 @@ describe('the cohort through its modules', () => {
     expect(application!.status).toBe('left');
     for (const m of modules) expect((await activeOn(m.course.id)).some((r) => r.userId === only!.user.id)).toBe(false);
     // The freed seat went to the first on the waitlist (an offer with a claim window, as a cancellation does).
-    const [next] = await db().select().from(registrations).where(eq(registrations.email, `deelnemer-wacht-${n}@example.nl`));
+    const [next] = await db()
+      .select()
+      .from(registrations)
+      .where(eq(registrations.email, `deelnemer-wacht-${n}@example.nl`));
     expect(next!.status).toBe('offered');
     expect(await leaveAcademy(db(), only!.user.id, only!.application.id)).toBe('not-possible');
   });
@@ -163,14 +183,15 @@ describe('completion', () => {
     const scope = { organisationIds: [organisation.id] };
     // After the modules took place, the coordinator registers attendance: the first attends two modules.
     setClock(new Date(now().getTime() + 40 * DAY));
-    const regOf = async (courseId: string, userId: string) =>
-      (await activeOn(courseId)).find((r) => r.userId === userId)!.id;
+    const regOf = async (courseId: string, userId: string) => (await activeOn(courseId)).find((r) => r.userId === userId)!.id;
     await saveAttendance(db(), scope, modules[0]!.course.id, modules[0]!.sessions[0]!.id, [
       await regOf(modules[0]!.course.id, first!.user.id),
       await regOf(modules[0]!.course.id, second!.user.id),
     ]);
     expect(await recordCompletions(db(), academy.id)).toBe(0);
-    await saveAttendance(db(), scope, modules[1]!.course.id, modules[1]!.sessions[0]!.id, [await regOf(modules[1]!.course.id, first!.user.id)]);
+    await saveAttendance(db(), scope, modules[1]!.course.id, modules[1]!.sessions[0]!.id, [
+      await regOf(modules[1]!.course.id, first!.user.id),
+    ]);
 
     const { progressOf } = await moduleProgress(db(), academy.id, [first!.application.id, second!.application.id]);
     expect(progressOf(first!.application.id).map((m) => m.state)).toEqual(['attended', 'attended', 'missed']);
@@ -210,7 +231,9 @@ describe('completion', () => {
     await saveCompletionRule(db(), academy.id, { minModules: null, placementRequired: true });
     setClock(new Date(now().getTime() + 20 * DAY));
     const [registration] = await activeOn(modules[0]!.course.id);
-    await saveAttendance(db(), { organisationIds: [organisation.id] }, modules[0]!.course.id, modules[0]!.sessions[0]!.id, [registration!.id]);
+    await saveAttendance(db(), { organisationIds: [organisation.id] }, modules[0]!.course.id, modules[0]!.sessions[0]!.id, [
+      registration!.id,
+    ]);
     expect(await recordCompletions(db(), academy.id)).toBe(0);
     // Without the placement part, the same attendance completes.
     expect(await saveCompletionRule(db(), academy.id, { minModules: null, placementRequired: false })).toBe(1);

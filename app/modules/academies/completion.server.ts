@@ -1,4 +1,4 @@
-import { and, asc, eq, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { academies, academyApplications, academyCompletions, organisations, users } from '~db/schema';
@@ -67,11 +67,20 @@ export async function recordCompletions(db: Db, academyId: string) {
         and(
           eq(academyApplications.academyId, academyId),
           eq(academyApplications.status, 'accepted'),
-          notExists(tx.select({ id: academyCompletions.id }).from(academyCompletions).where(eq(academyCompletions.applicationId, academyApplications.id))),
+          notExists(
+            tx
+              .select({ id: academyCompletions.id })
+              .from(academyCompletions)
+              .where(eq(academyCompletions.applicationId, academyApplications.id)),
+          ),
         ),
       );
     if (!open.length) return 0;
-    const { modules, progressOf } = await moduleProgress(tx, academyId, open.map((o) => o.id));
+    const { modules, progressOf } = await moduleProgress(
+      tx,
+      academyId,
+      open.map((o) => o.id),
+    );
     let recorded = 0;
     for (const application of open) {
       const attended = progressOf(application.id).filter((m) => m.state === 'attended').length;
@@ -118,7 +127,12 @@ async function recordDueCompletions(db: Db) {
     .where(
       and(
         eq(academyApplications.status, 'accepted'),
-        notExists(db.select({ id: academyCompletions.id }).from(academyCompletions).where(eq(academyCompletions.applicationId, academyApplications.id))),
+        notExists(
+          db
+            .select({ id: academyCompletions.id })
+            .from(academyCompletions)
+            .where(eq(academyCompletions.applicationId, academyApplications.id)),
+        ),
       ),
     );
   let recorded = 0;
@@ -140,8 +154,14 @@ async function programmeDates(db: Db, academyId: string, locale: Locale) {
   const starts = modules.map((m) => m.firstStart).filter((d): d is Date => d !== null);
   const ends = modules.map((m) => m.lastEnd).filter((d): d is Date => d !== null);
   if (!starts.length) return '';
-  const first = formatDate(locale, starts.reduce((a, b) => (a < b ? a : b)));
-  const last = formatDate(locale, ends.reduce((a, b) => (a > b ? a : b)));
+  const first = formatDate(
+    locale,
+    starts.reduce((a, b) => (a < b ? a : b)),
+  );
+  const last = formatDate(
+    locale,
+    ends.reduce((a, b) => (a > b ? a : b)),
+  );
   return first === last ? first : `${first} – ${last}`;
 }
 
@@ -219,4 +239,36 @@ export async function verifyProgrammeCertificate(db: Db, code: string, locale: L
     withdrawnOn: null,
     kind: 'programme',
   };
+}
+
+/**
+ * The person's programmes (accepted applications, and ones they left): the academy, its rule, every
+ * module with its dates and whether it was attended, progress and the completion, for /account/academies.
+ */
+export async function programmesOf(db: Db, userId: string) {
+  const rows = await db
+    .select({ application: academyApplications, academy: academies })
+    .from(academyApplications)
+    .innerJoin(academies, eq(academies.id, academyApplications.academyId))
+    .where(and(eq(academyApplications.userId, userId), inArray(academyApplications.status, ['accepted', 'left'])))
+    .orderBy(asc(academyApplications.createdAt));
+  const completions = await completionsOf(db, userId);
+  const programmes = [];
+  for (const { application, academy } of rows) {
+    const { modules, progressOf } = await moduleProgress(db, academy.id, [application.id]);
+    const progress = progressOf(application.id);
+    const completion = completions.get(application.id) ?? null;
+    programmes.push({
+      applicationId: application.id,
+      academyName: academy.name,
+      status: application.status,
+      modules: progress,
+      attended: progress.filter((m) => m.state === 'attended').length,
+      required: modulesRequired(academy.completionRule, modules.length),
+      placementRequired: academy.completionRule.placementRequired,
+      completedAt: completion?.completedAt ?? null,
+      canLeave: application.status === 'accepted' && !completion,
+    });
+  }
+  return programmes;
 }

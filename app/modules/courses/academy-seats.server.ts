@@ -30,12 +30,14 @@ export async function seatsPendingForCohort(
     .select({
       seats: academies.seats,
       released: sql<boolean>`${academies.decisionsReleasedAt} is not null`,
-      accepted: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status = 'accepted')`.mapWith(
-        Number,
-      ),
-      waiting: sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status in ('offered', 'reserve'))`.mapWith(
-        Number,
-      ),
+      accepted:
+        sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status = 'accepted')`.mapWith(
+          Number,
+        ),
+      waiting:
+        sql`(select count(*) from ${academyApplications} a where a.academy_id = ${course.academyId} and a.status in ('offered', 'reserve'))`.mapWith(
+          Number,
+        ),
     })
     .from(academies)
     .where(eq(academies.id, course.academyId));
