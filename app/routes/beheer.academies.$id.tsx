@@ -75,6 +75,11 @@ export default function EditAcademy() {
       <h1 className="utrecht-heading-1">{academy.name}</h1>
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
       <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/beheer/academies/${academy.id}/deelnemers`}>
+          {t('academyCohort.link')}
+        </Link>
+      </p>
       {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}
       <AcademyForm
         id="edit-academy"

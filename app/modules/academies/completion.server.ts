@@ -11,7 +11,7 @@ import { generateToken } from '../security/tokens.server';
 import { formatDate } from '../time';
 import { certificatePdf } from '../courses/certificate-pdf.server';
 import { initialsOf, type Verification } from '../courses/certificates.server';
-import { academiesWithCohort, enrolCohortLocked, lockAcademyRow, moduleProgress } from './cohort.server';
+import { academiesWithCohort, cohortMembers, enrolCohortLocked, lockAcademyRow, moduleProgress } from './cohort.server';
 import { hasHeldPlacement } from './placement-rule.server';
 
 // Completion of an academy's programme (issue #15 point 5, ADR 018 "Cohort and completion"). The rule is
@@ -271,4 +271,33 @@ export async function programmesOf(db: Db, userId: string) {
     });
   }
   return programmes;
+}
+
+/** The coordinator's view of the cohort: every participant's attendance across the modules, with totals and completion. */
+export async function cohortTable(db: Db, academy: { id: string; completionRule: CompletionRule }) {
+  const members = await cohortMembers(db, academy.id);
+  const { modules, progressOf } = await moduleProgress(
+    db,
+    academy.id,
+    members.map((m) => m.applicationId),
+  );
+  const completions = members.length
+    ? await db
+        .select({ applicationId: academyCompletions.applicationId, completedAt: academyCompletions.completedAt })
+        .from(academyCompletions)
+        .where(eq(academyCompletions.academyId, academy.id))
+    : [];
+  const rows = members.map((m) => {
+    const progress = progressOf(m.applicationId);
+    return {
+      applicationId: m.applicationId,
+      name: m.name,
+      email: m.email,
+      status: m.status,
+      progress,
+      attended: progress.filter((p) => p.state === 'attended').length,
+      completedAt: completions.find((c) => c.applicationId === m.applicationId)?.completedAt ?? null,
+    };
+  });
+  return { modules, rows, required: modulesRequired(academy.completionRule, modules.length) };
 }
