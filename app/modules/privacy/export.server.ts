@@ -15,7 +15,7 @@ import {
   sharedNeeds,
 } from '~db/schema/mentoring';
 import { academies, coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
-import { academyApplications, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
+import { academyApplications, academyCompletions, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
 import { emailMessages } from '~db/schema/email';
 import { sessions, users } from '~db/schema/accounts';
@@ -76,6 +76,10 @@ export const personalDataTables: Record<string, { export: string; deletion: stri
   academy_reviewers: { export: 'academyReviewerOf', deletion: 'cascade with the account' },
   academy_reviewer_invitations: { export: 'academyReviewerInvitations', deletion: 'invitations to the address deleted' },
   academy_scores: { export: 'academyScoresGiven (scores the person gave as a reviewer)', deletion: 'note blanked, scorer cut' },
+  academy_completions: {
+    export: 'academyApplications[].completion (code, verification link, modules attended, completed at)',
+    deletion: 'deleted with the account (the code then verifies as unknown)',
+  },
   certificates: {
     export: 'registrations[].certificate (code, verification link, issued and withdrawn)',
     deletion: 'deleted when the registration is anonymised (the code then verifies as unknown)',
@@ -253,9 +257,10 @@ export async function exportPersonalData(db: Db, userId: string) {
     : [];
   const myNeeds = await db.select().from(sharedNeeds).where(eq(sharedNeeds.userId, userId));
   const academyRows = await db
-    .select({ application: academyApplications, academy: academies.name })
+    .select({ application: academyApplications, academy: academies.name, completion: academyCompletions })
     .from(academyApplications)
     .innerJoin(academies, eq(academies.id, academyApplications.academyId))
+    .leftJoin(academyCompletions, eq(academyCompletions.applicationId, academyApplications.id))
     .where(eq(academyApplications.userId, userId))
     .orderBy(academyApplications.createdAt);
   const reviewerOf = await db
@@ -435,7 +440,7 @@ export async function exportPersonalData(db: Db, userId: string) {
     })),
     sharedNeeds: myNeeds.map((n) => ({ matchId: n.matchId, needs: n.needs, other: n.other, sharedAt: iso(n.sharedAt) })),
     feedback: myFeedback.map((f) => ({ ...f, createdAt: iso(f.createdAt) })),
-    academyApplications: academyRows.map(({ application: a, academy }) => ({
+    academyApplications: academyRows.map(({ application: a, academy, completion }) => ({
       id: a.id,
       academy,
       municipalityCode: a.municipalityCode,
@@ -455,6 +460,15 @@ export async function exportPersonalData(db: Db, userId: string) {
       respondedAt: iso(a.respondedAt),
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),
+      // The programme completed (ADR 018); its module registrations are under `registrations` (source 'academy').
+      completion: completion
+        ? {
+            code: completion.code,
+            verificationUrl: appLink(`/certificaat/${completion.code}`),
+            modulesAttended: completion.modulesAttended,
+            completedAt: iso(completion.completedAt),
+          }
+        : null,
     })),
     academyReviewerOf: reviewerOf.map((r) => ({ ...r, since: iso(r.since) })),
     academyReviewerInvitations: reviewerInvites.map((r) => ({ ...r, createdAt: iso(r.createdAt), acceptedAt: iso(r.acceptedAt) })),
