@@ -7,6 +7,7 @@ import { courses, organisationMemberships, organisations, users } from './schema
 import { insertCoursePlans, planDemoCourses } from './seed-courses';
 import { seedDemoApplicationNetwork } from './seed-applications';
 import { seedMentoring } from './seed-mentoring';
+import { seedDemoAcademyCohort } from './seed-academy-cohort';
 
 /** The demo accounts; the README prints the same list. Never use these outside a demo. */
 export const demoAccounts = {
@@ -125,6 +126,7 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
     await insertCoursePlans(tx, plans);
     await seedMentoring(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
     await seedDemoApplicationNetwork(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
+    await seedDemoAcademyCohort(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, candidateId: candidate.id, at });
   });
   return true;
 }

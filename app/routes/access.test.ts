@@ -16,6 +16,9 @@ import * as manageHome from './beheer._index';
 import * as academyList from './beheer.academies._index';
 import * as academyNew from './beheer.academies.nieuw';
 import * as academyEdit from './beheer.academies.$id';
+import * as academyCohort from './beheer.academies.$id_.deelnemers';
+import * as academyCohortCsv from './beheer.academies.$id_.deelnemers[.csv]';
+import * as accountProgrammeCertificate from './account_.academies_.certificaat.$id';
 import * as courseList from './beheer.cursussen._index';
 import * as courseNew from './beheer.cursussen.nieuw';
 import * as courseFrame from './beheer.cursussen.$id';
@@ -191,6 +194,9 @@ const routes: Route[] = [
   POST('/beheer/academies/nieuw', academyNew.action, coordinatorOnly(400), { organisationId: ':organisation' }),
   GET('/beheer/academies/:academy', academyEdit.loader, coordinatorOnly()),
   POST('/beheer/academies/:academy', academyEdit.action, coordinatorOnly(400)),
+  GET('/beheer/academies/:academy/deelnemers', academyCohort.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/deelnemers', academyCohort.action, coordinatorOnly(400), { minModules: 'geen getal' }),
+  GET('/beheer/academies/:academy/deelnemers.csv', academyCohortCsv.loader, coordinatorOnly()),
   // The invitation page is for whoever holds the link; only the invited address can act on it.
   GET('/beheer/uitnodiging/:token', invitation.loader, { ...anyUser(200), anonymous: 200 }, { params: { token: 'token' } }),
   POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),
@@ -278,6 +284,8 @@ const routes: Route[] = [
   POST('/academies/:academy/aanmelden', academyApply.action, anyUser(400), {}, { params: { id: 'academy' } }),
   // /account: each person's own data.
   GET('/account/academies', accountAcademies.loader, anyUser()),
+  // A programme certificate of an application nobody completed (the academy's id): 404 for everyone.
+  GET('/account/academies/certificaat/:academy', accountProgrammeCertificate.loader, nobody),
   // Nobody's application (an id of something else): 404 for everyone.
   POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),

@@ -8,6 +8,7 @@ import { AcademyForm } from '~/components/academies';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { academyOf, academySchema, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { notFound } from '~/modules/http.server';
+import { enrolCohortLocked } from '~/modules/academies/cohort.server';
 import { requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
@@ -57,6 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.status === 'foreign-ids') {
     return data(submission.reply({ formErrors: [t('admin.academies.errors.unknown')] }), { status: 400 });
   }
+  // Courses put in the academy are modules: its accepted cohort is enrolled in them now (ADR 018; the
+  // minute sweep would catch up too).
+  await enrolCohortLocked(getDb(), academy.id);
   return redirectWithNotice(`/beheer/academies?organisatie=${organisation.id}`, 'notice.academy.saved');
 }
 

@@ -9,7 +9,7 @@ import { DAY, now, setClock } from '../clock.server';
 import { signUp } from '../courses/registrations.server';
 import { saveAttendance } from '../courses/manage/attendance.server';
 import { saveAcademy } from '../organisations/academies.server';
-import { cohortMembers, leaveAcademy, moduleProgress } from './cohort.server';
+import { cohortMembers, enrolCohortLocked, leaveAcademy, moduleProgress } from './cohort.server';
 import { programmeCertificateOf, recordCompletions, saveCompletionRule, verifyProgrammeCertificate } from './completion.server';
 import { respondToOffer } from './selection.server';
 
@@ -125,6 +125,8 @@ describe('the cohort through its modules', () => {
       networkIds: [],
     });
     expect(saved.status).toBe('saved');
+    // What the academy page does after saving (and the minute sweep, for modules published later).
+    await enrolCohortLocked(db(), academy.id);
     expect((await activeOn(later.course.id)).map((r) => r.userId).sort()).toEqual([first!.user.id, second!.user.id].sort());
   });
 

@@ -6,7 +6,6 @@ import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { LIST_PAGE_SIZE, likePattern, offsetOf, type ListQuery } from '../lists/paging';
 import { isUuid } from '../http.server';
-import { enrolCohort } from '../academies/cohort.server';
 
 // Academies (programmes) group an organisation's courses and networks for a period, so reports can be
 // made per academy. Every function takes the organisation id (or the coordinator's ids): only the same
@@ -211,8 +210,6 @@ export async function saveAcademy(
         .set({ academyId: id })
         .where(and(inArray(networks.id, input.networkIds), eq(networks.organisationId, organisationId)));
     }
-    // Courses put in the academy are modules: its accepted cohort is enrolled in them now (ADR 018).
-    if (academyId && input.courseIds.length > 0) await enrolCohort(tx, id);
     return { status: 'saved', id } as const;
   });
 }
