@@ -16,6 +16,7 @@ export type ProgrammeView = {
   required: number;
   placementRequired: boolean;
   completedOn: string | null;
+  completionCode: string | null;
   canLeave: boolean;
 };
 
@@ -37,6 +38,13 @@ export function AcademyProgrammes({ programmes, confirmLeave }: { programmes: Pr
                   {t('academyProgramme.certificate')}
                 </a>
               </p>
+              {p.completionCode ? (
+                <p className="utrecht-paragraph">
+                  <Link className="utrecht-link" to={`/certificaat/${p.completionCode}`}>
+                    {t('academyProgramme.verify')}
+                  </Link>
+                </p>
+              ) : null}
             </>
           ) : null}
           {p.modules.length ? (

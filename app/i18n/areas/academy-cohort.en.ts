@@ -65,6 +65,7 @@ export const en: Translation<typeof nl> = {
     'You will then be taken off every module. Your seat in each module goes to someone on the waiting list. You cannot undo this.',
   'academyProgramme.leaveConfirm': 'Yes, I leave the academy',
   'academyProgramme.keep': 'No, I take part',
+  'academyProgramme.verify': 'Check that your certificate is genuine (you can share this link)',
   'academyProgramme.verifyProgramme': 'Programme',
   'academyMine.statusOf.left': 'Left',
   'notice.academyProgramme.left': 'You have left the academy. We have taken you off every module.',

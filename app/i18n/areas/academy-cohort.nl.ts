@@ -62,6 +62,7 @@ export const nl = {
     'Je wordt dan afgemeld voor alle modules. Je plek in elke module gaat naar iemand op de wachtlijst. Je kunt dit niet terugdraaien.',
   'academyProgramme.leaveConfirm': 'Ja, ik stop met de academie',
   'academyProgramme.keep': 'Nee, ik doe mee',
+  'academyProgramme.verify': 'Echtheid van je certificaat controleren (deze link kun je delen)',
   'academyProgramme.verifyProgramme': 'Programma',
   'academyMine.statusOf.left': 'Gestopt',
   'notice.academyProgramme.left': 'Je bent gestopt met de academie. We hebben je afgemeld voor alle modules.',

@@ -267,6 +267,7 @@ export async function programmesOf(db: Db, userId: string) {
       required: modulesRequired(academy.completionRule, modules.length),
       placementRequired: academy.completionRule.placementRequired,
       completedAt: completion?.completedAt ?? null,
+      completionCode: completion?.code ?? null,
       canLeave: application.status === 'accepted' && !completion,
     });
   }
