@@ -20,6 +20,7 @@ test('a participant follows her programme, the coordinator registers attendance,
 
   await test.step('the participant sees her programme and progress', async () => {
     await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
+    await expect(page).toHaveURL('/account');
     await page.goto('/account/academies');
     await expect(page.getByRole('heading', { level: 2, name: `Je programma: ${academy}` })).toBeVisible();
     await expect(page.getByText('1 van 3 modules bijgewoond')).toBeVisible();
@@ -33,6 +34,7 @@ test('a participant follows her programme, the coordinator registers attendance,
 
   await test.step('the coordinator registers attendance of the second module and sees the cohort table', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+    await expect(page).toHaveURL('/beheer');
     await page.goto('/beheer/academies');
     await page.getByRole('link', { name: academy }).first().click();
     await page.getByRole('link', { name: 'Deelnemers en aanwezigheid' }).click();
@@ -72,6 +74,7 @@ test('a participant follows her programme, the coordinator registers attendance,
   let verifyPath = '';
   await test.step('the participant has completed and downloads her certificate', async () => {
     await logInWithPassword(page, demo.candidate.email, demo.candidate.password);
+    await expect(page).toHaveURL('/account');
     await page.goto('/account/academies');
     await expect(page.getByText('2 van 3 modules bijgewoond')).toBeVisible();
     await expect(page.getByText(/Gefeliciteerd! Je hebt de academie afgerond op/)).toBeVisible();
