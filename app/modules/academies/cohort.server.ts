@@ -28,7 +28,7 @@ import { poolCapacity } from '../courses/pools';
 // as for anyone. The academy's seats are held in each module's capacity (courses/academy-seats.server.ts).
 // Locks are always taken academy first, then courses in id order, so two enrolments never deadlock.
 
-export const ACADEMY_SOURCE = 'academy';
+const ACADEMY_SOURCE = 'academy';
 /** What a module registration stores as its privacy version: the person agreed to the academy's terms. */
 const ACADEMY_PRIVACY_VERSION = 'academy';
 

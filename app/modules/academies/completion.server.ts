@@ -39,7 +39,7 @@ export function completionRuleSchema(t: Translate) {
 }
 
 /** Modules to attend under a rule, given how many modules the academy has. */
-export function modulesRequired(rule: CompletionRule, moduleCount: number) {
+function modulesRequired(rule: CompletionRule, moduleCount: number) {
   return rule.minModules ?? moduleCount;
 }
 
@@ -207,7 +207,7 @@ export async function programmeCertificateOf(db: Db, userId: string, application
 }
 
 /** The person's completions, by application (for the account page). */
-export async function completionsOf(db: Db, userId: string) {
+async function completionsOf(db: Db, userId: string) {
   const rows = await db
     .select({ applicationId: academyCompletions.applicationId, code: academyCompletions.code, completedAt: academyCompletions.completedAt })
     .from(academyCompletions)
