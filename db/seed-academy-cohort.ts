@@ -11,9 +11,9 @@ import {
   users,
 } from './schema';
 import { generateToken } from '../app/modules/security/tokens.server';
+import { dateInAmsterdam, fromAmsterdam } from '../app/modules/time';
 
 const DAY = 24 * 3600_000;
-const HOUR = 3600_000;
 
 /** The demo participants of the cohort besides the demo candidate (no passwords: they cannot log in). */
 const cohortPeople = [
@@ -73,8 +73,10 @@ export async function seedDemoAcademyCohort(
   ];
   const modules = [];
   for (const m of plan) {
-    const startsAt = new Date(at.getTime() + m.startsIn * DAY);
-    startsAt.setUTCHours(18, 0, 0, 0);
+    // Evenings 19:30–21:30 in Amsterdam, as every demo session (db/seed.test.ts checks it).
+    const day = dateInAmsterdam(new Date(at.getTime() + m.startsIn * DAY));
+    const startsAt = fromAmsterdam(day, '19:30')!;
+    const endsAt = fromAmsterdam(day, '21:30')!;
     const [course] = await tx
       .insert(courses)
       .values({
@@ -86,16 +88,16 @@ export async function seedDemoAcademyCohort(
         format: 'in-person',
         locationName: 'Stadhuis Zwolle',
         address: 'Grote Kerkplein 15, Zwolle',
+        accessibilityInfo: 'De zaal is zonder drempels te bereiken. Er is een lift en een ringleiding.',
         capacity: 12,
         status: 'published',
         publishedAt: new Date(at.getTime() - 45 * DAY),
         createdBy: options.coordinatorId,
+        // A module that took place is closed (its follow-up went out), so the sweep has nothing to send.
+        followUpSentAt: m.startsIn < 0 ? new Date(at.getTime() + (m.startsIn + 1) * DAY) : null,
       })
       .returning();
-    const [session] = await tx
-      .insert(courseSessions)
-      .values({ courseId: course!.id, startsAt, endsAt: new Date(startsAt.getTime() + 2.5 * HOUR) })
-      .returning();
+    const [session] = await tx.insert(courseSessions).values({ courseId: course!.id, startsAt, endsAt }).returning();
     modules.push({ course: course!, session: session! });
   }
 
