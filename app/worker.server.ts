@@ -8,6 +8,7 @@ import { sendAccountLink, type AccountLinkJob } from '~/modules/auth/accounts.se
 import { pruneRateLimits } from '~/modules/security/rate-limit.server';
 import { runDueCourseWork } from '~/modules/courses/lifecycle.server';
 import { runDueAcademyWork } from '~/modules/academies/selection.server';
+import { runDueCohortWork } from '~/modules/academies/completion.server';
 import { pruneSignUpRequests } from '~/modules/courses/sign-up-requests.server';
 import { processMatchingRun } from '~/modules/mentoring/runs.server';
 import { processPlacementRun } from '~/modules/placements/assignment.server';
@@ -83,6 +84,8 @@ export async function startWorkers(db: Db, boss: PgBoss, env: Env, options: { po
     await runDueCourseWork(db);
     // Academy places whose claim window passed lapse and go to the first reserve (same sweep rules).
     await runDueAcademyWork(db);
+    // The cohort: modules published since are enrolled, completions the attendance page missed recorded.
+    await runDueCohortWork(db);
   });
   // A coordinator's matching run: the job records its own failure on the run, so it is not retried.
   await boss.work<{ runId: string }>(queues.matchingRun, { pollingIntervalSeconds: 1 }, async (jobs) => {

@@ -8,6 +8,7 @@ import { insertCoursePlans, planDemoCourses } from './seed-courses';
 import { seedDemoApplicationNetwork } from './seed-applications';
 import { seedDemoPlacementAcademy } from './seed-placements';
 import { seedMentoring } from './seed-mentoring';
+import { seedDemoAcademyCohort } from './seed-academy-cohort';
 
 /** The demo accounts; the README prints the same list. Never use these outside a demo. */
 export const demoAccounts = {
@@ -127,6 +128,7 @@ export async function seedDemoData(db: Db, options: { onlyIfEmpty: boolean }): P
     await seedMentoring(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
     await seedDemoApplicationNetwork(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, at });
     await seedDemoPlacementAcademy(tx, { organisationId: nvr.id, candidateId: candidate.id, at });
+    await seedDemoAcademyCohort(tx, { organisationId: nvr.id, coordinatorId: coordinator.id, candidateId: candidate.id, at });
   });
   return true;
 }

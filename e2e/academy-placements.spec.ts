@@ -23,7 +23,7 @@ test('placements: invite a host, offer a slot, rank it, assign, publish, accept,
     await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
     await page.goto('/beheer/academies');
     await page.getByRole('link', { name: academyName }).click();
-    await page.getByRole('link', { name: 'Meeloopstages' }).click();
+    await page.getByRole('navigation', { name: 'Pagina’s van deze academie' }).getByRole('link', { name: 'Meeloopstages' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Meeloopstages: ${academyName}` })).toBeVisible();
     placementsPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Uitnodiging sturen' }).click();

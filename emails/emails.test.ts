@@ -317,6 +317,11 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     place: 'Zwolle',
     url: 'https://politiekactief.example/account/academies?x=1&y=2',
   },
+  'academy-completed': {
+    name: 'Fatima',
+    academyName: 'Raadsledenacademie 2027',
+    accountUrl: 'https://politiekactief.example/account/academies?x=1&y=2',
+  },
 };
 
 function propsFor<N extends EmailTemplateName>(name: N, locale: Locale): EmailTemplates[N] {
@@ -404,6 +409,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'placement-host-invitation': { nl: ['meeloopstage', '14 dagen'], en: ['job-shadowing placement', '14 days'] },
   'placement-proposed': { nl: ['ja of nee', 'zwolle'], en: ['yes or no', 'zwolle'] },
   'placement-confirmed': { nl: ['staat vast', 'agenda'], en: ['confirmed', 'calendar'] },
+  'academy-completed': { nl: ['afgerond', 'certificaat'], en: ['completed', 'certificate'] },
 };
 
 describe('email templates', () => {

@@ -45,6 +45,7 @@ import * as routeReminder from './route-reminder';
 import * as placementHostInvitation from './placement-host-invitation';
 import * as placementProposed from './placement-proposed';
 import * as placementConfirmed from './placement-confirmed';
+import * as academyCompleted from './academy-completed';
 
 export type { Locale } from './layout';
 
@@ -108,6 +109,7 @@ const registry = {
   'placement-host-invitation': defineEmail(placementHostInvitation),
   'placement-proposed': defineEmail(placementProposed),
   'placement-confirmed': defineEmail(placementConfirmed),
+  'academy-completed': defineEmail(academyCompleted),
 };
 
 /** Every template's props, by name (from the registry). */

@@ -3,6 +3,7 @@ import { rowsOf, type Db } from '../db/client.server';
 import {
   academies,
   academyApplications,
+  academyCompletions,
   academyReviewerInvitations,
   academyReviewers,
   academyScores,
@@ -28,6 +29,7 @@ import { matchRouteProgress, networkRouteSteps } from '../db/schema/route';
 import { hashPassword } from '../app/modules/auth/password.server';
 import { createSession } from '../app/modules/auth/session.server';
 import { issueToken } from '../app/modules/auth/tokens.server';
+import { generateToken } from '../app/modules/security/tokens.server';
 import { DAY, now } from '../app/modules/clock.server';
 import { signUp } from '../app/modules/courses/registrations.server';
 import { sendCourseFollowUp } from '../app/modules/courses/lifecycle.server';
@@ -249,6 +251,26 @@ export async function createFullPerson(db: Db, tag: string) {
     .insert(academyScores)
     .values({ applicationId: otherApplication!.id, scorerId: user.id, scores: { m: 4 }, total: 4, note: s.reviewNote });
 
+  // A programme they completed (ADR 018): an accepted application with a completion and its certificate code.
+  const [cohortAcademy] = await db
+    .insert(academies)
+    .values({ organisationId: future.organisation.id, name: `Cohortacademie ${tag}` })
+    .returning();
+  const [cohortApplication] = await db
+    .insert(academyApplications)
+    .values({ academyId: cohortAcademy!.id, userId: user.id, motivation: 'Meedoen.', status: 'accepted' })
+    .returning();
+  const [completion] = await db
+    .insert(academyCompletions)
+    .values({
+      academyId: cohortAcademy!.id,
+      applicationId: cohortApplication!.id,
+      code: generateToken(),
+      modulesAttended: 3,
+      completedAt: now(),
+    })
+    .returning();
+
   // Coordinator of the course organisation, invited by address.
   await db.insert(organisationMemberships).values({ organisationId: past.organisation.id, userId: user.id });
   await db.insert(coordinatorInvitations).values({
@@ -312,6 +334,8 @@ export async function createFullPerson(db: Db, tag: string) {
     pastRegistrationId: pastRegistration!.id,
     certificateCode: certificate!.code,
     academyApplication: academyApplication!,
+    cohortApplication: cohortApplication!,
+    programmeCertificateCode: completion!.code,
     reviewedApplication: otherApplication!,
   };
 }

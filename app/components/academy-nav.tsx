@@ -2,7 +2,7 @@ import { Link, NavLink } from '@remix-run/react';
 import { useT, type MessageKey } from '~/i18n';
 
 // The top of the coordinator's pages of one academy: back link, name, organisation and the links
-// between its pages (settings, call, reviewers, review, selection). Only the first link matches its
+// between its pages (settings, call, reviewers, review, selection, participants, job shadowing). Only the first link matches its
 // path exactly (`end`).
 
 const pages: { to: (id: string) => string; key: MessageKey; end?: boolean }[] = [
@@ -11,6 +11,8 @@ const pages: { to: (id: string) => string; key: MessageKey; end?: boolean }[] = 
   { to: (id) => `/beheer/academies/${id}/beoordelaars`, key: 'academyNav.reviewers' },
   { to: (id) => `/academies/${id}/beoordelen`, key: 'academyNav.scoring' },
   { to: (id) => `/beheer/academies/${id}/selectie`, key: 'academyNav.selection' },
+  { to: (id) => `/beheer/academies/${id}/deelnemers`, key: 'academyNav.cohort' },
+  { to: (id) => `/beheer/academies/${id}/meeloopstages`, key: 'academyNav.placements' },
 ];
 
 export function AcademyNav({ academyId }: { academyId: string }) {

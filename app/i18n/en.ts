@@ -25,6 +25,7 @@ import { en as academyCalls } from './areas/academy-calls.en';
 import { en as academySelection } from './areas/academy-selection.en';
 import { en as placements } from './areas/placements.en';
 import { en as route } from './areas/route.en';
+import { en as academyCohort } from './areas/academy-cohort.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -53,6 +54,7 @@ export const en: Translation<typeof nl> = {
   ...academySelection,
   ...placements,
   ...route,
+  ...academyCohort,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

@@ -25,6 +25,7 @@ import { nl as academyCalls } from './areas/academy-calls.nl';
 import { nl as academySelection } from './areas/academy-selection.nl';
 import { nl as placements } from './areas/placements.nl';
 import { nl as route } from './areas/route.nl';
+import { nl as academyCohort } from './areas/academy-cohort.nl';
 
 export const nl = {
   ...courses,
@@ -52,6 +53,7 @@ export const nl = {
   ...academySelection,
   ...placements,
   ...route,
+  ...academyCohort,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -29,6 +29,9 @@ import * as academyCallSettings from './beheer.academies.$id_.oproep';
 import * as academyReviewers from './beheer.academies.$id_.beoordelaars';
 import * as academySelection from './beheer.academies.$id_.selectie';
 import * as academyScoring from './academies.$id_.beoordelen';
+import * as academyCohort from './beheer.academies.$id_.deelnemers';
+import * as academyCohortCsv from './beheer.academies.$id_.deelnemers[.csv]';
+import * as accountProgrammeCertificate from './account_.academies_.certificaat.$id';
 import * as courseList from './beheer.cursussen._index';
 import * as courseNew from './beheer.cursussen.nieuw';
 import * as courseFrame from './beheer.cursussen.$id';
@@ -219,6 +222,9 @@ const routes: Route[] = [
   POST('/academies/:academy/beoordelen', academyScoring.action, coordinatorOnly(400)),
   GET('/beheer/academies/:academy/meeloopstages', academyPlacements.loader, coordinatorOnly()),
   POST('/beheer/academies/:academy/meeloopstages', academyPlacements.action, coordinatorOnly(400)),
+  GET('/beheer/academies/:academy/deelnemers', academyCohort.loader, coordinatorOnly()),
+  POST('/beheer/academies/:academy/deelnemers', academyCohort.action, coordinatorOnly(400), { minModules: 'geen getal' }),
+  GET('/beheer/academies/:academy/deelnemers.csv', academyCohortCsv.loader, coordinatorOnly()),
   // The invitation page is for whoever holds the link; only the invited address can act on it.
   GET('/beheer/uitnodiging/:token', invitation.loader, { ...anyUser(200), anonymous: 200 }, { params: { token: 'token' } }),
   POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),
@@ -314,6 +320,8 @@ const routes: Route[] = [
   POST('/stagebieder', hostHome.action, mentorOnly(400)),
   GET('/stagebieder/uitnodiging/:token', hostInvitation.loader, everyone(404), { params: { token: 'token' } }),
   POST('/stagebieder/uitnodiging/:token', hostInvitation.action, nobody, {}, { params: { token: 'token' } }),
+  // A programme certificate of an application nobody completed (the academy's id): 404 for everyone.
+  GET('/account/academies/certificaat/:academy', accountProgrammeCertificate.loader, nobody),
   // Nobody's application (an id of something else): 404 for everyone.
   POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),

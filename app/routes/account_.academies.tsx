@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
-import { formatMoment } from '~/modules/time';
+import { formatDate, formatMoment } from '~/modules/time';
 import { applicationsOf, withdrawApplication } from '~/modules/academies/applications.server';
 import { respondToOffer } from '~/modules/academies/selection.server';
 import { academiesReviewedBy } from '~/modules/academies/reviewers.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { confirmed } from '~/components/ui/confirm-step';
+import { AcademyProgrammes, type ProgrammeView } from '~/components/academy-programme';
+import { leaveAcademy } from '~/modules/academies/cohort.server';
+import { programmesOf } from '~/modules/academies/completion.server';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountAcademies');
 
@@ -27,7 +31,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pick = (param: string) => applications.find((a) => a.id === url.searchParams.get(param)) ?? null;
   const toWithdraw = pick('intrekken');
   const toDecline = pick('afzeggen');
+  // The programme of each place taken (ADR 018, cohort): modules, attendance, completion.
+  const programmes: ProgrammeView[] = (await programmesOf(getDb(), user.id)).map((p) => ({
+    ...p,
+    modules: p.modules.map((m) => ({
+      courseId: m.courseId,
+      title: m.title,
+      dates: m.firstStart
+        ? [formatDate(locale, m.firstStart), m.lastEnd ? formatDate(locale, m.lastEnd) : '']
+            .filter((d, i, all) => d && all.indexOf(d) === i)
+            .join(' – ')
+        : '',
+      state: m.state,
+      attendedSessions: m.attendedSessions,
+      sessions: m.sessions,
+    })),
+    completedOn: p.completedAt ? formatDate(locale, p.completedAt) : null,
+  }));
+  const toLeave = programmes.find((p) => p.applicationId === url.searchParams.get('stoppen') && p.canLeave) ?? null;
   return {
+    programmes,
+    confirmLeave: toLeave,
     applications: applications.map((a) => ({
       id: a.id,
       academyId: a.academyId,
@@ -59,6 +83,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithNotice(
       '/account/academies',
       outcome === 'withdrawn' ? 'notice.academyApplication.withdrawn' : 'notice.academyApplication.notPossible',
+    );
+  }
+  if (intent === 'leave') {
+    // Leaving cancels every module: only from the confirmation step.
+    if (!confirmed(formData)) return redirect(`/account/academies?stoppen=${applicationId}#stoppen`, 303);
+    const outcome = await leaveAcademy(db, user.id, applicationId);
+    if (outcome === 'not-found') throw notFound();
+    return redirectWithNotice(
+      '/account/academies',
+      outcome === 'left' ? 'notice.academyProgramme.left' : 'notice.academyProgramme.notPossible',
     );
   }
   if (intent === 'accept' || intent === 'decline') {
@@ -106,6 +140,7 @@ export default function MyAcademyApplications() {
         </Link>
       </p>
       <h1 className="utrecht-heading-1">{t('academyMine.title')}</h1>
+      <AcademyProgrammes programmes={page.programmes} confirmLeave={page.confirmLeave} />
       {page.confirmWithdraw ? (
         <Confirm
           question={t('academyMine.withdrawQuestion', { academy: page.confirmWithdraw.academyName })}

@@ -10,6 +10,7 @@ import { localeFromRequest, translator, useT } from '~/i18n';
 import { academyOf, attachable, saveAcademy } from '~/modules/organisations/academies.server';
 import { academySchema } from '~/modules/organisations/academy-schema';
 import { notFound } from '~/modules/http.server';
+import { enrolCohortLocked } from '~/modules/academies/cohort.server';
 import { requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
@@ -59,6 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.status === 'foreign-ids') {
     return data(submission.reply({ formErrors: [t('admin.academies.errors.unknown')] }), { status: 400 });
   }
+  // Courses put in the academy are modules: its accepted cohort is enrolled in them now (ADR 018; the
+  // minute sweep would catch up too).
+  await enrolCohortLocked(getDb(), academy.id);
   return redirectWithNotice(`/beheer/academies?organisatie=${organisation.id}`, 'notice.academy.saved');
 }
 
@@ -78,11 +82,6 @@ export default function EditAcademy() {
       <AcademyNav academyId={academy.id} />
       <p className="utrecht-paragraph">{t('admin.academies.editIntro', { organisation: organisation.name })}</p>
       <p className="utrecht-paragraph">{t('admin.academies.coursesIn', { count: coursesInAcademy })}</p>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to={`${path}/meeloopstages`}>
-          {t('placements.manage.link')}
-        </Link>
-      </p>
       {courseTotal > 0 || query.search ? <ListSearch path={path} query={query} label={t('admin.academies.searchCourses')} /> : null}
       <AcademyForm
         id="edit-academy"

@@ -10,6 +10,7 @@ import { useDates } from '~/components/manage-courses';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { attendanceOpen, attendanceSheet, saveAttendance } from '~/modules/courses/manage/attendance.server';
 import { notFound } from '~/modules/http.server';
+import { recordCompletions } from '~/modules/academies/completion.server';
 import { requireCourseOfCoordinator, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle, routeData } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
@@ -51,6 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refused = (message: string) => data({ sessionId, result: submission.reply({ formErrors: [message] }) }, { status: 400 });
   if (outcome.status === 'too-early') return refused(t('manageCourses.attendance.tooEarly'));
   if (outcome.status === 'cancelled') return refused(t('manageCourses.errors.courseCancelled'));
+  // A module of an academy: the attendance may complete someone's programme (ADR 018; the sweep catches up too).
+  if (coordinator.course.academyId) await recordCompletions(getDb(), coordinator.course.academyId);
   return redirectWithNotice(`/beheer/cursussen/${coordinator.course.id}/aanwezigheid`, 'notice.attendance.saved');
 }
 

@@ -7,6 +7,7 @@ import { pageTitle } from '~/components/page-title';
 import { localeFromRequest, useT } from '~/i18n';
 import { clientIp } from '~/load-context';
 import { verifyCertificate } from '~/modules/courses/certificates.server';
+import { verifyProgrammeCertificate } from '~/modules/academies/completion.server';
 import { minutesFrom } from '~/modules/forms.server';
 import { hit, rules } from '~/modules/security/rate-limit.server';
 
@@ -29,7 +30,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     );
   }
-  const result = await verifyCertificate(db, params.code ?? '', localeFromRequest(request));
+  const locale = localeFromRequest(request);
+  const course = await verifyCertificate(db, params.code ?? '', locale);
+  // A code that is no course certificate may be an academy's programme certificate (ADR 018).
+  const result = course.status === 'unknown' ? await verifyProgrammeCertificate(db, params.code ?? '', locale) : course;
   // Unknown: 404. Withdrawn: 410 Gone, with the plain statement that it no longer counts.
   const status = result.status === 'unknown' ? 404 : result.status === 'withdrawn' ? 410 : 200;
   return data(result, { status, headers });
@@ -63,7 +67,7 @@ export default function VerifyCertificate() {
           <dl className="pa-details">
             <dt>{t('certificates.verify.holder')}</dt>
             <dd>{result.initials}</dd>
-            <dt>{t('certificates.verify.course')}</dt>
+            <dt>{result.kind === 'programme' ? t('academyProgramme.verifyProgramme') : t('certificates.verify.course')}</dt>
             <dd>{result.courseTitle}</dd>
             <dt>{t('certificates.verify.dates')}</dt>
             <dd>{result.dates}</dd>

@@ -24,7 +24,8 @@ export type AcademyDecision = (typeof academyDecisions)[number];
 /**
  * submitted: in, not yet released; withdrawn: by the applicant before the call closed; after release:
  * offered (admitted, claim window running), accepted, refused (the person declined the place), lapsed
- * (the window passed), reserve, declined (by the coordinator).
+ * (the window passed), reserve, declined (by the coordinator); left: an accepted participant who left the
+ * programme (their module registrations were cancelled).
  */
 export const academyApplicationStatuses = [
   'submitted',
@@ -35,6 +36,7 @@ export const academyApplicationStatuses = [
   'lapsed',
   'reserve',
   'declined',
+  'left',
 ] as const;
 export type AcademyApplicationStatus = (typeof academyApplicationStatuses)[number];
 
@@ -143,4 +145,31 @@ export const academyScores = pgTable(
     submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('academy_scores_scorer_key').on(t.applicationId, t.scorerId), index('academy_scores_scorer_idx').on(t.scorerId)],
+);
+
+/**
+ * A participant who met the academy's completion rule (ADR 018, "Cohort and completion"): recorded once
+ * per accepted application, with the public code of the programme certificate (ADR 016: the PDF is
+ * built from this row on request; no name is kept here). Deleted when the person deletes their account.
+ */
+export const academyCompletions = pgTable(
+  'academy_completions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    academyId: uuid('academy_id')
+      .notNull()
+      .references(() => academies.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => academyApplications.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    /** Modules attended when the rule was met (for the certificate and the reports). */
+    modulesAttended: integer('modules_attended').notNull(),
+    completedAt: timestamptz('completed_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('academy_completions_application_key').on(t.applicationId),
+    uniqueIndex('academy_completions_code_key').on(t.code),
+    index('academy_completions_academy_idx').on(t.academyId),
+  ],
 );

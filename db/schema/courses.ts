@@ -3,6 +3,7 @@ import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, t
 import { users } from './accounts';
 import { municipalities } from './municipalities';
 import { academies, organisations } from './organisations';
+import { academyApplications } from './academies';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -164,6 +165,11 @@ export const registrations = pgTable(
     accessibilityNeeds: text('accessibility_needs'),
     accessibilityAids: jsonb('accessibility_aids').$type<AccessibilityAid[]>().notNull().default([]),
     source: text('source'),
+    /**
+     * Set on a module registration of an academy's cohort (source 'academy'): the accepted application
+     * it belongs to. Leaving the academy cancels the registrations that carry it.
+     */
+    academyApplicationId: uuid('academy_application_id').references(() => academyApplications.id, { onDelete: 'set null' }),
     utm: jsonb('utm').$type<Record<string, string>>(),
     locale: text('locale', { enum: ['nl', 'en'] })
       .notNull()
@@ -196,6 +202,7 @@ export const registrations = pgTable(
     index('registrations_course_pool_status_idx').on(t.courseId, t.pool, t.status, t.waitlistSeq),
     index('registrations_user_idx').on(t.userId),
     index('registrations_email_idx').on(t.email),
+    index('registrations_academy_application_idx').on(t.academyApplicationId),
   ],
 );
 

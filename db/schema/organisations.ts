@@ -90,6 +90,14 @@ export const academies = pgTable(
       .default(sql`'{motivation,experience}'::text[]`),
     /** Set once, when the coordinator releases the decisions (the emails go out with it). */
     decisionsReleasedAt: timestamptz('decisions_released_at'),
+    /**
+     * When a participant completes the programme (ADR 018, "Cohort and completion"): at least
+     * `minModules` modules attended (null: all of them) and, with `placementRequired`, a placement held.
+     */
+    completionRule: jsonb('completion_rule')
+      .$type<{ minModules: number | null; placementRequired: boolean }>()
+      .notNull()
+      .default({ minModules: null, placementRequired: false }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [index('academies_organisation_idx').on(t.organisationId), index('academies_call_idx').on(t.callPublished, t.applicationsCloseAt)],

@@ -29,6 +29,7 @@ const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.placements.notPossible',
   'notice.placements.busy',
   'notice.placements.notDraft',
+  'notice.academyProgramme.notPossible',
 ]);
 
 export function noticeKind(key: NoticeKey): 'ok' | 'warning' {

@@ -16,6 +16,8 @@ export const en: Translation<typeof nl> = {
   'academyNav.reviewers': 'Reviewers',
   'academyNav.scoring': 'Review',
   'academyNav.selection': 'Selection',
+  'academyNav.cohort': 'Participants',
+  'academyNav.placements': 'Job shadowing',
   'academyNav.back': 'Back to the academies',
 
   'academyCallForm.intro': 'Set up the call here: who the academy is for, when people can apply, and how you choose.',
@@ -162,6 +164,7 @@ export const en: Translation<typeof nl> = {
   'academySelection.statusOf.accepted': 'Place accepted',
   'academySelection.statusOf.refused': 'Place refused',
   'academySelection.statusOf.lapsed': 'Did not answer in time',
+  'academySelection.statusOf.left': 'Left the programme',
   'academySelection.statusOf.reserve': 'Reserve {rank}',
   'academySelection.statusOf.declined': 'Declined',
   'academySelection.release': 'Send the decisions',

@@ -13,6 +13,8 @@ export const nl = {
   'academyNav.reviewers': 'Beoordelaars',
   'academyNav.scoring': 'Beoordelen',
   'academyNav.selection': 'Selectie',
+  'academyNav.cohort': 'Deelnemers',
+  'academyNav.placements': 'Meeloopstages',
   'academyNav.back': 'Terug naar de academies',
 
   'academyCallForm.intro': 'Hier stel je de oproep in: voor wie de academie is, wanneer mensen zich kunnen aanmelden, en hoe je kiest.',
@@ -161,6 +163,7 @@ export const nl = {
   'academySelection.statusOf.accepted': 'Plaats aangenomen',
   'academySelection.statusOf.refused': 'Plaats afgezegd',
   'academySelection.statusOf.lapsed': 'Niet op tijd geantwoord',
+  'academySelection.statusOf.left': 'Gestopt met het programma',
   'academySelection.statusOf.reserve': 'Reserve {rank}',
   'academySelection.statusOf.declined': 'Afgewezen',
   'academySelection.release': 'Besluiten versturen',

@@ -41,7 +41,6 @@ export const en: Translation<typeof nl> = {
   'placements.manage.title': 'Placements: {academy}',
   'placements.manage.intro':
     'Mayors, aldermen and council members let participants shadow them for a few days. Invite hosts. They offer days. Participants say what they would like best. Then you make the assignment.',
-  'placements.manage.link': 'Placements',
   'placements.hosts.heading': 'Hosts',
   'placements.hosts.none': 'There are no hosts yet.',
   'placements.hosts.caption': 'Hosts of this academy',

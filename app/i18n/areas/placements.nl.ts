@@ -38,7 +38,6 @@ export const nl = {
   'placements.manage.title': 'Meeloopstages: {academy}',
   'placements.manage.intro':
     'Burgemeesters, wethouders en raadsleden laten deelnemers een paar dagen meelopen. Nodig gastheren uit. Zij bieden dagen aan. Deelnemers kiezen wat ze het liefst willen. Daarna maak je de indeling.',
-  'placements.manage.link': 'Meeloopstages',
   'placements.hosts.heading': 'Gastheren',
   'placements.hosts.none': 'Er zijn nog geen gastheren.',
   'placements.hosts.caption': 'Gastheren van deze academie',

@@ -16,6 +16,7 @@ import { enqueueEmails, type EnqueueEmail } from '../email/outbox.server';
 import { appLink, isUuid } from '../http.server';
 import { formatMoment } from '../time';
 import { callPhase, type Academy } from './call.server';
+import { enrolCohort } from './cohort.server';
 import type { AcademyDecisionKind } from '~emails/academy-decision';
 
 // Selection, not first come (ADR 018). Scorers (the coordinators and the academy's reviewers) score
@@ -386,6 +387,8 @@ export async function respondToOffer(db: Db, userId: string, applicationId: stri
       .set({ status: accept ? 'accepted' : 'refused', respondedAt: at, updatedAt: at })
       .where(eq(academyApplications.id, applicationId));
     if (!accept) await moveReservesUp(tx, academy);
+    // An accepted place is the cohort membership: enrolled in every module now (ADR 018, cohort).
+    else await enrolCohort(tx, academy.id, applicationId);
     return accept ? 'accepted' : 'refused';
   });
 }

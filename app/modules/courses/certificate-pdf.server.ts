@@ -18,6 +18,8 @@ export type CertificateContent = {
   code: string;
   /** Used as the document's creation date, so that rendering twice gives the same bytes. */
   issuedAt: Date;
+  /** A course (the default) or an academy's programme (ADR 018): `courseTitle` is then the academy's name. */
+  kind?: 'course' | 'programme';
 };
 
 const copy = {
@@ -25,6 +27,7 @@ const copy = {
     title: 'Bewijs van deelname',
     declares: (organisation: string) => `${organisation} verklaart dat`,
     tookPart: 'heeft deelgenomen aan de cursus',
+    completedProgramme: 'heeft het programma afgerond van',
     on: 'Datum:',
     verify: 'Is dit bewijs echt? Kijk op',
     code: 'Code:',
@@ -34,6 +37,7 @@ const copy = {
     title: 'Certificate of participation',
     declares: (organisation: string) => `${organisation} declares that`,
     tookPart: 'has taken part in the course',
+    completedProgramme: 'has completed the programme',
     on: 'Date:',
     verify: 'Is this certificate genuine? Check',
     code: 'Code:',
@@ -115,7 +119,7 @@ async function buildPdf(content: CertificateContent): Promise<Uint8Array> {
   y -= 36;
   y = centred(page, bold, 28, content.holderName, y, INK);
   y -= 28;
-  y = centred(page, regular, 14, t.tookPart, y, INK);
+  y = centred(page, regular, 14, content.kind === 'programme' ? t.completedProgramme : t.tookPart, y, INK);
   y -= 30;
   y = centred(page, bold, 20, content.courseTitle, y, INK);
   y -= 24;

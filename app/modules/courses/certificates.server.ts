@@ -228,6 +228,8 @@ export type Verification =
       initials: string;
       issuedOn: string;
       withdrawnOn: string | null;
+      /** Set for an academy's programme certificate (ADR 018): `courseTitle` is then the academy's name. */
+      kind?: 'programme';
     };
 
 /** What /certificaat/:code may say about a code: course, dates, organisation and the holder's initials only. */

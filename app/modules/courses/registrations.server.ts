@@ -24,6 +24,7 @@ import {
   type RegistrationWindow,
 } from './context.server';
 import { onlyPool, poolCapacity, poolsOf } from './pools';
+import { seatsPendingForCohort } from './academy-seats.server';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -150,7 +151,9 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
       return { status: 'duplicate' as const, registrationId: counts.existing, manageToken: pageLink.token };
     }
 
-    const status = Number(counts?.seats ?? 0) < poolCapacity(course, pool) ? 'confirmed' : 'waitlisted';
+    // A module of an academy keeps the seats its cohort may still need (academy-seats.server.ts).
+    const pending = await seatsPendingForCohort(tx, course, pool);
+    const status = Number(counts?.seats ?? 0) + pending < poolCapacity(course, pool) ? 'confirmed' : 'waitlisted';
     const registration = {
       id: randomUUID(),
       courseId,
@@ -226,7 +229,8 @@ export async function offerFreeSeats(tx: Db, ctx: CourseContext) {
 }
 
 async function offerFreeSeatsInPool(tx: Db, ctx: CourseContext, pool: SeatPool) {
-  const free = poolCapacity(ctx.course, pool) - (await seatsTaken(tx, ctx.course.id, pool));
+  const free =
+    poolCapacity(ctx.course, pool) - (await seatsTaken(tx, ctx.course.id, pool)) - (await seatsPendingForCohort(tx, ctx.course, pool));
   if (free <= 0) return 0;
   const next = await tx
     .select()
@@ -345,7 +349,8 @@ export async function switchPool(db: Db, registrationId: string, to: SeatPool): 
     if (!registration) return { status: 'not-found' as const };
     if (!canSwitchPool(ctx.course, registration) || registration.pool === to) return { status: 'not-switchable' as const };
     if (registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return { status: 'closed' as const };
-    if ((await seatsTaken(tx, ctx.course.id, to)) >= poolCapacity(ctx.course, to)) return { status: 'no-seat' as const };
+    const taken = (await seatsTaken(tx, ctx.course.id, to)) + (await seatsPendingForCohort(tx, ctx.course, to));
+    if (taken >= poolCapacity(ctx.course, to)) return { status: 'no-seat' as const };
     const t = now();
     const [moved] = await tx
       .update(registrations)
@@ -375,7 +380,7 @@ function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'
 export async function switchOption(db: Db, ctx: CourseContext, registration: Pick<Registration, 'status' | 'pool'>) {
   if (!canSwitchPool(ctx.course, registration) || registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return null;
   const to: SeatPool = registration.pool === 'online' ? 'on-site' : 'online';
-  const free = poolCapacity(ctx.course, to) - (await seatsTaken(db, ctx.course.id, to));
+  const free = poolCapacity(ctx.course, to) - (await seatsTaken(db, ctx.course.id, to)) - (await seatsPendingForCohort(db, ctx.course, to));
   return { to, free: free > 0 };
 }
 

@@ -22,11 +22,12 @@ describe('deleting an account', () => {
   it('leaves no trace of the person in any text column of any table, and keeps anonymous counts', async () => {
     const db = t.handle.db;
     const p = await createFullPerson(db, 'wis');
-    const needles = [...Object.values(p.secrets), p.certificateCode];
+    const needles = [...Object.values(p.secrets), p.certificateCode, p.programmeCertificateCode];
     // The fixture really put the strings everywhere (else the scan below proves nothing).
     const before = await findStrings(db, needles);
     for (const place of [
       'certificates.code',
+      'academy_completions.code',
       'users.name',
       'users.email',
       'registrations.name',

@@ -16,7 +16,7 @@ import {
   networks,
 } from '~db/schema/mentoring';
 import { coordinatorInvitations } from '~db/schema/organisations';
-import { academyApplications, academyReviewerInvitations, academyScores } from '~db/schema/academies';
+import { academyApplications, academyCompletions, academyReviewerInvitations, academyScores } from '~db/schema/academies';
 import { erasePlacementData } from '../placements/privacy.server';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, users } from '~db/schema/accounts';
@@ -248,6 +248,16 @@ export async function deleteAccounts(
       .update(academyApplications)
       .set({ status: 'withdrawn' })
       .where(and(inArray(academyApplications.userId, ids), eq(academyApplications.status, 'submitted')));
+    // A programme certificate ties the academy to the person: it goes, and its code verifies as unknown.
+    // (Their module registrations are cancelled and anonymised with their other registrations.)
+    await tx
+      .delete(academyCompletions)
+      .where(
+        inArray(
+          academyCompletions.applicationId,
+          tx.select({ id: academyApplications.id }).from(academyApplications).where(inArray(academyApplications.userId, ids)),
+        ),
+      );
     await tx
       .update(academyApplications)
       .set({

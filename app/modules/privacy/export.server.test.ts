@@ -102,9 +102,15 @@ describe('exporting a person’s data', () => {
     ]);
     expect(exported.consents.map((c) => c.subject)).toContain(`academy-application:${p.academyApplication.id}`);
     // Academies: the application with its special-category answer, the reviewer role, the scores given.
-    expect(exported.academyApplications).toEqual([
+    expect(exported.academyApplications).toHaveLength(2);
+    expect(exported.academyApplications).toContainEqual(
       expect.objectContaining({ motivation: p.secrets.motivation, disability: true, focusGroups: ['women'], status: 'submitted' }),
-    ]);
+    );
+    // The programme they completed, with its certificate code (ADR 018).
+    expect(exported.academyApplications.find((a) => a.id === p.cohortApplication.id)?.completion).toMatchObject({
+      code: p.programmeCertificateCode,
+      modulesAttended: 3,
+    });
     expect(exported.academyReviewerOf).toHaveLength(1);
     expect(exported.academyReviewerInvitations).toHaveLength(1);
     expect(exported.academyScoresGiven).toEqual([expect.objectContaining({ note: p.secrets.reviewNote, scores: { m: 4 } })]);

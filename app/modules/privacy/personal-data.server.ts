@@ -18,7 +18,7 @@ import {
   sharedNeeds,
 } from '~db/schema/mentoring';
 import { academies, coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
-import { academyApplications, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
+import { academyApplications, academyCompletions, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, sessions, users, verificationTokens } from '~db/schema/accounts';
@@ -462,17 +462,19 @@ export const exportedTables = [
   exported({
     key: 'academyApplications',
     table: academyApplications,
-    belongs: 'user_id',
-    deletion: 'withdrawn when open, anonymised (answers and special-category data erased)',
+    within: [academyCompletions],
+    belongs: 'user_id (and the completion of the programme, by application)',
+    deletion: 'withdrawn when open, anonymised (answers and special-category data erased); completions deleted',
     read: async (db, p) =>
       (
         await db
-          .select({ application: academyApplications, academy: academies.name })
+          .select({ application: academyApplications, academy: academies.name, completion: academyCompletions })
           .from(academyApplications)
           .innerJoin(academies, eq(academies.id, academyApplications.academyId))
+          .leftJoin(academyCompletions, eq(academyCompletions.applicationId, academyApplications.id))
           .where(eq(academyApplications.userId, p.userId))
           .orderBy(academyApplications.createdAt)
-      ).map(({ application: a, academy }) => ({
+      ).map(({ application: a, academy, completion }) => ({
         id: a.id,
         academy,
         municipalityCode: a.municipalityCode,
@@ -492,6 +494,15 @@ export const exportedTables = [
         respondedAt: iso(a.respondedAt),
         createdAt: iso(a.createdAt),
         updatedAt: iso(a.updatedAt),
+        // The programme completed (ADR 018); its module registrations are under `registrations` (source 'academy').
+        completion: completion
+          ? {
+              code: completion.code,
+              verificationUrl: appLink(`/certificaat/${completion.code}`),
+              modulesAttended: completion.modulesAttended,
+              completedAt: iso(completion.completedAt),
+            }
+          : null,
       })),
   }),
   exported({
