@@ -1,6 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { academies, academyApplications, candidacyOutcomes, courses, matches, registrations, sessionAttendance, users } from '~db/schema';
+import {
+  academies,
+  academyApplications,
+  academyCompletions,
+  candidacyOutcomes,
+  courses,
+  matches,
+  placementHosts,
+  placements,
+  placementSlots,
+  registrations,
+  sessionAttendance,
+  users,
+} from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { call, cookieFor, dataOf, get, makeCoordinator, statusOf } from '../../test/routes';
@@ -331,6 +344,30 @@ describe('/beheer/rapportage', () => {
       applicants.push({ user, application: application! });
     }
     await db().insert(candidacyOutcomes).values({ userId: applicants[0]!.user.id, electionId: 'gr2026', onList: true, elected: false });
+    // The five accepted completed the programme (so started it); the first also held a placement that
+    // has ended. The one offered has not started.
+    await db()
+      .insert(academyCompletions)
+      .values(
+        applicants
+          .slice(0, 5)
+          .map((a, i) => ({
+            academyId: myAcademy,
+            applicationId: a.application.id,
+            code: `code-${i}`.padEnd(32, 'x'),
+            modulesAttended: 3,
+            completedAt: now(),
+          })),
+      );
+    const hostUser = await createUser(db());
+    const [host] = await db().insert(placementHosts).values({ userId: hostUser.id, name: 'Anne Jansen', office: 'mayor' }).returning();
+    const [slot] = await db()
+      .insert(placementSlots)
+      .values({ academyId: myAcademy, hostId: host!.id, startsOn: '2026-01-12', endsOn: '2026-01-14', municipalityCode: 'GM0193' })
+      .returning();
+    await db()
+      .insert(placements)
+      .values({ academyId: myAcademy, slotId: slot!.id, applicationId: applicants[0]!.application.id, status: 'accepted' });
     // Another organisation's academy: never in Alice's figures.
     const stranger = await createUser(db());
     await db()
@@ -349,8 +386,7 @@ describe('/beheer/rapportage', () => {
       'Op een kandidatenlijst',
       'Gekozen',
     ]);
-    // started, completed and placements read 0 until their tables are connected (academy-progress.server.ts).
-    expect(summaryOf(academy.summary).map(show)).toEqual(['9', '6', '0', '0', '0', '<5', '0']);
+    expect(summaryOf(academy.summary).map(show)).toEqual(['9', '6', '5', '5', '<5', '<5', '0']);
     // Zwolle's 3 applications are "<5"; Amsterdam's 6 would give them away (9 − 6): hidden too.
     expect(rowOf(academy.byProvince, 'Overijssel')[0]).toBe('<5');
     expect(rowOf(academy.byProvince, 'Noord-Holland')[0]).toBe('×');
@@ -373,7 +409,7 @@ describe('/beheer/rapportage', () => {
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at + 1, at + 3)).toEqual([
       'Groep | Aanmeldingen | Toegelaten | Begonnen | Afgerond | Met meeloopstage | Op een kandidatenlijst | Gekozen',
-      'Iedereen | 9 | 6 | 0 | 0 | 0 | <5 | 0',
+      'Iedereen | 9 | 6 | 5 | 5 | <5 | <5 | 0',
     ]);
     expect(lines).toContain('Overijssel | <5 | ' + rowOf(academy.byProvince, 'Overijssel').slice(1).join(' | '));
     expect(
