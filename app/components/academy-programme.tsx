@@ -83,7 +83,7 @@ export function AcademyProgrammes({ programmes, confirmLeave }: { programmes: Pr
                         {m.state === 'attended' || m.state === 'missed' ? (
                           <>
                             <br />
-                            {t('academyCohort.sessions', { attended: m.attendedSessions, sessions: m.sessions })}
+                            {t('academyCohort.sessions', { attended: m.attendedSessions, count: m.sessions })}
                           </>
                         ) : null}
                       </>

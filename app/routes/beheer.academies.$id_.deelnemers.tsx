@@ -109,7 +109,7 @@ export default function AcademyCohort() {
                       {cell.state === 'attended' || cell.state === 'missed' ? (
                         <>
                           <br />
-                          {t('academyCohort.sessions', { attended: cell.attended, sessions: cell.sessions })}
+                          {t('academyCohort.sessions', { attended: cell.attended, count: cell.sessions })}
                         </>
                       ) : null}
                     </>

@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome === 'not-found') throw notFound();
   const message =
     outcome === 'full'
-      ? t('academySelection.errors.full', { seats: academy.seats })
+      ? t('academySelection.errors.full', { count: academy.seats })
       : outcome === 'reason-missing'
         ? t('academySelection.errors.reason')
         : outcome === 'not-closed'
@@ -132,7 +132,7 @@ export default function AcademySelection() {
         <p className="utrecht-paragraph">{t('academySelection.notClosed')}</p>
       )}
       <p className="utrecht-paragraph pa-item__title" id="plaatsen">
-        {t('academySelection.seats', { taken: page.taken, seats: page.seats })}
+        {t('academySelection.seats', { taken: page.taken, count: page.seats })}
       </p>
       {page.confirmRelease ? (
         <ConfirmStep

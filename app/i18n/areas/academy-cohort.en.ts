@@ -18,7 +18,7 @@ export const en: Translation<typeof nl> = {
   'academyCohort.completedOn': 'Yes, on {date}',
   'academyCohort.notCompleted': 'Not yet',
   'academyCohort.left': 'Left',
-  'academyCohort.sessions': '{attended} of {sessions} sessions',
+  'academyCohort.sessions': { one: '{attended} of 1 session', other: '{attended} of {count} sessions' },
   'academyCohort.state.attended': 'Attended',
   'academyCohort.state.missed': 'Not attended',
   'academyCohort.state.upcoming': 'Not yet',

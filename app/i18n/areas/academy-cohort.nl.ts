@@ -15,7 +15,7 @@ export const nl = {
   'academyCohort.completedOn': 'Ja, op {date}',
   'academyCohort.notCompleted': 'Nog niet',
   'academyCohort.left': 'Gestopt',
-  'academyCohort.sessions': '{attended} van {sessions} bijeenkomsten',
+  'academyCohort.sessions': { one: '{attended} van 1 bijeenkomst', other: '{attended} van {count} bijeenkomsten' },
   'academyCohort.state.attended': 'Bijgewoond',
   'academyCohort.state.missed': 'Niet bijgewoond',
   'academyCohort.state.upcoming': 'Nog niet',

@@ -136,7 +136,7 @@ export const en: Translation<typeof nl> = {
   'academySelection.intro':
     'Choose for each application: admit, reserve or decline. This is a draft. Only when you send the decisions does everyone get an email.',
   'academySelection.notClosed': 'You can choose once the application period is over.',
-  'academySelection.seats': '{taken} of {seats} places',
+  'academySelection.seats': { one: '{taken} of 1 place', other: '{taken} of {count} places' },
   'academySelection.none': 'There are no applications.',
   'academySelection.caption': 'Applications, best average score first',
   'academySelection.name': 'Name',
@@ -179,7 +179,10 @@ export const en: Translation<typeof nl> = {
   'academySelection.releasedOn': 'The decisions were sent on {date}.',
   'academySelection.errors.decision': 'Choose a decision.',
   'academySelection.errors.reason': 'Write why you decline this application. The person will read this reason.',
-  'academySelection.errors.full': 'All {seats} places are taken. First stop admitting someone else, or choose reserve.',
+  'academySelection.errors.full': {
+    one: 'The only place is taken. First stop admitting someone else, or choose reserve.',
+    other: 'All {count} places are taken. First stop admitting someone else, or choose reserve.',
+  },
   'academySelection.errors.notClosed': 'This is possible only once the application period is over.',
 
   'notice.academyCall.saved': 'The call has been saved.',

@@ -135,7 +135,7 @@ export const nl = {
   'academySelection.intro':
     'Kies per aanmelding: toelaten, reserve of afwijzen. Dit is een concept. Pas als je de besluiten verstuurt, krijgt iedereen een e-mail.',
   'academySelection.notClosed': 'Kiezen kan als de aanmeldperiode voorbij is.',
-  'academySelection.seats': '{taken} van {seats} plaatsen',
+  'academySelection.seats': { one: '{taken} van 1 plaats', other: '{taken} van {count} plaatsen' },
   'academySelection.none': 'Er zijn geen aanmeldingen.',
   'academySelection.caption': 'Aanmeldingen, de beste gemiddelde score eerst',
   'academySelection.name': 'Naam',
@@ -178,7 +178,10 @@ export const nl = {
   'academySelection.releasedOn': 'De besluiten zijn verstuurd op {date}.',
   'academySelection.errors.decision': 'Kies een besluit.',
   'academySelection.errors.reason': 'Schrijf waarom je deze aanmelding afwijst. De persoon krijgt deze reden te lezen.',
-  'academySelection.errors.full': 'Alle {seats} plaatsen zijn al vergeven. Laat eerst iemand anders niet meer toe, of kies reserve.',
+  'academySelection.errors.full': {
+    one: 'De enige plaats is al vergeven. Laat eerst iemand anders niet meer toe, of kies reserve.',
+    other: 'Alle {count} plaatsen zijn al vergeven. Laat eerst iemand anders niet meer toe, of kies reserve.',
+  },
   'academySelection.errors.notClosed': 'Dit kan pas als de aanmeldperiode voorbij is.',
 
   'notice.academyCall.saved': 'De oproep is opgeslagen.',

@@ -22,7 +22,7 @@ export function cohortCsv(table: Awaited<ReturnType<typeof cohortTable>>, t: Tra
     r.status === 'left' ? t('academyCohort.left') : t('academyMine.statusOf.accepted'),
     ...r.progress.map((p) =>
       p.state === 'attended' || p.state === 'missed'
-        ? `${t(`academyCohort.state.${p.state}`)} (${t('academyCohort.sessions', { attended: p.attendedSessions, sessions: p.sessions })})`
+        ? `${t(`academyCohort.state.${p.state}`)} (${t('academyCohort.sessions', { attended: p.attendedSessions, count: p.sessions })})`
         : t(`academyCohort.state.${p.state}`),
     ),
     String(r.attended),

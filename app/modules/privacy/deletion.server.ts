@@ -23,7 +23,7 @@ import { rateLimits, users } from '~db/schema/accounts';
 import { now } from '../clock.server';
 import { normalizeEmail } from '../auth/accounts.server';
 import { cancelRegistration } from '../courses/registrations.server';
-import { cancelMeetingsOfLeavers } from '../mentoring/meetings.server';
+import { cancelMeetingsOfLeavers } from './meetings-of-leavers.server';
 import { appLink } from '~/modules/http.server';
 import { enqueueEmails } from '../email/outbox.server';
 import { emailLogDigest } from './email-log.server';

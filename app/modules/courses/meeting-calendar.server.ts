@@ -1,5 +1,5 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { CalendarOrganizer } from '../courses/calendar.server';
+import type { CalendarOrganizer } from './calendar.server';
 
 // The invitation to a meeting of a match (issue 17, point 4). Unlike a course's schedule (PUBLISH,
 // ADR 012) a meeting has two people who each agree to it, so it goes out as an iTIP REQUEST (RFC 5546
