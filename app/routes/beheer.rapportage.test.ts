@@ -349,15 +349,13 @@ describe('/beheer/rapportage', () => {
     await db()
       .insert(academyCompletions)
       .values(
-        applicants
-          .slice(0, 5)
-          .map((a, i) => ({
-            academyId: myAcademy,
-            applicationId: a.application.id,
-            code: `code-${i}`.padEnd(32, 'x'),
-            modulesAttended: 3,
-            completedAt: now(),
-          })),
+        applicants.slice(0, 5).map((a, i) => ({
+          academyId: myAcademy,
+          applicationId: a.application.id,
+          code: `code-${i}`.padEnd(32, 'x'),
+          modulesAttended: 3,
+          completedAt: now(),
+        })),
       );
     const hostUser = await createUser(db());
     const [host] = await db().insert(placementHosts).values({ userId: hostUser.id, name: 'Anne Jansen', office: 'mayor' }).returning();
