@@ -258,7 +258,8 @@ export async function logInByLink(page: Page, openEmail: Fixtures['openEmail'], 
  */
 export async function reachAcceptedDemoMatch(page: Page) {
   await logInWithPassword(page, demo.mentor.email, demo.mentor.password);
-  await expect(page).not.toHaveURL(/\/inloggen/);
+  // A password check can wait behind a report the job is protecting on a small machine: some time.
+  await expect(page).not.toHaveURL(/\/inloggen/, { timeout: 45_000 });
   await page.goto('/mentor');
   const open = page.getByRole('link', { name: /^Voorstel apart openen/ });
   if ((await open.count()) > 0) {

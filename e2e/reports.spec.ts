@@ -5,7 +5,7 @@ import { demo, expect, logInWithPassword, test } from './fixtures';
 // period, and downloads the same figures as CSV for Excel, with small numbers shown as "<5".
 
 test('coordinator: open the report and download the CSV', async ({ page, checkA11y }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
 
   await test.step('log in and open the report from /beheer', async () => {
     await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
@@ -65,7 +65,12 @@ test('coordinator: open the report and download the CSV', async ({ page, checkA1
     await page.getByRole('button', { name: 'Cijfers tonen' }).click();
     // A programme year is protected together with its quarters (ADR 015); that can take seconds.
     await expect(page).toHaveURL(/periode=\d{4}-\d{4}/, { timeout: 60_000 });
-    await expect(page.getByText(/^Periode: Programmajaar/)).toBeVisible();
+    // A block too big to protect within the request's budget is left to the job (ADR 020): the page
+    // says so, and a later visit shows the figures, as a coordinator would find them.
+    await expect(async () => {
+      if (await page.getByText('De cijfers van deze periode worden berekend.', { exact: false }).isVisible()) await page.reload();
+      await expect(page.getByText(/^Periode: Programmajaar/)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 300_000, intervals: [5_000] });
     await expect(page.getByRole('table', { name: 'Cursussen per provincie (woonplaats van de deelnemer)' })).toBeVisible();
     await checkA11y(page);
   });
