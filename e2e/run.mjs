@@ -112,7 +112,7 @@ function writeDurations(reports) {
     Object.assign(measured, secondsPerFile(JSON.parse(readFileSync(report, 'utf8'))));
   }
   if (Object.keys(measured).length === 0) {
-    console.log('e2e/run.mjs --record: no report to record from.');
+    console.log('e2e/run.mjs --record: no test results to record (nothing ran).');
     return;
   }
   const existing = new Set(specFiles());
@@ -122,7 +122,7 @@ function writeDurations(reports) {
     Object.entries(table)
       .filter(([file]) => existing.has(file))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([file, seconds]) => [file, Math.round(seconds)]),
+      .map(([file, seconds]) => [file, Math.max(1, Math.round(seconds))]),
   );
   writeFileSync(durationsFile, `${JSON.stringify(kept, null, 2)}\n`);
   console.log(`e2e/run.mjs --record: ${Object.keys(measured).length} spec(s) measured, written to ${path.relative(root, durationsFile)}.`);
