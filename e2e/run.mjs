@@ -159,7 +159,9 @@ function run(command, commandArgs, env, prefix) {
         stream.on('end', () => rest && process.stdout.write(`${prefix} ${rest}\n`));
       }
     }
-    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+    // Playwright stops gracefully (its web server included) on SIGINT only: on SIGTERM it exits at
+    // once and leaves the server running, whose database this script then drops. So both become SIGINT.
+    for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill('SIGINT'));
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
