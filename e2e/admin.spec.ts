@@ -46,6 +46,9 @@ test('an administrator creates an organisation and invites a coordinator, who ac
     await expect(page.getByText(`${coordinator.email}: uitgenodigd`)).toBeVisible();
     await checkA11y(page);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // Wait for the logout to land before the next navigation: a navigation started while the
+    // logout is in flight can overtake it (see the last step).
+    await expect(page).toHaveURL(/\/inloggen\?notice=login\.loggedOut#notice$/);
   });
 
   await test.step('the invitation is accepted from the mailbox with a new account', async () => {
@@ -97,6 +100,11 @@ test('an administrator creates an organisation and invites a coordinator, who ac
 
   await test.step('the admin sees the coordinator, and removing asks first', async () => {
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // Without this wait, logInWithPassword's goto('/inloggen') raced the logout still in flight: the
+    // coordinator was still logged in, so /inloggen sent them to /account; by then the logout had
+    // ended the session, so /account sent them to /inloggen?redirectTo=/account, and the admin who
+    // then logged in there was sent on to /account instead of /admin.
+    await expect(page).toHaveURL(/\/inloggen\?notice=login\.loggedOut#notice$/);
     await logInWithPassword(page, demo.admin.email, demo.admin.password);
     await expect(page).toHaveURL('/admin');
     await page.goto(organisationUrl);

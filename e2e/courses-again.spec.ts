@@ -85,6 +85,9 @@ test('the registration’s page repeats the answers and needs and changes them, 
     .check();
   await page.getByRole('checkbox', { name: /privacyverklaring/ }).check();
   await page.getByRole('button', { name: /^Aanmelden|^Op de wachtlijst/ }).click();
+  // The sign-up must land before the mailbox is opened: a navigation started while the form is still
+  // being sent can cancel it, and then no email ever comes.
+  await expect(page).toHaveURL(/\/aanmelden\/verstuurd$/);
   const mail = await openEmail(page, { to: email, subjectIncludes: 'Rond je aanmelding af', link: /\/aanmelden\/bevestigen\// });
   await page.goto(mail.link);
   await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
