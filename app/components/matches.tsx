@@ -168,6 +168,7 @@ export function EndMatchStep({
       keepTo={keepTo}
       keep={keep}
       form={getFormProps(form)}
+      refused={lastResult !== undefined}
       inside={
         <>
           <ErrorSummary form={form} />

@@ -26,6 +26,7 @@ export function ConfirmStep({
   action,
   form,
   inside,
+  refused = false,
 }: {
   id: string;
   heading: string;
@@ -38,10 +39,12 @@ export function ConfirmStep({
   action?: string;
   form?: Pick<FormHTMLAttributes<HTMLFormElement>, 'id' | 'onSubmit' | 'noValidate'>;
   inside?: ReactNode;
+  /** The server refused what was sent in the step: its error summary takes the focus, not the heading. */
+  refused?: boolean;
 }) {
   return (
     <section className="pa-action pa-action--danger" aria-labelledby={id}>
-      <h3 className="utrecht-heading-3" id={id} tabIndex={-1} autoFocus>
+      <h3 className="utrecht-heading-3" id={id} tabIndex={-1} autoFocus={!refused}>
         {heading}
       </h3>
       {children}
