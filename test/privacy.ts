@@ -362,7 +362,7 @@ type Place = { table_name: string; column_name: string };
  * these and nothing else, so a table added to the lists is scanned, and one missing from them shows
  * in `findStringsOutsideLists`.
  */
-export function listedTables(): PgTable[] {
+function listedTables(): PgTable[] {
   return [...exportedTables.flatMap((s) => [s.table, ...('within' in s ? (s.within ?? []) : [])]), ...notExported.map((n) => n.table)];
 }
 
