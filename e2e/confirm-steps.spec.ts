@@ -185,3 +185,55 @@ test('without JavaScript: a coordinator removes an intake question through its c
     await context.close();
   }
 });
+
+test('without JavaScript: a coordinator cancels a course through its confirmation step', async ({ browser, page: scripted, checkA11y }) => {
+  test.setTimeout(180_000);
+  const { context, page } = await withoutScripts(browser);
+  const title = `Annuleerproef ${Date.now().toString(36)}`;
+  const inDays = (days: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
+  try {
+    await test.step('a coordinator copies a course of theirs: a draft of their own to cancel', async () => {
+      await logInWithPassword(page, demo.coordinator.email, demo.coordinator.password);
+      await page.goto('/beheer/cursussen');
+      await page
+        .getByRole('row')
+        .filter({ has: page.locator('.pa-status--published') })
+        .first()
+        .getByRole('rowheader')
+        .getByRole('link')
+        .click();
+      await page.getByRole('link', { name: 'Kopiëren' }).click();
+      await page.getByLabel(/^Naam van de kopie/).fill(title);
+      const date = page.getByLabel(/^Datum van de eerste bijeenkomst/);
+      if (await date.count()) await date.fill(inDays(80));
+      await page.getByRole('button', { name: 'Kopie maken' }).click();
+      await expect(page).toHaveURL(/\/beheer\/cursussen\/[0-9a-f-]{36}\/bewerken\?notice=course.copied#notice$/);
+      await page.getByRole('navigation', { name: 'Deze cursus' }).getByRole('link', { name: 'Overzicht' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    });
+
+    const heading = () => page.getByRole('heading', { level: 3, name: 'Deze cursus annuleren?' });
+    await test.step('cancel it: the step, "Nee" keeps the course', async () => {
+      await page.getByRole('link', { name: 'Cursus annuleren' }).click();
+      await expect(page).toHaveURL(/\?annuleren=ja#annuleren$/);
+      await expect(heading()).toBeFocused();
+      await expect(page.getByText('De cursus is nog een concept. Niemand krijgt een e-mail.')).toBeVisible();
+      await scanWithScripts(context, scripted, page.url(), 'Deze cursus annuleren?', checkA11y);
+      await page.getByRole('link', { name: 'Nee, cursus niet annuleren' }).click();
+      await expect(heading()).toHaveCount(0);
+      await expect(page.locator('.pa-course-meta')).toContainText('Concept');
+    });
+
+    await test.step('"Ja" cancels it and the notice says so', async () => {
+      await page.getByRole('link', { name: 'Cursus annuleren' }).click();
+      await page.getByRole('button', { name: 'Ja, cursus annuleren' }).click();
+      await expect(page.locator('#notice')).toContainText('De cursus is geannuleerd.');
+      await expect(page.locator('#notice')).toBeFocused();
+      await expect(page.locator('.pa-course-meta')).toContainText('Geannuleerd');
+      await expect(page.getByRole('link', { name: 'Cursus annuleren' })).toHaveCount(0);
+    });
+  } finally {
+    await context.close();
+  }
+});

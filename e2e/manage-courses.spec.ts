@@ -139,7 +139,7 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await openEmail(page, { to: visitor.email, subjectIncludes: `Bericht over ${title}: Andere ingang` });
   });
 
-  await test.step('add a second session and remove it again: the box comes first, then the participant hears', async () => {
+  await test.step('add a second session and remove it again: the confirmation step comes first, then the participant hears', async () => {
     await page.goto(courseUrl);
     const form = page.locator('#add-session');
     await form.getByLabel(/^Datum/).fill(dateIn(37));
@@ -148,18 +148,24 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await form.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
     await expect(page.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
     await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
-    await page.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
-    await expectFieldError(page, 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.');
-    await expect(page.getByText(/^Bijeenkomst 2: /)).toBeVisible();
+    await page.getByRole('link', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    // The step (ui/confirm-step.tsx) takes the focus after the client-side navigation and says who hears it.
+    const step = page.getByRole('heading', { level: 3, name: 'Bijeenkomst 2 verwijderen?' });
+    await expect(step).toBeFocused();
+    await expect(page.getByText(/Iedereen met een plek \(\d+\) krijgt meteen een e-mail/)).toBeVisible();
     await checkA11y(page);
-    await page.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
-    await page.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await page.getByRole('link', { name: 'Nee, bijeenkomst laten staan' }).click();
+    await expect(step).toHaveCount(0);
+    await expect(page.getByText(/^Bijeenkomst 2: /)).toBeVisible();
+    await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
+    await page.getByRole('link', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await page.getByRole('button', { name: 'Ja, bijeenkomst verwijderen' }).click();
     await expect(page.getByRole('status')).toContainText(
       'De bijeenkomst is verwijderd. Deelnemers die een e-mail met de nieuwe gegevens krijgen: 1.',
     );
     await expect(page.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
 
-    // The same without JavaScript: plain form posts, the server asks for the box.
+    // The same without JavaScript: the step is a page of its own, opened at its heading.
     const context = await browser.newContext({
       javaScriptEnabled: false,
       locale: 'nl-NL',
@@ -175,11 +181,11 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await add.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
     await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is opgeslagen.');
     await noJs.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
-    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
-    await expectFieldError(noJs, 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.');
+    await noJs.getByRole('link', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await expect(noJs).toHaveURL(/\?bijeenkomst-verwijderen=[0-9a-f-]{36}#bijeenkomst-verwijderen$/);
+    await expect(noJs.getByRole('heading', { level: 3, name: 'Bijeenkomst 2 verwijderen?' })).toBeFocused();
     await expect(noJs.getByText(/^Bijeenkomst 2: /)).toBeVisible();
-    await noJs.getByRole('checkbox', { name: 'Ja, ik wil bijeenkomst 2 verwijderen' }).check();
-    await noJs.getByRole('button', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    await noJs.getByRole('button', { name: 'Ja, bijeenkomst verwijderen' }).click();
     await expect(noJs.getByRole('status')).toContainText('De bijeenkomst is verwijderd.');
     await expect(noJs.getByText(/^Bijeenkomst 2: /)).toHaveCount(0);
     await context.close();
@@ -262,10 +268,9 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
 
   await test.step('cancel the copy (with confirmation); both are in the list', async () => {
     await page.goto(copyUrl);
-    await page.getByRole('button', { name: 'Cursus annuleren' }).click();
-    await expectFieldError(page, 'Vink eerst aan dat je de cursus echt wilt annuleren.');
-    await page.getByRole('checkbox', { name: 'Ja, ik wil deze cursus annuleren' }).check();
-    await page.getByRole('button', { name: 'Cursus annuleren' }).click();
+    await page.getByRole('link', { name: 'Cursus annuleren' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: 'Deze cursus annuleren?' })).toBeFocused();
+    await page.getByRole('button', { name: 'Ja, cursus annuleren' }).click();
     await expect(page.getByRole('status')).toContainText('De cursus is geannuleerd.');
     await page.goto('/beheer/cursussen');
     await expect(page.getByRole('row', { name: new RegExp(`^${title} Nederlandse`) })).toContainText('Gepubliceerd');

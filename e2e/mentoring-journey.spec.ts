@@ -32,13 +32,13 @@ async function waitForDraft(page: Page, url: string) {
   }).toPass({ timeout: 90_000, intervals: [500, 1_000, 2_000] });
 }
 
-test('apply → run, pin, publish → decline → re-run proposes another mentor → accept → introduction → check-in', async ({
+test('apply → run, pin, publish → decline → re-run proposes another mentor → accept → introduction → check-in → end', async ({
   page,
   browser,
   checkA11y,
   openEmail,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const suffix = Date.now().toString(36);
   const networkName = `Reisnetwerk ${suffix}`;
   const mentorA = person('Anna Dichtbij', 'mentor-a', 'mentor-a-wachtwoord-lang');
@@ -273,6 +273,42 @@ test('apply → run, pin, publish → decline → re-run proposes another mentor
     const active = page.getByRole('table', { name: /Actieve koppelingen/ });
     await expect(active.getByRole('row', { name: new RegExp(mentee.name) })).toContainText(mentorB.name);
     await checkA11y(page);
+  });
+
+  await test.step('the mentee ends the match through its confirmation step: "Nee" keeps it; an empty reason is refused at the step', async () => {
+    // With JavaScript: the link opens the step in the page, its heading takes the focus.
+    await menteePage.goto(matchUrl);
+    const endLink = (p: typeof page) => p.getByRole('link', { name: `Koppeling met ${mentorB.name} stoppen` });
+    const stepHeading = (p: typeof page) => p.getByRole('heading', { level: 3, name: `Koppeling met ${mentorB.name} stoppen?` });
+    await endLink(menteePage).click();
+    await expect(stepHeading(menteePage)).toBeFocused();
+    await checkA11y(menteePage);
+    await menteePage.getByRole('link', { name: 'Nee, niet stoppen' }).click();
+    await expect(stepHeading(menteePage)).toHaveCount(0);
+    await expect(endLink(menteePage)).toBeVisible();
+
+    // Without JavaScript: the step is a page of its own, opened at its heading; "Ja" does it.
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await menteePage.context().storageState() });
+    const noJs = await context.newPage();
+    try {
+      await noJs.goto(matchUrl);
+      await endLink(noJs).click();
+      await expect(noJs).toHaveURL(/\?stoppen=[0-9a-f-]{36}#stoppen$/);
+      await expect(stepHeading(noJs)).toBeFocused();
+      await noJs.getByRole('button', { name: 'Ja, koppeling stoppen' }).click();
+      await expectFieldError(noJs, 'Schrijf kort de reden op.');
+      await expect(noJs.locator('.pa-error-summary')).toBeFocused();
+      await expect(stepHeading(noJs)).toBeVisible();
+      await noJs.getByLabel(/^Waarom stop je\?/).fill('We zien elkaar al via de fractie.');
+      await noJs.getByRole('button', { name: 'Ja, koppeling stoppen' }).click();
+      await expect(noJs.getByRole('status')).toContainText('De koppeling is gestopt.');
+      await expect(endLink(noJs)).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+    await page.goto(`${networkUrl}/koppelingen?status=finished`);
+    // The coordinator reads the reason among the finished matches.
+    await expect(page.getByRole('main').getByText('We zien elkaar al via de fractie.')).toBeVisible();
   });
 
   for (const p of [pageA, pageB, menteePage]) await p.context().close();

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Db } from '../db/client.server';
 import {
   academies,
@@ -27,6 +28,7 @@ import {
 } from '../db/schema';
 import { matchRouteProgress, networkRouteSteps } from '../db/schema/route';
 import { hashPassword } from '../app/modules/auth/password.server';
+import { exportedTables, notExported } from '../app/modules/privacy/personal-data.server';
 import { createSession } from '../app/modules/auth/session.server';
 import { issueToken } from '../app/modules/auth/tokens.server';
 import { generateToken } from '../app/modules/security/tokens.server';
@@ -341,8 +343,8 @@ export async function createFullPerson(db: Db, tag: string) {
 }
 
 /** Every text, varchar, jsonb and array column of every table in the public schema. */
-async function textColumns(db: Db) {
-  return rowsOf<{ table_name: string; column_name: string }>(
+async function textColumns(db: Db): Promise<Place[]> {
+  return rowsOf<Place>(
     await db.execute(sql`
       select c.table_name, c.column_name from information_schema.columns c
       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
@@ -352,14 +354,38 @@ async function textColumns(db: Db) {
   );
 }
 
-/** Where (table.column) any of the strings still occurs, case-insensitively. */
-export async function findStrings(db: Db, needles: string[]) {
+type Place = { table_name: string; column_name: string };
+
+/**
+ * The tables of the privacy lists (`personal-data.server.ts`): every table the export reads (with the
+ * tables exported inside a part), and every one it leaves out with a reason. The deletion scan reads
+ * these and nothing else, so a table added to the lists is scanned, and one missing from them shows
+ * in `findStringsOutsideLists`.
+ */
+function listedTables(): PgTable[] {
+  return [...exportedTables.flatMap((s) => [s.table, ...('within' in s ? (s.within ?? []) : [])]), ...notExported.map((n) => n.table)];
+}
+
+/** The text, varchar, char, json(b) and array columns of the listed tables, from their Drizzle definitions. */
+export function listedTextColumns(tables: PgTable[] = listedTables()): Place[] {
+  return tables
+    .flatMap((table) => {
+      const config = getTableConfig(table);
+      return config.columns
+        .filter((c) => /^(text|varchar|char|json|jsonb)(\(|$)|\[\]$/.test(c.getSQLType()))
+        .map((c) => ({ table_name: config.name, column_name: c.name }));
+    })
+    .sort((a, b) => a.table_name.localeCompare(b.table_name) || a.column_name.localeCompare(b.column_name));
+}
+
+/** Where (table.column) any of the strings still occurs, case-insensitively, among the given columns. */
+async function findIn(db: Db, places: Place[], needles: string[]) {
   const found: string[] = [];
   const list = sql.join(
     needles.map((n) => sql`${n}`),
     sql`, `,
   );
-  for (const { table_name, column_name } of await textColumns(db)) {
+  for (const { table_name, column_name } of places) {
     const rows = rowsOf<{ n: string }>(
       await db.execute(
         sql`select n from unnest(array[${list}]::text[]) as n where exists (select 1 from ${sql.identifier(table_name)} x where strpos(lower(x.${sql.identifier(column_name)}::text), lower(n)) > 0)`,
@@ -368,4 +394,31 @@ export async function findStrings(db: Db, needles: string[]) {
     for (const row of rows) found.push(`${table_name}.${column_name}: ${row.n}`);
   }
   return found;
+}
+
+/**
+ * Where (table.column) any of the strings still occurs, case-insensitively: the deletion scan, over
+ * every text column of the tables in the privacy lists.
+ */
+export async function findStrings(db: Db, needles: string[]) {
+  return findIn(db, listedTextColumns(), needles);
+}
+
+/**
+ * Where any of the strings occurs in a table of the database that is in neither privacy list: a table
+ * holding a person's data that the export and the deletion scan would both miss.
+ */
+export async function findStringsOutsideLists(db: Db, needles: string[]) {
+  const listed = new Set(listedTables().map((t) => getTableConfig(t).name));
+  return findIn(
+    db,
+    (await textColumns(db)).filter((p) => !listed.has(p.table_name)),
+    needles,
+  );
+}
+
+/** The text columns of the listed tables as the database has them (to compare with `listedTextColumns`). */
+export async function listedTextColumnsInDatabase(db: Db) {
+  const listed = new Set(listedTables().map((t) => getTableConfig(t).name));
+  return (await textColumns(db)).filter((p) => listed.has(p.table_name));
 }

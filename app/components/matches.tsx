@@ -6,6 +6,7 @@ import { DataTable } from './ui/data-table';
 import { RadioGroupField, TextAreaField, TextField } from './ui/fields';
 import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
+import { ConfirmStep } from './ui/confirm-step';
 import { useBrowserValidation } from './ui/validation';
 import { checkInSchema, reasonSchema, type CheckInFields, type ReasonFields } from '~/modules/mentoring/match-schemas';
 
@@ -125,6 +126,58 @@ export function ReasonForm({
         {submit}
       </SubmitButton>
     </Form>
+  );
+}
+
+/**
+ * Ending a match: the kit's confirmation step (`?stoppen=<match id>#stoppen`) with the reason in its
+ * form. Its button sends `confirm=yes`; the action refuses an empty reason at the step's own URL.
+ */
+export function EndMatchStep({
+  matchId,
+  heading,
+  children,
+  label,
+  submit,
+  keepTo,
+  keep,
+  lastResult,
+}: {
+  matchId: string;
+  heading: string;
+  children: ReactNode;
+  label: string;
+  submit: string;
+  keepTo: string;
+  keep: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const t = useT();
+  const [form, fields] = useForm<ReasonFields>({
+    id: `end-${matchId}`,
+    lastResult,
+    ...useBrowserValidation(() => reasonSchema(t), [t.locale]),
+  });
+  return (
+    <ConfirmStep
+      id="stoppen"
+      heading={heading}
+      intent="end"
+      fields={{ matchId }}
+      submit={submit}
+      keepTo={keepTo}
+      keep={keep}
+      form={getFormProps(form)}
+      refused={lastResult !== undefined}
+      inside={
+        <>
+          <ErrorSummary form={form} />
+          <TextAreaField meta={fields.reason} label={label} required />
+        </>
+      }
+    >
+      {children}
+    </ConfirmStep>
   );
 }
 

@@ -259,12 +259,17 @@ const routes: Route[] = [
   GET('/beheer/netwerken/:network/koppelen', networkMatching.loader, coordinatorOnly()),
   POST('/beheer/netwerken/:network/koppelen', networkMatching.action, coordinatorOnly(400), { intent: 'niets', runId: ':network' }),
   GET('/beheer/netwerken/:second/koppelingen', networkMatches.loader, coordinatorOnly()),
-  POST('/beheer/netwerken/:second/koppelingen', networkMatches.action, coordinatorOnly(400), { intent: 'end', matchId: ':active' }),
+  POST('/beheer/netwerken/:second/koppelingen', networkMatches.action, coordinatorOnly(400), {
+    intent: 'end',
+    matchId: ':active',
+    confirm: 'yes',
+  }),
   // A's active match through B's network, with a valid reason: nobody may end it.
   POST('/beheer/netwerken/:foreignnetwork/koppelingen', networkMatches.action, nobody, {
     intent: 'end',
     matchId: ':active',
     reason: 'Gestopt door een ander',
+    confirm: 'yes',
   }),
   GET('/beheer/netwerken/:second/route', networkRoute.loader, coordinatorOnly()),
   POST('/beheer/netwerken/:second/route', networkRoute.action, coordinatorOnly(400), { electionKind: 'geen' }),

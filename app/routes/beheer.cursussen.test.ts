@@ -86,11 +86,11 @@ describe('tenancy', () => {
     const slot = { date: future.date, startTime: '19:30', endTime: '21:30', location: '' };
     const attempts: [string, RouteHandler, string, Record<string, string | string[]>][] = [
       ['publish', overview.action, '', { intent: 'publish' }],
-      ['cancel', overview.action, '', { intent: 'cancel-course', confirm: 'on' }],
+      ['cancel', overview.action, '', { intent: 'cancel-course', confirm: 'yes' }],
       ['close', overview.action, '', { intent: 'close' }],
       ['add session', overview.action, '', { intent: 'add-session', ...slot }],
       ['move session', overview.action, '', { intent: 'move-session', sessionId: session, ...slot }],
-      ['remove session', overview.action, '', { intent: 'remove-session', sessionId: session }],
+      ['remove session', overview.action, '', { intent: 'remove-session', sessionId: session, confirm: 'yes' }],
       ['add question', overview.action, '', { intent: 'add-question', kind: 'text', label: 'Hack?' }],
       ['edit question', overview.action, '', { intent: 'edit-question', questionId: theirQuestion, kind: 'text', label: 'Hack?' }],
       ['remove question', overview.action, '', { intent: 'remove-question', questionId: theirQuestion }],
@@ -341,14 +341,22 @@ describe('a coordinator runs a course through the pages', () => {
     expect(new TextDecoder().decode(bytes)).toContain('\r\nAad;aad@example.nl;Deventer;;bevestigd;');
   });
 
-  it('cancelling a course needs the confirmation box', async () => {
+  it('cancelling a course needs the confirmation step', async () => {
     const { course } = await createCourse(db(), { status: 'draft' });
     await db().update(courses).set({ organisationId: mine.organisation.id }).where(eq(courses.id, course.id));
     const id = course.id;
-    const unconfirmed = await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course' }, alice), { id });
-    expect(statusOf(unconfirmed)).toBe(400);
-    expect(dataOf<{ result: { error: Record<string, string[]> } }>(unconfirmed).result.error.confirm?.[0]).toMatch(/Vink eerst aan/);
-    const confirmed = (await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', confirm: 'on' }, alice), {
+    // Without confirm=yes (the old box's "on" included) the action only goes to the step.
+    for (const extra of [{}, { confirm: 'on' }] as Record<string, string>[]) {
+      const unconfirmed = await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', ...extra }, alice), {
+        id,
+      });
+      expect(locationOf(unconfirmed)).toBe(`/beheer/cursussen/${id}?annuleren=ja#annuleren`);
+      const [still] = await db().select().from(courses).where(eq(courses.id, id));
+      expect(still?.status).toBe('draft');
+    }
+    const step = await call(overview.loader, get(`/beheer/cursussen/${id}?annuleren=ja`, alice), { id });
+    expect(dataOf<{ cancelling: boolean }>(step).cancelling).toBe(true);
+    const confirmed = (await call(overview.action, post(`/beheer/cursussen/${id}`, { intent: 'cancel-course', confirm: 'yes' }, alice), {
       id,
     })) as Response;
     expect(confirmed.headers.get('Location')).toBe(`/beheer/cursussen/${id}?notice=course.cancelled&count=0#notice`);

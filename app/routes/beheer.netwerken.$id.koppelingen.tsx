@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { ReasonForm, replyFor, Section } from '~/components/matches';
+import { EndMatchStep, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -24,6 +24,7 @@ import { activeMatchRow, dateText, finishedMatchRow, proposedMatchRow } from '~/
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
+import { confirmed } from '~/components/ui/confirm-step';
 
 // The coordinator follows a network's matches: proposals waiting (late ones marked), active matches
 // (quiet ones marked) and what was declined, expired or ended, with the reasons. Ending an active match
@@ -97,6 +98,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get('intent') !== 'end' || !isUuid(matchId)) throw notFound();
   // Only matches of this network, so the URL and the match always agree.
   if (!(await networkMatch(getDb(), network.id, matchId))) throw notFound();
+  // Only the confirmation step's button (confirm=yes) ends it; anything else goes to that step.
+  const list = parseListQuery(new URL(request.url).searchParams, matchGroups);
+  if (!confirmed(formData)) {
+    return redirect(`/beheer/netwerken/${network.id}/koppelingen${listQueryString(list, { stoppen: matchId })}#stoppen`, 303);
+  }
   const t = translator(localeFromRequest(request));
   const submission = parseWithZod(formData, { schema: reasonSchema(t) });
   if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
@@ -107,8 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     submission.value.reason,
   );
   if (outcome.status === 'not-found') throw notFound();
-  // Back to the list as it was (group, search, page), without the "end" panel.
-  const list = parseListQuery(new URL(request.url).searchParams, matchGroups);
+  // Back to the list as it was (group, search, page), without the confirmation step.
   return redirectWithNotice(
     `/beheer/netwerken/${network.id}/koppelingen${listQueryString(list)}`,
     outcome.status === 'ended' ? 'notice.matchManage.ended' : 'notice.match.notPossible',
@@ -157,25 +162,19 @@ export default function NetworkMatches() {
       </nav>
 
       {toEnd ? (
-        <section className="pa-action pa-action--danger pa-narrow" id="stoppen" aria-labelledby="end-heading">
-          <h3 className="utrecht-heading-3" id="end-heading">
-            {t('matches.manage.endHeading', { mentee: toEnd.mentee, mentor: toEnd.mentor })}
-          </h3>
-          <p className="utrecht-paragraph">{t('matches.manage.endIntro', { mentee: toEnd.mentee })}</p>
-          <ReasonForm
-            id={`end-${toEnd.id}`}
-            intent="end"
+        <div className="pa-narrow">
+          <EndMatchStep
             matchId={toEnd.id}
+            heading={t('matches.manage.endHeading', { mentee: toEnd.mentee, mentor: toEnd.mentor })}
             label={t('matches.manage.endReason')}
             submit={t('matches.manage.endSubmit')}
+            keepTo={here}
+            keep={t('matches.manage.keep')}
             lastResult={replyFor(reply, `end-${toEnd.id}`)}
-          />
-          <p className="utrecht-paragraph">
-            <Link className="utrecht-link" to={here}>
-              {t('matches.manage.keep')}
-            </Link>
-          </p>
-        </section>
+          >
+            <p className="utrecht-paragraph">{t('matches.manage.endIntro', { mentee: toEnd.mentee })}</p>
+          </EndMatchStep>
+        </div>
       ) : null}
 
       <Section id="group-heading" title={t(groupTitle[group])} level={3}>

@@ -167,11 +167,22 @@ describe('matches by group, page and search', () => {
     const page = await load<MatchesData>(matchesPage.loader, `${base()}/koppelingen?status=active&zoek=Mentee`);
     const matchId = page.active[0]!.id;
     const path = `${base()}/koppelingen?status=active&zoek=Mentee&stoppen=${matchId}`;
-    const foreign = await call(matchesPage.action, post(path, { intent: 'end', matchId, reason: 'x' }, stranger), { id: network.id });
-    expect(statusOf(foreign)).toBe(404);
-    const done = await call(matchesPage.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), {
+    const foreign = await call(matchesPage.action, post(path, { intent: 'end', matchId, reason: 'x', confirm: 'yes' }, stranger), {
       id: network.id,
     });
+    expect(statusOf(foreign)).toBe(404);
+    // Without confirm=yes: back to the step, with the list as it was.
+    const step = await call(matchesPage.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), {
+      id: network.id,
+    });
+    expect(locationOf(step)).toBe(`${base()}/koppelingen?zoek=Mentee&status=active&stoppen=${matchId}#stoppen`);
+    const done = await call(
+      matchesPage.action,
+      post(path, { intent: 'end', matchId, reason: 'Klikte niet', confirm: 'yes' }, coordinator),
+      {
+        id: network.id,
+      },
+    );
     expect(locationOf(done)).toBe(`${base()}/koppelingen?zoek=Mentee&status=active&notice=matchManage.ended#notice`);
   });
 });

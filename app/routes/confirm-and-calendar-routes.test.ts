@@ -46,28 +46,38 @@ async function ownCourse(options: Parameters<typeof createCourse>[1] = {}) {
 const emailCount = async () => (await db().select({ id: emailMessages.id }).from(emailMessages)).length;
 
 describe('confirmation before an action that emails people', () => {
-  it('removing a session of a published course: without the box nothing is removed or sent', async () => {
+  it('removing a session of a published course: without confirm=yes it goes to the confirmation step, and nothing is removed or sent', async () => {
     const { course, sessions } = await ownCourse({ sessionCount: 2 });
     await signUp(db(), course.id, person('confirm-remove'));
     const id = course.id;
     const before = await emailCount();
-    const first = await call(
-      overview.action as RouteHandler,
-      post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: sessions[1]!.id }, cookie),
-      {
-        id,
-      },
-    );
-    expect(statusOf(first)).toBe(400);
-    const answer = dataOf<{ target: string; result: { error: Record<string, string[]> } }>(first);
-    expect(answer.target).toBe(sessions[1]!.id);
-    expect(answer.result.error.confirm?.[0]).toBe('Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.');
+    for (const extra of [{}, { confirm: 'on' }] as Record<string, string>[]) {
+      const first = await call(
+        overview.action as RouteHandler,
+        post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: sessions[1]!.id, ...extra }, cookie),
+        { id },
+      );
+      expect(locationOf(first)).toBe(`/beheer/cursussen/${id}?bijeenkomst-verwijderen=${sessions[1]!.id}#bijeenkomst-verwijderen`);
+    }
     expect(await db().select().from(courseSessions).where(eq(courseSessions.courseId, id))).toHaveLength(2);
     expect(await emailCount()).toBe(before);
+    // The step names the session by its number; an unknown id shows no step.
+    const step = dataOf<{ sessionToRemove: { id: string; number: number } | null }>(
+      await call(overview.loader as RouteHandler, get(`/beheer/cursussen/${id}?bijeenkomst-verwijderen=${sessions[1]!.id}`, cookie), {
+        id,
+      }),
+    );
+    expect(step.sessionToRemove).toEqual({ id: sessions[1]!.id, number: 2, started: false });
+    const none = dataOf<{ sessionToRemove: unknown }>(
+      await call(overview.loader as RouteHandler, get(`/beheer/cursussen/${id}?bijeenkomst-verwijderen=${crypto.randomUUID()}`, cookie), {
+        id,
+      }),
+    );
+    expect(none.sessionToRemove).toBeNull();
 
     const confirmed = await call(
       overview.action as RouteHandler,
-      post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: sessions[1]!.id, confirm: 'on' }, cookie),
+      post(`/beheer/cursussen/${id}`, { intent: 'remove-session', sessionId: sessions[1]!.id, confirm: 'yes' }, cookie),
       { id },
     );
     expect(locationOf(confirmed)).toBe(`/beheer/cursussen/${id}?notice=course.sessionRemoved&told=1#notice`);

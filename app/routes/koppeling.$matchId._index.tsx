@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { CheckInForm, CheckInTable, ContactDetails, ReasonForm, replyFor, Section } from '~/components/matches';
+import { CheckInForm, CheckInTable, ContactDetails, EndMatchStep, replyFor, Section } from '~/components/matches';
 import { MeetingForm, MeetingTable, SharedNeedsForm, SharedNeedsList, StopSharingButton, WhyMentor } from '~/components/meetings';
 import { handleMeetingForm, isMeetingIntent } from '~/routes/meeting-form.server';
 import { meetingsOf } from '~/modules/mentoring/meetings.server';
@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: match.id,
     role: ctx.role,
     status: match.status,
+    // The confirmation step for ending the match: `?stoppen=<match id>`.
+    ending: match.status === 'active' && new URL(request.url).searchParams.get('stoppen') === match.id,
     networkName: ctx.network.name,
     otherName: ctx.role === 'mentor' && !accepted ? firstName(other.name) : other.name,
     contact: match.status === 'active' ? { email: other.email, phone: otherPhone } : null,
@@ -226,19 +228,29 @@ export default function MatchPage() {
           <h2 className="utrecht-heading-2" id="end-heading">
             {t('matches.end.heading')}
           </h2>
-          <p className="utrecht-paragraph">
-            {m.role === 'mentor'
-              ? t('matches.end.introMentor', { name: m.otherName })
-              : t('matches.end.introMentee', { name: m.otherName })}
-          </p>
-          <ReasonForm
-            id={`end-${m.id}`}
-            intent="end"
-            matchId={m.id}
-            label={t('matches.end.reason')}
-            submit={t('matches.end.submit')}
-            lastResult={replyFor(reply, `end-${m.id}`)}
-          />
+          {m.ending ? (
+            <EndMatchStep
+              matchId={m.id}
+              heading={t('matches.end.confirmHeading', { name: m.otherName })}
+              label={t('matches.end.reason')}
+              submit={t('matches.end.submit')}
+              keepTo={`/koppeling/${m.id}#end-heading`}
+              keep={t('matches.end.keep')}
+              lastResult={replyFor(reply, `end-${m.id}`)}
+            >
+              <p className="utrecht-paragraph">
+                {m.role === 'mentor'
+                  ? t('matches.end.introMentor', { name: m.otherName })
+                  : t('matches.end.introMentee', { name: m.otherName })}
+              </p>
+            </EndMatchStep>
+          ) : (
+            <p className="utrecht-paragraph">
+              <Link className="utrecht-link" to={`/koppeling/${m.id}?stoppen=${m.id}#stoppen`}>
+                {t('matches.end.link', { name: m.otherName })}
+              </Link>
+            </p>
+          )}
         </section>
       ) : null}
     </>

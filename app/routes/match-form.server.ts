@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { confirmed } from '~/components/ui/confirm-step';
 import type { Db } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator } from '~/i18n';
@@ -60,6 +61,8 @@ export async function handleMatchForm(
       if (outcome.status === 'not-found') throw notFound();
       return redirectWithNotice(back, outcome.status === 'logged' ? 'notice.match.checkIn' : 'notice.match.notPossible');
     }
+    // Only the confirmation step's button (confirm=yes) ends it; anything else goes to that step.
+    if (!confirmed(formData)) return redirect(`${back}?stoppen=${encodeURIComponent(matchId)}#stoppen`, 303);
     const submission = parseWithZod(formData, { schema: reasonSchema(t) });
     if (submission.status !== 'success') return data({ form: `end-${matchId}`, result: submission.reply() }, { status: 400 });
     const outcome = await endMatch(db, matchId, { role: mine.role, userId: user.id }, submission.value.reason);

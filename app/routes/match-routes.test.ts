@@ -256,6 +256,34 @@ describe('answering', () => {
     ]);
   });
 
+  it('ending from the match page or /mentor: only the confirmation step’s button ends it', async () => {
+    const id = proposal.match.id;
+    const status = async () => (await db().select().from(matches).where(eq(matches.id, id)))[0]!.status;
+    const fields = { intent: 'end', matchId: id, reason: 'Te weinig tijd' };
+    // Without confirm=yes: to the step, on the page the post came from; nothing changes.
+    expect(locationOf(await call(matchPage.action, post(`/koppeling/${id}`, fields, mentee), { matchId: id }))).toBe(
+      `/koppeling/${id}?stoppen=${id}#stoppen`,
+    );
+    expect(locationOf(await call(mentorHome.action, post('/mentor', fields, mentor)))).toBe(`/mentor?stoppen=${id}#stoppen`);
+    expect(await status()).toBe('active');
+    // The step shows on either page for its own match only.
+    expect(
+      dataOf<{ ending: boolean }>(await call(matchPage.loader, get(`/koppeling/${id}?stoppen=${id}`, mentee), { matchId: id })).ending,
+    ).toBe(true);
+    expect(dataOf<{ ending: boolean }>(await call(matchPage.loader, get(`/koppeling/${id}`, mentee), { matchId: id })).ending).toBe(false);
+    expect(dataOf<{ ending: string | null }>(await call(mentorHome.loader, get(`/mentor?stoppen=${id}`, mentor))).ending).toBe(id);
+    // The step's button without a reason: 400 for that form; someone else: 404; still active.
+    const empty = await call(matchPage.action, post(`/koppeling/${id}?stoppen=${id}`, { ...fields, reason: '', confirm: 'yes' }, mentee), {
+      matchId: id,
+    });
+    expect(statusOf(empty)).toBe(400);
+    expect(dataOf<{ form: string }>(empty).form).toBe(`end-${id}`);
+    expect(
+      statusOf(await call(matchPage.action, post(`/koppeling/${id}`, { ...fields, confirm: 'yes' }, otherMentor), { matchId: id })),
+    ).toBe(404);
+    expect(await status()).toBe('active');
+  });
+
   it('feedback form: only the two people; score 1–5', async () => {
     const id = proposal.match.id;
     const path = `/koppeling/${id}/feedback?moment=four-weeks`;
@@ -304,10 +332,23 @@ describe('coordinator', () => {
     const matchId = proposal.match.id;
     const path = `/beheer/netwerken/${id}/koppelingen`;
     expect(
-      statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'x' }, strangerCoordinator), { id })),
+      statusOf(
+        await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'x', confirm: 'yes' }, strangerCoordinator), { id }),
+      ),
     ).toBe(404);
-    expect(statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '' }, coordinator), { id }))).toBe(400);
-    const done = await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id });
+    // Only the confirmation step's button ends it: any other post goes to the step and changes nothing.
+    expect(
+      locationOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: 'Klikte niet' }, coordinator), { id })),
+    ).toBe(`${path}?stoppen=${matchId}#stoppen`);
+    expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]!.status).toBe('active');
+    expect(
+      statusOf(await call(networkMatches.action, post(path, { intent: 'end', matchId, reason: '', confirm: 'yes' }, coordinator), { id })),
+    ).toBe(400);
+    const done = await call(
+      networkMatches.action,
+      post(path, { intent: 'end', matchId, reason: 'Klikte niet', confirm: 'yes' }, coordinator),
+      { id },
+    );
     expect(locationOf(done)).toBe(`${path}?notice=matchManage.ended#notice`);
     expect((await db().select().from(matches).where(eq(matches.id, matchId)))[0]).toMatchObject({
       status: 'ended',

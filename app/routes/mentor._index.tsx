@@ -8,6 +8,7 @@ import {
   ContactDetails,
   MenteeDetails,
   ProposalReasons,
+  EndMatchStep,
   ReasonForm,
   replyFor,
   Section,
@@ -30,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = await matchesOfMentor(getDb(), profile.id);
   return {
     today: dutchToday(),
+    // The confirmation step for ending a match with a mentee: `?stoppen=<match id>`.
+    ending: new URL(request.url).searchParams.get('stoppen'),
     proposals: found.proposals.map((ctx) => proposalView(ctx, locale, t)),
     // Contact details of mentees only now that the mentor accepted them.
     active: found.active.map((ctx) => ({
@@ -58,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MentorHome() {
   const t = useT();
-  const { today, proposals, active, earlier } = useLoaderData<typeof loader>();
+  const { today, proposals, active, earlier, ending } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -129,18 +132,25 @@ export default function MentorHome() {
               lastResult={replyFor(reply, `check-in-${m.id}`)}
               headingLevel={4}
             />
-            <details className="pa-disclosure" open={replyFor(reply, `end-${m.id}`) ? true : undefined}>
-              <summary>{t('matches.end.heading')}</summary>
-              <p className="utrecht-paragraph">{t('matches.end.introMentor', { name: m.name })}</p>
-              <ReasonForm
-                id={`end-${m.id}`}
-                intent="end"
+            {ending === m.id ? (
+              <EndMatchStep
                 matchId={m.id}
+                heading={t('matches.end.confirmHeading', { name: m.name })}
                 label={t('matches.end.reason')}
                 submit={t('matches.end.submit')}
+                keepTo={`/mentor#mentee-${m.id}`}
+                keep={t('matches.end.keep')}
                 lastResult={replyFor(reply, `end-${m.id}`)}
-              />
-            </details>
+              >
+                <p className="utrecht-paragraph">{t('matches.end.introMentor', { name: m.name })}</p>
+              </EndMatchStep>
+            ) : (
+              <p className="utrecht-paragraph">
+                <Link className="utrecht-link" to={`/mentor?stoppen=${m.id}#stoppen`}>
+                  {t('matches.end.link', { name: m.name })}
+                </Link>
+              </p>
+            )}
             <p className="utrecht-paragraph">
               <Link className="utrecht-link" to={`/koppeling/${m.id}`}>
                 {t('matches.mentor.openMatch')}

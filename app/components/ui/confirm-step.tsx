@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { FormHTMLAttributes, ReactNode } from 'react';
 import { Form, Link } from '@remix-run/react';
 import { SubmitButton } from '~/components/form';
 
@@ -9,6 +9,10 @@ import { SubmitButton } from '~/components/form';
  * Works without JavaScript. `id` is the step's heading and the URL's fragment: without JavaScript the
  * page opens at the heading, which carries `autofocus`, so a screen reader starts reading there; after a
  * client-side navigation `useFocusFragment` focuses it the same way.
+ *
+ * A step may ask for something with the confirmation (the reason for ending a match): `form` takes
+ * Conform's form props (`getFormProps(form)`) and `inside` the error summary and the fields, drawn in
+ * the step's form before its button. A refused submit answers at the step's own URL, so it stays open.
  */
 export function ConfirmStep({
   id,
@@ -20,6 +24,9 @@ export function ConfirmStep({
   keepTo,
   keep,
   action,
+  form,
+  inside,
+  refused = false,
 }: {
   id: string;
   heading: string;
@@ -30,27 +37,39 @@ export function ConfirmStep({
   keepTo: string;
   keep: string;
   action?: string;
+  form?: Pick<FormHTMLAttributes<HTMLFormElement>, 'id' | 'onSubmit' | 'noValidate'>;
+  inside?: ReactNode;
+  /** The server refused what was sent in the step: its error summary takes the focus, not the heading. */
+  refused?: boolean;
 }) {
   return (
     <section className="pa-action pa-action--danger" aria-labelledby={id}>
-      <h3 className="utrecht-heading-3" id={id} tabIndex={-1} autoFocus>
+      <h3 className="utrecht-heading-3" id={id} tabIndex={-1} autoFocus={!refused}>
         {heading}
       </h3>
       {children}
-      <Form method="post" action={action} className="pa-button-row">
+      <Form method="post" action={action} {...form} className={inside ? undefined : 'pa-button-row'}>
+        {inside}
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <input type="hidden" name="confirm" value="yes" />
-        <SubmitButton name="intent" value={intent}>
-          {submit}
-        </SubmitButton>
-        <Link className="utrecht-link" to={keepTo}>
-          {keep}
-        </Link>
+        <Buttons inside={Boolean(inside)}>
+          <SubmitButton name="intent" value={intent}>
+            {submit}
+          </SubmitButton>
+          <Link className="utrecht-link" to={keepTo}>
+            {keep}
+          </Link>
+        </Buttons>
       </Form>
     </section>
   );
+}
+
+/** The button and the way back in one row: the form's own row, or one below the fields. */
+function Buttons({ inside, children }: { inside: boolean; children: ReactNode }) {
+  return inside ? <div className="pa-button-row">{children}</div> : <>{children}</>;
 }
 
 /** Whether a POST came from a confirmation step's button. */

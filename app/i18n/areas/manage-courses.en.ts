@@ -142,9 +142,7 @@ export const en: Translation<typeof nl> = {
   'manageCourses.errors.notEnded': 'The last session has not ended yet. Close the course after it.',
   'manageCourses.errors.alreadyClosed': 'This course is closed already. The follow-up has been sent.',
   'manageCourses.errors.notPublished': 'You can only close a published course.',
-  'manageCourses.errors.confirmRemoveSession': 'First tick the box to confirm that you really want to remove the session.',
   'manageCourses.errors.confirmMessage': 'First tick the box to confirm that you want to send the message now.',
-  'manageCourses.errors.confirmCancel': 'First tick the box to confirm that you really want to cancel the course.',
   'manageCourses.errors.questionKind': 'Choose the kind of question.',
   'manageCourses.errors.questionRequired': 'Enter the question.',
   'manageCourses.errors.options': 'For a multiple choice question, enter 2 to {max} answers, each on its own line.',
@@ -207,8 +205,10 @@ export const en: Translation<typeof nl> = {
   'manageCourses.cancel.publishedHint':
     'Everyone who signed up or is on the waiting list gets an email that the course will not take place. You cannot undo this.',
   'manageCourses.cancel.draftHint': 'The course is still a draft. Nobody gets an email. You cannot undo this.',
-  'manageCourses.cancel.confirm': 'Yes, I want to cancel this course',
   'manageCourses.cancel.submit': 'Cancel the course',
+  'manageCourses.cancel.confirmHeading': 'Cancel this course?',
+  'manageCourses.cancel.yes': 'Yes, cancel the course',
+  'manageCourses.cancel.keep': 'No, keep the course',
 
   'manageCourses.sessions.heading': 'Sessions',
   'manageCourses.sessions.none': 'There are no sessions yet.',
@@ -219,9 +219,11 @@ export const en: Translation<typeof nl> = {
   'manageCourses.sessions.change': 'Move or remove session {number}',
   'manageCourses.sessions.moveSubmit': 'Save the new time',
   'manageCourses.sessions.remove': 'Remove session {number}',
+  'manageCourses.sessions.removeHeading': 'Remove session {number}?',
+  'manageCourses.sessions.removeYes': 'Yes, remove the session',
+  'manageCourses.sessions.removeKeep': 'No, keep the session',
   'manageCourses.sessions.removeHint':
     'Everyone with a seat ({count}) gets an email with the new schedule at once. The session disappears from their calendar. You cannot undo this.',
-  'manageCourses.sessions.removeConfirm': 'Yes, I want to remove session {number}',
   'manageCourses.sessions.add': 'Add a session',
   'manageCourses.sessions.addSubmit': 'Add session',
   'manageCourses.sessions.draftPastHint':

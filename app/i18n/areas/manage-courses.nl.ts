@@ -142,9 +142,7 @@ export const nl = {
   'manageCourses.errors.notEnded': 'De laatste bijeenkomst is nog niet voorbij. Sluit de cursus daarna af.',
   'manageCourses.errors.alreadyClosed': 'Deze cursus is al afgesloten. Het nabericht is al verstuurd.',
   'manageCourses.errors.notPublished': 'Alleen een gepubliceerde cursus kun je afsluiten.',
-  'manageCourses.errors.confirmRemoveSession': 'Vink eerst aan dat je de bijeenkomst echt wilt verwijderen.',
   'manageCourses.errors.confirmMessage': 'Vink eerst aan dat je het bericht nu wilt versturen.',
-  'manageCourses.errors.confirmCancel': 'Vink eerst aan dat je de cursus echt wilt annuleren.',
   'manageCourses.errors.questionKind': 'Kies wat voor vraag het is.',
   'manageCourses.errors.questionRequired': 'Vul de vraag in.',
   'manageCourses.errors.options': 'Vul bij een keuzevraag 2 tot {max} antwoorden in, elk op een eigen regel.',
@@ -210,8 +208,10 @@ export const nl = {
   'manageCourses.cancel.publishedHint':
     'Iedereen die zich heeft aangemeld of op de wachtlijst staat, krijgt een e-mail dat de cursus niet doorgaat. Dit kun je niet terugdraaien.',
   'manageCourses.cancel.draftHint': 'De cursus is nog een concept. Niemand krijgt een e-mail. Dit kun je niet terugdraaien.',
-  'manageCourses.cancel.confirm': 'Ja, ik wil deze cursus annuleren',
   'manageCourses.cancel.submit': 'Cursus annuleren',
+  'manageCourses.cancel.confirmHeading': 'Deze cursus annuleren?',
+  'manageCourses.cancel.yes': 'Ja, cursus annuleren',
+  'manageCourses.cancel.keep': 'Nee, cursus niet annuleren',
 
   'manageCourses.sessions.heading': 'Bijeenkomsten',
   'manageCourses.sessions.none': 'Er zijn nog geen bijeenkomsten.',
@@ -222,9 +222,11 @@ export const nl = {
   'manageCourses.sessions.change': 'Bijeenkomst {number} verplaatsen of verwijderen',
   'manageCourses.sessions.moveSubmit': 'Nieuwe tijd opslaan',
   'manageCourses.sessions.remove': 'Bijeenkomst {number} verwijderen',
+  'manageCourses.sessions.removeHeading': 'Bijeenkomst {number} verwijderen?',
+  'manageCourses.sessions.removeYes': 'Ja, bijeenkomst verwijderen',
+  'manageCourses.sessions.removeKeep': 'Nee, bijeenkomst laten staan',
   'manageCourses.sessions.removeHint':
     'Iedereen met een plek ({count}) krijgt meteen een e-mail met het nieuwe rooster. De bijeenkomst verdwijnt uit hun agenda. Dit kun je niet terugdraaien.',
-  'manageCourses.sessions.removeConfirm': 'Ja, ik wil bijeenkomst {number} verwijderen',
   'manageCourses.sessions.add': 'Bijeenkomst toevoegen',
   'manageCourses.sessions.addSubmit': 'Bijeenkomst toevoegen',
   'manageCourses.sessions.draftPastHint':

@@ -86,7 +86,10 @@ export const en: Translation<typeof nl> = {
   'matches.end.introMentee':
     'Would you like to stop? Write briefly why. Only the coordinator reads the reason. {name} gets an email that the match has ended, without the reason. Would you like a mentor again later? Then you can apply again.',
   'matches.end.reason': 'Why are you stopping?',
-  'matches.end.submit': 'End the match',
+  'matches.end.submit': 'Yes, end the match',
+  'matches.end.link': 'End the match with {name}',
+  'matches.end.confirmHeading': 'End the match with {name}?',
+  'matches.end.keep': 'No, keep the match',
   'notice.match.accepted': "You said yes. You both get an email with each other's contact details.",
   'notice.match.declined': 'You declined the proposal. Thank you for your answer.',
   'notice.match.checkIn': 'The meeting has been saved.',
@@ -159,8 +162,8 @@ export const en: Translation<typeof nl> = {
   'matches.manage.endIntro':
     'Both get an email that the match has ended (without the reason). {mentee} goes back on the list and can get another mentor in the next matching run.',
   'matches.manage.endReason': 'Reason (for coordinators only)',
-  'matches.manage.endSubmit': 'End the match',
-  'matches.manage.keep': 'Do not end',
+  'matches.manage.endSubmit': 'Yes, end the match',
+  'matches.manage.keep': 'No, keep the match',
   'notice.matchManage.ended': 'The match has ended. The mentee is back on the list.',
   'matches.manage.groups': 'Kinds of matches',
   'matches.manage.search': 'Search by name or email address of mentee or mentor, or by municipality',

@@ -83,7 +83,10 @@ export const nl = {
   'matches.end.introMentee':
     'Wil je stoppen? Schrijf kort waarom. Alleen de coördinator leest de reden. {name} krijgt een e-mail dat de koppeling is gestopt, zonder de reden. Wil je later weer een mentor? Dan kun je opnieuw een aanvraag doen.',
   'matches.end.reason': 'Waarom stop je?',
-  'matches.end.submit': 'Koppeling stoppen',
+  'matches.end.submit': 'Ja, koppeling stoppen',
+  'matches.end.link': 'Koppeling met {name} stoppen',
+  'matches.end.confirmHeading': 'Koppeling met {name} stoppen?',
+  'matches.end.keep': 'Nee, niet stoppen',
   'notice.match.accepted': 'Je hebt ja gezegd. Jullie krijgen allebei een e-mail met elkaars contactgegevens.',
   'notice.match.declined': 'Je hebt het voorstel afgewezen. Dank je voor je antwoord.',
   'notice.match.checkIn': 'De afspraak is opgeslagen.',
@@ -156,8 +159,8 @@ export const nl = {
   'matches.manage.endIntro':
     'Allebei krijgen ze een e-mail dat de koppeling is gestopt (zonder de reden). {mentee} komt weer op de lijst en kan in de volgende koppelronde een andere mentor krijgen.',
   'matches.manage.endReason': 'Reden (alleen voor coördinatoren)',
-  'matches.manage.endSubmit': 'Koppeling stoppen',
-  'matches.manage.keep': 'Niet stoppen',
+  'matches.manage.endSubmit': 'Ja, koppeling stoppen',
+  'matches.manage.keep': 'Nee, niet stoppen',
   'notice.matchManage.ended': 'De koppeling is gestopt. De mentee staat weer op de lijst.',
   'matches.manage.groups': 'Soorten koppelingen',
   'matches.manage.search': 'Zoek op naam of e-mailadres van mentee of mentor, of op gemeente',

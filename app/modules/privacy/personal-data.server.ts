@@ -43,7 +43,9 @@ import { emailLogDigest } from './email-log.server';
  * references `users` (or is named `email`, `*_email`, `user_id`, `*_user_id`, `recipient`) that is in
  * neither list. A new table with personal data is one entry here: in `exportedTables` (its key, how
  * its rows belong to the person, what deletion does, and the query that reads and presents them) or
- * in `notExported` with the reason.
+ * in `notExported` with the reason. The same two lists drive the deletion test's scan
+ * (`deletion.server.test.ts` through `test/privacy.ts`): it looks for the person's strings in every
+ * text column of these tables after deletion, and checks that no other table held them before.
  */
 
 /** Whose data: the account and its normalised address (rows made before or without logging in). */

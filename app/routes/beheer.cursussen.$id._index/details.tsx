@@ -1,12 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { useBrowserValidation } from '~/components/ui/validation';
-import { Form, Link, type useLoaderData } from '@remix-run/react';
-import { SubmitButton } from '~/components/form';
+import { Link, type useLoaderData } from '@remix-run/react';
 import { useDates } from '~/components/manage-courses';
-import { CheckboxField } from '~/components/ui/fields';
+import { ConfirmStep } from '~/components/ui/confirm-step';
 import { useT, type MessageKey } from '~/i18n';
-import { confirmSchema, type ConfirmFields } from '~/modules/courses/manage/schemas';
-import { ErrorSummary } from '~/components/ui/error-summary';
 import type { loader } from './route';
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -83,24 +78,39 @@ export function CourseDetails({ loaded }: { loaded: LoaderData }) {
   );
 }
 
-export function CancelCourse({ lastResult, published }: { lastResult?: SubmissionResult<string[]>; published: boolean }) {
+/**
+ * Cancelling the course: a box with a link to the kit's confirmation step (`?annuleren=ja#annuleren`);
+ * only the step's button cancels it (and, for a published course, emails everyone on it).
+ */
+export function CancelCourse({ courseId, published, confirming }: { courseId: string; published: boolean; confirming: boolean }) {
   const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({
-    id: 'cancel-course',
-    lastResult,
-    ...useBrowserValidation(() => confirmSchema(t, 'manageCourses.errors.confirmCancel'), [t.locale]),
-  });
+  const hint = (
+    <p className="utrecht-paragraph">{published ? t('manageCourses.cancel.publishedHint') : t('manageCourses.cancel.draftHint')}</p>
+  );
+  if (confirming)
+    return (
+      <ConfirmStep
+        id="annuleren"
+        heading={t('manageCourses.cancel.confirmHeading')}
+        intent="cancel-course"
+        fields={{}}
+        submit={t('manageCourses.cancel.yes')}
+        keepTo={`/beheer/cursussen/${courseId}#actions-heading`}
+        keep={t('manageCourses.cancel.keep')}
+      >
+        {hint}
+      </ConfirmStep>
+    );
   return (
     <div className="pa-action pa-action--danger">
       <h3 className="utrecht-heading-3">{t('manageCourses.cancel.heading')}</h3>
-      <p className="utrecht-paragraph">{published ? t('manageCourses.cancel.publishedHint') : t('manageCourses.cancel.draftHint')}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} />
-        <CheckboxField meta={fields.confirm} label={t('manageCourses.cancel.confirm')} />
-        <SubmitButton name="intent" value="cancel-course">
-          {t('manageCourses.cancel.submit')}
-        </SubmitButton>
-      </Form>
+      {hint}
+      <Link
+        className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+        to={`/beheer/cursussen/${courseId}?annuleren=ja#annuleren`}
+      >
+        {t('manageCourses.cancel.submit')}
+      </Link>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { now } from '~/modules/clock.server';
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
 import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
 import { cancelOwnedCourse, closeCourse, publishCourse } from '~/modules/courses/manage/courses.server';
-import { confirmSchema, formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas';
+import { formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas';
 import { courseOverview } from '~/modules/courses/manage/reading.server';
 import { toLocalInputs } from '~/modules/time';
 import { notFound } from '~/modules/http.server';
@@ -25,7 +25,7 @@ import { needsSummary } from '~/modules/courses/needs.server';
 import type { Answer } from './answer';
 import { CancelCourse, CourseDetails } from './details';
 import { QuestionChange, QuestionForm } from './questions';
-import { SessionChange, SessionForm } from './sessions';
+import { RemoveSessionStep, SessionChange, SessionForm } from './sessions';
 import { totalCapacity } from '~/modules/courses/pools';
 
 export const meta: MetaFunction = (args) => {
@@ -78,6 +78,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : (overview.questions
             .filter((q) => q.id === new URL(request.url).searchParams.get('vraag-verwijderen'))
             .map((q) => ({ id: q.id, label: q.label }))[0] ?? null),
+    // The confirmation steps for cancelling the course (`?annuleren=ja`) and for removing a session of
+    // a published course (`?bijeenkomst-verwijderen=<id>`, not one already held, not the last one).
+    cancelling: course.status !== 'cancelled' && new URL(request.url).searchParams.get('annuleren') === 'ja',
+    sessionToRemove:
+      course.status === 'published' && overview.sessions.length > 1
+        ? (overview.sessions
+            .map((s, index) => ({ id: s.id, number: index + 1, started: s.startsAt.getTime() <= at }))
+            .find((s) => !s.started && s.id === new URL(request.url).searchParams.get('bijeenkomst-verwijderen')) ?? null)
+        : null,
     counts: overview.counts,
     // A hybrid course's seats per pool; empty for a course with one pool.
     pools:
@@ -129,8 +138,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer({ intent, target: null, message: t(publishProblems[outcome]!) });
     }
     case 'cancel-course': {
-      const submission = parseWithZod(formData, { schema: confirmSchema(t, 'manageCourses.errors.confirmCancel') });
-      if (submission.status !== 'success') return answer({ intent, target: null, result: submission.reply() });
+      // Only the confirmation step's button (confirm=yes) cancels; anything else goes to that step.
+      if (!confirmed(formData)) return redirect(`/beheer/cursussen/${course.id}?annuleren=ja#annuleren`, 303);
       const outcome = await cancelOwnedCourse(db, scope, course.id);
       if (outcome.status === 'not-found') throw notFound();
       return done('notice.course.cancelled', { count: outcome.status === 'cancelled' ? outcome.told : 0 });
@@ -160,11 +169,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'remove-session': {
       const sessionId = String(formData.get('sessionId') ?? '');
-      // On a published course everyone with a seat gets an email at once: first the confirmation box.
-      if (course.status === 'published') {
+      // On a published course everyone with a seat gets an email at once: first the confirmation step.
+      if (course.status === 'published' && !confirmed(formData)) {
         if (!(await sessionOfCourse(db, scope, course.id, sessionId))) throw notFound();
-        const submission = parseWithZod(formData, { schema: confirmSchema(t, 'manageCourses.errors.confirmRemoveSession') });
-        if (submission.status !== 'success') return answer({ intent, target: sessionId, result: submission.reply() });
+        return redirect(
+          `/beheer/cursussen/${course.id}?bijeenkomst-verwijderen=${encodeURIComponent(sessionId)}#bijeenkomst-verwijderen`,
+          303,
+        );
       }
       const outcome = await removeSession(db, scope, course.id, sessionId);
       if (outcome.status === 'saved') return done('notice.course.sessionRemoved', { told: outcome.told });
@@ -285,12 +296,7 @@ export default function CourseOverview() {
             {t('copyCourse.action')}
           </Link>
         </div>
-        {editable ? (
-          <CancelCourse
-            lastResult={acted?.intent === 'cancel-course' ? acted.result : undefined}
-            published={course.status === 'published'}
-          />
-        ) : null}
+        {editable ? <CancelCourse courseId={course.id} published={course.status === 'published'} confirming={loaded.cancelling} /> : null}
       </section>
 
       <section className="pa-section" aria-labelledby="sessions-heading">
@@ -308,6 +314,9 @@ export default function CourseOverview() {
                   {t('manageCourses.sessions.number', { number: index + 1 })}: {dates.day(s.startsAt)}, {dates.times(s.startsAt, s.endsAt)}
                   {s.location ? `, ${s.location}` : ''}
                 </p>
+                {loaded.sessionToRemove?.id === s.id ? (
+                  <RemoveSessionStep courseId={course.id} sessionId={s.id} number={index + 1} confirmed={counts.confirmed} />
+                ) : null}
                 {!editable ? null : course.status === 'published' && s.started ? (
                   <p className="utrecht-paragraph">{t('manageCourses.sessions.held')}</p>
                 ) : (
@@ -317,7 +326,7 @@ export default function CourseOverview() {
                     acted={acted?.target === s.id ? acted : undefined}
                     canRemove={course.status !== 'published' || sessions.length > 1}
                     published={course.status === 'published'}
-                    confirmed={counts.confirmed}
+                    courseId={course.id}
                   />
                 )}
               </li>

@@ -1,11 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { Form, type useLoaderData } from '@remix-run/react';
+import { Form, Link, type useLoaderData } from '@remix-run/react';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton } from '~/components/manage-courses';
-import { CheckboxField, TextField } from '~/components/ui/fields';
+import { ConfirmStep } from '~/components/ui/confirm-step';
+import { TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
-import { confirmSchema, sessionSchema, type ConfirmFields, type SessionFields } from '~/modules/courses/manage/schemas';
+import { sessionSchema, type SessionFields } from '~/modules/courses/manage/schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
 import type { loader } from './route';
@@ -64,14 +65,14 @@ export function SessionChange({
   acted,
   canRemove,
   published,
-  confirmed,
+  courseId,
 }: {
   session: LoaderData['sessions'][number];
   number: number;
   acted?: Answer;
   canRemove: boolean;
   published: boolean;
-  confirmed: number;
+  courseId: string;
 }) {
   const t = useT();
   return (
@@ -87,12 +88,7 @@ export function SessionChange({
         submit={t('manageCourses.sessions.moveSubmit')}
       />
       {canRemove && published ? (
-        <RemoveSession
-          sessionId={session.id}
-          number={number}
-          confirmed={confirmed}
-          lastResult={acted?.intent === 'remove-session' ? acted.result : undefined}
-        />
+        <RemoveSession courseId={courseId} sessionId={session.id} number={number} />
       ) : canRemove ? (
         <ActionButton intent="remove-session" fields={{ sessionId: session.id }}>
           {t('manageCourses.sessions.remove', { number })}
@@ -104,35 +100,48 @@ export function SessionChange({
   );
 }
 
-/** Removing a session of a published course emails everyone with a seat: the same box as cancelling the course. */
-export function RemoveSession({
+/**
+ * Removing a session of a published course emails everyone with a seat: a link to the kit's
+ * confirmation step (`?bijeenkomst-verwijderen=<id>#bijeenkomst-verwijderen`), as for cancelling the course.
+ */
+function RemoveSession({ courseId, sessionId, number }: { courseId: string; sessionId: string; number: number }) {
+  const t = useT();
+  return (
+    <p className="utrecht-paragraph">
+      <Link
+        className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+        to={`/beheer/cursussen/${courseId}?bijeenkomst-verwijderen=${sessionId}#bijeenkomst-verwijderen`}
+      >
+        {t('manageCourses.sessions.remove', { number })}
+      </Link>
+    </p>
+  );
+}
+
+/** The confirmation step for removing a session of a published course. */
+export function RemoveSessionStep({
+  courseId,
   sessionId,
   number,
   confirmed,
-  lastResult,
 }: {
+  courseId: string;
   sessionId: string;
   number: number;
   confirmed: number;
-  lastResult?: SubmissionResult<string[]>;
 }) {
   const t = useT();
-  const [form, fields] = useForm<ConfirmFields>({
-    id: `remove-${sessionId}`,
-    lastResult,
-    ...useBrowserValidation(() => confirmSchema(t, 'manageCourses.errors.confirmRemoveSession'), [t.locale]),
-  });
   return (
-    <div className="pa-action pa-action--danger">
+    <ConfirmStep
+      id="bijeenkomst-verwijderen"
+      heading={t('manageCourses.sessions.removeHeading', { number })}
+      intent="remove-session"
+      fields={{ sessionId }}
+      submit={t('manageCourses.sessions.removeYes')}
+      keepTo={`/beheer/cursussen/${courseId}#bijeenkomst-${sessionId}`}
+      keep={t('manageCourses.sessions.removeKeep')}
+    >
       <p className="utrecht-paragraph">{t('manageCourses.sessions.removeHint', { count: confirmed })}</p>
-      <Form method="post" {...getFormProps(form)}>
-        <ErrorSummary form={form} />
-        <input type="hidden" name="sessionId" value={sessionId} />
-        <CheckboxField meta={fields.confirm} label={t('manageCourses.sessions.removeConfirm', { number })} />
-        <SubmitButton name="intent" value="remove-session">
-          {t('manageCourses.sessions.remove', { number })}
-        </SubmitButton>
-      </Form>
-    </div>
+    </ConfirmStep>
   );
 }
