@@ -87,6 +87,13 @@ type DueRow = {
  * with "on the list" unticked. The steps are dated per network first (a few networks, a handful of
  * steps each), so the matches are reached through `matches_network_idx` for the networks with
  * something due, and no other active match is read. Every template must exist (ensureTemplates).
+ *
+ * "Ticked" and "sent" are looked up per candidate match by primary key (`match_route_progress`) and
+ * by `route_reminders_once_key`: `offset 0` keeps each `not exists` a subquery run per row instead of
+ * an anti-join the planner may choose to build from a scan of the whole table. Both tables only grow,
+ * and their statistics lag behind (PGlite never analyses; PostgreSQL only after autovacuum): right
+ * after a deadline's claims, a planner that still believed `route_reminders` empty compared every
+ * candidate with every claim (16,000 × 16,000 rows: 72 s; bench:route, see bench/README.md).
  */
 export function dueRemindersQuery(today: string, networkId?: string) {
   const inNetwork = networkId ? sql`and nr.network_id = ${networkId}` : sql``;
@@ -125,17 +132,21 @@ export function dueRemindersQuery(today: string, networkId?: string) {
            d.name_nl as "nameNl", d.name_en as "nameEn"
     from due_steps d
     join matches m on m.network_id = d.network_id and m.status = 'active'
-    where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = d.step_id and p.done_on is not null)
+    where not exists (select 1 from match_route_progress p
+                      where p.match_id = m.id and p.step_id = d.step_id and p.done_on is not null offset 0)
       and not exists (select 1 from route_reminders r
-                      where r.match_id = m.id and r.election_id = d.election_id and r.kind = 'step-soon' and r.subject = d.step_id::text)
+                      where r.match_id = m.id and r.election_id = d.election_id and r.kind = 'step-soon' and r.subject = d.step_id::text
+                      offset 0)
     union all
     select m.id, 'deadline-passed', 'deadline', x.election_id, x.title_nl, x.title_en, x.list_deadline::text, x.name_nl, x.name_en
     from passed x
     join matches m on m.network_id = x.network_id and m.status = 'active'
       and m.accepted_at is not null and (m.accepted_at at time zone 'UTC')::date <= x.list_deadline
-    where not exists (select 1 from match_route_progress p where p.match_id = m.id and p.step_id = x.step_id and p.done_on is not null)
+    where not exists (select 1 from match_route_progress p
+                      where p.match_id = m.id and p.step_id = x.step_id and p.done_on is not null offset 0)
       and not exists (select 1 from route_reminders r
-                      where r.match_id = m.id and r.election_id = x.election_id and r.kind = 'deadline-passed' and r.subject = 'deadline')
+                      where r.match_id = m.id and r.election_id = x.election_id and r.kind = 'deadline-passed' and r.subject = 'deadline'
+                      offset 0)
     order by 1, 2, 7
     `;
 }
