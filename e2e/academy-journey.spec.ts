@@ -226,8 +226,14 @@ test('one academy from its call to its certificates: selection, a reserve moving
 
   const score = async (p: Page, applicant: string, values: [number, number], submit: RegExp) => {
     const card = p.getByRole('region', { name: applicant });
-    await card.getByRole('group', { name: /^Motivatie/ }).getByLabel(String(values[0]), { exact: true }).check();
-    await card.getByRole('group', { name: /^Ervaring/ }).getByLabel(String(values[1]), { exact: true }).check();
+    await card
+      .getByRole('group', { name: /^Motivatie/ })
+      .getByLabel(String(values[0]), { exact: true })
+      .check();
+    await card
+      .getByRole('group', { name: /^Ervaring/ })
+      .getByLabel(String(values[1]), { exact: true })
+      .check();
     await card.getByRole('button', { name: submit }).click();
   };
 
@@ -245,7 +251,10 @@ test('one academy from its call to its certificates: selection, a reserve moving
     await checkA11y(p);
     // A score form with a missing score comes back with its message.
     const card = p.getByRole('region', { name: 'Anna Aanmelder' });
-    await card.getByRole('group', { name: /^Motivatie/ }).getByLabel('5', { exact: true }).check();
+    await card
+      .getByRole('group', { name: /^Motivatie/ })
+      .getByLabel('5', { exact: true })
+      .check();
     await card.getByRole('button', { name: /^Cijfers opslaan/ }).click();
     await expectFieldError(p, 'Kies een cijfer van 1 tot 5.');
     await score(p, 'Anna Aanmelder', [5, 4], /^Cijfers opslaan/);

@@ -194,7 +194,11 @@ test.describe('every form sent empty, without JavaScript', () => {
     const host = await pageWithoutScripts(browser);
     await logInWithPassword(host, mentor.email, mentor.password);
     await expect(host).not.toHaveURL(/\/inloggen/);
-    const invitation = await openEmail(host, { to: mentor.email, subjectIncludes: 'Uitnodiging: laat deelnemers', link: /\/stagebieder\/uitnodiging\// });
+    const invitation = await openEmail(host, {
+      to: mentor.email,
+      subjectIncludes: 'Uitnodiging: laat deelnemers',
+      link: /\/stagebieder\/uitnodiging\//,
+    });
     await host.goto(invitation.link);
     await host.getByRole('button', { name: 'Ja, ik doe mee' }).click();
     await expect(host.getByRole('heading', { level: 1, name: 'Mijn meeloopstages' })).toBeVisible();
