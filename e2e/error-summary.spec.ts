@@ -166,6 +166,7 @@ test.describe('every form sent empty, without JavaScript', () => {
       await coordinator.getByRole('checkbox', { name: 'De oproep staat online' }).check();
       await coordinator.getByLabel('Aanmelden kan vanaf').fill(amsterdamLocal(-60));
       await coordinator.getByLabel('Aanmelden kan tot').fill(amsterdamLocal(closesInMinutes));
+      await coordinator.getByRole('spinbutton', { name: /^Aantal plaatsen/ }).fill('2');
       await coordinator.getByRole('textbox', { name: 'Onderdeel 1' }).fill('Motivatie');
       await coordinator.getByRole('button', { name: 'Oproep opslaan' }).click();
       await expect(coordinator.getByRole('status')).toContainText('De oproep is opgeslagen.');
