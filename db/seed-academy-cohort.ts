@@ -27,7 +27,8 @@ const cohortPeople = [
  * (the demo candidate and two demo people) enrolled in three one-evening modules (two held, one to
  * come), attendance registered for the first module, and for the second of one person, who completed
  * (the rule: two modules). The demo candidate's attendance of the second module is not registered yet:
- * e2e/academy-cohort.spec.ts registers it and sees the completion follow.
+ * registering it in the demo shows the completion follow (e2e/academy-journey.spec.ts goes through the
+ * whole programme with an academy of its own).
  */
 export async function seedDemoAcademyCohort(
   tx: Db,

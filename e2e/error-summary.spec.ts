@@ -76,6 +76,24 @@ async function linkOn(page: Page, path: string, href: RegExp) {
   return hrefs.find((h) => href.test(h));
 }
 
+/** "2026-12-07T19:30" for an input of type datetime-local, in Dutch time, `minutes` from now. */
+function amsterdamLocal(minutes: number) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(Date.now() + minutes * 60_000))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
 /** A page without JavaScript (its own context, as in courses.spec.ts: no scripts run, none load). */
 async function pageWithoutScripts(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -125,6 +143,68 @@ test.describe('every form sent empty, without JavaScript', () => {
     // With more than one organisation the coordinator first chooses the one the academy belongs to.
     const academyForm = await linkOn(page, '/beheer/academies/nieuw', /^\/beheer\/academies\/nieuw\?organisatie=/);
     await checkPage(page, academyForm ?? '/beheer/academies/nieuw');
+  });
+
+  test('academies and placements: the call, reviewers, applying, scoring, hosts and their slots', async ({ browser, openEmail }) => {
+    test.setTimeout(300_000);
+    // The demo academies' calls are decided: a new academy with its call open is made here.
+    const coordinator = await pageWithoutScripts(browser);
+    await logInWithPassword(coordinator, demo.coordinator.email, demo.coordinator.password);
+    await expect(coordinator).not.toHaveURL(/\/inloggen/);
+    const academyName = `Academie voor de foutmeldingen ${Date.now().toString(36)}`;
+    await coordinator.goto(
+      (await linkOn(coordinator, '/beheer/academies/nieuw', /^\/beheer\/academies\/nieuw\?organisatie=/)) ?? '/beheer/academies/nieuw',
+    );
+    await coordinator.getByRole('textbox', { name: /^Naam/ }).fill(academyName);
+    await coordinator.getByRole('button', { name: 'Academie maken' }).click();
+    await coordinator.getByRole('link', { name: academyName }).click();
+    await expect(coordinator).toHaveURL(/\/beheer\/academies\/[0-9a-f-]{36}$/);
+    const academyPath = new URL(coordinator.url()).pathname;
+    const academyId = academyPath.split('/').pop()!;
+    const saveCall = async (closesInMinutes: number) => {
+      await coordinator.goto(`${academyPath}/oproep`);
+      await coordinator.getByRole('checkbox', { name: 'De oproep staat online' }).check();
+      await coordinator.getByLabel('Aanmelden kan vanaf').fill(amsterdamLocal(-60));
+      await coordinator.getByLabel('Aanmelden kan tot').fill(amsterdamLocal(closesInMinutes));
+      await coordinator.getByRole('spinbutton', { name: /^Aantal plaatsen/ }).fill('2');
+      await coordinator.getByRole('textbox', { name: 'Onderdeel 1' }).fill('Motivatie');
+      await coordinator.getByRole('button', { name: 'Oproep opslaan' }).click();
+      await expect(coordinator.getByRole('status')).toContainText('De oproep is opgeslagen.');
+    };
+    await saveCall(24 * 60);
+    for (const part of ['/oproep', '/beoordelaars', '/meeloopstages']) await checkPage(coordinator, `${academyPath}${part}`);
+    // A host for /stagebieder: the demo mentor (one host profile across academies).
+    await coordinator.goto(`${academyPath}/meeloopstages`);
+    await coordinator.getByLabel(/^Naam/).fill('Marieke Mentor');
+    await coordinator.getByLabel(/^E-mailadres/).fill(mentor.email);
+    await coordinator.getByRole('button', { name: 'Uitnodiging sturen' }).click();
+    await expect(coordinator.getByRole('status')).toContainText('De uitnodiging is verstuurd.');
+
+    // Applying while the call is open; one application, so that the closed call has one to score.
+    const candidate = await pageWithoutScripts(browser);
+    await logInWithPassword(candidate, demo.candidate.email, demo.candidate.password);
+    await expect(candidate).not.toHaveURL(/\/inloggen/);
+    await checkPage(candidate, `/academies/${academyId}/aanmelden`);
+    await candidate.getByLabel(/^Waarom wil je meedoen/).fill('Om te leren hoe de raad werkt.');
+    await candidate.getByRole('button', { name: 'Aanmelding versturen' }).click();
+    await expect(candidate).toHaveURL(/\/account\/academies\?notice=academyApplication\.sent/);
+
+    await saveCall(-1);
+    await checkPage(coordinator, `/academies/${academyId}/beoordelen`);
+
+    const host = await pageWithoutScripts(browser);
+    await logInWithPassword(host, mentor.email, mentor.password);
+    await expect(host).not.toHaveURL(/\/inloggen/);
+    const invitation = await openEmail(host, {
+      to: mentor.email,
+      subjectIncludes: 'Uitnodiging: laat deelnemers',
+      link: /\/stagebieder\/uitnodiging\//,
+    });
+    await host.goto(invitation.link);
+    await host.getByRole('button', { name: 'Ja, ik doe mee' }).click();
+    await expect(host.getByRole('heading', { level: 1, name: 'Mijn meeloopstages' })).toBeVisible();
+    // The profile form and the slot form.
+    await checkPage(host, '/stagebieder');
   });
 
   test('an administrator', async ({ browser }) => {
