@@ -83,11 +83,3 @@ export function protectFiguresOffThread(
     running.postMessage(request);
   });
 }
-
-/** Stops the LP worker (tests, shutdown); the next solve starts a new one. */
-export async function stopLpWorker() {
-  const running = worker;
-  if (!running) return;
-  failAll(new Error('the LP worker was stopped'));
-  await running.terminate();
-}
