@@ -13,6 +13,9 @@ export default defineConfig({
     'scripts/*.{ts,mjs}',
     // Benchmarks run by hand (`npx tsx bench/…`); those in package.json are found there.
     'bench/*.ts',
+    // The report's LP worker thread (ADR 020), started by file path: from source through this
+    // bootstrap, compiled by scripts/build-server.mjs.
+    'app/modules/reports/protection-worker{.ts,-source.mjs}',
     // Spawned by server/outage.test.ts as a separate process.
     'server/fixtures/*.ts',
     // Stylesheets, imported by app/root.tsx with Vite's `?url` (a suffix knip does not follow).

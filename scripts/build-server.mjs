@@ -1,6 +1,8 @@
 // Compiles the production server and the worker ahead of time (no TypeScript compiler at run time):
 //   server/main.ts    → build/runtime/main.js    (`npm start`)
 //   scripts/worker.ts → build/runtime/worker.js  (`npm run worker`)
+//   app/modules/reports/protection-worker.ts → build/runtime/protection-worker.js (the report's LP
+//   thread, ADR 020; both bundles start it from there)
 // Our own code (server/, app/, db/, emails/) is bundled; packages in node_modules stay outside the
 // bundle and are loaded by Node from node_modules, as before.
 import { readFile } from 'node:fs/promises';
@@ -8,7 +10,11 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 export const runtimeDir = 'build/runtime';
-export const entries = { main: 'server/main.ts', worker: 'scripts/worker.ts' };
+export const entries = {
+  main: 'server/main.ts',
+  worker: 'scripts/worker.ts',
+  'protection-worker': 'app/modules/reports/protection-worker.ts',
+};
 
 // Source files that find their data next to themselves (db/migrate.server.ts: `new URL('./migrations',
 // import.meta.url)`) keep doing so: in the bundle, import.meta.url of such a file becomes the address
@@ -46,6 +52,8 @@ export async function buildServer() {
     jsx: 'automatic',
     logLevel: 'warning',
     plugins: [keepSourceUrls],
+    // protection-thread.server.ts: in the compiled server, the LP worker is the compiled one.
+    define: { __PA_COMPILED_SERVER__: 'true' },
   });
 }
 

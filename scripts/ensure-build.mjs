@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildServer, runtimeDir } from './build-server.mjs';
+import { buildServer, entries, runtimeDir } from './build-server.mjs';
 
 function newest(entry) {
   if (!existsSync(entry)) return 0;
@@ -22,7 +22,7 @@ if (Math.max(newest('app'), newest('emails')) > builtAt(appBuild)) {
 }
 
 const serverSources = ['server', 'app', 'db', 'emails', 'scripts/worker.ts', 'scripts/build-server.mjs', 'tsconfig.json'];
-const serverBuilt = Math.min(builtAt(`${runtimeDir}/main.js`), builtAt(`${runtimeDir}/worker.js`));
+const serverBuilt = Math.min(...Object.keys(entries).map((name) => builtAt(`${runtimeDir}/${name}.js`)));
 if (Math.max(...serverSources.map(newest)) > serverBuilt) {
   console.log('Compiling the server (first start, or the source changed)…');
   await buildServer();

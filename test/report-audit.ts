@@ -32,6 +32,8 @@ export type AuditFinding = { kind: 'recoverable' | 'contradiction' | 'false-mark
 
 type Highs = { solve: (lp: string, options?: Record<string, string>) => { Status: string; ObjectiveValue: number } };
 let highs: Promise<Highs> | null = null;
+/** LPs solved by the audit, and how many solving each hidden figure's least and greatest value would take. */
+export const stats = { lps: 0, lpsOneByOne: 0 };
 const solver = () => (highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)()));
 
 const partOf: Record<string, string> = {
@@ -338,28 +340,89 @@ export async function auditPublished(
         ...boundLines,
         'End',
       ].join('\n');
-    if (h.solve(lp('Minimize', `0 ${index.get(members[0]!)}`)).Status === 'Infeasible') {
+    type Solved = ReturnType<Highs['solve']> & { Columns?: Record<string, { Primal: number }> };
+    stats.lps++;
+    const first = h.solve(lp('Minimize', `0 ${index.get(members[0]!)}`)) as Solved;
+    if (first.Status === 'Infeasible') {
       findings.push({ kind: 'contradiction', what: `the published figures around ${members[0]} admit no solution` });
       continue;
     }
-    const solve = (sense: string, x: string) => {
-      let result = h.solve(lp(sense, x));
+    // Every LP optimum is a point the published figures allow, so its value of every hidden figure
+    // is possible. A figure with two possible values at least 1 apart is not exactly recoverable and
+    // needs no LPs of its own; only the others are solved for their least and greatest value (the
+    // exact interval, as a reader with a solver gets it). Two LPs over all figures at once (pushed
+    // up, then down) first spread most of them.
+    const low = new Map<string, number>();
+    const high = new Map<string, number>();
+    const see = (result: Solved) => {
+      if (result.Status !== 'Optimal' || !result.Columns) return;
+      for (const v of members) {
+        const value = result.Columns[index.get(v)!]?.Primal;
+        if (value === undefined) continue;
+        if (!(low.get(v)! <= value)) low.set(v, value);
+        if (!(high.get(v)! >= value)) high.set(v, value);
+      }
+    };
+    const spread = (v: string) => (low.has(v) ? Math.floor(high.get(v)! + 1e-6) - Math.ceil(low.get(v)! - 1e-6) : -Infinity);
+    const run = (text: string) => {
+      stats.lps++;
+      let result = h.solve(text) as Solved;
       // HiGHS's presolve calls some unbounded LPs "Infeasible"; without presolve it tells them apart.
-      if (result.Status !== 'Optimal' && result.Status !== 'Unbounded') result = h.solve(lp(sense, x), { presolve: 'off' });
+      if (result.Status !== 'Optimal' && result.Status !== 'Unbounded') {
+        stats.lps++;
+        result = h.solve(text, { presolve: 'off' }) as Solved;
+      }
+      return result;
+    };
+    const solve = (sense: string, x: string) => {
+      const result = run(lp(sense, x));
+      see(result);
       if (result.Status === 'Unbounded') return sense === 'Maximize' ? Infinity : -Infinity;
       if (result.Status !== 'Optimal') return null;
       return result.ObjectiveValue;
     };
-    for (const v of members.filter(checked)) {
+    see(first);
+    const open = members.filter(checked);
+    stats.lpsOneByOne += 2 * open.length;
+    if (open.length >= 4) {
+      // Up: each figure at most 2 above a first point (so the LP is bounded); down: at least its bound.
+      // Extra bounds only shrink the set, so the optima are still points the reader cannot rule out.
+      const cap = (v: string) => {
+        const b = bounds.get(v)!;
+        const start = first.Columns?.[index.get(v)!]?.Primal ?? b.lower;
+        const upper = Math.min(b.upper ?? Infinity, Math.floor(start + 1e-6) + 2);
+        return ` ${b.lower} <= ${index.get(v)} <= ${upper}`;
+      };
+      const sum = open.map((v) => `+ ${index.get(v)}`).join(' ');
+      const pushed = (sense: string, capped: boolean) =>
+        [
+          sense,
+          ` obj: ${sum}`,
+          'Subject To',
+          ...(rows.length ? rows : [` r0: ${index.get(members[0]!)} >= 0`]),
+          'Bounds',
+          ...(capped ? members.map(cap) : boundLines),
+          'End',
+        ].join('\n');
+      see(run(pushed('Maximize', true)));
+      see(run(pushed('Minimize', false)));
+    }
+    for (const v of open) {
+      if (spread(v) >= 1) continue;
       const x = index.get(v)!;
-      const low = solve('Minimize', x);
-      const high = solve('Maximize', x);
-      if (low === null || high === null) {
+      const highest = solve('Maximize', x);
+      if (highest === null) {
         findings.push({ kind: 'contradiction', what: `no solution when solving for ${v}` });
         continue;
       }
-      const lower = Math.ceil(low - 1e-6);
-      const upper = Math.floor(high + 1e-6);
+      if (spread(v) >= 1 || highest === Infinity) continue;
+      const lowest = solve('Minimize', x);
+      if (lowest === null) {
+        findings.push({ kind: 'contradiction', what: `no solution when solving for ${v}` });
+        continue;
+      }
+      const lower = Math.ceil(lowest - 1e-6);
+      const upper = Math.floor(highest + 1e-6);
       if (upper - lower < 1) findings.push({ kind: 'recoverable', what: `${v} (${bounds.get(v)!.text}) is exactly ${lower}` });
     }
   }

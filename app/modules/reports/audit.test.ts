@@ -21,7 +21,7 @@ import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { createApplication, createMentor, createNetwork, createUser, tickRouteStep } from '../../../test/mentoring';
-import { auditCombined, auditPublished, csvLinesOf, type Publication } from '../../../test/report-audit';
+import { auditCombined, auditPublished, csvLinesOf, stats, type Publication } from '../../../test/report-audit';
 import { DAY, now, setClock } from '../clock.server';
 import { academiesOf, buildReport, reportCsv, reportTables, type CohortKind, type Report, type ReportScope } from './figures.server';
 import { buildBlockReports } from './joint.server';
@@ -276,6 +276,7 @@ describe.skipIf(!process.env.AUDIT_BLOCKS)('LP audit across blocks and academies
         reports += result.reports;
       }
     if (findings.length) console.log(findings.length, 'findings', findings.slice(0, 40));
+    console.log(`audit across blocks: ${stats.lps} LPs (solving every hidden figure's bounds: ${stats.lpsOneByOne})`);
     expect(findings).toEqual([]);
     expect(reports).toBeGreaterThanOrEqual(40);
     expect(hidden).toBeGreaterThan(0);

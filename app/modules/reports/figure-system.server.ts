@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { reportProtectedMarks } from '~db/schema';
 import { now } from '../clock.server';
-import { protectFigures, type Figure, type Mark, type Relation } from './protection.server';
+import { type Figure, type Mark, type Relation } from './protection.server';
+import { protectFiguresOffThread } from './protection-thread.server';
 import type { Cell } from './suppression';
 
 // Collects every figure of a report with the relations a reader knows between them, so that the
@@ -92,7 +93,7 @@ async function protectOnce(figures: readonly Figure[], relations: readonly Relat
   }
   if (!marks && store?.readOnly) throw new MarksNotStored(`no stored marks fit ${store.key}`);
   if (!marks) {
-    marks = await protectFigures(figures, relations, { deadline: store?.deadline });
+    marks = await protectFiguresOffThread(figures, relations, { deadline: store?.deadline });
     if (store) {
       const values = {
         key: store.key,

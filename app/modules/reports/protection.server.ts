@@ -46,6 +46,10 @@ const EPS = 1e-6;
 let solves = 0;
 /** LP solves made by this process so far (for the benchmark in bench/report-protection.ts). */
 export const solveCount = () => solves;
+/** Adds the LP solves the worker thread made for this process (protection-thread.server.ts). */
+export const countSolves = (n: number) => {
+  solves += n;
+};
 
 type Highs = { solve: (lp: string, options?: Record<string, string>) => { Status: string; ObjectiveValue: number } };
 let highsPromise: Promise<Highs> | null = null;
