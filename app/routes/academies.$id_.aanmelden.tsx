@@ -5,15 +5,15 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { CheckboxField, CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { DisabilitySection, ExtraQuestions, FocusGroupsSection } from '~/components/application-sections';
 import { Banner } from '~/components/course-parts';
 import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { getUser, requireUser } from '~/modules/auth/session.server';
 import { listMunicipalities, listProvinces } from '~/modules/courses/catalogue.server';
-import { selfIdentifiableGroups } from '~/modules/mentoring/application-options';
 import { applyToAcademy, changeApplication, openCall, ownApplication } from '~/modules/academies/applications.server';
 import { academyApplicationSchema, type AcademyApplicationFields } from '~/modules/academies/application-schema';
 import { useBrowserValidation } from '~/components/ui/validation';
@@ -158,43 +158,13 @@ function ApplicationForm() {
       <TextField meta={fields.party} label={t('academyApply.party')} required={false} />
       <CheckboxField meta={fields.noParty} label={t('academyApply.noParty')} />
       <TextAreaField meta={fields.availability} label={t('academyApply.availability')} description={t('academyApply.availabilityHint')} />
-      {page.questions.map((question) => {
-        const meta = answers[question.id]!;
-        if (question.kind === 'text')
-          return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
-        return (
-          <RadioGroupField
-            key={question.id}
-            meta={meta}
-            legend={question.label}
-            options={[
-              { value: 'yes', label: t('applications.form.yes') },
-              { value: 'no', label: t('applications.form.no') },
-            ]}
-            required={question.required}
-          />
-        );
-      })}
-      <h2 className="utrecht-heading-2">{t('applications.form.identity')}</h2>
-      <CheckboxGroupField
-        meta={fields.focusGroups}
-        legend={t('applications.form.identityLegend')}
-        description={t('academyApply.identityHint')}
-        options={selfIdentifiableGroups.map((value) => ({ value, label: t(`applications.form.identity.${value}` as MessageKey) }))}
+      <ExtraQuestions questions={page.questions} answers={answers} />
+      <FocusGroupsSection meta={fields.focusGroups} hint={t('academyApply.identityHint')} />
+      <DisabilitySection
+        disability={fields.disability}
+        consent={fields.disabilityConsent}
+        uses={[t('academyApply.disabilityUse'), t('academyApply.disabilityNeverReviewer')]}
       />
-      <section className="pa-special-category" aria-labelledby="disability-heading">
-        <h2 className="utrecht-heading-2" id="disability-heading">
-          {t('applications.form.disabilityHeading')}
-        </h2>
-        <p className="utrecht-paragraph">{t('applications.form.disabilityWhat')}</p>
-        <ul className="utrecht-unordered-list">
-          <li className="utrecht-unordered-list__item">{t('academyApply.disabilityUse')}</li>
-          <li className="utrecht-unordered-list__item">{t('academyApply.disabilityNeverReviewer')}</li>
-          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityWithdraw')}</li>
-        </ul>
-        <CheckboxField meta={fields.disability} label={t('applications.form.disability')} />
-        <CheckboxField meta={fields.disabilityConsent} label={t('applications.form.disabilityConsent')} />
-      </section>
       <SubmitButton>{page.mode === 'change' ? t('academyApply.saveChanges') : t('academyApply.submit')}</SubmitButton>
     </Form>
   );

@@ -2,11 +2,11 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
+import { RunPolling } from '~/components/run-polling';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
@@ -164,18 +164,9 @@ function InviteForm() {
 
 function RunProgress() {
   const t = useT();
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (revalidator.state === 'idle') revalidator.revalidate();
-    }, 1500);
-    return () => clearInterval(timer);
-  }, [revalidator]);
   return (
     <>
-      <noscript>
-        <meta httpEquiv="refresh" content="2" />
-      </noscript>
+      <RunPolling />
       <p className="utrecht-paragraph" role="status">
         {t('placements.run.working')}
       </p>

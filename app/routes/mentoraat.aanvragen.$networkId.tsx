@@ -30,7 +30,6 @@ import {
   days,
   languageIds,
   mentorGenders as genders,
-  selfIdentifiableGroups,
   utmFields,
 } from '~/modules/mentoring/application-options';
 import { isUuid } from '~/modules/http.server';
@@ -38,6 +37,7 @@ import { applicationFormSchema } from '~/modules/mentoring/application-schema';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { DisabilitySection, ExtraQuestions, FocusGroupsSection } from '~/components/application-sections';
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, 'title.mentoringApply', args.data ? { network: args.data.network.name } : null);
@@ -330,44 +330,17 @@ function ApplicationForm() {
       {page.questions.length ? (
         <>
           <h2 className="utrecht-heading-2">{t('applications.form.questions')}</h2>
-          {page.questions.map((question) => {
-            const meta = answers[question.id]!;
-            if (question.kind === 'text') {
-              return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
-            }
-            const options =
-              question.kind === 'yes-no'
-                ? [
-                    { value: 'yes', label: t('applications.form.yes') },
-                    { value: 'no', label: t('applications.form.no') },
-                  ]
-                : question.options.map((o) => ({ value: o, label: o }));
-            return <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />;
-          })}
+          <ExtraQuestions questions={page.questions} answers={answers} />
         </>
       ) : null}
 
-      <h2 className="utrecht-heading-2">{t('applications.form.identity')}</h2>
-      <CheckboxGroupField
-        meta={fields.focusGroups}
-        legend={t('applications.form.identityLegend')}
-        description={t('applications.form.identityHint')}
-        options={selfIdentifiableGroups.map((group) => ({ value: group, label: t(`applications.form.identity.${group}`) }))}
-      />
+      <FocusGroupsSection meta={fields.focusGroups} hint={t('applications.form.identityHint')} />
 
-      <section className="pa-special-category" aria-labelledby="disability-heading">
-        <h2 className="utrecht-heading-2" id="disability-heading">
-          {t('applications.form.disabilityHeading')}
-        </h2>
-        <p className="utrecht-paragraph">{t('applications.form.disabilityWhat')}</p>
-        <ul className="utrecht-unordered-list">
-          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityUse')}</li>
-          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityNeverMentor')}</li>
-          <li className="utrecht-unordered-list__item">{t('applications.form.disabilityWithdraw')}</li>
-        </ul>
-        <CheckboxField meta={fields.disability} label={t('applications.form.disability')} />
-        <CheckboxField meta={fields.disabilityConsent} label={t('applications.form.disabilityConsent')} />
-      </section>
+      <DisabilitySection
+        disability={fields.disability}
+        consent={fields.disabilityConsent}
+        uses={[t('applications.form.disabilityUse'), t('applications.form.disabilityNeverMentor')]}
+      />
 
       {['bron', ...utmFields].map((name) => (
         <input key={name} type="hidden" name={name} defaultValue={fields[name as keyof Fields].initialValue?.toString() ?? ''} />

@@ -6,7 +6,7 @@
  * Special-category data (disability, accessibility needs, focus groups) is never read here.
  */
 import { aliasedTable, and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import {
   matches,
@@ -29,7 +29,16 @@ export const DRAFT_PAGE_SIZE = 25;
 import { enqueueEmail } from '../email/outbox.server';
 import { getEnv } from '~/env.server';
 import { compatibility, mentorWording } from '../matching/scoring';
-import { latestRun, liveMatchStatuses, loadNetworkInstance, matchReasons, networkWeights, type UnmatchedReason } from './runs.server';
+import { deleteRule, publishPairs, saveRule, type PublishOutcome } from '../matching/draft-flow.server';
+import {
+  latestRun,
+  liveMatchStatuses,
+  loadNetworkInstance,
+  matchingFlow,
+  matchReasons,
+  networkWeights,
+  type UnmatchedReason,
+} from './runs.server';
 import { firstName } from '../text';
 
 type MatchingRun = typeof matchingRuns.$inferSelect;
@@ -89,7 +98,7 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
     ? or(sql`${menteeUsers.id} in ${people}`, sql`${municipalities.code} in ${municipalitiesMatching(query.search)}`)!
     : undefined;
   const pairSearch = query.search ? or(menteeSearch, sql`${mentorUsers.id} in ${people}`) : undefined;
-  const pairRows = await db
+  const pairQuery = db
     .select({
       matchId: matches.id,
       applicationId: matches.applicationId,
@@ -112,11 +121,8 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
       total: sql`count(*) over ()`.mapWith(Number),
     })
     .from(matches)
-    .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-    .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
-    .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
-    .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
-    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+    .$dynamic();
+  const pairRows = await withPairPeople(pairQuery)
     .leftJoin(mentorPlaces, eq(mentorPlaces.code, mentorProfiles.municipalityCode))
     .where(and(inDraft, pairSearch))
     .orderBy(asc(menteeUsers.name), asc(matches.id))
@@ -216,17 +222,23 @@ export async function loadDraftView(db: Db, networkId: string, query: DraftListQ
   };
 }
 
-/** Past the last page the window count is missing: count once, so the pager can link back. */
-async function countPairs(db: Db, where: SQL | undefined) {
-  const [row] = await db
-    .select({ n: sql`count(*)`.mapWith(Number) })
-    .from(matches)
+/** A draft pair's mentee (with their municipality) and mentor, joined the same for the page, its counts and publishing. */
+function withPairPeople<T extends PgSelect>(query: T) {
+  return query
     .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
     .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
     .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
     .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
-    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
-    .where(where);
+    .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId));
+}
+
+/** Past the last page the window count is missing: count once, so the pager can link back. */
+async function countPairs(db: Db, where: SQL | undefined) {
+  const query = db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(matches)
+    .$dynamic();
+  const [row] = await withPairPeople(query).where(where);
   return row?.n ?? 0;
 }
 
@@ -333,13 +345,7 @@ export type HandOutcome = { status: 'ok' } | { status: 'not-found' } | { status:
 /** Replaces the application's pins with one on this pair. */
 async function pinPairRule(tx: Db, networkId: string, applicationId: string, mentorProfileId: string, userId: string | null) {
   await tx.delete(pairRules).where(and(eq(pairRules.applicationId, applicationId), eq(pairRules.kind, 'pin')));
-  await tx
-    .insert(pairRules)
-    .values({ networkId, applicationId, mentorProfileId, kind: 'pin', createdBy: userId, createdAt: now() })
-    .onConflictDoUpdate({
-      target: [pairRules.applicationId, pairRules.mentorProfileId],
-      set: { kind: 'pin', createdBy: userId, createdAt: now() },
-    });
+  await saveRule(tx, matchingFlow, { ownerId: networkId, participantId: applicationId, hostId: mentorProfileId, kind: 'pin', userId });
 }
 
 /** A draft pair of the run in this network, or null. */
@@ -371,20 +377,13 @@ export async function forbidPair(db: Db, networkId: string, runId: string, match
     if (!(await draftRun(tx, networkId, runId))) return { status: 'not-found' };
     const match = await draftPair(tx, networkId, runId, matchId);
     if (!match) return { status: 'not-found' };
-    await tx
-      .insert(pairRules)
-      .values({
-        networkId,
-        applicationId: match.applicationId,
-        mentorProfileId: match.mentorProfileId,
-        kind: 'forbid',
-        createdBy: userId,
-        createdAt: now(),
-      })
-      .onConflictDoUpdate({
-        target: [pairRules.applicationId, pairRules.mentorProfileId],
-        set: { kind: 'forbid', createdBy: userId, createdAt: now() },
-      });
+    await saveRule(tx, matchingFlow, {
+      ownerId: networkId,
+      participantId: match.applicationId,
+      hostId: match.mentorProfileId,
+      kind: 'forbid',
+      userId,
+    });
     await tx.update(matches).set({ status: 'discarded', pinned: false, updatedAt: now() }).where(eq(matches.id, match.id));
     return { status: 'ok' };
   });
@@ -442,14 +441,9 @@ export async function moveMentee(
 export async function removeRule(db: Db, networkId: string, applicationId: string, mentorProfileId: string): Promise<HandOutcome> {
   return db.transaction(async (tx) => {
     await lockNetwork(tx, networkId);
-    const [rule] = await tx
-      .delete(pairRules)
-      .where(
-        and(eq(pairRules.networkId, networkId), eq(pairRules.applicationId, applicationId), eq(pairRules.mentorProfileId, mentorProfileId)),
-      )
-      .returning();
-    if (!rule) return { status: 'not-found' };
-    if (rule.kind === 'pin') {
+    const kind = await deleteRule(tx, matchingFlow, networkId, applicationId, mentorProfileId);
+    if (!kind) return { status: 'not-found' };
+    if (kind === 'pin') {
       await tx
         .update(matches)
         .set({ pinned: false, updatedAt: now() })
@@ -466,7 +460,7 @@ export async function removeRule(db: Db, networkId: string, applicationId: strin
   });
 }
 
-export type PublishOutcome = { status: 'published'; proposed: number; skipped: number } | { status: 'not-draft' };
+export type { PublishOutcome };
 
 /**
  * Publishes the draft in one transaction: each pair still possible becomes a proposal
@@ -480,7 +474,7 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
     const run = await draftRun(tx, networkId, runId, true);
     if (!run) return { status: 'not-draft' };
     const at = now();
-    const draft = await tx
+    const draftQuery = tx
       .select({
         matchId: matches.id,
         applicationId: matches.applicationId,
@@ -496,11 +490,8 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
         pausedUntil: mentorProfiles.pausedUntil,
       })
       .from(matches)
-      .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-      .innerJoin(menteeUsers, eq(menteeUsers.id, menteeApplications.userId))
-      .innerJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
-      .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
-      .innerJoin(mentorUsers, eq(mentorUsers.id, mentorProfiles.userId))
+      .$dynamic();
+    const draft = await withPairPeople(draftQuery)
       .where(and(eq(matches.runId, runId), eq(matches.status, 'draft')))
       .orderBy(asc(matches.createdAt), asc(matches.id));
 
@@ -520,9 +511,7 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
     const today = at.toISOString().slice(0, 10);
 
     const appUrl = getEnv().appUrl;
-    let proposed = 0;
-    const skippedIds: string[] = [];
-    for (const d of draft) {
+    const propose = async (d: (typeof draft)[number]) => {
       const used = live.get(d.mentorProfileId) ?? 0;
       const paused = d.pausedUntil !== null && d.pausedUntil > today;
       const [application] =
@@ -533,10 +522,7 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
               .where(and(eq(menteeApplications.id, d.applicationId), eq(menteeApplications.status, 'waiting')))
               .returning({ id: menteeApplications.id })
           : [];
-      if (!application) {
-        skippedIds.push(d.matchId);
-        continue;
-      }
+      if (!application) return false;
       live.set(d.mentorProfileId, used + 1);
       await tx.update(matches).set({ status: 'proposed', proposedAt: at, updatedAt: at }).where(eq(matches.id, d.matchId));
       await enqueueEmail(tx, {
@@ -560,13 +546,21 @@ export async function publishRun(db: Db, networkId: string, runId: string): Prom
         .where(
           and(eq(pairRules.applicationId, d.applicationId), eq(pairRules.mentorProfileId, d.mentorProfileId), eq(pairRules.kind, 'pin')),
         );
-      proposed++;
-    }
-    if (skippedIds.length > 0) {
-      await tx.update(matches).set({ status: 'discarded', pinned: false, updatedAt: at }).where(inArray(matches.id, skippedIds));
-    }
+      return true;
+    };
+    const skip = (skipped: typeof draft) =>
+      tx
+        .update(matches)
+        .set({ status: 'discarded', pinned: false, updatedAt: at })
+        .where(
+          inArray(
+            matches.id,
+            skipped.map((d) => d.matchId),
+          ),
+        );
+    const outcome = await publishPairs(draft, propose, skip);
     await tx.update(matchingRuns).set({ status: 'published', publishedAt: at }).where(eq(matchingRuns.id, runId));
-    return { status: 'published', proposed, skipped: skippedIds.length };
+    return outcome;
   });
 }
 

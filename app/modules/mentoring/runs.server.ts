@@ -30,7 +30,8 @@ import {
   type RunStats,
 } from '~db/schema';
 import { now } from '../clock.server';
-import { getBoss, jobsIn, queues } from '../jobs/boss.server';
+import { queues } from '../jobs/boss.server';
+import { discardOtherDrafts, keepPins, startDraftRun, type DraftFlow, type StartRunOutcome } from '../matching/draft-flow.server';
 import { greedyAssignment, parseInstance, solveAssignment, type MatchingResult } from '../matching/engine';
 import { loadGeography } from '../matching/geography.server';
 import {
@@ -288,19 +289,15 @@ export function solveNetwork(instance: NetworkInstance, onStep?: (step: 'solving
   // Pins are kept when the pair is still compatible and the mentor still has room (oldest first).
   const edgeKeys = new Set(built.edges.map((e) => pairKey(e.mentee, e.mentor)));
   const room = new Map(mentors.map((m) => [m.id, Math.max(0, m.capacity - m.activeMatches)]));
-  const pinnedMentees = new Set<string>();
-  const pins: { mentee: string; mentor: string }[] = [];
-  const droppedPins: { mentee: string; mentor: string }[] = [];
-  for (const pin of instance.pins) {
-    const left = room.get(pin.mentor) ?? 0;
-    if (pinnedMentees.has(pin.mentee) || !edgeKeys.has(pairKey(pin.mentee, pin.mentor)) || left <= 0) {
-      droppedPins.push(pin);
-      continue;
-    }
-    pinnedMentees.add(pin.mentee);
-    room.set(pin.mentor, left - 1);
-    pins.push(pin);
-  }
+  const kept = keepPins(
+    instance.pins.map((pin) => ({ participant: pin.mentee, host: pin.mentor })),
+    room,
+    (pin) => edgeKeys.has(pairKey(pin.participant, pin.host)),
+  );
+  const pinnedMentees = kept.pinnedParticipants;
+  const asPin = (pin: { participant: string; host: string }) => ({ mentee: pin.participant, mentor: pin.host });
+  const pins = kept.kept.map(asPin);
+  const droppedPins = kept.dropped.map(asPin);
 
   const prepared = parseInstance({
     mentors: mentors.map((m) => ({ id: m.id, capacity: Math.max(0, m.capacity - m.activeMatches) })),
@@ -332,65 +329,47 @@ export function solveNetwork(instance: NetworkInstance, onStep?: (step: 'solving
 
 type RunProgressLabel = (typeof runProgressLabels)[number];
 
-/** A run still queued or running longer than this is taken as lost (a worker died); a new one may start. */
-export const STALE_RUN_MS = 15 * 60_000;
+export { STALE_RUN_MS } from '../matching/draft-flow.server';
+export type { StartRunOutcome };
 
-export type StartRunOutcome = { status: 'started'; runId: string } | { status: 'busy'; runId: string };
+/** The network's runs, matches and rules in the shared draft flow. */
+export const matchingFlow: DraftFlow = {
+  runs: {
+    table: matchingRuns,
+    id: matchingRuns.id,
+    owner: matchingRuns.networkId,
+    status: matchingRuns.status,
+    createdAt: matchingRuns.createdAt,
+  },
+  pairs: { table: matches, runId: matches.runId, status: matches.status },
+  rules: {
+    table: pairRules,
+    owner: pairRules.networkId,
+    participant: pairRules.applicationId,
+    host: pairRules.mentorProfileId,
+    kind: pairRules.kind,
+  },
+  ruleRow: (networkId, applicationId, mentorProfileId) => ({ networkId, applicationId, mentorProfileId }),
+};
 
 /**
  * Creates the run (queued, with a snapshot of the weights) and its job in one transaction. Refuses
  * while another run of the network is still queued or running.
  */
 export async function startRun(db: Db, networkId: string, startedBy: string | null): Promise<StartRunOutcome> {
-  return db.transaction(async (tx) => {
-    const [network] = await tx.select().from(networks).where(eq(networks.id, networkId)).for('update');
-    if (!network) throw new Error(`network ${networkId} not found`);
-    const [busy] = await tx
-      .select({ id: matchingRuns.id })
-      .from(matchingRuns)
-      .where(
-        and(
-          eq(matchingRuns.networkId, networkId),
-          inArray(matchingRuns.status, ['queued', 'running']),
-          sql`${matchingRuns.createdAt} > ${new Date(now().getTime() - STALE_RUN_MS).toISOString()}::timestamptz`,
-        ),
-      )
-      .limit(1);
-    if (busy) return { status: 'busy', runId: busy.id };
-    const [run] = await tx
-      .insert(matchingRuns)
-      .values({ networkId, startedBy, status: 'queued', weights: networkWeights(network.weights), createdAt: now() })
-      .returning({ id: matchingRuns.id });
-    await getBoss().send(queues.matchingRun, { runId: run!.id }, { db: jobsIn(tx) });
-    return { status: 'started', runId: run!.id };
+  return startDraftRun(db, matchingFlow, {
+    ownerId: networkId,
+    lockOwner: async (tx) => {
+      const [network] = await tx.select().from(networks).where(eq(networks.id, networkId)).for('update');
+      if (!network) throw new Error(`network ${networkId} not found`);
+      return { networkId, startedBy, weights: networkWeights(network.weights) };
+    },
+    queue: queues.matchingRun,
   });
 }
 
 async function setProgress(db: Db, runId: string, progress: number, label: RunProgressLabel) {
   await db.update(matchingRuns).set({ progress, progressLabel: label }).where(eq(matchingRuns.id, runId));
-}
-
-/** Discards the network's draft runs other than `keepRunId`, and their draft matches. */
-async function discardOtherDrafts(tx: Db, networkId: string, keepRunId: string) {
-  const old = await tx
-    .update(matchingRuns)
-    .set({ status: 'discarded' })
-    .where(and(eq(matchingRuns.networkId, networkId), eq(matchingRuns.status, 'draft'), ne(matchingRuns.id, keepRunId)))
-    .returning({ id: matchingRuns.id });
-  if (old.length > 0) {
-    await tx
-      .update(matches)
-      .set({ status: 'discarded', updatedAt: now() })
-      .where(
-        and(
-          inArray(
-            matches.runId,
-            old.map((r) => r.id),
-          ),
-          eq(matches.status, 'draft'),
-        ),
-      );
-  }
 }
 
 /**
@@ -430,7 +409,7 @@ export async function processMatchingRun(db: Db, runId: string): Promise<void> {
     await db.transaction(async (tx) => {
       // One writer per network at a time: runs saving, publishing and hand changes.
       await tx.select({ id: networks.id }).from(networks).where(eq(networks.id, run.networkId)).for('update');
-      await discardOtherDrafts(tx, run.networkId, runId);
+      await discardOtherDrafts(tx, matchingFlow, run.networkId, runId);
       const at = now();
       for (let i = 0; i < solution.pairs.length; i += 500) {
         await tx.insert(matches).values(

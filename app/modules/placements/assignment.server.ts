@@ -16,8 +16,18 @@ import {
 import { now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { appLink } from '../http.server';
-import { getBoss, jobsIn, queues } from '../jobs/boss.server';
-import { solveAssignment } from '../matching/engine';
+import { queues } from '../jobs/boss.server';
+import {
+  deleteRule,
+  discardOtherDrafts,
+  publishPairs,
+  saveRule,
+  solveDraft,
+  startDraftRun,
+  type DraftFlow,
+  type PublishOutcome,
+  type StartRunOutcome,
+} from '../matching/draft-flow.server';
 import { loadGeography } from '../matching/geography.server';
 import { formatDays } from './dates';
 import { scorePlacement } from './scoring';
@@ -30,7 +40,26 @@ import { scorePlacement } from './scoring';
 
 /** Placements that hold a slot's place and the participant. */
 const live = ['proposed', 'accepted'] as const;
-const STALE_RUN_MS = 15 * 60_000;
+
+/** The academy's runs, placements and rules in the shared draft flow. */
+const placementFlow: DraftFlow = {
+  runs: {
+    table: placementRuns,
+    id: placementRuns.id,
+    owner: placementRuns.academyId,
+    status: placementRuns.status,
+    createdAt: placementRuns.createdAt,
+  },
+  pairs: { table: placements, runId: placements.runId, status: placements.status },
+  rules: {
+    table: placementRules,
+    owner: placementRules.academyId,
+    participant: placementRules.applicationId,
+    host: placementRules.slotId,
+    kind: placementRules.kind,
+  },
+  ruleRow: (academyId, applicationId, slotId) => ({ academyId, applicationId, slotId }),
+};
 
 /** Everything a run needs, read from the database. */
 async function loadPlacementInstance(db: Db, academyId: string) {
@@ -92,75 +121,46 @@ async function solvePlacements(db: Db, instance: Instance) {
     ...instance.rules.filter((r) => r.kind === 'forbid').map((r) => key(r.applicationId, r.slotId)),
     ...instance.declined.map((d) => key(d.applicationId, d.slotId)),
   ]);
-  const capacity = new Map(instance.slots.map((s) => [s.id, Math.max(0, s.capacity - s.used)]));
-  const reasons = new Map<string, { score: number; reasons: { nl: string; en: string }[] }>();
-  const edges = [];
-  for (const participant of instance.participants) {
-    for (const slot of instance.slots) {
-      const k = key(participant.id, slot.id);
-      if (never.has(k)) continue;
-      const scored = scorePlacement(participant, slot, { rank: rank.get(k), officesAimedAt: instance.officesAimedAt, geography });
-      reasons.set(k, scored);
-      edges.push({ mentee: participant.id, mentor: slot.id, score: scored.score });
-    }
-  }
-  const pinnedLeft = new Map(capacity);
-  const pinnedParticipants = new Set<string>();
-  const pinned = [];
-  for (const rule of instance.rules) {
-    if (rule.kind !== 'pin' || pinnedParticipants.has(rule.applicationId) || !reasons.has(key(rule.applicationId, rule.slotId))) continue;
-    const left = pinnedLeft.get(rule.slotId) ?? 0;
-    if (left < 1) continue;
-    pinnedLeft.set(rule.slotId, left - 1);
-    pinnedParticipants.add(rule.applicationId);
-    pinned.push({ mentee: rule.applicationId, mentor: rule.slotId });
-  }
-  const result = solveAssignment({
-    mentees: instance.participants.map((p) => ({ id: p.id })),
-    mentors: instance.slots.map((s) => ({ id: s.id, capacity: capacity.get(s.id) ?? 0 })),
-    edges,
-    pinned,
+  const participantById = new Map(instance.participants.map((p) => [p.id, p]));
+  const slotById = new Map(instance.slots.map((s) => [s.id, s]));
+  const solved = solveDraft({
+    participants: instance.participants,
+    hosts: instance.slots.map((s) => ({ id: s.id, room: Math.max(0, s.capacity - s.used) })),
+    pins: instance.rules.filter((r) => r.kind === 'pin').map((r) => ({ participant: r.applicationId, host: r.slotId })),
+    score: (applicationId, slotId) => {
+      const k = key(applicationId, slotId);
+      if (never.has(k)) return null;
+      const options = { rank: rank.get(k), officesAimedAt: instance.officesAimedAt, geography };
+      return scorePlacement(participantById.get(applicationId)!, slotById.get(slotId)!, options);
+    },
   });
-  const pairs = result.assignments.map((a) => ({
-    applicationId: a.mentee,
-    slotId: a.mentor,
-    score: a.score,
-    pinned: pinnedParticipants.has(a.mentee),
-    reasons: reasons.get(key(a.mentee, a.mentor))!.reasons,
+  const pairs = solved.pairs.map((p) => ({
+    applicationId: p.participantId,
+    slotId: p.hostId,
+    score: p.score,
+    pinned: p.pinned,
+    reasons: p.reasons,
   }));
   const stats: PlacementRunStats = {
     participants: instance.participants.length,
-    placed: result.matched,
-    capacity: [...capacity.values()].reduce((a, b) => a + b, 0),
-    totalScore: result.totalScore,
+    placed: solved.result.matched,
+    capacity: solved.capacity,
+    totalScore: solved.result.totalScore,
   };
   return { pairs, stats };
 }
 
-export type StartOutcome = { status: 'started' | 'busy'; runId: string };
+export type StartOutcome = StartRunOutcome;
 
 /** A run row and its job in one transaction; a second run of the academy while one works is refused. */
 export async function startPlacementRun(db: Db, academyId: string, startedBy: string | null): Promise<StartOutcome> {
-  return db.transaction(async (tx) => {
-    await tx.select({ id: academies.id }).from(academies).where(eq(academies.id, academyId)).for('update');
-    const [busy] = await tx
-      .select({ id: placementRuns.id })
-      .from(placementRuns)
-      .where(
-        and(
-          eq(placementRuns.academyId, academyId),
-          inArray(placementRuns.status, ['queued', 'running']),
-          sql`${placementRuns.createdAt} > ${new Date(now().getTime() - STALE_RUN_MS).toISOString()}::timestamptz`,
-        ),
-      )
-      .limit(1);
-    if (busy) return { status: 'busy', runId: busy.id };
-    const [run] = await tx
-      .insert(placementRuns)
-      .values({ academyId, startedBy, status: 'queued', createdAt: now() })
-      .returning({ id: placementRuns.id });
-    await getBoss().send(queues.placementRun, { runId: run!.id }, { db: jobsIn(tx) });
-    return { status: 'started', runId: run!.id };
+  return startDraftRun(db, placementFlow, {
+    ownerId: academyId,
+    lockOwner: async (tx) => {
+      await tx.select({ id: academies.id }).from(academies).where(eq(academies.id, academyId)).for('update');
+      return { academyId, startedBy };
+    },
+    queue: queues.placementRun,
   });
 }
 
@@ -175,25 +175,7 @@ export async function processPlacementRun(db: Db, runId: string): Promise<void> 
   try {
     const { pairs, stats } = await solvePlacements(db, await loadPlacementInstance(db, run.academyId));
     await db.transaction(async (tx) => {
-      const old = await tx
-        .update(placementRuns)
-        .set({ status: 'discarded' })
-        .where(and(eq(placementRuns.academyId, run.academyId), eq(placementRuns.status, 'draft'), ne(placementRuns.id, runId)))
-        .returning({ id: placementRuns.id });
-      if (old.length) {
-        await tx
-          .update(placements)
-          .set({ status: 'discarded', updatedAt: now() })
-          .where(
-            and(
-              inArray(
-                placements.runId,
-                old.map((r) => r.id),
-              ),
-              eq(placements.status, 'draft'),
-            ),
-          );
-      }
+      await discardOtherDrafts(tx, placementFlow, run.academyId, runId);
       if (pairs.length) {
         await tx.insert(placements).values(
           pairs.map((p) => ({
@@ -235,26 +217,18 @@ export async function setPlacementRule(
     .from(placementSlots)
     .where(and(eq(placementSlots.id, input.slotId), eq(placementSlots.academyId, academyId)));
   if (!application || !slot) return 'not-found';
-  await db
-    .insert(placementRules)
-    .values({ academyId, ...input, createdBy: userId, createdAt: now() })
-    .onConflictDoUpdate({
-      target: [placementRules.applicationId, placementRules.slotId],
-      set: { kind: input.kind, createdBy: userId, createdAt: now() },
-    });
+  await saveRule(db, placementFlow, {
+    ownerId: academyId,
+    participantId: input.applicationId,
+    hostId: input.slotId,
+    kind: input.kind,
+    userId,
+  });
   return 'saved';
 }
 
 export async function removePlacementRule(db: Db, academyId: string, input: { applicationId: string; slotId: string }) {
-  await db
-    .delete(placementRules)
-    .where(
-      and(
-        eq(placementRules.academyId, academyId),
-        eq(placementRules.applicationId, input.applicationId),
-        eq(placementRules.slotId, input.slotId),
-      ),
-    );
+  await deleteRule(db, placementFlow, academyId, input.applicationId, input.slotId);
 }
 
 /** The latest run of the academy with its pairs, the participants it left without a place, and the rules. */
@@ -310,7 +284,7 @@ export async function placementOverview(db: Db, academyId: string) {
   };
 }
 
-export type PublishOutcome = { status: 'published'; proposed: number; skipped: number } | { status: 'not-draft' };
+export type { PublishOutcome };
 
 /**
  * Publishes the academy's draft run once (conditional update under the academy's row lock): its pairs
@@ -355,22 +329,15 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
     const busyParticipants = new Set(liveRows.map((r) => r.applicationId));
     const used = new Map<string, number>();
     for (const r of liveRows) used.set(r.slotId, (used.get(r.slotId) ?? 0) + 1);
-    let proposed = 0;
-    let skipped = 0;
-    for (const d of drafts) {
+    const propose = async (d: (typeof drafts)[number]) => {
       const taken = used.get(d.slotId) ?? 0;
-      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participantName) {
-        await tx.update(placements).set({ status: 'discarded', updatedAt: now() }).where(eq(placements.id, d.id));
-        skipped++;
-        continue;
-      }
+      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participantName) return false;
       busyParticipants.add(d.applicationId);
       used.set(d.slotId, taken + 1);
       await tx.update(placements).set({ status: 'proposed', updatedAt: now() }).where(eq(placements.id, d.id));
-      proposed++;
-      if (!d.hostUserId) continue;
+      if (!d.hostUserId) return true;
       const [host] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, d.hostUserId));
-      if (!host) continue;
+      if (!host) return true;
       await enqueueEmail(tx, {
         template: 'placement-proposed',
         to: host.email,
@@ -385,7 +352,18 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
           url: appLink('/stagebieder'),
         },
       });
-    }
-    return { status: 'published', proposed, skipped } as const;
+      return true;
+    };
+    const skip = (skipped: typeof drafts) =>
+      tx
+        .update(placements)
+        .set({ status: 'discarded', updatedAt: now() })
+        .where(
+          inArray(
+            placements.id,
+            skipped.map((d) => d.id),
+          ),
+        );
+    return publishPairs(drafts, propose, skip);
   });
 }

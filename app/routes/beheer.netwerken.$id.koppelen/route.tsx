@@ -1,8 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { SubmissionResult } from '@conform-to/react';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
@@ -29,6 +28,7 @@ import { now } from '~/modules/clock.server';
 import { STALE_RUN_MS, startRun } from '~/modules/mentoring/runs.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
+import { RunPolling } from '~/components/run-polling';
 import { moveMenteeSchema } from '~/modules/mentoring/move-schema';
 import { Draft } from './draft';
 import { Rules } from './rules';
@@ -220,20 +220,10 @@ export default function MatchingRunPage() {
 
 function Progress({ run }: { run: NonNullable<LoaderData['run']> }) {
   const t = useT();
-  const revalidator = useRevalidator();
-  // With JavaScript: ask the server again every 1.5 s (the <noscript> refresh below does it without).
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (revalidator.state === 'idle') revalidator.revalidate();
-    }, 1500);
-    return () => clearInterval(timer);
-  }, [revalidator]);
   const label = run.status === 'queued' ? t('matchingRuns.progress.queued') : t(`matchingRuns.progress.${run.progressLabel ?? 'loading'}`);
   return (
     <section className="pa-section" aria-labelledby="run-progress">
-      <noscript>
-        <meta httpEquiv="refresh" content="2" />
-      </noscript>
+      <RunPolling />
       <h3 className="utrecht-heading-3" id="run-progress">
         {t('matchingRuns.progress.heading')}
       </h3>
