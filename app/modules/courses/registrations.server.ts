@@ -23,7 +23,7 @@ import {
   type CourseContext,
   type RegistrationWindow,
 } from './context.server';
-import { onlyPool, poolCapacity, poolsOf } from './pools';
+import { onlyPool, poolsOf } from './pools';
 import { publicSeatsLeftIn } from './academy-seats.server';
 
 export type Registration = typeof registrations.$inferSelect;
