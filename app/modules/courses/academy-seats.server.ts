@@ -20,7 +20,7 @@ import { onlyPool, poolCapacity, poolsOf } from './pools';
 export const cohortPool = (course: { format: 'in-person' | 'online' | 'hybrid' }): SeatPool => onlyPool(course) ?? 'on-site';
 
 /** Seats of `pool` the public may not take because the course's academy may still enrol someone in them. */
-export async function seatsPendingForCohort(
+async function seatsPendingForCohort(
   tx: Db,
   course: { academyId: string | null; format: 'in-person' | 'online' | 'hybrid' },
   pool: SeatPool,
