@@ -317,6 +317,19 @@ const samples: { [N in EmailTemplateName]: Omit<EmailTemplates[N], 'locale'> } =
     place: 'Zwolle',
     url: 'https://politiekactief.example/account/academies?x=1&y=2',
   },
+  'placement-update': {
+    role: 'participant',
+    name: 'Fatima',
+    otherName: 'Anne Jansen',
+    academyName: 'Raadsledenacademie 2027',
+    dates: '12 t/m 14 april 2027',
+    place: 'Zwolle',
+    url: 'https://politiekactief.example/account/academies?x=1&y=2',
+    change: 'called-off',
+    by: 'slot-withdrawn',
+    byYou: false,
+    calendar: true,
+  },
   'academy-completed': {
     name: 'Fatima',
     academyName: 'Raadsledenacademie 2027',
@@ -409,6 +422,7 @@ const languageMarkers: Record<EmailTemplateName, Record<Locale, string[]>> = {
   'placement-host-invitation': { nl: ['meeloopstage', '14 dagen'], en: ['job-shadowing placement', '14 days'] },
   'placement-proposed': { nl: ['ja of nee', 'zwolle'], en: ['yes or no', 'zwolle'] },
   'placement-confirmed': { nl: ['staat vast', 'agenda'], en: ['confirmed', 'calendar'] },
+  'placement-update': { nl: ['gaat niet door', 'biedt deze dagen niet meer aan'], en: ['called off', 'no longer offers these days'] },
   'academy-completed': { nl: ['afgerond', 'certificaat'], en: ['completed', 'certificate'] },
 };
 

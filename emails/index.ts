@@ -45,6 +45,7 @@ import * as routeReminder from './route-reminder';
 import * as placementHostInvitation from './placement-host-invitation';
 import * as placementProposed from './placement-proposed';
 import * as placementConfirmed from './placement-confirmed';
+import * as placementUpdate from './placement-update';
 import * as academyCompleted from './academy-completed';
 
 export type { Locale } from './layout';
@@ -109,6 +110,7 @@ const registry = {
   'placement-host-invitation': defineEmail(placementHostInvitation),
   'placement-proposed': defineEmail(placementProposed),
   'placement-confirmed': defineEmail(placementConfirmed),
+  'placement-update': defineEmail(placementUpdate),
   'academy-completed': defineEmail(academyCompleted),
 };
 

@@ -13,7 +13,7 @@ import { academiesReviewedBy } from '~/modules/academies/reviewers.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
-import { confirmed } from '~/components/ui/confirm-step';
+import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { AcademyProgrammes, type ProgrammeView } from '~/components/academy-programme';
 import { leaveAcademy } from '~/modules/academies/cohort.server';
 import { programmesOf } from '~/modules/academies/completion.server';
@@ -95,6 +95,10 @@ export async function action({ request }: ActionFunctionArgs) {
       outcome === 'left' ? 'notice.academyProgramme.left' : 'notice.academyProgramme.notPossible',
     );
   }
+  if (intent === 'decline' && !confirmed(formData)) {
+    // Declining gives the place to a reserve and cannot be undone: only from the confirmation step.
+    return redirect(`/account/academies?afzeggen=${applicationId}#afzeggen`, 303);
+  }
   if (intent === 'accept' || intent === 'decline') {
     const outcome = await respondToOffer(db, user.id, applicationId, intent === 'accept');
     if (outcome === 'not-found') throw notFound();
@@ -150,12 +154,18 @@ export default function MyAcademyApplications() {
         />
       ) : null}
       {page.confirmDecline ? (
-        <Confirm
-          question={t('academyMine.declineQuestion', { academy: page.confirmDecline.academyName })}
-          id={page.confirmDecline.id}
+        <ConfirmStep
+          id="afzeggen"
+          heading={t('academyMine.declineHeading', { academy: page.confirmDecline.academyName })}
           intent="decline"
-          confirm={t('academyMine.declineConfirm')}
-        />
+          fields={{ applicationId: page.confirmDecline.id }}
+          submit={t('academyMine.declineConfirm')}
+          keepTo="/account/academies"
+          keep={t('academyMine.keep')}
+          action="/account/academies"
+        >
+          <p className="utrecht-paragraph">{t('academyMine.declineQuestion', { academy: page.confirmDecline.academyName })}</p>
+        </ConfirmStep>
       ) : null}
       {page.applications.length === 0 ? (
         <p className="utrecht-paragraph">
@@ -261,7 +271,7 @@ export default function MyAcademyApplications() {
                     <li>
                       <Link
                         className="utrecht-link"
-                        to={`/account/academies?afzeggen=${a.id}`}
+                        to={`/account/academies?afzeggen=${a.id}#afzeggen`}
                         aria-label={t('academyMine.declineFor', { academy: a.academyName })}
                       >
                         {t('academyMine.decline')}

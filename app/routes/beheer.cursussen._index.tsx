@@ -136,7 +136,10 @@ export default function ManageCourses() {
               key: 'confirmed',
               header: t('manageCourses.list.confirmed'),
               numeric: true,
-              cell: (c) => t('manageCourses.list.ofCapacity', { confirmed: c.confirmed, capacity: c.capacity }),
+              cell: (c) =>
+                c.heldForCohort > 0
+                  ? t('manageCourses.list.ofCapacityHeld', { confirmed: c.confirmed, capacity: c.capacity, held: c.heldForCohort })
+                  : t('manageCourses.list.ofCapacity', { confirmed: c.confirmed, capacity: c.capacity }),
             },
             { key: 'waitlist', header: t('manageCourses.list.waitlist'), numeric: true, cell: (c) => c.waitlisted + c.offered },
           ]}

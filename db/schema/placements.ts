@@ -86,7 +86,10 @@ export const placementSlots = pgTable(
       .references(() => municipalities.code),
     capacity: integer('capacity').notNull().default(1),
     note: text('note').notNull().default(''),
+    /** Set when the host withdrew the slot: it is offered no more, and its live placements were called off. */
+    withdrawnAt: timestamptz('withdrawn_at'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('placement_slots_academy_idx').on(t.academyId),
@@ -133,9 +136,12 @@ export const placementRuns = pgTable(
   (t) => [index('placement_runs_academy_idx').on(t.academyId, t.createdAt), index('placement_runs_started_by_idx').on(t.startedBy)],
 );
 
-export const placementStatuses = ['draft', 'proposed', 'accepted', 'declined', 'discarded'] as const;
+export const placementStatuses = ['draft', 'proposed', 'accepted', 'declined', 'discarded', 'cancelled'] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
 export type PlacementReason = { nl: string; en: string };
+/** Who called a proposed or accepted placement off (status `cancelled`). */
+export const placementCallers = ['host', 'slot-withdrawn', 'coordinator', 'participant', 'left'] as const;
+export type PlacementCaller = (typeof placementCallers)[number];
 
 /** A participant in a slot: a draft of a run, then proposed to the host, who accepts or declines. */
 export const placements = pgTable(
@@ -159,6 +165,8 @@ export const placements = pgTable(
     /** The calendar file's SEQUENCE: raised on every change that sends one. */
     sequence: integer('sequence').notNull().default(0),
     respondedAt: timestamptz('responded_at'),
+    cancelledAt: timestamptz('cancelled_at'),
+    cancelledBy: text('cancelled_by', { enum: placementCallers }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

@@ -95,6 +95,7 @@ export const en: Translation<typeof nl> = {
   'academyMine.acceptFor': 'Accept place: {academy}',
   'academyMine.decline': 'Give up place',
   'academyMine.declineFor': 'Give up place: {academy}',
+  'academyMine.declineHeading': 'Give up your place in {academy}?',
   'academyMine.declineQuestion': 'Are you sure you want to give up your place in {academy}? Someone on the reserve list then gets it.',
   'academyMine.declineConfirm': 'Yes, give up place',
   'academyMine.keep': 'No, go back',

@@ -93,6 +93,7 @@ export const nl = {
   'academyMine.acceptFor': 'Plek aannemen: {academy}',
   'academyMine.decline': 'Plek opgeven',
   'academyMine.declineFor': 'Plek opgeven: {academy}',
+  'academyMine.declineHeading': 'Plek in {academy} opgeven?',
   'academyMine.declineQuestion': 'Weet je zeker dat je je plek in {academy} wilt opgeven? Iemand van de reservelijst krijgt hem dan.',
   'academyMine.declineConfirm': 'Ja, plek opgeven',
   'academyMine.keep': 'Nee, terug',

@@ -52,6 +52,7 @@ export const en: Translation<typeof nl> = {
   'manageCourses.list.status': 'Status',
   'manageCourses.list.confirmed': 'Confirmed / seats',
   'manageCourses.list.ofCapacity': '{confirmed} / {capacity}',
+  'manageCourses.list.ofCapacityHeld': '{confirmed} / {capacity} ({held} kept for the academy)',
   'manageCourses.list.waitlist': 'Waiting list',
   'manageCourses.list.pages': 'Pages',
   'manageCourses.list.previous': 'Previous page',

@@ -49,6 +49,7 @@ export const nl = {
   'manageCourses.list.status': 'Status',
   'manageCourses.list.confirmed': 'Bevestigd / plaatsen',
   'manageCourses.list.ofCapacity': '{confirmed} / {capacity}',
+  'manageCourses.list.ofCapacityHeld': '{confirmed} / {capacity} ({held} vrijgehouden voor de academie)',
   'manageCourses.list.waitlist': 'Wachtlijst',
   'manageCourses.list.pages': 'Pagina’s',
   'manageCourses.list.previous': 'Vorige pagina',

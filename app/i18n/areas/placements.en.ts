@@ -16,11 +16,13 @@ export const en: Translation<typeof nl> = {
   'placements.status.accepted': 'Accepted',
   'placements.status.declined': 'Declined',
   'placements.status.discarded': 'Lapsed',
+  'placements.status.cancelled': 'Called off',
   'placements.participantStatus.draft': 'Not certain yet',
   'placements.participantStatus.proposed': 'Proposed, the host has not decided yet',
   'placements.participantStatus.accepted': 'Confirmed',
   'placements.participantStatus.declined': 'Not going ahead',
   'placements.participantStatus.discarded': 'Not going ahead',
+  'placements.participantStatus.cancelled': 'Called off',
 
   'placements.errors.nameRequired': 'Enter a name.',
   'placements.errors.office': 'Choose an office.',
@@ -36,6 +38,7 @@ export const en: Translation<typeof nl> = {
   'placements.errors.alreadyHost': 'This person already hosts for this academy.',
   'placements.errors.alreadyInvited': 'This person already has an invitation that still works.',
   'placements.errors.unknown': 'This is not possible. Refresh the page and try again.',
+  'placements.errors.belowTaken': 'More participants are already placed here. Choose a larger number, or withdraw the slot.',
 
   'placements.manage.back': 'Back to {academy}',
   'placements.manage.title': 'Placements: {academy}',
@@ -153,6 +156,31 @@ export const en: Translation<typeof nl> = {
   'placements.preferences.save': 'Save my choices',
   'placements.mine.link': 'Placement',
   'placements.mine.linkFor': 'Placement at {academy}',
+  'placements.slotEdit.linkFor': 'Change: {dates}',
+  'placements.slotEdit.heading': 'Change slot: {dates}',
+  'placements.slotEdit.intro':
+    'Is a placement in this slot already confirmed? Then you and the participant get an email with the new details for your calendars.',
+  'placements.slotEdit.academy': 'Academy: {academy}',
+  'placements.slotEdit.submit': 'Save changes',
+  'placements.slotEdit.placed': 'Placed',
+  'placements.slotWithdraw.linkFor': 'Withdraw: {dates}',
+  'placements.slotWithdraw.heading': 'Withdraw slot: {dates}?',
+  'placements.slotWithdraw.body':
+    'Someone is already placed here: {participants}. If you withdraw the slot, the placement is called off. We send you and the participant an email. The attachment removes it from your calendar. The coordinator can give the participant another place.',
+  'placements.slotWithdraw.confirm': 'Yes, withdraw the slot',
+  'placements.slotWithdraw.keep': 'No, keep the slot',
+  'placements.callOff.linkFor': 'Call off: {participant}',
+  'placements.callOff.heading': 'Call off the placement with {participant}?',
+  'placements.callOff.hostBody':
+    'The placement of {dates} will then not go ahead. We send you and {participant} an email. The attachment removes it from your calendar. The coordinator can give {participant} another place.',
+  'placements.callOff.participantBody':
+    'The placement with {host} of {dates} will then not go ahead. We send you and {host} an email. The attachment removes it from your calendar. The coordinator can give you another place.',
+  'placements.callOff.coordinatorBody':
+    'The placement of {participant} with {host} ({dates}) will then not go ahead. We send them both an email. The attachment removes it from their calendars. Make a new assignment afterwards to give {participant} another place.',
+  'placements.callOff.confirm': 'Yes, call off the placement',
+  'placements.callOff.keep': 'No, keep it',
+  'placements.callOff.link': 'Call off the placement',
+  'placements.callOff.coordinatorLinkFor': 'Call off: {participant}',
 
   'notice.placements.invited': 'The invitation has been sent.',
   'notice.placements.started': 'The assignment is being made.',
@@ -171,5 +199,10 @@ export const en: Translation<typeof nl> = {
   'notice.placements.accepted': 'You said yes. You both get an email with the appointment for your calendar.',
   'notice.placements.declined': 'You said no. The coordinator will look for another place.',
   'notice.placements.notPossible': 'This is no longer possible: it has already been answered.',
+  'notice.placements.slotChanged': 'The slot has been changed.',
+  'notice.placements.slotWithdrawn': 'The slot has been withdrawn.',
+  'notice.placements.slotWithdrawnCalledOff':
+    'The slot has been withdrawn. The participant and you have been emailed: the placement is called off.',
+  'notice.placements.calledOff': 'The placement is called off. Everyone has been emailed.',
   'notice.placements.preferencesSaved': 'Your choices have been saved.',
 };

@@ -13,11 +13,13 @@ export const nl = {
   'placements.status.accepted': 'Geaccepteerd',
   'placements.status.declined': 'Afgewezen',
   'placements.status.discarded': 'Vervallen',
+  'placements.status.cancelled': 'Afgezegd',
   'placements.participantStatus.draft': 'Nog niet zeker',
   'placements.participantStatus.proposed': 'Voorgesteld, de gastheer beslist nog',
   'placements.participantStatus.accepted': 'Staat vast',
   'placements.participantStatus.declined': 'Gaat niet door',
   'placements.participantStatus.discarded': 'Gaat niet door',
+  'placements.participantStatus.cancelled': 'Afgezegd',
 
   'placements.errors.nameRequired': 'Vul een naam in.',
   'placements.errors.office': 'Kies een functie.',
@@ -33,6 +35,7 @@ export const nl = {
   'placements.errors.alreadyHost': 'Deze persoon is al gastheer van deze academie.',
   'placements.errors.alreadyInvited': 'Deze persoon heeft al een uitnodiging die nog werkt.',
   'placements.errors.unknown': 'Dit kan niet. Vernieuw de pagina en probeer het opnieuw.',
+  'placements.errors.belowTaken': 'Er zijn al meer deelnemers op deze plek ingedeeld. Kies een groter getal, of trek de plek in.',
 
   'placements.manage.back': 'Terug naar {academy}',
   'placements.manage.title': 'Meeloopstages: {academy}',
@@ -151,6 +154,31 @@ export const nl = {
   'placements.preferences.save': 'Keuzes opslaan',
   'placements.mine.link': 'Meeloopstage',
   'placements.mine.linkFor': 'Meeloopstage bij {academy}',
+  'placements.slotEdit.linkFor': 'Wijzigen: {dates}',
+  'placements.slotEdit.heading': 'Plek wijzigen: {dates}',
+  'placements.slotEdit.intro':
+    'Staat een meeloopstage op deze plek al vast? Dan krijgen jij en de deelnemer een e-mail met de nieuwe gegevens voor de agenda.',
+  'placements.slotEdit.academy': 'Academie: {academy}',
+  'placements.slotEdit.submit': 'Wijzigingen opslaan',
+  'placements.slotEdit.placed': 'Ingedeeld',
+  'placements.slotWithdraw.linkFor': 'Intrekken: {dates}',
+  'placements.slotWithdraw.heading': 'Plek intrekken: {dates}?',
+  'placements.slotWithdraw.body':
+    'Op deze plek is al ingedeeld: {participants}. Als je de plek intrekt, gaat de meeloopstage niet door. We sturen jou en de deelnemer een e-mail. Met de bijlage haal je de afspraak uit je agenda. De coördinator kan de deelnemer een andere plek geven.',
+  'placements.slotWithdraw.confirm': 'Ja, trek de plek in',
+  'placements.slotWithdraw.keep': 'Nee, plek houden',
+  'placements.callOff.linkFor': 'Afzeggen: {participant}',
+  'placements.callOff.heading': 'Meeloopstage met {participant} afzeggen?',
+  'placements.callOff.hostBody':
+    'De meeloopstage van {dates} gaat dan niet door. We sturen jou en {participant} een e-mail. Met de bijlage haal je de afspraak uit je agenda. De coördinator kan {participant} een andere plek geven.',
+  'placements.callOff.participantBody':
+    'De meeloopstage bij {host} van {dates} gaat dan niet door. We sturen jou en {host} een e-mail. Met de bijlage haal je de afspraak uit je agenda. De coördinator kan je een andere plek geven.',
+  'placements.callOff.coordinatorBody':
+    'De meeloopstage van {participant} bij {host} ({dates}) gaat dan niet door. We sturen hen allebei een e-mail. Met de bijlage halen ze de afspraak uit hun agenda. Maak daarna een nieuwe indeling om {participant} een andere plek te geven.',
+  'placements.callOff.confirm': 'Ja, zeg de meeloopstage af',
+  'placements.callOff.keep': 'Nee, niet afzeggen',
+  'placements.callOff.link': 'Meeloopstage afzeggen',
+  'placements.callOff.coordinatorLinkFor': 'Afzeggen: {participant}',
 
   'notice.placements.invited': 'De uitnodiging is verstuurd.',
   'notice.placements.started': 'De indeling wordt gemaakt.',
@@ -169,5 +197,10 @@ export const nl = {
   'notice.placements.accepted': 'Je hebt ja gezegd. Jullie krijgen allebei een e-mail met de afspraak voor de agenda.',
   'notice.placements.declined': 'Je hebt nee gezegd. De coördinator zoekt een andere plek.',
   'notice.placements.notPossible': 'Dit kan niet meer: er is al geantwoord.',
+  'notice.placements.slotChanged': 'De plek is gewijzigd.',
+  'notice.placements.slotWithdrawn': 'De plek is ingetrokken.',
+  'notice.placements.slotWithdrawnCalledOff':
+    'De plek is ingetrokken. De deelnemer en jij hebben een e-mail gekregen: de meeloopstage gaat niet door.',
+  'notice.placements.calledOff': 'De meeloopstage is afgezegd. Iedereen heeft een e-mail gekregen.',
   'notice.placements.preferencesSaved': 'Je keuzes zijn opgeslagen.',
 } as const;

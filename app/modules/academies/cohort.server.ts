@@ -7,6 +7,7 @@ import {
   academyCompletions,
   courseSessions,
   courses,
+  placements,
   registrations,
   sessionAttendance,
   users,
@@ -20,6 +21,7 @@ import { certificateMinimum } from '../courses/certificates.server';
 import { loadCourseContext, mintManageLink } from '../courses/context.server';
 import { cancelRegistration, sendConfirmation } from '../courses/registrations.server';
 import { poolCapacity } from '../courses/pools';
+import { callOffPlacements, notEnded } from '../placements/notify.server';
 
 // The cohort through its modules (issue #15 point 4, ADR 018 "Cohort and completion"). An accepted
 // application *is* the cohort membership. Each of the academy's published courses is a module: the
@@ -243,6 +245,8 @@ export async function leaveAcademy(db: Db, userId: string, applicationId: string
       held.map((r) => r.courseId),
     );
     for (const registration of held) await cancelRegistration(tx, registration.id, 'system');
+    // A placement still to come is called off: both get a CANCEL for their calendars (ADR 018).
+    await callOffPlacements(tx, and(eq(placements.applicationId, applicationId), notEnded(tx))!, 'participant', { actorUserId: userId });
     return 'left';
   });
 }

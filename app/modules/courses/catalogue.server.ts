@@ -17,7 +17,8 @@ import { now, SQL_TIME_ZONE } from '../clock.server';
 import { courseAvailability, type CourseAvailability } from './availability';
 import { loadCourseContext, registrationWindow, type Course, type CourseSession, type RegistrationWindow } from './context.server';
 import { dateInAmsterdam } from '../time';
-import { poolCapacity, poolsOf, totalCapacity } from './pools';
+import { totalCapacity } from './pools';
+import { publicSeats, seatsHeldByAcademy } from './academy-seats.server';
 
 export const PAGE_SIZE = 20;
 
@@ -189,6 +190,7 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
       registrationClosesAt: courses.registrationClosesAt,
       capacity: courses.capacity,
       onlineCapacity: courses.onlineCapacity,
+      academyId: courses.academyId,
       costCents: courses.costCents,
       nearness: nearness ?? sql<number>`-1`,
       total: sql<number>`count(*) over ()`,
@@ -235,12 +237,17 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     : [[], []];
   const statsOf = new Map(statRows.map((r) => [r.courseId, r]));
   const takenOf = new Map(seatRows.map((r) => [`${r.courseId}:${r.pool}`, Number(r.taken)]));
+  // Seats an academy keeps for its cohort are not the public's (academy-seats.server.ts).
+  const heldFor = await seatsHeldByAcademy(
+    db,
+    rows.flatMap((r) => (r.academyId ? [r.academyId] : [])),
+  );
 
   const labels: Nearness[] = ['in', 'nearby', 'online'];
   const items = rows.map((row): CatalogueItem => {
     const stats = statsOf.get(row.id)!;
     const firstSessionStart = toDate(stats.firstStart);
-    const seatsLeft = seatsLeftOf(row, (pool) => takenOf.get(`${row.id}:${pool}`) ?? 0);
+    const { seatsLeft } = publicSeats(row, (pool) => takenOf.get(`${row.id}:${pool}`) ?? 0, heldFor.get(row.academyId ?? '') ?? 0);
     const window = windowOf(row, firstSessionStart, at);
     return {
       id: row.id,
@@ -264,11 +271,6 @@ export async function listCatalogue(db: Db, filters: CatalogueFilters, at: Date)
     };
   });
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), pageSize: PAGE_SIZE };
-}
-
-/** Free seats over a course's pools: a full room does not make a hybrid course's online seats count double. */
-function seatsLeftOf(course: Parameters<typeof poolCapacity>[0], taken: (pool: SeatPool) => number) {
-  return poolsOf(course).reduce((sum, pool) => sum + Math.max(0, poolCapacity(course, pool) - taken(pool)), 0);
 }
 
 /** registrationWindow() for a catalogue row, which carries only the fields that rule reads. */
@@ -368,12 +370,10 @@ export async function getPublicCourse(db: Db, id: string, at: Date = now()) {
       .where(eq(municipalities.code, course.municipalityCode)),
   ]);
   const takenIn = (pool: SeatPool) => Number(seats.find((s) => s.pool === pool)?.taken ?? 0);
-  const seatsLeft = seatsLeftOf(course, takenIn);
-  // Each pool with its seats: what the sign-up form and the course page show per pool.
-  const pools = poolsOf(course).map((pool) => {
-    const capacity = poolCapacity(course, pool);
-    return { pool, capacity, seatsLeft: Math.max(0, capacity - takenIn(pool)) };
-  });
+  const held = course.academyId ? ((await seatsHeldByAcademy(db, [course.academyId])).get(course.academyId) ?? 0) : 0;
+  // Each pool with its seats (what the sign-up form and the course page show per pool), less those held for an academy's cohort.
+  const { pools: poolSeats, seatsLeft } = publicSeats(course, takenIn, held);
+  const pools = poolSeats.map(({ pool, capacity, seatsLeft: left }) => ({ pool, capacity, seatsLeft: left }));
   const window = registrationWindow(course, sessions, at);
   const availability = courseAvailability({ window, seatsLeft, lastEnd: sessions.at(-1)?.endsAt, at });
   const publicCourse = {

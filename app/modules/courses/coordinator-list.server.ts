@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
+import { publicSeats, seatsHeldByAcademy } from './academy-seats.server';
 import { courseSessions, courses, municipalities, organisations, registrations, type RegistrationStatus } from '~db/schema';
 import { escapeLike } from './catalogue.server';
 import { COURSE_LIST_PAGE_SIZE, type CourseListFilter, type CourseListQuery } from './coordinator-list';
@@ -64,6 +65,9 @@ export async function listCoordinatorCourses(db: Db, organisationIds: string[], 
       title: courses.title,
       status: courses.status,
       capacity: courses.capacity,
+      onlineCapacity: courses.onlineCapacity,
+      format: courses.format,
+      academyId: courses.academyId,
       organisationName: organisations.name,
       municipalityName: municipalities.name,
       firstStart: firstStart.mapWith(courseSessions.startsAt),
@@ -91,5 +95,14 @@ export async function listCoordinatorCourses(db: Db, organisationIds: string[], 
     .innerJoin(municipalities, eq(municipalities.code, courses.municipalityCode))
     .where(where);
   const total = count?.n ?? 0;
-  return { courses: rows, total, pageCount: Math.max(1, Math.ceil(total / COURSE_LIST_PAGE_SIZE)) };
+  // Seats kept for an academy's cohort, by the same rule as the catalogue (academy-seats.server.ts).
+  const heldFor = await seatsHeldByAcademy(
+    db,
+    rows.flatMap((r) => (r.academyId ? [r.academyId] : [])),
+  );
+  const withHeld = rows.map((r) => ({
+    ...r,
+    heldForCohort: publicSeats(r, () => 0, heldFor.get(r.academyId ?? '') ?? 0).pools.reduce((sum, p) => sum + p.heldForCohort, 0),
+  }));
+  return { courses: withHeld, total, pageCount: Math.max(1, Math.ceil(total / COURSE_LIST_PAGE_SIZE)) };
 }

@@ -23,8 +23,8 @@ import {
   type CourseContext,
   type RegistrationWindow,
 } from './context.server';
-import { onlyPool, poolCapacity, poolsOf } from './pools';
-import { seatsPendingForCohort } from './academy-seats.server';
+import { onlyPool, poolsOf } from './pools';
+import { publicSeatsLeftIn } from './academy-seats.server';
 
 export type Registration = typeof registrations.$inferSelect;
 
@@ -152,8 +152,7 @@ export async function signUp(db: Db, courseId: string, input: SignUpInput, loade
     }
 
     // A module of an academy keeps the seats its cohort may still need (academy-seats.server.ts).
-    const pending = await seatsPendingForCohort(tx, course, pool);
-    const status = Number(counts?.seats ?? 0) + pending < poolCapacity(course, pool) ? 'confirmed' : 'waitlisted';
+    const status = (await publicSeatsLeftIn(tx, course, pool, Number(counts?.seats ?? 0))) > 0 ? 'confirmed' : 'waitlisted';
     const registration = {
       id: randomUUID(),
       courseId,
@@ -229,8 +228,7 @@ export async function offerFreeSeats(tx: Db, ctx: CourseContext) {
 }
 
 async function offerFreeSeatsInPool(tx: Db, ctx: CourseContext, pool: SeatPool) {
-  const free =
-    poolCapacity(ctx.course, pool) - (await seatsTaken(tx, ctx.course.id, pool)) - (await seatsPendingForCohort(tx, ctx.course, pool));
+  const free = await publicSeatsLeftIn(tx, ctx.course, pool, await seatsTaken(tx, ctx.course.id, pool));
   if (free <= 0) return 0;
   const next = await tx
     .select()
@@ -349,8 +347,7 @@ export async function switchPool(db: Db, registrationId: string, to: SeatPool): 
     if (!registration) return { status: 'not-found' as const };
     if (!canSwitchPool(ctx.course, registration) || registration.pool === to) return { status: 'not-switchable' as const };
     if (registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return { status: 'closed' as const };
-    const taken = (await seatsTaken(tx, ctx.course.id, to)) + (await seatsPendingForCohort(tx, ctx.course, to));
-    if (taken >= poolCapacity(ctx.course, to)) return { status: 'no-seat' as const };
+    if ((await publicSeatsLeftIn(tx, ctx.course, to, await seatsTaken(tx, ctx.course.id, to))) <= 0) return { status: 'no-seat' as const };
     const t = now();
     const [moved] = await tx
       .update(registrations)
@@ -380,7 +377,7 @@ function canSwitchPool(course: Pick<CourseContext['course'], 'format' | 'status'
 export async function switchOption(db: Db, ctx: CourseContext, registration: Pick<Registration, 'status' | 'pool'>) {
   if (!canSwitchPool(ctx.course, registration) || registrationWindow(ctx.course, ctx.sessions, now()) !== 'open') return null;
   const to: SeatPool = registration.pool === 'online' ? 'on-site' : 'online';
-  const free = poolCapacity(ctx.course, to) - (await seatsTaken(db, ctx.course.id, to)) - (await seatsPendingForCohort(db, ctx.course, to));
+  const free = await publicSeatsLeftIn(db, ctx.course, to, await seatsTaken(db, ctx.course.id, to));
   return { to, free: free > 0 };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   academies,
@@ -91,7 +91,7 @@ async function loadPlacementInstance(db: Db, academyId: string) {
     })
     .from(placementSlots)
     .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-    .where(eq(placementSlots.academyId, academyId))
+    .where(and(eq(placementSlots.academyId, academyId), isNull(placementSlots.withdrawnAt)))
     .orderBy(asc(placementSlots.startsOn), asc(placementSlots.id));
   const ids = participants.map((p) => p.id);
   const [preferences, rules, declined] = ids.length
@@ -274,7 +274,7 @@ export async function placementOverview(db: Db, academyId: string) {
     .select({ applicationId: placementRules.applicationId, slotId: placementRules.slotId, kind: placementRules.kind })
     .from(placementRules)
     .where(eq(placementRules.academyId, academyId));
-  const withPlace = new Set(shown.filter((r) => r.status !== 'declined').map((r) => r.applicationId));
+  const withPlace = new Set(shown.filter((r) => r.status !== 'declined' && r.status !== 'cancelled').map((r) => r.applicationId));
   return {
     run: run ?? null,
     placements: shown.map((r) => ({ ...r, participant: r.participant ?? '—', dates: { startsOn: r.startsOn, endsOn: r.endsOn } })),
@@ -307,6 +307,7 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
         applicationId: placements.applicationId,
         slotId: placements.slotId,
         capacity: placementSlots.capacity,
+        withdrawnAt: placementSlots.withdrawnAt,
         startsOn: placementSlots.startsOn,
         endsOn: placementSlots.endsOn,
         hostName: placementHosts.name,
@@ -331,7 +332,7 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
     for (const r of liveRows) used.set(r.slotId, (used.get(r.slotId) ?? 0) + 1);
     const propose = async (d: (typeof drafts)[number]) => {
       const taken = used.get(d.slotId) ?? 0;
-      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participantName) return false;
+      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participantName || d.withdrawnAt) return false;
       busyParticipants.add(d.applicationId);
       used.set(d.slotId, taken + 1);
       await tx.update(placements).set({ status: 'proposed', updatedAt: now() }).where(eq(placements.id, d.id));

@@ -15,9 +15,16 @@ import { setupTestDatabase } from '../../../test/database';
 import { createUser } from '../../../test/mentoring';
 import { now, setClock } from '../clock.server';
 import { hostsOfAcademy, acceptHostInvitation, checkHostInvitation, hostOf, inviteHost, saveHostProfile } from './hosts.server';
-import { offerSlot, participationOf, savePreferences, slotsOfAcademy } from './slots.server';
+import { editSlot, offerSlot, participationOf, savePreferences, slotHasParticipants, slotsOfAcademy, withdrawSlot } from './slots.server';
 import { placementOverview, processPlacementRun, publishPlacements, setPlacementRule, startPlacementRun } from './assignment.server';
-import { hasHeldPlacement, placementsOfHost, respondToPlacement } from './responses.server';
+import {
+  callOffAsCoordinator,
+  callOffAsHost,
+  callOffAsParticipant,
+  hasHeldPlacement,
+  placementsOfHost,
+  respondToPlacement,
+} from './responses.server';
 import { exportPlacementData } from './privacy.server';
 import { deleteAccount } from '../privacy/deletion.server';
 
@@ -197,6 +204,7 @@ describe('placements', () => {
       'id',
       'participant',
       'participantMunicipality',
+      'slotId',
       'startsOn',
       'status',
     ]);
@@ -288,7 +296,11 @@ describe('placements', () => {
     await deleteAccount(db(), p!.person.id);
     expect(await db().select().from(placementPreferences).where(eq(placementPreferences.applicationId, p!.application.id))).toEqual([]);
     const [gone] = await db().select().from(placements).where(eq(placements.applicationId, p!.application.id));
-    expect(gone!.status).toBe('discarded');
+    // The proposal still to come is called off; the host is told by email (no calendar file: they had none).
+    expect(gone).toMatchObject({ status: 'cancelled', cancelledBy: 'left' });
+    const [told] = await emailsTo(mayor.user.email, 'placement-update');
+    expect(told!.props).toMatchObject({ change: 'called-off', by: 'left', otherName: '', calendar: false });
+    expect(calendarsOf(told!)).toEqual([]);
 
     await deleteAccount(db(), mayor.user.id);
     const [emptied] = await db().select().from(placementHosts).where(eq(placementHosts.id, mayor.profile.id));
@@ -296,5 +308,135 @@ describe('placements', () => {
     expect(await db().select().from(academyHosts).where(eq(academyHosts.hostId, mayor.profile.id))).toEqual([]);
     expect((await slotsOfAcademy(db(), academy.id))[0]!.note).toBe('');
     expect(now()).toEqual(start);
+  });
+
+  describe('changing, withdrawing and calling off (calendar REQUEST and CANCEL read back with ical.js)', () => {
+    const day = { startsOn: '2027-04-12', endsOn: '2027-04-14', municipalityCode: ZWOLLE, note: 'Stadhuis, 9 uur' };
+
+    /** A slot of capacity 2 with two participants proposed, and the first one accepted. */
+    async function placed() {
+      setClock(start);
+      const { academy } = await makeAcademy();
+      const mayor = await host(academy, 'mayor', ZWOLLE);
+      await offerSlot(db(), mayor.profile.id, { ...day, academyId: academy.id, capacity: 2 });
+      const [a, b] = await cohort(academy.id, [ZWOLLE, AMSTERDAM]);
+      await publishPlacements(db(), academy.id, await runAndWait(academy.id));
+      const rows = await placementsOfHost(db(), mayor.profile.id);
+      const of = (id: string) => rows.find((r) => r.participant === (id === 'a' ? a!.person.name : b!.person.name))!;
+      expect(await respondToPlacement(db(), mayor.user.id, of('a').id, { accept: true })).toBe('accepted');
+      return { academy, mayor, a: a!, b: b!, placementA: of('a').id, placementB: of('b').id, slotId: rows[0]!.slotId };
+    }
+    const lastTo = async (email: string, template: string) => (await emailsTo(email, template)).at(-1)!;
+
+    it('a changed slot sends both an updated REQUEST (next SEQUENCE); withdrawing it calls both placements off with a CANCEL', async () => {
+      const { academy, mayor, a, b, placementA, placementB, slotId } = await placed();
+      const uid = `placement-${placementA}@politiekactief`;
+      // Only the host's own slot, and never below the participants it holds.
+      const stranger = await host(academy, 'alderman', AMSTERDAM);
+      expect(await editSlot(db(), stranger.profile.id, slotId, { ...day, academyId: academy.id, capacity: 2 })).toBe('not-found');
+      expect(await editSlot(db(), mayor.profile.id, slotId, { ...day, academyId: academy.id, capacity: 1 })).toBe('below-taken');
+      expect(
+        await editSlot(db(), mayor.profile.id, slotId, { ...day, academyId: academy.id, capacity: 2, municipalityCode: 'GM9999' }),
+      ).toBe('unknown-municipality');
+      expect(
+        await editSlot(db(), mayor.profile.id, slotId, {
+          ...day,
+          startsOn: '2027-04-13',
+          endsOn: '2027-04-15',
+          academyId: academy.id,
+          capacity: 3,
+        }),
+      ).toBe('saved');
+      for (const email of [mayor.user.email, a.person.email]) {
+        const mail = await lastTo(email, 'placement-update');
+        expect(mail.props).toMatchObject({ change: 'changed' });
+        const [file] = calendarsOf(mail);
+        expect(file).toMatchObject({ method: 'REQUEST', filename: 'meeloopstage.ics' });
+        expect(file!.events[0]).toMatchObject({ uid, sequence: 1, status: 'CONFIRMED' });
+        expect(file!.events[0]!.start.toISOString().slice(0, 10)).toBe('2027-04-13');
+        expect(file!.events[0]!.end.toISOString().slice(0, 10)).toBe('2027-04-16');
+      }
+      // b's placement is only proposed: b never had a file, and gets no change email.
+      expect(await emailsTo(b.person.email, 'placement-update')).toEqual([]);
+
+      expect(await slotHasParticipants(db(), mayor.profile.id, slotId)).toBe(true);
+      expect(await withdrawSlot(db(), { id: stranger.profile.id, userId: stranger.user.id }, slotId)).toEqual({ status: 'not-found' });
+      expect(await withdrawSlot(db(), { id: mayor.profile.id, userId: mayor.user.id }, slotId)).toEqual({
+        status: 'withdrawn',
+        calledOff: 2,
+      });
+      expect(await withdrawSlot(db(), { id: mayor.profile.id, userId: mayor.user.id }, slotId)).toEqual({ status: 'not-found' });
+      for (const email of [mayor.user.email, a.person.email]) {
+        const mail = await lastTo(email, 'placement-update');
+        expect(mail.props).toMatchObject({ change: 'called-off', by: 'slot-withdrawn', byYou: email === mayor.user.email, calendar: true });
+        const [file] = calendarsOf(mail);
+        expect(file).toMatchObject({ method: 'CANCEL', filename: 'meeloopstage-afgezegd.ics' });
+        expect(file!.contentType).toContain('method=CANCEL');
+        expect(file!.events[0]).toMatchObject({ uid, sequence: 2, status: 'CANCELLED' });
+        expect(file!.events[0]!.attendees.sort()).toEqual([mayor.user.email, a.person.email].sort());
+      }
+      // The proposal: b is told by email only; the host who withdrew it gets nothing about b.
+      const toB = await lastTo(b.person.email, 'placement-update');
+      expect(toB.props).toMatchObject({ change: 'called-off', by: 'slot-withdrawn', calendar: false });
+      expect(calendarsOf(toB)).toEqual([]);
+      expect(
+        (await emailsTo(mayor.user.email, 'placement-update')).filter((m) => (m.props as { calendar: boolean }).calendar === false),
+      ).toEqual([]);
+      const rows = await db().select().from(placements).where(eq(placements.slotId, slotId));
+      expect(rows.map((r) => [r.id, r.status, r.cancelledBy]).sort()).toEqual(
+        [
+          [placementA, 'cancelled', 'slot-withdrawn'],
+          [placementB, 'cancelled', 'slot-withdrawn'],
+        ].sort(),
+      );
+      // Both are free again; the withdrawn slot is offered no more.
+      expect(await slotsOfAcademy(db(), academy.id)).toEqual([]);
+      expect((await placementOverview(db(), academy.id)).unplaced.map((u) => u.id).sort()).toEqual(
+        [a.application.id, b.application.id].sort(),
+      );
+    });
+
+    it('the host, the participant or the coordinator calls an accepted placement off: both get a CANCEL', async () => {
+      for (const who of ['host', 'participant', 'coordinator'] as const) {
+        const { academy, mayor, a, placementA } = await placed();
+        const coordinator = await createUser(db());
+        const outcome =
+          who === 'host'
+            ? await callOffAsHost(db(), mayor.user.id, placementA)
+            : who === 'participant'
+              ? await callOffAsParticipant(db(), a.person.id, a.application.id, placementA)
+              : await callOffAsCoordinator(db(), academy.id, placementA, coordinator.id);
+        expect(outcome).toBe('called-off');
+        for (const email of [mayor.user.email, a.person.email]) {
+          const mail = await lastTo(email, 'placement-update');
+          expect(mail.props).toMatchObject({ change: 'called-off', by: who });
+          const [file] = calendarsOf(mail);
+          expect(file!.method).toBe('CANCEL');
+          expect(file!.events[0]).toMatchObject({ uid: `placement-${placementA}@politiekactief`, sequence: 1, status: 'CANCELLED' });
+        }
+        // Once is enough; other people cannot.
+        expect(await callOffAsHost(db(), mayor.user.id, placementA)).toBe('not-possible');
+        expect(await callOffAsParticipant(db(), mayor.user.id, a.application.id, placementA)).toBe('not-found');
+        const { academy: other } = await makeAcademy();
+        expect(await callOffAsCoordinator(db(), other.id, placementA, coordinator.id)).toBe('not-found');
+      }
+    });
+
+    it('a placement already held is not called off; a deleted participant’s placement to come sends the host a CANCEL naming nobody', async () => {
+      const { mayor, a, placementA } = await placed();
+      setClock(new Date('2027-04-20T10:00:00Z'));
+      expect(await callOffAsHost(db(), mayor.user.id, placementA)).toBe('not-possible');
+      setClock(start);
+      await deleteAccount(db(), a.person.id);
+      const [row] = await db().select().from(placements).where(eq(placements.id, placementA));
+      expect(row).toMatchObject({ status: 'cancelled', cancelledBy: 'left', sequence: 1 });
+      const mail = await lastTo(mayor.user.email, 'placement-update');
+      expect(mail.props).toMatchObject({ by: 'left', otherName: '' });
+      const [file] = calendarsOf(mail);
+      expect(file!.method).toBe('CANCEL');
+      expect(file!.events[0]).toMatchObject({ uid: `placement-${placementA}@politiekactief`, sequence: 1 });
+      expect(file!.events[0]!.attendees).toEqual([mayor.user.email]);
+      expect(file!.events[0]!.summary).not.toContain(a.person.name);
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   placementSlots,
 } from '~db/schema';
 import { now } from '../clock.server';
+import { callOffPlacements, notEnded } from './notify.server';
 
 // What the placements hold about a person, for the export and the account deletion (ADR 009).
 
@@ -83,13 +84,24 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
 }
 
 /**
- * Deletion, before the academy applications are anonymised: a participant's preferences go and their
- * proposed placements are discarded; a host's profile is emptied and leaves every academy, and the
- * placements still waiting for their answer are discarded (accepted ones stay, for the academy's counts).
+ * Deletion, before the academy applications are anonymised: the leaver's placements still to come
+ * (proposed or accepted) are called off for the other person, with a CANCEL for an accepted one that
+ * names neither the leaver nor the slot's note (ADR 019); a participant's preferences go and their
+ * draft placements are discarded; a host's profile is emptied and leaves every academy. Placements
+ * already held stay, for the academy's counts.
  */
 export async function erasePlacementData(tx: Db, userIds: string[], emails: string[]) {
   if (!userIds.length) return;
+  const gone = new Set(userIds);
   const mine = tx.select({ id: academyApplications.id }).from(academyApplications).where(inArray(academyApplications.userId, userIds));
+  const hosted = tx
+    .select({ id: placementSlots.id })
+    .from(placementSlots)
+    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
+    .where(inArray(placementHosts.userId, userIds));
+  await callOffPlacements(tx, and(or(inArray(placements.applicationId, mine), inArray(placements.slotId, hosted)), notEnded(tx))!, 'left', {
+    gone,
+  });
   await tx.delete(placementPreferences).where(inArray(placementPreferences.applicationId, mine));
   await tx
     .update(placements)

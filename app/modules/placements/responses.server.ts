@@ -1,36 +1,22 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
-import {
-  academies,
-  academyApplications,
-  municipalities,
-  organisations,
-  placementHosts,
-  placements,
-  placementSlots,
-  users,
-} from '~db/schema';
-import { getEnv } from '~/env.server';
+import { academies, academyApplications, municipalities, placementHosts, placements, placementSlots, users } from '~db/schema';
 import { now } from '../clock.server';
-import { organizerOf, type CalendarOrganizer } from '../courses/calendar.server';
-import { enqueueEmail } from '../email/outbox.server';
-import { appLink, isUuid } from '../http.server';
+import { isUuid } from '../http.server';
 import { dateInAmsterdam } from '../time';
-import { formatDays } from './dates';
+import { callOffPlacements, tellAboutPlacement } from './notify.server';
 
 // A host answers a proposed placement. Accepting sends both people the details with a calendar
 // invitation (iTIP REQUEST naming both as attendees, as meetings do, ADR 019): one UID for the
 // placement's life and its SEQUENCE, so a later change replaces the event instead of adding one.
-
-const hostUsers = alias(users, 'host_users');
+// The host, the participant or the coordinator can call a live placement off (notify.server.ts).
 
 /** The proposed and answered placements of a host: the participant's name and municipality only. */
 export async function placementsOfHost(db: Db, hostId: string) {
   return db
     .select({
       id: placements.id,
+      slotId: placements.slotId,
       status: placements.status,
       declineReason: placements.declineReason,
       participant: users.name,
@@ -100,110 +86,81 @@ export async function respondToPlacement(
       return 'declined';
     }
     await tx.update(placements).set({ status: 'accepted', respondedAt: now(), updatedAt: now() }).where(eq(placements.id, placementId));
-    await sendConfirmations(tx, placementId);
+    await tellAboutPlacement(tx, placementId, 'confirmed');
     return 'accepted';
   });
 }
 
-async function sendConfirmations(tx: Db, placementId: string) {
-  const [row] = await tx
-    .select({
-      placement: placements,
-      slot: placementSlots,
-      academyName: academies.name,
-      organisationName: organisations.name,
-      place: municipalities.name,
-      hostName: placementHosts.name,
-      host: { id: hostUsers.id, name: hostUsers.name, email: hostUsers.email, locale: hostUsers.locale },
-      participant: { id: users.id, name: users.name, email: users.email, locale: users.locale },
-    })
-    .from(placements)
-    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-    .innerJoin(hostUsers, eq(hostUsers.id, placementHosts.userId))
-    .innerJoin(academies, eq(academies.id, placements.academyId))
-    .innerJoin(organisations, eq(organisations.id, academies.organisationId))
-    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
-    .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-    .innerJoin(users, eq(users.id, academyApplications.userId))
-    .where(eq(placements.id, placementId));
-  if (!row) return;
-  const host = { ...row.host, name: row.hostName || row.host.name };
-  const calendar = placementCalendar({
-    id: row.placement.id,
-    sequence: row.placement.sequence,
-    startsOn: row.slot.startsOn,
-    endsOn: row.slot.endsOn,
-    summary: `Meeloopstage ${row.academyName}: ${row.participant.name} bij ${host.name}`,
-    location: row.place,
-    note: row.slot.note,
-    organizer: organizerOf(row.organisationName, getEnv().EMAIL_FROM),
-    attendees: [host, row.participant].map((p) => ({ name: p.name, email: p.email })),
-    stamp: now(),
+/**
+ * The host calls off a placement they accepted (or one still waiting for their answer), behind the
+ * page's confirmation step: both people get a CANCEL for their calendars and the participant is free
+ * for the next assignment run. 'not-possible' once it is no longer live or its last day has passed.
+ */
+export async function callOffAsHost(db: Db, hostUserId: string, placementId: string): Promise<'called-off' | 'not-possible' | 'not-found'> {
+  if (!isUuid(placementId)) return 'not-found';
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: placements.status, endsOn: placementSlots.endsOn })
+      .from(placements)
+      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
+      .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
+      .where(and(eq(placements.id, placementId), eq(placementHosts.userId, hostUserId)))
+      .for('update', { of: placements });
+    if (!row) return 'not-found';
+    if (!isLive(row)) return 'not-possible';
+    await callOffPlacements(tx, eq(placements.id, placementId), 'host', { actorUserId: hostUserId });
+    return 'called-off';
   });
-  for (const [person, other, role, url] of [
-    [host, row.participant, 'host', '/stagebieder'],
-    [row.participant, host, 'participant', `/account/academies/${row.placement.applicationId}/meeloopstage`],
-  ] as const) {
-    await enqueueEmail(tx, {
-      template: 'placement-confirmed',
-      to: person.email,
-      userId: person.id,
-      props: {
-        locale: person.locale,
-        role,
-        name: person.name,
-        otherName: other.name,
-        academyName: row.academyName,
-        dates: formatDays(person.locale, row.slot.startsOn, row.slot.endsOn),
-        place: row.place,
-        url: appLink(url),
-      },
-      attachments: [
-        {
-          filename: 'meeloopstage.ics',
-          contentType: 'text/calendar; charset=utf-8; method=REQUEST',
-          content: Buffer.from(calendar, 'utf8').toString('base64'),
-        },
-      ],
-    });
-  }
 }
 
-/** The calendar file of an accepted placement: METHOD:REQUEST, all-day from the first to the last day. */
-function placementCalendar(p: {
-  id: string;
-  sequence: number;
-  startsOn: string;
-  endsOn: string;
-  summary: string;
-  location: string;
-  note: string;
-  organizer: CalendarOrganizer;
-  attendees: { name: string; email: string }[];
-  stamp: Date;
-}) {
-  const calendar = ical({ prodId: { company: 'Politiek Actief', product: 'meeloopstages', language: 'NL' } });
-  calendar.method(ICalCalendarMethod.REQUEST);
-  const dayAfter = new Date(`${p.endsOn}T00:00:00Z`);
-  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
-  const event = calendar.createEvent({
-    id: `placement-${p.id}@politiekactief`,
-    sequence: p.sequence,
-    start: new Date(`${p.startsOn}T00:00:00Z`),
-    end: dayAfter,
-    allDay: true,
-    stamp: p.stamp,
-    status: ICalEventStatus.CONFIRMED,
-    organizer: p.organizer,
-    summary: p.summary,
-    description: p.note || null,
-    location: p.location,
+/** The participant calls off their live placement in this academy (same rules as the host's). */
+export async function callOffAsParticipant(
+  db: Db,
+  userId: string,
+  applicationId: string,
+  placementId: string,
+): Promise<'called-off' | 'not-possible' | 'not-found'> {
+  if (!isUuid(placementId) || !isUuid(applicationId)) return 'not-found';
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: placements.status, endsOn: placementSlots.endsOn })
+      .from(placements)
+      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
+      .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
+      .where(and(eq(placements.id, placementId), eq(placements.applicationId, applicationId), eq(academyApplications.userId, userId)))
+      .for('update', { of: placements });
+    if (!row) return 'not-found';
+    if (!isLive(row)) return 'not-possible';
+    await callOffPlacements(tx, eq(placements.id, placementId), 'participant', { actorUserId: userId });
+    return 'called-off';
   });
-  for (const a of p.attendees) {
-    event.createAttendee({ name: a.name, email: a.email, role: ICalAttendeeRole.REQ, rsvp: false, status: ICalAttendeeStatus.ACCEPTED });
-  }
-  return calendar.toString();
+}
+
+/** The coordinator takes a published pair apart (the caller checked the academy is theirs). */
+export async function callOffAsCoordinator(
+  db: Db,
+  academyId: string,
+  placementId: string,
+  coordinatorUserId: string,
+): Promise<'called-off' | 'not-possible' | 'not-found'> {
+  if (!isUuid(placementId)) return 'not-found';
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: placements.status, endsOn: placementSlots.endsOn })
+      .from(placements)
+      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
+      .where(and(eq(placements.id, placementId), eq(placements.academyId, academyId)))
+      .for('update', { of: placements });
+    if (!row) return 'not-found';
+    if (!isLive(row)) return 'not-possible';
+    await callOffPlacements(tx, eq(placements.id, placementId), 'coordinator', { actorUserId: coordinatorUserId });
+    return 'called-off';
+  });
+}
+
+/** Proposed or accepted, and its last day not yet passed (in Dutch time). */
+function isLive(row: { status: string; endsOn: string }) {
+  return (row.status === 'proposed' || row.status === 'accepted') && row.endsOn >= dateInAmsterdam(now());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import {
@@ -9,11 +9,13 @@ import {
   organisations,
   placementHosts,
   placementPreferences,
+  placements,
   placementSlots,
 } from '~db/schema';
 import type { Translate } from '~/i18n';
 import { now } from '../clock.server';
 import { isUuid } from '../http.server';
+import { callOffPlacements, tellAboutPlacement } from './notify.server';
 
 // Placement slots (days a host offers for one academy) and the participants' ranking of them.
 
@@ -58,6 +60,96 @@ export async function offerSlot(db: Db, hostId: string, input: SlotInput): Promi
   return 'offered';
 }
 
+/** A slot of this host's (locked for the change), or null. */
+async function ownSlot(tx: Db, hostId: string, slotId: string) {
+  if (!isUuid(slotId)) return null;
+  const [slot] = await tx
+    .select()
+    .from(placementSlots)
+    .where(and(eq(placementSlots.id, slotId), eq(placementSlots.hostId, hostId), isNull(placementSlots.withdrawnAt)))
+    .for('update');
+  return slot ?? null;
+}
+
+/** How many live (proposed or accepted) placements a slot holds. */
+async function liveIn(tx: Db, slotId: string) {
+  const rows = await tx
+    .select({ id: placements.id, status: placements.status })
+    .from(placements)
+    .where(and(eq(placements.slotId, slotId), inArray(placements.status, ['proposed', 'accepted'])));
+  return rows;
+}
+
+export type EditSlotOutcome = 'saved' | 'not-found' | 'unknown-municipality' | 'below-taken';
+
+/**
+ * The host changes a slot (its academy stays). Capacity cannot go below the participants it holds. When
+ * the days, the place or the note change, every accepted placement in it gets the next SEQUENCE and both
+ * people an updated REQUEST for their calendars.
+ */
+export async function editSlot(db: Db, hostId: string, slotId: string, input: SlotInput): Promise<EditSlotOutcome> {
+  return db.transaction(async (tx) => {
+    const slot = await ownSlot(tx, hostId, slotId);
+    if (!slot || slot.academyId !== input.academyId) return 'not-found';
+    const [place] = await tx
+      .select({ code: municipalities.code })
+      .from(municipalities)
+      .where(eq(municipalities.code, input.municipalityCode));
+    if (!place) return 'unknown-municipality';
+    const live = await liveIn(tx, slotId);
+    if (input.capacity < live.length) return 'below-taken';
+    const { startsOn, endsOn, municipalityCode, capacity, note } = input;
+    await tx
+      .update(placementSlots)
+      .set({ startsOn, endsOn, municipalityCode, capacity, note, updatedAt: now() })
+      .where(eq(placementSlots.id, slotId));
+    const moved = startsOn !== slot.startsOn || endsOn !== slot.endsOn || municipalityCode !== slot.municipalityCode || note !== slot.note;
+    if (moved) {
+      for (const p of live.filter((l) => l.status === 'accepted')) {
+        await tx
+          .update(placements)
+          .set({ sequence: sql`${placements.sequence} + 1`, updatedAt: now() })
+          .where(eq(placements.id, p.id));
+        await tellAboutPlacement(tx, p.id, 'changed');
+      }
+    }
+    return 'saved';
+  });
+}
+
+/** Whether withdrawing the slot would call off a placement (the page then asks first). */
+export async function slotHasParticipants(db: Db, hostId: string, slotId: string) {
+  if (!isUuid(slotId)) return false;
+  const [row] = await db
+    .select({ id: placements.id })
+    .from(placements)
+    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
+    .where(and(eq(placements.slotId, slotId), eq(placementSlots.hostId, hostId), inArray(placements.status, ['proposed', 'accepted'])))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The host withdraws a slot: it is offered no more (runs and rankings leave it out), its draft pairs are
+ * discarded and its live placements called off: both people are told, an accepted one with a CANCEL
+ * for their calendars, and the participant is free for the coordinator's next run. Returns how many
+ * placements were called off.
+ */
+export async function withdrawSlot(db: Db, host: { id: string; userId: string }, slotId: string) {
+  return db.transaction(async (tx) => {
+    const slot = await ownSlot(tx, host.id, slotId);
+    if (!slot) return { status: 'not-found' as const };
+    await tx.update(placementSlots).set({ withdrawnAt: now(), updatedAt: now() }).where(eq(placementSlots.id, slotId));
+    await tx
+      .update(placements)
+      .set({ status: 'discarded', updatedAt: now() })
+      .where(and(eq(placements.slotId, slotId), eq(placements.status, 'draft')));
+    await tx.delete(placementPreferences).where(eq(placementPreferences.slotId, slotId));
+    const calledOff = await callOffPlacements(tx, eq(placements.slotId, slotId), 'slot-withdrawn', { actorUserId: host.userId });
+    return { status: 'withdrawn' as const, calledOff };
+  });
+}
+
 const slotColumns = {
   id: placementSlots.id,
   academyId: placementSlots.academyId,
@@ -79,7 +171,7 @@ export async function slotsOfAcademy(db: Db, academyId: string) {
     .from(placementSlots)
     .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
     .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
-    .where(eq(placementSlots.academyId, academyId))
+    .where(and(eq(placementSlots.academyId, academyId), isNull(placementSlots.withdrawnAt)))
     .orderBy(asc(placementSlots.startsOn), asc(placementHosts.name), asc(placementSlots.id));
 }
 
@@ -91,7 +183,7 @@ export async function slotsOfHost(db: Db, hostId: string) {
     .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
     .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
     .innerJoin(academies, eq(academies.id, placementSlots.academyId))
-    .where(eq(placementSlots.hostId, hostId))
+    .where(and(eq(placementSlots.hostId, hostId), isNull(placementSlots.withdrawnAt)))
     .orderBy(asc(placementSlots.startsOn), asc(placementSlots.id));
 }
 
@@ -159,6 +251,7 @@ export async function savePreferences(
           .where(
             and(
               eq(placementSlots.academyId, participation.academyId),
+              isNull(placementSlots.withdrawnAt),
               inArray(
                 placementSlots.id,
                 ranks.map((r) => r.slotId),
