@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks, organisations, users } from '~db/schema';
 import * as invitations from '../../invitations/invitations.server';
