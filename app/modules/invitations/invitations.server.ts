@@ -31,7 +31,7 @@ import { generateToken, hashToken } from '../security/tokens.server';
 export type { InvitationKind };
 
 /** How long a link works. */
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 
 /** The page behind the link of each kind (these addresses are in emails already sent: keep them). */
 const linkPaths: Record<InvitationKind, string> = {
@@ -41,7 +41,7 @@ const linkPaths: Record<InvitationKind, string> = {
   host: '/stagebieder/uitnodiging',
 };
 
-export const invitationLink = (kind: InvitationKind, token: string) => appLink(`${linkPaths[kind]}/${token}`);
+const invitationLink = (kind: InvitationKind, token: string) => appLink(`${linkPaths[kind]}/${token}`);
 
 /** What an invitation is for: its kind and the id of its organisation, network or academy. */
 export type InvitationTarget = { kind: InvitationKind; id: string };
@@ -140,15 +140,6 @@ export async function pendingInvitations(db: Db, target: InvitationTarget, optio
     .from(invitations)
     .where(and(ofTarget(target), options.withExpired ? isNull(invitations.acceptedAt) : open(now())))
     .orderBy(asc(invitations.email));
-}
-
-/** Whether there is an open invitation of this address to the target. */
-export async function hasOpenInvitation(db: Db, target: InvitationTarget, email: string) {
-  const [row] = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(ofTarget(target), eq(invitations.email, normalizeEmail(email)), open(now())));
-  return Boolean(row);
 }
 
 /** An invitation as its link page shows it: the target's name, and its organisation's. */

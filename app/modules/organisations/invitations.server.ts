@@ -13,7 +13,7 @@ import * as invitations from '../invitations/invitations.server';
 // address, so following it proves the address: a new account made here is verified at once. The
 // invitation's life cycle is the invitations module's (ADR 022).
 
-export type InvitationCheck =
+type InvitationCheck =
   | { ok: true; invitation: { id: string; email: string; organisationId: string; organisationName: string } }
   | { ok: false; problem: LinkProblem };
 
