@@ -5,19 +5,17 @@ import {
   academies,
   academyApplications,
   academyCompletions,
-  academyReviewerInvitations,
   academyReviewers,
   academyScores,
   certificates,
   candidacyOutcomes,
   checkIns,
-  coordinatorInvitations,
+  invitations,
   elections,
   emailMessages,
   matches,
   matchFeedback,
   meetings,
-  mentorInvitations,
   mentorProfiles,
   networkMentors,
   organisationMemberships,
@@ -206,7 +204,8 @@ export async function createFullPerson(db: Db, tag: string) {
   await db
     .insert(checkIns)
     .values({ matchId: proposed!.id, authorUserId: mentee.user.id, happenedOn: '2026-10-02', mode: 'phone', note: 'Kennismaking.' });
-  await db.insert(mentorInvitations).values({
+  await db.insert(invitations).values({
+    kind: 'mentor',
     networkId: network2.id,
     email: s.email,
     name: s.name,
@@ -241,7 +240,8 @@ export async function createFullPerson(db: Db, tag: string) {
     .values({ academyId: reviewed!.id, userId: applicant.id, motivation: 'Graag.' })
     .returning();
   await db.insert(academyReviewers).values({ academyId: reviewed!.id, userId: user.id });
-  await db.insert(academyReviewerInvitations).values({
+  await db.insert(invitations).values({
+    kind: 'reviewer',
     academyId: reviewed!.id,
     email: s.email,
     tokenHash: `review-${tag}`,
@@ -275,7 +275,8 @@ export async function createFullPerson(db: Db, tag: string) {
 
   // Coordinator of the course organisation, invited by address.
   await db.insert(organisationMemberships).values({ organisationId: past.organisation.id, userId: user.id });
-  await db.insert(coordinatorInvitations).values({
+  await db.insert(invitations).values({
+    kind: 'coordinator',
     organisationId: past.organisation.id,
     email: s.email,
     tokenHash: `coord-${tag}`,

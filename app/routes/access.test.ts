@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  academies,
-  placementHosts,
-  certificates,
-  coordinatorInvitations,
-  elections,
-  matches,
-  mentorInvitations,
-  registrations,
-} from '~db/schema';
+import { academies, placementHosts, certificates, invitations, elections, matches, registrations } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createCourse } from '../../test/courses';
 import { createProposal, sampleReasons } from '../../test/matches';
@@ -413,8 +404,9 @@ beforeAll(async () => {
     .returning();
   const token = generateToken();
   await db()
-    .insert(coordinatorInvitations)
+    .insert(invitations)
     .values({
+      kind: 'coordinator',
       organisationId: a.organisation.id,
       email: 'uitgenodigd@example.nl',
       tokenHash: hashToken(token),
@@ -422,8 +414,9 @@ beforeAll(async () => {
     });
   const mentorToken = generateToken();
   await db()
-    .insert(mentorInvitations)
+    .insert(invitations)
     .values({
+      kind: 'mentor',
       networkId: network.id,
       email: 'nieuwe-mentor@example.nl',
       tokenHash: hashToken(mentorToken),

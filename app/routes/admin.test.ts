@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coordinatorInvitations, emailMessages, organisationMemberships, organisations, users } from '~db/schema';
+import { invitations, emailMessages, organisationMemberships, organisations, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createUser } from '../../test/mentoring';
 import { call, cookieFor, dataOf, get, locationOf, post, statusOf } from '../../test/routes';
@@ -118,7 +118,7 @@ describe('organisations', () => {
     const anonymous = await call(detail.loader, get(`/admin/organisaties/${id}`), { id });
     expect(locationOf(anonymous)).toBe(`/inloggen?redirectTo=${encodeURIComponent(`/admin/organisaties/${id}`)}`);
     expect((await db().select().from(organisations).where(eq(organisations.name, 'X'))).length).toBe(0);
-    expect((await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.email, 'x@example.nl'))).length).toBe(0);
+    expect((await db().select().from(invitations).where(eq(invitations.email, 'x@example.nl'))).length).toBe(0);
     // Unknown and malformed ids are 404 for the administrator too.
     for (const bad of ['00000000-0000-4000-8000-000000000000', 'nvr']) {
       expect(statusOf(await call(detail.loader, get(`/admin/organisaties/${bad}`, admin), { id: bad }))).toBe(404);
@@ -160,7 +160,7 @@ describe('coordinators', () => {
     const bad = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'appoint', email: 'niet-goed' }, admin), { id });
     expect(statusOf(bad)).toBe(400);
     expect(dataOf<{ result: { error: Record<string, string[]> } }>(bad).result.error.email).toBeTruthy();
-    expect((await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.organisationId, id))).length).toBe(0);
+    expect((await db().select().from(invitations).where(eq(invitations.organisationId, id))).length).toBe(0);
   });
 
   it('removing a coordinator asks first (GET shows the question), then the POST ends the membership', async () => {
@@ -215,7 +215,7 @@ describe('invitations', () => {
     });
     expect(locationOf(invited)).toBe(`/admin/organisaties/${id}?notice=organisation.invited#notice`);
     const token = await invitationTokenFor('nieuw@example.nl');
-    const [row] = await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.organisationId, id));
+    const [row] = await db().select().from(invitations).where(eq(invitations.organisationId, id));
     expect(row).toMatchObject({ email: 'nieuw@example.nl', tokenHash: hashToken(token), invitedBy: adminId, acceptedAt: null });
     expect(row!.tokenHash).not.toContain(token);
     expect((await db().select().from(users).where(eq(users.email, 'nieuw@example.nl'))).length).toBe(0);
@@ -229,7 +229,7 @@ describe('invitations', () => {
       organisationName: 'Uitnodigvereniging',
       email: 'nieuw@example.nl',
     });
-    expect((await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.id, row!.id)))[0]!.acceptedAt).toBeNull();
+    expect((await db().select().from(invitations).where(eq(invitations.id, row!.id)))[0]!.acceptedAt).toBeNull();
 
     const short = await call(
       invitation.action,
@@ -296,7 +296,7 @@ describe('invitations', () => {
     const id = await createOrganisation('Intrekvereniging');
     await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'appoint', email: 'ingetrokken@example.nl' }, admin), { id });
     const token = await invitationTokenFor('ingetrokken@example.nl');
-    const [row] = await db().select().from(coordinatorInvitations).where(eq(coordinatorInvitations.organisationId, id));
+    const [row] = await db().select().from(invitations).where(eq(invitations.organisationId, id));
     const withdrawn = await call(detail.action, post(`/admin/organisaties/${id}`, { intent: 'withdraw', invitationId: row!.id }, admin), {
       id,
     });

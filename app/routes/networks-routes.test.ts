@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emailMessages, mentorInvitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
+import { emailMessages, invitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createProposal } from '../../test/matches';
 import { createMentor, createNetwork, createUser } from '../../test/mentoring';
@@ -71,8 +71,9 @@ beforeAll(async () => {
   candidate = await cookieFor(db(), (await createUser(db())).id);
   theirMentorProfile = (await createMentor(db(), [theirs.id])).profile.id;
   const [row] = await db()
-    .insert(mentorInvitations)
+    .insert(invitations)
     .values({
+      kind: 'mentor',
       networkId: theirs.id,
       email: 'iemand@example.nl',
       name: 'Iemand',
@@ -130,7 +131,7 @@ describe('access', () => {
     const [row] = await db().select().from(networks).where(eq(networks.id, theirs.id));
     expect(row!.name).toBe('Hun netwerk');
     expect(row!.intakeQuestions).toEqual([]);
-    expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, theirInvitation))).toHaveLength(1);
+    expect(await db().select().from(invitations).where(eq(invitations.id, theirInvitation))).toHaveLength(1);
     expect(await db().select().from(networkMentors).where(eq(networkMentors.networkId, theirs.id))).toHaveLength(1);
     expect(await db().select().from(emailMessages).where(eq(emailMessages.recipient, 'kaper@example.nl'))).toHaveLength(0);
     // Malformed ids are 404 too.
@@ -146,7 +147,7 @@ describe('access', () => {
       );
       expect(statusOf(result)).toBe(404);
     }
-    expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, theirInvitation))).toHaveLength(1);
+    expect(await db().select().from(invitations).where(eq(invitations.id, theirInvitation))).toHaveLength(1);
   });
 
   it('lists only the coordinator’s own networks', async () => {
@@ -473,7 +474,7 @@ describe('mentor invitations through the pages', () => {
       id: mine.id,
     });
     const old = await tokenFor('piet@example.nl');
-    const [pending] = await db().select().from(mentorInvitations).where(eq(mentorInvitations.email, 'piet@example.nl'));
+    const [pending] = await db().select().from(invitations).where(eq(invitations.email, 'piet@example.nl'));
     expect(
       locationOf(await call(mentorsPage.action, post(path, { intent: 'resend', id: pending!.id }, alice.cookie), { id: mine.id })),
     ).toContain('notice=network.resent');
@@ -484,13 +485,13 @@ describe('mentor invitations through the pages', () => {
     ).toBe(`${path}?intrekken=${pending!.id}#intrekken`);
     const asked = await run(mentorsPage.loader, get(`${path}?intrekken=${pending!.id}`, alice.cookie), { id: mine.id });
     expect(asked.toRevoke).toEqual({ id: pending!.id, name: 'Piet', email: 'piet@example.nl' });
-    expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(1);
+    expect(await db().select().from(invitations).where(eq(invitations.id, pending!.id))).toHaveLength(1);
     expect(
       locationOf(
         await call(mentorsPage.action, post(path, { intent: 'revoke', id: pending!.id, confirm: 'yes' }, alice.cookie), { id: mine.id }),
       ),
     ).toContain('notice=network.revoked');
-    expect(await db().select().from(mentorInvitations).where(eq(mentorInvitations.id, pending!.id))).toHaveLength(0);
+    expect(await db().select().from(invitations).where(eq(invitations.id, pending!.id))).toHaveLength(0);
 
     const { profile } = await createMentor(db(), [mine.id]);
     expect(

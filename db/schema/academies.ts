@@ -105,30 +105,6 @@ export const academyReviewers = pgTable(
   (t) => [primaryKey({ columns: [t.academyId, t.userId] }), index('academy_reviewers_user_idx').on(t.userId)],
 );
 
-/** A coordinator's invitation to review one academy, sent by email; only the token's hash is kept. */
-export const academyReviewerInvitations = pgTable(
-  'academy_reviewer_invitations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    academyId: uuid('academy_id')
-      .notNull()
-      .references(() => academies.id, { onDelete: 'cascade' }),
-    email: text('email').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    expiresAt: timestamptz('expires_at').notNull(),
-    acceptedAt: timestamptz('accepted_at'),
-    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('academy_reviewer_invitations_token_key').on(t.tokenHash),
-    index('academy_reviewer_invitations_academy_idx').on(t.academyId),
-    index('academy_reviewer_invitations_invited_by_idx').on(t.invitedBy),
-    index('academy_reviewer_invitations_accepted_by_idx').on(t.acceptedBy),
-  ],
-);
-
 /** One scorer's scores of one application: 1–5 per criterion, and a note. */
 export const academyScores = pgTable(
   'academy_scores',

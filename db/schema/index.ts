@@ -10,3 +10,4 @@ export * from './open-figures';
 export * from './academies';
 export * from './route';
 export * from './placements';
+export * from './invitations';

@@ -130,31 +130,6 @@ export const networkMentors = pgTable(
   (t) => [primaryKey({ columns: [t.networkId, t.mentorProfileId] }), index('network_mentors_mentor_idx').on(t.mentorProfileId)],
 );
 
-/** Email invitation of a mentor to a network; single use, expiring, stored as a hash. */
-export const mentorInvitations = pgTable(
-  'mentor_invitations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    networkId: uuid('network_id')
-      .notNull()
-      .references(() => networks.id, { onDelete: 'cascade' }),
-    email: text('email').notNull(),
-    name: text('name').notNull().default(''),
-    tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    expiresAt: timestamptz('expires_at').notNull(),
-    acceptedAt: timestamptz('accepted_at'),
-    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('mentor_invitations_token_key').on(t.tokenHash),
-    index('mentor_invitations_network_idx').on(t.networkId),
-    index('mentor_invitations_invited_by_idx').on(t.invitedBy),
-    index('mentor_invitations_accepted_by_idx').on(t.acceptedBy),
-  ],
-);
-
 export const applicationStatuses = ['waiting', 'proposed', 'matched', 'withdrawn', 'closed'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 

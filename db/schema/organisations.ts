@@ -102,25 +102,3 @@ export const academies = pgTable(
   },
   (t) => [index('academies_organisation_idx').on(t.organisationId), index('academies_call_idx').on(t.callPublished, t.applicationsCloseAt)],
 );
-
-/** An administrator's invitation to become coordinator, for an address without an account yet. */
-export const coordinatorInvitations = pgTable(
-  'coordinator_invitations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    email: text('email').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    expiresAt: timestamptz('expires_at').notNull(),
-    acceptedAt: timestamptz('accepted_at'),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('coordinator_invitations_token_key').on(t.tokenHash),
-    index('coordinator_invitations_org_idx').on(t.organisationId),
-    index('coordinator_invitations_invited_by_idx').on(t.invitedBy),
-  ],
-);

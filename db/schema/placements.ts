@@ -43,31 +43,6 @@ export const academyHosts = pgTable(
   (t) => [primaryKey({ columns: [t.academyId, t.hostId] }), index('academy_hosts_host_idx').on(t.hostId)],
 );
 
-/** A coordinator's invitation to host placements of one academy; only the token's hash is kept. */
-export const placementHostInvitations = pgTable(
-  'placement_host_invitations',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    academyId: uuid('academy_id')
-      .notNull()
-      .references(() => academies.id, { onDelete: 'cascade' }),
-    email: text('email').notNull(),
-    name: text('name').notNull().default(''),
-    tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
-    expiresAt: timestamptz('expires_at').notNull(),
-    acceptedAt: timestamptz('accepted_at'),
-    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamptz('created_at').notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex('placement_host_invitations_token_key').on(t.tokenHash),
-    index('placement_host_invitations_academy_idx').on(t.academyId),
-    index('placement_host_invitations_invited_by_idx').on(t.invitedBy),
-    index('placement_host_invitations_accepted_by_idx').on(t.acceptedBy),
-  ],
-);
-
 /** Days a host offers for one academy: where, when, and for how many participants. */
 export const placementSlots = pgTable(
   'placement_slots',

@@ -1,17 +1,16 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { academies, academyReviewerInvitations, academyReviewers, organisationMemberships, organisations, users } from '~db/schema';
+import { academies, academyReviewers, organisationMemberships, organisations, users } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { normalizeEmail } from '../auth/accounts.server';
-import { DAY, now } from '../clock.server';
-import { enqueueEmail } from '../email/outbox.server';
-import { appLink, isUuid } from '../http.server';
-import { generateToken, hashToken } from '../security/tokens.server';
+import { isUuid, type LinkProblem } from '../http.server';
+import * as invitations from '../invitations/invitations.server';
 
 // Reviewers of one academy (ADR 018): invited by email by a coordinator, like mentors and
 // coordinators; the role is a row per academy, so a reviewer of one academy reaches nothing of another.
+// The invitation itself is the invitations module's (ADR 022).
 
-const REVIEWER_INVITATION_DAYS = 14;
+const target = (academyId: string) => ({ kind: 'reviewer', id: academyId }) as const;
 
 export type ReviewerInviteOutcome = 'invited' | 'already-reviewer' | 'already-invited';
 
@@ -22,47 +21,27 @@ export async function inviteReviewer(
 ): Promise<ReviewerInviteOutcome> {
   const email = normalizeEmail(rawEmail);
   return db.transaction(async (tx) => {
-    const [known] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
-    if (known) {
-      const [member] = await tx
-        .select({ id: academyReviewers.userId })
-        .from(academyReviewers)
-        .where(and(eq(academyReviewers.academyId, ctx.academy.id), eq(academyReviewers.userId, known.id)));
-      if (member) return 'already-reviewer';
-    }
-    const [pending] = await tx
-      .select({ id: academyReviewerInvitations.id })
-      .from(academyReviewerInvitations)
-      .where(
-        and(
-          eq(academyReviewerInvitations.academyId, ctx.academy.id),
-          eq(academyReviewerInvitations.email, email),
-          isNull(academyReviewerInvitations.acceptedAt),
-          gt(academyReviewerInvitations.expiresAt, now()),
-        ),
-      );
-    if (pending) return 'already-invited';
-    const token = generateToken();
-    await tx.insert(academyReviewerInvitations).values({
-      academyId: ctx.academy.id,
+    const [member] = await tx
+      .select({ id: academyReviewers.userId })
+      .from(academyReviewers)
+      .innerJoin(users, eq(users.id, academyReviewers.userId))
+      .where(and(eq(academyReviewers.academyId, ctx.academy.id), eq(users.email, email)));
+    if (member) return 'already-reviewer';
+    const created = await invitations.createInvitation(
+      tx,
+      target(ctx.academy.id),
+      { email, invitedBy: ctx.invitedBy.id },
+      { replace: false },
+    );
+    if (created.status !== 'created') return 'already-invited';
+    await invitations.sendInvitationEmail(tx, 'reviewer', {
       email,
-      tokenHash: hashToken(token),
-      invitedBy: ctx.invitedBy.id,
-      expiresAt: new Date(now().getTime() + REVIEWER_INVITATION_DAYS * DAY),
-      createdAt: now(),
-    });
-    await enqueueEmail(tx, {
-      template: 'academy-reviewer-invitation',
-      to: email,
-      userId: known?.id ?? null,
-      props: {
-        locale: known?.locale ?? ctx.locale,
-        academyName: ctx.academy.name,
-        organisationName: ctx.organisationName,
-        invitedBy: ctx.invitedBy.name,
-        url: appLink(`/academies/uitnodiging/${token}`),
-        expiresInDays: REVIEWER_INVITATION_DAYS,
-      },
+      name: '',
+      token: created.token,
+      targetName: ctx.academy.name,
+      organisationName: ctx.organisationName,
+      invitedBy: ctx.invitedBy.name,
+      locale: ctx.locale,
     });
     return 'invited';
   });
@@ -70,22 +49,17 @@ export async function inviteReviewer(
 
 export type ReviewerInvitationCheck =
   | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string } }
-  | { ok: false; problem: 'invalid' | 'expired' | 'used' };
+  | { ok: false; problem: LinkProblem };
+
+function reviewerView(invitation: invitations.InvitationView) {
+  const { id, email, targetId, targetName, organisationName } = invitation;
+  return { id, email, academyId: targetId, academyName: targetName, organisationName };
+}
 
 /** What the invitation link leads to: the invitation, or why it no longer works (GET only reads). */
 export async function checkReviewerInvitation(db: Db, token: string | undefined): Promise<ReviewerInvitationCheck> {
-  if (!token) return { ok: false, problem: 'invalid' };
-  const [row] = await db
-    .select({ invitation: academyReviewerInvitations, academyName: academies.name, organisationName: organisations.name })
-    .from(academyReviewerInvitations)
-    .innerJoin(academies, eq(academies.id, academyReviewerInvitations.academyId))
-    .innerJoin(organisations, eq(organisations.id, academies.organisationId))
-    .where(eq(academyReviewerInvitations.tokenHash, hashToken(token)));
-  if (!row) return { ok: false, problem: 'invalid' };
-  if (row.invitation.acceptedAt) return { ok: false, problem: 'used' };
-  if (row.invitation.expiresAt <= now()) return { ok: false, problem: 'expired' };
-  const { id, academyId, email } = row.invitation;
-  return { ok: true, invitation: { id, academyId, email, academyName: row.academyName, organisationName: row.organisationName } };
+  const check = await invitations.checkInvitation(db, 'reviewer', token);
+  return check.ok ? { ok: true, invitation: reviewerView(check.invitation) } : check;
 }
 
 /**
@@ -95,24 +69,10 @@ export async function checkReviewerInvitation(db: Db, token: string | undefined)
 export async function acceptReviewerInvitation(
   db: Db,
   token: string | undefined,
-  user: { id: string; email: string },
+  user: { id: string; email: string; name: string },
 ): Promise<ReviewerInvitationCheck | { ok: false; problem: 'other-account' }> {
-  const check = await checkReviewerInvitation(db, token);
-  if (!check.ok) return check;
-  if (normalizeEmail(user.email) !== check.invitation.email) return { ok: false, problem: 'other-account' };
-  return db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(academyReviewerInvitations)
-      .set({ acceptedAt: now(), acceptedBy: user.id })
-      .where(and(eq(academyReviewerInvitations.id, check.invitation.id), isNull(academyReviewerInvitations.acceptedAt)))
-      .returning({ id: academyReviewerInvitations.id });
-    if (!used) return { ok: false, problem: 'used' } as const;
-    await tx
-      .insert(academyReviewers)
-      .values({ academyId: check.invitation.academyId, userId: user.id, createdAt: now() })
-      .onConflictDoNothing();
-    return check;
-  });
+  const outcome = await invitations.acceptInvitation(db, 'reviewer', token, user);
+  return outcome.ok ? { ok: true, invitation: reviewerView(outcome.invitation) } : outcome;
 }
 
 /** coordinator: of the academy's organisation; reviewer: invited to this academy. */
@@ -161,24 +121,16 @@ export async function academiesReviewedBy(db: Db, userId: string) {
 
 /** The reviewers of an academy and pending invitations (for the coordinator). */
 export async function reviewersOf(db: Db, academyId: string) {
-  const [reviewers, invitations] = await Promise.all([
+  const [reviewers, pending] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, email: users.email })
       .from(academyReviewers)
       .innerJoin(users, eq(users.id, academyReviewers.userId))
       .where(eq(academyReviewers.academyId, academyId))
       .orderBy(asc(users.name)),
-    db
-      .select({
-        id: academyReviewerInvitations.id,
-        email: academyReviewerInvitations.email,
-        expiresAt: academyReviewerInvitations.expiresAt,
-      })
-      .from(academyReviewerInvitations)
-      .where(and(eq(academyReviewerInvitations.academyId, academyId), isNull(academyReviewerInvitations.acceptedAt)))
-      .orderBy(asc(academyReviewerInvitations.email)),
+    invitations.pendingInvitations(db, target(academyId), { withExpired: true }),
   ]);
-  return { reviewers, invitations };
+  return { reviewers, invitations: pending };
 }
 
 /**
@@ -196,16 +148,7 @@ export async function removeReviewer(db: Db, academyId: string, userId: string) 
 
 /** Withdraws an invitation not yet accepted: its link then says it is not valid. */
 export async function revokeReviewerInvitation(db: Db, academyId: string, invitationId: string) {
-  if (!isUuid(invitationId)) return 'not-found' as const;
-  const rows = await db
-    .delete(academyReviewerInvitations)
-    .where(
-      and(
-        eq(academyReviewerInvitations.id, invitationId),
-        eq(academyReviewerInvitations.academyId, academyId),
-        isNull(academyReviewerInvitations.acceptedAt),
-      ),
-    )
-    .returning({ id: academyReviewerInvitations.id });
-  return rows.length ? ('revoked' as const) : ('not-found' as const);
+  return (await invitations.withdrawInvitation(db, target(academyId), invitationId, 'delete'))
+    ? ('revoked' as const)
+    : ('not-found' as const);
 }

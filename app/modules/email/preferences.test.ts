@@ -8,7 +8,7 @@ import {
   emailPreferences,
   emailSuppressions,
   menteeApplications,
-  mentorInvitations,
+  invitations,
   rateLimits,
   registrationLinks,
   registrations,
@@ -366,7 +366,8 @@ describe('retention of people who signed up without an account', () => {
     expect((await cancelRegistration(db, cancelled, 'participant')).status).toBe('cancelled');
     await setPreferences(db, s.email, null, { 'follow-ups': false });
     await db.insert(rateLimits).values({ key: `signup-address:${s.email}`, windowStart: now(), hits: 1 });
-    await db.insert(mentorInvitations).values({
+    await db.insert(invitations).values({
+      kind: 'mentor',
       networkId: (await createNetwork(db)).id,
       email: s.email,
       name: s.name,
@@ -392,7 +393,7 @@ describe('retention of people who signed up without an account', () => {
       'email_messages.html',
       'email_preferences.email',
       'email_suppressions.email',
-      'mentor_invitations.email',
+      'invitations.email',
       'rate_limits.key',
     ]) {
       expect(
@@ -474,7 +475,8 @@ describe('retention of people who signed up without an account', () => {
 
     setClock(new Date('2036-07-01T10:00:00Z'));
     // A coordinator just invited the second person to become a mentor (valid for 7 days).
-    await db.insert(mentorInvitations).values({
+    await db.insert(invitations).values({
+      kind: 'mentor',
       networkId: (await createNetwork(db)).id,
       email: invited.email,
       name: invited.name,
@@ -499,7 +501,7 @@ describe('retention of people who signed up without an account', () => {
     expect((await runRetentionWork(db, { inactiveDays: 730 })).registrationsAnonymised).toBe(1);
     const [invitedRow] = await rowsById([invitedId]);
     expect(invitedRow).toMatchObject({ name: '', email: `anoniem-${invitedId}`, anonymisedAt: now() });
-    expect(await db.select().from(mentorInvitations).where(eq(mentorInvitations.email, invited.email))).toEqual([]);
+    expect(await db.select().from(invitations).where(eq(invitations.email, invited.email))).toEqual([]);
     expect(await rowsById([upcomingId, recentId])).toEqual(rowsBefore.filter((r) => r.id !== invitedId));
   }, 60_000);
 

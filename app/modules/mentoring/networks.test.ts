@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { emailMessages, matches, mentorInvitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
+import { emailMessages, matches, invitations, mentorProfiles, networkMentors, networks, users } from '~db/schema';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
@@ -176,7 +176,7 @@ describe('invitations', () => {
     expect(outcome.status).toBe('invited');
     const token = await tokenFor('fatima@example.nl');
     expect(token.length).toBeGreaterThan(20);
-    const [row] = await db().select().from(mentorInvitations).where(eq(mentorInvitations.networkId, network.id));
+    const [row] = await db().select().from(invitations).where(eq(invitations.networkId, network.id));
     expect(row!.email).toBe('fatima@example.nl');
     expect(row!.tokenHash).toBe(hashToken(token));
     expect(row!.tokenHash).not.toContain(token);

@@ -1,18 +1,18 @@
 import type { OrganisationInput } from './schemas';
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { coordinatorInvitations, organisationMemberships, organisations, users } from '~db/schema';
+import { organisationMemberships, organisations, users } from '~db/schema';
 import { getEnv } from '~/env.server';
 import type { Locale } from '~/i18n';
-import { DAY, now } from '../clock.server';
+import { now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { normalizeEmail } from '../auth/accounts.server';
-import { generateToken, hashToken } from '../security/tokens.server';
+import * as invitations from '../invitations/invitations.server';
 import { slugify } from '../text';
 
 // What administrators do: organisations and their coordinators. Routes call these after requireAdmin.
 
-const INVITATION_TTL_MS = 14 * DAY;
+const target = (organisationId: string) => ({ kind: 'coordinator', id: organisationId }) as const;
 
 /** The slug of the name, with -2, -3… when another organisation has it already. */
 async function uniqueSlug(tx: Db, name: string) {
@@ -64,26 +64,16 @@ export async function getOrganisation(db: Db, id: string) {
 
 /** The coordinators of an organisation, and the invitations not yet accepted. */
 export async function coordinatorsOf(db: Db, organisationId: string) {
-  const [coordinators, invitations] = await Promise.all([
+  const [coordinators, pending] = await Promise.all([
     db
       .select({ id: users.id, name: users.name, email: users.email, since: organisationMemberships.createdAt })
       .from(organisationMemberships)
       .innerJoin(users, eq(users.id, organisationMemberships.userId))
       .where(eq(organisationMemberships.organisationId, organisationId))
       .orderBy(asc(users.name)),
-    db
-      .select({ id: coordinatorInvitations.id, email: coordinatorInvitations.email, expiresAt: coordinatorInvitations.expiresAt })
-      .from(coordinatorInvitations)
-      .where(
-        and(
-          eq(coordinatorInvitations.organisationId, organisationId),
-          isNull(coordinatorInvitations.acceptedAt),
-          gt(coordinatorInvitations.expiresAt, now()),
-        ),
-      )
-      .orderBy(asc(coordinatorInvitations.email)),
+    invitations.pendingInvitations(db, target(organisationId), { withExpired: false }),
   ]);
-  return { coordinators, invitations };
+  return { coordinators, invitations: pending.map(({ id, email, expiresAt }) => ({ id, email, expiresAt })) };
 }
 
 export type AppointResult = { status: 'appointed' | 'already' | 'invited'; email: string };
@@ -118,38 +108,23 @@ export async function appointCoordinator(
       });
       return { status: 'appointed', email };
     }
-    const t = now();
     // One open invitation per address and organisation: an earlier link stops working.
-    await tx
-      .update(coordinatorInvitations)
-      .set({ expiresAt: t })
-      .where(
-        and(
-          eq(coordinatorInvitations.organisationId, organisation.id),
-          eq(coordinatorInvitations.email, email),
-          isNull(coordinatorInvitations.acceptedAt),
-          gt(coordinatorInvitations.expiresAt, t),
-        ),
-      );
-    const token = generateToken();
-    await tx.insert(coordinatorInvitations).values({
-      organisationId: organisation.id,
-      email,
-      tokenHash: hashToken(token),
-      invitedBy: input.invitedBy,
-      expiresAt: new Date(t.getTime() + INVITATION_TTL_MS),
-      createdAt: t,
-    });
-    await enqueueEmail(tx, {
-      template: 'coordinator-invitation',
-      to: email,
-      props: {
+    const created = await invitations.createInvitation(
+      tx,
+      target(organisation.id),
+      { email, invitedBy: input.invitedBy },
+      { replace: true },
+    );
+    if (created.status === 'created')
+      await invitations.sendInvitationEmail(tx, 'coordinator', {
+        email,
+        name: '',
+        token: created.token,
+        targetName: organisation.name,
+        organisationName: organisation.name,
+        invitedBy: '',
         locale: input.locale,
-        organisation: organisation.name,
-        url: `${getEnv().appUrl}/beheer/uitnodiging/${token}`,
-        expiresInDays: INVITATION_TTL_MS / DAY,
-      },
-    });
+      });
     return { status: 'invited', email };
   });
 }
@@ -163,82 +138,9 @@ export async function removeCoordinator(db: Db, organisationId: string, userId: 
   return rows.length > 0;
 }
 
-/** Withdraws an open invitation (its link stops working); true when there was one. */
+/** Withdraws an open invitation (its link then says it has expired); true when there was one. */
 export async function withdrawInvitation(db: Db, organisationId: string, invitationId: string) {
-  const t = now();
-  const rows = await db
-    .update(coordinatorInvitations)
-    .set({ expiresAt: t })
-    .where(
-      and(
-        eq(coordinatorInvitations.id, invitationId),
-        eq(coordinatorInvitations.organisationId, organisationId),
-        isNull(coordinatorInvitations.acceptedAt),
-        gt(coordinatorInvitations.expiresAt, t),
-      ),
-    )
-    .returning({ id: coordinatorInvitations.id });
-  return rows.length > 0;
-}
-
-type InvitationProblem = 'invalid' | 'expired' | 'used';
-export type InvitationCheck =
-  | { ok: true; invitation: { id: string; email: string; organisationId: string; organisationName: string } }
-  | { ok: false; problem: InvitationProblem };
-
-/** Whether an invitation link still works, without using it (GET shows a page; only POST acts). */
-export async function checkInvitation(db: Db, token: string): Promise<InvitationCheck> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return { ok: false, problem: 'invalid' };
-  const [row] = await db
-    .select({
-      id: coordinatorInvitations.id,
-      email: coordinatorInvitations.email,
-      organisationId: coordinatorInvitations.organisationId,
-      organisationName: organisations.name,
-      expiresAt: coordinatorInvitations.expiresAt,
-      acceptedAt: coordinatorInvitations.acceptedAt,
-    })
-    .from(coordinatorInvitations)
-    .innerJoin(organisations, eq(organisations.id, coordinatorInvitations.organisationId))
-    .where(eq(coordinatorInvitations.tokenHash, hashToken(token)));
-  if (!row) return { ok: false, problem: 'invalid' };
-  if (row.acceptedAt) return { ok: false, problem: 'used' };
-  if (row.expiresAt.getTime() <= now().getTime()) return { ok: false, problem: 'expired' };
-  const { id, email, organisationId, organisationName } = row;
-  return { ok: true, invitation: { id, email, organisationId, organisationName } };
-}
-
-/**
- * Uses the invitation for `userId` (whose address must be the invited one): one atomic update, so
- * the link works once, then the membership. Call it inside the transaction that also creates the
- * account or logs in, so a refused step leaves the invitation unused.
- */
-export async function acceptInvitation(tx: Db, token: string, userId: string): Promise<InvitationCheck> {
-  const t = now();
-  const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-  const [row] = await tx
-    .update(coordinatorInvitations)
-    .set({ acceptedAt: t })
-    .where(
-      and(
-        eq(coordinatorInvitations.tokenHash, hashToken(token)),
-        eq(coordinatorInvitations.email, user?.email ?? ''),
-        isNull(coordinatorInvitations.acceptedAt),
-        gt(coordinatorInvitations.expiresAt, t),
-      ),
-    )
-    .returning({ organisationId: coordinatorInvitations.organisationId });
-  if (!row) {
-    const check = await checkInvitation(tx, token);
-    return check.ok ? { ok: false, problem: 'invalid' } : check;
-  }
-  await tx.insert(organisationMemberships).values({ organisationId: row.organisationId, userId, createdAt: t }).onConflictDoNothing();
-  return checkAccepted(tx, row.organisationId);
-}
-
-async function checkAccepted(tx: Db, organisationId: string): Promise<InvitationCheck> {
-  const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
-  return { ok: true, invitation: { id: '', email: '', organisationId, organisationName: organisation?.name ?? '' } };
+  return invitations.withdrawInvitation(db, target(organisationId), invitationId, 'expire');
 }
 
 /** True when another organisation than `exceptId` already has this exact name (a hint, not a rule). */

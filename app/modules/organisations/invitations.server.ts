@@ -4,12 +4,35 @@ import { users } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { findUserByEmail } from '../auth/accounts.server';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.server';
+import { burnPasswordCheck, verifyPassword } from '../auth/password.server';
 import { hitAll, rules } from '../security/rate-limit.server';
-import { acceptInvitation, checkInvitation, type InvitationCheck } from './admin.server';
+import type { LinkProblem } from '../http.server';
+import * as invitations from '../invitations/invitations.server';
 
 // Accepting a coordinator invitation (/beheer/uitnodiging/:token). The link was sent to the invited
-// address, so following it proves the address: a new account made here is verified at once.
+// address, so following it proves the address: a new account made here is verified at once. The
+// invitation's life cycle is the invitations module's (ADR 022).
+
+type InvitationCheck =
+  | { ok: true; invitation: { id: string; email: string; organisationId: string; organisationName: string } }
+  | { ok: false; problem: LinkProblem };
+
+function coordinatorView(invitation: invitations.InvitationView) {
+  const { id, email, targetId, organisationName } = invitation;
+  return { id, email, organisationId: targetId, organisationName };
+}
+
+async function checkInvitation(db: Db, token: string): Promise<InvitationCheck> {
+  const check = await invitations.checkInvitation(db, 'coordinator', token);
+  return check.ok ? { ok: true, invitation: coordinatorView(check.invitation) } : check;
+}
+
+/** Uses the invitation for this account (of the invited address) in the caller's transaction; anyone else's is 'invalid'. */
+async function claim(tx: Db, token: string, user: { id: string; email: string; name: string }): Promise<InvitationCheck> {
+  const outcome = await invitations.claimInvitation(tx, 'coordinator', token, user);
+  if (outcome.ok) return { ok: true, invitation: coordinatorView(outcome.invitation) };
+  return { ok: false, problem: outcome.problem === 'other-account' ? 'invalid' : outcome.problem };
+}
 
 export type InvitationView = {
   organisationName: string;
@@ -42,41 +65,9 @@ export async function acceptWithNewAccount(
   token: string,
   input: { name: string; password: string; locale: Locale },
 ): Promise<AcceptOutcome & { userId?: string }> {
-  const check = await checkInvitation(db, token);
-  if (!check.ok) return check;
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
-      const t = now();
-      const [created] = await tx
-        .insert(users)
-        .values({
-          email: check.invitation.email,
-          name: input.name,
-          passwordHash,
-          locale: input.locale,
-          emailVerifiedAt: t,
-          createdAt: t,
-          updatedAt: t,
-        })
-        .onConflictDoNothing({ target: users.email })
-        .returning({ id: users.id });
-      if (!created) return { ok: false, problem: 'account-exists' } as const;
-      const accepted = await acceptInvitation(tx, token, created.id);
-      // Used or expired between the check and now: no account without the invitation it was for.
-      if (!accepted.ok) throw new InvitationGone(accepted);
-      return { ...accepted, userId: created.id };
-    });
-  } catch (error) {
-    if (error instanceof InvitationGone) return error.check;
-    throw error;
-  }
-}
-
-class InvitationGone extends Error {
-  constructor(readonly check: InvitationCheck) {
-    super('invitation no longer usable');
-  }
+  const outcome = await invitations.acceptWithNewAccount(db, 'coordinator', token, input);
+  if (outcome.ok) return { ok: true, invitation: coordinatorView(outcome.invitation), userId: outcome.userId };
+  return { ok: false, problem: outcome.problem === 'other-account' ? 'invalid' : outcome.problem };
 }
 
 /** Logs in with the password of the invited address's account and accepts the invitation. */
@@ -100,7 +91,7 @@ export async function acceptWithPassword(
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) return { ok: false, problem: 'wrong-password' };
   return db.transaction(async (tx) => {
-    const accepted = await acceptInvitation(tx, token, user.id);
+    const accepted = await claim(tx, token, user);
     if (accepted.ok && !user.emailVerifiedAt) {
       await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, user.id));
     }
@@ -113,5 +104,5 @@ export async function acceptAsCurrentUser(db: Db, token: string, user: { id: str
   const check = await checkInvitation(db, token);
   if (!check.ok) return check;
   if (check.invitation.email !== user.email) return { ok: false, problem: 'invalid' };
-  return db.transaction((tx) => acceptInvitation(tx, token, user.id));
+  return db.transaction((tx) => claim(tx, token, { ...user, name: '' }));
 }

@@ -1,28 +1,20 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '~db/client.server';
-import {
-  academies,
-  academyHosts,
-  hostOffices,
-  municipalities,
-  organisations,
-  placementHostInvitations,
-  placementHosts,
-  users,
-} from '~db/schema';
+import { academies, academyHosts, hostOffices, municipalities, organisations, placementHosts, users } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
 import { normalizeEmail } from '../auth/accounts.server';
 import { emailField } from '../auth/schemas';
-import { DAY, now } from '../clock.server';
-import { enqueueEmail } from '../email/outbox.server';
-import { appLink, type LinkProblem } from '../http.server';
-import { generateToken, hashToken } from '../security/tokens.server';
+import { now } from '../clock.server';
+import { type LinkProblem } from '../http.server';
+import * as invitations from '../invitations/invitations.server';
 
 // Hosts of job-shadowing placements (ADR 018, "Placements"): invited per academy by a coordinator,
 // like mentors per network; one host profile per person across academies (name, office, municipality).
 
-const HOST_INVITATION_DAYS = 14;
+// The invitation itself is the invitations module's (ADR 022).
+
+const target = (academyId: string) => ({ kind: 'host', id: academyId }) as const;
 
 export function hostInviteSchema(t: Translate) {
   return z.object({
@@ -44,50 +36,28 @@ export async function inviteHost(
 ): Promise<HostInviteOutcome> {
   const email = normalizeEmail(input.email);
   return db.transaction(async (tx) => {
-    const [known] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
-    if (known) {
-      const [member] = await tx
-        .select({ id: academyHosts.hostId })
-        .from(academyHosts)
-        .innerJoin(placementHosts, eq(placementHosts.id, academyHosts.hostId))
-        .where(and(eq(academyHosts.academyId, ctx.academy.id), eq(placementHosts.userId, known.id)));
-      if (member) return 'already-host';
-    }
-    const [pending] = await tx
-      .select({ id: placementHostInvitations.id })
-      .from(placementHostInvitations)
-      .where(
-        and(
-          eq(placementHostInvitations.academyId, ctx.academy.id),
-          eq(placementHostInvitations.email, email),
-          isNull(placementHostInvitations.acceptedAt),
-          gt(placementHostInvitations.expiresAt, now()),
-        ),
-      );
-    if (pending) return 'already-invited';
-    const token = generateToken();
-    await tx.insert(placementHostInvitations).values({
-      academyId: ctx.academy.id,
+    const [member] = await tx
+      .select({ id: academyHosts.hostId })
+      .from(academyHosts)
+      .innerJoin(placementHosts, eq(placementHosts.id, academyHosts.hostId))
+      .innerJoin(users, eq(users.id, placementHosts.userId))
+      .where(and(eq(academyHosts.academyId, ctx.academy.id), eq(users.email, email)));
+    if (member) return 'already-host';
+    const created = await invitations.createInvitation(
+      tx,
+      target(ctx.academy.id),
+      { email, name: input.name, invitedBy: ctx.invitedBy.id },
+      { replace: false },
+    );
+    if (created.status !== 'created') return 'already-invited';
+    await invitations.sendInvitationEmail(tx, 'host', {
       email,
       name: input.name,
-      tokenHash: hashToken(token),
-      invitedBy: ctx.invitedBy.id,
-      expiresAt: new Date(now().getTime() + HOST_INVITATION_DAYS * DAY),
-      createdAt: now(),
-    });
-    await enqueueEmail(tx, {
-      template: 'placement-host-invitation',
-      to: email,
-      userId: known?.id ?? null,
-      props: {
-        locale: known?.locale ?? ctx.locale,
-        name: input.name,
-        academyName: ctx.academy.name,
-        organisationName: ctx.organisationName,
-        invitedBy: ctx.invitedBy.name,
-        url: appLink(`/stagebieder/uitnodiging/${token}`),
-        expiresInDays: HOST_INVITATION_DAYS,
-      },
+      token: created.token,
+      targetName: ctx.academy.name,
+      organisationName: ctx.organisationName,
+      invitedBy: ctx.invitedBy.name,
+      locale: ctx.locale,
     });
     return 'invited';
   });
@@ -97,19 +67,14 @@ export type HostInvitationCheck =
   | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string; name: string } }
   | { ok: false; problem: LinkProblem };
 
+function hostView(invitation: invitations.InvitationView) {
+  const { id, email, name, targetId, targetName, organisationName } = invitation;
+  return { id, email, name, academyId: targetId, academyName: targetName, organisationName };
+}
+
 export async function checkHostInvitation(db: Db, token: string | undefined): Promise<HostInvitationCheck> {
-  if (!token) return { ok: false, problem: 'invalid' };
-  const [row] = await db
-    .select({ invitation: placementHostInvitations, academyName: academies.name, organisationName: organisations.name })
-    .from(placementHostInvitations)
-    .innerJoin(academies, eq(academies.id, placementHostInvitations.academyId))
-    .innerJoin(organisations, eq(organisations.id, academies.organisationId))
-    .where(eq(placementHostInvitations.tokenHash, hashToken(token)));
-  if (!row) return { ok: false, problem: 'invalid' };
-  if (row.invitation.acceptedAt) return { ok: false, problem: 'used' };
-  if (row.invitation.expiresAt <= now()) return { ok: false, problem: 'expired' };
-  const { id, academyId, email, name } = row.invitation;
-  return { ok: true, invitation: { id, academyId, email, name, academyName: row.academyName, organisationName: row.organisationName } };
+  const check = await invitations.checkInvitation(db, 'host', token);
+  return check.ok ? { ok: true, invitation: hostView(check.invitation) } : check;
 }
 
 /**
@@ -121,27 +86,8 @@ export async function acceptHostInvitation(
   token: string | undefined,
   user: { id: string; email: string; name: string },
 ): Promise<HostInvitationCheck | { ok: false; problem: 'other-account' }> {
-  const check = await checkHostInvitation(db, token);
-  if (!check.ok) return check;
-  if (normalizeEmail(user.email) !== check.invitation.email) return { ok: false, problem: 'other-account' };
-  return db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(placementHostInvitations)
-      .set({ acceptedAt: now(), acceptedBy: user.id })
-      .where(and(eq(placementHostInvitations.id, check.invitation.id), isNull(placementHostInvitations.acceptedAt)))
-      .returning({ id: placementHostInvitations.id });
-    if (!used) return { ok: false, problem: 'used' } as const;
-    await tx
-      .insert(placementHosts)
-      .values({ userId: user.id, name: check.invitation.name || user.name, createdAt: now(), updatedAt: now() })
-      .onConflictDoNothing();
-    const [host] = await tx.select({ id: placementHosts.id }).from(placementHosts).where(eq(placementHosts.userId, user.id));
-    await tx
-      .insert(academyHosts)
-      .values({ academyId: check.invitation.academyId, hostId: host!.id, createdAt: now() })
-      .onConflictDoNothing();
-    return check;
-  });
+  const outcome = await invitations.acceptInvitation(db, 'host', token, user);
+  return outcome.ok ? { ok: true, invitation: hostView(outcome.invitation) } : outcome;
 }
 
 /** The person's host profile, or null when they host nothing. */
@@ -189,7 +135,7 @@ export async function academiesOfHost(db: Db, hostId: string) {
 
 /** The hosts of an academy and the invitations not yet accepted (for the coordinator). */
 export async function hostsOfAcademy(db: Db, academyId: string) {
-  const [hosts, invitations] = await Promise.all([
+  const [hosts, pending] = await Promise.all([
     db
       .select({
         id: placementHosts.id,
@@ -202,11 +148,7 @@ export async function hostsOfAcademy(db: Db, academyId: string) {
       .leftJoin(municipalities, eq(municipalities.code, placementHosts.municipalityCode))
       .where(eq(academyHosts.academyId, academyId))
       .orderBy(asc(placementHosts.name)),
-    db
-      .select({ id: placementHostInvitations.id, name: placementHostInvitations.name, email: placementHostInvitations.email })
-      .from(placementHostInvitations)
-      .where(and(eq(placementHostInvitations.academyId, academyId), isNull(placementHostInvitations.acceptedAt)))
-      .orderBy(asc(placementHostInvitations.email)),
+    invitations.pendingInvitations(db, target(academyId), { withExpired: true }),
   ]);
-  return { hosts, invitations };
+  return { hosts, invitations: pending.map(({ id, name, email }) => ({ id, name, email })) };
 }

@@ -26,6 +26,7 @@ import {
   respondToPlacement,
 } from './responses.server';
 import { exportPlacementData } from './privacy.server';
+import { exportPersonalData } from '../privacy/export.server';
 import { deleteAccount } from '../privacy/deletion.server';
 
 const t = setupTestDatabase();
@@ -284,12 +285,16 @@ describe('placements', () => {
     const runId = await runAndWait(academy.id);
     await publishPlacements(db(), academy.id, runId);
 
-    const asHost = await exportPlacementData(db(), mayor.user.id, mayor.user.email);
+    const asHost = await exportPlacementData(db(), mayor.user.id);
     expect(asHost.placementHostProfile).toMatchObject({ name: mayor.user.name, office: 'mayor' });
     expect(asHost.placementSlotsOffered).toEqual([expect.objectContaining({ note: 'Gemeentehuis, 9 uur', place: 'Zwolle' })]);
     expect(asHost.placementsHosted).toEqual([expect.objectContaining({ status: 'proposed' })]);
-    expect(asHost.placementHostInvitations).toHaveLength(1);
-    const asParticipant = await exportPlacementData(db(), p!.person.id, p!.person.email);
+    // The accepted invitation is in the export's one invitations part (ADR 022).
+    const exported = (await exportPersonalData(db(), mayor.user.id))!;
+    expect(exported.invitations).toEqual([
+      expect.objectContaining({ kind: 'host', academy: academy.name, acceptedAt: expect.any(String) }),
+    ]);
+    const asParticipant = await exportPlacementData(db(), p!.person.id);
     expect(asParticipant.placementPreferences).toEqual([{ applicationId: p!.application.id, slotId: slot!.id, rank: 1 }]);
     expect(asParticipant.placements).toEqual([expect.objectContaining({ status: 'proposed' })]);
 

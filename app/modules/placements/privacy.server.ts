@@ -1,11 +1,10 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import {
   academies,
   academyApplications,
   academyHosts,
   municipalities,
-  placementHostInvitations,
   placementHosts,
   placementPreferences,
   placements,
@@ -18,8 +17,8 @@ import { callOffPlacements, notEnded } from './notify.server';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-/** The person's host profile with its slots and the placements in them, their invitations, and their own preferences and placements. */
-export async function exportPlacementData(db: Db, userId: string, email: string) {
+/** The person's host profile with its slots and the placements in them, and their own preferences and placements (invitations: ADR 022, one export part). */
+export async function exportPlacementData(db: Db, userId: string) {
   const [host] = await db.select().from(placementHosts).where(eq(placementHosts.userId, userId));
   const slots = host
     ? await db
@@ -37,11 +36,6 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
         .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
         .where(eq(placementSlots.hostId, host.id))
     : [];
-  const invitations = await db
-    .select({ academy: academies.name, createdAt: placementHostInvitations.createdAt, acceptedAt: placementHostInvitations.acceptedAt })
-    .from(placementHostInvitations)
-    .innerJoin(academies, eq(academies.id, placementHostInvitations.academyId))
-    .where(or(eq(placementHostInvitations.email, email), eq(placementHostInvitations.acceptedBy, userId)));
   const mine = db.select({ id: academyApplications.id }).from(academyApplications).where(eq(academyApplications.userId, userId));
   const preferences = await db
     .select({ applicationId: placementPreferences.applicationId, slotId: placementPreferences.slotId, rank: placementPreferences.rank })
@@ -76,7 +70,6 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
       ? { name: host.name, office: host.office, municipalityCode: host.municipalityCode, createdAt: iso(host.createdAt) }
       : null,
     placementSlotsOffered: slots,
-    placementHostInvitations: invitations.map((i) => ({ ...i, createdAt: iso(i.createdAt), acceptedAt: iso(i.acceptedAt) })),
     placementPreferences: preferences,
     placements: asParticipant.map((p) => ({ ...p, createdAt: iso(p.createdAt), respondedAt: iso(p.respondedAt) })),
     placementsHosted: asHost.map((p) => ({ ...p, respondedAt: iso(p.respondedAt) })),
@@ -90,7 +83,7 @@ export async function exportPlacementData(db: Db, userId: string, email: string)
  * draft placements are discarded; a host's profile is emptied and leaves every academy. Placements
  * already held stay, for the academy's counts.
  */
-export async function erasePlacementData(tx: Db, userIds: string[], emails: string[]) {
+export async function erasePlacementData(tx: Db, userIds: string[]) {
   if (!userIds.length) return;
   const gone = new Set(userIds);
   const mine = tx.select({ id: academyApplications.id }).from(academyApplications).where(inArray(academyApplications.userId, userIds));
@@ -120,7 +113,4 @@ export async function erasePlacementData(tx: Db, userIds: string[], emails: stri
     await tx.delete(academyHosts).where(inArray(academyHosts.hostId, hostIds));
     await tx.update(placementHosts).set({ userId: null, name: '', updatedAt: now() }).where(inArray(placementHosts.id, hostIds));
   }
-  await tx
-    .delete(placementHostInvitations)
-    .where(or(inArray(placementHostInvitations.email, emails), inArray(placementHostInvitations.acceptedBy, userIds)));
 }

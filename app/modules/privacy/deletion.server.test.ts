@@ -48,8 +48,7 @@ describe('deleting an account', () => {
       'shared_needs.other',
       'match_route_progress.note',
       'matches.decline_reason',
-      'mentor_invitations.email',
-      'coordinator_invitations.email',
+      'invitations.email',
       'audit_events.detail',
       'email_preferences.email',
       'email_suppressions.email',
@@ -58,7 +57,6 @@ describe('deleting an account', () => {
       'rate_limits.key',
       'academy_applications.motivation',
       'academy_scores.note',
-      'academy_reviewer_invitations.email',
     ]) {
       expect(
         before.some((f) => f.startsWith(`${place}:`)),

@@ -10,13 +10,12 @@ import {
   matchFeedback,
   meetings,
   menteeApplications,
-  mentorInvitations,
   mentorProfiles,
   networkMentors,
   networks,
 } from '~db/schema/mentoring';
-import { coordinatorInvitations } from '~db/schema/organisations';
-import { academyApplications, academyCompletions, academyReviewerInvitations, academyScores } from '~db/schema/academies';
+import { invitations } from '~db/schema/invitations';
+import { academyApplications, academyCompletions, academyScores } from '~db/schema/academies';
 import { erasePlacementData } from '../placements/privacy.server';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, users } from '~db/schema/accounts';
@@ -239,7 +238,7 @@ export async function deleteAccounts(
     }
 
     // 3a. Placements (before the applications lose their person): see erasePlacementData.
-    await erasePlacementData(tx, ids, emails);
+    await erasePlacementData(tx, ids);
 
     // 3b. Academy applications: open ones withdrawn, all anonymised. An offered place stays offered
     // until its claim window lapses (the sweep then gives it to the first reserve, under the academy's
@@ -347,11 +346,8 @@ export async function eraseAddresses(tx: Db, people: { email: string; names: str
   const userIds = people.flatMap((p) => (p.userId ? [p.userId] : []));
   // With an account, rows tied to its id go as well as those under its address.
   const ofUsers = (column: AnyPgColumn) => (userIds.length ? [inArray(column, userIds)] : []);
-  await tx.delete(mentorInvitations).where(or(inArray(mentorInvitations.email, emails), ...ofUsers(mentorInvitations.acceptedBy)));
-  await tx.delete(coordinatorInvitations).where(inArray(coordinatorInvitations.email, emails));
-  await tx
-    .delete(academyReviewerInvitations)
-    .where(or(inArray(academyReviewerInvitations.email, emails), ...ofUsers(academyReviewerInvitations.acceptedBy)));
+  // Every invitation, of every kind (ADR 022): to the address, or accepted by the account.
+  await tx.delete(invitations).where(or(inArray(invitations.email, emails), ...ofUsers(invitations.acceptedBy)));
   // Sign-ups nobody confirmed yet (ADR 011): to the address, or made while logged in to the account.
   await tx
     .delete(signUpRequests)

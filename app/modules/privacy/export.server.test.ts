@@ -112,15 +112,18 @@ describe('exporting a person’s data', () => {
       modulesAttended: 3,
     });
     expect(exported.academyReviewerOf).toHaveLength(1);
-    expect(exported.academyReviewerInvitations).toHaveLength(1);
     expect(exported.academyScoresGiven).toEqual([expect.objectContaining({ note: p.secrets.reviewNote, scores: { m: 4 } })]);
     expect(exported.consents[0]!.textVersion).toBeTruthy();
     expect(exported.candidacyOutcomes).toHaveLength(1);
     expect(exported.emailPreferences).toMatchObject({ reminders: false, news: true });
     expect(exported.emailSuppression).toMatchObject({ reason: 'complaint' });
     expect(exported.coordinatorOf).toHaveLength(1);
-    expect(exported.coordinatorInvitations).toHaveLength(1);
-    expect(exported.mentorInvitations).toHaveLength(1);
+    // Every kind of invitation in one part (ADR 022): to the address, or accepted by the account.
+    expect(exported.invitations.map((i) => i.kind).sort()).toEqual(['coordinator', 'mentor', 'reviewer']);
+    expect(exported.invitations.find((i) => i.kind === 'reviewer')).toMatchObject({
+      academy: expect.any(String),
+      acceptedAt: expect.any(String),
+    });
     expect(exported.emails.map((e) => e.template)).toEqual(expect.arrayContaining(['registration-confirmed']));
     expect(exported.emails.every((e) => e.template !== 'coordinator-message')).toBe(true);
     expect(exported.specialDataAccess).toEqual([

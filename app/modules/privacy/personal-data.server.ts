@@ -10,21 +10,20 @@ import {
   matchingRuns,
   meetings,
   menteeApplications,
-  mentorInvitations,
   mentorProfiles,
   networkMentors,
   networks,
   pairRules,
   sharedNeeds,
 } from '~db/schema/mentoring';
-import { academies, coordinatorInvitations, organisationMemberships, organisations } from '~db/schema/organisations';
-import { academyApplications, academyCompletions, academyReviewerInvitations, academyReviewers, academyScores } from '~db/schema/academies';
+import { academies, organisationMemberships, organisations } from '~db/schema/organisations';
+import { invitations } from '~db/schema/invitations';
+import { academyApplications, academyCompletions, academyReviewers, academyScores } from '~db/schema/academies';
 import { courses, certificates, registrations, sessionAttendance, signUpRequests } from '~db/schema/courses';
 import { emailMessages } from '~db/schema/email';
 import { rateLimits, sessions, users, verificationTokens } from '~db/schema/accounts';
 import {
   academyHosts,
-  placementHostInvitations,
   placementHosts,
   placementPreferences,
   placementRules,
@@ -159,21 +158,29 @@ export const exportedTables = [
       ),
   }),
   exported({
-    key: 'coordinatorInvitations',
-    table: coordinatorInvitations,
-    belongs: 'email (invitations to the address)',
-    deletion: 'invitations to the address deleted',
+    key: 'invitations',
+    table: invitations,
+    belongs: 'email (invitations to the address), or accepted_by the account; every kind (ADR 022)',
+    deletion: 'invitations to the address, and those the account accepted, deleted',
     read: async (db, p) =>
       all(
         await db
           .select({
+            kind: invitations.kind,
             organisation: organisations.name,
-            createdAt: coordinatorInvitations.createdAt,
-            acceptedAt: coordinatorInvitations.acceptedAt,
+            network: networks.name,
+            academy: academies.name,
+            name: invitations.name,
+            createdAt: invitations.createdAt,
+            expiresAt: invitations.expiresAt,
+            acceptedAt: invitations.acceptedAt,
           })
-          .from(coordinatorInvitations)
-          .innerJoin(organisations, eq(organisations.id, coordinatorInvitations.organisationId))
-          .where(eq(coordinatorInvitations.email, p.email)),
+          .from(invitations)
+          .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
+          .leftJoin(networks, eq(networks.id, invitations.networkId))
+          .leftJoin(academies, eq(academies.id, invitations.academyId))
+          .where(or(eq(invitations.email, p.email), eq(invitations.acceptedBy, p.userId)))
+          .orderBy(invitations.createdAt),
       ),
   }),
   exported({
@@ -279,25 +286,6 @@ export const exportedTables = [
         networks: all(inNetworks),
       };
     },
-  }),
-  exported({
-    key: 'mentorInvitations',
-    table: mentorInvitations,
-    belongs: 'email, or accepted_by the account',
-    deletion: 'invitations to the address deleted',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            network: networks.name,
-            name: mentorInvitations.name,
-            createdAt: mentorInvitations.createdAt,
-            acceptedAt: mentorInvitations.acceptedAt,
-          })
-          .from(mentorInvitations)
-          .innerJoin(networks, eq(networks.id, mentorInvitations.networkId))
-          .where(or(eq(mentorInvitations.email, p.email), eq(mentorInvitations.acceptedBy, p.userId))),
-      ),
   }),
   exported({
     key: 'applications',
@@ -522,24 +510,6 @@ export const exportedTables = [
       ),
   }),
   exported({
-    key: 'academyReviewerInvitations',
-    table: academyReviewerInvitations,
-    belongs: 'email, or accepted_by the account',
-    deletion: 'invitations to the address deleted',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            academy: academies.name,
-            createdAt: academyReviewerInvitations.createdAt,
-            acceptedAt: academyReviewerInvitations.acceptedAt,
-          })
-          .from(academyReviewerInvitations)
-          .innerJoin(academies, eq(academies.id, academyReviewerInvitations.academyId))
-          .where(or(eq(academyReviewerInvitations.email, p.email), eq(academyReviewerInvitations.acceptedBy, p.userId))),
-      ),
-  }),
-  exported({
     key: 'academyScoresGiven',
     table: academyScores,
     belongs: 'scorer_id (scores the person gave as a reviewer)',
@@ -560,11 +530,11 @@ export const exportedTables = [
   exported({
     key: 'placements',
     table: placementHosts,
-    within: [academyHosts, placementSlots, placementHostInvitations, placementPreferences, placements],
+    within: [academyHosts, placementSlots, placementPreferences, placements],
     belongs:
-      'user_id of the host profile (its slots, academies and placements hosted), the invited address, and the person’s academy applications (preferences, placements)',
-    deletion: 'preferences deleted, waiting placements discarded; a host profile emptied and out of every academy; invitations deleted',
-    read: (db, p) => exportPlacementData(db, p.userId, p.email),
+      'user_id of the host profile (its slots, academies and placements hosted), and the person’s academy applications (preferences, placements)',
+    deletion: 'preferences deleted, waiting placements discarded; a host profile emptied and out of every academy',
+    read: (db, p) => exportPlacementData(db, p.userId),
   }),
   exported({
     key: 'routeProgress',

@@ -1,8 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql, TransactionRollbackError } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
-import { coordinatorInvitations } from '~db/schema/organisations';
+import { invitations } from '~db/schema/invitations';
 import { courseSessions, courses, registrations } from '~db/schema/courses';
-import { mentorInvitations } from '~db/schema/mentoring';
 import { users } from '~db/schema/accounts';
 import { getEnv } from '~/env.server';
 import { DAY, now } from '../clock.server';
@@ -90,10 +89,8 @@ const lastSessionOfCourse = sql`(select max(${courseSessions.endsAt}) from ${cou
 /** An invitation of the address that can still be accepted: its owner is being asked to come back. */
 const openInvitation = (at: Date) => {
   const atParam = sql`${at.toISOString()}::timestamptz`;
-  return sql`(exists (select 1 from ${mentorInvitations} where ${mentorInvitations.email} = ${registrations.email}
-      and ${mentorInvitations.acceptedAt} is null and ${mentorInvitations.expiresAt} > ${atParam})
-    or exists (select 1 from ${coordinatorInvitations} where ${coordinatorInvitations.email} = ${registrations.email}
-      and ${coordinatorInvitations.acceptedAt} is null and ${coordinatorInvitations.expiresAt} > ${atParam}))`;
+  return sql`exists (select 1 from ${invitations} where ${invitations.email} = ${registrations.email}
+      and ${invitations.acceptedAt} is null and ${invitations.expiresAt} > ${atParam})`;
 };
 
 /**

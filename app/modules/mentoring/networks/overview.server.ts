@@ -1,16 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import {
-  matches,
-  menteeApplications,
-  mentorInvitations,
-  mentorProfiles,
-  municipalities,
-  networkMentors,
-  networks,
-  organisations,
-  users,
-} from '~db/schema';
+import { matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks, organisations, users } from '~db/schema';
+import * as invitations from '../../invitations/invitations.server';
 import { now } from '../../clock.server';
 import { provinceOptions } from './geography.server';
 
@@ -67,19 +58,9 @@ export async function mentorsOfNetwork(db: Db, networkId: string) {
 
 /** Invitations not used yet (expired ones too: they can be sent again), newest first. */
 export async function pendingInvitations(db: Db, networkId: string) {
-  const rows = await db
-    .select({
-      id: mentorInvitations.id,
-      name: mentorInvitations.name,
-      email: mentorInvitations.email,
-      expiresAt: mentorInvitations.expiresAt,
-      createdAt: mentorInvitations.createdAt,
-    })
-    .from(mentorInvitations)
-    .where(and(eq(mentorInvitations.networkId, networkId), isNull(mentorInvitations.acceptedAt)))
-    .orderBy(desc(mentorInvitations.createdAt));
+  const rows = await invitations.pendingInvitations(db, { kind: 'mentor', id: networkId }, { withExpired: true });
   const at = now().getTime();
-  return rows.map((r) => ({ ...r, expired: r.expiresAt.getTime() <= at }));
+  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((r) => ({ ...r, expired: r.expiresAt.getTime() <= at }));
 }
 
 export async function applicationCounts(db: Db, networkId: string) {
