@@ -109,7 +109,7 @@ async function meetingCalendars(page: Page, to: string) {
   return files;
 }
 
-test('apply → match → route steps → meetings with calendar files → needs shared and withdrawn → on the list', async ({
+test('apply → match → route steps → meetings with calendar files → needs shared and withdrawn → on the list → end', async ({
   page,
   browser,
   checkA11y,
@@ -547,6 +547,43 @@ test('apply → match → route steps → meetings with calendar files → needs
     await expect(menteePage.getByRole('table', { name: /^Planned meetings with / })).toContainText('Cancelled');
     await expect(menteePage.getByRole('heading', { level: 2, name: 'What you need for meetings' })).toBeVisible();
     await checkA11y(menteePage);
+  });
+
+  await test.step('the mentee ends the match through its confirmation step: "Nee" keeps it; an empty reason is refused at the step', async () => {
+    await menteeContext.addCookies([{ name: 'pa_lang', value: 'nl', url: new URL(menteePage.url()).origin }]);
+    // With JavaScript: the link opens the step in the page, its heading takes the focus.
+    await menteePage.goto(matchPath);
+    const endLink = (p: Page) => p.getByRole('link', { name: `Koppeling met ${mentorB.name} stoppen` });
+    const stepHeading = (p: Page) => p.getByRole('heading', { level: 3, name: `Koppeling met ${mentorB.name} stoppen?` });
+    await endLink(menteePage).click();
+    await expect(stepHeading(menteePage)).toBeFocused();
+    await checkA11y(menteePage);
+    await menteePage.getByRole('link', { name: 'Nee, niet stoppen' }).click();
+    await expect(stepHeading(menteePage)).toHaveCount(0);
+    await expect(endLink(menteePage)).toBeVisible();
+
+    // Without JavaScript: the step is a page of its own, opened at its heading; "Ja" does it.
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await menteeContext.storageState() });
+    const noJs = await context.newPage();
+    try {
+      await noJs.goto(matchPath);
+      await endLink(noJs).click();
+      await expect(noJs).toHaveURL(/\?stoppen=[0-9a-f-]{36}#stoppen$/);
+      await expect(stepHeading(noJs)).toBeFocused();
+      await noJs.getByRole('button', { name: 'Ja, koppeling stoppen' }).click();
+      await expectFieldError(noJs, 'Schrijf kort de reden op.');
+      await expect(noJs.locator('.pa-error-summary')).toBeFocused();
+      await expect(stepHeading(noJs)).toBeVisible();
+      await noJs.getByLabel(/^Waarom stop je\?/).fill('We zien elkaar al via de fractie.');
+      await noJs.getByRole('button', { name: 'Ja, koppeling stoppen' }).click();
+      await expect(noJs.getByRole('status')).toContainText('De koppeling is gestopt.');
+      await expect(endLink(noJs)).toHaveCount(0);
+    } finally {
+      await context.close();
+    }
+    await page.goto(`${networkUrl}/koppelingen?status=finished`);
+    // The coordinator reads the reason among the finished matches.
+    await expect(page.getByRole('main').getByText('We zien elkaar al via de fractie.')).toBeVisible();
   });
 
   for (const p of [pageA, pageB, menteePage, mentorNoJs]) await p.context().close();
