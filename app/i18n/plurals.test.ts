@@ -65,7 +65,8 @@ describe('counted messages', () => {
   // languages (CLDR: a visible fraction is never 'one').
   const allowed = new Set(['matchingRuns.totals.options']);
   // Names, not numbers: "{name} is je mentor".
-  const textPlaceholder = /^\{(?:name|network|organisation|mentor|mentee|course|municipality|province|email|date|time|election|academy)\}/;
+  const textPlaceholder =
+    /^\{(?:name|network|organisation|mentor|mentee|course|municipality|province|email|date|dates|time|election|academy|participant|host)\}/;
 
   test('no plain message counts a noun (it would read "1 koppelingen")', () => {
     const wrong: string[] = [];
