@@ -157,8 +157,11 @@ test('coordinator: create and publish a course, see sign-ups, mark attendance, c
     await page.getByRole('link', { name: 'Nee, bijeenkomst laten staan' }).click();
     await expect(step).toHaveCount(0);
     await expect(page.getByText(/^Bijeenkomst 2: /)).toBeVisible();
-    await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
-    await page.getByRole('link', { name: 'Bijeenkomst 2 verwijderen' }).click();
+    // "Nee" is a client-side navigation: the session's <details> may still be open from before, and
+    // clicking its summary again would close it.
+    const removeLink = page.getByRole('link', { name: 'Bijeenkomst 2 verwijderen' });
+    if (!(await removeLink.isVisible())) await page.getByText('Bijeenkomst 2 verplaatsen of verwijderen').click();
+    await removeLink.click();
     await page.getByRole('button', { name: 'Ja, bijeenkomst verwijderen' }).click();
     await expect(page.getByRole('status')).toContainText(
       'De bijeenkomst is verwijderd. Deelnemers die een e-mail met de nieuwe gegevens krijgen: 1.',
