@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consents, meetings } from '~db/schema';
 import { setupTestDatabase } from '../../test/database';
 import { createProposal } from '../../test/matches';
-import { createSession } from '~/modules/auth/session.server';
+import { call, cookieFor, get, post, statusOf } from '../../test/routes';
 import { setClock } from '~/modules/clock.server';
 import * as matchPage from './koppeling.$matchId._index';
 import * as privacyPage from './account_.privacy';
@@ -15,27 +15,15 @@ import * as privacyPage from './account_.privacy';
 const t = setupTestDatabase();
 const db = () => t.handle.db;
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: { ip: string } }) => Promise<unknown>;
-const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
-const post = (path: string, fields: [string, string][], cookie: string) =>
-  new Request(`http://localhost${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
-  });
-const call = (handler: unknown, request: Request, params: Record<string, string> = {}) =>
-  (handler as Handler)({ request, params, context: { ip: '203.0.113.9' } }).catch((thrown: unknown) => thrown);
-const statusOf = (result: unknown) => {
-  if (result instanceof Response) return result.status;
-  const r = result as { type?: string; init?: { status?: number } | null };
-  return r?.type === 'DataWithResponseInit' ? (r.init?.status ?? 200) : 200;
+/** The form as the browser sends it: pairs, a name repeated for every ticked box. */
+const fieldsOf = (pairs: [string, string][]) => {
+  const fields: Record<string, string[]> = {};
+  for (const [name, value] of pairs) (fields[name] ??= []).push(value);
+  return fields;
 };
 type PageData = Awaited<ReturnType<typeof matchPage.loader>>;
 
-async function login(userId: string, lang?: 'en') {
-  const { token } = await createSession(db(), userId);
-  return `pa_session=${token}${lang ? `; pa_lang=${lang}` : ''}`;
-}
+const login = (userId: string, lang?: 'en') => cookieFor(db(), userId, lang);
 
 let p: Awaited<ReturnType<typeof createProposal>>;
 let mentee = '';
@@ -54,7 +42,8 @@ beforeAll(async () => {
 });
 
 const page = async (cookie: string) => (await call(matchPage.loader, get(path, cookie), { matchId: p.match.id })) as PageData;
-const send = (fields: [string, string][], cookie: string) => call(matchPage.action, post(path, fields, cookie), { matchId: p.match.id });
+const send = (fields: [string, string][], cookie: string) =>
+  call(matchPage.action, post(path, fieldsOf(fields), cookie), { matchId: p.match.id });
 
 describe('meetings on the match page', () => {
   it('a refused proposal answers 400 with every problem; a good one 303 with a notice; strangers 404', async () => {
@@ -149,15 +138,7 @@ describe('needs shared by choice', () => {
     // Withdrawn on /account/privacy: gone for the mentor at once.
     const withdrawn = await call(
       privacyPage.action,
-      post(
-        '/account/privacy',
-        [
-          ['intent', 'withdraw'],
-          ['consentId', consent!.id],
-          ['confirm', 'yes'],
-        ],
-        mentee,
-      ),
+      post('/account/privacy', { intent: 'withdraw', consentId: consent!.id, confirm: 'yes' }, mentee),
     );
     expect(withdrawn).toEqual({ kind: 'withdrawn', purpose: 'shared-needs' });
     const after = await page(mentor);
