@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { pageTitle } from '~/components/page-title';
 import { publicCall } from '~/modules/academies/call.server';
 import { ownApplication } from '~/modules/academies/applications.server';
@@ -30,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationName: call.organisationName,
     phase: call.phase,
     region: provinceNames.length ? provinceNames.join(', ') : t('academyCall.wholeCountry'),
-    focusGroups: a.eligibleFocusGroups.map((g) => t(`applications.focus.${g}` as MessageKey)).join(', '),
-    offices: a.eligibleOffices.map((o) => t(`academyCall.office.${o}` as MessageKey)).join(', '),
+    focusGroups: a.eligibleFocusGroups.map((g) => t(`applications.focus.${g}`)).join(', '),
+    offices: a.eligibleOffices.map((o) => t(`academyCall.office.${o}`)).join(', '),
     eligibility: a.eligibility,
     cost: a.cost,
     seats: a.seats,

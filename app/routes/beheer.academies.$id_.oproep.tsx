@@ -11,7 +11,7 @@ import { pageTitle } from '~/components/page-title';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { CheckboxField, CheckboxGroupField, FieldGroup, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
+import { localeFromRequest, translator, useT } from '~/i18n';
 import { saveCall } from '~/modules/academies/call.server';
 import { callFormValues, callSettingsOf, callSettingsSchema } from '~/modules/academies/forms.server';
 import { requireAcademyOfCoordinator } from '~/modules/academies/guards.server';
@@ -121,12 +121,12 @@ export default function AcademyCallSettings() {
         <CheckboxGroupField
           meta={fields.eligibleFocusGroups}
           legend={t('academyCallForm.focusGroups')}
-          options={focusGroups.filter((g) => g !== 'open').map((g) => ({ value: g, label: t(`applications.focus.${g}` as MessageKey) }))}
+          options={focusGroups.filter((g) => g !== 'open').map((g) => ({ value: g, label: t(`applications.focus.${g}`) }))}
         />
         <CheckboxGroupField
           meta={fields.eligibleOffices}
           legend={t('academyCallForm.offices')}
-          options={offices.map((o) => ({ value: o, label: t(`academyCall.office.${o}` as MessageKey) }))}
+          options={offices.map((o) => ({ value: o, label: t(`academyCall.office.${o}`) }))}
         />
         <TextAreaField meta={fields.eligibility} label={t('academyCallForm.eligibility')} rows={3} />
 

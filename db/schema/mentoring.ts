@@ -24,6 +24,7 @@ export type FocusGroup = (typeof focusGroups)[number];
 export const regionKinds = ['national', 'provinces', 'municipalities'] as const;
 export type RegionKind = (typeof regionKinds)[number];
 export const offices = ['council-member', 'alderman', 'mayor', 'provincial', 'former'] as const;
+export type Office = (typeof offices)[number];
 export const meetingModes = ['in-person', 'online'] as const;
 export const genders = ['woman', 'man', 'non-binary'] as const;
 

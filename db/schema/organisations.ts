@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import type { FocusGroup, Office } from './mentoring';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -65,10 +66,12 @@ export const academies = pgTable(
       .default(sql`'{}'::text[]`),
     eligibleFocusGroups: text('eligible_focus_groups')
       .array()
+      .$type<FocusGroup[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     eligibleOffices: text('eligible_offices')
       .array()
+      .$type<Office[]>()
       .notNull()
       .default(sql`'{}'::text[]`),
     eligibility: text('eligibility').notNull().default(''),

@@ -1,6 +1,15 @@
 import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { academies, courses, courseSessions, organisations, type AcademyCriterion, type AcademyQuestion } from '~db/schema';
+import {
+  academies,
+  courses,
+  courseSessions,
+  organisations,
+  type AcademyCriterion,
+  type AcademyQuestion,
+  type FocusGroup,
+  type Office,
+} from '~db/schema';
 import { now } from '../clock.server';
 import { isUuid } from '../http.server';
 
@@ -74,8 +83,8 @@ export async function publicCall(db: Db, academyId: string | undefined) {
 export type CallSettings = {
   eligibility: string;
   eligibleProvinces: string[];
-  eligibleFocusGroups: string[];
-  eligibleOffices: string[];
+  eligibleFocusGroups: FocusGroup[];
+  eligibleOffices: Office[];
   cost: string;
   applicationsOpenAt: Date | null;
   applicationsCloseAt: Date | null;
