@@ -1,18 +1,9 @@
-import { LabelledLine, oneLine } from './course-parts';
-import { EmailButton, EmailHeading, EmailLayout, Paragraph, resolveLocale, type Locale } from './layout';
+import { oneLine } from './course-parts';
+import { resolveLocale, type Locale } from './layout';
+import { PlacementEmail, placementPreview, type PlacementEmailProps } from './placement-parts';
 
 /** A placement changed (the host moved its days or place) or was called off: to the host and the participant. */
-export type PlacementUpdateProps = {
-  locale: Locale;
-  /** Whom the email is for. */
-  role: 'host' | 'participant';
-  name: string;
-  /** Empty when the other person deleted their account: they are not named. */
-  otherName: string;
-  academyName: string;
-  dates: string;
-  place: string;
-  url: string;
+export type PlacementUpdateProps = PlacementEmailProps & {
   change: 'changed' | 'called-off';
   /** Who called it off. */
   by: 'host' | 'slot-withdrawn' | 'coordinator' | 'participant' | 'left' | null;
@@ -26,7 +17,6 @@ const nl = {
   subjectOff: (academy: string) => `Meeloopstage gaat niet door (${academy})`,
   headingChanged: 'Je meeloopstage is gewijzigd',
   headingOff: 'Je meeloopstage gaat niet door',
-  hello: (name: string) => (name ? `Beste ${name},` : 'Hallo,'),
   changed: (other: string) =>
     other
       ? `De dagen of de plaats van je meeloopstage met ${other} zijn gewijzigd. Dit zijn de nieuwe gegevens.`
@@ -39,8 +29,6 @@ const nl = {
   left: 'De andere persoon heeft zijn of haar account verwijderd.',
   again: 'De coördinator kan je voor een andere meeloopstage kiezen. Je hoeft daarvoor niets te doen.',
   hostFree: 'Deze plek is weer vrij. De coördinator kan er iemand anders voor kiezen.',
-  when: 'Wanneer',
-  where: 'Waar',
   calendarChanged: 'In de bijlage zit de nieuwe versie voor je agenda.',
   calendarOff: 'Met de bijlage haal je de meeloopstage uit je agenda.',
   button: 'Bekijk je meeloopstages',
@@ -51,7 +39,6 @@ const en: typeof nl = {
   subjectOff: (academy: string) => `Placement called off (${academy})`,
   headingChanged: 'Your placement has changed',
   headingOff: 'Your placement is called off',
-  hello: (name: string) => (name ? `Dear ${name},` : 'Hello,'),
   changed: (other: string) =>
     other
       ? `The days or the place of your placement with ${other} have changed. These are the new details.`
@@ -64,8 +51,6 @@ const en: typeof nl = {
   left: 'The other person deleted their account.',
   again: 'The coordinator can choose another placement for you. You do not need to do anything for that.',
   hostFree: 'This place is free again. The coordinator can choose someone else for it.',
-  when: 'When',
-  where: 'Where',
   calendarChanged: 'The new version for your calendar is attached.',
   calendarOff: 'The attachment removes the placement from your calendar.',
   button: 'See your placements',
@@ -100,29 +85,25 @@ export default function PlacementUpdate(props: PlacementUpdateProps) {
   const t = copy[lang];
   const line = whatHappened(t, props);
   const off = props.change === 'called-off';
+  const notes = [
+    off && !props.byYou ? (props.role === 'participant' ? t.again : t.hostFree) : null,
+    props.calendar ? (off ? t.calendarOff : t.calendarChanged) : null,
+  ].filter((note) => note !== null);
   return (
-    <EmailLayout locale={lang} preview={line} title={subject(props)}>
-      <EmailHeading>{off ? t.headingOff : t.headingChanged}</EmailHeading>
-      <Paragraph>{t.hello(props.name)}</Paragraph>
-      <Paragraph>{line}</Paragraph>
-      <LabelledLine label={t.when}>{props.dates}</LabelledLine>
-      <LabelledLine label={t.where}>{props.place}</LabelledLine>
-      {off && !props.byYou ? <Paragraph>{props.role === 'participant' ? t.again : t.hostFree}</Paragraph> : null}
-      {props.calendar ? <Paragraph>{off ? t.calendarOff : t.calendarChanged}</Paragraph> : null}
-      <EmailButton href={props.url}>{t.button}</EmailButton>
-    </EmailLayout>
+    <PlacementEmail
+      lang={lang}
+      title={subject(props)}
+      heading={off ? t.headingOff : t.headingChanged}
+      line={line}
+      notes={notes}
+      button={t.button}
+      props={props}
+    />
   );
 }
 
 PlacementUpdate.PreviewProps = {
-  locale: 'nl',
-  role: 'participant',
-  name: 'Fatima el Amrani',
-  otherName: 'Anne Jansen',
-  academyName: 'Oriëntatieprogramma burgemeesters 2027',
-  dates: '12 t/m 14 april 2027',
-  place: 'Zwolle',
-  url: 'https://politiekactief.example/account/academies',
+  ...placementPreview,
   change: 'called-off',
   by: 'slot-withdrawn',
   byYou: false,

@@ -78,7 +78,15 @@ describe('an academy call, without JavaScript', () => {
       await call(mine.loader, get(`/account/academies?intrekken=${row!.id}`, cookie)),
     );
     expect(confirm.confirmWithdraw?.id).toBe(row!.id);
-    const withdrawn = await call(mine.action, post('/account/academies', { intent: 'withdraw', applicationId: row!.id }, cookie));
+    // Without the step's confirm=yes the action only opens the step.
+    const unconfirmed = await call(mine.action, post('/account/academies', { intent: 'withdraw', applicationId: row!.id }, cookie));
+    expect(locationOf(unconfirmed)).toBe(`/account/academies?intrekken=${row!.id}#intrekken`);
+    const [still] = await db().select().from(academyApplications).where(eq(academyApplications.id, row!.id));
+    expect(still!.status).toBe('submitted');
+    const withdrawn = await call(
+      mine.action,
+      post('/account/academies', { intent: 'withdraw', applicationId: row!.id, confirm: 'yes' }, cookie),
+    );
     expect(locationOf(withdrawn)).toContain('notice=academyApplication.withdrawn');
     const [after] = await db().select().from(academyApplications).where(eq(academyApplications.id, row!.id));
     expect(after!.status).toBe('withdrawn');

@@ -68,7 +68,7 @@ import * as matchPage from './koppeling.$matchId._index';
 import * as matchFeedback from './koppeling.$matchId.feedback';
 import * as academyPlacements from './beheer.academies.$id_.meeloopstages';
 import * as myPlacement from './account_.academies_.$applicationId.meeloopstage';
-import * as hostHome from './stagebieder._index';
+import * as hostHome from './stagebieder._index/route';
 import * as hostInvitation from './stagebieder_.uitnodiging.$token';
 
 // Who gets what, for every loader and action under /beheer, /admin, /mentor(aat), /account and /koppeling.

@@ -12,7 +12,7 @@ import { respondToOffer } from '~/modules/academies/selection.server';
 import { academiesReviewedBy } from '~/modules/academies/reviewers.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
-import { DataTable } from '~/components/ui/data-table';
+import { MyApplications } from '~/components/my-applications';
 import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { AcademyProgrammes, type ProgrammeView } from '~/components/academy-programme';
 import { leaveAcademy } from '~/modules/academies/cohort.server';
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     applications: applications.map((a) => ({
       id: a.id,
       academyId: a.academyId,
-      academyName: a.academyName,
+      name: a.academyName,
       organisationName: a.organisationName,
       status: a.status,
       closes: a.closesAt ? formatMoment(locale, a.closesAt) : '',
@@ -78,6 +78,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isUuid(applicationId)) throw notFound();
   const db = getDb();
   if (intent === 'withdraw') {
+    // Only from the confirmation step, like giving up a place.
+    if (!confirmed(formData)) return redirect(`/account/academies?intrekken=${applicationId}#intrekken`, 303);
     const outcome = await withdrawApplication(db, user.id, applicationId);
     if (outcome === 'not-found') throw notFound();
     return redirectWithNotice(
@@ -113,26 +115,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ done: 'unknown' as const }, { status: 400 });
 }
 
-function Confirm({ question, id, intent, confirm }: { question: string; id: string; intent: string; confirm: string }) {
-  const t = useT();
-  return (
-    <div className="utrecht-alert utrecht-alert--warning" role="status">
-      <div className="utrecht-alert__message">
-        <p className="utrecht-paragraph">{question}</p>
-        <Form method="post" action="/account/academies" className="pa-inline-actions">
-          <input type="hidden" name="applicationId" value={id} />
-          <SubmitButton name="intent" value={intent}>
-            {confirm}
-          </SubmitButton>{' '}
-          <Link className="utrecht-link" to="/account/academies">
-            {t('academyMine.keep')}
-          </Link>
-        </Form>
-      </div>
-    </div>
-  );
-}
-
 export default function MyAcademyApplications() {
   const t = useT();
   const page = useLoaderData<typeof loader>();
@@ -146,12 +128,18 @@ export default function MyAcademyApplications() {
       <h1 className="utrecht-heading-1">{t('academyMine.title')}</h1>
       <AcademyProgrammes programmes={page.programmes} confirmLeave={page.confirmLeave} />
       {page.confirmWithdraw ? (
-        <Confirm
-          question={t('academyMine.withdrawQuestion', { academy: page.confirmWithdraw.academyName })}
-          id={page.confirmWithdraw.id}
+        <ConfirmStep
+          id="intrekken"
+          heading={t('academyMine.withdrawHeading', { academy: page.confirmWithdraw.academyName })}
           intent="withdraw"
-          confirm={t('academyMine.withdrawConfirm')}
-        />
+          fields={{ applicationId: page.confirmWithdraw.id }}
+          submit={t('academyMine.withdrawConfirm')}
+          keepTo="/account/academies"
+          keep={t('academyMine.keep')}
+          action="/account/academies"
+        >
+          <p className="utrecht-paragraph">{t('academyMine.withdrawQuestion', { academy: page.confirmWithdraw.academyName })}</p>
+        </ConfirmStep>
       ) : null}
       {page.confirmDecline ? (
         <ConfirmStep
@@ -167,123 +155,93 @@ export default function MyAcademyApplications() {
           <p className="utrecht-paragraph">{t('academyMine.declineQuestion', { academy: page.confirmDecline.academyName })}</p>
         </ConfirmStep>
       ) : null}
-      {page.applications.length === 0 ? (
-        <p className="utrecht-paragraph">
-          {t('academyMine.none')}{' '}
-          <Link className="utrecht-link" to="/academies">
-            {t('academyMine.find')}
-          </Link>
-        </p>
-      ) : (
-        <DataTable
-          id="academy-applications-caption"
-          caption={t('academyMine.caption')}
-          rows={page.applications}
-          rowKey={(a) => a.id}
-          columns={[
-            {
-              key: 'academy',
-              header: t('academyMine.academy'),
-              rowHeader: true,
-              cell: (a) => (
-                <>
-                  {a.academyName}
-                  <br />
-                  <span>{a.organisationName}</span>
-                </>
-              ),
-            },
-            {
-              key: 'status',
-              header: t('academyMine.status'),
-              cell: (a) => (
-                <>
-                  {t(`academyMine.statusOf.${a.status}`)}
-                  {a.status === 'submitted' && a.canChange ? (
-                    <>
-                      <br />
-                      {t('academyMine.changeUntil', { date: a.closes })}
-                    </>
-                  ) : null}
-                  {a.canRespond ? (
-                    <>
-                      <br />
-                      {t('academyMine.respondBefore', { date: a.offerExpires })}
-                    </>
-                  ) : null}
-                  {a.decisionReason ? (
-                    <>
-                      <br />
-                      {t('academyMine.reason', { reason: a.decisionReason })}
-                    </>
-                  ) : null}
-                </>
-              ),
-            },
-          ]}
-          actions={{
-            header: t('academyMine.actions'),
+      <MyApplications
+        id="academy-applications-caption"
+        caption={t('academyMine.caption')}
+        rows={page.applications}
+        nameHeader={t('academyMine.academy')}
+        columns={[
+          {
+            key: 'status',
+            header: t('academyMine.status'),
             cell: (a) => (
-              <ul className="pa-plain-list">
-                {a.canChange ? (
+              <>
+                {t(`academyMine.statusOf.${a.status}`)}
+                {a.status === 'submitted' && a.canChange ? (
                   <>
-                    <li>
-                      <Link
-                        className="utrecht-link"
-                        to={`/academies/${a.academyId}/aanmelden`}
-                        aria-label={t('academyMine.changeFor', { academy: a.academyName })}
-                      >
-                        {t('academyMine.change')}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link
-                        className="utrecht-link"
-                        to={`/account/academies?intrekken=${a.id}`}
-                        aria-label={t('academyMine.withdrawFor', { academy: a.academyName })}
-                      >
-                        {t('academyMine.withdraw')}
-                      </Link>
-                    </li>
+                    <br />
+                    {t('academyMine.changeUntil', { date: a.closes })}
                   </>
-                ) : null}
-                {a.status === 'accepted' ? (
-                  <li>
-                    <Link
-                      className="utrecht-link"
-                      to={`/account/academies/${a.id}/meeloopstage`}
-                      aria-label={t('placements.mine.linkFor', { academy: a.academyName })}
-                    >
-                      {t('placements.mine.link')}
-                    </Link>
-                  </li>
                 ) : null}
                 {a.canRespond ? (
                   <>
-                    <li>
-                      <Form method="post" action="/account/academies">
-                        <input type="hidden" name="applicationId" value={a.id} />
-                        <SubmitButton name="intent" value="accept">
-                          {t('academyMine.acceptFor', { academy: a.academyName })}
-                        </SubmitButton>
-                      </Form>
-                    </li>
-                    <li>
-                      <Link
-                        className="utrecht-link"
-                        to={`/account/academies?afzeggen=${a.id}#afzeggen`}
-                        aria-label={t('academyMine.declineFor', { academy: a.academyName })}
-                      >
-                        {t('academyMine.decline')}
-                      </Link>
-                    </li>
+                    <br />
+                    {t('academyMine.respondBefore', { date: a.offerExpires })}
                   </>
                 ) : null}
-              </ul>
+                {a.decisionReason ? (
+                  <>
+                    <br />
+                    {t('academyMine.reason', { reason: a.decisionReason })}
+                  </>
+                ) : null}
+              </>
             ),
-          }}
-        />
-      )}
+          },
+        ]}
+        actionsHeader={t('academyMine.actions')}
+        actions={(a) => [
+          ...(a.canChange
+            ? [
+                {
+                  key: 'change',
+                  to: `/academies/${a.academyId}/aanmelden`,
+                  text: t('academyMine.change'),
+                  label: t('academyMine.changeFor', { academy: a.name }),
+                },
+                {
+                  key: 'withdraw',
+                  to: `/account/academies?intrekken=${a.id}#intrekken`,
+                  text: t('academyMine.withdraw'),
+                  label: t('academyMine.withdrawFor', { academy: a.name }),
+                },
+              ]
+            : []),
+          ...(a.status === 'accepted'
+            ? [
+                {
+                  key: 'placement',
+                  to: `/account/academies/${a.id}/meeloopstage`,
+                  text: t('placements.mine.link'),
+                  label: t('placements.mine.linkFor', { academy: a.name }),
+                },
+              ]
+            : []),
+          ...(a.canRespond
+            ? [
+                {
+                  key: 'accept',
+                  node: (
+                    <Form method="post" action="/account/academies">
+                      <input type="hidden" name="applicationId" value={a.id} />
+                      <SubmitButton name="intent" value="accept">
+                        {t('academyMine.acceptFor', { academy: a.name })}
+                      </SubmitButton>
+                    </Form>
+                  ),
+                },
+                {
+                  key: 'decline',
+                  to: `/account/academies?afzeggen=${a.id}#afzeggen`,
+                  text: t('academyMine.decline'),
+                  label: t('academyMine.declineFor', { academy: a.name }),
+                },
+              ]
+            : []),
+        ]}
+        none={t('academyMine.none')}
+        find={{ to: '/academies', text: t('academyMine.find') }}
+      />
       {page.reviewing.length > 0 ? (
         <section className="pa-section" aria-labelledby="reviewing-heading">
           <h2 className="utrecht-heading-2" id="reviewing-heading">

@@ -10,7 +10,7 @@ import { formatDate } from '~/modules/time';
 import { applicationsOfUser, withdrawApplication, withdrawDisabilityConsent } from '~/modules/mentoring/applications.server';
 import { isUuid, notFound } from '~/modules/http.server';
 import { pageTitle } from '~/components/page-title';
-import { DataTable } from '~/components/ui/data-table';
+import { MyApplications } from '~/components/my-applications';
 
 export const meta: MetaFunction = (args) => pageTitle(args, 'title.accountApplications');
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     applications: applications.map((a) => ({
       id: a.id,
-      networkName: a.networkName,
+      name: a.networkName,
       organisationName: a.organisationName,
       status: a.status,
       createdAt: formatDate(locale, a.createdAt),
@@ -71,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ done: 'unknown' as const }, { status: 400 });
 }
 
-export default function MyApplications() {
+export default function MyMentoringApplications() {
   const t = useT();
   const page = useLoaderData<typeof loader>();
   return (
@@ -112,80 +112,55 @@ export default function MyApplications() {
         </ConfirmStep>
       ) : null}
 
-      {page.applications.length === 0 ? (
-        <p className="utrecht-paragraph">
-          {t('applications.mine.none')}{' '}
-          <Link className="utrecht-link" to="/mentoraat">
-            {t('applications.mine.find')}
-          </Link>
-        </p>
-      ) : (
-        <DataTable
-          id="applications-caption"
-          caption={t('applications.mine.caption')}
-          rows={page.applications}
-          rowKey={(a) => a.id}
-          columns={[
-            {
-              key: 'network',
-              header: t('applications.mine.network'),
-              rowHeader: true,
-              cell: (a) => (
-                <>
-                  {a.networkName}
-                  <br />
-                  <span>{a.organisationName}</span>
-                </>
-              ),
-            },
-            { key: 'date', header: t('applications.mine.date'), cell: (a) => a.createdAt },
-            {
-              key: 'status',
-              header: t('applications.mine.status'),
-              cell: (a) => (
-                <>
-                  {t(`applications.status.${a.status}`)}
-                  {a.sharesDisability ? (
-                    <>
-                      <br />
-                      {t('applications.mine.sharesDisability')}
-                    </>
-                  ) : null}
-                </>
-              ),
-            },
-          ]}
-          actions={{
-            header: t('applications.mine.actions'),
+      <MyApplications
+        id="applications-caption"
+        caption={t('applications.mine.caption')}
+        rows={page.applications}
+        nameHeader={t('applications.mine.network')}
+        columns={[
+          { key: 'date', header: t('applications.mine.date'), cell: (a) => a.createdAt },
+          {
+            key: 'status',
+            header: t('applications.mine.status'),
             cell: (a) => (
-              <ul className="pa-plain-list">
-                {a.canWithdraw ? (
-                  <li>
-                    <Link
-                      className="utrecht-link"
-                      to={`/account/mentoraat?intrekken=${a.id}#intrekken`}
-                      aria-label={t('applications.mine.withdrawFor', { network: a.networkName })}
-                    >
-                      {t('applications.mine.withdraw')}
-                    </Link>
-                  </li>
-                ) : null}
+              <>
+                {t(`applications.status.${a.status}`)}
                 {a.sharesDisability ? (
-                  <li>
-                    <Link
-                      className="utrecht-link"
-                      to={`/account/mentoraat?toestemming=${a.id}#toestemming`}
-                      aria-label={t('applications.mine.withdrawConsentFor', { network: a.networkName })}
-                    >
-                      {t('applications.mine.withdrawConsent')}
-                    </Link>
-                  </li>
+                  <>
+                    <br />
+                    {t('applications.mine.sharesDisability')}
+                  </>
                 ) : null}
-              </ul>
+              </>
             ),
-          }}
-        />
-      )}
+          },
+        ]}
+        actionsHeader={t('applications.mine.actions')}
+        actions={(a) => [
+          ...(a.canWithdraw
+            ? [
+                {
+                  key: 'withdraw',
+                  to: `/account/mentoraat?intrekken=${a.id}#intrekken`,
+                  text: t('applications.mine.withdraw'),
+                  label: t('applications.mine.withdrawFor', { network: a.name }),
+                },
+              ]
+            : []),
+          ...(a.sharesDisability
+            ? [
+                {
+                  key: 'consent',
+                  to: `/account/mentoraat?toestemming=${a.id}#toestemming`,
+                  text: t('applications.mine.withdrawConsent'),
+                  label: t('applications.mine.withdrawConsentFor', { network: a.name }),
+                },
+              ]
+            : []),
+        ]}
+        none={t('applications.mine.none')}
+        find={{ to: '/mentoraat', text: t('applications.mine.find') }}
+      />
     </>
   );
 }

@@ -90,6 +90,7 @@ export const en: Translation<typeof nl> = {
   'academyMine.changeFor': 'Change application: {academy}',
   'academyMine.withdraw': 'Withdraw',
   'academyMine.withdrawFor': 'Withdraw application: {academy}',
+  'academyMine.withdrawHeading': 'Withdraw your application for {academy}?',
   'academyMine.withdrawQuestion': 'Are you sure you want to withdraw your application for {academy}?',
   'academyMine.withdrawConfirm': 'Yes, withdraw application',
   'academyMine.acceptFor': 'Accept place: {academy}',

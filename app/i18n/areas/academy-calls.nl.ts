@@ -88,6 +88,7 @@ export const nl = {
   'academyMine.changeFor': 'Aanmelding veranderen: {academy}',
   'academyMine.withdraw': 'Intrekken',
   'academyMine.withdrawFor': 'Aanmelding intrekken: {academy}',
+  'academyMine.withdrawHeading': 'Aanmelding voor {academy} intrekken?',
   'academyMine.withdrawQuestion': 'Weet je zeker dat je je aanmelding voor {academy} wilt intrekken?',
   'academyMine.withdrawConfirm': 'Ja, aanmelding intrekken',
   'academyMine.acceptFor': 'Plek aannemen: {academy}',

@@ -3,7 +3,6 @@ import type { Db } from '~db/client.server';
 import {
   academies,
   academyApplications,
-  municipalities,
   placementHosts,
   placementPreferences,
   placementRules,
@@ -30,6 +29,7 @@ import {
 } from '../matching/draft-flow.server';
 import { loadGeography } from '../matching/geography.server';
 import { formatDays } from './dates';
+import { placementRows } from './rows.server';
 import { scorePlacement } from './scoring';
 
 // The academy's placements assigned with the exact matching engine (ADR 008, ADR 018 "Placements"):
@@ -239,28 +239,21 @@ export async function placementOverview(db: Db, academyId: string) {
     .where(and(eq(placementRuns.academyId, academyId), ne(placementRuns.status, 'discarded')))
     .orderBy(desc(placementRuns.createdAt))
     .limit(1);
-  const rows = await db
-    .select({
-      id: placements.id,
-      status: placements.status,
-      runId: placements.runId,
-      score: placements.score,
-      reasons: placements.reasons,
-      declineReason: placements.declineReason,
-      applicationId: placements.applicationId,
-      slotId: placements.slotId,
-      participant: users.name,
-      hostName: placementHosts.name,
-      startsOn: placementSlots.startsOn,
-      endsOn: placementSlots.endsOn,
-      municipality: municipalities.name,
-    })
-    .from(placements)
-    .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-    .leftJoin(users, eq(users.id, academyApplications.userId))
-    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
+  const rows = await placementRows(db, [
+    'id',
+    'status',
+    'runId',
+    'score',
+    'reasons',
+    'declineReason',
+    'applicationId',
+    'slotId',
+    'participant',
+    'hostName',
+    'startsOn',
+    'endsOn',
+    'municipality',
+  ])
     .where(and(eq(placements.academyId, academyId), ne(placements.status, 'discarded')))
     .orderBy(asc(users.name), asc(placements.createdAt));
   const shown = rows.filter((r) => r.status !== 'draft' || r.runId === run?.id);
@@ -301,26 +294,19 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
       .returning({ id: placementRuns.id });
     if (!run) return { status: 'not-draft' } as const;
     const [academy] = await tx.select({ name: academies.name }).from(academies).where(eq(academies.id, academyId));
-    const drafts = await tx
-      .select({
-        id: placements.id,
-        applicationId: placements.applicationId,
-        slotId: placements.slotId,
-        capacity: placementSlots.capacity,
-        withdrawnAt: placementSlots.withdrawnAt,
-        startsOn: placementSlots.startsOn,
-        endsOn: placementSlots.endsOn,
-        hostName: placementHosts.name,
-        hostUserId: placementHosts.userId,
-        participantName: users.name,
-        participantMunicipality: municipalities.name,
-      })
-      .from(placements)
-      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-      .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-      .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-      .leftJoin(users, eq(users.id, academyApplications.userId))
-      .leftJoin(municipalities, eq(municipalities.code, academyApplications.municipalityCode))
+    const drafts = await placementRows(tx, [
+      'id',
+      'applicationId',
+      'slotId',
+      'capacity',
+      'withdrawnAt',
+      'startsOn',
+      'endsOn',
+      'hostName',
+      'hostUserId',
+      'participant',
+      'participantMunicipality',
+    ])
       .where(and(eq(placements.runId, runId), eq(placements.status, 'draft')))
       .orderBy(asc(placements.createdAt), asc(placements.id));
     const liveRows = await tx
@@ -332,7 +318,7 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
     for (const r of liveRows) used.set(r.slotId, (used.get(r.slotId) ?? 0) + 1);
     const propose = async (d: (typeof drafts)[number]) => {
       const taken = used.get(d.slotId) ?? 0;
-      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participantName || d.withdrawnAt) return false;
+      if (busyParticipants.has(d.applicationId) || taken >= d.capacity || !d.participant || d.withdrawnAt) return false;
       busyParticipants.add(d.applicationId);
       used.set(d.slotId, taken + 1);
       await tx.update(placements).set({ status: 'proposed', updatedAt: now() }).where(eq(placements.id, d.id));
@@ -346,7 +332,7 @@ export async function publishPlacements(db: Db, academyId: string, runId: string
         props: {
           locale: host.locale,
           hostName: d.hostName,
-          participantName: d.participantName,
+          participantName: d.participant,
           participantMunicipality: d.participantMunicipality ?? '',
           academyName: academy!.name,
           dates: formatDays(host.locale, d.startsOn, d.endsOn),

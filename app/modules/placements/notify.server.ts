@@ -1,17 +1,6 @@
 import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
-import {
-  academies,
-  academyApplications,
-  municipalities,
-  organisations,
-  placementHosts,
-  placements,
-  placementSlots,
-  users,
-  type PlacementCaller,
-} from '~db/schema';
+import { placements, placementSlots, type PlacementCaller } from '~db/schema';
 import { getEnv } from '~/env.server';
 import { now } from '../clock.server';
 import { organizerOf } from '../courses/calendar.server';
@@ -20,13 +9,12 @@ import { enqueueEmail } from '../email/outbox.server';
 import { appLink } from '../http.server';
 import { dateInAmsterdam } from '../time';
 import { formatDays } from './dates';
+import { placementRows } from './rows.server';
 
 // What the two people of a placement are told, with the calendar file (ADR 018, placements; ADR 019):
 // an iTIP REQUEST naming both as attendees when the host accepts or the slot's days or place change,
 // and a CANCEL with the same UID and the next SEQUENCE when it is called off. The files are built by
 // the meetings' calendar code (`kind: 'placement'`, whole days).
-
-const hostUsers = alias(users, 'host_users');
 
 export type PlacementChange = 'confirmed' | 'changed' | 'called-off';
 
@@ -43,34 +31,23 @@ export async function tellAboutPlacement(
   change: PlacementChange,
   options: { by?: PlacementCaller; actorUserId?: string | null; skip?: Set<string>; withCalendar?: boolean } = {},
 ) {
-  const [row] = await tx
-    .select({
-      placement: placements,
-      slot: placementSlots,
-      academyName: academies.name,
-      organisationName: organisations.name,
-      place: municipalities.name,
-      hostName: placementHosts.name,
-      host: { id: hostUsers.id, name: hostUsers.name, email: hostUsers.email, locale: hostUsers.locale },
-      participant: { id: users.id, name: users.name, email: users.email, locale: users.locale },
-    })
-    .from(placements)
-    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-    .leftJoin(hostUsers, eq(hostUsers.id, placementHosts.userId))
-    .innerJoin(academies, eq(academies.id, placements.academyId))
-    .innerJoin(organisations, eq(organisations.id, academies.organisationId))
-    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
-    .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-    .leftJoin(users, eq(users.id, academyApplications.userId))
-    .where(eq(placements.id, placementId));
+  const [row] = await placementRows(tx, [
+    'placement',
+    'slot',
+    'academyName',
+    'organisationName',
+    'municipality',
+    'hostName',
+    'hostAccount',
+    'participantAccount',
+  ]).where(eq(placements.id, placementId));
   if (!row) return 0;
   const skip = options.skip ?? new Set<string>();
   const withCalendar = options.withCalendar ?? true;
   const cancelled = change === 'called-off';
   const left = options.by === 'left';
-  const host = row.host?.id ? { ...row.host, name: row.hostName || row.host.name } : null;
-  const participant = row.participant?.id ? row.participant : null;
+  const host = row.hostAccount?.id ? { ...row.hostAccount, name: row.hostName || row.hostAccount.name } : null;
+  const participant = row.participantAccount?.id ? row.participantAccount : null;
   const people = [
     { person: host, other: participant, role: 'host' as const, url: '/stagebieder' },
     {
@@ -96,7 +73,7 @@ export async function tellAboutPlacement(
       ? `Meeloopstage ${row.academyName}`
       : `Meeloopstage ${row.academyName}: ${participant?.name ?? ''} bij ${host?.name ?? ''}`,
     description: left ? '' : row.slot.note,
-    location: row.place,
+    location: row.municipality,
     state: cancelled ? 'cancelled' : 'confirmed',
     organizer: organizerOf(row.organisationName, getEnv().EMAIL_FROM),
     attendees,
@@ -110,7 +87,7 @@ export async function tellAboutPlacement(
       otherName: left ? '' : (other?.name ?? ''),
       academyName: row.academyName,
       dates: formatDays(person.locale, row.slot.startsOn, row.slot.endsOn),
-      place: row.place,
+      place: row.municipality,
       url: appLink(url),
     };
     const attachments = withCalendar ? [meetingAttachment(calendar, cancelled, 'meeloopstage')] : [];

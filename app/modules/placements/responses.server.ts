@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
-import { academies, academyApplications, municipalities, placementHosts, placements, placementSlots, users } from '~db/schema';
+import { academyApplications, placementHosts, placements, placementSlots } from '~db/schema';
 import { now } from '../clock.server';
 import { isUuid } from '../http.server';
 import { dateInAmsterdam } from '../time';
 import { callOffPlacements, tellAboutPlacement } from './notify.server';
+import { placementRows } from './rows.server';
 
 // A host answers a proposed placement. Accepting sends both people the details with a calendar
 // invitation (iTIP REQUEST naming both as attendees, as meetings do, ADR 019): one UID for the
@@ -13,44 +14,24 @@ import { callOffPlacements, tellAboutPlacement } from './notify.server';
 
 /** The proposed and answered placements of a host: the participant's name and municipality only. */
 export async function placementsOfHost(db: Db, hostId: string) {
-  return db
-    .select({
-      id: placements.id,
-      slotId: placements.slotId,
-      status: placements.status,
-      declineReason: placements.declineReason,
-      participant: users.name,
-      participantMunicipality: municipalities.name,
-      academyName: academies.name,
-      startsOn: placementSlots.startsOn,
-      endsOn: placementSlots.endsOn,
-    })
-    .from(placements)
-    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .innerJoin(academies, eq(academies.id, placements.academyId))
-    .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-    .leftJoin(users, eq(users.id, academyApplications.userId))
-    .leftJoin(municipalities, eq(municipalities.code, academyApplications.municipalityCode))
+  return placementRows(db, [
+    'id',
+    'slotId',
+    'status',
+    'declineReason',
+    'participant',
+    'participantMunicipality',
+    'academyName',
+    'startsOn',
+    'endsOn',
+  ])
     .where(and(eq(placementSlots.hostId, hostId), inArray(placements.status, ['proposed', 'accepted', 'declined'])))
     .orderBy(asc(placementSlots.startsOn), asc(placements.createdAt));
 }
 
 /** The participant's published placements (proposed or accepted) for one application. */
 export async function placementsOfParticipant(db: Db, applicationId: string) {
-  return db
-    .select({
-      id: placements.id,
-      status: placements.status,
-      hostName: placementHosts.name,
-      hostOffice: placementHosts.office,
-      municipality: municipalities.name,
-      startsOn: placementSlots.startsOn,
-      endsOn: placementSlots.endsOn,
-    })
-    .from(placements)
-    .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-    .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-    .innerJoin(municipalities, eq(municipalities.code, placementSlots.municipalityCode))
+  return placementRows(db, ['id', 'status', 'hostName', 'hostOffice', 'municipality', 'startsOn', 'endsOn'])
     .where(and(eq(placements.applicationId, applicationId), inArray(placements.status, ['proposed', 'accepted'])))
     .orderBy(asc(placementSlots.startsOn));
 }
@@ -69,15 +50,11 @@ export async function respondToPlacement(
 ): Promise<RespondOutcome> {
   if (!isUuid(placementId)) return 'not-found';
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ placement: placements, slot: placementSlots, host: placementHosts })
-      .from(placements)
-      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-      .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
+    const [row] = await placementRows(tx, ['status'])
       .where(and(eq(placements.id, placementId), eq(placementHosts.userId, hostUserId)))
       .for('update', { of: placements });
     if (!row) return 'not-found';
-    if (row.placement.status !== 'proposed') return 'not-possible';
+    if (row.status !== 'proposed') return 'not-possible';
     if (!answer.accept) {
       await tx
         .update(placements)
@@ -92,70 +69,49 @@ export async function respondToPlacement(
 }
 
 /**
- * The host calls off a placement they accepted (or one still waiting for their answer), behind the
- * page's confirmation step: both people get a CANCEL for their calendars and the participant is free
- * for the next assignment run. 'not-possible' once it is no longer live or its last day has passed.
+ * Calls off the placement `placementId` when `whose` holds for it (the caller's right to it), under its
+ * row lock: both people get a CANCEL for their calendars and the participant is free for the next
+ * assignment run. 'not-possible' once it is no longer live or its last day has passed.
  */
-export async function callOffAsHost(db: Db, hostUserId: string, placementId: string): Promise<'called-off' | 'not-possible' | 'not-found'> {
+async function callOff(
+  db: Db,
+  placementId: string,
+  whose: SQL | undefined,
+  by: 'host' | 'participant' | 'coordinator',
+  actorUserId: string,
+): Promise<'called-off' | 'not-possible' | 'not-found'> {
   if (!isUuid(placementId)) return 'not-found';
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: placements.status, endsOn: placementSlots.endsOn })
-      .from(placements)
-      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-      .innerJoin(placementHosts, eq(placementHosts.id, placementSlots.hostId))
-      .where(and(eq(placements.id, placementId), eq(placementHosts.userId, hostUserId)))
+    const [row] = await placementRows(tx, ['status', 'endsOn'])
+      .where(and(eq(placements.id, placementId), whose))
       .for('update', { of: placements });
     if (!row) return 'not-found';
     if (!isLive(row)) return 'not-possible';
-    await callOffPlacements(tx, eq(placements.id, placementId), 'host', { actorUserId: hostUserId });
+    await callOffPlacements(tx, eq(placements.id, placementId), by, { actorUserId });
     return 'called-off';
   });
+}
+
+/** The host calls off a placement they accepted (or one still waiting for their answer), behind the page's confirmation step. */
+export async function callOffAsHost(db: Db, hostUserId: string, placementId: string) {
+  return callOff(db, placementId, eq(placementHosts.userId, hostUserId), 'host', hostUserId);
 }
 
 /** The participant calls off their live placement in this academy (same rules as the host's). */
-export async function callOffAsParticipant(
-  db: Db,
-  userId: string,
-  applicationId: string,
-  placementId: string,
-): Promise<'called-off' | 'not-possible' | 'not-found'> {
-  if (!isUuid(placementId) || !isUuid(applicationId)) return 'not-found';
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: placements.status, endsOn: placementSlots.endsOn })
-      .from(placements)
-      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-      .innerJoin(academyApplications, eq(academyApplications.id, placements.applicationId))
-      .where(and(eq(placements.id, placementId), eq(placements.applicationId, applicationId), eq(academyApplications.userId, userId)))
-      .for('update', { of: placements });
-    if (!row) return 'not-found';
-    if (!isLive(row)) return 'not-possible';
-    await callOffPlacements(tx, eq(placements.id, placementId), 'participant', { actorUserId: userId });
-    return 'called-off';
-  });
+export async function callOffAsParticipant(db: Db, userId: string, applicationId: string, placementId: string) {
+  if (!isUuid(applicationId)) return 'not-found' as const;
+  return callOff(
+    db,
+    placementId,
+    and(eq(placements.applicationId, applicationId), eq(academyApplications.userId, userId)),
+    'participant',
+    userId,
+  );
 }
 
 /** The coordinator takes a published pair apart (the caller checked the academy is theirs). */
-export async function callOffAsCoordinator(
-  db: Db,
-  academyId: string,
-  placementId: string,
-  coordinatorUserId: string,
-): Promise<'called-off' | 'not-possible' | 'not-found'> {
-  if (!isUuid(placementId)) return 'not-found';
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ status: placements.status, endsOn: placementSlots.endsOn })
-      .from(placements)
-      .innerJoin(placementSlots, eq(placementSlots.id, placements.slotId))
-      .where(and(eq(placements.id, placementId), eq(placements.academyId, academyId)))
-      .for('update', { of: placements });
-    if (!row) return 'not-found';
-    if (!isLive(row)) return 'not-possible';
-    await callOffPlacements(tx, eq(placements.id, placementId), 'coordinator', { actorUserId: coordinatorUserId });
-    return 'called-off';
-  });
+export async function callOffAsCoordinator(db: Db, academyId: string, placementId: string, coordinatorUserId: string) {
+  return callOff(db, placementId, eq(placements.academyId, academyId), 'coordinator', coordinatorUserId);
 }
 
 /** Proposed or accepted, and its last day not yet passed (in Dutch time). */
