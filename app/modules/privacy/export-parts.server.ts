@@ -195,13 +195,6 @@ export function onePart<
   V = Row<F>,
   N extends Record<string, Nested<unknown>> = Record<never, never>,
 >(spec: PartSpec<K, F, V, N>): ExportedTable<K, Out<V, N> | null> {
-  const { key, table, within, belongs, deletion } = spec;
-  return {
-    key,
-    table,
-    within,
-    belongs,
-    deletion,
-    read: async (db, p) => (await readRows(db, { ...spec, from: table }, p, spec.whose(p)))[0] ?? null,
-  };
+  const rows = rowsPart(spec);
+  return { ...rows, read: async (db, p) => (await rows.read(db, p))[0] ?? null };
 }
