@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { H2, LI, MailLink, P, UL } from './prose';
 
 type Locale = 'nl' | 'en';
 
@@ -10,32 +10,6 @@ export const accessibilityTitle = {
 const accessibilityDate = '2026-11-28';
 
 const ACCESSIBILITY_EMAIL = 'toegankelijkheid@politiekactief.example';
-
-type Children = { children: ReactNode };
-
-function H2({ children }: Children) {
-  return <h2 className="utrecht-heading-2">{children}</h2>;
-}
-
-function P({ children }: Children) {
-  return <p className="utrecht-paragraph">{children}</p>;
-}
-
-function UL({ children }: Children) {
-  return <ul className="utrecht-unordered-list">{children}</ul>;
-}
-
-function LI({ children }: Children) {
-  return <li className="utrecht-unordered-list__item">{children}</li>;
-}
-
-function MailLink() {
-  return (
-    <a className="utrecht-link" href={`mailto:${ACCESSIBILITY_EMAIL}`}>
-      {ACCESSIBILITY_EMAIL}
-    </a>
-  );
-}
 
 function AccessibilityNl() {
   return (
@@ -97,8 +71,9 @@ function AccessibilityNl() {
 
       <H2>Een probleem melden</H2>
       <P>
-        Kun je iets niet gebruiken of niet lezen? Of zie je een fout? Laat het ons weten. Mail naar <MailLink />. Schrijf erbij op welke
-        pagina het was en wat er misging. Je krijgt binnen 5 werkdagen antwoord.
+        Kun je iets niet gebruiken of niet lezen? Of zie je een fout? Laat het ons weten. Mail naar{' '}
+        <MailLink address={ACCESSIBILITY_EMAIL} />. Schrijf erbij op welke pagina het was en wat er misging. Je krijgt binnen 5 werkdagen
+        antwoord.
       </P>
       <P>Heb je de informatie of dienst nu nodig? Zet dat in je mail. Dan zoeken we samen een andere manier om je te helpen.</P>
 
@@ -169,8 +144,8 @@ function AccessibilityEn() {
 
       <H2>Report a problem</H2>
       <P>
-        Is there something you cannot use or read? Or do you see an error? Let us know. Email <MailLink />. Tell us which page it was on and
-        what went wrong. You will get an answer within 5 working days.
+        Is there something you cannot use or read? Or do you see an error? Let us know. Email <MailLink address={ACCESSIBILITY_EMAIL} />.
+        Tell us which page it was on and what went wrong. You will get an answer within 5 working days.
       </P>
       <P>Do you need the information or service right now? Say so in your email. Then we will find another way to help you together.</P>
 

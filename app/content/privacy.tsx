@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DataTable } from '~/components/ui/data-table';
+import { A, H2, H3, LI, MailLink, P, UL } from './prose';
 
 type Locale = 'nl' | 'en';
 
@@ -12,44 +13,6 @@ const PRIVACY_EMAIL = 'privacy@politiekactief.example';
 const ACCOUNT_PRIVACY_PATH = '/account/privacy';
 const ACCOUNT_EMAIL_PATH = '/account/e-mail';
 const SPECIAL_SECTION_ID = 'bijzondere-gegevens';
-
-type Children = { children: ReactNode };
-
-function H2({ children, id }: Children & { id?: string }) {
-  return (
-    <h2 className="utrecht-heading-2" id={id}>
-      {children}
-    </h2>
-  );
-}
-
-function H3({ children }: Children) {
-  return <h3 className="utrecht-heading-3">{children}</h3>;
-}
-
-function P({ children }: Children) {
-  return <p className="utrecht-paragraph">{children}</p>;
-}
-
-function UL({ children }: Children) {
-  return <ul className="utrecht-unordered-list">{children}</ul>;
-}
-
-function LI({ children }: Children) {
-  return <li className="utrecht-unordered-list__item">{children}</li>;
-}
-
-function A({ href, children }: Children & { href: string }) {
-  return (
-    <a className="utrecht-link" href={href}>
-      {children}
-    </a>
-  );
-}
-
-function MailLink() {
-  return <A href={`mailto:${PRIVACY_EMAIL}`}>{PRIVACY_EMAIL}</A>;
-}
 
 /** One "what / why / legal basis" block for a kind of data. */
 function DataPurpose({
@@ -118,7 +81,7 @@ function PrivacyNl() {
         beheert, is verantwoordelijk voor je gegevens. In de AVG heet dat de verwerkingsverantwoordelijke.
       </P>
       <P>
-        Heb je een vraag over privacy? Mail dan naar <MailLink />.
+        Heb je een vraag over privacy? Mail dan naar <MailLink address={PRIVACY_EMAIL} />.
       </P>
 
       <H2>Welke gegevens bewaren we en waarom?</H2>
@@ -354,8 +317,9 @@ function PrivacyNl() {
         </LI>
       </UL>
       <P>
-        Heb je geen account, omdat je je alleen voor een cursus hebt aangemeld? Of lukt iets niet? Mail dan naar <MailLink />. Je krijgt
-        binnen een maand antwoord. Een aanmelding voor een cursus kun je altijd annuleren met de link in je bevestigingsmail.
+        Heb je geen account, omdat je je alleen voor een cursus hebt aangemeld? Of lukt iets niet? Mail dan naar{' '}
+        <MailLink address={PRIVACY_EMAIL} />. Je krijgt binnen een maand antwoord. Een aanmelding voor een cursus kun je altijd annuleren
+        met de link in je bevestigingsmail.
       </P>
 
       <H2>Wijzigingen</H2>
@@ -393,7 +357,7 @@ function PrivacyEn() {
         for your data. The GDPR calls this the controller.
       </P>
       <P>
-        Do you have a question about privacy? Email <MailLink />.
+        Do you have a question about privacy? Email <MailLink address={PRIVACY_EMAIL} />.
       </P>
 
       <H2>What data do we store and why?</H2>
@@ -621,8 +585,9 @@ function PrivacyEn() {
         </LI>
       </UL>
       <P>
-        Do you have no account, because you only signed up for a course? Or does something not work? Then email <MailLink />. You will get
-        an answer within one month. You can always cancel a course registration with the link in your confirmation email.
+        Do you have no account, because you only signed up for a course? Or does something not work? Then email{' '}
+        <MailLink address={PRIVACY_EMAIL} />. You will get an answer within one month. You can always cancel a course registration with the
+        link in your confirmation email.
       </P>
 
       <H2>Changes</H2>

@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '~db/client.server';
 import { matchRouteProgress, networkRouteSteps } from '~db/schema/route';
@@ -34,46 +34,21 @@ import {
 import { appLink } from '~/modules/http.server';
 import { exportPlacementData } from '../placements/privacy.server';
 import { emailLogDigest } from './email-log.server';
+import { byEmail, byUser, eitherOf, exported, nestedList, nestedOne, onePart, orNull, rowsPart, selectRows } from './export-parts.server';
 
 /*
  * Every table that can hold personal data, and what the export and account deletion do with it
  * (ADR 009, issue #14). `exportPersonalData` runs `exportedTables` in order, one key of the JSON per
- * entry; `personal-data.test.ts` reads the Drizzle schema and fails for a table with a column that
- * references `users` (or is named `email`, `*_email`, `user_id`, `*_user_id`, `recipient`) that is in
- * neither list. A new table with personal data is one entry here: in `exportedTables` (its key, how
- * its rows belong to the person, what deletion does, and the query that reads and presents them) or
- * in `notExported` with the reason. The same two lists drive the deletion test's scan
+ * entry. Each entry is a description, read by `export-parts.server.ts`: the table, how the person's
+ * rows are found (by user id, by address, through a join), the columns with their names in the JSON,
+ * the values withheld, and the rows of other tables shown inside. `personal-data.test.ts` reads the
+ * Drizzle schema and fails for a table with a column that references `users` (or is named `email`,
+ * `*_email`, `user_id`, `*_user_id`, `recipient`) that is in neither list. A new table with personal
+ * data is one entry here: in `exportedTables` (its key, how its rows belong to the person, what
+ * deletion does, and what it reads) or in `notExported` with the reason. The same two lists drive the deletion test's scan
  * (`deletion.server.test.ts` through `test/privacy.ts`): it looks for the person's strings in every
  * text column of these tables after deletion, and checks that no other table held them before.
  */
-
-/** Whose data: the account and its normalised address (rows made before or without logging in). */
-type Person = { user: typeof users.$inferSelect; userId: string; email: string };
-
-type ExportedTable<K extends string, V> = {
-  /** The key of this part in the export's JSON. */
-  key: K;
-  /** The table read; `within` names tables whose rows are exported inside this part. */
-  table: PgTable;
-  within?: PgTable[];
-  /** How a row belongs to the person. */
-  belongs: string;
-  /** What account deletion does with the rows (`deletion.server.ts`). */
-  deletion: string;
-  /** The person's rows, with the columns they get, presented for the JSON. */
-  read: (db: Db, person: Person) => Promise<V>;
-};
-
-const exported = <K extends string, V>(entry: ExportedTable<K, V>) => entry;
-
-/** Dates as ISO strings; everything else as the query gave it. */
-function isoDates<T extends Record<string, unknown>>(
-  row: T,
-): { [P in keyof T]: T[P] extends Date ? string : T[P] extends Date | null ? string | null : T[P] } {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])) as never;
-}
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const all = <T extends Record<string, unknown>>(rows: T[]) => rows.map(isoDates);
 
 /**
  * The person's matches in either role, found from each side on its own index (an OR across the two
@@ -91,442 +66,386 @@ function matchesOf(userId: string): SQL {
   )!;
 }
 
+/** Where a certificate or a programme completion is checked by anyone holding its code. */
+const verificationUrl = (code: string) => appLink(`/certificaat/${code}`);
+
+const actor = aliasedTable(users, 'actor');
 /** Who (other than the person) read or changed their special-category data, newest first. */
-export async function specialDataAccess(db: Db, userId: string, limit = 500) {
-  const actor = aliasedTable(users, 'actor');
-  return db
-    .select({
-      at: auditEvents.at,
-      action: auditEvents.action,
-      entity: auditEvents.entity,
-      actor: actor.name,
-      organisation: organisations.name,
-    })
-    .from(auditEvents)
-    .leftJoin(actor, eq(actor.id, auditEvents.actorUserId))
-    .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
-    .where(eq(auditEvents.subjectUserId, userId))
-    .orderBy(desc(auditEvents.at))
-    .limit(limit);
+const accessQuery = {
+  from: auditEvents,
+  columns: {
+    at: auditEvents.at,
+    action: auditEvents.action,
+    entity: auditEvents.entity,
+    actor: orNull(actor.name),
+    organisation: orNull(organisations.name),
+  },
+  joins: [
+    { table: actor, on: eq(actor.id, auditEvents.actorUserId), left: true },
+    { table: organisations, on: eq(organisations.id, auditEvents.organisationId), left: true },
+  ],
+  orderBy: [desc(auditEvents.at)],
+};
+
+/** The same for `/account/privacy`, with dates as they are. */
+export function specialDataAccess(db: Db, userId: string, limit = 500) {
+  return selectRows(db, accessQuery, eq(auditEvents.subjectUserId, userId), limit);
 }
+
+const menteeUser = aliasedTable(users, 'mentee_user');
+const mentorUser = aliasedTable(users, 'mentor_user');
 
 /** The parts of the export, in the order of its JSON. */
 export const exportedTables = [
-  exported({
+  onePart({
     key: 'account',
     table: users,
     belongs: 'the account itself',
     deletion: 'row deleted',
-    read: async (_db, { user }) => ({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      locale: user.locale,
-      hasPassword: Boolean(user.passwordHash),
-      emailVerifiedAt: iso(user.emailVerifiedAt),
-      isAdmin: user.isAdmin,
-      lastLoginAt: iso(user.lastLoginAt),
-      retentionWarnedAt: iso(user.retentionWarnedAt),
-      createdAt: iso(user.createdAt),
-    }),
+    whose: (p) => eq(users.id, p.userId),
+    columns: {
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      // Whether there is a password, never its hash.
+      hasPassword: sql<boolean>`coalesce(${users.passwordHash}, '') <> ''`,
+      emailVerifiedAt: users.emailVerifiedAt,
+      isAdmin: users.isAdmin,
+      lastLoginAt: users.lastLoginAt,
+      retentionWarnedAt: users.retentionWarnedAt,
+      createdAt: users.createdAt,
+    },
   }),
-  exported({
+  rowsPart({
     key: 'sessions',
     table: sessions,
     belongs: 'user_id (times only)',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
-          .from(sessions)
-          .where(eq(sessions.userId, p.userId)),
-      ),
+    whose: byUser(sessions.userId),
+    columns: { createdAt: sessions.createdAt, expiresAt: sessions.expiresAt },
   }),
-  exported({
+  rowsPart({
     key: 'coordinatorOf',
     table: organisationMemberships,
     belongs: 'user_id',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({ organisation: organisations.name, role: organisationMemberships.role, since: organisationMemberships.createdAt })
-          .from(organisationMemberships)
-          .innerJoin(organisations, eq(organisations.id, organisationMemberships.organisationId))
-          .where(eq(organisationMemberships.userId, p.userId)),
-      ),
+    whose: byUser(organisationMemberships.userId),
+    columns: { organisation: organisations.name, role: organisationMemberships.role, since: organisationMemberships.createdAt },
+    joins: [{ table: organisations, on: eq(organisations.id, organisationMemberships.organisationId) }],
   }),
-  exported({
+  rowsPart({
     key: 'invitations',
     table: invitations,
     belongs: 'email (invitations to the address), or accepted_by the account; every kind (ADR 022)',
     deletion: 'invitations to the address, and those the account accepted, deleted',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            kind: invitations.kind,
-            organisation: organisations.name,
-            network: networks.name,
-            academy: academies.name,
-            name: invitations.name,
-            createdAt: invitations.createdAt,
-            expiresAt: invitations.expiresAt,
-            acceptedAt: invitations.acceptedAt,
-          })
-          .from(invitations)
-          .leftJoin(organisations, eq(organisations.id, invitations.organisationId))
-          .leftJoin(networks, eq(networks.id, invitations.networkId))
-          .leftJoin(academies, eq(academies.id, invitations.academyId))
-          .where(or(eq(invitations.email, p.email), eq(invitations.acceptedBy, p.userId)))
-          .orderBy(invitations.createdAt),
-      ),
+    whose: eitherOf(byEmail(invitations.email), byUser(invitations.acceptedBy)),
+    columns: {
+      kind: invitations.kind,
+      organisation: orNull(organisations.name),
+      network: orNull(networks.name),
+      academy: orNull(academies.name),
+      name: invitations.name,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+    },
+    joins: [
+      { table: organisations, on: eq(organisations.id, invitations.organisationId), left: true },
+      { table: networks, on: eq(networks.id, invitations.networkId), left: true },
+      { table: academies, on: eq(academies.id, invitations.academyId), left: true },
+    ],
+    orderBy: [invitations.createdAt],
   }),
-  exported({
+  rowsPart({
     key: 'registrations',
     table: registrations,
     within: [sessionAttendance, certificates],
     belongs: 'user_id or email: made with the account, and with its address (before or without logging in)',
     deletion: 'cancelled and anonymised; their attendance stays anonymous, their certificate goes (the code then verifies as unknown)',
-    read: async (db, p) => {
-      const regs = await db
-        .select({ registration: registrations, courseTitle: courses.title })
-        .from(registrations)
-        .innerJoin(courses, eq(courses.id, registrations.courseId))
-        .where(or(eq(registrations.userId, p.userId), eq(registrations.email, p.email)))
-        .orderBy(registrations.createdAt);
-      const ids = regs.map((r) => r.registration.id);
-      const attendance = ids.length ? await db.select().from(sessionAttendance).where(inArray(sessionAttendance.registrationId, ids)) : [];
-      const held = ids.length ? await db.select().from(certificates).where(inArray(certificates.registrationId, ids)) : [];
-      return regs.map(({ registration: r, courseTitle }) => ({
-        id: r.id,
-        course: courseTitle,
-        name: r.name,
-        email: r.email,
-        phone: r.phone,
-        municipalityCode: r.municipalityCode,
-        answers: r.answers,
-        accessibilityNeeds: r.accessibilityNeeds,
-        accessibilityAids: r.accessibilityAids,
-        source: r.source,
-        utm: r.utm,
-        locale: r.locale,
-        privacyVersion: r.privacyVersion,
-        consentedAt: iso(r.consentedAt),
-        status: r.status,
-        /** On site or online: the seat pool of the registration (a hybrid course lets the person choose). */
-        pool: r.pool,
-        confirmedAt: iso(r.confirmedAt),
-        cancelledAt: iso(r.cancelledAt),
-        createdAt: iso(r.createdAt),
-        attendance: attendance
-          .filter((a) => a.registrationId === r.id)
-          .map((a) => ({ sessionId: a.sessionId, attended: a.attended, markedAt: iso(a.markedAt) })),
-        certificate:
-          held
-            .filter((c) => c.registrationId === r.id)
-            .map((c) => ({
-              code: c.code,
-              verificationUrl: appLink(`/certificaat/${c.code}`),
-              issuedAt: iso(c.issuedAt),
-              withdrawnAt: iso(c.withdrawnAt),
-            }))[0] ?? null,
-      }));
+    whose: eitherOf(byUser(registrations.userId), byEmail(registrations.email)),
+    columns: {
+      id: registrations.id,
+      course: courses.title,
+      name: registrations.name,
+      email: registrations.email,
+      phone: registrations.phone,
+      municipalityCode: registrations.municipalityCode,
+      answers: registrations.answers,
+      accessibilityNeeds: registrations.accessibilityNeeds,
+      accessibilityAids: registrations.accessibilityAids,
+      source: registrations.source,
+      utm: registrations.utm,
+      locale: registrations.locale,
+      privacyVersion: registrations.privacyVersion,
+      consentedAt: registrations.consentedAt,
+      status: registrations.status,
+      /** On site or online: the seat pool of the registration (a hybrid course lets the person choose). */
+      pool: registrations.pool,
+      confirmedAt: registrations.confirmedAt,
+      cancelledAt: registrations.cancelledAt,
+      createdAt: registrations.createdAt,
+    },
+    joins: [{ table: courses, on: eq(courses.id, registrations.courseId) }],
+    orderBy: [registrations.createdAt],
+    id: registrations.id,
+    nested: {
+      attendance: nestedList(sessionAttendance.registrationId, {
+        columns: { sessionId: sessionAttendance.sessionId, attended: sessionAttendance.attended, markedAt: sessionAttendance.markedAt },
+      }),
+      certificate: nestedOne(certificates.registrationId, {
+        columns: { code: certificates.code, issuedAt: certificates.issuedAt, withdrawnAt: certificates.withdrawnAt },
+        present: ({ code, ...c }) => ({ code, verificationUrl: verificationUrl(code), ...c }),
+      }),
     },
   }),
-  exported({
+  rowsPart({
     key: 'pendingSignUps',
     table: signUpRequests,
     belongs: 'email, or the account named in its input (sign-ups waiting for the link in their email, ADR 011)',
     deletion: 'deleted (and by the maintenance job a day after)',
-    read: async (db, p) =>
-      (
-        await db
-          .select({ request: signUpRequests, courseTitle: courses.title })
-          .from(signUpRequests)
-          .innerJoin(courses, eq(courses.id, signUpRequests.courseId))
-          .where(or(eq(signUpRequests.email, p.email), sql`${signUpRequests.input}->>'userId' = ${p.userId}`))
-      ).map(({ request: r, courseTitle }) => ({
-        course: courseTitle,
-        email: r.email,
-        ...r.input,
-        emailedAt: iso(r.emailedAt),
-        createdAt: iso(r.createdAt),
-      })),
+    whose: eitherOf(byEmail(signUpRequests.email), (p) => sql`${signUpRequests.input}->>'userId' = ${p.userId}`),
+    columns: {
+      course: courses.title,
+      email: signUpRequests.email,
+      input: signUpRequests.input,
+      emailedAt: signUpRequests.emailedAt,
+      createdAt: signUpRequests.createdAt,
+    },
+    joins: [{ table: courses, on: eq(courses.id, signUpRequests.courseId) }],
+    // The form as it was sent, among the request's own fields.
+    present: ({ course, email, input, emailedAt, createdAt }) => ({ course, email, ...input, emailedAt, createdAt }),
   }),
-  exported({
+  onePart({
     key: 'mentorProfile',
     table: mentorProfiles,
     within: [networkMentors],
     belongs: 'user_id',
     deletion: 'anonymised, removed from networks',
-    read: async (db, p) => {
-      const [profile] = await db.select().from(mentorProfiles).where(eq(mentorProfiles.userId, p.userId));
-      if (!profile) return null;
-      const inNetworks = await db
-        .select({ network: networks.name, joinedAt: networkMentors.joinedAt })
-        .from(networkMentors)
-        .innerJoin(networks, eq(networks.id, networkMentors.networkId))
-        .where(eq(networkMentors.mentorProfileId, profile.id));
-      return {
-        office: profile.office,
-        municipalityCode: profile.municipalityCode,
-        party: profile.party,
-        gender: profile.gender,
-        themes: profile.themes,
-        languages: profile.languages,
-        meetingModes: profile.meetingModes,
-        capacity: profile.capacity,
-        availability: profile.availability,
-        bio: profile.bio,
-        phone: profile.phone,
-        pausedUntil: profile.pausedUntil,
-        completedAt: iso(profile.completedAt),
-        networks: all(inNetworks),
-      };
+    whose: byUser(mentorProfiles.userId),
+    columns: {
+      office: mentorProfiles.office,
+      municipalityCode: mentorProfiles.municipalityCode,
+      party: mentorProfiles.party,
+      gender: mentorProfiles.gender,
+      themes: mentorProfiles.themes,
+      languages: mentorProfiles.languages,
+      meetingModes: mentorProfiles.meetingModes,
+      capacity: mentorProfiles.capacity,
+      availability: mentorProfiles.availability,
+      bio: mentorProfiles.bio,
+      phone: mentorProfiles.phone,
+      pausedUntil: mentorProfiles.pausedUntil,
+      completedAt: mentorProfiles.completedAt,
+    },
+    id: mentorProfiles.id,
+    nested: {
+      networks: nestedList(networkMentors.mentorProfileId, {
+        columns: { network: networks.name, joinedAt: networkMentors.joinedAt },
+        joins: [{ table: networks, on: eq(networks.id, networkMentors.networkId) }],
+      }),
     },
   }),
-  exported({
+  rowsPart({
     key: 'applications',
     table: menteeApplications,
     belongs: 'user_id',
     deletion: 'withdrawn and anonymised',
-    read: async (db, p) =>
-      (
-        await db
-          .select({ application: menteeApplications, network: networks.name })
-          .from(menteeApplications)
-          .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
-          .where(eq(menteeApplications.userId, p.userId))
-          .orderBy(menteeApplications.createdAt)
-      ).map(({ application: a, network }) => ({
-        id: a.id,
-        network,
-        municipalityCode: a.municipalityCode,
-        themes: a.themes,
-        goals: a.goals,
-        goalsText: a.goalsText,
-        party: a.party,
-        meetingModes: a.meetingModes,
-        languages: a.languages,
-        availability: a.availability,
-        mustHaves: a.mustHaves,
-        accessibilityNeeds: a.accessibilityNeeds,
-        answers: a.answers,
-        focusGroups: a.focusGroups,
-        disability: a.disability,
-        phone: a.phone,
-        source: a.source,
-        utm: a.utm,
-        status: a.status,
-        withdrawnAt: iso(a.withdrawnAt),
-        matchedAt: iso(a.matchedAt),
-        createdAt: iso(a.createdAt),
-      })),
+    whose: byUser(menteeApplications.userId),
+    columns: {
+      id: menteeApplications.id,
+      network: networks.name,
+      municipalityCode: menteeApplications.municipalityCode,
+      themes: menteeApplications.themes,
+      goals: menteeApplications.goals,
+      goalsText: menteeApplications.goalsText,
+      party: menteeApplications.party,
+      meetingModes: menteeApplications.meetingModes,
+      languages: menteeApplications.languages,
+      availability: menteeApplications.availability,
+      mustHaves: menteeApplications.mustHaves,
+      accessibilityNeeds: menteeApplications.accessibilityNeeds,
+      answers: menteeApplications.answers,
+      focusGroups: menteeApplications.focusGroups,
+      disability: menteeApplications.disability,
+      phone: menteeApplications.phone,
+      source: menteeApplications.source,
+      utm: menteeApplications.utm,
+      status: menteeApplications.status,
+      withdrawnAt: menteeApplications.withdrawnAt,
+      matchedAt: menteeApplications.matchedAt,
+      createdAt: menteeApplications.createdAt,
+    },
+    joins: [{ table: networks, on: eq(networks.id, menteeApplications.networkId) }],
+    orderBy: [menteeApplications.createdAt],
   }),
-  exported({
+  rowsPart({
     key: 'matches',
     table: matches,
     belongs: 'through the person’s application (mentee) or mentor profile (mentor); of the other person only their name',
     deletion: 'ended, free text blanked',
-    read: async (db, p) => {
-      const mentee = aliasedTable(users, 'mentee_user');
-      const mentor = aliasedTable(users, 'mentor_user');
-      const rows = await db
-        .select({
-          id: matches.id,
-          network: networks.name,
-          status: matches.status,
-          menteeUserId: menteeApplications.userId,
-          menteeName: mentee.name,
-          mentorName: mentor.name,
-          proposedAt: matches.proposedAt,
-          respondedAt: matches.respondedAt,
-          acceptedAt: matches.acceptedAt,
-          endedAt: matches.endedAt,
-          endedBy: matches.endedBy,
-          declineReason: matches.declineReason,
-          endReason: matches.endReason,
-        })
-        .from(matches)
-        .innerJoin(networks, eq(networks.id, matches.networkId))
-        .innerJoin(menteeApplications, eq(menteeApplications.id, matches.applicationId))
-        .innerJoin(mentorProfiles, eq(mentorProfiles.id, matches.mentorProfileId))
-        .leftJoin(mentee, eq(mentee.id, menteeApplications.userId))
-        .leftJoin(mentor, eq(mentor.id, mentorProfiles.userId))
-        .where(matchesOf(p.userId));
-      return rows.map((m) => {
-        const asMentee = m.menteeUserId === p.userId;
-        return {
-          id: m.id,
-          network: m.network,
-          role: asMentee ? 'mentee' : 'mentor',
-          otherPerson: (asMentee ? m.mentorName : m.menteeName) ?? null,
-          status: m.status,
-          proposedAt: iso(m.proposedAt),
-          respondedAt: iso(m.respondedAt),
-          acceptedAt: iso(m.acceptedAt),
-          endedAt: iso(m.endedAt),
-          endedBy: m.endedBy,
-          declineReason: m.declineReason,
-          endReason: m.endReason,
-        };
-      });
+    whose: (p) => matchesOf(p.userId),
+    columns: {
+      id: matches.id,
+      network: networks.name,
+      status: matches.status,
+      menteeUserId: menteeApplications.userId,
+      menteeName: orNull(menteeUser.name),
+      mentorName: orNull(mentorUser.name),
+      proposedAt: matches.proposedAt,
+      respondedAt: matches.respondedAt,
+      acceptedAt: matches.acceptedAt,
+      endedAt: matches.endedAt,
+      endedBy: matches.endedBy,
+      declineReason: matches.declineReason,
+      endReason: matches.endReason,
+    },
+    joins: [
+      { table: networks, on: eq(networks.id, matches.networkId) },
+      { table: menteeApplications, on: eq(menteeApplications.id, matches.applicationId) },
+      { table: mentorProfiles, on: eq(mentorProfiles.id, matches.mentorProfileId) },
+      { table: menteeUser, on: eq(menteeUser.id, menteeApplications.userId), left: true },
+      { table: mentorUser, on: eq(mentorUser.id, mentorProfiles.userId), left: true },
+    ],
+    // Their role, and of the other person only the name.
+    present: ({ id, network, status, menteeUserId, menteeName, mentorName, ...times }, p) => {
+      const asMentee = menteeUserId === p.userId;
+      return {
+        id,
+        network,
+        role: asMentee ? 'mentee' : 'mentor',
+        otherPerson: (asMentee ? mentorName : menteeName) ?? null,
+        status,
+        ...times,
+      };
     },
   }),
-  exported({
+  rowsPart({
     key: 'checkIns',
     table: checkIns,
     belongs: 'author_user_id (written by the person)',
     deletion: 'notes blanked, author cut',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            matchId: checkIns.matchId,
-            happenedOn: checkIns.happenedOn,
-            mode: checkIns.mode,
-            note: checkIns.note,
-            createdAt: checkIns.createdAt,
-          })
-          .from(checkIns)
-          .where(eq(checkIns.authorUserId, p.userId)),
-      ),
+    whose: byUser(checkIns.authorUserId),
+    columns: {
+      matchId: checkIns.matchId,
+      happenedOn: checkIns.happenedOn,
+      mode: checkIns.mode,
+      note: checkIns.note,
+      createdAt: checkIns.createdAt,
+    },
   }),
-  exported({
+  rowsPart({
     key: 'meetings',
     table: meetings,
     belongs: 'of the person’s matches: when, where, video link, status, who proposed',
     deletion: 'meetings of their matches deleted',
-    read: async (db, p) =>
-      (
-        await db
-          .select()
-          .from(meetings)
-          .where(inArray(meetings.matchId, db.select({ id: matches.id }).from(matches).where(matchesOf(p.userId))))
-          .orderBy(meetings.startsAt)
-      ).map((m) => ({
-        matchId: m.matchId,
-        proposedByYou: m.proposedBy === p.userId,
-        status: m.status,
-        startsAt: iso(m.startsAt),
-        durationMinutes: m.durationMinutes,
-        place: m.place,
-        videoUrl: m.videoUrl,
-        createdAt: iso(m.createdAt),
-      })),
+    whose: (p) => inArray(meetings.matchId, sql`(select ${matches.id} from ${matches} where ${matchesOf(p.userId)})`),
+    columns: {
+      matchId: meetings.matchId,
+      proposedBy: meetings.proposedBy,
+      status: meetings.status,
+      startsAt: meetings.startsAt,
+      durationMinutes: meetings.durationMinutes,
+      place: meetings.place,
+      videoUrl: meetings.videoUrl,
+      createdAt: meetings.createdAt,
+    },
+    orderBy: [meetings.startsAt],
+    // Whether they proposed it; the other person stays unnamed here.
+    present: ({ matchId, proposedBy, ...m }, p) => ({ matchId, proposedByYou: proposedBy === p.userId, ...m }),
   }),
-  exported({
+  rowsPart({
     key: 'sharedNeeds',
     table: sharedNeeds,
     belongs: 'user_id (what they shared with a mentor, under its consent)',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({ matchId: sharedNeeds.matchId, needs: sharedNeeds.needs, other: sharedNeeds.other, sharedAt: sharedNeeds.sharedAt })
-          .from(sharedNeeds)
-          .where(eq(sharedNeeds.userId, p.userId)),
-      ),
+    whose: byUser(sharedNeeds.userId),
+    columns: { matchId: sharedNeeds.matchId, needs: sharedNeeds.needs, other: sharedNeeds.other, sharedAt: sharedNeeds.sharedAt },
   }),
-  exported({
+  rowsPart({
     key: 'feedback',
     table: matchFeedback,
     belongs: 'user_id',
     deletion: 'comments blanked, author cut',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            matchId: matchFeedback.matchId,
-            moment: matchFeedback.moment,
-            rating: matchFeedback.rating,
-            comment: matchFeedback.comment,
-            createdAt: matchFeedback.createdAt,
-          })
-          .from(matchFeedback)
-          .where(eq(matchFeedback.userId, p.userId)),
-      ),
+    whose: byUser(matchFeedback.userId),
+    columns: {
+      matchId: matchFeedback.matchId,
+      moment: matchFeedback.moment,
+      rating: matchFeedback.rating,
+      comment: matchFeedback.comment,
+      createdAt: matchFeedback.createdAt,
+    },
   }),
-  exported({
+  rowsPart({
     key: 'academyApplications',
     table: academyApplications,
     within: [academyCompletions],
     belongs: 'user_id (and the completion of the programme, by application)',
     deletion: 'withdrawn when open, anonymised (answers and special-category data erased); completions deleted',
-    read: async (db, p) =>
-      (
-        await db
-          .select({ application: academyApplications, academy: academies.name, completion: academyCompletions })
-          .from(academyApplications)
-          .innerJoin(academies, eq(academies.id, academyApplications.academyId))
-          .leftJoin(academyCompletions, eq(academyCompletions.applicationId, academyApplications.id))
-          .where(eq(academyApplications.userId, p.userId))
-          .orderBy(academyApplications.createdAt)
-      ).map(({ application: a, academy, completion }) => ({
-        id: a.id,
-        academy,
-        municipalityCode: a.municipalityCode,
-        motivation: a.motivation,
-        experience: a.experience,
-        party: a.party,
-        noParty: a.noParty,
-        availability: a.availability,
-        answers: a.answers,
-        focusGroups: a.focusGroups,
-        disability: a.disability,
-        status: a.status,
-        // The decision is the person's own once released; a draft is the coordinator's working note.
-        decision: ['submitted', 'withdrawn'].includes(a.status) ? null : a.decision,
-        decisionReason: a.status === 'declined' ? a.decisionReason : '',
-        offerExpiresAt: iso(a.offerExpiresAt),
-        respondedAt: iso(a.respondedAt),
-        createdAt: iso(a.createdAt),
-        updatedAt: iso(a.updatedAt),
-        // The programme completed (ADR 018); its module registrations are under `registrations` (source 'academy').
-        completion: completion
-          ? {
-              code: completion.code,
-              verificationUrl: appLink(`/certificaat/${completion.code}`),
-              modulesAttended: completion.modulesAttended,
-              completedAt: iso(completion.completedAt),
-            }
-          : null,
-      })),
+    whose: byUser(academyApplications.userId),
+    columns: {
+      id: academyApplications.id,
+      academy: academies.name,
+      municipalityCode: academyApplications.municipalityCode,
+      motivation: academyApplications.motivation,
+      experience: academyApplications.experience,
+      party: academyApplications.party,
+      noParty: academyApplications.noParty,
+      availability: academyApplications.availability,
+      answers: academyApplications.answers,
+      focusGroups: academyApplications.focusGroups,
+      disability: academyApplications.disability,
+      status: academyApplications.status,
+      decision: academyApplications.decision,
+      decisionReason: academyApplications.decisionReason,
+      offerExpiresAt: academyApplications.offerExpiresAt,
+      respondedAt: academyApplications.respondedAt,
+      createdAt: academyApplications.createdAt,
+      updatedAt: academyApplications.updatedAt,
+    },
+    joins: [{ table: academies, on: eq(academies.id, academyApplications.academyId) }],
+    orderBy: [academyApplications.createdAt],
+    // The decision is the person's own once released; a draft is the coordinator's working note.
+    withheld: {
+      decision: (a) => (['submitted', 'withdrawn'].includes(a.status) ? null : a.decision),
+      decisionReason: (a) => (a.status === 'declined' ? a.decisionReason : ''),
+    },
+    id: academyApplications.id,
+    nested: {
+      // The programme completed (ADR 018); its module registrations are under `registrations` (source 'academy').
+      completion: nestedOne(academyCompletions.applicationId, {
+        columns: {
+          code: academyCompletions.code,
+          modulesAttended: academyCompletions.modulesAttended,
+          completedAt: academyCompletions.completedAt,
+        },
+        present: ({ code, ...c }) => ({ code, verificationUrl: verificationUrl(code), ...c }),
+      }),
+    },
   }),
-  exported({
+  rowsPart({
     key: 'academyReviewerOf',
     table: academyReviewers,
     belongs: 'user_id',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({ academy: academies.name, since: academyReviewers.createdAt })
-          .from(academyReviewers)
-          .innerJoin(academies, eq(academies.id, academyReviewers.academyId))
-          .where(eq(academyReviewers.userId, p.userId)),
-      ),
+    whose: byUser(academyReviewers.userId),
+    columns: { academy: academies.name, since: academyReviewers.createdAt },
+    joins: [{ table: academies, on: eq(academies.id, academyReviewers.academyId) }],
   }),
-  exported({
+  rowsPart({
     key: 'academyScoresGiven',
     table: academyScores,
     belongs: 'scorer_id (scores the person gave as a reviewer)',
     deletion: 'note blanked, scorer cut',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            applicationId: academyScores.applicationId,
-            scores: academyScores.scores,
-            note: academyScores.note,
-            submittedAt: academyScores.submittedAt,
-          })
-          .from(academyScores)
-          .where(eq(academyScores.scorerId, p.userId)),
-      ),
+    whose: byUser(academyScores.scorerId),
+    columns: {
+      applicationId: academyScores.applicationId,
+      scores: academyScores.scores,
+      note: academyScores.note,
+      submittedAt: academyScores.submittedAt,
+    },
   }),
+  // Read by the placements module, which holds the rules of who sees which placement.
   exported({
     key: 'placements',
     table: placementHosts,
@@ -536,128 +455,96 @@ export const exportedTables = [
     deletion: 'preferences deleted, waiting placements discarded; a host profile emptied and out of every academy',
     read: (db, p) => exportPlacementData(db, p.userId),
   }),
-  exported({
+  rowsPart({
     key: 'routeProgress',
     table: matchRouteProgress,
     belongs: 'updated_by (steps ticked and notes written by the person, issue 17)',
     deletion: 'notes blanked, author cut',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            matchId: matchRouteProgress.matchId,
-            step: networkRouteSteps.titleNl,
-            doneOn: matchRouteProgress.doneOn,
-            note: matchRouteProgress.note,
-            updatedAt: matchRouteProgress.updatedAt,
-          })
-          .from(matchRouteProgress)
-          .innerJoin(networkRouteSteps, eq(networkRouteSteps.id, matchRouteProgress.stepId))
-          .where(eq(matchRouteProgress.updatedBy, p.userId)),
-      ),
+    whose: byUser(matchRouteProgress.updatedBy),
+    columns: {
+      matchId: matchRouteProgress.matchId,
+      step: networkRouteSteps.titleNl,
+      doneOn: matchRouteProgress.doneOn,
+      note: matchRouteProgress.note,
+      updatedAt: matchRouteProgress.updatedAt,
+    },
+    joins: [{ table: networkRouteSteps, on: eq(networkRouteSteps.id, matchRouteProgress.stepId) }],
   }),
-  exported({
+  rowsPart({
     key: 'consents',
     table: consents,
     belongs: 'user_id',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            purpose: consents.purpose,
-            subject: consents.subject,
-            textVersion: consents.textVersion,
-            givenAt: consents.givenAt,
-            withdrawnAt: consents.withdrawnAt,
-          })
-          .from(consents)
-          .where(eq(consents.userId, p.userId))
-          .orderBy(consents.givenAt),
-      ),
+    whose: byUser(consents.userId),
+    columns: {
+      purpose: consents.purpose,
+      subject: consents.subject,
+      textVersion: consents.textVersion,
+      givenAt: consents.givenAt,
+      withdrawnAt: consents.withdrawnAt,
+    },
+    orderBy: [consents.givenAt],
   }),
-  exported({
+  rowsPart({
     key: 'candidacyOutcomes',
     table: candidacyOutcomes,
     belongs: 'user_id',
     deletion: 'cascade with the account',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            electionId: candidacyOutcomes.electionId,
-            onList: candidacyOutcomes.onList,
-            elected: candidacyOutcomes.elected,
-            answeredAt: candidacyOutcomes.answeredAt,
-          })
-          .from(candidacyOutcomes)
-          .where(eq(candidacyOutcomes.userId, p.userId)),
-      ),
+    whose: byUser(candidacyOutcomes.userId),
+    columns: {
+      electionId: candidacyOutcomes.electionId,
+      onList: candidacyOutcomes.onList,
+      elected: candidacyOutcomes.elected,
+      answeredAt: candidacyOutcomes.answeredAt,
+    },
   }),
-  exported({
+  onePart({
     key: 'emailPreferences',
     table: emailPreferences,
     belongs: 'email',
     deletion: 'deleted',
-    read: async (db, p) =>
-      (
-        await db
-          .select({
-            reminders: emailPreferences.reminders,
-            followUps: emailPreferences.followUps,
-            outcomes: emailPreferences.outcomes,
-            news: emailPreferences.news,
-          })
-          .from(emailPreferences)
-          .where(eq(emailPreferences.email, p.email))
-      )[0] ?? null,
+    whose: byEmail(emailPreferences.email),
+    columns: {
+      reminders: emailPreferences.reminders,
+      followUps: emailPreferences.followUps,
+      outcomes: emailPreferences.outcomes,
+      news: emailPreferences.news,
+    },
   }),
-  exported({
+  onePart({
     key: 'emailSuppression',
     table: emailSuppressions,
     belongs: 'email',
     deletion: 'deleted',
-    read: async (db, p) =>
-      (
-        await db
-          .select({ reason: emailSuppressions.reason, since: emailSuppressions.createdAt })
-          .from(emailSuppressions)
-          .where(eq(emailSuppressions.email, p.email))
-      ).map(isoDates)[0] ?? null,
+    whose: byEmail(emailSuppressions.email),
+    columns: { reason: emailSuppressions.reason, since: emailSuppressions.createdAt },
   }),
-  exported({
+  rowsPart({
     key: 'emails',
     table: emailMessages,
     belongs: 'user_id or recipient (the address, or its digest in the reduced log)',
     deletion: 'deleted; bodies of others’ mail naming them blanked',
-    read: async (db, p) =>
-      all(
-        await db
-          .select({
-            template: emailMessages.template,
-            subject: emailMessages.subject,
-            status: emailMessages.status,
-            createdAt: emailMessages.createdAt,
-            sentAt: emailMessages.sentAt,
-            text: emailMessages.textBody,
-          })
-          .from(emailMessages)
-          .where(
-            or(
-              eq(emailMessages.userId, p.userId),
-              eq(emailMessages.recipient, p.email),
-              eq(emailMessages.recipient, emailLogDigest(p.email)),
-            ),
-          )
-          .orderBy(emailMessages.createdAt),
-      ),
+    whose: eitherOf(byUser(emailMessages.userId), byEmail(emailMessages.recipient), (p) =>
+      eq(emailMessages.recipient, emailLogDigest(p.email)),
+    ),
+    columns: {
+      template: emailMessages.template,
+      subject: emailMessages.subject,
+      status: emailMessages.status,
+      createdAt: emailMessages.createdAt,
+      sentAt: emailMessages.sentAt,
+      text: emailMessages.textBody,
+    },
+    orderBy: [emailMessages.createdAt],
   }),
-  exported({
+  rowsPart({
     key: 'specialDataAccess',
     table: auditEvents,
     belongs: 'subject_user_id (who read or changed special-category data)',
     deletion: 'subject cut, detail removed',
-    read: async (db, p) => all(await specialDataAccess(db, p.userId)),
+    whose: byUser(auditEvents.subjectUserId),
+    ...accessQuery,
+    limit: 500,
   }),
 ] as const;
 
