@@ -94,17 +94,12 @@ export const nl = {
   'academyReviewers.keepReviewer': 'Nee, laten staan',
 
   'academyInvitation.title': 'Aanmeldingen beoordelen',
-  'academyInvitation.intro': '{organisation} vraagt je om de aanmeldingen voor {academy} te beoordelen.',
+  'academyInvitation.intro': '{organisation} vraagt je om de aanmeldingen voor {target} te beoordelen.',
   'academyInvitation.what':
     'Je geeft elke aanmelding een cijfer per onderdeel. Je ziet de cijfers van anderen pas als je zelf een cijfer hebt gegeven.',
   'academyInvitation.accept': 'Uitnodiging aannemen',
   'academyInvitation.otherAccount':
     'Je bent ingelogd met een ander e-mailadres. Deze uitnodiging is voor {email}. Log uit en log in met dat adres.',
-  'academyInvitation.logout': 'Uitloggen',
-  'academyInvitation.login': 'Log in met {email} om de uitnodiging aan te nemen.',
-  'academyInvitation.loginButton': 'Inloggen',
-  'academyInvitation.register': 'Nog geen account met {email}? Maak er eerst een, en open daarna deze link opnieuw.',
-  'academyInvitation.registerLink': 'Account maken',
 
   'academyScoring.intro': 'Geef elke aanmelding een cijfer van 1 tot 5 per onderdeel. Je cijfers zijn definitief als je ze opslaat.',
   'academyScoring.notClosed': 'Beoordelen kan als de aanmeldperiode voorbij is (op {date}).',

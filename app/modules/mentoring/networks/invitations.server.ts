@@ -2,7 +2,6 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { matches, mentorProfiles, networkMentors, users } from '~db/schema';
 import type { Locale } from '~/i18n';
-import { normalizeEmail } from '../../auth/accounts.server';
 import { now } from '../../clock.server';
 import { isUuid, type LinkProblem } from '../../http.server';
 import * as invitations from '../../invitations/invitations.server';
@@ -18,47 +17,28 @@ type InvitationContext = {
 };
 
 const target = (networkId: string) => ({ kind: 'mentor', id: networkId }) as const;
-const mail = (ctx: InvitationContext, to: { email: string; name: string; token: string }) => ({
-  ...to,
-  targetName: ctx.network.name,
-  organisationName: ctx.organisationName,
-  invitedBy: ctx.invitedBy.name,
-  locale: ctx.locale,
-});
+const inviter = (ctx: InvitationContext): invitations.Inviter => ({ ...ctx, target: ctx.network });
 
 export type InviteOutcome = { status: 'invited'; invitationId: string } | { status: 'already-mentor' } | { status: 'already-invited' };
 
 /** Invites a person to mentor in the network: a row with a hashed token and the email, in one transaction. */
 export async function inviteMentor(db: Db, ctx: InvitationContext, input: { name: string; email: string }): Promise<InviteOutcome> {
-  const email = normalizeEmail(input.email);
-  return db.transaction(async (tx) => {
+  const outcome = await invitations.inviteByEmail(db, 'mentor', inviter(ctx), input, async (tx, email) => {
     const [member] = await tx
       .select({ id: mentorProfiles.id })
       .from(networkMentors)
       .innerJoin(mentorProfiles, eq(mentorProfiles.id, networkMentors.mentorProfileId))
       .innerJoin(users, eq(users.id, mentorProfiles.userId))
       .where(and(eq(networkMentors.networkId, ctx.network.id), eq(users.email, email)));
-    if (member) return { status: 'already-mentor' } as const;
-    const created = await invitations.createInvitation(
-      tx,
-      target(ctx.network.id),
-      { email, name: input.name, invitedBy: ctx.invitedBy.id },
-      { replace: false },
-    );
-    if (created.status !== 'created') return { status: 'already-invited' } as const;
-    await invitations.sendInvitationEmail(tx, 'mentor', mail(ctx, { email, name: input.name, token: created.token }));
-    return { status: 'invited', invitationId: created.id } as const;
+    return Boolean(member);
   });
+  if (outcome.status === 'invited') return { status: 'invited', invitationId: outcome.id };
+  return outcome.status === 'already-member' ? { status: 'already-mentor' } : outcome;
 }
 
 /** A fresh link (the old one stops working) and expiry for a pending invitation, and the email again. */
 export async function resendInvitation(db: Db, ctx: InvitationContext, invitationId: string): Promise<'sent' | 'not-found'> {
-  return db.transaction(async (tx) => {
-    const renewed = await invitations.renewInvitation(tx, target(ctx.network.id), invitationId, ctx.invitedBy.id);
-    if (!renewed) return 'not-found';
-    await invitations.sendInvitationEmail(tx, 'mentor', mail(ctx, renewed));
-    return 'sent';
-  });
+  return (await invitations.resendInvitation(db, 'mentor', inviter(ctx), invitationId)) ? 'sent' : 'not-found';
 }
 
 export async function revokeInvitation(db: Db, networkId: string, invitationId: string): Promise<'revoked' | 'not-found'> {
