@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { getDb } from '~db/client.server';
 import { AcademyHeader } from '~/components/academy-nav';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { Hidden, useDates } from '~/components/manage-courses';
+import { InvitationList } from '~/components/invitation-list';
+import { Hidden } from '~/components/manage-courses';
 import { pageTitle } from '~/components/page-title';
 import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { DataTable } from '~/components/ui/data-table';
@@ -88,7 +89,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcademyReviewers() {
   const t = useT();
-  const dates = useDates();
   const { academy, reviewers, invitations, toRevoke, toRemove } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>() as Answer | undefined;
   const base = `/beheer/academies/${academy.id}/beoordelaars`;
@@ -143,20 +143,7 @@ export default function AcademyReviewers() {
         {invitations.length === 0 ? (
           <p className="utrecht-paragraph">{t('academyReviewers.noPending')}</p>
         ) : (
-          <ul className="pa-item-list">
-            {invitations.map((i) => (
-              <li className="pa-item" key={i.id}>
-                <p className="utrecht-paragraph pa-item__title">{i.email}</p>
-                <p className="utrecht-paragraph">{t('academyReviewers.expires', { date: dates.moment(i.expiresAt) })}</p>
-                <p className="utrecht-paragraph">
-                  <Link className="utrecht-link" to={`${base}?intrekken=${i.id}#intrekken`}>
-                    {t('academyReviewers.revoke')}
-                    <Hidden> {i.email}</Hidden>
-                  </Link>
-                </p>
-              </li>
-            ))}
-          </ul>
+          <InvitationList invitations={invitations} revokeTo={(i) => `${base}?intrekken=${i.id}#intrekken`} />
         )}
       </section>
 

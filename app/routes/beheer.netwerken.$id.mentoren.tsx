@@ -7,7 +7,8 @@ import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
+import { InvitationList } from '~/components/invitation-list';
+import { Hidden } from '~/components/manage-courses';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { MentorTable } from '~/components/network-nav';
@@ -101,7 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NetworkMentors() {
   const t = useT();
-  const dates = useDates();
   const { network, mentors, invitations, toRemove, toRevoke } = useLoaderData<typeof loader>();
   const base = `/beheer/netwerken/${network.id}/mentoren`;
   const acted = useActionData<typeof action>();
@@ -154,32 +154,7 @@ export default function NetworkMentors() {
         {invitations.length === 0 ? (
           <p className="utrecht-paragraph">{t('networks.mentors.noInvitations')}</p>
         ) : (
-          <ul className="pa-item-list">
-            {invitations.map((i) => {
-              return (
-                <li className="pa-item" key={i.id}>
-                  <p className="utrecht-paragraph pa-item__title">
-                    {i.name} ({i.email})
-                  </p>
-                  <p className="utrecht-paragraph">
-                    {i.expired
-                      ? t('networks.mentors.expired', { date: dates.moment(i.expiresAt) })
-                      : t('networks.mentors.expires', { date: dates.moment(i.expiresAt) })}
-                  </p>
-                  <div className="pa-button-row">
-                    <ActionButton intent="resend" fields={{ id: i.id }}>
-                      {t('networks.mentors.resend')}
-                      <Hidden> {i.email}</Hidden>
-                    </ActionButton>
-                    <Link className="utrecht-link" to={`${base}?intrekken=${i.id}#intrekken`}>
-                      {t('networks.mentors.revoke')}
-                      <Hidden> {i.email}</Hidden>
-                    </Link>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+          <InvitationList invitations={invitations} withNames resend revokeTo={(i) => `${base}?intrekken=${i.id}#intrekken`} />
         )}
       </section>
 

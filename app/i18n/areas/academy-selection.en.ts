@@ -78,8 +78,6 @@ export const en: Translation<typeof nl> = {
   'academyReviewers.alreadyInvited': 'This email address already has an invitation that still works.',
   'academyReviewers.pending': { one: '1 open invitation', other: '{count} open invitations' },
   'academyReviewers.noPending': 'There are no open invitations.',
-  'academyReviewers.expires': 'Link works until {date}',
-  'academyReviewers.revoke': 'Withdraw',
   'academyReviewers.revokeHeading': 'Withdraw the invitation for {email}?',
   'academyReviewers.revokeBody': 'The link in the email will no longer work.',
   'academyReviewers.revokeSubmit': 'Yes, withdraw the invitation',

@@ -76,8 +76,6 @@ export const nl = {
   'academyReviewers.alreadyInvited': 'Dit e-mailadres heeft al een uitnodiging die nog werkt.',
   'academyReviewers.pending': { one: '1 uitnodiging open', other: '{count} uitnodigingen open' },
   'academyReviewers.noPending': 'Er staan geen uitnodigingen open.',
-  'academyReviewers.expires': 'Link werkt tot {date}',
-  'academyReviewers.revoke': 'Intrekken',
   'academyReviewers.revokeHeading': 'Uitnodiging voor {email} intrekken?',
   'academyReviewers.revokeBody': 'De link in de e-mail werkt daarna niet meer.',
   'academyReviewers.revokeSubmit': 'Ja, uitnodiging intrekken',

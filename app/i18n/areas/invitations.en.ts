@@ -17,4 +17,13 @@ export const en: Translation<typeof nl> = {
   'invitations.registerLink': 'Create an account',
   'invitations.wrongPassword': 'This password does not belong to this account. Please try again.',
   'invitations.accountExists': 'An account with this email address was just created. Reload the page and log in.',
-} as const;
+  'invitations.list.caption': 'Open invitations',
+  'invitations.list.name': 'Name',
+  'invitations.list.email': 'Email address',
+  'invitations.list.link': 'Link',
+  'invitations.list.expires': 'Works until {date}',
+  'invitations.list.expired': 'Expired on {date}',
+  'invitations.list.actions': 'Actions',
+  'invitations.list.resend': 'Send again',
+  'invitations.list.revoke': 'Withdraw',
+};

@@ -15,4 +15,13 @@ export const nl = {
   'invitations.registerLink': 'Account maken',
   'invitations.wrongPassword': 'Dit wachtwoord hoort niet bij dit account. Probeer het opnieuw.',
   'invitations.accountExists': 'Er is net een account gemaakt met dit e-mailadres. Laad de pagina opnieuw en log in.',
+  'invitations.list.caption': 'Open uitnodigingen',
+  'invitations.list.name': 'Naam',
+  'invitations.list.email': 'E-mailadres',
+  'invitations.list.link': 'Link',
+  'invitations.list.expires': 'Werkt tot {date}',
+  'invitations.list.expired': 'Verlopen op {date}',
+  'invitations.list.actions': 'Acties',
+  'invitations.list.resend': 'Opnieuw versturen',
+  'invitations.list.revoke': 'Intrekken',
 } as const;

@@ -134,10 +134,6 @@ export const en: Translation<typeof nl> = {
   'networks.mentors.email': 'Email address',
   'networks.mentors.inviteSubmit': 'Send invitation',
   'networks.mentors.noInvitations': 'There are no pending invitations.',
-  'networks.mentors.expires': 'Link works until {date}',
-  'networks.mentors.expired': 'Link expired on {date}. Send the invitation again.',
-  'networks.mentors.resend': 'Send again',
-  'networks.mentors.revoke': 'Revoke',
   'networks.mentors.revokeHeading': 'Revoke the invitation for {name}?',
   'networks.mentors.revokeBody':
     'The link in the invitation to {name} ({email}) will stop working. We do not send {name} a message. You can invite them again later.',

@@ -131,10 +131,6 @@ export const nl = {
   'networks.mentors.email': 'E-mailadres',
   'networks.mentors.inviteSubmit': 'Uitnodiging versturen',
   'networks.mentors.noInvitations': 'Er staan geen uitnodigingen open.',
-  'networks.mentors.expires': 'Link werkt tot {date}',
-  'networks.mentors.expired': 'Link is verlopen op {date}. Verstuur de uitnodiging opnieuw.',
-  'networks.mentors.resend': 'Opnieuw versturen',
-  'networks.mentors.revoke': 'Intrekken',
   'networks.mentors.revokeHeading': 'Uitnodiging voor {name} intrekken?',
   'networks.mentors.revokeBody':
     'De link in de uitnodiging aan {name} ({email}) werkt dan niet meer. We sturen {name} geen bericht. Je kunt later opnieuw uitnodigen.',

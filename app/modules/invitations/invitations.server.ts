@@ -128,9 +128,10 @@ export async function withdrawInvitation(db: Db, target: InvitationTarget, invit
   return rows.length > 0;
 }
 
-/** The invitations of a target not yet accepted, by address; expired ones too with `withExpired` (so they can be sent again). */
+/** The invitations of a target not yet accepted, by address; expired ones too with `withExpired` (so they can be sent again), marked `expired`. */
 export async function pendingInvitations(db: Db, target: InvitationTarget, options: { withExpired: boolean }) {
-  return db
+  const at = now();
+  const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
@@ -139,8 +140,9 @@ export async function pendingInvitations(db: Db, target: InvitationTarget, optio
       createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .where(and(ofTarget(target), options.withExpired ? isNull(invitations.acceptedAt) : open(now())))
+    .where(and(ofTarget(target), options.withExpired ? isNull(invitations.acceptedAt) : open(at)))
     .orderBy(asc(invitations.email));
+  return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() <= at.getTime() }));
 }
 
 /** An invitation as its link page shows it: the target's name, and its organisation's. */

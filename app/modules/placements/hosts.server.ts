@@ -114,5 +114,5 @@ export async function hostsOfAcademy(db: Db, academyId: string) {
       .orderBy(asc(placementHosts.name)),
     invitations.pendingInvitations(db, target(academyId), { withExpired: true }),
   ]);
-  return { hosts, invitations: pending.map(({ id, name, email }) => ({ id, name, email })) };
+  return { hosts, invitations: pending.map(({ id, name, email, expiresAt, expired }) => ({ id, name, email, expiresAt, expired })) };
 }
