@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react';
 import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
+import { ConfirmStep } from '~/components/ui/confirm-step';
 import { DataTable } from '~/components/ui/data-table';
 import { useT } from '~/i18n';
 
@@ -75,5 +76,67 @@ export function InvitationList({
           : undefined
       }
     />
+  );
+}
+
+/**
+ * A coordinator's section of open invitations: its heading (with the count), the list or a line that
+ * there are none, and, when the page's address names one (`?intrekken=<id>`), the confirmation step
+ * that withdraws it (posts `intent=revoke`, `id`, `confirm=yes` to the page).
+ */
+export function PendingInvitations({
+  heading,
+  empty,
+  level,
+  base,
+  invitations,
+  withNames,
+  resend,
+  revoke,
+}: {
+  heading: string;
+  empty: string;
+  level: 2 | 3;
+  /** The page's address. */
+  base: string;
+  invitations: readonly PendingInvitation[];
+  withNames?: boolean;
+  resend?: boolean;
+  /** The invitation the address names for withdrawal, and the words of its confirmation step. */
+  revoke: { invitation: { id: string } | null; heading: string; body: string; submit: string; keep: string };
+}) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <>
+      {revoke.invitation ? (
+        <ConfirmStep
+          id="intrekken"
+          heading={revoke.heading}
+          intent="revoke"
+          fields={{ id: revoke.invitation.id }}
+          submit={revoke.submit}
+          keepTo={base}
+          keep={revoke.keep}
+          action={base}
+        >
+          <p className="utrecht-paragraph">{revoke.body}</p>
+        </ConfirmStep>
+      ) : null}
+      <section className="pa-section" aria-labelledby="pending-heading">
+        <Heading className={`utrecht-heading-${level}`} id="pending-heading">
+          {heading}
+        </Heading>
+        {invitations.length === 0 ? (
+          <p className="utrecht-paragraph">{empty}</p>
+        ) : (
+          <InvitationList
+            invitations={invitations}
+            withNames={withNames}
+            resend={resend}
+            revokeTo={(i) => `${base}?intrekken=${i.id}#intrekken`}
+          />
+        )}
+      </section>
+    </>
   );
 }
