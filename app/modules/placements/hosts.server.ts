@@ -14,13 +14,17 @@ import * as invitations from '../invitations/invitations.server';
 
 const target = (academyId: string) => ({ kind: 'host', id: academyId }) as const;
 
+/** The host's name, as the coordinator writes it in the invitation and the host in the profile. */
+const hostNameField = (t: Translate) =>
+  z
+    .string({ error: t('placements.errors.nameRequired') })
+    .trim()
+    .min(1, t('placements.errors.nameRequired'))
+    .max(200);
+
 export function hostInviteSchema(t: Translate) {
   return z.object({
-    name: z
-      .string({ error: t('placements.errors.nameRequired') })
-      .trim()
-      .min(1, t('placements.errors.nameRequired'))
-      .max(200),
+    name: hostNameField(t),
     email: emailField(t),
   });
 }
@@ -62,11 +66,7 @@ export async function hostOf(db: Db, userId: string) {
 
 export function hostProfileSchema(t: Translate) {
   return z.object({
-    name: z
-      .string({ error: t('placements.errors.nameRequired') })
-      .trim()
-      .min(1, t('placements.errors.nameRequired'))
-      .max(200),
+    name: hostNameField(t),
     office: z.enum(hostOffices, { error: t('placements.errors.office') }),
     municipalityCode: z.string({ error: t('placements.errors.municipality') }).regex(/^GM\d{4}$/, t('placements.errors.municipality')),
   });
