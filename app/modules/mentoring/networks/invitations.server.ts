@@ -3,7 +3,7 @@ import type { Db } from '~db/client.server';
 import { matches, mentorProfiles, networkMentors, users } from '~db/schema';
 import type { Locale } from '~/i18n';
 import { now } from '../../clock.server';
-import { isUuid, type LinkProblem } from '../../http.server';
+import { isUuid } from '../../http.server';
 import * as invitations from '../../invitations/invitations.server';
 
 // Mentor invitations: the life cycle is the invitations module's (ADR 022); here what is the
@@ -70,55 +70,4 @@ export async function removeMentor(db: Db, networkId: string, profileId: string)
       .where(and(eq(matches.networkId, networkId), eq(matches.mentorProfileId, profileId), eq(matches.status, 'draft')));
     return 'removed';
   });
-}
-
-export type InvitationProblem = LinkProblem;
-export type InvitationView = {
-  id: string;
-  email: string;
-  name: string;
-  networkId: string;
-  networkName: string;
-  networkDescription: string;
-  organisationName: string;
-};
-
-/** What the invitation page shows on GET: nothing is used. */
-export async function checkInvitation(
-  db: Db,
-  token: string,
-): Promise<{ ok: true; invitation: InvitationView } | { ok: false; problem: InvitationProblem }> {
-  const check = await invitations.checkInvitation(db, 'mentor', token);
-  if (!check.ok) return check;
-  const { id, email, name, targetId, targetName, targetDescription, organisationName } = check.invitation;
-  return {
-    ok: true,
-    invitation: { id, email, name, networkId: targetId, networkName: targetName, networkDescription: targetDescription, organisationName },
-  };
-}
-
-export type AcceptOutcome =
-  | { status: 'accepted'; userId: string; networkId: string }
-  | { status: 'problem'; problem: InvitationProblem }
-  | { status: 'other-account' }
-  | { status: 'account-exists' };
-
-function outcomeOf(outcome: invitations.AcceptOutcome | { ok: false; problem: 'account-exists' }): AcceptOutcome {
-  if (outcome.ok) return { status: 'accepted', userId: outcome.userId, networkId: outcome.invitation.targetId };
-  if (outcome.problem === 'other-account' || outcome.problem === 'account-exists') return { status: outcome.problem };
-  return { status: 'problem', problem: outcome.problem };
-}
-
-/** A logged-in person accepts. Only for the invited address; their one mentor profile is made when missing. */
-export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string; name: string }) {
-  return outcomeOf(await invitations.acceptInvitation(db, 'mentor', token, user));
-}
-
-/** No account for the invited address yet: one is made, verified, and the invitation used, in one transaction. */
-export async function acceptWithNewAccount(
-  db: Db,
-  token: string,
-  input: { name: string; password: string; locale: Locale },
-): Promise<AcceptOutcome> {
-  return outcomeOf(await invitations.acceptWithNewAccount(db, 'mentor', token, input));
 }
