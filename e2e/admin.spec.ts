@@ -74,7 +74,7 @@ test('an administrator creates an organisation and invites a coordinator, who ac
     // The link works once.
     const again = await page.goto(email.link);
     expect(again?.status()).toBe(410);
-    await expect(page.getByRole('heading', { level: 1, name: 'Deze link is al gebruikt' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Deze uitnodiging is al gebruikt' })).toBeVisible();
   });
 
   await test.step('the new coordinator makes an academy', async () => {

@@ -70,7 +70,30 @@ test('coordinator creates a network and invites a mentor, who creates an account
     await page.getByRole('textbox', { name: /^E-mailadres/ }).fill(mentor.email);
     await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
     await expect(page.getByRole('status')).toContainText('De uitnodiging is verstuurd.');
-    await expect(page.getByText(`${mentor.name} (${mentor.email})`)).toBeVisible();
+    const row = page.getByRole('row', { name: new RegExp(mentor.name) });
+    await expect(row).toContainText(mentor.email);
+    await expect(row).toContainText('Werkt tot');
+  });
+
+  await test.step('the open invitations: send one again, withdraw another after the confirmation step', async () => {
+    // Sent again: a fresh link (the mentor below opens the newest email).
+    await page.getByRole('button', { name: `Opnieuw versturen ${mentor.email}` }).click();
+    await expect(page.getByRole('status')).toContainText('De uitnodiging is opnieuw verstuurd');
+    const other = { name: 'Wim Weg', email: uniqueEmail('weg') };
+    await page.getByRole('textbox', { name: /^Naam/ }).fill(other.name);
+    await page.getByRole('textbox', { name: /^E-mailadres/ }).fill(other.email);
+    await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+    await expect(page.getByRole('status')).toContainText('De uitnodiging is verstuurd.');
+    await expect(page.getByRole('table', { name: 'Open uitnodigingen' }).getByRole('row')).toHaveCount(3);
+    await page.getByRole('link', { name: `Intrekken ${other.email}` }).click();
+    const heading = page.getByRole('heading', { name: `Uitnodiging voor ${other.name} intrekken?` });
+    await expect(heading).toBeVisible();
+    await checkA11y(page);
+    await page.getByRole('button', { name: 'Ja, uitnodiging intrekken' }).click();
+    await expect(page.getByRole('status')).toContainText('De uitnodiging is ingetrokken.');
+    await expect(page.getByRole('row', { name: new RegExp(other.name) })).toHaveCount(0);
+    await expect(page.getByRole('row', { name: new RegExp(mentor.name) })).toBeVisible();
+    await checkA11y(page);
   });
 
   const context = await browser.newContext();

@@ -26,6 +26,7 @@ import { en as academySelection } from './areas/academy-selection.en';
 import { en as placements } from './areas/placements.en';
 import { en as route } from './areas/route.en';
 import { en as academyCohort } from './areas/academy-cohort.en';
+import { en as invitations } from './areas/invitations.en';
 
 // English, beside Dutch. TypeScript makes sure every Dutch key has a translation here.
 export const en: Translation<typeof nl> = {
@@ -55,6 +56,7 @@ export const en: Translation<typeof nl> = {
   ...placements,
   ...route,
   ...academyCohort,
+  ...invitations,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Get active in your municipality’s politics: take a Politiek Actief course or find a mentor.',
   'layout.skip': 'Skip to content',

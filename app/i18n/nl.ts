@@ -26,6 +26,7 @@ import { nl as academySelection } from './areas/academy-selection.nl';
 import { nl as placements } from './areas/placements.nl';
 import { nl as route } from './areas/route.nl';
 import { nl as academyCohort } from './areas/academy-cohort.nl';
+import { nl as invitations } from './areas/invitations.nl';
 
 export const nl = {
   ...courses,
@@ -54,6 +55,7 @@ export const nl = {
   ...placements,
   ...route,
   ...academyCohort,
+  ...invitations,
   'meta.siteName': 'Politiek Actief',
   'meta.description': 'Word actief in de politiek van je gemeente: volg een cursus Politiek Actief of vind een mentor.',
   'layout.skip': 'Naar de inhoud',

@@ -218,7 +218,8 @@ const routes: Route[] = [
   GET('/beheer/academies/:academy/deelnemers.csv', academyCohortCsv.loader, coordinatorOnly()),
   // The invitation page is for whoever holds the link; only the invited address can act on it.
   GET('/beheer/uitnodiging/:token', invitation.loader, { ...anyUser(200), anonymous: 200 }, { params: { token: 'token' } }),
-  POST('/beheer/uitnodiging/:token', invitation.action, { ...anyUser(404), anonymous: 400 }, {}, { params: { token: 'token' } }),
+  // Every invitation page (one action, ADR 022): a POST of anyone logged in tries to accept (not theirs: 404); anonymous without a form of the page: log in.
+  POST('/beheer/uitnodiging/:token', invitation.action, nobody, {}, { params: { token: 'token' } }),
   // /admin
   GET('/admin', adminHome.loader, adminOnly()),
   POST('/admin', adminHome.action, adminOnly(404)), // the open-figures switch: an empty form names no organisation
@@ -294,7 +295,7 @@ const routes: Route[] = [
   ),
   // The mentor invitation page is for whoever holds the link (it says which account it is for).
   GET('/mentor/uitnodiging/:mentortoken', mentorInvitation.loader, everyone(), { params: { token: 'mentortoken' } }),
-  POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, everyone(400), {}, { params: { token: 'mentortoken' } }),
+  POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, nobody, {}, { params: { token: 'mentortoken' } }),
   // Accepting needs the invited account (nobody here): anyone else gets 404, as for a forged link.
   POST('/mentor/uitnodiging/:mentortoken', mentorInvitation.action, nobody, { intent: 'accept' }, { params: { token: 'mentortoken' } }),
   // /mentoraat: public; applying needs an account.

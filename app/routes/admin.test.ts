@@ -224,16 +224,15 @@ describe('invitations', () => {
 
     // GET shows the page and changes nothing.
     const shown = await call(invitation.loader, get(`/beheer/uitnodiging/${token}`), { token });
-    expect(dataOf<{ view: { mode: string; organisationName: string; email: string } }>(shown).view).toEqual({
-      mode: 'new',
-      organisationName: 'Uitnodigvereniging',
-      email: 'nieuw@example.nl',
+    expect(dataOf<{ mode: string; invitation: { organisationName: string; email: string } }>(shown)).toMatchObject({
+      mode: 'create',
+      invitation: { organisationName: 'Uitnodigvereniging', email: 'nieuw@example.nl' },
     });
     expect((await db().select().from(invitations).where(eq(invitations.id, row!.id)))[0]!.acceptedAt).toBeNull();
 
     const short = await call(
       invitation.action,
-      post(`/beheer/uitnodiging/${token}`, { intent: 'register', name: 'Nina', password: 'kort' }),
+      post(`/beheer/uitnodiging/${token}`, { intent: 'create', name: 'Nina', password: 'kort' }),
       { token },
     );
     expect(statusOf(short)).toBe(400);
@@ -241,7 +240,7 @@ describe('invitations', () => {
 
     const accepted = await call(
       invitation.action,
-      post(`/beheer/uitnodiging/${token}`, { intent: 'register', name: ' Nina Nieuw ', password: 'een lang wachtwoord' }),
+      post(`/beheer/uitnodiging/${token}`, { intent: 'create', name: ' Nina Nieuw ', password: 'een lang wachtwoord' }),
       { token },
     );
     expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&notice=coordinator.welcome#notice`);
@@ -255,7 +254,7 @@ describe('invitations', () => {
     expect(statusOf(reused)).toBe(410);
     const replayed = await call(
       invitation.action,
-      post(`/beheer/uitnodiging/${token}`, { intent: 'register', name: 'Iemand', password: 'een lang wachtwoord' }),
+      post(`/beheer/uitnodiging/${token}`, { intent: 'create', name: 'Iemand', password: 'een lang wachtwoord' }),
       { token },
     );
     expect(statusOf(replayed)).toBe(410);
@@ -282,7 +281,7 @@ describe('invitations', () => {
       expect(statusOf(await call(invitation.loader, get(`/beheer/uitnodiging/${second}`), { token: second }))).toBe(410);
       const late = await call(
         invitation.action,
-        post(`/beheer/uitnodiging/${second}`, { intent: 'register', name: 'Laat', password: 'een lang wachtwoord' }),
+        post(`/beheer/uitnodiging/${second}`, { intent: 'create', name: 'Laat', password: 'een lang wachtwoord' }),
         { token: second },
       );
       expect(statusOf(late)).toBe(410);
@@ -314,12 +313,12 @@ describe('invitations', () => {
       emailVerifiedAt: null,
       passwordHash: await hashPassword('het echte wachtwoord'),
     });
-    const shown = dataOf<{ view: { mode: string } }>(await call(invitation.loader, get(`/beheer/uitnodiging/${token}`), { token }));
-    expect(shown.view.mode).toBe('login');
+    const shown = dataOf<{ mode: string }>(await call(invitation.loader, get(`/beheer/uitnodiging/${token}`), { token }));
+    expect(shown.mode).toBe('login');
 
     const register = await call(
       invitation.action,
-      post(`/beheer/uitnodiging/${token}`, { intent: 'register', name: 'Dubbel', password: 'een lang wachtwoord' }),
+      post(`/beheer/uitnodiging/${token}`, { intent: 'create', name: 'Dubbel', password: 'een lang wachtwoord' }),
       { token },
     );
     expect(statusOf(register)).toBe(409);
@@ -348,19 +347,17 @@ describe('invitations', () => {
     const stranger = await createUser(db());
     const strangerCookie = await cookieFor(db(), stranger.id);
 
-    const strangerView = dataOf<{ view: { mode: string } }>(
+    const strangerView = dataOf<{ mode: string }>(
       await call(invitation.loader, get(`/beheer/uitnodiging/${token}`, strangerCookie), { token }),
     );
-    expect(strangerView.view.mode).toBe('other');
+    expect(strangerView.mode).toBe('other');
     const refused = await call(invitation.action, post(`/beheer/uitnodiging/${token}`, { intent: 'accept' }, strangerCookie), { token });
     expect(statusOf(refused)).toBe(404);
     expect(await db().select().from(organisationMemberships).where(eq(organisationMemberships.userId, stranger.id))).toHaveLength(0);
 
     const ownerCookie = await cookieFor(db(), owner.id);
-    const ownerView = dataOf<{ view: { mode: string } }>(
-      await call(invitation.loader, get(`/beheer/uitnodiging/${token}`, ownerCookie), { token }),
-    );
-    expect(ownerView.view.mode).toBe('accept');
+    const ownerView = dataOf<{ mode: string }>(await call(invitation.loader, get(`/beheer/uitnodiging/${token}`, ownerCookie), { token }));
+    expect(ownerView.mode).toBe('accept');
     const accepted = await call(invitation.action, post(`/beheer/uitnodiging/${token}`, { intent: 'accept' }, ownerCookie), { token });
     expect(locationOf(accepted)).toBe(`/beheer?organisatie=${id}&notice=coordinator.welcome#notice`);
     expect(await db().select().from(organisationMemberships).where(eq(organisationMemberships.userId, owner.id))).toHaveLength(1);

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { getDb } from '~db/client.server';
 import { AcademyHeader } from '~/components/academy-nav';
 import { FormAlert, SubmitButton } from '~/components/form';
-import { Hidden, useDates } from '~/components/manage-courses';
+import { PendingInvitations } from '~/components/invitation-list';
+import { Hidden } from '~/components/manage-courses';
 import { pageTitle } from '~/components/page-title';
 import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { DataTable } from '~/components/ui/data-table';
@@ -88,7 +89,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcademyReviewers() {
   const t = useT();
-  const dates = useDates();
   const { academy, reviewers, invitations, toRevoke, toRemove } = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>() as Answer | undefined;
   const base = `/beheer/academies/${academy.id}/beoordelaars`;
@@ -100,20 +100,6 @@ export default function AcademyReviewers() {
       <h2 className="utrecht-heading-2">{t('academyNav.reviewers')}</h2>
       <p className="utrecht-paragraph">{t('academyReviewers.intro')}</p>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
-      {toRevoke ? (
-        <ConfirmStep
-          id="intrekken"
-          heading={t('academyReviewers.revokeHeading', { email: toRevoke.email })}
-          intent="revoke"
-          fields={{ id: toRevoke.id }}
-          submit={t('academyReviewers.revokeSubmit')}
-          keepTo={base}
-          keep={t('academyReviewers.keepInvitation')}
-          action={base}
-        >
-          <p className="utrecht-paragraph">{t('academyReviewers.revokeBody')}</p>
-        </ConfirmStep>
-      ) : null}
       {toRemove ? (
         <ConfirmStep
           id="weghalen"
@@ -136,29 +122,20 @@ export default function AcademyReviewers() {
         <InviteForm key={key} lastResult={acted?.result} />
       </section>
 
-      <section className="pa-section" aria-labelledby="pending-heading">
-        <h3 className="utrecht-heading-3" id="pending-heading">
-          {t('academyReviewers.pending', { count: invitations.length })}
-        </h3>
-        {invitations.length === 0 ? (
-          <p className="utrecht-paragraph">{t('academyReviewers.noPending')}</p>
-        ) : (
-          <ul className="pa-item-list">
-            {invitations.map((i) => (
-              <li className="pa-item" key={i.id}>
-                <p className="utrecht-paragraph pa-item__title">{i.email}</p>
-                <p className="utrecht-paragraph">{t('academyReviewers.expires', { date: dates.moment(i.expiresAt) })}</p>
-                <p className="utrecht-paragraph">
-                  <Link className="utrecht-link" to={`${base}?intrekken=${i.id}#intrekken`}>
-                    {t('academyReviewers.revoke')}
-                    <Hidden> {i.email}</Hidden>
-                  </Link>
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PendingInvitations
+        heading={t('academyReviewers.pending', { count: invitations.length })}
+        empty={t('academyReviewers.noPending')}
+        level={3}
+        base={base}
+        invitations={invitations}
+        revoke={{
+          invitation: toRevoke,
+          heading: toRevoke ? t('academyReviewers.revokeHeading', { email: toRevoke.email }) : '',
+          body: t('academyReviewers.revokeBody'),
+          submit: t('academyReviewers.revokeSubmit'),
+          keep: t('academyReviewers.keepInvitation'),
+        }}
+      />
 
       <section className="pa-section" aria-labelledby="reviewers-heading">
         <h3 className="utrecht-heading-3" id="reviewers-heading">

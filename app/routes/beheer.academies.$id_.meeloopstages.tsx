@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
+import { InvitationList } from '~/components/invitation-list';
 import { RunPolling } from '~/components/run-polling';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -208,13 +209,7 @@ export default function AcademyPlacements() {
       {page.invitations.length > 0 ? (
         <>
           <h3 className="utrecht-heading-3">{t('placements.hosts.invited')}</h3>
-          <ul className="utrecht-unordered-list">
-            {page.invitations.map((i) => (
-              <li key={i.id} className="utrecht-unordered-list__item">
-                {i.name} ({i.email})
-              </li>
-            ))}
-          </ul>
+          <InvitationList invitations={page.invitations} withNames />
         </>
       ) : null}
       <h3 className="utrecht-heading-3">{t('placements.invite.heading')}</h3>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
+import { InvitationList } from '~/components/invitation-list';
 import { useDates } from '~/components/manage-courses';
 import { FOCUS_KEYS, WEIGHT_KEYS } from '~/components/network-fields';
 import { MentorTable } from '~/components/network-nav';
@@ -127,15 +128,7 @@ export default function NetworkOverview() {
         <p className="utrecht-paragraph">{t('networks.overview.capacityHint')}</p>
         {mentors.length === 0 ? <p className="utrecht-paragraph">{t('networks.mentors.none')}</p> : <MentorTable mentors={mentors} />}
         <h3 className="utrecht-heading-3">{t('networks.overview.invitations', { count: invitations.length })}</h3>
-        {invitations.length ? (
-          <ul className="utrecht-unordered-list">
-            {invitations.map((i) => (
-              <li className="utrecht-unordered-list__item" key={i.id}>
-                {i.name} ({i.email}) — {t('networks.mentors.expires', { date: dates.moment(i.expiresAt) })}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {invitations.length ? <InvitationList invitations={invitations} withNames /> : null}
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="mentoren">
             {t('networks.overview.toMentors')}

@@ -7,7 +7,8 @@ import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
+import { PendingInvitations } from '~/components/invitation-list';
+import { Hidden } from '~/components/manage-courses';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { TextField } from '~/components/ui/fields';
 import { MentorTable } from '~/components/network-nav';
@@ -101,7 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NetworkMentors() {
   const t = useT();
-  const dates = useDates();
   const { network, mentors, invitations, toRemove, toRevoke } = useLoaderData<typeof loader>();
   const base = `/beheer/netwerken/${network.id}/mentoren`;
   const acted = useActionData<typeof action>();
@@ -110,20 +110,6 @@ export default function NetworkMentors() {
   return (
     <div>
       {acted?.message ? <FormAlert messages={[acted.message]} /> : null}
-      {toRevoke ? (
-        <ConfirmStep
-          id="intrekken"
-          heading={t('networks.mentors.revokeHeading', { name: toRevoke.name })}
-          intent="revoke"
-          fields={{ id: toRevoke.id }}
-          submit={t('networks.mentors.revokeSubmit')}
-          keepTo={base}
-          keep={t('networks.mentors.keepInvitation')}
-          action={base}
-        >
-          <p className="utrecht-paragraph">{t('networks.mentors.revokeBody', { name: toRevoke.name, email: toRevoke.email })}</p>
-        </ConfirmStep>
-      ) : null}
       {toRemove ? (
         <ConfirmStep
           id="verwijderen"
@@ -147,41 +133,22 @@ export default function NetworkMentors() {
         <InviteForm key={key} lastResult={acted?.intent === 'invite' ? acted.result : undefined} />
       </section>
 
-      <section className="pa-section" aria-labelledby="pending-heading">
-        <h2 className="utrecht-heading-2" id="pending-heading">
-          {t('networks.overview.invitations', { count: invitations.length })}
-        </h2>
-        {invitations.length === 0 ? (
-          <p className="utrecht-paragraph">{t('networks.mentors.noInvitations')}</p>
-        ) : (
-          <ul className="pa-item-list">
-            {invitations.map((i) => {
-              return (
-                <li className="pa-item" key={i.id}>
-                  <p className="utrecht-paragraph pa-item__title">
-                    {i.name} ({i.email})
-                  </p>
-                  <p className="utrecht-paragraph">
-                    {i.expired
-                      ? t('networks.mentors.expired', { date: dates.moment(i.expiresAt) })
-                      : t('networks.mentors.expires', { date: dates.moment(i.expiresAt) })}
-                  </p>
-                  <div className="pa-button-row">
-                    <ActionButton intent="resend" fields={{ id: i.id }}>
-                      {t('networks.mentors.resend')}
-                      <Hidden> {i.email}</Hidden>
-                    </ActionButton>
-                    <Link className="utrecht-link" to={`${base}?intrekken=${i.id}#intrekken`}>
-                      {t('networks.mentors.revoke')}
-                      <Hidden> {i.email}</Hidden>
-                    </Link>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+      <PendingInvitations
+        heading={t('networks.overview.invitations', { count: invitations.length })}
+        empty={t('networks.mentors.noInvitations')}
+        level={2}
+        base={base}
+        invitations={invitations}
+        withNames
+        resend
+        revoke={{
+          invitation: toRevoke,
+          heading: toRevoke ? t('networks.mentors.revokeHeading', { name: toRevoke.name }) : '',
+          body: toRevoke ? t('networks.mentors.revokeBody', { name: toRevoke.name, email: toRevoke.email }) : '',
+          submit: t('networks.mentors.revokeSubmit'),
+          keep: t('networks.mentors.keepInvitation'),
+        }}
+      />
 
       <section className="pa-section" aria-labelledby="mentors-heading">
         <h2 className="utrecht-heading-2" id="mentors-heading">

@@ -328,10 +328,10 @@ describe('mentor invitations through the pages', () => {
     const invitePath = `/mentor/uitnodiging/${token}`;
 
     // GET shows it and uses nothing.
-    const shown = dataOf<{ mode: string; invitation: { networkName: string; email: string } }>(
+    const shown = dataOf<{ mode: string; invitation: { targetName: string; email: string } }>(
       await call(invitation.loader, get(invitePath), { token }),
     );
-    expect(shown).toMatchObject({ mode: 'create', invitation: { networkName: 'Mijn netwerk', email: 'sanne@example.nl' } });
+    expect(shown).toMatchObject({ mode: 'create', invitation: { targetName: 'Mijn netwerk', email: 'sanne@example.nl' } });
     expect((await call(invitation.loader, get(invitePath), { token })) as object).toMatchObject({ mode: 'create' });
 
     const short = await call(invitation.action, post(invitePath, { intent: 'create', name: 'Sanne de Vries', password: 'kort' }), {
@@ -437,7 +437,7 @@ describe('mentor invitations through the pages', () => {
     });
     expect(statusOf(hijack)).toBe(409);
 
-    expect(dataOf<{ mode: string }>(await call(invitation.loader, get(path, candidate), { token })).mode).toBe('other-account');
+    expect(dataOf<{ mode: string }>(await call(invitation.loader, get(path, candidate), { token })).mode).toBe('other');
     expect(statusOf(await call(invitation.action, post(path, { intent: 'accept' }, candidate), { token }))).toBe(404);
 
     const cookie = await cookieFor(db(), existing.id);

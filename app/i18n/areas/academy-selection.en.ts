@@ -78,8 +78,6 @@ export const en: Translation<typeof nl> = {
   'academyReviewers.alreadyInvited': 'This email address already has an invitation that still works.',
   'academyReviewers.pending': { one: '1 open invitation', other: '{count} open invitations' },
   'academyReviewers.noPending': 'There are no open invitations.',
-  'academyReviewers.expires': 'Link works until {date}',
-  'academyReviewers.revoke': 'Withdraw',
   'academyReviewers.revokeHeading': 'Withdraw the invitation for {email}?',
   'academyReviewers.revokeBody': 'The link in the email will no longer work.',
   'academyReviewers.revokeSubmit': 'Yes, withdraw the invitation',
@@ -96,16 +94,11 @@ export const en: Translation<typeof nl> = {
   'academyReviewers.keepReviewer': 'No, keep',
 
   'academyInvitation.title': 'Review applications',
-  'academyInvitation.intro': '{organisation} asks you to review the applications for {academy}.',
+  'academyInvitation.intro': '{organisation} asks you to review the applications for {target}.',
   'academyInvitation.what': 'You score each application on each criterion. You see other people’s scores only after giving your own.',
   'academyInvitation.accept': 'Accept the invitation',
   'academyInvitation.otherAccount':
     'You are logged in with another email address. This invitation is for {email}. Log out and log in with that address.',
-  'academyInvitation.logout': 'Log out',
-  'academyInvitation.login': 'Log in with {email} to accept the invitation.',
-  'academyInvitation.loginButton': 'Log in',
-  'academyInvitation.register': 'No account with {email} yet? Create one first, then open this link again.',
-  'academyInvitation.registerLink': 'Create an account',
 
   'academyScoring.intro': 'Score each application from 1 to 5 on each criterion. Your scores are final once you save them.',
   'academyScoring.notClosed': 'You can review once the application period is over (on {date}).',

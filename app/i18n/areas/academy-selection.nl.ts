@@ -76,8 +76,6 @@ export const nl = {
   'academyReviewers.alreadyInvited': 'Dit e-mailadres heeft al een uitnodiging die nog werkt.',
   'academyReviewers.pending': { one: '1 uitnodiging open', other: '{count} uitnodigingen open' },
   'academyReviewers.noPending': 'Er staan geen uitnodigingen open.',
-  'academyReviewers.expires': 'Link werkt tot {date}',
-  'academyReviewers.revoke': 'Intrekken',
   'academyReviewers.revokeHeading': 'Uitnodiging voor {email} intrekken?',
   'academyReviewers.revokeBody': 'De link in de e-mail werkt daarna niet meer.',
   'academyReviewers.revokeSubmit': 'Ja, uitnodiging intrekken',
@@ -94,17 +92,12 @@ export const nl = {
   'academyReviewers.keepReviewer': 'Nee, laten staan',
 
   'academyInvitation.title': 'Aanmeldingen beoordelen',
-  'academyInvitation.intro': '{organisation} vraagt je om de aanmeldingen voor {academy} te beoordelen.',
+  'academyInvitation.intro': '{organisation} vraagt je om de aanmeldingen voor {target} te beoordelen.',
   'academyInvitation.what':
     'Je geeft elke aanmelding een cijfer per onderdeel. Je ziet de cijfers van anderen pas als je zelf een cijfer hebt gegeven.',
   'academyInvitation.accept': 'Uitnodiging aannemen',
   'academyInvitation.otherAccount':
     'Je bent ingelogd met een ander e-mailadres. Deze uitnodiging is voor {email}. Log uit en log in met dat adres.',
-  'academyInvitation.logout': 'Uitloggen',
-  'academyInvitation.login': 'Log in met {email} om de uitnodiging aan te nemen.',
-  'academyInvitation.loginButton': 'Inloggen',
-  'academyInvitation.register': 'Nog geen account met {email}? Maak er eerst een, en open daarna deze link opnieuw.',
-  'academyInvitation.registerLink': 'Account maken',
 
   'academyScoring.intro': 'Geef elke aanmelding een cijfer van 1 tot 5 per onderdeel. Je cijfers zijn definitief als je ze opslaat.',
   'academyScoring.notClosed': 'Beoordelen kan als de aanmeldperiode voorbij is (op {date}).',

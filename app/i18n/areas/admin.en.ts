@@ -59,15 +59,12 @@ export const en: Translation<typeof nl> = {
   'admin.invitation.accept': 'Accept the invitation',
   'admin.invitation.otherAccount':
     'You are logged in with another account. Log out and open the link again. Then you can log in as {email} or create an account.',
-  'admin.invitation.logout': 'Log out',
   'admin.invitation.registerHeading': 'Create your account',
   'admin.invitation.registerIntro': 'Your account gets the email address {email}. Choose your name and a password.',
   'admin.invitation.registerSubmit': 'Create account and accept',
   'admin.invitation.loginHeading': 'Log in with your account',
   'admin.invitation.loginIntro': 'There is already an account with the email address {email}. Log in with the password of that account.',
   'admin.invitation.loginSubmit': 'Log in and accept',
-  'admin.invitation.wrongPassword': 'This password does not belong to this account. Please try again.',
-  'admin.invitation.accountExists': 'An account with this email address was just created. Reload the page and log in.',
 
   'notice.coordinator.welcome': 'Welcome! You are now a coordinator of {organisation}.',
   'admin.home.switcher': 'Choose an organisation',

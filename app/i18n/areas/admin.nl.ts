@@ -58,15 +58,12 @@ export const nl = {
   'admin.invitation.accept': 'Uitnodiging aannemen',
   'admin.invitation.otherAccount':
     'Je bent ingelogd met een ander account. Log uit en open de link opnieuw. Daarna kun je inloggen als {email} of een account maken.',
-  'admin.invitation.logout': 'Uitloggen',
   'admin.invitation.registerHeading': 'Maak je account',
   'admin.invitation.registerIntro': 'Je account krijgt het e-mailadres {email}. Kies je naam en een wachtwoord.',
   'admin.invitation.registerSubmit': 'Account maken en uitnodiging aannemen',
   'admin.invitation.loginHeading': 'Log in met je account',
   'admin.invitation.loginIntro': 'Er is al een account met het e-mailadres {email}. Log in met het wachtwoord van dat account.',
   'admin.invitation.loginSubmit': 'Inloggen en uitnodiging aannemen',
-  'admin.invitation.wrongPassword': 'Dit wachtwoord hoort niet bij dit account. Probeer het opnieuw.',
-  'admin.invitation.accountExists': 'Er is net een account gemaakt met dit e-mailadres. Laad de pagina opnieuw en log in.',
 
   'notice.coordinator.welcome': 'Welkom! Je bent nu coördinator van {organisation}.',
   'admin.home.switcher': 'Kies een organisatie',

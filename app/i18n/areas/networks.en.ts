@@ -134,10 +134,6 @@ export const en: Translation<typeof nl> = {
   'networks.mentors.email': 'Email address',
   'networks.mentors.inviteSubmit': 'Send invitation',
   'networks.mentors.noInvitations': 'There are no pending invitations.',
-  'networks.mentors.expires': 'Link works until {date}',
-  'networks.mentors.expired': 'Link expired on {date}. Send the invitation again.',
-  'networks.mentors.resend': 'Send again',
-  'networks.mentors.revoke': 'Revoke',
   'networks.mentors.revokeHeading': 'Revoke the invitation for {name}?',
   'networks.mentors.revokeBody':
     'The link in the invitation to {name} ({email}) will stop working. We do not send {name} a message. You can invite them again later.',
@@ -204,7 +200,7 @@ export const en: Translation<typeof nl> = {
   'networks.errors.phone': 'Fill in a phone number with only digits, spaces and perhaps a + at the start.',
 
   'networks.invitation.title': 'Invitation to be a mentor',
-  'networks.invitation.intro': '{organisation} invites you to be a mentor in the network {network}.',
+  'networks.invitation.intro': '{organisation} invites you to be a mentor in the network {target}.',
   'networks.invitation.what':
     'As a mentor you help someone who is new to local politics for a few months. You decide how many people you mentor.',
   'networks.invitation.accept': 'Accept the invitation',
@@ -212,23 +208,11 @@ export const en: Translation<typeof nl> = {
     'This invitation is for {email}. You are logged in with another account. Log out and open the link again.',
   'networks.invitation.login':
     'There already is an account for {email}. Log in. After that you come back to this page to accept the invitation.',
-  'networks.invitation.loginButton': 'Log in',
   'networks.invitation.createHeading': 'Create an account',
   'networks.invitation.create':
     'You create an account for {email}. Your email address is confirmed already, because you opened the link in your email.',
   'networks.invitation.name': 'Your name',
-  'networks.invitation.password': 'Password',
-  'networks.invitation.passwordHint': 'At least 12 characters.',
   'networks.invitation.createSubmit': 'Create account and accept the invitation',
-  'networks.invitation.logOutFirst': 'You are logged in already. Log out and open the link again.',
-  'networks.invitation.accountExists': 'There already is an account for this email address. Log in to accept the invitation.',
-  'networks.invitation.invalid.title': 'This invitation does not work',
-  'networks.invitation.invalid.body':
-    'The link is not right, or the invitation was revoked or sent again. Ask the network’s coordinator for a new invitation.',
-  'networks.invitation.expired.title': 'This invitation has expired',
-  'networks.invitation.expired.body': 'An invitation works for 14 days. Ask the network’s coordinator to send it again.',
-  'networks.invitation.used.title': 'This invitation has been used',
-  'networks.invitation.used.body': 'An invitation works only once. Did you use it yourself? Then log in and go to your mentor profile.',
 
   'networks.profile.title': 'My mentor profile',
   'networks.profile.intro':

@@ -131,10 +131,6 @@ export const nl = {
   'networks.mentors.email': 'E-mailadres',
   'networks.mentors.inviteSubmit': 'Uitnodiging versturen',
   'networks.mentors.noInvitations': 'Er staan geen uitnodigingen open.',
-  'networks.mentors.expires': 'Link werkt tot {date}',
-  'networks.mentors.expired': 'Link is verlopen op {date}. Verstuur de uitnodiging opnieuw.',
-  'networks.mentors.resend': 'Opnieuw versturen',
-  'networks.mentors.revoke': 'Intrekken',
   'networks.mentors.revokeHeading': 'Uitnodiging voor {name} intrekken?',
   'networks.mentors.revokeBody':
     'De link in de uitnodiging aan {name} ({email}) werkt dan niet meer. We sturen {name} geen bericht. Je kunt later opnieuw uitnodigen.',
@@ -201,7 +197,7 @@ export const nl = {
   'networks.errors.phone': 'Vul een telefoonnummer in met alleen cijfers, spaties en eventueel een + vooraan.',
 
   'networks.invitation.title': 'Uitnodiging als mentor',
-  'networks.invitation.intro': '{organisation} nodigt je uit om mentor te worden in het netwerk {network}.',
+  'networks.invitation.intro': '{organisation} nodigt je uit om mentor te worden in het netwerk {target}.',
   'networks.invitation.what':
     'Als mentor help je iemand die nieuw is in de lokale politiek een paar maanden op weg. Je bepaalt zelf hoeveel mensen je begeleidt.',
   'networks.invitation.accept': 'Uitnodiging accepteren',
@@ -209,24 +205,11 @@ export const nl = {
     'Deze uitnodiging is voor {email}. Je bent ingelogd met een ander account. Log uit en open de link opnieuw.',
   'networks.invitation.login':
     'Er is al een account voor {email}. Log in. Daarna kom je terug op deze pagina om de uitnodiging te accepteren.',
-  'networks.invitation.loginButton': 'Inloggen',
   'networks.invitation.createHeading': 'Account maken',
   'networks.invitation.create':
     'Je maakt een account voor {email}. Je e-mailadres is al bevestigd, want je hebt de link in je e-mail geopend.',
   'networks.invitation.name': 'Je naam',
-  'networks.invitation.password': 'Wachtwoord',
-  'networks.invitation.passwordHint': 'Minstens 12 tekens.',
   'networks.invitation.createSubmit': 'Account maken en uitnodiging accepteren',
-  'networks.invitation.logOutFirst': 'Je bent al ingelogd. Log uit en open de link opnieuw.',
-  'networks.invitation.accountExists': 'Er is al een account voor dit e-mailadres. Log in om de uitnodiging te accepteren.',
-  'networks.invitation.invalid.title': 'Deze uitnodiging werkt niet',
-  'networks.invitation.invalid.body':
-    'De link is niet goed, of de uitnodiging is ingetrokken of opnieuw verstuurd. Vraag de coördinator van het netwerk om een nieuwe uitnodiging.',
-  'networks.invitation.expired.title': 'Deze uitnodiging is verlopen',
-  'networks.invitation.expired.body':
-    'Een uitnodiging werkt 14 dagen. Vraag de coördinator van het netwerk om de uitnodiging opnieuw te versturen.',
-  'networks.invitation.used.title': 'Deze uitnodiging is al gebruikt',
-  'networks.invitation.used.body': 'Een uitnodiging werkt maar één keer. Heb je hem zelf gebruikt? Log dan in en ga naar je mentorprofiel.',
 
   'networks.profile.title': 'Mijn mentorprofiel',
   'networks.profile.intro':

@@ -98,18 +98,9 @@ export const en: Translation<typeof nl> = {
 
   'placements.invitation.title': 'Will you host a placement?',
   'placements.invitation.intro':
-    '{organisation} asks whether participants of {academy} may shadow you. You choose the days, the place and how many participants you host.',
+    '{organisation} asks whether participants of {target} may shadow you. You choose the days, the place and how many participants you host.',
   'placements.invitation.accept': 'Yes, I will take part',
-  'placements.invitation.login':
-    'Log in with {email} to accept the invitation. No account yet? First create one with this email address, then open the link again.',
-  'placements.invitation.loginButton': 'Log in',
   'placements.invitation.otherAccount': 'This invitation is for {email}. Log out and log in with that address.',
-  'placements.invitation.invalid.title': 'This link does not work',
-  'placements.invitation.invalid.body': 'Ask the coordinator for a new invitation.',
-  'placements.invitation.expired.title': 'This invitation has expired',
-  'placements.invitation.expired.body': 'Ask the coordinator for a new invitation.',
-  'placements.invitation.used.title': 'This invitation has been used',
-  'placements.invitation.used.body': 'You find your placements on your own page.',
 
   'placements.host.title': 'My placements',
   'placements.host.intro': 'Here you offer days on which participants shadow you, and say yes or no to the participants we propose.',

@@ -95,18 +95,9 @@ export const nl = {
 
   'placements.invitation.title': 'Wil je een meeloopstage aanbieden?',
   'placements.invitation.intro':
-    '{organisation} vraagt of deelnemers van {academy} met je mogen meelopen. Je kiest zelf de dagen, de plaats en hoeveel deelnemers je ontvangt.',
+    '{organisation} vraagt of deelnemers van {target} met je mogen meelopen. Je kiest zelf de dagen, de plaats en hoeveel deelnemers je ontvangt.',
   'placements.invitation.accept': 'Ja, ik doe mee',
-  'placements.invitation.login':
-    'Log in met {email} om de uitnodiging aan te nemen. Nog geen account? Maak er eerst een met dit e-mailadres, en open daarna de link opnieuw.',
-  'placements.invitation.loginButton': 'Inloggen',
   'placements.invitation.otherAccount': 'Deze uitnodiging is voor {email}. Log uit en log in met dat adres.',
-  'placements.invitation.invalid.title': 'Deze link werkt niet',
-  'placements.invitation.invalid.body': 'Vraag de coördinator om een nieuwe uitnodiging.',
-  'placements.invitation.expired.title': 'Deze uitnodiging is verlopen',
-  'placements.invitation.expired.body': 'Vraag de coördinator om een nieuwe uitnodiging.',
-  'placements.invitation.used.title': 'Deze uitnodiging is al gebruikt',
-  'placements.invitation.used.body': 'Je vindt je meeloopstages op je eigen pagina.',
 
   'placements.host.title': 'Mijn meeloopstages',
   'placements.host.intro':

@@ -2,8 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { academies, academyReviewers, organisationMemberships, organisations, users } from '~db/schema';
 import type { Locale } from '~/i18n';
-import { normalizeEmail } from '../auth/accounts.server';
-import { isUuid, type LinkProblem } from '../http.server';
+import { isUuid } from '../http.server';
 import * as invitations from '../invitations/invitations.server';
 
 // Reviewers of one academy (ADR 018): invited by email by a coordinator, like mentors and
@@ -17,62 +16,17 @@ export type ReviewerInviteOutcome = 'invited' | 'already-reviewer' | 'already-in
 export async function inviteReviewer(
   db: Db,
   ctx: { academy: { id: string; name: string }; organisationName: string; invitedBy: { id: string; name: string }; locale: Locale },
-  rawEmail: string,
+  email: string,
 ): Promise<ReviewerInviteOutcome> {
-  const email = normalizeEmail(rawEmail);
-  return db.transaction(async (tx) => {
+  const outcome = await invitations.inviteByEmail(db, 'reviewer', { ...ctx, target: ctx.academy }, { email }, async (tx, address) => {
     const [member] = await tx
       .select({ id: academyReviewers.userId })
       .from(academyReviewers)
       .innerJoin(users, eq(users.id, academyReviewers.userId))
-      .where(and(eq(academyReviewers.academyId, ctx.academy.id), eq(users.email, email)));
-    if (member) return 'already-reviewer';
-    const created = await invitations.createInvitation(
-      tx,
-      target(ctx.academy.id),
-      { email, invitedBy: ctx.invitedBy.id },
-      { replace: false },
-    );
-    if (created.status !== 'created') return 'already-invited';
-    await invitations.sendInvitationEmail(tx, 'reviewer', {
-      email,
-      name: '',
-      token: created.token,
-      targetName: ctx.academy.name,
-      organisationName: ctx.organisationName,
-      invitedBy: ctx.invitedBy.name,
-      locale: ctx.locale,
-    });
-    return 'invited';
+      .where(and(eq(academyReviewers.academyId, ctx.academy.id), eq(users.email, address)));
+    return Boolean(member);
   });
-}
-
-export type ReviewerInvitationCheck =
-  | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string } }
-  | { ok: false; problem: LinkProblem };
-
-function reviewerView(invitation: invitations.InvitationView) {
-  const { id, email, targetId, targetName, organisationName } = invitation;
-  return { id, email, academyId: targetId, academyName: targetName, organisationName };
-}
-
-/** What the invitation link leads to: the invitation, or why it no longer works (GET only reads). */
-export async function checkReviewerInvitation(db: Db, token: string | undefined): Promise<ReviewerInvitationCheck> {
-  const check = await invitations.checkInvitation(db, 'reviewer', token);
-  return check.ok ? { ok: true, invitation: reviewerView(check.invitation) } : check;
-}
-
-/**
- * Accepts an invitation for the logged-in account. The link went to the invited address, so only
- * the account of that address can accept it ('other-account' otherwise).
- */
-export async function acceptReviewerInvitation(
-  db: Db,
-  token: string | undefined,
-  user: { id: string; email: string; name: string },
-): Promise<ReviewerInvitationCheck | { ok: false; problem: 'other-account' }> {
-  const outcome = await invitations.acceptInvitation(db, 'reviewer', token, user);
-  return outcome.ok ? { ok: true, invitation: reviewerView(outcome.invitation) } : outcome;
+  return outcome.status === 'already-member' ? 'already-reviewer' : outcome.status;
 }
 
 /** coordinator: of the academy's organisation; reviewer: invited to this academy. */

@@ -7,7 +7,8 @@ import { translator } from '~/i18n';
 import { DAY, HOUR, now, setClock } from '../clock.server';
 import { academyApplicationSchema } from './application-schema';
 import { applicationsOf, applyToAcademy, changeApplication, withdrawApplication } from './applications.server';
-import { acceptReviewerInvitation, inviteReviewer, selectionAccess } from './reviewers.server';
+import { acceptInvitation } from '../invitations/invitations.server';
+import { inviteReviewer, selectionAccess } from './reviewers.server';
 import {
   applicationsForScoring,
   decideApplication,
@@ -161,12 +162,13 @@ describe('reviewers', () => {
     const token = String((mail!.props as { url: string }).url)
       .split('/')
       .pop()!;
-    expect(await acceptReviewerInvitation(db(), token, second)).toEqual({ ok: false, problem: 'other-account' });
-    expect((await acceptReviewerInvitation(db(), token, reviewer)).ok).toBe(true);
-    expect(await acceptReviewerInvitation(db(), token, reviewer)).toEqual({ ok: false, problem: 'used' });
+    expect(await acceptInvitation(db(), 'reviewer', token, second)).toEqual({ ok: false, problem: 'other-account' });
+    expect((await acceptInvitation(db(), 'reviewer', token, reviewer)).ok).toBe(true);
+    expect(await acceptInvitation(db(), 'reviewer', token, reviewer)).toEqual({ ok: false, problem: 'used' });
     const [secondMail] = await emailsTo(second.email, 'academy-reviewer-invitation');
-    await acceptReviewerInvitation(
+    await acceptInvitation(
       db(),
+      'reviewer',
       String((secondMail!.props as { url: string }).url)
         .split('/')
         .pop(),

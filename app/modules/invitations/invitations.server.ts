@@ -15,11 +15,12 @@ import {
   type InvitationKind,
 } from '~db/schema';
 import type { Locale } from '~/i18n';
-import { normalizeEmail } from '../auth/accounts.server';
-import { hashPassword } from '../auth/password.server';
+import { findUserByEmail, normalizeEmail } from '../auth/accounts.server';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/password.server';
 import { DAY, now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { appLink, isUuid, type LinkProblem } from '../http.server';
+import { hitAll, rules } from '../security/rate-limit.server';
 import { generateToken, hashToken } from '../security/tokens.server';
 
 // Every invitation by email, whatever it makes of the person (ADR 022): coordinator of an
@@ -101,7 +102,7 @@ export async function createInvitation(
 }
 
 /** A fresh link and expiry for an invitation not yet accepted (the old link stops working); null when there is none. */
-export async function renewInvitation(tx: Db, target: InvitationTarget, invitationId: string, invitedBy: string | null) {
+async function renewInvitation(tx: Db, target: InvitationTarget, invitationId: string, invitedBy: string | null) {
   if (!isUuid(invitationId)) return null;
   const token = generateToken();
   const [row] = await tx
@@ -127,9 +128,10 @@ export async function withdrawInvitation(db: Db, target: InvitationTarget, invit
   return rows.length > 0;
 }
 
-/** The invitations of a target not yet accepted, by address; expired ones too with `withExpired` (so they can be sent again). */
+/** The invitations of a target not yet accepted, by address; expired ones too with `withExpired` (so they can be sent again), marked `expired`. */
 export async function pendingInvitations(db: Db, target: InvitationTarget, options: { withExpired: boolean }) {
-  return db
+  const at = now();
+  const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
@@ -138,8 +140,9 @@ export async function pendingInvitations(db: Db, target: InvitationTarget, optio
       createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .where(and(ofTarget(target), options.withExpired ? isNull(invitations.acceptedAt) : open(now())))
+    .where(and(ofTarget(target), options.withExpired ? isNull(invitations.acceptedAt) : open(at)))
     .orderBy(asc(invitations.email));
+  return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() <= at.getTime() }));
 }
 
 /** An invitation as its link page shows it: the target's name, and its organisation's. */
@@ -243,7 +246,7 @@ export type AcceptOutcome =
  * accepted (so the link works once), then the role of its kind. Call it inside the transaction that
  * also creates the account or logs in, so that a refused step leaves the invitation unused.
  */
-export async function claimInvitation(
+async function claimInvitation(
   tx: Db,
   kind: InvitationKind,
   token: string | undefined,
@@ -318,6 +321,107 @@ export async function acceptWithNewAccount(
       if (error instanceof ClaimFailed) return error.outcome;
       throw error;
     });
+}
+
+/**
+ * Who invites, to what, as the email says it: the network or academy, its organisation, the
+ * coordinator who sends it and the language of their page.
+ */
+export type Inviter = {
+  target: { id: string; name: string };
+  organisationName: string;
+  invitedBy: { id: string; name: string };
+  locale: Locale;
+};
+
+const mailFrom = (from: Inviter, to: { email: string; name: string; token: string }): InvitationMail => ({
+  ...to,
+  targetName: from.target.name,
+  organisationName: from.organisationName,
+  invitedBy: from.invitedBy.name,
+  locale: from.locale,
+});
+
+export type InviteOutcome = { status: 'invited'; id: string } | { status: 'already-member' } | { status: 'already-invited' };
+
+/**
+ * Invites an address by a coordinator (mentors, reviewers, hosts), in one transaction: refused when
+ * `isMember` (the capability's own question) says the address is in already, or when it has an open
+ * invitation; otherwise the invitation and its email.
+ */
+export async function inviteByEmail(
+  db: Db,
+  kind: Exclude<InvitationKind, 'coordinator'>,
+  from: Inviter,
+  input: { email: string; name?: string },
+  isMember: (tx: Db, email: string) => Promise<boolean>,
+): Promise<InviteOutcome> {
+  const email = normalizeEmail(input.email);
+  return db.transaction(async (tx) => {
+    if (await isMember(tx, email)) return { status: 'already-member' } as const;
+    const target = { kind, id: from.target.id };
+    const created = await createInvitation(tx, target, { email, name: input.name, invitedBy: from.invitedBy.id }, { replace: false });
+    if (created.status !== 'created') return { status: 'already-invited' } as const;
+    await sendInvitationEmail(tx, kind, mailFrom(from, { email, name: input.name ?? '', token: created.token }));
+    return { status: 'invited', id: created.id } as const;
+  });
+}
+
+/** A fresh link (the old one stops working) and expiry for an invitation not yet accepted, and the email again; false when there is none. */
+export async function resendInvitation(db: Db, kind: Exclude<InvitationKind, 'coordinator'>, from: Inviter, invitationId: string) {
+  return db.transaction(async (tx) => {
+    const renewed = await renewInvitation(tx, { kind, id: from.target.id }, invitationId, from.invitedBy.id);
+    if (!renewed) return false;
+    await sendInvitationEmail(tx, kind, mailFrom(from, renewed));
+    return true;
+  });
+}
+
+/**
+ * What the link's page offers this visitor: 'accept' (logged in with the invited address), 'other'
+ * (logged in as someone else), 'login' (the address has an account) or 'create' (it has none).
+ */
+export type VisitorMode = 'accept' | 'other' | 'login' | 'create';
+
+export async function visitorMode(db: Db, invitation: InvitationView, user: { email: string } | null): Promise<VisitorMode> {
+  if (user) return normalizeEmail(user.email) === invitation.email ? 'accept' : 'other';
+  return (await findUserByEmail(db, invitation.email)) ? 'login' : 'create';
+}
+
+export type PasswordOutcome = AcceptOutcome | { ok: false; problem: 'wrong-password' | 'rate-limited'; retryAfterSeconds?: number };
+
+/**
+ * Logs in with the password of the invited address's account and uses the invitation, under the
+ * login rate limits. Following the emailed link proves the address, so an unverified account is
+ * verified here.
+ */
+export async function acceptWithPassword(
+  db: Db,
+  kind: InvitationKind,
+  token: string,
+  input: { password: string; ip: string },
+): Promise<PasswordOutcome> {
+  const check = await checkInvitation(db, kind, token);
+  if (!check.ok) return check;
+  const email = check.invitation.email;
+  const limit = await hitAll(db, [
+    [rules.loginPerIp, input.ip],
+    [rules.loginPerAccount, email],
+  ]);
+  if (!limit.allowed) return { ok: false, problem: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await findUserByEmail(db, email);
+  if (!user?.passwordHash) {
+    await burnPasswordCheck(input.password);
+    return { ok: false, problem: 'wrong-password' };
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) return { ok: false, problem: 'wrong-password' };
+  return db.transaction(async (tx) => {
+    const outcome = await claimInvitation(tx, kind, token, user);
+    if (outcome.ok && !user.emailVerifiedAt) {
+      await tx.update(users).set({ emailVerifiedAt: now(), updatedAt: now() }).where(eq(users.id, user.id));
+    }
+    return outcome;
+  });
 }
 
 /** The person the email goes to, when the address has an account: their language and id. */

@@ -9,15 +9,8 @@ import { verifyPassword } from '../auth/password.server';
 import { DAY, advanceClock, setClock } from '../clock.server';
 import { scorePartIds } from '../matching/scoring';
 import { hashToken } from '../security/tokens.server';
-import {
-  acceptInvitation,
-  acceptWithNewAccount,
-  checkInvitation,
-  inviteMentor,
-  removeMentor,
-  resendInvitation,
-  revokeInvitation,
-} from './networks/invitations.server';
+import { acceptInvitation, acceptWithNewAccount, checkInvitation } from '../invitations/invitations.server';
+import { inviteMentor, removeMentor, resendInvitation, revokeInvitation } from './networks/invitations.server';
 import { applicationCounts, mentorsOfNetwork, networksOfOrganisations, pendingInvitations } from './networks/overview.server';
 import { changeIntakeQuestions } from './networks/intake-questions.server';
 import { mentorOverview, saveMentorProfile } from './networks/mentor-profile.server';
@@ -193,14 +186,14 @@ describe('invitations', () => {
     await inviteMentor(db(), ctx, { name: 'Ahmed', email: 'ahmed@example.nl' });
     const token = await tokenFor('ahmed@example.nl');
     const ahmed = await createUser(db(), { email: 'ahmed@example.nl' });
-    expect((await checkInvitation(db(), token)).ok).toBe(true);
+    expect((await checkInvitation(db(), 'mentor', token)).ok).toBe(true);
     advanceClock(14 * DAY + 1000);
-    expect(await checkInvitation(db(), token)).toEqual({ ok: false, problem: 'expired' });
-    expect(await acceptInvitation(db(), token, ahmed)).toEqual({ status: 'problem', problem: 'expired' });
+    expect(await checkInvitation(db(), 'mentor', token)).toEqual({ ok: false, problem: 'expired' });
+    expect(await acceptInvitation(db(), 'mentor', token, ahmed)).toEqual({ ok: false, problem: 'expired' });
     setClock(new Date('2026-03-02T10:00:00Z'));
-    expect((await acceptInvitation(db(), token, ahmed)).status).toBe('accepted');
-    expect(await acceptInvitation(db(), token, ahmed)).toEqual({ status: 'problem', problem: 'used' });
-    expect(await checkInvitation(db(), 'made-up-token')).toEqual({ ok: false, problem: 'invalid' });
+    expect((await acceptInvitation(db(), 'mentor', token, ahmed)).ok).toBe(true);
+    expect(await acceptInvitation(db(), 'mentor', token, ahmed)).toEqual({ ok: false, problem: 'used' });
+    expect(await checkInvitation(db(), 'mentor', 'made-up-token')).toEqual({ ok: false, problem: 'invalid' });
   });
 
   it('links an existing account, only for the invited address', async () => {
@@ -209,9 +202,9 @@ describe('invitations', () => {
     const other = await createUser(db(), { email: 'ander@example.nl' });
     await inviteMentor(db(), ctx, { name: 'Bestaand', email: 'bestaand@example.nl' });
     const token = await tokenFor('bestaand@example.nl');
-    expect((await acceptInvitation(db(), token, other)).status).toBe('other-account');
-    const outcome = await acceptInvitation(db(), token, existing);
-    expect(outcome.status).toBe('accepted');
+    expect(await acceptInvitation(db(), 'mentor', token, other)).toEqual({ ok: false, problem: 'other-account' });
+    const outcome = await acceptInvitation(db(), 'mentor', token, existing);
+    expect(outcome.ok).toBe(true);
     const members = await mentorsOfNetwork(db(), network.id);
     expect(members.map((m) => m.email)).toEqual(['bestaand@example.nl']);
     expect(members[0]!.completedAt).toBeNull();
@@ -224,8 +217,12 @@ describe('invitations', () => {
     const { network, ctx } = await networkWithCtx();
     await inviteMentor(db(), ctx, { name: 'Nieuw', email: 'nieuw@example.nl' });
     const token = await tokenFor('nieuw@example.nl');
-    const outcome = await acceptWithNewAccount(db(), token, { name: 'Nina Nieuw', password: 'een-goed-wachtwoord', locale: 'en' });
-    expect(outcome.status).toBe('accepted');
+    const outcome = await acceptWithNewAccount(db(), 'mentor', token, {
+      name: 'Nina Nieuw',
+      password: 'een-goed-wachtwoord',
+      locale: 'en',
+    });
+    expect(outcome.ok).toBe(true);
     const [user] = await db().select().from(users).where(eq(users.email, 'nieuw@example.nl'));
     expect(user!.name).toBe('Nina Nieuw');
     expect(user!.emailVerifiedAt).not.toBeNull();
@@ -233,8 +230,8 @@ describe('invitations', () => {
     expect(await verifyPassword(user!.passwordHash!, 'een-goed-wachtwoord')).toBe(true);
     expect((await mentorsOfNetwork(db(), network.id)).map((m) => m.email)).toEqual(['nieuw@example.nl']);
     // Used: a second try creates nothing.
-    expect(await acceptWithNewAccount(db(), token, { name: 'X', password: 'nog-een-wachtwoord', locale: 'nl' })).toEqual({
-      status: 'problem',
+    expect(await acceptWithNewAccount(db(), 'mentor', token, { name: 'X', password: 'nog-een-wachtwoord', locale: 'nl' })).toEqual({
+      ok: false,
       problem: 'used',
     });
   });
@@ -244,12 +241,13 @@ describe('invitations', () => {
     await inviteMentor(db(), ctx, { name: 'Twee', email: 'twee@example.nl' });
     const token = await tokenFor('twee@example.nl');
     const existing = await createUser(db(), { email: 'twee@example.nl', name: 'Oorspronkelijk' });
-    expect((await acceptWithNewAccount(db(), token, { name: 'Kaper', password: 'een-goed-wachtwoord', locale: 'nl' })).status).toBe(
-      'account-exists',
-    );
+    expect(await acceptWithNewAccount(db(), 'mentor', token, { name: 'Kaper', password: 'een-goed-wachtwoord', locale: 'nl' })).toEqual({
+      ok: false,
+      problem: 'account-exists',
+    });
     const [user] = await db().select().from(users).where(eq(users.id, existing.id));
     expect(user!.name).toBe('Oorspronkelijk');
-    expect((await checkInvitation(db(), token)).ok).toBe(true);
+    expect((await checkInvitation(db(), 'mentor', token)).ok).toBe(true);
   });
 
   it('re-sends with a new link (the old one stops working) and revokes', async () => {
@@ -260,14 +258,14 @@ describe('invitations', () => {
     expect(await resendInvitation(db(), ctx, pending!.id)).toBe('sent');
     const fresh = await tokenFor('rik@example.nl');
     expect(fresh).not.toBe(old);
-    expect((await checkInvitation(db(), old)).ok).toBe(false);
-    expect((await checkInvitation(db(), fresh)).ok).toBe(true);
+    expect((await checkInvitation(db(), 'mentor', old)).ok).toBe(false);
+    expect((await checkInvitation(db(), 'mentor', fresh)).ok).toBe(true);
     // Another network's id cannot touch it.
     const { ctx: otherCtx, network: other } = await networkWithCtx();
     expect(await resendInvitation(db(), otherCtx, pending!.id)).toBe('not-found');
     expect(await revokeInvitation(db(), other.id, pending!.id)).toBe('not-found');
     expect(await revokeInvitation(db(), network.id, pending!.id)).toBe('revoked');
-    expect((await checkInvitation(db(), fresh)).ok).toBe(false);
+    expect((await checkInvitation(db(), 'mentor', fresh)).ok).toBe(false);
     expect(await pendingInvitations(db(), network.id)).toHaveLength(0);
   });
 
@@ -285,13 +283,13 @@ describe('one mentor profile across networks', () => {
     const mayor = await createUser(db(), { email: 'burgemeester@example.nl' });
     await inviteMentor(db(), a.ctx, { name: 'Burgemeester', email: mayor.email });
     await inviteMentor(db(), b.ctx, { name: 'Burgemeester', email: mayor.email });
-    const first = await acceptInvitation(db(), await tokenFor(mayor.email), mayor);
+    const first = await acceptInvitation(db(), 'mentor', await tokenFor(mayor.email), mayor);
     // tokenFor returns the newest email: network b's; accept a's by its own email.
-    expect(first.status).toBe('accepted');
+    expect(first.ok).toBe(true);
     const all = await db().select().from(emailMessages).where(eq(emailMessages.recipient, mayor.email)).orderBy(emailMessages.createdAt);
     const tokenA = (all[0]!.props as { url: string }).url.split('/mentor/uitnodiging/')[1]!;
-    const second = await acceptInvitation(db(), tokenA, mayor);
-    expect(second.status).toBe('accepted');
+    const second = await acceptInvitation(db(), 'mentor', tokenA, mayor);
+    expect(second.ok).toBe(true);
     const profiles = await db().select().from(mentorProfiles).where(eq(mentorProfiles.userId, mayor.id));
     expect(profiles).toHaveLength(1);
     const memberships = await db().select().from(networkMentors).where(eq(networkMentors.mentorProfileId, profiles[0]!.id));

@@ -3,10 +3,8 @@ import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { academies, academyHosts, hostOffices, municipalities, organisations, placementHosts, users } from '~db/schema';
 import type { Locale, Translate } from '~/i18n';
-import { normalizeEmail } from '../auth/accounts.server';
 import { emailField } from '../auth/schemas';
 import { now } from '../clock.server';
-import { type LinkProblem } from '../http.server';
 import * as invitations from '../invitations/invitations.server';
 
 // Hosts of job-shadowing placements (ADR 018, "Placements"): invited per academy by a coordinator,
@@ -16,13 +14,17 @@ import * as invitations from '../invitations/invitations.server';
 
 const target = (academyId: string) => ({ kind: 'host', id: academyId }) as const;
 
+/** The host's name, as the coordinator writes it in the invitation and the host in the profile. */
+const hostNameField = (t: Translate) =>
+  z
+    .string({ error: t('placements.errors.nameRequired') })
+    .trim()
+    .min(1, t('placements.errors.nameRequired'))
+    .max(200);
+
 export function hostInviteSchema(t: Translate) {
   return z.object({
-    name: z
-      .string({ error: t('placements.errors.nameRequired') })
-      .trim()
-      .min(1, t('placements.errors.nameRequired'))
-      .max(200),
+    name: hostNameField(t),
     email: emailField(t),
   });
 }
@@ -34,61 +36,27 @@ export async function inviteHost(
   ctx: { academy: { id: string; name: string }; organisationName: string; invitedBy: { id: string; name: string }; locale: Locale },
   input: { name: string; email: string },
 ): Promise<HostInviteOutcome> {
-  const email = normalizeEmail(input.email);
-  return db.transaction(async (tx) => {
+  const outcome = await invitations.inviteByEmail(db, 'host', { ...ctx, target: ctx.academy }, input, async (tx, email) => {
     const [member] = await tx
       .select({ id: academyHosts.hostId })
       .from(academyHosts)
       .innerJoin(placementHosts, eq(placementHosts.id, academyHosts.hostId))
       .innerJoin(users, eq(users.id, placementHosts.userId))
       .where(and(eq(academyHosts.academyId, ctx.academy.id), eq(users.email, email)));
-    if (member) return 'already-host';
-    const created = await invitations.createInvitation(
-      tx,
-      target(ctx.academy.id),
-      { email, name: input.name, invitedBy: ctx.invitedBy.id },
-      { replace: false },
-    );
-    if (created.status !== 'created') return 'already-invited';
-    await invitations.sendInvitationEmail(tx, 'host', {
-      email,
-      name: input.name,
-      token: created.token,
-      targetName: ctx.academy.name,
-      organisationName: ctx.organisationName,
-      invitedBy: ctx.invitedBy.name,
-      locale: ctx.locale,
-    });
-    return 'invited';
+    return Boolean(member);
   });
+  return outcome.status === 'already-member' ? 'already-host' : outcome.status;
 }
 
-export type HostInvitationCheck =
-  | { ok: true; invitation: { id: string; academyId: string; academyName: string; organisationName: string; email: string; name: string } }
-  | { ok: false; problem: LinkProblem };
-
-function hostView(invitation: invitations.InvitationView) {
-  const { id, email, name, targetId, targetName, organisationName } = invitation;
-  return { id, email, name, academyId: targetId, academyName: targetName, organisationName };
-}
-
-export async function checkHostInvitation(db: Db, token: string | undefined): Promise<HostInvitationCheck> {
-  const check = await invitations.checkInvitation(db, 'host', token);
-  return check.ok ? { ok: true, invitation: hostView(check.invitation) } : check;
-}
+/** Whether a host's link still works (GET only reads); the page itself is the invitations module's. */
+export const checkHostInvitation = (db: Db, token: string | undefined) => invitations.checkInvitation(db, 'host', token);
 
 /**
  * Accepts an invitation for the logged-in account of the invited address: makes the person's host
  * profile if they have none yet (one per person), and makes them a host of the academy.
  */
-export async function acceptHostInvitation(
-  db: Db,
-  token: string | undefined,
-  user: { id: string; email: string; name: string },
-): Promise<HostInvitationCheck | { ok: false; problem: 'other-account' }> {
-  const outcome = await invitations.acceptInvitation(db, 'host', token, user);
-  return outcome.ok ? { ok: true, invitation: hostView(outcome.invitation) } : outcome;
-}
+export const acceptHostInvitation = (db: Db, token: string | undefined, user: { id: string; email: string; name: string }) =>
+  invitations.acceptInvitation(db, 'host', token, user);
 
 /** The person's host profile, or null when they host nothing. */
 export async function hostOf(db: Db, userId: string) {
@@ -98,11 +66,7 @@ export async function hostOf(db: Db, userId: string) {
 
 export function hostProfileSchema(t: Translate) {
   return z.object({
-    name: z
-      .string({ error: t('placements.errors.nameRequired') })
-      .trim()
-      .min(1, t('placements.errors.nameRequired'))
-      .max(200),
+    name: hostNameField(t),
     office: z.enum(hostOffices, { error: t('placements.errors.office') }),
     municipalityCode: z.string({ error: t('placements.errors.municipality') }).regex(/^GM\d{4}$/, t('placements.errors.municipality')),
   });
@@ -150,5 +114,5 @@ export async function hostsOfAcademy(db: Db, academyId: string) {
       .orderBy(asc(placementHosts.name)),
     invitations.pendingInvitations(db, target(academyId), { withExpired: true }),
   ]);
-  return { hosts, invitations: pending.map(({ id, name, email }) => ({ id, name, email })) };
+  return { hosts, invitations: pending.map(({ id, name, email, expiresAt, expired }) => ({ id, name, email, expiresAt, expired })) };
 }

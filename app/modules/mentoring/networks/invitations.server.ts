@@ -2,9 +2,8 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { matches, mentorProfiles, networkMentors, users } from '~db/schema';
 import type { Locale } from '~/i18n';
-import { normalizeEmail } from '../../auth/accounts.server';
 import { now } from '../../clock.server';
-import { isUuid, type LinkProblem } from '../../http.server';
+import { isUuid } from '../../http.server';
 import * as invitations from '../../invitations/invitations.server';
 
 // Mentor invitations: the life cycle is the invitations module's (ADR 022); here what is the
@@ -18,47 +17,28 @@ type InvitationContext = {
 };
 
 const target = (networkId: string) => ({ kind: 'mentor', id: networkId }) as const;
-const mail = (ctx: InvitationContext, to: { email: string; name: string; token: string }) => ({
-  ...to,
-  targetName: ctx.network.name,
-  organisationName: ctx.organisationName,
-  invitedBy: ctx.invitedBy.name,
-  locale: ctx.locale,
-});
+const inviter = (ctx: InvitationContext): invitations.Inviter => ({ ...ctx, target: ctx.network });
 
 export type InviteOutcome = { status: 'invited'; invitationId: string } | { status: 'already-mentor' } | { status: 'already-invited' };
 
 /** Invites a person to mentor in the network: a row with a hashed token and the email, in one transaction. */
 export async function inviteMentor(db: Db, ctx: InvitationContext, input: { name: string; email: string }): Promise<InviteOutcome> {
-  const email = normalizeEmail(input.email);
-  return db.transaction(async (tx) => {
+  const outcome = await invitations.inviteByEmail(db, 'mentor', inviter(ctx), input, async (tx, email) => {
     const [member] = await tx
       .select({ id: mentorProfiles.id })
       .from(networkMentors)
       .innerJoin(mentorProfiles, eq(mentorProfiles.id, networkMentors.mentorProfileId))
       .innerJoin(users, eq(users.id, mentorProfiles.userId))
       .where(and(eq(networkMentors.networkId, ctx.network.id), eq(users.email, email)));
-    if (member) return { status: 'already-mentor' } as const;
-    const created = await invitations.createInvitation(
-      tx,
-      target(ctx.network.id),
-      { email, name: input.name, invitedBy: ctx.invitedBy.id },
-      { replace: false },
-    );
-    if (created.status !== 'created') return { status: 'already-invited' } as const;
-    await invitations.sendInvitationEmail(tx, 'mentor', mail(ctx, { email, name: input.name, token: created.token }));
-    return { status: 'invited', invitationId: created.id } as const;
+    return Boolean(member);
   });
+  if (outcome.status === 'invited') return { status: 'invited', invitationId: outcome.id };
+  return outcome.status === 'already-member' ? { status: 'already-mentor' } : outcome;
 }
 
 /** A fresh link (the old one stops working) and expiry for a pending invitation, and the email again. */
 export async function resendInvitation(db: Db, ctx: InvitationContext, invitationId: string): Promise<'sent' | 'not-found'> {
-  return db.transaction(async (tx) => {
-    const renewed = await invitations.renewInvitation(tx, target(ctx.network.id), invitationId, ctx.invitedBy.id);
-    if (!renewed) return 'not-found';
-    await invitations.sendInvitationEmail(tx, 'mentor', mail(ctx, renewed));
-    return 'sent';
-  });
+  return (await invitations.resendInvitation(db, 'mentor', inviter(ctx), invitationId)) ? 'sent' : 'not-found';
 }
 
 export async function revokeInvitation(db: Db, networkId: string, invitationId: string): Promise<'revoked' | 'not-found'> {
@@ -90,55 +70,4 @@ export async function removeMentor(db: Db, networkId: string, profileId: string)
       .where(and(eq(matches.networkId, networkId), eq(matches.mentorProfileId, profileId), eq(matches.status, 'draft')));
     return 'removed';
   });
-}
-
-export type InvitationProblem = LinkProblem;
-export type InvitationView = {
-  id: string;
-  email: string;
-  name: string;
-  networkId: string;
-  networkName: string;
-  networkDescription: string;
-  organisationName: string;
-};
-
-/** What the invitation page shows on GET: nothing is used. */
-export async function checkInvitation(
-  db: Db,
-  token: string,
-): Promise<{ ok: true; invitation: InvitationView } | { ok: false; problem: InvitationProblem }> {
-  const check = await invitations.checkInvitation(db, 'mentor', token);
-  if (!check.ok) return check;
-  const { id, email, name, targetId, targetName, targetDescription, organisationName } = check.invitation;
-  return {
-    ok: true,
-    invitation: { id, email, name, networkId: targetId, networkName: targetName, networkDescription: targetDescription, organisationName },
-  };
-}
-
-export type AcceptOutcome =
-  | { status: 'accepted'; userId: string; networkId: string }
-  | { status: 'problem'; problem: InvitationProblem }
-  | { status: 'other-account' }
-  | { status: 'account-exists' };
-
-function outcomeOf(outcome: invitations.AcceptOutcome | { ok: false; problem: 'account-exists' }): AcceptOutcome {
-  if (outcome.ok) return { status: 'accepted', userId: outcome.userId, networkId: outcome.invitation.targetId };
-  if (outcome.problem === 'other-account' || outcome.problem === 'account-exists') return { status: outcome.problem };
-  return { status: 'problem', problem: outcome.problem };
-}
-
-/** A logged-in person accepts. Only for the invited address; their one mentor profile is made when missing. */
-export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string; name: string }) {
-  return outcomeOf(await invitations.acceptInvitation(db, 'mentor', token, user));
-}
-
-/** No account for the invited address yet: one is made, verified, and the invitation used, in one transaction. */
-export async function acceptWithNewAccount(
-  db: Db,
-  token: string,
-  input: { name: string; password: string; locale: Locale },
-): Promise<AcceptOutcome> {
-  return outcomeOf(await invitations.acceptWithNewAccount(db, 'mentor', token, input));
 }

@@ -59,8 +59,7 @@ export async function mentorsOfNetwork(db: Db, networkId: string) {
 /** Invitations not used yet (expired ones too: they can be sent again), newest first. */
 export async function pendingInvitations(db: Db, networkId: string) {
   const rows = await invitations.pendingInvitations(db, { kind: 'mentor', id: networkId }, { withExpired: true });
-  const at = now().getTime();
-  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((r) => ({ ...r, expired: r.expiresAt.getTime() <= at }));
+  return rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 export async function applicationCounts(db: Db, networkId: string) {

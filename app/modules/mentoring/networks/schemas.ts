@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { focusGroups, genders, meetingModes, offices, regionKinds } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
-import { emailField, newPasswordField } from '../../auth/schemas';
+import { emailField } from '../../auth/schemas';
 import { scorePartIds, type ScorePartId } from '../../matching/scoring';
 import { languageIds } from '../application-options';
 import { MAX_CAPACITY, slotIds, themeIds } from '../profile-options';
@@ -195,8 +195,3 @@ export function inviteSchema(t: Translate) {
   return z.object({ name: text(t, 100, 'networks.errors.inviteeName'), email: emailField(t) });
 }
 export type InviteFields = Record<keyof z.input<ReturnType<typeof inviteSchema>>, unknown>;
-
-export function newMentorAccountSchema(t: Translate) {
-  return z.object({ name: text(t, 100, 'form.errors.nameRequired'), password: newPasswordField(t) });
-}
-export type NewMentorAccountFields = Record<keyof z.input<ReturnType<typeof newMentorAccountSchema>>, unknown>;
