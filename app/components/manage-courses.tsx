@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { useLocale, useT, type MessageKey } from '~/i18n';
 import { FieldGroup, SelectField, TextAreaField, TextField } from './ui/fields';

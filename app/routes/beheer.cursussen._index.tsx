@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { CourseStatus, useDates } from '~/components/manage-courses';
 import { SelectField, TextField } from '~/components/ui/fields';

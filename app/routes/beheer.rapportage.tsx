@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';

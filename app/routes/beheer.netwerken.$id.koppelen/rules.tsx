@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link, useActionData, type useLoaderData } from '@remix-run/react';
+import { Link, useActionData, type useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { RadioGroupField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';

@@ -1,0 +1,35 @@
+import { Form as RemixForm, useFormAction, useLocation, useNavigate, type FormProps } from '@remix-run/react';
+import { forwardRef } from 'react';
+import { NOTICE_PARAM, withoutNotice } from './notice-key';
+
+/**
+ * Every form of the app: Remix's `<Form>`, whose action never carries the page's notice. Without an
+ * action of its own a form posts to the page's address, `?notice=saved` included; after a refused submit
+ * the answer would render at that address, and the earlier "Opgeslagen" would stand above the error
+ * summary. Here the action is the same address without `notice` (a filter, a page number, a confirmation
+ * step and Remix's `?index` stay), rendered by the server too, so it holds without JavaScript.
+ * `useFormAction` resolves the action as Remix's own form does, so a relative action works the same.
+ *
+ * With JavaScript the browser's own check (ui/validation.ts) may refuse a post before it is sent: the
+ * page stays, so the address loses its notice by itself (replaced, scroll and focus left as they are).
+ */
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ action, relative, onSubmit, ...props }, ref) {
+  const resolved = useFormAction(action, { relative });
+  const location = useLocation();
+  const navigate = useNavigate();
+  const posts = (props.method ?? 'get').toLowerCase() !== 'get';
+  return (
+    <RemixForm
+      ref={ref}
+      action={withoutNotice(resolved)}
+      relative={relative}
+      onSubmit={(event) => {
+        onSubmit?.(event);
+        if (posts && event.defaultPrevented && new URLSearchParams(location.search).has(NOTICE_PARAM)) {
+          navigate(withoutNotice(`${location.pathname}${location.search}`), { replace: true, preventScrollReset: true });
+        }
+      }}
+      {...props}
+    />
+  );
+});
