@@ -100,14 +100,13 @@ export default function AcademyCallSettings() {
           <TextField meta={fields.applicationsOpenAt} type="datetime-local" label={t('academyCallForm.opens')} />
           <TextField meta={fields.applicationsCloseAt} type="datetime-local" label={t('academyCallForm.closes')} />
         </FieldGroup>
-        <TextField meta={fields.seats} type="number" label={t('academyCallForm.seats')} required short min={1} max={1000} />
+        <TextField meta={fields.seats} type="number" label={t('academyCallForm.seats')} required min={1} max={1000} />
         <TextField
           meta={fields.claimDays}
           type="number"
           label={t('academyCallForm.claimDays')}
           description={t('academyCallForm.claimDaysHint')}
           required
-          short
           min={1}
           max={60}
         />

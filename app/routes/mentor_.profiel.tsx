@@ -150,7 +150,6 @@ export default function MentorProfilePage() {
             type="number"
             min={0}
             max={MAX_CAPACITY}
-            short
             label={t('networks.profile.capacity')}
             description={t('networks.profile.capacityHint', { max: MAX_CAPACITY })}
             required
