@@ -1,6 +1,6 @@
-import { Form as RemixForm, useFormAction, useLocation, useNavigate, type FormProps } from '@remix-run/react';
+import { Form as RemixForm, useFormAction, type FormProps } from '@remix-run/react';
 import { forwardRef } from 'react';
-import { NOTICE_PARAM, withoutNotice } from './notice-key';
+import { withoutNotice } from './notice-key';
 
 /**
  * Every form of the app: Remix's `<Form>`, whose action never carries the page's notice. Without an
@@ -9,27 +9,8 @@ import { NOTICE_PARAM, withoutNotice } from './notice-key';
  * summary. Here the action is the same address without `notice` (a filter, a page number, a confirmation
  * step and Remix's `?index` stay), rendered by the server too, so it holds without JavaScript.
  * `useFormAction` resolves the action as Remix's own form does, so a relative action works the same.
- *
- * With JavaScript the browser's own check (ui/validation.ts) may refuse a post before it is sent: the
- * page stays, so the address loses its notice by itself (replaced, scroll and focus left as they are).
  */
-export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ action, relative, onSubmit, ...props }, ref) {
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form({ action, relative, ...props }, ref) {
   const resolved = useFormAction(action, { relative });
-  const location = useLocation();
-  const navigate = useNavigate();
-  const posts = (props.method ?? 'get').toLowerCase() !== 'get';
-  return (
-    <RemixForm
-      ref={ref}
-      action={withoutNotice(resolved)}
-      relative={relative}
-      onSubmit={(event) => {
-        onSubmit?.(event);
-        if (posts && event.defaultPrevented && new URLSearchParams(location.search).has(NOTICE_PARAM)) {
-          navigate(withoutNotice(`${location.pathname}${location.search}`), { replace: true, preventScrollReset: true });
-        }
-      }}
-      {...props}
-    />
-  );
+  return <RemixForm ref={ref} action={withoutNotice(resolved)} relative={relative} {...props} />;
 });
