@@ -237,3 +237,39 @@ test('without JavaScript: a coordinator cancels a course through its confirmatio
     await context.close();
   }
 });
+
+test('without JavaScript: a mentor declines a proposal only through its confirmation step', async ({
+  browser,
+  page: scripted,
+  checkA11y,
+}) => {
+  test.setTimeout(120_000);
+  const { context, page } = await withoutScripts(browser);
+  try {
+    await logInWithPassword(page, 'mentor@politiekactief.example', 'Demo-mentor-2026');
+    await expect(page).not.toHaveURL(/\/inloggen/);
+    // The demo mentor has a proposal waiting (db/seed-mentoring.ts). It stays open: other specs read it.
+    const proposal = await page.locator('main a[href^="/mentor/voorstellen/"]').first().getAttribute('href');
+    expect(proposal, 'a proposal of the demo mentor').toBeTruthy();
+    await page.goto(proposal!);
+    const decline = page.getByRole('link', { name: 'Nee, ik zeg dit voorstel af' });
+    await decline.click();
+    await expect(page).toHaveURL(/\?afzeggen=[0-9a-f-]{36}#afzeggen$/);
+    const heading = page.getByRole('heading', { level: 3, name: /^Voorstel voor .+ afzeggen\?$/ });
+    await expect(heading).toBeFocused();
+    await expect(page.getByRole('main')).toContainText('Je kunt dit daarna niet meer terugdraaien.');
+    await scanWithScripts(context, scripted, page.url(), (await heading.textContent())!, checkA11y);
+    // "Ja" without a reason: refused at the step, which stays open with the summary focused.
+    await page.getByRole('button', { name: 'Ja, zeg het voorstel af' }).click();
+    await expect(page.locator('.pa-error-summary')).toBeFocused();
+    await expect(page.locator('.pa-error-summary')).toContainText('Schrijf kort de reden op.');
+    await expect(heading).toBeVisible();
+    // "Nee" changes nothing: the proposal is still open.
+    await page.getByRole('link', { name: 'Nee, niet afzeggen' }).click();
+    await expect(heading).toHaveCount(0);
+    await expect(decline).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Ja, ik word mentor van/ })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});

@@ -261,11 +261,14 @@ test('apply → match → route steps → meetings with calendar files → needs
     await expect(main).not.toContainText(/beperking|ziekte|chronisch/i);
     await expect(main).not.toContainText(mentee.email);
     await expect(main).not.toContainText(mentee.name);
-    await pageA.getByRole('button', { name: 'Nee, ik zeg dit voorstel af' }).click();
+    // Declining cannot be undone: its confirmation step asks for the reason.
+    await pageA.getByRole('link', { name: 'Nee, ik zeg dit voorstel af' }).click();
+    await expect(pageA.getByRole('heading', { level: 3, name: `Voorstel voor ${mentee.firstName} afzeggen?` })).toBeFocused();
+    await pageA.getByRole('button', { name: 'Ja, zeg het voorstel af' }).click();
     await expectFieldError(pageA, 'Schrijf kort de reden op.');
     await checkA11y(pageA);
     await pageA.getByLabel(/^Waarom past het niet\?/).fill(declineReason);
-    await pageA.getByRole('button', { name: 'Nee, ik zeg dit voorstel af' }).click();
+    await pageA.getByRole('button', { name: 'Ja, zeg het voorstel af' }).click();
     await expect(pageA.getByText('Je hebt het voorstel afgewezen. Dank je voor je antwoord.')).toBeVisible();
   });
 

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
 import { SubmitButton } from './form';

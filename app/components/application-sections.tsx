@@ -4,8 +4,9 @@ import { useT } from '~/i18n';
 import { selfIdentifiableGroups } from '~/modules/mentoring/application-options';
 
 // The parts that the mentoring application and the academy application ask the same way: the
-// organisation's own questions, the focus groups someone may name, and the disability question with
-// its separate consent (special-category data, ADR 009). Each form passes its Conform fields.
+// organisation's own questions (asked the same way on a course's sign-up and when changing its
+// answers), the focus groups someone may name, and the disability question with its separate consent
+// (special-category data, ADR 009). Each form passes its Conform fields.
 
 type Meta = FieldMetadata<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { useT } from '~/i18n';
 import { mentorCopySchema, routeStepSchema, type RouteStepFields } from '~/modules/candidacy/schemas';
 import { SubmitButton } from './form';

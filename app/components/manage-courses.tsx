@@ -1,5 +1,5 @@
 import type { FieldMetadata } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { useLocale, useT, type MessageKey } from '~/i18n';
 import { FieldGroup, SelectField, TextAreaField, TextField } from './ui/fields';
@@ -183,8 +183,6 @@ export function CourseFormFields({
           label={t('manageCourses.form.capacity')}
           description={`${t('manageCourses.form.capacityHint')} ${t('pools.form.capacityHybridHint')}`}
           type="number"
-          inputMode="numeric"
-          short
           required
         />
         <TextField
@@ -192,8 +190,6 @@ export function CourseFormFields({
           label={t('pools.form.onlineCapacity')}
           description={t('pools.form.onlineCapacityHint')}
           type="number"
-          inputMode="numeric"
-          short
         />
         <TextField
           meta={fields.registrationOpensAt}
@@ -218,8 +214,6 @@ export function CourseFormFields({
           label={t('manageCourses.form.claimWindow')}
           description={t('manageCourses.form.claimWindowHint')}
           type="number"
-          inputMode="numeric"
-          short
           required
         />
       </FieldGroup>
@@ -230,8 +224,6 @@ export function CourseFormFields({
           label={t('manageCourses.form.reminderDays')}
           description={t('manageCourses.form.reminderDaysHint')}
           type="number"
-          inputMode="numeric"
-          short
           required
         />
         <TextField
@@ -239,16 +231,12 @@ export function CourseFormFields({
           label={t('manageCourses.form.threshold')}
           description={t('manageCourses.form.thresholdHint')}
           type="number"
-          inputMode="numeric"
-          short
         />
         <TextField
           meta={fields.certificateMinimum}
           label={t('certificates.form.minimum')}
           description={t('certificates.form.minimumHint')}
           type="number"
-          inputMode="numeric"
-          short
         />
       </FieldGroup>
     </>

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Link } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { useT } from '~/i18n';
 import { DataTable } from './ui/data-table';
@@ -97,43 +98,16 @@ export function ProposalReasons({ id, reasons, score, level = 3 }: { id: string;
   );
 }
 
-/** A form with one required reason (decline, end), its own id so several can share a page. */
-export function ReasonForm({
-  id,
-  intent,
-  matchId,
-  label,
-  submit,
-  lastResult,
-  action,
-}: {
-  id: string;
-  intent: string;
-  matchId: string;
-  label: string;
-  submit: string;
-  lastResult: SubmissionResult<string[]> | undefined;
-  action?: string;
-}) {
-  const t = useT();
-  const [form, fields] = useForm<ReasonFields>({ id, lastResult, ...useBrowserValidation(() => reasonSchema(t), [t.locale]) });
-  return (
-    <Form method="post" action={action} {...getFormProps(form)}>
-      <ErrorSummary form={form} />
-      <input type="hidden" name="matchId" value={matchId} />
-      <TextAreaField meta={fields.reason} label={label} required />
-      <SubmitButton name="intent" value={intent}>
-        {submit}
-      </SubmitButton>
-    </Form>
-  );
-}
+/** Where each step that asks for a reason lives: its fragment, heading id and query parameter. */
+const reasonStepIds = { end: 'stoppen', decline: 'afzeggen' } as const;
 
 /**
- * Ending a match: the kit's confirmation step (`?stoppen=<match id>#stoppen`) with the reason in its
+ * A match change that asks for a reason and cannot be undone: ending a match (`?stoppen=<match id>`)
+ * or declining a proposal (`?afzeggen=<match id>`), the kit's confirmation step with the reason in its
  * form. Its button sends `confirm=yes`; the action refuses an empty reason at the step's own URL.
  */
-export function EndMatchStep({
+export function ReasonStep({
+  intent,
   matchId,
   heading,
   children,
@@ -143,6 +117,7 @@ export function EndMatchStep({
   keep,
   lastResult,
 }: {
+  intent: keyof typeof reasonStepIds;
   matchId: string;
   heading: string;
   children: ReactNode;
@@ -154,15 +129,15 @@ export function EndMatchStep({
 }) {
   const t = useT();
   const [form, fields] = useForm<ReasonFields>({
-    id: `end-${matchId}`,
+    id: `${intent}-${matchId}`,
     lastResult,
     ...useBrowserValidation(() => reasonSchema(t), [t.locale]),
   });
   return (
     <ConfirmStep
-      id="stoppen"
+      id={reasonStepIds[intent]}
       heading={heading}
-      intent="end"
+      intent={intent}
       fields={{ matchId }}
       submit={submit}
       keepTo={keepTo}
@@ -178,6 +153,66 @@ export function EndMatchStep({
     >
       {children}
     </ConfirmStep>
+  );
+}
+
+/**
+ * Declining a proposal, on /mentor and on the proposal's own page (`page`, its path): the proposal
+ * closes for good and the mentee goes back to the list, so a link leads to the confirmation step.
+ */
+export function DeclineProposal({
+  matchId,
+  name,
+  page,
+  declining,
+  lastResult,
+  headingLevel,
+  keepTo,
+}: {
+  matchId: string;
+  name: string;
+  page: string;
+  declining: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+  headingLevel: 2 | 4;
+  keepTo: string;
+}) {
+  const t = useT();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <>
+      <Heading className={`utrecht-heading-${headingLevel}`} id={`decline-heading-${matchId}`}>
+        {t('matches.proposal.declineHeading')}
+      </Heading>
+      {declining ? (
+        <ReasonStep
+          intent="decline"
+          matchId={matchId}
+          heading={t('matches.proposal.declineConfirmHeading', { name })}
+          label={t('matches.proposal.declineReason')}
+          submit={t('matches.proposal.declineSubmit')}
+          keepTo={keepTo}
+          keep={t('matches.proposal.declineKeep')}
+          lastResult={lastResult}
+        >
+          <p className="utrecht-paragraph">
+            {t('matches.proposal.declineIntro', { name })} {t('matches.proposal.declineFinal')}
+          </p>
+        </ReasonStep>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{t('matches.proposal.declineIntro', { name })}</p>
+          <p className="utrecht-paragraph">
+            <Link
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              to={`${page}?${reasonStepIds.decline}=${matchId}#${reasonStepIds.decline}`}
+            >
+              {t('matches.proposal.decline')}
+            </Link>
+          </p>
+        </>
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { sharedNeedKinds } from '~db/schema/mentoring';
 import { useT } from '~/i18n';
 import {

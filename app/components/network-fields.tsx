@@ -121,21 +121,13 @@ export function NetworkFields({
       />
       <FieldGroup legend={t('networks.form.weights')} description={t('networks.form.weightsHint')} meta={fields.weights}>
         {weightIds.map((id) => (
-          <TextField key={id} meta={weights[id]} type="number" min={0} max={100} short label={t(WEIGHT_KEYS[id])} required />
+          <TextField key={id} meta={weights[id]} type="number" min={0} max={100} label={t(WEIGHT_KEYS[id])} required />
         ))}
       </FieldGroup>
       <FieldGroup legend={t('networks.form.proposalDays')} description={t('networks.form.proposalDaysHint')}>
-        <TextField
-          meta={fields.proposalReminderDays}
-          type="number"
-          min={1}
-          max={60}
-          short
-          label={t('networks.form.reminderDays')}
-          required
-        />
-        <TextField meta={fields.proposalAlertDays} type="number" min={1} max={60} short label={t('networks.form.alertDays')} required />
-        <TextField meta={fields.proposalExpiryDays} type="number" min={1} max={90} short label={t('networks.form.expiryDays')} required />
+        <TextField meta={fields.proposalReminderDays} type="number" min={1} max={60} label={t('networks.form.reminderDays')} required />
+        <TextField meta={fields.proposalAlertDays} type="number" min={1} max={60} label={t('networks.form.alertDays')} required />
+        <TextField meta={fields.proposalExpiryDays} type="number" min={1} max={90} label={t('networks.form.expiryDays')} required />
       </FieldGroup>
     </>
   );

@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { useT } from '~/i18n';
 import { listParams, listQueryString, rangeOf, type ListQuery } from '~/modules/lists/paging';
 

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { Fragment } from 'react';
 import type { AccessibilityAid, QuestionKind } from '~db/schema/courses';
 import { useT } from '~/i18n';
@@ -9,7 +9,8 @@ import { SubmitButton } from './form';
 import { ErrorSummary } from './ui/error-summary';
 import { useBrowserValidation } from './ui/validation';
 import { answersSchema, type AnswerFields } from '~/modules/courses/sign-up-schema';
-import { RadioGroupField, TextAreaField } from './ui/fields';
+import { TextAreaField } from './ui/fields';
+import { ExtraQuestions } from './application-sections';
 
 // The registration's page repeats what the person answered and needs, and lets them change it until
 // the course starts (issue 16, item 7). The form is a plain POST: it works without JavaScript.
@@ -48,10 +49,6 @@ export function AnswersSection({
     if (question.kind === 'yes-no') return value === 'yes' ? t('courses.signup.yes') : t('courses.signup.no');
     return value;
   };
-  const yesNo = [
-    { value: 'yes', label: t('courses.signup.yes') },
-    { value: 'no', label: t('courses.signup.no') },
-  ];
   return (
     <section aria-labelledby="answers-heading">
       <h2 className="utrecht-heading-2" id="answers-heading">
@@ -77,16 +74,7 @@ export function AnswersSection({
           <Form method="post" {...getFormProps(form)} className="pa-course-form">
             <ErrorSummary form={form} />
             <input type="hidden" name="intent" value="answers" />
-            {answers.questions.map((question) => {
-              const meta = q[question.id]!;
-              if (question.kind === 'text') {
-                return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
-              }
-              const options = question.kind === 'yes-no' ? yesNo : question.options.map((o) => ({ value: o, label: o }));
-              return (
-                <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />
-              );
-            })}
+            <ExtraQuestions questions={answers.questions} answers={q} />
             <AccessibilityAidsField meta={fields.accessibilityAids} />
             <TextAreaField
               meta={fields.accessibilityNeeds}

@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { SeatPool } from '~db/schema';
 import { useT } from '~/i18n';
 

@@ -1,4 +1,5 @@
-import { Form, NavLink, useLocation } from '@remix-run/react';
+import { NavLink, useLocation } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { useLocale, useT } from '~/i18n';
 import { NoticeRegion, useFocusFragment } from './ui/notice';

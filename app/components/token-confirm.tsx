@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { TokenProblem as Problem } from '~/modules/auth/tokens.server';
 import { SubmitButton } from './form';
 import { TokenProblem } from './token-problem';

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { AnswersSection } from '~/components/registration-answers';

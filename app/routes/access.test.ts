@@ -274,7 +274,7 @@ const routes: Route[] = [
   GET('/beheer/rapportage.csv?organisatie=:organisation', reportCsv.loader, coordinatorOnly(), { params: {} }),
   // /mentor: people with a mentor profile; a proposal only for its own mentor.
   GET('/mentor', mentorHome.loader, mentorOnly()),
-  POST('/mentor', mentorHome.action, mentorOnly(400), { intent: 'decline', matchId: ':match' }),
+  POST('/mentor', mentorHome.action, mentorOnly(400), { intent: 'decline', matchId: ':match', confirm: 'yes' }),
   GET('/mentor/profiel', mentorProfile.loader, mentorOnly()),
   POST('/mentor/profiel', mentorProfile.action, mentorOnly(400)),
   GET('/mentor/voorstellen/:match', mentorProposal.loader, mentorOnly(), { params: { matchId: 'match' } }),
@@ -282,7 +282,7 @@ const routes: Route[] = [
     '/mentor/voorstellen/:match',
     mentorProposal.action,
     mentorOnly(400),
-    { intent: 'decline', matchId: ':match' },
+    { intent: 'decline', matchId: ':match', confirm: 'yes' },
     { params: { matchId: 'match' } },
   ),
   GET('/mentor/voorstellen/:foreign', mentorProposal.loader, nobody, { params: { matchId: 'foreign' } }),
@@ -290,7 +290,7 @@ const routes: Route[] = [
     '/mentor/voorstellen/:foreign',
     mentorProposal.action,
     nobody,
-    { intent: 'decline', matchId: ':foreign' },
+    { intent: 'decline', matchId: ':foreign', confirm: 'yes' },
     { params: { matchId: 'foreign' } },
   ),
   // The mentor invitation page is for whoever holds the link (it says which account it is for).

@@ -1,7 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { ConfirmStep, confirmed } from '~/components/ui/confirm-step';
 import { getDb } from '~db/client.server';
 import { FormAlert, SubmitButton, useSubmitRound } from '~/components/form';

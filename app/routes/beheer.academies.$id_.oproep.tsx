@@ -2,7 +2,8 @@ import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { focusGroups, offices, reviewerVisibleFields } from '~db/schema';
 import { AcademyHeader } from '~/components/academy-nav';
@@ -99,14 +100,13 @@ export default function AcademyCallSettings() {
           <TextField meta={fields.applicationsOpenAt} type="datetime-local" label={t('academyCallForm.opens')} />
           <TextField meta={fields.applicationsCloseAt} type="datetime-local" label={t('academyCallForm.closes')} />
         </FieldGroup>
-        <TextField meta={fields.seats} type="number" label={t('academyCallForm.seats')} required short min={1} max={1000} />
+        <TextField meta={fields.seats} type="number" label={t('academyCallForm.seats')} required min={1} max={1000} />
         <TextField
           meta={fields.claimDays}
           type="number"
           label={t('academyCallForm.claimDays')}
           description={t('academyCallForm.claimDaysHint')}
           required
-          short
           min={1}
           max={60}
         />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { useT } from '~/i18n';
+import { ManageHeader } from '~/components/manage-header';
 import { listAcademies } from '~/modules/organisations/academies.server';
 import { requireCoordinator, requireOwnOrganisation, scopeOf } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -31,13 +32,11 @@ export default function Academies() {
     a.periodStart || a.periodEnd ? `${a.periodStart ?? '…'} – ${a.periodEnd ?? '…'}` : t('admin.academies.noPeriod');
   return (
     <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to={chosen ? `/beheer?organisatie=${chosen}` : '/beheer'}>
-          {t('manageCourses.backToManage')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">{t('admin.academies.title')}</h1>
-      <p className="utrecht-paragraph">{t('admin.academies.intro')}</p>
+      <ManageHeader
+        title={t('admin.academies.title')}
+        intro={t('admin.academies.intro')}
+        back={chosen ? `/beheer?organisatie=${chosen}` : '/beheer'}
+      />
       {organisations.map((o) => (
         <section className="pa-section" key={o.id} aria-labelledby={`org-${o.id}`}>
           <h2 className="utrecht-heading-2" id={`org-${o.id}`}>

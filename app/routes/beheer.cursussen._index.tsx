@@ -1,10 +1,12 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { CourseStatus, useDates } from '~/components/manage-courses';
 import { SelectField, TextField } from '~/components/ui/fields';
 import { useT } from '~/i18n';
+import { ManageHeader } from '~/components/manage-header';
 import { now } from '~/modules/clock.server';
 import { courseListFilters, courseListQueryString, parseCourseListQuery } from '~/modules/courses/coordinator-list';
 import { listCoordinatorCourses } from '~/modules/courses/coordinator-list.server';
@@ -52,13 +54,7 @@ export default function ManageCourses() {
   const chosenName = organisations.find((o) => o.id === chosen)?.name;
   return (
     <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/beheer">
-          {t('manageCourses.backToManage')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">{t('manageCourses.list.title')}</h1>
-      <p className="utrecht-paragraph">{t('manageCourses.list.intro')}</p>
+      <ManageHeader title={t('manageCourses.list.title')} intro={t('manageCourses.list.intro')} />
 
       {several ? (
         <nav aria-label={t('manageCourses.list.switcher')} className="pa-subnav">

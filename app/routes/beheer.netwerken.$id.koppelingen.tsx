@@ -4,7 +4,7 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { EndMatchStep, replyFor, Section } from '~/components/matches';
+import { ReasonStep, replyFor, Section } from '~/components/matches';
 import { localeFromRequest, translator, useT, type Locale, type MessageKey } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { requireNetworkOfCoordinator } from '~/modules/mentoring/guards.server';
@@ -163,7 +163,8 @@ export default function NetworkMatches() {
 
       {toEnd ? (
         <div className="pa-narrow">
-          <EndMatchStep
+          <ReasonStep
+            intent="end"
             matchId={toEnd.id}
             heading={t('matches.manage.endHeading', { mentee: toEnd.mentee, mentor: toEnd.mentor })}
             label={t('matches.manage.endReason')}
@@ -173,7 +174,7 @@ export default function NetworkMatches() {
             lastResult={replyFor(reply, `end-${toEnd.id}`)}
           >
             <p className="utrecht-paragraph">{t('matches.manage.endIntro', { mentee: toEnd.mentee })}</p>
-          </EndMatchStep>
+          </ReasonStep>
         </div>
       ) : null}
 

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import type { ReactNode } from 'react';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
@@ -143,10 +144,8 @@ function TemplateForm({
               <TextField
                 meta={f.position}
                 type="number"
-                inputMode="numeric"
                 min={1}
                 max={50}
-                short
                 label={t('route.manage.position')}
                 description={t('route.manage.positionHint')}
                 required
@@ -175,16 +174,7 @@ function StepFields({ legend, fields, required, children }: { legend: string; fi
     <FieldGroup legend={legend}>
       <TextField meta={fields.titleNl} label={t('route.manage.titleNl')} required={required} />
       <TextField meta={fields.titleEn} label={t('route.manage.titleEn')} required={required} />
-      <TextField
-        meta={fields.daysBefore}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={1500}
-        short
-        label={t('route.manage.daysBefore')}
-        required={required}
-      />
+      <TextField meta={fields.daysBefore} type="number" min={0} max={1500} label={t('route.manage.daysBefore')} required={required} />
       {children}
     </FieldGroup>
   );

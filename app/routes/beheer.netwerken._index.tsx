@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { FOCUS_KEYS } from '~/components/network-fields';
 import { useT } from '~/i18n';
+import { ManageHeader } from '~/components/manage-header';
 import { networksOfOrganisations } from '~/modules/mentoring/networks/overview.server';
 import { requireCoordinator } from '~/modules/organisations/guards.server';
 import { pageTitle } from '~/components/page-title';
@@ -24,13 +25,7 @@ export default function ManageNetworks() {
   const { networks, several } = useLoaderData<typeof loader>();
   return (
     <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/beheer">
-          {t('manageCourses.backToManage')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">{t('networks.list.title')}</h1>
-      <p className="utrecht-paragraph">{t('networks.list.intro')}</p>
+      <ManageHeader title={t('networks.list.title')} intro={t('networks.list.intro')} />
       <p className="utrecht-paragraph">
         <Link
           className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action pa-button-link"

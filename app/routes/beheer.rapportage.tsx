@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
 import { localeFromRequest, translator, useT } from '~/i18n';
+import { ManageHeader } from '~/components/manage-header';
 import { reportTables } from '~/modules/reports/figures.server';
 import { readBlockReport } from '~/modules/reports/snapshot.server';
 import { FormAlert } from '~/components/form';
@@ -130,13 +132,7 @@ export default function Reports() {
   const report = d.report;
   return (
     <div className="pa-manage">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/beheer">
-          {t('manageCourses.backToManage')}
-        </Link>
-      </p>
-      <h1 className="utrecht-heading-1">{t('reports.title')}</h1>
-      <p className="utrecht-paragraph pa-prose">{t('reports.intro')}</p>
+      <ManageHeader title={t('reports.title')} intro={t('reports.intro')} prose />
 
       <section aria-labelledby="report-filters-heading" className="pa-filters">
         <h2 className="utrecht-heading-2" id="report-filters-heading">

@@ -3,11 +3,13 @@ import { redirectWithNotice } from '~/components/ui/notice.server';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { privacyVersion } from '~/content/privacy';
 import { CheckboxField, RadioGroupField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';
 import { AccessibilityAidsField } from '~/components/accessibility-aids';
+import { ExtraQuestions } from '~/components/application-sections';
 import { signUpSchema, type SignUpFields } from '~/modules/courses/sign-up-schema';
 import { useBrowserValidation } from '~/components/ui/validation';
 import { Banner, CourseErrorBoundary } from '~/components/course-parts';
@@ -267,22 +269,7 @@ export default function SignUp() {
           {course.questions.length ? (
             <>
               <h2 className="utrecht-heading-2">{t('courses.signup.questions')}</h2>
-              {course.questions.map((question) => {
-                const meta = answers[question.id]!;
-                if (question.kind === 'text') {
-                  return <TextAreaField key={question.id} meta={meta} label={question.label} required={question.required} />;
-                }
-                const options =
-                  question.kind === 'yes-no'
-                    ? [
-                        { value: 'yes', label: t('courses.signup.yes') },
-                        { value: 'no', label: t('courses.signup.no') },
-                      ]
-                    : question.options.map((o) => ({ value: o, label: o }));
-                return (
-                  <RadioGroupField key={question.id} meta={meta} legend={question.label} options={options} required={question.required} />
-                );
-              })}
+              <ExtraQuestions questions={course.questions} answers={answers} />
             </>
           ) : null}
 

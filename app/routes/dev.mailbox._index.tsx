@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { useLocale, useT } from '~/i18n';
 import { assertMailboxAvailable, listMailbox, parseMailboxQuery } from '~/modules/email/mailbox.server';

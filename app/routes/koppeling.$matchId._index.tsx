@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
-import { CheckInForm, CheckInTable, ContactDetails, EndMatchStep, replyFor, Section } from '~/components/matches';
+import { CheckInForm, CheckInTable, ContactDetails, ReasonStep, replyFor, Section } from '~/components/matches';
 import { MeetingForm, MeetingTable, SharedNeedsForm, SharedNeedsList, StopSharingButton, WhyMentor } from '~/components/meetings';
 import { handleMeetingForm, isMeetingIntent } from '~/routes/meeting-form.server';
 import { meetingsOf } from '~/modules/mentoring/meetings.server';
@@ -229,7 +229,8 @@ export default function MatchPage() {
             {t('matches.end.heading')}
           </h2>
           {m.ending ? (
-            <EndMatchStep
+            <ReasonStep
+              intent="end"
               matchId={m.id}
               heading={t('matches.end.confirmHeading', { name: m.otherName })}
               label={t('matches.end.reason')}
@@ -243,7 +244,7 @@ export default function MatchPage() {
                   ? t('matches.end.introMentor', { name: m.otherName })
                   : t('matches.end.introMentee', { name: m.otherName })}
               </p>
-            </EndMatchStep>
+            </ReasonStep>
           ) : (
             <p className="utrecht-paragraph">
               <Link className="utrecht-link" to={`/koppeling/${m.id}?stoppen=${m.id}#stoppen`}>

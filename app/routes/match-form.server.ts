@@ -39,11 +39,14 @@ export async function handleMatchForm(
       if (outcome.status === 'not-possible') return redirectWithNotice(back, 'notice.match.notPossible');
       return redirectWithNotice(afterAccept ? afterAccept(matchId) : back, 'notice.match.accepted');
     }
+    // Declining closes the proposal for good: only the confirmation step's button (confirm=yes)
+    // declines; anything else goes to that step. Only the proposal's mentor learns of the step or of
+    // an incomplete form.
     const submission = parseWithZod(formData, { schema: reasonSchema(t) });
-    if (submission.status !== 'success') {
-      // Only the mentor of the proposal learns that the form was incomplete.
+    if (!confirmed(formData) || submission.status !== 'success') {
       const mine = await matchOfParticipant(db, matchId, user.id);
       if (!mine || mine.role !== 'mentor') throw notFound();
+      if (!confirmed(formData)) return redirect(`${back}?afzeggen=${encodeURIComponent(matchId)}#afzeggen`, 303);
       return data({ form: `decline-${matchId}`, result: submission.reply() }, { status: 400 });
     }
     const outcome = await declineProposal(db, matchId, mentorProfileId, submission.value.reason);

@@ -162,18 +162,45 @@ describe('/mentor before acceptance', () => {
     const id = proposal.match.id;
     const result = await call(mentorHome.action, post('/mentor', { intent: 'accept', matchId: id }, otherMentor));
     expect(statusOf(result)).toBe(404);
-    const declined = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'x' }, otherMentor));
+    const declined = await call(
+      mentorHome.action,
+      post('/mentor', { intent: 'decline', matchId: id, reason: 'x', confirm: 'yes' }, otherMentor),
+    );
     expect(statusOf(declined)).toBe(404);
-    expect(statusOf(await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: '' }, otherMentor)))).toBe(404);
+    const decline = { intent: 'decline', matchId: id, reason: '' };
+    expect(statusOf(await call(mentorHome.action, post('/mentor', { ...decline, confirm: 'yes' }, otherMentor)))).toBe(404);
+    // Nor learn that it exists through the confirmation step.
+    expect(statusOf(await call(mentorHome.action, post('/mentor', decline, otherMentor)))).toBe(404);
     const [row] = await db().select().from(matches).where(eq(matches.id, id));
     expect(row!.status).toBe('proposed');
   });
 });
 
 describe('answering', () => {
+  it('declining goes through its confirmation step, on /mentor or the proposal page; nothing changes before it', async () => {
+    const id = other.match.id;
+    const fields = { intent: 'decline', matchId: id, reason: 'Te ver weg' };
+    expect(locationOf(await call(mentorHome.action, post('/mentor', fields, otherMentor)))).toBe(`/mentor?afzeggen=${id}#afzeggen`);
+    expect(locationOf(await call(proposalPage.action, post(`/mentor/voorstellen/${id}`, fields, otherMentor), { matchId: id }))).toBe(
+      `/mentor/voorstellen/${id}?afzeggen=${id}#afzeggen`,
+    );
+    expect((await db().select().from(matches).where(eq(matches.id, id)))[0]!.status).toBe('proposed');
+    // The step shows for its own proposal only.
+    expect(dataOf<{ declining: string | null }>(await call(mentorHome.loader, get(`/mentor?afzeggen=${id}`, otherMentor))).declining).toBe(
+      id,
+    );
+    const onPage = (query: string) => call(proposalPage.loader, get(`/mentor/voorstellen/${id}${query}`, otherMentor), { matchId: id });
+    expect(dataOf<{ declining: boolean }>(await onPage(`?afzeggen=${id}`)).declining).toBe(true);
+    expect(dataOf<{ declining: boolean }>(await onPage(`?afzeggen=${proposal.match.id}`)).declining).toBe(false);
+    expect(dataOf<{ declining: boolean }>(await onPage('')).declining).toBe(false);
+  });
+
   it('decline needs a reason (400, nothing changes); with one the mentee is back in the pool', async () => {
     const id = other.match.id;
-    const empty = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: '  ' }, otherMentor));
+    const empty = await call(
+      mentorHome.action,
+      post('/mentor', { intent: 'decline', matchId: id, reason: '  ', confirm: 'yes' }, otherMentor),
+    );
     expect(statusOf(empty)).toBe(400);
     expect(dataOf<{ form: string; result: { error: Record<string, string[]> } }>(empty)).toMatchObject({
       form: `decline-${id}`,
@@ -181,7 +208,10 @@ describe('answering', () => {
     });
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]!.status).toBe('proposed');
 
-    const done = await call(mentorHome.action, post('/mentor', { intent: 'decline', matchId: id, reason: 'Te ver weg' }, otherMentor));
+    const done = await call(
+      mentorHome.action,
+      post('/mentor', { intent: 'decline', matchId: id, reason: 'Te ver weg', confirm: 'yes' }, otherMentor),
+    );
     expect(locationOf(done)).toBe('/mentor?notice=match.declined#notice');
     expect((await db().select().from(matches).where(eq(matches.id, id)))[0]).toMatchObject({
       status: 'declined',

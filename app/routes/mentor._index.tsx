@@ -8,8 +8,8 @@ import {
   ContactDetails,
   MenteeDetails,
   ProposalReasons,
-  EndMatchStep,
-  ReasonForm,
+  ReasonStep,
+  DeclineProposal,
   replyFor,
   Section,
 } from '~/components/matches';
@@ -31,8 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = await matchesOfMentor(getDb(), profile.id);
   return {
     today: dutchToday(),
-    // The confirmation step for ending a match with a mentee: `?stoppen=<match id>`.
+    // The confirmation steps for ending a match with a mentee (`?stoppen=<match id>`) and for declining
+    // a proposal (`?afzeggen=<match id>`).
     ending: new URL(request.url).searchParams.get('stoppen'),
+    declining: new URL(request.url).searchParams.get('afzeggen'),
     proposals: found.proposals.map((ctx) => proposalView(ctx, locale, t)),
     // Contact details of mentees only now that the mentor accepted them.
     active: found.active.map((ctx) => ({
@@ -61,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MentorHome() {
   const t = useT();
-  const { today, proposals, active, earlier, ending } = useLoaderData<typeof loader>();
+  const { today, proposals, active, earlier, ending, declining } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
@@ -91,15 +93,14 @@ export default function MentorHome() {
                 <MenteeDetails mentee={p.mentee} />
                 <ProposalReasons id={`why-${p.id}`} reasons={p.reasons} score={p.score} level={4} />
                 <AcceptForm matchId={p.id} name={p.mentee.firstName} />
-                <h4 className="utrecht-heading-4">{t('matches.proposal.declineHeading')}</h4>
-                <p className="utrecht-paragraph">{t('matches.proposal.declineIntro', { name: p.mentee.firstName })}</p>
-                <ReasonForm
-                  id={`decline-${p.id}`}
-                  intent="decline"
+                <DeclineProposal
                   matchId={p.id}
-                  label={t('matches.proposal.declineReason')}
-                  submit={t('matches.proposal.decline')}
+                  name={p.mentee.firstName}
+                  page="/mentor"
+                  declining={declining === p.id}
                   lastResult={replyFor(reply, `decline-${p.id}`)}
+                  headingLevel={4}
+                  keepTo={`/mentor#decline-heading-${p.id}`}
                 />
                 <p className="utrecht-paragraph">
                   <Link className="utrecht-link" to={`/mentor/voorstellen/${p.id}`}>
@@ -133,7 +134,8 @@ export default function MentorHome() {
               headingLevel={4}
             />
             {ending === m.id ? (
-              <EndMatchStep
+              <ReasonStep
+                intent="end"
                 matchId={m.id}
                 heading={t('matches.end.confirmHeading', { name: m.name })}
                 label={t('matches.end.reason')}
@@ -143,7 +145,7 @@ export default function MentorHome() {
                 lastResult={replyFor(reply, `end-${m.id}`)}
               >
                 <p className="utrecht-paragraph">{t('matches.end.introMentor', { name: m.name })}</p>
-              </EndMatchStep>
+              </ReasonStep>
             ) : (
               <p className="utrecht-paragraph">
                 <Link className="utrecht-link" to={`/mentor?stoppen=${m.id}#stoppen`}>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { getDb } from '~db/client.server';
 import { Notice } from '~/components/ui/notice';
-import { AcceptForm, MenteeDetails, ProposalReasons, ReasonForm, replyFor } from '~/components/matches';
+import { AcceptForm, DeclineProposal, MenteeDetails, ProposalReasons, replyFor } from '~/components/matches';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireMentor } from '~/modules/mentoring/guards.server';
 import { handleMatchForm } from '~/routes/match-form.server';
@@ -24,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = localeFromRequest(request);
   return {
     proposal: proposalView(ctx, locale, translator(locale)),
+    // The confirmation step for declining: `?afzeggen=<match id>`.
+    declining: new URL(request.url).searchParams.get('afzeggen') === ctx.match.id,
   };
 }
 
@@ -36,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const t = useT();
-  const { proposal: p } = useLoaderData<typeof loader>();
+  const { proposal: p, declining } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const open = p.status === 'proposed';
   return (
@@ -74,18 +76,15 @@ export default function ProposalPage() {
             </h2>
             <AcceptForm matchId={p.id} name={p.mentee.firstName} />
           </section>
-          <section className="pa-section pa-narrow" aria-labelledby="decline-heading">
-            <h2 className="utrecht-heading-2" id="decline-heading">
-              {t('matches.proposal.declineHeading')}
-            </h2>
-            <p className="utrecht-paragraph">{t('matches.proposal.declineIntro', { name: p.mentee.firstName })}</p>
-            <ReasonForm
-              id={`decline-${p.id}`}
-              intent="decline"
+          <section className="pa-section pa-narrow" aria-labelledby={`decline-heading-${p.id}`}>
+            <DeclineProposal
               matchId={p.id}
-              label={t('matches.proposal.declineReason')}
-              submit={t('matches.proposal.decline')}
+              name={p.mentee.firstName}
+              page={`/mentor/voorstellen/${p.id}`}
+              declining={declining}
               lastResult={replyFor(reply, `decline-${p.id}`)}
+              headingLevel={2}
+              keepTo={`/mentor/voorstellen/${p.id}#decline-heading-${p.id}`}
             />
           </section>
         </>

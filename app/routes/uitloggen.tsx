@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirectWithNotice } from '~/components/ui/notice.server';
-import { Form } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { useT } from '~/i18n';

@@ -1,5 +1,6 @@
 import type { FormHTMLAttributes, ReactNode } from 'react';
-import { Form, Link } from '@remix-run/react';
+import { Link } from '@remix-run/react';
+import { Form } from './form';
 import { SubmitButton } from '~/components/form';
 
 /**

@@ -87,8 +87,17 @@ type TextFieldProps = Common & {
   resetKey?: number;
 };
 
-/** A labelled input of any text-like type, dates and times included. */
-export function TextField({ type = 'text', autoComplete, inputMode, min, max, short, resetKey = 0, ...common }: TextFieldProps) {
+/** A labelled input of any text-like type, dates and times included; a number is short and asks for digits. */
+export function TextField({
+  type = 'text',
+  autoComplete,
+  inputMode,
+  min,
+  max,
+  short = type === 'number',
+  resetKey = 0,
+  ...common
+}: TextFieldProps) {
   const { meta, description, required = false } = common;
   const { key, ...input } = getInputProps(meta, { type, ariaDescribedBy: hintId(meta, description) });
   return (

@@ -83,3 +83,28 @@ export function noticeHref(to: string, key: NoticeKey, vars: Record<string, numb
   for (const [name, value] of Object.entries(vars)) search.set(name, String(Math.trunc(value)));
   return `${path}?${search.toString()}#${NOTICE_ID}`;
 }
+
+/**
+ * A form's action without the page's notice: a form without its own action posts to the page's address,
+ * `?notice=…` included, and a refused submit would show the old notice ("Opgeslagen") above the error
+ * summary. Every other part of the address stays as it is (a filter, a page, a step, Remix's `?index`).
+ */
+export function withoutNotice(href: string): string {
+  const hashAt = href.indexOf('#');
+  const bare = hashAt === -1 ? href : href.slice(0, hashAt);
+  const queryAt = bare.indexOf('?');
+  if (queryAt === -1) return href;
+  const kept = bare
+    .slice(queryAt + 1)
+    .split('&')
+    .filter((part) => part !== '' && decodeParam(part.split('=')[0]!) !== NOTICE_PARAM);
+  return `${bare.slice(0, queryAt)}${kept.length ? `?${kept.join('&')}` : ''}${hashAt === -1 ? '' : href.slice(hashAt)}`;
+}
+
+function decodeParam(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}

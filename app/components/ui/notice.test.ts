@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasMessage, translator } from '~/i18n';
 import { en } from '~/i18n/en';
 import { nl } from '~/i18n/nl';
-import { noticeFollowUps, noticeFromSearch, noticeHref, type NoticeKey } from './notice-key';
+import { noticeFollowUps, noticeFromSearch, noticeHref, withoutNotice, type NoticeKey } from './notice-key';
 import { redirectWithNotice } from './notice.server';
 
 const known = (key: string): key is NoticeKey => hasMessage('nl', key);
@@ -63,6 +63,27 @@ describe('reading the notice from the address', () => {
 
   it('takes only whole numbers from the address, never words', () => {
     expect(read('notice=course.cancelled&count=2&email=a@b.nl&position=-1&told=1e3')?.vars).toEqual({ count: 2 });
+  });
+});
+
+describe('a form action after a notice (the kit form)', () => {
+  it('drops the notice, so a refused submit does not show the earlier "Opgeslagen" again', () => {
+    expect(withoutNotice('/account?notice=account.saved')).toBe('/account');
+    const after = withoutNotice('/beheer/cursussen/1?notice=course.saved');
+    expect(read(after.slice(after.indexOf('?') + 1))).toBeNull();
+  });
+
+  it('keeps every other part of the address: a filter, a page, a step, Remix ?index, the fragment', () => {
+    expect(withoutNotice('/beheer/netwerken/1/koppelen?index&zoek=Mentee&notice=matchingRun.published&pagina=2#oud')).toBe(
+      '/beheer/netwerken/1/koppelen?index&zoek=Mentee&pagina=2#oud',
+    );
+    expect(withoutNotice('/koppeling/1/feedback?moment=midterm')).toBe('/koppeling/1/feedback?moment=midterm');
+    expect(withoutNotice('/cursussen')).toBe('/cursussen');
+  });
+
+  it('finds the notice however it is written in the address', () => {
+    expect(withoutNotice('/account?%6Eotice=account.saved&notice&zoek=a%20b')).toBe('/account?zoek=a%20b');
+    expect(withoutNotice('/account?notices=1&annotice=2')).toBe('/account?notices=1&annotice=2');
   });
 });
 

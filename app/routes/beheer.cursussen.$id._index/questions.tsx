@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { Form, Link, useParams, type useLoaderData } from '@remix-run/react';
+import { Link, useParams, type useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton, Hidden } from '~/components/manage-courses';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '~/components/ui/fields';

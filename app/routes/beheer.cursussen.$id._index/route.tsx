@@ -1,4 +1,3 @@
-import { type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -8,10 +7,10 @@ import { FormAlert } from '~/components/form';
 import type { NoticeKey } from '~/components/ui/notice-key';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { ActionButton, useDates } from '~/components/manage-courses';
-import { localeFromRequest, translator, useT, type MessageKey, type Translate } from '~/i18n';
+import { localeFromRequest, translator, useT, type MessageKey } from '~/i18n';
 import { now } from '~/modules/clock.server';
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from '~/modules/courses/manage/questions.server';
-import { addSession, moveSession, removeSession, sessionOfCourse, type SessionResult } from '~/modules/courses/manage/sessions.server';
+import { addSession, moveSession, removeSession, sessionOfCourse } from '~/modules/courses/manage/sessions.server';
 import { cancelOwnedCourse, closeCourse, publishCourse } from '~/modules/courses/manage/courses.server';
 import { formatEuros, questionSchema, sessionSchema } from '~/modules/courses/manage/schemas';
 import { courseOverview } from '~/modules/courses/manage/reading.server';
@@ -25,7 +24,7 @@ import { needsSummary } from '~/modules/courses/needs.server';
 import type { Answer } from './answer';
 import { CancelCourse, CourseDetails } from './details';
 import { QuestionChange, QuestionForm } from './questions';
-import { RemoveSessionStep, SessionChange, SessionForm } from './sessions';
+import { RemoveSessionStep, SessionChange, SessionForm, sessionRefusal } from './sessions';
 import { totalCapacity } from '~/modules/courses/pools';
 
 export const meta: MetaFunction = (args) => {
@@ -113,13 +112,6 @@ const publishProblems: Record<string, MessageKey> = {
   'no-capacity': 'manageCourses.errors.noCapacity',
 };
 
-const sessionProblems: Record<string, MessageKey> = {
-  cancelled: 'manageCourses.errors.courseCancelled',
-  'already-held': 'manageCourses.errors.sessionHeld',
-  'last-session': 'manageCourses.errors.lastSession',
-  'in-past': 'manageCourses.errors.sessionInPast',
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const coordinator = await requireCourseOfCoordinator(request, params.id);
   const { course } = coordinator;
@@ -165,7 +157,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         sessionId === null
           ? await addSession(db, scope, course.id, submission.value)
           : await moveSession(db, scope, course.id, sessionId, submission.value);
-      return sessionOutcome(outcome, intent, sessionId, t, (r) => submission.reply(r), done);
+      if (outcome.status === 'saved') return done('notice.course.sessionSaved', { told: outcome.told });
+      if (outcome.status === 'not-found') throw notFound();
+      return answer(sessionRefusal(outcome.status, intent, sessionId, t, (r) => submission.reply(r)));
     }
     case 'remove-session': {
       const sessionId = String(formData.get('sessionId') ?? '');
@@ -179,7 +173,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const outcome = await removeSession(db, scope, course.id, sessionId);
       if (outcome.status === 'saved') return done('notice.course.sessionRemoved', { told: outcome.told });
-      return sessionOutcome(outcome, intent, sessionId, t, () => undefined, done);
+      if (outcome.status === 'not-found') throw notFound();
+      return answer(sessionRefusal(outcome.status, intent, sessionId, t, () => undefined));
     }
     case 'add-question':
     case 'edit-question': {
@@ -214,21 +209,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   return answer({ intent, target: null, message: t('manageCourses.errors.unknownAction') });
-}
-
-function sessionOutcome(
-  outcome: SessionResult,
-  intent: string,
-  target: string | null,
-  t: Translate,
-  reply: (options: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) => SubmissionResult<string[]> | undefined,
-  done: (key: NoticeKey, vars?: Record<string, number>) => Response,
-) {
-  if (outcome.status === 'saved') return done('notice.course.sessionSaved', { told: outcome.told });
-  if (outcome.status === 'not-found') throw notFound();
-  const message = t(sessionProblems[outcome.status]!);
-  if (outcome.status === 'in-past') return answer({ intent, target, result: reply({ fieldErrors: { date: [message] } }) });
-  return answer({ intent, target, message });
 }
 
 export default function CourseOverview() {

@@ -1,11 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { useBrowserValidation } from '~/components/ui/validation';
-import { Form, Link, type useLoaderData } from '@remix-run/react';
+import { Link, type useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { FormAlert, SubmitButton } from '~/components/form';
 import { ActionButton } from '~/components/manage-courses';
 import { ConfirmStep } from '~/components/ui/confirm-step';
 import { TextField } from '~/components/ui/fields';
-import { useT } from '~/i18n';
+import { useT, type MessageKey, type Translate } from '~/i18n';
+import type { SessionResult } from '~/modules/courses/manage/sessions.server';
 import { sessionSchema, type SessionFields } from '~/modules/courses/manage/schemas';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { Answer } from './answer';
@@ -14,6 +16,32 @@ import type { loader } from './route';
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export type SessionValues = { date: string; startTime: string; endTime: string; location: string };
+
+/** Why a session could not be added, moved or removed (`saved` and `not-found` are the action's own answers). */
+type SessionProblem = Exclude<SessionResult['status'], 'saved' | 'not-found'>;
+
+const sessionProblems: Record<SessionProblem, MessageKey> = {
+  cancelled: 'manageCourses.errors.courseCancelled',
+  'already-held': 'manageCourses.errors.sessionHeld',
+  'last-session': 'manageCourses.errors.lastSession',
+  'in-past': 'manageCourses.errors.sessionInPast',
+};
+
+/**
+ * The action's answer to a refused session change: a date in the past is the date field's error (in the
+ * form's error summary); the others concern the course or the session as a whole, a message above the form.
+ */
+export function sessionRefusal(
+  problem: SessionProblem,
+  intent: string,
+  target: string | null,
+  t: Translate,
+  reply: (options: { fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]> | undefined,
+): Answer {
+  const message = t(sessionProblems[problem]);
+  if (problem === 'in-past') return { intent, target, result: reply({ fieldErrors: { date: [message] } }) };
+  return { intent, target, message };
+}
 
 export function SessionForm({
   id,

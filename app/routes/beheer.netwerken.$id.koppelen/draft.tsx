@@ -1,6 +1,5 @@
-import { Form, Link, type useLoaderData } from '@remix-run/react';
-import { SubmitButton } from '~/components/form';
-import { useDates } from '~/components/manage-courses';
+import { Link, type useLoaderData } from '@remix-run/react';
+import { ActionButton, Hidden, useDates } from '~/components/manage-courses';
 import { useT } from '~/i18n';
 import { ListResults, ListSearch, Pager } from '~/components/pager';
 import { pageCount } from '~/modules/lists/paging';
@@ -162,25 +161,15 @@ export function Draft({ data: d }: { data: LoaderData }) {
                 cell: (p) => (
                   <div className="pa-button-row">
                     {p.pinned ? null : (
-                      <Form method="post" className="pa-inline-form">
-                        <input type="hidden" name="intent" value="pin" />
-                        <input type="hidden" name="runId" value={run.id} />
-                        <input type="hidden" name="matchId" value={p.matchId} />
-                        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                          {t('matchingRuns.pairs.pin')}
-                          <span className="pa-visually-hidden">: {pairLabel(p)}</span>
-                        </button>
-                      </Form>
+                      <ActionButton intent="pin" fields={{ runId: run.id, matchId: p.matchId }}>
+                        {t('matchingRuns.pairs.pin')}
+                        <Hidden>: {pairLabel(p)}</Hidden>
+                      </ActionButton>
                     )}
-                    <Form method="post" className="pa-inline-form">
-                      <input type="hidden" name="intent" value="forbid" />
-                      <input type="hidden" name="runId" value={run.id} />
-                      <input type="hidden" name="matchId" value={p.matchId} />
-                      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                        {t('matchingRuns.pairs.forbid')}
-                        <span className="pa-visually-hidden">: {pairLabel(p)}</span>
-                      </button>
-                    </Form>
+                    <ActionButton intent="forbid" fields={{ runId: run.id, matchId: p.matchId }}>
+                      {t('matchingRuns.pairs.forbid')}
+                      <Hidden>: {pairLabel(p)}</Hidden>
+                    </ActionButton>
                     <Link className="utrecht-link" to={`${draftQueryString(d.query, { verplaats: p.applicationId })}#verplaatsen`}>
                       {t('matchingRuns.pairs.move')}
                       <span className="pa-visually-hidden">: {p.menteeName}</span>
@@ -252,11 +241,9 @@ export function Draft({ data: d }: { data: LoaderData }) {
           {t('matchingRuns.publish.heading')}
         </h3>
         <p className="utrecht-paragraph">{t('matchingRuns.publish.body')}</p>
-        <Form method="post" className="pa-inline-form">
-          <input type="hidden" name="intent" value="publish" />
-          <input type="hidden" name="runId" value={run.id} />
-          <SubmitButton>{t('matchingRuns.publish.submit')}</SubmitButton>
-        </Form>
+        <ActionButton intent="publish" fields={{ runId: run.id }} kind="primary-action">
+          {t('matchingRuns.publish.submit')}
+        </ActionButton>
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link, useActionData, type useLoaderData } from '@remix-run/react';
+import { Link, useActionData, type useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { RadioGroupField } from '~/components/ui/fields';
 import { useBrowserValidation } from '~/components/ui/validation';
@@ -7,6 +8,7 @@ import { moveMenteeSchema, type MoveMenteeFields } from '~/modules/mentoring/mov
 import { SubmitButton } from '~/components/form';
 import { useLocale, useT } from '~/i18n';
 import { DataTable } from '~/components/ui/data-table';
+import { ActionButton, Hidden } from '~/components/manage-courses';
 import type { action, loader } from './route';
 import { draftQueryString, pagePath } from './query';
 
@@ -114,17 +116,10 @@ export function Rules({ data: d }: { data: LoaderData }) {
           actions={{
             header: t('matchingRuns.pairs.actions'),
             cell: (r) => (
-              <Form method="post" className="pa-inline-form">
-                <input type="hidden" name="intent" value="remove-rule" />
-                <input type="hidden" name="applicationId" value={r.applicationId} />
-                <input type="hidden" name="mentorProfileId" value={r.mentorProfileId} />
-                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                  {t('matchingRuns.rules.remove')}
-                  <span className="pa-visually-hidden">
-                    : {t('matchingRuns.pairs.pairLabel', { mentee: r.menteeName, mentor: r.mentorName })}
-                  </span>
-                </button>
-              </Form>
+              <ActionButton intent="remove-rule" fields={{ applicationId: r.applicationId, mentorProfileId: r.mentorProfileId }}>
+                {t('matchingRuns.rules.remove')}
+                <Hidden>: {t('matchingRuns.pairs.pairLabel', { mentee: r.menteeName, mentor: r.mentorName })}</Hidden>
+              </ActionButton>
             ),
           }}
         />
