@@ -20,19 +20,7 @@ export default tseslint.config(
     // Every form comes from the kit (ui/form.tsx), whose action drops the page's `?notice=`: Remix's own
     // <Form> posts to the page's address with it, and a refused submit showed the old notice again.
     files: ['app/**/*.{ts,tsx}'],
-    ignores: [
-      'app/components/ui/form.tsx',
-      // Owned by other work of issue #14 at the time of writing: the lead moves them to the kit's Form
-      // (a one-line import) when merging, and removes them from this list.
-      'app/routes/academies.uitnodiging.$token.tsx',
-      'app/routes/account_.academies.tsx',
-      'app/routes/beheer.academies.$id_.beoordelaars.tsx',
-      'app/routes/beheer.netwerken.$id.mentoren.tsx',
-      'app/routes/beheer.uitnodiging.$token.tsx',
-      'app/routes/mentor_.uitnodiging.$token.tsx',
-      'app/routes/stagebieder._index.tsx',
-      'app/routes/stagebieder_.uitnodiging.$token.tsx',
-    ],
+    ignores: ['app/components/ui/form.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

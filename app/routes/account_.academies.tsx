@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { SubmitButton } from '~/components/form';
 import { redirectWithNotice } from '~/components/ui/notice.server';

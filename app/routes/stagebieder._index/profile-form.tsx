@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { hostOffices } from '~db/schema';
 import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';

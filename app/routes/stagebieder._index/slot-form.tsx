@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { SubmitButton } from '~/components/form';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { SelectField, TextAreaField, TextField } from '~/components/ui/fields';

@@ -1,4 +1,5 @@
-import { Form, Link, type useLoaderData } from '@remix-run/react';
+import { Link, type useLoaderData } from '@remix-run/react';
+import { Form } from '~/components/ui/form';
 import { SubmitButton } from '~/components/form';
 import { DataTable } from '~/components/ui/data-table';
 import { useT } from '~/i18n';
