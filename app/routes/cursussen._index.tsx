@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useLocation } from '@remix-run/react';
+import { FilterSearch, FilterSelect } from '~/components/ui/filter-fields';
 import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import type { CourseFormat } from '~db/schema';
@@ -159,37 +160,6 @@ function catalogueHref(query: string) {
   };
 }
 
-function FilterSelect({
-  name,
-  label,
-  value,
-  all,
-  children,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  all: string;
-  children: React.ReactNode;
-}) {
-  const id = `filter-${name}`;
-  return (
-    <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
-        <select id={id} name={name} defaultValue={value} className="utrecht-select utrecht-select--html-select pa-select">
-          <option value="">{all}</option>
-          {children}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 export default function Catalogue() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -220,66 +190,53 @@ export default function Catalogue() {
         </h2>
         {/* key: after a search without JavaScript or with it, the fields show the URL's values. */}
         <Form method="get" action="/cursussen" className="pa-filters__form" key={data.query} ref={formRef} onSubmit={onFilter}>
-          <div className="utrecht-form-field utrecht-form-field--text pa-filters__field pa-filters__field--wide">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="filter-q">
-                {t('courses.filters.q')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__description utrecht-form-field-description" id="filter-q-description">
-              {t('courses.filters.qHint')}
-            </div>
-            <div className="utrecht-form-field__input">
-              <input
-                id="filter-q"
-                name="q"
-                type="search"
-                defaultValue={filters.q}
-                aria-describedby="filter-q-description"
-                className="utrecht-textbox utrecht-textbox--html-input"
-              />
-            </div>
-          </div>
+          <FilterSearch
+            id="filter-q"
+            name="q"
+            label={t('courses.filters.q')}
+            hint={t('courses.filters.qHint')}
+            value={filters.q}
+            className="pa-filters__field pa-filters__field--wide"
+          />
           <FilterSelect
+            id="filter-province"
             name="province"
             label={t('courses.filters.province')}
             value={filters.province}
             all={t('courses.filters.allProvinces')}
-          >
-            {data.provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </FilterSelect>
+            options={data.provinces.map((p) => ({ value: p.code, label: p.name }))}
+            className="pa-filters__field"
+          />
           <FilterSelect
+            id="filter-municipality"
             name="municipality"
             label={t('courses.filters.municipality')}
             value={filters.municipality}
             all={t('courses.filters.allMunicipalities')}
-          >
-            {provinceGroups.map((p) => (
-              <optgroup key={p.code} label={p.name}>
-                {p.municipalities.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </FilterSelect>
-          <FilterSelect name="format" label={t('courses.filters.format')} value={filters.format} all={t('courses.filters.allFormats')}>
-            <option value="in-person">{t('courses.format.in-person')}</option>
-            <option value="online">{t('courses.format.online')}</option>
-            <option value="hybrid">{t('courses.format.hybrid')}</option>
-          </FilterSelect>
-          <FilterSelect name="month" label={t('courses.filters.month')} value={filters.month} all={t('courses.filters.allMonths')}>
-            {data.months.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </FilterSelect>
+            groups={provinceGroups.map((p) => ({
+              label: p.name,
+              options: p.municipalities.map((m) => ({ value: m.code, label: m.name })),
+            }))}
+            className="pa-filters__field"
+          />
+          <FilterSelect
+            id="filter-format"
+            name="format"
+            label={t('courses.filters.format')}
+            value={filters.format}
+            all={t('courses.filters.allFormats')}
+            options={(['in-person', 'online', 'hybrid'] as const).map((f) => ({ value: f, label: t(`courses.format.${f}`) }))}
+            className="pa-filters__field"
+          />
+          <FilterSelect
+            id="filter-month"
+            name="month"
+            label={t('courses.filters.month')}
+            value={filters.month}
+            all={t('courses.filters.allMonths')}
+            options={data.months}
+            className="pa-filters__field"
+          />
           <div className="pa-filters__actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action" ref={submitRef}>
               {t('courses.filters.submit')}

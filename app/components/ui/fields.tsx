@@ -137,6 +137,28 @@ export function TextAreaField({ rows = 5, ...common }: Common & { rows?: number 
 export type Option = { value: string; label: string; note?: string };
 export type OptionGroup = { label: string; options: Option[] };
 
+/** A select's options, and `groups` as optgroups; shared with the GET filters' select (filter-fields.tsx). */
+export function OptionList({ options = [], groups = [] }: { options?: Option[]; groups?: OptionGroup[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+      {groups.map((g) => (
+        <optgroup key={g.label} label={g.label}>
+          {g.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
 /** A labelled select; `groups` become optgroups (e.g. municipalities per province). */
 export function SelectField({
   options = [],
@@ -155,20 +177,7 @@ export function SelectField({
         className={`utrecht-select utrecht-select--html-select pa-select${invalidOf(meta) ? ' utrecht-select--invalid' : ''}`}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-        {groups.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <OptionList options={options} groups={groups} />
       </select>
     </FieldShell>
   );
