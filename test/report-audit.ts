@@ -1,6 +1,9 @@
+import type { Db } from '../db/client.server';
+import { registrations } from '../db/schema';
+import { now } from '../app/modules/clock.server';
 import { excelCsv } from '../app/modules/csv.server';
 import type { FigureTable } from '../app/modules/reports/figures.server';
-import { isSmall, showCell } from '../app/modules/reports/suppression';
+import { isSmall, showCell, type Cell } from '../app/modules/reports/suppression';
 
 // The reader's audit of a published report (issue 12, item 3), written apart from the production
 // suppression: it sees only the published text of every table ("12", "<5", "×") and what anyone knows
@@ -34,6 +37,18 @@ type Highs = { solve: (lp: string, options?: Record<string, string>) => { Status
 let highs: Promise<Highs> | null = null;
 /** LPs solved by the audit, and how many solving each hidden figure's least and greatest value would take. */
 export const stats = { lps: 0, lpsOneByOne: 0 };
+/** A seeded xorshift generator in [0, 1): the same numbers on every run (random test data, the pushes' weights). */
+export function seededRandom(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x1_0000_0000;
+  };
+}
 const solver = () => (highs ??= import('highs').then((m) => (m.default as unknown as () => Promise<Highs>)()));
 
 const partOf: Record<string, string> = {
@@ -94,12 +109,12 @@ function rowOrder(tableId: string, key: (column: string) => string): [string[], 
 }
 
 /** The published tables as the reader sees them: text only. */
-function publishedText(tables: FigureTable[]) {
+function publishedText(tables: FigureTable[], show: (cell: Cell) => string) {
   return tables.map((t) => ({
     id: t.id,
     columns: t.columns.map((c) => c.key),
-    rows: t.rows.map((r) => ({ label: r.label, text: r.cells.map(showCell), truth: r.cells.map((c) => c.value) })),
-    total: t.total ? { text: t.total.map(showCell), truth: t.total.map((c) => c.value) } : null,
+    rows: t.rows.map((r) => ({ label: r.label, text: r.cells.map(show), truth: r.cells.map((c) => c.value) })),
+    total: t.total ? { text: t.total.map(show), truth: t.total.map((c) => c.value) } : null,
   }));
 }
 
@@ -130,6 +145,12 @@ export function csvLinesOf(tables: FigureTable[], totalLabel: string) {
  */
 export type AuditLink = { parts: string[]; total: string; covers?: boolean } | { small: string; large: string };
 
+/**
+ * `show`: the text a hidden or shown figure is published with (the production marks by default; a
+ * test gives the old marking, "<5" on every hidden figure, to see the audit fail on it).
+ */
+export type AuditOptions = { show?: (cell: Cell) => string };
+
 /** The figure name the audit uses for a cell (a total row is called "(total)"). */
 const figureName = (report: string, table: string, row: string, column: string) => `${report}|${table}|${row}|${column}`;
 
@@ -143,7 +164,9 @@ const figureName = (report: string, table: string, row: string, column: string) 
 export async function auditPublished(
   reports: { name: string; tables: FigureTable[]; unpublished?: boolean }[],
   links: AuditLink[] = [],
+  options: AuditOptions = {},
 ): Promise<AuditFinding[]> {
+  const show = options.show ?? showCell;
   const findings: AuditFinding[] = [];
   const bounds = new Map<string, { lower: number; upper: number | null; text: string; truth: number; unpublished?: boolean }>();
   const constraints: Constraint[] = [];
@@ -165,7 +188,7 @@ export async function auditPublished(
   };
   for (const report of reports) {
     unpublished = Boolean(report.unpublished);
-    const tables = publishedText(report.tables);
+    const tables = publishedText(report.tables, show);
     const byId = new Map(tables.map((t) => [t.id, t]));
     const name = (tableId: string, row: string, column: string) => `${report.name}|${tableId}|${row}|${column}`;
     for (const t of tables) {
@@ -384,28 +407,38 @@ export async function auditPublished(
     see(first);
     const open = members.filter(checked);
     stats.lpsOneByOne += 2 * open.length;
-    if (open.length >= 4) {
-      // Up: each figure at most 2 above a first point (so the LP is bounded); down: at least its bound.
-      // Extra bounds only shrink the set, so the optima are still points the reader cannot rule out.
-      const cap = (v: string) => {
+    // Pushes: LPs over every figure not yet seen at two values at once, with seeded random weights
+    // (so that figures tied by a sum, whose total cannot move, are pushed apart too), up then down,
+    // again while a pair of them still frees a few. Up, each figure is capped 1 above its highest
+    // value seen (so the LP is bounded); extra bounds only shrink the set, so every optimum is still
+    // a point the reader cannot rule out. The figures left are solved one by one below.
+    const weight = seededRandom(members.length * 2_654_435_761);
+    let pending = open.filter((v) => spread(v) < 1);
+    while (pending.length >= 4) {
+      const before = pending.length;
+      const objective = pending.map((v) => `+ ${(1 + weight()).toFixed(3)} ${index.get(v)}`).join(' ');
+      const inObjective = new Set(pending);
+      const capped = members.map((v) => {
         const b = bounds.get(v)!;
-        const start = first.Columns?.[index.get(v)!]?.Primal ?? b.lower;
-        const upper = Math.min(b.upper ?? Infinity, Math.floor(start + 1e-6) + 2);
+        if (!inObjective.has(v))
+          return b.upper === null ? ` ${index.get(v)} >= ${b.lower}` : ` ${b.lower} <= ${index.get(v)} <= ${b.upper}`;
+        const upper = Math.min(b.upper ?? Infinity, Math.floor((high.get(v) ?? b.lower) + 1e-6) + 1);
         return ` ${b.lower} <= ${index.get(v)} <= ${upper}`;
-      };
-      const sum = open.map((v) => `+ ${index.get(v)}`).join(' ');
-      const pushed = (sense: string, capped: boolean) =>
+      });
+      const pushed = (sense: string, bounded: string[]) =>
         [
           sense,
-          ` obj: ${sum}`,
+          ` obj: ${objective}`,
           'Subject To',
           ...(rows.length ? rows : [` r0: ${index.get(members[0]!)} >= 0`]),
           'Bounds',
-          ...(capped ? members.map(cap) : boundLines),
+          ...bounded,
           'End',
         ].join('\n');
-      see(run(pushed('Maximize', true)));
-      see(run(pushed('Minimize', false)));
+      see(run(pushed('Maximize', capped)));
+      see(run(pushed('Minimize', boundLines)));
+      pending = pending.filter((v) => spread(v) < 1);
+      if (before - pending.length < 4) break;
     }
     for (const v of open) {
       if (spread(v) >= 1) continue;
@@ -452,7 +485,11 @@ const rowsWithTotal = (t: FigureTable) => [
  *   an academy's people of a month are some of the organisation's, and its row in the funnel by
  *   academy is the organisation's row for it.
  */
-export async function auditCombined(publications: Publication[], years: { year: string; quarters: string[] }[]) {
+export async function auditCombined(
+  publications: Publication[],
+  years: { year: string; quarters: string[] }[],
+  options: AuditOptions = {},
+) {
   const nameOf = (p: { block: string; scope: string | null; cohort: string }) => `${p.block}/${p.scope ?? 'org'}/${p.cohort}`;
   const find = (block: string, scope: string | null, cohort: string) =>
     publications.find((p) => p.block === block && p.scope === scope && p.cohort === cohort);
@@ -560,5 +597,26 @@ export async function auditCombined(publications: Publication[], years: { year: 
             );
       }
   }
-  return auditPublished(reports, links);
+  return auditPublished(reports, links, options);
+}
+
+/**
+ * Report test data: confirmed sign-ups for a course, `n` from each municipality given (source
+ * "party"), with addresses `<prefix>-<municipality>-<k>@example.nl`.
+ */
+export async function confirmedSignUps(db: Db, courseId: string, prefix: string, byMunicipality: Record<string, number>) {
+  const rows = Object.entries(byMunicipality).flatMap(([municipalityCode, n]) =>
+    Array.from({ length: n }, (_, k) => ({
+      courseId,
+      name: `Deelnemer ${municipalityCode} ${k + 1}`,
+      email: `${prefix}-${municipalityCode}-${k + 1}@example.nl`,
+      municipalityCode,
+      source: 'party',
+      privacyVersion: '1.0',
+      consentedAt: now(),
+      status: 'confirmed' as const,
+      confirmedAt: now(),
+    })),
+  );
+  return db.insert(registrations).values(rows).returning();
 }

@@ -1,7 +1,8 @@
-import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '~db/client.server';
 import { academies, academyApplications, consents, municipalities } from '~db/schema';
 import { SQL_TIME_ZONE } from '../clock.server';
+import { activeSpecialCategoryConsent } from './special-category.server';
 import { completedAcademyApplications, placementAcademyApplications, startedAcademyApplications } from './academy-progress.server';
 
 // What the funder report counts of academies as programmes (issue 15, item 7; ADR 021): per
@@ -48,15 +49,7 @@ export async function academyApplicationsBetween(
       .from(academyApplications)
       .innerJoin(academies, eq(academies.id, academyApplications.academyId))
       .leftJoin(municipalities, eq(municipalities.code, academyApplications.municipalityCode))
-      .leftJoin(
-        consents,
-        and(
-          eq(consents.id, academyApplications.disabilityConsentId),
-          eq(consents.userId, academyApplications.userId),
-          eq(consents.purpose, 'special-category'),
-          isNull(consents.withdrawnAt),
-        ),
-      )
+      .leftJoin(consents, activeSpecialCategoryConsent(academyApplications.disabilityConsentId, academyApplications.userId))
       .where(
         and(
           eq(academies.organisationId, organisationId),

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '~db/schema/organisations';
-import { registrations } from '~db/schema/courses';
 import { seedDemoData } from '~db/seed.server';
 import { setupTestDatabase } from '../../../test/database';
+import { confirmedSignUps } from '../../../test/report-audit';
 import { createCourse } from '../../../test/courses';
-import { now } from '../clock.server';
 import { dutchToday } from '~/modules/clock.server';
 import { loadBlockFigures } from './block-data.server';
 import { academiesOf, loadReportData, type ReportData, type ReportScope } from './figures.server';
@@ -47,21 +46,7 @@ describe('block figures read together', () => {
     // A course not started yet, in this quarter (its confirmed people are "not started", counted from the rows).
     const nvr = orgIds.find((o) => o.slug === 'nvr')!.id;
     const { course } = await createCourse(db(), { organisationId: nvr, startsInDays: 3, sessionCount: 2 });
-    await db()
-      .insert(registrations)
-      .values(
-        [1, 2, 3].map((i) => ({
-          courseId: course.id,
-          name: `Deelnemer ${i}`,
-          email: `block-${i}@example.nl`,
-          municipalityCode: 'GM0363',
-          source: 'party',
-          privacyVersion: '1.0',
-          consentedAt: now(),
-          status: 'confirmed' as const,
-          confirmedAt: now(),
-        })),
-      );
+    await confirmedSignUps(db(), course.id, 'block', { GM0363: 3 });
   });
 
   const year = Number(dutchToday().slice(0, 4));

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '~db/client.server';
 import { academies, consents, matches, menteeApplications, mentorProfiles, municipalities, networkMentors, networks } from '~db/schema';
 import type { MessageKey, Translate } from '~/i18n';
@@ -6,6 +6,7 @@ import { now, DAY, dutchToday, SQL_TIME_ZONE } from '../clock.server';
 import { excelCsv } from '../csv.server';
 import { cost, FigureSystem } from './figure-system.server';
 import { sourceLabel } from './labels';
+import { activeSpecialCategoryConsent } from './special-category.server';
 import { academyApplicationsBetween, type AcademyApplicationRow } from './academy-figures.server';
 import { showCell, suppressCount, type Cell } from './suppression';
 
@@ -300,15 +301,7 @@ export async function applicationsBetween(
     .innerJoin(networks, eq(networks.id, menteeApplications.networkId))
     .leftJoinLateral(applicationMatches, sql`true`)
     .leftJoin(municipalities, eq(municipalities.code, menteeApplications.municipalityCode))
-    .leftJoin(
-      consents,
-      and(
-        eq(consents.id, menteeApplications.disabilityConsentId),
-        eq(consents.userId, menteeApplications.userId),
-        eq(consents.purpose, 'special-category'),
-        isNull(consents.withdrawnAt),
-      ),
-    )
+    .leftJoin(consents, activeSpecialCategoryConsent(menteeApplications.disabilityConsentId, menteeApplications.userId))
     .where(
       and(
         eq(networks.organisationId, organisationId),
@@ -754,33 +747,47 @@ export function assembleReport(
   };
 }
 
-/** The summaries as tables too (one row), so screens, charts and CSV treat everything alike. */
+/** A summary as a table too (one row), so screens, charts and CSV treat everything alike. */
+function summaryTable(
+  t: Translate,
+  id: string,
+  caption: MessageKey,
+  columns: { key: string; label: MessageKey }[],
+  cells: Cell[],
+): FigureTable {
+  return {
+    id,
+    caption: t(caption),
+    rowHeader: t('reports.row.scope'),
+    columns: columns.map((c) => ({ key: c.key, label: t(c.label) })),
+    rows: [{ key: 'all', label: t('reports.row.all'), cells }],
+    total: null,
+  };
+}
+
 function summaryTables(t: Translate, report: Report): FigureTable[] {
   return [
-    {
-      id: 'courses-summary',
-      caption: t('reports.courses.summary'),
-      rowHeader: t('reports.row.scope'),
-      columns: courseMeasures.map((m) => ({ key: m, label: t(`reports.course.${m}`) })),
-      rows: [{ key: 'all', label: t('reports.row.all'), cells: report.courses.summary }],
-      total: null,
-    },
-    {
-      id: 'mentoring-summary',
-      caption: t('reports.mentoring.summary'),
-      rowHeader: t('reports.row.scope'),
-      columns: mentoringMeasures.map((m) => ({ key: m, label: t(`reports.mentoring.${m}`) })),
-      rows: [{ key: 'all', label: t('reports.row.all'), cells: report.mentoring.summary }],
-      total: null,
-    },
-    {
-      id: 'academy-summary',
-      caption: t('reports.academy.summary'),
-      rowHeader: t('reports.row.scope'),
-      columns: academyMeasures.map((m) => ({ key: m, label: t(`reports.academy.${m}`) })),
-      rows: [{ key: 'all', label: t('reports.row.all'), cells: report.academy.summary }],
-      total: null,
-    },
+    summaryTable(
+      t,
+      'courses-summary',
+      'reports.courses.summary',
+      courseMeasures.map((m) => ({ key: m, label: `reports.course.${m}` })),
+      report.courses.summary,
+    ),
+    summaryTable(
+      t,
+      'mentoring-summary',
+      'reports.mentoring.summary',
+      mentoringMeasures.map((m) => ({ key: m, label: `reports.mentoring.${m}` })),
+      report.mentoring.summary,
+    ),
+    summaryTable(
+      t,
+      'academy-summary',
+      'reports.academy.summary',
+      academyMeasures.map((m) => ({ key: m, label: `reports.academy.${m}` })),
+      report.academy.summary,
+    ),
   ];
 }
 

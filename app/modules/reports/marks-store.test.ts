@@ -7,6 +7,7 @@ import { reportProtectedMarks } from '~db/schema/reports';
 import { seedDemoData } from '~db/seed.server';
 import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
+import { confirmedSignUps } from '../../../test/report-audit';
 import { createCourse, person } from '../../../test/courses';
 import { signUp } from '../courses/registrations.server';
 import { queues } from '../jobs/boss.server';
@@ -43,21 +44,7 @@ describe('stored marks of the funder report', () => {
     nvr = (await db().select().from(organisations).where(eq(organisations.slug, 'nvr')))[0]!.id;
     // Something to protect in this quarter whatever the date: a course today with three sign-ups.
     const { course } = await createCourse(db(), { organisationId: nvr, startsInDays: 0, sessionCount: 1 });
-    await db()
-      .insert(registrations)
-      .values(
-        [1, 2, 3].map((i) => ({
-          courseId: course.id,
-          name: `Deelnemer ${i}`,
-          email: `store-${i}@example.nl`,
-          municipalityCode: 'GM0363',
-          source: 'party',
-          privacyVersion: '1.0',
-          consentedAt: now(),
-          status: 'confirmed' as const,
-          confirmedAt: now(),
-        })),
-      );
+    await confirmedSignUps(db(), course.id, 'store', { GM0363: 3 });
   });
 
   it('a page reads the marks the job stored: no solving, the same report as a fresh solve, in either language', async () => {

@@ -6,7 +6,7 @@ import { translator } from '~/i18n';
 import { setupTestDatabase } from '../../../test/database';
 import { createCourse } from '../../../test/courses';
 import { createApplication, createMentor, createNetwork, createUser } from '../../../test/mentoring';
-import { auditPublished, csvLinesOf } from '../../../test/report-audit';
+import { auditPublished, csvLinesOf, seededRandom } from '../../../test/report-audit';
 import { now, setClock } from '../clock.server';
 import type { FigureTable } from './figures.server';
 import {
@@ -28,17 +28,7 @@ const t = setupTestDatabase();
 const db = () => t.handle.db;
 const nl = translator('nl');
 
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x1_0000_0000;
-  };
-}
+const random = seededRandom;
 
 const findingsOf = async (name: string, tables: FigureTable[]) =>
   (await auditPublished([{ name, tables }])).map((f) => `${f.kind}: ${f.what}`);

@@ -352,7 +352,13 @@ export async function protectFigures(
       added.add(next);
       progress = true;
     }
-    if (!progress) return marks;
+    if (!progress) {
+      // Nothing left to hide helps. A figure hidden to protect another whose value every point a
+      // reader cannot rule out shares (an academy's 0 whose breakdown has no rows) protects nothing:
+      // showing it adds nothing the reader did not know, so no other interval changes. It is shown.
+      for (const i of weak) if (marks[i] === 'protect' && figures[i]!.fixed === undefined && width(found.get(i)!) === 0) marks[i] = null;
+      return marks;
+    }
     lineRule();
   }
   return marks;
