@@ -321,6 +321,8 @@ const routes: Route[] = [
   GET('/account/academies/certificaat/:academy', accountProgrammeCertificate.loader, nobody),
   // Nobody's application (an id of something else): 404 for everyone.
   POST('/account/academies', accountAcademies.action, nobody, { intent: 'withdraw', applicationId: ':academy' }),
+  POST('/account/academies', accountAcademies.action, nobody, { intent: 'leave', applicationId: ':academy' }),
+  POST('/account/academies', accountAcademies.action, nobody, { intent: 'decline', applicationId: ':academy' }),
   GET('/account/e-mail', accountEmail.loader, anyUser()),
   POST('/account/e-mail', accountEmail.action, anyUser(303), { on: ['reminders', 'follow-ups', 'outcomes'] }),
   GET('/account/kandidaat', accountCandidate.loader, anyUser()),

@@ -78,9 +78,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const applicationId = formData.get('applicationId');
   if (!isUuid(applicationId)) throw notFound();
   const db = getDb();
+  // To the confirmation step, only with an application of the person's own: another's is a 404 as
+  // when confirmed (the step's address never tells whether an id exists).
+  const toStep = async (param: 'intrekken' | 'stoppen' | 'afzeggen') => {
+    if (!(await applicationsOf(db, user.id)).some((a) => a.id === applicationId)) throw notFound();
+    return redirect(`/account/academies?${param}=${applicationId}#${param}`, 303);
+  };
   if (intent === 'withdraw') {
     // Only from the confirmation step, like giving up a place.
-    if (!confirmed(formData)) return redirect(`/account/academies?intrekken=${applicationId}#intrekken`, 303);
+    if (!confirmed(formData)) return toStep('intrekken');
     const outcome = await withdrawApplication(db, user.id, applicationId);
     if (outcome === 'not-found') throw notFound();
     return redirectWithNotice(
@@ -90,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === 'leave') {
     // Leaving cancels every module: only from the confirmation step.
-    if (!confirmed(formData)) return redirect(`/account/academies?stoppen=${applicationId}#stoppen`, 303);
+    if (!confirmed(formData)) return toStep('stoppen');
     const outcome = await leaveAcademy(db, user.id, applicationId);
     if (outcome === 'not-found') throw notFound();
     return redirectWithNotice(
@@ -100,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === 'decline' && !confirmed(formData)) {
     // Declining gives the place to a reserve and cannot be undone: only from the confirmation step.
-    return redirect(`/account/academies?afzeggen=${applicationId}#afzeggen`, 303);
+    return toStep('afzeggen');
   }
   if (intent === 'accept' || intent === 'decline') {
     const outcome = await respondToOffer(db, user.id, applicationId, intent === 'accept');
