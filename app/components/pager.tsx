@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import { FilterSearch, FilterSelect } from '~/components/ui/filter-fields';
 import { Form } from '~/components/ui/form';
 import { useT } from '~/i18n';
 import { listParams, listQueryString, rangeOf, type ListQuery } from '~/modules/lists/paging';
@@ -98,45 +99,17 @@ export function ListSearch({ path, query, label, statuses, statusLabel, keep = {
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <div className="utrecht-form-field utrecht-form-field--text pa-list-search__field">
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={id}>
-            {label}
-          </label>
-        </div>
-        <div className="utrecht-form-field__input">
-          <input
-            id={id}
-            name={listParams.search}
-            type="search"
-            defaultValue={query.search}
-            className="utrecht-textbox utrecht-textbox--html-input"
-          />
-        </div>
-      </div>
+      <FilterSearch id={id} name={listParams.search} label={label} value={query.search} className="pa-list-search__field" />
       {statuses ? (
-        <div className="utrecht-form-field utrecht-form-field--select pa-list-search__field">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor={`${id}-status`}>
-              {statusLabel}
-            </label>
-          </div>
-          <div className="utrecht-form-field__input">
-            <select
-              id={`${id}-status`}
-              name={listParams.status}
-              defaultValue={query.status ?? ''}
-              className="utrecht-select utrecht-select--html-select pa-select"
-            >
-              <option value="">{t('lists.search.allStatuses')}</option>
-              {statuses.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <FilterSelect
+          id={`${id}-status`}
+          name={listParams.status}
+          label={statusLabel ?? ''}
+          value={query.status ?? ''}
+          all={t('lists.search.allStatuses')}
+          options={statuses}
+          className="pa-list-search__field"
+        />
       ) : null}
       <div className="pa-list-search__actions">
         <button type="submit" className="utrecht-button utrecht-button--secondary-action">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { FilterSelect } from '~/components/ui/filter-fields';
 import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
@@ -86,46 +87,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function PeriodField({ value, blocks, errors }: { value: string; blocks: { code: string; label: string }[]; errors?: string[] }) {
-  const t = useT();
-  const id = 'report-periode';
-  const invalid = Boolean(errors?.length);
-  const known = blocks.some((b) => b.code === value);
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--select pa-filters__field${invalid ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {t('reports.filters.periodLabel')}
-        </label>
-      </div>
-      <div className="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-        {t('reports.filters.periodHint')}
-      </div>
-      {invalid ? (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {errors!.join(' ')}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <select
-          id={id}
-          name="periode"
-          defaultValue={known ? value : blocks[0]?.code}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-description ${id}-error` : `${id}-description`}
-          className="utrecht-select utrecht-select--html-select pa-select"
-        >
-          {blocks.map((b) => (
-            <option key={b.code} value={b.code}>
-              {b.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 export default function Reports() {
   const t = useT();
   const d = useLoaderData<typeof loader>();
@@ -140,68 +101,44 @@ export default function Reports() {
         </h2>
         {d.errors?.period ? <FormAlert messages={[`${t('reports.filters.periodLabel')}: ${d.errors.period.join(' ')}`]} /> : null}
         <Form method="get" action="/beheer/rapportage" className="pa-filters__form" key={JSON.stringify(d.input) + d.organisationId}>
-          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="report-organisatie">
-                {t('reports.filters.organisation')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="report-organisatie"
-                name="organisatie"
-                defaultValue={d.organisationId}
-                className="utrecht-select utrecht-select--html-select pa-select"
-              >
-                {d.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="report-academie">
-                {t('reports.filters.academy')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="report-academie"
-                name="academie"
-                defaultValue={d.academyId}
-                className="utrecht-select utrecht-select--html-select pa-select"
-              >
-                <option value="">{t('reports.filters.allAcademies')}</option>
-                {d.academies.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <PeriodField value={d.input.period} blocks={d.blocks} errors={d.errors?.period} />
-          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="report-groep">
-                {t('reports.filters.cohort')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="report-groep"
-                name="groep"
-                defaultValue={d.cohort === 'academy' ? 'academie' : 'maand'}
-                className="utrecht-select utrecht-select--html-select pa-select"
-              >
-                <option value="maand">{t('reports.filters.cohortMonth')}</option>
-                <option value="academie">{t('reports.filters.cohortAcademy')}</option>
-              </select>
-            </div>
-          </div>
+          <FilterSelect
+            id="report-organisatie"
+            name="organisatie"
+            label={t('reports.filters.organisation')}
+            value={d.organisationId}
+            options={d.organisations.map((o) => ({ value: o.id, label: o.name }))}
+            className="pa-filters__field"
+          />
+          <FilterSelect
+            id="report-academie"
+            name="academie"
+            label={t('reports.filters.academy')}
+            value={d.academyId}
+            all={t('reports.filters.allAcademies')}
+            options={d.academies.map((a) => ({ value: a.id, label: a.name }))}
+            className="pa-filters__field"
+          />
+          <FilterSelect
+            id="report-periode"
+            name="periode"
+            label={t('reports.filters.periodLabel')}
+            hint={t('reports.filters.periodHint')}
+            errors={d.errors?.period}
+            value={d.blocks.some((b) => b.code === d.input.period) ? d.input.period : (d.blocks[0]?.code ?? '')}
+            options={d.blocks.map((b) => ({ value: b.code, label: b.label }))}
+            className="pa-filters__field"
+          />
+          <FilterSelect
+            id="report-groep"
+            name="groep"
+            label={t('reports.filters.cohort')}
+            value={d.cohort === 'academy' ? 'academie' : 'maand'}
+            options={[
+              { value: 'maand', label: t('reports.filters.cohortMonth') },
+              { value: 'academie', label: t('reports.filters.cohortAcademy') },
+            ]}
+            className="pa-filters__field"
+          />
           <div className="pa-filters__actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action">
               {t('reports.filters.submit')}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
+import { FilterSelect } from '~/components/ui/filter-fields';
 import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { ChartWithTable, MarksLegend } from '~/components/report-figures';
@@ -49,31 +50,15 @@ export default function NationalFigures() {
           {t('national.year.legend')}
         </h2>
         <Form method="get" action="/cijfers" className="pa-filters__form" key={d.year}>
-          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="national-jaar">
-                {t('national.year.label')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__description utrecht-form-field-description" id="national-jaar-description">
-              {t('national.year.hint')}
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="national-jaar"
-                name="jaar"
-                defaultValue={String(d.year)}
-                aria-describedby="national-jaar-description"
-                className="utrecht-select utrecht-select--html-select pa-select"
-              >
-                {d.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <FilterSelect
+            id="national-jaar"
+            name="jaar"
+            label={t('national.year.label')}
+            hint={t('national.year.hint')}
+            value={String(d.year)}
+            options={d.years.map((y) => ({ value: String(y), label: String(y) }))}
+            className="pa-filters__field"
+          />
           <div className="pa-filters__actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action">
               {t('national.year.submit')}

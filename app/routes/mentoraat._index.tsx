@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { FilterSelect } from '~/components/ui/filter-fields';
 import { Form } from '~/components/ui/form';
 import { getDb } from '~db/client.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
@@ -94,36 +95,16 @@ export default function Mentoring() {
           {t('mentoring.filter.heading')}
         </h2>
         <Form method="get" action="/mentoraat" className="pa-filters__form" key={data.municipality?.code ?? ''}>
-          <div className="utrecht-form-field utrecht-form-field--select pa-filters__field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="filter-gemeente">
-                {t('mentoring.filter.municipality')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__description utrecht-form-field-description" id="filter-gemeente-description">
-              {t('mentoring.filter.hint')}
-            </div>
-            <div className="utrecht-form-field__input">
-              <select
-                id="filter-gemeente"
-                name="gemeente"
-                defaultValue={data.municipality?.code ?? ''}
-                aria-describedby="filter-gemeente-description"
-                className="utrecht-select utrecht-select--html-select pa-select"
-              >
-                <option value="">{t('mentoring.filter.choose')}</option>
-                {data.municipalityGroups.map((g) => (
-                  <optgroup key={g.label} label={g.label}>
-                    {g.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </div>
-          </div>
+          <FilterSelect
+            id="filter-gemeente"
+            name="gemeente"
+            label={t('mentoring.filter.municipality')}
+            hint={t('mentoring.filter.hint')}
+            value={data.municipality?.code ?? ''}
+            all={t('mentoring.filter.choose')}
+            groups={data.municipalityGroups}
+            className="pa-filters__field"
+          />
           {/* The source (a course follow-up email, a campaign) stays with the person while they filter. */}
           {Array.from(new URLSearchParams(data.query).entries()).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
