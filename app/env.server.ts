@@ -102,6 +102,8 @@ const schema = z
     EMAIL_RETRY_BACKOFF: flag,
     EMAIL_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86400).optional(),
     PGBOSS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(86400).optional(),
+    // The report's LP solving runs in a worker thread; `off` solves on the calling thread (bench only).
+    REPORT_LP_THREAD: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, context) => {
     if (env.EMAIL_LOG_REDUCE_DAYS > env.EMAIL_LOG_DAYS) {

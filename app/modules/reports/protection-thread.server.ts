@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { getEnv } from '~/env.server';
 import { countSolves, protectFigures, SolveBudgetExceeded, type Figure, type Mark, type Relation } from './protection.server';
 import type { SolveReply, SolveRequest } from './protection-worker';
 
@@ -72,7 +73,7 @@ export function protectFiguresOffThread(
   relations: readonly Relation[],
   options: { deadline?: number } = {},
 ): Promise<Mark[]> {
-  if (process.env.REPORT_LP_THREAD === 'off') return protectFigures(figures, relations, options);
+  if (getEnv().REPORT_LP_THREAD === 'off') return protectFigures(figures, relations, options);
   worker ??= startWorker();
   const running = worker;
   running.ref();
