@@ -19,7 +19,7 @@ type FilterShellProps = {
 };
 
 /** The ids a filter's control is described by: its hint and its error, when it has them. */
-export const filterDescribedBy = (id: string, hint?: string, errors?: string[]) =>
+const filterDescribedBy = (id: string, hint?: string, errors?: string[]) =>
   [hint ? `${id}-description` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 function FilterShell({ id, label, hint, errors, kind, className, children }: FilterShellProps) {
