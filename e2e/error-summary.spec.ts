@@ -357,6 +357,20 @@ test.describe('a notice from before', () => {
     await session.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click();
     await noticeGone(page, 'refused by the server');
     await expect(page.locator('.pa-error-summary')).toContainText('al voorbij');
+
+    // Refused by the browser's own check: nothing is sent, so the address keeps its notice, but the
+    // page no longer shows it above the summary (the notice region hides it on the refusal).
+    await addQuestion(page, 'Wat verwacht je van de gemeente?');
+    // A fresh page (its address still says the question was saved): the form was never sent here.
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('#notice')).toContainText('De vraag is opgeslagen.');
+    await expect(page.locator('form#add-question').getByLabel(/^Vraag/)).toHaveValue('');
+    await page.locator('form#add-question').getByRole('button', { name: 'Vraag toevoegen' }).click();
+    const summary = page.locator('form#add-question .pa-error-summary');
+    await expect(summary, 'refused in the browser: the summary takes focus').toBeFocused();
+    await expect(page.locator('#notice'), 'refused in the browser: the earlier notice is gone').toHaveCount(0);
+    await expect(summary).toContainText('Vul');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FormMetadata } from '@conform-to/react';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useT } from '~/i18n';
+import { FORM_REFUSED_EVENT } from './notice-key';
 
 // The error summary (NL Design System / GOV.UK pattern): after a refused submit, a titled list of what is
 // wrong at the top of the form, each item a link to its field.
@@ -46,6 +47,7 @@ export function ErrorSummary({ form }: { form: FormMetadata<any, string[]> }) {
     if (armed.current && entries.length > 0 && armed.current !== errors) {
       armed.current = null;
       ref.current?.focus();
+      document.dispatchEvent(new Event(FORM_REFUSED_EVENT));
     }
   });
 

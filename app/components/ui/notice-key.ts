@@ -13,6 +13,13 @@ export const NOTICE_PARAM = 'notice';
 /** The id of the notice, and the fragment the redirect points at. */
 export const NOTICE_ID = 'notice';
 
+/**
+ * Sent on `document` when a submit is refused and the error summary takes focus. A refusal the
+ * browser's own check makes sends nothing, so the address (and a `?notice=` of an earlier success)
+ * stays: the notice region hides that old notice on this event until the next navigation.
+ */
+export const FORM_REFUSED_EVENT = 'pa:form-refused';
+
 /** Notices that report a refusal or a change that could not be made: read as an alert, not a status. */
 const warnings: ReadonlySet<NoticeKey> = new Set<NoticeKey>([
   'notice.match.notPossible',

@@ -1,7 +1,7 @@
 import { useLocation, useMatches } from '@remix-run/react';
-import { useEffect, useRef, type ReactNode, type Ref } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { hasMessage, type MessageVars, useLocale, useT } from '~/i18n';
-import { NOTICE_ID, type NoticeKey, noticeFollowUps, noticeFromSearch, noticeKind } from './notice-key';
+import { FORM_REFUSED_EVENT, NOTICE_ID, type NoticeKey, noticeFollowUps, noticeFromSearch, noticeKind } from './notice-key';
 
 // One notice component, in one place on every page: the top of <main>, above the page's heading.
 //
@@ -40,7 +40,17 @@ export function NoticeRegion() {
   const locale = useLocale();
   const location = useLocation();
   const pageVars = useLeafNoticeVars();
-  const notice = noticeFromSearch(new URLSearchParams(location.search), (key): key is NoticeKey => hasMessage(locale, key));
+  // A refused submit on this page hides the notice of what happened before it (FORM_REFUSED_EVENT).
+  const [refusedAt, setRefusedAt] = useState<string | null>(null);
+  useEffect(() => {
+    const hide = () => setRefusedAt(location.key);
+    document.addEventListener(FORM_REFUSED_EVENT, hide);
+    return () => document.removeEventListener(FORM_REFUSED_EVENT, hide);
+  }, [location.key]);
+  const notice =
+    refusedAt === location.key
+      ? null
+      : noticeFromSearch(new URLSearchParams(location.search), (key): key is NoticeKey => hasMessage(locale, key));
   let text: string | null = null;
   if (notice) {
     const vars = { ...pageVars, ...notice.vars };
