@@ -9,21 +9,16 @@ import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { SelectField } from '~/components/ui/fields';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
 import { requireUser } from '~/modules/auth/session.server';
 import { notFound } from '~/modules/http.server';
 import { formatDays } from '~/modules/placements/dates';
+import { preferencesSchema, rankField } from '~/modules/placements/schemas';
 import { placementsOfParticipant } from '~/modules/placements/responses.server';
-import {
-  participationOf,
-  preferencesOf,
-  preferencesSchema,
-  rankField,
-  savePreferences,
-  slotsOfAcademy,
-} from '~/modules/placements/slots.server';
+import { participationOf, preferencesOf, savePreferences, slotsOfAcademy } from '~/modules/placements/slots.server';
 
 // A participant's job-shadowing placement (issue 15 point 6): rank the academy's slots (first choice
 // first), and see the placement once it is proposed to the host or accepted. Only for the person's
@@ -102,6 +97,14 @@ export default function MyPlacement() {
     id: 'placement-preferences',
     lastResult,
     defaultValue: Object.fromEntries(page.slots.map((s) => [s.field, s.rank === null ? '' : String(s.rank)])),
+    ...useBrowserValidation(
+      () =>
+        preferencesSchema(
+          t,
+          page.slots.map((s) => s.id),
+        ),
+      [t.locale, page.slots],
+    ),
   });
   const rankOptions = page.slots.map((_, i) => ({ value: String(i + 1), label: t('placements.preferences.choice', { rank: i + 1 }) }));
   return (

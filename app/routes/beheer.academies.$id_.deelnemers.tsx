@@ -9,10 +9,12 @@ import { SubmitButton } from '~/components/form';
 import { pageTitle } from '~/components/page-title';
 import { DataTable } from '~/components/ui/data-table';
 import { ErrorSummary } from '~/components/ui/error-summary';
+import { useBrowserValidation } from '~/components/ui/validation';
 import { CheckboxField, TextField } from '~/components/ui/fields';
 import { redirectWithNotice } from '~/components/ui/notice.server';
 import { localeFromRequest, translator, useT } from '~/i18n';
-import { cohortTable, completionRuleSchema, saveCompletionRule } from '~/modules/academies/completion.server';
+import { completionRuleSchema } from '~/modules/academies/completion-schema';
+import { cohortTable, saveCompletionRule } from '~/modules/academies/completion.server';
 import { notFound } from '~/modules/http.server';
 import { academyOf } from '~/modules/organisations/academies.server';
 import { requireCoordinator, scopeOf } from '~/modules/organisations/guards.server';
@@ -69,7 +71,12 @@ export default function AcademyCohort() {
   const t = useT();
   const { academy, rule, modules, rows } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: 'completion-rule', lastResult, defaultValue: rule, shouldValidate: 'onSubmit' });
+  const [form, fields] = useForm({
+    id: 'completion-rule',
+    lastResult,
+    defaultValue: rule,
+    ...useBrowserValidation(() => completionRuleSchema(t), [t.locale], { disableAutoCoercion: true }),
+  });
   type Row = (typeof rows)[number];
   return (
     <div className="pa-manage">

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '~db/client.server';
 import { academies, academyApplications, academyCompletions, organisations, users } from '~db/schema';
 import type { EmailAttachment } from '~db/schema/email';
-import type { Locale, Translate } from '~/i18n';
+import type { Locale } from '~/i18n';
 import { now } from '../clock.server';
 import { enqueueEmail } from '../email/outbox.server';
 import { appLink, isUuid } from '../http.server';
@@ -21,22 +20,6 @@ import { hasHeldPlacement } from '../placements/responses.server';
 // PDF attached, and is final: a later correction of attendance does not take it back.
 
 export type CompletionRule = { minModules: number | null; placementRequired: boolean };
-
-export function completionRuleSchema(t: Translate) {
-  return z.object({
-    minModules: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => v ?? '')
-      .refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= 1), t('academyCohort.rule.errors.minModules'))
-      .transform((v) => (v === '' ? null : Number(v))),
-    placementRequired: z
-      .union([z.literal('on'), z.literal('true')])
-      .optional()
-      .transform((v) => v !== undefined),
-  });
-}
 
 /** Modules to attend under a rule, given how many modules the academy has. */
 function modulesRequired(rule: CompletionRule, moduleCount: number) {

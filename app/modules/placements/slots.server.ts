@@ -209,26 +209,6 @@ export async function participationOf(db: Db, userId: string, applicationId: str
   return row ?? null;
 }
 
-export const rankField = (slotId: string) => `rank_${slotId}`;
-
-/** The ranking form over an academy's slots: each slot gets no rank or a rank 1..n, each rank once. */
-export function preferencesSchema(t: Translate, slotIds: string[]) {
-  const choice = z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= slotIds.length), t('placements.errors.rank'));
-  return z.object(Object.fromEntries(slotIds.map((id) => [rankField(id), choice]))).superRefine((values, ctx) => {
-    const seen = new Set<number>();
-    for (const id of slotIds) {
-      const rank = values[rankField(id)] as number | null;
-      if (rank === null) continue;
-      if (seen.has(rank)) ctx.addIssue({ code: 'custom', path: [rankField(id)], message: t('placements.errors.rankTwice', { rank }) });
-      seen.add(rank);
-    }
-  });
-}
-
 export async function preferencesOf(db: Db, applicationId: string) {
   return db
     .select({ slotId: placementPreferences.slotId, rank: placementPreferences.rank })
